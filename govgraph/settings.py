@@ -1,0 +1,36 @@
+"""Settings, from the environment (GOVGRAPH_*) or a .env file, validated by pydantic."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="GOVGRAPH_", env_file=".env", extra="ignore")
+
+    # Embedded engine (the default when no Neo4j URI is set).
+    data_dir: Path = Field(default=Path(".govgraph"), description="where the embedded engine keeps its files")
+    graph: str = Field(default="govgraph", description="graph name on the embedded engine")
+
+    # Neo4j (the store of record when configured).
+    neo4j_uri: str | None = Field(default=None, description="e.g. bolt://127.0.0.1:7687")
+    neo4j_user: str = "neo4j"
+    neo4j_password: SecretStr = SecretStr("")
+    neo4j_database: str = "neo4j"
+
+    # Read-only Cypher for analysts and the API.
+    query_timeout_s: float = 10.0
+    query_row_cap: int = 1000
+
+    # HTTP API.
+    api_token: SecretStr | None = None
+    host: str = "127.0.0.1"
+    port: int = 8000
+    cors_origins: list[str] = Field(default_factory=list)
+
+    @property
+    def engine(self) -> str:
+        return "neo4j" if self.neo4j_uri else "falkordb"

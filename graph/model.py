@@ -1,0 +1,169 @@
+"""The typed schema of the governance graph: node kinds, edge kinds, provenance.
+
+Every node carries the shared label ``Entity`` (which holds the unique ``id``)
+beside its kind label, so one constraint guards identity across kinds and an
+edge can be written knowing only the ids of its ends.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+ENTITY_LABEL = "Entity"
+
+
+class NodeKind(StrEnum):
+    POLICY_DOCUMENT = "PolicyDocument"
+    SECTION = "Section"
+    MEASURE = "Measure"
+    PARTY_ORGANIZATION = "PartyOrganization"
+    DEPARTMENT = "Department"
+    COMMITTEE = "Committee"
+    COMPANY = "Company"
+    RESIDENT = "Resident"
+    FACILITY = "Facility"
+    AREA = "Area"
+    ISSUE_TYPE = "IssueType"
+    ESCALATION_LEVEL = "EscalationLevel"
+
+
+# Kinds that can carry duties: the ones analysts call "units" or "actors".
+ACTOR_KINDS = frozenset(
+    {
+        NodeKind.PARTY_ORGANIZATION,
+        NodeKind.DEPARTMENT,
+        NodeKind.COMMITTEE,
+        NodeKind.COMPANY,
+        NodeKind.RESIDENT,
+    }
+)
+
+
+class RelType(StrEnum):
+    # attribution of a measure (unit -> Measure)
+    LEADS_MEASURE = "LEADS_MEASURE"
+    RESPONSIBLE_FOR = "RESPONSIBLE_FOR"
+    SUPPORTS_MEASURE = "SUPPORTS_MEASURE"
+    # document structure
+    PART_OF = "PART_OF"  # Measure -> Section -> PolicyDocument; Area -> Area; org -> org
+    # standing structure between actors
+    LEADS = "LEADS"  # 领导: political / organisational leadership
+    GUIDES = "GUIDES"  # 指导、督导
+    SUPERVISES = "SUPERVISES"  # 监督, may annul decisions, evaluates
+    HEADS = "HEADS"  # supplies the chair / secretary (role on the edge)
+    NOMINATES = "NOMINATES"  # 推荐 the holder of a role
+    MEMBER_OF = "MEMBER_OF"  # role, start, end on the edge
+    MANAGES = "MANAGES"  # company / service centre -> compound
+    LOCATED_IN = "LOCATED_IN"  # org or facility -> Area
+    INCLUDES = "INCLUDES"  # collective actor -> each member it stands for
+    MEDIATES_AT = "MEDIATES_AT"  # body -> EscalationLevel
+    ESCALATES_TO = "ESCALATES_TO"  # EscalationLevel -> next EscalationLevel
+    HANDLES = "HANDLES"  # actor -> IssueType (stage, action on the edge)
+
+
+class Provenance(BaseModel):
+    """Where a fact comes from: the document, the measure and the words."""
+
+    model_config = ConfigDict(frozen=True)
+
+    doc: str
+    measure: int | None = None
+    clause: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    basis: str = "text"  # "text": stated by the clause; "curated": a reading of it
+
+    def as_props(self) -> dict[str, Any]:
+        # Neo4j properties cannot hold maps, so provenance is flattened.
+        return {
+            "source_doc": self.doc,
+            "source_measure": self.measure,
+            "source_clause": self.clause,
+            "source_start": self.start,
+            "source_end": self.end,
+            "source_basis": self.basis,
+        }
+
+
+Scalar = str | int | float | bool | None
+PropValue = Scalar | list[str] | list[int] | list[float]
+
+
+class Node(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    id: str = Field(min_length=1)
+    kind: NodeKind
+    name: str = Field(min_length=1)
+    props: dict[str, PropValue] = Field(default_factory=dict)
+
+    def row(self) -> dict[str, Any]:
+        return {"id": self.id, "props": {"name": self.name, "kind": str(self.kind), **self.props}}
+
+
+class Edge(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    type: RelType
+    src: str
+    dst: str
+    props: dict[str, PropValue] = Field(default_factory=dict)
+    source: Provenance | None = None
+
+    @field_validator("props")
+    @classmethod
+    def _no_reserved_keys(cls, v: dict[str, PropValue]) -> dict[str, PropValue]:
+        bad = [k for k in v if k.startswith("source_") or k == "key"]
+        if bad:
+            raise ValueError(f"edge property names reserved for provenance: {bad}")
+        return v
+
+    @property
+    def key(self) -> str:
+        """Identity of the edge: reloading the same fact merges onto it."""
+        parts = [self.type, self.src, self.dst]
+        for k in ("role", "stage", "since"):
+            if k in self.props:
+                parts.append(f"{k}={self.props[k]}")
+        if self.source is not None:
+            parts.append(f"{self.source.doc}#{self.source.measure}")
+        return "|".join(str(p) for p in parts)
+
+    def row(self) -> dict[str, Any]:
+        props: dict[str, Any] = dict(self.props)
+        if self.source is not None:
+            props.update(self.source.as_props())
+        return {"src": self.src, "dst": self.dst, "key": self.key, "props": props}
+
+
+class GraphBatch(BaseModel):
+    """A self-contained set of nodes and edges to write in one all-or-nothing step."""
+
+    nodes: list[Node] = Field(default_factory=list)
+    edges: list[Edge] = Field(default_factory=list)
+
+    def extend(self, other: GraphBatch) -> None:
+        self.nodes.extend(other.nodes)
+        self.edges.extend(other.edges)
+
+    def check(self, known_ids: set[str] | frozenset[str] = frozenset()) -> None:
+        """Refuse duplicates and dangling edges before anything reaches a store."""
+        seen: dict[str, Node] = {}
+        for n in self.nodes:
+            prev = seen.get(n.id)
+            if prev is not None and prev.kind != n.kind:
+                raise ValueError(f"node {n.id!r} given as both {prev.kind} and {n.kind}")
+            seen[n.id] = n
+        ids = set(seen) | set(known_ids)
+        for e in self.edges:
+            for end in (e.src, e.dst):
+                if end not in ids:
+                    raise ValueError(f"{e.type} edge {e.src!r} -> {e.dst!r}: no node {end!r}")
+
+    def deduplicated(self) -> GraphBatch:
+        nodes = {n.id: n for n in self.nodes}
+        edges = {e.key: e for e in self.edges}
+        return GraphBatch(nodes=list(nodes.values()), edges=list(edges.values()))

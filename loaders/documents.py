@@ -1,0 +1,82 @@
+"""Turn a parsed notice into graph facts: document, sections, measures, duties."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..graph.model import Edge, GraphBatch, Node, NodeKind, Provenance, RelType
+from .notice import Notice
+from .units import UnitRegistry, normalize_name, unit_id
+
+ROLE_EDGE = {
+    "lead": RelType.LEADS_MEASURE,
+    "responsible": RelType.RESPONSIBLE_FOR,
+    "support": RelType.SUPPORTS_MEASURE,
+}
+
+
+def measure_id(doc_id: str, number: int) -> str:
+    return f"{doc_id}#m{number}"
+
+
+def section_id(doc_id: str, number: int) -> str:
+    return f"{doc_id}#s{number}"
+
+
+@dataclass
+class DocumentFacts:
+    notice: Notice
+    batch: GraphBatch
+    unresolved: list[dict] = field(default_factory=list)
+
+
+def notice_to_graph(notice: Notice, registry: UnitRegistry) -> DocumentFacts:
+    doc = notice.id
+    batch = GraphBatch()
+    batch.nodes.append(
+        Node(
+            id=doc,
+            kind=NodeKind.POLICY_DOCUMENT,
+            name=notice.title,
+            props={
+                "title": notice.title,
+                "issuer": notice.issuer,
+                "date": notice.date,
+                "sha256": notice.sha256,
+                "source_path": notice.source,
+                "text": notice.text,
+            },
+        )
+    )
+    for s in notice.sections:
+        batch.nodes.append(Node(id=section_id(doc, s.number), kind=NodeKind.SECTION, name=s.title,
+                                props={"number": s.number, "doc": doc, "start": s.start, "end": s.end}))
+        batch.edges.append(Edge(type=RelType.PART_OF, src=section_id(doc, s.number), dst=doc))
+    unresolved: list[dict] = []
+    unit_nodes: dict[str, Node] = {}
+    for m in notice.measures:
+        mid = measure_id(doc, m.number)
+        batch.nodes.append(Node(id=mid, kind=NodeKind.MEASURE, name=m.title, props={
+            "number": m.number, "numeral": m.numeral, "doc": doc, "title": m.title,
+            "text": m.text, "start": m.start, "end": m.end, "section": m.section}))
+        parent = section_id(doc, m.section) if m.section is not None else doc
+        batch.edges.append(Edge(type=RelType.PART_OF, src=mid, dst=parent))
+        for a in m.attributions:
+            for u in a.units:
+                res = registry.resolve(u.name)
+                if res.unit is not None:
+                    uid = res.unit.id
+                else:
+                    uid = unit_id(u.name)
+                    unresolved.append({"measure": m.number, "name": u.name, "start": u.start, "end": u.end})
+                    unit_nodes.setdefault(uid, Node(
+                        id=uid, kind=NodeKind.DEPARTMENT, name=normalize_name(u.name),
+                        props={"resolved": False, "collective": False, "tier": "unknown"}))
+                batch.edges.append(Edge(
+                    type=ROLE_EDGE[a.role], src=uid, dst=mid,
+                    props={"as_written": u.as_written, "label": a.label,
+                           "name_start": u.start, "name_end": u.end},
+                    source=Provenance(doc=doc, measure=m.number, clause=a.clause,
+                                      start=a.start, end=a.end)))
+    batch.nodes.extend(unit_nodes.values())
+    return DocumentFacts(notice=notice, batch=batch, unresolved=unresolved)

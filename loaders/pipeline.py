@@ -1,0 +1,58 @@
+"""What `govgraph load` does: parse and check everything first, then write once.
+
+Nothing reaches the store until every input has been parsed, resolved and
+cited, and the write itself is all-or-nothing, so bad input never leaves the
+stored graph half-changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from ..graph.model import GraphBatch
+from ..graph.store import GraphStore, WriteSummary
+from .documents import notice_to_graph
+from .notice import Notice, parse_notice, read_notice
+from .structure import structure_graph
+from .units import UnitRegistry, load_registry
+
+DEFAULT_DOC_ID = "anshun-2021-property-16"
+DEFAULT_NOTICE = "anshun_2021_property_services.txt"
+
+
+@dataclass
+class LoadPlan:
+    batch: GraphBatch
+    notices: list[Notice] = field(default_factory=list)
+    unresolved: list[dict] = field(default_factory=list)
+
+
+def default_notice() -> Notice:
+    text = resources.files("govgraph.loaders").joinpath(f"data/{DEFAULT_NOTICE}").read_text("utf-8")
+    return parse_notice(text, source=f"govgraph:{DEFAULT_NOTICE}", doc_id=DEFAULT_DOC_ID)
+
+
+def plan_load(documents: list[Path] | None = None, *, include_default: bool = True,
+              registry: UnitRegistry | None = None) -> LoadPlan:
+    registry = registry or load_registry()
+    batch = registry.graph()
+    plan = LoadPlan(batch=batch)
+    notices: list[Notice] = []
+    if include_default:
+        seed = default_notice()
+        notices.append(seed)
+        batch.extend(structure_graph(seed, registry))
+    notices.extend(read_notice(p) for p in documents or [])
+    for n in notices:
+        facts = notice_to_graph(n, registry)
+        batch.extend(facts.batch)
+        plan.unresolved.extend({"doc": n.id, **u} for u in facts.unresolved)
+    plan.notices = notices
+    batch.check()
+    return plan
+
+
+def execute(store: GraphStore, plan: LoadPlan) -> WriteSummary:
+    return store.write_batch(plan.batch)

@@ -1,0 +1,155 @@
+"""The canonical unit registry: names, aliases, kinds and collective actors.
+
+Resolution is exact after normalisation (bracket shapes and whitespace); a name
+that matches nothing is reported as unresolved instead of being guessed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from ..graph.model import Edge, GraphBatch, Node, NodeKind, RelType
+
+_BRACKETS = str.maketrans({"(": "〔", ")": "〕", "（": "〔", "）": "〕", "[": "〔", "]": "〕"})
+
+
+def normalize_name(name: str) -> str:
+    return re.sub(r"\s+", "", name).translate(_BRACKETS)
+
+
+def unit_id(name: str) -> str:
+    return f"unit:{normalize_name(name)}"
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: str
+    name: str
+    kind: NodeKind
+    tier: str
+    name_en: str = ""
+    full_name: str = ""
+    basis: str = "text"
+    aliases: tuple[str, ...] = ()
+    members: tuple[str, ...] = ()  # ids, for collective actors
+    area: str | None = None  # Area id the body governs or sits in
+
+    @property
+    def collective(self) -> bool:
+        return bool(self.members)
+
+
+@dataclass
+class Resolution:
+    written: str
+    unit: Unit | None
+
+    @property
+    def resolved(self) -> bool:
+        return self.unit is not None
+
+
+@dataclass
+class UnitRegistry:
+    jurisdiction: dict
+    units: dict[str, Unit] = field(default_factory=dict)
+    areas: list[Node] = field(default_factory=list)
+    _index: dict[str, str] = field(default_factory=dict)
+
+    # -- building -------------------------------------------------------
+    def add(self, unit: Unit) -> None:
+        self.units[unit.id] = unit
+        for n in (unit.name, unit.full_name, *unit.aliases):
+            if n:
+                key = normalize_name(n)
+                other = self._index.get(key)
+                if other is not None and other != unit.id:
+                    raise ValueError(f"alias {n!r} names both {other} and {unit.id}")
+                self._index[key] = unit.id
+
+    # -- lookups --------------------------------------------------------
+    def resolve(self, name: str) -> Resolution:
+        uid = self._index.get(normalize_name(name))
+        return Resolution(name, self.units[uid] if uid else None)
+
+    def get(self, unit_id_: str) -> Unit:
+        return self.units[unit_id_]
+
+    def graph(self) -> GraphBatch:
+        """The registry's own facts: units, areas, collectives and where bodies sit."""
+        batch = GraphBatch(nodes=list(self.areas))
+        for u in self.units.values():
+            props = {"tier": u.tier, "name_en": u.name_en, "full_name": u.full_name or u.name,
+                     "aliases": list(u.aliases), "basis": u.basis, "collective": u.collective}
+            batch.nodes.append(Node(id=u.id, kind=u.kind, name=u.name, props=props))
+            for m in u.members:
+                batch.edges.append(Edge(type=RelType.INCLUDES, src=u.id, dst=m))
+            if u.area:
+                batch.edges.append(Edge(type=RelType.LOCATED_IN, src=u.id, dst=u.area))
+        city = next(a for a in self.areas if a.props.get("level") == "city")
+        for a in self.areas:
+            if a.props.get("level") == "county":
+                batch.edges.append(Edge(type=RelType.PART_OF, src=a.id, dst=city.id))
+        return batch
+
+
+def _load_toml(path: Path | None) -> dict:
+    if path is None:
+        text = resources.files("govgraph.loaders").joinpath("data/units.toml").read_text("utf-8")
+        return tomllib.loads(text)
+    try:
+        return tomllib.loads(Path(path).read_text("utf-8"))
+    except tomllib.TOMLDecodeError as e:
+        raise ValueError(f"{path}: not valid TOML: {e}") from None
+
+
+def load_registry(extra: Path | None = None) -> UnitRegistry:
+    """The bundled registry, with a user's file (arg or GOVGRAPH_UNITS_FILE) merged over it."""
+    data = _load_toml(None)
+    extra = extra or (Path(os.environ["GOVGRAPH_UNITS_FILE"]) if os.environ.get("GOVGRAPH_UNITS_FILE") else None)
+    docs = [("units.toml", data)] + ([(str(extra), _load_toml(extra))] if extra else [])
+    jur = data["jurisdiction"]
+    city_area = f"area:{jur['name']}"
+    reg = UnitRegistry(jurisdiction=jur)
+    reg.areas.append(Node(id=city_area, kind=NodeKind.AREA, name=jur["name"],
+                          props={"level": "city", "name_en": jur.get("name_en", "")}))
+    county_bodies: dict[str, list[str]] = {"county.government": [], "county.party": []}
+    for origin, doc in docs:
+        for i, row in enumerate(doc.get("unit", []), 1):
+            try:
+                kind = NodeKind(row["kind"])
+                reg.add(Unit(id=unit_id(row["name"]), name=row["name"], kind=kind,
+                             tier=row.get("tier", "city"), name_en=row.get("name_en", ""),
+                             full_name=row.get("full_name", ""), basis=row.get("basis", "text"),
+                             aliases=tuple(row.get("aliases", ())),
+                             area=city_area if row.get("tier", "city") == "city" else None))
+            except (KeyError, ValueError) as e:
+                raise ValueError(f"{origin}: [[unit]] #{i}: {e}") from None
+        for row in doc.get("county", []):
+            area_id = f"area:{row['area']}"
+            reg.areas.append(Node(id=area_id, kind=NodeKind.AREA, name=row["area"],
+                                  props={"level": "county", "name_en": row.get("area_en", "")}))
+            gov = Unit(id=unit_id(row["government"]), name=row["government"],
+                       kind=NodeKind.DEPARTMENT, tier="county", basis="curated",
+                       name_en=f"{row.get('area_en', row['area'])} government", area=area_id)
+            party = Unit(id=unit_id(row["party"]), name=row["party"],
+                         kind=NodeKind.PARTY_ORGANIZATION, tier="county", basis="curated",
+                         name_en=f"CPC {row.get('area_en', row['area'])} committee", area=area_id)
+            reg.add(gov)
+            reg.add(party)
+            county_bodies["county.government"].append(gov.id)
+            county_bodies["county.party"].append(party.id)
+        for row in doc.get("collective", []):
+            members = county_bodies.get(row["members"])
+            if members is None:
+                raise ValueError(f"{origin}: collective {row['name']}: unknown members {row['members']!r}")
+            reg.add(Unit(id=unit_id(row["name"]), name=row["name"], kind=NodeKind(row["kind"]),
+                         tier=row.get("tier", "county"), name_en=row.get("name_en", ""),
+                         aliases=tuple(row.get("aliases", ())), members=tuple(members),
+                         area=city_area))
+    return reg
