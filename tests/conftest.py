@@ -1,0 +1,86 @@
+"""Fixtures: a real embedded FalkorDB and a real Neo4j, each loaded with the default dataset.
+
+Neo4j is the one scripts/neo4j-server.sh starts (the same entry point developers
+and CI use), on a fresh data directory and its own port. Under CI a Neo4j that
+cannot start fails the Neo4j tests; elsewhere they are skipped with the reason.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from govgraph.graph import embedded_server
+from govgraph.graph.falkordb_store import FalkorDBStore
+from govgraph.loaders.pipeline import execute, plan_load
+
+REPO = Path(__file__).resolve().parents[1]
+NEO4J_SCRIPT = REPO / "scripts" / "neo4j-server.sh"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def default_plan():
+    return plan_load()
+
+
+@pytest.fixture(scope="session")
+def falkor_dir(tmp_path_factory):
+    d = tmp_path_factory.mktemp("falkor")
+    yield d
+    embedded_server.stop(d)
+
+
+@pytest.fixture(scope="session")
+def falkor_store(falkor_dir, default_plan):
+    store = FalkorDBStore(falkor_dir)
+    execute(store, default_plan)
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def neo4j_uri(tmp_path_factory):
+    uri = os.environ.get("GOVGRAPH_TEST_NEO4J_URI")
+    if uri:
+        yield uri
+        return
+    home = tmp_path_factory.mktemp("neo4j")
+    port = _free_port()
+    env = {**os.environ, "GOVGRAPH_NEO4J_HOME": str(home), "GOVGRAPH_NEO4J_PORT": str(port),
+           "GOVGRAPH_NEO4J_AUTH": "none"}
+    res = subprocess.run(["bash", str(NEO4J_SCRIPT), "start", "--fresh"], env=env,
+                         capture_output=True, text=True, timeout=900)
+    if res.returncode != 0:
+        msg = f"Neo4j could not start:\n{res.stdout[-3000:]}\n{res.stderr[-3000:]}"
+        if os.environ.get("CI"):
+            pytest.fail(msg)
+        pytest.skip(msg)
+    yield f"bolt://127.0.0.1:{port}"
+    subprocess.run(["bash", str(NEO4J_SCRIPT), "stop"], env=env, capture_output=True, timeout=120)
+
+
+@pytest.fixture(scope="session")
+def neo4j_store(neo4j_uri, default_plan):
+    from govgraph.graph.neo4j_store import Neo4jStore
+
+    store = Neo4jStore(neo4j_uri)
+    store.clear()
+    execute(store, default_plan)
+    yield store
+    store.close()
+
+
+@pytest.fixture(params=["falkor", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def store(request):
+    """The same loaded graph on each engine; tests using it run on both."""
+    return request.getfixturevalue(f"{request.param}_store")

@@ -1,0 +1,95 @@
+"""The analyst's command line: JSON and tables, clear errors, help with examples."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from govgraph.cli import main
+
+
+@pytest.fixture(scope="module")
+def run(falkor_dir, falkor_store):
+    runner = CliRunner()
+
+    def _run(*args: str):
+        return runner.invoke(main, ["--data-dir", str(falkor_dir), *args], catch_exceptions=False)
+
+    return _run
+
+
+def test_load_is_idempotent_from_the_cli(run):
+    first = json.loads(run("load", "--json").output)
+    second = json.loads(run("load", "--json").output)
+    assert first["graph"] == second["graph"]
+    assert first["documents"][0]["measures"] == 16
+
+
+def test_who_leads_json(run):
+    res = run("who-leads", "11", "--json")
+    assert res.exit_code == 0
+    [answer] = json.loads(res.output)
+    names = [d["unit"]["name"] for d in answer["duties"]]
+    assert names == ["市住房城乡建设局", "市发展改革委"]
+    assert answer["duties"][0]["citation"]["clause"] == "牵头单位:市住房城乡建设局、市发展改革委"
+
+
+def test_measures_table(run):
+    res = run("measures", "市委组织部")
+    assert res.exit_code == 0
+    assert "建立健全社区党组织机构" in res.output and "lead" in res.output
+
+
+def test_responsible_thirteen(run):
+    res = run("responsible", "13")
+    assert res.exit_code == 0 and "市市场监管局" in res.output
+
+
+def test_escalate_and_reports(run):
+    assert "环境和物业管理委员会" in run("escalate", "--issue", "fire-lane").output
+    assert json.loads(run("load-report", "--json").output)["nodes"]["Measure"] == 16
+    assert "市住房城乡建设局" in run("unit-load").output
+    assert json.loads(run("diffuse", "--json", "--min-responsible", "13").output)[0]["measure"]["number"] == 4
+
+
+def test_unknown_measure_and_unit_exit_non_zero(run):
+    res = run("who-leads", "99")
+    assert res.exit_code == 2 and "no measure 99" in res.output
+    res = run("measures", "市不存在局")
+    assert res.exit_code == 2 and "unknown unit" in res.output
+    assert "Traceback" not in res.output
+
+
+def test_cypher_reads_and_refuses_writes(run):
+    res = run("cypher", "MATCH (m:Measure {number: $n}) RETURN m.title AS title", "-p", "n=11", "--json")
+    assert json.loads(res.output)["rows"] == [["建立完善物业服务企业市场信用体系"]]
+    res = run("cypher", "MATCH (n) DETACH DELETE n")
+    assert res.exit_code == 3 and "refused" in res.output
+    assert json.loads(run("load-report", "--json").output)["nodes"]["Measure"] == 16
+
+
+COMMANDS = ["load", "load-report", "who-leads", "responsible", "measures", "unit-load", "diffuse",
+            "escalate", "cypher", "extract", "db start", "db stop", "db status"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_says_what_and_gives_an_example(command):
+    res = CliRunner().invoke(main, [*command.split(), "--help"])
+    assert res.exit_code == 0
+    assert "Example" in res.output
+
+
+def test_extract_does_not_need_a_store(tmp_path):
+    from govgraph.loaders.pipeline import default_notice
+
+    p = tmp_path / "n.txt"
+    p.write_text(default_notice().text, "utf-8")
+    res = CliRunner().invoke(main, ["extract", str(p), "--json"])
+    out = json.loads(res.output)
+    assert len(out["measures"]) == 16 and out["unresolved"] == []
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", "utf-8")
+    res = CliRunner().invoke(main, ["extract", str(empty)])
+    assert res.exit_code == 1 and "empty" in res.output

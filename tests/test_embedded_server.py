@@ -1,0 +1,77 @@
+"""The embedded engine: persists, is reused, shuts down cleanly, recovers from a crash,
+and tolerates two commands at once."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from govgraph.graph import embedded_server
+from govgraph.graph.falkordb_store import FalkorDBStore
+from govgraph.graph.model import GraphBatch, Node, NodeKind
+
+
+def _one_node(id_: str) -> GraphBatch:
+    return GraphBatch(nodes=[Node(id=id_, kind=NodeKind.COMMITTEE, name=id_)])
+
+
+def test_data_survives_stop_and_restart(tmp_path):
+    s = FalkorDBStore(tmp_path)
+    s.write_batch(_one_node("c:1"))
+    s.close()
+    assert embedded_server.stop(tmp_path)
+    assert not embedded_server.is_running(tmp_path)
+    s = FalkorDBStore(tmp_path)  # starts it again
+    assert s.read("MATCH (n:Entity) RETURN n.id").rows == [["c:1"]]
+    s.close()
+    embedded_server.stop(tmp_path)
+
+
+def test_successful_write_survives_kill_9_and_stale_files(tmp_path):
+    s = FalkorDBStore(tmp_path)
+    s.write_batch(_one_node("c:2"))
+    s.close()
+    pid = embedded_server.status(tmp_path)["pid"]
+    os.kill(pid, signal.SIGKILL)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and embedded_server._pid_alive(pid):
+        time.sleep(0.05)
+    # The pid file and socket are left behind, as after a crash.
+    assert (tmp_path / embedded_server.PID_NAME).exists()
+    s = FalkorDBStore(tmp_path)
+    assert s.read("MATCH (n:Entity) RETURN n.id").rows == [["c:2"]]
+    assert embedded_server.status(tmp_path)["pid"] != pid
+    s.close()
+    embedded_server.stop(tmp_path)
+
+
+def test_server_is_reused(tmp_path):
+    a = FalkorDBStore(tmp_path)
+    pid = embedded_server.status(tmp_path)["pid"]
+    b = FalkorDBStore(tmp_path)
+    assert embedded_server.status(tmp_path)["pid"] == pid
+    a.close()
+    b.close()
+    embedded_server.stop(tmp_path)
+
+
+def test_two_cli_invocations_in_parallel(tmp_path):
+    env = {**os.environ, "GOVGRAPH_DATA_DIR": str(tmp_path)}
+    cmd = [sys.executable, "-m", "govgraph.cli"]
+    procs = [subprocess.Popen([*cmd, "load", "--json"], env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outs = [p.communicate(timeout=120) for p in procs]
+    try:
+        for p, (out, err) in zip(procs, outs, strict=True):
+            assert p.returncode == 0, err
+        res = subprocess.run([*cmd, "load-report", "--json"], env=env, capture_output=True,
+                             text=True, timeout=60)
+        assert '"Measure": 16' in res.stdout
+        # One server only.
+        ps = subprocess.run(["pgrep", "-f", str(tmp_path)], capture_output=True, text=True)
+        assert len(ps.stdout.split()) == 1
+    finally:
+        embedded_server.stop(tmp_path)
