@@ -3,12 +3,7 @@
 # default dataset into the embedded engine and answer the headline questions.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PY=${PYTHON:-python3}
-if [[ ! -x .venv/bin/python ]]; then
-  "$PY" -m venv .venv
-fi
-.venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet -e ".[test]"
+bash scripts/install.sh
 GG=.venv/bin/govgraph
 $GG load
 echo

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Install govgraph into a virtualenv: the one install step shared by the quick
+# start, CI and the Dockerfile. VENV (default .venv) and EXTRAS (default test)
+# choose where and what.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+VENV=${VENV:-.venv}
+EXTRAS=${EXTRAS:-test}
+PY=${PYTHON:-python3}
+if [[ ! -x "$VENV/bin/python" ]]; then
+  "$PY" -m venv "$VENV"
+fi
+"$VENV/bin/python" -m pip install --quiet --upgrade pip
+if [[ -n "$EXTRAS" ]]; then
+  "$VENV/bin/python" -m pip install --quiet ${EDITABLE:--e} ".[$EXTRAS]"
+else
+  "$VENV/bin/python" -m pip install --quiet ${EDITABLE:--e} .
+fi
