@@ -25,6 +25,7 @@ PID_NAME = "falkordb.pid"
 LOG_NAME = "falkordb.log"
 # Unix socket paths are limited to 108 bytes; longer data dirs get a socket in /tmp.
 _MAX_SOCKET_PATH = 100
+QUERY_MEM_CAPACITY = 1 << 30
 
 
 class EmbeddedServerError(RuntimeError):
@@ -137,6 +138,9 @@ def _spawn(data_dir: Path, sock: Path) -> None:
         "--appenddirname", "aof",
         "--save", "",
         "--loadmodule", module,
+        # A single query may not take more than this much memory, so one
+        # hostile read cannot exhaust the machine.
+        "QUERY_MEM_CAPACITY", str(QUERY_MEM_CAPACITY),
     ]
     res = subprocess.run(args, capture_output=True, text=True, timeout=30)
     if res.returncode != 0:

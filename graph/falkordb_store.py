@@ -95,9 +95,14 @@ class FalkorDBStore(GraphStore):
                 raise ReadOnlyViolation(f"refused by FalkorDB's read-only mode: {msg}") from e
             if "timed out" in msg.lower() or "timeout" in msg.lower():
                 raise QueryTimeout(f"query exceeded {timeout_s:g}s and was stopped") from e
+            if "mem consumption exceeded" in msg.lower():
+                raise QueryTimeout("query stopped: it needed more memory than one query may use") from e
             if "empty key" in msg.lower():
                 return QueryResult(columns=[], rows=[])
             raise StoreError(f"query failed: {msg}") from e
+        except redis.ConnectionError as e:
+            raise StoreError("the embedded FalkorDB stopped while running the query; the next "
+                             f"command restarts it ({e})") from e
         except redis.RedisError as e:
             raise StoreError(f"embedded FalkorDB unavailable: {e}") from e
         return self._result(res, row_cap)

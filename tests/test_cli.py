@@ -93,3 +93,33 @@ def test_extract_does_not_need_a_store(tmp_path):
     empty.write_text("", "utf-8")
     res = CliRunner().invoke(main, ["extract", str(empty)])
     assert res.exit_code == 1 and "empty" in res.output
+
+
+@pytest.mark.neo4j
+def test_cli_on_neo4j(neo4j_uri, neo4j_store):
+    runner = CliRunner()
+
+    def run(*args: str):
+        return runner.invoke(main, ["--neo4j", neo4j_uri, *args], catch_exceptions=False)
+
+    loaded = json.loads(run("load", "--json").output)
+    assert loaded["engine"] == "neo4j" and loaded["graph"]["nodes"]["Measure"] == 16
+    [answer] = json.loads(run("who-leads", "十一", "--json").output)
+    assert [d["unit"]["name"] for d in answer["duties"]] == ["市住房城乡建设局", "市发展改革委"]
+    assert "市市场监管局" in run("responsible", "13").output
+    assert "建立健全社区党组织机构" in run("measures", "市委组织部").output
+    assert "市消防救援支队" in run("escalate", "--issue", "fire-lane").output
+    assert "市住房城乡建设局" in run("unit-load").output
+    res = run("cypher", "CREATE (n:Entity {id: 'x'})")
+    assert res.exit_code == 3
+    assert run("who-leads", "99").exit_code == 2
+
+
+@pytest.mark.neo4j
+def test_neo4j_refuses_cli_write_even_past_the_keyword_check(neo4j_store):
+    """The READ access-mode session is what refuses; the keyword check is only a first line."""
+    from govgraph.graph.store import ReadOnlyViolation
+
+    with pytest.raises(ReadOnlyViolation, match="READ access mode"):
+        neo4j_store.read_engine_guarded("MATCH (m:Measure {number: 1}) SET m.title = 'x'")
+    assert neo4j_store.read("MATCH (m:Measure {number: 1}) RETURN m.title").rows[0][0] != "x"

@@ -80,3 +80,10 @@ def test_engine_itself_refuses_writes_on_the_read_path(store):
 def test_row_cap(store):
     res = store.read_only("MATCH (n:Entity) RETURN n.id ORDER BY n.id", row_cap=5)
     assert len(res.rows) == 5 and res.truncated
+
+
+def test_long_query_is_stopped_by_the_timeout(store):
+    from govgraph.graph.store import QueryTimeout
+
+    with pytest.raises(QueryTimeout):
+        store.read_only("MATCH (a), (b), (c), (d) WHERE a.id <> d.id RETURN count(*)", timeout_s=0.5)
