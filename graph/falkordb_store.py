@@ -10,6 +10,7 @@ from __future__ import annotations
 import fcntl
 from contextlib import contextmanager
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import redis
@@ -135,7 +136,8 @@ class FalkorDBStore(GraphStore):
             if "already exists" not in str(e).lower():
                 raise StoreError(f"could not create the Entity.id constraint: {e}") from e
 
-    def write_batch(self, batch: GraphBatch) -> WriteSummary:
+    def write_batch(self, batch: GraphBatch,
+                    progress: Callable[[int, int], None] | None = None) -> WriteSummary:
         plan = write_plan(batch)
         snapshot = f"{self.graph_name}__rollback"
         conn = self._db.connection
@@ -146,8 +148,13 @@ class FalkorDBStore(GraphStore):
                     conn.delete(snapshot)
                     conn.execute_command("GRAPH.COPY", self.graph_name, snapshot)
                 self.ensure_schema()
+                total = sum(len(st.params.get("rows", ())) for st in plan)
+                done = 0
                 for st in plan:
                     self._graph.query(st.cypher, st.params)
+                    done += len(st.params.get("rows", ()))
+                    if progress:
+                        progress(done, total)
             except BaseException as e:
                 self._restore(existed, snapshot)
                 if isinstance(e, redis.RedisError):

@@ -8,6 +8,7 @@ timeout, so Neo4j itself refuses writes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import neo4j
@@ -137,13 +138,20 @@ class Neo4jStore(GraphStore):
         except Neo4jError as e:
             raise StoreError(f"could not create the schema: {e}") from e
 
-    def write_batch(self, batch: GraphBatch) -> WriteSummary:
+    def write_batch(self, batch: GraphBatch,
+                    progress: Callable[[int, int], None] | None = None) -> WriteSummary:
         plan = write_plan(batch)
         self.ensure_schema()
 
+        total = sum(len(st.params.get("rows", ())) for st in plan)
+
         def work(tx: neo4j.ManagedTransaction) -> None:
+            done = 0  # reset on a retry: the transaction starts over
             for st in plan:
                 tx.run(st.cypher, st.params).consume()
+                done += len(st.params.get("rows", ()))
+                if progress:
+                    progress(done, total)
 
         try:
             with self._driver.session(database=self.database) as s:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any
 
 from .model import ENTITY_LABEL, GraphBatch, NodeKind, RelType
@@ -55,10 +56,13 @@ BATCH_ROWS = 5_000
 
 def _node_statement(kind: NodeKind) -> str:
     # Labels cannot be parameters in Cypher; they come from the NodeKind enum,
-    # never from input.
+    # never from input. Both labels sit in the MERGE pattern because adding a
+    # label afterwards (SET n:Kind) costs FalkorDB time proportional to the
+    # nodes already labelled; a node's kind never changes, and if an id came
+    # back as another kind the Entity.id constraint refuses it.
     return (
-        f"UNWIND $rows AS r MERGE (n:{ENTITY_LABEL} {{id: r.id}}) "
-        f"SET n:{kind.value} SET n += r.props"
+        f"UNWIND $rows AS r MERGE (n:{ENTITY_LABEL}:{kind.value} {{id: r.id}}) "
+        f"SET n += r.props"
     )
 
 
@@ -125,8 +129,11 @@ class GraphStore(ABC):
         """Run untrusted Cypher in the engine's read-only mode with a timeout and a row cap."""
 
     @abstractmethod
-    def write_batch(self, batch: GraphBatch) -> WriteSummary:
-        """Write nodes and edges all-or-nothing: on any error the graph is unchanged."""
+    def write_batch(self, batch: GraphBatch,
+                    progress: Callable[[int, int], None] | None = None) -> WriteSummary:
+        """Write nodes and edges all-or-nothing: on any error the graph is unchanged.
+
+        ``progress(done_rows, total_rows)`` is called after each UNWIND batch."""
 
     @abstractmethod
     def ensure_schema(self) -> None:

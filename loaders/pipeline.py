@@ -7,6 +7,7 @@ stored graph half-changed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -15,6 +16,7 @@ from ..graph.model import GraphBatch
 from ..graph.store import GraphStore, WriteSummary
 from .documents import notice_to_graph
 from .notice import Notice, parse_notice, read_notice
+from .registry import read_registry, registry_graph
 from .structure import structure_graph
 from .units import UnitRegistry, load_registry
 
@@ -35,10 +37,16 @@ def default_notice() -> Notice:
 
 
 def plan_load(documents: list[Path] | None = None, *, include_default: bool = True,
-              registry: UnitRegistry | None = None) -> LoadPlan:
+              registry: UnitRegistry | None = None, registries: list[Path] | None = None,
+              progress: Callable[[str], None] | None = None) -> LoadPlan:
+    """Parse, resolve, validate and cite every input; raise on the first bad one."""
     registry = registry or load_registry()
     batch = registry.graph()
     plan = LoadPlan(batch=batch)
+    counties = {a.name for a in registry.areas if a.props.get("level") == "county"}
+    for directory in registries or []:
+        reg = read_registry(directory, progress=progress, counties=counties)
+        batch.extend(registry_graph(reg, registry, source=Path(directory).name))
     notices: list[Notice] = []
     if include_default:
         seed = default_notice()
@@ -54,5 +62,6 @@ def plan_load(documents: list[Path] | None = None, *, include_default: bool = Tr
     return plan
 
 
-def execute(store: GraphStore, plan: LoadPlan) -> WriteSummary:
-    return store.write_batch(plan.batch)
+def execute(store: GraphStore, plan: LoadPlan,
+            progress: Callable[[int, int], None] | None = None) -> WriteSummary:
+    return store.write_batch(plan.batch, progress=progress)

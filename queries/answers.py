@@ -253,3 +253,395 @@ def load_report(store: GraphStore) -> dict[str, dict[str, int]]:
 
 def documents(store: GraphStore) -> list[dict]:
     return catalogue.run(store, "documents").records()
+
+
+# ---------------------------------------------------------------------------
+# Lists, structure and the graph itself: what the HTTP API, the browser view and
+# the exports draw on. Every edge carries its citation when its fact has one.
+
+
+class InvalidArgument(ValueError):
+    """A question asked with an argument that cannot be right (an unknown node kind,
+    a depth out of range); the message says what is allowed."""
+
+
+class MeasureSummary(BaseModel):
+    measure: MeasureRef
+    section: int | None = None
+    lead: int
+    responsible: int
+    support: int
+
+
+class IssueTypeRef(BaseModel):
+    key: str
+    name: str
+    name_en: str | None = None
+
+
+class StructureRelation(BaseModel):
+    relation: str = Field(description="edge type: LEADS, GUIDES, SUPERVISES, HEADS, NOMINATES, "
+                                      "MEMBER_OF, PART_OF, MANAGES or INCLUDES")
+    direction: str = Field(description="out: the unit does it to `other`; in: `other` does it to the unit")
+    other: UnitRef
+    role: str | None = None
+    citation: Citation | None = None
+
+
+class UnitStructure(BaseModel):
+    unit: UnitRef
+    relations: list[StructureRelation]
+
+
+class CollectiveMember(BaseModel):
+    unit: UnitRef
+    area: str | None = None
+
+
+class CollectiveMembers(BaseModel):
+    unit: UnitRef
+    members: list[CollectiveMember]
+
+
+class NodeHit(BaseModel):
+    id: str
+    kind: str
+    name: str
+    name_en: str | None = None
+    number: int | None = None
+    doc: str | None = None
+    exact: bool = False
+
+
+class GraphNode(BaseModel):
+    id: str
+    kind: str
+    name: str
+    name_en: str | None = None
+    properties: dict[str, Any] = Field(default_factory=dict,
+                                       description="every other property the node holds")
+    citation: Citation | None = Field(default=None, description="where the node's own text is "
+                                      "quoted from (measures, issue types); null for registry entries")
+    hop: int | None = Field(default=None, description="edges from the focus (0 = a focus node)")
+
+
+class GraphEdge(BaseModel):
+    id: str = Field(description="the edge's stable key")
+    type: str
+    source: str
+    target: str
+    properties: dict[str, Any] = Field(default_factory=dict)
+    citation: Citation | None = Field(default=None, description="null for facts from the unit "
+                                      "registry (INCLUDES, LOCATED_IN, PART_OF)")
+
+
+class Subgraph(BaseModel):
+    focus: list[str]
+    depth: int
+    nodes: list[GraphNode]
+    edges: list[GraphEdge]
+    truncated: bool = Field(default=False, description="true when max_nodes cut the neighbourhood")
+
+
+class NodeDetails(BaseModel):
+    node: GraphNode
+    edges: list[GraphEdge]
+    neighbours: list[GraphNode]
+
+
+def _node_kinds() -> set[str]:
+    from ..graph.model import NodeKind
+
+    return {k.value for k in NodeKind}
+
+
+def _rel_types() -> set[str]:
+    from ..graph.model import RelType
+
+    return {t.value for t in RelType}
+
+
+def _check_filter(values: list[str] | tuple[str, ...] | None, allowed: set[str],
+                  what: str) -> list[str] | None:
+    if values is None:
+        return None
+    out = list(dict.fromkeys(v.strip() for v in values if v and v.strip()))
+    bad = [v for v in out if v not in allowed]
+    if bad:
+        raise InvalidArgument(f"unknown {what} {', '.join(map(repr, bad))}; "
+                              f"known: {', '.join(sorted(allowed))}")
+    return out or None
+
+
+def check_kinds(kinds: list[str] | tuple[str, ...] | None) -> list[str] | None:
+    """Node kinds as given by a user: None for any; an unknown kind is an error."""
+    return _check_filter(kinds, _node_kinds(), "node kind")
+
+
+def check_rel_types(types: list[str] | tuple[str, ...] | None) -> list[str] | None:
+    """Edge types as given by a user: None for any; an unknown type is an error."""
+    return _check_filter([t.upper() for t in types] if types is not None else None,
+                         _rel_types(), "edge type")
+
+
+def list_measures(store: GraphStore, doc: str | None = None) -> list[MeasureSummary]:
+    rows = catalogue.run(store, "list_measures", doc=doc).records()
+    return [MeasureSummary(measure=_measure(r), section=r.get("section"), lead=r["lead"],
+                           responsible=r["responsible"], support=r["support"]) for r in rows]
+
+
+def issue_types(store: GraphStore) -> list[IssueTypeRef]:
+    return [IssueTypeRef(key=r["issue_key"], name=r["issue_name"], name_en=r.get("issue_name_en"))
+            for r in catalogue.run(store, "issue_types").records()]
+
+
+def search_units(store: GraphStore, text: str, limit: int = 20) -> list[UnitRef]:
+    """Actors whose name, English name or an alias contains the text (search boxes)."""
+    text = (text or "").strip()
+    if not text:
+        return []
+    return [_unit(r) for r in catalogue.run(store, "search_units", text=text, limit=limit).records()]
+
+
+def unit_load_of(store: GraphStore, name: str, doc: str | None = None) -> UnitLoad:
+    """One unit's load; a unit with no duties has a load of zero."""
+    unit = find_unit(store, name)
+    for row in unit_load(store, doc):
+        if row.unit.id == unit.id:
+            return row
+    return UnitLoad(unit=unit, lead=0, responsible=0, support=0, total=0)
+
+
+def structure(store: GraphStore, name: str) -> UnitStructure:
+    """The standing structure around a body: who leads, guides, supervises, heads,
+    nominates or sits on it, and what it does to others — each with its clause."""
+    unit = find_unit(store, name)
+    rows = catalogue.run(store, "structure_relations", unit_id=unit.id).records()
+    rels = [StructureRelation(relation=r["relation"], direction="out" if r["outgoing"] else "in",
+                              other=_unit(r, "other"), role=r.get("role"),
+                              citation=_cite(r) if r.get("clause") else None) for r in rows]
+    return UnitStructure(unit=unit, relations=rels)
+
+
+def collective_members(store: GraphStore, name: str) -> CollectiveMembers:
+    """The bodies a collective actor (各县〔区〕人民政府〔管委会〕 …) stands for."""
+    unit = find_unit(store, name)
+    rows = catalogue.run(store, "collective_members", unit_id=unit.id).records()
+    return CollectiveMembers(unit=unit, members=[CollectiveMember(unit=_unit(r), area=r.get("area"))
+                                                 for r in rows])
+
+
+def search_nodes(store: GraphStore, text: str, kinds: list[str] | None = None,
+                 limit: int = 20) -> list[NodeHit]:
+    """Any node — unit, measure, committee, place, issue type — by name, English name,
+    alias, id, or a measure by its number (11, 十一, (十一)); exact matches first."""
+    text = (text or "").strip()
+    if not text:
+        return []
+    kinds = check_kinds(kinds)
+    try:
+        number: int | None = parse_measure_number(text)
+    except (NotFound, ValueError):
+        number = None
+    rows = catalogue.run(store, "search_nodes", texts=_spellings(text), number=number,
+                         kinds=kinds, limit=max(1, limit)).records()
+    return [NodeHit(id=r["id"], kind=r["kind"], name=r["name"], name_en=r.get("name_en"),
+                    number=r.get("number"), doc=r.get("doc"), exact=r["rank"] == 0) for r in rows]
+
+
+_NODE_CORE = ("id", "kind", "name", "name_en")
+_SOURCE_KEYS = ("source_doc", "source_measure", "source_clause", "source_start", "source_end",
+                "source_basis")
+
+
+def _graph_node(row: dict[str, Any], hop: int | None = None) -> GraphNode:
+    props = dict(row["props"])
+    citation = None
+    if props.get("source_clause"):
+        citation = Citation(doc=props.get("source_doc"), measure=props.get("source_measure"),
+                            clause=props.get("source_clause"), start=props.get("source_start"),
+                            end=props.get("source_end"), basis=props.get("source_basis") or "text")
+    elif row["kind"] == "Measure" and props.get("text"):
+        citation = Citation(doc=props.get("doc"), measure=props.get("number"), clause=props["text"],
+                            start=props.get("start"), end=props.get("end"))
+    return GraphNode(id=row["id"], kind=row["kind"], name=props.get("name") or row["id"],
+                     name_en=props.get("name_en"),
+                     properties={k: v for k, v in sorted(props.items())
+                                 if k not in _NODE_CORE and k not in _SOURCE_KEYS},
+                     citation=citation, hop=hop)
+
+
+def _graph_edge(row: dict[str, Any]) -> GraphEdge:
+    props = dict(row["props"])
+    citation = None
+    if props.get("source_clause"):
+        citation = Citation(doc=props.get("source_doc"), measure=props.get("source_measure"),
+                            clause=props.get("source_clause"), start=props.get("source_start"),
+                            end=props.get("source_end"), basis=props.get("source_basis") or "text")
+    return GraphEdge(id=row["key"] or f"{row['type']}|{row['src']}|{row['dst']}", type=row["type"],
+                     source=row["src"], target=row["dst"], citation=citation,
+                     properties={k: v for k, v in sorted(props.items())
+                                 if k != "key" and k not in _SOURCE_KEYS})
+
+
+def nodes_by_id(store: GraphStore, ids: list[str]) -> list[GraphNode]:
+    return [_graph_node(r) for r in catalogue.run(store, "node_properties", ids=list(ids),
+                                                  kinds=None).records()]
+
+
+def resolve_node(store: GraphStore, text: str) -> GraphNode:
+    """A node named by a user: its id, a unit's name or alias, or a measure number."""
+    text = (text or "").strip()
+    if not text:
+        raise NotFound("no node given")
+    found = nodes_by_id(store, [text])
+    if found:
+        return found[0]
+    try:
+        return nodes_by_id(store, [find_unit(store, text).id])[0]
+    except NotFound as e:
+        unit_error = e
+    try:
+        info = measure_info(store, text)
+    except NotFound:
+        info = []
+    if len(info) == 1:
+        return nodes_by_id(store, [info[0]["measure_id"]])[0]
+    if len(info) > 1:
+        raise NotFound(f"measure {text!r} is in several documents: "
+                       f"{', '.join(r['measure_id'] for r in info)}; give the measure id")
+    hits = search_nodes(store, text, limit=5)
+    if len(hits) == 1 and hits[0].exact:
+        return nodes_by_id(store, [hits[0].id])[0]
+    if hits:
+        raise NotFound(f"no node {text!r}; did you mean "
+                       f"{', '.join(f'{h.name} ({h.id})' for h in hits)}?")
+    raise NotFound(str(unit_error.args[0]) if unit_error.args else f"no node {text!r}")
+
+
+MAX_DEPTH = 4
+
+
+def subgraph(store: GraphStore, focus: str | list[str], depth: int = 1,
+             kinds: list[str] | None = None, rel_types: list[str] | None = None,
+             max_nodes: int = 300) -> Subgraph:
+    """The neighbourhood of one or more focus nodes, `depth` edges out, through edges of
+    `rel_types` to nodes of `kinds` (None = any), with every edge among the nodes found.
+
+    Focus nodes may be given by id, unit name or alias, or measure number. Rings are
+    added whole while they fit in `max_nodes`; a ring that does not fit is cut (its
+    nodes in id order) and the answer says `truncated`.
+    """
+    if not 0 <= depth <= MAX_DEPTH:
+        raise InvalidArgument(f"depth must be between 0 and {MAX_DEPTH}, not {depth}")
+    if max_nodes < 1:
+        raise InvalidArgument("max_nodes must be at least 1")
+    kinds = check_kinds(kinds)
+    rel_types = check_rel_types(rel_types)
+    wanted = [focus] if isinstance(focus, str) else list(focus)
+    if not wanted:
+        raise InvalidArgument("no focus given")
+    roots = list(dict.fromkeys(resolve_node(store, f).id for f in wanted))
+    hops: dict[str, int] = {r: 0 for r in roots}
+    frontier = list(roots)
+    truncated = False
+    for hop in range(1, depth + 1):
+        if not frontier:
+            break
+        rows = catalogue.run(store, "neighbourhood", ids=list(hops), kinds=kinds,
+                             types=rel_types).rows
+        ring = [r[0] for r in rows if r[0] not in hops]
+        # Only what the last ring reaches is new; asking from every node found so far
+        # (rather than the frontier) keeps the query one round trip per ring.
+        room = max_nodes - len(hops)
+        if len(ring) > room:
+            ring, truncated = ring[:max(room, 0)], True
+        for nid in ring:
+            hops[nid] = hop
+        frontier = ring
+        if truncated:
+            break
+    node_rows = catalogue.run(store, "node_properties", ids=list(hops), kinds=None).records()
+    nodes = [_graph_node(r, hops.get(r["id"])) for r in node_rows]
+    edge_rows = catalogue.run(store, "subgraph", ids=list(hops), types=rel_types).records()
+    return Subgraph(focus=roots, depth=depth, nodes=nodes, edges=[_graph_edge(r) for r in edge_rows],
+                    truncated=truncated)
+
+
+def whole_graph(store: GraphStore, kinds: list[str] | None = None,
+                rel_types: list[str] | None = None) -> Subgraph:
+    """Every node (of `kinds`) and every edge (of `rel_types`) among them, for exports."""
+    kinds = check_kinds(kinds)
+    rel_types = check_rel_types(rel_types)
+    node_rows = catalogue.run(store, "node_properties", ids=None, kinds=kinds).records()
+    ids = None if kinds is None else [r["id"] for r in node_rows]
+    edge_rows = catalogue.run(store, "subgraph", ids=ids, types=rel_types).records()
+    return Subgraph(focus=[], depth=0, nodes=[_graph_node(r) for r in node_rows],
+                    edges=[_graph_edge(r) for r in edge_rows])
+
+
+def node_details(store: GraphStore, node_id: str) -> NodeDetails:
+    """A node with every property, every edge touching it (with citations) and the
+    nodes at their other ends."""
+    found = nodes_by_id(store, [node_id])
+    if not found:
+        raise NotFound(f"no node with id {node_id!r}")
+    node = found[0]
+    node.hop = 0
+    ring = [r[0] for r in catalogue.run(store, "neighbourhood", ids=[node_id], kinds=None,
+                                        types=None).rows]
+    neighbours = [n.model_copy(update={"hop": 1}) for n in nodes_by_id(store, ring)] if ring else []
+    edges = [_graph_edge(r) for r in catalogue.run(store, "subgraph", ids=[node_id, *ring],
+                                                   types=None).records()
+             if node_id in (r["src"], r["dst"])]
+    return NodeDetails(node=node, edges=edges, neighbours=neighbours)
+
+
+ESCALATION_TYPES = ["ESCALATES_TO", "MEDIATES_AT", "HANDLES"]
+
+
+def escalation_subgraph(store: GraphStore, issue: str | None = None) -> Subgraph:
+    """The escalation chain as a graph: the mediation levels in order, the bodies at each
+    and, for an issue type, the units that handle it."""
+    answer = escalation(store, issue)
+    ids = [lv.id for lv in answer.levels]
+    ids += [b.body.id for lv in answer.levels for b in lv.bodies]
+    if answer.issue is not None:
+        ids.append(answer.issue.id)
+        ids += [h.unit.id for h in answer.handlers]
+    ids = list(dict.fromkeys(ids))
+    hop = {lv.id: 0 for lv in answer.levels}
+    nodes = [_graph_node(r, hop.get(r["id"], 1)) for r in
+             catalogue.run(store, "node_properties", ids=ids, kinds=None).records()]
+    edges = [_graph_edge(r) for r in
+             catalogue.run(store, "subgraph", ids=ids, types=ESCALATION_TYPES).records()]
+    if answer.issue is not None:
+        # Only this issue's HANDLES edges: a handler may also handle other issues.
+        edges = [e for e in edges if e.type != "HANDLES" or e.target == answer.issue.id]
+    return Subgraph(focus=[lv.id for lv in answer.levels], depth=1, nodes=nodes, edges=edges)
+
+
+class MeasureDetail(BaseModel):
+    measure: MeasureRef
+    numeral: str | None = None
+    section: int | None = None
+    doc_title: str | None = None
+    citation: Citation = Field(description="the measure's full text and its span in the document")
+    duties: list[Duty]
+
+
+def measure_details(store: GraphStore, measure: str | int,
+                    doc: str | None = None) -> list[MeasureDetail]:
+    """A measure's heading, full text and every unit answerable for it, per document."""
+    info = measure_info(store, measure, doc)
+    answers = {a.measure.id: a for a in who_is_responsible(store, info[0]["number"], doc)}
+    out = []
+    for m in info:
+        duties = answers[m["measure_id"]].duties if m["measure_id"] in answers else []
+        out.append(MeasureDetail(
+            measure=_measure(m), numeral=m.get("numeral"), section=m.get("section"),
+            doc_title=m.get("doc_title"),
+            citation=Citation(doc=m["doc"], measure=m["number"], clause=m.get("text"),
+                              start=m.get("start"), end=m.get("end")),
+            duties=duties))
+    return out

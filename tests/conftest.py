@@ -28,9 +28,28 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+CITY_RESIDENTS = 3000
+CITY_SEED = 11
+AS_OF = "2024-06-30"
+
+
+@pytest.fixture(scope="session")
+def city_dir(tmp_path_factory):
+    """A small SYNTHETIC registry, loaded beside the notice into every test store."""
+    from govgraph.loaders.synth import synthesize
+
+    d = tmp_path_factory.mktemp("city")
+    synthesize(CITY_RESIDENTS, CITY_SEED, d)
+    return d
+
+
+REGISTRY = Path(__file__).parent / "data" / "registry"
+
+
 @pytest.fixture(scope="session")
 def default_plan():
-    return plan_load()
+    """The notice, its structure, and the small hand-made registry in tests/data."""
+    return plan_load(registries=[REGISTRY])
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,132 @@
+"""Response and request models of the HTTP API that are not answers themselves.
+
+The answers (measures, duties, escalation, subgraphs …) are the models of
+``govgraph.queries.answers``, returned as they are; this module adds the page
+wrapper for lists and the shapes of /health, /load and /cypher.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Generic, TypeVar
+
+from fastapi import Request
+from pydantic import BaseModel, Field
+
+from ..queries.answers import UnitRef
+
+T = TypeVar("T")
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of a list: `items`, how many there are in all, and links to the
+    neighbouring pages (null at either end)."""
+
+    items: list[T]
+    total: int
+    offset: int
+    limit: int
+    next: str | None = Field(default=None, description="path and query of the next page")
+    prev: str | None = Field(default=None, description="path and query of the previous page")
+
+
+class UnitPage(Page[T], Generic[T]):
+    """A page of a list about one unit, with the unit the name resolved to."""
+
+    unit: UnitRef
+
+
+def _link(request: Request, offset: int, limit: int) -> str:
+    url = request.url.include_query_params(offset=offset, limit=limit)
+    return f"{url.path}?{url.query}"
+
+
+def paginate(request: Request, items: list[Any], offset: int, limit: int,
+             **extra: Any) -> dict[str, Any]:
+    total = len(items)
+    return {
+        "items": items[offset:offset + limit],
+        "total": total,
+        "offset": offset,
+        "limit": limit,
+        "next": _link(request, offset + limit, limit) if offset + limit < total else None,
+        "prev": _link(request, max(0, offset - limit), limit) if offset > 0 else None,
+        **extra,
+    }
+
+
+class Health(BaseModel):
+    status: str = Field(description="ok when the store answered a query")
+    engine: str
+    nodes: int
+    edges: int
+    documents: int
+
+
+class GraphReport(BaseModel):
+    engine: str
+    nodes: dict[str, int] = Field(description="count per node kind")
+    edges: dict[str, int] = Field(description="count per edge type")
+
+
+class DocumentInfo(BaseModel):
+    doc: str
+    title: str | None = None
+    date: str | None = None
+    issuer: list[str] | str | None = None
+    measures: int
+
+
+class NoticeText(BaseModel):
+    name: str = Field(default="notice.txt", max_length=200,
+                      description="a name for the document in messages (not a server path)")
+    text: str = Field(min_length=1, max_length=2_000_000, description="the notice, as UTF-8 text")
+
+
+class LoadRequest(BaseModel):
+    default: bool = Field(default=True, description="load the bundled Anshun notice and its "
+                          "standing structure")
+    documents: list[NoticeText] = Field(default_factory=list, max_length=20,
+                                        description="further notices to load")
+    replace: bool = Field(default=False, description="empty the graph first (only after every "
+                          "input has been checked)")
+
+
+class LoadedDocument(BaseModel):
+    id: str
+    title: str
+    measures: int
+
+
+class LoadResult(BaseModel):
+    engine: str
+    documents: list[LoadedDocument]
+    written: dict[str, int]
+    unresolved: list[dict[str, Any]] = Field(description="unit names kept as written")
+    graph: dict[str, dict[str, int]]
+
+
+class CypherRequest(BaseModel):
+    query: str = Field(min_length=1, max_length=20_000, description="read-only Cypher")
+    params: dict[str, Any] = Field(default_factory=dict, description="query parameters ($name)")
+    limit: int | None = Field(default=None, ge=1,
+                              description="most rows returned (capped by the server's row cap)")
+    timeout_s: float | None = Field(default=None, gt=0,
+                                    description="seconds before the engine stops the query "
+                                                "(capped by the server's timeout)")
+
+
+class CypherResult(BaseModel):
+    engine: str
+    columns: list[str]
+    rows: list[list[Any]]
+    truncated: bool = Field(description="true when the row cap cut the result")
+    row_cap: int
+    timeout_s: float
+
+
+class GraphSchema(BaseModel):
+    """Node kinds and edge types, with their labels in Chinese and English and how
+    the page and `govgraph draw` draw them."""
+
+    kinds: dict[str, dict[str, str]]
+    types: dict[str, dict[str, str]]

@@ -1,0 +1,37 @@
+"""Read-only Cypher for analysts: parameters, a row cap and a timeout, writes refused."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from ...graph.store import ReadOnlyViolation, StoreError
+from ..deps import SettingsDep, StoreDep
+from ..models import CypherRequest, CypherResult
+from ..problems import ProblemException, problem_responses
+
+router = APIRouter(tags=["cypher"])
+
+
+@router.post("/cypher", response_model=CypherResult,
+             responses=problem_responses(400, 403, 422, 503, 504), summary="Run read-only Cypher")
+def run_cypher(body: CypherRequest, store: StoreDep, settings: SettingsDep):
+    """Run read-only Cypher with `$parameters`. Writing clauses are refused with 403, by
+    a keyword check and by the engine's own read-only mode (GRAPH.RO_QUERY on FalkorDB,
+    READ access mode on Neo4j). At most `limit` rows (capped by the server's row cap;
+    `truncated` says when rows were cut); the engine stops a query after `timeout_s`
+    (capped by the server's timeout) and the answer is 504."""
+    row_cap = min(body.limit or settings.query_row_cap, settings.query_row_cap)
+    timeout_s = min(body.timeout_s or settings.query_timeout_s, settings.query_timeout_s)
+    try:
+        res = store.read_only(body.query, body.params, timeout_s=timeout_s, row_cap=row_cap)
+    except ReadOnlyViolation:
+        raise
+    except StoreError as e:
+        msg = e.args[0] if e.args else str(e)
+        # Both stores report a query the engine rejected as "query failed: …": the
+        # client's query is at fault (400), not the store (503).
+        if isinstance(msg, str) and msg.startswith("query failed"):
+            raise ProblemException("invalid-query", msg) from e
+        raise
+    return CypherResult(engine=store.engine, columns=res.columns, rows=res.rows,
+                        truncated=res.truncated, row_cap=row_cap, timeout_s=timeout_s)

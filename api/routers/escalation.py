@@ -1,0 +1,31 @@
+"""How a dispute escalates, and who handles each issue type."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+
+from ...queries import answers
+from ..deps import PageDep, StoreDep
+from ..models import Page, paginate
+from ..problems import problem_responses
+
+router = APIRouter(tags=["escalation"], responses=problem_responses(503))
+
+IssueArg = Annotated[str | None, Query(max_length=100, description=(
+    "issue type key or Chinese name, e.g. fire-lane or 占用堵塞消防通道"), examples=["fire-lane"])]
+
+
+@router.get("/escalation", response_model=answers.EscalationAnswer,
+            responses=problem_responses(404), summary="The escalation chain")
+def escalation(store: StoreDep, issue: IssueArg = None):
+    """The mediation levels in order (住宅小区 → 社区 → 街道) with the bodies at each, and,
+    for an issue type, who discovers, receives and enforces — every fact with its clause."""
+    return answers.escalation(store, issue)
+
+
+@router.get("/issue-types", response_model=Page[answers.IssueTypeRef], summary="Issue types")
+def issue_types(request: Request, store: StoreDep, page: PageDep):
+    """The issue types the graph knows how to route (keys for `?issue=`)."""
+    return paginate(request, answers.issue_types(store), page.offset, page.limit)

@@ -1,0 +1,88 @@
+"""Search any node, focused subgraphs and node details: what the browser view draws."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request
+
+from ...queries import answers
+from ..deps import PageDep, StoreDep
+from ..models import GraphSchema, Page, paginate
+from ..problems import problem_responses
+
+router = APIRouter(tags=["graph"], responses=problem_responses(503))
+
+SEARCH_CAP = 200
+
+
+def _split(values: list[str] | None) -> list[str] | None:
+    """Repeated (?kinds=A&kinds=B) or comma-separated (?kinds=A,B) values."""
+    if not values:
+        return None
+    out = [v.strip() for value in values for v in value.split(",") if v.strip()]
+    return out or None
+
+
+KindsArg = Annotated[list[str] | None, Query(description=(
+    "node kinds to include (repeat or comma-separate); default: any. "
+    "See GET /graph/schema"), examples=["Measure,Department"])]
+TypesArg = Annotated[list[str] | None, Query(description=(
+    "edge types to follow (repeat or comma-separate); default: any"),
+    examples=["LEADS_MEASURE,RESPONSIBLE_FOR"])]
+
+
+@router.get("/search", response_model=Page[answers.NodeHit], responses=problem_responses(400, 422),
+            summary="Search any node")
+def search(request: Request, store: StoreDep, page: PageDep,
+           q: Annotated[str, Query(min_length=1, max_length=100, description=(
+               "a unit, committee, measure (title or number: 11, 十一), place, issue type …"))],
+           kinds: KindsArg = None):
+    """Nodes of any kind by name, English name, full name, alias or id, or a measure by
+    number; exact matches first (`exact`)."""
+    hits = answers.search_nodes(store, q, _split(kinds), limit=SEARCH_CAP)
+    return paginate(request, hits, page.offset, page.limit)
+
+
+@router.get("/graph/subgraph", response_model=answers.Subgraph,
+            responses=problem_responses(400, 404, 422), summary="A focused subgraph")
+def subgraph(store: StoreDep,
+             focus: Annotated[list[str], Query(min_length=1, max_length=20, description=(
+                 "node id, unit name or alias, or measure number; repeat for several"),
+                 examples=["市住房城乡建设局"])],
+             depth: Annotated[int, Query(ge=0, le=answers.MAX_DEPTH,
+                                         description="edges out from the focus")] = 1,
+             kinds: KindsArg = None, types: TypesArg = None,
+             max_nodes: Annotated[int, Query(ge=1, le=2000, description=(
+                 "most nodes returned; rings beyond are cut and `truncated` is true"))] = 300):
+    """The neighbourhood of the focus, `depth` edges out through edges of `types` to nodes
+    of `kinds`, with every edge among the nodes found and each edge's citation."""
+    return answers.subgraph(store, focus, depth, _split(kinds), _split(types), max_nodes)
+
+
+@router.get("/graph/escalation", response_model=answers.Subgraph,
+            responses=problem_responses(404), summary="The escalation chain as a subgraph")
+def escalation_graph(store: StoreDep,
+                     issue: Annotated[str | None, Query(max_length=100, description=(
+                         "issue type key or name: add who handles it"))] = None):
+    """Mediation levels (ESCALATES_TO), the bodies at each (MEDIATES_AT) and, for an
+    issue type, who handles it (HANDLES): what the page highlights."""
+    return answers.escalation_subgraph(store, issue)
+
+
+@router.get("/graph/nodes/{node_id:path}", response_model=answers.NodeDetails,
+            responses=problem_responses(404), summary="A node with its edges")
+def node(store: StoreDep,
+         node_id: Annotated[str, Path(description="the node's id (URL-encode # as %23)",
+                                      examples=["unit:市住房城乡建设局"])]):
+    """Every property of the node, every edge touching it with its citation, and the
+    nodes at their other ends."""
+    return answers.node_details(store, node_id)
+
+
+@router.get("/graph/schema", response_model=GraphSchema, summary="Node kinds and edge types")
+def schema():
+    """The node kinds and edge types, with Chinese and English labels, colours and shapes."""
+    from ...export import KIND_STYLE, REL_STYLE
+
+    return GraphSchema(kinds=KIND_STYLE, types=REL_STYLE)

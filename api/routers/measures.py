@@ -1,0 +1,47 @@
+"""Measures and who leads / is responsible for them."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request
+
+from ...queries import answers
+from ..deps import PageDep, StoreDep
+from ..models import Page, paginate
+from ..problems import problem_responses
+
+router = APIRouter(prefix="/measures", tags=["measures"], responses=problem_responses(503))
+
+MeasureArg = Annotated[str, Path(description="measure number: 11, 十一 or (十一)",
+                                 examples=["11", "十一"])]
+DocArg = Annotated[str | None, Query(description="only this document (default: every loaded one)")]
+
+
+@router.get("", response_model=Page[answers.MeasureSummary], summary="List measures")
+def list_measures(request: Request, store: StoreDep, page: PageDep, doc: DocArg = None):
+    """Every loaded measure with how many units lead, share and support it."""
+    items = answers.list_measures(store, doc)
+    return paginate(request, items, page.offset, page.limit)
+
+
+@router.get("/{measure}", response_model=list[answers.MeasureDetail],
+            responses=problem_responses(404), summary="A measure, its text and every duty")
+def measure(store: StoreDep, measure: MeasureArg, doc: DocArg = None):
+    """The measure's heading and full text (its citation) and every unit answerable for
+    it — one entry per document that has a measure with this number."""
+    return answers.measure_details(store, measure, doc)
+
+
+@router.get("/{measure}/leads", response_model=list[answers.MeasureAnswer],
+            responses=problem_responses(404), summary="Who leads a measure")
+def who_leads(store: StoreDep, measure: MeasureArg, doc: DocArg = None):
+    """The lead units (牵头单位) of the measure, each with the clause that names it."""
+    return answers.who_leads(store, measure, doc)
+
+
+@router.get("/{measure}/responsible", response_model=list[answers.MeasureAnswer],
+            responses=problem_responses(404), summary="Who is responsible for a measure")
+def who_is_responsible(store: StoreDep, measure: MeasureArg, doc: DocArg = None):
+    """Every unit answerable for the measure — lead, responsible and supporting."""
+    return answers.who_is_responsible(store, measure, doc)

@@ -1,0 +1,71 @@
+"""Units (actors): search with aliases, a unit's duties, load, structure and members."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Path, Query, Request
+
+from ...queries import answers
+from ..deps import PageDep, StoreDep
+from ..models import Page, UnitPage, paginate
+from ..problems import problem_responses
+
+router = APIRouter(prefix="/units", tags=["units"], responses=problem_responses(503))
+
+UnitArg = Annotated[str, Path(description="a unit's name, full name or alias (市住建局 works)",
+                              examples=["市住房城乡建设局", "市住建局", "环物委"])]
+SEARCH_CAP = 500
+
+
+@router.get("", response_model=Page[answers.UnitRef], responses=problem_responses(422),
+            summary="Search units")
+def search(request: Request, store: StoreDep, page: PageDep,
+           q: Annotated[str, Query(min_length=1, max_length=100,
+                                   description="text in a name, English name or alias")]):
+    """Units whose name, English name or any alias contains `q`, shortest names first."""
+    items = answers.search_units(store, q, limit=SEARCH_CAP)
+    return paginate(request, items, page.offset, page.limit)
+
+
+@router.get("/{unit}", response_model=answers.GraphNode, responses=problem_responses(404),
+            summary="A unit")
+def unit(store: StoreDep, unit: UnitArg):
+    """The unit a name or alias resolves to, with all it is known as."""
+    return answers.resolve_node(store, answers.find_unit(store, unit).id)
+
+
+@router.get("/{unit}/duties", response_model=UnitPage[answers.Duty],
+            responses=problem_responses(404), summary="A unit's duties")
+def duties(request: Request, store: StoreDep, page: PageDep, unit: UnitArg,
+           role: Annotated[Literal["lead", "responsible", "support"] | None,
+                           Query(description="only duties in this role")] = None):
+    """The measures the unit leads, shares or supports, each with the clause naming it."""
+    res = answers.unit_measures(store, unit)
+    items = [d for d in res.duties if role is None or d.role == role]
+    return paginate(request, items, page.offset, page.limit, unit=res.unit)
+
+
+@router.get("/{unit}/load", response_model=answers.UnitLoad, responses=problem_responses(404),
+            summary="A unit's responsibility load")
+def load(store: StoreDep, unit: UnitArg,
+         doc: Annotated[str | None, Query(description="only this document")] = None):
+    """How many measures the unit leads, co-owns and supports."""
+    return answers.unit_load_of(store, unit, doc)
+
+
+@router.get("/{unit}/structure", response_model=UnitPage[answers.StructureRelation],
+            responses=problem_responses(404), summary="The standing structure around a body")
+def structure(request: Request, store: StoreDep, page: PageDep, unit: UnitArg):
+    """Who leads, guides, supervises, heads, nominates or sits on the body, and what it
+    does to others (`direction`: out / in), each with its clause."""
+    res = answers.structure(store, unit)
+    return paginate(request, res.relations, page.offset, page.limit, unit=res.unit)
+
+
+@router.get("/{unit}/members", response_model=UnitPage[answers.CollectiveMember],
+            responses=problem_responses(404), summary="Members of a collective actor")
+def members(request: Request, store: StoreDep, page: PageDep, unit: UnitArg):
+    """The bodies a collective actor (各县〔区〕人民政府〔管委会〕 …) stands for, with their areas."""
+    res = answers.collective_members(store, unit)
+    return paginate(request, res.members, page.offset, page.limit, unit=res.unit)

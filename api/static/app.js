@@ -1,0 +1,652 @@
+/* govgraph browser view: search a unit, measure, committee or place, draw its
+ * neighbourhood, read each fact's quoted clause. Talks only to the server it came
+ * from (the API under the same origin); Cytoscape.js is vendored under /static. */
+(function () {
+  "use strict";
+
+  // ------------------------------------------------------------------ i18n
+  const STRINGS = {
+    zh: {
+      tagline: "谁牵头、谁负责、纠纷如何上报",
+      searchPlaceholder: "搜索单位、措施、委员会…(简称亦可)",
+      search: "搜索", depth: "深度", layout: "布局", layoutForce: "力导向",
+      layoutConcentric: "同心圆", layoutTree: "层次", layoutCircle: "环形", layoutGrid: "网格",
+      relayout: "重新布局", fit: "适应窗口", issue: "问题", anyIssue: "(全部层级)",
+      escalation: "上报链", clearHighlight: "取消高亮",
+      welcomeTitle: "从一个单位、措施或委员会开始",
+      welcomeText: "搜索后可见其关系网络。单击节点或连线查看详情与原文条款；双击节点展开或收起。",
+      detailsHint: "单击节点或连线，查看详情和所引条款。",
+      nodeKinds: "节点类型", edgeTypes: "关系类型", edgeTypesHint: "(勾选以显示)",
+      noResults: "没有找到", loading: "加载中…", focus: "以此为中心", expand: "展开",
+      collapse: "收起", relations: "关系", quoted: "所引条款", inContext: "在措施原文中",
+      measureText: "措施原文", from: "从", to: "到", stated: "原文明载", curated: "据原文归纳",
+      measure: "措施", chars: "字符", doc: "文件", noCitation: "此关系来自单位名录，无条款引用。",
+      nodes: "个节点", edges: "条关系", truncated: "（已截断）", chainShown: "已高亮上报链",
+      id: "标识", kind: "类型", more: "另有 {n} 条", examples: "示例：",
+      props: { full_name: "全称", aliases: "别称", tier: "层级", level: "级别", number: "编号",
+               numeral: "序号", doc: "文件", section: "章节", title: "标题", order: "顺序",
+               motto: "口号", key: "键", role: "角色", as_written: "原文写法", label: "标签",
+               stage: "阶段", action: "行动", action_en: "行动(英)", nature: "性质",
+               collective: "集合主体", generic: "泛指", basis: "依据", issuer: "发文机关",
+               date: "日期" },
+    },
+    en: {
+      tagline: "who leads, who answers, how disputes escalate",
+      searchPlaceholder: "Search a unit, measure, committee…",
+      search: "Search", depth: "Depth", layout: "Layout", layoutForce: "force",
+      layoutConcentric: "concentric", layoutTree: "tree", layoutCircle: "circle", layoutGrid: "grid",
+      relayout: "Re-layout", fit: "Fit", issue: "Issue", anyIssue: "(levels only)",
+      escalation: "Escalation chain", clearHighlight: "Clear highlight",
+      welcomeTitle: "Start from a unit, measure or committee",
+      welcomeText: "Search to see its network. Click a node or edge for its details and the quoted clause; double-click a node to expand or collapse it.",
+      detailsHint: "Click a node or an edge to read its details and the clause it comes from.",
+      nodeKinds: "Node kinds", edgeTypes: "Edge types", edgeTypesHint: "(tick to show)",
+      noResults: "Nothing found", loading: "Loading…", focus: "Focus here", expand: "Expand",
+      collapse: "Collapse", relations: "Relations", quoted: "Quoted clause", inContext: "In the measure's text",
+      measureText: "Text of the measure", from: "from", to: "to", stated: "stated in the text",
+      curated: "a reading of the text", measure: "measure", chars: "chars", doc: "document",
+      noCitation: "This relation comes from the unit registry; no clause is quoted.",
+      nodes: "nodes", edges: "edges", truncated: "(cut)", chainShown: "escalation chain highlighted",
+      id: "id", kind: "kind", more: "{n} more", examples: "Try:",
+      props: { full_name: "full name", aliases: "aliases", tier: "tier", level: "level", number: "number",
+               numeral: "numeral", doc: "document", section: "section", title: "title", order: "order",
+               motto: "motto", key: "key", role: "role", as_written: "as written", label: "label",
+               stage: "stage", action: "action", action_en: "action (en)", nature: "nature",
+               collective: "collective", generic: "generic", basis: "basis", issuer: "issuer",
+               date: "date" },
+    },
+  };
+  const EXAMPLES = ["市住房城乡建设局", "市委组织部", "环物委", "十一", "住宅小区", "占用堵塞消防通道"];
+  const HIDDEN_BY_DEFAULT = new Set(["LOCATED_IN", "PART_OF"]);
+
+  const state = {
+    lang: localStorage.getItem("govgraph.lang") === "en" ? "en" : "zh",
+    schema: { kinds: {}, types: {} },
+    focus: null,
+    expandedBy: {},        // node id -> ids it added when expanded
+    hiddenTypes: new Set(HIDDEN_BY_DEFAULT),
+    chain: false,
+    selected: null,
+    docs: {},
+    requests: 0,
+  };
+  const $ = (sel) => document.querySelector(sel);
+  const t = (key) => STRINGS[state.lang][key] ?? STRINGS.zh[key] ?? key;
+  const propName = (k) => STRINGS[state.lang].props[k] || k;
+
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === null || v === undefined || v === false) continue;
+      if (k === "class") node.className = v;
+      else if (k === "text") node.textContent = v;
+      else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
+      else if (k === "style") Object.assign(node.style, v);
+      else node.setAttribute(k, v === true ? "" : v);
+    }
+    for (const c of children.flat()) {
+      if (c === null || c === undefined || c === false) continue;
+      node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+    }
+    return node;
+  }
+
+  // ------------------------------------------------------------------ API
+  async function api(path) {
+    state.requests += 1;
+    const res = await fetch(path, { headers: { Accept: "application/json" } });
+    let body = null;
+    try { body = await res.json(); } catch (e) { body = null; }
+    if (!res.ok) {
+      const detail = body && (body.detail || body.title) ? body.detail || body.title : res.statusText;
+      const err = new Error(detail);
+      err.status = res.status;
+      throw err;
+    }
+    return body;
+  }
+  const enc = encodeURIComponent;
+
+  function status(msg, isError) {
+    const s = $("#status");
+    s.textContent = msg || "";
+    s.classList.toggle("error", !!isError);
+  }
+
+  // ------------------------------------------------------------------ labels
+  function kindStyle(kind) { return state.schema.kinds[kind] || { color: "#888", shape: "ellipse", zh: kind, en: kind }; }
+  function typeStyle(type) { return state.schema.types[type] || { color: "#999", line: "solid", zh: type, en: type }; }
+  function kindLabel(kind) { return kindStyle(kind)[state.lang] || kind; }
+  function typeLabel(type) { return typeStyle(type)[state.lang] || type; }
+
+  function nodeLabel(n) {
+    const p = n.properties || {};
+    if (state.lang === "en") {
+      if (n.name_en) return n.name_en;
+      if (n.kind === "Measure" && p.number != null) return `Measure ${p.number}: ${n.name}`;
+      if (n.kind === "Section" && p.number != null) return `Section ${p.number}`;
+      return n.name;
+    }
+    if (n.kind === "Measure" && p.number != null) return `(${p.numeral || p.number}) ${n.name}`;
+    return n.name;
+  }
+  function shortLabel(s, max) {
+    max = max || 26;
+    return s.length > max ? s.slice(0, max - 1) + "…" : s;
+  }
+
+  // ------------------------------------------------------------------ graph
+  let cy = null;
+
+  function cyStyle() {
+    const font = getComputedStyle(document.documentElement).fontFamily;
+    return [
+      { selector: "node", style: {
+          "background-color": "data(color)", shape: "data(shape)", label: "data(label)",
+          width: 26, height: 26, "border-width": 2, "border-color": "#ffffff",
+          "font-family": font, "font-size": 11, color: "#0f172a", "text-wrap": "wrap",
+          "text-max-width": 120, "text-valign": "bottom", "text-halign": "center", "text-margin-y": 4,
+          "text-background-color": "#ffffff", "text-background-opacity": 0.85,
+          "text-background-padding": 2, "text-background-shape": "roundrectangle",
+          "min-zoomed-font-size": 6, "overlay-padding": 4 } },
+      { selector: "node[kind = 'Measure']", style: { width: 34, height: 22 } },
+      { selector: "node[kind = 'Section'], node[kind = 'PolicyDocument']", style: { width: 30, height: 22 } },
+      { selector: "node[kind = 'PartyOrganization']", style: { width: 30, height: 30 } },
+      { selector: "node.focus", style: {
+          width: 44, height: 44, "border-color": "#0f172a", "border-width": 3, "font-size": 13,
+          "font-weight": "bold", "z-index": 10 } },
+      { selector: "node[kind = 'Measure'].focus", style: { width: 54, height: 34 } },
+      { selector: "node.expanded", style: { "border-style": "double", "border-width": 5, "border-color": "#334155" } },
+      { selector: "edge", style: {
+          width: 1.6, "line-color": "data(color)", "target-arrow-color": "data(color)",
+          "target-arrow-shape": "triangle", "arrow-scale": 0.8, "curve-style": "bezier",
+          "line-style": "data(line)", label: "data(label)", "font-family": font, "font-size": 9,
+          color: "#475569", "text-rotation": "autorotate", "text-background-color": "#ffffff",
+          "text-background-opacity": 0.9, "text-background-padding": 1, "min-zoomed-font-size": 7,
+          "overlay-padding": 5 } },
+      { selector: "edge[type = 'LEADS_MEASURE']", style: { width: 3.2 } },
+      { selector: "edge[type = 'ESCALATES_TO']", style: { width: 3.2 } },
+      { selector: "node:selected", style: { "border-color": "#e11d48", "border-width": 4 } },
+      { selector: "edge:selected", style: {
+          width: 4.5, "line-color": "#e11d48", "target-arrow-color": "#e11d48", color: "#e11d48",
+          "z-index": 20, "font-weight": "bold" } },
+      { selector: ".chain", style: { "z-index": 15 } },
+      { selector: "node.chain", style: { "border-color": "#06b6d4", "border-width": 5, "underlay-color": "#67e8f9", "underlay-opacity": 0.45, "underlay-padding": 6 } },
+      { selector: "edge.chain", style: { width: 4, "underlay-color": "#67e8f9", "underlay-opacity": 0.5, "underlay-padding": 3 } },
+      { selector: ".faded", style: { opacity: 0.15 } },
+      { selector: ".type-hidden", style: { display: "none" } },
+    ];
+  }
+
+  function initCy() {
+    cy = cytoscape({
+      container: $("#cy"), style: cyStyle(), elements: [],
+      minZoom: 0.15, maxZoom: 3, boxSelectionEnabled: false, selectionType: "single",
+    });
+    cy.on("tap", "node", (evt) => { selectElement(evt.target); });
+    cy.on("tap", "edge", (evt) => { selectElement(evt.target); });
+    cy.on("dbltap", "node", (evt) => { toggleExpand(evt.target.id()); });
+    cy.on("tap", (evt) => { if (evt.target === cy) { cy.elements().unselect(); } });
+    window.govgraph.cy = cy;
+  }
+
+  function nodeElement(n) {
+    const ks = kindStyle(n.kind);
+    return { group: "nodes", data: {
+      id: n.id, kind: n.kind, name: n.name, name_en: n.name_en, label: shortLabel(nodeLabel(n), 34),
+      color: ks.color, shape: ks.shape, node: n } };
+  }
+  function edgeElement(e) {
+    const ts = typeStyle(e.type);
+    return { group: "edges", data: {
+      id: e.id, source: e.source, target: e.target, type: e.type, label: typeLabel(e.type),
+      color: ts.color, line: ts.line || "solid", edge: e } };
+  }
+
+  function addGraph(sub) {
+    const added = [];
+    cy.batch(() => {
+      for (const n of sub.nodes) {
+        if (cy.getElementById(n.id).empty()) { cy.add(nodeElement(n)); added.push(n.id); }
+      }
+      for (const e of sub.edges) {
+        if (cy.getElementById(e.id).empty() && !cy.getElementById(e.source).empty() &&
+            !cy.getElementById(e.target).empty()) {
+          cy.add(edgeElement(e));
+        }
+      }
+    });
+    applyTypeFilter();
+    return added;
+  }
+
+  function applyTypeFilter() {
+    cy.batch(() => {
+      cy.edges().forEach((e) => { e.toggleClass("type-hidden", state.hiddenTypes.has(e.data("type"))); });
+      // A node shown only through hidden edges would float alone: hide it too.
+      cy.nodes().forEach((n) => {
+        if (n.hasClass("focus")) { n.removeClass("type-hidden"); return; }
+        const edges = n.connectedEdges();
+        const visible = edges.filter((e) => !e.hasClass("type-hidden"));
+        n.toggleClass("type-hidden", edges.length > 0 && visible.length === 0);
+      });
+    });
+  }
+
+  function runLayout(animate) {
+    if (!cy || cy.nodes().length === 0) return;
+    const name = $("#layout").value;
+    const visible = cy.elements().not(".type-hidden");
+    const focus = cy.nodes(".focus");
+    const opts = { name, animate: animate !== false && name !== "cose", animationDuration: 350, fit: true, padding: 40 };
+    if (name === "cose") {
+      Object.assign(opts, { animate: false, randomize: true, nodeRepulsion: () => 9000,
+        idealEdgeLength: () => 110, edgeElasticity: () => 80, gravity: 0.25, numIter: 1500,
+        nodeDimensionsIncludeLabels: true, componentSpacing: 80 });
+    } else if (name === "concentric") {
+      Object.assign(opts, { minNodeSpacing: 28, nodeDimensionsIncludeLabels: true,
+        concentric: (n) => (n.hasClass("focus") ? 100 : 50 - (n.data("node").hop ?? 3) * 10 - (n.data("kind") === "Measure" ? 0 : 1)),
+        levelWidth: () => 1 });
+    } else if (name === "breadthfirst") {
+      Object.assign(opts, { directed: false, roots: focus.length ? focus : undefined, spacingFactor: 1.1,
+        nodeDimensionsIncludeLabels: true });
+    } else if (name === "circle" || name === "grid") {
+      Object.assign(opts, { nodeDimensionsIncludeLabels: true, avoidOverlap: true });
+    }
+    visible.layout(opts).run();
+  }
+
+  function graphSummary(sub) {
+    const n = cy.nodes().not(".type-hidden").length;
+    const m = cy.edges().not(".type-hidden").length;
+    return `${n} ${t("nodes")} · ${m} ${t("edges")}${sub && sub.truncated ? " " + t("truncated") : ""}`;
+  }
+
+  async function focusOn(idOrName, opts) {
+    opts = opts || {};
+    const depth = $("#depth").value;
+    status(t("loading"));
+    let sub;
+    try {
+      sub = await api(`/graph/subgraph?focus=${enc(idOrName)}&depth=${enc(depth)}&max_nodes=400`);
+    } catch (e) { status(e.message, true); return; }
+    $("#welcome").hidden = true;
+    clearChain();
+    cy.elements().remove();
+    state.expandedBy = {};
+    state.focus = sub.focus[0];
+    addGraph(sub);
+    cy.nodes().forEach((n) => { n.toggleClass("focus", sub.focus.includes(n.id())); });
+    applyTypeFilter();
+    runLayout(false);
+    const f = cy.getElementById(state.focus);
+    if (f.nonempty()) { cy.elements().unselect(); f.select(); showNode(state.focus); }
+    status(graphSummary(sub));
+    if (!opts.keepHash) history.replaceState(null, "", `#focus=${enc(state.focus)}&depth=${depth}`);
+  }
+
+  async function toggleExpand(id) {
+    if (state.expandedBy[id]) return collapse(id);
+    return expand(id);
+  }
+
+  async function expand(id) {
+    status(t("loading"));
+    let sub;
+    try { sub = await api(`/graph/subgraph?focus=${enc(id)}&depth=1&max_nodes=200`); }
+    catch (e) { status(e.message, true); return; }
+    const node = cy.getElementById(id);
+    const before = node.nonempty() ? node.position() : { x: 0, y: 0 };
+    const added = addGraph(sub);
+    // New nodes start around the expanded one, then the layout settles them.
+    added.forEach((nid, i) => {
+      const a = (2 * Math.PI * i) / Math.max(added.length, 1);
+      cy.getElementById(nid).position({ x: before.x + 140 * Math.cos(a), y: before.y + 140 * Math.sin(a) });
+    });
+    state.expandedBy[id] = added;
+    node.addClass("expanded");
+    if (added.length) runLayout();
+    status(graphSummary(sub));
+  }
+
+  function collapse(id) {
+    const added = state.expandedBy[id] || [];
+    delete state.expandedBy[id];
+    cy.getElementById(id).removeClass("expanded");
+    const keep = new Set([state.focus, ...Object.keys(state.expandedBy)]);
+    cy.batch(() => {
+      for (const nid of added) {
+        const n = cy.getElementById(nid);
+        if (n.empty() || keep.has(nid)) continue;
+        // Keep a node that something else still holds on the canvas.
+        const others = n.neighborhood("node").filter((m) => m.id() !== id);
+        if (others.some((m) => keep.has(m.id()))) continue;
+        n.remove();
+      }
+    });
+    status(graphSummary());
+  }
+
+  // ------------------------------------------------------------------ escalation
+  function clearChain() {
+    state.chain = false;
+    if (cy) cy.elements().removeClass("chain faded");
+    $("#clear-highlight").hidden = true;
+    $("#escalation").classList.remove("on");
+  }
+
+  async function showEscalation() {
+    const issue = $("#issue").value;
+    status(t("loading"));
+    let sub;
+    try { sub = await api(`/graph/escalation${issue ? "?issue=" + enc(issue) : ""}`); }
+    catch (e) { status(e.message, true); return; }
+    $("#welcome").hidden = true;
+    // Escalation edges are shown while the chain is highlighted.
+    for (const tp of ["ESCALATES_TO", "MEDIATES_AT", "HANDLES"]) state.hiddenTypes.delete(tp);
+    renderLegend();
+    const added = addGraph(sub);
+    const ids = new Set([...sub.nodes.map((n) => n.id), ...sub.edges.map((e) => e.id)]);
+    cy.batch(() => {
+      cy.elements().forEach((x) => {
+        const on = ids.has(x.id());
+        x.toggleClass("chain", on);
+        x.toggleClass("faded", !on);
+      });
+    });
+    state.chain = true;
+    $("#clear-highlight").hidden = false;
+    $("#escalation").classList.add("on");
+    if (added.length) runLayout();
+    else cy.animate({ fit: { eles: cy.elements(".chain"), padding: 50 } }, { duration: 300 });
+    status(`${t("chainShown")} · ${sub.nodes.length} ${t("nodes")} · ${sub.edges.length} ${t("edges")}`);
+  }
+
+  // ------------------------------------------------------------------ details
+  function selectElement(ele) {
+    cy.elements().unselect();
+    ele.select();
+    if (ele.isNode()) showNode(ele.id());
+    else showEdge(ele.data("edge"));
+  }
+
+  function nodeLink(id, text) {
+    return el("a", { class: "node-link", "data-node": id, title: id, onclick: (ev) => {
+      ev.preventDefault();
+      const n = cy.getElementById(id);
+      if (n.nonempty()) { selectElement(n); cy.animate({ center: { eles: n } }, { duration: 250 }); }
+      else focusOn(id);
+    } }, text);
+  }
+
+  function nameOf(id) {
+    const n = cy.getElementById(id);
+    return n.nonempty() ? nodeLabel(n.data("node")) : id;
+  }
+
+  function kindBadge(kind) {
+    return el("span", { class: "badge", style: { background: kindStyle(kind).color } }, kindLabel(kind));
+  }
+
+  function fmt(v) {
+    if (Array.isArray(v)) return v.join("、");
+    if (v === true) return state.lang === "en" ? "yes" : "是";
+    if (v === false) return state.lang === "en" ? "no" : "否";
+    return String(v);
+  }
+
+  function citeLine(c) {
+    if (!c) return null;
+    const doc = state.docs[c.doc];
+    const parts = [];
+    parts.push(doc ? `《${doc.title}》` : `${t("doc")} ${c.doc}`);
+    if (c.measure != null) parts.push(`${t("measure")} ${c.measure}`);
+    if (c.start != null && c.end != null) parts.push(`${t("chars")} ${c.start}–${c.end}`);
+    parts.push(c.basis === "curated" ? t("curated") : t("stated"));
+    return el("p", { class: "cite" }, parts.join(" · "));
+  }
+
+  async function showNode(id) {
+    const box = $("#details");
+    box.replaceChildren(el("p", { class: "muted" }, t("loading")));
+    let d;
+    try { d = await api(`/graph/nodes/${enc(id)}`); }
+    catch (e) { box.replaceChildren(el("p", { class: "muted" }, e.message)); return; }
+    if (!cy.getElementById(id).selected()) return; // another element was picked meanwhile
+    const n = d.node;
+    const p = n.properties || {};
+    const title = state.lang === "en" ? nodeLabel(n) : nodeLabel(n);
+    const sub = state.lang === "en" ? (n.name_en ? n.name : null) : n.name_en;
+    const dl = el("dl", {}, el("dt", {}, t("id")), el("dd", {}, n.id));
+    for (const [k, v] of Object.entries(p)) {
+      if (k === "text" || k === "start" || k === "end" || v === null || v === "") continue;
+      dl.append(el("dt", {}, propName(k)), el("dd", {}, fmt(v)));
+    }
+    const expanded = !!state.expandedBy[id];
+    const actions = el("div", { class: "actions" },
+      el("button", { type: "button", onclick: () => focusOn(id) }, t("focus")),
+      el("button", { type: "button", onclick: () => Promise.resolve(expanded ? collapse(id) : expand(id)).then(() => showNode(id)) },
+         expanded ? t("collapse") : t("expand")));
+    const parts = [kindBadge(n.kind), el("h2", {}, title), sub ? el("p", { class: "sub" }, sub) : null, actions, dl];
+    if (n.citation && n.citation.clause) {
+      parts.push(el("h4", {}, n.kind === "Measure" ? t("measureText") : t("quoted")),
+                 el("blockquote", { class: "clause long" }, n.citation.clause), citeLine(n.citation));
+    }
+    const byId = Object.fromEntries(d.neighbours.map((m) => [m.id, m]));
+    const rels = el("ul", { class: "relations" });
+    const max = 60;
+    d.edges.slice(0, max).forEach((e) => {
+      const out = e.source === id;
+      const otherId = out ? e.target : e.source;
+      const other = byId[otherId];
+      rels.append(el("li", {},
+        el("span", { class: "rel" }, (out ? "→ " : "← ") + typeLabel(e.type)),
+        nodeLink(otherId, other ? nodeLabel(other) : otherId),
+        e.properties && e.properties.role ? ` (${e.properties.role})` : null,
+        e.citation ? el("span", { class: "q" }, `“${shortLabel(e.citation.clause, 80)}”`) : null));
+    });
+    if (d.edges.length > max) rels.append(el("li", { class: "more" }, t("more").replace("{n}", d.edges.length - max)));
+    parts.push(el("h4", {}, `${t("relations")} (${d.edges.length})`), rels);
+    box.replaceChildren(...parts.filter(Boolean));
+  }
+
+  async function showEdge(e) {
+    const box = $("#details");
+    const ts = typeStyle(e.type);
+    const parts = [
+      el("span", { class: "badge", style: { background: ts.color } }, e.type),
+      el("h2", {}, typeLabel(e.type)),
+      el("p", { class: "ends" }, nodeLink(e.source, nameOf(e.source)), "  →  ", nodeLink(e.target, nameOf(e.target))),
+    ];
+    const dl = el("dl", {});
+    for (const [k, v] of Object.entries(e.properties || {})) {
+      if (v === null || v === "" || k === "name_start" || k === "name_end") continue;
+      dl.append(el("dt", {}, propName(k)), el("dd", {}, fmt(v)));
+    }
+    if (dl.children.length) parts.push(dl);
+    const c = e.citation;
+    if (c && c.clause) {
+      parts.push(el("h4", {}, t("quoted")), el("blockquote", { class: "clause", id: "edge-clause" }, c.clause), citeLine(c));
+      const ctx = el("div", { id: "edge-context" });
+      parts.push(ctx);
+      box.replaceChildren(...parts);
+      if (c.doc && c.measure != null && c.start != null) {
+        try {
+          const m = await api(`/graph/nodes/${enc(c.doc + "#m" + c.measure)}`);
+          const text = m.node.properties.text;
+          const off = c.start - m.node.properties.start;
+          const len = c.end - c.start;
+          if (text && off >= 0 && off + len <= text.length && text.slice(off, off + len) === c.clause) {
+            const mark = el("mark", {}, text.slice(off, off + len));
+            ctx.replaceChildren(el("details", { class: "ctx" },
+              el("summary", {}, `${t("inContext")} (${t("measure")} ${c.measure})`),
+              el("p", { class: "context" }, text.slice(0, off), mark, text.slice(off + len))));
+            ctx.querySelector("details").addEventListener("toggle", () => mark.scrollIntoView({ block: "center" }), { once: true });
+          }
+        } catch (err) { /* the clause itself is shown; the context is a bonus */ }
+      }
+    } else {
+      parts.push(el("p", { class: "muted" }, t("noCitation")));
+      box.replaceChildren(...parts);
+    }
+  }
+
+  // ------------------------------------------------------------------ search
+  let searchTimer = null;
+  let hits = [];
+  let active = -1;
+
+  function renderResults() {
+    const ul = $("#results");
+    ul.replaceChildren();
+    if (!hits.length) {
+      ul.append(el("li", { class: "none" }, t("noResults")));
+    }
+    hits.forEach((h, i) => {
+      const label = h.kind === "Measure" ? `(${h.number}) ${h.name}` : h.name;
+      ul.append(el("li", { role: "option", class: i === active ? "active" : null, "data-id": h.id,
+        onmousedown: (ev) => { ev.preventDefault(); pick(i); } },
+        kindBadge(h.kind), el("span", { class: "nm" }, label),
+        h.name_en ? el("span", { class: "en" }, h.name_en) : null));
+    });
+    ul.hidden = false;
+  }
+
+  async function runSearch(q) {
+    q = q.trim();
+    if (!q) { $("#results").hidden = true; hits = []; return; }
+    try {
+      const page = await api(`/search?q=${enc(q)}&limit=12`);
+      if ($("#search").value.trim() !== q) return;
+      hits = page.items;
+      active = hits.length ? 0 : -1;
+      renderResults();
+    } catch (e) { status(e.message, true); }
+  }
+
+  function pick(i) {
+    const h = hits[i];
+    if (!h) return;
+    $("#results").hidden = true;
+    $("#search").value = h.kind === "Measure" ? `(${h.number}) ${h.name}` : h.name;
+    focusOn(h.id);
+  }
+
+  function initSearch() {
+    const input = $("#search");
+    input.addEventListener("input", () => {
+      clearTimeout(searchTimer);
+      searchTimer = setTimeout(() => runSearch(input.value), 180);
+    });
+    input.addEventListener("keydown", (ev) => {
+      if ($("#results").hidden) return;
+      if (ev.key === "ArrowDown") { active = Math.min(active + 1, hits.length - 1); renderResults(); ev.preventDefault(); }
+      else if (ev.key === "ArrowUp") { active = Math.max(active - 1, 0); renderResults(); ev.preventDefault(); }
+      else if (ev.key === "Escape") { $("#results").hidden = true; }
+    });
+    input.addEventListener("blur", () => setTimeout(() => { $("#results").hidden = true; }, 150));
+    $("#search-form").addEventListener("submit", async (ev) => {
+      ev.preventDefault();
+      const q = input.value.trim();
+      if (!q) return;
+      clearTimeout(searchTimer);
+      if (!hits.length || $("#results").hidden) await runSearch(q);
+      if (hits.length) pick(active >= 0 ? active : 0);
+      else { $("#results").hidden = true; status(`${t("noResults")}: ${q}`, true); }
+    });
+  }
+
+  // ------------------------------------------------------------------ legend, language
+  function renderLegend() {
+    const kinds = $("#legend-kinds");
+    kinds.replaceChildren();
+    for (const [k, s] of Object.entries(state.schema.kinds)) {
+      kinds.append(el("li", { title: k }, el("span", { class: "swatch", style: { background: s.color } }), s[state.lang] || k));
+    }
+    const types = $("#legend-types");
+    types.replaceChildren();
+    for (const [tp, s] of Object.entries(state.schema.types)) {
+      const box = el("input", { type: "checkbox", "data-type": tp, checked: !state.hiddenTypes.has(tp) });
+      box.addEventListener("change", () => {
+        if (box.checked) state.hiddenTypes.delete(tp); else state.hiddenTypes.add(tp);
+        applyTypeFilter();
+        status(graphSummary());
+      });
+      types.append(el("li", { title: tp }, el("label", {}, box,
+        el("span", { class: `line-swatch ${s.line || "solid"}`, style: { borderTopColor: s.color } }),
+        s[state.lang] || tp)));
+    }
+  }
+
+  function applyLanguage() {
+    document.documentElement.lang = state.lang;
+    document.querySelectorAll("[data-i18n]").forEach((n) => { n.textContent = t(n.dataset.i18n); });
+    document.querySelectorAll("[data-i18n-placeholder]").forEach((n) => { n.placeholder = t(n.dataset.i18nPlaceholder); });
+    $("#lang-zh").classList.toggle("on", state.lang === "zh");
+    $("#lang-en").classList.toggle("on", state.lang === "en");
+    const ex = $("#examples");
+    ex.replaceChildren(el("span", { class: "muted" }, t("examples")),
+      ...EXAMPLES.map((x) => el("button", { type: "button", class: "chip", onclick: () => { $("#search").value = x; focusOn(x); } }, x)));
+    renderLegend();
+    if (cy) {
+      cy.batch(() => {
+        cy.nodes().forEach((n) => n.data("label", shortLabel(nodeLabel(n.data("node")), 34)));
+        cy.edges().forEach((e) => e.data("label", typeLabel(e.data("type"))));
+      });
+      const sel = cy.$(":selected");
+      if (sel.nonempty()) { if (sel.isNode()) showNode(sel.id()); else showEdge(sel.data("edge")); }
+    }
+  }
+
+  function setLanguage(lang) {
+    state.lang = lang;
+    localStorage.setItem("govgraph.lang", lang);
+    applyLanguage();
+    const opts = $("#issue").options;
+    for (const o of opts) if (o.dataset.name) o.textContent = lang === "en" ? o.dataset.nameEn || o.dataset.name : o.dataset.name;
+  }
+
+  async function loadIssueTypes() {
+    try {
+      const page = await api("/issue-types?limit=100");
+      const sel = $("#issue");
+      for (const it of page.items) {
+        const o = el("option", { value: it.key, "data-name": it.name, "data-name-en": it.name_en || it.name },
+                     state.lang === "en" ? it.name_en || it.name : it.name);
+        sel.append(o);
+      }
+    } catch (e) { /* no issue types loaded yet */ }
+  }
+
+  async function loadDocuments() {
+    try {
+      const page = await api("/documents?limit=500");
+      for (const d of page.items) state.docs[d.doc] = d;
+    } catch (e) { /* citations fall back to document ids */ }
+  }
+
+  // ------------------------------------------------------------------ start
+  async function start() {
+    window.govgraph = { state, cy: null, focusOn, expand, collapse, showEscalation, setLanguage };
+    try { state.schema = await api("/graph/schema"); }
+    catch (e) { status(e.message, true); }
+    initCy();
+    initSearch();
+    applyLanguage();
+    $("#lang-zh").addEventListener("click", () => setLanguage("zh"));
+    $("#lang-en").addEventListener("click", () => setLanguage("en"));
+    $("#relayout").addEventListener("click", () => runLayout());
+    $("#layout").addEventListener("change", () => runLayout());
+    $("#fit").addEventListener("click", () => cy.animate({ fit: { eles: cy.elements().not(".type-hidden"), padding: 40 } }, { duration: 250 }));
+    $("#depth").addEventListener("change", () => { if (state.focus) focusOn(state.focus); });
+    $("#escalation").addEventListener("click", () => showEscalation());
+    $("#clear-highlight").addEventListener("click", () => clearChain());
+    await Promise.all([loadIssueTypes(), loadDocuments()]);
+    const hash = new URLSearchParams(location.hash.slice(1));
+    if (hash.get("depth")) $("#depth").value = hash.get("depth");
+    if (hash.get("focus")) await focusOn(hash.get("focus"), { keepHash: true });
+    document.body.dataset.ready = "1";
+  }
+
+  document.addEventListener("DOMContentLoaded", start);
+})();

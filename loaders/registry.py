@@ -1,0 +1,407 @@
+"""Registry data: the places, bodies, people and contracts of a real (or synthetic) city.
+
+A registry is a directory with one file per kind, each either CSV (``kind.csv``,
+header row) or JSON (``kind.json``, an array of objects) with the fields below.
+Every row is validated; the first bad row stops the load with its file, line,
+field and reason, before anything is written. See README "Registry formats".
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from ..graph.model import Edge, GraphBatch, Node, NodeKind, RelType
+from .units import UnitRegistry
+
+ID = Field(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9][A-Za-z0-9:._\-]*$")
+
+
+class RegistryError(ValueError):
+    """A registry row that cannot be loaded: names file, line, field and reason."""
+
+    def __init__(self, file: str, line: int | None, field: str | None, reason: str) -> None:
+        self.file, self.line, self.field, self.reason = file, line, field, reason
+        where = file + (f", line {line}" if line else "") + (f", field '{field}'" if field else "")
+        super().__init__(f"{where}: {reason}")
+
+
+def _blank_to_none(v: Any) -> Any:
+    return None if isinstance(v, str) and v.strip() == "" else v
+
+
+class Row(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _blank(cls, v: Any) -> Any:
+        return _blank_to_none(v)
+
+
+class Street(Row):
+    id: str = ID
+    name: str = Field(min_length=1)
+    county: str = Field(min_length=1, description="county-level area name, e.g. 西秀区")
+    kind: Literal["street", "township"] = "street"
+    synthetic: bool = False
+
+
+class Community(Row):
+    id: str = ID
+    name: str = Field(min_length=1)
+    street_id: str = ID
+    synthetic: bool = False
+
+
+class Compound(Row):
+    id: str = ID
+    name: str = Field(min_length=1)
+    community_id: str = ID
+    built_year: int | None = Field(default=None, ge=1900, le=2100)
+    households: int | None = Field(default=None, ge=0)
+    category: Literal["commercial", "old", "resettlement", "unit-housing"] = "commercial"
+    synthetic: bool = False
+
+
+class Building(Row):
+    id: str = ID
+    compound_id: str = ID
+    name: str = Field(min_length=1)
+    units: int = Field(default=1, ge=0)
+    floors: int | None = Field(default=None, ge=0)
+    synthetic: bool = False
+
+
+# Organization kinds, each an instance of a generic body of the standing structure.
+ORG_KINDS: dict[str, tuple[str, NodeKind]] = {
+    "owners_committee": ("committee:owners", NodeKind.COMMITTEE),
+    "owners_assembly": ("committee:owners-assembly", NodeKind.COMMITTEE),
+    "owners_committee_party_branch": ("party:owners-committee-branch", NodeKind.PARTY_ORGANIZATION),
+    "temporary_party_branch": ("party:temporary-branch", NodeKind.PARTY_ORGANIZATION),
+    "joint_party_branch": ("party:joint-branch", NodeKind.PARTY_ORGANIZATION),
+    "property_management_committee": ("committee:property-management", NodeKind.COMMITTEE),
+    "courtyard_committee": ("committee:courtyard", NodeKind.COMMITTEE),
+    "joint_committee": ("committee:joint", NodeKind.COMMITTEE),
+    "env_property_committee": ("committee:env-property", NodeKind.COMMITTEE),
+    "residents_committee": ("committee:residents", NodeKind.COMMITTEE),
+    "community_party_committee": ("party:community", NodeKind.PARTY_ORGANIZATION),
+    "street_office": ("gov:street-office", NodeKind.DEPARTMENT),
+    "township_government": ("gov:township", NodeKind.DEPARTMENT),
+    "street_party_committee": ("party:street", NodeKind.PARTY_ORGANIZATION),
+}
+
+
+class Organization(Row):
+    id: str = ID
+    kind: str
+    name: str = Field(min_length=1)
+    area_ids: str = Field(min_length=1, description="area id(s) it serves; several separated by ';'")
+    parent_id: str | None = None
+    synthetic: bool = False
+
+    @field_validator("kind")
+    @classmethod
+    def _kind(cls, v: str) -> str:
+        if v not in ORG_KINDS:
+            raise ValueError(f"unknown organization kind {v!r}; one of {', '.join(sorted(ORG_KINDS))}")
+        return v
+
+    def areas(self) -> list[str]:
+        return [a.strip() for a in self.area_ids.split(";") if a.strip()]
+
+
+class Person(Row):
+    id: str = ID
+    name: str = Field(min_length=1)
+    party_member: bool = False
+    compound_id: str | None = None
+    synthetic: bool = False
+
+
+ROLES = ("chair", "secretary", "deputy", "member", "first_secretary", "grid_worker", "staff")
+
+
+class Membership(Row):
+    person_id: str = ID
+    org_id: str = ID
+    role: Literal["chair", "secretary", "deputy", "member", "first_secretary", "grid_worker", "staff"]
+    start: date | None = None
+    end: date | None = None
+    nominated_by: str | None = None
+    synthetic: bool = False
+
+
+class Company(Row):
+    id: str = ID
+    name: str = Field(min_length=1)
+    kind: Literal["property_company", "service_center", "developer"] = "property_company"
+    synthetic: bool = False
+
+
+class Contract(Row):
+    company_id: str = ID
+    compound_id: str = ID
+    start: date | None = None
+    end: date | None = None
+    synthetic: bool = False
+
+
+class Facility(Row):
+    id: str = ID
+    compound_id: str = ID
+    kind: Literal["fire_lane", "elevator", "waste_sorting", "service_room", "parking", "camera",
+                  "fire_equipment"]
+    name: str = Field(min_length=1)
+    synthetic: bool = False
+
+
+class CreditEntry(Row):
+    company_id: str = ID
+    list: Literal["red", "black"]
+    date: date
+    reason: str | None = None
+    synthetic: bool = False
+
+
+# Load order matters only for reference checks: every file may refer to the ones above it.
+KINDS: list[tuple[str, type[Row]]] = [
+    ("streets", Street),
+    ("communities", Community),
+    ("compounds", Compound),
+    ("buildings", Building),
+    ("organizations", Organization),
+    ("people", Person),
+    ("memberships", Membership),
+    ("companies", Company),
+    ("contracts", Contract),
+    ("facilities", Facility),
+    ("credit_list", CreditEntry),
+]
+MAX_FILE_BYTES = 2 * 1024**3
+
+
+def _rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Yield (line, record) from a CSV or JSON file."""
+    if path.suffix == ".csv":
+        with path.open(newline="", encoding="utf-8-sig") as fh:
+            reader = csv.DictReader(fh)
+            if not reader.fieldnames:
+                raise RegistryError(path.name, 1, None, "no header row")
+            for rec in reader:
+                if None in rec:
+                    raise RegistryError(path.name, reader.line_num, None,
+                                        f"{len(rec[None])} more values than header columns")
+                if any(v is None for v in rec.values()):
+                    missing = [k for k, v in rec.items() if v is None]
+                    raise RegistryError(path.name, reader.line_num, missing[0],
+                                        "row has fewer values than header columns")
+                yield reader.line_num, rec
+    else:
+        try:
+            data = json.loads(path.read_text("utf-8"))
+        except json.JSONDecodeError as e:
+            raise RegistryError(path.name, e.lineno, None, f"not valid JSON: {e.msg}") from None
+        if not isinstance(data, list):
+            raise RegistryError(path.name, None, None, "expected a JSON array of objects")
+        for i, rec in enumerate(data, 1):
+            if not isinstance(rec, dict):
+                raise RegistryError(path.name, None, None, f"item {i} is not an object")
+            yield i, rec
+
+
+def _validate(path: Path, model: type[Row]) -> tuple[list[Row], list[int]]:
+    out: list[Row] = []
+    lines: list[int] = []
+    for line, rec in _rows(path):
+        lines.append(line)
+        try:
+            out.append(model.model_validate(rec))
+        except ValidationError as e:
+            err = e.errors()[0]
+            field = ".".join(str(p) for p in err["loc"]) or None
+            raise RegistryError(path.name, line, field, err["msg"]) from None
+    return out, lines
+
+
+class Registry(BaseModel):
+    streets: list[Street] = []
+    communities: list[Community] = []
+    compounds: list[Compound] = []
+    buildings: list[Building] = []
+    organizations: list[Organization] = []
+    people: list[Person] = []
+    memberships: list[Membership] = []
+    companies: list[Company] = []
+    contracts: list[Contract] = []
+    facilities: list[Facility] = []
+    credit_list: list[CreditEntry] = []
+    # where each row came from, for reference errors: kind -> (file name, line of each row)
+    origin: dict[str, tuple[str, list[int]]] = {}
+
+    def where(self, kind: str, index: int) -> tuple[str, int | None]:
+        name, lines = self.origin.get(kind, (kind, []))
+        return name, (lines[index] if index < len(lines) else None)
+
+
+def read_registry(directory: Path, progress: Callable[[str], None] | None = None,
+                  counties: set[str] | None = None) -> Registry:
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise RegistryError(str(directory), None, None, "not a directory")
+    data: dict[str, Any] = {}
+    origin: dict[str, tuple[str, list[int]]] = {}
+    found = False
+    for kind, model in KINDS:
+        csv_p, json_p = directory / f"{kind}.csv", directory / f"{kind}.json"
+        if csv_p.exists() and json_p.exists():
+            raise RegistryError(kind, None, None, f"both {kind}.csv and {kind}.json given; keep one")
+        path = csv_p if csv_p.exists() else json_p if json_p.exists() else None
+        if path is None:
+            continue
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise RegistryError(path.name, None, None, "file larger than 2 GiB")
+        found = True
+        if progress:
+            progress(path.name)
+        data[kind], lines = _validate(path, model)
+        origin[kind] = (path.name, lines)
+    if not found:
+        names = ", ".join(k for k, _ in KINDS)
+        raise RegistryError(str(directory), None, None, f"no registry files (expected some of: {names}, as .csv or .json)")
+    reg = Registry(**data, origin=origin)
+    check_references(reg, counties)
+    return reg
+
+
+def check_references(reg: Registry, counties: set[str] | None = None) -> None:
+    """Every id a row refers to must exist; the error names the row (data line number)."""
+    ids: dict[str, set[str]] = {
+        "street": {s.id for s in reg.streets},
+        "community": {c.id for c in reg.communities},
+        "compound": {c.id for c in reg.compounds},
+        "org": {o.id for o in reg.organizations},
+        "person": {p.id for p in reg.people},
+        "company": {c.id for c in reg.companies},
+    }
+    areas = ids["street"] | ids["community"] | ids["compound"]
+    all_ids: set[str] = set()
+    for kind, rows, key in (("streets", reg.streets, "id"), ("communities", reg.communities, "id"),
+                            ("compounds", reg.compounds, "id"), ("buildings", reg.buildings, "id"),
+                            ("organizations", reg.organizations, "id"), ("people", reg.people, "id"),
+                            ("companies", reg.companies, "id"), ("facilities", reg.facilities, "id")):
+        for i, r in enumerate(rows):
+            v = getattr(r, key)
+            if v in all_ids:
+                raise RegistryError(*reg.where(kind, i), "id", f"id {v!r} is used twice")
+            all_ids.add(v)
+
+    def need(kind: str, rows: list[Any], field: str, pool: set[str], what: str) -> None:
+        for i, r in enumerate(rows):
+            v = getattr(r, field)
+            if v is not None and v not in pool:
+                raise RegistryError(*reg.where(kind, i), field, f"no {what} with id {v!r}")
+
+    need("communities", reg.communities, "street_id", ids["street"], "street")
+    need("compounds", reg.compounds, "community_id", ids["community"], "community")
+    need("buildings", reg.buildings, "compound_id", ids["compound"], "compound")
+    need("organizations", reg.organizations, "parent_id", ids["org"], "organization")
+    for i, o in enumerate(reg.organizations):
+        for a in o.areas():
+            if a not in areas:
+                raise RegistryError(*reg.where("organizations", i), "area_ids",
+                                    f"no street, community or compound with id {a!r}")
+    need("people", reg.people, "compound_id", ids["compound"], "compound")
+    need("memberships", reg.memberships, "person_id", ids["person"], "person")
+    need("memberships", reg.memberships, "org_id", ids["org"], "organization")
+    need("memberships", reg.memberships, "nominated_by", ids["org"], "organization")
+    for i, m in enumerate(reg.memberships):
+        if m.start and m.end and m.end < m.start:
+            raise RegistryError(*reg.where("memberships", i), "end", "ends before it starts")
+    for i, k in enumerate(reg.contracts):
+        if k.start and k.end and k.end < k.start:
+            raise RegistryError(*reg.where("contracts", i), "end", "ends before it starts")
+    if counties is not None:
+        for i, st in enumerate(reg.streets):
+            if st.county not in counties:
+                raise RegistryError(*reg.where("streets", i), "county",
+                                    f"unknown county {st.county!r}; known: {', '.join(sorted(counties))}")
+    need("contracts", reg.contracts, "company_id", ids["company"], "company")
+    need("contracts", reg.contracts, "compound_id", ids["compound"], "compound")
+    need("facilities", reg.facilities, "compound_id", ids["compound"], "compound")
+    need("credit_list", reg.credit_list, "company_id", ids["company"], "company")
+
+
+def _d(v: date | None) -> str | None:
+    return v.isoformat() if v else None
+
+
+def registry_graph(reg: Registry, units: UnitRegistry, source: str) -> GraphBatch:
+    """Registry rows -> nodes and edges; each instance body points at its generic type."""
+    b = GraphBatch()
+    counties = {a.name: a.id for a in units.areas if a.props.get("level") == "county"}
+    prov = {"registry": source}
+
+    def area(id_: str, name: str, level: str, synthetic: bool, **props: Any) -> None:
+        b.nodes.append(Node(id=id_, kind=NodeKind.AREA, name=name,
+                            props={"level": level, "synthetic": synthetic, **prov, **props}))
+
+    for i, s in enumerate(reg.streets):
+        county = counties.get(s.county)
+        if county is None:
+            raise RegistryError(*reg.where("streets", i), "county",
+                                f"unknown county {s.county!r}; known: {', '.join(counties)}")
+        area(s.id, s.name, "street", s.synthetic, street_kind=s.kind)
+        b.edges.append(Edge(type=RelType.PART_OF, src=s.id, dst=county))
+    for c in reg.communities:
+        area(c.id, c.name, "community", c.synthetic)
+        b.edges.append(Edge(type=RelType.PART_OF, src=c.id, dst=c.street_id))
+    for c in reg.compounds:
+        area(c.id, c.name, "compound", c.synthetic, built_year=c.built_year,
+             households=c.households, category=c.category)
+        b.edges.append(Edge(type=RelType.PART_OF, src=c.id, dst=c.community_id))
+    for x in reg.buildings:
+        area(x.id, x.name, "building", x.synthetic, units=x.units, floors=x.floors)
+        b.edges.append(Edge(type=RelType.PART_OF, src=x.id, dst=x.compound_id))
+    for o in reg.organizations:
+        body_type, kind = ORG_KINDS[o.kind]
+        b.nodes.append(Node(id=o.id, kind=kind, name=o.name, props={
+            "body_type": body_type, "org_kind": o.kind, "synthetic": o.synthetic, **prov}))
+        for a in o.areas():
+            b.edges.append(Edge(type=RelType.LOCATED_IN, src=o.id, dst=a))
+        if o.parent_id:
+            b.edges.append(Edge(type=RelType.PART_OF, src=o.id, dst=o.parent_id))
+    for p in reg.people:
+        b.nodes.append(Node(id=p.id, kind=NodeKind.RESIDENT, name=p.name, props={
+            "party_member": p.party_member, "synthetic": p.synthetic, **prov}))
+        if p.compound_id:
+            b.edges.append(Edge(type=RelType.LOCATED_IN, src=p.id, dst=p.compound_id))
+    for m in reg.memberships:
+        b.edges.append(Edge(type=RelType.MEMBER_OF, src=m.person_id, dst=m.org_id, props={
+            "role": m.role, "since": _d(m.start), "start": _d(m.start), "end": _d(m.end),
+            "nominated_by": m.nominated_by, "synthetic": m.synthetic, **prov}))
+    credit: dict[str, CreditEntry] = {}
+    for e in sorted(reg.credit_list, key=lambda e: e.date):
+        credit[e.company_id] = e  # the latest entry decides the company's standing
+    for c in reg.companies:
+        entry = credit.get(c.id)
+        b.nodes.append(Node(id=c.id, kind=NodeKind.COMPANY, name=c.name, props={
+            "company_kind": c.kind, "synthetic": c.synthetic, **prov,
+            "credit_list": entry.list if entry else None,
+            "credit_date": _d(entry.date) if entry else None,
+            "credit_reason": entry.reason if entry else None}))
+    for k in reg.contracts:
+        b.edges.append(Edge(type=RelType.MANAGES, src=k.company_id, dst=k.compound_id, props={
+            "since": _d(k.start), "start": _d(k.start), "end": _d(k.end), "synthetic": k.synthetic,
+            **prov}))
+    for f in reg.facilities:
+        b.nodes.append(Node(id=f.id, kind=NodeKind.FACILITY, name=f.name, props={
+            "facility_kind": f.kind, "synthetic": f.synthetic, **prov}))
+        b.edges.append(Edge(type=RelType.LOCATED_IN, src=f.id, dst=f.compound_id))
+    return b

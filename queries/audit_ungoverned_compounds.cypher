@@ -1,0 +1,12 @@
+// name: audit_ungoverned_compounds
+// summary: Audit: compounds with no governing body (no 业委会, 物管委, 院委会 or joint committee serves them).
+// params: skip: int, limit: int
+MATCH (k:Area {level: 'compound'})
+OPTIONAL MATCH (o:Committee)-[:LOCATED_IN]->(k)
+WHERE o.body_type IN ['committee:owners', 'committee:property-management', 'committee:courtyard', 'committee:joint']
+WITH k, count(o) AS bodies
+WHERE bodies = 0
+RETURN k.id AS compound_id, k.name AS compound_name, k.category AS category,
+       k.households AS households, k.synthetic AS synthetic
+ORDER BY compound_id
+SKIP $skip LIMIT $limit

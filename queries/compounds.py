@@ -1,0 +1,317 @@
+"""Answers about a concrete place: who governs, manages and supervises a compound,
+how its disputes escalate, who leads an organization, and the registry audits.
+
+Concrete bodies (from registry data) are tied to the generic bodies of the
+standing structure by ``body_type``, so every answer can cite the clause of
+the notice that gives that kind of body its duty.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, Field
+
+from ..graph.store import GraphStore
+from . import catalogue
+from .answers import Citation, NotFound, UnitRef, _cite, _unit, escalation
+
+COMPANY_TYPES = {"property_company": "company:property", "service_center": "company:service-center",
+                 "developer": "company:developer"}
+GOVERNING_TYPES = ("committee:owners", "committee:property-management", "committee:courtyard",
+                   "committee:joint")
+
+
+def _as_of(as_of: str | date | None) -> str:
+    if as_of is None:
+        return date.today().isoformat()
+    if isinstance(as_of, date):
+        return as_of.isoformat()
+    try:
+        return date.fromisoformat(as_of).isoformat()
+    except ValueError:
+        raise NotFound(f"not a date: {as_of!r} (use YYYY-MM-DD)") from None
+
+
+class Head(BaseModel):
+    role: str
+    person_id: str
+    person_name: str
+    party_member: bool | None = None
+    nominated_by: str | None = None
+
+
+class Body(BaseModel):
+    id: str
+    name: str
+    kind: str | None
+    body_type: str | None
+    area_id: str
+    heads: list[Head] = Field(default_factory=list)
+    synthetic: bool | None = None
+
+
+class Manager(BaseModel):
+    id: str
+    name: str
+    kind: str | None
+    credit_list: str | None
+    credit_date: str | None
+    start: str | None
+    end: str | None
+    synthetic: bool | None = None
+
+
+class Oversight(BaseModel):
+    over: str  # generic body type overseen
+    relation: str
+    unit: UnitRef
+    citation: Citation
+
+
+class PlaceRef(BaseModel):
+    id: str | None
+    name: str | None
+
+
+class Frame(BaseModel):
+    compound: PlaceRef
+    category: str | None = None
+    households: int | None = None
+    synthetic: bool | None = None
+    community: PlaceRef
+    street: PlaceRef
+    street_kind: str | None = None
+    county: PlaceRef
+
+
+class CompoundResponsibility(BaseModel):
+    as_of: str
+    frame: Frame
+    managers: list[Manager]
+    governing_bodies: list[Body]
+    compound_bodies: list[Body]
+    community_bodies: list[Body]
+    street_bodies: list[Body]
+    county_bodies: list[Body]
+    oversight: list[Oversight]
+    gaps: list[str]
+
+
+class ChainBody(BaseModel):
+    body: Body | None = None
+    manager: Manager | None = None
+    unit: UnitRef | None = None
+    role: str
+    citation: Citation
+
+
+class ChainLevel(BaseModel):
+    order: int
+    level: str
+    name: str
+    motto: str | None
+    bodies: list[ChainBody]
+    gap: str | None = None
+
+
+class CompoundEscalation(BaseModel):
+    as_of: str
+    frame: Frame
+    issue: str | None
+    levels: list[ChainLevel]
+    gaps: list[str]
+
+
+def _frame(store: GraphStore, compound_id: str) -> Frame:
+    rows = catalogue.run(store, "compound_frame", compound_id=compound_id).records()
+    if not rows:
+        hint = catalogue.run(store, "compounds", text=compound_id, skip=0, limit=5).records()
+        more = f"; similar: {', '.join(r['compound_id'] for r in hint)}" if hint else \
+            "; load a registry first (govgraph load --registry DIR)"
+        raise NotFound(f"unknown compound {compound_id!r}{more}")
+    r = rows[0]
+    return Frame(compound=PlaceRef(id=r["compound_id"], name=r["compound_name"]),
+                 category=r.get("category"), households=r.get("households"),
+                 synthetic=r.get("synthetic"),
+                 community=PlaceRef(id=r["community_id"], name=r["community_name"]),
+                 street=PlaceRef(id=r["street_id"], name=r["street_name"]),
+                 street_kind=r.get("street_kind"),
+                 county=PlaceRef(id=r["county_id"], name=r["county_name"]))
+
+
+def _bodies(store: GraphStore, area_ids: list[str], as_of: str) -> list[Body]:
+    rows = catalogue.run(store, "area_bodies", area_ids=[a for a in area_ids if a],
+                         as_of=as_of).records()
+    return [Body(id=r["body_id"], name=r["body_name"], kind=r.get("body_kind"),
+                 body_type=r.get("body_type"), area_id=r["area_id"], synthetic=r.get("synthetic"),
+                 heads=[Head(**h) for h in r.get("heads") or [] if h]) for r in rows]
+
+
+def _managers(store: GraphStore, compound_id: str, as_of: str) -> list[Manager]:
+    rows = catalogue.run(store, "compound_managers", compound_id=compound_id, as_of=as_of).records()
+    return [Manager(id=r["company_id"], name=r["company_name"], kind=r.get("company_kind"),
+                    credit_list=r.get("credit_list"), credit_date=r.get("credit_date"),
+                    start=r.get("start"), end=r.get("end"), synthetic=r.get("synthetic"))
+            for r in rows]
+
+
+def compound_responsibility(store: GraphStore, compound_id: str,
+                            as_of: str | date | None = None) -> CompoundResponsibility:
+    day = _as_of(as_of)
+    fr = _frame(store, compound_id)
+    bodies = _bodies(store, [fr.compound.id, fr.community.id, fr.street.id, fr.county.id], day)
+    by_area = {a: [b for b in bodies if b.area_id == a]
+               for a in (fr.compound.id, fr.community.id, fr.street.id, fr.county.id)}
+    managers = _managers(store, compound_id, day)
+    compound_bodies = by_area[fr.compound.id]
+    governing = [b for b in compound_bodies if b.body_type in GOVERNING_TYPES]
+    types = sorted({b.body_type for b in bodies if b.body_type}
+                   | {COMPANY_TYPES.get(m.kind or "", "company:property") for m in managers})
+    oversight = [Oversight(over=r["type_id"], relation=r["relation"], unit=_unit(r), citation=_cite(r))
+                 for r in catalogue.run(store, "type_overseers", type_ids=types).records()]
+    gaps = []
+    if not governing:
+        gaps.append("no governing body (业委会, 物管委, 院委会 or joint committee) serves this compound")
+    if not managers:
+        gaps.append(f"no company or service centre manages this compound on {day}")
+    if not any(b.body_type == "committee:env-property" for b in by_area[fr.community.id]):
+        gaps.append("the community has no 环境和物业管理委员会 (环物委)")
+    return CompoundResponsibility(
+        as_of=day, frame=fr, managers=managers, governing_bodies=governing,
+        compound_bodies=compound_bodies, community_bodies=by_area[fr.community.id],
+        street_bodies=by_area[fr.street.id], county_bodies=by_area[fr.county.id],
+        oversight=oversight, gaps=gaps)
+
+
+def compound_escalation(store: GraphStore, compound_id: str, issue: str | None = None,
+                        as_of: str | date | None = None) -> CompoundEscalation:
+    """The ordered chain for a dispute in one compound: compound, community,
+    street/township (measure 13), then who handles the issue type (measure 14).
+    A level with no body is reported as a gap, never skipped."""
+    day = _as_of(as_of)
+    resp = compound_responsibility(store, compound_id, day)
+    fr = resp.frame
+    generic = escalation(store, issue)
+    mediation = catalogue.run(store, "type_mediation").records()
+    level_areas = {1: resp.compound_bodies, 2: resp.community_bodies,
+                   3: resp.street_bodies + resp.county_bodies}
+    levels: list[ChainLevel] = []
+    gaps: list[str] = []
+    for lv in generic.levels:
+        found: list[ChainBody] = []
+        for m in (x for x in mediation if x["level_order"] == lv.order):
+            for b in level_areas.get(lv.order, []):
+                if b.body_type == m["type_id"]:
+                    found.append(ChainBody(body=b, role=m["role"], citation=_cite(m)))
+            if m["type_id"].startswith("unit:"):  # a collective: the compound's own county body
+                for b in resp.county_bodies:
+                    if b.kind == "Department":
+                        found.append(ChainBody(body=b, role=m["role"], citation=_cite(m)))
+        gap = None
+        if not any(c.role in ("mediates", "convenes", "coordinates") for c in found):
+            gap = f"no body to mediate at the {lv.name} level ({lv.name_en})"
+            gaps.append(gap)
+        levels.append(ChainLevel(order=lv.order, level=lv.id, name=lv.name, motto=lv.motto,
+                                 bodies=found, gap=gap))
+    if generic.issue is not None:
+        order = len(levels)
+        for stage in sorted({h.stage for h in generic.handlers}):
+            order += 1
+            handlers = [h for h in generic.handlers if h.stage == stage]
+            found = []
+            for h in handlers:
+                if h.unit.id == "company:property" or h.unit.id == "company:service-center":
+                    found += [ChainBody(manager=m, role=h.action, citation=h.citation)
+                              for m in resp.managers]
+                elif h.unit.id.startswith(("committee:", "gov:", "party:")):
+                    found += [ChainBody(body=b, role=h.action, citation=h.citation)
+                              for b in resp.community_bodies + resp.street_bodies
+                              if b.body_type == h.unit.id]
+                else:
+                    found.append(ChainBody(unit=h.unit, role=h.action, citation=h.citation))
+            gap = None if found else f"nobody to {handlers[0].action_en} for {generic.issue.name}"
+            if gap:
+                gaps.append(gap)
+            levels.append(ChainLevel(order=order, level=f"issue-stage-{stage}",
+                                     name=f"{generic.issue.name}: {handlers[0].action}",
+                                     motto=handlers[0].action_en, bodies=found, gap=gap))
+    return CompoundEscalation(as_of=day, frame=fr,
+                              issue=generic.issue.key if generic.issue else None,
+                              levels=levels, gaps=gaps)
+
+
+class Leader(BaseModel):
+    role: str
+    person_id: str
+    person_name: str
+    party_member: bool | None
+    start: str | None
+    end: str | None
+    nominated_by: UnitRef | None
+
+
+class OrgLeadership(BaseModel):
+    as_of: str
+    org: UnitRef
+    body_type: str | None
+    leaders: list[Leader]
+    party_branch: list[Leader]
+    rules: list[Oversight]
+
+
+def org_leaders(store: GraphStore, org_id: str, as_of: str | date | None = None) -> OrgLeadership:
+    """Chair and Party secretary of an organization, who nominated them, and the
+    rule of the notice that says how its head is chosen."""
+    day = _as_of(as_of)
+    rows = catalogue.run(store, "org_leaders", org_id=org_id, as_of=day).records()
+    if not rows:
+        raise NotFound(f"unknown organization {org_id!r}")
+    r0 = rows[0]
+
+    branch_rows = [r for r in catalogue.run(store, "org_branch_leaders", org_id=org_id,
+                                            as_of=day).records() if r.get("person_id")]
+    ids = sorted({r["nominated_by_id"] for r in rows + branch_rows if r.get("nominated_by_id")})
+    names = {r["id"]: UnitRef(id=r["id"], name=r["name"], kind=r.get("kind"), name_en=r.get("name_en"))
+             for r in catalogue.run(store, "entity_names", ids=ids).records()} if ids else {}
+
+    def leader(r: dict, role: str | None = None) -> Leader:
+        return Leader(role=role or r.get("role") or "", person_id=r["person_id"],
+                      person_name=r["person_name"], party_member=r.get("party_member"),
+                      start=r.get("start"), end=r.get("end"),
+                      nominated_by=names.get(r.get("nominated_by_id") or ""))
+
+    leaders = [leader(r) for r in rows if r.get("person_id")]
+    branch = [leader(r, "branch secretary") for r in branch_rows]
+    rules = []
+    if r0.get("body_type"):
+        for r in catalogue.run(store, "structure_relations", unit_id=r0["body_type"]).records():
+            if r["relation"] in ("HEADS", "NOMINATES") and not r["outgoing"]:
+                rules.append(Oversight(over=r0["body_type"], relation=r["relation"],
+                                       unit=_unit(r, "other"), citation=_cite(r)))
+    return OrgLeadership(as_of=day, org=UnitRef(id=r0["org_id"], name=r0["org_name"],
+                                                kind=r0.get("org_kind")),
+                         body_type=r0.get("body_type"), leaders=leaders, party_branch=branch,
+                         rules=rules)
+
+
+AUDITS = {
+    "ungoverned": "audit_ungoverned_compounds",
+    "party-share": "audit_owners_committee_party_share",
+    "blacklisted": "audit_blacklisted_managers",
+}
+
+
+def audit(store: GraphStore, name: str, as_of: str | date | None = None, skip: int = 0,
+          limit: int = 100) -> list[dict]:
+    """Registry audits; rows are plain records (each audit has its own columns)."""
+    if name not in AUDITS:
+        raise NotFound(f"unknown audit {name!r}; one of {', '.join(AUDITS)} (and `govgraph diffuse`)")
+    params: dict = {"skip": skip, "limit": limit}
+    if name != "ungoverned":
+        params["as_of"] = _as_of(as_of)
+    return catalogue.run(store, AUDITS[name], **params).records()
+
+
+def find_compounds(store: GraphStore, text: str = "", skip: int = 0, limit: int = 20) -> list[dict]:
+    return catalogue.run(store, "compounds", text=text, skip=skip, limit=limit).records()

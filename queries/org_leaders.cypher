@@ -1,0 +1,11 @@
+// name: org_leaders
+// summary: Who chairs and who is Party secretary of an organization on a date, and the id of who nominated them.
+// params: org_id: str, as_of: str (YYYY-MM-DD)
+MATCH (o:Entity {id: $org_id})
+OPTIONAL MATCH (p:Resident)-[m:MEMBER_OF]->(o)
+WHERE m.role IN ['chair', 'secretary', 'first_secretary', 'deputy']
+  AND (m.start IS NULL OR m.start <= $as_of) AND (m.end IS NULL OR m.end >= $as_of)
+RETURN o.id AS org_id, o.name AS org_name, o.kind AS org_kind, o.body_type AS body_type,
+       m.role AS role, p.id AS person_id, p.name AS person_name, p.party_member AS party_member,
+       m.start AS start, m.end AS end, m.nominated_by AS nominated_by_id
+ORDER BY role, person_id
