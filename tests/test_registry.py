@@ -161,3 +161,16 @@ def test_reloading_the_same_registry_changes_nothing(store, default_plan):
     execute(store, default_plan)
     assert answers.load_report(store) == before
     assert before["nodes"]["Resident"] >= 12
+
+
+def test_cli_names_the_bad_row(tmp_path, falkor_dir, falkor_store):
+    from click.testing import CliRunner
+
+    from govgraph.cli import main
+
+    before = answers.load_report(falkor_store)
+    bad = _broken(tmp_path, "people.csv", "t:p:9,吴磊,true,t:cpd:3", "t:p:9,吴磊,maybe,t:cpd:3")
+    res = CliRunner().invoke(main, ["--data-dir", str(falkor_dir), "load", "--registry", str(bad)])
+    assert res.exit_code == 1
+    assert "people.csv, line 10, field 'party_member'" in res.output
+    assert answers.load_report(falkor_store) == before
