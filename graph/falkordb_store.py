@@ -88,6 +88,12 @@ class FalkorDBStore(GraphStore):
             raise ReadOnlyViolation("refused: the read-only path does not run writing clauses "
                                     "(CREATE, MERGE, SET, DELETE, REMOVE, CALL, FOREACH, LOAD CSV) "
                                     "or several statements")
+        return self.read_engine_guarded(cypher, params, timeout_s=timeout_s, row_cap=row_cap)
+
+    def read_engine_guarded(self, cypher: str, params: dict[str, Any] | None = None, *,
+                            timeout_s: float = 10.0, row_cap: int = 1000) -> QueryResult:
+        """The read-only path without the keyword pre-check: only GRAPH.RO_QUERY
+        stands between the query and the data (tests prove it holds)."""
         try:
             res = self._graph.ro_query(cypher, params or {}, timeout=max(1, int(timeout_s * 1000)))
         except redis.ResponseError as e:

@@ -129,6 +129,18 @@ class GraphStore(ABC):
         """Run untrusted Cypher in the engine's read-only mode with a timeout and a row cap."""
 
     @abstractmethod
+    def read_engine_guarded(
+        self,
+        cypher: str,
+        params: dict[str, Any] | None = None,
+        *,
+        timeout_s: float = 10.0,
+        row_cap: int = 1000,
+    ) -> QueryResult:
+        """``read_only`` without the keyword pre-check, so tests can show that the
+        engine's own read-only mode refuses writes."""
+
+    @abstractmethod
     def write_batch(self, batch: GraphBatch,
                     progress: Callable[[int, int], None] | None = None) -> WriteSummary:
         """Write nodes and edges all-or-nothing: on any error the graph is unchanged.

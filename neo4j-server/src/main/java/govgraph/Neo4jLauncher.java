@@ -61,6 +61,8 @@ public final class Neo4jLauncher {
                 .setConfig(HttpsConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.routing_enabled, false)
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                // LOAD CSV runs even in READ access mode: never let it read the server's files.
+                .setConfig(GraphDatabaseSettings.allow_file_urls, false)
                 .setConfig(GraphDatabaseSettings.pagecache_memory,
                         ByteUnit.parse(env("GOVGRAPH_NEO4J_PAGECACHE", "256m")))
                 .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size,

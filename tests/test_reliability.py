@@ -1,0 +1,214 @@
+"""Attacks on the read-only path, fuzzed input, and faults of the engines.
+
+Each test is a real attack on a real engine: nothing is mocked.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from govgraph.graph.store import QueryTimeout, ReadOnlyViolation, StoreError
+from govgraph.loaders.notice import NoticeError, parse_notice
+from govgraph.loaders.registry import KINDS, RegistryError, read_registry
+from govgraph.queries import answers
+
+REPO = Path(__file__).resolve().parents[1]
+FUZZ_EXAMPLES = int(os.environ.get("GOVGRAPH_FUZZ_EXAMPLES", "150"))
+
+WRITES = [
+    "CREATE (n:Entity {id: 'evil'})",
+    "MERGE (n:Entity {id: 'evil'})",
+    "MATCH (n:Measure) SET n.title = 'evil'",
+    "MATCH (n:Measure) DELETE n",
+    "MATCH (n) DETACH DELETE n",
+    "MATCH (n:Measure) REMOVE n.title",
+    "FOREACH (x IN [1] | CREATE (:Evil))",
+    "MATCH (m:Measure {number: 1}) CALL { WITH m SET m.x = 1 } RETURN m.number",
+    "CREATE INDEX FOR (n:Evil) ON (n.a)",
+    "MATCH (n) RETURN n LIMIT 1; CREATE (:Evil)",
+    "LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row",
+]
+
+DISGUISED = [
+    "MATCH (n) /* just reading */ DETACH DELETE n",
+    "MATCH (n) // a comment\nDETACH DELETE n",
+    "match (n:Measure) set n.title = 'x'",
+    "MATCH (n) WITH n LIMIT 1 cReAtE (:Evil)",
+    "RETURN 1; MATCH (n) DELETE n",
+    "CALL db.labels() YIELD label RETURN label",
+    "CALL dbms.listConfig() YIELD name RETURN name",
+    "load csv from 'http://127.0.0.1:1/x' as r return r",
+    "UNWIND [1] AS x FOREACH (y IN [x] | MERGE (:Evil {id: y}))",
+]
+
+
+@pytest.mark.parametrize("query", WRITES)
+def test_engine_read_only_mode_refuses_writes(store, query):
+    """Past the keyword check, the engine's own read-only mode refuses every write."""
+    before = answers.load_report(store)
+    with pytest.raises(StoreError):
+        store.read_engine_guarded(query)
+    assert answers.load_report(store) == before
+
+
+@pytest.mark.parametrize("query", WRITES + DISGUISED)
+def test_read_only_path_refuses_writes_and_procedures(store, query):
+    before = answers.load_report(store)
+    with pytest.raises(ReadOnlyViolation):
+        store.read_only(query)
+    assert answers.load_report(store) == before
+
+
+def test_strings_and_comments_do_not_confuse_the_guard(store):
+    res = store.read_only("MATCH (m:Measure) WHERE m.title CONTAINS 'CREATE' RETURN count(m) AS n")
+    assert res.rows == [[0]]
+    res = store.read_only("// DELETE everything\nMATCH (m:Measure) RETURN count(m) AS n")
+    assert res.rows == [[16]]
+
+
+def test_huge_results_are_capped_and_long_queries_stopped(store):
+    res = store.read_only("MATCH (a:Entity), (b:Entity) RETURN a.id, b.id", row_cap=100)
+    assert len(res.rows) == 100 and res.truncated
+    with pytest.raises(QueryTimeout):
+        store.read_only("MATCH (a), (b), (c), (d) WHERE a.id <> d.id RETURN count(*)", timeout_s=0.3)
+
+
+# --- fuzzing: only clear errors, never a crash or a hang ------------------------------------
+
+notice_like = st.lists(
+    st.one_of(
+        st.text(max_size=40),
+        st.sampled_from(["(一)", "（二）", "三、", "1.", "（1）", "牵头单位:", "责任单位：", "配合单位",
+                         "、", "；", ";", ")", "（", "〔区〕", "\n", "\n\n", "— 3 —", "等部门", "市住建局",
+                         "各县〔区〕党委〔工委〕、人民政府〔管委会〕", "\x00", "《", "》", "2021年2月3日"]),
+    ),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=FUZZ_EXAMPLES, deadline=2000,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(text=notice_like)
+def test_fuzz_notice_parser(text):
+    try:
+        notice = parse_notice(text, source="fuzz.txt")
+    except NoticeError as e:
+        assert "fuzz.txt" in str(e)
+        return
+    for m in notice.measures:
+        for a in m.attributions:
+            assert text[a.start : a.end] == a.clause
+
+
+def test_enormous_document_is_refused_quickly():
+    t0 = time.monotonic()
+    with pytest.raises(NoticeError, match="limit"):
+        parse_notice("牵头单位:市住建局。" * 400_000, source="big.txt")
+    assert time.monotonic() - t0 < 5
+
+
+csv_cell = st.one_of(st.text(max_size=12), st.sampled_from(["", "t:x", "true", "2024-01-01", "-1",
+                                                             "9999999999", '"', ",", "\n", "西秀区"]))
+
+
+@settings(max_examples=FUZZ_EXAMPLES, deadline=3000,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(kind_index=st.integers(0, len(KINDS) - 1),
+       rows=st.lists(st.lists(csv_cell, min_size=0, max_size=9), max_size=6))
+def test_fuzz_registry_loader(tmp_path_factory, kind_index, rows):
+    import csv
+
+    d = tmp_path_factory.mktemp("fuzzreg")
+    kind, model = KINDS[kind_index]
+    with (d / f"{kind}.csv").open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(list(model.model_fields))
+        w.writerows(rows)
+    try:
+        read_registry(d, counties={"西秀区"})
+    except RegistryError as e:
+        assert e.file.endswith(".csv")
+
+
+# --- faults of a real Neo4j ----------------------------------------------------------------
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.mark.neo4j
+def test_neo4j_killed_mid_load_then_reload_converges(tmp_path, neo4j_uri):
+    """SIGKILL Neo4j during a registry load: the command fails clearly; after a
+    restart the same load completes and the graph equals a clean load."""
+    from govgraph.graph.neo4j_store import Neo4jStore
+    from govgraph.loaders.pipeline import plan_load
+    from govgraph.loaders.synth import synthesize
+
+    city = tmp_path / "city"
+    synthesize(40_000, 8, city)
+    home = tmp_path / "neo4j"
+    port = _free_port()
+    env = {**os.environ, "GOVGRAPH_NEO4J_HOME": str(home), "GOVGRAPH_NEO4J_PORT": str(port),
+           "GOVGRAPH_NEO4J_AUTH": "none"}
+    script = ["bash", str(REPO / "scripts" / "neo4j-server.sh")]
+    assert subprocess.run([*script, "start", "--fresh"], env=env, capture_output=True,
+                          timeout=600).returncode == 0
+    uri = f"bolt://127.0.0.1:{port}"
+    cmd = [sys.executable, "-m", "govgraph.cli", "--neo4j", uri, "load", "--registry", str(city)]
+    try:
+        load = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        pid = int((home / "neo4j.pid").read_text())
+        time.sleep(4)  # parsing is done in ~2 s; the write transaction is under way
+        os.kill(pid, signal.SIGKILL)
+        out, err = load.communicate(timeout=180)
+        assert load.returncode != 0
+        assert "error:" in err and "Traceback" not in err
+        assert "Neo4j" in err or "write failed" in err
+
+        assert subprocess.run([*script, "start"], env=env, capture_output=True,
+                              timeout=600).returncode == 0
+        res = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+        assert res.returncode == 0, res.stderr
+
+        plan = plan_load(registries=[city]).batch.deduplicated()
+        with Neo4jStore(uri) as store:
+            report = answers.load_report(store)
+            assert sum(report["nodes"].values()) == len(plan.nodes)
+            assert sum(report["edges"].values()) == len(plan.edges)
+            distinct = store.read("MATCH (n:Entity) RETURN count(DISTINCT n.id) AS d").rows[0][0]
+            assert distinct == len(plan.nodes)
+
+            # A dropped connection during a query gives a clear error, not a hang.
+            outcome: dict = {}
+
+            def long_query() -> None:
+                try:
+                    store.read_only("MATCH (a:Resident), (b:Resident) WHERE a.id <> b.id "
+                                    "RETURN count(*)", timeout_s=120)
+                    outcome["result"] = "finished"
+                except StoreError as e:
+                    outcome["error"] = e
+
+            t = threading.Thread(target=long_query)
+            t.start()
+            time.sleep(2)
+            os.kill(int((home / "neo4j.pid").read_text()), signal.SIGKILL)
+            t.join(timeout=90)
+            assert not t.is_alive(), "the query hung after Neo4j died"
+            assert "error" in outcome
+    finally:
+        subprocess.run([*script, "stop"], env=env, capture_output=True, timeout=120)
