@@ -346,62 +346,69 @@ def registry_graph(reg: Registry, units: UnitRegistry, source: str) -> GraphBatc
     """Registry rows -> nodes and edges; each instance body points at its generic type."""
     b = GraphBatch()
     counties = {a.name: a.id for a in units.areas if a.props.get("level") == "county"}
-    prov = {"registry": source}
 
-    def area(id_: str, name: str, level: str, synthetic: bool, **props: Any) -> None:
+    def prov(kind: str, i: int) -> dict[str, Any]:
+        # Registry facts cite their file and line the way notice facts cite a clause.
+        file, line = reg.where(kind, i)
+        return {"registry": source, "registry_file": file, "registry_line": line}
+
+    def area(id_: str, name: str, level: str, synthetic: bool, origin: dict[str, Any],
+             **props: Any) -> None:
         b.nodes.append(Node(id=id_, kind=NodeKind.AREA, name=name,
-                            props={"level": level, "synthetic": synthetic, **prov, **props}))
+                            props={"level": level, "synthetic": synthetic, **origin, **props}))
 
     for i, s in enumerate(reg.streets):
         county = counties.get(s.county)
         if county is None:
             raise RegistryError(*reg.where("streets", i), "county",
                                 f"unknown county {s.county!r}; known: {', '.join(counties)}")
-        area(s.id, s.name, "street", s.synthetic, street_kind=s.kind)
+        area(s.id, s.name, "street", s.synthetic, prov("streets", i), street_kind=s.kind)
         b.edges.append(Edge(type=RelType.PART_OF, src=s.id, dst=county))
-    for c in reg.communities:
-        area(c.id, c.name, "community", c.synthetic)
+    for i, c in enumerate(reg.communities):
+        area(c.id, c.name, "community", c.synthetic, prov("communities", i))
         b.edges.append(Edge(type=RelType.PART_OF, src=c.id, dst=c.street_id))
-    for c in reg.compounds:
-        area(c.id, c.name, "compound", c.synthetic, built_year=c.built_year,
+    for i, c in enumerate(reg.compounds):
+        area(c.id, c.name, "compound", c.synthetic, prov("compounds", i), built_year=c.built_year,
              households=c.households, category=c.category)
         b.edges.append(Edge(type=RelType.PART_OF, src=c.id, dst=c.community_id))
-    for x in reg.buildings:
-        area(x.id, x.name, "building", x.synthetic, units=x.units, floors=x.floors)
+    for i, x in enumerate(reg.buildings):
+        area(x.id, x.name, "building", x.synthetic, prov("buildings", i), units=x.units,
+             floors=x.floors)
         b.edges.append(Edge(type=RelType.PART_OF, src=x.id, dst=x.compound_id))
-    for o in reg.organizations:
+    for i, o in enumerate(reg.organizations):
         body_type, kind = ORG_KINDS[o.kind]
         b.nodes.append(Node(id=o.id, kind=kind, name=o.name, props={
-            "body_type": body_type, "org_kind": o.kind, "synthetic": o.synthetic, **prov}))
+            "body_type": body_type, "org_kind": o.kind, "synthetic": o.synthetic,
+            **prov("organizations", i)}))
         for a in o.areas():
             b.edges.append(Edge(type=RelType.LOCATED_IN, src=o.id, dst=a))
         if o.parent_id:
             b.edges.append(Edge(type=RelType.PART_OF, src=o.id, dst=o.parent_id))
-    for p in reg.people:
+    for i, p in enumerate(reg.people):
         b.nodes.append(Node(id=p.id, kind=NodeKind.RESIDENT, name=p.name, props={
-            "party_member": p.party_member, "synthetic": p.synthetic, **prov}))
+            "party_member": p.party_member, "synthetic": p.synthetic, **prov("people", i)}))
         if p.compound_id:
             b.edges.append(Edge(type=RelType.LOCATED_IN, src=p.id, dst=p.compound_id))
-    for m in reg.memberships:
+    for i, m in enumerate(reg.memberships):
         b.edges.append(Edge(type=RelType.MEMBER_OF, src=m.person_id, dst=m.org_id, props={
             "role": m.role, "since": _d(m.start), "start": _d(m.start), "end": _d(m.end),
-            "nominated_by": m.nominated_by, "synthetic": m.synthetic, **prov}))
+            "nominated_by": m.nominated_by, "synthetic": m.synthetic, **prov("memberships", i)}))
     credit: dict[str, CreditEntry] = {}
     for e in sorted(reg.credit_list, key=lambda e: e.date):
         credit[e.company_id] = e  # the latest entry decides the company's standing
-    for c in reg.companies:
+    for i, c in enumerate(reg.companies):
         entry = credit.get(c.id)
         b.nodes.append(Node(id=c.id, kind=NodeKind.COMPANY, name=c.name, props={
-            "company_kind": c.kind, "synthetic": c.synthetic, **prov,
+            "company_kind": c.kind, "synthetic": c.synthetic, **prov("companies", i),
             "credit_list": entry.list if entry else None,
             "credit_date": _d(entry.date) if entry else None,
             "credit_reason": entry.reason if entry else None}))
-    for k in reg.contracts:
+    for i, k in enumerate(reg.contracts):
         b.edges.append(Edge(type=RelType.MANAGES, src=k.company_id, dst=k.compound_id, props={
             "since": _d(k.start), "start": _d(k.start), "end": _d(k.end), "synthetic": k.synthetic,
-            **prov}))
-    for f in reg.facilities:
+            **prov("contracts", i)}))
+    for i, f in enumerate(reg.facilities):
         b.nodes.append(Node(id=f.id, kind=NodeKind.FACILITY, name=f.name, props={
-            "facility_kind": f.kind, "synthetic": f.synthetic, **prov}))
+            "facility_kind": f.kind, "synthetic": f.synthetic, **prov("facilities", i)}))
         b.edges.append(Edge(type=RelType.LOCATED_IN, src=f.id, dst=f.compound_id))
     return b

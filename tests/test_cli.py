@@ -70,8 +70,9 @@ def test_cypher_reads_and_refuses_writes(run):
     assert json.loads(run("load-report", "--json").output)["nodes"]["Measure"] == 16
 
 
-COMMANDS = ["load", "load-report", "who-leads", "responsible", "measures", "unit-load", "diffuse",
-            "escalate", "cypher", "extract", "db start", "db stop", "db status"]
+COMMANDS = ["load", "synth", "audit", "compounds", "load-report", "who-leads", "responsible", "measures", "unit-load", "diffuse",
+            "escalate", "cypher", "extract", "db start", "db stop", "db status",
+            "serve", "export", "draw"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

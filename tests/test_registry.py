@@ -174,3 +174,11 @@ def test_cli_names_the_bad_row(tmp_path, falkor_dir, falkor_store):
     assert res.exit_code == 1
     assert "people.csv, line 10, field 'party_member'" in res.output
     assert answers.load_report(falkor_store) == before
+
+
+def test_registry_facts_cite_file_and_line(store):
+    rows = store.read("MATCH (p:Resident)-[m:MEMBER_OF {role: 'chair'}]->(o:Entity {id: 't:org:oc3'}) "
+                      "RETURN m.registry_file, m.registry_line").rows
+    assert rows == [["memberships.csv", 12]]
+    rows = store.read("MATCH (c:Company {id: 't:co:B'}) RETURN c.registry_file, c.registry_line").rows
+    assert rows == [["companies.json", 2]]
