@@ -177,9 +177,7 @@ def install(app: FastAPI) -> None:
     async def _validation(request: Request, e: RequestValidationError) -> JSONResponse:
         errors = [{"loc": list(err.get("loc", ())), "msg": err.get("msg", ""),
                    "type": err.get("type", "")} for err in e.errors()]
-        parts = [f"{'.'.join(str(p) for p in err['loc'] if p not in ('body', 'query', 'path'))}"
-                 f": {err['msg']}" for err in errors]
-        detail = "; ".join(parts) or "the request is not valid"
+        detail = "; ".join(_describe(err) for err in errors) or "the request is not valid"
         return problem_response(request, "validation-error", detail, errors=errors)
 
     @app.exception_handler(StarletteHTTPException)
@@ -200,6 +198,20 @@ def install(app: FastAPI) -> None:
         log.exception("unexpected error on %s %s", request.method, request.url.path)
         return problem_response(request, "internal-error",
                                 "the server failed to answer; the error is in its log")
+
+
+def _describe(err: dict[str, Any]) -> str:
+    """('query', 'depth') + msg -> "query parameter 'depth': msg"."""
+    loc = list(err["loc"])
+    places = ("body", "query", "path", "header", "cookie")
+    where = str(loc.pop(0)) if loc and loc[0] in places else ""
+    if err["type"] == "json_invalid":
+        return f"the request body is not valid JSON ({err['msg']})"
+    field = ".".join(str(p) for p in loc)
+    if not field:
+        return f"{where or 'request'}: {err['msg']}"
+    what = {"body": "body field", "": "field"}.get(where, f"{where} parameter")
+    return f"{what} '{field}': {err['msg']}"
 
 
 def _reason(status: int) -> str:

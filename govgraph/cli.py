@@ -537,38 +537,52 @@ def cypher(obj: Context, query: str, params: tuple[str, ...], timeout: float | N
 
 @main.command()
 @click.argument("path", type=click.Path(path_type=Path))
+@click.option("--units", "units_file", type=click.Path(path_type=Path), default=None,
+              help="A units file merged over the bundled registry (env GOVGRAPH_UNITS_FILE).")
 @json_option
 @handle_errors
-def extract(path: Path, as_json: bool) -> None:
+def extract(path: Path, units_file: Path | None, as_json: bool) -> None:
     """Print what a notice yields — measures and their units — without touching the store.
+
+    Every unit is resolved against the registry; a name it does not know is
+    kept as written and listed as unresolved. A document with no attributions
+    is an error (exit 1), not an empty result.
 
     \b
     Example:
       govgraph extract notice.txt --json
+      govgraph extract county_notice.txt --units my_units.toml
     """
-    from .loaders.notice import read_notice
+    from .loaders.notice import read_notice, where
     from .loaders.units import load_registry
 
     notice = read_notice(path)
-    registry = load_registry()
+    registry = load_registry(units_file)
     measures_out = []
     unresolved = []
     for m in notice.measures:
-        entry: dict[str, Any] = {"number": m.number, "title": m.title, "text": m.text,
-                                 "lead": m.units("lead"), "responsible": m.units("responsible"),
-                                 "support": m.units("support"),
-                                 "attribution": [{"role": a.role, "label": a.label, "clause": a.clause,
-                                                  "start": a.start, "end": a.end}
-                                                 for a in m.attributions]}
-        measures_out.append(entry)
+        attributions = []
         for a in m.attributions:
+            units = []
             for u in a.units:
-                if not registry.resolve(u.name).resolved:
-                    unresolved.append({"measure": m.number, "name": u.name})
+                unit = registry.resolve(u.name).unit
+                units.append({"name": u.name, "as_written": u.as_written, "start": u.start, "end": u.end,
+                              "alias": u.alias, "prefix_restored": u.prefix_restored,
+                              "unit_id": unit.id if unit else None,
+                              "collective": unit.collective if unit else None})
+                if unit is None:
+                    unresolved.append({"measure": m.number, "name": u.name, "alias": u.alias,
+                                       "start": u.start, "end": u.end, "at": where(notice.text, u.start)})
+            attributions.append({"role": a.role, "label": a.label, "clause": a.clause,
+                                 "start": a.start, "end": a.end, "units": units})
+        measures_out.append({"number": m.number, "marker": m.marker, "section": m.section,
+                             "title": m.title, "text": m.text, "start": m.start, "end": m.end,
+                             "lead": m.units("lead"), "responsible": m.units("responsible"),
+                             "support": m.units("support"), "attribution": attributions})
     out = {"document": {"id": notice.id, "title": notice.title, "issuer": notice.issuer,
                         "date": notice.date, "sha256": notice.sha256},
            "sections": [s.model_dump() for s in notice.sections],
-           "measures": measures_out, "unresolved": unresolved}
+           "measures": measures_out, "unresolved": unresolved, "notes": notice.notes}
     if as_json:
         click.echo(to_json(out))
         return
@@ -576,8 +590,11 @@ def extract(path: Path, as_json: bool) -> None:
     click.echo(table(["measure", "lead", "responsible", "support"],
                      [(m["number"], "、".join(m["lead"]), "、".join(m["responsible"]),
                        "、".join(m["support"])) for m in measures_out], max_col=70))
+    for note in notice.notes:
+        click.echo(f"note: {note}")
     for u in unresolved:
-        click.echo(f"unresolved: {u['name']} (measure {u['measure']})")
+        alias = f", alias {u['alias']}" if u["alias"] else ""
+        click.echo(f"unresolved (kept as written): {u['name']} (measure {u['measure']}, {u['at']}{alias})")
 
 
 # ---------------------------------------------------------------------------
@@ -585,8 +602,10 @@ def extract(path: Path, as_json: bool) -> None:
 
 
 @main.command()
-@click.option("--host", default=None, help="Address to bind (env GOVGRAPH_HOST, default 127.0.0.1).")
-@click.option("--port", type=int, default=None, help="Port (env GOVGRAPH_PORT, default 8000; 0 = any free).")
+@click.option("--host", default=None,
+              help="Address to bind (env GOVGRAPH_HOST, default 127.0.0.1).")
+@click.option("--port", type=int, default=None,
+              help="Port (env GOVGRAPH_PORT, default 8000; 0 = any free).")
 @click.option("--log-level", default="info", show_default=True,
               type=click.Choice(["critical", "error", "warning", "info", "debug"]))
 @click.pass_obj
@@ -672,7 +691,8 @@ def export(obj: Context, fmt: str, focus: tuple[str, ...], depth: int, kinds: tu
         return
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text, "utf-8")
-    click.echo(f"wrote {len(sub.nodes)} nodes and {len(sub.edges)} edges to {out} ({fmt})", err=True)
+    click.echo(f"wrote {len(sub.nodes)} nodes and {len(sub.edges)} edges to {out} ({fmt})",
+               err=True)
 
 
 @main.command()

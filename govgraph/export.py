@@ -118,22 +118,43 @@ def _edge_attrs(e: GraphEdge) -> dict[str, Any]:
     return attrs
 
 
+def _uniform(rows: list[dict[str, Any]]) -> None:
+    """GraphML and GEXF declare one type per attribute: an attribute whose values
+    differ in type across elements (a date here, a year there) becomes text."""
+    types: dict[str, set[type]] = {}
+    for r in rows:
+        for k, v in r.items():
+            types.setdefault(k, set()).add(bool if isinstance(v, bool) else type(v))
+    mixed = {k for k, ts in types.items() if len(ts) > 1}
+    for r in rows:
+        for k in mixed & set(r):
+            r[k] = str(r[k])
+
+
 def to_networkx(sub: Subgraph, *, scalars: bool = False):
-    """A MultiDiGraph with one node per graph node and one keyed edge per edge."""
+    """A MultiDiGraph with one node per graph node and one keyed edge per edge; with
+    `scalars`, list values are JSON text and each attribute has one type (for GraphML
+    and GEXF)."""
     import networkx as nx
 
     conv = _scalar if scalars else (lambda v: v)
+    nodes = [{k: conv(v) for k, v in _node_attrs(n).items()} for n in sub.nodes]
+    edges = [{k: conv(v) for k, v in _edge_attrs(e).items()} for e in sub.edges]
+    if scalars:
+        _uniform(nodes)
+        _uniform(edges)
     g = nx.MultiDiGraph(name="govgraph", focus=",".join(sub.focus), depth=sub.depth)
-    for n in sub.nodes:
-        g.add_node(n.id, **{k: conv(v) for k, v in _node_attrs(n).items()})
-    for e in sub.edges:
-        g.add_edge(e.source, e.target, key=e.id, **{k: conv(v) for k, v in _edge_attrs(e).items()})
+    for n, attrs in zip(sub.nodes, nodes, strict=True):
+        g.add_node(n.id, **attrs)
+    for e, attrs in zip(sub.edges, edges, strict=True):
+        g.add_edge(e.source, e.target, key=e.id, **attrs)
     return g
 
 
 def _gexf_ready(g):
     """GEXF reads `start` / `end` as time intervals (a measure's are character
-    offsets), so they are renamed; colours become viz data."""
+    offsets, a membership's are dates as text), so they are renamed; colours become
+    viz data."""
     h = g.copy()
     for _nid, data in h.nodes(data=True):
         for k in ("start", "end"):
@@ -144,9 +165,9 @@ def _gexf_ready(g):
             r, gr, b = (int(color[i:i + 2], 16) for i in (1, 3, 5))
             data["viz"] = {"color": {"r": r, "g": gr, "b": b, "a": 1.0}}
     for _u, _v, data in h.edges(data=True):
-        for k in ("start", "end"):
+        for k in ("start", "end"):  # MEMBER_OF: dates of the membership
             if k in data:
-                data[f"span_{k}"] = data.pop(k)
+                data[f"{k}_date"] = data.pop(k)
         data["id"] = data["edge_id"]
     return h
 
@@ -160,8 +181,7 @@ def export_text(sub: Subgraph, fmt: str) -> str:
     fmt = fmt.lower()
     if fmt == "graphml":
         buf = io.BytesIO()
-        nx.write_graphml(to_networkx(sub, scalars=True), buf, encoding="utf-8", prettyprint=True,
-                         named_key_ids=True)
+        nx.write_graphml(to_networkx(sub, scalars=True), buf, encoding="utf-8", prettyprint=True)
         return buf.getvalue().decode("utf-8")
     if fmt == "gexf":
         buf = io.BytesIO()
@@ -268,6 +288,18 @@ _MPL_MARKERS = {"ellipse": "o", "rectangle": "s", "round-rectangle": "s", "star"
                 "pentagon": "p", "tag": ">", "octagon": "8"}
 
 
+def _wrap(label: str, lines: int = 2) -> str:
+    """At most two short lines: Chinese wraps by characters, English at spaces."""
+    import textwrap
+
+    wide = any(ord(ch) > 0x2E80 for ch in label)
+    parts = textwrap.wrap(label, width=12 if wide else 24, break_long_words=True) or [label]
+    if len(parts) > lines:
+        parts = parts[:lines]
+        parts[-1] = parts[-1][:-1] + "…"
+    return "\n".join(parts)
+
+
 def draw(sub: Subgraph, out: Path, *, lang: str = "zh", title: str | None = None,
          size: tuple[float, float] | None = None, edge_labels: bool = True) -> list[str]:
     """Draw the subgraph to an SVG or PNG file. Returns warnings (e.g. no Chinese font
@@ -335,9 +367,7 @@ def draw(sub: Subgraph, out: Path, *, lang: str = "zh", title: str | None = None
             ax.scatter([x], [y], s=420 if focus else 180, c=st["color"],
                        marker=_MPL_MARKERS.get(st["shape"], "o"), zorder=3,
                        edgecolors="#111827" if focus else "white", linewidths=2 if focus else 1)
-            label = node_label(nd, lang)
-            if len(label) > 22:
-                label = label[:21] + "…"
+            label = _wrap(node_label(nd, lang))
             ax.text(x, y - 0.045, label, fontsize=8 if focus else 7, ha="center", va="top",
                     zorder=4, fontweight="bold" if focus else "normal")
         handles = [Line2D([], [], marker=_MPL_MARKERS.get(KIND_STYLE[k]["shape"], "o"),

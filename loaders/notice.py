@@ -172,7 +172,7 @@ LABELS = {
 # A label may be spaced out or cut by a line break ("牵头\n单位：" in PDF text).
 LABEL_RE = re.compile(
     "(" + "|".join(r"\s*".join(label) for label in sorted(LABELS, key=len, reverse=True))
-    + r")[^\S\n]*[:：]"
+    + r")\s*[:：]"
 )
 
 
@@ -430,6 +430,9 @@ def _continues(text: str, nl: int, frag_start: int, end: int, layout: _Layout) -
     """
     if not text[frag_start:nl].strip():
         return True  # the line ended right after a label or a separator
+    label = LABEL_RE.match(text, _skip_blank_and_footers(text, frag_start, nl + 1))
+    if label is not None and label.end() > nl:
+        return True  # a label cut by the break: "配合单位" / ":市住建局"
     j = _skip_blank_and_footers(text, nl, end)
     if j >= end:
         return False
@@ -438,8 +441,14 @@ def _continues(text: str, nl: int, frag_start: int, end: int, layout: _Layout) -
     if _LINE_HEADER_RE.match(nxt):
         return False
     body = nxt[1:] if nxt[0] in OPENERS else nxt
-    if LABEL_RE.match(body.lstrip(_SPACE)) or nxt[0] in LIST_SEPARATORS:
+    if LABEL_RE.match(body.lstrip(_SPACE)) or nxt[0] in LIST_SEPARATORS + CLOSERS:
         return True
+    if nxt.startswith(HEADLESS_BODIES) or nxt[0] in OPENERS:
+        # "各县〔区〕" / "人民政府〔管委会〕", "人民政府" / "（管委会）": no new
+        # paragraph starts with a bare 人民政府 or a bracket that is not a label.
+        return True
+    if len(_first_segment(nxt).strip()) <= 3 and len(nxt.strip()) <= 4:
+        return True  # the tail of a cut name alone on its line: "市委办" / "公室"
     indent = text[text.rfind("\n", 0, j) + 1 : j]
     new_paragraph = len(indent) >= 2 or "\u3000" in indent
     if layout.wrapped_line_ends_at(text, nl) and not new_paragraph:
@@ -734,9 +743,9 @@ def _issuer_names(chunk: str) -> list[str] | None:
     return None
 
 
-def _issuers_before(text: str, pos: int) -> list[str]:
-    """Issuing offices: the short chunks just before a date, nearest last."""
-    chunks = re.split(r"[\n。；;！？)）】]", text[max(0, pos - 400) : pos])
+def _issuers_before(text: str, pos: int, floor: int) -> list[str]:
+    """Issuing offices: the short chunks just before a date (not before `floor`), nearest last."""
+    chunks = re.split(r"[\n。；;！？]", text[max(floor, pos - 400) : pos])
     found: list[str] = []
     for chunk in reversed(chunks):
         if not chunk.strip():
@@ -748,24 +757,41 @@ def _issuers_before(text: str, pos: int) -> list[str]:
     return found
 
 
+def _letterhead_issuers(text: str, first: int) -> list[str]:
+    """Issuers named on the first lines, above the title, when no date sits under them."""
+    found: list[str] = []
+    for line in text[:first].split("\n"):
+        if not line.strip():
+            continue
+        names = _issuer_names(line.strip())
+        if names is None:
+            break
+        found.extend(names)
+    return found
+
+
 def _date_and_issuers(text: str, first: int, last: int) -> tuple[str | None, list[str]]:
-    """The date and issuers the text gives: before the first measure (a cover
-    note) or after the last (a signature); a date in running text is no date."""
+    """The date and issuers the text gives: a cover note's before the first
+    measure, or a signature's after the last; a date in running text
+    ("2022年9月1日起施行") is no date."""
     dates = sorted([*DATE_RE.finditer(text), *CN_DATE_RE.finditer(text)], key=lambda m: m.start())
-    candidates = [d for d in dates if d.end() <= first] + [d for d in reversed(dates) if d.start() >= last]
-    for d in candidates:
-        issuers = _issuers_before(text, d.start())
+    front = [d for d in dates if d.end() <= first]
+    back = [d for d in reversed(dates) if d.start() >= last]
+    for d, floor in [(d, 0) for d in front] + [(d, last) for d in back]:
+        issuers = _issuers_before(text, d.start(), floor)
         if issuers:
             return _date_value(d), issuers
-    for d in candidates:
+    date = None
+    for d in front + back:
         line_start = text.rfind("\n", 0, d.start()) + 1
         line_end = text.find("\n", d.end())
         rest = text[line_start : line_end if line_end != -1 else len(text)]
         if re.fullmatch(r"\s*" + re.escape(d.group(0)) + r"\s*(印发|印|发布)?\s*", rest):
-            return _date_value(d), []
-    if not dates or dates[0].end() > first:
-        return None, []
-    return _date_value(dates[0]), []  # the first date of the cover note
+            date = _date_value(d)  # a date on a line of its own
+            break
+    if date is None and front:
+        date = _date_value(front[0])  # the first date of the cover note
+    return date, _letterhead_issuers(text, first)
 
 
 # ---------------------------------------------------------------------------
@@ -798,8 +824,9 @@ def _check_text(text: object, source: str) -> str:
 def _measure_title(body: str, wrapped: bool) -> str:
     if wrapped:  # a heading cut by the page width reads on over the break
         body = re.sub(r"[^\S\n]*\n[^\S\n]*", "", body)
-    m = re.match(r"[^。！？!?\n]{1,120}[。！？!?]?", body)
-    return (m.group(0) if m else body[:60]).strip(_SPACE).rstrip("。")
+    # The heading is the first sentence; a half-width "." ends it too, but not in "1.5".
+    first = re.split(r"[。！？!?\n]|\.(?!\d)", body, maxsplit=1)[0]
+    return (first[:120] if first.strip() else body[:60]).strip(_SPACE)
 
 
 def _sections(text: str, headers: list[_Header], rank: int) -> list[tuple[_Header, str]]:

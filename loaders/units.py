@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
@@ -38,10 +38,13 @@ class Unit:
     aliases: tuple[str, ...] = ()
     members: tuple[str, ...] = ()  # ids, for collective actors
     area: str | None = None  # Area id the body governs or sits in
+    # A collective whose members are not known (各有关部门, or 各乡（镇）人民政府、
+    # 街道办事处 where no one supplied the townships) is still a collective.
+    is_collective: bool = False
 
     @property
     def collective(self) -> bool:
-        return bool(self.members)
+        return self.is_collective or bool(self.members)
 
 
 @dataclass
@@ -144,12 +147,60 @@ def load_registry(extra: Path | None = None) -> UnitRegistry:
             reg.add(party)
             county_bodies["county.government"].append(gov.id)
             county_bodies["county.party"].append(party.id)
-        for row in doc.get("collective", []):
-            members = county_bodies.get(row["members"])
-            if members is None:
-                raise ValueError(f"{origin}: collective {row['name']}: unknown members {row['members']!r}")
-            reg.add(Unit(id=unit_id(row["name"]), name=row["name"], kind=NodeKind(row["kind"]),
-                         tier=row.get("tier", "county"), name_en=row.get("name_en", ""),
-                         aliases=tuple(row.get("aliases", ())), members=tuple(members),
-                         area=city_area))
+        for i, row in enumerate(doc.get("collective", []), 1):
+            try:
+                members = _collective_members(reg, row, row.get("members"), county_bodies)
+                reg.add(Unit(id=unit_id(row["name"]), name=row["name"], kind=NodeKind(row["kind"]),
+                             tier=row.get("tier", "county"), name_en=row.get("name_en", ""),
+                             aliases=tuple(row.get("aliases", ())), members=members,
+                             area=city_area, is_collective=True))
+            except (KeyError, ValueError) as e:
+                raise ValueError(f"{origin}: [[collective]] #{i}: {e}") from None
+        for i, row in enumerate(doc.get("members", []), 1):
+            try:
+                _supply_members(reg, row, county_bodies)
+            except (KeyError, ValueError) as e:
+                raise ValueError(f"{origin}: [[members]] #{i}: {e}") from None
     return reg
+
+
+def _collective_members(reg: UnitRegistry, row: dict, spec: str | list | None,
+                        county_bodies: dict[str, list[str]]) -> tuple[str, ...]:
+    """Member ids of a collective: none (it stays collective), the county bodies
+    of the jurisdiction ("county.government"), or a list of unit names, which
+    are created when the registry does not know them yet."""
+    if spec is None:
+        return ()
+    if isinstance(spec, str):
+        if spec not in county_bodies:
+            raise ValueError(f"collective {row.get('name')!r}: unknown members {spec!r} "
+                             f"(expected {' or '.join(county_bodies)}, or a list of names)")
+        return tuple(county_bodies[spec])
+    if not isinstance(spec, list) or not all(isinstance(n, str) and n.strip() for n in spec):
+        raise ValueError(f"collective {row.get('name')!r}: members must be a list of unit names")
+    area = f"area:{row['area']}" if row.get("area") else None
+    if area is not None and all(a.id != area for a in reg.areas):
+        raise ValueError(f"area {row['area']!r} is not an area of the registry")
+    kind = NodeKind(row.get("member_kind", row.get("kind", "Department")))
+    ids = []
+    for name in spec:
+        known = reg.resolve(name).unit
+        if known is None:
+            known = Unit(id=unit_id(name), name=name.strip(), kind=kind,
+                         tier=row.get("member_tier", "township"), basis="curated", area=area)
+            reg.add(known)
+        ids.append(known.id)
+    return tuple(ids)
+
+
+def _supply_members(reg: UnitRegistry, row: dict, county_bodies: dict[str, list[str]]) -> None:
+    """A jurisdiction's member list for a collective already in the registry:
+    [[members]] collective = "各乡（镇）人民政府、街道办事处", names = [...]."""
+    collective = reg.resolve(row["collective"]).unit
+    if collective is None or not collective.collective:
+        raise ValueError(f"{row['collective']!r} is not a collective in the registry")
+    if not isinstance(row["names"], list):
+        raise ValueError(f"names of {row['collective']!r} must be a list of unit names")
+    row = {"kind": str(collective.kind), "name": collective.name, **row}
+    members = _collective_members(reg, row, row["names"], county_bodies)
+    reg.add(replace(collective, members=members, is_collective=True))

@@ -282,7 +282,8 @@ class IssueTypeRef(BaseModel):
 class StructureRelation(BaseModel):
     relation: str = Field(description="edge type: LEADS, GUIDES, SUPERVISES, HEADS, NOMINATES, "
                                       "MEMBER_OF, PART_OF, MANAGES or INCLUDES")
-    direction: str = Field(description="out: the unit does it to `other`; in: `other` does it to the unit")
+    direction: str = Field(description="out: the unit does it to `other`; "
+                                       "in: `other` does it to the unit")
     other: UnitRef
     role: str | None = None
     citation: Citation | None = None
@@ -320,8 +321,9 @@ class GraphNode(BaseModel):
     name_en: str | None = None
     properties: dict[str, Any] = Field(default_factory=dict,
                                        description="every other property the node holds")
-    citation: Citation | None = Field(default=None, description="where the node's own text is "
-                                      "quoted from (measures, issue types); null for registry entries")
+    citation: Citation | None = Field(default=None, description=(
+        "where the node's own text is quoted from (measures, issue types); "
+        "null for registry entries"))
     hop: int | None = Field(default=None, description="edges from the focus (0 = a focus node)")
 
 
@@ -400,7 +402,8 @@ def search_units(store: GraphStore, text: str, limit: int = 20) -> list[UnitRef]
     text = (text or "").strip()
     if not text:
         return []
-    return [_unit(r) for r in catalogue.run(store, "search_units", text=text, limit=limit).records()]
+    rows = catalogue.run(store, "search_units", text=text, limit=limit).records()
+    return [_unit(r) for r in rows]
 
 
 def unit_load_of(store: GraphStore, name: str, doc: str | None = None) -> UnitLoad:
@@ -564,8 +567,8 @@ def subgraph(store: GraphStore, focus: str | list[str], depth: int = 1,
     node_rows = catalogue.run(store, "node_properties", ids=list(hops), kinds=None).records()
     nodes = [_graph_node(r, hops.get(r["id"])) for r in node_rows]
     edge_rows = catalogue.run(store, "subgraph", ids=list(hops), types=rel_types).records()
-    return Subgraph(focus=roots, depth=depth, nodes=nodes, edges=[_graph_edge(r) for r in edge_rows],
-                    truncated=truncated)
+    edges = [_graph_edge(r) for r in edge_rows]
+    return Subgraph(focus=roots, depth=depth, nodes=nodes, edges=edges, truncated=truncated)
 
 
 def whole_graph(store: GraphStore, kinds: list[str] | None = None,
@@ -645,3 +648,42 @@ def measure_details(store: GraphStore, measure: str | int,
                               start=m.get("start"), end=m.get("end")),
             duties=duties))
     return out
+
+
+class OverlapPair(BaseModel):
+    """Two measures, one from each document, that give duties to the same units."""
+
+    measure_a: MeasureRef
+    measure_b: MeasureRef
+    shared_units: list[UnitRef]
+    leads_a: list[str]
+    leads_b: list[str]
+    leads_differ: bool
+
+
+class DocumentOverlap(BaseModel):
+    doc_a: str
+    doc_b: str
+    shared_units: list[UnitRef] = Field(description="units with duties in both documents")
+    pairs: list[OverlapPair]
+    lead_conflicts: int = Field(description="pairs whose lead units differ")
+
+
+def document_overlap(store: GraphStore, doc_a: str, doc_b: str) -> DocumentOverlap:
+    """Where two documents assign overlapping duties, and where their leads differ."""
+    loaded = {d["doc"] for d in documents(store)}
+    for doc in (doc_a, doc_b):
+        if doc not in loaded:
+            raise NotFound(f"no document {doc!r}; loaded: {', '.join(sorted(loaded)) or 'none'}")
+    pairs: list[OverlapPair] = []
+    shared: dict[str, UnitRef] = {}
+    for r in catalogue.run(store, "document_overlap", doc_a=doc_a, doc_b=doc_b).records():
+        units = [UnitRef(id=i, name=n) for i, n in zip(r["shared_unit_ids"], r["shared_units"], strict=True)]
+        shared.update((u.id, u) for u in units)
+        pairs.append(OverlapPair(
+            measure_a=MeasureRef(id=r["measure_a_id"], doc=doc_a, number=r["measure_a"], title=r["title_a"]),
+            measure_b=MeasureRef(id=r["measure_b_id"], doc=doc_b, number=r["measure_b"], title=r["title_b"]),
+            shared_units=units, leads_a=r["leads_a"], leads_b=r["leads_b"],
+            leads_differ=r["leads_differ"]))
+    return DocumentOverlap(doc_a=doc_a, doc_b=doc_b, shared_units=sorted(shared.values(), key=lambda u: u.id),
+                           pairs=pairs, lead_conflicts=sum(p.leads_differ for p in pairs))

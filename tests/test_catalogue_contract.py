@@ -69,6 +69,10 @@ CASES: dict[str, list[dict]] = {
                      {"texts": ["委员会"], "number": None, "kinds": ["Committee"], "limit": 50},
                      {"texts": ["committee"], "number": None, "kinds": None, "limit": 3}],
     "list_measures": [{"doc": None}, {"doc": DEFAULT_DOC_ID}, {"doc": "no-such-doc"}],
+    # The shared fixture holds only the seed: compared with itself every pair of
+    # measures sharing a unit is a row; a second document is in test_multi_document.py.
+    "document_overlap": [{"doc_a": DEFAULT_DOC_ID, "doc_b": DEFAULT_DOC_ID},
+                         {"doc_a": DEFAULT_DOC_ID, "doc_b": "doc-000000000000"}],
 }
 
 ALL = [(name, i, params) for name, cases in CASES.items() for i, params in enumerate(cases)]

@@ -23,7 +23,8 @@ def unit_load(request: Request, store: StoreDep, page: PageDep, doc: DocArg = No
     return paginate(request, answers.unit_load(store, doc), page.offset, page.limit)
 
 
-@router.get("/reports/graph", response_model=GraphReport, summary="Counts per node kind and edge type")
+@router.get("/reports/graph", response_model=GraphReport,
+            summary="Counts per node kind and edge type")
 def graph_report(store: StoreDep):
     """What the graph holds: how many nodes of each kind and edges of each type."""
     return GraphReport(engine=store.engine, **answers.load_report(store))

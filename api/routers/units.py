@@ -66,6 +66,7 @@ def structure(request: Request, store: StoreDep, page: PageDep, unit: UnitArg):
 @router.get("/{unit}/members", response_model=UnitPage[answers.CollectiveMember],
             responses=problem_responses(404), summary="Members of a collective actor")
 def members(request: Request, store: StoreDep, page: PageDep, unit: UnitArg):
-    """The bodies a collective actor (各县〔区〕人民政府〔管委会〕 …) stands for, with their areas."""
+    """The bodies a collective actor (各县〔区〕人民政府〔管委会〕 …) stands for, with their
+    areas."""
     res = answers.collective_members(store, unit)
     return paginate(request, res.members, page.offset, page.limit, unit=res.unit)

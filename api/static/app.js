@@ -130,6 +130,8 @@
     if (n.kind === "Measure" && p.number != null) return `(${p.numeral || p.number}) ${n.name}`;
     return n.name;
   }
+  // The label drawn on the canvas: Chinese names are dense, English ones wrap.
+  function nodeText(n) { return shortLabel(nodeLabel(n), state.lang === "en" ? 40 : 24); }
   function shortLabel(s, max) {
     max = max || 26;
     return s.length > max ? s.slice(0, max - 1) + "…" : s;
@@ -179,6 +181,8 @@
   }
 
   function initCy() {
+    if (window.cytoscapeFcose && !cytoscape.__fcose) { cytoscape.use(window.cytoscapeFcose); cytoscape.__fcose = true; }
+    if (!window.cytoscapeFcose) { $("#layout").querySelector("option[value=fcose]").value = "cose"; }
     cy = cytoscape({
       container: $("#cy"), style: cyStyle(), elements: [],
       minZoom: 0.15, maxZoom: 3, boxSelectionEnabled: false, selectionType: "single",
@@ -193,7 +197,7 @@
   function nodeElement(n) {
     const ks = kindStyle(n.kind);
     return { group: "nodes", data: {
-      id: n.id, kind: n.kind, name: n.name, name_en: n.name_en, label: shortLabel(nodeLabel(n), 34),
+      id: n.id, kind: n.kind, name: n.name, name_en: n.name_en, label: nodeText(n),
       color: ks.color, shape: ks.shape, node: n } };
   }
   function edgeElement(e) {
@@ -234,15 +238,16 @@
   }
 
   function runLayout(animate) {
-    if (!cy || cy.nodes().length === 0) return;
+    if (!cy || cy.nodes().length === 0) return null;
     const name = $("#layout").value;
     const visible = cy.elements().not(".type-hidden");
     const focus = cy.nodes(".focus");
-    const opts = { name, animate: animate !== false && name !== "cose", animationDuration: 350, fit: true, padding: 40 };
-    if (name === "cose") {
-      Object.assign(opts, { animate: false, randomize: true, nodeRepulsion: () => 9000,
-        idealEdgeLength: () => 110, edgeElasticity: () => 80, gravity: 0.25, numIter: 1500,
-        nodeDimensionsIncludeLabels: true, componentSpacing: 80 });
+    const opts = { name, animate: animate !== false, animationDuration: 350, fit: true, padding: 40 };
+    if (name === "fcose") {
+      Object.assign(opts, { animate: !!animate, animationDuration: 400, quality: "proof",
+        randomize: true, nodeDimensionsIncludeLabels: true, idealEdgeLength: () => 80,
+        nodeRepulsion: () => 6500, nodeSeparation: 60, gravity: 0.3, gravityRange: 3.0,
+        packComponents: true, numIter: 2500 });
     } else if (name === "concentric") {
       Object.assign(opts, { minNodeSpacing: 28, nodeDimensionsIncludeLabels: true,
         concentric: (n) => (n.hasClass("focus") ? 100 : 50 - (n.data("node").hop ?? 3) * 10 - (n.data("kind") === "Measure" ? 0 : 1)),
@@ -253,7 +258,9 @@
     } else if (name === "circle" || name === "grid") {
       Object.assign(opts, { nodeDimensionsIncludeLabels: true, avoidOverlap: true });
     }
-    visible.layout(opts).run();
+    const layout = visible.layout(opts);
+    layout.run();
+    return layout;
   }
 
   function graphSummary(sub) {
@@ -357,8 +364,11 @@
     state.chain = true;
     $("#clear-highlight").hidden = false;
     $("#escalation").classList.add("on");
-    if (added.length) runLayout();
-    else cy.animate({ fit: { eles: cy.elements(".chain"), padding: 50 } }, { duration: 300 });
+    const fitChain = () => cy.animate({ fit: { eles: cy.elements(".chain"), padding: 50 } }, { duration: 300 });
+    if (added.length) {
+      const layout = runLayout(false);
+      if (layout) layout.one("layoutstop", () => setTimeout(fitChain, 50));
+    } else fitChain();
     status(`${t("chainShown")} · ${sub.nodes.length} ${t("nodes")} · ${sub.edges.length} ${t("edges")}`);
   }
 
@@ -481,7 +491,10 @@
             ctx.replaceChildren(el("details", { class: "ctx" },
               el("summary", {}, `${t("inContext")} (${t("measure")} ${c.measure})`),
               el("p", { class: "context" }, text.slice(0, off), mark, text.slice(off + len))));
-            ctx.querySelector("details").addEventListener("toggle", () => mark.scrollIntoView({ block: "center" }), { once: true });
+            const para = ctx.querySelector(".context");
+            ctx.querySelector("details").addEventListener("toggle", () => {
+              para.scrollTop += mark.getBoundingClientRect().top - para.getBoundingClientRect().top - 28;
+            }, { once: true });
           }
         } catch (err) { /* the clause itself is shown; the context is a bonus */ }
       }
@@ -590,7 +603,7 @@
     renderLegend();
     if (cy) {
       cy.batch(() => {
-        cy.nodes().forEach((n) => n.data("label", shortLabel(nodeLabel(n.data("node")), 34)));
+        cy.nodes().forEach((n) => n.data("label", nodeText(n.data("node"))));
         cy.edges().forEach((e) => e.data("label", typeLabel(e.data("type"))));
       });
       const sel = cy.$(":selected");

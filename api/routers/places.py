@@ -1,0 +1,66 @@
+"""Place-level answers from registry data: a compound's responsibility, its
+escalation chain, who leads an organization, and the registry audits."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Request
+
+from ...queries import compounds
+from ..deps import PageDep, StoreDep
+from ..models import Page, paginate
+from ..problems import problem_responses
+
+router = APIRouter(tags=["places"], responses=problem_responses(503))
+# Lists here are small (compounds of a city, findings of an audit); they are read
+# whole, up to this many rows, and paged in memory like every other list.
+MAX_ROWS = 100_000
+
+AsOf = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description=(
+    "answer for this date (memberships and contracts); default today"), examples=["2024-06-30"])]
+CompoundId = Annotated[str, Path(max_length=200, description="compound id, e.g. syn:compound:12")]
+Issue = Annotated[str | None, Query(max_length=100, description=(
+    "issue type key or Chinese name, e.g. fire-lane"), examples=["fire-lane"])]
+
+
+@router.get("/compounds", response_model=Page[dict[str, Any]], summary="Find compounds")
+def find(request: Request, store: StoreDep, page: PageDep,
+         q: Annotated[str, Query(max_length=100, description="text in the id or name")] = ""):
+    """Compounds whose id or name contains `q` (synthetic ones say so)."""
+    rows = compounds.find_compounds(store, q, 0, MAX_ROWS)
+    return paginate(request, rows, page.offset, page.limit)
+
+
+@router.get("/compounds/{compound_id}/responsible", response_model=compounds.CompoundResponsibility,
+            responses=problem_responses(404, 422), summary="Who is responsible for a compound")
+def responsible(store: StoreDep, compound_id: CompoundId, as_of: AsOf = None):
+    """Who manages it, which committee governs it, its community, street and county
+    bodies, and the supervising departments with the clauses that make them so."""
+    return compounds.compound_responsibility(store, compound_id, as_of)
+
+
+@router.get("/compounds/{compound_id}/escalation", response_model=compounds.CompoundEscalation,
+            responses=problem_responses(404, 422), summary="Escalation chain for a compound")
+def escalation(store: StoreDep, compound_id: CompoundId, issue: Issue = None, as_of: AsOf = None):
+    """The ordered chain for a dispute in this compound; a level with no body is a gap."""
+    return compounds.compound_escalation(store, compound_id, issue, as_of)
+
+
+@router.get("/organizations/{org_id}/leaders", response_model=compounds.OrgLeadership,
+            responses=problem_responses(404, 422), summary="Who leads an organization")
+def leaders(store: StoreDep, org_id: Annotated[str, Path(max_length=200)], as_of: AsOf = None):
+    """Chair and Party secretary on a date, who nominated them, and the rule that applies."""
+    return compounds.org_leaders(store, org_id, as_of)
+
+
+@router.get("/audits/{name}", response_model=Page[dict[str, Any]],
+            responses=problem_responses(404, 422), summary="Registry audits")
+def audit(request: Request, store: StoreDep, page: PageDep,
+          name: Annotated[str, Path(pattern="^(ungoverned|party-share|blacklisted)$",
+                                    description="ungoverned | party-share | blacklisted")],
+          as_of: AsOf = None):
+    """Compounds with no governing body; 业委会 without a Party majority; black-listed
+    companies still managing compounds."""
+    rows = compounds.audit(store, name, as_of, skip=0, limit=MAX_ROWS)
+    return paginate(request, rows, page.offset, page.limit)
