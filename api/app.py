@@ -88,6 +88,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     problems.install(app)
     for router in ROUTERS:
         app.include_router(router)
+    _document_problems(app)
 
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
@@ -135,3 +136,29 @@ def _version() -> str:
         return version("govgraph")
     except Exception:
         return "0"
+
+
+def _document_problems(app: FastAPI) -> None:
+    """Say in the OpenAPI document what the app really sends on errors: FastAPI
+    documents its 422 as application/json, but every error here is an RFC 9457
+    problem detail (application/problem+json)."""
+    base_openapi = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        schema = base_openapi()
+        problem_ref = {"$ref": "#/components/schemas/Problem"}
+        for path in schema.get("paths", {}).values():
+            for op in path.values():
+                for status, resp in op.get("responses", {}).items():
+                    if status.startswith(("4", "5")):
+                        content = resp.setdefault("content", {})
+                        body = content.pop("application/json", None) or {"schema": problem_ref}
+                        if status == "422":
+                            body = {"schema": problem_ref}
+                        content["application/problem+json"] = body
+        app.openapi_schema = schema
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

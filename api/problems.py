@@ -18,7 +18,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..graph.store import QueryTimeout, ReadOnlyViolation, StoreError
+from ..graph.store import QueryError, QueryTimeout, ReadOnlyViolation, StoreError
 from ..loaders.notice import NoticeError
 from ..loaders.structure import StructureError
 from ..queries import answers
@@ -167,6 +167,10 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(QueryTimeout)
     async def _timeout(request: Request, e: QueryTimeout) -> JSONResponse:
         return problem_response(request, "query-timeout", _message(e))
+
+    @app.exception_handler(QueryError)
+    async def _query(request: Request, e: QueryError) -> JSONResponse:
+        return problem_response(request, "invalid-query", _message(e))
 
     @app.exception_handler(StoreError)
     async def _store(request: Request, e: StoreError) -> JSONResponse:

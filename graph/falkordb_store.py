@@ -24,11 +24,14 @@ from .model import ENTITY_LABEL, GraphBatch
 from .store import (
     GraphStore,
     QueryResult,
+    QueryError,
     QueryTimeout,
     ReadOnlyViolation,
     StoreError,
     WriteSummary,
+    check_params,
     looks_like_write,
+    plan_summary,
     write_plan,
 )
 
@@ -74,11 +77,11 @@ class FalkorDBStore(GraphStore):
 
     def read(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
         try:
-            return self._result(self._graph.ro_query(cypher, params or {}))
+            return self._result(self._graph.ro_query(cypher, check_params(params)))
         except redis.ResponseError as e:
             if "empty key" in str(e).lower() or "Invalid graph operation on empty key" in str(e):
                 return QueryResult(columns=[], rows=[])
-            raise StoreError(f"query failed: {e}") from e
+            raise QueryError(f"query failed: {e}") from e
         except redis.RedisError as e:
             raise StoreError(f"embedded FalkorDB unavailable: {e}") from e
 
@@ -95,7 +98,8 @@ class FalkorDBStore(GraphStore):
         """The read-only path without the keyword pre-check: only GRAPH.RO_QUERY
         stands between the query and the data (tests prove it holds)."""
         try:
-            res = self._graph.ro_query(cypher, params or {}, timeout=max(1, int(timeout_s * 1000)))
+            res = self._graph.ro_query(cypher, check_params(params),
+                                       timeout=max(1, int(timeout_s * 1000)))
         except redis.ResponseError as e:
             msg = str(e)
             if "read-only" in msg.lower():
@@ -106,7 +110,7 @@ class FalkorDBStore(GraphStore):
                 raise QueryTimeout("query stopped: it needed more memory than one query may use") from e
             if "empty key" in msg.lower():
                 return QueryResult(columns=[], rows=[])
-            raise StoreError(f"query failed: {msg}") from e
+            raise QueryError(f"query failed: {msg}") from e
         except redis.ConnectionError as e:
             raise StoreError("the embedded FalkorDB stopped while running the query; the next "
                              f"command restarts it ({e})") from e
@@ -154,11 +158,11 @@ class FalkorDBStore(GraphStore):
                     conn.delete(snapshot)
                     conn.execute_command("GRAPH.COPY", self.graph_name, snapshot)
                 self.ensure_schema()
-                total = sum(len(st.params.get("rows", ())) for st in plan)
+                total = sum(st.rows for st in plan)
                 done = 0
                 for st in plan:
                     self._graph.query(st.cypher, st.params)
-                    done += len(st.params.get("rows", ()))
+                    done += st.rows
                     if progress:
                         progress(done, total)
             except BaseException as e:
@@ -169,8 +173,7 @@ class FalkorDBStore(GraphStore):
             finally:
                 if existed:
                     conn.delete(snapshot)
-        d = batch.deduplicated()
-        return WriteSummary(nodes=len(d.nodes), edges=len(d.edges), statements=len(plan))
+        return plan_summary(plan)
 
     def _restore(self, existed: bool, snapshot: str) -> None:
         conn = self._db.connection

@@ -1,14 +1,18 @@
 """The store of record: Neo4j through the official driver.
 
 One driver per store (and so per process), managed transactions only, every
-value a parameter. A write batch is one write transaction, so it lands whole or
-not at all; untrusted Cypher runs in a READ access-mode transaction with a
-timeout, so Neo4j itself refuses writes.
+value a parameter. A write batch up to ``SINGLE_TRANSACTION_ROWS`` rows is one
+write transaction, so it lands whole or not at all; a larger one is written in
+sized transactions by parallel sessions (see ``Neo4jStore.write_batch``).
+Untrusted Cypher runs in a READ access-mode transaction with a timeout, so
+Neo4j itself refuses writes.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
+from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from typing import Any
 
 import neo4j
@@ -22,11 +26,15 @@ from .model import ENTITY_LABEL, GraphBatch
 from .store import (
     GraphStore,
     QueryResult,
+    QueryError,
     QueryTimeout,
     ReadOnlyViolation,
+    Statement,
     StoreError,
     WriteSummary,
+    check_params,
     looks_like_write,
+    plan_summary,
     write_plan,
 )
 
@@ -36,6 +44,17 @@ SCHEMA = (
     "CREATE INDEX measure_number IF NOT EXISTS FOR (m:Measure) ON (m.number)",
     f"CREATE INDEX entity_kind IF NOT EXISTS FOR (n:{ENTITY_LABEL}) ON (n.kind)",
 )
+
+# A load of at most this many rows (distinct nodes + edges) is ONE write
+# transaction: all-or-nothing. The default dataset, a hand-made registry or a
+# synthetic town of ~20k residents fit; bigger loads are written in sized
+# transactions (see Neo4jStore.write_batch).
+SINGLE_TRANSACTION_ROWS = 50_000
+# Above it: transactions of about this many rows, in UNWIND batches of
+# BATCH_ROWS, run by WRITERS sessions in parallel.
+TRANSACTION_ROWS = 50_000
+BATCH_ROWS = 10_000
+WRITERS = 2
 
 
 def to_plain(value: Any) -> Any:
@@ -59,9 +78,16 @@ class Neo4jStore(GraphStore):
     engine = "neo4j"
 
     def __init__(self, uri: str, *, user: str = "neo4j", password: str = "",
-                 database: str = "neo4j", connection_timeout: float = 10.0) -> None:
+                 database: str = "neo4j", connection_timeout: float = 10.0,
+                 single_transaction_rows: int = SINGLE_TRANSACTION_ROWS,
+                 transaction_rows: int = TRANSACTION_ROWS, batch_rows: int = BATCH_ROWS,
+                 writers: int = WRITERS) -> None:
         self.uri = uri
         self.database = database
+        self.single_transaction_rows = single_transaction_rows
+        self.transaction_rows = max(1, transaction_rows)
+        self.batch_rows = max(1, batch_rows)
+        self.writers = max(1, writers)
         auth = (user, password) if password else None
         try:
             self._driver = GraphDatabase.driver(
@@ -86,15 +112,16 @@ class Neo4jStore(GraphStore):
         return QueryResult(columns=columns, rows=rows, truncated=truncated)
 
     def read(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
+        params = check_params(params)
         def work(tx: neo4j.ManagedTransaction) -> QueryResult:
-            return self._collect(tx.run(cypher, params or {}), None)
+            return self._collect(tx.run(cypher, params), None)
 
         try:
             with self._driver.session(database=self.database,
                                       default_access_mode=neo4j.READ_ACCESS) as s:
                 return s.execute_read(work)
         except ClientError as e:
-            raise StoreError(f"query failed: {e.message}") from e
+            raise QueryError(f"query failed: {e.message}") from e
         except (ServiceUnavailable, DriverError, Neo4jError) as e:
             raise StoreError(f"Neo4j unavailable: {e}") from e
 
@@ -110,10 +137,11 @@ class Neo4jStore(GraphStore):
                             timeout_s: float = 10.0, row_cap: int = 1000) -> QueryResult:
         """The read-only path without the keyword pre-check: only Neo4j's READ
         access mode stands between the query and the data (tests prove it holds)."""
+        params = check_params(params)
 
         @unit_of_work(timeout=timeout_s)
         def work(tx: neo4j.ManagedTransaction) -> QueryResult:
-            return self._collect(tx.run(cypher, params or {}), row_cap)
+            return self._collect(tx.run(cypher, params), row_cap)
 
         try:
             with self._driver.session(database=self.database,
@@ -125,7 +153,7 @@ class Neo4jStore(GraphStore):
                 raise ReadOnlyViolation(f"refused by Neo4j (READ access mode): {e.message}") from e
             if "TransactionTimedOut" in code or "Terminated" in code:
                 raise QueryTimeout(f"query exceeded {timeout_s:g}s and was stopped") from e
-            raise StoreError(f"query failed: {e.message}") from e
+            raise QueryError(f"query failed: {e.message}") from e
         except (ServiceUnavailable, DriverError, Neo4jError) as e:
             raise StoreError(f"Neo4j unavailable: {e}") from e
 
@@ -140,16 +168,42 @@ class Neo4jStore(GraphStore):
 
     def write_batch(self, batch: GraphBatch,
                     progress: Callable[[int, int], None] | None = None) -> WriteSummary:
-        plan = write_plan(batch)
+        """Write the batch with MERGE on ``Entity.id`` (nodes) and on the edge ``key``.
+
+        Every input has been validated before this is called, so nothing reaches
+        Neo4j from a batch that would fail its checks.
+
+        * Up to ``single_transaction_rows`` rows (distinct nodes + edges, default
+          ``SINGLE_TRANSACTION_ROWS`` = 50,000): ONE write transaction. On any error
+          it is rolled back and the graph is unchanged.
+        * Larger loads: transactions of about ``transaction_rows`` rows (UNWIND
+          batches of ``batch_rows``), run by ``writers`` parallel sessions; every
+          node transaction commits before the first edge transaction starts (an edge
+          matches both ends). One giant transaction would hold the whole load in the
+          server's heap and commit it at once; sized ones keep memory flat and let
+          both cores work. A failure stops the load and is reported with what was
+          committed: the graph then holds a part of the load, never a half-written
+          node or edge. Every statement is a MERGE that sets the same properties, so
+          running the same load again converges to exactly the graph a successful
+          load gives (and reloading an unchanged load changes nothing).
+        """
+        plan = write_plan(batch, self.batch_rows)
         self.ensure_schema()
+        summary = plan_summary(plan)
+        total = sum(st.rows for st in plan)
+        if total <= self.single_transaction_rows:
+            self._write_one_transaction(plan, total, progress)
+        else:
+            self._write_sized(plan, total, progress)
+        return summary
 
-        total = sum(len(st.params.get("rows", ())) for st in plan)
-
+    def _write_one_transaction(self, plan: list[Statement], total: int,
+                               progress: Callable[[int, int], None] | None) -> None:
         def work(tx: neo4j.ManagedTransaction) -> None:
             done = 0  # reset on a retry: the transaction starts over
             for st in plan:
                 tx.run(st.cypher, st.params).consume()
-                done += len(st.params.get("rows", ()))
+                done += st.rows
                 if progress:
                     progress(done, total)
 
@@ -158,8 +212,58 @@ class Neo4jStore(GraphStore):
                 s.execute_write(work)
         except (Neo4jError, DriverError) as e:
             raise StoreError(f"write failed and was rolled back: {e}") from e
-        d = batch.deduplicated()
-        return WriteSummary(nodes=len(d.nodes), edges=len(d.edges), statements=len(plan))
+
+    def _write_sized(self, plan: list[Statement], total: int,
+                     progress: Callable[[int, int], None] | None) -> None:
+        # Stages: runs of consecutive statements of one phase (nodes, then edges).
+        # A stage finishes (every transaction committed) before the next starts.
+        stages: list[list[Statement]] = []
+        for st in plan:
+            if stages and stages[-1][0].phase == st.phase:
+                stages[-1].append(st)
+            else:
+                stages.append([st])
+        lock = threading.Lock()
+        state = {"done": 0, "committed": 0, "transactions": 0}
+
+        def run_tx(statements: list[Statement]) -> None:
+            def work(tx: neo4j.ManagedTransaction) -> None:
+                for st in statements:
+                    tx.run(st.cypher, st.params).consume()
+
+            with self._driver.session(database=self.database) as s:
+                s.execute_write(work)
+            with lock:
+                state["done"] += sum(st.rows for st in statements)
+                state["committed"] += 1
+                if progress:
+                    progress(state["done"], total)
+
+        with ThreadPoolExecutor(max_workers=self.writers,
+                                thread_name_prefix="govgraph-writer") as pool:
+            for stage in stages:
+                txs: list[list[Statement]] = [[]]
+                rows = 0
+                for st in stage:
+                    if rows >= self.transaction_rows:
+                        txs.append([])
+                        rows = 0
+                    txs[-1].append(st)
+                    rows += st.rows
+                state["transactions"] += len(txs)
+                futures = [pool.submit(run_tx, t) for t in txs]
+                finished, pending = wait(futures, return_when=FIRST_EXCEPTION)
+                failed = [f for f in finished if f.exception() is not None]
+                if failed:
+                    for f in pending:
+                        f.cancel()
+                    wait(pending)
+                    e = failed[0].exception()
+                    raise StoreError(
+                        f"write failed after {state['committed']} committed transactions "
+                        f"({state['done']} of {total} rows); the failing transaction was "
+                        f"rolled back. Run the same load again: it merges onto what was "
+                        f"written and completes it. Cause: {e}") from e
 
     def clear(self) -> None:
         def work(tx: neo4j.ManagedTransaction) -> int:

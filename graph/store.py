@@ -27,6 +27,42 @@ class QueryTimeout(StoreError):
     pass
 
 
+class QueryError(StoreError):
+    """The engine could not run a query as sent: its syntax, or its parameters.
+    The caller is at fault, not the store."""
+
+
+_PARAM_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def check_params(params: dict[str, Any] | None) -> dict[str, Any]:
+    """Refuse parameters an engine cannot carry safely, before they are sent.
+
+    FalkorDB ships parameters inside the query text, where a NUL character ends
+    the text early and map keys cannot be empty or hold a backtick; the same
+    rule on both engines keeps their answers identical."""
+
+    def walk(value: Any, where: str) -> None:
+        if isinstance(value, str):
+            if "\x00" in value:
+                raise QueryError(f"parameter {where} contains a NUL character")
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                if not isinstance(k, str) or not k or "`" in k or "\x00" in k:
+                    raise QueryError(f"parameter {where} has a map key that cannot be sent: {k!r}")
+                walk(v, f"{where}.{k}")
+        elif isinstance(value, list | tuple):
+            for i, v in enumerate(value):
+                walk(v, f"{where}[{i}]")
+
+    params = params or {}
+    for name, value in params.items():
+        if not isinstance(name, str) or not _PARAM_NAME.match(name):
+            raise QueryError(f"parameter name {name!r} is not a Cypher identifier")
+        walk(value, f"${name}")
+    return params
+
+
 @dataclass
 class QueryResult:
     columns: list[str]
@@ -49,6 +85,13 @@ class WriteSummary:
 class Statement:
     cypher: str
     params: dict[str, Any]
+    # "node" or "edge" for the statements write_plan makes ("" for anything else):
+    # sized loads write every node statement before any edge statement.
+    phase: str = ""
+
+    @property
+    def rows(self) -> int:
+        return len(self.params.get("rows", ()))
 
 
 BATCH_ROWS = 5_000
@@ -75,24 +118,43 @@ def _edge_statement(rel: RelType) -> str:
 
 
 def write_plan(batch: GraphBatch, batch_rows: int = BATCH_ROWS) -> list[Statement]:
-    """Nodes first (grouped by kind), then edges (grouped by type), in UNWIND batches."""
-    batch = batch.deduplicated()
-    plan: list[Statement] = []
-    by_kind: dict[NodeKind, list[dict]] = {}
+    """Nodes first (grouped by kind), then edges (grouped by type), in UNWIND batches.
+
+    Duplicates are merged as ``GraphBatch.deduplicated`` does (first position, last
+    value), computing each edge's key once. Edges of a type are ordered by their
+    target, so one UNWIND batch touches few high-degree targets (a compound and its
+    residents) and parallel writers rarely lock the same node.
+    """
+    nodes: dict[str, Any] = {}
     for n in batch.nodes:
+        nodes[n.id] = n
+    by_kind: dict[NodeKind, list[dict]] = {}
+    for n in nodes.values():
         by_kind.setdefault(n.kind, []).append(n.row())
+    edges: dict[str, tuple[RelType, dict]] = {}
+    for e in batch.edges:
+        row = e.row()
+        edges[row["key"]] = (e.type, row)
+    by_rel: dict[RelType, list[dict]] = {}
+    for rel, row in edges.values():
+        by_rel.setdefault(rel, []).append(row)
+    plan: list[Statement] = []
     for kind in sorted(by_kind):
         rows = by_kind[kind]
         for i in range(0, len(rows), batch_rows):
-            plan.append(Statement(_node_statement(kind), {"rows": rows[i : i + batch_rows]}))
-    by_rel: dict[RelType, list[dict]] = {}
-    for e in batch.edges:
-        by_rel.setdefault(e.type, []).append(e.row())
+            plan.append(Statement(_node_statement(kind), {"rows": rows[i : i + batch_rows]}, "node"))
     for rel in sorted(by_rel):
-        rows = by_rel[rel]
+        rows = sorted(by_rel[rel], key=lambda r: (r["dst"], r["src"]))
         for i in range(0, len(rows), batch_rows):
-            plan.append(Statement(_edge_statement(rel), {"rows": rows[i : i + batch_rows]}))
+            plan.append(Statement(_edge_statement(rel), {"rows": rows[i : i + batch_rows]}, "edge"))
     return plan
+
+
+def plan_summary(plan: list[Statement]) -> WriteSummary:
+    """What a plan writes: distinct nodes and edges, and how many statements."""
+    nodes = sum(st.rows for st in plan if st.phase == "node")
+    edges = sum(st.rows for st in plan if st.phase == "edge")
+    return WriteSummary(nodes=nodes, edges=edges, statements=len(plan))
 
 
 _WRITE_CLAUSES = re.compile(

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from ...graph.store import ReadOnlyViolation, StoreError
+
 from ..deps import SettingsDep, StoreDep
 from ..models import CypherRequest, CypherResult
-from ..problems import ProblemException, problem_responses
+from ..problems import problem_responses
 
 router = APIRouter(tags=["cypher"])
 
@@ -22,16 +22,7 @@ def run_cypher(body: CypherRequest, store: StoreDep, settings: SettingsDep):
     (capped by the server's timeout) and the answer is 504."""
     row_cap = min(body.limit or settings.query_row_cap, settings.query_row_cap)
     timeout_s = min(body.timeout_s or settings.query_timeout_s, settings.query_timeout_s)
-    try:
-        res = store.read_only(body.query, body.params, timeout_s=timeout_s, row_cap=row_cap)
-    except ReadOnlyViolation:
-        raise
-    except StoreError as e:
-        msg = e.args[0] if e.args else str(e)
-        # Both stores report a query the engine rejected as "query failed: …": the
-        # client's query is at fault (400), not the store (503).
-        if isinstance(msg, str) and msg.startswith("query failed"):
-            raise ProblemException("invalid-query", msg) from e
-        raise
+    # Rejected queries (QueryError) are the client's fault: the app answers 400.
+    res = store.read_only(body.query, body.params, timeout_s=timeout_s, row_cap=row_cap)
     return CypherResult(engine=store.engine, columns=res.columns, rows=res.rows,
                         truncated=res.truncated, row_cap=row_cap, timeout_s=timeout_s)
