@@ -212,3 +212,16 @@ def test_neo4j_killed_mid_load_then_reload_converges(tmp_path, neo4j_uri):
             assert "error" in outcome
     finally:
         subprocess.run([*script, "stop"], env=env, capture_output=True, timeout=120)
+
+
+def test_secrets_stay_out_of_errors(tmp_path):
+    from govgraph.graph.neo4j_store import Neo4jStore
+
+    with pytest.raises(StoreError) as err:
+        Neo4jStore(f"bolt://127.0.0.1:{_free_port()}", password="hunter2-secret", connection_timeout=2)
+    assert "hunter2-secret" not in str(err.value)
+    from govgraph.settings import Settings
+
+    s = Settings(api_token="tok-abcdef-123456", neo4j_password="pw-abcdef-123456")
+    assert "tok-abcdef" not in repr(s) and "pw-abcdef" not in repr(s)
+    assert s.host == "127.0.0.1"
