@@ -220,13 +220,6 @@ class GraphStore(ABC):
     @abstractmethod
     def close(self) -> None: ...
 
-    def counts(self) -> dict[str, dict[str, int]]:
-        nodes = self.read(
-            f"MATCH (n:{ENTITY_LABEL}) RETURN n.kind AS kind, count(n) AS n ORDER BY kind"
-        ).rows
-        edges = self.read("MATCH ()-[e]->() RETURN type(e) AS type, count(e) AS n ORDER BY type").rows
-        return {"nodes": {k: v for k, v in nodes}, "edges": {k: v for k, v in edges}}
-
     def __enter__(self) -> GraphStore:
         return self
 
