@@ -274,7 +274,8 @@ def read_registry(directory: Path, progress: Callable[[str], None] | None = None
         origin[kind] = (path.name, lines)
     if not found:
         names = ", ".join(k for k, _ in KINDS)
-        raise RegistryError(str(directory), None, None, f"no registry files (expected some of: {names}, as .csv or .json)")
+        raise RegistryError(str(directory), None, None,
+                            f"no registry files (expected some of: {names}, as .csv or .json)")
     reg = Registry(**data, origin=origin)
     check_references(reg, counties)
     return reg

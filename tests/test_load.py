@@ -18,7 +18,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-
 from govgraph.graph import embedded_server
 
 REGISTRY = Path(__file__).parent / "data" / "registry"

@@ -14,13 +14,12 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 from govgraph.graph.store import QueryTimeout, ReadOnlyViolation, StoreError
 from govgraph.loaders.notice import NoticeError, parse_notice
 from govgraph.loaders.registry import KINDS, RegistryError, read_registry
 from govgraph.queries import answers
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 REPO = Path(__file__).resolve().parents[1]
 FUZZ_EXAMPLES = int(os.environ.get("GOVGRAPH_FUZZ_EXAMPLES", "150"))

@@ -8,13 +8,13 @@ import filecmp
 
 import pytest
 from click.testing import CliRunner
-
-from govgraph.cli import main
 from govgraph.graph import embedded_server
 from govgraph.graph.falkordb_store import FalkorDBStore
 from govgraph.loaders.pipeline import execute, plan_load
 from govgraph.loaders.synth import synthesize
 from govgraph.queries import answers, compounds
+
+from govgraph.cli import main
 
 DAY = "2024-06-30"
 
