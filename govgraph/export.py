@@ -49,6 +49,7 @@ REL_STYLE: dict[str, dict[str, str]] = {
     "MEMBER_OF": {"color": "#22c55e", "line": "solid", "zh": "成员", "en": "member of"},
     "MANAGES": {"color": "#7c3aed", "line": "solid", "zh": "管理", "en": "manages"},
     "LOCATED_IN": {"color": "#a3a3a3", "line": "dotted", "zh": "位于", "en": "located in"},
+    "LIVES_IN": {"color": "#c4c4c4", "line": "dotted", "zh": "居住于", "en": "lives in"},
     "INCLUDES": {"color": "#737373", "line": "dotted", "zh": "包括", "en": "includes"},
     "MEDIATES_AT": {"color": "#0891b2", "line": "solid", "zh": "调处于", "en": "mediates at"},
     "ESCALATES_TO": {"color": "#0e7490", "line": "solid", "zh": "上报至", "en": "escalates to"},

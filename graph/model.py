@@ -58,6 +58,9 @@ class RelType(StrEnum):
     MEMBER_OF = "MEMBER_OF"  # role, start, end on the edge
     MANAGES = "MANAGES"  # company / service centre -> compound
     LOCATED_IN = "LOCATED_IN"  # org or facility -> Area
+    # person -> compound. Kept apart from LOCATED_IN so that finding the bodies of
+    # an area never walks past its thousands of residents.
+    LIVES_IN = "LIVES_IN"
     INCLUDES = "INCLUDES"  # collective actor -> each member it stands for
     MEDIATES_AT = "MEDIATES_AT"  # body -> EscalationLevel
     ESCALATES_TO = "ESCALATES_TO"  # EscalationLevel -> next EscalationLevel

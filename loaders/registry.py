@@ -389,7 +389,7 @@ def registry_graph(reg: Registry, units: UnitRegistry, source: str) -> GraphBatc
         b.nodes.append(Node(id=p.id, kind=NodeKind.RESIDENT, name=p.name, props={
             "party_member": p.party_member, "synthetic": p.synthetic, **prov("people", i)}))
         if p.compound_id:
-            b.edges.append(Edge(type=RelType.LOCATED_IN, src=p.id, dst=p.compound_id))
+            b.edges.append(Edge(type=RelType.LIVES_IN, src=p.id, dst=p.compound_id))
     for i, m in enumerate(reg.memberships):
         b.edges.append(Edge(type=RelType.MEMBER_OF, src=m.person_id, dst=m.org_id, props={
             "role": m.role, "since": _d(m.start), "start": _d(m.start), "end": _d(m.end),

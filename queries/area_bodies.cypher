@@ -1,9 +1,10 @@
 // name: area_bodies
 // summary: The organizations serving the given areas (and a county's own government and Party committee), with their generic body type and current chair/secretary.
 // params: area_ids: list[str], as_of: str (YYYY-MM-DD)
-MATCH (o:Entity)-[:LOCATED_IN]->(a:Area)
-WHERE a.id IN $area_ids
-  AND (o.body_type IS NOT NULL OR (o.tier = 'county' AND o.collective = false))
+MATCH (a:Entity)
+WHERE a.id IN $area_ids AND a.kind = 'Area'
+MATCH (o:Entity)-[:LOCATED_IN]->(a)
+WHERE o.body_type IS NOT NULL OR (o.tier = 'county' AND o.collective = false)
 OPTIONAL MATCH (p:Resident)-[m:MEMBER_OF]->(o)
 WHERE m.role IN ['chair', 'secretary']
   AND (m.start IS NULL OR m.start <= $as_of) AND (m.end IS NULL OR m.end >= $as_of)

@@ -1,7 +1,8 @@
 // name: compound_frame
 // summary: Where a compound sits: its community, street or township, and county, with their ids.
 // params: compound_id: str
-MATCH (k:Area {id: $compound_id, level: 'compound'})
+MATCH (k:Entity {id: $compound_id})
+WHERE k.kind = 'Area' AND k.level = 'compound'
 OPTIONAL MATCH (k)-[:PART_OF]->(c:Area {level: 'community'})
 OPTIONAL MATCH (c)-[:PART_OF]->(s:Area {level: 'street'})
 OPTIONAL MATCH (s)-[:PART_OF]->(y:Area {level: 'county'})

@@ -1,9 +1,8 @@
 // name: structure_relations
 // summary: The standing structure around a body: who leads, guides, supervises, heads, nominates or sits on it, and what it does to others.
 // params: unit_id: str
-MATCH (a:Entity)-[e]-(b:Entity)
-WHERE a.id = $unit_id
-  AND type(e) IN ['LEADS', 'GUIDES', 'SUPERVISES', 'HEADS', 'NOMINATES', 'MEMBER_OF', 'PART_OF',
+MATCH (a:Entity {id: $unit_id})-[e]-(b:Entity)
+WHERE type(e) IN ['LEADS', 'GUIDES', 'SUPERVISES', 'HEADS', 'NOMINATES', 'MEMBER_OF', 'PART_OF',
                   'MANAGES', 'INCLUDES']
 RETURN type(e) AS relation, startNode(e).id = a.id AS outgoing,
        b.id AS other_id, b.name AS other_name, b.kind AS other_kind, b.name_en AS other_name_en,

@@ -57,7 +57,7 @@
     },
   };
   const EXAMPLES = ["市住房城乡建设局", "市委组织部", "环物委", "十一", "住宅小区", "占用堵塞消防通道"];
-  const HIDDEN_BY_DEFAULT = new Set(["LOCATED_IN", "PART_OF"]);
+  const HIDDEN_BY_DEFAULT = new Set(["LOCATED_IN", "LIVES_IN", "PART_OF"]);
 
   const state = {
     lang: localStorage.getItem("govgraph.lang") === "en" ? "en" : "zh",
