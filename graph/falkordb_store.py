@@ -8,9 +8,9 @@ statement fails. Writers are serialized by a file lock in the data directory.
 from __future__ import annotations
 
 import fcntl
+from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
-from collections.abc import Callable
 from typing import Any
 
 import redis
@@ -23,8 +23,8 @@ from . import embedded_server
 from .model import ENTITY_LABEL, GraphBatch
 from .store import (
     GraphStore,
-    QueryResult,
     QueryError,
+    QueryResult,
     QueryTimeout,
     ReadOnlyViolation,
     StoreError,
@@ -133,11 +133,13 @@ class FalkorDBStore(GraphStore):
         return self.graph_name in (self._db.list_graphs() or [])
 
     def ensure_schema(self) -> None:
-        try:
-            self._graph.query(f"CREATE INDEX FOR (n:{ENTITY_LABEL}) ON (n.id)")
-        except redis.ResponseError as e:
-            if "already indexed" not in str(e).lower():
-                raise StoreError(f"could not create the Entity.id index: {e}") from e
+        # Area.id: compound lookups name the place as (k:Area {id: …}).
+        for label in (ENTITY_LABEL, "Area"):
+            try:
+                self._graph.query(f"CREATE INDEX FOR (n:{label}) ON (n.id)")
+            except redis.ResponseError as e:
+                if "already indexed" not in str(e).lower():
+                    raise StoreError(f"could not create the {label}.id index: {e}") from e
         try:
             self._db.connection.execute_command(
                 "GRAPH.CONSTRAINT", "CREATE", self.graph_name, "UNIQUE", "NODE", ENTITY_LABEL,

@@ -1,0 +1,83 @@
+"""python -m bench run --sizes 10k,100k[,1m] [--engines falkordb,neo4j] [--neo4j-uri URI] ...
+
+Without --neo4j-uri the harness starts its own Neo4j (scripts/neo4j-server.sh,
+fresh home, free port; heap 4g, page cache 2g unless GOVGRAPH_NEO4J_* say
+otherwise) and stops it at the end. A server given with --neo4j-uri is WIPED.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from .harness import RESULTS, Config, parse_size, run
+
+
+def _ints(text: str) -> list[int]:
+    return [int(x) for x in text.split(",") if x.strip()]
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m bench", description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = p.add_subparsers(dest="cmd", required=True)
+    r = sub.add_parser("run", help="run the benchmark and write bench/results/latest.{json,md}")
+    r.add_argument("--sizes", default="10k,100k", help="residents per city, e.g. 1k,10k,100k,1m")
+    r.add_argument("--engines", default="falkordb,neo4j")
+    r.add_argument("--seed", type=int, default=7)
+    r.add_argument("--calls", type=int, default=2000, help="calls per lookup kind (after warm-up)")
+    r.add_argument("--audit-calls", type=int, default=100)
+    r.add_argument("--warmup-calls", type=int, default=100)
+    r.add_argument("--lookup-budget", type=float, default=60.0,
+                   help="seconds per lookup kind, engine and size (fewer calls if slower)")
+    r.add_argument("--baseline-max", default="10k",
+                   help="run the per-row baseline on sizes up to this (it takes minutes per 100k)")
+    r.add_argument("--http-seconds", type=float, default=5.0, help="per concurrency level")
+    r.add_argument("--http-concurrency", default="1,16,64")
+    r.add_argument("--neo4j-uri", default=os.environ.get("GOVGRAPH_BENCH_NEO4J_URI"),
+                   help="use this Neo4j (it is WIPED); default: start a fresh one")
+    r.add_argument("--warmup-rounds", type=int, default=2,
+                   help="loads of the smallest city before timing (JIT and caches warm)")
+    r.add_argument("--workdir", type=Path, default=None, help="default: a temporary directory")
+    r.add_argument("--out", type=Path, default=RESULTS)
+    r.add_argument("--profile", action="store_true",
+                   help="py-spy the server under the highest load; pyinstrument the largest load")
+    r.add_argument("--no-write", action="store_true", help="print the report, write no files")
+    rp = sub.add_parser("report", help="re-render latest.md (and targets) from latest.json")
+    rp.add_argument("--out", type=Path, default=RESULTS)
+    a = p.parse_args(argv)
+    if a.cmd == "report":
+        import json
+
+        from .report import markdown, normalize, targets
+
+        path = a.out / "latest.json"
+        res = normalize(json.loads(path.read_text()))
+        res["targets"] = targets(res)
+        path.write_text(json.dumps(res, indent=2, ensure_ascii=False) + "\n")
+        (a.out / "latest.md").write_text(markdown(res))
+        print(f"wrote {a.out / 'latest.md'}")
+        return 0
+    cfg = Config(sizes=[parse_size(s) for s in a.sizes.split(",") if s.strip()],
+                 engines=[e.strip() for e in a.engines.split(",") if e.strip()], seed=a.seed,
+                 calls=a.calls, audit_calls=a.audit_calls, warmup_calls=a.warmup_calls,
+                 lookup_budget_s=a.lookup_budget,
+                 baseline_max=parse_size(a.baseline_max), http_seconds=a.http_seconds,
+                 http_concurrency=_ints(a.http_concurrency), neo4j_uri=a.neo4j_uri,
+                 workdir=a.workdir, out=a.out, warmup_rounds=a.warmup_rounds, profile=a.profile,
+                 write_results=not a.no_write)
+    unknown = set(cfg.engines) - {"falkordb", "neo4j"}
+    if unknown:
+        p.error(f"unknown engine(s): {', '.join(sorted(unknown))}")
+    res = run(cfg)
+    if a.no_write:
+        from .report import markdown
+
+        print(markdown(res))
+    return 1 if res["errors"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,438 @@
+"""One run of the benchmark: every section, every size, every engine, one report.
+
+Order per size: synthesize the city (time, peak RSS), plan the load (parse +
+validate), then per engine: load (timed, entities/s, edges/s, peak RSS of
+Python and of the database, CPU of each), reload (idempotent), warm lookups
+through the Python API, `govgraph serve` under wrk, and the per-row baseline on
+the sizes up to ``baseline_max``; then the same lookups on networkx (floor).
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import random
+import shutil
+import tempfile
+import time
+import traceback
+from contextlib import ExitStack
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from govgraph.graph import store as store_mod
+from govgraph.loaders.pipeline import LoadPlan, execute, plan_load
+from govgraph.loaders.synth import synthesize
+from govgraph.queries import answers, compounds
+
+from . import baseline, http, report
+from .engines import Engine, FalkorEngine, Neo4jEngine, neo4j_server
+from .floor import Floor
+from .sysinfo import PeakRSS, cpu_seconds, machine, timed
+
+AS_OF = "2024-06-30"
+ISSUE = "fire-lane"
+MEASURE = 11
+RESULTS = Path(__file__).parent / "results"
+
+
+def parse_size(text: str) -> int:
+    t = text.strip().lower().replace("_", "")
+    mult = 1
+    if t.endswith("k"):
+        t, mult = t[:-1], 1_000
+    elif t.endswith("m"):
+        t, mult = t[:-1], 1_000_000
+    return int(float(t) * mult)
+
+
+def size_label(n: int) -> str:
+    if n >= 1_000_000 and n % 1_000_000 == 0:
+        return f"{n // 1_000_000}M"
+    if n >= 1_000 and n % 1_000 == 0:
+        return f"{n // 1_000}k"
+    return str(n)
+
+
+@dataclass
+class Config:
+    sizes: list[int] = field(default_factory=lambda: [10_000, 100_000])
+    engines: list[str] = field(default_factory=lambda: ["falkordb", "neo4j"])
+    seed: int = 7
+    calls: int = 2000  # per lookup kind, after warm-up
+    audit_calls: int = 100
+    warmup_calls: int = 100
+    lookup_budget_s: float = 60.0  # per lookup kind, engine and size: fewer calls if slower
+    baseline_max: int = 10_000  # the per-row baseline runs on sizes up to this
+    http_seconds: float = 5.0
+    http_concurrency: list[int] = field(default_factory=lambda: [1, 16, 64])
+    neo4j_uri: str | None = None  # a server the benchmark may wipe; default: start our own
+    workdir: Path | None = None
+    out: Path = RESULTS
+    warmup_rounds: int = 2  # loads of the smallest city before timing (JIT, caches)
+    profile: bool = False  # py-spy on the server under load, pyinstrument on the largest load
+    write_results: bool = True
+
+
+def _pct(sorted_ms: list[float], p: float) -> float:
+    if not sorted_ms:
+        return 0.0
+    k = min(len(sorted_ms) - 1, max(0, int(round(p / 100 * len(sorted_ms) + 0.5)) - 1))
+    return sorted_ms[k]
+
+
+def time_calls(fn, args_list: list[tuple], warmup: int, budget_s: float | None = None
+               ) -> dict[str, float]:
+    """Warm up, then time each call; stop early (at >= 100 calls) when the time budget
+    is spent, so a slow lookup at a large size keeps the run bounded."""
+    for a in args_list[:warmup]:
+        fn(*a)
+    ms = []
+    stop = time.perf_counter() + budget_s if budget_s else None
+    for a in args_list:
+        t = time.perf_counter_ns()
+        fn(*a)
+        ms.append((time.perf_counter_ns() - t) / 1e6)
+        if stop is not None and len(ms) >= 100 and time.perf_counter() > stop:
+            break
+    ms.sort()
+    return {"calls": len(ms), "p50_ms": _pct(ms, 50), "p99_ms": _pct(ms, 99),
+            "mean_ms": sum(ms) / len(ms), "max_ms": ms[-1]}
+
+
+class Run:
+    def __init__(self, cfg: Config) -> None:
+        self.cfg = cfg
+        self.result: dict[str, Any] = {
+            "meta": {"started": datetime.now(UTC).isoformat(timespec="seconds"),
+                     "machine": machine(), "config": _jsonable(asdict(cfg))},
+            "synth": [], "load": [], "baseline": [], "lookups": [], "floor": [], "http": [],
+            "profiles": {}, "targets": [], "errors": [],
+        }
+        self._t0 = time.perf_counter()
+
+    # -- helpers ------------------------------------------------------------
+    def log(self, msg: str) -> None:
+        print(f"[bench {time.perf_counter() - self._t0:7.1f}s] {msg}", flush=True)
+
+    def step(self, what: str, fn, *a, **k):
+        try:
+            return fn(*a, **k)
+        except Exception as e:  # recorded; the rest of the run goes on
+            self.log(f"FAILED {what}: {e}")
+            self.result["errors"].append({"step": what, "error": f"{type(e).__name__}: {e}",
+                                          "trace": traceback.format_exc()[-2000:]})
+            return None
+
+    # -- the run --------------------------------------------------------------
+    def run(self) -> dict[str, Any]:
+        cfg = self.cfg
+        with ExitStack() as stack:
+            work = cfg.workdir or Path(stack.enter_context(tempfile.TemporaryDirectory(
+                prefix="govgraph-bench-")))
+            work.mkdir(parents=True, exist_ok=True)
+            self.work = work
+            engines: list[Engine] = []
+            if "falkordb" in cfg.engines:
+                fe = FalkorEngine(work / "falkordb")
+                stack.callback(fe.close)
+                engines.append(fe)
+            if "neo4j" in cfg.engines:
+                uri = stack.enter_context(neo4j_server(cfg.neo4j_uri, work))
+                ne = Neo4jEngine(uri)
+                stack.callback(ne.close)
+                engines.append(ne)
+            self.result["meta"]["engines"] = {e.name: self._engine_info(e) for e in engines}
+            sizes = sorted(cfg.sizes)
+            self._warm_up(engines, sizes[0])
+            for n in sizes:
+                self._size(n, engines)
+        self._write(final=True)
+        return self.result
+
+    def _write(self, final: bool = False) -> None:
+        """Write the report; also after each size, so a long run that dies keeps its figures."""
+        cfg = self.cfg
+        self.result["meta"]["seconds"] = round(time.perf_counter() - self._t0, 1)
+        self.result["meta"]["complete"] = final
+        self.result["targets"] = report.targets(report.normalize(self.result))
+        if cfg.write_results:
+            cfg.out.mkdir(parents=True, exist_ok=True)
+            (cfg.out / "latest.json").write_text(json.dumps(self.result, indent=2,
+                                                            ensure_ascii=False) + "\n")
+            (cfg.out / "latest.md").write_text(report.markdown(self.result))
+            if final:
+                self.log(f"wrote {cfg.out / 'latest.json'} and {cfg.out / 'latest.md'}")
+
+    def _engine_info(self, e: Engine) -> dict:
+        info: dict[str, Any] = {"db_pid": e.db_pid()}
+        if e.name == "neo4j":
+            from govgraph.graph import neo4j_store as ns
+
+            try:
+                v = e.store.read("CALL dbms.components() YIELD name, versions, edition "
+                                 "RETURN versions[0] AS v, edition AS e").rows
+                info["version"] = f"{v[0][0]} {v[0][1]}" if v else None
+            except Exception:
+                info["version"] = None
+            info["write_path"] = {"single_transaction_rows": e.store.single_transaction_rows,
+                                  "transaction_rows": e.store.transaction_rows,
+                                  "batch_rows": e.store.batch_rows, "writers": e.store.writers,
+                                  "module_defaults": {"SINGLE_TRANSACTION_ROWS": ns.SINGLE_TRANSACTION_ROWS,
+                                                      "TRANSACTION_ROWS": ns.TRANSACTION_ROWS}}
+        else:
+            info["write_path"] = {"batch_rows": store_mod.BATCH_ROWS,
+                                  "atomicity": "GRAPH.COPY snapshot, restored on failure"}
+        return info
+
+    def _warm_up(self, engines: list[Engine], n: int) -> None:
+        if self.cfg.warmup_rounds <= 0:
+            return
+        d = self.work / f"city-warmup-{n}"
+        synthesize(n, self.cfg.seed + 1, d)
+        plan = plan_load(registries=[d])
+        for e in engines:
+            for i in range(self.cfg.warmup_rounds):
+                self.log(f"warm-up {e.name} round {i + 1} ({size_label(n)} residents)")
+                e.store.clear()
+                execute(e.store, plan)
+                compounds.compound_escalation(e.store, "syn:compound:1", ISSUE, AS_OF)
+            e.store.clear()
+        shutil.rmtree(d, ignore_errors=True)
+
+    def _size(self, n: int, engines: list[Engine]) -> None:
+        cfg = self.cfg
+        label = size_label(n)
+        city = self.work / f"city-{label}"
+        self.log(f"synth {label}")
+        gc.collect()
+        with PeakRSS({"python": "self"}) as mem, timed() as t:
+            stats = synthesize(n, cfg.seed, city)
+        disk = sum(p.stat().st_size for p in city.iterdir())
+        self.result["synth"].append({"size": n, "label": label, "seconds": t.seconds,
+                                     "residents_per_s": n / t.seconds,
+                                     "python_peak_rss_mb": mem.peak["python"],
+                                     "csv_mb": disk / 1024**2, **asdict(stats)})
+
+        self.log(f"plan {label} (parse + validate)")
+        gc.collect()
+        with PeakRSS({"python": "self"}) as mem, timed() as t:
+            plan = plan_load(registries=[city])
+        d = plan.batch.deduplicated()
+        entities, edges = len(d.nodes), len(d.edges)
+        del d
+        plan_info = {"plan_s": t.seconds, "plan_python_peak_rss_mb": mem.peak["python"],
+                     "entities": entities, "edges": edges}
+        self.result["synth"][-1].update(plan_info)
+
+        compound_ids = [x.id for x in plan.batch.nodes
+                        if x.kind == "Area" and x.props.get("level") == "compound"]
+        rng = random.Random(cfg.seed)
+        picks = [rng.choice(compound_ids) for _ in range(cfg.calls)]
+
+        for e in engines:
+            self.step(f"load {e.name} {label}", self._load, e, n, plan, plan_info)
+            self.step(f"lookups {e.name} {label}", self._lookups, e, n, picks)
+            self.step(f"http {e.name} {label}", self._http, e, n, picks[0])
+            if n <= cfg.baseline_max:
+                self.step(f"baseline {e.name} {label}", self._baseline, e, n, plan)
+            self.step(f"clear {e.name}", e.store.clear)
+
+        self.log(f"floor (networkx) {label}")
+        self.step(f"floor {label}", self._floor, n, plan, picks)
+        del plan
+        gc.collect()
+        shutil.rmtree(city, ignore_errors=True)
+        self._write()
+
+    # -- sections ---------------------------------------------------------------
+    def _load(self, e: Engine, n: int, plan: LoadPlan, plan_info: dict) -> None:
+        label = size_label(n)
+        self.log(f"load {e.name} {label}")
+        e.store.clear()
+        gc.collect()
+        pid = e.db_pid()
+        profiler = None
+        if self.cfg.profile and n == max(self.cfg.sizes):
+            try:
+                from pyinstrument import Profiler
+
+                profiler = Profiler(interval=0.005)
+            except ImportError:
+                profiler = None
+        py0, db0 = cpu_seconds("self"), cpu_seconds(pid) if pid else None
+        with PeakRSS({"python": "self", "db": pid}) as mem, timed() as t:
+            if profiler:
+                profiler.start()
+            summary = execute(e.store, plan)
+            if profiler:
+                profiler.stop()
+        py1, db1 = cpu_seconds("self"), cpu_seconds(pid) if pid else None
+        if profiler:
+            path = self.cfg.out / f"profile-load-{e.name}-{label}.txt"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(profiler.output_text(unicode=False, color=False))
+            self.result["profiles"][f"load {e.name} {label}"] = {"file": path.name}
+        stored = e.count_entities()
+        self.log(f"  reload {e.name} {label} (idempotent)")
+        with timed() as rt:
+            execute(e.store, plan)
+        row = {
+            "engine": e.name, "size": n, "label": label,
+            "entities": summary.nodes, "edges": summary.edges, "stored_entities": stored,
+            "write_s": t.seconds,
+            "entities_per_s": summary.nodes / t.seconds,
+            "edges_per_s": summary.edges / t.seconds,
+            "rows_per_s": (summary.nodes + summary.edges) / t.seconds,
+            "plan_s": plan_info["plan_s"],
+            "end_to_end_entities_per_s": summary.nodes / (t.seconds + plan_info["plan_s"]),
+            "python_peak_rss_mb": max(mem.peak["python"], plan_info["plan_python_peak_rss_mb"]),
+            "python_write_peak_rss_mb": mem.peak["python"],
+            "db_peak_rss_mb": mem.peak.get("db"),
+            "python_cpu_s": py1 - py0 if py0 is not None else None,
+            "db_cpu_s": (db1 - db0) if db0 is not None and db1 is not None else None,
+            "reload_s": rt.seconds,
+        }
+        if e.name == "neo4j":
+            rows = summary.nodes + summary.edges
+            row["transactions"] = ("one" if rows <= e.store.single_transaction_rows else
+                                   f"sized ({e.store.transaction_rows} rows, "
+                                   f"{e.store.writers} writers)")
+        else:
+            row["transactions"] = "one (snapshot)"
+        self.result["load"].append(row)
+        self.log(f"  {e.name} {label}: {row['entities_per_s']:.0f} entities/s, "
+                 f"{row['edges_per_s']:.0f} edges/s in {t.seconds:.1f}s")
+
+    def _lookups(self, e: Engine, n: int, picks: list[str]) -> None:
+        label = size_label(n)
+        self.log(f"lookups {e.name} {label}")
+        s = e.store
+        w = self.cfg.warmup_calls
+        ops = {
+            "who_leads_measure": (lambda: answers.who_leads(s, MEASURE), [()] * self.cfg.calls),
+            "compound_responsible": (lambda c: compounds.compound_responsibility(s, c, AS_OF),
+                                     [(c,) for c in picks]),
+            "escalation_chain": (lambda c: compounds.compound_escalation(s, c, ISSUE, AS_OF),
+                                 [(c,) for c in picks]),
+            "audit_ungoverned": (lambda: compounds.audit(s, "ungoverned", limit=100),
+                                 [()] * self.cfg.audit_calls),
+        }
+        for op, (fn, args) in ops.items():
+            r = time_calls(fn, args, min(w, len(args)), self.cfg.lookup_budget_s)
+            self.result["lookups"].append({"engine": e.name, "size": n, "label": label, "op": op, **r})
+            self.log(f"  {op}: p50 {r['p50_ms']:.2f} ms, p99 {r['p99_ms']:.2f} ms")
+        if self.cfg.profile and n == max(self.cfg.sizes):
+            try:
+                from pyinstrument import Profiler
+            except ImportError:
+                return
+            fn, args = ops["escalation_chain"]
+            prof = Profiler(interval=0.0005)
+            prof.start()
+            stop = time.perf_counter() + 20
+            for a in args[:300]:
+                fn(*a)
+                if time.perf_counter() > stop:
+                    break
+            prof.stop()
+            path = self.cfg.out / f"profile-escalation-{e.name}-{label}.txt"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(prof.output_text(unicode=False, color=False))
+            self.result["profiles"][f"escalation chain {e.name} {label}"] = {"file": path.name}
+
+    def _floor(self, n: int, plan: LoadPlan, picks: list[str]) -> None:
+        with timed() as t:
+            f = Floor(plan.batch)
+        ops = {
+            "who_leads_measure": (lambda: f.who_leads(MEASURE), [()] * self.cfg.calls),
+            "compound_responsible": (lambda c: f.compound_responsibility(c, AS_OF),
+                                     [(c,) for c in picks]),
+            "escalation_chain": (lambda c: f.compound_escalation(c, ISSUE, AS_OF),
+                                 [(c,) for c in picks]),
+            "audit_ungoverned": (lambda: f.audit_ungoverned(100), [()] * self.cfg.audit_calls),
+        }
+        for op, (fn, args) in ops.items():
+            r = time_calls(fn, args, min(self.cfg.warmup_calls, len(args)),
+                           self.cfg.lookup_budget_s)
+            self.result["floor"].append({"engine": "networkx", "size": n, "label": size_label(n),
+                                         "op": op, "build_s": t.seconds, **r})
+
+    def _http(self, e: Engine, n: int, compound: str) -> None:
+        label = size_label(n)
+        path = f"/measures/{MEASURE}/leads"
+        log = self.work / f"serve-{e.name}-{label}.log"
+        with http.serve(e.serve_env(), ready_path=path, log=log) as (base, pid):
+            endpoints = [("point lookup: GET " + path, base + path, self.cfg.http_concurrency)]
+            cpath = f"/compounds/{compound}/responsible?as_of={AS_OF}"
+            try:
+                import urllib.request
+
+                with urllib.request.urlopen(base + cpath, timeout=10) as r:
+                    if r.status == 200:
+                        endpoints.append(("compound: GET /compounds/{id}/responsible", base + cpath,
+                                          [max(self.cfg.http_concurrency)]))
+            except OSError:
+                pass  # the endpoint is not there (yet): only the point lookup is driven
+            for name, url, levels in endpoints:
+                for c in levels:
+                    # warm: one short burst before the measured one
+                    http.drive(url, c, 1)
+                    prof = None
+                    if self.cfg.profile and c == max(levels) and n == max(self.cfg.sizes) \
+                            and name.startswith("point"):
+                        import threading
+
+                        box: dict = {}
+
+                        def sample(box: dict = box) -> None:
+                            box["p"] = http.py_spy_top(pid, max(1, self.cfg.http_seconds - 1),
+                                                       self.cfg.out, f"serve-{e.name}-{label}")
+
+                        th = threading.Thread(target=sample)
+                        th.start()
+                        r = http.drive(url, c, self.cfg.http_seconds)
+                        th.join()
+                        prof = box.get("p")
+                        if prof:
+                            self.result["profiles"][f"serve {e.name} {label} c={c}"] = prof
+                    else:
+                        r = http.drive(url, c, self.cfg.http_seconds)
+                    self.result["http"].append({"engine": e.name, "size": n, "label": label,
+                                                "endpoint": name, "concurrency": c,
+                                                "seconds": self.cfg.http_seconds, **r})
+                    self.log(f"  http {e.name} {name} c={c}: {r['requests_per_s']:.0f} req/s, "
+                             f"p99 {r['p99_ms']} ms, errors {r['errors']}")
+
+    def _baseline(self, e: Engine, n: int, plan: LoadPlan) -> None:
+        label = size_label(n)
+        self.log(f"baseline {e.name} {label} (one transaction per row)")
+        rows = baseline.rows_of(store_mod.write_plan(plan.batch))
+        nodes = sum(1 for c, _ in rows if c.startswith("MERGE (n:"))
+        e.store.clear()
+        e.store.ensure_schema()
+        with timed() as t:
+            e.baseline_load(rows)
+        stored = e.count_entities()
+        self.result["baseline"].append({
+            "engine": e.name, "size": n, "label": label, "entities": nodes,
+            "edges": len(rows) - nodes, "stored_entities": stored, "seconds": t.seconds,
+            "entities_per_s": nodes / t.seconds, "rows_per_s": len(rows) / t.seconds})
+        self.log(f"  baseline {e.name} {label}: {nodes / t.seconds:.0f} entities/s")
+        e.store.clear()
+
+
+def _jsonable(v: Any) -> Any:
+    if isinstance(v, Path):
+        return str(v)
+    if isinstance(v, dict):
+        return {k: _jsonable(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [_jsonable(x) for x in v]
+    return v
+
+
+def run(cfg: Config) -> dict[str, Any]:
+    return Run(cfg).run()

@@ -1,0 +1,77 @@
+"""The benchmark harness runs end to end at a tiny size on both engines.
+
+Only the shape of the report is checked (every section, positive numbers): no
+test asserts a timing; the figures live in bench/results/ only.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))  # `bench` is a folder of the repository, not an installed package
+
+from bench.harness import Config, run  # noqa: E402
+from bench.report import markdown  # noqa: E402
+
+SECTIONS = ("synth", "load", "baseline", "lookups", "floor", "http")
+OPS = {"who_leads_measure", "compound_responsible", "escalation_chain", "audit_ungoverned"}
+
+
+def _config(tmp_path: Path, engine: str, neo4j_uri: str | None = None) -> Config:
+    return Config(sizes=[1_000], engines=[engine], calls=20, audit_calls=3, warmup_calls=3,
+                  baseline_max=1_000, http_seconds=1, http_concurrency=[2], neo4j_uri=neo4j_uri,
+                  workdir=tmp_path / "work", out=tmp_path / "results", warmup_rounds=0,
+                  write_results=True)
+
+
+def _check(res: dict, engine: str, out: Path) -> None:
+    assert res["errors"] == [], res["errors"]
+    for section in SECTIONS:
+        assert res[section], f"section {section!r} is empty"
+    (load,) = [r for r in res["load"] if r["engine"] == engine]
+    for key in ("entities", "edges", "write_s", "entities_per_s", "edges_per_s",
+                "end_to_end_entities_per_s", "python_peak_rss_mb", "db_peak_rss_mb", "reload_s"):
+        assert load[key] > 0, key
+    assert load["stored_entities"] == load["entities"]
+    (base,) = res["baseline"]
+    assert base["entities_per_s"] > 0 and base["stored_entities"] == load["entities"]
+    (synth,) = res["synth"]
+    assert synth["seconds"] > 0 and synth["python_peak_rss_mb"] > 0 and synth["plan_s"] > 0
+    assert {r["op"] for r in res["lookups"]} == OPS
+    assert {r["op"] for r in res["floor"]} == OPS
+    for r in res["lookups"] + res["floor"]:
+        assert r["calls"] > 0 and r["p50_ms"] > 0 and r["p99_ms"] >= r["p50_ms"]
+    for h in res["http"]:
+        assert h["requests"] > 0 and h["requests_per_s"] > 0 and h["p99_ms"] > 0
+        assert h["errors"] >= 0
+    assert res["targets"]
+    md = markdown(res)
+    for heading in ("## Load", "## Per-row baseline", "## Synth and plan",
+                    "## Lookups through the Python API", "## HTTP API"):
+        assert heading in md
+    assert (out / "latest.json").exists() and (out / "latest.md").exists()
+
+
+def test_bench_smoke_embedded(tmp_path):
+    res = run(_config(tmp_path, "falkordb"))
+    _check(res, "falkordb", tmp_path / "results")
+
+
+@pytest.mark.neo4j
+def test_bench_smoke_neo4j(tmp_path, neo4j_uri, request):
+    # The harness wipes the database it is given; the session's other Neo4j tests
+    # share it, so put their graph back afterwards.
+    from govgraph.graph.neo4j_store import Neo4jStore
+    from govgraph.loaders.pipeline import execute
+
+    try:
+        res = run(_config(tmp_path, "neo4j", neo4j_uri))
+    finally:
+        with Neo4jStore(neo4j_uri) as store:
+            store.clear()
+            execute(store, request.getfixturevalue("default_plan"))
+    _check(res, "neo4j", tmp_path / "results")
