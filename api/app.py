@@ -138,6 +138,12 @@ def _version() -> str:
         return "0"
 
 
+def app_from_env() -> FastAPI:
+    """The app on the settings in the environment: what `govgraph serve --workers N`
+    starts in each worker process."""
+    return create_app(Settings())
+
+
 def _document_problems(app: FastAPI) -> None:
     """Say in the OpenAPI document what the app really sends on errors: FastAPI
     documents its 422 as application/json, but every error here is an RFC 9457

@@ -36,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
                    help="run the per-row baseline on sizes up to this (it takes minutes per 100k)")
     r.add_argument("--http-seconds", type=float, default=5.0, help="per concurrency level")
     r.add_argument("--http-concurrency", default="1,16,64")
+    r.add_argument("--http-workers", type=int, default=2,
+                   help="`govgraph serve --workers`: server processes")
     r.add_argument("--neo4j-uri", default=os.environ.get("GOVGRAPH_BENCH_NEO4J_URI"),
                    help="use this Neo4j (it is WIPED); default: start a fresh one")
     r.add_argument("--warmup-rounds", type=int, default=2,
@@ -65,7 +67,8 @@ def main(argv: list[str] | None = None) -> int:
                  calls=a.calls, audit_calls=a.audit_calls, warmup_calls=a.warmup_calls,
                  lookup_budget_s=a.lookup_budget,
                  baseline_max=parse_size(a.baseline_max), http_seconds=a.http_seconds,
-                 http_concurrency=_ints(a.http_concurrency), neo4j_uri=a.neo4j_uri,
+                 http_concurrency=_ints(a.http_concurrency), http_workers=a.http_workers,
+                 neo4j_uri=a.neo4j_uri,
                  workdir=a.workdir, out=a.out, warmup_rounds=a.warmup_rounds, profile=a.profile,
                  write_results=not a.no_write)
     unknown = set(cfg.engines) - {"falkordb", "neo4j"}

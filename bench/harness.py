@@ -68,6 +68,7 @@ class Config:
     baseline_max: int = 10_000  # the per-row baseline runs on sizes up to this
     http_seconds: float = 5.0
     http_concurrency: list[int] = field(default_factory=lambda: [1, 16, 64])
+    http_workers: int = 2
     neo4j_uri: str | None = None  # a server the benchmark may wipe; default: start our own
     workdir: Path | None = None
     out: Path = RESULTS
@@ -364,7 +365,8 @@ class Run:
         label = size_label(n)
         path = f"/measures/{MEASURE}/leads"
         log = self.work / f"serve-{e.name}-{label}.log"
-        with http.serve(e.serve_env(), ready_path=path, log=log) as (base, pid):
+        with http.serve(e.serve_env(), ready_path=path, log=log,
+                        workers=self.cfg.http_workers) as (base, pid):
             endpoints = [("point lookup: GET " + path, base + path, self.cfg.http_concurrency)]
             cpath = f"/compounds/{compound}/responsible?as_of={AS_OF}"
             try:

@@ -31,14 +31,15 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve(env_overrides: dict[str, str], *, ready_path: str, log: Path, timeout: float = 60.0):
+def serve(env_overrides: dict[str, str], *, ready_path: str, log: Path, timeout: float = 60.0,
+          workers: int = 1):
     """Run `govgraph serve` on 127.0.0.1:<free port>; yield (base_url, pid)."""
     port = free_port()
     env = {k: v for k, v in os.environ.items()
            if k not in ("GOVGRAPH_NEO4J_URI", "GOVGRAPH_DATA_DIR", "GOVGRAPH_API_TOKEN")}
     env.update(env_overrides)
     cmd = [sys.executable, "-m", "govgraph.cli", "serve", "--host", "127.0.0.1",
-           "--port", str(port), "--log-level", "warning"]
+           "--port", str(port), "--log-level", "warning", "--workers", str(workers)]
     with open(log, "w") as out:
         proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=subprocess.STDOUT,
                                 start_new_session=True)
@@ -179,7 +180,8 @@ def py_spy_top(pid: int, seconds: float, out_dir: Path, label: str, top: int = 1
         return None
     raw = out_dir / f"py-spy-{label}.txt"
     res = subprocess.run([exe, "record", "--pid", str(pid), "--duration", str(max(1, round(seconds))),
-                          "--rate", "250", "--format", "raw", "--output", str(raw), "--nonblocking"],
+                          "--rate", "250", "--format", "raw", "--output", str(raw), "--nonblocking",
+                          "--subprocesses"],  # the worker processes under the supervisor
                          capture_output=True, text=True, timeout=seconds + 60)
     if res.returncode != 0 or not raw.exists():
         return {"error": (res.stderr or res.stdout)[-500:]}

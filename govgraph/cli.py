@@ -7,6 +7,7 @@ answers a question on its own.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -608,9 +609,11 @@ def extract(path: Path, units_file: Path | None, as_json: bool) -> None:
               help="Port (env GOVGRAPH_PORT, default 8000; 0 = any free).")
 @click.option("--log-level", default="info", show_default=True,
               type=click.Choice(["critical", "error", "warning", "info", "debug"]))
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Server processes; each opens its own store connection.")
 @click.pass_obj
 @handle_errors
-def serve(obj: Context, host: str | None, port: int | None, log_level: str) -> None:
+def serve(obj: Context, host: str | None, port: int | None, log_level: str, workers: int) -> None:
     """Serve the HTTP API and the browser view on the configured store.
 
     The page is at /, the API docs at /docs, the health check at /health.
@@ -631,10 +634,18 @@ def serve(obj: Context, host: str | None, port: int | None, log_level: str) -> N
     port = s.port if port is None else port
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: serving on {host}, reachable beyond this machine", err=True)
-    app = create_app(s)
     click.echo(f"govgraph on {s.engine}: http://{host}:{port}/  (API docs at /docs)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level=log_level, proxy_headers=False,
-                server_header=False)
+    if workers == 1:
+        uvicorn.run(create_app(s), host=host, port=port, log_level=log_level,
+                    proxy_headers=False, server_header=False)
+        return
+    # Worker processes build their app from the environment, so the settings this
+    # command was given travel there.
+    os.environ["GOVGRAPH_DATA_DIR"] = str(s.data_dir.resolve())
+    if s.neo4j_uri:
+        os.environ["GOVGRAPH_NEO4J_URI"] = s.neo4j_uri
+    uvicorn.run("govgraph.api.app:app_from_env", factory=True, workers=workers, host=host,
+                port=port, log_level=log_level, proxy_headers=False, server_header=False)
 
 
 focus_option = click.option("--focus", "focus", multiple=True, metavar="NODE",
