@@ -268,7 +268,8 @@ def who_leads(obj: Context, measure: str | None, org_id: str | None, as_of: str 
     click.echo(f"{res.org.name} ({res.org.id}, {res.body_type or res.org.kind}) on {res.as_of}")
     click.echo(table(["role", "person", "party member", "since", "nominated by"],
                      [(x.role, x.person_name, x.party_member, x.start,
-                       x.nominated_by.name if x.nominated_by else "") for x in res.leaders + res.party_branch]))
+                       x.nominated_by.name if x.nominated_by else "")
+                      for x in res.leaders + res.party_branch]))
     for r in res.rules:
         click.echo(f"rule (measure {r.citation.measure}): {r.citation.clause}")
 
@@ -383,6 +384,34 @@ def diffuse(obj: Context, min_responsible: int, doc: str | None, as_json: bool) 
         return
     click.echo(table(["measure", "leads", "responsible", "title"],
                      [(r.measure.number, r.leads, r.responsible, r.measure.title) for r in rows]))
+
+
+@main.command()
+@click.argument("doc_a")
+@click.argument("doc_b")
+@json_option
+@click.pass_obj
+@handle_errors
+def overlap(obj: Context, doc_a: str, doc_b: str, as_json: bool) -> None:
+    """Where two loaded documents give duties to the same units, and where their
+    lead units differ.
+
+    \b
+    Example:
+      govgraph load --document other.txt
+      govgraph overlap anshun-2021-property-16 doc-05ca081182ff
+    """
+    res = answers.document_overlap(obj.store, doc_a, doc_b)
+    if as_json:
+        click.echo(to_json(res))
+        return
+    click.echo(f"{len(res.shared_units)} units have duties in both; "
+               f"{len(res.pairs)} measure pairs overlap, {res.lead_conflicts} with different leads")
+    click.echo(table(["measure A", "measure B", "shared units", "leads A", "leads B", "differ"],
+                     [(p.measure_a.number, p.measure_b.number,
+                       "、".join(u.name for u in p.shared_units), "、".join(p.leads_a),
+                       "、".join(p.leads_b), "yes" if p.leads_differ else "")
+                      for p in res.pairs], max_col=40))
 
 
 @main.command()

@@ -64,6 +64,8 @@ def notice_to_graph(notice: Notice, registry: UnitRegistry) -> DocumentFacts:
         for a in m.attributions:
             for u in a.units:
                 res = registry.resolve(u.name)
+                if res.unit is None and u.alias:  # 县司法局（县普法办）: the alias may be the known name
+                    res = registry.resolve(u.alias)
                 if res.unit is not None:
                     uid = res.unit.id
                 else:

@@ -141,7 +141,6 @@ class Notice(BaseModel):
 _CN_NUM = "一二三四五六七八九十百"
 OPENERS = "(（〔[【"
 CLOSERS = ")）〕]】"
-BRACKET_PAIRS = dict(zip(OPENERS, CLOSERS, strict=True))
 LIST_SEPARATORS = "、，,；;"
 # Whitespace within a line: spaces of every width (U+2002 …), tabs, but not the line break.
 _SPACE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace() and chr(c) != "\n")
@@ -175,11 +174,6 @@ LABEL_RE = re.compile(
     + r")\s*[:：]"
 )
 
-
-def _label_role(label: str) -> tuple[str, str]:
-    """(role, label without whitespace) for a label as matched."""
-    label = re.sub(r"\s+", "", label)
-    return LABELS[label], label
 # A list item marked as the lead among the responsible units: 市住建局（牵头）.
 LEAD_MARKERS = ("牵头", "牵头单位", "牵头部门", "主牵头")
 DATE_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -209,6 +203,12 @@ ISSUER_END_RE = re.compile(r"(办公室|办公厅|委员会|人民政府|政府|
 _CANON_BRACKETS = str.maketrans({"(": "〔", ")": "〕", "（": "〔", "）": "〕"})
 
 
+def _label_role(label: str) -> tuple[str, str]:
+    """(role, label without whitespace) for a label as matched."""
+    label = re.sub(r"\s+", "", label)
+    return LABELS[label], label
+
+
 def _canon(name: str) -> str:
     """Bracket shapes made alike, for comparing names (the registry does the same)."""
     return re.sub(r"\s+", "", name).translate(_CANON_BRACKETS)
@@ -229,6 +229,12 @@ def _display_width(s: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
 
 
+# A line that ends like this was ended by its author, not by the page width.
+_ENDS_A_SENTENCE = ("。", "；", ";", "：", ":")
+# Lines of a list that all end like this are no evidence of a page width.
+_ENDS_A_LINE = (*_ENDS_A_SENTENCE, *CLOSERS)
+
+
 @dataclass(frozen=True)
 class _Layout:
     wrap_width: int | None  # a line at least this wide was broken by the page, not the author
@@ -238,19 +244,26 @@ class _Layout:
         if self.wrap_width is None:
             return False
         line = text[text.rfind("\n", 0, nl) + 1 : nl].rstrip(_SPACE)
-        return _display_width(line) >= self.wrap_width and not line.endswith(("。", "；", ";", "：", ":"))
+        return _display_width(line) >= self.wrap_width and not line.endswith(_ENDS_A_SENTENCE)
+
 
 
 def _layout(text: str) -> _Layout:
-    # In hard-wrapped text most long lines have (nearly) the same width: the page's.
-    widths = sorted(w for w in (_display_width(ln.rstrip(_SPACE)) for ln in text.split("\n")) if w >= 24)
-    if len(widths) < 6:
-        return _Layout(None)
-    page = widths[int(len(widths) * 0.8)]
-    full = sum(1 for w in widths if page - 3 <= w <= page + 1)
-    wider = sum(1 for w in widths if w > page + 1)
-    if full >= 5 and full >= 0.5 * len(widths) and wider <= 0.1 * len(widths):
-        return _Layout(page - 3)
+    """Is the text cut at a page width? Then many distinct lines share (nearly)
+    the widest width, hardly any line is wider, and those lines stop anywhere,
+    not mostly at a full stop or a closing bracket (a list of equal lines)."""
+    lines = {ln.rstrip(_SPACE) for ln in text.split("\n")}
+    measured = sorted(((w, ln) for ln in lines if (w := _display_width(ln)) >= 24), reverse=True)
+    widths = [w for w, _ln in measured]
+    for page in dict.fromkeys(widths):
+        wider = sum(1 for w in widths if w > page + 1)
+        if wider > 0.1 * len(widths):
+            break
+        full = [ln for w, ln in measured if page - 3 <= w <= page + 1]
+        cut_anywhere = sum(1 for ln in full if not ln.endswith(_ENDS_A_LINE))
+        # A page is at least 40 columns (20 Chinese characters) wide.
+        if page >= 40 and len(full) >= 3 and len(full) >= 0.3 * len(widths) and cut_anywhere * 2 > len(full):
+            return _Layout(page - 3)
     return _Layout(None)
 
 
@@ -350,12 +363,13 @@ def _block_ends(headers: list[_Header], rank: int, text_len: int) -> list[tuple[
     """Each header of `rank` with the offset where its block ends: the next
     header of the same or a higher level (deeper numbering stays inside)."""
     out = []
-    for i, h in enumerate(headers):
-        if h.rank != rank:
-            continue
-        end = next((g.start for g in headers[i + 1 :] if g.rank <= rank), text_len)
-        out.append((h, end))
-    return out
+    end = text_len
+    for h in reversed(headers):  # one pass from the end: linear even for huge inputs
+        if h.rank == rank:
+            out.append((h, end))
+        if h.rank <= rank:
+            end = h.start
+    return out[::-1]
 
 
 def _measure_rank(headers: list[_Header], labels: list[int], text_len: int) -> int | None:
@@ -424,9 +438,11 @@ def _fragment_complete(fragment: str) -> bool:
 def _continues(text: str, nl: int, frag_start: int, end: int, layout: _Layout) -> bool:
     """At a line break inside an unbracketed list: does the list go on?
 
-    It does after a separator, before another label or a separator, across a
-    line the page width cut, and when the name before the break is unfinished
-    and the next line starts with a short fragment ("市自然" / "资源局").
+    Yes after a separator or a label, before another label, a separator or a
+    closing bracket, before a bare 人民政府 or an opening bracket, across a line
+    the page width cut, before the lone tail of a cut name, and when the name
+    before the break is unfinished ("市自然" / "资源局"). No before a numbered
+    item, an indented paragraph, or after a finished name.
     """
     if not text[frag_start:nl].strip():
         return True  # the line ended right after a label or a separator
@@ -440,20 +456,22 @@ def _continues(text: str, nl: int, frag_start: int, end: int, layout: _Layout) -
     nxt = text[j : line_end if line_end != -1 else end]
     if _LINE_HEADER_RE.match(nxt):
         return False
-    body = nxt[1:] if nxt[0] in OPENERS else nxt
-    if LABEL_RE.match(body.lstrip(_SPACE)) or nxt[0] in LIST_SEPARATORS + CLOSERS:
+    behind_bracket = nxt[1:] if nxt[0] in OPENERS else nxt
+    if LABEL_RE.match(behind_bracket.lstrip(_SPACE)) or nxt[0] in LIST_SEPARATORS + CLOSERS:
         return True
-    if nxt.startswith(HEADLESS_BODIES) or nxt[0] in OPENERS:
-        # "各县〔区〕" / "人民政府〔管委会〕", "人民政府" / "（管委会）": no new
-        # paragraph starts with a bare 人民政府 or a bracket that is not a label.
+    indent = text[text.rfind("\n", 0, j) + 1 : j]
+    if len(indent) >= 2 or "\u3000" in indent:
+        return False  # an indented line starts a new paragraph
+    if nxt.startswith((*HEADLESS_BODIES, "等")) or nxt[0] in OPENERS:
+        # "各县〔区〕" / "人民政府〔管委会〕", "人民政府" / "（管委会）", "…局" / "等":
+        # no paragraph starts with a bare 人民政府, a trailing 等 or a bracket
+        # that is not a label.
+        return True
+    if layout.wrapped_line_ends_at(text, nl):
         return True
     if len(_first_segment(nxt).strip()) <= 3 and len(nxt.strip()) <= 4:
         return True  # the tail of a cut name alone on its line: "市委办" / "公室"
-    indent = text[text.rfind("\n", 0, j) + 1 : j]
-    new_paragraph = len(indent) >= 2 or "\u3000" in indent
-    if layout.wrapped_line_ends_at(text, nl) and not new_paragraph:
-        return True
-    if _fragment_complete(text[frag_start:nl]) or new_paragraph:
+    if _fragment_complete(text[frag_start:nl]):
         return False
     return 0 < len(_first_segment(nxt).strip()) <= 20
 

@@ -114,7 +114,8 @@ def _load_toml(path: Path | None) -> dict:
 def load_registry(extra: Path | None = None) -> UnitRegistry:
     """The bundled registry, with a user's file (arg or GOVGRAPH_UNITS_FILE) merged over it."""
     data = _load_toml(None)
-    extra = extra or (Path(os.environ["GOVGRAPH_UNITS_FILE"]) if os.environ.get("GOVGRAPH_UNITS_FILE") else None)
+    if extra is None and os.environ.get("GOVGRAPH_UNITS_FILE"):
+        extra = Path(os.environ["GOVGRAPH_UNITS_FILE"])
     docs = [("units.toml", data)] + ([(str(extra), _load_toml(extra))] if extra else [])
     jur = data["jurisdiction"]
     city_area = f"area:{jur['name']}"

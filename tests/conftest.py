@@ -13,7 +13,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from govgraph.graph import embedded_server
 from govgraph.graph.falkordb_store import FalkorDBStore
 from govgraph.loaders.pipeline import execute, plan_load

@@ -6,7 +6,6 @@ A query added to queries/ without a case here fails test_every_query_has_a_case.
 from __future__ import annotations
 
 import pytest
-
 from govgraph.loaders.pipeline import DEFAULT_DOC_ID
 from govgraph.queries import catalogue
 

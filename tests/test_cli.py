@@ -70,7 +70,7 @@ def test_cypher_reads_and_refuses_writes(run):
     assert json.loads(run("load-report", "--json").output)["nodes"]["Measure"] == 16
 
 
-COMMANDS = ["load", "synth", "audit", "compounds", "load-report", "who-leads", "responsible", "measures", "unit-load", "diffuse",
+COMMANDS = ["load", "synth", "audit", "compounds", "overlap", "load-report", "who-leads", "responsible", "measures", "unit-load", "diffuse",
             "escalate", "cypher", "extract", "db start", "db stop", "db status",
             "serve", "export", "draw"]
 

@@ -65,7 +65,7 @@ def test_two_cli_invocations_in_parallel(tmp_path):
                               stderr=subprocess.PIPE, text=True) for _ in range(2)]
     outs = [p.communicate(timeout=120) for p in procs]
     try:
-        for p, (out, err) in zip(procs, outs, strict=True):
+        for p, (_out, err) in zip(procs, outs, strict=True):
             assert p.returncode == 0, err
         res = subprocess.run([*cmd, "load-report", "--json"], env=env, capture_output=True,
                              text=True, timeout=60)

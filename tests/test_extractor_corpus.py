@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
-from govgraph.cli import main
 from govgraph.graph.model import RelType
 from govgraph.loaders.notice import NoticeError, read_notice
 from govgraph.loaders.units import load_registry
+
+from govgraph.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "tests" / "corpus"

@@ -13,10 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 from govgraph.loaders.notice import UNIT_FINAL, int_to_cn_numeral, parse_notice
+from hypothesis import HealthCheck, given, note, settings
+from hypothesis import strategies as st
 
 CITY = ["市住房城乡建设局", "市民政局", "市财政局", "市公安局", "市自然资源局", "市生态环境局", "市应急局",
         "市市场监管局", "市卫生健康局", "市教育局", "市发展改革委", "市委组织部", "市委政法委",
@@ -233,6 +232,7 @@ def hard_wrap(text: str, width: int) -> str:
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents())
 def test_every_layout_yields_the_same_units(doc: Drawn):
+    note(doc.text)
     notice = parse_notice(doc.text, source="generated.txt")
     assert [m.number for m in notice.measures] == list(range(1, len(doc.expected) + 1))
     for m, expected in zip(notice.measures, doc.expected, strict=True):
@@ -254,8 +254,12 @@ def test_spans_quote_the_text_and_aliases_are_kept(doc: Drawn):
                     assert u.alias == doc.aliases[u.name]
 
 
-@settings(max_examples=100, deadline=None)
-@given(st.text(max_size=400))
+# Text made of the characters the parser looks at, to shake out crashes.
+NOTICE_ALPHABET = "（）()〔〕一二三十1２3.．、：:；;，,。牵头单位责任配合市县局委人民政府各等—- \n\u3000第页"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.text(max_size=400), st.text(alphabet=NOTICE_ALPHABET, max_size=600)))
 def test_any_text_is_parsed_or_refused_with_a_notice_error(text: str):
     from govgraph.loaders.notice import NoticeError
 
@@ -266,3 +270,8 @@ def test_any_text_is_parsed_or_refused_with_a_notice_error(text: str):
         return
     for m in notice.measures:
         assert any(a.units for a in m.attributions)
+        assert text[m.start : m.end] == m.text
+        for a in m.attributions:
+            assert text[a.start : a.end] == a.clause
+            for u in a.units:
+                assert text[u.start : u.end] == u.as_written and u.name

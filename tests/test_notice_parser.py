@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from govgraph.loaders.notice import NoticeError, cn_numeral_to_int, parse_notice
 from govgraph.loaders.pipeline import default_notice
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from govgraph.graph import store as store_mod
 from govgraph.graph.model import Edge, GraphBatch, Node, NodeKind, RelType
 from govgraph.graph.store import ReadOnlyViolation, StoreError

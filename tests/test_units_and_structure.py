@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from govgraph.graph.model import NodeKind, RelType
 from govgraph.loaders.pipeline import default_notice
 from govgraph.loaders.structure import StructureError, structure_graph

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-
 from ..deps import SettingsDep, StoreDep
 from ..models import CypherRequest, CypherResult
 from ..problems import problem_responses
