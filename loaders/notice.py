@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
+import time
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,10 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 MAX_DOCUMENT_CHARS = 2_000_000
+# Wall-clock budget for reading one document: the passes are linear, so a real
+# notice takes milliseconds; this stops a pathological one from holding a
+# loader or an API worker.
+MAX_PARSE_SECONDS = 20.0
 
 CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
              "七": 7, "八": 8, "九": 9}
@@ -864,7 +869,9 @@ def _sections(text: str, headers: list[_Header], rank: int) -> list[tuple[_Heade
     return out
 
 
-def parse_notice(text: str, *, source: str = "<text>", doc_id: str | None = None) -> Notice:
+def parse_notice(text: str, *, source: str = "<text>", doc_id: str | None = None,
+                 max_seconds: float = MAX_PARSE_SECONDS) -> Notice:
+    deadline = time.monotonic() + max_seconds
     text = _check_text(text, source)
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     layout = _layout(text)
@@ -884,6 +891,9 @@ def parse_notice(text: str, *, source: str = "<text>", doc_id: str | None = None
     notes: list[str] = []
     found: list[tuple[_Header, list[_Region], list[Attribution]]] = []
     for h, block_end in _block_ends(headers, rank, len(text)):
+        if time.monotonic() > deadline:
+            raise NoticeError(f"{source}: reading took longer than {max_seconds:g}s "
+                              f"(stopped at {where(text, h.start)}); the document is refused")
         regions = _find_regions(text, h.end, block_end, layout)
         if not regions:
             continue  # a numbered paragraph with no attribution is not a measure

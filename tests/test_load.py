@@ -34,14 +34,18 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def base(tmp_path_factory):
+@pytest.fixture(scope="module", params=["falkor", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def base(request, tmp_path_factory):
     data = tmp_path_factory.mktemp("load")
     env = {**os.environ, "GOVGRAPH_DATA_DIR": str(data)}
     env.pop("GOVGRAPH_NEO4J_URI", None)
     cli = [sys.executable, "-m", "govgraph.cli"]
-    subprocess.run([*cli, "load", "--registry", str(REGISTRY)], env=env, check=True,
-                   capture_output=True, timeout=300)
+    if request.param == "neo4j":
+        request.getfixturevalue("neo4j_store")  # the shared Neo4j holds the test dataset
+        env["GOVGRAPH_NEO4J_URI"] = request.getfixturevalue("neo4j_uri")
+    else:
+        subprocess.run([*cli, "load", "--registry", str(REGISTRY)], env=env, check=True,
+                       capture_output=True, timeout=300)
     port = _free_port()
     proc = subprocess.Popen([*cli, "serve", "--port", str(port), "--log-level", "warning"], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -53,7 +57,7 @@ def base(tmp_path_factory):
                 break
         except httpx.HTTPError:
             time.sleep(0.2)
-    yield url
+    yield url, request.param
     proc.terminate()
     proc.wait(timeout=30)
     embedded_server.stop(data)
@@ -86,15 +90,16 @@ async def _run(url: str) -> tuple[list[float], list[str]]:
 
 
 def test_hundreds_of_concurrent_clients_get_no_errors(base):
-    assert base.startswith("http://127.0.0.1:")
-    lat, errors = asyncio.run(_run(base))
+    url, engine = base
+    assert url.startswith("http://127.0.0.1:")
+    lat, errors = asyncio.run(_run(url))
     assert lat, "no request completed"
     assert errors == [], errors[:10]
     lat.sort()
-    report = {"clients": CLIENTS, "seconds": SECONDS, "requests": len(lat),
+    report = {"engine": engine, "clients": CLIENTS, "seconds": SECONDS, "requests": len(lat),
               "req_per_s": round(len(lat) / SECONDS, 1),
               "p50_ms": round(lat[len(lat) // 2] * 1000, 1),
               "p99_ms": round(lat[int(len(lat) * 0.99) - 1] * 1000, 1), "errors": len(errors)}
     ARTIFACTS.mkdir(exist_ok=True)
-    (ARTIFACTS / "load.json").write_text(json.dumps(report, indent=2))
+    (ARTIFACTS / f"load-{engine}.json").write_text(json.dumps(report, indent=2))
     print("load:", report)

@@ -224,3 +224,22 @@ def test_secrets_stay_out_of_errors(tmp_path):
     s = Settings(api_token="tok-abcdef-123456", neo4j_password="pw-abcdef-123456")
     assert "tok-abcdef" not in repr(s) and "pw-abcdef" not in repr(s)
     assert s.host == "127.0.0.1"
+
+
+def test_atheris_fuzzes_the_parser_without_findings(tmp_path):
+    """libFuzzer-guided fuzzing (atheris); GOVGRAPH_ATHERIS_SECONDS for a longer run."""
+    pytest.importorskip("atheris")
+    seconds = os.environ.get("GOVGRAPH_ATHERIS_SECONDS", "8")
+    res = subprocess.run([sys.executable, str(REPO / "tests" / "fuzz" / "fuzz_notice.py"),
+                          f"-max_total_time={seconds}", f"-artifact_prefix={tmp_path}/"],
+                         capture_output=True, text=True, timeout=int(seconds) + 120, cwd=tmp_path)
+    assert res.returncode == 0, res.stderr[-3000:]
+    assert "Done" in res.stderr
+
+
+def test_a_document_that_takes_too_long_is_refused():
+    from govgraph.loaders.pipeline import default_notice
+
+    text = default_notice().text
+    with pytest.raises(NoticeError, match="longer than"):
+        parse_notice(text, source="slow.txt", max_seconds=0)

@@ -1,0 +1,45 @@
+"""Coverage-guided fuzzing of the notice parser with atheris (libFuzzer).
+
+    python tests/fuzz/fuzz_notice.py -max_total_time=600      # on demand
+    (tests/test_reliability.py runs it for a few seconds in CI)
+
+Any exception other than NoticeError is a finding; so is a span that does not
+quote the text it claims to.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import atheris
+
+with atheris.instrument_imports():
+    from govgraph.loaders.notice import NoticeError, parse_notice
+
+SEEDS = ["(一)做好工作。(牵头单位:市住建局;责任单位:市民政局、各县〔区〕人民政府〔管委会〕)",
+         "一、总则\n（一）加强领导。\n牵头单位：市委组织部\n责任单位：市财政局\n"]
+
+
+def test_one(data: bytes) -> None:
+    fdp = atheris.FuzzedDataProvider(data)
+    text = fdp.ConsumeUnicodeNoSurrogates(4096)
+    if fdp.ConsumeBool():
+        text = SEEDS[fdp.ConsumeIntInRange(0, len(SEEDS) - 1)] + text
+    try:
+        notice = parse_notice(text, source="fuzz.txt", max_seconds=5)
+    except NoticeError:
+        return
+    for m in notice.measures:
+        for a in m.attributions:
+            assert text[a.start : a.end] == a.clause
+            for u in a.units:
+                assert text[u.start : u.end] == u.as_written
+
+
+def main() -> None:
+    atheris.Setup(sys.argv, test_one)
+    atheris.Fuzz()
+
+
+if __name__ == "__main__":
+    main()
