@@ -30,7 +30,6 @@ from .store import (
     StoreError,
     WriteSummary,
     check_params,
-    looks_like_write,
     plan_summary,
     write_plan,
 )
@@ -84,14 +83,6 @@ class FalkorDBStore(GraphStore):
             raise QueryError(f"query failed: {e}") from e
         except redis.RedisError as e:
             raise StoreError(f"embedded FalkorDB unavailable: {e}") from e
-
-    def read_only(self, cypher: str, params: dict[str, Any] | None = None, *,
-                  timeout_s: float = 10.0, row_cap: int = 1000) -> QueryResult:
-        if looks_like_write(cypher):
-            raise ReadOnlyViolation("refused: the read-only path does not run writing clauses "
-                                    "(CREATE, MERGE, SET, DELETE, REMOVE, CALL, FOREACH, LOAD CSV) "
-                                    "or several statements")
-        return self.read_engine_guarded(cypher, params, timeout_s=timeout_s, row_cap=row_cap)
 
     def read_engine_guarded(self, cypher: str, params: dict[str, Any] | None = None, *,
                             timeout_s: float = 10.0, row_cap: int = 1000) -> QueryResult:

@@ -33,7 +33,6 @@ from .store import (
     StoreError,
     WriteSummary,
     check_params,
-    looks_like_write,
     plan_summary,
     write_plan,
 )
@@ -116,6 +115,7 @@ class Neo4jStore(GraphStore):
 
     def read(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
         params = check_params(params)
+
         def work(tx: neo4j.ManagedTransaction) -> QueryResult:
             return self._collect(tx.run(cypher, params), None)
 
@@ -127,14 +127,6 @@ class Neo4jStore(GraphStore):
             raise QueryError(f"query failed: {e.message}") from e
         except (ServiceUnavailable, DriverError, Neo4jError) as e:
             raise StoreError(f"Neo4j unavailable: {e}") from e
-
-    def read_only(self, cypher: str, params: dict[str, Any] | None = None, *,
-                  timeout_s: float = 10.0, row_cap: int = 1000) -> QueryResult:
-        if looks_like_write(cypher):
-            raise ReadOnlyViolation("refused: the read-only path does not run writing clauses "
-                                    "(CREATE, MERGE, SET, DELETE, REMOVE, CALL, FOREACH, LOAD CSV) "
-                                    "or several statements")
-        return self.read_engine_guarded(cypher, params, timeout_s=timeout_s, row_cap=row_cap)
 
     def read_engine_guarded(self, cypher: str, params: dict[str, Any] | None = None, *,
                             timeout_s: float = 10.0, row_cap: int = 1000) -> QueryResult:

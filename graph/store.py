@@ -179,7 +179,6 @@ class GraphStore(ABC):
     def read(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
         """Run a catalogue (trusted, read-only) query."""
 
-    @abstractmethod
     def read_only(
         self,
         cypher: str,
@@ -189,6 +188,11 @@ class GraphStore(ABC):
         row_cap: int = 1000,
     ) -> QueryResult:
         """Run untrusted Cypher in the engine's read-only mode with a timeout and a row cap."""
+        if looks_like_write(cypher):
+            raise ReadOnlyViolation("refused: the read-only path does not run writing clauses "
+                                    "(CREATE, MERGE, SET, DELETE, REMOVE, CALL, FOREACH, LOAD CSV) "
+                                    "or several statements")
+        return self.read_engine_guarded(cypher, params, timeout_s=timeout_s, row_cap=row_cap)
 
     @abstractmethod
     def read_engine_guarded(

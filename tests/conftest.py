@@ -8,7 +8,6 @@ cannot start fails the Neo4j tests; elsewhere they are skipped with the reason.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 from pathlib import Path
 
@@ -16,15 +15,10 @@ import pytest
 from govgraph.graph import embedded_server
 from govgraph.graph.falkordb_store import FalkorDBStore
 from govgraph.loaders.pipeline import execute, plan_load
+from serving import free_port
 
 REPO = Path(__file__).resolve().parents[1]
 NEO4J_SCRIPT = REPO / "scripts" / "neo4j-server.sh"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 CITY_RESIDENTS = 3000
@@ -73,7 +67,7 @@ def neo4j_uri(tmp_path_factory):
         yield uri
         return
     home = tmp_path_factory.mktemp("neo4j")
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "GOVGRAPH_NEO4J_HOME": str(home), "GOVGRAPH_NEO4J_PORT": str(port),
            "GOVGRAPH_NEO4J_AUTH": "none"}
     res = subprocess.run(["bash", str(NEO4J_SCRIPT), "start", "--fresh"], env=env,

@@ -6,24 +6,16 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-import httpx
 import pytest
 from govgraph.graph import embedded_server
+from serving import CLI, serve
 
 REGISTRY = Path(__file__).parent / "data" / "registry"
 TOKEN = "fuzz-token-7c1d2e3f4a5b"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module", params=["falkor", pytest.param("neo4j", marks=pytest.mark.neo4j)])
@@ -31,33 +23,16 @@ def server(request, tmp_path_factory):
     data = tmp_path_factory.mktemp("fuzz-api")
     env = {**os.environ, "GOVGRAPH_DATA_DIR": str(data), "GOVGRAPH_API_TOKEN": TOKEN}
     env.pop("GOVGRAPH_NEO4J_URI", None)
-    cli = [sys.executable, "-m", "govgraph.cli"]
+
     if request.param == "neo4j":
         # The shared Neo4j already holds the test dataset (the neo4j_store fixture).
         request.getfixturevalue("neo4j_store")
         env["GOVGRAPH_NEO4J_URI"] = request.getfixturevalue("neo4j_uri")
     else:
-        subprocess.run([*cli, "load", "--registry", str(REGISTRY)], env=env, check=True,
+        subprocess.run([*CLI, "load", "--registry", str(REGISTRY)], env=env, check=True,
                        capture_output=True, timeout=300)
-    port = _free_port()
-    log = (data / "serve.log").open("w")
-    proc = subprocess.Popen([*cli, "serve", "--port", str(port)], env=env, stdout=log,
-                            stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{base}/health", timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    else:
-        proc.kill()
-        pytest.fail("govgraph serve did not start: " + (data / "serve.log").read_text()[-2000:])
-    yield base, data, request.param
-    proc.terminate()
-    proc.wait(timeout=30)
-    log.close()
+    with serve(env, data / "serve.log") as base:
+        yield base, data, request.param
     embedded_server.stop(data)
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -23,6 +22,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from serving import free_port
 
 REPO = Path(__file__).resolve().parents[1]
 ARTIFACTS = REPO / "artifacts"
@@ -51,12 +51,6 @@ def _skip_or_fail(reason: str) -> None:
     pytest.skip(reason)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _get_json(url: str):
     with urllib.request.urlopen(url, timeout=10) as res:
         return json.loads(res.read())
@@ -73,7 +67,7 @@ def server(tmp_path_factory):
     gg = [sys.executable, "-m", "govgraph.cli", "--data-dir", str(data)]
     load = subprocess.run([*gg, "load"], env=env, capture_output=True, text=True, timeout=300)
     assert load.returncode == 0, load.stderr
-    port = _free_port()
+    port = free_port()
     log = open(data / "serve.log", "w")
     proc = subprocess.Popen([*gg, "serve", "--host", "127.0.0.1", "--port", str(port),
                              "--log-level", "warning"], env=env, stdout=log, stderr=subprocess.STDOUT)

@@ -10,15 +10,14 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import socket
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import httpx
 import pytest
 from govgraph.graph import embedded_server
+from serving import CLI, serve
 
 REGISTRY = Path(__file__).parent / "data" / "registry"
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
@@ -28,38 +27,20 @@ PATHS = ["/measures/11/leads", "/units/市住建局/duties", "/compounds/t:cpd:1
          "/escalation?issue=fire-lane", "/organizations/t:org:oc1/leaders"]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module", params=["falkor", pytest.param("neo4j", marks=pytest.mark.neo4j)])
 def base(request, tmp_path_factory):
     data = tmp_path_factory.mktemp("load")
     env = {**os.environ, "GOVGRAPH_DATA_DIR": str(data)}
     env.pop("GOVGRAPH_NEO4J_URI", None)
-    cli = [sys.executable, "-m", "govgraph.cli"]
+
     if request.param == "neo4j":
         request.getfixturevalue("neo4j_store")  # the shared Neo4j holds the test dataset
         env["GOVGRAPH_NEO4J_URI"] = request.getfixturevalue("neo4j_uri")
     else:
-        subprocess.run([*cli, "load", "--registry", str(REGISTRY)], env=env, check=True,
+        subprocess.run([*CLI, "load", "--registry", str(REGISTRY)], env=env, check=True,
                        capture_output=True, timeout=300)
-    port = _free_port()
-    proc = subprocess.Popen([*cli, "serve", "--port", str(port), "--log-level", "warning"], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{url}/health", timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    yield url, request.param
-    proc.terminate()
-    proc.wait(timeout=30)
+    with serve(env, data / "serve.log", "--log-level", "warning") as url:
+        yield url, request.param
     embedded_server.stop(data)
 
 

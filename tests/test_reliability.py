@@ -20,6 +20,7 @@ from govgraph.loaders.registry import KINDS, RegistryError, read_registry
 from govgraph.queries import answers
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from serving import free_port
 
 REPO = Path(__file__).resolve().parents[1]
 FUZZ_EXAMPLES = int(os.environ.get("GOVGRAPH_FUZZ_EXAMPLES", "150"))
@@ -141,14 +142,6 @@ def test_fuzz_registry_loader(tmp_path_factory, kind_index, rows):
 
 # --- faults of a real Neo4j ----------------------------------------------------------------
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.mark.neo4j
 def test_neo4j_killed_mid_load_then_reload_converges(tmp_path, neo4j_uri):
     """SIGKILL Neo4j during a registry load: the command fails clearly; after a
@@ -160,7 +153,7 @@ def test_neo4j_killed_mid_load_then_reload_converges(tmp_path, neo4j_uri):
     city = tmp_path / "city"
     synthesize(40_000, 8, city)
     home = tmp_path / "neo4j"
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "GOVGRAPH_NEO4J_HOME": str(home), "GOVGRAPH_NEO4J_PORT": str(port),
            "GOVGRAPH_NEO4J_AUTH": "none"}
     script = ["bash", str(REPO / "scripts" / "neo4j-server.sh")]
@@ -217,7 +210,7 @@ def test_secrets_stay_out_of_errors(tmp_path):
     from govgraph.graph.neo4j_store import Neo4jStore
 
     with pytest.raises(StoreError) as err:
-        Neo4jStore(f"bolt://127.0.0.1:{_free_port()}", password="hunter2-secret", connection_timeout=2)
+        Neo4jStore(f"bolt://127.0.0.1:{free_port()}", password="hunter2-secret", connection_timeout=2)
     assert "hunter2-secret" not in str(err.value)
     from govgraph.settings import Settings
 
