@@ -118,6 +118,7 @@ class ChainLevel(BaseModel):
 class CompoundEscalation(BaseModel):
     as_of: str
     frame: Frame
+    managers: list[Manager] = Field(description="who manages the compound on the date")
     issue: str | None
     levels: list[ChainLevel]
     gaps: list[str]
@@ -236,7 +237,7 @@ def compound_escalation(store: GraphStore, compound_id: str, issue: str | None =
             levels.append(ChainLevel(order=order, level=f"issue-stage-{stage}",
                                      name=f"{generic.issue.name}: {handlers[0].action}",
                                      motto=handlers[0].action_en, bodies=found, gap=gap))
-    return CompoundEscalation(as_of=day, frame=fr,
+    return CompoundEscalation(as_of=day, frame=fr, managers=resp.managers,
                               issue=generic.issue.key if generic.issue else None,
                               levels=levels, gaps=gaps)
 
@@ -315,3 +316,31 @@ def audit(store: GraphStore, name: str, as_of: str | date | None = None, skip: i
 
 def find_compounds(store: GraphStore, text: str = "", skip: int = 0, limit: int = 20) -> list[dict]:
     return catalogue.run(store, "compounds", text=text, skip=skip, limit=limit).records()
+
+
+CHAIN_TYPES = ["LOCATED_IN", "PART_OF", "MANAGES", "HANDLES", "INCLUDES", "ESCALATES_TO"]
+
+
+def compound_escalation_subgraph(store: GraphStore, compound_id: str, issue: str | None = None,
+                                 as_of: str | date | None = None):
+    """A compound's escalation chain as a graph for drawing: the compound, its
+    community and street, the bodies at each level, its managers and, for an
+    issue type, who handles it — the nodes of ``compound_escalation``."""
+    from .answers import ESCALATION_TYPES, Subgraph, _graph_edge, _graph_node
+
+    chain = compound_escalation(store, compound_id, issue, as_of)
+    fr = chain.frame
+    ids = [i for i in (fr.compound.id, fr.community.id, fr.street.id, fr.county.id) if i]
+    ids += [m.id for m in chain.managers]
+    for lv in chain.levels:
+        for b in lv.bodies:
+            ids.append((b.body or b.manager or b.unit).id)
+    if issue is not None:
+        ids += [r["issue_id"] for r in catalogue.run(store, "issue_handlers", issue=issue).records()[:1]]
+    ids = list(dict.fromkeys(ids))
+    hop = {fr.compound.id: 0}
+    nodes = [_graph_node(r, hop.get(r["id"], 1)) for r in
+             catalogue.run(store, "node_properties", ids=ids, kinds=None).records()]
+    edges = [_graph_edge(r) for r in catalogue.run(
+        store, "subgraph", ids=ids, types=sorted(set(CHAIN_TYPES + ESCALATION_TYPES))).records()]
+    return Subgraph(focus=[fr.compound.id], depth=1, nodes=nodes, edges=edges)

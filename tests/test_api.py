@@ -513,3 +513,15 @@ def test_place_errors_are_problems(api):
     problem(api.get("/organizations/nobody/leaders"), 404, detail="unknown organization")
     problem(api.get("/compounds/t:cpd:1/escalation", params={"as_of": "someday"}), 422)
     problem(api.get("/audits/everything"), 422)
+
+
+def test_escalation_graph_of_a_compound(api):
+    sub = api.get("/graph/escalation", params={"compound": "t:cpd:1", "issue": "fire-lane",
+                                               "as_of": "2024-06-30"}).json()
+    names = {n["name"] for n in sub["nodes"]}
+    assert {"阳光花园", "阳光花园业主委员会", "和平社区环境和物业管理委员会", "测试街道办事处",
+            "安心物业服务有限公司", "市消防救援支队", "占用堵塞消防通道"} <= names
+    assert sub["focus"] == ["t:cpd:1"]
+    ids = {n["id"] for n in sub["nodes"]}
+    assert all(e["source"] in ids and e["target"] in ids for e in sub["edges"])
+    problem(api.get("/graph/escalation", params={"compound": "t:cpd:999"}), 404)

@@ -65,7 +65,9 @@ def server(tmp_path_factory):
     env = {k: v for k, v in os.environ.items() if not k.startswith("GOVGRAPH_")}
     env["GOVGRAPH_DATA_DIR"] = str(data)
     gg = [sys.executable, "-m", "govgraph.cli", "--data-dir", str(data)]
-    load = subprocess.run([*gg, "load"], env=env, capture_output=True, text=True, timeout=300)
+    registry = Path(__file__).parent / "data" / "registry"
+    load = subprocess.run([*gg, "load", "--registry", str(registry)], env=env, capture_output=True,
+                          text=True, timeout=300)
     assert load.returncode == 0, load.stderr
     port = free_port()
     log = open(data / "serve.log", "w")
@@ -275,3 +277,28 @@ def test_bad_search_says_so(server, browser):
                             "return s.classList.contains('error') ? s.textContent : null",
                    what="an error in the status line")
     assert "没有这个单位xyz" in status
+
+
+def test_a_compound_shows_its_own_escalation_chain(server, browser):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    browser.get(f"{server}/")
+    _wait(browser, "return document.body.dataset.ready === '1'", what="the page to start")
+    box = browser.find_element(By.ID, "search")
+    box.send_keys("阳光花园")
+    _wait(browser, "return document.querySelectorAll('#results li[data-id]').length > 0",
+          what="search suggestions")
+    box.send_keys(Keys.ENTER)
+    _wait(browser, "return window.govgraph.cy && window.govgraph.cy.nodes('.focus').length === 1 "
+                   "&& window.govgraph.cy.nodes('.focus')[0].id() === 't:cpd:1'",
+          what="the compound to be drawn")
+    browser.find_element(By.ID, "escalation").click()
+    chain = _wait(browser, "const c = window.govgraph.cy.nodes('.chain'); "
+                           "return c.length ? c.map(n => n.id()) : null", what="the chain")
+    # Its own committee, community 环物委, street office and manager — not the generic levels.
+    assert {"t:cpd:1", "t:org:oc1", "t:org:c1e", "t:org:street1", "t:co:A"} <= set(chain)
+    assert "level:compound" not in chain
+    time.sleep(2.0)  # the layout, then the zoom onto the chain
+    browser.save_screenshot(str(ARTIFACTS / "browser-compound-chain.png"))
+    assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []

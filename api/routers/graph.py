@@ -64,9 +64,17 @@ def subgraph(store: StoreDep,
             responses=problem_responses(404), summary="The escalation chain as a subgraph")
 def escalation_graph(store: StoreDep,
                      issue: Annotated[str | None, Query(max_length=100, description=(
-                         "issue type key or name: add who handles it"))] = None):
+                         "issue type key or name: add who handles it"))] = None,
+                     compound: Annotated[str | None, Query(max_length=200, description=(
+                         "a compound id: its own chain, from registry data"))] = None,
+                     as_of: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$")] = None):
     """Mediation levels (ESCALATES_TO), the bodies at each (MEDIATES_AT) and, for an
-    issue type, who handles it (HANDLES): what the page highlights."""
+    issue type, who handles it (HANDLES): what the page highlights. With `compound`,
+    the actual bodies, managers and offices of that compound's chain."""
+    if compound:
+        from ...queries import compounds
+
+        return compounds.compound_escalation_subgraph(store, compound, issue, as_of)
     return answers.escalation_subgraph(store, issue)
 
 

@@ -345,12 +345,22 @@
   async function showEscalation() {
     const issue = $("#issue").value;
     status(t("loading"));
+    // On a compound, its own chain (registry data); elsewhere the notice's levels.
+    const focused = state.focus && cy ? cy.getElementById(state.focus) : null;
+    const node = focused && focused.nonempty() ? focused.data("node") : null;
+    const compound = node && node.kind === "Area" && node.properties && node.properties.level === "compound"
+      ? node.id : null;
+    const params = new URLSearchParams();
+    if (issue) params.set("issue", issue);
+    if (compound) params.set("compound", compound);
     let sub;
-    try { sub = await api(`/graph/escalation${issue ? "?issue=" + enc(issue) : ""}`); }
+    try { sub = await api(`/graph/escalation${params.toString() ? "?" + params : ""}`); }
     catch (e) { status(e.message, true); return; }
     $("#welcome").hidden = true;
     // Escalation edges are shown while the chain is highlighted.
     for (const tp of ["ESCALATES_TO", "MEDIATES_AT", "HANDLES"]) state.hiddenTypes.delete(tp);
+    // A compound's chain is joined by where its bodies sit: show those edges too.
+    if (compound) for (const tp of ["LOCATED_IN", "PART_OF", "MANAGES"]) state.hiddenTypes.delete(tp);
     renderLegend();
     const added = addGraph(sub);
     const ids = new Set([...sub.nodes.map((n) => n.id), ...sub.edges.map((e) => e.id)]);
