@@ -63,7 +63,13 @@ do_build() {
 
 read_pid() { [[ -f "$PID_FILE" ]] && tr -dc '0-9' <"$PID_FILE" || true; }
 
-pid_alive() { [[ -n "${1:-}" ]] && kill -0 "$1" 2>/dev/null; }
+# A killed server that nobody has reaped yet is a zombie: it answers kill -0 but is gone.
+pid_alive() {
+  [[ -n "${1:-}" ]] && kill -0 "$1" 2>/dev/null || return 1
+  local state
+  state=$(ps -o stat= -p "$1" 2>/dev/null || true)
+  [[ -n "$state" && "$state" != Z* ]]
+}
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; }
 

@@ -15,7 +15,14 @@ import pytest
 from govgraph.graph import embedded_server
 from govgraph.graph.falkordb_store import FalkorDBStore
 from govgraph.loaders.pipeline import execute, plan_load
+from hypothesis import settings
 from serving import free_port
+
+# In CI the property tests run a fixed set of examples, so a run's result depends
+# on the code alone; locally they explore new examples every time.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 REPO = Path(__file__).resolve().parents[1]
 NEO4J_SCRIPT = REPO / "scripts" / "neo4j-server.sh"

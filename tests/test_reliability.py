@@ -164,7 +164,15 @@ def test_neo4j_killed_mid_load_then_reload_converges(tmp_path, neo4j_uri):
     try:
         load = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         pid = int((home / "neo4j.pid").read_text())
-        time.sleep(4)  # parsing is done in ~2 s; the write transaction is under way
+        # Kill Neo4j once the load has committed part of its work (a load this size
+        # is written in sized transactions), however fast or slow this machine is.
+        with Neo4jStore(uri) as watcher:
+            deadline = time.monotonic() + 300
+            while load.poll() is None and time.monotonic() < deadline:
+                if watcher.read("MATCH (n:Entity) RETURN count(n) AS n").rows[0][0] > 0:
+                    break
+                time.sleep(0.05)
+        assert load.poll() is None, "the load finished before Neo4j could be killed"
         os.kill(pid, signal.SIGKILL)
         out, err = load.communicate(timeout=180)
         assert load.returncode != 0
