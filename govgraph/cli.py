@@ -630,6 +630,11 @@ def extract(path: Path, units_file: Path | None, as_json: bool) -> None:
 # ---------------------------------------------------------------------------
 # the HTTP API, exports and pictures
 
+# Idle keep-alive connections are closed after this long. uvicorn's 5 s default
+# lets a busy client reuse a connection at the instant the server drops it;
+# clients should expire theirs sooner than this.
+KEEP_ALIVE_S = 30
+
 
 @main.command()
 @click.option("--host", default=None,
@@ -666,7 +671,7 @@ def serve(obj: Context, host: str | None, port: int | None, log_level: str, work
     click.echo(f"govgraph on {s.engine}: http://{host}:{port}/  (API docs at /docs)", err=True)
     if workers == 1:
         uvicorn.run(create_app(s), host=host, port=port, log_level=log_level,
-                    proxy_headers=False, server_header=False)
+                    proxy_headers=False, server_header=False, timeout_keep_alive=KEEP_ALIVE_S)
         return
     # Worker processes build their app from the environment, so the settings this
     # command was given travel there.
@@ -674,7 +679,8 @@ def serve(obj: Context, host: str | None, port: int | None, log_level: str, work
     if s.neo4j_uri:
         os.environ["GOVGRAPH_NEO4J_URI"] = s.neo4j_uri
     uvicorn.run("govgraph.api.app:app_from_env", factory=True, workers=workers, host=host,
-                port=port, log_level=log_level, proxy_headers=False, server_header=False)
+                port=port, log_level=log_level, proxy_headers=False, server_header=False,
+                timeout_keep_alive=KEEP_ALIVE_S)
 
 
 focus_option = click.option("--focus", "focus", multiple=True, metavar="NODE",

@@ -63,7 +63,10 @@ async def _client(http: httpx.AsyncClient, stop_at: float, i: int, lat: list[flo
 async def _run(url: str) -> tuple[list[float], list[str]]:
     lat: list[float] = []
     errors: list[str] = []
-    limits = httpx.Limits(max_connections=CLIENTS, max_keepalive_connections=CLIENTS)
+    # Expire idle connections before the server does (it keeps them 30 s), so a
+    # request never races the server closing its connection.
+    limits = httpx.Limits(max_connections=CLIENTS, max_keepalive_connections=CLIENTS,
+                          keepalive_expiry=10)
     async with httpx.AsyncClient(base_url=url, limits=limits, timeout=60) as http:
         stop_at = time.monotonic() + SECONDS
         await asyncio.gather(*(_client(http, stop_at, i, lat, errors) for i in range(CLIENTS)))
