@@ -134,7 +134,8 @@ class Neo4jStore(GraphStore):
         access mode stands between the query and the data (tests prove it holds)."""
         params = check_params(params)
 
-        @unit_of_work(timeout=timeout_s)
+        # A timeout that rounds to 0 ms would mean "no timeout" to Neo4j.
+        @unit_of_work(timeout=max(timeout_s, 0.001))
         def work(tx: neo4j.ManagedTransaction) -> QueryResult:
             return self._collect(tx.run(cypher, params), row_cap)
 
