@@ -133,6 +133,13 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     return out
 
 
+def _expected_handler(slug: str):
+    async def handle(request: Request, e: Exception) -> JSONResponse:
+        return problem_response(request, slug, _message(e))
+
+    return handle
+
+
 def install(app: FastAPI) -> None:
     """Map every expected failure to its problem detail."""
 
@@ -140,37 +147,20 @@ def install(app: FastAPI) -> None:
     async def _problem(request: Request, e: ProblemException) -> JSONResponse:
         return problem_response(request, e.slug, e.detail, e.status, e.headers)
 
-    @app.exception_handler(answers.NotFound)
-    async def _not_found(request: Request, e: answers.NotFound) -> JSONResponse:
-        return problem_response(request, "not-found", _message(e))
-
-    @app.exception_handler(answers.InvalidArgument)
-    async def _invalid(request: Request, e: answers.InvalidArgument) -> JSONResponse:
-        return problem_response(request, "invalid-argument", _message(e))
-
-    @app.exception_handler(CatalogueError)
-    async def _catalogue(request: Request, e: CatalogueError) -> JSONResponse:
-        return problem_response(request, "invalid-argument", _message(e))
-
-    @app.exception_handler(NoticeError)
-    async def _notice(request: Request, e: NoticeError) -> JSONResponse:
-        return problem_response(request, "invalid-document", _message(e))
-
-    @app.exception_handler(StructureError)
-    async def _structure(request: Request, e: StructureError) -> JSONResponse:
-        return problem_response(request, "invalid-document", _message(e))
-
-    @app.exception_handler(ReadOnlyViolation)
-    async def _read_only(request: Request, e: ReadOnlyViolation) -> JSONResponse:
-        return problem_response(request, "read-only", _message(e))
-
-    @app.exception_handler(QueryTimeout)
-    async def _timeout(request: Request, e: QueryTimeout) -> JSONResponse:
-        return problem_response(request, "query-timeout", _message(e))
-
-    @app.exception_handler(QueryError)
-    async def _query(request: Request, e: QueryError) -> JSONResponse:
-        return problem_response(request, "invalid-query", _message(e))
+    # Expected failures, each to its problem type. Starlette picks the handler of
+    # the most specific class, so QueryError and friends win over StoreError.
+    expected: list[tuple[type[Exception], str]] = [
+        (answers.NotFound, "not-found"),
+        (answers.InvalidArgument, "invalid-argument"),
+        (CatalogueError, "invalid-argument"),
+        (NoticeError, "invalid-document"),
+        (StructureError, "invalid-document"),
+        (ReadOnlyViolation, "read-only"),
+        (QueryTimeout, "query-timeout"),
+        (QueryError, "invalid-query"),
+    ]
+    for exc_type, slug in expected:
+        app.add_exception_handler(exc_type, _expected_handler(slug))
 
     @app.exception_handler(StoreError)
     async def _store(request: Request, e: StoreError) -> JSONResponse:

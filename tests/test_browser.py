@@ -22,7 +22,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from serving import free_port
+from serving import serve
 
 REPO = Path(__file__).resolve().parents[1]
 ARTIFACTS = REPO / "artifacts"
@@ -69,30 +69,10 @@ def server(tmp_path_factory):
     load = subprocess.run([*gg, "load", "--registry", str(registry)], env=env, capture_output=True,
                           text=True, timeout=300)
     assert load.returncode == 0, load.stderr
-    port = free_port()
-    log = open(data / "serve.log", "w")
-    proc = subprocess.Popen([*gg, "serve", "--host", "127.0.0.1", "--port", str(port),
-                             "--log-level", "warning"], env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if _get_json(f"{base}/health")["status"] == "ok":
-                    break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise AssertionError(f"govgraph serve did not start:\n{(data / 'serve.log').read_text()}")
-            time.sleep(0.2)
-        yield base
+        with serve(env, data / "serve.log", "--log-level", "warning") as base:
+            yield base
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
         subprocess.run([*gg, "db", "stop"], env=env, capture_output=True, timeout=60)
 
 
