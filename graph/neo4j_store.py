@@ -113,20 +113,29 @@ class Neo4jStore(GraphStore):
         result.consume()
         return QueryResult(columns=columns, rows=rows, truncated=truncated)
 
+    def _execute_read(self, work: Any, timeout_s: float | None = None) -> QueryResult:
+        """Run ``work`` in a READ access-mode managed transaction; map Neo4j's errors."""
+        try:
+            with self._driver.session(database=self.database,
+                                      default_access_mode=neo4j.READ_ACCESS) as s:
+                return s.execute_read(work)
+        except ClientError as e:
+            code = e.code or ""
+            if "AccessMode" in code or "ForbiddenDueToTransactionType" in code:
+                raise ReadOnlyViolation(f"refused by Neo4j (READ access mode): {e.message}") from e
+            if timeout_s is not None and ("TransactionTimedOut" in code or "Terminated" in code):
+                raise QueryTimeout(f"query exceeded {timeout_s:g}s and was stopped") from e
+            raise QueryError(f"query failed: {e.message}") from e
+        except (ServiceUnavailable, DriverError, Neo4jError) as e:
+            raise StoreError(f"Neo4j unavailable: {e}") from e
+
     def read(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
         params = check_params(params)
 
         def work(tx: neo4j.ManagedTransaction) -> QueryResult:
             return self._collect(tx.run(cypher, params), None)
 
-        try:
-            with self._driver.session(database=self.database,
-                                      default_access_mode=neo4j.READ_ACCESS) as s:
-                return s.execute_read(work)
-        except ClientError as e:
-            raise QueryError(f"query failed: {e.message}") from e
-        except (ServiceUnavailable, DriverError, Neo4jError) as e:
-            raise StoreError(f"Neo4j unavailable: {e}") from e
+        return self._execute_read(work)
 
     def read_engine_guarded(self, cypher: str, params: dict[str, Any] | None = None, *,
                             timeout_s: float = 10.0, row_cap: int = 1000) -> QueryResult:
@@ -139,19 +148,7 @@ class Neo4jStore(GraphStore):
         def work(tx: neo4j.ManagedTransaction) -> QueryResult:
             return self._collect(tx.run(cypher, params), row_cap)
 
-        try:
-            with self._driver.session(database=self.database,
-                                      default_access_mode=neo4j.READ_ACCESS) as s:
-                return s.execute_read(work)
-        except ClientError as e:
-            code = e.code or ""
-            if "AccessMode" in code or "ForbiddenDueToTransactionType" in code:
-                raise ReadOnlyViolation(f"refused by Neo4j (READ access mode): {e.message}") from e
-            if "TransactionTimedOut" in code or "Terminated" in code:
-                raise QueryTimeout(f"query exceeded {timeout_s:g}s and was stopped") from e
-            raise QueryError(f"query failed: {e.message}") from e
-        except (ServiceUnavailable, DriverError, Neo4jError) as e:
-            raise StoreError(f"Neo4j unavailable: {e}") from e
+        return self._execute_read(work, timeout_s)
 
     # -- writes -----------------------------------------------------------
     def ensure_schema(self) -> None:

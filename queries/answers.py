@@ -457,14 +457,19 @@ _SOURCE_KEYS = ("source_doc", "source_measure", "source_clause", "source_start",
                 "source_basis")
 
 
+def _props_citation(props: dict[str, Any]) -> Citation | None:
+    """The citation flattened onto a node's or edge's source_* properties, if any."""
+    if not props.get("source_clause"):
+        return None
+    return Citation(doc=props.get("source_doc"), measure=props.get("source_measure"),
+                    clause=props.get("source_clause"), start=props.get("source_start"),
+                    end=props.get("source_end"), basis=props.get("source_basis") or "text")
+
+
 def _graph_node(row: dict[str, Any], hop: int | None = None) -> GraphNode:
     props = dict(row["props"])
-    citation = None
-    if props.get("source_clause"):
-        citation = Citation(doc=props.get("source_doc"), measure=props.get("source_measure"),
-                            clause=props.get("source_clause"), start=props.get("source_start"),
-                            end=props.get("source_end"), basis=props.get("source_basis") or "text")
-    elif row["kind"] == "Measure" and props.get("text"):
+    citation = _props_citation(props)
+    if citation is None and row["kind"] == "Measure" and props.get("text"):
         citation = Citation(doc=props.get("doc"), measure=props.get("number"), clause=props["text"],
                             start=props.get("start"), end=props.get("end"))
     return GraphNode(id=row["id"], kind=row["kind"], name=props.get("name") or row["id"],
@@ -476,11 +481,7 @@ def _graph_node(row: dict[str, Any], hop: int | None = None) -> GraphNode:
 
 def _graph_edge(row: dict[str, Any]) -> GraphEdge:
     props = dict(row["props"])
-    citation = None
-    if props.get("source_clause"):
-        citation = Citation(doc=props.get("source_doc"), measure=props.get("source_measure"),
-                            clause=props.get("source_clause"), start=props.get("source_start"),
-                            end=props.get("source_end"), basis=props.get("source_basis") or "text")
+    citation = _props_citation(props)
     return GraphEdge(id=row["key"] or f"{row['type']}|{row['src']}|{row['dst']}", type=row["type"],
                      source=row["src"], target=row["dst"], citation=citation,
                      properties={k: v for k, v in sorted(props.items())
