@@ -190,8 +190,26 @@ MAX_FILE_BYTES = 2 * 1024**3
 def _rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     """Yield (line, record) from a CSV or JSON file."""
     if path.suffix == ".csv":
-        with path.open(newline="", encoding="utf-8-sig") as fh:
-            reader = csv.DictReader(fh)
+        yield from _csv_rows(path)
+        return
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except UnicodeDecodeError as e:
+        raise RegistryError(path.name, None, None, f"not UTF-8 text (byte {e.start})") from None
+    except json.JSONDecodeError as e:
+        raise RegistryError(path.name, e.lineno, None, f"not valid JSON: {e.msg}") from None
+    if not isinstance(data, list):
+        raise RegistryError(path.name, None, None, "expected a JSON array of objects")
+    for i, rec in enumerate(data, 1):
+        if not isinstance(rec, dict):
+            raise RegistryError(path.name, None, None, f"item {i} is not an object")
+        yield i, rec
+
+
+def _csv_rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    with path.open(newline="", encoding="utf-8-sig") as fh:
+        reader = csv.DictReader(fh)
+        try:
             if not reader.fieldnames:
                 raise RegistryError(path.name, 1, None, "no header row")
             for rec in reader:
@@ -203,17 +221,12 @@ def _rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
                     raise RegistryError(path.name, reader.line_num, missing[0],
                                         "row has fewer values than header columns")
                 yield reader.line_num, rec
-    else:
-        try:
-            data = json.loads(path.read_text("utf-8"))
-        except json.JSONDecodeError as e:
-            raise RegistryError(path.name, e.lineno, None, f"not valid JSON: {e.msg}") from None
-        if not isinstance(data, list):
-            raise RegistryError(path.name, None, None, "expected a JSON array of objects")
-        for i, rec in enumerate(data, 1):
-            if not isinstance(rec, dict):
-                raise RegistryError(path.name, None, None, f"item {i} is not an object")
-            yield i, rec
+        except UnicodeDecodeError:
+            # Decoding runs ahead of the reader, so the line is where reading stopped.
+            raise RegistryError(path.name, reader.line_num + 1, None,
+                                "not UTF-8 text") from None
+        except csv.Error as e:
+            raise RegistryError(path.name, reader.line_num, None, f"not valid CSV: {e}") from None
 
 
 def _validate(path: Path, model: type[Row]) -> tuple[list[Row], list[int]]:

@@ -227,11 +227,13 @@ def test_secrets_stay_out_of_errors(tmp_path):
     assert s.host == "127.0.0.1"
 
 
-def test_atheris_fuzzes_the_parser_without_findings(tmp_path):
-    """libFuzzer-guided fuzzing (atheris); GOVGRAPH_ATHERIS_SECONDS for a longer run."""
+@pytest.mark.parametrize("harness", ["fuzz_notice.py", "fuzz_registry.py"])
+def test_atheris_finds_nothing(tmp_path, harness):
+    """libFuzzer-guided fuzzing (atheris) of the parser and the registry loader;
+    GOVGRAPH_ATHERIS_SECONDS for a longer run."""
     pytest.importorskip("atheris")
     seconds = os.environ.get("GOVGRAPH_ATHERIS_SECONDS", "8")
-    res = subprocess.run([sys.executable, str(REPO / "tests" / "fuzz" / "fuzz_notice.py"),
+    res = subprocess.run([sys.executable, str(REPO / "tests" / "fuzz" / harness),
                           f"-max_total_time={seconds}", f"-artifact_prefix={tmp_path}/"],
                          capture_output=True, text=True, timeout=int(seconds) + 120, cwd=tmp_path)
     assert res.returncode == 0, res.stderr[-3000:]
@@ -244,3 +246,15 @@ def test_a_document_that_takes_too_long_is_refused():
     text = default_notice().text
     with pytest.raises(NoticeError, match="longer than"):
         parse_notice(text, source="slow.txt", max_seconds=0)
+
+
+def test_registry_file_that_is_not_utf8_is_a_clear_error(tmp_path):
+    """Found by the atheris harness: a non-UTF-8 byte used to escape as UnicodeDecodeError."""
+    (tmp_path / "streets.csv").write_bytes(b"id,name,county\nt:s:1,\xff\xfe,\xe8\xa5\xbf\n")
+    with pytest.raises(RegistryError, match="not UTF-8") as err:
+        read_registry(tmp_path, counties={"西秀区"})
+    assert err.value.file == "streets.csv"
+    (tmp_path / "streets.csv").unlink()
+    (tmp_path / "streets.json").write_bytes(b'[{"id": "\xff"}]')
+    with pytest.raises(RegistryError, match="not UTF-8"):
+        read_registry(tmp_path, counties={"西秀区"})
