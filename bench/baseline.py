@@ -12,25 +12,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from govgraph.graph.model import ENTITY_LABEL
-from govgraph.graph.store import Statement
+from govgraph.graph.model import ENTITY_LABEL, GraphBatch
 
 
-def _row_cypher(st: Statement) -> str:
-    """The per-row twin of a batched statement: parameters instead of UNWIND rows."""
-    label = st.cypher.split("MERGE (n:", 1)[1].split(" ", 1)[0] if st.phase == "node" else None
-    if label is not None:
-        return f"MERGE (n:{label} {{id: $id}}) SET n += $props"
-    rel = st.cypher.split("MERGE (a)-[e:", 1)[1].split(" ", 1)[0]
-    return (f"MATCH (a:{ENTITY_LABEL} {{id: $src}}) MATCH (b:{ENTITY_LABEL} {{id: $dst}}) "
-            f"MERGE (a)-[e:{rel} {{key: $key}}]->(b) SET e += $props")
-
-
-def rows_of(plan: list[Statement]) -> list[tuple[str, dict[str, Any]]]:
-    out = []
-    for st in plan:
-        cypher = _row_cypher(st)
-        out.extend((cypher, row) for row in st.params["rows"])
+def rows_of(batch: GraphBatch) -> list[tuple[str, dict[str, Any]]]:
+    """One statement per node and per edge, built from the validated batch (not from
+    govgraph's batched statements, whose form may change): the same distinct nodes
+    and edges, the same properties and edge keys."""
+    batch = batch.deduplicated()
+    out: list[tuple[str, dict[str, Any]]] = []
+    for n in batch.nodes:
+        out.append((f"MERGE (n:{ENTITY_LABEL}:{n.kind.value} {{id: $id}}) SET n += $props", n.row()))
+    for e in batch.edges:
+        out.append((f"MATCH (a:{ENTITY_LABEL} {{id: $src}}) MATCH (b:{ENTITY_LABEL} {{id: $dst}}) "
+                    f"MERGE (a)-[e:{e.type.value} {{key: $key}}]->(b) SET e += $props", e.row()))
     return out
 
 

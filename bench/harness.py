@@ -411,7 +411,7 @@ class Run:
     def _baseline(self, e: Engine, n: int, plan: LoadPlan) -> None:
         label = size_label(n)
         self.log(f"baseline {e.name} {label} (one transaction per row)")
-        rows = baseline.rows_of(store_mod.write_plan(plan.batch))
+        rows = baseline.rows_of(plan.batch)
         nodes = sum(1 for c, _ in rows if c.startswith("MERGE (n:"))
         e.store.clear()
         e.store.ensure_schema()

@@ -94,7 +94,11 @@ class Neo4jStore(GraphStore):
         try:
             self._driver = GraphDatabase.driver(
                 uri, auth=auth, connection_timeout=connection_timeout,
-                max_transaction_retry_time=15.0, connection_acquisition_timeout=30.0)
+                max_transaction_retry_time=15.0, connection_acquisition_timeout=30.0,
+                # Catalogue queries name labels a graph may not have yet (GraphState
+                # before the first load): the server's warnings are noise to log on
+                # every call, and cost time to make and send.
+                notifications_min_severity="OFF")
             self._driver.verify_connectivity()
         except (ServiceUnavailable, DriverError, Neo4jError, OSError, ValueError) as e:
             raise StoreError(f"cannot reach Neo4j at {uri}: {e}") from e

@@ -7,6 +7,7 @@ Catalogue queries reach a store only through ``read``; loaders only through
 from __future__ import annotations
 
 import re
+import uuid
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -85,7 +86,8 @@ class WriteSummary:
 class Statement:
     cypher: str
     params: dict[str, Any]
-    # "node" or "edge" for the statements write_plan makes ("" for anything else):
+    # "node", "edge" or "state" (the generation stamp, last) for the statements
+    # write_plan makes ("" for anything else):
     # sized loads write every node statement before any edge statement.
     phase: str = ""
 
@@ -95,6 +97,19 @@ class Statement:
 
 
 BATCH_ROWS = 5_000
+
+# One node outside the Entity label holds the graph's generation: a fresh random
+# token written by every load, in the load's own transaction (or last, for a
+# sized Neo4j load). Answers that reuse what a document says (levels, handlers,
+# oversight rules) cache it per generation and read the token in the same query
+# as the place they are asked about, so a load by any process is seen at once.
+GRAPH_STATE_LABEL = "GraphState"
+GENERATION_QUERY = (f"MERGE (g:{GRAPH_STATE_LABEL} {{id: 'state'}}) "
+                    "SET g.generation = $generation")
+
+
+def generation_statement() -> Statement:
+    return Statement(GENERATION_QUERY, {"generation": uuid.uuid4().hex}, "state")
 
 
 def _node_statement(kind: NodeKind) -> str:
@@ -147,6 +162,7 @@ def write_plan(batch: GraphBatch, batch_rows: int = BATCH_ROWS) -> list[Statemen
         rows = sorted(by_rel[rel], key=lambda r: (r["dst"], r["src"]))
         for i in range(0, len(rows), batch_rows):
             plan.append(Statement(_edge_statement(rel), {"rows": rows[i : i + batch_rows]}, "edge"))
+    plan.append(generation_statement())
     return plan
 
 

@@ -158,13 +158,19 @@ def measure_info(store: GraphStore, measure: str | int, doc: str | None = None) 
 
 def _measure_question(store: GraphStore, query: str, question: str, measure: str | int,
                       doc: str | None) -> list[MeasureAnswer]:
-    info = measure_info(store, measure, doc)
-    rows = catalogue.run(store, query, number=info[0]["number"], doc=doc).records()
-    answers = []
-    for m in info:
-        duties = [_duty(r) for r in rows if r["doc"] == m["doc"]]
-        answers.append(MeasureAnswer(measure=_measure(m), question=question, duties=duties))
-    return answers
+    number = parse_measure_number(measure)
+    rows = catalogue.run(store, query, number=number, doc=doc).records()
+    if not rows:
+        where = f" in document {doc}" if doc else ""
+        raise NotFound(f"no measure {number}{where}; load a document first (govgraph load)")
+    answers: dict[str, MeasureAnswer] = {}
+    for r in rows:
+        a = answers.get(r["doc"])
+        if a is None:
+            a = answers[r["doc"]] = MeasureAnswer(measure=_measure(r), question=question, duties=[])
+        if r["unit_id"] is not None:
+            a.duties.append(_duty(r))
+    return list(answers.values())
 
 
 def who_leads(store: GraphStore, measure: str | int, doc: str | None = None) -> list[MeasureAnswer]:

@@ -15,6 +15,7 @@ from pydantic import BaseModel, Field
 from ..graph.store import GraphStore
 from . import catalogue
 from .answers import Citation, NotFound, UnitRef, _cite, _unit, escalation
+from .generation_cache import cached
 
 COMPANY_TYPES = {"property_company": "company:property", "service_center": "company:service-center",
                  "developer": "company:developer"}
@@ -124,53 +125,56 @@ class CompoundEscalation(BaseModel):
     gaps: list[str]
 
 
-def _frame(store: GraphStore, compound_id: str) -> Frame:
-    rows = catalogue.run(store, "compound_frame", compound_id=compound_id).records()
+def _place(store: GraphStore, compound_id: str,
+           as_of: str) -> tuple[Frame, list[Body], list[Manager], str | None]:
+    """The compound, its areas, their bodies and its managers in one read, and the
+    graph generation that read saw."""
+    rows = catalogue.run(store, "compound_place", compound_id=compound_id, as_of=as_of).records()
     if not rows:
         hint = catalogue.run(store, "compounds", text=compound_id, skip=0, limit=5).records()
         more = f"; similar: {', '.join(r['compound_id'] for r in hint)}" if hint else \
             "; load a registry first (govgraph load --registry DIR)"
         raise NotFound(f"unknown compound {compound_id!r}{more}")
     r = rows[0]
-    return Frame(compound=PlaceRef(id=r["compound_id"], name=r["compound_name"]),
-                 category=r.get("category"), households=r.get("households"),
-                 synthetic=r.get("synthetic"),
-                 community=PlaceRef(id=r["community_id"], name=r["community_name"]),
-                 street=PlaceRef(id=r["street_id"], name=r["street_name"]),
-                 street_kind=r.get("street_kind"),
-                 county=PlaceRef(id=r["county_id"], name=r["county_name"]))
+    frame = Frame(compound=PlaceRef(id=r["compound_id"], name=r["compound_name"]),
+                  category=r.get("category"), households=r.get("households"),
+                  synthetic=r.get("synthetic"),
+                  community=PlaceRef(id=r["community_id"], name=r["community_name"]),
+                  street=PlaceRef(id=r["street_id"], name=r["street_name"]),
+                  street_kind=r.get("street_kind"),
+                  county=PlaceRef(id=r["county_id"], name=r["county_name"]))
+    bodies = [Body(id=b["body_id"], name=b["body_name"], kind=b.get("body_kind"),
+                   body_type=b.get("body_type"), area_id=b["area_id"], synthetic=b.get("synthetic"),
+                   heads=[Head(**h) for h in b.get("heads") or [] if h])
+              for b in r.get("bodies") or [] if b]
+    managers = [Manager(id=m["company_id"], name=m["company_name"], kind=m.get("company_kind"),
+                        credit_list=m.get("credit_list"), credit_date=m.get("credit_date"),
+                        start=m.get("start"), end=m.get("end"), synthetic=m.get("synthetic"))
+                for m in r.get("managers") or [] if m]
+    return frame, bodies, managers, r.get("generation")
 
 
-def _bodies(store: GraphStore, area_ids: list[str], as_of: str) -> list[Body]:
-    rows = catalogue.run(store, "area_bodies", area_ids=[a for a in area_ids if a],
-                         as_of=as_of).records()
-    return [Body(id=r["body_id"], name=r["body_name"], kind=r.get("body_kind"),
-                 body_type=r.get("body_type"), area_id=r["area_id"], synthetic=r.get("synthetic"),
-                 heads=[Head(**h) for h in r.get("heads") or [] if h]) for r in rows]
-
-
-def _managers(store: GraphStore, compound_id: str, as_of: str) -> list[Manager]:
-    rows = catalogue.run(store, "compound_managers", compound_id=compound_id, as_of=as_of).records()
-    return [Manager(id=r["company_id"], name=r["company_name"], kind=r.get("company_kind"),
-                    credit_list=r.get("credit_list"), credit_date=r.get("credit_date"),
-                    start=r.get("start"), end=r.get("end"), synthetic=r.get("synthetic"))
-            for r in rows]
+def _overseers(store: GraphStore, types: list[str]) -> list[Oversight]:
+    return [Oversight(over=r["type_id"], relation=r["relation"], unit=_unit(r), citation=_cite(r))
+            for r in catalogue.run(store, "type_overseers", type_ids=types).records()]
 
 
 def compound_responsibility(store: GraphStore, compound_id: str,
                             as_of: str | date | None = None) -> CompoundResponsibility:
-    day = _as_of(as_of)
-    fr = _frame(store, compound_id)
-    bodies = _bodies(store, [fr.compound.id, fr.community.id, fr.street.id, fr.county.id], day)
+    return _responsibility(store, compound_id, _as_of(as_of))[0]
+
+
+def _responsibility(store: GraphStore, compound_id: str,
+                    day: str) -> tuple[CompoundResponsibility, str | None]:
+    fr, bodies, managers, generation = _place(store, compound_id, day)
     by_area = {a: [b for b in bodies if b.area_id == a]
                for a in (fr.compound.id, fr.community.id, fr.street.id, fr.county.id)}
-    managers = _managers(store, compound_id, day)
     compound_bodies = by_area[fr.compound.id]
     governing = [b for b in compound_bodies if b.body_type in GOVERNING_TYPES]
     types = sorted({b.body_type for b in bodies if b.body_type}
                    | {COMPANY_TYPES.get(m.kind or "", "company:property") for m in managers})
-    oversight = [Oversight(over=r["type_id"], relation=r["relation"], unit=_unit(r), citation=_cite(r))
-                 for r in catalogue.run(store, "type_overseers", type_ids=types).records()]
+    oversight = cached(store, generation, ("type_overseers", tuple(types)),
+                       lambda: _overseers(store, types))
     gaps = []
     if not governing:
         gaps.append("no governing body (业委会, 物管委, 院委会 or joint committee) serves this compound")
@@ -182,7 +186,7 @@ def compound_responsibility(store: GraphStore, compound_id: str,
         as_of=day, frame=fr, managers=managers, governing_bodies=governing,
         compound_bodies=compound_bodies, community_bodies=by_area[fr.community.id],
         street_bodies=by_area[fr.street.id], county_bodies=by_area[fr.county.id],
-        oversight=oversight, gaps=gaps)
+        oversight=oversight, gaps=gaps), generation
 
 
 def compound_escalation(store: GraphStore, compound_id: str, issue: str | None = None,
@@ -191,10 +195,11 @@ def compound_escalation(store: GraphStore, compound_id: str, issue: str | None =
     street/township (measure 13), then who handles the issue type (measure 14).
     A level with no body is reported as a gap, never skipped."""
     day = _as_of(as_of)
-    resp = compound_responsibility(store, compound_id, day)
+    resp, generation = _responsibility(store, compound_id, day)
     fr = resp.frame
-    generic = escalation(store, issue)
-    mediation = catalogue.run(store, "type_mediation").records()
+    generic = cached(store, generation, ("escalation", issue), lambda: escalation(store, issue))
+    mediation = cached(store, generation, ("type_mediation",),
+                       lambda: catalogue.run(store, "type_mediation").records())
     level_areas = {1: resp.compound_bodies, 2: resp.community_bodies,
                    3: resp.street_bodies + resp.county_bodies}
     levels: list[ChainLevel] = []

@@ -30,13 +30,11 @@ CASES: dict[str, list[dict]] = {
     "count_nodes": [{}],
     "count_edges": [{}],
     "documents": [{}],
-    "compound_frame": [{"compound_id": "t:cpd:1"}, {"compound_id": "t:cpd:4"},
-                       {"compound_id": "nowhere"}],
-    "area_bodies": [{"area_ids": ["t:cpd:1", "t:comm:1", "t:street:1", "area:西秀区"], "as_of": "2024-06-30"},
-                    {"area_ids": ["t:cpd:1"], "as_of": "2020-06-30"}],
-    "compound_managers": [{"compound_id": "t:cpd:3", "as_of": "2024-06-30"},
-                          {"compound_id": "t:cpd:3", "as_of": "2018-06-30"},
-                          {"compound_id": "t:cpd:4", "as_of": "2024-06-30"}],
+    "compound_place": [{"compound_id": "t:cpd:1", "as_of": "2024-06-30"},
+                       {"compound_id": "t:cpd:1", "as_of": "2020-06-30"},
+                       {"compound_id": "t:cpd:3", "as_of": "2018-06-30"},
+                       {"compound_id": "t:cpd:4", "as_of": "2024-06-30"},
+                       {"compound_id": "nowhere", "as_of": "2024-06-30"}],
     "type_overseers": [{"type_ids": ["committee:owners", "company:property", "gov:street-office"]}],
     "type_mediation": [{}],
     "org_leaders": [{"org_id": "t:org:oc1", "as_of": "2024-06-30"},
@@ -96,7 +94,16 @@ def test_same_answer_on_both_engines(falkor_store, neo4j_store, name, params):
     f = catalogue.run(falkor_store, name, **params)
     n = catalogue.run(neo4j_store, name, **params)
     assert f.columns == n.columns
-    assert f.rows == n.rows
+    assert _comparable(f) == _comparable(n)
+
+
+def _comparable(res) -> list[list]:
+    # The generation is a random token per load: two stores loaded alike differ in it.
+    if "generation" not in res.columns:
+        return res.rows
+    i = res.columns.index("generation")
+    assert all(r[i] for r in res.rows), "a loaded graph has a generation"
+    return [r[:i] + r[i + 1:] for r in res.rows]
 
 
 def test_catalogue_refuses_undeclared_parameters(falkor_store):
