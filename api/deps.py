@@ -10,6 +10,7 @@ from typing import Annotated
 
 from fastapi import Depends, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.concurrency import run_in_threadpool
 
 from ..graph.store import GraphStore, StoreError
 from ..settings import Settings
@@ -37,8 +38,13 @@ def open_app_store(state) -> GraphStore:
     return state.store
 
 
-def get_store(request: Request) -> GraphStore:
-    return open_app_store(request.app.state)
+async def get_store(request: Request) -> GraphStore:
+    # A sync dependency costs every request a hop to the thread pool and back;
+    # the store is open on all but the first request, so only opening it is sent there.
+    store = request.app.state.store
+    if store is not None:
+        return store
+    return await run_in_threadpool(open_app_store, request.app.state)
 
 
 StoreDep = Annotated[GraphStore, Depends(get_store)]

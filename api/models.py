@@ -7,14 +7,32 @@ wrapper for lists and the shapes of /health, /load and /cypher.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any, Generic, TypeVar
 
-from fastapi import Request
-from pydantic import BaseModel, Field
+from fastapi import Request, Response
+from pydantic import BaseModel, Field, TypeAdapter
 
 from ..queries.answers import UnitRef
 
 T = TypeVar("T")
+
+
+@cache
+def _adapter(tp: Any) -> TypeAdapter:
+    return TypeAdapter(tp)
+
+
+def answer_response(value: Any, tp: Any) -> Response:
+    """``value`` as JSON, serialized by its own model ``tp``.
+
+    FastAPI validates whatever an endpoint returns against its response model
+    again before serializing it. Answers are built from validated models already,
+    so the lookups skip that second pass, which costs as much as the answer's own
+    query on a point lookup. The endpoint keeps ``response_model=tp`` so the
+    OpenAPI document names the same shape.
+    """
+    return Response(_adapter(tp).dump_json(value), media_type="application/json")
 
 
 class Page(BaseModel, Generic[T]):

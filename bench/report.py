@@ -186,7 +186,11 @@ def markdown(res: dict) -> str:
                 "compounds drawn at random. who leads = "
                 "`answers.who_leads(store, 11)`; compound responsible = "
                 "`compounds.compound_responsibility`; escalation chain = "
-                "`compounds.compound_escalation(…, 'fire-lane')`; audit = `compounds.audit('ungoverned')`.",
+                "`compounds.compound_escalation(…, 'fire-lane')`; audit = `compounds.audit('ungoverned')`. "
+                "The benchmark process still holds the load plan, which a service would not: it is "
+                "frozen out of the garbage collector (`gc.freeze()`, as `govgraph serve` does after "
+                "startup) while lookups are timed. Place answers keep what the notice says per "
+                "graph generation, so after the warm-up each is one query.",
                 "", _table(head, rows), ""]
     if res["http"]:
         out += ["## HTTP API (`govgraph serve`, loopback)", "",

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Path, Query, Request
 
 from ...queries import answers
 from ..deps import PageDep, StoreDep
-from ..models import Page, paginate
+from ..models import Page, answer_response, paginate
 from ..problems import problem_responses
 
 router = APIRouter(prefix="/measures", tags=["measures"], responses=problem_responses(503))
@@ -30,18 +30,20 @@ def list_measures(request: Request, store: StoreDep, page: PageDep, doc: DocArg 
 def measure(store: StoreDep, measure: MeasureArg, doc: DocArg = None):
     """The measure's heading and full text (its citation) and every unit answerable for
     it — one entry per document that has a measure with this number."""
-    return answers.measure_details(store, measure, doc)
+    return answer_response(answers.measure_details(store, measure, doc),
+                           list[answers.MeasureDetail])
 
 
 @router.get("/{measure}/leads", response_model=list[answers.MeasureAnswer],
             responses=problem_responses(404), summary="Who leads a measure")
 def who_leads(store: StoreDep, measure: MeasureArg, doc: DocArg = None):
     """The lead units (牵头单位) of the measure, each with the clause that names it."""
-    return answers.who_leads(store, measure, doc)
+    return answer_response(answers.who_leads(store, measure, doc), list[answers.MeasureAnswer])
 
 
 @router.get("/{measure}/responsible", response_model=list[answers.MeasureAnswer],
             responses=problem_responses(404), summary="Who is responsible for a measure")
 def who_is_responsible(store: StoreDep, measure: MeasureArg, doc: DocArg = None):
     """Every unit answerable for the measure — lead, responsible and supporting."""
-    return answers.who_is_responsible(store, measure, doc)
+    return answer_response(answers.who_is_responsible(store, measure, doc),
+                           list[answers.MeasureAnswer])

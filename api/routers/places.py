@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Query, Request
 
 from ...queries import compounds
 from ..deps import PageDep, StoreDep
-from ..models import Page, paginate
+from ..models import Page, answer_response, paginate
 from ..problems import problem_responses
 
 router = APIRouter(tags=["places"], responses=problem_responses(503))
@@ -37,21 +37,23 @@ def find(request: Request, store: StoreDep, page: PageDep,
 def responsible(store: StoreDep, compound_id: CompoundId, as_of: AsOf = None):
     """Who manages it, which committee governs it, its community, street and county
     bodies, and the supervising departments with the clauses that make them so."""
-    return compounds.compound_responsibility(store, compound_id, as_of)
+    return answer_response(compounds.compound_responsibility(store, compound_id, as_of),
+                           compounds.CompoundResponsibility)
 
 
 @router.get("/compounds/{compound_id}/escalation", response_model=compounds.CompoundEscalation,
             responses=problem_responses(404, 422), summary="Escalation chain for a compound")
 def escalation(store: StoreDep, compound_id: CompoundId, issue: Issue = None, as_of: AsOf = None):
     """The ordered chain for a dispute in this compound; a level with no body is a gap."""
-    return compounds.compound_escalation(store, compound_id, issue, as_of)
+    return answer_response(compounds.compound_escalation(store, compound_id, issue, as_of),
+                           compounds.CompoundEscalation)
 
 
 @router.get("/organizations/{org_id}/leaders", response_model=compounds.OrgLeadership,
             responses=problem_responses(404, 422), summary="Who leads an organization")
 def leaders(store: StoreDep, org_id: Annotated[str, Path(max_length=200)], as_of: AsOf = None):
     """Chair and Party secretary on a date, who nominated them, and the rule that applies."""
-    return compounds.org_leaders(store, org_id, as_of)
+    return answer_response(compounds.org_leaders(store, org_id, as_of), compounds.OrgLeadership)
 
 
 @router.get("/audits/{name}", response_model=Page[dict[str, Any]],
