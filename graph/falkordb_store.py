@@ -27,9 +27,13 @@ from .store import (
     QueryResult,
     QueryTimeout,
     ReadOnlyViolation,
+    Statement,
     StoreError,
     WriteSummary,
     check_params,
+    creating_plan,
+    new_node_ids,
+    plan_node_ids,
     plan_summary,
     write_plan,
 )
@@ -153,7 +157,7 @@ class FalkorDBStore(GraphStore):
                 self.ensure_schema()
                 total = sum(st.rows for st in plan)
                 done = 0
-                for st in plan:
+                for st in self._creating(plan, existed):
                     self._graph.query(st.cypher, st.params)
                     done += st.rows
                     if progress:
@@ -167,6 +171,15 @@ class FalkorDBStore(GraphStore):
                 if existed:
                     conn.delete(snapshot)
         return plan_summary(plan)
+
+    def _creating(self, plan: list[Statement], existed: bool) -> list[Statement]:
+        # Called under the write lock: no other writer can add an id between this
+        # look and the CREATEs it allows.
+        if not existed:
+            return creating_plan(plan, set(plan_node_ids(plan)))
+        created = new_node_ids(
+            plan, lambda c, p: [r[0] for r in (self._graph.query(c, p).result_set or [])])
+        return creating_plan(plan, created)
 
     def _restore(self, existed: bool, snapshot: str) -> None:
         conn = self._db.connection

@@ -33,6 +33,9 @@ from .store import (
     StoreError,
     WriteSummary,
     check_params,
+    creating_plan,
+    new_node_ids,
+    plan_node_ids,
     plan_summary,
     write_plan,
 )
@@ -57,6 +60,9 @@ SINGLE_TRANSACTION_ROWS = 50_000
 TRANSACTION_ROWS = 50_000
 BATCH_ROWS = 10_000
 WRITERS = 2
+# What Neo4j answers when a CREATE meets an Entity.id that exists (or any other
+# constraint refuses a write).
+CONSTRAINT_FAILED = "Neo.ClientError.Schema.ConstraintValidationFailed"
 
 
 def to_plain(value: Any) -> Any:
@@ -165,7 +171,7 @@ class Neo4jStore(GraphStore):
 
     def write_batch(self, batch: GraphBatch,
                     progress: Callable[[int, int], None] | None = None) -> WriteSummary:
-        """Write the batch with MERGE on ``Entity.id`` (nodes) and on the edge ``key``.
+        """Write the batch keyed on ``Entity.id`` (nodes) and on the edge ``key``.
 
         Every input has been validated before this is called, so nothing reaches
         Neo4j from a batch that would fail its checks.
@@ -180,9 +186,16 @@ class Neo4jStore(GraphStore):
           server's heap and commit it at once; sized ones keep memory flat and let
           both cores work. A failure stops the load and is reported with what was
           committed: the graph then holds a part of the load, never a half-written
-          node or edge. Every statement is a MERGE that sets the same properties, so
+          node or edge. A rerun finds what was committed and merges onto it, so
           running the same load again converges to exactly the graph a successful
           load gives (and reloading an unchanged load changes nothing).
+
+        Ids the store does not hold yet are CREATEd, with the edges that touch them
+        (``creating_plan``), which is cheaper than MERGE; the rest is merged. If
+        another writer adds one of those ids meanwhile, the constraint refuses the
+        CREATE and that transaction is merged instead. Two loads running at once
+        with overlapping data are not supported: an edge CREATEd in a later sized
+        transaction than its node may then be written twice.
         """
         plan = write_plan(batch, self.batch_rows)
         self.ensure_schema()
@@ -196,9 +209,13 @@ class Neo4jStore(GraphStore):
 
     def _write_one_transaction(self, plan: list[Statement], total: int,
                                progress: Callable[[int, int], None] | None) -> None:
-        def work(tx: neo4j.ManagedTransaction) -> None:
+        def work(tx: neo4j.ManagedTransaction, creating: bool) -> None:
+            # Looked up inside the writing transaction, so a retry looks again.
+            created = (new_node_ids(plan, lambda c, p: tx.run(c, p).value()) if creating
+                       else frozenset())
+            statements = creating_plan(plan, created)
             done = 0  # reset on a retry: the transaction starts over
-            for st in plan:
+            for st in statements:
                 tx.run(st.cypher, st.params).consume()
                 done += st.rows
                 if progress:
@@ -206,7 +223,14 @@ class Neo4jStore(GraphStore):
 
         try:
             with self._driver.session(database=self.database) as s:
-                s.execute_write(work)
+                try:
+                    s.execute_write(work, True)
+                except ClientError as e:
+                    if e.code != CONSTRAINT_FAILED:
+                        raise
+                    # Another writer committed one of the new ids after this
+                    # transaction looked: MERGE everything, as if it had seen it.
+                    s.execute_write(work, False)
         except (Neo4jError, DriverError) as e:
             raise StoreError(f"write failed and was rolled back: {e}") from e
 
@@ -222,14 +246,30 @@ class Neo4jStore(GraphStore):
                 stages.append([st])
         lock = threading.Lock()
         state = {"done": 0, "committed": 0, "transactions": 0}
+        try:
+            with self._driver.session(database=self.database,
+                                      default_access_mode=neo4j.READ_ACCESS) as s:
+                created = s.execute_read(
+                    lambda tx: new_node_ids(plan, lambda c, p: tx.run(c, p).value()))
+        except (Neo4jError, DriverError) as e:
+            raise StoreError(f"write failed before anything was written: {e}") from e
 
-        def run_tx(statements: list[Statement]) -> None:
-            def work(tx: neo4j.ManagedTransaction) -> None:
-                for st in statements:
+        def run_tx(statements: list[Statement], fresh: frozenset[str]) -> None:
+            def work(tx: neo4j.ManagedTransaction, sts: list[Statement]) -> None:
+                for st in sts:
                     tx.run(st.cypher, st.params).consume()
 
             with self._driver.session(database=self.database) as s:
-                s.execute_write(work)
+                try:
+                    s.execute_write(work, creating_plan(statements, fresh))
+                except ClientError as e:
+                    if e.code != CONSTRAINT_FAILED:
+                        raise
+                    # Another writer made one of these nodes after the load looked:
+                    # MERGE this transaction, and the edges at its nodes.
+                    s.execute_write(work, creating_plan(statements, frozenset()))
+                    with lock:
+                        created.difference_update(plan_node_ids(statements))
             with lock:
                 state["done"] += sum(st.rows for st in statements)
                 state["committed"] += 1
@@ -239,6 +279,8 @@ class Neo4jStore(GraphStore):
         with ThreadPoolExecutor(max_workers=self.writers,
                                 thread_name_prefix="govgraph-writer") as pool:
             for stage in stages:
+                # Taken per stage: the edges see which node transactions fell back.
+                fresh = frozenset(created)
                 txs: list[list[Statement]] = [[]]
                 rows = 0
                 for st in stage:
@@ -248,7 +290,7 @@ class Neo4jStore(GraphStore):
                     txs[-1].append(st)
                     rows += st.rows
                 state["transactions"] += len(txs)
-                futures = [pool.submit(run_tx, t) for t in txs]
+                futures = [pool.submit(run_tx, t, fresh) for t in txs]
                 finished, pending = wait(futures, return_when=FIRST_EXCEPTION)
                 failed = [f for f in finished if f.exception() is not None]
                 if failed:

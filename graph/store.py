@@ -90,6 +90,9 @@ class Statement:
     # write_plan makes ("" for anything else):
     # sized loads write every node statement before any edge statement.
     phase: str = ""
+    # The NodeKind ("node") or RelType ("edge") the statement writes, so that
+    # creating_plan can rewrite it for a store whose contents it knows.
+    label: str = ""
 
     @property
     def rows(self) -> int:
@@ -112,23 +115,29 @@ def generation_statement() -> Statement:
     return Statement(GENERATION_QUERY, {"generation": uuid.uuid4().hex}, "state")
 
 
-def _node_statement(kind: NodeKind) -> str:
+def _node_statement(kind: NodeKind | str, create: bool = False) -> str:
     # Labels cannot be parameters in Cypher; they come from the NodeKind enum,
     # never from input. Both labels sit in the MERGE pattern because adding a
     # label afterwards (SET n:Kind) costs FalkorDB time proportional to the
     # nodes already labelled; a node's kind never changes, and if an id came
     # back as another kind the Entity.id constraint refuses it.
+    # CREATE skips MERGE's lookup and lock, and is only used for ids the store
+    # was seen not to hold (creating_plan); on such a node both give the same result.
+    kind = NodeKind(kind)
+    verb = "CREATE" if create else "MERGE"
     return (
-        f"UNWIND $rows AS r MERGE (n:{ENTITY_LABEL}:{kind.value} {{id: r.id}}) "
+        f"UNWIND $rows AS r {verb} (n:{ENTITY_LABEL}:{kind.value} {{id: r.id}}) "
         f"SET n += r.props"
     )
 
 
-def _edge_statement(rel: RelType) -> str:
+def _edge_statement(rel: RelType | str, create: bool = False) -> str:
+    rel = RelType(rel)
+    verb = "CREATE" if create else "MERGE"
     return (
         f"UNWIND $rows AS r "
         f"MATCH (a:{ENTITY_LABEL} {{id: r.src}}) MATCH (b:{ENTITY_LABEL} {{id: r.dst}}) "
-        f"MERGE (a)-[e:{rel.value} {{key: r.key}}]->(b) SET e += r.props"
+        f"{verb} (a)-[e:{rel.value} {{key: r.key}}]->(b) SET e += r.props"
     )
 
 
@@ -157,13 +166,140 @@ def write_plan(batch: GraphBatch, batch_rows: int = BATCH_ROWS) -> list[Statemen
     for kind in sorted(by_kind):
         rows = by_kind[kind]
         for i in range(0, len(rows), batch_rows):
-            plan.append(Statement(_node_statement(kind), {"rows": rows[i : i + batch_rows]}, "node"))
+            plan.append(Statement(_node_statement(kind), {"rows": rows[i : i + batch_rows]},
+                                  "node", kind.value))
     for rel in sorted(by_rel):
         rows = sorted(by_rel[rel], key=lambda r: (r["dst"], r["src"]))
         for i in range(0, len(rows), batch_rows):
-            plan.append(Statement(_edge_statement(rel), {"rows": rows[i : i + batch_rows]}, "edge"))
+            plan.append(Statement(_edge_statement(rel), {"rows": rows[i : i + batch_rows]},
+                                  "edge", rel.value))
     plan.append(generation_statement())
     return plan
+
+
+# Ids per existence query: one UNWIND over the Entity.id index.
+EXISTS_CHUNK = 50_000
+ANY_ENTITY_QUERY = f"MATCH (n:{ENTITY_LABEL}) RETURN n.id LIMIT 1"
+EXISTING_IDS_QUERY = f"UNWIND $ids AS id MATCH (n:{ENTITY_LABEL} {{id: id}}) RETURN n.id"
+
+
+def plan_node_ids(plan: list[Statement]) -> list[str]:
+    return [r["id"] for st in plan if st.phase == "node" and st.label for r in st.params["rows"]]
+
+
+def new_node_ids(plan: list[Statement], run: Callable[[str, dict[str, Any]], list[Any]]) -> set[str]:
+    """The plan's node ids the store does not hold yet.
+
+    ``run(cypher, params)`` returns the first column of the answer. An empty store
+    (the usual `load --replace`) answers with one lookup instead of one per id."""
+    ids = plan_node_ids(plan)
+    if not ids or not run(ANY_ENTITY_QUERY, {}):
+        return set(ids)
+    existing: set[str] = set()
+    for i in range(0, len(ids), EXISTS_CHUNK):
+        existing.update(run(EXISTING_IDS_QUERY, {"ids": ids[i : i + EXISTS_CHUNK]}))
+    return set(ids) - existing
+
+
+_PLAIN_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def _constant(values: list[Any]) -> bool:
+    first = values[0]
+    # 1 == 1.0 == True in Python, but not once stored; lists stay per row.
+    return (isinstance(first, str | int | float | bool) and values.count(first) == len(values)
+            and set(map(type, values)) == {type(first)})
+
+
+def _static(kind: str, label: str, rows: list[dict], create: bool) -> list[Statement]:
+    """Statements that name each property (``SET n.name = r[1]``) instead of
+    ``SET n += r.props``, for rows grouped by their property names.
+
+    Neo4j plans a map of unknown keys with an Eager step (it might write the id
+    the MATCH or MERGE reads), which buffers every row of the batch; named
+    properties need none. Rows become lists, so no map key travels once per row,
+    and a value the same in every row of a group (the kind, the registry file)
+    travels once, as ``$c``. An edge key that is just ``TYPE|src|dst`` is rebuilt
+    by the engine. The stored graph is the one ``SET += r.props`` gives: a null
+    sets nothing on a new node or edge and removes the property on an old one."""
+    end = "id" if kind == "node" else "key"
+    groups: dict[tuple[str, ...], list[dict]] = {}
+    for r in rows:
+        # Rows made by the same code list their properties in the same order.
+        groups.setdefault(tuple(r["props"]), []).append(r)
+    out: list[Statement] = []
+    for names, grp in groups.items():
+        if end in names or not all(_PLAIN_NAME.match(k) for k in names):
+            maker = _node_statement if kind == "node" else _edge_statement
+            out.append(Statement(maker(label, create=create), {"rows": grp}, kind, label))
+            continue
+        first = grp[0]["props"]
+        common = [k for k in names if _constant([r["props"][k] for r in grp])]
+        varying = [k for k in names if k not in common]
+        if kind == "node":
+            cols = 1
+            ident = "r[0]"
+            rows_out = [[r["id"], *(r["props"][k] for k in varying)] for r in grp]
+        else:
+            derived = all(r["key"] == f"{label}|{r['src']}|{r['dst']}" for r in grp)
+            cols = 2 if derived else 3
+            ident = f"'{label}|' + r[0] + '|' + r[1]" if derived else "r[2]"
+            rows_out = [[r["src"], r["dst"], *(() if derived else (r["key"],)),
+                         *(r["props"][k] for k in varying)] for r in grp]
+        values = [(k, f"r[{cols + i}]") for i, k in enumerate(varying)]
+        values += [(k, f"$c[{i}]") for i, k in enumerate(common)]
+        values.sort()
+        var = "n" if kind == "node" else "e"
+        if create:
+            body = "".join(f", {k}: {v}" for k, v in values)
+            setter = ""
+        else:
+            body = ""
+            setter = (" SET " + ", ".join(f"{var}.{k} = {v}" for k, v in values)) if values else ""
+        if kind == "node":
+            verb = "CREATE" if create else "MERGE"
+            cypher = (f"UNWIND $rows AS r {verb} (n:{ENTITY_LABEL}:{NodeKind(label).value} "
+                      f"{{id: {ident}{body}}}){setter}")
+        else:
+            verb = "CREATE" if create else "MERGE"
+            cypher = (f"UNWIND $rows AS r "
+                      f"MATCH (a:{ENTITY_LABEL} {{id: r[0]}}) MATCH (b:{ENTITY_LABEL} {{id: r[1]}}) "
+                      f"{verb} (a)-[e:{RelType(label).value} {{key: {ident}{body}}}]->(b){setter}")
+        params: dict[str, Any] = {"rows": rows_out}
+        if common:
+            params["c"] = [first[k] for k in common]
+        out.append(Statement(cypher, params, kind, label))
+    return out
+
+
+def creating_plan(plan: list[Statement], created: set[str] | frozenset[str]) -> list[Statement]:
+    """``plan`` as it is run: CREATE for what cannot exist yet, MERGE for the rest.
+
+    ``created`` holds ids the store does not hold and that this load alone writes
+    (``new_node_ids``). Their nodes are created. An edge with an end among them
+    cannot exist yet either, so it is created too; an edge between two nodes the
+    store already held may exist, and is merged on its key. Over any graph the
+    result is the graph the MERGE plan gives. Statements that are not
+    write_plan's node or edge statements pass through unchanged."""
+    out: list[Statement] = []
+    for st in plan:
+        if st.phase == "node" and st.label:
+            rows = st.params["rows"]
+            fresh = [r for r in rows if r["id"] in created]
+            old = [r for r in rows if r["id"] not in created] if len(fresh) < len(rows) else []
+        elif st.phase == "edge" and st.label:
+            rows = st.params["rows"]
+            fresh = [r for r in rows if r["src"] in created or r["dst"] in created]
+            old = ([r for r in rows if r["src"] not in created and r["dst"] not in created]
+                   if len(fresh) < len(rows) else [])
+        else:
+            out.append(st)
+            continue
+        if fresh:
+            out.extend(_static(st.phase, st.label, fresh, create=True))
+        if old:
+            out.extend(_static(st.phase, st.label, old, create=False))
+    return out
 
 
 def plan_summary(plan: list[Statement]) -> WriteSummary:

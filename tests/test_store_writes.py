@@ -59,3 +59,131 @@ def test_long_query_is_stopped_by_the_timeout(store):
 
     with pytest.raises(QueryTimeout):
         store.read_only("MATCH (a), (b), (c), (d) WHERE a.id <> d.id RETURN count(*)", timeout_s=0.5)
+
+
+# --- CREATE where nothing can exist yet, MERGE elsewhere: the same graph either way ---
+
+def _conv_batch(stale: bool = False) -> GraphBatch:
+    """Nodes and edges under ids of their own, with the value shapes a load carries:
+    nulls, lists, booleans, numbers, provenance, and keys derived or not."""
+    from govgraph.graph.model import Provenance
+
+    src = Provenance(doc="conv-doc", measure=3, clause="条款", start=1, end=4)
+    v = "old" if stale else "new"
+    nodes = [Node(id=f"conv:p{i}", kind=NodeKind.RESIDENT, name=f"居民{i}",
+                  props={"party_member": i % 2 == 0, "registry_line": i, "note": v if i else None,
+                         "aliases": [f"a{i}"] if i % 3 else [], "score": 1.5 if stale else 2})
+             for i in range(7)]
+    nodes.append(Node(id="conv:org", kind=NodeKind.COMMITTEE, name="委员会",
+                      props={"body_type": "committee:owners", "credit": None if not stale else "x"}))
+    edges = [Edge(type=RelType.MEMBER_OF, src=f"conv:p{i}", dst="conv:org",
+                  props={"role": "member", "start": "2020", "end": None if i else v}, source=src)
+             for i in range(7)]
+    edges += [Edge(type=RelType.LIVES_IN, src=f"conv:p{i}", dst="conv:org") for i in range(7)]
+    edges.append(Edge(type=RelType.LEADS, src="conv:p0", dst="conv:p1", props={"nature": v}))
+    return GraphBatch(nodes=nodes, edges=edges)
+
+
+def _conv_dump(store) -> tuple:
+    nodes = store.read("MATCH (n:Entity) WHERE n.id STARTS WITH 'conv:' "
+                       "RETURN n.id, labels(n), properties(n) ORDER BY n.id").rows
+    edges = store.read("MATCH (a:Entity)-[e]->(b:Entity) WHERE a.id STARTS WITH 'conv:' "
+                       "RETURN a.id, type(e), b.id, properties(e) ORDER BY e.key").rows
+    for n in nodes:
+        n[1] = sorted(n[1])
+    return nodes, edges
+
+
+def _conv_delete(store) -> None:
+    q = "MATCH (n:Entity) WHERE n.id STARTS WITH 'conv:' DETACH DELETE n"
+    if store.engine == "neo4j":
+        with store._driver.session(database=store.database) as s:
+            s.run(q).consume()
+    else:
+        store._graph.query(q)
+
+
+def _merge_only(store, monkeypatch):
+    monkeypatch.setattr(type(store).__module__ + ".creating_plan", lambda plan, created: plan)
+
+
+@pytest.fixture
+def conv_store(store):
+    _conv_delete(store)
+    yield store
+    _conv_delete(store)
+
+
+def test_load_over_a_partial_graph_equals_a_load_into_nothing(conv_store, monkeypatch):
+    store = conv_store
+    full = _conv_batch()
+    store.write_batch(full)
+    fresh = _conv_dump(store)
+    assert len(fresh[0]) == 8 and len(fresh[1]) == 15
+
+    # Reloading changes nothing.
+    store.write_batch(full)
+    assert _conv_dump(store) == fresh
+
+    # Over a graph holding part of the load, some of it with other values: the
+    # new nodes and their edges are created, the rest merged, and the result is
+    # the same graph.
+    _conv_delete(store)
+    stale = _conv_batch(stale=True)
+    store.write_batch(GraphBatch(nodes=stale.nodes[:4] + stale.nodes[7:],
+                                 edges=[e for e in stale.edges if e.src in {"conv:p0", "conv:p1"}]))
+    store.write_batch(full)
+    assert _conv_dump(store) == fresh
+
+    # And it is the graph the plain MERGE statements give.
+    _conv_delete(store)
+    _merge_only(store, monkeypatch)
+    store.write_batch(full)
+    assert _conv_dump(store) == fresh
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("sized", [False, True], ids=["one-transaction", "sized"])
+def test_neo4j_create_that_meets_an_existing_id_falls_back_to_merge(neo4j_uri, sized, monkeypatch):
+    """As if another writer committed some of the ids after the load looked: the
+    CREATE is refused by the constraint, and the load merges instead."""
+    from govgraph.graph import neo4j_store
+    from govgraph.graph.neo4j_store import Neo4jStore
+
+    kw = {"single_transaction_rows": 1, "transaction_rows": 4, "batch_rows": 2} if sized else {}
+    with Neo4jStore(neo4j_uri, **kw) as store:
+        _conv_delete(store)
+        try:
+            full = _conv_batch()
+            store.write_batch(full)
+            fresh = _conv_dump(store)
+            _conv_delete(store)
+            stale = _conv_batch(stale=True)
+            store.write_batch(GraphBatch(nodes=stale.nodes[2:5], edges=[]))
+            monkeypatch.setattr(neo4j_store, "new_node_ids",
+                                lambda plan, run: set(neo4j_store.plan_node_ids(plan)))
+            store.write_batch(full)
+            assert _conv_dump(store) == fresh
+        finally:
+            _conv_delete(store)
+
+
+@pytest.mark.neo4j
+def test_neo4j_sized_load_over_a_partial_graph(neo4j_uri):
+    from govgraph.graph.neo4j_store import Neo4jStore
+
+    with Neo4jStore(neo4j_uri, single_transaction_rows=1, transaction_rows=4, batch_rows=2) as store:
+        _conv_delete(store)
+        try:
+            full = _conv_batch()
+            store.write_batch(full)
+            fresh = _conv_dump(store)
+            _conv_delete(store)
+            stale = _conv_batch(stale=True)
+            store.write_batch(GraphBatch(nodes=stale.nodes[3:], edges=stale.edges[5:9]))
+            store.write_batch(full)
+            assert _conv_dump(store) == fresh
+            store.write_batch(full)
+            assert _conv_dump(store) == fresh
+        finally:
+            _conv_delete(store)
