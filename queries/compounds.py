@@ -173,8 +173,11 @@ def _responsibility(store: GraphStore, compound_id: str,
     governing = [b for b in compound_bodies if b.body_type in GOVERNING_TYPES]
     types = sorted({b.body_type for b in bodies if b.body_type}
                    | {COMPANY_TYPES.get(m.kind or "", "company:property") for m in managers})
-    oversight = cached(store, generation, ("type_overseers", tuple(types)),
-                       lambda: _overseers(store, types))
+    # Kept per type, not per set of types: a city has a handful of body types but
+    # many combinations of them, and each new combination would be a miss.
+    oversight = [o for t in types
+                 for o in cached(store, generation, ("type_overseers", t),
+                                 lambda t=t: _overseers(store, [t]))]
     gaps = []
     if not governing:
         gaps.append("no governing body (业委会, 物管委, 院委会 or joint committee) serves this compound")
