@@ -142,6 +142,17 @@ def test_load_over_a_partial_graph_equals_a_load_into_nothing(conv_store, monkey
     assert _conv_dump(store) == fresh
 
 
+def _loaded_then_partly_stale(store, part):
+    """Load the whole batch and keep what it gave, then leave only ``part(stale
+    batch)`` in the store; returns (whole batch, its graph)."""
+    full = _conv_batch()
+    store.write_batch(full)
+    fresh = _conv_dump(store)
+    _conv_delete(store)
+    store.write_batch(part(_conv_batch(stale=True)))
+    return full, fresh
+
+
 @pytest.mark.neo4j
 @pytest.mark.parametrize("sized", [False, True], ids=["one-transaction", "sized"])
 def test_neo4j_create_that_meets_an_existing_id_falls_back_to_merge(neo4j_uri, sized, monkeypatch):
@@ -154,12 +165,8 @@ def test_neo4j_create_that_meets_an_existing_id_falls_back_to_merge(neo4j_uri, s
     with Neo4jStore(neo4j_uri, **kw) as store:
         _conv_delete(store)
         try:
-            full = _conv_batch()
-            store.write_batch(full)
-            fresh = _conv_dump(store)
-            _conv_delete(store)
-            stale = _conv_batch(stale=True)
-            store.write_batch(GraphBatch(nodes=stale.nodes[2:5], edges=[]))
+            full, fresh = _loaded_then_partly_stale(store, lambda st: GraphBatch(
+                nodes=st.nodes[2:5], edges=[]))
             monkeypatch.setattr(neo4j_store, "new_node_ids",
                                 lambda plan, run: set(neo4j_store.plan_node_ids(plan)))
             store.write_batch(full)
@@ -175,12 +182,8 @@ def test_neo4j_sized_load_over_a_partial_graph(neo4j_uri):
     with Neo4jStore(neo4j_uri, single_transaction_rows=1, transaction_rows=4, batch_rows=2) as store:
         _conv_delete(store)
         try:
-            full = _conv_batch()
-            store.write_batch(full)
-            fresh = _conv_dump(store)
-            _conv_delete(store)
-            stale = _conv_batch(stale=True)
-            store.write_batch(GraphBatch(nodes=stale.nodes[3:], edges=stale.edges[5:9]))
+            full, fresh = _loaded_then_partly_stale(store, lambda st: GraphBatch(
+                nodes=st.nodes[3:], edges=st.edges[5:9]))
             store.write_batch(full)
             assert _conv_dump(store) == fresh
             store.write_batch(full)
