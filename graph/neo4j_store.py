@@ -1,7 +1,8 @@
 """The store of record: Neo4j through the official driver.
 
-One driver per store (and so per process), managed transactions only, every
-value a parameter. A write batch up to ``SINGLE_TRANSACTION_ROWS`` rows is one
+One driver per store (and so per process), every value a parameter. Writes are
+managed transactions; a read is one auto-commit query, retried here as the
+driver would retry managed work. A write batch up to ``SINGLE_TRANSACTION_ROWS`` rows is one
 write transaction, so it lands whole or not at all; a larger one is written in
 sized transactions by parallel sessions (see ``Neo4jStore.write_batch``).
 Untrusted Cypher runs in a READ access-mode transaction with a timeout, so
@@ -10,13 +11,15 @@ Neo4j itself refuses writes.
 
 from __future__ import annotations
 
+import random
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from typing import Any
 
 import neo4j
-from neo4j import GraphDatabase, unit_of_work
+from neo4j import GraphDatabase
 from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable
 from neo4j.graph import Node as NNode
 from neo4j.graph import Path as NPath
@@ -60,6 +63,9 @@ SINGLE_TRANSACTION_ROWS = 50_000
 TRANSACTION_ROWS = 50_000
 BATCH_ROWS = 10_000
 WRITERS = 2
+# Reads retry transient failures for as long as the driver retries managed work.
+READ_RETRY_TIME_S = 15.0
+READ_RETRY_FIRST_DELAY_S = 0.05
 # What Neo4j answers when a CREATE meets an Entity.id that exists (or any other
 # constraint refuses a write).
 CONSTRAINT_FAILED = "Neo.ClientError.Schema.ConstraintValidationFailed"
@@ -100,7 +106,7 @@ class Neo4jStore(GraphStore):
         try:
             self._driver = GraphDatabase.driver(
                 uri, auth=auth, connection_timeout=connection_timeout,
-                max_transaction_retry_time=15.0, connection_acquisition_timeout=30.0,
+                max_transaction_retry_time=READ_RETRY_TIME_S, connection_acquisition_timeout=30.0,
                 # Catalogue queries name labels a graph may not have yet (GraphState
                 # before the first load): the server's warnings are noise to log on
                 # every call, and cost time to make and send.
@@ -123,42 +129,51 @@ class Neo4jStore(GraphStore):
         result.consume()
         return QueryResult(columns=columns, rows=rows, truncated=truncated)
 
-    def _execute_read(self, work: Any, timeout_s: float | None = None) -> QueryResult:
-        """Run ``work`` in a READ access-mode managed transaction; map Neo4j's errors."""
-        try:
-            with self._driver.session(database=self.database,
-                                      default_access_mode=neo4j.READ_ACCESS) as s:
-                return s.execute_read(work)
-        except ClientError as e:
-            code = e.code or ""
-            if "AccessMode" in code or "ForbiddenDueToTransactionType" in code:
-                raise ReadOnlyViolation(f"refused by Neo4j (READ access mode): {e.message}") from e
-            if timeout_s is not None and ("TransactionTimedOut" in code or "Terminated" in code):
-                raise QueryTimeout(f"query exceeded {timeout_s:g}s and was stopped") from e
-            raise QueryError(f"query failed: {e.message}") from e
-        except (ServiceUnavailable, DriverError, Neo4jError) as e:
-            raise StoreError(f"Neo4j unavailable: {e}") from e
+    def _run_read(self, query: str | neo4j.Query, params: dict[str, Any],
+                  row_cap: int | None, timeout_s: float | None = None) -> QueryResult:
+        """One read as an auto-commit transaction in READ access mode.
+
+        A managed transaction is BEGIN, RUN+PULL, COMMIT: two round trips, and
+        the server opens and closes a transaction around a single statement
+        anyway. Auto-commit is one round trip (half the latency of a point
+        lookup, measured in bench/). The driver does not retry auto-commit work,
+        so this does what ``execute_read`` would: a read changes nothing, so a
+        transient failure (leader switch, lock timeout, dropped connection) is
+        retried with backoff, up to the driver's retry time."""
+        delay, deadline = READ_RETRY_FIRST_DELAY_S, None
+        while True:
+            try:
+                with self._driver.session(database=self.database,
+                                          default_access_mode=neo4j.READ_ACCESS) as s:
+                    return self._collect(s.run(query, params), row_cap)
+            except ClientError as e:
+                code = e.code or ""
+                if "AccessMode" in code or "ForbiddenDueToTransactionType" in code:
+                    raise ReadOnlyViolation(
+                        f"refused by Neo4j (READ access mode): {e.message}") from e
+                if timeout_s is not None and ("TransactionTimedOut" in code
+                                              or "Terminated" in code):
+                    raise QueryTimeout(f"query exceeded {timeout_s:g}s and was stopped") from e
+                raise QueryError(f"query failed: {e.message}") from e
+            except (Neo4jError, DriverError) as e:
+                now = time.monotonic()
+                deadline = deadline if deadline is not None else now + READ_RETRY_TIME_S
+                if not e.is_retryable() or now + delay > deadline:
+                    raise StoreError(f"Neo4j unavailable: {e}") from e
+                time.sleep(delay * random.uniform(0.8, 1.2))
+                delay *= 2
 
     def read(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
-        params = check_params(params)
-
-        def work(tx: neo4j.ManagedTransaction) -> QueryResult:
-            return self._collect(tx.run(cypher, params), None)
-
-        return self._execute_read(work)
+        return self._run_read(cypher, check_params(params), None)
 
     def read_engine_guarded(self, cypher: str, params: dict[str, Any] | None = None, *,
                             timeout_s: float = 10.0, row_cap: int = 1000) -> QueryResult:
         """The read-only path without the keyword pre-check: only Neo4j's READ
         access mode stands between the query and the data (tests prove it holds)."""
         params = check_params(params)
-
         # A timeout that rounds to 0 ms would mean "no timeout" to Neo4j.
-        @unit_of_work(timeout=max(timeout_s, 0.001))
-        def work(tx: neo4j.ManagedTransaction) -> QueryResult:
-            return self._collect(tx.run(cypher, params), row_cap)
-
-        return self._execute_read(work, timeout_s)
+        query = neo4j.Query(cypher, timeout=max(timeout_s, 0.001))
+        return self._run_read(query, params, row_cap, timeout_s)
 
     # -- writes -----------------------------------------------------------
     def ensure_schema(self) -> None:
