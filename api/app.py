@@ -24,6 +24,7 @@ from starlette.concurrency import run_in_threadpool
 from ..graph.store import GraphStore
 from ..settings import Settings
 from . import problems
+from .answer_cache import AnswerCache
 from .deps import open_app_store
 from .routers import ROUTERS
 
@@ -95,6 +96,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         app.include_router(router)
     _document_problems(app)
 
+    if settings.answer_cache_s > 0:
+        app.add_middleware(AnswerCache, ttl_s=settings.answer_cache_s)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
                            allow_methods=["GET", "POST"],

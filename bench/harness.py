@@ -377,19 +377,29 @@ class Run:
             gc.unfreeze()
 
     def _http(self, e: Engine, n: int, compound: str) -> None:
+        # Twice: as served by default (every request reads the store), then with
+        # the answer cache on (`serve --answer-cache 1`), reported apart.
+        self._http_serve(e, n, compound, "", {})
+        self._http_serve(e, n, compound, "cached (--answer-cache 1) ",
+                         {"GOVGRAPH_ANSWER_CACHE_S": "1"})
+
+    def _http_serve(self, e: Engine, n: int, compound: str, prefix: str,
+                    env: dict[str, str]) -> None:
         label = size_label(n)
         path = f"/measures/{MEASURE}/leads"
-        log = self.work / f"serve-{e.name}-{label}.log"
-        with http.serve(e.serve_env(), ready_path=path, log=log,
+        log = self.work / f"serve-{e.name}-{label}{'-cached' if env else ''}.log"
+        with http.serve({**e.serve_env(), **env}, ready_path=path, log=log,
                         workers=self.cfg.http_workers) as (base, pid):
-            endpoints = [("point lookup: GET " + path, base + path, self.cfg.http_concurrency)]
+            endpoints = [(prefix + "point lookup: GET " + path, base + path,
+                          self.cfg.http_concurrency)]
             cpath = f"/compounds/{compound}/responsible?as_of={AS_OF}"
             try:
                 import urllib.request
 
                 with urllib.request.urlopen(base + cpath, timeout=10) as r:
                     if r.status == 200:
-                        endpoints.append(("compound: GET /compounds/{id}/responsible", base + cpath,
+                        endpoints.append((prefix + "compound: GET /compounds/{id}/responsible",
+                                          base + cpath,
                                           [max(self.cfg.http_concurrency)]))
             except OSError:
                 pass  # the endpoint is not there (yet): only the point lookup is driven
@@ -399,7 +409,7 @@ class Run:
                     http.drive(url, c, 1)
                     prof = None
                     if self.cfg.profile and c == max(levels) and n == max(self.cfg.sizes) \
-                            and name.startswith("point"):
+                            and name.startswith("point") and not env:
                         import threading
 
                         box: dict = {}

@@ -645,9 +645,15 @@ KEEP_ALIVE_S = 30
               type=click.Choice(["critical", "error", "warning", "info", "debug"]))
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Server processes; each opens its own store connection.")
+@click.option("--answer-cache", "answer_cache", type=click.FloatRange(0, 3600), default=None,
+              metavar="SECONDS",
+              help="Keep GET answers per graph generation, looking for a new one at most "
+                   "every SECONDS (env GOVGRAPH_ANSWER_CACHE_S, default 0 = off): answers may "
+                   "lag a load by another process by that much.")
 @click.pass_obj
 @handle_errors
-def serve(obj: Context, host: str | None, port: int | None, log_level: str, workers: int) -> None:
+def serve(obj: Context, host: str | None, port: int | None, log_level: str, workers: int,
+          answer_cache: float | None) -> None:
     """Serve the HTTP API and the browser view on the configured store.
 
     The page is at /, the API docs at /docs, the health check at /health.
@@ -664,6 +670,8 @@ def serve(obj: Context, host: str | None, port: int | None, log_level: str, work
     from .api import create_app
 
     s = obj.settings
+    if answer_cache is not None:
+        s = s.model_copy(update={"answer_cache_s": answer_cache})
     host = host or s.host
     port = s.port if port is None else port
     if host not in ("127.0.0.1", "localhost", "::1"):
@@ -678,6 +686,7 @@ def serve(obj: Context, host: str | None, port: int | None, log_level: str, work
     os.environ["GOVGRAPH_DATA_DIR"] = str(s.data_dir.resolve())
     if s.neo4j_uri:
         os.environ["GOVGRAPH_NEO4J_URI"] = s.neo4j_uri
+    os.environ["GOVGRAPH_ANSWER_CACHE_S"] = str(s.answer_cache_s)
     uvicorn.run("govgraph.api.app:app_from_env", factory=True, workers=workers, host=host,
                 port=port, log_level=log_level, proxy_headers=False, server_header=False,
                 timeout_keep_alive=KEEP_ALIVE_S)

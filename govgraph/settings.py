@@ -30,6 +30,9 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8000
     cors_origins: list[str] = Field(default_factory=list)
+    # Seconds a served answer may lag a load made by another process; 0 = every
+    # request reads the store (see api/answer_cache.py).
+    answer_cache_s: float = Field(default=0.0, ge=0.0, le=3600.0)
 
     @property
     def engine(self) -> str:

@@ -69,3 +69,11 @@ def forget(store: GraphStore) -> None:
     """Drop what is kept for ``store`` (tests; a store that is being closed)."""
     with _registry_lock:
         _by_store.pop(store, None)
+
+
+def graph_generation(store: GraphStore) -> str | None:
+    """The generation the store holds now (None: loaded before generations, or empty)."""
+    from . import catalogue
+
+    rows = catalogue.run(store, "graph_generation").rows
+    return rows[0][0] if rows else None

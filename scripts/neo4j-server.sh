@@ -22,7 +22,9 @@ PID_FILE="$HOME_DIR/neo4j.pid"
 BOLT_URI="bolt://127.0.0.1:$PORT"
 
 JVM_OPTS=(
-  -Xms256m "-Xmx$HEAP"
+  # A fixed heap: grown from a small start, G1 keeps a small young generation
+  # and a load spends much of its server time collecting it.
+  "-Xms$HEAP" "-Xmx$HEAP"
   -XX:+UseG1GC -XX:-OmitStackTraceInFastThrow -XX:+DisableExplicitGC
   -Djdk.nio.maxCachedBufferSize=1024
   -Dio.netty.tryReflectionSetAccessible=true

@@ -48,6 +48,10 @@ def _check(res: dict, engine: str, out: Path) -> None:
     for h in res["http"]:
         assert h["requests"] > 0 and h["requests_per_s"] > 0 and h["p99_ms"] > 0
         assert h["errors"] >= 0
+    # The API is driven as served by default and with the answer cache on.
+    assert any(h["endpoint"].startswith("point lookup") for h in res["http"])
+    assert any(h["endpoint"].startswith("cached") and "point lookup" in h["endpoint"]
+               for h in res["http"])
     assert res["targets"]
     md = markdown(res)
     for heading in ("## Load", "## Per-row baseline", "## Synth and plan",

@@ -29,6 +29,7 @@ CASES: dict[str, list[dict]] = {
     "issue_types": [{}],
     "count_nodes": [{}],
     "count_edges": [{}],
+    "graph_generation": [{}],
     "documents": [{}],
     "compound_place": [{"compound_id": "t:cpd:1", "as_of": "2024-06-30"},
                        {"compound_id": "t:cpd:1", "as_of": "2020-06-30"},
