@@ -309,6 +309,8 @@ class Run:
 
     def _lookups(self, e: Engine, n: int, picks: list[str]) -> None:
         label = size_label(n)
+        self.log(f"settle {e.name} {label}")
+        e.settle()
         self.log(f"lookups {e.name} {label}")
         s = e.store
         w = self.cfg.warmup_calls
@@ -386,6 +388,7 @@ class Run:
     def _http_serve(self, e: Engine, n: int, compound: str, prefix: str,
                     env: dict[str, str]) -> None:
         label = size_label(n)
+        e.settle()
         path = f"/measures/{MEASURE}/leads"
         log = self.work / f"serve-{e.name}-{label}{'-cached' if env else ''}.log"
         with http.serve({**e.serve_env(), **env}, ready_path=path, log=log,

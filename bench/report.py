@@ -193,7 +193,10 @@ def markdown(res: dict) -> str:
                 "`compounds.compound_escalation(…, 'fire-lane')`; audit = `compounds.audit('ungoverned')`. "
                 "The benchmark process still holds the load plan, which a service would not: it is "
                 "frozen out of the garbage collector (`gc.freeze()`, as `govgraph serve` does after "
-                "startup) while lookups are timed. Place answers keep what the notice says per "
+                "startup) while lookups are timed. Lookups and HTTP runs start once the database has "
+                "settled after the load (its process under 5% of a core for a second, "
+                "FalkorDB's append-only file rewritten). "
+                "Place answers keep what the notice says per "
                 "graph generation, so after the warm-up each is one query.",
                 "", _table(head, rows), ""]
     if res["http"]:

@@ -21,6 +21,7 @@ from govgraph.graph import embedded_server
 from govgraph.graph.falkordb_store import FalkorDBStore
 from govgraph.graph.model import GraphBatch, RelType
 from govgraph.queries import generation_cache
+
 from govgraph.settings import Settings
 
 TOKEN = "cache-test-token-7e1d"
