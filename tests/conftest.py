@@ -99,6 +99,15 @@ def neo4j_store(neo4j_uri, default_plan):
     store.close()
 
 
+@pytest.fixture
+def fresh_store(tmp_path):
+    """An empty embedded store of the test's own."""
+    s = FalkorDBStore(tmp_path)
+    yield s
+    s.close()
+    embedded_server.stop(tmp_path)
+
+
 @pytest.fixture(params=["falkor", pytest.param("neo4j", marks=pytest.mark.neo4j)])
 def store(request):
     """The same loaded graph on each engine; tests using it run on both."""

@@ -17,7 +17,6 @@ with warnings.catch_warnings():
     from fastapi.testclient import TestClient
 
 from govgraph.api import create_app
-from govgraph.graph import embedded_server
 from govgraph.graph.falkordb_store import FalkorDBStore
 from govgraph.graph.model import GraphBatch, RelType
 from govgraph.queries import generation_cache
@@ -97,14 +96,6 @@ def test_a_load_by_another_process_is_seen_after_the_interval(store, default_pla
         other.write_batch(GraphBatch(edges=[edge]))
         if not isinstance(other, FalkorDBStore):
             other.close()
-
-
-@pytest.fixture
-def fresh_store(tmp_path):
-    s = FalkorDBStore(tmp_path)
-    yield s
-    s.close()
-    embedded_server.stop(tmp_path)
 
 
 def test_a_load_through_the_app_is_seen_by_the_next_request(fresh_store):

@@ -18,7 +18,6 @@ with warnings.catch_warnings():  # starlette's note about its httpx-based test c
     from fastapi.testclient import TestClient
 
 from govgraph.api import create_app
-from govgraph.graph import embedded_server
 from govgraph.graph.store import GraphStore, QueryResult, StoreError
 from govgraph.loaders.pipeline import DEFAULT_DOC_ID
 
@@ -394,16 +393,6 @@ NOTICE = ("安顺市物业小区消防通道专项整治工作措施\n\n2022 年
           "(牵头单位:市消防救援支队;责任单位:市住房城乡建设局、市公安局)\n\n"
           "(二)建立巡查制度。物业服务企业要每日巡查。"
           "(牵头单位:市住房城乡建设局;责任单位:各县〔区〕人民政府〔管委会〕)\n")
-
-
-@pytest.fixture
-def fresh_store(tmp_path):
-    from govgraph.graph.falkordb_store import FalkorDBStore
-
-    s = FalkorDBStore(tmp_path)
-    yield s
-    s.close()
-    embedded_server.stop(tmp_path)
 
 
 def test_load_default_and_a_document(fresh_store):
