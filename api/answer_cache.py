@@ -47,7 +47,8 @@ class AnswerCache:
         self.checked_at = float("-inf")
         self.entries: OrderedDict[tuple, tuple[int, list[tuple[bytes, bytes]], bytes]] = \
             OrderedDict()
-        self._checking: asyncio.Lock | None = None
+        # One generation read per interval, however many requests arrive meanwhile.
+        self._checking = asyncio.Lock()
 
     def invalidate(self) -> None:
         self.checked_at = float("-inf")
@@ -56,9 +57,7 @@ class AnswerCache:
     async def _current_generation(self, scope: Scope) -> str | None:
         if time.monotonic() - self.checked_at < self.ttl_s:
             return self.generation
-        if self._checking is None:
-            self._checking = asyncio.Lock()
-        async with self._checking:  # one read per interval, however many requests wait
+        async with self._checking:
             if time.monotonic() - self.checked_at < self.ttl_s:
                 return self.generation
             store = scope["app"].state.store
