@@ -51,7 +51,8 @@ def notice_to_graph(notice: Notice, registry: UnitRegistry) -> DocumentFacts:
     for s in notice.sections:
         batch.nodes.append(Node(id=section_id(doc, s.number), kind=NodeKind.SECTION, name=s.title,
                                 props={"number": s.number, "doc": doc, "start": s.start, "end": s.end}))
-        batch.edges.append(Edge(type=RelType.PART_OF, src=section_id(doc, s.number), dst=doc))
+        batch.edges.append(Edge(type=RelType.PART_OF, src=section_id(doc, s.number), dst=doc,
+                                source=_heading(notice, s.start, s.end, s.title, None)))
     unresolved: list[dict] = []
     unit_nodes: dict[str, Node] = {}
     for m in notice.measures:
@@ -60,7 +61,8 @@ def notice_to_graph(notice: Notice, registry: UnitRegistry) -> DocumentFacts:
             "number": m.number, "numeral": m.numeral, "doc": doc, "title": m.title,
             "text": m.text, "start": m.start, "end": m.end, "section": m.section}))
         parent = section_id(doc, m.section) if m.section is not None else doc
-        batch.edges.append(Edge(type=RelType.PART_OF, src=mid, dst=parent))
+        batch.edges.append(Edge(type=RelType.PART_OF, src=mid, dst=parent,
+                                source=_heading(notice, m.start, m.end, m.title, m.number)))
         for a in m.attributions:
             for u in a.units:
                 res = registry.resolve(u.name)
@@ -71,9 +73,12 @@ def notice_to_graph(notice: Notice, registry: UnitRegistry) -> DocumentFacts:
                 else:
                     uid = unit_id(u.name)
                     unresolved.append({"measure": m.number, "name": u.name, "start": u.start, "end": u.end})
+                    # Known only from where the notice first names it.
                     unit_nodes.setdefault(uid, Node(
                         id=uid, kind=NodeKind.DEPARTMENT, name=normalize_name(u.name),
-                        props={"resolved": False, "collective": False, "tier": "unknown"}))
+                        props={"resolved": False, "collective": False, "tier": "unknown",
+                               **Provenance(doc=doc, measure=m.number, clause=notice.text[u.start:u.end],
+                                            start=u.start, end=u.end).as_props()}))
                 batch.edges.append(Edge(
                     type=ROLE_EDGE[a.role], src=uid, dst=mid,
                     props={"as_written": u.as_written, "label": a.label,
@@ -82,3 +87,12 @@ def notice_to_graph(notice: Notice, registry: UnitRegistry) -> DocumentFacts:
                                       start=a.start, end=a.end)))
     batch.nodes.extend(unit_nodes.values())
     return DocumentFacts(notice=notice, batch=batch, unresolved=unresolved)
+
+
+def _heading(notice: Notice, start: int, end: int, title: str, measure: int | None) -> Provenance:
+    """The heading of a section or measure (its numeral and title), as the
+    clause that places it in the document."""
+    at = notice.text.find(title, start, end)
+    stop = at + len(title) if at >= 0 else min(end, start + 40)
+    return Provenance(doc=notice.id, measure=measure, clause=notice.text[start:stop],
+                      start=start, end=stop)

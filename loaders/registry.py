@@ -377,32 +377,38 @@ def registry_graph(reg: Registry, units: UnitRegistry, source: str) -> GraphBatc
             raise RegistryError(*reg.where("streets", i), "county",
                                 f"unknown county {s.county!r}; known: {', '.join(counties)}")
         area(s.id, s.name, "street", s.synthetic, prov("streets", i), street_kind=s.kind)
-        b.edges.append(Edge(type=RelType.PART_OF, src=s.id, dst=county))
+        b.edges.append(Edge(type=RelType.PART_OF, src=s.id, dst=county, props=prov("streets", i)))
     for i, c in enumerate(reg.communities):
         area(c.id, c.name, "community", c.synthetic, prov("communities", i))
-        b.edges.append(Edge(type=RelType.PART_OF, src=c.id, dst=c.street_id))
+        b.edges.append(Edge(type=RelType.PART_OF, src=c.id, dst=c.street_id,
+                            props=prov("communities", i)))
     for i, c in enumerate(reg.compounds):
         area(c.id, c.name, "compound", c.synthetic, prov("compounds", i), built_year=c.built_year,
              households=c.households, category=c.category)
-        b.edges.append(Edge(type=RelType.PART_OF, src=c.id, dst=c.community_id))
+        b.edges.append(Edge(type=RelType.PART_OF, src=c.id, dst=c.community_id,
+                            props=prov("compounds", i)))
     for i, x in enumerate(reg.buildings):
         area(x.id, x.name, "building", x.synthetic, prov("buildings", i), units=x.units,
              floors=x.floors)
-        b.edges.append(Edge(type=RelType.PART_OF, src=x.id, dst=x.compound_id))
+        b.edges.append(Edge(type=RelType.PART_OF, src=x.id, dst=x.compound_id,
+                            props=prov("buildings", i)))
     for i, o in enumerate(reg.organizations):
         body_type, kind = ORG_KINDS[o.kind]
         b.nodes.append(Node(id=o.id, kind=kind, name=o.name, props={
             "body_type": body_type, "org_kind": o.kind, "synthetic": o.synthetic,
             **prov("organizations", i)}))
         for a in o.areas():
-            b.edges.append(Edge(type=RelType.LOCATED_IN, src=o.id, dst=a))
+            b.edges.append(Edge(type=RelType.LOCATED_IN, src=o.id, dst=a,
+                                props=prov("organizations", i)))
         if o.parent_id:
-            b.edges.append(Edge(type=RelType.PART_OF, src=o.id, dst=o.parent_id))
+            b.edges.append(Edge(type=RelType.PART_OF, src=o.id, dst=o.parent_id,
+                                props=prov("organizations", i)))
     for i, p in enumerate(reg.people):
         b.nodes.append(Node(id=p.id, kind=NodeKind.RESIDENT, name=p.name, props={
             "party_member": p.party_member, "synthetic": p.synthetic, **prov("people", i)}))
         if p.compound_id:
-            b.edges.append(Edge(type=RelType.LIVES_IN, src=p.id, dst=p.compound_id))
+            b.edges.append(Edge(type=RelType.LIVES_IN, src=p.id, dst=p.compound_id,
+                                props=prov("people", i)))
     for i, m in enumerate(reg.memberships):
         b.edges.append(Edge(type=RelType.MEMBER_OF, src=m.person_id, dst=m.org_id, props={
             "role": m.role, "since": _d(m.start), "start": _d(m.start), "end": _d(m.end),
@@ -424,5 +430,6 @@ def registry_graph(reg: Registry, units: UnitRegistry, source: str) -> GraphBatc
     for i, f in enumerate(reg.facilities):
         b.nodes.append(Node(id=f.id, kind=NodeKind.FACILITY, name=f.name, props={
             "facility_kind": f.kind, "synthetic": f.synthetic, **prov("facilities", i)}))
-        b.edges.append(Edge(type=RelType.LOCATED_IN, src=f.id, dst=f.compound_id))
+        b.edges.append(Edge(type=RelType.LOCATED_IN, src=f.id, dst=f.compound_id,
+                            props=prov("facilities", i)))
     return b

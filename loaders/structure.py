@@ -57,7 +57,8 @@ def structure_graph(notice: Notice, registry: UnitRegistry) -> GraphBatch:
         try:
             batch.nodes.append(Node(id=b["id"], kind=NodeKind(b["kind"]), name=b["name"], props={
                 "name_en": b.get("name_en", ""), "tier": b.get("tier", ""),
-                "aliases": list(b.get("aliases", [])), "generic": True, "collective": False}))
+                "aliases": list(b.get("aliases", [])), "generic": True, "collective": False,
+                "registry": "structure", "registry_file": origin, "registry_entry": f"[[body]] #{i}"}))
         except (KeyError, ValueError) as e:
             raise StructureError(f"{origin}: [[body]] #{i}: {e}") from None
     for i, f in enumerate(data.get("fact", []), 1):
@@ -76,7 +77,8 @@ def structure_graph(notice: Notice, registry: UnitRegistry) -> GraphBatch:
         where = f"{origin}: [[level]] {lv.get('id')}"
         src = _cite(notice, lv.get("measure", 13), lv["quote"], where)
         batch.nodes.append(Node(id=lv["id"], kind=NodeKind.ESCALATION_LEVEL, name=lv["name"], props={
-            "order": lv["order"], "name_en": lv.get("name_en", ""), "motto": lv.get("motto", "")}))
+            "order": lv["order"], "name_en": lv.get("name_en", ""), "motto": lv.get("motto", ""),
+            **src.as_props()}))
         if i + 1 < len(levels):
             motto = _cite(notice, 13, "小事不出小区、难事不出社区、大事不出街道(乡镇)", where)
             batch.edges.append(Edge(type=RelType.ESCALATES_TO, src=lv["id"], dst=levels[i + 1]["id"],

@@ -41,6 +41,10 @@ class Unit:
     # A collective whose members are not known (各有关部门, or 各乡（镇）人民政府、
     # 街道办事处 where no one supplied the townships) is still a collective.
     is_collective: bool = False
+    # Where the registry states the unit: (file, entry), e.g. ("units.toml", "[[unit]] #3").
+    origin: tuple[str, str] = ("units.toml", "")
+    # Where its member list was stated, when a [[members]] entry supplied it.
+    members_origin: tuple[str, str] | None = None
 
     @property
     def collective(self) -> bool:
@@ -84,21 +88,33 @@ class UnitRegistry:
         return self.units[unit_id_]
 
     def graph(self) -> GraphBatch:
-        """The registry's own facts: units, areas, collectives and where bodies sit."""
+        """The registry's own facts: units, areas, collectives and where bodies sit.
+
+        Each cites the registry entry that states it (``registry_file`` and
+        ``registry_entry``, as CSV registry facts cite ``registry_line``)."""
         batch = GraphBatch(nodes=list(self.areas))
         for u in self.units.values():
             props = {"tier": u.tier, "name_en": u.name_en, "full_name": u.full_name or u.name,
-                     "aliases": list(u.aliases), "basis": u.basis, "collective": u.collective}
+                     "aliases": list(u.aliases), "basis": u.basis, "collective": u.collective,
+                     **cite(*u.origin)}
             batch.nodes.append(Node(id=u.id, kind=u.kind, name=u.name, props=props))
             for m in u.members:
-                batch.edges.append(Edge(type=RelType.INCLUDES, src=u.id, dst=m))
+                batch.edges.append(Edge(type=RelType.INCLUDES, src=u.id, dst=m,
+                                        props=cite(*(u.members_origin or u.origin))))
             if u.area:
-                batch.edges.append(Edge(type=RelType.LOCATED_IN, src=u.id, dst=u.area))
+                batch.edges.append(Edge(type=RelType.LOCATED_IN, src=u.id, dst=u.area,
+                                        props=cite(*u.origin)))
         city = next(a for a in self.areas if a.props.get("level") == "city")
         for a in self.areas:
             if a.props.get("level") == "county":
-                batch.edges.append(Edge(type=RelType.PART_OF, src=a.id, dst=city.id))
+                batch.edges.append(Edge(type=RelType.PART_OF, src=a.id, dst=city.id, props={
+                    k: a.props[k] for k in ("registry", "registry_file", "registry_entry")}))
         return batch
+
+
+def cite(file: str, entry: str) -> dict[str, str]:
+    """Provenance of a fact the unit registry states."""
+    return {"registry": "units", "registry_file": file, "registry_entry": entry}
 
 
 def _load_toml(path: Path | None) -> dict:
@@ -121,7 +137,8 @@ def load_registry(extra: Path | None = None) -> UnitRegistry:
     city_area = f"area:{jur['name']}"
     reg = UnitRegistry(jurisdiction=jur)
     reg.areas.append(Node(id=city_area, kind=NodeKind.AREA, name=jur["name"],
-                          props={"level": "city", "name_en": jur.get("name_en", "")}))
+                          props={"level": "city", "name_en": jur.get("name_en", ""),
+                                 **cite("units.toml", "[jurisdiction]")}))
     county_bodies: dict[str, list[str]] = {"county.government": [], "county.party": []}
     for origin, doc in docs:
         for i, row in enumerate(doc.get("unit", []), 1):
@@ -131,42 +148,49 @@ def load_registry(extra: Path | None = None) -> UnitRegistry:
                              tier=row.get("tier", "city"), name_en=row.get("name_en", ""),
                              full_name=row.get("full_name", ""), basis=row.get("basis", "text"),
                              aliases=tuple(row.get("aliases", ())),
-                             area=city_area if row.get("tier", "city") == "city" else None))
+                             area=city_area if row.get("tier", "city") == "city" else None,
+                             origin=(origin, f"[[unit]] #{i}")))
             except (KeyError, ValueError) as e:
                 raise ValueError(f"{origin}: [[unit]] #{i}: {e}") from None
-        for row in doc.get("county", []):
+        for i, row in enumerate(doc.get("county", []), 1):
             area_id = f"area:{row['area']}"
+            entry = (origin, f"[[county]] #{i}")
             reg.areas.append(Node(id=area_id, kind=NodeKind.AREA, name=row["area"],
-                                  props={"level": "county", "name_en": row.get("area_en", "")}))
+                                  props={"level": "county", "name_en": row.get("area_en", ""),
+                                         **cite(*entry)}))
             gov = Unit(id=unit_id(row["government"]), name=row["government"],
                        kind=NodeKind.DEPARTMENT, tier="county", basis="curated",
-                       name_en=f"{row.get('area_en', row['area'])} government", area=area_id)
+                       name_en=f"{row.get('area_en', row['area'])} government", area=area_id,
+                       origin=entry)
             party = Unit(id=unit_id(row["party"]), name=row["party"],
                          kind=NodeKind.PARTY_ORGANIZATION, tier="county", basis="curated",
-                         name_en=f"CPC {row.get('area_en', row['area'])} committee", area=area_id)
+                         name_en=f"CPC {row.get('area_en', row['area'])} committee", area=area_id,
+                         origin=entry)
             reg.add(gov)
             reg.add(party)
             county_bodies["county.government"].append(gov.id)
             county_bodies["county.party"].append(party.id)
         for i, row in enumerate(doc.get("collective", []), 1):
             try:
-                members = _collective_members(reg, row, row.get("members"), county_bodies)
+                entry = (origin, f"[[collective]] #{i}")
+                members = _collective_members(reg, row, row.get("members"), county_bodies, entry)
                 reg.add(Unit(id=unit_id(row["name"]), name=row["name"], kind=NodeKind(row["kind"]),
                              tier=row.get("tier", "county"), name_en=row.get("name_en", ""),
                              aliases=tuple(row.get("aliases", ())), members=members,
-                             area=city_area, is_collective=True))
+                             area=city_area, is_collective=True, origin=entry))
             except (KeyError, ValueError) as e:
                 raise ValueError(f"{origin}: [[collective]] #{i}: {e}") from None
         for i, row in enumerate(doc.get("members", []), 1):
             try:
-                _supply_members(reg, row, county_bodies)
+                _supply_members(reg, row, county_bodies, (origin, f"[[members]] #{i}"))
             except (KeyError, ValueError) as e:
                 raise ValueError(f"{origin}: [[members]] #{i}: {e}") from None
     return reg
 
 
 def _collective_members(reg: UnitRegistry, row: dict, spec: str | list | None,
-                        county_bodies: dict[str, list[str]]) -> tuple[str, ...]:
+                        county_bodies: dict[str, list[str]],
+                        entry: tuple[str, str]) -> tuple[str, ...]:
     """Member ids of a collective: none (it stays collective), the county bodies
     of the jurisdiction ("county.government"), or a list of unit names, which
     are created when the registry does not know them yet."""
@@ -188,13 +212,15 @@ def _collective_members(reg: UnitRegistry, row: dict, spec: str | list | None,
         known = reg.resolve(name).unit
         if known is None:
             known = Unit(id=unit_id(name), name=name.strip(), kind=kind,
-                         tier=row.get("member_tier", "township"), basis="curated", area=area)
+                         tier=row.get("member_tier", "township"), basis="curated", area=area,
+                         origin=entry)
             reg.add(known)
         ids.append(known.id)
     return tuple(ids)
 
 
-def _supply_members(reg: UnitRegistry, row: dict, county_bodies: dict[str, list[str]]) -> None:
+def _supply_members(reg: UnitRegistry, row: dict, county_bodies: dict[str, list[str]],
+                    entry: tuple[str, str]) -> None:
     """A jurisdiction's member list for a collective already in the registry:
     [[members]] collective = "各乡（镇）人民政府、街道办事处", names = [...]."""
     collective = reg.resolve(row["collective"]).unit
@@ -203,5 +229,5 @@ def _supply_members(reg: UnitRegistry, row: dict, county_bodies: dict[str, list[
     if not isinstance(row["names"], list):
         raise ValueError(f"names of {row['collective']!r} must be a list of unit names")
     row = {"kind": str(collective.kind), "name": collective.name, **row}
-    members = _collective_members(reg, row, row["names"], county_bodies)
-    reg.add(replace(collective, members=members, is_collective=True))
+    members = _collective_members(reg, row, row["names"], county_bodies, entry)
+    reg.add(replace(collective, members=members, is_collective=True, members_origin=entry))
