@@ -58,6 +58,7 @@ SCHEMA = (
 # synthetic town of ~20k residents fit; bigger loads are written in sized
 # transactions (see Neo4jStore.write_batch).
 SINGLE_TRANSACTION_ROWS = 50_000
+
 # Above it: transactions of about this many rows, in UNWIND batches of
 # BATCH_ROWS, run by WRITERS sessions in parallel. Small transactions are
 # cheaper for the server, not dearer: at 1M residents, 5,000-row transactions
@@ -67,6 +68,9 @@ SINGLE_TRANSACTION_ROWS = 50_000
 TRANSACTION_ROWS = 5_000
 BATCH_ROWS = 5_000
 WRITERS = 2
+# clear() empties the graph in transactions of this many deletions.
+CLEAR_RELATIONSHIPS = "MATCH ()-[r]->() WITH r LIMIT 20000 DELETE r RETURN count(*) AS n"
+CLEAR_NODES = "MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS n"
 # Reads retry transient failures for as long as the driver retries managed work.
 READ_RETRY_TIME_S = 15.0
 READ_RETRY_FIRST_DELAY_S = 0.05
@@ -324,12 +328,16 @@ class Neo4jStore(GraphStore):
                         f"written and completes it. Cause: {e}") from e
 
     def clear(self) -> None:
-        def work(tx: neo4j.ManagedTransaction) -> int:
-            return tx.run("MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS n").single()["n"]
+        # Relationships go first, in bounded transactions: a DETACH DELETE of a batch
+        # of nodes holds every relationship of every node in the transaction, and
+        # 20,000 compounds with their residents' edges ran the server out of heap.
+        def work(tx: neo4j.ManagedTransaction, query: str) -> int:
+            return tx.run(query).single()["n"]
 
         with self._driver.session(database=self.database) as s:
-            while s.execute_write(work):
-                pass
+            for query in (CLEAR_RELATIONSHIPS, CLEAR_NODES):
+                while s.execute_write(work, query):
+                    pass
 
     def close(self) -> None:
         self._driver.close()
