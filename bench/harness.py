@@ -27,7 +27,7 @@ from govgraph.loaders.pipeline import LoadPlan, execute, plan_load
 from govgraph.loaders.synth import synthesize
 from govgraph.queries import answers, compounds
 
-from . import baseline, http, report
+from . import baseline, http, jfr, report
 from .engines import Engine, FalkorEngine, Neo4jEngine, neo4j_server
 from .floor import Floor
 from .sysinfo import PeakRSS, cpu_seconds, machine, timed
@@ -263,6 +263,9 @@ class Run:
                 profiler = Profiler(interval=0.005)
             except ImportError:
                 profiler = None
+        # The server side too where it is a JVM (Neo4j): the load is bound there.
+        server_profile = bool(self.cfg.profile and n == max(self.cfg.sizes) and pid
+                              and e.name == "neo4j" and jfr.start(pid))
         py0, db0 = cpu_seconds("self"), cpu_seconds(pid) if pid else None
         with PeakRSS({"python": "self", "db": pid}) as mem, timed() as t:
             if profiler:
@@ -276,6 +279,9 @@ class Run:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(profiler.output_text(unicode=False, color=False))
             self.result["profiles"][f"load {e.name} {label}"] = {"file": path.name}
+        if server_profile:
+            self._server_profile(pid, f"load {e.name} {label} (server)",
+                                 f"jfr-load-{e.name}-{label}")
         stored = e.count_entities()
         self.log(f"  reload {e.name} {label} (idempotent)")
         with timed() as rt:
@@ -422,12 +428,17 @@ class Run:
                                                        self.cfg.out, f"serve-{e.name}-{label}")
 
                         th = threading.Thread(target=sample)
+                        db = e.db_pid()
+                        server_profile = bool(db and e.name == "neo4j" and jfr.start(db))
                         th.start()
                         r = http.drive(url, c, self.cfg.http_seconds)
                         th.join()
                         prof = box.get("p")
                         if prof:
                             self.result["profiles"][f"serve {e.name} {label} c={c}"] = prof
+                        if server_profile:
+                            self._server_profile(db, f"serve {e.name} {label} c={c} (server)",
+                                                 f"jfr-serve-{e.name}-{label}")
                     else:
                         r = http.drive(url, c, self.cfg.http_seconds)
                     self.result["http"].append({"engine": e.name, "size": n, "label": label,
@@ -435,6 +446,13 @@ class Run:
                                                 "seconds": self.cfg.http_seconds, **r})
                     self.log(f"  http {e.name} {name} c={c}: {r['requests_per_s']:.0f} req/s, "
                              f"p99 {r['p99_ms']} ms, errors {r['errors']}")
+
+    def _server_profile(self, pid: int, name: str, stem: str) -> None:
+        # The recording is summarised here and then dropped: it is tens of MB.
+        work = self.work / f"{stem}.jfr"
+        if jfr.stop(pid, work):
+            self.result["profiles"][name] = jfr.summarize(work)
+            work.unlink(missing_ok=True)
 
     def _baseline(self, e: Engine, n: int, plan: LoadPlan) -> None:
         label = size_label(n)

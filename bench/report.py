@@ -209,7 +209,15 @@ def markdown(res: dict) -> str:
     if res.get("profiles"):
         out += ["## Profiles", ""]
         for name, p in res["profiles"].items():
-            if "own" in p:
+            if "subsystems" in p:
+                out.append(f"**{name}** (Java Flight Recorder on the Neo4j JVM, {p['samples']} "
+                           f"samples; {p['gc_count']} collections paused it "
+                           f"{p['gc_pause_ms']:,.0f} ms in all) — by subsystem: " +
+                           "; ".join(f"{x['name']} {x['share']:.0%}" for x in p["subsystems"]) +
+                           ". Most own time: " +
+                           "; ".join(f"{x['frame']} {x['share']:.0%}" for x in p["own"][:8]))
+                out.append("")
+            elif "own" in p:
                 out.append(f"**{name}** (py-spy, {p['samples']} samples) — most own time: " +
                            "; ".join(f"{x['frame']} {x['share']:.0%}" for x in p["own"][:8]))
                 out.append("")

@@ -21,11 +21,12 @@ SECTIONS = ("synth", "load", "baseline", "lookups", "floor", "http")
 OPS = {"who_leads_measure", "compound_responsible", "escalation_chain", "audit_ungoverned"}
 
 
-def _config(tmp_path: Path, engine: str, neo4j_uri: str | None = None) -> Config:
+def _config(tmp_path: Path, engine: str, neo4j_uri: str | None = None,
+            profile: bool = False) -> Config:
     return Config(sizes=[1_000], engines=[engine], calls=20, audit_calls=3, warmup_calls=3,
                   baseline_max=1_000, http_seconds=1, http_concurrency=[2], neo4j_uri=neo4j_uri,
                   workdir=tmp_path / "work", out=tmp_path / "results", warmup_rounds=0,
-                  write_results=True)
+                  write_results=True, profile=profile)
 
 
 def _check(res: dict, engine: str, out: Path) -> None:
@@ -60,6 +61,18 @@ def _check(res: dict, engine: str, out: Path) -> None:
     assert (out / "latest.json").exists() and (out / "latest.md").exists()
 
 
+def test_server_samples_are_put_under_the_innermost_neo4j_subsystem():
+    from bench import jfr
+
+    frames = [("java.util.HashMap", "get"), ("org.neo4j.lock.ReentrantLockService", "acquire"),
+              ("org.neo4j.internal.recordstorage.TransactionRecordState", "extractCommands"),
+              ("org.neo4j.bolt.protocol.Worker", "run")]
+    assert jfr.subsystem(frames) == "locks"
+    assert jfr.subsystem(frames[2:]) == "record store and commit commands"
+    assert jfr.subsystem([("java.lang.Thread", "run")]) == "other (JDK, collections)"
+    assert jfr._ms("PT0.0125S") == 12.5
+
+
 def test_bench_smoke_embedded(tmp_path):
     res = run(_config(tmp_path, "falkordb"))
     _check(res, "falkordb", tmp_path / "results")
@@ -73,9 +86,18 @@ def test_bench_smoke_neo4j(tmp_path, neo4j_uri, request):
     from govgraph.loaders.pipeline import execute
 
     try:
-        res = run(_config(tmp_path, "neo4j", neo4j_uri))
+        res = run(_config(tmp_path, "neo4j", neo4j_uri, profile=True))
     finally:
         with Neo4jStore(neo4j_uri) as store:
             store.clear()
             execute(store, request.getfixturevalue("default_plan"))
     _check(res, "neo4j", tmp_path / "results")
+    # With --profile, the Neo4j server's JVM is profiled too (Flight Recorder).
+    server = {k: p for k, p in res["profiles"].items() if k.endswith("(server)")}
+    assert {k.split()[0] for k in server} == {"load", "serve"}
+    for p in server.values():
+        assert p["samples"] >= 0 and p["gc_count"] >= 0
+        if p["samples"]:
+            assert abs(sum(x["share"] for x in p["subsystems"]) - 1) < 1e-9
+    assert "Java Flight Recorder on the Neo4j JVM" in markdown(res)
+    assert not list((tmp_path / "work").glob("**/*.jfr"))  # summarised, then dropped
