@@ -11,10 +11,13 @@ Neo4j itself refuses writes.
 
 from __future__ import annotations
 
+import os
 import random
+import socket
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from typing import Any
 
@@ -27,6 +30,7 @@ from neo4j.graph import Relationship as NRel
 
 from .model import ENTITY_LABEL, GraphBatch
 from .store import (
+    GRAPH_STATE_LABEL,
     GraphStore,
     QueryError,
     QueryResult,
@@ -51,7 +55,16 @@ SCHEMA = (
     # Compound lookups name the place as (k:Area {id: …}); without this index that is
     # a scan of every Area (buildings included: ~30k at 1M residents).
     "CREATE INDEX area_id IF NOT EXISTS FOR (n:Area) ON (n.id)",
+    # The load lock below MERGEs on it: unique, so two MERGEs of one id serialise.
+    f"CREATE CONSTRAINT graph_state_id IF NOT EXISTS FOR (n:{GRAPH_STATE_LABEL}) REQUIRE n.id IS UNIQUE",
 )
+
+# One load at a time per database. The lock is a write lock held by an open
+# transaction that MERGEs one GraphState node and is rolled back when the load
+# ends, so nothing of it is ever stored, and a loader that dies (process killed,
+# connection lost) releases it with its transaction. A second load waits on it.
+LOAD_LOCK_QUERY = (f"MERGE (l:{GRAPH_STATE_LABEL} {{id: 'load-lock'}}) "
+                   "SET l.holder = $holder, l.since = datetime()")
 
 # A load of at most this many rows (distinct nodes + edges) is ONE write
 # transaction: all-or-nothing. The default dataset, a hand-made registry or a
@@ -216,19 +229,44 @@ class Neo4jStore(GraphStore):
         Ids the store does not hold yet are CREATEd, with the edges that touch them
         (``creating_plan``), which is cheaper than MERGE; the rest is merged. If
         another writer adds one of those ids meanwhile, the constraint refuses the
-        CREATE and that transaction is merged instead. Two loads running at once
-        with overlapping data are not supported: an edge CREATEd in a later sized
-        transaction than its node may then be written twice.
+        CREATE and that transaction is merged instead (a writer outside govgraph;
+        govgraph's own loads take turns, see ``load_lock``).
         """
         plan = write_plan(batch, self.batch_rows)
         self.ensure_schema()
         summary = plan_summary(plan)
         total = sum(st.rows for st in plan)
-        if total <= self.single_transaction_rows:
-            self._write_one_transaction(plan, total, progress)
-        else:
-            self._write_sized(plan, total, progress)
+        with self.load_lock():
+            if total <= self.single_transaction_rows:
+                self._write_one_transaction(plan, total, progress)
+            else:
+                self._write_sized(plan, total, progress)
         return summary
+
+    @contextmanager
+    def load_lock(self) -> Iterator[None]:
+        """Hold the database's load lock; wait while another load holds it.
+
+        Each load decides what to CREATE from what the store held when it looked,
+        so two loads of overlapping data at once could both create one edge. Taken
+        around every load (one write transaction or sized ones), they run one after
+        the other, in any process."""
+        session = self._driver.session(database=self.database)
+        try:
+            tx = session.begin_transaction()
+            tx.run(LOAD_LOCK_QUERY, holder=f"{socket.gethostname()}:{os.getpid()}").consume()
+        except (Neo4jError, DriverError) as e:
+            session.close()
+            raise StoreError(f"could not take the load lock: {e}") from e
+        try:
+            yield
+        finally:
+            try:
+                tx.rollback()
+            except (Neo4jError, DriverError):
+                pass  # the transaction is gone (timed out, connection lost): so is the lock
+            finally:
+                session.close()
 
     def _write_one_transaction(self, plan: list[Statement], total: int,
                                progress: Callable[[int, int], None] | None) -> None:
