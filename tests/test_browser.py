@@ -282,3 +282,19 @@ def test_a_compound_shows_its_own_escalation_chain(server, browser):
     time.sleep(2.0)  # the layout, then the zoom onto the chain
     browser.save_screenshot(str(ARTIFACTS / "browser-compound-chain.png"))
     assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
+
+
+def test_changing_the_address_hash_refocuses_an_open_page(server, browser):
+    browser.get(f"{server}/#focus=t:cpd:1&depth=1")
+    _wait(browser, "return document.body.dataset.ready === '1'", what="the page to start")
+    focused = ("return window.govgraph.cy && window.govgraph.cy.nodes('.focus').length === 1 "
+               "&& window.govgraph.cy.nodes('.focus')[0].id() === arguments[0]")
+    _wait(browser, focused.replace("arguments[0]", "'t:cpd:1'"), what="the first focus")
+    # A link on the page (or an edited address) changes only the hash: no reload.
+    browser.execute_script("window.__same_page = true; location.hash = arguments[0];",
+                           "focus=unit:市住房城乡建设局&depth=2")
+    _wait(browser, focused.replace("arguments[0]", "'unit:市住房城乡建设局'"),
+          what="the new focus from the hash")
+    assert browser.execute_script("return window.__same_page === true")
+    assert browser.find_element("id", "depth").get_attribute("value") == "2"
+    assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []

@@ -665,10 +665,20 @@
     $("#escalation").addEventListener("click", () => showEscalation());
     $("#clear-highlight").addEventListener("click", () => clearChain());
     await Promise.all([loadIssueTypes(), loadDocuments()]);
-    const hash = new URLSearchParams(location.hash.slice(1));
-    if (hash.get("depth")) $("#depth").value = hash.get("depth");
-    if (hash.get("focus")) await focusOn(hash.get("focus"), { keepHash: true });
+    await followHash();
+    // A link or an edited address on an open page moves the focus too. The page's
+    // own focus changes use replaceState, which fires no hashchange.
+    window.addEventListener("hashchange", () => { followHash(); });
     document.body.dataset.ready = "1";
+  }
+
+  async function followHash() {
+    const hash = new URLSearchParams(location.hash.slice(1));
+    const depth = hash.get("depth");
+    const depthChanged = depth && depth !== $("#depth").value;
+    if (depth) $("#depth").value = depth;
+    const focus = hash.get("focus");
+    if (focus && (focus !== state.focus || depthChanged)) await focusOn(focus, { keepHash: true });
   }
 
   document.addEventListener("DOMContentLoaded", start);
