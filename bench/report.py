@@ -207,7 +207,10 @@ def markdown(res: dict) -> str:
                          _f(h["requests_per_s"]), _f(h["p50_ms"], 2), _f(h["p99_ms"], 2),
                          _f(h["errors"]), h["generator"]] for h in res["http"]]), ""]
     if res.get("profiles"):
-        out += ["## Profiles", ""]
+        out += ["## Profiles", "",
+                "Each is taken in its own untimed pass (a load, a lookup run, an HTTP run "
+                "repeated with the profiler on), so no timing above was made under a profiler.",
+                ""]
         for name, p in res["profiles"].items():
             if "subsystems" in p:
                 out.append(f"**{name}** (Java Flight Recorder on the Neo4j JVM, {p['samples']} "
