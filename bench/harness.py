@@ -63,7 +63,7 @@ class Config:
     seed: int = 7
     calls: int = 2000  # per lookup kind, after warm-up
     audit_calls: int = 100
-    warmup_calls: int = 100
+    warmup_calls: int = 1000
     lookup_budget_s: float = 60.0  # per lookup kind, engine and size: fewer calls if slower
     baseline_max: int = 10_000  # the per-row baseline runs on sizes up to this
     http_seconds: float = 5.0
