@@ -20,6 +20,9 @@ class Settings(BaseSettings):
     neo4j_user: str = "neo4j"
     neo4j_password: SecretStr = SecretStr("")
     neo4j_database: str = "neo4j"
+    # How long a read keeps retrying while Neo4j is unreachable or answers with a
+    # transient error (restart, dropped connection) before it fails.
+    neo4j_retry_s: float = Field(default=15.0, ge=0.0, le=3600.0)
 
     # Read-only Cypher for analysts and the API.
     query_timeout_s: float = 10.0

@@ -16,6 +16,7 @@ def open_store(settings: Settings | None = None) -> GraphStore:
             user=settings.neo4j_user,
             password=settings.neo4j_password.get_secret_value(),
             database=settings.neo4j_database,
+            retry_s=settings.neo4j_retry_s,
         )
     from .falkordb_store import FalkorDBStore
 

@@ -84,9 +84,12 @@ WRITERS = 2
 # clear() empties the graph in transactions of this many deletions.
 CLEAR_RELATIONSHIPS = "MATCH ()-[r]->() WITH r LIMIT 20000 DELETE r RETURN count(*) AS n"
 CLEAR_NODES = "MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS n"
-# Reads retry transient failures for as long as the driver retries managed work.
+# Reads retry transient failures for as long as the driver retries managed work
+# (a store's ``retry_s`` changes both: a service may choose to ride out a restart).
 READ_RETRY_TIME_S = 15.0
 READ_RETRY_FIRST_DELAY_S = 0.05
+# Backoff doubles up to this: a server back from a restart is found within it.
+READ_RETRY_MAX_DELAY_S = 2.0
 # What Neo4j answers when a CREATE meets an Entity.id that exists (or any other
 # constraint refuses a write).
 CONSTRAINT_FAILED = "Neo.ClientError.Schema.ConstraintValidationFailed"
@@ -116,8 +119,9 @@ class Neo4jStore(GraphStore):
                  database: str = "neo4j", connection_timeout: float = 10.0,
                  single_transaction_rows: int = SINGLE_TRANSACTION_ROWS,
                  transaction_rows: int = TRANSACTION_ROWS, batch_rows: int = BATCH_ROWS,
-                 writers: int = WRITERS) -> None:
+                 writers: int = WRITERS, retry_s: float = READ_RETRY_TIME_S) -> None:
         self.uri = uri
+        self.retry_s = retry_s
         self.database = database
         self.single_transaction_rows = single_transaction_rows
         self.transaction_rows = max(1, transaction_rows)
@@ -127,7 +131,7 @@ class Neo4jStore(GraphStore):
         try:
             self._driver = GraphDatabase.driver(
                 uri, auth=auth, connection_timeout=connection_timeout,
-                max_transaction_retry_time=READ_RETRY_TIME_S, connection_acquisition_timeout=30.0,
+                max_transaction_retry_time=retry_s, connection_acquisition_timeout=30.0,
                 # Catalogue queries name labels a graph may not have yet (GraphState
                 # before the first load): the server's warnings are noise to log on
                 # every call, and cost time to make and send.
@@ -160,7 +164,7 @@ class Neo4jStore(GraphStore):
         lookup, measured in bench/). The driver does not retry auto-commit work,
         so this does what ``execute_read`` would: a read changes nothing, so a
         transient failure (leader switch, lock timeout, dropped connection) is
-        retried with backoff, up to the driver's retry time."""
+        retried with backoff, for up to ``retry_s`` seconds."""
         delay, deadline = READ_RETRY_FIRST_DELAY_S, None
         while True:
             try:
@@ -178,11 +182,11 @@ class Neo4jStore(GraphStore):
                 raise QueryError(f"query failed: {e.message}") from e
             except (Neo4jError, DriverError) as e:
                 now = time.monotonic()
-                deadline = deadline if deadline is not None else now + READ_RETRY_TIME_S
+                deadline = deadline if deadline is not None else now + self.retry_s
                 if not e.is_retryable() or now + delay > deadline:
                     raise StoreError(f"Neo4j unavailable: {e}") from e
                 time.sleep(delay * random.uniform(0.8, 1.2))
-                delay *= 2
+                delay = min(delay * 2, READ_RETRY_MAX_DELAY_S)
 
     def read(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
         return self._run_read(cypher, check_params(params), None)

@@ -258,3 +258,52 @@ def test_registry_file_that_is_not_utf8_is_a_clear_error(tmp_path):
     (tmp_path / "streets.json").write_bytes(b'[{"id": "\xff"}]')
     with pytest.raises(RegistryError, match="not UTF-8"):
         read_registry(tmp_path, counties={"西秀区"})
+
+
+def test_a_read_waits_out_a_neo4j_restart(tmp_path, neo4j_uri):
+    """A read issued while Neo4j is down keeps retrying and is answered once the
+    server is back; a store with a short retry budget fails clearly instead."""
+    from govgraph.graph.neo4j_store import Neo4jStore
+    from govgraph.loaders.pipeline import execute, plan_load
+
+    home = tmp_path / "neo4j"
+    port = free_port()
+    env = {**os.environ, "GOVGRAPH_NEO4J_HOME": str(home), "GOVGRAPH_NEO4J_PORT": str(port),
+           "GOVGRAPH_NEO4J_AUTH": "none"}
+    script = ["bash", str(REPO / "scripts" / "neo4j-server.sh")]
+    assert subprocess.run([*script, "start", "--fresh"], env=env, capture_output=True,
+                          timeout=600).returncode == 0
+    uri = f"bolt://127.0.0.1:{port}"
+    count = "MATCH (n:Entity) RETURN count(n) AS n"
+    try:
+        with Neo4jStore(uri, retry_s=600) as patient, Neo4jStore(uri, retry_s=1) as hasty:
+            execute(patient, plan_load())
+            before = patient.read(count).rows[0][0]
+            assert before > 0
+            assert subprocess.run([*script, "stop"], env=env, capture_output=True,
+                                  timeout=120).returncode == 0
+
+            started = time.monotonic()
+            with pytest.raises(StoreError, match="Neo4j unavailable"):
+                hasty.read(count)
+            assert time.monotonic() - started < 30
+
+            outcome: dict = {}
+
+            def read() -> None:
+                try:
+                    outcome["rows"] = patient.read(count).rows
+                except Exception as e:  # noqa: BLE001 - reported by the assertion below
+                    outcome["error"] = e
+
+            t = threading.Thread(target=read)
+            t.start()
+            time.sleep(2)
+            assert t.is_alive() and not outcome, "the read gave up while Neo4j was down"
+            assert subprocess.run([*script, "start"], env=env, capture_output=True,
+                                  timeout=600).returncode == 0
+            t.join(timeout=120)
+            assert not t.is_alive(), "the read did not notice Neo4j was back"
+            assert outcome == {"rows": [[before]]}
+    finally:
+        subprocess.run([*script, "stop"], env=env, capture_output=True, timeout=120)
