@@ -142,8 +142,42 @@ def test_fuzz_registry_loader(tmp_path_factory, kind_index, rows):
 
 # --- faults of a real Neo4j ----------------------------------------------------------------
 
+class OwnNeo4j:
+    """A Neo4j of the test's own, to kill and restart (the shared one must live on)."""
+
+    def __init__(self, home: Path) -> None:
+        self.home = home
+        port = free_port()
+        self.uri = f"bolt://127.0.0.1:{port}"
+        self._env = {**os.environ, "GOVGRAPH_NEO4J_HOME": str(home),
+                     "GOVGRAPH_NEO4J_PORT": str(port), "GOVGRAPH_NEO4J_AUTH": "none"}
+
+    def _script(self, *args: str, timeout: float = 600) -> int:
+        return subprocess.run(["bash", str(REPO / "scripts" / "neo4j-server.sh"), *args],
+                              env=self._env, capture_output=True, timeout=timeout).returncode
+
+    def start(self, *args: str) -> None:
+        assert self._script("start", *args) == 0
+
+    def stop(self) -> None:
+        assert self._script("stop", timeout=120) == 0
+
+    def kill(self) -> None:
+        os.kill(int((self.home / "neo4j.pid").read_text()), signal.SIGKILL)
+
+
+@pytest.fixture
+def own_neo4j(tmp_path, neo4j_uri):
+    server = OwnNeo4j(tmp_path / "neo4j")
+    server.start("--fresh")
+    try:
+        yield server
+    finally:
+        server._script("stop", timeout=120)
+
+
 @pytest.mark.neo4j
-def test_neo4j_killed_mid_load_then_reload_converges(tmp_path, neo4j_uri):
+def test_neo4j_killed_mid_load_then_reload_converges(tmp_path, own_neo4j):
     """SIGKILL Neo4j during a registry load: the command fails clearly; after a
     restart the same load completes and the graph equals a clean load."""
     from govgraph.graph.neo4j_store import Neo4jStore
@@ -152,66 +186,92 @@ def test_neo4j_killed_mid_load_then_reload_converges(tmp_path, neo4j_uri):
 
     city = tmp_path / "city"
     synthesize(40_000, 8, city)
-    home = tmp_path / "neo4j"
-    port = free_port()
-    env = {**os.environ, "GOVGRAPH_NEO4J_HOME": str(home), "GOVGRAPH_NEO4J_PORT": str(port),
-           "GOVGRAPH_NEO4J_AUTH": "none"}
-    script = ["bash", str(REPO / "scripts" / "neo4j-server.sh")]
-    assert subprocess.run([*script, "start", "--fresh"], env=env, capture_output=True,
-                          timeout=600).returncode == 0
-    uri = f"bolt://127.0.0.1:{port}"
+    uri = own_neo4j.uri
     cmd = [sys.executable, "-m", "govgraph.cli", "--neo4j", uri, "load", "--registry", str(city)]
-    try:
-        load = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        pid = int((home / "neo4j.pid").read_text())
-        # Kill Neo4j once the load has committed part of its work (a load this size
-        # is written in sized transactions), however fast or slow this machine is.
-        with Neo4jStore(uri) as watcher:
-            deadline = time.monotonic() + 300
-            while load.poll() is None and time.monotonic() < deadline:
-                if watcher.read("MATCH (n:Entity) RETURN count(n) AS n").rows[0][0] > 0:
-                    break
-                time.sleep(0.05)
-        assert load.poll() is None, "the load finished before Neo4j could be killed"
-        os.kill(pid, signal.SIGKILL)
-        out, err = load.communicate(timeout=180)
-        assert load.returncode != 0
-        assert "error:" in err and "Traceback" not in err
-        assert "Neo4j" in err or "write failed" in err
+    load = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # Kill Neo4j once the load has committed part of its work (a load this size
+    # is written in sized transactions), however fast or slow this machine is.
+    with Neo4jStore(uri) as watcher:
+        deadline = time.monotonic() + 300
+        while load.poll() is None and time.monotonic() < deadline:
+            if watcher.read("MATCH (n:Entity) RETURN count(n) AS n").rows[0][0] > 0:
+                break
+            time.sleep(0.05)
+    assert load.poll() is None, "the load finished before Neo4j could be killed"
+    own_neo4j.kill()
+    out, err = load.communicate(timeout=180)
+    assert load.returncode != 0
+    assert "error:" in err and "Traceback" not in err
+    assert "Neo4j" in err or "write failed" in err
 
-        assert subprocess.run([*script, "start"], env=env, capture_output=True,
-                              timeout=600).returncode == 0
-        res = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
-        assert res.returncode == 0, res.stderr
+    own_neo4j.start()
+    res = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    assert res.returncode == 0, res.stderr
 
-        plan = plan_load(registries=[city]).batch.deduplicated()
-        with Neo4jStore(uri) as store:
-            report = answers.load_report(store)
-            assert sum(report["nodes"].values()) == len(plan.nodes)
-            assert sum(report["edges"].values()) == len(plan.edges)
-            distinct = store.read("MATCH (n:Entity) RETURN count(DISTINCT n.id) AS d").rows[0][0]
-            assert distinct == len(plan.nodes)
+    plan = plan_load(registries=[city]).batch.deduplicated()
+    with Neo4jStore(uri) as store:
+        report = answers.load_report(store)
+        assert sum(report["nodes"].values()) == len(plan.nodes)
+        assert sum(report["edges"].values()) == len(plan.edges)
+        distinct = store.read("MATCH (n:Entity) RETURN count(DISTINCT n.id) AS d").rows[0][0]
+        assert distinct == len(plan.nodes)
 
-            # A dropped connection during a query gives a clear error, not a hang.
-            outcome: dict = {}
+        # A dropped connection during a query gives a clear error, not a hang.
+        outcome: dict = {}
 
-            def long_query() -> None:
-                try:
-                    store.read_only("MATCH (a:Resident), (b:Resident) WHERE a.id <> b.id "
-                                    "RETURN count(*)", timeout_s=120)
-                    outcome["result"] = "finished"
-                except StoreError as e:
-                    outcome["error"] = e
+        def long_query() -> None:
+            try:
+                store.read_only("MATCH (a:Resident), (b:Resident) WHERE a.id <> b.id "
+                                "RETURN count(*)", timeout_s=120)
+                outcome["result"] = "finished"
+            except StoreError as e:
+                outcome["error"] = e
 
-            t = threading.Thread(target=long_query)
-            t.start()
-            time.sleep(2)
-            os.kill(int((home / "neo4j.pid").read_text()), signal.SIGKILL)
-            t.join(timeout=90)
-            assert not t.is_alive(), "the query hung after Neo4j died"
-            assert "error" in outcome
-    finally:
-        subprocess.run([*script, "stop"], env=env, capture_output=True, timeout=120)
+        t = threading.Thread(target=long_query)
+        t.start()
+        time.sleep(2)
+        own_neo4j.kill()
+        t.join(timeout=90)
+        assert not t.is_alive(), "the query hung after Neo4j died"
+        assert "error" in outcome
+
+
+@pytest.mark.neo4j
+def test_a_read_waits_out_a_neo4j_restart(own_neo4j):
+    """A read issued while Neo4j is down keeps retrying and is answered once the
+    server is back; a store with a short retry budget fails clearly instead."""
+    from govgraph.graph.neo4j_store import Neo4jStore
+    from govgraph.loaders.pipeline import execute, plan_load
+
+    uri = own_neo4j.uri
+    count = "MATCH (n:Entity) RETURN count(n) AS n"
+    with Neo4jStore(uri, retry_s=600) as patient, Neo4jStore(uri, retry_s=1) as hasty:
+        execute(patient, plan_load())
+        before = patient.read(count).rows[0][0]
+        assert before > 0
+        own_neo4j.stop()
+
+        started = time.monotonic()
+        with pytest.raises(StoreError, match="Neo4j unavailable"):
+            hasty.read(count)
+        assert time.monotonic() - started < 30
+
+        outcome: dict = {}
+
+        def read() -> None:
+            try:
+                outcome["rows"] = patient.read(count).rows
+            except Exception as e:  # noqa: BLE001 - reported by the assertion below
+                outcome["error"] = e
+
+        t = threading.Thread(target=read)
+        t.start()
+        time.sleep(2)
+        assert t.is_alive() and not outcome, "the read gave up while Neo4j was down"
+        own_neo4j.start()
+        t.join(timeout=120)
+        assert not t.is_alive(), "the read did not notice Neo4j was back"
+        assert outcome == {"rows": [[before]]}
 
 
 def test_secrets_stay_out_of_errors(tmp_path):
@@ -259,51 +319,3 @@ def test_registry_file_that_is_not_utf8_is_a_clear_error(tmp_path):
     with pytest.raises(RegistryError, match="not UTF-8"):
         read_registry(tmp_path, counties={"西秀区"})
 
-
-def test_a_read_waits_out_a_neo4j_restart(tmp_path, neo4j_uri):
-    """A read issued while Neo4j is down keeps retrying and is answered once the
-    server is back; a store with a short retry budget fails clearly instead."""
-    from govgraph.graph.neo4j_store import Neo4jStore
-    from govgraph.loaders.pipeline import execute, plan_load
-
-    home = tmp_path / "neo4j"
-    port = free_port()
-    env = {**os.environ, "GOVGRAPH_NEO4J_HOME": str(home), "GOVGRAPH_NEO4J_PORT": str(port),
-           "GOVGRAPH_NEO4J_AUTH": "none"}
-    script = ["bash", str(REPO / "scripts" / "neo4j-server.sh")]
-    assert subprocess.run([*script, "start", "--fresh"], env=env, capture_output=True,
-                          timeout=600).returncode == 0
-    uri = f"bolt://127.0.0.1:{port}"
-    count = "MATCH (n:Entity) RETURN count(n) AS n"
-    try:
-        with Neo4jStore(uri, retry_s=600) as patient, Neo4jStore(uri, retry_s=1) as hasty:
-            execute(patient, plan_load())
-            before = patient.read(count).rows[0][0]
-            assert before > 0
-            assert subprocess.run([*script, "stop"], env=env, capture_output=True,
-                                  timeout=120).returncode == 0
-
-            started = time.monotonic()
-            with pytest.raises(StoreError, match="Neo4j unavailable"):
-                hasty.read(count)
-            assert time.monotonic() - started < 30
-
-            outcome: dict = {}
-
-            def read() -> None:
-                try:
-                    outcome["rows"] = patient.read(count).rows
-                except Exception as e:  # noqa: BLE001 - reported by the assertion below
-                    outcome["error"] = e
-
-            t = threading.Thread(target=read)
-            t.start()
-            time.sleep(2)
-            assert t.is_alive() and not outcome, "the read gave up while Neo4j was down"
-            assert subprocess.run([*script, "start"], env=env, capture_output=True,
-                                  timeout=600).returncode == 0
-            t.join(timeout=120)
-            assert not t.is_alive(), "the read did not notice Neo4j was back"
-            assert outcome == {"rows": [[before]]}
-    finally:
-        subprocess.run([*script, "stop"], env=env, capture_output=True, timeout=120)
