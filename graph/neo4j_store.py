@@ -255,22 +255,19 @@ class Neo4jStore(GraphStore):
         so two loads of overlapping data at once could both create one edge. Taken
         around every load (one write transaction or sized ones), they run one after
         the other, in any process."""
-        session = self._driver.session(database=self.database)
-        try:
-            tx = session.begin_transaction()
-            tx.run(LOAD_LOCK_QUERY, holder=f"{socket.gethostname()}:{os.getpid()}").consume()
-        except (Neo4jError, DriverError) as e:
-            session.close()
-            raise StoreError(f"could not take the load lock: {e}") from e
-        try:
-            yield
-        finally:
+        with self._driver.session(database=self.database) as session:
             try:
-                tx.rollback()
-            except (Neo4jError, DriverError):
-                pass  # the transaction is gone (timed out, connection lost): so is the lock
+                tx = session.begin_transaction()
+                tx.run(LOAD_LOCK_QUERY, holder=f"{socket.gethostname()}:{os.getpid()}").consume()
+            except (Neo4jError, DriverError) as e:
+                raise StoreError(f"could not take the load lock: {e}") from e
+            try:
+                yield
             finally:
-                session.close()
+                try:
+                    tx.rollback()
+                except (Neo4jError, DriverError):
+                    pass  # the transaction is gone (timed out, connection lost): so is the lock
 
     def _write_one_transaction(self, plan: list[Statement], total: int,
                                progress: Callable[[int, int], None] | None) -> None:
