@@ -80,9 +80,13 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         gc.collect()
         gc.freeze()
         yield
-        if owns_store and app.state.store is not None:
-            app.state.store.close()
-            app.state.store = None
+        if app.state.store is not None:
+            # What async reads opened belongs to this loop, which ends here, even
+            # when the store is the caller's.
+            await app.state.store.aclose()
+            if owns_store:
+                app.state.store.close()
+                app.state.store = None
 
     app = FastAPI(title="govgraph", version=_version(), description=DESCRIPTION,
                   openapi_tags=TAGS, lifespan=lifespan, docs_url=None, redoc_url=None,

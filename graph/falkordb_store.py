@@ -7,6 +7,7 @@ statement fails. Writers are serialized by a file lock in the data directory.
 
 from __future__ import annotations
 
+import asyncio
 import fcntl
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -55,6 +56,20 @@ def to_plain(value: Any) -> Any:
     return value
 
 
+# Connections an event loop's reads share. The server runs a query per core at a
+# time; more connections only queue there instead of here.
+ASYNC_CONNECTIONS = 32
+
+
+def _read_failed(e: redis.RedisError) -> QueryResult:
+    """A catalogue read's error: a graph not created yet reads as empty."""
+    if isinstance(e, redis.ResponseError):
+        if "empty key" in str(e).lower():
+            return QueryResult(columns=[], rows=[])
+        raise QueryError(f"query failed: {e}") from e
+    raise StoreError(f"embedded FalkorDB unavailable: {e}") from e
+
+
 class FalkorDBStore(GraphStore):
     engine = "falkordb"
 
@@ -65,6 +80,7 @@ class FalkorDBStore(GraphStore):
         try:
             self._db = FalkorDB(unix_socket_path=str(sock))
             self._graph = self._db.select_graph(graph)
+            self._async_graphs: dict[asyncio.AbstractEventLoop, Any] = {}
         except redis.RedisError as e:
             raise StoreError(f"cannot connect to the embedded FalkorDB at {sock}: {e}") from e
 
@@ -81,12 +97,42 @@ class FalkorDBStore(GraphStore):
     def read(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
         try:
             return self._result(self._graph.ro_query(cypher, check_params(params)))
-        except redis.ResponseError as e:
-            if "empty key" in str(e).lower() or "Invalid graph operation on empty key" in str(e):
-                return QueryResult(columns=[], rows=[])
-            raise QueryError(f"query failed: {e}") from e
         except redis.RedisError as e:
-            raise StoreError(f"embedded FalkorDB unavailable: {e}") from e
+            return _read_failed(e)
+
+    async def aread(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
+        """``read`` on FalkorDB's asyncio client: the HTTP API's requests hold no
+        thread while the server answers."""
+        params = check_params(params)
+        try:
+            return self._result(await self._async_graph().ro_query(cypher, params))
+        except redis.RedisError as e:
+            return _read_failed(e)
+
+    def _async_graph(self) -> Any:
+        # An asyncio client's connections belong to the loop that opened them.
+        loop = asyncio.get_running_loop()
+        graph = self._async_graphs.get(loop)
+        if graph is None:
+            import redis.asyncio
+            from falkordb.asyncio import FalkorDB as AsyncFalkorDB
+
+            for old in [k for k in self._async_graphs if k.is_closed()]:
+                del self._async_graphs[old]
+            # Requests beyond the pool wait for a connection rather than fail (the
+            # client's own pool refuses them: "Too many connections").
+            pool = redis.asyncio.BlockingConnectionPool(
+                connection_class=redis.asyncio.UnixDomainSocketConnection,
+                path=str(embedded_server.socket_path(self.data_dir)),
+                max_connections=ASYNC_CONNECTIONS, timeout=None, decode_responses=True)
+            client = AsyncFalkorDB(connection_pool=pool)
+            graph = self._async_graphs[loop] = client.select_graph(self.graph_name)
+        return graph
+
+    async def aclose(self) -> None:
+        graph = self._async_graphs.pop(asyncio.get_running_loop(), None)
+        if graph is not None:
+            await graph.client.aclose()
 
     def read_engine_guarded(self, cypher: str, params: dict[str, Any] | None = None, *,
                             timeout_s: float = 10.0, row_cap: int = 1000) -> QueryResult:

@@ -11,6 +11,7 @@ Neo4j itself refuses writes.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import random
 import socket
@@ -22,7 +23,7 @@ from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from typing import Any
 
 import neo4j
-from neo4j import GraphDatabase
+from neo4j import AsyncGraphDatabase, GraphDatabase
 from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable
 from neo4j.graph import Node as NNode
 from neo4j.graph import Path as NPath
@@ -95,6 +96,36 @@ READ_RETRY_MAX_DELAY_S = 2.0
 CONSTRAINT_FAILED = "Neo.ClientError.Schema.ConstraintValidationFailed"
 
 
+def _client_error(e: ClientError, timeout_s: float | None) -> StoreError:
+    """What a read's ClientError means to the caller."""
+    code = e.code or ""
+    if "AccessMode" in code or "ForbiddenDueToTransactionType" in code:
+        return ReadOnlyViolation(f"refused by Neo4j (READ access mode): {e.message}")
+    if timeout_s is not None and ("TransactionTimedOut" in code or "Terminated" in code):
+        return QueryTimeout(f"query exceeded {timeout_s:g}s and was stopped")
+    return QueryError(f"query failed: {e.message}")
+
+
+class _Backoff:
+    """How long a read waits before it tries again, until ``budget_s`` is spent."""
+
+    def __init__(self, budget_s: float) -> None:
+        self.budget_s = budget_s
+        self.delay = READ_RETRY_FIRST_DELAY_S
+        self.deadline: float | None = None
+
+    def next_delay(self, e: Neo4jError | DriverError) -> float:
+        """The pause before the next try; raises StoreError if ``e`` is not worth one."""
+        now = time.monotonic()
+        if self.deadline is None:
+            self.deadline = now + self.budget_s
+        if not e.is_retryable() or now + self.delay > self.deadline:
+            raise StoreError(f"Neo4j unavailable: {e}") from e
+        pause = self.delay * random.uniform(0.8, 1.2)
+        self.delay = min(self.delay * 2, READ_RETRY_MAX_DELAY_S)
+        return pause
+
+
 def to_plain(value: Any) -> Any:
     if isinstance(value, NNode):
         return {"labels": sorted(value.labels), "properties": dict(value)}
@@ -128,14 +159,18 @@ class Neo4jStore(GraphStore):
         self.batch_rows = max(1, batch_rows)
         self.writers = max(1, writers)
         auth = (user, password) if password else None
+        self._driver_options: dict[str, Any] = dict(
+            auth=auth, connection_timeout=connection_timeout,
+            max_transaction_retry_time=retry_s, connection_acquisition_timeout=30.0,
+            # Catalogue queries name labels a graph may not have yet (GraphState
+            # before the first load): the server's warnings are noise to log on
+            # every call, and cost time to make and send.
+            notifications_min_severity="OFF")
+        # An async driver's connections belong to the event loop that opened them:
+        # one per loop, made on the first ``aread`` in it.
+        self._async_drivers: dict[asyncio.AbstractEventLoop, neo4j.AsyncDriver] = {}
         try:
-            self._driver = GraphDatabase.driver(
-                uri, auth=auth, connection_timeout=connection_timeout,
-                max_transaction_retry_time=retry_s, connection_acquisition_timeout=30.0,
-                # Catalogue queries name labels a graph may not have yet (GraphState
-                # before the first load): the server's warnings are noise to log on
-                # every call, and cost time to make and send.
-                notifications_min_severity="OFF")
+            self._driver = GraphDatabase.driver(uri, **self._driver_options)
             self._driver.verify_connectivity()
         except (ServiceUnavailable, DriverError, Neo4jError, OSError, ValueError) as e:
             raise StoreError(f"cannot reach Neo4j at {uri}: {e}") from e
@@ -165,28 +200,49 @@ class Neo4jStore(GraphStore):
         so this does what ``execute_read`` would: a read changes nothing, so a
         transient failure (leader switch, lock timeout, dropped connection) is
         retried with backoff, for up to ``retry_s`` seconds."""
-        delay, deadline = READ_RETRY_FIRST_DELAY_S, None
+        backoff = _Backoff(self.retry_s)
         while True:
             try:
                 with self._driver.session(database=self.database,
                                           default_access_mode=neo4j.READ_ACCESS) as s:
                     return self._collect(s.run(query, params), row_cap)
             except ClientError as e:
-                code = e.code or ""
-                if "AccessMode" in code or "ForbiddenDueToTransactionType" in code:
-                    raise ReadOnlyViolation(
-                        f"refused by Neo4j (READ access mode): {e.message}") from e
-                if timeout_s is not None and ("TransactionTimedOut" in code
-                                              or "Terminated" in code):
-                    raise QueryTimeout(f"query exceeded {timeout_s:g}s and was stopped") from e
-                raise QueryError(f"query failed: {e.message}") from e
+                raise _client_error(e, timeout_s) from e
             except (Neo4jError, DriverError) as e:
-                now = time.monotonic()
-                deadline = deadline if deadline is not None else now + self.retry_s
-                if not e.is_retryable() or now + delay > deadline:
-                    raise StoreError(f"Neo4j unavailable: {e}") from e
-                time.sleep(delay * random.uniform(0.8, 1.2))
-                delay = min(delay * 2, READ_RETRY_MAX_DELAY_S)
+                time.sleep(backoff.next_delay(e))
+
+    async def aread(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
+        """``read`` on the async driver, for the HTTP API: a request that waits on
+        Neo4j holds no thread, and no thread hands its answer back to the event
+        loop (at 2 workers that hand-off cost as much Python time as the read)."""
+        params = check_params(params)
+        backoff = _Backoff(self.retry_s)
+        while True:
+            try:
+                async with self._async_driver().session(
+                        database=self.database, default_access_mode=neo4j.READ_ACCESS) as s:
+                    result = await s.run(cypher, params)
+                    rows = [[to_plain(v) for v in values] for values in await result.values()]
+                    return QueryResult(columns=list(result.keys()), rows=rows)
+            except ClientError as e:
+                raise _client_error(e, None) from e
+            except (Neo4jError, DriverError) as e:
+                await asyncio.sleep(backoff.next_delay(e))
+
+    def _async_driver(self) -> neo4j.AsyncDriver:
+        loop = asyncio.get_running_loop()
+        driver = self._async_drivers.get(loop)
+        if driver is None:
+            for old in [k for k in self._async_drivers if k.is_closed()]:
+                del self._async_drivers[old]  # its sockets went with the loop
+            driver = self._async_drivers[loop] = AsyncGraphDatabase.driver(
+                self.uri, **self._driver_options)
+        return driver
+
+    async def aclose(self) -> None:
+        driver = self._async_drivers.pop(asyncio.get_running_loop(), None)
+        if driver is not None:
+            await driver.close()
 
     def read(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
         return self._run_read(cypher, check_params(params), None)

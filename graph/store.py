@@ -6,6 +6,7 @@ Catalogue queries reach a store only through ``read``; loaders only through
 
 from __future__ import annotations
 
+import asyncio
 import re
 import uuid
 from abc import ABC, abstractmethod
@@ -330,6 +331,14 @@ class GraphStore(ABC):
     @abstractmethod
     def read(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
         """Run a catalogue (trusted, read-only) query."""
+
+    async def aread(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
+        """``read`` for code on an event loop. An engine without an async client
+        runs ``read`` on a worker thread, so the loop never blocks on it."""
+        return await asyncio.get_running_loop().run_in_executor(None, self.read, cypher, params)
+
+    async def aclose(self) -> None:
+        """Release what ``aread`` opened on the running event loop (before it ends)."""
 
     def read_only(
         self,

@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 
 from ..graph.store import GraphStore
 from . import catalogue
+from .flow import Flow, drive, read
 
 
 class NotFound(LookupError):
@@ -156,10 +157,10 @@ def measure_info(store: GraphStore, measure: str | int, doc: str | None = None) 
     return rows
 
 
-def _measure_question(store: GraphStore, query: str, question: str, measure: str | int,
-                      doc: str | None) -> list[MeasureAnswer]:
+def _measure_question(query: str, question: str, measure: str | int,
+                      doc: str | None) -> Flow[list[MeasureAnswer]]:
     number = parse_measure_number(measure)
-    rows = catalogue.run(store, query, number=number, doc=doc).records()
+    rows = (yield from read(query, number=number, doc=doc)).records()
     if not rows:
         where = f" in document {doc}" if doc else ""
         raise NotFound(f"no measure {number}{where}; load a document first (govgraph load)")
@@ -173,13 +174,22 @@ def _measure_question(store: GraphStore, query: str, question: str, measure: str
     return list(answers.values())
 
 
+def who_leads_flow(measure: str | int, doc: str | None = None) -> Flow[list[MeasureAnswer]]:
+    return _measure_question("who_leads", "who leads", measure, doc)
+
+
+def who_is_responsible_flow(measure: str | int,
+                            doc: str | None = None) -> Flow[list[MeasureAnswer]]:
+    return _measure_question("who_is_responsible", "who is responsible", measure, doc)
+
+
 def who_leads(store: GraphStore, measure: str | int, doc: str | None = None) -> list[MeasureAnswer]:
-    return _measure_question(store, "who_leads", "who leads", measure, doc)
+    return drive(store, who_leads_flow(measure, doc))
 
 
 def who_is_responsible(store: GraphStore, measure: str | int,
                        doc: str | None = None) -> list[MeasureAnswer]:
-    return _measure_question(store, "who_is_responsible", "who is responsible", measure, doc)
+    return drive(store, who_is_responsible_flow(measure, doc))
 
 
 def _spellings(name: str) -> list[str]:
@@ -227,8 +237,12 @@ def diffuse_accountability(store: GraphStore, min_responsible: int = 10,
 
 
 def escalation(store: GraphStore, issue: str | None = None) -> EscalationAnswer:
+    return drive(store, escalation_flow(issue))
+
+
+def escalation_flow(issue: str | None = None) -> Flow[EscalationAnswer]:
     levels: dict[str, EscalationLevel] = {}
-    for r in catalogue.run(store, "escalation_levels").records():
+    for r in (yield from read("escalation_levels")).records():
         lv = levels.setdefault(r["level_id"], EscalationLevel(
             order=r["level_order"], id=r["level_id"], name=r["level_name"],
             name_en=r.get("level_name_en"), motto=r.get("motto"), bodies=[]))
@@ -238,10 +252,10 @@ def escalation(store: GraphStore, issue: str | None = None) -> EscalationAnswer:
         raise NotFound("the graph has no escalation levels; run `govgraph load` first")
     answer = EscalationAnswer(levels=sorted(levels.values(), key=lambda lv: lv.order))
     if issue is not None:
-        rows = catalogue.run(store, "issue_handlers", issue=issue).records()
+        rows = (yield from read("issue_handlers", issue=issue)).records()
         if not rows:
-            known = ", ".join(f"{t['issue_key']} ({t['issue_name']})"
-                              for t in catalogue.run(store, "issue_types").records())
+            types = (yield from read("issue_types")).records()
+            known = ", ".join(f"{t['issue_key']} ({t['issue_name']})" for t in types)
             raise NotFound(f"unknown issue type {issue!r}; known types: {known}")
         r0 = rows[0]
         answer.issue = IssueRef(id=r0["issue_id"], key=r0["issue_key"], name=r0["issue_name"],

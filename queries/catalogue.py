@@ -57,7 +57,7 @@ def catalogue() -> dict[str, NamedQuery]:
     return out
 
 
-def run(store: GraphStore, name: str, **params: Any) -> QueryResult:
+def _checked(name: str, params: dict[str, Any]) -> NamedQuery:
     try:
         q = catalogue()[name]
     except KeyError:
@@ -69,4 +69,12 @@ def run(store: GraphStore, name: str, **params: Any) -> QueryResult:
             f"{name}: parameters {sorted(q.params)} expected; "
             f"missing {sorted(missing)}, unknown {sorted(unknown)}"
         )
-    return store.read(q.cypher, params)
+    return q
+
+
+def run(store: GraphStore, name: str, **params: Any) -> QueryResult:
+    return store.read(_checked(name, params).cypher, params)
+
+
+async def arun(store: GraphStore, name: str, **params: Any) -> QueryResult:
+    return await store.aread(_checked(name, params).cypher, params)

@@ -9,13 +9,14 @@ the notice that gives that kind of body its duty.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from pydantic import BaseModel, Field
 
 from ..graph.store import GraphStore
 from . import catalogue
-from .answers import Citation, NotFound, UnitRef, _cite, _unit, escalation
-from .generation_cache import cached
+from .answers import Citation, NotFound, UnitRef, _cite, _unit, escalation_flow
+from .flow import Flow, cached, drive, read
 
 COMPANY_TYPES = {"property_company": "company:property", "service_center": "company:service-center",
                  "developer": "company:developer"}
@@ -125,13 +126,13 @@ class CompoundEscalation(BaseModel):
     gaps: list[str]
 
 
-def _place(store: GraphStore, compound_id: str,
-           as_of: str) -> tuple[Frame, list[Body], list[Manager], str | None]:
+def _place(compound_id: str,
+           as_of: str) -> Flow[tuple[Frame, list[Body], list[Manager], str | None]]:
     """The compound, its areas, their bodies and its managers in one read, and the
     graph generation that read saw."""
-    rows = catalogue.run(store, "compound_place", compound_id=compound_id, as_of=as_of).records()
+    rows = (yield from read("compound_place", compound_id=compound_id, as_of=as_of)).records()
     if not rows:
-        hint = catalogue.run(store, "compounds", text=compound_id, skip=0, limit=5).records()
+        hint = (yield from read("compounds", text=compound_id, skip=0, limit=5)).records()
         more = f"; similar: {', '.join(r['compound_id'] for r in hint)}" if hint else \
             "; load a registry first (govgraph load --registry DIR)"
         raise NotFound(f"unknown compound {compound_id!r}{more}")
@@ -154,19 +155,25 @@ def _place(store: GraphStore, compound_id: str,
     return frame, bodies, managers, r.get("generation")
 
 
-def _overseers(store: GraphStore, types: list[str]) -> list[Oversight]:
+def _overseers(types: list[str]) -> Flow[list[Oversight]]:
+    rows = (yield from read("type_overseers", type_ids=types)).records()
     return [Oversight(over=r["type_id"], relation=r["relation"], unit=_unit(r), citation=_cite(r))
-            for r in catalogue.run(store, "type_overseers", type_ids=types).records()]
+            for r in rows]
 
 
 def compound_responsibility(store: GraphStore, compound_id: str,
                             as_of: str | date | None = None) -> CompoundResponsibility:
-    return _responsibility(store, compound_id, _as_of(as_of))[0]
+    return drive(store, compound_responsibility_flow(store, compound_id, as_of))
+
+
+def compound_responsibility_flow(store: GraphStore, compound_id: str,
+                                 as_of: str | date | None = None) -> Flow[CompoundResponsibility]:
+    return (yield from _responsibility(store, compound_id, _as_of(as_of)))[0]
 
 
 def _responsibility(store: GraphStore, compound_id: str,
-                    day: str) -> tuple[CompoundResponsibility, str | None]:
-    fr, bodies, managers, generation = _place(store, compound_id, day)
+                    day: str) -> Flow[tuple[CompoundResponsibility, str | None]]:
+    fr, bodies, managers, generation = yield from _place(compound_id, day)
     by_area = {a: [b for b in bodies if b.area_id == a]
                for a in (fr.compound.id, fr.community.id, fr.street.id, fr.county.id)}
     compound_bodies = by_area[fr.compound.id]
@@ -175,9 +182,10 @@ def _responsibility(store: GraphStore, compound_id: str,
                    | {COMPANY_TYPES.get(m.kind or "", "company:property") for m in managers})
     # Kept per type, not per set of types: a city has a handful of body types but
     # many combinations of them, and each new combination would be a miss.
-    oversight = [o for t in types
-                 for o in cached(store, generation, ("type_overseers", t),
-                                 lambda t=t: _overseers(store, [t]))]
+    oversight = []
+    for t in types:
+        oversight += yield from cached(store, generation, ("type_overseers", t),
+                                       lambda t=t: _overseers([t]))
     gaps = []
     if not governing:
         gaps.append("no governing body (业委会, 物管委, 院委会 or joint committee) serves this compound")
@@ -197,12 +205,21 @@ def compound_escalation(store: GraphStore, compound_id: str, issue: str | None =
     """The ordered chain for a dispute in one compound: compound, community,
     street/township (measure 13), then who handles the issue type (measure 14).
     A level with no body is reported as a gap, never skipped."""
+    return drive(store, compound_escalation_flow(store, compound_id, issue, as_of))
+
+
+def _mediation() -> Flow[list[dict[str, Any]]]:
+    return (yield from read("type_mediation")).records()
+
+
+def compound_escalation_flow(store: GraphStore, compound_id: str, issue: str | None = None,
+                             as_of: str | date | None = None) -> Flow[CompoundEscalation]:
     day = _as_of(as_of)
-    resp, generation = _responsibility(store, compound_id, day)
+    resp, generation = yield from _responsibility(store, compound_id, day)
     fr = resp.frame
-    generic = cached(store, generation, ("escalation", issue), lambda: escalation(store, issue))
-    mediation = cached(store, generation, ("type_mediation",),
-                       lambda: catalogue.run(store, "type_mediation").records())
+    generic = yield from cached(store, generation, ("escalation", issue),
+                                lambda: escalation_flow(issue))
+    mediation = yield from cached(store, generation, ("type_mediation",), _mediation)
     level_areas = {1: resp.compound_bodies, 2: resp.community_bodies,
                    3: resp.street_bodies + resp.county_bodies}
     levels: list[ChainLevel] = []

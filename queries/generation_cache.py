@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import threading
 import weakref
-from collections.abc import Callable, Hashable
-from typing import Any, TypeVar
+from collections.abc import Hashable
+from typing import Any
 
 from ..graph.store import GraphStore
 
-T = TypeVar("T")
 
 # Keys come partly from requests (an issue type, a set of body types): bound them.
 MAX_ENTRIES = 256
@@ -43,26 +42,31 @@ def _entries(store: GraphStore) -> _Entries:
         return entries
 
 
-def cached(store: GraphStore, generation: str | None, key: Hashable, fetch: Callable[[], T]) -> T:
-    """``fetch()``'s value for ``key`` as of ``generation``, read once per generation.
-
-    Values are shared between callers: treat them as read-only."""
+def kept(store: GraphStore, generation: str | None, key: Hashable) -> tuple[bool, Any]:
+    """(True, value) if ``key`` is kept for ``generation``; (False, None) if not."""
     if not generation:
-        return fetch()
+        return False, None
     entries = _entries(store)
     with entries.lock:
         if entries.generation != generation:
             entries.generation = generation
             entries.values = {}
         if key in entries.values:
-            return entries.values[key]
-    value = fetch()  # outside the lock: a slow read must not hold up other answers
+            return True, entries.values[key]
+    return False, None
+
+
+def keep(store: GraphStore, generation: str | None, key: Hashable, value: Any) -> None:
+    """Keep ``value`` for ``key`` while the graph is ``generation``. Values are
+    shared between callers: treat them as read-only."""
+    if not generation:
+        return
+    entries = _entries(store)
     with entries.lock:
         if entries.generation == generation:
             if len(entries.values) >= MAX_ENTRIES:
                 entries.values.clear()
             entries.values[key] = value
-    return value
 
 
 def forget(store: GraphStore) -> None:

@@ -432,10 +432,15 @@ class _DownStore:
     def read(self, cypher, params=None) -> QueryResult:
         raise StoreError("embedded FalkorDB unavailable: Connection refused")
 
+    async def aread(self, cypher, params=None) -> QueryResult:
+        return self.read(cypher, params)
+
     def read_only(self, cypher, params=None, **_kw) -> QueryResult:
         return self.read(cypher, params)
 
     def close(self) -> None: ...
+
+    async def aclose(self) -> None: ...
 
 
 def test_health_reports_a_store_that_is_down():

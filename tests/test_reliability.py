@@ -5,6 +5,7 @@ Each test is a real attack on a real engine: nothing is mocked.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import subprocess
@@ -251,27 +252,39 @@ def test_a_read_waits_out_a_neo4j_restart(own_neo4j):
         assert before > 0
         own_neo4j.stop()
 
+        async def aread(store: Neo4jStore) -> list:
+            try:
+                return (await store.aread(count)).rows
+            finally:
+                await store.aclose()
+
         started = time.monotonic()
         with pytest.raises(StoreError, match="Neo4j unavailable"):
             hasty.read(count)
+        with pytest.raises(StoreError, match="Neo4j unavailable"):
+            asyncio.run(aread(hasty))  # the HTTP API's read path
         assert time.monotonic() - started < 30
 
-        outcome: dict = {}
+        outcomes: dict[str, dict] = {"sync": {}, "async": {}}
 
-        def read() -> None:
+        def read(how: str) -> None:
             try:
-                outcome["rows"] = patient.read(count).rows
+                outcomes[how]["rows"] = (patient.read(count).rows if how == "sync"
+                                         else asyncio.run(aread(patient)))
             except Exception as e:  # noqa: BLE001 - reported by the assertion below
-                outcome["error"] = e
+                outcomes[how]["error"] = e
 
-        t = threading.Thread(target=read)
-        t.start()
+        threads = [threading.Thread(target=read, args=(how,)) for how in outcomes]
+        for t in threads:
+            t.start()
         time.sleep(2)
-        assert t.is_alive() and not outcome, "the read gave up while Neo4j was down"
+        assert all(t.is_alive() for t in threads) and not any(outcomes.values()), \
+            f"a read gave up while Neo4j was down: {outcomes}"
         own_neo4j.start()
-        t.join(timeout=120)
-        assert not t.is_alive(), "the read did not notice Neo4j was back"
-        assert outcome == {"rows": [[before]]}
+        for t in threads:
+            t.join(timeout=120)
+        assert not any(t.is_alive() for t in threads), "a read did not notice Neo4j was back"
+        assert outcomes == {"sync": {"rows": [[before]]}, "async": {"rows": [[before]]}}
 
 
 def test_secrets_stay_out_of_errors(tmp_path):

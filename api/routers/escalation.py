@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 
 from ...queries import answers
+from ...queries.flow import adrive
 from ..deps import PageDep, StoreDep
 from ..models import Page, paginate
 from ..problems import problem_responses
@@ -19,10 +20,10 @@ IssueArg = Annotated[str | None, Query(max_length=100, description=(
 
 @router.get("/escalation", response_model=answers.EscalationAnswer,
             responses=problem_responses(404), summary="The escalation chain")
-def escalation(store: StoreDep, issue: IssueArg = None):
+async def escalation(store: StoreDep, issue: IssueArg = None):
     """The mediation levels in order (住宅小区 → 社区 → 街道) with the bodies at each, and,
     for an issue type, who discovers, receives and enforces — every fact with its clause."""
-    return answers.escalation(store, issue)
+    return await adrive(store, answers.escalation_flow(issue))
 
 
 @router.get("/issue-types", response_model=Page[answers.IssueTypeRef], summary="Issue types")

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request
 
 from ...queries import answers
+from ...queries.flow import adrive
 from ..deps import PageDep, StoreDep
 from ..models import Page, answer_response, paginate
 from ..problems import problem_responses
@@ -36,14 +37,15 @@ def measure(store: StoreDep, measure: MeasureArg, doc: DocArg = None):
 
 @router.get("/{measure}/leads", response_model=list[answers.MeasureAnswer],
             responses=problem_responses(404), summary="Who leads a measure")
-def who_leads(store: StoreDep, measure: MeasureArg, doc: DocArg = None):
+async def who_leads(store: StoreDep, measure: MeasureArg, doc: DocArg = None):
     """The lead units (牵头单位) of the measure, each with the clause that names it."""
-    return answer_response(answers.who_leads(store, measure, doc), list[answers.MeasureAnswer])
+    return answer_response(await adrive(store, answers.who_leads_flow(measure, doc)),
+                           list[answers.MeasureAnswer])
 
 
 @router.get("/{measure}/responsible", response_model=list[answers.MeasureAnswer],
             responses=problem_responses(404), summary="Who is responsible for a measure")
-def who_is_responsible(store: StoreDep, measure: MeasureArg, doc: DocArg = None):
+async def who_is_responsible(store: StoreDep, measure: MeasureArg, doc: DocArg = None):
     """Every unit answerable for the measure — lead, responsible and supporting."""
-    return answer_response(answers.who_is_responsible(store, measure, doc),
+    return answer_response(await adrive(store, answers.who_is_responsible_flow(measure, doc)),
                            list[answers.MeasureAnswer])

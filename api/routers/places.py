@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request
 
 from ...queries import compounds
+from ...queries.flow import adrive
 from ..deps import PageDep, StoreDep
 from ..models import Page, answer_response, paginate
 from ..problems import problem_responses
@@ -34,19 +35,22 @@ def find(request: Request, store: StoreDep, page: PageDep,
 
 @router.get("/compounds/{compound_id}/responsible", response_model=compounds.CompoundResponsibility,
             responses=problem_responses(404, 422), summary="Who is responsible for a compound")
-def responsible(store: StoreDep, compound_id: CompoundId, as_of: AsOf = None):
+async def responsible(store: StoreDep, compound_id: CompoundId, as_of: AsOf = None):
     """Who manages it, which committee governs it, its community, street and county
     bodies, and the supervising departments with the clauses that make them so."""
-    return answer_response(compounds.compound_responsibility(store, compound_id, as_of),
-                           compounds.CompoundResponsibility)
+    return answer_response(
+        await adrive(store, compounds.compound_responsibility_flow(store, compound_id, as_of)),
+        compounds.CompoundResponsibility)
 
 
 @router.get("/compounds/{compound_id}/escalation", response_model=compounds.CompoundEscalation,
             responses=problem_responses(404, 422), summary="Escalation chain for a compound")
-def escalation(store: StoreDep, compound_id: CompoundId, issue: Issue = None, as_of: AsOf = None):
+async def escalation(store: StoreDep, compound_id: CompoundId, issue: Issue = None,
+                     as_of: AsOf = None):
     """The ordered chain for a dispute in this compound; a level with no body is a gap."""
-    return answer_response(compounds.compound_escalation(store, compound_id, issue, as_of),
-                           compounds.CompoundEscalation)
+    return answer_response(
+        await adrive(store, compounds.compound_escalation_flow(store, compound_id, issue, as_of)),
+        compounds.CompoundEscalation)
 
 
 @router.get("/organizations/{org_id}/leaders", response_model=compounds.OrgLeadership,
