@@ -174,13 +174,17 @@ def drive(url: str, concurrency: int, seconds: float) -> dict:
 
 def py_spy_top(pid: int, seconds: float, out_dir: Path, label: str, top: int = 15) -> dict | None:
     """Sample the server with py-spy while it is under load; the functions with the most
-    samples (own time) and the files the time is spent in. None without py-spy."""
+    samples (own time) and the files the time is spent in. None without py-spy.
+
+    Only the thread holding the GIL is sampled (``--gil``): what Python computes. A
+    thread waiting on a socket or an idle pool worker would otherwise fill the top
+    of the list (``Condition.wait``, ``_wait_for_io``) and hide it."""
     exe = shutil.which("py-spy") or str(Path(sys.executable).with_name("py-spy"))
     if not Path(exe).exists():
         return None
     raw = out_dir / f"py-spy-{label}.txt"
     res = subprocess.run([exe, "record", "--pid", str(pid), "--duration", str(max(1, round(seconds))),
-                          "--rate", "250", "--format", "raw", "--output", str(raw), "--nonblocking",
+                          "--rate", "250", "--format", "raw", "--output", str(raw), "--nonblocking", "--gil",
                           "--subprocesses"],  # the worker processes under the supervisor
                          capture_output=True, text=True, timeout=seconds + 60)
     if res.returncode != 0 or not raw.exists():

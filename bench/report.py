@@ -221,7 +221,7 @@ def markdown(res: dict) -> str:
                            "; ".join(f"{x['frame']} {x['share']:.0%}" for x in p["own"][:8]))
                 out.append("")
             elif "own" in p:
-                out.append(f"**{name}** (py-spy, {p['samples']} samples) — most own time: " +
+                out.append(f"**{name}** (py-spy on the GIL holder, {p['samples']} samples) — most own time: " +
                            "; ".join(f"{x['frame']} {x['share']:.0%}" for x in p["own"][:8]))
                 out.append("")
             elif "file" in p:
