@@ -149,8 +149,12 @@ def _duty(r: dict[str, Any]) -> Duty:
 
 
 def measure_info(store: GraphStore, measure: str | int, doc: str | None = None) -> list[dict]:
+    return drive(store, _measure_info(measure, doc))
+
+
+def _measure_info(measure: str | int, doc: str | None) -> Flow[list[dict]]:
     number = parse_measure_number(measure)
-    rows = catalogue.run(store, "measure_info", number=number, doc=doc).records()
+    rows = (yield from read("measure_info", number=number, doc=doc)).records()
     if not rows:
         where = f" in document {doc}" if doc else ""
         raise NotFound(f"no measure {number}{where}; load a document first (govgraph load)")
@@ -203,11 +207,15 @@ def _spellings(name: str) -> list[str]:
 
 def find_unit(store: GraphStore, name: str) -> UnitRef:
     """Resolve a unit by its name, full name or alias; unknown names are an error."""
+    return drive(store, find_unit_flow(name))
+
+
+def find_unit_flow(name: str) -> Flow[UnitRef]:
     if not name or not name.strip():
         raise NotFound("no unit name given")
-    rows = catalogue.run(store, "find_unit", names=_spellings(name)).records()
+    rows = (yield from read("find_unit", names=_spellings(name))).records()
     if not rows:
-        rows = catalogue.run(store, "search_units", text=name.strip(), limit=5).records()
+        rows = (yield from read("search_units", text=name.strip(), limit=5)).records()
         hint = f"; did you mean {', '.join(r['unit_name'] for r in rows)}?" if rows else ""
         raise NotFound(f"unknown unit {name!r}{hint}")
     if len(rows) > 1:
@@ -217,8 +225,12 @@ def find_unit(store: GraphStore, name: str) -> UnitRef:
 
 
 def unit_measures(store: GraphStore, name: str) -> UnitDuties:
-    unit = find_unit(store, name)
-    rows = catalogue.run(store, "unit_measures", unit_id=unit.id).records()
+    return drive(store, unit_measures_flow(name))
+
+
+def unit_measures_flow(name: str) -> Flow[UnitDuties]:
+    unit = yield from find_unit_flow(name)
+    rows = (yield from read("unit_measures", unit_id=unit.id)).records()
     return UnitDuties(unit=unit, duties=[_duty(r) for r in rows])
 
 
@@ -657,8 +669,13 @@ class MeasureDetail(BaseModel):
 def measure_details(store: GraphStore, measure: str | int,
                     doc: str | None = None) -> list[MeasureDetail]:
     """A measure's heading, full text and every unit answerable for it, per document."""
-    info = measure_info(store, measure, doc)
-    answers = {a.measure.id: a for a in who_is_responsible(store, info[0]["number"], doc)}
+    return drive(store, measure_details_flow(measure, doc))
+
+
+def measure_details_flow(measure: str | int, doc: str | None = None) -> Flow[list[MeasureDetail]]:
+    info = yield from _measure_info(measure, doc)
+    answers = {a.measure.id: a
+               for a in (yield from who_is_responsible_flow(info[0]["number"], doc))}
     out = []
     for m in info:
         duties = answers[m["measure_id"]].duties if m["measure_id"] in answers else []

@@ -289,17 +289,22 @@ class OrgLeadership(BaseModel):
 def org_leaders(store: GraphStore, org_id: str, as_of: str | date | None = None) -> OrgLeadership:
     """Chair and Party secretary of an organization, who nominated them, and the
     rule of the notice that says how its head is chosen."""
+    return drive(store, org_leaders_flow(org_id, as_of))
+
+
+def org_leaders_flow(org_id: str, as_of: str | date | None = None) -> Flow[OrgLeadership]:
     day = _as_of(as_of)
-    rows = catalogue.run(store, "org_leaders", org_id=org_id, as_of=day).records()
+    rows = (yield from read("org_leaders", org_id=org_id, as_of=day)).records()
     if not rows:
         raise NotFound(f"unknown organization {org_id!r}")
     r0 = rows[0]
 
-    branch_rows = [r for r in catalogue.run(store, "org_branch_leaders", org_id=org_id,
-                                            as_of=day).records() if r.get("person_id")]
+    branch_rows = [r for r in (yield from read("org_branch_leaders", org_id=org_id,
+                                               as_of=day)).records() if r.get("person_id")]
     ids = sorted({r["nominated_by_id"] for r in rows + branch_rows if r.get("nominated_by_id")})
+    named = (yield from read("entity_names", ids=ids)).records() if ids else []
     names = {r["id"]: UnitRef(id=r["id"], name=r["name"], kind=r.get("kind"), name_en=r.get("name_en"))
-             for r in catalogue.run(store, "entity_names", ids=ids).records()} if ids else {}
+             for r in named}
 
     def leader(r: dict, role: str | None = None) -> Leader:
         return Leader(role=role or r.get("role") or "", person_id=r["person_id"],
@@ -311,7 +316,7 @@ def org_leaders(store: GraphStore, org_id: str, as_of: str | date | None = None)
     branch = [leader(r, "branch secretary") for r in branch_rows]
     rules = []
     if r0.get("body_type"):
-        for r in catalogue.run(store, "structure_relations", unit_id=r0["body_type"]).records():
+        for r in (yield from read("structure_relations", unit_id=r0["body_type"])).records():
             if r["relation"] in ("HEADS", "NOMINATES") and not r["outgoing"]:
                 rules.append(Oversight(over=r0["body_type"], relation=r["relation"],
                                        unit=_unit(r, "other"), citation=_cite(r)))

@@ -49,11 +49,18 @@ FLOWS = {
     "compound 3 in 2018": lambda s: compounds.compound_responsibility_flow(s, "t:cpd:3", "2018-06-30"),
     "chain 1 fire-lane": lambda s: compounds.compound_escalation_flow(s, "t:cpd:1", "fire-lane", DAY),
     "chain 4": lambda s: compounds.compound_escalation_flow(s, "t:cpd:4", None, DAY),
+    "duties of 市住建局": lambda s: answers.unit_measures_flow("市住建局"),
+    "measure 4 in full": lambda s: answers.measure_details_flow("四"),
+    "leaders of an owners committee": lambda s: compounds.org_leaders_flow("t:org:oc1", DAY),
+    "leaders in 2020": lambda s: compounds.org_leaders_flow("t:org:oc1", "2020-06-30"),
 }
 FAILING = {
     "no measure 99": lambda s: answers.who_leads_flow(99),
     "no such issue": lambda s: answers.escalation_flow("no-such-issue"),
     "no such compound": lambda s: compounds.compound_responsibility_flow(s, "t:cpd:999", DAY),
+    "no such unit": lambda s: answers.unit_measures_flow("市不存在局"),
+    "no measure 40 in full": lambda s: answers.measure_details_flow(40),
+    "no such organization": lambda s: compounds.org_leaders_flow("t:org:none", DAY),
 }
 
 

@@ -28,10 +28,10 @@ def list_measures(request: Request, store: StoreDep, page: PageDep, doc: DocArg 
 
 @router.get("/{measure}", response_model=list[answers.MeasureDetail],
             responses=problem_responses(404), summary="A measure, its text and every duty")
-def measure(store: StoreDep, measure: MeasureArg, doc: DocArg = None):
+async def measure(store: StoreDep, measure: MeasureArg, doc: DocArg = None):
     """The measure's heading and full text (its citation) and every unit answerable for
     it — one entry per document that has a measure with this number."""
-    return answer_response(answers.measure_details(store, measure, doc),
+    return answer_response(await adrive(store, answers.measure_details_flow(measure, doc)),
                            list[answers.MeasureDetail])
 
 

@@ -55,9 +55,11 @@ async def escalation(store: StoreDep, compound_id: CompoundId, issue: Issue = No
 
 @router.get("/organizations/{org_id}/leaders", response_model=compounds.OrgLeadership,
             responses=problem_responses(404, 422), summary="Who leads an organization")
-def leaders(store: StoreDep, org_id: Annotated[str, Path(max_length=200)], as_of: AsOf = None):
+async def leaders(store: StoreDep, org_id: Annotated[str, Path(max_length=200)],
+                  as_of: AsOf = None):
     """Chair and Party secretary on a date, who nominated them, and the rule that applies."""
-    return answer_response(compounds.org_leaders(store, org_id, as_of), compounds.OrgLeadership)
+    return answer_response(await adrive(store, compounds.org_leaders_flow(org_id, as_of)),
+                           compounds.OrgLeadership)
 
 
 @router.get("/audits/{name}", response_model=Page[dict[str, Any]],

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Path, Query, Request
 
 from ...queries import answers
+from ...queries.flow import adrive
 from ..deps import PageDep, StoreDep
 from ..models import Page, UnitPage, paginate
 from ..problems import problem_responses
@@ -37,11 +38,11 @@ def unit(store: StoreDep, unit: UnitArg):
 
 @router.get("/{unit}/duties", response_model=UnitPage[answers.Duty],
             responses=problem_responses(404), summary="A unit's duties")
-def duties(request: Request, store: StoreDep, page: PageDep, unit: UnitArg,
-           role: Annotated[Literal["lead", "responsible", "support"] | None,
-                           Query(description="only duties in this role")] = None):
+async def duties(request: Request, store: StoreDep, page: PageDep, unit: UnitArg,
+                 role: Annotated[Literal["lead", "responsible", "support"] | None,
+                                 Query(description="only duties in this role")] = None):
     """The measures the unit leads, shares or supports, each with the clause naming it."""
-    res = answers.unit_measures(store, unit)
+    res = await adrive(store, answers.unit_measures_flow(unit))
     items = [d for d in res.duties if role is None or d.role == role]
     return paginate(request, items, page.offset, page.limit, unit=res.unit)
 
