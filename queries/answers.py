@@ -235,15 +235,24 @@ def unit_measures_flow(name: str) -> Flow[UnitDuties]:
 
 
 def unit_load(store: GraphStore, doc: str | None = None) -> list[UnitLoad]:
-    rows = catalogue.run(store, "unit_load", doc=doc).records()
+    return drive(store, unit_load_flow(doc))
+
+
+def unit_load_flow(doc: str | None = None) -> Flow[list[UnitLoad]]:
+    rows = (yield from read("unit_load", doc=doc)).records()
     return [UnitLoad(unit=_unit(r), lead=r["lead"], responsible=r["responsible"],
                      support=r["support"], total=r["total"]) for r in rows]
 
 
 def diffuse_accountability(store: GraphStore, min_responsible: int = 10,
                            doc: str | None = None) -> list[DiffuseMeasure]:
-    rows = catalogue.run(store, "diffuse_accountability", min_responsible=min_responsible,
-                         doc=doc).records()
+    return drive(store, diffuse_accountability_flow(min_responsible, doc))
+
+
+def diffuse_accountability_flow(min_responsible: int = 10,
+                                doc: str | None = None) -> Flow[list[DiffuseMeasure]]:
+    rows = (yield from read("diffuse_accountability", min_responsible=min_responsible,
+                            doc=doc)).records()
     return [DiffuseMeasure(measure=_measure(r), leads=r["leads"], responsible=r["responsible"])
             for r in rows]
 
@@ -278,13 +287,21 @@ def escalation_flow(issue: str | None = None) -> Flow[EscalationAnswer]:
 
 
 def load_report(store: GraphStore) -> dict[str, dict[str, int]]:
-    nodes = catalogue.run(store, "count_nodes").rows
-    edges = catalogue.run(store, "count_edges").rows
+    return drive(store, load_report_flow())
+
+
+def load_report_flow() -> Flow[dict[str, dict[str, int]]]:
+    nodes = (yield from read("count_nodes")).rows
+    edges = (yield from read("count_edges")).rows
     return {"nodes": dict(nodes), "edges": dict(edges)}
 
 
 def documents(store: GraphStore) -> list[dict]:
-    return catalogue.run(store, "documents").records()
+    return drive(store, documents_flow())
+
+
+def documents_flow() -> Flow[list[dict]]:
+    return (yield from read("documents")).records()
 
 
 # ---------------------------------------------------------------------------
@@ -419,29 +436,45 @@ def check_rel_types(types: list[str] | tuple[str, ...] | None) -> list[str] | No
 
 
 def list_measures(store: GraphStore, doc: str | None = None) -> list[MeasureSummary]:
-    rows = catalogue.run(store, "list_measures", doc=doc).records()
+    return drive(store, list_measures_flow(doc))
+
+
+def list_measures_flow(doc: str | None = None) -> Flow[list[MeasureSummary]]:
+    rows = (yield from read("list_measures", doc=doc)).records()
     return [MeasureSummary(measure=_measure(r), section=r.get("section"), lead=r["lead"],
                            responsible=r["responsible"], support=r["support"]) for r in rows]
 
 
 def issue_types(store: GraphStore) -> list[IssueTypeRef]:
+    return drive(store, issue_types_flow())
+
+
+def issue_types_flow() -> Flow[list[IssueTypeRef]]:
     return [IssueTypeRef(key=r["issue_key"], name=r["issue_name"], name_en=r.get("issue_name_en"))
-            for r in catalogue.run(store, "issue_types").records()]
+            for r in (yield from read("issue_types")).records()]
 
 
 def search_units(store: GraphStore, text: str, limit: int = 20) -> list[UnitRef]:
     """Actors whose name, English name or an alias contains the text (search boxes)."""
+    return drive(store, search_units_flow(text, limit))
+
+
+def search_units_flow(text: str, limit: int = 20) -> Flow[list[UnitRef]]:
     text = (text or "").strip()
     if not text:
         return []
-    rows = catalogue.run(store, "search_units", text=text, limit=limit).records()
+    rows = (yield from read("search_units", text=text, limit=limit)).records()
     return [_unit(r) for r in rows]
 
 
 def unit_load_of(store: GraphStore, name: str, doc: str | None = None) -> UnitLoad:
     """One unit's load; a unit with no duties has a load of zero."""
-    unit = find_unit(store, name)
-    for row in unit_load(store, doc):
+    return drive(store, unit_load_of_flow(name, doc))
+
+
+def unit_load_of_flow(name: str, doc: str | None = None) -> Flow[UnitLoad]:
+    unit = yield from find_unit_flow(name)
+    for row in (yield from unit_load_flow(doc)):
         if row.unit.id == unit.id:
             return row
     return UnitLoad(unit=unit, lead=0, responsible=0, support=0, total=0)
@@ -450,8 +483,12 @@ def unit_load_of(store: GraphStore, name: str, doc: str | None = None) -> UnitLo
 def structure(store: GraphStore, name: str) -> UnitStructure:
     """The standing structure around a body: who leads, guides, supervises, heads,
     nominates or sits on it, and what it does to others — each with its clause."""
-    unit = find_unit(store, name)
-    rows = catalogue.run(store, "structure_relations", unit_id=unit.id).records()
+    return drive(store, structure_flow(name))
+
+
+def structure_flow(name: str) -> Flow[UnitStructure]:
+    unit = yield from find_unit_flow(name)
+    rows = (yield from read("structure_relations", unit_id=unit.id)).records()
     rels = [StructureRelation(relation=r["relation"], direction="out" if r["outgoing"] else "in",
                               other=_unit(r, "other"), role=r.get("role"),
                               citation=_cite(r) if r.get("clause") else None) for r in rows]
@@ -460,8 +497,12 @@ def structure(store: GraphStore, name: str) -> UnitStructure:
 
 def collective_members(store: GraphStore, name: str) -> CollectiveMembers:
     """The bodies a collective actor (各县〔区〕人民政府〔管委会〕 …) stands for."""
-    unit = find_unit(store, name)
-    rows = catalogue.run(store, "collective_members", unit_id=unit.id).records()
+    return drive(store, collective_members_flow(name))
+
+
+def collective_members_flow(name: str) -> Flow[CollectiveMembers]:
+    unit = yield from find_unit_flow(name)
+    rows = (yield from read("collective_members", unit_id=unit.id)).records()
     return CollectiveMembers(unit=unit, members=[CollectiveMember(unit=_unit(r), area=r.get("area"))
                                                  for r in rows])
 
@@ -470,6 +511,11 @@ def search_nodes(store: GraphStore, text: str, kinds: list[str] | None = None,
                  limit: int = 20) -> list[NodeHit]:
     """Any node — unit, measure, committee, place, issue type — by name, English name,
     alias, id, or a measure by its number (11, 十一, (十一)); exact matches first."""
+    return drive(store, search_nodes_flow(text, kinds, limit))
+
+
+def search_nodes_flow(text: str, kinds: list[str] | None = None,
+                      limit: int = 20) -> Flow[list[NodeHit]]:
     text = (text or "").strip()
     if not text:
         return []
@@ -478,8 +524,8 @@ def search_nodes(store: GraphStore, text: str, kinds: list[str] | None = None,
         number: int | None = parse_measure_number(text)
     except (NotFound, ValueError):
         number = None
-    rows = catalogue.run(store, "search_nodes", texts=_spellings(text), number=number,
-                         kinds=kinds, limit=max(1, limit)).records()
+    rows = (yield from read("search_nodes", texts=_spellings(text), number=number,
+                            kinds=kinds, limit=max(1, limit))).records()
     return [NodeHit(id=r["id"], kind=r["kind"], name=r["name"], name_en=r.get("name_en"),
                     number=r.get("number"), doc=r.get("doc"), exact=r["rank"] == 0) for r in rows]
 

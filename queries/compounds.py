@@ -336,16 +336,25 @@ AUDITS = {
 def audit(store: GraphStore, name: str, as_of: str | date | None = None, skip: int = 0,
           limit: int = 100) -> list[dict]:
     """Registry audits; rows are plain records (each audit has its own columns)."""
+    return drive(store, audit_flow(name, as_of, skip, limit))
+
+
+def audit_flow(name: str, as_of: str | date | None = None, skip: int = 0,
+               limit: int = 100) -> Flow[list[dict]]:
     if name not in AUDITS:
         raise NotFound(f"unknown audit {name!r}; one of {', '.join(AUDITS)} (and `govgraph diffuse`)")
     params: dict = {"skip": skip, "limit": limit}
     if name != "ungoverned":
         params["as_of"] = _as_of(as_of)
-    return catalogue.run(store, AUDITS[name], **params).records()
+    return (yield from read(AUDITS[name], **params)).records()
 
 
 def find_compounds(store: GraphStore, text: str = "", skip: int = 0, limit: int = 20) -> list[dict]:
-    return catalogue.run(store, "compounds", text=text, skip=skip, limit=limit).records()
+    return drive(store, find_compounds_flow(text, skip, limit))
+
+
+def find_compounds_flow(text: str = "", skip: int = 0, limit: int = 20) -> Flow[list[dict]]:
+    return (yield from read("compounds", text=text, skip=skip, limit=limit)).records()
 
 
 CHAIN_TYPES = ["LOCATED_IN", "PART_OF", "MANAGES", "HANDLES", "INCLUDES", "ESCALATES_TO"]

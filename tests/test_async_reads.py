@@ -53,6 +53,24 @@ FLOWS = {
     "measure 4 in full": lambda s: answers.measure_details_flow("四"),
     "leaders of an owners committee": lambda s: compounds.org_leaders_flow("t:org:oc1", DAY),
     "leaders in 2020": lambda s: compounds.org_leaders_flow("t:org:oc1", "2020-06-30"),
+    "unit load": lambda s: answers.unit_load_flow(None),
+    "load of 市委组织部": lambda s: answers.unit_load_of_flow("市委组织部"),
+    "measures": lambda s: answers.list_measures_flow(None),
+    "units like 市": lambda s: answers.search_units_flow("市", 50),
+    "no text, no units": lambda s: answers.search_units_flow("  "),
+    "structure of 环物委": lambda s: answers.structure_flow("环物委"),
+    "members of the county governments": lambda s: answers.collective_members_flow(
+        "各县〔区〕人民政府〔管委会〕"),
+    "nodes like 住建": lambda s: answers.search_nodes_flow("住建"),
+    "committees like 委员会": lambda s: answers.search_nodes_flow("委员会", ["Committee"], 50),
+    "diffuse accountability": lambda s: answers.diffuse_accountability_flow(1, None),
+    "graph report": lambda s: answers.load_report_flow(),
+    "documents": lambda s: answers.documents_flow(),
+    "issue types": lambda s: answers.issue_types_flow(),
+    "compounds": lambda s: compounds.find_compounds_flow("", 0, 100),
+    "audit ungoverned": lambda s: compounds.audit_flow("ungoverned"),
+    "audit party share": lambda s: compounds.audit_flow("party-share", DAY),
+    "audit blacklisted": lambda s: compounds.audit_flow("blacklisted", "2022-06-30"),
 }
 FAILING = {
     "no measure 99": lambda s: answers.who_leads_flow(99),
@@ -61,6 +79,8 @@ FAILING = {
     "no such unit": lambda s: answers.unit_measures_flow("市不存在局"),
     "no measure 40 in full": lambda s: answers.measure_details_flow(40),
     "no such organization": lambda s: compounds.org_leaders_flow("t:org:none", DAY),
+    "structure of no unit": lambda s: answers.structure_flow("市不存在局"),
+    "no such audit": lambda s: compounds.audit_flow("no-such-audit"),
 }
 
 

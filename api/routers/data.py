@@ -8,6 +8,7 @@ from pathlib import Path
 from fastapi import APIRouter, Request
 
 from ...queries import answers
+from ...queries.flow import adrive
 from ..deps import AuthDep, PageDep, StoreDep
 from ..models import DocumentInfo, Health, LoadedDocument, LoadRequest, LoadResult, Page, paginate
 from ..problems import ProblemException, problem_responses
@@ -17,20 +18,20 @@ router = APIRouter(tags=["data"])
 
 @router.get("/health", response_model=Health, responses=problem_responses(503),
             summary="Is the store answering?")
-def health(store: StoreDep):
+async def health(store: StoreDep):
     """`ok` when the store answers a query; 503 (problem details) when it does not."""
-    report = answers.load_report(store)
-    docs = answers.documents(store)
+    report = await adrive(store, answers.load_report_flow())
+    docs = await adrive(store, answers.documents_flow())
     return Health(status="ok", engine=store.engine, nodes=sum(report["nodes"].values()),
                   edges=sum(report["edges"].values()), documents=len(docs))
 
 
 @router.get("/documents", response_model=Page[DocumentInfo], responses=problem_responses(503),
             summary="Loaded documents")
-def documents(request: Request, store: StoreDep, page: PageDep):
+async def documents(request: Request, store: StoreDep, page: PageDep):
     """The policy documents in the graph, with how many measures each has."""
-    return paginate(request, [DocumentInfo(**d) for d in answers.documents(store)],
-                    page.offset, page.limit)
+    docs = await adrive(store, answers.documents_flow())
+    return paginate(request, [DocumentInfo(**d) for d in docs], page.offset, page.limit)
 
 
 @router.post("/load", response_model=LoadResult, dependencies=[AuthDep],

@@ -27,6 +27,7 @@ async def escalation(store: StoreDep, issue: IssueArg = None):
 
 
 @router.get("/issue-types", response_model=Page[answers.IssueTypeRef], summary="Issue types")
-def issue_types(request: Request, store: StoreDep, page: PageDep):
+async def issue_types(request: Request, store: StoreDep, page: PageDep):
     """The issue types the graph knows how to route (keys for `?issue=`)."""
-    return paginate(request, answers.issue_types(store), page.offset, page.limit)
+    return paginate(request, await adrive(store, answers.issue_types_flow()),
+                    page.offset, page.limit)

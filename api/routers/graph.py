@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request
 
 from ...queries import answers
+from ...queries.flow import adrive
 from ..deps import PageDep, StoreDep
 from ..models import GraphSchema, Page, paginate
 from ..problems import problem_responses
@@ -34,13 +35,14 @@ TypesArg = Annotated[list[str] | None, Query(description=(
 
 @router.get("/search", response_model=Page[answers.NodeHit], responses=problem_responses(400, 422),
             summary="Search any node")
-def search(request: Request, store: StoreDep, page: PageDep,
-           q: Annotated[str, Query(min_length=1, max_length=100, description=(
-               "a unit, committee, measure (title or number: 11, 十一), place, issue type …"))],
-           kinds: KindsArg = None):
+async def search(request: Request, store: StoreDep, page: PageDep,
+                 q: Annotated[str, Query(min_length=1, max_length=100, description=(
+                     "a unit, committee, measure (title or number: 11, 十一), place, issue "
+                     "type …"))],
+                 kinds: KindsArg = None):
     """Nodes of any kind by name, English name, full name, alias or id, or a measure by
     number; exact matches first (`exact`)."""
-    hits = answers.search_nodes(store, q, _split(kinds), limit=SEARCH_CAP)
+    hits = await adrive(store, answers.search_nodes_flow(q, _split(kinds), limit=SEARCH_CAP))
     return paginate(request, hits, page.offset, page.limit)
 
 

@@ -20,9 +20,9 @@ DocArg = Annotated[str | None, Query(description="only this document (default: e
 
 
 @router.get("", response_model=Page[answers.MeasureSummary], summary="List measures")
-def list_measures(request: Request, store: StoreDep, page: PageDep, doc: DocArg = None):
+async def list_measures(request: Request, store: StoreDep, page: PageDep, doc: DocArg = None):
     """Every loaded measure with how many units lead, share and support it."""
-    items = answers.list_measures(store, doc)
+    items = await adrive(store, answers.list_measures_flow(doc))
     return paginate(request, items, page.offset, page.limit)
 
 

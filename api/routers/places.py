@@ -26,10 +26,11 @@ Issue = Annotated[str | None, Query(max_length=100, description=(
 
 
 @router.get("/compounds", response_model=Page[dict[str, Any]], summary="Find compounds")
-def find(request: Request, store: StoreDep, page: PageDep,
-         q: Annotated[str, Query(max_length=100, description="text in the id or name")] = ""):
+async def find(request: Request, store: StoreDep, page: PageDep,
+               q: Annotated[str, Query(max_length=100,
+                                       description="text in the id or name")] = ""):
     """Compounds whose id or name contains `q` (synthetic ones say so)."""
-    rows = compounds.find_compounds(store, q, 0, MAX_ROWS)
+    rows = await adrive(store, compounds.find_compounds_flow(q, 0, MAX_ROWS))
     return paginate(request, rows, page.offset, page.limit)
 
 
@@ -64,11 +65,11 @@ async def leaders(store: StoreDep, org_id: Annotated[str, Path(max_length=200)],
 
 @router.get("/audits/{name}", response_model=Page[dict[str, Any]],
             responses=problem_responses(404, 422), summary="Registry audits")
-def audit(request: Request, store: StoreDep, page: PageDep,
-          name: Annotated[str, Path(pattern="^(ungoverned|party-share|blacklisted)$",
-                                    description="ungoverned | party-share | blacklisted")],
-          as_of: AsOf = None):
+async def audit(request: Request, store: StoreDep, page: PageDep,
+                name: Annotated[str, Path(pattern="^(ungoverned|party-share|blacklisted)$",
+                                          description="ungoverned | party-share | blacklisted")],
+                as_of: AsOf = None):
     """Compounds with no governing body; 业委会 without a Party majority; black-listed
     companies still managing compounds."""
-    rows = compounds.audit(store, name, as_of, skip=0, limit=MAX_ROWS)
+    rows = await adrive(store, compounds.audit_flow(name, as_of, skip=0, limit=MAX_ROWS))
     return paginate(request, rows, page.offset, page.limit)

@@ -21,11 +21,11 @@ SEARCH_CAP = 500
 
 @router.get("", response_model=Page[answers.UnitRef], responses=problem_responses(422),
             summary="Search units")
-def search(request: Request, store: StoreDep, page: PageDep,
-           q: Annotated[str, Query(min_length=1, max_length=100,
-                                   description="text in a name, English name or alias")]):
+async def search(request: Request, store: StoreDep, page: PageDep,
+                 q: Annotated[str, Query(min_length=1, max_length=100,
+                                         description="text in a name, English name or alias")]):
     """Units whose name, English name or any alias contains `q`, shortest names first."""
-    items = answers.search_units(store, q, limit=SEARCH_CAP)
+    items = await adrive(store, answers.search_units_flow(q, limit=SEARCH_CAP))
     return paginate(request, items, page.offset, page.limit)
 
 
@@ -49,25 +49,25 @@ async def duties(request: Request, store: StoreDep, page: PageDep, unit: UnitArg
 
 @router.get("/{unit}/load", response_model=answers.UnitLoad, responses=problem_responses(404),
             summary="A unit's responsibility load")
-def load(store: StoreDep, unit: UnitArg,
-         doc: Annotated[str | None, Query(description="only this document")] = None):
+async def load(store: StoreDep, unit: UnitArg,
+               doc: Annotated[str | None, Query(description="only this document")] = None):
     """How many measures the unit leads, co-owns and supports."""
-    return answers.unit_load_of(store, unit, doc)
+    return await adrive(store, answers.unit_load_of_flow(unit, doc))
 
 
 @router.get("/{unit}/structure", response_model=UnitPage[answers.StructureRelation],
             responses=problem_responses(404), summary="The standing structure around a body")
-def structure(request: Request, store: StoreDep, page: PageDep, unit: UnitArg):
+async def structure(request: Request, store: StoreDep, page: PageDep, unit: UnitArg):
     """Who leads, guides, supervises, heads, nominates or sits on the body, and what it
     does to others (`direction`: out / in), each with its clause."""
-    res = answers.structure(store, unit)
+    res = await adrive(store, answers.structure_flow(unit))
     return paginate(request, res.relations, page.offset, page.limit, unit=res.unit)
 
 
 @router.get("/{unit}/members", response_model=UnitPage[answers.CollectiveMember],
             responses=problem_responses(404), summary="Members of a collective actor")
-def members(request: Request, store: StoreDep, page: PageDep, unit: UnitArg):
+async def members(request: Request, store: StoreDep, page: PageDep, unit: UnitArg):
     """The bodies a collective actor (各县〔区〕人民政府〔管委会〕 …) stands for, with their
     areas."""
-    res = answers.collective_members(store, unit)
+    res = await adrive(store, answers.collective_members_flow(unit))
     return paginate(request, res.members, page.offset, page.limit, unit=res.unit)
