@@ -567,34 +567,43 @@ def _graph_edge(row: dict[str, Any]) -> GraphEdge:
 
 
 def nodes_by_id(store: GraphStore, ids: list[str]) -> list[GraphNode]:
-    return [_graph_node(r) for r in catalogue.run(store, "node_properties", ids=list(ids),
-                                                  kinds=None).records()]
+    return drive(store, nodes_by_id_flow(ids))
+
+
+def nodes_by_id_flow(ids: list[str]) -> Flow[list[GraphNode]]:
+    return [_graph_node(r) for r in (yield from read("node_properties", ids=list(ids),
+                                                     kinds=None)).records()]
 
 
 def resolve_node(store: GraphStore, text: str) -> GraphNode:
     """A node named by a user: its id, a unit's name or alias, or a measure number."""
+    return drive(store, resolve_node_flow(text))
+
+
+def resolve_node_flow(text: str) -> Flow[GraphNode]:
     text = (text or "").strip()
     if not text:
         raise NotFound("no node given")
-    found = nodes_by_id(store, [text])
+    found = yield from nodes_by_id_flow([text])
     if found:
         return found[0]
     try:
-        return nodes_by_id(store, [find_unit(store, text).id])[0]
+        unit = yield from find_unit_flow(text)
+        return (yield from nodes_by_id_flow([unit.id]))[0]
     except NotFound as e:
         unit_error = e
     try:
-        info = measure_info(store, text)
+        info = yield from _measure_info(text, None)
     except NotFound:
         info = []
     if len(info) == 1:
-        return nodes_by_id(store, [info[0]["measure_id"]])[0]
+        return (yield from nodes_by_id_flow([info[0]["measure_id"]]))[0]
     if len(info) > 1:
         raise NotFound(f"measure {text!r} is in several documents: "
                        f"{', '.join(r['measure_id'] for r in info)}; give the measure id")
-    hits = search_nodes(store, text, limit=5)
+    hits = yield from search_nodes_flow(text, limit=5)
     if len(hits) == 1 and hits[0].exact:
-        return nodes_by_id(store, [hits[0].id])[0]
+        return (yield from nodes_by_id_flow([hits[0].id]))[0]
     if hits:
         raise NotFound(f"no node {text!r}; did you mean "
                        f"{', '.join(f'{h.name} ({h.id})' for h in hits)}?")
@@ -607,6 +616,11 @@ MAX_DEPTH = 4
 def subgraph(store: GraphStore, focus: str | list[str], depth: int = 1,
              kinds: list[str] | None = None, rel_types: list[str] | None = None,
              max_nodes: int = 300) -> Subgraph:
+    return drive(store, subgraph_flow(focus, depth, kinds, rel_types, max_nodes))
+
+
+def subgraph_flow(focus: str | list[str], depth: int = 1, kinds: list[str] | None = None,
+                  rel_types: list[str] | None = None, max_nodes: int = 300) -> Flow[Subgraph]:
     """The neighbourhood of one or more focus nodes, `depth` edges out, through edges of
     `rel_types` to nodes of `kinds` (None = any), with every edge among the nodes found.
 
@@ -623,15 +637,19 @@ def subgraph(store: GraphStore, focus: str | list[str], depth: int = 1,
     wanted = [focus] if isinstance(focus, str) else list(focus)
     if not wanted:
         raise InvalidArgument("no focus given")
-    roots = list(dict.fromkeys(resolve_node(store, f).id for f in wanted))
+    roots: list[str] = []
+    for f in wanted:
+        root = (yield from resolve_node_flow(f)).id
+        if root not in roots:
+            roots.append(root)
     hops: dict[str, int] = {r: 0 for r in roots}
     frontier = list(roots)
     truncated = False
     for hop in range(1, depth + 1):
         if not frontier:
             break
-        rows = catalogue.run(store, "neighbourhood", ids=list(hops), kinds=kinds,
-                             types=rel_types).rows
+        rows = (yield from read("neighbourhood", ids=list(hops), kinds=kinds,
+                                types=rel_types)).rows
         ring = [r[0] for r in rows if r[0] not in hops]
         # Only what the last ring reaches is new; asking from every node found so far
         # (rather than the frontier) keeps the query one round trip per ring.
@@ -643,9 +661,9 @@ def subgraph(store: GraphStore, focus: str | list[str], depth: int = 1,
         frontier = ring
         if truncated:
             break
-    node_rows = catalogue.run(store, "node_properties", ids=list(hops), kinds=None).records()
+    node_rows = (yield from read("node_properties", ids=list(hops), kinds=None)).records()
     nodes = [_graph_node(r, hops.get(r["id"])) for r in node_rows]
-    edge_rows = catalogue.run(store, "subgraph", ids=list(hops), types=rel_types).records()
+    edge_rows = (yield from read("subgraph", ids=list(hops), types=rel_types)).records()
     edges = [_graph_edge(r) for r in edge_rows]
     return Subgraph(focus=roots, depth=depth, nodes=nodes, edges=edges, truncated=truncated)
 
@@ -653,11 +671,16 @@ def subgraph(store: GraphStore, focus: str | list[str], depth: int = 1,
 def whole_graph(store: GraphStore, kinds: list[str] | None = None,
                 rel_types: list[str] | None = None) -> Subgraph:
     """Every node (of `kinds`) and every edge (of `rel_types`) among them, for exports."""
+    return drive(store, whole_graph_flow(kinds, rel_types))
+
+
+def whole_graph_flow(kinds: list[str] | None = None,
+                     rel_types: list[str] | None = None) -> Flow[Subgraph]:
     kinds = check_kinds(kinds)
     rel_types = check_rel_types(rel_types)
-    node_rows = catalogue.run(store, "node_properties", ids=None, kinds=kinds).records()
+    node_rows = (yield from read("node_properties", ids=None, kinds=kinds)).records()
     ids = None if kinds is None else [r["id"] for r in node_rows]
-    edge_rows = catalogue.run(store, "subgraph", ids=ids, types=rel_types).records()
+    edge_rows = (yield from read("subgraph", ids=ids, types=rel_types)).records()
     return Subgraph(focus=[], depth=0, nodes=[_graph_node(r) for r in node_rows],
                     edges=[_graph_edge(r) for r in edge_rows])
 
@@ -665,16 +688,21 @@ def whole_graph(store: GraphStore, kinds: list[str] | None = None,
 def node_details(store: GraphStore, node_id: str) -> NodeDetails:
     """A node with every property, every edge touching it (with citations) and the
     nodes at their other ends."""
-    found = nodes_by_id(store, [node_id])
+    return drive(store, node_details_flow(node_id))
+
+
+def node_details_flow(node_id: str) -> Flow[NodeDetails]:
+    found = yield from nodes_by_id_flow([node_id])
     if not found:
         raise NotFound(f"no node with id {node_id!r}")
     node = found[0]
     node.hop = 0
-    ring = [r[0] for r in catalogue.run(store, "neighbourhood", ids=[node_id], kinds=None,
-                                        types=None).rows]
-    neighbours = [n.model_copy(update={"hop": 1}) for n in nodes_by_id(store, ring)] if ring else []
-    edges = [_graph_edge(r) for r in catalogue.run(store, "subgraph", ids=[node_id, *ring],
-                                                   types=None).records()
+    ring = [r[0] for r in (yield from read("neighbourhood", ids=[node_id], kinds=None,
+                                           types=None)).rows]
+    neighbours = ([n.model_copy(update={"hop": 1}) for n in (yield from nodes_by_id_flow(ring))]
+                  if ring else [])
+    edges = [_graph_edge(r) for r in (yield from read("subgraph", ids=[node_id, *ring],
+                                                      types=None)).records()
              if node_id in (r["src"], r["dst"])]
     return NodeDetails(node=node, edges=edges, neighbours=neighbours)
 
@@ -685,7 +713,11 @@ ESCALATION_TYPES = ["ESCALATES_TO", "MEDIATES_AT", "HANDLES"]
 def escalation_subgraph(store: GraphStore, issue: str | None = None) -> Subgraph:
     """The escalation chain as a graph: the mediation levels in order, the bodies at each
     and, for an issue type, the units that handle it."""
-    answer = escalation(store, issue)
+    return drive(store, escalation_subgraph_flow(issue))
+
+
+def escalation_subgraph_flow(issue: str | None = None) -> Flow[Subgraph]:
+    answer = yield from escalation_flow(issue)
     ids = [lv.id for lv in answer.levels]
     ids += [b.body.id for lv in answer.levels for b in lv.bodies]
     if answer.issue is not None:
@@ -694,9 +726,9 @@ def escalation_subgraph(store: GraphStore, issue: str | None = None) -> Subgraph
     ids = list(dict.fromkeys(ids))
     hop = {lv.id: 0 for lv in answer.levels}
     nodes = [_graph_node(r, hop.get(r["id"], 1)) for r in
-             catalogue.run(store, "node_properties", ids=ids, kinds=None).records()]
+             (yield from read("node_properties", ids=ids, kinds=None)).records()]
     edges = [_graph_edge(r) for r in
-             catalogue.run(store, "subgraph", ids=ids, types=ESCALATION_TYPES).records()]
+             (yield from read("subgraph", ids=ids, types=ESCALATION_TYPES)).records()]
     if answer.issue is not None:
         # Only this issue's HANDLES edges: a handler may also handle other issues.
         edges = [e for e in edges if e.type != "HANDLES" or e.target == answer.issue.id]

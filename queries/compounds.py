@@ -14,7 +14,6 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from ..graph.store import GraphStore
-from . import catalogue
 from .answers import Citation, NotFound, UnitRef, _cite, _unit, escalation_flow
 from .flow import Flow, cached, drive, read
 
@@ -365,9 +364,15 @@ def compound_escalation_subgraph(store: GraphStore, compound_id: str, issue: str
     """A compound's escalation chain as a graph for drawing: the compound, its
     community and street, the bodies at each level, its managers and, for an
     issue type, who handles it — the nodes of ``compound_escalation``."""
+    return drive(store, compound_escalation_subgraph_flow(store, compound_id, issue, as_of))
+
+
+def compound_escalation_subgraph_flow(store: GraphStore, compound_id: str,
+                                      issue: str | None = None,
+                                      as_of: str | date | None = None) -> Flow[Any]:
     from .answers import ESCALATION_TYPES, Subgraph, _graph_edge, _graph_node
 
-    chain = compound_escalation(store, compound_id, issue, as_of)
+    chain = yield from compound_escalation_flow(store, compound_id, issue, as_of)
     fr = chain.frame
     ids = [i for i in (fr.compound.id, fr.community.id, fr.street.id, fr.county.id) if i]
     ids += [m.id for m in chain.managers]
@@ -375,11 +380,11 @@ def compound_escalation_subgraph(store: GraphStore, compound_id: str, issue: str
         for b in lv.bodies:
             ids.append((b.body or b.manager or b.unit).id)
     if issue is not None:
-        ids += [r["issue_id"] for r in catalogue.run(store, "issue_handlers", issue=issue).records()[:1]]
+        ids += [r["issue_id"] for r in (yield from read("issue_handlers", issue=issue)).records()[:1]]
     ids = list(dict.fromkeys(ids))
     hop = {fr.compound.id: 0}
     nodes = [_graph_node(r, hop.get(r["id"], 1)) for r in
-             catalogue.run(store, "node_properties", ids=ids, kinds=None).records()]
-    edges = [_graph_edge(r) for r in catalogue.run(
-        store, "subgraph", ids=ids, types=sorted(set(CHAIN_TYPES + ESCALATION_TYPES))).records()]
+             (yield from read("node_properties", ids=ids, kinds=None)).records()]
+    edges = [_graph_edge(r) for r in (yield from read(
+        "subgraph", ids=ids, types=sorted(set(CHAIN_TYPES + ESCALATION_TYPES)))).records()]
     return Subgraph(focus=[fr.compound.id], depth=1, nodes=nodes, edges=edges)

@@ -71,6 +71,15 @@ FLOWS = {
     "audit ungoverned": lambda s: compounds.audit_flow("ungoverned"),
     "audit party share": lambda s: compounds.audit_flow("party-share", DAY),
     "audit blacklisted": lambda s: compounds.audit_flow("blacklisted", "2022-06-30"),
+    "node by unit alias": lambda s: answers.resolve_node_flow("市住建局"),
+    "node by measure number": lambda s: answers.resolve_node_flow("十一"),
+    "subgraph depth 2": lambda s: answers.subgraph_flow(["市住建局", "11"], 2),
+    "subgraph cut at 10 nodes": lambda s: answers.subgraph_flow("市住建局", 2, max_nodes=10),
+    "node details": lambda s: answers.node_details_flow("committee:env-property"),
+    "escalation graph": lambda s: answers.escalation_subgraph_flow("fire-lane"),
+    "compound chain graph": lambda s: compounds.compound_escalation_subgraph_flow(
+        s, "t:cpd:1", "fire-lane", DAY),
+    "whole graph of committees": lambda s: answers.whole_graph_flow(["Committee"], None),
 }
 FAILING = {
     "no measure 99": lambda s: answers.who_leads_flow(99),
@@ -81,6 +90,8 @@ FAILING = {
     "no such organization": lambda s: compounds.org_leaders_flow("t:org:none", DAY),
     "structure of no unit": lambda s: answers.structure_flow("市不存在局"),
     "no such audit": lambda s: compounds.audit_flow("no-such-audit"),
+    "no such node": lambda s: answers.resolve_node_flow("没有这个节点xyz"),
+    "no such node's details": lambda s: answers.node_details_flow("nobody"),
 }
 
 

@@ -48,7 +48,7 @@ async def search(request: Request, store: StoreDep, page: PageDep,
 
 @router.get("/graph/subgraph", response_model=answers.Subgraph,
             responses=problem_responses(400, 404, 422), summary="A focused subgraph")
-def subgraph(store: StoreDep,
+async def subgraph(store: StoreDep,
              focus: Annotated[list[str], Query(min_length=1, max_length=20, description=(
                  "node id, unit name or alias, or measure number; repeat for several"),
                  examples=["市住房城乡建设局"])],
@@ -59,12 +59,13 @@ def subgraph(store: StoreDep,
                  "most nodes returned; rings beyond are cut and `truncated` is true"))] = 300):
     """The neighbourhood of the focus, `depth` edges out through edges of `types` to nodes
     of `kinds`, with every edge among the nodes found and each edge's citation."""
-    return answers.subgraph(store, focus, depth, _split(kinds), _split(types), max_nodes)
+    return await adrive(store, answers.subgraph_flow(focus, depth, _split(kinds), _split(types),
+                                                     max_nodes))
 
 
 @router.get("/graph/escalation", response_model=answers.Subgraph,
             responses=problem_responses(404), summary="The escalation chain as a subgraph")
-def escalation_graph(store: StoreDep,
+async def escalation_graph(store: StoreDep,
                      issue: Annotated[str | None, Query(max_length=100, description=(
                          "issue type key or name: add who handles it"))] = None,
                      compound: Annotated[str | None, Query(max_length=200, description=(
@@ -76,18 +77,19 @@ def escalation_graph(store: StoreDep,
     if compound:
         from ...queries import compounds
 
-        return compounds.compound_escalation_subgraph(store, compound, issue, as_of)
-    return answers.escalation_subgraph(store, issue)
+        return await adrive(store, compounds.compound_escalation_subgraph_flow(
+            store, compound, issue, as_of))
+    return await adrive(store, answers.escalation_subgraph_flow(issue))
 
 
 @router.get("/graph/nodes/{node_id:path}", response_model=answers.NodeDetails,
             responses=problem_responses(404), summary="A node with its edges")
-def node(store: StoreDep,
+async def node(store: StoreDep,
          node_id: Annotated[str, Path(description="the node's id (URL-encode # as %23)",
                                       examples=["unit:市住房城乡建设局"])]):
     """Every property of the node, every edge touching it with its citation, and the
     nodes at their other ends."""
-    return answers.node_details(store, node_id)
+    return await adrive(store, answers.node_details_flow(node_id))
 
 
 @router.get("/graph/schema", response_model=GraphSchema, summary="Node kinds and edge types")

@@ -31,9 +31,10 @@ async def search(request: Request, store: StoreDep, page: PageDep,
 
 @router.get("/{unit}", response_model=answers.GraphNode, responses=problem_responses(404),
             summary="A unit")
-def unit(store: StoreDep, unit: UnitArg):
+async def unit(store: StoreDep, unit: UnitArg):
     """The unit a name or alias resolves to, with all it is known as."""
-    return answers.resolve_node(store, answers.find_unit(store, unit).id)
+    found = await adrive(store, answers.find_unit_flow(unit))
+    return await adrive(store, answers.resolve_node_flow(found.id))
 
 
 @router.get("/{unit}/duties", response_model=UnitPage[answers.Duty],
