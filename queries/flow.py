@@ -55,11 +55,12 @@ async def adrive(store: GraphStore, flow: Flow[T]) -> T:
 
 def cached(store: GraphStore, generation: str | None, key: Hashable,
            fetch: Callable[[], Flow[T]]) -> Flow[T]:
-    """``generation_cache.cached`` for a flow: ``fetch()``'s value for ``key`` as of
-    ``generation``, read once per generation."""
+    """``fetch()``'s value for ``key`` as of ``generation``: read once per generation
+    (see ``generation_cache``), then kept. Values are shared between callers: treat
+    them as read-only."""
     hit, value = kept(store, generation, key)
     if hit:
         return value
-    value = yield from fetch()
+    value = yield from fetch()  # outside the cache's lock: a slow read holds up no other answer
     keep(store, generation, key, value)
     return value
