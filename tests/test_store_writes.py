@@ -190,3 +190,99 @@ def test_neo4j_sized_load_over_a_partial_graph(neo4j_uri):
             assert _conv_dump(store) == fresh
         finally:
             _conv_delete(store)
+
+
+# --- a sized load into an empty Neo4j builds the Entity.id constraint after its nodes ---
+
+ID_CONSTRAINTS = "SHOW CONSTRAINTS YIELD name WHERE name = 'entity_id' RETURN count(*)"
+
+
+def _id_constraints(store) -> int:
+    with store._driver.session(database=store.database) as s:
+        return s.run(ID_CONSTRAINTS).single()[0]
+
+
+@pytest.fixture
+def empty_neo4j(neo4j_uri, neo4j_store, default_plan):
+    """The shared Neo4j emptied for the test and given its usual graph back after."""
+    from govgraph.graph.neo4j_store import Neo4jStore
+
+    neo4j_store.clear()
+    with Neo4jStore(neo4j_uri, single_transaction_rows=1, transaction_rows=4, batch_rows=2,
+                    defer_constraint_nodes=1) as store:
+        try:
+            yield store
+        finally:
+            _conv_delete(store)
+            store.ensure_schema()
+            neo4j_store.clear()
+            execute(neo4j_store, default_plan)
+
+
+@pytest.mark.neo4j
+def test_neo4j_sized_load_into_an_empty_store_builds_the_constraint_after_the_nodes(empty_neo4j):
+    store = empty_neo4j
+    batch = _conv_batch()
+    nodes = len(batch.nodes)
+    seen: list[tuple[int, int]] = []
+    store.write_batch(batch, progress=lambda done, total: seen.append((done, _id_constraints(store))))
+    # While the nodes were written there was no constraint; the edges found it built.
+    assert [c for done, c in seen if done <= nodes] and all(c == 0 for done, c in seen if done <= nodes)
+    assert [c for done, c in seen if done > nodes] and all(c == 1 for done, c in seen if done > nodes)
+    assert _id_constraints(store) == 1
+    deferred = _conv_dump(store)
+
+    # The graph is the one a load under the constraint gives.
+    _conv_delete(store)
+    store.defer_constraint_nodes = 10**9
+    seen.clear()
+    store.write_batch(batch, progress=lambda done, total: seen.append((done, _id_constraints(store))))
+    assert {c for _, c in seen} == {1}
+    assert _conv_dump(store) == deferred and len(deferred[0]) == nodes
+
+
+@pytest.mark.neo4j
+def test_neo4j_deferred_constraint_is_built_again_when_the_load_fails(empty_neo4j, monkeypatch):
+    from govgraph.graph import neo4j_store
+
+    store = empty_neo4j
+    real, calls = neo4j_store.creating_plan, []
+
+    def failing(statements, created):
+        calls.append(1)
+        if len(calls) > 1:
+            raise RuntimeError("the connection broke")
+        return real(statements, created)
+
+    monkeypatch.setattr(neo4j_store, "creating_plan", failing)
+    store.writers = 1  # the first node transaction commits, the second fails
+    during: list[int] = []
+    with pytest.raises(StoreError, match="the connection broke"):
+        store.write_batch(_conv_batch(), progress=lambda *_: during.append(_id_constraints(store)))
+    assert during == [0]
+    assert _id_constraints(store) == 1
+
+
+@pytest.mark.neo4j
+def test_neo4j_duplicate_written_meanwhile_is_named_when_the_constraint_cannot_be_built(empty_neo4j):
+    """Another writer creates one of the load's ids while the constraint is set
+    aside: the load says which id is doubled instead of building on it."""
+
+    store = empty_neo4j
+    batch = _conv_batch()
+    doubled: list[str] = []
+
+    def meddle(done, total):
+        if not doubled:
+            with store._driver.session(database=store.database) as s:
+                doubled.extend(s.run("MATCH (n:Entity) WHERE n.id STARTS WITH 'conv:' "
+                                     "WITH n LIMIT 1 CREATE (:Entity:Resident {id: n.id}) "
+                                     "RETURN n.id").value())
+
+    with pytest.raises(StoreError, match="could not be built") as err:
+        store.write_batch(batch, progress=meddle)
+    assert doubled and doubled[0] in str(err.value)
+    assert _id_constraints(store) == 0
+    # The same load again is refused before it writes: the schema cannot be made.
+    with pytest.raises(StoreError, match="schema"):
+        store.write_batch(batch)
