@@ -45,6 +45,8 @@ def main(argv: list[str] | None = None) -> int:
                    help="use this Neo4j (it is WIPED); default: start a fresh one")
     r.add_argument("--warmup-rounds", type=int, default=2,
                    help="loads of the smallest city before timing (JIT and caches warm)")
+    r.add_argument("--floor-rows", type=parse_size, default=200_000,
+                   help="nodes and relationships of Neo4j's write floor, after the sizes (0: skip)")
     r.add_argument("--workdir", type=Path, default=None, help="default: a temporary directory")
     r.add_argument("--out", type=Path, default=RESULTS)
     r.add_argument("--profile", action="store_true",
@@ -71,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
                  lookup_budget_s=a.lookup_budget,
                  baseline_max=parse_size(a.baseline_max), http_seconds=a.http_seconds,
                  http_concurrency=_ints(a.http_concurrency), http_workers=a.http_workers,
-                 neo4j_uri=a.neo4j_uri,
+                 neo4j_uri=a.neo4j_uri, floor_rows=a.floor_rows,
                  workdir=a.workdir, out=a.out, warmup_rounds=a.warmup_rounds, profile=a.profile,
                  write_results=not a.no_write)
     unknown = set(cfg.engines) - {"falkordb", "neo4j"}

@@ -27,7 +27,7 @@ from govgraph.loaders.pipeline import LoadPlan, execute, plan_load
 from govgraph.loaders.synth import synthesize
 from govgraph.queries import answers, compounds
 
-from . import baseline, http, jfr, report
+from . import baseline, http, jfr, report, write_floor
 from .engines import Engine, FalkorEngine, Neo4jEngine, neo4j_server
 from .floor import Floor
 from .sysinfo import PeakRSS, cpu_seconds, machine, timed
@@ -73,6 +73,7 @@ class Config:
     workdir: Path | None = None
     out: Path = RESULTS
     warmup_rounds: int = 2  # loads of the smallest city before timing (JIT, caches)
+    floor_rows: int = 200_000  # nodes and relationships of Neo4j's write floor (0: skip it)
     profile: bool = False  # py-spy on the server under load, pyinstrument on the largest load
     write_results: bool = True
 
@@ -150,6 +151,9 @@ class Run:
             self._warm_up(engines, sizes[0])
             for n in sizes:
                 self._size(n, engines)
+            for e in engines:
+                if isinstance(e, Neo4jEngine) and cfg.floor_rows > 0:
+                    self.step("write floor neo4j", self._write_floor, e)
         self._write(final=True)
         return self.result
 
@@ -251,6 +255,19 @@ class Run:
         self._write()
 
     # -- sections ---------------------------------------------------------------
+    def _write_floor(self, e: Neo4jEngine) -> None:
+        """Neo4j's cheapest writes, after the sizes (the store is empty by then)."""
+        self.log("write floor neo4j")
+        load = max((r for r in self.result["load"] if r["engine"] == "neo4j"),
+                   key=lambda r: r["size"], default=None)
+        self.result["write_floor"] = write_floor.measure(
+            e.uri, e.db_pid(), rows=self.cfg.floor_rows,
+            entities=load["entities"] if load else None, edges=load["edges"] if load else None,
+            cores=self.result["meta"]["machine"]["cores"] or 1)
+        f = self.result["write_floor"]
+        self.log(f"  {f['node_per_s']:.0f} nodes/s, {f['rel_per_s']:.0f} relationships/s, "
+                 f"server CPU {f.get('node_cpu_us', 0):.1f} / {f.get('rel_cpu_us', 0):.1f} us each")
+
     def _load(self, e: Engine, n: int, plan: LoadPlan, plan_info: dict) -> None:
         label = size_label(n)
         self.log(f"load {e.name} {label}")

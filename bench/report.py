@@ -144,6 +144,7 @@ def markdown(res: dict) -> str:
                         "edges/s", "speed-up vs per-row", "end-to-end entities/s",
                         "Python peak RSS MB", "DB peak RSS MB", "Python CPU s", "DB CPU s",
                         "reload s", "transactions"], rows), ""]
+    out += _write_floor(res.get("write_floor"))
     if res["baseline"]:
         out += ["## Per-row baseline", "",
                 "One transaction per row, `MERGE` per entity and per edge, same constraint "
@@ -236,3 +237,25 @@ def markdown(res: dict) -> str:
 def _op_order(op: str) -> int:
     order = ["who_leads_measure", "compound_responsible", "escalation_chain", "audit_ungoverned"]
     return order.index(op) if op in order else 99
+
+
+def _write_floor(f: dict | None) -> list[str]:
+    if not f:
+        return []
+    rows = [["node: `CREATE (:L {id: i})`, no index", _f(f["rows"]), _f(f["node_s"], 2),
+             _f(f["node_per_s"]), _f(f.get("node_cpu_us"), 1)],
+            ["relationship: both ends by index, `CREATE (a)-[:R]->(b)`, no property",
+             _f(f["rows"]), _f(f["rel_s"], 2), _f(f["rel_per_s"]), _f(f.get("rel_cpu_us"), 1)]]
+    out = ["## Neo4j write floor", "",
+           "The cheapest writes through the driver, one session, UNWIND batches of 5,000 rows "
+           "per transaction (`bench/write_floor.py`): what the server's CPU allows before "
+           "govgraph adds properties, labels, a uniqueness constraint or a second writer. "
+           f"The relationships' index was built after the nodes in {_f(f['index_s'], 2)} s.", "",
+           _table(["write", "rows", "seconds", "rows/s", "server CPU µs per row"], rows), ""]
+    c = f.get("ceiling")
+    if c:
+        out += [f"At these costs the largest load ({_f(c['entities'])} entities, {_f(c['edges'])} "
+                f"edges) needs the server's CPU for {_f(c['entities'] / c['entities_per_s'] * f['cores'], 1)} "
+                f"s: with all {f['cores']} cores given to Neo4j and a client that costs nothing, at "
+                f"most **{_f(c['entities_per_s'])} entities/s**.", ""]
+    return out

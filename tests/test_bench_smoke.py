@@ -26,7 +26,7 @@ def _config(tmp_path: Path, engine: str, neo4j_uri: str | None = None,
     return Config(sizes=[1_000], engines=[engine], calls=20, audit_calls=3, warmup_calls=3,
                   baseline_max=1_000, http_seconds=1, http_concurrency=[2], neo4j_uri=neo4j_uri,
                   workdir=tmp_path / "work", out=tmp_path / "results", warmup_rounds=0,
-                  write_results=True, profile=profile)
+                  write_results=True, profile=profile, floor_rows=2_000)
 
 
 def _check(res: dict, engine: str, out: Path) -> None:
@@ -92,6 +92,17 @@ def test_bench_smoke_neo4j(tmp_path, neo4j_uri, request):
             store.clear()
             execute(store, request.getfixturevalue("default_plan"))
     _check(res, "neo4j", tmp_path / "results")
+    # Neo4j's write floor ran after the sizes, gave a ceiling for the load, and left nothing.
+    f = res["write_floor"]
+    assert f["rows"] == 2_000 and f["node_per_s"] > 0 and f["rel_per_s"] > 0
+    assert f["node_cpu_us"] > 0 and f["rel_cpu_us"] > 0
+    (load,) = res["load"]
+    assert f["ceiling"]["entities"] == load["entities"] and f["ceiling"]["entities_per_s"] > 0
+    assert "## Neo4j write floor" in markdown(res)
+    with Neo4jStore(neo4j_uri) as store:
+        assert store.read("MATCH (n:BenchWriteFloor) RETURN count(n)").rows == [[0]]
+        assert not store.read("SHOW INDEXES YIELD name WHERE name = 'bench_write_floor_id' "
+                              "RETURN name").rows
     # With --profile, the Neo4j server's JVM is profiled too (Flight Recorder).
     server = {k: p for k, p in res["profiles"].items() if k.endswith("(server)")}
     assert {k.split()[0] for k in server} == {"load", "serve"}
