@@ -19,11 +19,10 @@ import time
 from collections import OrderedDict
 from datetime import date
 
-from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..graph.store import StoreError
-from ..queries.generation_cache import graph_generation
+from ..queries.generation_cache import agraph_generation
 
 # Lookups whose answers depend only on the graph, the URL and the day (a
 # date-less compound question is asked "as of today"). Not /health (it reports
@@ -62,7 +61,7 @@ class AnswerCache:
                 return self.generation
             store = scope["app"].state.store
             try:
-                gen = await run_in_threadpool(graph_generation, store) if store else None
+                gen = await agraph_generation(store) if store else None
             except StoreError:
                 gen = None  # the request itself will meet the error and report it
             if gen != self.generation:

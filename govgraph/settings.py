@@ -23,6 +23,9 @@ class Settings(BaseSettings):
     # How long a read keeps retrying while Neo4j is unreachable or answers with a
     # transient error (restart, dropped connection) before it fails.
     neo4j_retry_s: float = Field(default=15.0, ge=0.0, le=3600.0)
+    # How long the HTTP API waits on one read before it reports Neo4j as not
+    # answering (a frozen server, not a dead one: that fails at once).
+    neo4j_read_timeout_s: float = Field(default=120.0, gt=0.0, le=3600.0)
 
     # Read-only Cypher for analysts and the API.
     query_timeout_s: float = 10.0

@@ -17,6 +17,7 @@ def open_store(settings: Settings | None = None) -> GraphStore:
             password=settings.neo4j_password.get_secret_value(),
             database=settings.neo4j_database,
             retry_s=settings.neo4j_retry_s,
+            read_timeout_s=settings.neo4j_read_timeout_s,
         )
     from .falkordb_store import FalkorDBStore
 

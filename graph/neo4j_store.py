@@ -106,6 +106,10 @@ READ_RETRY_TIME_S = 15.0
 READ_RETRY_FIRST_DELAY_S = 0.05
 # Backoff doubles up to this: a server back from a restart is found within it.
 READ_RETRY_MAX_DELAY_S = 2.0
+# How long one async read attempt may wait on Neo4j before it is given up. The
+# local server sends no receive-timeout hint (its Bolt keep-alive is STREAMING, see
+# neo4j-server/), so without this bound a frozen server would hold a request forever.
+READ_TIMEOUT_S = 120.0
 # What Neo4j answers when a CREATE meets an Entity.id that exists (or any other
 # constraint refuses a write).
 CONSTRAINT_FAILED = "Neo.ClientError.Schema.ConstraintValidationFailed"
@@ -166,9 +170,11 @@ class Neo4jStore(GraphStore):
                  single_transaction_rows: int = SINGLE_TRANSACTION_ROWS,
                  transaction_rows: int = TRANSACTION_ROWS, batch_rows: int = BATCH_ROWS,
                  writers: int = WRITERS, retry_s: float = READ_RETRY_TIME_S,
+                 read_timeout_s: float = READ_TIMEOUT_S,
                  defer_constraint_nodes: int = DEFER_CONSTRAINT_NODES) -> None:
         self.uri = uri
         self.retry_s = retry_s
+        self.read_timeout_s = read_timeout_s
         self.database = database
         self.single_transaction_rows = single_transaction_rows
         self.transaction_rows = max(1, transaction_rows)
@@ -232,19 +238,52 @@ class Neo4jStore(GraphStore):
         """``read`` on the async driver, for the HTTP API: a request that waits on
         Neo4j holds no thread, and no thread hands its answer back to the event
         loop (at 2 workers that hand-off cost as much Python time as the read)."""
+        return await self._arun_read(cypher, check_params(params), None)
+
+    async def aread_only(self, cypher: str, params: dict[str, Any] | None = None, *,
+                         timeout_s: float = 10.0, row_cap: int = 1000) -> QueryResult:
+        self._refuse_writes(cypher)
         params = check_params(params)
+        query = neo4j.Query(cypher, timeout=max(timeout_s, 0.001))
+        return await self._arun_read(query, params, row_cap, timeout_s)
+
+    async def _arun_read(self, query: str | neo4j.Query, params: dict[str, Any],
+                         row_cap: int | None, timeout_s: float | None = None) -> QueryResult:
+        """``_run_read`` on the async driver, each attempt bounded by
+        ``read_timeout_s`` (plus the query's own timeout): the driver waits on a
+        socket for as long as the server's hint says, and this server sends none.
+        Cancelling an attempt makes the driver drop that connection."""
         backoff = _Backoff(self.retry_s)
+        bound_s = self.read_timeout_s + (timeout_s or 0.0)
         while True:
             try:
-                async with self._async_driver().session(
-                        database=self.database, default_access_mode=neo4j.READ_ACCESS) as s:
-                    result = await s.run(cypher, params)
-                    rows = [[to_plain(v) for v in values] for values in await result.values()]
-                    return QueryResult(columns=list(result.keys()), rows=rows)
+                async with asyncio.timeout(bound_s):
+                    async with self._async_driver().session(
+                            database=self.database, default_access_mode=neo4j.READ_ACCESS) as s:
+                        return await self._acollect(await s.run(query, params), row_cap)
+            except TimeoutError:
+                raise StoreError(f"Neo4j at {self.uri} did not answer a read "
+                                 f"within {bound_s:g}s") from None
             except ClientError as e:
-                raise _client_error(e, None) from e
+                raise _client_error(e, timeout_s) from e
             except (Neo4jError, DriverError) as e:
                 await asyncio.sleep(backoff.next_delay(e))
+
+    @staticmethod
+    async def _acollect(result: neo4j.AsyncResult, row_cap: int | None) -> QueryResult:
+        columns = list(result.keys())
+        if row_cap is None:
+            rows = [[to_plain(v) for v in values] for values in await result.values()]
+            return QueryResult(columns=columns, rows=rows)
+        rows = []
+        truncated = False
+        async for record in result:
+            if len(rows) >= row_cap:
+                truncated = True
+                break
+            rows.append([to_plain(v) for v in record.values()])
+        await result.consume()
+        return QueryResult(columns=columns, rows=rows, truncated=truncated)
 
     def _async_driver(self) -> neo4j.AsyncDriver:
         loop = asyncio.get_running_loop()

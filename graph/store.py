@@ -7,6 +7,7 @@ Catalogue queries reach a store only through ``read``; loaders only through
 from __future__ import annotations
 
 import asyncio
+import functools
 import re
 import uuid
 from abc import ABC, abstractmethod
@@ -349,11 +350,23 @@ class GraphStore(ABC):
         row_cap: int = 1000,
     ) -> QueryResult:
         """Run untrusted Cypher in the engine's read-only mode with a timeout and a row cap."""
+        self._refuse_writes(cypher)
+        return self.read_engine_guarded(cypher, params, timeout_s=timeout_s, row_cap=row_cap)
+
+    async def aread_only(self, cypher: str, params: dict[str, Any] | None = None, *,
+                         timeout_s: float = 10.0, row_cap: int = 1000) -> QueryResult:
+        """``read_only`` for code on an event loop (on a worker thread unless the
+        engine has an async path of its own)."""
+        return await asyncio.get_running_loop().run_in_executor(
+            None, functools.partial(self.read_only, cypher, params,
+                                    timeout_s=timeout_s, row_cap=row_cap))
+
+    @staticmethod
+    def _refuse_writes(cypher: str) -> None:
         if looks_like_write(cypher):
             raise ReadOnlyViolation("refused: the read-only path does not run writing clauses "
                                     "(CREATE, MERGE, SET, DELETE, REMOVE, CALL, FOREACH, LOAD CSV) "
                                     "or several statements")
-        return self.read_engine_guarded(cypher, params, timeout_s=timeout_s, row_cap=row_cap)
 
     @abstractmethod
     def read_engine_guarded(

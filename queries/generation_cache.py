@@ -81,3 +81,11 @@ def graph_generation(store: GraphStore) -> str | None:
 
     rows = catalogue.run(store, "graph_generation").rows
     return rows[0][0] if rows else None
+
+
+async def agraph_generation(store: GraphStore) -> str | None:
+    """``graph_generation`` for code on an event loop."""
+    from . import catalogue
+
+    rows = (await catalogue.arun(store, "graph_generation")).rows
+    return rows[0][0] if rows else None

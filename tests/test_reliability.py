@@ -287,6 +287,50 @@ def test_a_read_waits_out_a_neo4j_restart(own_neo4j):
         assert outcomes == {"sync": {"rows": [[before]]}, "async": {"rows": [[before]]}}
 
 
+@pytest.mark.neo4j
+def test_an_api_read_of_a_frozen_neo4j_fails_in_time_then_recovers(own_neo4j):
+    """The local server sends no receive-timeout hint (Bolt keep-alive STREAMING), so
+    the async reads bound themselves: with Neo4j frozen (SIGSTOP: the socket stays
+    open, nothing answers) a read fails with a clear error after ``read_timeout_s``,
+    not never; once the server runs again the next read is answered."""
+    from govgraph.graph.neo4j_store import Neo4jStore
+    from neo4j import GraphDatabase
+
+    with GraphDatabase.driver(own_neo4j.uri, auth=None) as driver:
+        driver.verify_connectivity()
+        hints = [c.connection_hints for cs in driver._pool.connections.values() for c in cs]
+    assert hints and all("connection.recv_timeout_seconds" not in h for h in hints), hints
+
+    pid = int((own_neo4j.home / "neo4j.pid").read_text())
+    count = "MATCH (n) RETURN count(n) AS n"
+
+    async def scenario(store: Neo4jStore) -> dict:
+        out: dict = {"before": (await store.aread(count)).rows}
+        os.kill(pid, signal.SIGSTOP)
+        try:
+            for name, read in (("aread", lambda: store.aread(count)),
+                               ("aread_only", lambda: store.aread_only(count, timeout_s=1))):
+                started = time.monotonic()
+                try:
+                    await read()
+                    out[name] = "answered by a frozen server"
+                except StoreError as e:
+                    out[name] = (str(e), time.monotonic() - started)
+        finally:
+            os.kill(pid, signal.SIGCONT)
+        out["after"] = (await store.aread(count)).rows
+        await store.aclose()
+        return out
+
+    with Neo4jStore(own_neo4j.uri, read_timeout_s=2) as store:
+        out = asyncio.run(scenario(store))
+    assert out["after"] == out["before"] == [[0]]
+    for name, bound in (("aread", 2), ("aread_only", 3)):
+        message, waited = out[name]
+        assert f"did not answer a read within {bound}s" in message and own_neo4j.uri in message
+        assert bound <= waited < bound + 5
+
+
 def test_secrets_stay_out_of_errors(tmp_path):
     from govgraph.graph.neo4j_store import Neo4jStore
 

@@ -13,7 +13,7 @@ router = APIRouter(tags=["cypher"])
 
 @router.post("/cypher", response_model=CypherResult,
              responses=problem_responses(400, 403, 422, 503, 504), summary="Run read-only Cypher")
-def run_cypher(body: CypherRequest, store: StoreDep, settings: SettingsDep):
+async def run_cypher(body: CypherRequest, store: StoreDep, settings: SettingsDep):
     """Run read-only Cypher with `$parameters`. Writing clauses are refused with 403, by
     a keyword check and by the engine's own read-only mode (GRAPH.RO_QUERY on FalkorDB,
     READ access mode on Neo4j). At most `limit` rows (capped by the server's row cap;
@@ -22,6 +22,6 @@ def run_cypher(body: CypherRequest, store: StoreDep, settings: SettingsDep):
     row_cap = min(body.limit or settings.query_row_cap, settings.query_row_cap)
     timeout_s = min(body.timeout_s or settings.query_timeout_s, settings.query_timeout_s)
     # Rejected queries (QueryError) are the client's fault: the app answers 400.
-    res = store.read_only(body.query, body.params, timeout_s=timeout_s, row_cap=row_cap)
+    res = await store.aread_only(body.query, body.params, timeout_s=timeout_s, row_cap=row_cap)
     return CypherResult(engine=store.engine, columns=res.columns, rows=res.rows,
                         truncated=res.truncated, row_cap=row_cap, timeout_s=timeout_s)

@@ -1,6 +1,7 @@
 package govgraph;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -24,7 +25,8 @@ import org.neo4j.logging.log4j.Log4jLogProvider;
  * Configured by environment variables (see README.md):
  * GOVGRAPH_NEO4J_HOME (if no argument), GOVGRAPH_NEO4J_PORT (7687),
  * GOVGRAPH_NEO4J_AUTH ("none" or "user/password"),
- * GOVGRAPH_NEO4J_PAGECACHE (256m), GOVGRAPH_NEO4J_TX_MAX (1g).
+ * GOVGRAPH_NEO4J_PAGECACHE (256m), GOVGRAPH_NEO4J_TX_MAX (1g),
+ * GOVGRAPH_NEO4J_KEEP_ALIVE ("streaming", "all" or "off").
  *
  * <p>Prints exactly one line on stdout, {@code NEO4J READY bolt://127.0.0.1:<port>}, once the
  * default database answers a query; Neo4j's own log goes to stderr and HOME_DIR/logs/.
@@ -49,6 +51,16 @@ public final class Neo4jLauncher {
             password = auth.substring(slash + 1);
         }
 
+        BoltConnector.KeepAliveRequestType keepAlive = null;
+        String keepAliveName = env("GOVGRAPH_NEO4J_KEEP_ALIVE", "streaming").trim();
+        try {
+            keepAlive = BoltConnector.KeepAliveRequestType.valueOf(keepAliveName.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            System.err.println("GOVGRAPH_NEO4J_KEEP_ALIVE must be 'streaming', 'all' or 'off', not '"
+                    + keepAliveName + "'");
+            System.exit(2);
+        }
+
         DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home)
                 .setUserLogProvider(new Log4jLogProvider(System.err, Level.INFO))
                 .setConfig(GraphDatabaseSettings.default_listen_address, new SocketAddress(HOST))
@@ -57,6 +69,11 @@ public final class Neo4jLauncher {
                 .setConfig(BoltConnector.listen_address, new SocketAddress(HOST, port))
                 .setConfig(BoltConnector.advertised_address, new SocketAddress(HOST, port))
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+                // Neo4j's default, ALL, sends every client a receive-timeout hint; the Python
+                // async driver then puts a timer and a task around each socket read, which is
+                // a quarter of its CPU per point lookup (bench/). STREAMING sends no hint and
+                // still keeps long result streams alive; govgraph bounds its reads itself.
+                .setConfig(BoltConnector.connection_keep_alive_type, keepAlive)
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(HttpsConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.routing_enabled, false)
