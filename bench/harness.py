@@ -30,7 +30,7 @@ from govgraph.queries import answers, compounds
 from . import baseline, http, jfr, report, write_floor
 from .engines import Engine, FalkorEngine, Neo4jEngine, neo4j_server
 from .floor import Floor
-from .sysinfo import PeakRSS, cpu_seconds, machine, timed
+from .sysinfo import PeakRSS, cpu_check_ms, cpu_seconds, machine, timed
 
 AS_OF = "2024-06-30"
 ISSUE = "fire-lane"
@@ -109,7 +109,8 @@ class Run:
         self.cfg = cfg
         self.result: dict[str, Any] = {
             "meta": {"started": datetime.now(UTC).isoformat(timespec="seconds"),
-                     "machine": machine(), "config": _jsonable(asdict(cfg))},
+                     "machine": machine(), "config": _jsonable(asdict(cfg)),
+                     "cpu_check_ms": {"start": cpu_check_ms()}},
             "synth": [], "load": [], "baseline": [], "lookups": [], "floor": [], "http": [],
             "profiles": {}, "targets": [], "errors": [],
         }
@@ -154,6 +155,7 @@ class Run:
             for e in engines:
                 if isinstance(e, Neo4jEngine) and cfg.floor_rows > 0:
                     self.step("write floor neo4j", self._write_floor, e)
+        self.result["meta"]["cpu_check_ms"]["end"] = cpu_check_ms()
         self._write(final=True)
         return self.result
 
@@ -183,6 +185,12 @@ class Run:
             except Exception:
                 info["version"] = None
             info["jvm"] = _jvm_options(info["db_pid"])
+            try:  # ALL makes the async driver time every socket read (see neo4j-server/)
+                v = e.store.read("SHOW SETTINGS YIELD name, value WHERE name = $name RETURN value",
+                                 {"name": "server.bolt.connection_keep_alive_for_requests"}).rows
+                info["bolt_keep_alive"] = v[0][0] if v else None
+            except Exception:
+                info["bolt_keep_alive"] = None
             info["write_path"] = {"single_transaction_rows": e.store.single_transaction_rows,
                                   "transaction_rows": e.store.transaction_rows,
                                   "batch_rows": e.store.batch_rows, "writers": e.store.writers,

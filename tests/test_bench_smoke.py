@@ -54,7 +54,10 @@ def _check(res: dict, engine: str, out: Path) -> None:
     assert any(h["endpoint"].startswith("cached") and "point lookup" in h["endpoint"]
                for h in res["http"])
     assert res["targets"]
+    # How fast the machine ran Python at either end of the run, for comparing runs.
+    assert res["meta"]["cpu_check_ms"]["start"] > 0 and res["meta"]["cpu_check_ms"]["end"] > 0
     md = markdown(res)
+    assert "A fixed Python loop" in md
     for heading in ("## Load", "## Per-row baseline", "## Synth and plan",
                     "## Lookups through the Python API", "## HTTP API"):
         assert heading in md
@@ -92,6 +95,8 @@ def test_bench_smoke_neo4j(tmp_path, neo4j_uri, request):
             store.clear()
             execute(store, request.getfixturevalue("default_plan"))
     _check(res, "neo4j", tmp_path / "results")
+    assert res["meta"]["engines"]["neo4j"]["bolt_keep_alive"] in ("STREAMING", "ALL", "OFF")
+    assert "Neo4j Bolt keep-alive" in markdown(res)
     # Neo4j's write floor ran after the sizes, gave a ceiling for the load, and left nothing.
     f = res["write_floor"]
     assert f["rows"] == 2_000 and f["node_per_s"] > 0 and f["rel_per_s"] > 0
