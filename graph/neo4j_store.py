@@ -125,6 +125,11 @@ def _client_error(e: ClientError, timeout_s: float | None) -> StoreError:
     return QueryError(f"query failed: {e.message}")
 
 
+def _timed_query(cypher: str, timeout_s: float) -> neo4j.Query:
+    # A timeout that rounds to 0 ms would mean "no timeout" to Neo4j.
+    return neo4j.Query(cypher, timeout=max(timeout_s, 0.001))
+
+
 class _Backoff:
     """How long a read waits before it tries again, until ``budget_s`` is spent."""
 
@@ -243,9 +248,8 @@ class Neo4jStore(GraphStore):
     async def aread_only(self, cypher: str, params: dict[str, Any] | None = None, *,
                          timeout_s: float = 10.0, row_cap: int = 1000) -> QueryResult:
         self._refuse_writes(cypher)
-        params = check_params(params)
-        query = neo4j.Query(cypher, timeout=max(timeout_s, 0.001))
-        return await self._arun_read(query, params, row_cap, timeout_s)
+        return await self._arun_read(_timed_query(cypher, timeout_s), check_params(params),
+                                     row_cap, timeout_s)
 
     async def _arun_read(self, query: str | neo4j.Query, params: dict[str, Any],
                          row_cap: int | None, timeout_s: float | None = None) -> QueryResult:
@@ -257,11 +261,13 @@ class Neo4jStore(GraphStore):
         bound_s = self.read_timeout_s + (timeout_s or 0.0)
         while True:
             try:
-                async with asyncio.timeout(bound_s):
+                async with asyncio.timeout(bound_s) as deadline:
                     async with self._async_driver().session(
                             database=self.database, default_access_mode=neo4j.READ_ACCESS) as s:
                         return await self._acollect(await s.run(query, params), row_cap)
             except TimeoutError:
+                if not deadline.expired():
+                    raise  # not this bound's: let it say what it is
                 raise StoreError(f"Neo4j at {self.uri} did not answer a read "
                                  f"within {bound_s:g}s") from None
             except ClientError as e:
@@ -307,10 +313,8 @@ class Neo4jStore(GraphStore):
                             timeout_s: float = 10.0, row_cap: int = 1000) -> QueryResult:
         """The read-only path without the keyword pre-check: only Neo4j's READ
         access mode stands between the query and the data (tests prove it holds)."""
-        params = check_params(params)
-        # A timeout that rounds to 0 ms would mean "no timeout" to Neo4j.
-        query = neo4j.Query(cypher, timeout=max(timeout_s, 0.001))
-        return self._run_read(query, params, row_cap, timeout_s)
+        return self._run_read(_timed_query(cypher, timeout_s), check_params(params),
+                              row_cap, timeout_s)
 
     # -- writes -----------------------------------------------------------
     def ensure_schema(self) -> None:
