@@ -21,6 +21,7 @@ from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
+from ..graph.shared_reads import share_reads
 from ..graph.store import GraphStore
 from ..settings import Settings
 from . import problems
@@ -93,6 +94,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
                   swagger_ui_oauth2_redirect_url=None)
     app.state.settings = settings
     app.state.store = store
+    if store is not None:
+        share_reads(store, settings.share_reads)
     app.state.store_lock = threading.Lock()
 
     problems.install(app)

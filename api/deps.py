@@ -12,6 +12,7 @@ from fastapi import Depends, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
 
+from ..graph.shared_reads import share_reads
 from ..graph.store import GraphStore, StoreError
 from ..settings import Settings
 from .problems import ProblemException
@@ -30,7 +31,9 @@ def open_app_store(state) -> GraphStore:
                 from ..graph.connect import open_store
 
                 try:
-                    state.store = open_store(state.settings)
+                    store = open_store(state.settings)
+                    share_reads(store, state.settings.share_reads)
+                    state.store = store
                 except StoreError:
                     raise
                 except Exception as e:  # the embedded server could not start, …

@@ -35,6 +35,8 @@ from .sysinfo import PeakRSS, cpu_check_ms, cpu_seconds, machine, timed
 AS_OF = "2024-06-30"
 ISSUE = "fire-lane"
 MEASURE = 11
+# Compounds the spread HTTP run walks through (distinct ones of the lookup picks).
+SPREAD_PATHS = 1000
 RESULTS = Path(__file__).parent / "results"
 
 
@@ -250,7 +252,7 @@ class Run:
         for e in engines:
             self.step(f"load {e.name} {label}", self._load, e, n, plan, plan_info)
             self.step(f"lookups {e.name} {label}", self._lookups, e, n, picks)
-            self.step(f"http {e.name} {label}", self._http, e, n, picks[0])
+            self.step(f"http {e.name} {label}", self._http, e, n, picks)
             if n <= cfg.baseline_max:
                 self.step(f"baseline {e.name} {label}", self._baseline, e, n, plan)
             self.step(f"clear {e.name}", e.store.clear)
@@ -417,39 +419,54 @@ class Run:
         finally:
             gc.unfreeze()
 
-    def _http(self, e: Engine, n: int, compound: str) -> None:
-        # Twice: as served by default (every request reads the store), then with
-        # the answer cache on (`serve --answer-cache 1`), reported apart.
-        self._http_serve(e, n, compound, "", {})
-        self._http_serve(e, n, compound, "cached (--answer-cache 1) ",
-                         {"GOVGRAPH_ANSWER_CACHE_S": "1"})
+    def _http(self, e: Engine, n: int, picks: list[str]) -> None:
+        # Three times, reported apart: as served by default (requests asking the
+        # same query at once share a read that started after they arrived), with
+        # every request reading the store on its own (`--no-share-reads`: what one
+        # request costs), and with the answer cache on (`serve --answer-cache 1`).
+        self._http_serve(e, n, picks, "", {}, "")
+        self._http_serve(e, n, picks, "alone (--no-share-reads) ",
+                         {"GOVGRAPH_SHARE_READS": "0"}, "-alone")
+        self._http_serve(e, n, picks, "cached (--answer-cache 1) ",
+                         {"GOVGRAPH_ANSWER_CACHE_S": "1"}, "-cached")
 
-    def _http_serve(self, e: Engine, n: int, compound: str, prefix: str,
-                    env: dict[str, str]) -> None:
+    def _http_serve(self, e: Engine, n: int, picks: list[str], prefix: str,
+                    env: dict[str, str], suffix: str) -> None:
+        import urllib.parse
+        import urllib.request
+
+        compound = picks[0]
         label = size_label(n)
         e.settle()
         path = f"/measures/{MEASURE}/leads"
-        log = self.work / f"serve-{e.name}-{label}{'-cached' if env else ''}.log"
+        log = self.work / f"serve-{e.name}-{label}{suffix}.log"
         with http.serve({**e.serve_env(), **env}, ready_path=path, log=log,
                         workers=self.cfg.http_workers) as (base, pid):
             endpoints = [(prefix + "point lookup: GET " + path, base + path,
-                          self.cfg.http_concurrency)]
-            cpath = f"/compounds/{compound}/responsible?as_of={AS_OF}"
-            try:
-                import urllib.request
+                          self.cfg.http_concurrency, None)]
 
-                with urllib.request.urlopen(base + cpath, timeout=10) as r:
+            def cpath(c: str) -> str:
+                return f"/compounds/{urllib.parse.quote(c, safe=':')}/responsible?as_of={AS_OF}"
+
+            try:
+                with urllib.request.urlopen(base + cpath(compound), timeout=10) as r:
                     if r.status == 200:
+                        top = [max(self.cfg.http_concurrency)]
                         endpoints.append((prefix + "compound: GET /compounds/{id}/responsible",
-                                          base + cpath,
-                                          [max(self.cfg.http_concurrency)]))
+                                          base + cpath(compound), top, None))
+                        # The same lookup spread over many compounds: what a service
+                        # answering many places sees, where few requests coincide.
+                        spread = [cpath(c) for c in dict.fromkeys(picks)][:SPREAD_PATHS]
+                        endpoints.append((prefix + f"compounds in turn ({len(spread):,}): "
+                                          "GET /compounds/{id}/responsible",
+                                          base, top, spread))
             except OSError:
                 pass  # the endpoint is not there (yet): only the point lookup is driven
-            for name, url, levels in endpoints:
+            for name, url, levels, paths in endpoints:
                 for c in levels:
                     # warm: one short burst before the measured one
-                    http.drive(url, c, 1)
-                    r = http.drive(url, c, self.cfg.http_seconds)
+                    http.drive(url, c, 1, paths)
+                    r = http.drive(url, c, self.cfg.http_seconds, paths)
                     if self.cfg.profile and c == max(levels) and n == max(self.cfg.sizes) \
                             and name.startswith("point") and not env:
                         self._profiled_serve(e, label, url, c, pid)

@@ -15,6 +15,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import tempfile
 import sys
 import threading
 import time
@@ -110,11 +111,46 @@ def parse_wrk(out: str) -> dict:
     return res
 
 
-def run_wrk(url: str, concurrency: int, seconds: float) -> dict:
+# Each wrk thread walks the paths from its own offset, so that the threads do not
+# ask for the same path at the same moment (which shared reads would answer once).
+_PATHS_LUA = """
+local paths = {%s}
+local threads = 0
+function setup(thread)
+  thread:set("offset", threads * 7919)
+  threads = threads + 1
+end
+local i = nil
+request = function()
+  if i == nil then i = offset end
+  i = i + 1
+  return wrk.format("GET", paths[(i %% #paths) + 1])
+end
+"""
+
+
+def _lua_string(text: str) -> str:
+    return '"' + "".join(c if c.isalnum() or c in "/?=&:-_.%" else f"\\{ord(c)}"
+                         for c in text) + '"'
+
+
+def run_wrk(url: str, concurrency: int, seconds: float,
+            paths: list[str] | None = None) -> dict:
     threads = max(1, min(2, concurrency))
     cmd = ["wrk", f"-t{threads}", f"-c{concurrency}", f"-d{max(1, round(seconds))}s",
-           "--timeout", "5s", "--latency", url]
-    out = subprocess.run(cmd, capture_output=True, text=True, timeout=seconds + 60)
+           "--timeout", "5s", "--latency"]
+    script = None
+    if paths:
+        script = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False)
+        with script:
+            script.write(_PATHS_LUA % ", ".join(_lua_string(p) for p in paths))
+        cmd += ["-s", script.name]
+    cmd.append(url)
+    try:
+        out = subprocess.run(cmd, capture_output=True, text=True, timeout=seconds + 60)
+    finally:
+        if script is not None:
+            os.unlink(script.name)
     if out.returncode != 0:
         raise RuntimeError(f"wrk failed: {out.stderr or out.stdout}")
     res = parse_wrk(out.stdout)
@@ -122,17 +158,22 @@ def run_wrk(url: str, concurrency: int, seconds: float) -> dict:
     return res
 
 
-def run_python_generator(url: str, concurrency: int, seconds: float) -> dict:
+def run_python_generator(url: str, concurrency: int, seconds: float,
+                         paths: list[str] | None = None) -> dict:
     """Closed loop: `concurrency` keep-alive connections, each sending as fast as answered."""
-    m = re.match(r"http://([^/:]+):(\d+)(/.*)", url)
-    host, port, path = m.group(1), int(m.group(2)), m.group(3)
+    m = re.match(r"http://([^/:]+):(\d+)(/.*)?", url)
+    host, port = m.group(1), int(m.group(2))
+    walk = paths or [m.group(3) or "/"]
     stop = time.monotonic() + seconds
     lat: list[list[float]] = [[] for _ in range(concurrency)]
     errs = Counter()
 
     def worker(i: int) -> None:
         conn = http.client.HTTPConnection(host, port, timeout=5)
+        k = i * 7919
         while time.monotonic() < stop:
+            k += 1
+            path = walk[k % len(walk)]
             t = time.perf_counter()
             try:
                 conn.request("GET", path)
@@ -166,10 +207,11 @@ def run_python_generator(url: str, concurrency: int, seconds: float) -> dict:
             "generator": "python-fallback"}
 
 
-def drive(url: str, concurrency: int, seconds: float) -> dict:
+def drive(url: str, concurrency: int, seconds: float, paths: list[str] | None = None) -> dict:
+    """Drive ``url``, or with ``paths`` the server at ``url`` over those paths in turn."""
     if have_wrk():
-        return run_wrk(url, concurrency, seconds)
-    return run_python_generator(url, concurrency, seconds)
+        return run_wrk(url, concurrency, seconds, paths)
+    return run_python_generator(url, concurrency, seconds, paths)
 
 
 def py_spy_top(pid: int, seconds: float, out_dir: Path, label: str, top: int = 15) -> dict | None:

@@ -62,6 +62,8 @@ def targets(res: dict) -> list[dict]:
                           "ms", v <= goal, f"{v / goal:.1f}x over ({v:.2f} ms)"))
     for engine in sorted({r["engine"] for r in res["http"]}):
         for prefix, what in (("point", "API point lookup"),
+                             ("alone", "API point lookup, every request reading alone "
+                                       "(--no-share-reads)"),
                              ("cached", "API point lookup with --answer-cache 1")):
             rows = [r for r in res["http"] if r["engine"] == engine
                     and r["endpoint"].startswith(prefix) and "point lookup" in r["endpoint"]]

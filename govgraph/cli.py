@@ -650,10 +650,13 @@ KEEP_ALIVE_S = 30
               help="Keep GET answers per graph generation, looking for a new one at most "
                    "every SECONDS (env GOVGRAPH_ANSWER_CACHE_S, default 0 = off): answers may "
                    "lag a load by another process by that much.")
+@click.option("--share-reads/--no-share-reads", "share_reads", default=None,
+              help="Let requests that ask the same question at once wait on one read "
+                   "that started after they arrived (env GOVGRAPH_SHARE_READS, default on).")
 @click.pass_obj
 @handle_errors
 def serve(obj: Context, host: str | None, port: int | None, log_level: str, workers: int,
-          answer_cache: float | None) -> None:
+          answer_cache: float | None, share_reads: bool | None) -> None:
     """Serve the HTTP API and the browser view on the configured store.
 
     The page is at /, the API docs at /docs, the health check at /health.
@@ -672,6 +675,8 @@ def serve(obj: Context, host: str | None, port: int | None, log_level: str, work
     s = obj.settings
     if answer_cache is not None:
         s = s.model_copy(update={"answer_cache_s": answer_cache})
+    if share_reads is not None:
+        s = s.model_copy(update={"share_reads": share_reads})
     host = host or s.host
     port = s.port if port is None else port
     if host not in ("127.0.0.1", "localhost", "::1"):
@@ -687,6 +692,7 @@ def serve(obj: Context, host: str | None, port: int | None, log_level: str, work
     if s.neo4j_uri:
         os.environ["GOVGRAPH_NEO4J_URI"] = s.neo4j_uri
     os.environ["GOVGRAPH_ANSWER_CACHE_S"] = str(s.answer_cache_s)
+    os.environ["GOVGRAPH_SHARE_READS"] = "1" if s.share_reads else "0"
     uvicorn.run("govgraph.api.app:app_from_env", factory=True, workers=workers, host=host,
                 port=port, log_level=log_level, proxy_headers=False, server_header=False,
                 timeout_keep_alive=KEEP_ALIVE_S)

@@ -39,6 +39,9 @@ class Settings(BaseSettings):
     # Seconds a served answer may lag a load made by another process; 0 = every
     # request reads the store (see api/answer_cache.py).
     answer_cache_s: float = Field(default=0.0, ge=0.0, le=3600.0)
+    # Requests that ask the same catalogue query at once wait on one read, never
+    # on one that started before they arrived (see graph/shared_reads.py).
+    share_reads: bool = True
 
     @property
     def engine(self) -> str:

@@ -13,6 +13,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from ..graph.shared_reads import shared_reads
 from ..graph.store import GraphStore, QueryResult
 
 
@@ -77,4 +78,8 @@ def run(store: GraphStore, name: str, **params: Any) -> QueryResult:
 
 
 async def arun(store: GraphStore, name: str, **params: Any) -> QueryResult:
-    return await store.aread(_checked(name, params).cypher, params)
+    cypher = _checked(name, params).cypher
+    shared = shared_reads(store)
+    if shared is None:
+        return await store.aread(cypher, params)
+    return await shared.read(store.aread, cypher, params)

@@ -49,10 +49,15 @@ def _check(res: dict, engine: str, out: Path) -> None:
     for h in res["http"]:
         assert h["requests"] > 0 and h["requests_per_s"] > 0 and h["p99_ms"] > 0
         assert h["errors"] >= 0
-    # The API is driven as served by default and with the answer cache on.
+    # The API is driven as served by default, with every request reading alone,
+    # and with the answer cache on.
     assert any(h["endpoint"].startswith("point lookup") for h in res["http"])
-    assert any(h["endpoint"].startswith("cached") and "point lookup" in h["endpoint"]
-               for h in res["http"])
+    for variant in ("alone", "cached"):
+        assert any(h["endpoint"].startswith(variant) and "point lookup" in h["endpoint"]
+                   for h in res["http"]), variant
+    assert {t["target"].split(" (")[0] for t in res["targets"]} >= {
+        "API point lookup", "API point lookup, every request reading alone",
+        "API point lookup with --answer-cache 1"}
     assert res["targets"]
     # How fast the machine ran Python at either end of the run, for comparing runs.
     assert res["meta"]["cpu_check_ms"]["start"] > 0 and res["meta"]["cpu_check_ms"]["end"] > 0
