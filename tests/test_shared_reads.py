@@ -195,3 +195,11 @@ def test_the_api_shares_reads_by_default_and_not_when_told(store):
     assert len({r.content for r in on + off}) == 1
     assert shared is not None and shared.asked >= 20 and shared.reads < shared.asked
     assert none is None
+
+
+def test_sharing_is_on_unless_the_environment_turns_it_off(monkeypatch):
+    """`serve --workers N --no-share-reads` hands the choice to its workers this way."""
+    monkeypatch.delenv("GOVGRAPH_SHARE_READS", raising=False)
+    assert Settings().share_reads is True
+    monkeypatch.setenv("GOVGRAPH_SHARE_READS", "0")
+    assert Settings().share_reads is False
