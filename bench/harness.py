@@ -16,6 +16,8 @@ import shutil
 import tempfile
 import time
 import traceback
+import urllib.parse
+import urllib.request
 from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -432,9 +434,6 @@ class Run:
 
     def _http_serve(self, e: Engine, n: int, picks: list[str], prefix: str,
                     env: dict[str, str], suffix: str) -> None:
-        import urllib.parse
-        import urllib.request
-
         compound = picks[0]
         label = size_label(n)
         e.settle()
