@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import asyncio
 import fcntl
-from collections.abc import Callable
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
 
 import redis
 from falkordb import FalkorDB
 from falkordb.edge import Edge as FEdge
+from falkordb.helpers import stringify_param_value
 from falkordb.node import Node as FNode
 from falkordb.path import Path as FPath
 
 from . import embedded_server
 from .model import ENTITY_LABEL, GraphBatch
+from .prefetch import prefetched
 from .store import (
     GraphStore,
     QueryError,
@@ -54,6 +56,13 @@ def to_plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: to_plain(v) for k, v in value.items()}
     return value
+
+
+def _params_header(params: dict[str, Any]) -> str:
+    # What falkordb's Graph.query puts before the query text, built here so that it
+    # can be built in another thread than the one that sends it. Parameter names
+    # are write_plan's own ("rows", "c").
+    return "CYPHER " + "".join(f"`{k}`={stringify_param_value(v)} " for k, v in params.items())
 
 
 # Connections an event loop's reads share. The server runs a query per core at a
@@ -203,11 +212,14 @@ class FalkorDBStore(GraphStore):
                 self.ensure_schema()
                 total = sum(st.rows for st in plan)
                 done = 0
-                for st in self._creating(plan, existed):
-                    self._graph.query(st.cypher, st.params)
-                    done += st.rows
-                    if progress:
-                        progress(done, total)
+                commands = prefetched(self._commands(plan, self._created(plan, existed)),
+                                      name="govgraph-falkordb-commands")
+                with closing(commands):  # a failed query stops the thread making the next
+                    for rows, command in commands:
+                        self._graph.query(command)
+                        done += rows
+                        if progress:
+                            progress(done, total)
             except BaseException as e:
                 self._restore(existed, snapshot)
                 if isinstance(e, redis.RedisError):
@@ -218,14 +230,23 @@ class FalkorDBStore(GraphStore):
                     conn.delete(snapshot)
         return plan_summary(plan)
 
-    def _creating(self, plan: list[Statement], existed: bool) -> list[Statement]:
+    def _created(self, plan: list[Statement], existed: bool) -> set[str]:
         # Called under the write lock: no other writer can add an id between this
         # look and the CREATEs it allows.
         if not existed:
-            return creating_plan(plan, set(plan_node_ids(plan)))
-        created = new_node_ids(
+            return set(plan_node_ids(plan))
+        return new_node_ids(
             plan, lambda c, p: [r[0] for r in (self._graph.query(c, p).result_set or [])])
-        return creating_plan(plan, created)
+
+    @staticmethod
+    def _commands(plan: list[Statement], created: set[str]) -> Iterator[tuple[int, str]]:
+        """Each statement as it is run (``creating_plan``) and the rows it writes, its
+        parameters spelled into the query text as the FalkorDB client would. Made in
+        a thread while the previous command runs (``prefetched``): at 1M residents
+        this Python took as long as FalkorDB's own work on the rows."""
+        for st in plan:
+            for run in creating_plan([st], created):
+                yield run.rows, _params_header(run.params) + run.cypher
 
     def _restore(self, existed: bool, snapshot: str) -> None:
         conn = self._db.connection

@@ -34,6 +34,33 @@ def test_failed_write_leaves_graph_unchanged(store, monkeypatch):
     assert store.read("MATCH (n:Entity {id: 'test:ghost'}) RETURN n.id").rows == []
 
 
+def test_failure_while_making_the_next_statements_leaves_graph_unchanged(store, monkeypatch):
+    """The statements a load runs are made while the ones before them run (in
+    another thread on FalkorDB): a failure there is the load's failure too."""
+    before = answers.load_report(store)
+    batch = GraphBatch(nodes=[Node(id=f"test:ghost{i}", kind=NodeKind.COMMITTEE, name="幽灵委员会")
+                              for i in range(3)])
+    real = store_mod.creating_plan
+    made: list[str] = []
+
+    def breaks_at_the_last_node(plan, created):
+        ids = [r["id"] for st in plan if st.phase == "node" for r in st.params["rows"]]
+        if "test:ghost2" in ids:
+            raise RuntimeError("the plan broke")
+        made.extend(ids)
+        return real(plan, created)
+
+    monkeypatch.setattr(type(store).__module__ + ".write_plan",
+                        lambda b, *a, **k: store_mod.write_plan(b, 1))  # a statement per node
+    monkeypatch.setattr(type(store).__module__ + ".creating_plan", breaks_at_the_last_node)
+    with pytest.raises(RuntimeError, match="the plan broke"):
+        store.write_batch(batch)
+    # FalkorDB makes (and runs) each statement in turn; Neo4j makes its one transaction at once.
+    assert made == (["test:ghost0", "test:ghost1"] if "falkor" in type(store).__module__ else [])
+    assert answers.load_report(store) == before
+    assert store.read("MATCH (n:Entity) WHERE n.id STARTS WITH 'test:ghost' RETURN n.id").rows == []
+
+
 def test_bad_document_is_refused_before_the_store_is_touched(store, tmp_path):
     before = answers.load_report(store)
     bad = tmp_path / "bad.txt"
