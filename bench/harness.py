@@ -294,6 +294,15 @@ class Run:
         self.log(f"  reload {e.name} {label} (idempotent)")
         with timed() as rt:
             execute(e.store, plan)
+        # Stopped straight after the load, before the append-only file is rewritten:
+        # the restart replays everything the load wrote.
+        restart_s = e.restart()
+        if restart_s is not None:
+            back = e.count_entities()
+            if back != stored:
+                raise RuntimeError(f"{e.name} came back from a restart with {back} of "
+                                   f"{stored} entities")
+            self.log(f"  restart {e.name} {label}: back in {restart_s:.1f}s")
         row = {
             "engine": e.name, "size": n, "label": label,
             "entities": summary.nodes, "edges": summary.edges, "stored_entities": stored,
@@ -309,6 +318,7 @@ class Run:
             "python_cpu_s": py1 - py0 if py0 is not None else None,
             "db_cpu_s": (db1 - db0) if db0 is not None and db1 is not None else None,
             "reload_s": rt.seconds,
+            "restart_s": restart_s,
         }
         if e.name == "neo4j":
             rows = summary.nodes + summary.edges
@@ -321,7 +331,7 @@ class Run:
         self.log(f"  {e.name} {label}: {row['entities_per_s']:.0f} entities/s, "
                  f"{row['edges_per_s']:.0f} edges/s in {t.seconds:.1f}s")
         if self.cfg.profile and n == max(self.cfg.sizes):
-            self._profiled_load(e, label, plan, pid)
+            self._profiled_load(e, label, plan, e.db_pid())  # restarted: a new pid
 
     def _profiled_load(self, e: Engine, label: str, plan: LoadPlan, pid: int | None) -> None:
         """Load once more with the profilers on, untimed: Flight Recorder on the
