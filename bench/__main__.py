@@ -47,6 +47,9 @@ def main(argv: list[str] | None = None) -> int:
                    help="loads of the smallest city before timing (JIT and caches warm)")
     r.add_argument("--floor-rows", type=parse_size, default=200_000,
                    help="nodes and relationships of Neo4j's write floor, after the sizes (0: skip)")
+    r.add_argument("--repeat", type=int, default=1,
+                   help="timed loads per engine and size; the median is reported with the "
+                        "spread beside it (this machine's speed moves between runs)")
     r.add_argument("--workdir", type=Path, default=None, help="default: a temporary directory")
     r.add_argument("--out", type=Path, default=RESULTS)
     r.add_argument("--profile", action="store_true",
@@ -74,8 +77,11 @@ def main(argv: list[str] | None = None) -> int:
                  baseline_max=parse_size(a.baseline_max), http_seconds=a.http_seconds,
                  http_concurrency=_ints(a.http_concurrency), http_workers=a.http_workers,
                  neo4j_uri=a.neo4j_uri, floor_rows=a.floor_rows,
-                 workdir=a.workdir, out=a.out, warmup_rounds=a.warmup_rounds, profile=a.profile,
+                 repeat=a.repeat, workdir=a.workdir, out=a.out,
+                 warmup_rounds=a.warmup_rounds, profile=a.profile,
                  write_results=not a.no_write)
+    if a.repeat < 1:
+        p.error(f"--repeat must be at least 1, not {a.repeat}")
     unknown = set(cfg.engines) - {"falkordb", "neo4j"}
     if unknown:
         p.error(f"unknown engine(s): {', '.join(sorted(unknown))}")

@@ -143,7 +143,10 @@ def markdown(res: dict) -> str:
         for r in res["load"]:
             b = base.get((r["engine"], r["size"])) or _largest(res["baseline"], engine=r["engine"])
             sp = f"{_x(r['entities_per_s'] / b['entities_per_s'])} (vs {b['label']})" if b else "–"
-            rows.append([r["engine"], r["label"], _f(r["entities"]), _f(r["edges"]), _f(r["write_s"], 2),
+            runs = r.get("write_s_runs") or []
+            write = _f(r["write_s"], 2) + (f" (median of {len(runs)}; {min(runs):.2f}–{max(runs):.2f})"
+                                           if len(runs) > 1 else "")
+            rows.append([r["engine"], r["label"], _f(r["entities"]), _f(r["edges"]), write,
                          _f(r["entities_per_s"]), _f(r["edges_per_s"]), sp,
                          _f(r["end_to_end_entities_per_s"]), _f(r["python_peak_rss_mb"]),
                          _f(r["db_peak_rss_mb"]), _f(r["python_cpu_s"], 1), _f(r["db_cpu_s"], 1),

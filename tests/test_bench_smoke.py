@@ -22,11 +22,11 @@ OPS = {"who_leads_measure", "compound_responsible", "escalation_chain", "audit_u
 
 
 def _config(tmp_path: Path, engine: str, neo4j_uri: str | None = None,
-            profile: bool = False) -> Config:
+            profile: bool = False, repeat: int = 1) -> Config:
     return Config(sizes=[1_000], engines=[engine], calls=20, audit_calls=3, warmup_calls=3,
                   baseline_max=1_000, http_seconds=1, http_concurrency=[2], neo4j_uri=neo4j_uri,
                   workdir=tmp_path / "work", out=tmp_path / "results", warmup_rounds=0,
-                  write_results=True, profile=profile, floor_rows=2_000)
+                  write_results=True, profile=profile, floor_rows=2_000, repeat=repeat)
 
 
 def _check(res: dict, engine: str, out: Path) -> None:
@@ -88,8 +88,13 @@ def test_server_samples_are_put_under_the_innermost_neo4j_subsystem():
 
 
 def test_bench_smoke_embedded(tmp_path):
-    res = run(_config(tmp_path, "falkordb"))
+    res = run(_config(tmp_path, "falkordb", repeat=3))
     _check(res, "falkordb", tmp_path / "results")
+    # --repeat 3: three timed loads, the median one reported, all three kept.
+    (load,) = res["load"]
+    assert load["runs"] == 3 and len(load["write_s_runs"]) == 3
+    assert load["write_s"] == sorted(load["write_s_runs"])[1]
+    assert "(median of 3;" in markdown(res)
 
 
 @pytest.mark.neo4j
