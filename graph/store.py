@@ -151,12 +151,28 @@ def write_plan(batch: GraphBatch, batch_rows: int = BATCH_ROWS) -> list[Statemen
     target, so one UNWIND batch touches few high-degree targets (a compound and its
     residents) and parallel writers rarely lock the same node.
     """
+    return node_plan(batch, batch_rows) + edge_plan(batch, batch_rows)
+
+
+def node_plan(batch: GraphBatch, batch_rows: int = BATCH_ROWS) -> list[Statement]:
+    """``write_plan``'s node statements (a store may write them while ``edge_plan`` runs)."""
     nodes: dict[str, Any] = {}
     for n in batch.nodes:
         nodes[n.id] = n
     by_kind: dict[NodeKind, list[dict]] = {}
     for n in nodes.values():
         by_kind.setdefault(n.kind, []).append(n.row())
+    plan: list[Statement] = []
+    for kind in sorted(by_kind):
+        rows = by_kind[kind]
+        for i in range(0, len(rows), batch_rows):
+            plan.append(Statement(_node_statement(kind), {"rows": rows[i : i + batch_rows]},
+                                  "node", kind.value))
+    return plan
+
+
+def edge_plan(batch: GraphBatch, batch_rows: int = BATCH_ROWS) -> list[Statement]:
+    """``write_plan``'s edge statements, then the generation stamp."""
     edges: dict[str, tuple[RelType, dict]] = {}
     for e in batch.edges:
         row = e.row()
@@ -165,11 +181,6 @@ def write_plan(batch: GraphBatch, batch_rows: int = BATCH_ROWS) -> list[Statemen
     for rel, row in edges.values():
         by_rel.setdefault(rel, []).append(row)
     plan: list[Statement] = []
-    for kind in sorted(by_kind):
-        rows = by_kind[kind]
-        for i in range(0, len(rows), batch_rows):
-            plan.append(Statement(_node_statement(kind), {"rows": rows[i : i + batch_rows]},
-                                  "node", kind.value))
     for rel in sorted(by_rel):
         rows = sorted(by_rel[rel], key=lambda r: (r["dst"], r["src"]))
         for i in range(0, len(rows), batch_rows):

@@ -314,3 +314,64 @@ def test_neo4j_duplicate_written_meanwhile_is_named_when_the_constraint_cannot_b
     # The same load again is refused before it writes: the schema cannot be made.
     with pytest.raises(StoreError, match="schema"):
         store.write_batch(batch)
+
+
+@pytest.mark.neo4j
+def test_neo4j_sized_load_plans_its_edges_while_its_nodes_are_written(neo4j_uri, monkeypatch):
+    """A sized load starts writing nodes before its edges are planned (in a thread),
+    and gives the graph a one-transaction load gives; progress counts the edges
+    as given until they are planned, then as merged."""
+    import threading
+
+    from govgraph.graph import neo4j_store
+    from govgraph.graph.neo4j_store import Neo4jStore
+
+    batch = _conv_batch()
+    batch = GraphBatch(nodes=batch.nodes, edges=batch.edges + batch.edges[:3])  # 3 repeated
+    with Neo4jStore(neo4j_uri) as store:
+        _conv_delete(store)
+        store.write_batch(batch)
+        whole = _conv_dump(store)
+        _conv_delete(store)
+    nodes, edges = len(whole[0]), len(whole[1])
+
+    first_commit = threading.Event()
+    planned_in: list[str] = []
+    real = neo4j_store.edge_plan
+
+    def edge_plan(b, rows):
+        planned_in.append(threading.current_thread().name)
+        # Only returns once a node transaction has committed: a load that planned
+        # its edges before writing would wait here and fail the assertion below.
+        planned_in.append("after a commit" if first_commit.wait(30) else "before any commit")
+        return real(b, rows)
+
+    monkeypatch.setattr(neo4j_store, "edge_plan", edge_plan)
+    seen: list[tuple[int, int]] = []
+
+    def progress(done, total):
+        seen.append((done, total))
+        first_commit.set()
+
+    with Neo4jStore(neo4j_uri, single_transaction_rows=1, transaction_rows=4,
+                    batch_rows=2) as store:
+        try:
+            summary = store.write_batch(batch, progress=progress)
+            assert planned_in[0].startswith("govgraph-plan") and planned_in[1] == "after a commit"
+            assert (summary.nodes, summary.edges) == (nodes, edges)
+            assert _conv_dump(store) == whole
+            assert seen[0][1] == nodes + len(batch.edges)  # before the edges were planned
+            assert seen[-1] == (nodes + edges, nodes + edges)
+        finally:
+            _conv_delete(store)
+
+    # Nodes that fit one transaction but a load that does not: planned whole, then sized.
+    with Neo4jStore(neo4j_uri, single_transaction_rows=nodes + 2, transaction_rows=4,
+                    batch_rows=2) as store:
+        try:
+            seen.clear()
+            store.write_batch(batch, progress=lambda d, t: seen.append((d, t)))
+            assert _conv_dump(store) == whole
+            assert len(seen) > 1 and {t for _, t in seen} == {nodes + edges}
+        finally:
+            _conv_delete(store)
