@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import fcntl
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
@@ -35,10 +36,11 @@ from .store import (
     WriteSummary,
     check_params,
     creating_plan,
+    edge_plan,
     new_node_ids,
+    node_plan,
     plan_node_ids,
     plan_summary,
-    write_plan,
 )
 
 
@@ -200,19 +202,32 @@ class FalkorDBStore(GraphStore):
 
     def write_batch(self, batch: GraphBatch,
                     progress: Callable[[int, int], None] | None = None) -> WriteSummary:
-        plan = write_plan(batch)
+        """All-or-nothing (a snapshot restored on failure). The edges are planned in
+        a thread while the nodes are written; until they are, the total that
+        progress reports counts the batch's edges as given (before duplicates merge)."""
+        nodes = node_plan(batch)
         snapshot = f"{self.graph_name}__rollback"
         conn = self._db.connection
-        with self._write_lock():
+        with self._write_lock(), ThreadPoolExecutor(
+                max_workers=1, thread_name_prefix="govgraph-plan") as planner:
+            edges = planner.submit(edge_plan, batch)
             existed = self._exists()
+            total = sum(st.rows for st in nodes) + len(batch.edges)
+
+            def statements() -> Iterator[Statement]:
+                nonlocal total
+                yield from nodes
+                later = edges.result()
+                total = sum(st.rows for st in nodes + later)
+                yield from later
+
             try:
                 if existed:
                     conn.delete(snapshot)
                     conn.execute_command("GRAPH.COPY", self.graph_name, snapshot)
                 self.ensure_schema()
-                total = sum(st.rows for st in plan)
                 done = 0
-                commands = prefetched(self._commands(plan, self._created(plan, existed)),
+                commands = prefetched(self._commands(statements(), self._created(nodes, existed)),
                                       name="govgraph-falkordb-commands")
                 with closing(commands):  # a failed query stops the thread making the next
                     for rows, command in commands:
@@ -228,7 +243,7 @@ class FalkorDBStore(GraphStore):
             finally:
                 if existed:
                     conn.delete(snapshot)
-        return plan_summary(plan)
+            return plan_summary(nodes + edges.result())
 
     def _created(self, plan: list[Statement], existed: bool) -> set[str]:
         # Called under the write lock: no other writer can add an id between this
@@ -239,7 +254,7 @@ class FalkorDBStore(GraphStore):
             plan, lambda c, p: [r[0] for r in (self._graph.query(c, p).result_set or [])])
 
     @staticmethod
-    def _commands(plan: list[Statement], created: set[str]) -> Iterator[tuple[int, str]]:
+    def _commands(plan: Iterable[Statement], created: set[str]) -> Iterator[tuple[int, str]]:
         """Each statement as it is run (``creating_plan``) and the rows it writes, its
         parameters spelled into the query text as the FalkorDB client would. Made in
         a thread while the previous command runs (``prefetched``): at 1M residents

@@ -22,13 +22,15 @@ def test_loading_twice_changes_nothing(store, default_plan):
 def test_failed_write_leaves_graph_unchanged(store, monkeypatch):
     before = answers.load_report(store)
     batch = GraphBatch(nodes=[Node(id="test:ghost", kind=NodeKind.COMMITTEE, name="幽灵委员会")])
-    real_plan = store_mod.write_plan
+    real_plan = store_mod.edge_plan
 
     def plan_with_a_bad_statement(b, *a, **k):
         # The real statements run first, then one the engine rejects.
         return [*real_plan(b, *a, **k), store_mod.Statement("THIS IS NOT CYPHER", {})]
 
-    monkeypatch.setattr(type(store).__module__ + ".write_plan", plan_with_a_bad_statement)
+    # Where write_plan finds it, and where a store that plans its edges apart does.
+    monkeypatch.setattr(store_mod, "edge_plan", plan_with_a_bad_statement)
+    monkeypatch.setattr(type(store).__module__ + ".edge_plan", plan_with_a_bad_statement)
     with pytest.raises(StoreError, match="rolled back"):
         store.write_batch(batch)
     assert answers.load_report(store) == before
@@ -51,8 +53,9 @@ def test_failure_while_making_the_next_statements_leaves_graph_unchanged(store, 
         made.extend(ids)
         return real(plan, created)
 
-    monkeypatch.setattr(type(store).__module__ + ".write_plan",
-                        lambda b, *a, **k: store_mod.write_plan(b, 1))  # a statement per node
+    real_nodes = store_mod.node_plan
+    for where in (store_mod.__name__, type(store).__module__):  # a statement per node
+        monkeypatch.setattr(where + ".node_plan", lambda b, *a, **k: real_nodes(b, 1))
     monkeypatch.setattr(type(store).__module__ + ".creating_plan", breaks_at_the_last_node)
     with pytest.raises(RuntimeError, match="the plan broke"):
         store.write_batch(batch)
@@ -375,3 +378,42 @@ def test_neo4j_sized_load_plans_its_edges_while_its_nodes_are_written(neo4j_uri,
             assert len(seen) > 1 and {t for _, t in seen} == {nodes + edges}
         finally:
             _conv_delete(store)
+
+
+def test_embedded_load_plans_its_edges_while_its_nodes_are_written(fresh_store, monkeypatch):
+    """The embedded store writes its first nodes before its edges are planned (in a
+    thread), and the graph is the one a plan made up front gives."""
+    import threading
+
+    from govgraph.graph import falkordb_store
+
+    store = fresh_store
+    batch = _conv_batch()
+    batch = GraphBatch(nodes=batch.nodes, edges=batch.edges + batch.edges[:3])  # 3 repeated
+    store.write_batch(batch)
+    whole = _conv_dump(store)
+    _conv_delete(store)
+    nodes, edges = len(whole[0]), len(whole[1])
+
+    first_write = threading.Event()
+    planned_in: list[str] = []
+    real = falkordb_store.edge_plan
+
+    def edge_plan(b, *a, **k):
+        planned_in.append(threading.current_thread().name)
+        planned_in.append("after a write" if first_write.wait(30) else "before any write")
+        return real(b, *a, **k)
+
+    monkeypatch.setattr(falkordb_store, "edge_plan", edge_plan)
+    seen: list[tuple[int, int]] = []
+
+    def progress(done, total):
+        seen.append((done, total))
+        first_write.set()
+
+    summary = store.write_batch(batch, progress=progress)
+    assert planned_in[0].startswith("govgraph-plan") and planned_in[1] == "after a write"
+    assert (summary.nodes, summary.edges) == (nodes, edges)
+    assert _conv_dump(store) == whole
+    assert seen[0][1] == nodes + len(batch.edges)  # before the edges were planned
+    assert seen[-1] == (nodes + edges, nodes + edges)
