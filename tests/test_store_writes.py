@@ -319,60 +319,75 @@ def test_neo4j_duplicate_written_meanwhile_is_named_when_the_constraint_cannot_b
         store.write_batch(batch)
 
 
+def _with_repeated_edges() -> GraphBatch:
+    batch = _conv_batch()
+    return GraphBatch(nodes=batch.nodes, edges=batch.edges + batch.edges[:3])
+
+
+def _load_holding_the_edge_plan(store, module, batch, monkeypatch):
+    """Load ``batch`` with ``module.edge_plan`` held until the first write has
+    reported progress: a load that planned its edges before writing anything
+    would wait 30 s there and say "before any write". Returns the summary, the
+    thread that planned and when, and every (done, total) reported."""
+    import threading
+
+    first_write = threading.Event()
+    planned: list[str] = []
+    real = module.edge_plan
+
+    def edge_plan(b, *a, **k):
+        planned.append(threading.current_thread().name)
+        planned.append("after a write" if first_write.wait(30) else "before any write")
+        return real(b, *a, **k)
+
+    monkeypatch.setattr(module, "edge_plan", edge_plan)
+    seen: list[tuple[int, int]] = []
+
+    def progress(done, total):
+        seen.append((done, total))
+        first_write.set()
+
+    return store.write_batch(batch, progress=progress), planned, seen
+
+
+def _check_planned_while_writing(summary, planned, seen, whole, given_edges) -> None:
+    nodes, edges = len(whole[0]), len(whole[1])
+    assert planned[0].startswith("govgraph-plan") and planned[1] == "after a write"
+    assert (summary.nodes, summary.edges) == (nodes, edges)
+    assert seen[0][1] == nodes + given_edges  # before the edges were planned: as given
+    assert seen[-1] == (nodes + edges, nodes + edges)  # then as merged
+
+
 @pytest.mark.neo4j
 def test_neo4j_sized_load_plans_its_edges_while_its_nodes_are_written(neo4j_uri, monkeypatch):
     """A sized load starts writing nodes before its edges are planned (in a thread),
     and gives the graph a one-transaction load gives; progress counts the edges
     as given until they are planned, then as merged."""
-    import threading
-
     from govgraph.graph import neo4j_store
     from govgraph.graph.neo4j_store import Neo4jStore
 
-    batch = _conv_batch()
-    batch = GraphBatch(nodes=batch.nodes, edges=batch.edges + batch.edges[:3])  # 3 repeated
+    batch = _with_repeated_edges()
     with Neo4jStore(neo4j_uri) as store:
         _conv_delete(store)
         store.write_batch(batch)
         whole = _conv_dump(store)
         _conv_delete(store)
-    nodes, edges = len(whole[0]), len(whole[1])
-
-    first_commit = threading.Event()
-    planned_in: list[str] = []
-    real = neo4j_store.edge_plan
-
-    def edge_plan(b, rows):
-        planned_in.append(threading.current_thread().name)
-        # Only returns once a node transaction has committed: a load that planned
-        # its edges before writing would wait here and fail the assertion below.
-        planned_in.append("after a commit" if first_commit.wait(30) else "before any commit")
-        return real(b, rows)
-
-    monkeypatch.setattr(neo4j_store, "edge_plan", edge_plan)
-    seen: list[tuple[int, int]] = []
-
-    def progress(done, total):
-        seen.append((done, total))
-        first_commit.set()
 
     with Neo4jStore(neo4j_uri, single_transaction_rows=1, transaction_rows=4,
                     batch_rows=2) as store:
         try:
-            summary = store.write_batch(batch, progress=progress)
-            assert planned_in[0].startswith("govgraph-plan") and planned_in[1] == "after a commit"
-            assert (summary.nodes, summary.edges) == (nodes, edges)
+            done = _load_holding_the_edge_plan(store, neo4j_store, batch, monkeypatch)
+            _check_planned_while_writing(*done, whole, len(batch.edges))
             assert _conv_dump(store) == whole
-            assert seen[0][1] == nodes + len(batch.edges)  # before the edges were planned
-            assert seen[-1] == (nodes + edges, nodes + edges)
         finally:
             _conv_delete(store)
 
     # Nodes that fit one transaction but a load that does not: planned whole, then sized.
+    nodes, edges = len(whole[0]), len(whole[1])
     with Neo4jStore(neo4j_uri, single_transaction_rows=nodes + 2, transaction_rows=4,
                     batch_rows=2) as store:
         try:
-            seen.clear()
+            seen: list[tuple[int, int]] = []
             store.write_batch(batch, progress=lambda d, t: seen.append((d, t)))
             assert _conv_dump(store) == whole
             assert len(seen) > 1 and {t for _, t in seen} == {nodes + edges}
@@ -383,37 +398,12 @@ def test_neo4j_sized_load_plans_its_edges_while_its_nodes_are_written(neo4j_uri,
 def test_embedded_load_plans_its_edges_while_its_nodes_are_written(fresh_store, monkeypatch):
     """The embedded store writes its first nodes before its edges are planned (in a
     thread), and the graph is the one a plan made up front gives."""
-    import threading
-
     from govgraph.graph import falkordb_store
 
-    store = fresh_store
-    batch = _conv_batch()
-    batch = GraphBatch(nodes=batch.nodes, edges=batch.edges + batch.edges[:3])  # 3 repeated
-    store.write_batch(batch)
-    whole = _conv_dump(store)
-    _conv_delete(store)
-    nodes, edges = len(whole[0]), len(whole[1])
-
-    first_write = threading.Event()
-    planned_in: list[str] = []
-    real = falkordb_store.edge_plan
-
-    def edge_plan(b, *a, **k):
-        planned_in.append(threading.current_thread().name)
-        planned_in.append("after a write" if first_write.wait(30) else "before any write")
-        return real(b, *a, **k)
-
-    monkeypatch.setattr(falkordb_store, "edge_plan", edge_plan)
-    seen: list[tuple[int, int]] = []
-
-    def progress(done, total):
-        seen.append((done, total))
-        first_write.set()
-
-    summary = store.write_batch(batch, progress=progress)
-    assert planned_in[0].startswith("govgraph-plan") and planned_in[1] == "after a write"
-    assert (summary.nodes, summary.edges) == (nodes, edges)
-    assert _conv_dump(store) == whole
-    assert seen[0][1] == nodes + len(batch.edges)  # before the edges were planned
-    assert seen[-1] == (nodes + edges, nodes + edges)
+    batch = _with_repeated_edges()
+    fresh_store.write_batch(batch)
+    whole = _conv_dump(fresh_store)
+    _conv_delete(fresh_store)
+    done = _load_holding_the_edge_plan(fresh_store, falkordb_store, batch, monkeypatch)
+    _check_planned_while_writing(*done, whole, len(batch.edges))
+    assert _conv_dump(fresh_store) == whole
