@@ -133,3 +133,12 @@ def test_bench_smoke_neo4j(tmp_path, neo4j_uri, request):
             assert abs(sum(x["share"] for x in p["subsystems"]) - 1) < 1e-9
     assert "Java Flight Recorder on the Neo4j JVM" in markdown(res)
     assert not list((tmp_path / "work").glob("**/*.jfr"))  # summarised, then dropped
+
+
+def test_repeat_below_one_is_refused(capsys):
+    from bench.__main__ import main
+
+    with pytest.raises(SystemExit) as e:
+        main(["run", "--repeat", "0", "--no-write"])
+    assert e.value.code == 2
+    assert "--repeat must be at least 1, not 0" in capsys.readouterr().err
