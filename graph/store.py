@@ -349,7 +349,7 @@ class GraphStore(ABC):
         runs ``read`` on a worker thread, so the loop never blocks on it."""
         return await asyncio.get_running_loop().run_in_executor(None, self.read, cypher, params)
 
-    async def aclose(self) -> None:
+    async def aclose(self) -> None:  # noqa: B027 - a hook: only engines with async clients need it
         """Release what ``aread`` opened on the running event loop (before it ends)."""
 
     def read_only(

@@ -18,7 +18,6 @@ from typing import Any
 
 from ..graph.store import GraphStore
 
-
 # Keys come partly from requests (an issue type, a set of body types): bound them.
 MAX_ENTRIES = 256
 

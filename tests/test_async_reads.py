@@ -12,9 +12,9 @@ from govgraph.api.app import create_app
 from govgraph.graph.store import QueryError
 from govgraph.queries import answers, catalogue, compounds
 from govgraph.queries.flow import adrive, drive
-from govgraph.settings import Settings
-
 from test_catalogue_contract import ALL
+
+from govgraph.settings import Settings
 
 DAY = "2024-06-30"
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import threading
 
 import pytest
-
 from govgraph.graph.model import Edge, GraphBatch, Node, NodeKind, RelType
 
 pytestmark = pytest.mark.neo4j

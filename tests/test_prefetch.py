@@ -3,7 +3,6 @@
 import threading
 
 import pytest
-
 from govgraph.graph.prefetch import prefetched
 
 

@@ -13,7 +13,6 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
-
 from govgraph.loaders.pipeline import plan_load
 
 REGISTRY = Path(__file__).parent / "data" / "registry"

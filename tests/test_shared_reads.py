@@ -15,9 +15,9 @@ from govgraph.api.app import create_app
 from govgraph.graph.shared_reads import SharedReads, share_reads, shared_reads
 from govgraph.graph.store import QueryResult, StoreError
 from govgraph.queries.flow import adrive, drive
-from govgraph.settings import Settings
-
 from test_async_reads import FLOWS
+
+from govgraph.settings import Settings
 
 
 class HeldReader:
