@@ -229,7 +229,10 @@ def markdown(res: dict) -> str:
     if res.get("profiles"):
         out += ["## Profiles", "",
                 "Each is taken in its own untimed pass (a load, a lookup run, an HTTP run "
-                "repeated with the profiler on), so no timing above was made under a profiler.",
+                "repeated with the profiler on), so no timing above was made under a profiler."
+                + (" The Neo4j JVM made its first Flight Recorder recording in the warm-up: "
+                   "the first one slows what the JVM runs next for seconds, later ones did not."
+                   if res["meta"].get("flight_recorder_primed_in_warm_up") else ""),
                 ""]
         for name, p in res["profiles"].items():
             if "subsystems" in p:

@@ -22,10 +22,10 @@ OPS = {"who_leads_measure", "compound_responsible", "escalation_chain", "audit_u
 
 
 def _config(tmp_path: Path, engine: str, neo4j_uri: str | None = None,
-            profile: bool = False, repeat: int = 1) -> Config:
+            profile: bool = False, repeat: int = 1, warmup_rounds: int = 0) -> Config:
     return Config(sizes=[1_000], engines=[engine], calls=20, audit_calls=3, warmup_calls=3,
                   baseline_max=1_000, http_seconds=1, http_concurrency=[2], neo4j_uri=neo4j_uri,
-                  workdir=tmp_path / "work", out=tmp_path / "results", warmup_rounds=0,
+                  workdir=tmp_path / "work", out=tmp_path / "results", warmup_rounds=warmup_rounds,
                   write_results=True, profile=profile, floor_rows=2_000, repeat=repeat)
 
 
@@ -105,7 +105,7 @@ def test_bench_smoke_neo4j(tmp_path, neo4j_uri, request):
     from govgraph.loaders.pipeline import execute
 
     try:
-        res = run(_config(tmp_path, "neo4j", neo4j_uri, profile=True))
+        res = run(_config(tmp_path, "neo4j", neo4j_uri, profile=True, warmup_rounds=1))
     finally:
         with Neo4jStore(neo4j_uri) as store:
             store.clear()
@@ -132,6 +132,8 @@ def test_bench_smoke_neo4j(tmp_path, neo4j_uri, request):
         if p["samples"]:
             assert abs(sum(x["share"] for x in p["subsystems"]) - 1) < 1e-9
     assert "Java Flight Recorder on the Neo4j JVM" in markdown(res)
+    # The JVM's first recording was made in the warm-up, before anything was timed.
+    assert res["meta"]["flight_recorder_primed_in_warm_up"] is True
     assert not list((tmp_path / "work").glob("**/*.jfr"))  # summarised, then dropped
 
 
