@@ -48,7 +48,6 @@ from .store import (
     node_plan,
     plan_node_ids,
     plan_summary,
-    write_plan,
 )
 
 # Constraint DDL is the one place the dialects differ (see FalkorDBStore.ensure_schema).
@@ -362,10 +361,10 @@ class Neo4jStore(GraphStore):
           ``defer_constraint_nodes`` nodes writes them without the Entity.id
           constraint and builds it before the first edge (see
           ``DEFER_CONSTRAINT_NODES``); it is built again even when the load fails.
-          When the nodes alone are too many for one transaction, the edges are
-          planned in a thread while the nodes are written (at 1M residents the
-          server stood idle for the 2.7 s that planning took; the load went from
-          23.0-23.3 to 21.7-22.3 s).
+          The edges are planned in a thread; when the nodes alone are too many
+          for one transaction, that runs while the nodes are written (at 1M
+          residents the server stood idle for the 2.7 s that planning took; the
+          load went from 23.0-23.3 to 21.7-22.3 s).
 
         Ids the store does not hold yet are CREATEd, with the edges that touch them
         (``creating_plan``), which is cheaper than MERGE; the rest is merged. If
@@ -373,32 +372,24 @@ class Neo4jStore(GraphStore):
         CREATE and that transaction is merged instead (a writer outside govgraph;
         govgraph's own loads take turns, see ``load_lock``).
         """
-        if len(batch.nodes) + len(batch.edges) <= self.single_transaction_rows:
-            plan = write_plan(batch, self.batch_rows)  # one transaction, whatever it merges
+        nodes = node_plan(batch, self.batch_rows)
+        node_rows = sum(st.rows for st in nodes)
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="govgraph-plan") as planner:
+            # The edges are planned while the store is readied and, for a load whose
+            # nodes alone fill more than one transaction, while the nodes are written.
+            edges = planner.submit(edge_plan, batch, self.batch_rows)
             self.ensure_schema()
             with self.load_lock():
-                self._write_one_transaction(plan, sum(st.rows for st in plan), progress)
-            return plan_summary(plan)
-        nodes = node_plan(batch, self.batch_rows)
-        if sum(st.rows for st in nodes) > self.single_transaction_rows:
-            # Sized whatever the edges merge to: they are planned in a thread while
-            # the nodes are written (at 1M residents, 2.7 s the server stood idle).
-            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="govgraph-plan") as planner:
-                edges = planner.submit(edge_plan, batch, self.batch_rows)
-                self.ensure_schema()
-                with self.load_lock():
-                    done = self._write_sized(nodes, edges.result, len(batch.edges), progress)
-            return plan_summary(nodes + done)
-        plan = nodes + edge_plan(batch, self.batch_rows)
-        self.ensure_schema()
-        total = sum(st.rows for st in plan)
-        with self.load_lock():
-            if total <= self.single_transaction_rows:
-                self._write_one_transaction(plan, total, progress)
-            else:
-                self._write_sized(nodes, lambda: plan[len(nodes):],
-                                  total - sum(st.rows for st in nodes), progress)
-        return plan_summary(plan)
+                if node_rows > self.single_transaction_rows:
+                    later = self._write_sized(nodes, edges.result, len(batch.edges), progress)
+                else:
+                    later = edges.result()
+                    total = node_rows + sum(st.rows for st in later)
+                    if total <= self.single_transaction_rows:
+                        self._write_one_transaction(nodes + later, total, progress)
+                    else:
+                        self._write_sized(nodes, lambda: later, total - node_rows, progress)
+        return plan_summary(nodes + later)
 
     @contextmanager
     def load_lock(self) -> Iterator[None]:

@@ -28,8 +28,6 @@ def test_failed_write_leaves_graph_unchanged(store, monkeypatch):
         # The real statements run first, then one the engine rejects.
         return [*real_plan(b, *a, **k), store_mod.Statement("THIS IS NOT CYPHER", {})]
 
-    # Where write_plan finds it, and where a store that plans its edges apart does.
-    monkeypatch.setattr(store_mod, "edge_plan", plan_with_a_bad_statement)
     monkeypatch.setattr(type(store).__module__ + ".edge_plan", plan_with_a_bad_statement)
     with pytest.raises(StoreError, match="rolled back"):
         store.write_batch(batch)
@@ -54,8 +52,8 @@ def test_failure_while_making_the_next_statements_leaves_graph_unchanged(store, 
         return real(plan, created)
 
     real_nodes = store_mod.node_plan
-    for where in (store_mod.__name__, type(store).__module__):  # a statement per node
-        monkeypatch.setattr(where + ".node_plan", lambda b, *a, **k: real_nodes(b, 1))
+    monkeypatch.setattr(type(store).__module__ + ".node_plan",
+                        lambda b, *a, **k: real_nodes(b, 1))  # a statement per node
     monkeypatch.setattr(type(store).__module__ + ".creating_plan", breaks_at_the_last_node)
     with pytest.raises(RuntimeError, match="the plan broke"):
         store.write_batch(batch)
