@@ -2,7 +2,8 @@
 # Local Neo4j Community 5.26 server for govgraph, built from Maven Central jars.
 #   scripts/neo4j-server.sh build | start [--fresh] | stop | status
 # Env: GOVGRAPH_NEO4J_HOME, GOVGRAPH_NEO4J_PORT, GOVGRAPH_NEO4J_AUTH, GOVGRAPH_NEO4J_HEAP,
-#      GOVGRAPH_NEO4J_PAGECACHE, GOVGRAPH_NEO4J_TX_MAX, GOVGRAPH_NEO4J_GC, GOVGRAPH_NEO4J_START_TIMEOUT (see neo4j-server/README.md).
+#      GOVGRAPH_NEO4J_PAGECACHE, GOVGRAPH_NEO4J_TX_MAX, GOVGRAPH_NEO4J_GC, GOVGRAPH_NEO4J_CONFIG,
+#      GOVGRAPH_NEO4J_START_TIMEOUT (see neo4j-server/README.md).
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

@@ -21,6 +21,7 @@ from govgraph.loaders.registry import KINDS, RegistryError, read_registry
 from govgraph.queries import answers
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from neo4j import GraphDatabase
 from serving import free_port
 
 REPO = Path(__file__).resolve().parents[1]
@@ -175,6 +176,32 @@ def own_neo4j(tmp_path, neo4j_uri):
         yield server
     finally:
         server._script("stop", timeout=120)
+
+
+@pytest.mark.neo4j
+def test_the_local_neo4j_takes_any_setting_and_refuses_a_bad_one(tmp_path, neo4j_uri):
+    """GOVGRAPH_NEO4J_CONFIG hands neo4j.conf settings to the local server; a pair that is
+    not name=value, or a name Neo4j does not know, stops the start and says which."""
+    server = OwnNeo4j(tmp_path / "neo4j")
+    server._env["GOVGRAPH_NEO4J_CONFIG"] = (
+        "db.relationship_grouping_threshold=77; db.logs.query.enabled=OFF\n")
+    server.start("--fresh")
+    try:
+        with GraphDatabase.driver(server.uri, auth=None) as driver:
+            records = driver.execute_query(
+                "SHOW SETTINGS YIELD name, value WHERE name STARTS WITH $p OR name = $q "
+                "RETURN name, value ORDER BY name",
+                p="db.relationship_grouping", q="db.logs.query.enabled").records
+        assert [tuple(r) for r in records] == [("db.logs.query.enabled", "OFF"),
+                                               ("db.relationship_grouping_threshold", "77")]
+    finally:
+        server.stop()
+    for bad, said in (("db.logs.query.enabled=OFF;nonsense", "'nonsense' is not name=value"),
+                      ("db.no_such_setting=1", "db.no_such_setting")):
+        env = {**server._env, "GOVGRAPH_NEO4J_CONFIG": bad}
+        run = subprocess.run(["bash", str(REPO / "scripts" / "neo4j-server.sh"), "start"],
+                             env=env, capture_output=True, text=True, timeout=300)
+        assert run.returncode != 0 and said in run.stderr, run.stderr[-2000:]
 
 
 @pytest.mark.neo4j

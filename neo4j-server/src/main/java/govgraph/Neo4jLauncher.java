@@ -1,5 +1,6 @@
 package govgraph;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -89,6 +90,26 @@ public final class Neo4jLauncher {
                 .setConfig(GraphDatabaseSettings.auth_enabled, password != null);
         if (password != null && password.length() < 8) {
             builder.setConfig(GraphDatabaseSettings.auth_minimum_password_length, password.length());
+        }
+        // Any other Neo4j setting, as neo4j.conf spells it: "name=value" pairs separated by
+        // ';' or newlines. Neo4j validates them: an unknown name stops the start.
+        StringBuilder extra = new StringBuilder();
+        for (String pair : env("GOVGRAPH_NEO4J_CONFIG", "").split("[;\\n]")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            if (pair.indexOf('=') <= 0) {
+                System.err.println("GOVGRAPH_NEO4J_CONFIG: '" + pair.trim()
+                        + "' is not name=value (pairs are separated by ';')");
+                System.exit(2);
+            }
+            extra.append(pair.trim()).append('\n');
+        }
+        if (extra.length() > 0) {
+            Path conf = home.resolve("govgraph-extra.conf");
+            Files.createDirectories(home);
+            Files.writeString(conf, extra.toString());
+            builder.loadPropertiesFromFile(conf);
         }
 
         DatabaseManagementService dbms = builder.build();
