@@ -294,10 +294,13 @@ class Run:
         self.result["write_floor"] = write_floor.measure(
             e.uri, e.db_pid(), rows=self.cfg.floor_rows,
             entities=load["entities"] if load else None, edges=load["edges"] if load else None,
-            cores=self.result["meta"]["machine"]["cores"] or 1)
+            cores=self.result["meta"]["machine"]["cores"] or 1, writers=e.store.writers)
         f = self.result["write_floor"]
         self.log(f"  {f['node_per_s']:.0f} nodes/s, {f['rel_per_s']:.0f} relationships/s, "
                  f"server CPU {f.get('node_cpu_us', 0):.1f} / {f.get('rel_cpu_us', 0):.1f} us each")
+        for ld in f["loads"]:
+            self.log(f"  as a load ({ld['shape']}, {ld['writers']} writers): "
+                     f"{ld['entities_per_s']:.0f} entities/s")
 
     def _timed_load(self, e: Engine, plan: LoadPlan) -> dict[str, Any]:
         """One load into an emptied store: its write time, CPU and peak RSS."""

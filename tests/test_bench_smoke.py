@@ -120,6 +120,13 @@ def test_bench_smoke_neo4j(tmp_path, neo4j_uri, request):
     (load,) = res["load"]
     assert f["ceiling"]["entities"] == load["entities"] and f["ceiling"]["entities_per_s"] > 0
     assert "## Neo4j write floor" in markdown(res)
+    # ... and the same rows as loads by the store's writers, bare and with one property.
+    assert [ld["shape"] for ld in f["loads"]] == ["bare", "one_property"]
+    for ld in f["loads"]:
+        assert ld["rows"] == 2_000 and ld["writers"] == 2 and ld["db_cpu_s"] > 0
+        assert ld["seconds"] == pytest.approx(ld["node_s"] + ld["index_s"] + ld["rel_s"])
+        assert ld["entities_per_s"] == pytest.approx(2_000 / ld["seconds"])
+    assert "The same rows as a load" in markdown(res)
     with Neo4jStore(neo4j_uri) as store:
         assert store.read("MATCH (n:BenchWriteFloor) RETURN count(n)").rows == [[0]]
         assert not store.read("SHOW INDEXES YIELD name WHERE name = 'bench_write_floor_id' "
