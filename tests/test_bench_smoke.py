@@ -127,6 +127,8 @@ def test_bench_smoke_neo4j(tmp_path, neo4j_uri, request):
         assert ld["seconds"] == pytest.approx(ld["node_s"] + ld["index_s"] + ld["rel_s"])
         assert ld["entities_per_s"] == pytest.approx(2_000 / ld["seconds"])
     assert "The same rows as a load" in markdown(res)
+    (load_target,) = [t for t in res["targets"] if t["target"].startswith("load into Neo4j")]
+    assert load_target["met"] or "the write floor as a load (2,000 rows, 2 writers)" in load_target["gap"]
     with Neo4jStore(neo4j_uri) as store:
         assert store.read("MATCH (n:BenchWriteFloor) RETURN count(n)").rows == [[0]]
         assert not store.read("SHOW INDEXES YIELD name WHERE name = 'bench_write_floor_id' "
