@@ -113,7 +113,8 @@ def _load_round(driver: Driver, pid: int | None, n: int, shape: str,
     c1 = cpu_seconds(pid) if pid else None
     # Untimed: the round wrote what it is reported to have written.
     counts = driver.execute_query(COUNT_LOAD, routing_="r").records[0]
-    expected = (n, n if shape == "one_property" else 0, n, n if shape == "one_property" else 0)
+    lined = n if shape == "one_property" else 0
+    expected = (n, lined, n, lined)
     if tuple(counts) != expected:
         raise RuntimeError(f"write floor {shape} round wrote (nodes, with line, relationships, "
                            f"with line) = {tuple(counts)}, not {expected}")

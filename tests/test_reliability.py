@@ -147,16 +147,19 @@ def test_fuzz_registry_loader(tmp_path_factory, kind_index, rows):
 class OwnNeo4j:
     """A Neo4j of the test's own, to kill and restart (the shared one must live on)."""
 
-    def __init__(self, home: Path) -> None:
+    def __init__(self, home: Path, **env: str) -> None:
         self.home = home
         port = free_port()
         self.uri = f"bolt://127.0.0.1:{port}"
         self._env = {**os.environ, "GOVGRAPH_NEO4J_HOME": str(home),
-                     "GOVGRAPH_NEO4J_PORT": str(port), "GOVGRAPH_NEO4J_AUTH": "none"}
+                     "GOVGRAPH_NEO4J_PORT": str(port), "GOVGRAPH_NEO4J_AUTH": "none", **env}
+
+    def run_script(self, *args: str, timeout: float = 600) -> subprocess.CompletedProcess:
+        return subprocess.run(["bash", str(REPO / "scripts" / "neo4j-server.sh"), *args],
+                              env=self._env, capture_output=True, text=True, timeout=timeout)
 
     def _script(self, *args: str, timeout: float = 600) -> int:
-        return subprocess.run(["bash", str(REPO / "scripts" / "neo4j-server.sh"), *args],
-                              env=self._env, capture_output=True, timeout=timeout).returncode
+        return self.run_script(*args, timeout=timeout).returncode
 
     def start(self, *args: str) -> None:
         assert self._script("start", *args) == 0
@@ -182,9 +185,8 @@ def own_neo4j(tmp_path, neo4j_uri):
 def test_the_local_neo4j_takes_any_setting_and_refuses_a_bad_one(tmp_path, neo4j_uri):
     """GOVGRAPH_NEO4J_CONFIG hands neo4j.conf settings to the local server; a pair that is
     not name=value, or a name Neo4j does not know, stops the start and says which."""
-    server = OwnNeo4j(tmp_path / "neo4j")
-    server._env["GOVGRAPH_NEO4J_CONFIG"] = (
-        "db.relationship_grouping_threshold=77; db.logs.query.enabled=OFF\n")
+    server = OwnNeo4j(tmp_path / "neo4j", GOVGRAPH_NEO4J_CONFIG=(
+        "db.relationship_grouping_threshold=77; db.logs.query.enabled=OFF\n"))
     server.start("--fresh")
     try:
         with GraphDatabase.driver(server.uri, auth=None) as driver:
@@ -198,9 +200,7 @@ def test_the_local_neo4j_takes_any_setting_and_refuses_a_bad_one(tmp_path, neo4j
         server.stop()
     for bad, said in (("db.logs.query.enabled=OFF;nonsense", "'nonsense' is not name=value"),
                       ("db.no_such_setting=1", "db.no_such_setting")):
-        env = {**server._env, "GOVGRAPH_NEO4J_CONFIG": bad}
-        run = subprocess.run(["bash", str(REPO / "scripts" / "neo4j-server.sh"), "start"],
-                             env=env, capture_output=True, text=True, timeout=300)
+        run = OwnNeo4j(tmp_path / "neo4j", GOVGRAPH_NEO4J_CONFIG=bad).run_script("start")
         assert run.returncode != 0 and said in run.stderr, run.stderr[-2000:]
 
 
