@@ -1,0 +1,78 @@
+"""What a parsed notice is: document, sections, measures, attributions, unit mentions."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class NoticeError(ValueError):
+    """A document that cannot be read as a notice; says what and where."""
+
+
+
+class Span(BaseModel):
+    start: int
+    end: int
+
+
+class UnitMention(BaseModel):
+    """One unit named in an attribution, as written and as cleaned."""
+
+    name: str  # whitespace and page footers removed, elided prefix restored, alias split off
+    as_written: str  # the exact characters in the document
+    start: int
+    end: int
+    prefix_restored: bool = False
+    alias: str | None = None  # 县普法办 in 县司法局（县普法办）
+
+
+class Attribution(BaseModel):
+    role: str  # lead | responsible | support
+    label: str  # the label as written, e.g. 牵头单位
+    clause: str  # label plus its list, exactly as written
+    start: int
+    end: int
+    units: list[UnitMention]
+
+
+class Measure(BaseModel):
+    number: int
+    numeral: str
+    section: int | None
+    title: str
+    text: str
+    start: int
+    end: int
+    marker: str = ""  # the numbering as written: (一), 1．, （1） …
+    attributions: list[Attribution] = Field(default_factory=list)
+
+    def units(self, role: str) -> list[str]:
+        return [u.name for a in self.attributions if a.role == role for u in a.units]
+
+
+class Section(BaseModel):
+    number: int
+    title: str
+    start: int
+    end: int
+
+
+class Notice(BaseModel):
+    id: str
+    title: str
+    issuer: list[str]
+    date: str | None
+    text: str
+    sha256: str
+    source: str
+    sections: list[Section]
+    measures: list[Measure]
+    notes: list[str] = Field(default_factory=list)  # what the parser had to decide, for the reader
+
+    def measure(self, number: int) -> Measure:
+        for m in self.measures:
+            if m.number == number:
+                return m
+        raise KeyError(number)
+
+

@@ -1,0 +1,128 @@
+"""Numbering: which markers head measures and sections."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from .layout import Layout
+from .numerals import cn_numeral_to_int
+from .vocabulary import CLOSERS, CN_NUM, SPACE
+
+# Ranks follow the usual hierarchy of Chinese official documents.
+STYLE_RANK = {"cn_dun": 0, "cn_paren": 1, "ar_dot": 2, "ar_paren": 3}
+_HEADER_RE = re.compile(
+    rf"(?P<cn_paren>[(（][^\S\n]*(?P<n_cp>[{CN_NUM}]+)[^\S\n]*[)）])"
+    rf"|(?P<ar_paren>[(（][^\S\n]*(?P<n_ap>\d{{1,3}})[^\S\n]*[)）])"
+    rf"|(?P<cn_dun>(?<![{CN_NUM}])(?P<n_cd>[{CN_NUM}]+)[^\S\n]*、)"
+    rf"|(?P<ar_dot>(?<![\d.．])(?P<n_ad>\d{{1,3}})[^\S\n]*[.．、](?!\d))"
+)
+LINE_HEADER_RE = re.compile(rf"[^\S\n]*(?:{_HEADER_RE.pattern})")
+# What may stand right before an inline marker: a sentence end, a colon, a
+# closing bracket or a space ("…作用。（二）", "如下：一、").
+_INLINE_BEFORE = set("。；;！？!?：:" + CLOSERS + SPACE)
+
+
+@dataclass(frozen=True)
+class Header:
+    start: int
+    end: int
+    style: str
+    number: int
+
+    @property
+    def rank(self) -> int:
+        return STYLE_RANK[self.style]
+
+
+def _header_candidates(text: str) -> list[tuple[Header, bool]]:
+    """Every numbering marker, with whether it starts its line."""
+    out = []
+    for m in _HEADER_RE.finditer(text):
+        style = next(s for s in STYLE_RANK if m.group(s) is not None)
+        num = m.group({"cn_paren": "n_cp", "ar_paren": "n_ap", "cn_dun": "n_cd", "ar_dot": "n_ad"}[style])
+        try:
+            number = cn_numeral_to_int(num)
+        except ValueError:
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        at_line_start = not text[line_start : m.start()].strip(SPACE)
+        out.append((Header(m.start(), m.end(), style, number), at_line_start))
+    return out
+
+
+def accept_headers(text: str, layout: Layout, labels: list[int]) -> list[Header]:
+    """Markers that head an item: those starting a line, and inline ones that
+    continue their numbering where a new item can begin.
+
+    An inline ``(二)`` is only taken when it is the next number of its style, so
+    ``按第（二）项`` inside a sentence never splits a measure.
+    """
+    accepted: list[Header] = []
+    last: dict[str, int] = {}
+    restart: dict[str, bool] = {}
+    for h, at_line_start in _header_candidates(text):
+        if at_line_start and layout.wrap_width is not None:
+            nl = text.rfind("\n", 0, h.start)
+            # A marker at the start of a wrapped line continues the sentence above.
+            at_line_start = not (nl > 0 and layout.wrapped_line_ends_at(text, nl))
+        if not at_line_start and not _inline_header_ok(text, h, accepted, last, restart, labels):
+            continue
+        accepted.append(h)
+        last[h.style] = h.number
+        restart[h.style] = False
+        for style, rank in STYLE_RANK.items():
+            if rank > h.rank:
+                restart[style] = True
+    return accepted
+
+
+def _inline_header_ok(text: str, h: Header, accepted: list[Header], last: dict[str, int],
+                      restart: dict[str, bool], labels: list[int]) -> bool:
+    expected = h.number == last.get(h.style, 0) + 1 or (h.number == 1 and restart.get(h.style, True))
+    if not expected:
+        return False
+    j = h.start - 1
+    while j >= 0 and text[j] in SPACE:
+        j -= 1
+    if j < 0 or text[j] in _INLINE_BEFORE or j < h.start - 1:
+        return True
+    prev = accepted[-1] if accepted else None
+    if prev is None:
+        return False
+    # Right after a section heading with no full stop: "二、主要措施（一）…".
+    if prev.rank < h.rank and "。" not in text[prev.end : h.start]:
+        return True
+    # Right after the previous measure's attribution: "…责任单位：市民政局（二）…".
+    i = bisect.bisect_left(labels, prev.end)
+    return i < len(labels) and labels[i] < h.start
+
+
+def block_ends(headers: list[Header], rank: int, text_len: int) -> list[tuple[Header, int]]:
+    """Each header of `rank` with the offset where its block ends: the next
+    header of the same or a higher level (deeper numbering stays inside)."""
+    out = []
+    end = text_len
+    for h in reversed(headers):  # one pass from the end: linear even for huge inputs
+        if h.rank == rank:
+            out.append((h, end))
+        if h.rank <= rank:
+            end = h.start
+    return out[::-1]
+
+
+def measure_rank(headers: list[Header], labels: list[int], text_len: int) -> int | None:
+    """The numbering level whose blocks carry the attributions; on a tie the
+    higher level wins (sub-points inside a measure are not measures)."""
+    best: tuple[int, int] | None = None
+    for rank in sorted({h.rank for h in headers}):
+        score = 0
+        for h, end in block_ends(headers, rank, text_len):
+            i = bisect.bisect_left(labels, h.end)
+            score += i < len(labels) and labels[i] < end
+        if score and (best is None or score > best[1]):
+            best = (rank, score)
+    return best[0] if best else None
+
+

@@ -1,0 +1,169 @@
+"""The parser: a document's text in, a Notice out."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import time
+from pathlib import Path
+
+from .layout import detect_layout
+from .metadata import date_and_issuers, document_title
+from .model import Attribution, Measure, Notice, NoticeError, Section
+from .numbering import Header, accept_headers, block_ends, measure_rank
+from .numerals import int_to_cn_numeral
+from .regions import Region, find_regions, parse_attributions
+from .vocabulary import LABEL_RE, SPACE, where
+
+MAX_DOCUMENT_CHARS = 2_000_000
+# Wall-clock budget for reading one document: the passes are linear, so a real
+# notice takes milliseconds; this stops a pathological one from holding a
+# loader or an API worker.
+MAX_PARSE_SECONDS = 20.0
+
+
+
+
+# Control characters other than whitespace, and the replacement character a bad decode leaves.
+_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
+
+
+def _check_text(text: object, source: str) -> str:
+    if not isinstance(text, str):
+        raise NoticeError(f"{source}: expected text, got {type(text).__name__}")
+    if len(text) > MAX_DOCUMENT_CHARS:
+        raise NoticeError(
+            f"{source}: document is {len(text):,} characters; the limit is {MAX_DOCUMENT_CHARS:,}"
+        )
+    if "\x00" in text:
+        raise NoticeError(f"{source}: contains NUL bytes; this looks like a binary file")
+    if not text.strip():
+        raise NoticeError(f"{source}: the document is empty")
+    control = _CONTROL_RE.findall(text)
+    if len(control) > max(8, len(text) // 100):
+        first = _CONTROL_RE.search(text).start()
+        raise NoticeError(f"{source}: {len(control)} control characters (first at "
+                          f"{where(text, first)}); this looks like a binary file, not a notice")
+    return text
+
+
+def _measure_title(body: str, wrapped: bool) -> str:
+    if wrapped:  # a heading cut by the page width reads on over the break
+        body = re.sub(r"[^\S\n]*\n[^\S\n]*", "", body)
+    # The heading is the first sentence; a half-width "." ends it too, but not in "1.5".
+    first = re.split(r"[。！？!?\n]|\.(?!\d)", body, maxsplit=1)[0]
+    return (first[:120] if first.strip() else body[:60]).strip(SPACE)
+
+
+def _sections(text: str, headers: list[Header], rank: int) -> list[tuple[Header, str]]:
+    """Headers of the level just above the measures, with their titles."""
+    above = [h.rank for h in headers if h.rank < rank]
+    if not above:
+        return []
+    srank = max(above)
+    out = []
+    for i, h in enumerate(headers):
+        if h.rank != srank:
+            continue
+        line_end = text.find("\n", h.end)
+        stop = min(line_end if line_end != -1 else len(text),
+                   headers[i + 1].start if i + 1 < len(headers) else len(text))
+        out.append((h, text[h.end : stop].strip(SPACE)[:120]))
+    return out
+
+
+def parse_notice(text: str, *, source: str = "<text>", doc_id: str | None = None,
+                 max_seconds: float = MAX_PARSE_SECONDS) -> Notice:
+    deadline = time.monotonic() + max_seconds
+    text = _check_text(text, source)
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    layout = detect_layout(text)
+    labels = [m.start() for m in LABEL_RE.finditer(text)]
+    headers = accept_headers(text, layout, labels)
+    if not headers:
+        hint = (f"; attributions start at {where(text, labels[0])} but no numbered measure precedes them"
+                if labels else "")
+        raise NoticeError(
+            f"{source}: no numbered measures found (expected (一), 一、, 1., 1． or （1）){hint}")
+    rank = measure_rank(headers, labels, len(text))
+    if rank is None:
+        hint = f"; the label at {where(text, labels[0])} sits outside any numbered measure" if labels else ""
+        raise NoticeError(
+            f"{source}: no attributions found — no measure names a 牵头单位/责任单位/配合单位{hint}")
+
+    notes: list[str] = []
+    found: list[tuple[Header, list[Region], list[Attribution]]] = []
+    for h, block_end in block_ends(headers, rank, len(text)):
+        if time.monotonic() > deadline:
+            raise NoticeError(f"{source}: reading took longer than {max_seconds:g}s "
+                              f"(stopped at {where(text, h.start)}); the document is refused")
+        regions = find_regions(text, h.end, block_end, layout)
+        if not regions:
+            continue  # a numbered paragraph with no attribution is not a measure
+        attributions = [a for r in regions for a in parse_attributions(text, r)]
+        if not any(a.units for a in attributions):
+            notes.append(f"the attribution at {where(text, regions[0].labels_start)} names no unit; skipped")
+            continue
+        found.append((h, regions, attributions))
+    if not found:
+        raise NoticeError(f"{source}: no attributions found — every label names no unit")
+
+    numbers = [h.number for h, _r, _a in found]
+    renumber = len(set(numbers)) != len(numbers)
+    if renumber:
+        notes.append("measure numbering restarts within the document; measures are numbered 1… in order")
+    sections = _sections(text, headers, rank)
+    measures: list[Measure] = []
+    for i, (h, regions, attributions) in enumerate(found):
+        number = i + 1 if renumber else h.number
+        section_no = None
+        for sh, _t in sections:
+            if sh.start < h.start:
+                section_no = sh.number
+        measures.append(Measure(
+            number=number, numeral=int_to_cn_numeral(number), section=section_no,
+            title=_measure_title(text[h.end : regions[0].start].strip(), layout.wrap_width is not None),
+            text=text[h.start : regions[-1].end], start=h.start, end=regions[-1].end,
+            marker=text[h.start : h.end], attributions=attributions))
+
+    section_models: list[Section] = []
+    for i, (sh, title) in enumerate(sections):
+        s_end = sections[i + 1][0].start if i + 1 < len(sections) else max(m.end for m in measures)
+        if any(sh.start < m.start < s_end for m in measures):
+            section_models.append(Section(number=sh.number, title=title, start=sh.start, end=s_end))
+
+    date, issuer = date_and_issuers(text, measures[0].start, measures[-1].end)
+    return Notice(
+        id=doc_id or f"doc-{sha[:12]}",
+        title=document_title(text, measures[0].start, layout),
+        issuer=issuer,
+        date=date,
+        text=text,
+        sha256=sha,
+        source=source,
+        sections=section_models,
+        measures=sorted(measures, key=lambda m: m.number),
+        notes=notes,
+    )
+
+
+def read_notice(path: str | Path, *, doc_id: str | None = None) -> Notice:
+    p = Path(path)
+    if not p.is_file():
+        raise NoticeError(f"{p}: no such file")
+    size = p.stat().st_size
+    if size > MAX_DOCUMENT_CHARS * 4:
+        raise NoticeError(f"{p}: {size:,} bytes is larger than a notice can be "
+                          f"(limit {MAX_DOCUMENT_CHARS:,} characters)")
+    raw = p.read_bytes()
+    if b"\x00" in raw:
+        nul = raw.index(b"\x00")
+        raise NoticeError(f"{p}: binary file (NUL byte at offset {nul}), not a text notice")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as utf8_error:
+        try:
+            text = raw.decode("gb18030")
+        except UnicodeDecodeError:
+            raise NoticeError(f"{p}: not UTF-8 or GB18030 text (byte {utf8_error.start})") from None
+    return parse_notice(text, source=str(p), doc_id=doc_id)

@@ -1,0 +1,128 @@
+"""Unit lists: items split, names cleaned, aliases, lead marks, elided prefixes."""
+
+from __future__ import annotations
+
+import re
+
+from .model import UnitMention
+from .vocabulary import (
+    CLOSERS,
+    FOOTER_RE,
+    GRASSROOTS,
+    HEADLESS_BODIES,
+    LEAD_MARKERS,
+    LIST_SEPARATORS,
+    OPENERS,
+    TRAILING_WORDS,
+    UNIT_FINAL,
+    canon,
+)
+
+
+def clean_name(raw: str) -> str:
+    s = FOOTER_RE.sub("", raw)
+    s = re.sub(r"\s+", "", s)
+    s = s.strip("。.:：")
+    changed = True
+    while changed:  # "市民政局等按职责分工负责" loses both words
+        changed = False
+        for word in TRAILING_WORDS:
+            if s.endswith(word) and len(s) > len(word):
+                s = s[: -len(word)]
+                changed = True
+                break
+    return s
+
+
+def _trim_span(text: str, s: int, e: int) -> tuple[int, int]:
+    """Narrow [s, e) past whitespace and page footers at either edge."""
+    while True:
+        before = (s, e)
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        fm = FOOTER_RE.match(text, s, e)
+        if fm:
+            s = fm.end()
+        tail = [m for m in FOOTER_RE.finditer(text, s, e) if m.end() == e]
+        if tail:
+            e = tail[-1].start()
+        if (s, e) == before:
+            return s, e
+
+
+def split_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the items of a unit list, split on separators outside brackets."""
+    items: list[tuple[int, int]] = []
+    depth = 0
+    item_start = start
+    for i in range(start, end):
+        ch = text[i]
+        if ch in OPENERS:
+            depth += 1
+        elif ch in CLOSERS:
+            depth = max(0, depth - 1)
+        elif ch in LIST_SEPARATORS and depth == 0:
+            items.append((item_start, i))
+            item_start = i + 1
+    items.append((item_start, end))
+    spans = [_trim_span(text, s, e) for s, e in items]
+    return [(s, e) for s, e in spans if clean_name(text[s:e])]
+
+
+def _looks_like_alias(base: str, inner: str) -> bool:
+    """县司法局（县普法办）: a full name in brackets after a full name. Not
+    人民政府（管委会）, 社区（村） or 街道办事处（新型社区）, which are one name."""
+    return (len(inner) >= 2 and not base.startswith("各") and base[-1] in UNIT_FINAL
+            and inner[-1] in UNIT_FINAL
+            and not inner.startswith((*HEADLESS_BODIES, "党总支", "党支部", "党组")))
+
+
+def mention(text: str, s: int, e: int) -> tuple[UnitMention, bool]:
+    """A list item as a mention, and whether it carries a （牵头） marker."""
+    name = clean_name(text[s:e])
+    alias = None
+    lead = False
+    m = re.fullmatch(r"(.+?)[(（]([^()（）]+)[)）]", name)
+    if m:
+        base, inner = m.group(1), m.group(2)
+        if inner in LEAD_MARKERS:
+            name, lead = clean_name(base), True
+        elif _looks_like_alias(base, inner):
+            name, alias = base, inner
+    return UnitMention(name=name, as_written=text[s:e], start=s, end=e, alias=alias), lead
+
+
+def merge_grassroots(text: str, mentions: list[UnitMention]) -> list[UnitMention]:
+    """Keep 各乡（镇）人民政府、街道办事处 as one collective, not two names."""
+    out: list[UnitMention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.name.startswith("各") and prev.alias is None
+                and all(p in GRASSROOTS for p in canon(prev.name[1:]).split("、"))
+                and canon(m.name) in GRASSROOTS):
+            out[-1] = UnitMention(name=f"{prev.name}、{m.name}", as_written=text[prev.start : m.end],
+                                  start=prev.start, end=m.end, prefix_restored=prev.prefix_restored)
+            continue
+        out.append(m)
+    return out
+
+
+def _jurisdiction_prefix(name: str) -> str | None:
+    for body in HEADLESS_BODIES:
+        i = name.find(body)
+        if i > 0:
+            return name[:i]
+    return None
+
+
+def restore_prefixes(mentions: list[UnitMention]) -> list[UnitMention]:
+    out: list[UnitMention] = []
+    for m in mentions:
+        if out and m.name.startswith(HEADLESS_BODIES):
+            prefix = _jurisdiction_prefix(out[-1].name)
+            if prefix:
+                m = m.model_copy(update={"name": prefix + m.name, "prefix_restored": True})
+        out.append(m)
+    return out

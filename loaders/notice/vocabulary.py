@@ -1,0 +1,89 @@
+"""The words and marks notices are read by: brackets, separators, labels, footers, name endings."""
+
+from __future__ import annotations
+
+import re
+
+CN_NUM = "一二三四五六七八九十百"
+OPENERS = "(（〔[【"
+CLOSERS = ")）〕]】"
+LIST_SEPARATORS = "、，,；;"
+# Whitespace within a line: spaces of every width (U+2002 …), tabs, but not the line break.
+SPACE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace() and chr(c) != "\n")
+# Attribution labels, longest first so 主要责任单位 wins over 责任单位.
+LABELS = {
+    "主要牵头单位": "lead",
+    "牵头单位": "lead",
+    "牵头部门": "lead",
+    "主办单位": "lead",
+    "牵头": "lead",
+    "主要责任单位": "responsible",
+    "主体责任单位": "responsible",
+    "责任单位": "responsible",
+    "责任部门": "responsible",
+    "主责单位": "responsible",
+    "主责部门": "responsible",
+    "配合单位": "support",
+    "配合部门": "support",
+    "协办单位": "support",
+    "协办部门": "support",
+    "参与单位": "support",
+    "参与部门": "support",
+    "协同单位": "support",
+    "协同部门": "support",
+    "协助单位": "support",
+    "协作单位": "support",
+}
+# A label may be spaced out or cut by a line break ("牵头\n单位：" in PDF text).
+LABEL_RE = re.compile(
+    "(" + "|".join(r"\s*".join(label) for label in sorted(LABELS, key=len, reverse=True))
+    + r")\s*[:：]"
+)
+
+# A list item marked as the lead among the responsible units: 市住建局（牵头）.
+LEAD_MARKERS = ("牵头", "牵头单位", "牵头部门", "主牵头")
+DATE_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+CN_DATE_RE = re.compile(r"([〇零○一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
+                        r"\s*([一二三四五六七八九十]{1,3})\s*日")
+# Page footers left by PDF-to-text: "— 3 —", "- 12 -", "－3－", "第 3 页 共 9 页".
+FOOTER_RE = re.compile(r"[—–\-－―─]{1,2}[^\S\n]*\d{1,4}[^\S\n]*[—–\-－―─]{1,2}"
+                       r"|第[^\S\n]*\d{1,4}[^\S\n]*页(?:[^\S\n]*共[^\S\n]*\d{1,4}[^\S\n]*页)?")
+# Words that name a kind of body but no jurisdiction; a list item that starts
+# with one borrows the jurisdiction prefix of the item before it
+# ("各县〔区〕党委〔工委〕、人民政府〔管委会〕").
+HEADLESS_BODIES = ("人民政府", "政府", "党委", "党工委", "工委", "管委会", "纪委", "人大", "政协")
+# Grassroots bodies that a "各…" collective names as one pair
+# (各乡（镇）人民政府、街道办事处): kept as one collective name, not split.
+GRASSROOTS = frozenset({"街道办事处", "街道", "乡〔镇〕人民政府", "乡镇人民政府", "乡〔镇〕", "乡镇",
+                        "镇人民政府", "乡人民政府", "社区", "村", "社区〔村〕", "村〔社区〕"})
+# Characters a complete unit name ends with (局, 委员会, 办公室, 中心 …). A name cut
+# by a line break elsewhere ("市市场监" / "管局") is incomplete.
+UNIT_FINAL = frozenset("局委办部府会队院室所心站司处厅团社行馆署门位组科庭校台关构联协业" + CLOSERS)
+# Words after a list that are not part of the last name.
+TRAILING_WORDS = ("等有关部门", "等相关部门", "等有关单位", "等相关单位", "等部门", "等单位", "等",
+                  "按职责分工负责", "按职责分工落实", "按职责负责", "分别负责", "负责", "配合")
+# Words a document title ends with.
+TITLE_END_RE = re.compile(r"(通知|意见|方案|措施|办法|规定|细则|要点|清单|计划|决定|规划|分工|纲要|条例)$")
+ISSUER_END_RE = re.compile(r"(办公室|办公厅|委员会|人民政府|政府|党委|党组|委|局|厅|部|办|院|会|队|中心)$")
+
+_CANON_BRACKETS = str.maketrans({"(": "〔", ")": "〕", "（": "〔", "）": "〕"})
+
+
+def label_role(label: str) -> tuple[str, str]:
+    """(role, label without whitespace) for a label as matched."""
+    label = re.sub(r"\s+", "", label)
+    return LABELS[label], label
+
+
+def canon(name: str) -> str:
+    """Bracket shapes made alike, for comparing names (the registry does the same)."""
+    return re.sub(r"\s+", "", name).translate(_CANON_BRACKETS)
+
+
+def where(text: str, offset: int) -> str:
+    """'line 12, column 5' for an offset, so errors point into the file."""
+    line = text.count("\n", 0, offset) + 1
+    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return f"line {line}, column {col}"
+
+
