@@ -57,9 +57,14 @@ def notice_to_graph(notice: Notice, registry: UnitRegistry) -> DocumentFacts:
     unit_nodes: dict[str, Node] = {}
     for m in notice.measures:
         mid = measure_id(doc, m.number)
-        batch.nodes.append(Node(id=mid, kind=NodeKind.MEASURE, name=m.title, props={
-            "number": m.number, "numeral": m.numeral, "doc": doc, "title": m.title,
-            "text": m.text, "start": m.start, "end": m.end, "section": m.section}))
+        props = {"number": m.number, "numeral": m.numeral, "doc": doc, "title": m.title,
+                 "text": m.text, "start": m.start, "end": m.end, "section": m.section}
+        if m.officials:
+            # Persons and posts a measure names (责任领导): recorded on the measure
+            # with their role, never as units.
+            props["officials"] = [o.name for o in m.officials]
+            props["official_roles"] = [o.role for o in m.officials]
+        batch.nodes.append(Node(id=mid, kind=NodeKind.MEASURE, name=m.title, props=props))
         parent = section_id(doc, m.section) if m.section is not None else doc
         batch.edges.append(Edge(type=RelType.PART_OF, src=mid, dst=parent,
                                 source=_heading(notice, m.start, m.end, m.title, m.number)))

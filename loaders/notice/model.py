@@ -24,6 +24,9 @@ class UnitMention(BaseModel):
     end: int
     prefix_restored: bool = False
     alias: str | None = None  # 县普法办 in 县司法局（县普法办）
+    # How a name that differs from what was written was read, so a user sees why:
+    # "elided prefix restored", "和-joined", "shared suffix", "joined without separator".
+    reading: str | None = None
 
 
 class Attribution(BaseModel):
@@ -33,6 +36,25 @@ class Attribution(BaseModel):
     start: int
     end: int
     units: list[UnitMention]
+
+
+class Official(BaseModel):
+    """A person or post a measure names (责任领导：张三): never a unit."""
+
+    name: str
+    role: str  # the label or column header as written: 责任领导, 分管领导 …
+    as_written: str
+    start: int
+    end: int
+
+
+class Unread(BaseModel):
+    """A part of the document that looks like an attribution but could not be read."""
+
+    line: int
+    column: int
+    text: str
+    reason: str
 
 
 class Measure(BaseModel):
@@ -45,6 +67,7 @@ class Measure(BaseModel):
     end: int
     marker: str = ""  # the numbering as written: (一), 1．, （1） …
     attributions: list[Attribution] = Field(default_factory=list)
+    officials: list[Official] = Field(default_factory=list)
 
     def units(self, role: str) -> list[str]:
         return [u.name for a in self.attributions if a.role == role for u in a.units]
@@ -68,6 +91,8 @@ class Notice(BaseModel):
     sections: list[Section]
     measures: list[Measure]
     notes: list[str] = Field(default_factory=list)  # what the parser had to decide, for the reader
+    layout: str = "numbered"  # numbered | table
+    unread: list[Unread] = Field(default_factory=list)  # parts that look like attributions, not read
 
     def measure(self, number: int) -> Measure:
         for m in self.measures:

@@ -21,7 +21,11 @@ _HEADER_RE = re.compile(
 LINE_HEADER_RE = re.compile(rf"[^\S\n]*(?:{_HEADER_RE.pattern})")
 # What may stand right before an inline marker: a sentence end, a colon, a
 # closing bracket or a space ("…作用。（二）", "如下：一、").
-_INLINE_BEFORE = set("。；;！？!?：:" + CLOSERS + SPACE)
+_INLINE_BEFORE = set("。；;！？!?：:\n" + CLOSERS + SPACE)
+# "11.121人才梯队项目": a number right after the marker hides it from _HEADER_RE
+# (which must not split "1.5亿元"); at a line's start it heads an item when it
+# continues its numbering.
+_DIGIT_AFTER_RE = re.compile(r"(?m)^[^\S\n]*(\d{1,3})[.．](?=\d)")
 
 
 @dataclass(frozen=True)
@@ -49,7 +53,10 @@ def _header_candidates(text: str) -> list[tuple[Header, bool]]:
         line_start = text.rfind("\n", 0, m.start()) + 1
         at_line_start = not text[line_start : m.start()].strip(SPACE)
         out.append((Header(m.start(), m.end(), style, number), at_line_start))
-    return out
+    for m in _DIGIT_AFTER_RE.finditer(text):
+        # Taken only as the next number of its style, as an inline marker is.
+        out.append((Header(m.start(1), m.end(), "ar_dot", int(m.group(1))), False))
+    return sorted(out, key=lambda c: c[0].start)
 
 
 def accept_headers(text: str, layout: Layout, labels: list[int]) -> list[Header]:

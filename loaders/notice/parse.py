@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 import time
 from pathlib import Path
 
-from .layout import detect_layout
+from .layout import Layout, detect_layout
 from .metadata import date_and_issuers, document_title
 from .model import Attribution, Measure, Notice, NoticeError, Section
 from .numbering import Header, accept_headers, block_ends, measure_rank
 from .numerals import int_to_cn_numeral
-from .regions import Region, find_regions, parse_attributions
+from .regions import find_regions, parse_attributions
+from .roles import role_brackets
+from .tables import Table, column_role, read_table, table_rows
 from .vocabulary import LABEL_RE, SPACE, where
 
 MAX_DOCUMENT_CHARS = 2_000_000
@@ -72,13 +75,59 @@ def _sections(text: str, headers: list[Header], rank: int) -> list[tuple[Header,
     return out
 
 
+def _opener_before(text: str, floor: int, pos: int) -> int:
+    """The opening bracket of the role bracket whose first list starts at pos."""
+    k = pos - 1
+    while k > floor and text[k] in SPACE:
+        k -= 1
+    return k if text[k] in "(（" else pos
+
+
+def _closer_after(text: str, pos: int, ceiling: int) -> int:
+    """Just past the closing bracket of the role bracket whose last role word ends at pos."""
+    k = pos
+    while k < ceiling and text[k] not in ")）":
+        k += 1
+    return k + 1 if k < ceiling else pos
+
+
+def _table_notice(text: str, table: Table, *, source: str, doc_id: str | None, sha: str,
+                  layout: Layout) -> Notice:
+    """A task table read as measures: a row is a measure, numbered in order."""
+    rows = [r for r in table_rows(text, table) if any(a.units for a in r.attributions) or r.officials]
+    if not rows:
+        columns = "、".join(c for c in table.columns if column_role(c))
+        raise NoticeError(f"{source}: the table at {where(text, table.header_start)} has unit columns "
+                          f"({columns}) but no row names a unit")
+    measures = [Measure(number=i + 1, numeral=int_to_cn_numeral(i + 1), section=None,
+                        title=_measure_title(r.task, layout.wrap_width is not None),
+                        text=text[r.start : r.end],
+                        start=r.start, end=r.end, marker=r.marker, attributions=r.attributions,
+                        officials=r.officials)
+                for i, r in enumerate(rows)]
+    notes = [f"read as a table: columns {' / '.join(table.columns)}"]
+    if [r.number for r in rows] != list(range(rows[0].number, rows[0].number + len(rows))):
+        notes.append("table rows skip numbers; measures are numbered 1… in order")
+    elif rows[0].number != 1:
+        notes.append(f"the table starts at row {rows[0].number}; measures are numbered 1… in order")
+    date, issuer = date_and_issuers(text, table.header_start, measures[-1].end)
+    return Notice(id=doc_id or f"doc-{sha[:12]}", title=document_title(text, table.header_start, layout),
+                  issuer=issuer, date=date, text=text, sha256=sha, source=source, sections=[],
+                  measures=measures, notes=notes, layout="table")
+
+
 def parse_notice(text: str, *, source: str = "<text>", doc_id: str | None = None,
                  max_seconds: float = MAX_PARSE_SECONDS) -> Notice:
     deadline = time.monotonic() + max_seconds
     text = _check_text(text, source)
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     layout = detect_layout(text)
-    labels = [m.start() for m in LABEL_RE.finditer(text)]
+    table = read_table(text)
+    if table is not None:
+        return _table_notice(text, table, source=source, doc_id=doc_id, sha=sha, layout=layout)
+    bracketed = role_brackets(text, 0, len(text))
+    bracket_starts = [a.start for a in bracketed]
+    labels = sorted([m.start() for m in LABEL_RE.finditer(text)] + bracket_starts)
     headers = accept_headers(text, layout, labels)
     if not headers:
         hint = (f"; attributions start at {where(text, labels[0])} but no numbered measure precedes them"
@@ -89,32 +138,37 @@ def parse_notice(text: str, *, source: str = "<text>", doc_id: str | None = None
     if rank is None:
         hint = f"; the label at {where(text, labels[0])} sits outside any numbered measure" if labels else ""
         raise NoticeError(
-            f"{source}: no attributions found — no measure names a 牵头单位/责任单位/配合单位{hint}")
+            f"{source}: no attributions found — no measure names a 牵头单位/责任单位/配合单位"
+            f" and no bracket says who 牵头/负责/配合{hint}")
 
     notes: list[str] = []
-    found: list[tuple[Header, list[Region], list[Attribution]]] = []
+    found: list[tuple[Header, int, int, list[Attribution]]] = []
     for h, block_end in block_ends(headers, rank, len(text)):
         if time.monotonic() > deadline:
             raise NoticeError(f"{source}: reading took longer than {max_seconds:g}s "
                               f"(stopped at {where(text, h.start)}); the document is refused")
         regions = find_regions(text, h.end, block_end, layout)
-        if not regions:
+        lo, hi = bisect.bisect_left(bracket_starts, h.end), bisect.bisect_left(bracket_starts, block_end)
+        brackets = bracketed[lo:hi]
+        if not regions and not brackets:
             continue  # a numbered paragraph with no attribution is not a measure
-        attributions = [a for r in regions for a in parse_attributions(text, r)]
+        attributions = [a for r in regions for a in parse_attributions(text, r)] + brackets
         if not any(a.units for a in attributions):
             notes.append(f"the attribution at {where(text, regions[0].labels_start)} names no unit; skipped")
             continue
-        found.append((h, regions, attributions))
+        first = min([r.start for r in regions] + [_opener_before(text, h.end, a.start) for a in brackets[:1]])
+        last = max([r.end for r in regions] + [_closer_after(text, a.end, block_end) for a in brackets[-1:]])
+        found.append((h, first, last, sorted(attributions, key=lambda a: a.start)))
     if not found:
         raise NoticeError(f"{source}: no attributions found — every label names no unit")
 
-    numbers = [h.number for h, _r, _a in found]
+    numbers = [h.number for h, _f, _l, _a in found]
     renumber = len(set(numbers)) != len(numbers)
     if renumber:
         notes.append("measure numbering restarts within the document; measures are numbered 1… in order")
     sections = _sections(text, headers, rank)
     measures: list[Measure] = []
-    for i, (h, regions, attributions) in enumerate(found):
+    for i, (h, first, last, attributions) in enumerate(found):
         number = i + 1 if renumber else h.number
         section_no = None
         for sh, _t in sections:
@@ -122,8 +176,8 @@ def parse_notice(text: str, *, source: str = "<text>", doc_id: str | None = None
                 section_no = sh.number
         measures.append(Measure(
             number=number, numeral=int_to_cn_numeral(number), section=section_no,
-            title=_measure_title(text[h.end : regions[0].start].strip(), layout.wrap_width is not None),
-            text=text[h.start : regions[-1].end], start=h.start, end=regions[-1].end,
+            title=_measure_title(text[h.end : first].strip(), layout.wrap_width is not None),
+            text=text[h.start : last], start=h.start, end=last,
             marker=text[h.start : h.end], attributions=attributions))
 
     section_models: list[Section] = []

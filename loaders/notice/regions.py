@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from .layout import Layout
 from .model import Attribution
 from .numbering import LINE_HEADER_RE
-from .unit_lists import clean_name, mention, merge_grassroots, restore_prefixes, split_list
+from .unit_lists import clean_name, list_mentions
 from .vocabulary import (
     CLOSERS,
     FOOTER_RE,
@@ -203,11 +203,7 @@ def parse_attributions(text: str, region: Region) -> list[Attribution]:
         list_start = lm.end()
         # Trailing separators (and an opening bracket of the next group) are not part of a name.
         clause_end = _trim_clause_end(text, list_start, seg_end)
-        mentions, leads = [], []
-        for s, e in split_list(text, list_start, clause_end):
-            item, marked = mention(text, s, e)
-            (leads if marked else mentions).append(item)
-        mentions = merge_grassroots(text, restore_prefixes(mentions))
+        leads, mentions = list_mentions(text, list_start, clause_end)
         clause = text[lm.start() : clause_end]
         role, label = label_role(lm.group(1))
         if leads and role != "lead":

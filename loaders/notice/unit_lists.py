@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .model import UnitMention
+from .names import restore_elided, split_and_joined, split_joined
 from .vocabulary import (
     CLOSERS,
     FOOTER_RE,
@@ -126,3 +127,74 @@ def restore_prefixes(mentions: list[UnitMention]) -> list[UnitMention]:
                 m = m.model_copy(update={"name": prefix + m.name, "prefix_restored": True})
         out.append(m)
     return out
+
+
+def split_names(text: str, m: UnitMention) -> list[UnitMention]:
+    """One written item that names several bodies, split: 和/及/与-joined
+    (各乡镇党委和政府) or run together (区财政局区税务局). Each part keeps the
+    written span it came from where the item was written without breaks."""
+    parts = [(n2, off + off2, reading)
+             for n, off in split_and_joined(m.name)
+             for (n2, off2), reading in _with_reading(split_joined(n), "joined without separator")]
+    if len(parts) == 1:
+        return [m]
+    exact = text[m.start : m.end] == m.name
+    out = []
+    for i, (name, off, reading) in enumerate(parts):
+        joined = reading or "和-joined"
+        if exact and m.name.find(name, off) == off:
+            s, e = m.start + off, m.start + off + len(name)
+        elif exact and i + 1 < len(parts):
+            s, e = m.start + off, m.start + parts[i + 1][1]
+        else:
+            s, e = (m.start + off, m.end) if exact else (m.start, m.end)
+        out.append(UnitMention(name=name, as_written=text[s:e], start=s, end=e, reading=joined))
+    return out
+
+
+def _with_reading(parts: list[tuple[str, int]], reading: str) -> list[tuple[tuple[str, int], str | None]]:
+    return [(p, reading if len(parts) > 1 else None) for p in parts]
+
+
+# Kinds of jurisdiction that stand for their governments after a 各 (各区、县级市).
+BARE_JURISDICTIONS = frozenset({"区", "县", "市", "县级市", "乡", "镇", "乡镇", "街道", "社区", "村", "旗",
+                                "自治县", "开发区", "园区"})
+
+
+def restore_elided_prefixes(mentions: list[UnitMention], before: UnitMention | None = None
+                            ) -> list[UnitMention]:
+    """县教育局、卫健局、民政局: the later names take the first one's jurisdiction.
+    `before` is the name just before this list (县教育局牵头，卫健局配合)."""
+    out: list[UnitMention] = [before] if before is not None else []
+    for m in mentions:
+        if out and m.alias is None and out[-1].name.startswith("各") and m.name in BARE_JURISDICTIONS:
+            m = m.model_copy(update={"name": "各" + m.name, "prefix_restored": True,
+                                     "reading": "elided prefix restored"})  # 各区、县级市
+        elif out and m.alias is None:
+            restored = restore_elided(out[-1].name, m.name)
+            if restored:
+                m = m.model_copy(update={"name": restored, "prefix_restored": True,
+                                         "reading": "elided prefix restored"})
+        out.append(m)
+    return out[1:] if before is not None else out
+
+
+def list_mentions(text: str, start: int, end: int, before: UnitMention | None = None
+                  ) -> tuple[list[UnitMention], list[UnitMention]]:
+    """The unit list in text[start:end] read as mentions: (marked lead, the rest).
+
+    Items split on separators outside brackets, each cleaned; a （牵头） mark
+    sets an item apart as lead; headless bodies (人民政府 after 各县〔区〕党委)
+    and elided jurisdictions (卫健局 after 县教育局) restored; names joined by
+    和/及/与 or run together split; 各乡（镇）人民政府、街道办事处 kept as one.
+    """
+    mentions: list[UnitMention] = []
+    leads: list[UnitMention] = []
+    for s, e in split_list(text, start, end):
+        item, marked = mention(text, s, e)
+        if not item.name:
+            continue
+        (leads if marked else mentions).append(item)
+    mentions = [part for m in mentions for part in split_names(text, m)]
+    mentions = merge_grassroots(text, restore_elided_prefixes(restore_prefixes(mentions), before))
+    return leads, mentions

@@ -1,0 +1,146 @@
+"""The grammar of Chinese government unit names, for telling a name from running text.
+
+A unit name is a jurisdiction (市, 县, 区, 各乡镇 …, optional), a body and an
+ending (局 委 办 部 政府 管委会 街道办事处 中心 支队 公司 …). Labels tell the
+parser where a list of names is; where nothing does (a table cell, a bracket
+with role words, two names run together) these functions decide.
+
+>>> looks_like_unit("区财政局"), looks_like_unit("新建2座人行天桥"), looks_like_unit("各街道")
+(True, False, True)
+>>> split_joined("区财政局区税务局")
+[('区财政局', 0), ('区税务局', 4)]
+>>> split_and_joined("各乡镇党委和政府")
+[('各乡镇党委', 0), ('各乡镇政府', 6)]
+>>> split_and_joined("市人力资源和社会保障局")
+[('市人力资源和社会保障局', 0)]
+"""
+
+from __future__ import annotations
+
+import re
+
+from .vocabulary import CLOSERS, HEADLESS_BODIES, OPENERS, UNIT_FINAL
+
+# Endings a unit name may have beyond UNIT_FINAL's single characters: places
+# that stand for their government (各街道, 各乡镇, 崇川经济开发区) and companies.
+UNIT_ENDINGS = ("街道", "乡镇", "镇", "乡", "社区", "村", "开发区", "园区", "新区", "片区", "景区", "区政府",
+                "集团", "公司", "医院", "学校", "银行", "支行", "分行", "大队", "中队", "派出所", "法院",
+                "检察院", "各区", "各县", "县（市、区）", "县（市）", "县〔市、区〕", "县区", "市区")
+# Words a task starts with; a unit name never does.
+TASK_VERBS = ("新建", "建成", "启动", "完成", "加快", "推进", "推动", "实施", "开展", "开工", "落实",
+              "加强", "提升", "优化", "完善", "健全", "建立", "深化", "持续", "全面", "积极", "强化",
+              "确保", "力争", "实现", "做好", "支持", "鼓励", "引导", "规范", "坚持", "扩大",
+              "新增", "改造", "提高", "降低", "增加", "争取", "打造", "培育", "促进")
+# Jurisdictions that head a name: 市, 县, 区 … or a place name ending in one (官渡区).
+JURISDICTION_RE = re.compile(r"(?:[\u4e00-\u9fff]{0,6}?(?:省|市|县|区|州|旗|镇|乡))(?:委)?")
+# 市场监管局 and 市政局 start with 市 but 市 is no jurisdiction there.
+NOT_A_JURISDICTION = ("市场", "市政", "市容", "市民", "区域", "县域", "市域", "乡村", "镇村", "区级", "县级",
+                      "市级", "市直", "县直", "区直", "市属", "县属", "区属")
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+# Endings that finish a body's name for certain (局, 委, 政府 …); UNIT_FINAL also
+# has 业, 门 and 位, which end words inside names (市工业和信息化局).
+BODY_FINAL = UNIT_FINAL - set("业门位关构联协")
+
+
+def has_unit_ending(name: str) -> bool:
+    if not name:
+        return False
+    return name[-1] in UNIT_FINAL or name.endswith(UNIT_ENDINGS)
+
+
+def looks_like_unit(name: str) -> bool:
+    """Could this be the name of a body? Short, no digits or sentence marks, not
+    a task, and ending as body names end."""
+    name = name.strip()
+    if not 2 <= len(name) <= 30 or not _CJK_RE.search(name):
+        return False
+    if re.search(r"[0-9０-９%％。！？：:；;，,“”\"《》]", name):
+        return False
+    if name.startswith(TASK_VERBS):
+        return False
+    depth = 0
+    for ch in name:
+        if ch in OPENERS:
+            depth += 1
+        elif ch in CLOSERS:
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0 and has_unit_ending(name)
+
+
+def jurisdiction_of(name: str) -> str | None:
+    """The jurisdiction a name starts with: 区 of 区财政局, 区委 of 区委组织部, 官渡区 of 官渡区发改局."""
+    if name.startswith(NOT_A_JURISDICTION) or name.startswith("各"):
+        return None
+    m = JURISDICTION_RE.match(name)
+    if m is None or m.end() >= len(name):
+        return None
+    prefix = m.group(0)
+    if name[len(prefix.rstrip("委")) :].startswith(NOT_A_JURISDICTION):
+        return None
+    return prefix
+
+
+def split_joined(name: str) -> list[tuple[str, int]]:
+    """Two names written with no separator (区财政局区税务局): split where a
+    finished name is followed by the same jurisdiction again. (name, offset) pairs."""
+    j = jurisdiction_of(name)
+    if not j:
+        return [(name, 0)]
+    head = j.rstrip("委")
+    out: list[tuple[str, int]] = []
+    start = 0
+    i = len(j) + 1
+    while i < len(name):
+        if (name.startswith(head, i) and name[i - 1] in BODY_FINAL
+                and looks_like_unit(name[start:i]) and looks_like_unit(name[i:])):
+            out.append((name[start:i], start))
+            start = i
+            i += len(head) + 1
+        else:
+            i += 1
+    out.append((name[start:], start))
+    return out
+
+
+def split_and_joined(name: str) -> list[tuple[str, int]]:
+    """Names joined by 和 / 及 / 与 / 会同 (各乡镇党委和政府, 县委宣传部及各乡镇), split
+    when each side names a body; a headless right side takes the left's
+    jurisdiction. One body's own name (市人力资源和社会保障局) stays whole."""
+    for m in re.finditer(r"会同|[和及与]", name):
+        left, right = name[: m.start()], name[m.end() :]
+        if not (left[-1:] in BODY_FINAL or left.endswith(("镇", "乡", "街道"))):
+            continue
+        if right.startswith(HEADLESS_BODIES):
+            base = left
+            for body in sorted(HEADLESS_BODIES, key=len, reverse=True):
+                k = left.rfind(body)
+                if k > 0 and k + len(body) == len(left):
+                    base = left[:k]
+                    break
+            else:
+                base = ""
+            if base:
+                rest = split_and_joined(base + right)
+                return [(left, 0)] + [(n, m.end() + max(0, off - len(base))) for n, off in rest]
+        if looks_like_unit(right) and looks_like_unit(left):
+            return [(left, 0)] + [(n, m.end() + off) for n, off in split_and_joined(right)]
+    return [(name, 0)]
+
+
+def restore_elided(prev: str, name: str) -> str | None:
+    """县教育局、卫健局: the second name left out the first's jurisdiction. The
+    restored name, or None when nothing was left out."""
+    if jurisdiction_of(name) or name.startswith("各") or re.search("[省市县区州镇乡]", name):
+        return None
+    if len(name) > 8 or not re.search(r"(局|委|办|部|厅|署|队|所|站|处|科|室|中心|办公室)$", name):
+        return None  # only departments drop their jurisdiction (not 集团, 公司 or 学校)
+    j = jurisdiction_of(prev)
+    if not j:
+        return None
+    if j.endswith("委") and not name.endswith("部"):
+        j = j[:-1]  # 区委组织部、财政局: the 区 of 区委, not 区委
+    if not j.endswith("委") and name.endswith("部") and prev.startswith(j + "委"):
+        j = j + "委"
+    return j + name

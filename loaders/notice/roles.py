@@ -1,0 +1,106 @@
+"""Brackets without labels, where role words say who does what.
+
+``（市发展改革委牵头，市财政局、市商务局配合）``: each role word (牵头, 负责,
+配合 …) gives its role to the list of names before it, back to the previous
+role word or the opening bracket. A bracket is read as an attribution only
+when all of it reads so: every list names bodies and the bracket ends with a
+role word. ``（不含本数）``, ``（含）`` or ``（即……）`` do not, and name no unit.
+
+>>> text = "完善机制。（市发展改革委牵头，市财政局、市商务局配合）"
+>>> [(a.role, [u.name for u in a.units]) for a in role_brackets(text, 0, len(text))]
+[('lead', ['市发展改革委']), ('support', ['市财政局', '市商务局'])]
+>>> role_brackets("范围内6亩以下（不含6亩）的土地", 0, 16)
+[]
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Attribution
+from .names import looks_like_unit
+from .unit_lists import list_mentions
+
+# Role words, longest first; what they make of the list before them.
+ROLE_WORDS = {
+    "按职责分工负责": "responsible", "按职责分工落实": "responsible", "按职能职责负责": "responsible",
+    "按职责负责": "responsible", "分别负责": "responsible", "共同负责": "responsible",
+    "具体负责": "responsible", "负责落实": "responsible", "组织实施": "responsible",
+    "牵头负责": "lead", "牵头落实": "lead", "牵头抓总": "lead", "牵头": "lead",
+    "负责": "responsible", "落实": "responsible", "实施": "responsible", "责任": "responsible",
+    "配合": "support", "参与": "support", "参加": "support", "协同": "support", "协办": "support",
+    "协助": "support", "配合落实": "support", "共同参与": "support",
+}
+ROLE_RE = re.compile("|".join(sorted(ROLE_WORDS, key=len, reverse=True)))
+_OPEN = "(（"
+_CLOSE = ")）"
+_SEPARATORS = "，,；;、 \u3000\t\n"
+# Collectives that name no single body but are duties' holders all the same.
+_COLLECTIVE_RE = re.compile(r"^各.{1,20}$|(有关|相关|各)(部门|单位)$")
+
+
+def _is_holder(name: str) -> bool:
+    return looks_like_unit(name) or bool(_COLLECTIVE_RE.search(name))
+
+
+def read_role_bracket(text: str, open_at: int, close_at: int) -> list[Attribution] | None:
+    """The attributions of the bracket text[open_at:close_at + 1], or None when
+    it is not an attribution."""
+    start, end = open_at + 1, close_at
+    while end > start and text[end - 1] in _SEPARATORS + "。":
+        end -= 1
+    cues = list(ROLE_RE.finditer(text, start, end))
+    out: list[Attribution] = []
+    seg_start = start
+    for cue in cues:
+        s = seg_start
+        while s < cue.start() and text[s] in _SEPARATORS:
+            s += 1
+        if s == cue.start():
+            if cue.group(0) in ("负责", "落实", "实施", "责任") and out:
+                seg_start = cue.end()  # "牵头负责" written apart: 牵头，负责
+                continue
+            return None
+        before = out[-1].units[-1] if out and out[-1].units else None
+        leads, mentions = list_mentions(text, s, cue.start(), before)
+        units = leads + mentions
+        if not units or not all(_is_holder(u.name) for u in units):
+            if out and text[seg_start] in "，,；;":
+                break  # a note after the attribution: ，排在第一位的部门为牵头部门，下同
+            return None
+        out.append(Attribution(role=ROLE_WORDS[cue.group(0)], label=cue.group(0),
+                               clause=text[s : cue.end()], start=s, end=cue.end(), units=units))
+        seg_start = cue.end()
+    if not out or (seg_start != end and text[seg_start] not in "，,；;"):
+        return None
+    return out
+
+
+def bracket_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(open, close) offsets of the outermost round brackets in text[start:end]."""
+    spans = []
+    depth = 0
+    open_at = -1
+    for k in range(start, end):
+        ch = text[k]
+        if ch in _OPEN:
+            if depth == 0:
+                open_at = k
+            depth += 1
+        elif ch in _CLOSE and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((open_at, k))
+        elif ch == "\n" and depth:
+            depth = 0  # a bracket never closed on its line is no attribution
+    return spans
+
+
+def role_brackets(text: str, start: int, end: int) -> list[Attribution]:
+    """Every attribution in the unlabelled brackets of text[start:end]."""
+    out: list[Attribution] = []
+    for o, c in bracket_spans(text, start, end):
+        found = read_role_bracket(text, o, c)
+        if found:
+            out.extend(found)
+    return out

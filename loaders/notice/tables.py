@@ -1,0 +1,236 @@
+"""Task-division tables flattened to text (任务分解表, 责任分工表).
+
+A header names the columns (序号 / 主要任务 / 牵头单位 / 责任单位 / 配合单位 /
+责任领导 / 完成时限 …); each row starts with its number. Two shapes are read:
+
+- a row per line, cells split by ``|``, tabs or spaces, a cell's overflow on
+  the lines below (continuation lines);
+- a cell per line (``序号`` / ``民生实事`` / ``责任单位`` … each on its own line,
+  then ``1`` / the task / the units …), blank lines and ``|`` ignored.
+
+Cells are read by what they hold, not only by where they stand, because
+merged and empty cells shift positions: after the row's number the first cell
+is the task; a cell whose every item names a body is a unit list, given to the
+header's unit columns in order; a short personal name or a post is an
+official when the header has a 责任领导 column; anything else (dates, progress,
+targets) is left alone.
+
+>>> text = '''序号 | 重点工作 | 责任领导 | 牵头单位 | 配合单位 |
+... 1 | 推进项目建设。 | 张三 | 区发改局 | 区财政局、区住建局 |
+... 2 | 优化营商环境。 | 李四 | 区政务服务局 | 区市场监管局 |'''
+>>> table = read_table(text)
+>>> for r in table_rows(text, table):
+...     print(r.number, [(a.role, [u.name for u in a.units]) for a in r.attributions],
+...           [o.name for o in r.officials])
+1 [('lead', ['区发改局']), ('support', ['区财政局', '区住建局'])] ['张三']
+2 [('lead', ['区政务服务局']), ('support', ['区市场监管局'])] ['李四']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .model import Attribution, Official
+from .names import looks_like_unit
+from .roles import _is_holder
+from .unit_lists import list_mentions
+
+_SPACE_RUN = re.compile(r"[^\S\n]+")
+_NUMBER_RE = re.compile(r"\d{1,3}")
+# A personal name (2–4 characters) or a post (分管副区长, 区委副书记).
+_PERSON_RE = re.compile(r"[\u4e00-\u9fff]{2,4}(?:同志)?")
+_POST_RE = re.compile(r"[\u4e00-\u9fff]{0,12}(?:市长|县长|区长|镇长|乡长|书记|主任|局长|部长|主席|委员|领导)")
+
+
+def column_role(header: str) -> str | None:
+    """What a column's cells are: lead / responsible / support / official, or None."""
+    h = re.sub(r"\s+", "", header)
+    if "领导" in h or h in ("责任人", "负责人", "牵头人", "分管负责人"):
+        return "official"
+    if "牵头" in h:
+        return "lead"
+    if any(w in h for w in ("配合", "协同", "协办", "参与", "协助")):
+        return "support"
+    if any(w in h for w in ("责任单位", "责任部门", "主责", "落实单位", "责任主体", "承办单位", "实施单位",
+                            "责任科室", "主体单位")):
+        return "responsible"
+    return None
+
+
+@dataclass
+class Cell:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Table:
+    header_start: int
+    header_end: int
+    columns: list[str]  # header cells, whitespace removed
+    one_cell_per_line: bool
+
+    @property
+    def unit_roles(self) -> list[str]:
+        return [r for c in self.columns if (r := column_role(c)) in ("lead", "responsible", "support")]
+
+    @property
+    def official_role(self) -> str | None:
+        return next((c for c in self.columns if column_role(c) == "official"), None)
+
+
+@dataclass
+class Row:
+    number: int
+    start: int
+    end: int
+    marker: str
+    task: str
+    attributions: list[Attribution] = field(default_factory=list)
+    officials: list[Official] = field(default_factory=list)
+
+
+def _line_cells(text: str, start: int, end: int, split_spaces: bool) -> list[Cell]:
+    """The cells of one line: split on | (or tabs and space runs when asked)."""
+    line = text[start:end]
+    if "|" in line:
+        pieces = [(m.start(), m.end()) for m in re.finditer(r"[^|]+", line)]
+    elif split_spaces or "\t" in line:
+        pieces = [(m.start(), m.end()) for m in re.finditer(r"[^\s]+", line)]
+    else:
+        pieces = [(0, len(line))]
+    cells = []
+    for s, e in pieces:
+        while s < e and line[s].isspace():
+            s += 1
+        while e > s and line[e - 1].isspace():
+            e -= 1
+        if s < e:
+            cells.append(Cell(start + s, start + e, line[s:e]))
+    return cells
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out = []
+    pos = 0
+    while pos <= len(text):
+        nl = text.find("\n", pos)
+        end = nl if nl != -1 else len(text)
+        out.append((pos, end))
+        if nl == -1:
+            break
+        pos = nl + 1
+    return out
+
+
+def read_table(text: str) -> Table | None:
+    """The task table's header, if the text has one: a 序号 cell followed by
+    columns of which at least one holds units."""
+    lines = _lines(text)
+    for i, (s, e) in enumerate(lines):
+        cells = _line_cells(text, s, e, split_spaces=True)
+        if not cells or re.sub(r"\s+", "", cells[0].text) != "序号":
+            continue
+        if len(cells) >= 3:
+            columns = [re.sub(r"\s+", "", c.text) for c in cells]
+            if any(column_role(c) in ("lead", "responsible", "support") for c in columns):
+                return Table(s, e, columns, one_cell_per_line=False)
+            continue
+        # A cell per line: the header runs until the first row number.
+        columns = ["序号"]
+        end = e
+        for s2, e2 in lines[i + 1 :]:
+            row = _line_cells(text, s2, e2, split_spaces=False)
+            if not row:
+                continue
+            cell = re.sub(r"\s+", "", row[0].text)
+            if _NUMBER_RE.fullmatch(cell) or len(columns) > 16:
+                break
+            columns.append(cell)
+            end = e2
+        if any(column_role(c) in ("lead", "responsible", "support") for c in columns):
+            return Table(s, end, columns, one_cell_per_line=True)
+    return None
+
+
+def _official(cell: Cell, role: str) -> Official | None:
+    name = re.sub(r"\s+", "", cell.text)
+    if looks_like_unit(name):
+        return None
+    if re.search("[年月日期季底]|持续|常态|长期|立即", name):
+        return None  # a deadline (全年, 年底前, 长期坚持), not a person
+    if _PERSON_RE.fullmatch(name) or _POST_RE.fullmatch(name):
+        return Official(name=name, role=role, as_written=cell.text, start=cell.start, end=cell.end)
+    return None
+
+
+def _unit_cell(text: str, cell: Cell) -> tuple[list, list] | None:
+    if re.search(r"\d", cell.text):
+        return None
+    leads, mentions = list_mentions(text, cell.start, cell.end)
+    units = leads + mentions
+    if units and all(_is_holder(u.name) for u in units):
+        return leads, mentions
+    return None
+
+
+def table_rows(text: str, table: Table) -> list[Row]:
+    """The rows under the header, each with its task, attributions and officials."""
+    rows: list[tuple[Cell, list[Cell]]] = []
+    last_number = None
+    for s, e in _lines(text[: len(text)]):
+        if s <= table.header_end:
+            continue
+        cells = _line_cells(text, s, e, split_spaces=not table.one_cell_per_line)
+        if not cells:
+            continue
+        first = re.sub(r"\s+", "", cells[0].text)
+        if _NUMBER_RE.fullmatch(first) and (last_number is None or int(first) == last_number + 1):
+            last_number = int(first)
+            rows.append((cells[0], cells[1:]))
+        elif rows:
+            rows[-1][1].extend(cells)
+    unit_roles = table.unit_roles
+    official_role = table.official_role
+    out = []
+    for number_cell, cells in rows:
+        if not cells:
+            continue
+        task, rest = cells[0], cells[1:]
+        unit_cells: list[tuple[Cell, list, list]] = []
+        officials: list[Official] = []
+        for cell in rest:
+            read = _unit_cell(text, cell)
+            if read is not None:
+                unit_cells.append((cell, *read))
+                continue
+            if official_role:
+                o = _official(cell, official_role)
+                if o is not None:
+                    officials.append(o)
+        # More unit cells than unit columns: a cell's names ran over lines; the
+        # last columns take the last cells, the first column the rest.
+        slots = unit_roles or ["responsible"]
+        roles = ([slots[0]] * (len(unit_cells) - len(slots) + 1) + slots[1:]
+                 if len(unit_cells) >= len(slots) else slots[: len(unit_cells)])
+        attributions = []
+        for (cell, leads, mentions), role in zip(unit_cells, roles, strict=True):
+            if leads and role != "lead":
+                attributions.append(Attribution(role="lead", label="（牵头）", clause=cell.text,
+                                                start=cell.start, end=cell.end, units=leads))
+            else:
+                mentions = leads + mentions
+            attributions.append(Attribution(role=role, label=table.columns[_column_index(table, role)],
+                                            clause=cell.text, start=cell.start, end=cell.end, units=mentions))
+        end = max([c.end for c in cells])
+        out.append(Row(number=int(number_cell.text.strip()), start=number_cell.start, end=end,
+                       marker=number_cell.text.strip(), task=task.text, attributions=attributions,
+                       officials=officials))
+    return out
+
+
+def _column_index(table: Table, role: str) -> int:
+    return next(i for i, c in enumerate(table.columns) if column_role(c) == role) \
+        if any(column_role(c) == role for c in table.columns) else 0
