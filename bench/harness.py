@@ -218,9 +218,8 @@ class Run:
         for e in engines:
             pid = e.db_pid()
             # The first Flight Recorder recording a JVM makes slows what it runs next
-            # for seconds (code is recompiled): right after one, Neo4j's who-leads p50
-            # doubled over 3,000 lookups, and a second recording did nothing of the
-            # kind. A --profile run records later, so it makes its first one here,
+            # for seconds (code is recompiled), and a second recording does not
+            # (bench/results/HISTORY.md). A --profile run records later, so it makes its first one here,
             # where nothing is timed, and the rounds after it warm the server again.
             primed = bool(self.cfg.profile and e.name == "neo4j" and pid and jfr.start(pid))
             if primed:

@@ -143,10 +143,9 @@ def _spawn(data_dir: Path, sock: Path) -> None:
         "QUERY_MEM_CAPACITY", str(QUERY_MEM_CAPACITY),
         # Every write goes to the append-only file as its effects, not its query.
         # A restart replays the file with the indexes not yet in use, so a replayed
-        # edge query scanned the nodes for each MATCH by id: a 10k-resident city
-        # took a minute to come back (past the start timeout), 100k over 2.5 minutes.
-        # Effects are applied without matching (1M: back in 6 s), at some cost to
-        # each write.
+        # edge query scanned the nodes for each MATCH by id, and a large city did not
+        # come back within the start timeout. Effects are applied without
+        # matching, at some cost to each write (docs/performance.md).
         "EFFECTS_THRESHOLD", "0",
     ]
     res = subprocess.run(args, capture_output=True, text=True, timeout=30)

@@ -257,8 +257,8 @@ class FalkorDBStore(GraphStore):
     def _commands(plan: Iterable[Statement], created: set[str]) -> Iterator[tuple[int, str]]:
         """Each statement as it is run (``creating_plan``) and the rows it writes, its
         parameters spelled into the query text as the FalkorDB client would. Made in
-        a thread while the previous command runs (``prefetched``): at 1M residents
-        that took the load from 53 to 46 s."""
+        a thread while the previous command runs (``prefetched``), so FalkorDB does
+        not wait on Python between commands (docs/performance.md)."""
         for st in plan:
             for run in creating_plan([st], created):
                 yield run.rows, _params_header(run.params) + run.cypher

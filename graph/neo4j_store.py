@@ -79,19 +79,16 @@ SINGLE_TRANSACTION_ROWS = 50_000
 
 # Above it: transactions of about this many rows, in UNWIND batches of
 # BATCH_ROWS, run by WRITERS sessions in parallel. Small transactions are
-# cheaper for the server, not dearer: at 1M residents, 5,000-row transactions
-# took half the server CPU of 50,000-row ones (a transaction's changes sit in
-# the heap until it commits, and big ones are what the collector then chases);
-# 2,000 to 10,000 rows measured alike (bench/, `load neo4j`).
+# cheaper for the server, not dearer: a transaction's changes sit in the heap
+# until it commits, and big ones are what the collector then chases (measured in
+# docs/performance.md).
 TRANSACTION_ROWS = 5_000
 BATCH_ROWS = 5_000
 WRITERS = 2
 # A sized load of at least this many nodes into a store without entities writes
 # them with the Entity.id constraint dropped and builds it again before the
 # edges: one sorted build of the index instead of an insert, a uniqueness check
-# and an index-entry lock per node. 1M resident nodes, one writer: 11.2 s plus
-# 2.5 s to build, against 18.1 s under the constraint; the whole 1M-resident
-# load (2 runs each on this 2-core machine): 37.5 s against 41.6 s.
+# and an index-entry lock per node (measured in docs/performance.md).
 DEFER_CONSTRAINT_NODES = 50_000
 DROP_ID_CONSTRAINT = "DROP CONSTRAINT entity_id IF EXISTS"
 AWAIT_INDEXES = "CALL db.awaitIndexes($timeout_s)"
@@ -235,11 +232,11 @@ class Neo4jStore(GraphStore):
 
         A managed transaction is BEGIN, RUN+PULL, COMMIT: two round trips, and
         the server opens and closes a transaction around a single statement
-        anyway. Auto-commit is one round trip (half the latency of a point
-        lookup, measured in bench/). The driver does not retry auto-commit work,
-        so this does what ``execute_read`` would: a read changes nothing, so a
-        transient failure (leader switch, lock timeout, dropped connection) is
-        retried with backoff, for up to ``retry_s`` seconds."""
+        anyway. Auto-commit is one round trip (see docs/performance.md). The
+        driver does not retry auto-commit work, so this does what
+        ``execute_read`` would: a read changes nothing, so a transient failure
+        (leader switch, lock timeout, dropped connection) is retried with
+        backoff, for up to ``retry_s`` seconds."""
         backoff = _Backoff(self.retry_s)
         while True:
             try:
@@ -362,9 +359,8 @@ class Neo4jStore(GraphStore):
           constraint and builds it before the first edge (see
           ``DEFER_CONSTRAINT_NODES``); it is built again even when the load fails.
           The edges are planned in a thread; when the nodes alone are too many
-          for one transaction, that runs while the nodes are written (at 1M
-          residents the server stood idle for the 2.7 s that planning took; the
-          load went from 23.0-23.3 to 21.7-22.3 s).
+          for one transaction, that runs while the nodes are written, so the
+          server does not stand idle while Python plans (docs/performance.md).
 
         Ids the store does not hold yet are CREATEd, with the edges that touch them
         (``creating_plan``), which is cheaper than MERGE; the rest is merged. If

@@ -80,9 +80,9 @@ def execute(store: GraphStore, plan: LoadPlan,
 @contextmanager
 def _collector_paused():
     """Planning makes millions of objects, and so does writing (a row per node and
-    edge), and every full pass of the garbage collector walks all of them: at 100k
-    residents that was 40% of the time of each. Neither makes reference cycles worth
-    collecting on the way, so the collector waits until they are over."""
+    edge), and every full pass of the garbage collector walks all of them, a large
+    share of the time of each (docs/performance.md). Neither makes reference cycles
+    worth collecting on the way, so the collector waits until they are over."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:

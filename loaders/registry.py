@@ -3,7 +3,7 @@
 A registry is a directory with one file per kind, each either CSV (``kind.csv``,
 header row) or JSON (``kind.json``, an array of objects) with the fields below.
 Every row is validated; the first bad row stops the load with its file, line,
-field and reason, before anything is written. See README "Registry formats".
+field and reason, before anything is written. See docs/input-formats.md, "Registry files".
 """
 
 from __future__ import annotations

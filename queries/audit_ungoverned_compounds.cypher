@@ -3,7 +3,7 @@
 // params: skip: int, limit: int
 MATCH (k:Area {level: 'compound'})
 // The type test sits in the count, not in a WHERE on the OPTIONAL MATCH: FalkorDB
-// ran that form 3.6x slower (5.3 vs 1.5 ms at 100k residents); Neo4j runs both alike.
+// runs that form much slower (docs/performance.md); Neo4j runs both alike.
 OPTIONAL MATCH (o:Committee)-[:LOCATED_IN]->(k)
 WITH k, count(CASE WHEN o.body_type IN ['committee:owners', 'committee:property-management',
                                         'committee:courtyard', 'committee:joint'] THEN 1 END) AS bodies

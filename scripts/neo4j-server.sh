@@ -24,10 +24,9 @@ PID_FILE="$HOME_DIR/neo4j.pid"
 BOLT_URI="bolt://127.0.0.1:$PORT"
 
 # The throughput collector: on 2 cores a load spends its server CPU writing, not
-# running G1's concurrent marking and barriers. 1M residents (bench/, 2 runs each):
-# 37.5 s against 40.2 s with G1, and 300k node creates took 25% less server CPU.
+# running G1's concurrent marking and barriers (measured in docs/performance.md).
 # Its pauses stop the world, but the heap holds little that lives (the page cache
-# is off-heap): lookups' p99 did not move. GOVGRAPH_NEO4J_GC=g1 brings G1 back.
+# is off-heap), so lookups' tails do not suffer. GOVGRAPH_NEO4J_GC=g1 brings G1 back.
 case "$GC" in
   g1) GC_OPT=-XX:+UseG1GC ;;
   parallel) GC_OPT=-XX:+UseParallelGC ;;

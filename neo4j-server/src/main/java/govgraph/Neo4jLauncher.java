@@ -71,8 +71,8 @@ public final class Neo4jLauncher {
                 .setConfig(BoltConnector.advertised_address, new SocketAddress(HOST, port))
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                 // Neo4j's default, ALL, sends every client a receive-timeout hint; the Python
-                // async driver then puts a timer and a task around each socket read, which is
-                // 20-30% of its Python CPU per point lookup. STREAMING sends no hint and
+                // async driver then puts a timer and a task around each socket read, a cost on
+                // every point lookup (docs/performance.md). STREAMING sends no hint and
                 // still keeps long result streams alive; govgraph bounds its reads itself.
                 .setConfig(BoltConnector.connection_keep_alive_type, keepAlive)
                 .setConfig(HttpConnector.enabled, false)

@@ -1,0 +1,96 @@
+"""The docs name everything a user can call: every CLI command, every HTTP route
+and every catalogue query. Runs without any database.
+
+- commands: each is in docs/cli.md, and docs/cli.md is exactly what
+  scripts/cli_reference.py writes from the click group;
+- routes: each method and path of the FastAPI app is in docs/api.md, as
+  `METHOD /path`;
+- queries: each catalogue query's name is somewhere in docs/.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+DOCS = REPO / "docs"
+
+
+def _cli_reference():
+    spec = importlib.util.spec_from_file_location("cli_reference", REPO / "scripts" / "cli_reference.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _routes() -> list[str]:
+    """`METHOD /path` for every route the app serves: the OpenAPI document's
+    operations and the routes kept out of it (the page, /docs, /openapi.json,
+    problem types, static files). No store is opened: startup never runs."""
+    from govgraph.api import create_app
+
+    from govgraph.settings import Settings
+
+    app = create_app(Settings())
+    found = {f"{method.upper()} {path}"
+             for path, ops in app.openapi()["paths"].items() for method in ops}
+    for route in app.routes:
+        path = getattr(route, "path", None)
+        if not path:
+            continue  # routers included by reference: their routes are in the OpenAPI document
+        path = re.sub(r"\{(\w+):\w+\}", r"{\1}", path)  # {node_id:path} -> {node_id}
+        methods = getattr(route, "methods", None)
+        if methods is None:  # a mount: everything under it
+            found.add(f"GET {path}/…")
+            continue
+        found.update(f"{m} {path}" for m in methods if m not in ("HEAD", "OPTIONS"))
+    return sorted(found)
+
+
+def _all_docs() -> str:
+    return "\n".join(p.read_text("utf-8") for p in sorted(DOCS.rglob("*.md")))
+
+
+def test_the_cli_reference_is_what_the_script_writes():
+    ref = _cli_reference()
+    assert (DOCS / "cli.md").read_text("utf-8") == ref.render(), (
+        "docs/cli.md is out of date: run .venv/bin/python scripts/cli_reference.py")
+
+
+def test_every_command_is_in_the_cli_reference():
+    text = (DOCS / "cli.md").read_text("utf-8")
+    commands = _cli_reference().commands()
+    assert {"govgraph", "govgraph load", "govgraph who-leads", "govgraph db stop"} <= set(commands)
+    missing = [c for c in commands if f"\n## {c}\n" not in text]
+    assert not missing, f"commands not in docs/cli.md: {missing}"
+
+
+def test_every_route_is_in_the_api_docs():
+    text = (DOCS / "api.md").read_text("utf-8")
+    routes = _routes()
+    assert "GET /measures/{measure}/leads" in routes and "POST /cypher" in routes
+    missing = [r for r in routes if f"`{r}`" not in text]
+    assert not missing, f"routes not in docs/api.md: {missing}"
+
+
+def test_every_catalogue_query_is_in_the_docs():
+    from govgraph.queries.catalogue import catalogue
+
+    text = _all_docs()
+    names = sorted(catalogue())
+    assert "who_leads" in names
+    missing = [n for n in names if not re.search(rf"(?<![\w]){re.escape(n)}(?![\w])", text)]
+    assert not missing, f"catalogue queries not in docs/: {missing}"
+
+
+@pytest.mark.parametrize("page", sorted(p.name for p in DOCS.glob("*.md")))
+def test_links_between_docs_pages_resolve(page):
+    """Links from one docs/ page to another (links out of docs/ are not checked)."""
+    text = (DOCS / page).read_text("utf-8")
+    targets = re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", text)
+    broken = [t for t in targets if "://" not in t and "/" not in t and not (DOCS / t).exists()]
+    assert not broken, f"{page} links to pages that do not exist: {broken}"
