@@ -107,6 +107,9 @@ class LoadRequest(BaseModel):
                                         description="further notices to load")
     replace: bool = Field(default=False, description="empty the graph first (only after every "
                           "input has been checked)")
+    partial: bool = Field(default=False, description="keep only what was read of a document whose "
+                          "parts could not all be read (they are listed under unread); without it "
+                          "such a document is refused")
 
 
 class LoadedDocument(BaseModel):
@@ -120,6 +123,9 @@ class LoadResult(BaseModel):
     documents: list[LoadedDocument]
     written: dict[str, int]
     unresolved: list[dict[str, Any]] = Field(description="unit names kept as written")
+    unread: list[dict[str, Any]] = Field(default_factory=list, description="parts of documents that "
+                                         "look like attributions and were not read (partial loads)")
+    partial: bool = False
     graph: dict[str, dict[str, int]]
 
 

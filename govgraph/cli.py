@@ -111,11 +111,14 @@ def main(ctx: click.Context, data_dir: Path | None, neo4j_uri: str | None) -> No
               help="Also load a registry directory (CSV/JSON per kind; repeatable).")
 @click.option("--no-default", is_flag=True, help="Do not load the bundled Anshun notice.")
 @click.option("--replace", is_flag=True, help="Empty the graph first (only after all input checked).")
+@click.option("--partial", is_flag=True,
+              help="Keep only what a document's reading found when parts of it could not be read "
+                   "(they are listed); without it such a document is refused.")
 @json_option
 @click.pass_obj
 @handle_errors
 def load(obj: Context, documents: tuple[Path, ...], registries: tuple[Path, ...], no_default: bool,
-         replace: bool, as_json: bool) -> None:
+         replace: bool, partial: bool, as_json: bool) -> None:
     """Load the default dataset (and any --document / --registry) into the graph.
 
     Everything is parsed and checked before the store is touched, and the write
@@ -134,7 +137,7 @@ def load(obj: Context, documents: tuple[Path, ...], registries: tuple[Path, ...]
         raise click.UsageError("nothing to load: --no-default given without --document/--registry")
     say = (lambda m: None) if as_json else (lambda m: click.echo(f"reading {m}", err=True))
     plan = plan_load(list(documents), include_default=not no_default,
-                     registries=list(registries), progress=say)
+                     registries=list(registries), progress=say, partial=partial)
     store = obj.store
     if replace:
         store.clear()
@@ -155,12 +158,15 @@ def load(obj: Context, documents: tuple[Path, ...], registries: tuple[Path, ...]
                                                    "measures": len(n.measures)} for n in plan.notices],
            "registries": [str(r) for r in registries],
            "written": {"nodes": summary.nodes, "edges": summary.edges},
-           "unresolved": plan.unresolved, "graph": report}
+           "unresolved": plan.unresolved, "unread": plan.unread, "partial": partial, "graph": report}
     if as_json:
         click.echo(to_json(out))
         return
     for d in out["documents"]:
         click.echo(f"loaded {d['id']}: {d['title']} ({d['measures']} measures)")
+    for u in plan.unread:
+        click.echo(f"partial: not read in {u['doc']}, line {u['line']}, column {u['column']}: "
+                   f"{u['text']} ({u['reason']})")
     for r in registries:
         click.echo(f"loaded registry {r}")
     click.echo(f"wrote {summary.nodes} nodes and {summary.edges} edges on {store.engine}")
@@ -576,7 +582,9 @@ def extract(path: Path, units_file: Path | None, as_json: bool) -> None:
 
     Every unit is resolved against the registry; a name it does not know is
     kept as written and listed as unresolved. A document with no attributions
-    is an error (exit 1), not an empty result.
+    is an error (exit 1), not an empty result; parts that look like
+    attributions but could not be read are listed with their line and column
+    (`load` refuses such a document unless given --partial).
 
     \b
     Example:
@@ -597,7 +605,7 @@ def extract(path: Path, units_file: Path | None, as_json: bool) -> None:
             for u in a.units:
                 unit = registry.resolve(u.name).unit
                 units.append({"name": u.name, "as_written": u.as_written, "start": u.start, "end": u.end,
-                              "alias": u.alias, "prefix_restored": u.prefix_restored,
+                              "alias": u.alias, "prefix_restored": u.prefix_restored, "reading": u.reading,
                               "unit_id": unit.id if unit else None,
                               "collective": unit.collective if unit else None})
                 if unit is None:
@@ -608,11 +616,13 @@ def extract(path: Path, units_file: Path | None, as_json: bool) -> None:
         measures_out.append({"number": m.number, "marker": m.marker, "section": m.section,
                              "title": m.title, "text": m.text, "start": m.start, "end": m.end,
                              "lead": m.units("lead"), "responsible": m.units("responsible"),
-                             "support": m.units("support"), "attribution": attributions})
+                             "support": m.units("support"), "attribution": attributions,
+                             "officials": [o.model_dump() for o in m.officials]})
     out = {"document": {"id": notice.id, "title": notice.title, "issuer": notice.issuer,
                         "date": notice.date, "sha256": notice.sha256},
            "sections": [s.model_dump() for s in notice.sections],
-           "measures": measures_out, "unresolved": unresolved, "notes": notice.notes}
+           "layout": notice.layout, "measures": measures_out, "unresolved": unresolved,
+           "unread": [u.model_dump() for u in notice.unread], "notes": notice.notes}
     if as_json:
         click.echo(to_json(out))
         return
@@ -622,6 +632,11 @@ def extract(path: Path, units_file: Path | None, as_json: bool) -> None:
                        "、".join(m["support"])) for m in measures_out], max_col=70))
     for note in notice.notes:
         click.echo(f"note: {note}")
+    for m in notice.measures:
+        for o in m.officials:
+            click.echo(f"official: {o.name} ({o.role}), measure {m.number}")
+    for u in notice.unread:
+        click.echo(f"not read: line {u.line}, column {u.column}: {u.text} ({u.reason})")
     for u in unresolved:
         alias = f", alias {u['alias']}" if u["alias"] else ""
         click.echo(f"unresolved (kept as written): {u['name']} (measure {u['measure']}, {u['at']}{alias})")

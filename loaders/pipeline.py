@@ -17,7 +17,7 @@ from pathlib import Path
 from ..graph.model import GraphBatch
 from ..graph.store import GraphStore, WriteSummary
 from .documents import notice_to_graph
-from .notice import Notice, parse_notice, read_notice
+from .notice import Notice, NoticeError, parse_notice, read_notice
 from .registry import read_registry, registry_graph
 from .structure import structure_graph
 from .units import UnitRegistry, load_registry
@@ -31,6 +31,9 @@ class LoadPlan:
     batch: GraphBatch
     notices: list[Notice] = field(default_factory=list)
     unresolved: list[dict] = field(default_factory=list)
+    # Parts of documents that look like attributions and were not read; only
+    # ever non-empty when the load was asked to keep what it could read.
+    unread: list[dict] = field(default_factory=list)
 
 
 def default_notice() -> Notice:
@@ -40,15 +43,29 @@ def default_notice() -> Notice:
 
 def plan_load(documents: list[Path] | None = None, *, include_default: bool = True,
               registry: UnitRegistry | None = None, registries: list[Path] | None = None,
-              progress: Callable[[str], None] | None = None) -> LoadPlan:
-    """Parse, resolve, validate and cite every input; raise on the first bad one."""
+              progress: Callable[[str], None] | None = None, partial: bool = False) -> LoadPlan:
+    """Parse, resolve, validate and cite every input; raise on the first bad one.
+
+    A document with parts that look like attributions but could not be read is
+    refused, naming each part, unless `partial` asks to keep what was read."""
     with _collector_paused():
-        return _plan_load(documents, include_default, registry, registries, progress)
+        return _plan_load(documents, include_default, registry, registries, progress, partial)
+
+
+def check_fully_read(notice: Notice) -> None:
+    """Refuse a document read only in part: never half-load it silently."""
+    if not notice.unread:
+        return
+    parts = "; ".join(f"line {u.line}, column {u.column}: {u.text} ({u.reason})" for u in notice.unread[:5])
+    more = f" and {len(notice.unread) - 5} more" if len(notice.unread) > 5 else ""
+    raise NoticeError(f"{notice.source}: {len(notice.unread)} part(s) look like attributions but could not "
+                      f"be read: {parts}{more}. Load with --partial (API: \"partial\": true) to keep only "
+                      f"the {len(notice.measures)} measures that were read")
 
 
 def _plan_load(documents: list[Path] | None, include_default: bool,
                registry: UnitRegistry | None, registries: list[Path] | None,
-               progress: Callable[[str], None] | None) -> LoadPlan:
+               progress: Callable[[str], None] | None, partial: bool = False) -> LoadPlan:
     registry = registry or load_registry()
     batch = registry.graph()
     plan = LoadPlan(batch=batch)
@@ -62,6 +79,11 @@ def _plan_load(documents: list[Path] | None, include_default: bool,
         notices.append(seed)
         batch.extend(structure_graph(seed, registry))
     notices.extend(read_notice(p) for p in documents or [])
+    for n in notices:
+        if partial:
+            plan.unread.extend({"doc": n.id, **u.model_dump()} for u in n.unread)
+        else:
+            check_fully_read(n)
     for n in notices:
         facts = notice_to_graph(n, registry)
         batch.extend(facts.batch)

@@ -52,7 +52,7 @@ def load(body: LoadRequest, store: StoreDep):
             p.write_text(doc.text, "utf-8")
             paths.append(p)
         try:
-            plan = plan_load(paths, include_default=body.default)
+            plan = plan_load(paths, include_default=body.default, partial=body.partial)
         except Exception as e:
             # Messages name the temporary file; say which document it was instead.
             msg = str(e)
@@ -69,4 +69,5 @@ def load(body: LoadRequest, store: StoreDep):
         documents=[LoadedDocument(id=n.id, title=n.title, measures=len(n.measures))
                    for n in plan.notices],
         written={"nodes": summary.nodes, "edges": summary.edges},
-        unresolved=plan.unresolved, graph=answers.load_report(store))
+        unresolved=plan.unresolved, unread=plan.unread, partial=body.partial,
+        graph=answers.load_report(store))

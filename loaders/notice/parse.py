@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .layout import Layout, detect_layout
 from .metadata import date_and_issuers, document_title
-from .model import Attribution, Measure, Notice, NoticeError, Section
+from .model import Attribution, Measure, Notice, NoticeError, Section, Unread
 from .numbering import Header, accept_headers, block_ends, measure_rank
 from .numerals import int_to_cn_numeral
 from .regions import find_regions, parse_attributions
@@ -75,6 +75,12 @@ def _sections(text: str, headers: list[Header], rank: int) -> list[tuple[Header,
     return out
 
 
+def _unread(text: str, start: int, end: int, reason: str) -> Unread:
+    line = text.count("\n", 0, start) + 1
+    column = start - (text.rfind("\n", 0, start) + 1) + 1
+    return Unread(line=line, column=column, text=text[start:end][:120], reason=reason)
+
+
 def _opener_before(text: str, floor: int, pos: int) -> int:
     """The opening bracket of the role bracket whose first list starts at pos."""
     k = pos - 1
@@ -94,7 +100,10 @@ def _closer_after(text: str, pos: int, ceiling: int) -> int:
 def _table_notice(text: str, table: Table, *, source: str, doc_id: str | None, sha: str,
                   layout: Layout) -> Notice:
     """A task table read as measures: a row is a measure, numbered in order."""
-    rows = [r for r in table_rows(text, table) if any(a.units for a in r.attributions) or r.officials]
+    all_rows = table_rows(text, table)
+    rows = [r for r in all_rows if any(a.units for a in r.attributions) or r.officials]
+    unread = [_unread(text, r.start, r.end, "a table row that names no unit in its unit columns")
+              for r in all_rows if r not in rows]
     if not rows:
         columns = "、".join(c for c in table.columns if column_role(c))
         raise NoticeError(f"{source}: the table at {where(text, table.header_start)} has unit columns "
@@ -113,7 +122,7 @@ def _table_notice(text: str, table: Table, *, source: str, doc_id: str | None, s
     date, issuer = date_and_issuers(text, table.header_start, measures[-1].end)
     return Notice(id=doc_id or f"doc-{sha[:12]}", title=document_title(text, table.header_start, layout),
                   issuer=issuer, date=date, text=text, sha256=sha, source=source, sections=[],
-                  measures=measures, notes=notes, layout="table")
+                  measures=measures, notes=notes, layout="table", unread=unread)
 
 
 def parse_notice(text: str, *, source: str = "<text>", doc_id: str | None = None,
@@ -125,7 +134,8 @@ def parse_notice(text: str, *, source: str = "<text>", doc_id: str | None = None
     table = read_table(text)
     if table is not None:
         return _table_notice(text, table, source=source, doc_id=doc_id, sha=sha, layout=layout)
-    bracketed = role_brackets(text, 0, len(text))
+    near_misses: list[tuple[int, int]] = []
+    bracketed = role_brackets(text, 0, len(text), near_misses)
     bracket_starts = [a.start for a in bracketed]
     labels = sorted([m.start() for m in LABEL_RE.finditer(text)] + bracket_starts)
     headers = accept_headers(text, layout, labels)
@@ -142,6 +152,8 @@ def parse_notice(text: str, *, source: str = "<text>", doc_id: str | None = None
             f" and no bracket says who 牵头/负责/配合{hint}")
 
     notes: list[str] = []
+    unread = [_unread(text, o, c + 1, "a bracket with role words whose list is not all unit names")
+              for o, c in near_misses if not LABEL_RE.search(text, o, c)]  # labelled ones are read
     found: list[tuple[Header, int, int, list[Attribution]]] = []
     for h, block_end in block_ends(headers, rank, len(text)):
         if time.monotonic() > deadline:
@@ -155,6 +167,8 @@ def parse_notice(text: str, *, source: str = "<text>", doc_id: str | None = None
         attributions = [a for r in regions for a in parse_attributions(text, r)] + brackets
         if not any(a.units for a in attributions):
             notes.append(f"the attribution at {where(text, regions[0].labels_start)} names no unit; skipped")
+            unread.append(_unread(text, regions[0].labels_start, regions[0].end,
+                                  "a label that names no unit"))
             continue
         first = min([r.start for r in regions] + [_opener_before(text, h.end, a.start) for a in brackets[:1]])
         last = max([r.end for r in regions] + [_closer_after(text, a.end, block_end) for a in brackets[-1:]])
@@ -198,6 +212,7 @@ def parse_notice(text: str, *, source: str = "<text>", doc_id: str | None = None
         sections=section_models,
         measures=sorted(measures, key=lambda m: m.number),
         notes=notes,
+        unread=sorted(unread, key=lambda u: (u.line, u.column)),
     )
 
 

@@ -96,11 +96,27 @@ def bracket_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def role_brackets(text: str, start: int, end: int) -> list[Attribution]:
-    """Every attribution in the unlabelled brackets of text[start:end]."""
+def role_brackets(text: str, start: int, end: int,
+                  near_misses: list[tuple[int, int]] | None = None) -> list[Attribution]:
+    """Every attribution in the unlabelled brackets of text[start:end].
+
+    Brackets that end with a role word and name a body but do not read as a
+    whole (`（各县区、有关企业按要求负责）`) are added to `near_misses` as
+    (open, close) offsets: they look like attributions and were not read."""
     out: list[Attribution] = []
     for o, c in bracket_spans(text, start, end):
         found = read_role_bracket(text, o, c)
         if found:
             out.extend(found)
+        elif near_misses is not None and _looks_attributed(text, o, c):
+            near_misses.append((o, c))
     return out
+
+
+def _looks_attributed(text: str, o: int, c: int) -> bool:
+    inner = text[o + 1 : c].rstrip(_SEPARATORS + "。")
+    cue = ROLE_RE.search(inner[-8:]) if inner else None
+    if cue is None or not inner.endswith(cue.group(0)) or len(inner) > 200:
+        return False
+    _leads, mentions = list_mentions(text, o + 1, o + 1 + len(inner) - len(cue.group(0)))
+    return any(looks_like_unit(m.name) for m in mentions)
