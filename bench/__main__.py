@@ -57,7 +57,17 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--no-write", action="store_true", help="print the report, write no files")
     rp = sub.add_parser("report", help="re-render latest.md (and targets) from latest.json")
     rp.add_argument("--out", type=Path, default=RESULTS)
+    pp = sub.add_parser("parse", help="time notice parsing against document length "
+                                      "(bench/results/parse.{json,md})")
+    pp.add_argument("--sizes", default="20k,200k,1800k", help="document lengths in characters")
+    pp.add_argument("--repeat", type=int, default=3, help="timed parses per size (median reported)")
+    pp.add_argument("--no-write", action="store_true", help="print the report, write no files")
     a = p.parse_args(argv)
+    if a.cmd == "parse":
+        from . import parse as parse_bench
+
+        return parse_bench.main([parse_size(s) for s in a.sizes.split(",") if s.strip()], a.repeat,
+                                None if a.no_write else RESULTS)
     if a.cmd == "report":
         import json
 

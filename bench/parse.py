@@ -1,0 +1,117 @@
+"""python -m bench parse: is reading a notice linear in its length?
+
+Documents of each layout family are grown from real ones (the seed's labelled
+brackets, the State Council's role brackets in tests/corpus_real/r80, the
+谯城区 task table in r45) to each size, and `parse_notice` is timed on each.
+The report gives characters per second per size and the cost per character of
+the largest against the smallest: near 1.0 is linear.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from govgraph.loaders.notice import MAX_DOCUMENT_CHARS, parse_notice
+
+REPO = Path(__file__).resolve().parents[1]
+REAL = REPO / "tests" / "corpus_real"
+SEED = REPO / "loaders" / "data" / "anshun_2021_property_services.txt"
+RESULTS = REPO / "bench" / "results"
+
+
+def _body(path: Path) -> str:
+    raw = path.read_text("utf-8")
+    lines = raw.split("\n")
+    while lines and lines[0].startswith("# "):
+        lines.pop(0)
+    return "\n".join(lines).lstrip("\n")
+
+
+def grow_numbered(size: int) -> str:
+    """The seed repeated: labelled brackets, (一) numbering restarting each copy."""
+    text = SEED.read_text("utf-8")
+    return (text + "\n") * max(1, size // (len(text) + 1))
+
+
+def grow_brackets(size: int) -> str:
+    """r80's measures (unlabelled 负责 brackets) renumbered on and on."""
+    body = _body(next(REAL.glob("r80_*.txt")))
+    items = re.findall(r"(?m)^\d{1,2}\.(.*)$", body)
+    out, n, total = ["国务院关于促进综合保税区高水平开放高质量发展的若干意见"], 0, 0
+    while total < size:
+        line = f"{n + 1}.{items[n % len(items)]}"
+        out.append(line)
+        total += len(line) + 1
+        n += 1
+    return "\n".join(out) + "\n"
+
+
+def grow_table(size: int) -> str:
+    """r45's task table, its rows renumbered on and on."""
+    body = _body(next(REAL.glob("r45_*.txt")))
+    head, _, rest = body.partition("序号 重点工作任务 主要责任单位 协同配合单位\n")
+    rows = [ln for ln in rest.split("\n") if re.match(r"\d+ ", ln)]
+    out = [head + "序号 重点工作任务 主要责任单位 协同配合单位"]
+    n, total = 0, len(out[0])
+    while total < size:
+        line = re.sub(r"^\d+", str(n + 1), rows[n % len(rows)])
+        out.append(line)
+        total += len(line) + 1
+        n += 1
+    return "\n".join(out) + "\n"
+
+
+FAMILIES = {"numbered": grow_numbered, "brackets": grow_brackets, "table": grow_table}
+
+
+def run(sizes: list[int], repeat: int = 3) -> dict:
+    results: dict = {"sizes": sizes, "families": {}}
+    for family, grow in FAMILIES.items():
+        rows = []
+        for size in sizes:
+            text = grow(min(size, MAX_DOCUMENT_CHARS - 100_000))
+            times = []
+            for _ in range(repeat):
+                t0 = time.perf_counter()
+                notice = parse_notice(text, max_seconds=600)
+                times.append(time.perf_counter() - t0)
+            t = statistics.median(times)
+            rows.append({"chars": len(text), "measures": len(notice.measures), "seconds": round(t, 4),
+                         "chars_per_s": round(len(text) / t), "us_per_char": round(t / len(text) * 1e6, 3)})
+        ratio = rows[-1]["us_per_char"] / rows[0]["us_per_char"] if rows[0]["us_per_char"] else None
+        results["families"][family] = {"rows": rows, "cost_per_char_largest_vs_smallest":
+                                       round(ratio, 2) if ratio else None}
+    return results
+
+
+def report(results: dict) -> str:
+    lines = ["| layout | chars | measures | seconds | chars/s | µs/char |", "|---|---:|---:|---:|---:|---:|"]
+    for family, r in results["families"].items():
+        for row in r["rows"]:
+            lines.append(f"| {family} | {row['chars']:,} | {row['measures']:,} | {row['seconds']} | "
+                         f"{row['chars_per_s']:,} | {row['us_per_char']} |")
+    lines.append("")
+    for family, r in results["families"].items():
+        lines.append(f"- {family}: cost per character at the largest size / at the smallest = "
+                     f"{r['cost_per_char_largest_vs_smallest']} (1.0 is linear)")
+    return "\n".join(lines)
+
+
+def main(sizes: list[int], repeat: int, out: Path | None) -> int:
+    results = run(sizes, repeat)
+    text = report(results)
+    print(text)
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "parse.json").write_text(json.dumps(results, indent=1) + "\n", "utf-8")
+        (out / "parse.md").write_text("# Notice parsing against document length\n\n" + text + "\n", "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main([20_000, 200_000, 1_800_000], 3, RESULTS))
