@@ -16,7 +16,7 @@ _HEADER_RE = re.compile(
     rf"(?P<cn_paren>[(（][^\S\n]*(?P<n_cp>[{CN_NUM}]+)[^\S\n]*[)）])"
     rf"|(?P<ar_paren>[(（][^\S\n]*(?P<n_ap>\d{{1,3}})[^\S\n]*[)）])"
     rf"|(?P<cn_dun>(?<![{CN_NUM}])(?P<n_cd>[{CN_NUM}]+)[^\S\n]*、)"
-    rf"|(?P<ar_dot>(?<![\d.．])(?P<n_ad>\d{{1,3}})[^\S\n]*[.．、](?!\d))"
+    rf"|(?P<ar_dot>(?<![\d.．])(?P<n_ad>\d{{1,3}})[^\S\n]*[.．、﹒](?!\d))"
 )
 LINE_HEADER_RE = re.compile(rf"[^\S\n]*(?:{_HEADER_RE.pattern})")
 # What may stand right before an inline marker: a sentence end, a colon, a

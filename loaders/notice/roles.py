@@ -26,17 +26,22 @@ ROLE_WORDS = {
     "按职责分工负责": "responsible", "按职责分工落实": "responsible", "按职能职责负责": "responsible",
     "按职责负责": "responsible", "分别负责": "responsible", "共同负责": "responsible",
     "具体负责": "responsible", "负责落实": "responsible", "组织实施": "responsible",
+    "分工负责": "responsible", "分头负责": "responsible", "分工落实": "responsible", "分头落实": "responsible",
+    "分别落实": "responsible", "共同落实": "responsible", "抓好落实": "responsible",
     "牵头负责": "lead", "牵头落实": "lead", "牵头抓总": "lead", "牵头": "lead",
     "负责": "responsible", "落实": "responsible", "实施": "responsible", "责任": "responsible",
+    "按职责分工配合": "support", "按职责配合": "support", "按职责分工参与": "support",
     "配合": "support", "参与": "support", "参加": "support", "协同": "support", "协办": "support",
     "协助": "support", "配合落实": "support", "共同参与": "support",
 }
-ROLE_RE = re.compile("|".join(sorted(ROLE_WORDS, key=len, reverse=True)))
+# Not inside a noun: the 牵头 of 牵头单位 names a unit (工作专班牵头单位牵头).
+ROLE_RE = re.compile("(?:" + "|".join(sorted(ROLE_WORDS, key=len, reverse=True)) + ")(?!单位|部门)")
 _OPEN = "(（"
 _CLOSE = ")）"
 _SEPARATORS = "，,；;、 \u3000\t\n"
 # Collectives that name no single body but are duties' holders all the same.
-_COLLECTIVE_RE = re.compile(r"^各.{1,20}$|(有关|相关|各)(部门|单位)$")
+_COLLECTIVE_RE = re.compile(r"^各.{0,12}(区|县|市|州|盟|旗|镇|乡|街道|社区|村|地区|部门|单位|政府|党委|机关|企业)$"
+                            r"|(有关|相关)(部门|单位)$")
 
 
 def _is_holder(name: str) -> bool:

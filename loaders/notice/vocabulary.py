@@ -13,6 +13,8 @@ SPACE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace() and chr(c) != 
 # Attribution labels, longest first so 主要责任单位 wins over 责任单位.
 LABELS = {
     "主要牵头单位": "lead",
+    "牵头责任单位": "lead",
+    "牵头考核单位": "lead",
     "牵头单位": "lead",
     "牵头部门": "lead",
     "主办单位": "lead",
@@ -33,6 +35,11 @@ LABELS = {
     "协同部门": "support",
     "协助单位": "support",
     "协作单位": "support",
+    "协同责任单位": "support",
+    "协同配合单位": "support",
+    "配合责任单位": "support",
+    "落实单位": "responsible",
+    "承办单位": "responsible",
 }
 # A label may be spaced out or cut by a line break ("牵头\n单位：" in PDF text).
 LABEL_RE = re.compile(
