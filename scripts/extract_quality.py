@@ -310,15 +310,25 @@ def record_first_runs(results: list[RealResult], commit: str, path: Path = FIRST
 
 
 def first_run_line(path: Path = FIRST_RUNS) -> str:
+    """The first-run score overall and per extractor version that did the reading."""
     runs = json.loads(path.read_text("utf-8")) if path.exists() else {}
-    s = Score()
+    by_commit: dict[str, list[dict]] = {}
     for r in runs.values():
-        s.gold += r["gold"]
-        s.predicted += r["predicted"]
-        s.correct += r["correct"]
-    exact = sum(r["exact"] for r in runs.values())
-    return (f"On their first run (before any work on their layouts): {exact} of {len(runs)} real documents "
-            f"read exactly; micro F1 {f1(s):.3f} (precision {s.precision:.3f}, recall {s.recall:.3f}).")
+        by_commit.setdefault(r["commit"], []).append(r)
+
+    def line(group: list[dict]) -> str:
+        s = Score()
+        for r in group:
+            s.gold += r["gold"]
+            s.predicted += r["predicted"]
+            s.correct += r["correct"]
+        return (f"{sum(r['exact'] for r in group)} of {len(group)} read exactly, micro F1 {f1(s):.3f} "
+                f"(precision {s.precision:.3f}, recall {s.recall:.3f})")
+
+    parts = [f"On their first run (before any work on their layouts): {line(list(runs.values()))}."]
+    for commit, group in by_commit.items():
+        parts.append(f"  - first read by the extractor at {commit}: {line(group)}")
+    return "\n".join(parts)
 
 
 def real_report(results: list[RealResult]) -> str:

@@ -158,3 +158,54 @@ def test_a_table_with_no_units_in_any_row_is_refused_with_where():
     text = "任务表\n序号 主要任务 责任单位 完成时限\n1 推进改革 12月底前\n"
     with pytest.raises(NoticeError, match="line 2"):
         parse_notice(text, source="t.txt")
+
+
+def test_a_table_sub_row_under_a_merged_number_is_its_own_measure():
+    notice = _notice("r142_guangzhou_jtys_2023")
+    assert len(notice.measures) == 15  # 9 numbered rows, 6 sub-rows with their own units
+    # "/" in the 配合单位 column keeps its place: 科教处 stays in the next column (lead division)
+    m = next(m for m in notice.measures if "科教处" in m.units("lead"))
+    assert "科教处" not in m.units("support")
+
+
+def test_an_item_of_a_higher_level_with_its_own_attribution_is_a_measure():
+    notice = _notice("r138_fgw_dsjzx_2020")
+    assert notice.measures[0].marker == "三、"
+    assert notice.measures[0].units("lead") == ["发展改革委", "工业和信息化部", "中央网信办"]
+    assert any("higher level" in n for n in notice.notes)
+
+
+def test_articles_numbered_di_x_tiao():
+    notice = _notice("r139_qingdao_rgzncyyxz_2023")
+    assert [m.marker for m in notice.measures][:2] == ["第六条", "第七条"]
+    assert all(m.units("responsible") == ["崂山区政府"] for m in notice.measures)
+
+
+def test_a_measure_with_several_labelled_brackets_gets_them_all():
+    text = ("某省方案\n1.实施计划。支持研发（牵头单位：省发展改革委，责任单位：省科技厅）。"
+            "加强监管（牵头单位：省市场监管局）。\n")
+    m = parse_notice(text).measure(1)
+    assert m.units("lead") == ["省发展改革委", "省市场监管局"]
+
+
+def test_duties_in_running_text_only_where_nothing_else_gives_them():
+    notice = _notice("r22_pingli_shuangchuang_2015")
+    assert notice.measure(2).units("responsible") == ["县气象局"]  # 由包片单位县气象局负责
+    labelled = parse_notice("某县方案\n1.清理垃圾。由县环卫站负责清除。（责任单位：县城管局）\n")
+    assert labelled.measure(1).units("responsible") == ["县城管局"]
+
+
+def test_a_shared_suffix_is_distributed():
+    notice = parse_notice("某市方案\n1.推进建设。（市发展改革委牵头，有关区、市政府负责）\n")
+    m = notice.measure(1)
+    assert m.units("responsible") == ["有关区政府", "有关市政府"]
+    assert {u.reading for a in m.attributions if a.role == "responsible" for u in a.units} == {"shared suffix"}
+
+
+@pytest.mark.parametrize("cue,role", [("按职责分别负责", "responsible"), ("按职能分工负责", "responsible"),
+                                      ("按职责分工配合", "support"), ("分头落实", "responsible"),
+                                      ("共同参与", "support")])
+def test_role_words_with_a_manner_in_front(cue, role):
+    text = f"推进改革。（省财政厅、省商务厅{cue}）"
+    [a] = role_brackets(text, 0, len(text))
+    assert a.role == role and [u.name for u in a.units] == ["省财政厅", "省商务厅"]

@@ -134,7 +134,7 @@ def restore_elided(prev: str, name: str) -> str | None:
     restored name, or None when nothing was left out."""
     if jurisdiction_of(name) or name.startswith("各") or re.search("[省市县区州镇乡]", name):
         return None
-    if len(name) > 7 or not re.search(r"(局|委|办|部|厅|署|队|所|站|处|科|室|中心|办公室)$", name):
+    if len(name) > 6 or not re.search(r"(局|委|办|部|厅|署|队|所|站|处|科|室|中心|办公室)$", name):
         return None  # only departments drop their jurisdiction (not 集团, 公司 or 学校)
     j = jurisdiction_of(prev)
     if not j:

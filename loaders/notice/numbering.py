@@ -11,9 +11,11 @@ from .numerals import cn_numeral_to_int
 from .vocabulary import CLOSERS, CN_NUM, SPACE
 
 # Ranks follow the usual hierarchy of Chinese official documents.
-STYLE_RANK = {"cn_dun": 0, "cn_paren": 1, "ar_dot": 2, "ar_paren": 3}
+# 第一条 (an article of rules and measures) stands where 一、 would.
+STYLE_RANK = {"article": 0, "cn_dun": 0, "cn_paren": 1, "ar_dot": 2, "ar_paren": 3}
 _HEADER_RE = re.compile(
-    rf"(?P<cn_paren>[(（][^\S\n]*(?P<n_cp>[{CN_NUM}]+)[^\S\n]*[)）])"
+    rf"(?P<article>第(?P<n_ar>[{CN_NUM}零〇]+)条)"
+    rf"|(?P<cn_paren>[(（][^\S\n]*(?P<n_cp>[{CN_NUM}]+)[^\S\n]*[)）])"
     rf"|(?P<ar_paren>[(（][^\S\n]*(?P<n_ap>\d{{1,3}})[^\S\n]*[)）])"
     rf"|(?P<cn_dun>(?<![{CN_NUM}])(?P<n_cd>[{CN_NUM}]+)[^\S\n]*、)"
     rf"|(?P<ar_dot>(?<![\d.．])(?P<n_ad>\d{{1,3}})[^\S\n]*[.．、﹒](?!\d))"
@@ -45,7 +47,8 @@ def _header_candidates(text: str) -> list[tuple[Header, bool]]:
     out = []
     for m in _HEADER_RE.finditer(text):
         style = next(s for s in STYLE_RANK if m.group(s) is not None)
-        num = m.group({"cn_paren": "n_cp", "ar_paren": "n_ap", "cn_dun": "n_cd", "ar_dot": "n_ad"}[style])
+        num = m.group({"article": "n_ar", "cn_paren": "n_cp", "ar_paren": "n_ap", "cn_dun": "n_cd",
+                       "ar_dot": "n_ad"}[style])
         try:
             number = cn_numeral_to_int(num)
         except ValueError:

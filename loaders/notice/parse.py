@@ -14,7 +14,7 @@ from .model import Attribution, Measure, Notice, NoticeError, Section, Unread
 from .numbering import Header, accept_headers, block_ends, measure_rank
 from .numerals import int_to_cn_numeral
 from .regions import find_regions, parse_attributions
-from .roles import role_brackets
+from .roles import by_clauses, role_brackets
 from .tables import Table, column_role, read_table, table_rows
 from .vocabulary import LABEL_RE, SPACE, where
 
@@ -136,8 +136,12 @@ def parse_notice(text: str, *, source: str = "<text>", doc_id: str | None = None
         return _table_notice(text, table, source=source, doc_id=doc_id, sha=sha, layout=layout)
     near_misses: list[tuple[int, int]] = []
     bracketed = role_brackets(text, 0, len(text), near_misses)
+    label_starts = [m.start() for m in LABEL_RE.finditer(text)]
+    if not bracketed and not label_starts:
+        # No label and no role bracket anywhere: duties may be in running text (由X负责).
+        bracketed = by_clauses(text, 0, len(text))
     bracket_starts = [a.start for a in bracketed]
-    labels = sorted([m.start() for m in LABEL_RE.finditer(text)] + bracket_starts)
+    labels = sorted(label_starts + bracket_starts)
     headers = accept_headers(text, layout, labels)
     if not headers:
         hint = (f"; attributions start at {where(text, labels[0])} but no numbered measure precedes them"
@@ -155,7 +159,14 @@ def parse_notice(text: str, *, source: str = "<text>", doc_id: str | None = None
     unread = [_unread(text, o, c + 1, "a bracket with role words whose list is not all unit names")
               for o, c in near_misses if not LABEL_RE.search(text, o, c)]  # labelled ones are read
     found: list[tuple[Header, int, int, list[Attribution]]] = []
-    for h, block_end in block_ends(headers, rank, len(text)):
+    # Blocks at the measure level, and the own text of a higher-level item (up
+    # to its first sub-item) that carries attributions itself ("三、…（A牵头）"
+    # with no numbered sub-items): that item is a measure too.
+    blocks = block_ends(headers, rank, len(text))
+    higher = [(h, headers[i + 1].start if i + 1 < len(headers) else len(text))
+              for i, h in enumerate(headers) if h.rank < rank]
+    mixed = False
+    for h, block_end in sorted(blocks + higher, key=lambda b: b[0].start):
         if time.monotonic() > deadline:
             raise NoticeError(f"{source}: reading took longer than {max_seconds:g}s "
                               f"(stopped at {where(text, h.start)}); the document is refused")
@@ -165,6 +176,10 @@ def parse_notice(text: str, *, source: str = "<text>", doc_id: str | None = None
         if not regions and not brackets:
             continue  # a numbered paragraph with no attribution is not a measure
         attributions = [a for r in regions for a in parse_attributions(text, r)] + brackets
+        if h.rank < rank:
+            if not any(a.units for a in attributions):
+                continue
+            mixed = True
         if not any(a.units for a in attributions):
             notes.append(f"the attribution at {where(text, regions[0].labels_start)} names no unit; skipped")
             unread.append(_unread(text, regions[0].labels_start, regions[0].end,
@@ -177,8 +192,11 @@ def parse_notice(text: str, *, source: str = "<text>", doc_id: str | None = None
         raise NoticeError(f"{source}: no attributions found — every label names no unit")
 
     numbers = [h.number for h, _f, _l, _a in found]
-    renumber = len(set(numbers)) != len(numbers)
-    if renumber:
+    renumber = len(set(numbers)) != len(numbers) or mixed
+    if mixed:
+        notes.append("some measures are items of a higher level with no numbered sub-items; "
+                     "measures are numbered 1… in order")
+    elif renumber:
         notes.append("measure numbering restarts within the document; measures are numbered 1… in order")
     sections = _sections(text, headers, rank)
     measures: list[Measure] = []

@@ -160,25 +160,30 @@ def _label_at(text: str, k: int, end: int) -> tuple[re.Match, int | None] | None
 
 
 def find_regions(text: str, start: int, end: int, layout: Layout) -> list[Region]:
-    """Every attribution of a measure block: the first label found, and any
-    label groups that follow it directly ("（牵头单位：…）\\n（责任单位：…）")."""
-    first = LABEL_RE.search(text, start, end)
-    if first is None:
-        return []
-    j = first.start() - 1
-    while j >= start and text[j].isspace():
-        j -= 1
-    opener = j if j >= start and text[j] in OPENERS else None
-    regions = [_scan_region(text, first.start(), opener, end, layout)]
+    """Every attribution of a measure block: each label found, with the label
+    groups that follow it directly ("（牵头单位：…）\\n（责任单位：…）"); a
+    measure may carry several, one per sentence it assigns."""
+    regions: list[Region] = []
+    pos = start
     while True:
-        k = skip_blank_and_footers(text, regions[-1].end, end)
-        while k < end and text[k] in "。;；,，、":
-            k = skip_blank_and_footers(text, k + 1, end)
-        nxt = _label_at(text, k, end)
-        if nxt is None:
+        first = LABEL_RE.search(text, pos, end)
+        if first is None:
             return regions
-        m, opener = nxt
-        regions.append(_scan_region(text, m.start(), opener, end, layout))
+        j = first.start() - 1
+        while j >= start and text[j].isspace():
+            j -= 1
+        opener = j if j >= start and text[j] in OPENERS else None
+        regions.append(_scan_region(text, first.start(), opener, end, layout))
+        while True:
+            k = skip_blank_and_footers(text, regions[-1].end, end)
+            while k < end and text[k] in "。;；,，、":
+                k = skip_blank_and_footers(text, k + 1, end)
+            nxt = _label_at(text, k, end)
+            if nxt is None:
+                break
+            m, opener = nxt
+            regions.append(_scan_region(text, m.start(), opener, end, layout))
+        pos = max(regions[-1].end, first.end())
 
 
 def _trim_clause_end(text: str, start: int, end: int) -> int:

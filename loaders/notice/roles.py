@@ -21,26 +21,25 @@ from .model import Attribution
 from .names import looks_like_unit
 from .unit_lists import list_mentions
 
-# Role words, longest first; what they make of the list before them.
+# Role words; what they make of the list before them. A manner may stand in
+# front (按职责分工负责, 按职能分别负责, 分头落实, 共同参与): it keeps the role.
 ROLE_WORDS = {
-    "按职责分工负责": "responsible", "按职责分工落实": "responsible", "按职能职责负责": "responsible",
-    "按职责负责": "responsible", "分别负责": "responsible", "共同负责": "responsible",
-    "具体负责": "responsible", "负责落实": "responsible", "组织实施": "responsible",
-    "分工负责": "responsible", "分头负责": "responsible", "分工落实": "responsible", "分头落实": "responsible",
-    "分别落实": "responsible", "共同落实": "responsible", "抓好落实": "responsible",
     "牵头负责": "lead", "牵头落实": "lead", "牵头抓总": "lead", "牵头": "lead",
+    "负责落实": "responsible", "组织实施": "responsible", "抓好落实": "responsible",
     "负责": "responsible", "落实": "responsible", "实施": "responsible", "责任": "responsible",
-    "按职责分工配合": "support", "按职责配合": "support", "按职责分工参与": "support",
-    "配合": "support", "参与": "support", "参加": "support", "协同": "support", "协办": "support",
-    "协助": "support", "配合落实": "support", "共同参与": "support",
+    "配合落实": "support", "配合": "support", "参与": "support", "参加": "support", "协同": "support",
+    "协办": "support", "协助": "support",
 }
+_MANNER = r"(?:按(?:职责|职能|职能职责|职责分工|职能分工|各自职责)(?:分工)?)?(?:分别|共同|具体|分头|分工)?"
 # Not inside a noun: the 牵头 of 牵头单位 names a unit (工作专班牵头单位牵头).
-ROLE_RE = re.compile("(?:" + "|".join(sorted(ROLE_WORDS, key=len, reverse=True)) + ")(?!单位|部门)")
+ROLE_RE = re.compile(_MANNER + "(?P<word>" + "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
+                     + ")(?!单位|部门)")
 _OPEN = "(（"
 _CLOSE = ")）"
 _SEPARATORS = "，,；;、 \u3000\t\n"
 # Collectives that name no single body but are duties' holders all the same.
-_COLLECTIVE_RE = re.compile(r"^各.{0,12}(区|县|市|州|盟|旗|镇|乡|街道|社区|村|地区|部门|单位|政府|党委|机关|企业)$"
+_COLLECTIVE_RE = re.compile(r"^各.{0,12}(区|县|市|州|盟|旗|镇|乡|街道|社区|村|地区|部门|单位|政府|党委|机关"
+                            r"|企业)$"
                             r"|(有关|相关)(部门|单位)$")
 
 
@@ -62,7 +61,7 @@ def read_role_bracket(text: str, open_at: int, close_at: int) -> list[Attributio
         while s < cue.start() and text[s] in _SEPARATORS:
             s += 1
         if s == cue.start():
-            if cue.group(0) in ("负责", "落实", "实施", "责任") and out:
+            if cue.group("word") in ("负责", "落实", "实施", "责任") and out:
                 seg_start = cue.end()  # "牵头负责" written apart: 牵头，负责
                 continue
             return None
@@ -73,7 +72,7 @@ def read_role_bracket(text: str, open_at: int, close_at: int) -> list[Attributio
             if out and text[seg_start] in "，,；;":
                 break  # a note after the attribution: ，排在第一位的部门为牵头部门，下同
             return None
-        out.append(Attribution(role=ROLE_WORDS[cue.group(0)], label=cue.group(0),
+        out.append(Attribution(role=ROLE_WORDS[cue.group("word")], label=cue.group(0),
                                clause=text[s : cue.end()], start=s, end=cue.end(), units=units))
         seg_start = cue.end()
     if not out or (seg_start != end and text[seg_start] not in "，,；;"):
@@ -125,3 +124,26 @@ def _looks_attributed(text: str, o: int, c: int) -> bool:
         return False
     _leads, mentions = list_mentions(text, o + 1, o + 1 + len(inner) - len(cue.group(0)))
     return any(looks_like_unit(m.name) for m in mentions)
+
+
+# 由县环卫站负责清除…, 由包片单位县气象局负责…: a duty given in running text.
+_BY_RE = re.compile(r"由(?P<list>[^。；;：:！？\n（(]{2,80}?)" + _MANNER + r"(?P<word>负责|牵头|落实|配合)")
+_DESCRIPTOR_RE = re.compile(r"[^、，,]{0,12}?(?:单位|部门)(?=.)")
+
+
+def by_clauses(text: str, start: int, end: int) -> list[Attribution]:
+    """Duties written in running text, 由 + units + role word. Read only where a
+    document has no labels and no role brackets (see parse), since running text
+    is where a list of names is least sure to be one."""
+    out: list[Attribution] = []
+    for m in _BY_RE.finditer(text, start, end):
+        s, e = m.start("list"), m.end("list")
+        d = _DESCRIPTOR_RE.match(text, s, e)
+        if d is not None and d.end() < e:
+            s = d.end()  # 包片单位县气象局: the kind of unit, then the unit
+        leads, mentions = list_mentions(text, s, e)
+        units = leads + mentions
+        if units and all(_is_holder(u.name) for u in units):
+            out.append(Attribution(role=ROLE_WORDS[m.group("word")], label="由…" + m.group("word"),
+                                   clause=text[m.start() : m.end()], start=s, end=m.end(), units=units))
+    return out

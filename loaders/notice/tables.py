@@ -37,6 +37,8 @@ from .roles import _is_holder
 from .unit_lists import list_mentions
 
 _SPACE_RUN = re.compile(r"[^\S\n]+")
+# Cells that say "none" and keep their column's place: 配合单位 "/".
+_EMPTY_CELLS = frozenset({"/", "／", "—", "——", "-", "无", "\\"})
 _NUMBER_RE = re.compile(r"\d{1,3}")
 # A personal name (2–4 characters) or a post (分管副区长, 区委副书记).
 _PERSON_RE = re.compile(r"[\u4e00-\u9fff]{2,4}(?:同志)?")
@@ -190,6 +192,10 @@ def table_rows(text: str, table: Table) -> list[Row]:
         if _NUMBER_RE.fullmatch(first) and (last_number is None or int(first) == last_number + 1):
             last_number = int(first)
             rows.append((cells[0], cells[1:]))
+        elif rows and not table.one_cell_per_line and "|" in text[s:e] and len(cells) >= 2 and any(
+                _unit_cell(text, c) is not None for c in cells[1:]):
+            # A sub-row under a merged 序号 cell: its own task and its own units.
+            rows.append((rows[-1][0], cells))
         elif rows:
             rows[-1][1].extend(cells)
     unit_roles = table.unit_roles
@@ -206,6 +212,9 @@ def table_rows(text: str, table: Table) -> list[Row]:
             if read is not None:
                 unit_cells.append((cell, *read))
                 continue
+            if cell.text.strip() in _EMPTY_CELLS and unit_cells:
+                unit_cells.append((cell, [], []))  # "/" holds its column's place
+                continue
             if official_role:
                 o = _official(cell, official_role)
                 if o is not None:
@@ -217,6 +226,8 @@ def table_rows(text: str, table: Table) -> list[Row]:
                  if len(unit_cells) >= len(slots) else slots[: len(unit_cells)])
         attributions = []
         for (cell, leads, mentions), role in zip(unit_cells, roles, strict=True):
+            if not leads and not mentions:
+                continue
             if leads and role != "lead":
                 attributions.append(Attribution(role="lead", label="（牵头）", clause=cell.text,
                                                 start=cell.start, end=cell.end, units=leads))

@@ -179,6 +179,31 @@ def restore_elided_prefixes(mentions: list[UnitMention], before: UnitMention | N
     return out[1:] if before is not None else out
 
 
+_SHARED_BODY_RE = re.compile(r"^(各|有关|相关)?(.{1,4}?)(人民政府|政府|党委|党工委|管委会)$")
+
+
+def share_suffixes(mentions: list[UnitMention]) -> list[UnitMention]:
+    """有关区、市政府 / 经开区、综保区管委会: a bare jurisdiction before a
+    jurisdiction's body shares that body (and the 各 / 有关 in front)."""
+    out = list(mentions)
+    for i in range(len(out) - 2, -1, -1):
+        a, b = out[i], out[i + 1]
+        mb = _SHARED_BODY_RE.match(b.name)
+        if mb is None or a.alias is not None:
+            continue
+        ma = re.match(r"^(各|有关|相关)?(.{1,5})$", a.name)
+        if ma is None or not (ma.group(2) in BARE_JURISDICTIONS
+                              or re.fullmatch(r".{1,3}[区县]", ma.group(2))):
+            continue
+        if mb.group(2) not in BARE_JURISDICTIONS and not re.fullmatch(r".{1,3}[区县]", mb.group(2)):
+            continue
+        prefix = ma.group(1) or mb.group(1) or ""
+        out[i] = a.model_copy(update={"name": prefix + ma.group(2) + mb.group(3), "reading": "shared suffix"})
+        if not mb.group(1) and prefix:
+            out[i + 1] = b.model_copy(update={"name": prefix + b.name, "reading": "shared suffix"})
+    return out
+
+
 def list_mentions(text: str, start: int, end: int, before: UnitMention | None = None
                   ) -> tuple[list[UnitMention], list[UnitMention]]:
     """The unit list in text[start:end] read as mentions: (marked lead, the rest).
@@ -195,6 +220,6 @@ def list_mentions(text: str, start: int, end: int, before: UnitMention | None = 
         if not item.name:
             continue
         (leads if marked else mentions).append(item)
-    mentions = [part for m in mentions for part in split_names(text, m)]
+    mentions = share_suffixes([part for m in mentions for part in split_names(text, m)])
     mentions = merge_grassroots(text, restore_elided_prefixes(restore_prefixes(mentions), before))
     return leads, mentions

@@ -36,6 +36,8 @@ LABELS = {
     "协助单位": "support",
     "协作单位": "support",
     "协同责任单位": "support",
+    "参加单位": "support",
+    "参加部门": "support",
     "协同配合单位": "support",
     "配合责任单位": "support",
     "落实单位": "responsible",
