@@ -205,25 +205,21 @@ def table_rows(text: str, table: Table) -> list[Row]:
         if not cells:
             continue
         task, rest = cells[0], cells[1:]
-        unit_cells: list[tuple[Cell, list, list]] = []
         officials: list[Official] = []
-        for cell in rest:
-            read = _unit_cell(text, cell)
-            if read is not None:
-                unit_cells.append((cell, *read))
-                continue
-            if cell.text.strip() in _EMPTY_CELLS and unit_cells:
-                unit_cells.append((cell, [], []))  # "/" holds its column's place
-                continue
-            if official_role:
-                o = _official(cell, official_role)
-                if o is not None:
-                    officials.append(o)
-        # More unit cells than unit columns: a cell's names ran over lines; the
-        # last columns take the last cells, the first column the rest.
-        slots = unit_roles or ["responsible"]
-        roles = ([slots[0]] * (len(unit_cells) - len(slots) + 1) + slots[1:]
-                 if len(unit_cells) >= len(slots) else slots[: len(unit_cells)])
+        if 1 + len(cells) == len(table.columns):
+            # A full row: every column has its cell, so the header says what each holds.
+            unit_cells, roles = [], []
+            for cell, column in zip(cells, table.columns[1:], strict=True):
+                role = column_role(column)
+                if role == "official":
+                    o = _official(cell, column)
+                    if o is not None:
+                        officials.append(o)
+                elif role is not None and (read := _unit_cell(text, cell)) is not None:
+                    unit_cells.append((cell, *read))
+                    roles.append(role)
+        else:
+            unit_cells, roles = _typed_cells(text, rest, unit_roles, official_role, officials)
         attributions = []
         for (cell, leads, mentions), role in zip(unit_cells, roles, strict=True):
             if not leads and not mentions:
@@ -240,6 +236,31 @@ def table_rows(text: str, table: Table) -> list[Row]:
                        marker=number_cell.text.strip(), task=task.text, attributions=attributions,
                        officials=officials))
     return out
+
+
+def _typed_cells(text: str, rest: list[Cell], unit_roles: list[str], official_role: str | None,
+                 officials: list[Official]) -> tuple[list[tuple[Cell, list, list]], list[str]]:
+    """A row with merged or missing cells, read by what each cell holds: unit
+    lists go to the header's unit columns in order, persons to its leader column."""
+    unit_cells: list[tuple[Cell, list, list]] = []
+    for cell in rest:
+        read = _unit_cell(text, cell)
+        if read is not None:
+            unit_cells.append((cell, *read))
+            continue
+        if cell.text.strip() in _EMPTY_CELLS and unit_cells:
+            unit_cells.append((cell, [], []))  # "/" holds its column's place
+            continue
+        if official_role:
+            o = _official(cell, official_role)
+            if o is not None:
+                officials.append(o)
+    # More unit cells than unit columns: a cell's names ran over lines; the
+    # last columns take the last cells, the first column the rest.
+    slots = unit_roles or ["responsible"]
+    roles = ([slots[0]] * (len(unit_cells) - len(slots) + 1) + slots[1:]
+             if len(unit_cells) >= len(slots) else slots[: len(unit_cells)])
+    return unit_cells, roles
 
 
 def _column_index(table: Table, role: str) -> int:
