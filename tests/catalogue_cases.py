@@ -1,13 +1,14 @@
-"""One catalogue, two engines: every named query answers identically on both.
+"""The catalogue's contract cases: the parameters each named query is run with.
 
-A query added to queries/ without a case here fails test_every_query_has_a_case.
+Every query in queries/ needs at least one case here (tests/unit/test_catalogue_cases.py
+fails otherwise); tests/engine/test_catalogue_contract.py runs each case on both
+engines and compares the answers, tests/engine/test_async_reads.py runs them
+sync and async.
 """
 
 from __future__ import annotations
 
-import pytest
 from govgraph.loaders.pipeline import DEFAULT_DOC_ID
-from govgraph.queries import catalogue
 
 CASES: dict[str, list[dict]] = {
     "who_leads": [{"number": 11, "doc": None}, {"number": 1, "doc": DEFAULT_DOC_ID},
@@ -74,41 +75,3 @@ CASES: dict[str, list[dict]] = {
 }
 
 ALL = [(name, i, params) for name, cases in CASES.items() for i, params in enumerate(cases)]
-
-
-def test_every_query_has_a_case():
-    assert set(catalogue.catalogue()) == set(CASES), (
-        "each catalogue query needs contract cases in tests/test_catalogue_contract.py")
-
-
-@pytest.mark.parametrize("name,params", [(n, p) for n, _i, p in ALL],
-                         ids=[f"{n}-{i}" for n, i, _p in ALL])
-def test_query_runs_on_embedded(falkor_store, name, params):
-    res = catalogue.run(falkor_store, name, **params)
-    assert res.columns  # every query names its columns
-
-
-@pytest.mark.neo4j
-@pytest.mark.parametrize("name,params", [(n, p) for n, _i, p in ALL],
-                         ids=[f"{n}-{i}" for n, i, _p in ALL])
-def test_same_answer_on_both_engines(falkor_store, neo4j_store, name, params):
-    f = catalogue.run(falkor_store, name, **params)
-    n = catalogue.run(neo4j_store, name, **params)
-    assert f.columns == n.columns
-    assert _comparable(f) == _comparable(n)
-
-
-def _comparable(res) -> list[list]:
-    # The generation is a random token per load: two stores loaded alike differ in it.
-    if "generation" not in res.columns:
-        return res.rows
-    i = res.columns.index("generation")
-    assert all(r[i] for r in res.rows), "a loaded graph has a generation"
-    return [r[:i] + r[i + 1:] for r in res.rows]
-
-
-def test_catalogue_refuses_undeclared_parameters(falkor_store):
-    with pytest.raises(catalogue.CatalogueError, match="unknown"):
-        catalogue.run(falkor_store, "who_leads", number=1, doc=None, evil="x")
-    with pytest.raises(catalogue.CatalogueError, match="missing"):
-        catalogue.run(falkor_store, "who_leads", number=1)

@@ -1,6 +1,9 @@
-"""Attacks on the read-only path, fuzzed input, and faults of the engines.
+"""Faults of the engines (a Neo4j of the test's own killed, restarted, frozen) and
+libFuzzer-guided fuzzing of the input readers (atheris).
 
-Each test is a real attack on a real engine: nothing is mocked.
+Each test is a real attack on a real engine: nothing is mocked. The read-only
+path is attacked in tests/engine/test_read_only_guard.py, input is fuzzed
+in-process in tests/unit/test_bad_input.py.
 """
 
 from __future__ import annotations
@@ -15,131 +18,13 @@ import time
 from pathlib import Path
 
 import pytest
-from govgraph.graph.store import QueryTimeout, ReadOnlyViolation, StoreError
-from govgraph.loaders.notice import NoticeError, parse_notice
-from govgraph.loaders.registry import KINDS, RegistryError, read_registry
+from govgraph.graph.store import StoreError
 from govgraph.queries import answers
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from helpers import REPO
 from neo4j import GraphDatabase
 from serving import free_port
 
-REPO = Path(__file__).resolve().parents[1]
-FUZZ_EXAMPLES = int(os.environ.get("GOVGRAPH_FUZZ_EXAMPLES", "150"))
-
-WRITES = [
-    "CREATE (n:Entity {id: 'evil'})",
-    "MERGE (n:Entity {id: 'evil'})",
-    "MATCH (n:Measure) SET n.title = 'evil'",
-    "MATCH (n:Measure) DELETE n",
-    "MATCH (n) DETACH DELETE n",
-    "MATCH (n:Measure) REMOVE n.title",
-    "FOREACH (x IN [1] | CREATE (:Evil))",
-    "MATCH (m:Measure {number: 1}) CALL { WITH m SET m.x = 1 } RETURN m.number",
-    "CREATE INDEX FOR (n:Evil) ON (n.a)",
-    "MATCH (n) RETURN n LIMIT 1; CREATE (:Evil)",
-    "LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row",
-]
-
-DISGUISED = [
-    "MATCH (n) /* just reading */ DETACH DELETE n",
-    "MATCH (n) // a comment\nDETACH DELETE n",
-    "match (n:Measure) set n.title = 'x'",
-    "MATCH (n) WITH n LIMIT 1 cReAtE (:Evil)",
-    "RETURN 1; MATCH (n) DELETE n",
-    "CALL db.labels() YIELD label RETURN label",
-    "CALL dbms.listConfig() YIELD name RETURN name",
-    "load csv from 'http://127.0.0.1:1/x' as r return r",
-    "UNWIND [1] AS x FOREACH (y IN [x] | MERGE (:Evil {id: y}))",
-]
-
-
-@pytest.mark.parametrize("query", WRITES)
-def test_engine_read_only_mode_refuses_writes(store, query):
-    """Past the keyword check, the engine's own read-only mode refuses every write."""
-    before = answers.load_report(store)
-    with pytest.raises(StoreError):
-        store.read_engine_guarded(query)
-    assert answers.load_report(store) == before
-
-
-@pytest.mark.parametrize("query", WRITES + DISGUISED)
-def test_read_only_path_refuses_writes_and_procedures(store, query):
-    before = answers.load_report(store)
-    with pytest.raises(ReadOnlyViolation):
-        store.read_only(query)
-    assert answers.load_report(store) == before
-
-
-def test_strings_and_comments_do_not_confuse_the_guard(store):
-    res = store.read_only("MATCH (m:Measure) WHERE m.title CONTAINS 'CREATE' RETURN count(m) AS n")
-    assert res.rows == [[0]]
-    res = store.read_only("// DELETE everything\nMATCH (m:Measure) RETURN count(m) AS n")
-    assert res.rows == [[16]]
-
-
-def test_huge_results_are_capped_and_long_queries_stopped(store):
-    res = store.read_only("MATCH (a:Entity), (b:Entity) RETURN a.id, b.id", row_cap=100)
-    assert len(res.rows) == 100 and res.truncated
-    with pytest.raises(QueryTimeout):
-        store.read_only("MATCH (a), (b), (c), (d) WHERE a.id <> d.id RETURN count(*)", timeout_s=0.3)
-
-
-# --- fuzzing: only clear errors, never a crash or a hang ------------------------------------
-
-notice_like = st.lists(
-    st.one_of(
-        st.text(max_size=40),
-        st.sampled_from(["(一)", "（二）", "三、", "1.", "（1）", "牵头单位:", "责任单位：", "配合单位",
-                         "、", "；", ";", ")", "（", "〔区〕", "\n", "\n\n", "— 3 —", "等部门", "市住建局",
-                         "各县〔区〕党委〔工委〕、人民政府〔管委会〕", "\x00", "《", "》", "2021年2月3日"]),
-    ),
-    max_size=60,
-).map("".join)
-
-
-@settings(max_examples=FUZZ_EXAMPLES, deadline=2000,
-          suppress_health_check=[HealthCheck.too_slow])
-@given(text=notice_like)
-def test_fuzz_notice_parser(text):
-    try:
-        notice = parse_notice(text, source="fuzz.txt")
-    except NoticeError as e:
-        assert "fuzz.txt" in str(e)
-        return
-    for m in notice.measures:
-        for a in m.attributions:
-            assert text[a.start : a.end] == a.clause
-
-
-def test_enormous_document_is_refused_quickly():
-    t0 = time.monotonic()
-    with pytest.raises(NoticeError, match="limit"):
-        parse_notice("牵头单位:市住建局。" * 400_000, source="big.txt")
-    assert time.monotonic() - t0 < 5
-
-
-csv_cell = st.one_of(st.text(max_size=12), st.sampled_from(["", "t:x", "true", "2024-01-01", "-1",
-                                                             "9999999999", '"', ",", "\n", "西秀区"]))
-
-
-@settings(max_examples=FUZZ_EXAMPLES, deadline=3000,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-@given(kind_index=st.integers(0, len(KINDS) - 1),
-       rows=st.lists(st.lists(csv_cell, min_size=0, max_size=9), max_size=6))
-def test_fuzz_registry_loader(tmp_path_factory, kind_index, rows):
-    import csv
-
-    d = tmp_path_factory.mktemp("fuzzreg")
-    kind, model = KINDS[kind_index]
-    with (d / f"{kind}.csv").open("w", newline="", encoding="utf-8") as fh:
-        w = csv.writer(fh)
-        w.writerow(list(model.model_fields))
-        w.writerows(rows)
-    try:
-        read_registry(d, counties={"西秀区"})
-    except RegistryError as e:
-        assert e.file.endswith(".csv")
+pytestmark = pytest.mark.slow
 
 
 # --- faults of a real Neo4j ----------------------------------------------------------------
@@ -358,19 +243,6 @@ def test_an_api_read_of_a_frozen_neo4j_fails_in_time_then_recovers(own_neo4j):
         assert bound <= waited < bound + 5
 
 
-def test_secrets_stay_out_of_errors(tmp_path):
-    from govgraph.graph.neo4j_store import Neo4jStore
-
-    with pytest.raises(StoreError) as err:
-        Neo4jStore(f"bolt://127.0.0.1:{free_port()}", password="hunter2-secret", connection_timeout=2)
-    assert "hunter2-secret" not in str(err.value)
-    from govgraph.settings import Settings
-
-    s = Settings(api_token="tok-abcdef-123456", neo4j_password="pw-abcdef-123456")
-    assert "tok-abcdef" not in repr(s) and "pw-abcdef" not in repr(s)
-    assert s.host == "127.0.0.1"
-
-
 @pytest.mark.parametrize("harness", ["fuzz_notice.py", "fuzz_registry.py"])
 def test_atheris_finds_nothing(tmp_path, harness):
     """libFuzzer-guided fuzzing (atheris) of the parser and the registry loader;
@@ -383,23 +255,4 @@ def test_atheris_finds_nothing(tmp_path, harness):
     assert res.returncode == 0, res.stderr[-3000:]
     assert "Done" in res.stderr
 
-
-def test_a_document_that_takes_too_long_is_refused():
-    from govgraph.loaders.pipeline import default_notice
-
-    text = default_notice().text
-    with pytest.raises(NoticeError, match="longer than"):
-        parse_notice(text, source="slow.txt", max_seconds=0)
-
-
-def test_registry_file_that_is_not_utf8_is_a_clear_error(tmp_path):
-    """Found by the atheris harness: a non-UTF-8 byte used to escape as UnicodeDecodeError."""
-    (tmp_path / "streets.csv").write_bytes(b"id,name,county\nt:s:1,\xff\xfe,\xe8\xa5\xbf\n")
-    with pytest.raises(RegistryError, match="not UTF-8") as err:
-        read_registry(tmp_path, counties={"西秀区"})
-    assert err.value.file == "streets.csv"
-    (tmp_path / "streets.csv").unlink()
-    (tmp_path / "streets.json").write_bytes(b'[{"id": "\xff"}]')
-    with pytest.raises(RegistryError, match="not UTF-8"):
-        read_registry(tmp_path, counties={"西秀区"})
 

@@ -1,4 +1,5 @@
-"""The analyst's command line: JSON and tables, clear errors, help with examples."""
+"""The analyst's command line on a loaded store: JSON and tables, clear errors.
+Help and the commands that need no store are in tests/unit/test_cli_offline.py."""
 
 from __future__ import annotations
 
@@ -68,32 +69,6 @@ def test_cypher_reads_and_refuses_writes(run):
     res = run("cypher", "MATCH (n) DETACH DELETE n")
     assert res.exit_code == 3 and "refused" in res.output
     assert json.loads(run("load-report", "--json").output)["nodes"]["Measure"] == 16
-
-
-COMMANDS = ["load", "synth", "audit", "compounds", "overlap", "load-report", "who-leads", "responsible", "measures", "unit-load", "diffuse",
-            "escalate", "cypher", "extract", "db start", "db stop", "db status",
-            "serve", "export", "draw"]
-
-
-@pytest.mark.parametrize("command", COMMANDS)
-def test_help_says_what_and_gives_an_example(command):
-    res = CliRunner().invoke(main, [*command.split(), "--help"])
-    assert res.exit_code == 0
-    assert "Example" in res.output
-
-
-def test_extract_does_not_need_a_store(tmp_path):
-    from govgraph.loaders.pipeline import default_notice
-
-    p = tmp_path / "n.txt"
-    p.write_text(default_notice().text, "utf-8")
-    res = CliRunner().invoke(main, ["extract", str(p), "--json"])
-    out = json.loads(res.output)
-    assert len(out["measures"]) == 16 and out["unresolved"] == []
-    empty = tmp_path / "empty.txt"
-    empty.write_text("", "utf-8")
-    res = CliRunner().invoke(main, ["extract", str(empty)])
-    assert res.exit_code == 1 and "empty" in res.output
 
 
 @pytest.mark.neo4j

@@ -10,12 +10,10 @@ from __future__ import annotations
 import csv
 import tomllib
 from importlib import resources
-from pathlib import Path
 
 import pytest
 from govgraph.loaders.pipeline import plan_load
-
-REGISTRY = Path(__file__).parent / "data" / "registry"
+from helpers import REGISTRY
 
 
 def _cites(props: dict) -> bool:
@@ -78,23 +76,3 @@ def test_unit_registry_facts_cite_their_toml_entry(plan):
                    if e.type == "PART_OF" and e.src == county.id)
     assert part_of["registry_entry"] == county.props["registry_entry"]
     assert part_of["registry_entry"].startswith("[[county]] #")
-
-
-UNCITED_EDGES = """
-MATCH ()-[e]->()
-WHERE e.source_doc IS NULL AND e.registry_file IS NULL
-RETURN count(e) AS n
-"""
-
-UNCITED_NODES = """
-MATCH (n:Entity)
-WHERE n.source_doc IS NULL AND n.registry_file IS NULL AND n.source_path IS NULL
-  AND (n.doc IS NULL OR n.start IS NULL)
-RETURN count(n) AS n
-"""
-
-
-def test_the_stored_graph_has_no_uncited_fact(store):
-    assert store.read(UNCITED_EDGES).records()[0]["n"] == 0
-    assert store.read(UNCITED_NODES).records()[0]["n"] == 0
-    assert store.read("MATCH ()-[e:LIVES_IN]->() RETURN count(e) AS n").records()[0]["n"] > 0

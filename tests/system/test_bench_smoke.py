@@ -10,12 +10,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import REPO
 
-REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # `bench` is a folder of the repository, not an installed package
 
 from bench.harness import Config, run  # noqa: E402
 from bench.report import markdown  # noqa: E402
+
+pytestmark = pytest.mark.slow
 
 SECTIONS = ("synth", "load", "baseline", "lookups", "floor", "http")
 OPS = {"who_leads_measure", "compound_responsible", "escalation_chain", "audit_ungoverned"}
@@ -73,18 +75,6 @@ def _check(res: dict, engine: str, out: Path) -> None:
                     "## Lookups through the Python API", "## HTTP API"):
         assert heading in md
     assert (out / "latest.json").exists() and (out / "latest.md").exists()
-
-
-def test_server_samples_are_put_under_the_innermost_neo4j_subsystem():
-    from bench import jfr
-
-    frames = [("java.util.HashMap", "get"), ("org.neo4j.lock.ReentrantLockService", "acquire"),
-              ("org.neo4j.internal.recordstorage.TransactionRecordState", "extractCommands"),
-              ("org.neo4j.bolt.protocol.Worker", "run")]
-    assert jfr.subsystem(frames) == "locks"
-    assert jfr.subsystem(frames[2:]) == "record store and commit commands"
-    assert jfr.subsystem([("java.lang.Thread", "run")]) == "other (JDK, collections)"
-    assert jfr._ms("PT0.0125S") == 12.5
 
 
 def test_bench_smoke_embedded(tmp_path):
@@ -146,10 +136,3 @@ def test_bench_smoke_neo4j(tmp_path, neo4j_uri, request):
     assert not list((tmp_path / "work").glob("**/*.jfr"))  # summarised, then dropped
 
 
-def test_repeat_below_one_is_refused(capsys):
-    from bench.__main__ import main
-
-    with pytest.raises(SystemExit) as e:
-        main(["run", "--repeat", "0", "--no-write"])
-    assert e.value.code == 2
-    assert "--repeat must be at least 1, not 0" in capsys.readouterr().err

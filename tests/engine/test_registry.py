@@ -4,14 +4,12 @@ and the place-level answers — on both engines."""
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 from govgraph.loaders.pipeline import execute, plan_load
 from govgraph.loaders.registry import RegistryError
 from govgraph.queries import answers, compounds
-
-REGISTRY = Path(__file__).parent / "data" / "registry"
+from helpers import REGISTRY
 
 DAY = "2024-06-30"
 

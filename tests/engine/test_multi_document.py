@@ -20,10 +20,10 @@ from govgraph.loaders.notice import MAX_DOCUMENT_CHARS, NoticeError
 from govgraph.loaders.pipeline import DEFAULT_DOC_ID, execute, plan_load
 from govgraph.loaders.units import load_registry
 from govgraph.queries import answers, catalogue
+from helpers import CORPUS
 
 from govgraph.cli import main
 
-CORPUS = Path(__file__).resolve().parent / "corpus"
 DOC_A = CORPUS / "01_bracket_halfwidth.txt"  # fire safety, eight measures
 DOC_B = CORPUS / "03_own_lines.txt"  # owners' committees, six measures
 DOC_C = CORPUS / "12_aliases_collectives.txt"  # a county document with collectives
@@ -238,14 +238,3 @@ def test_overlap_command(loaded, data_dir):
     assert res.exit_code == 2 and "no document" in res.output
 
 
-def test_an_alias_resolves_when_the_name_does_not():
-    """县司法局（县普法办）: if only the alias is in the registry, the unit resolves by it."""
-    from govgraph.loaders.documents import notice_to_graph
-    from govgraph.loaders.notice import parse_notice
-
-    text = "（一）做好普法工作。（牵头单位：市普法办（市委组织部）；责任单位：市民政局）"
-    notice = parse_notice(text, source="alias.txt")
-    facts = notice_to_graph(notice, load_registry())
-    leads = [e.src for e in facts.batch.edges if e.type == "LEADS_MEASURE"]
-    assert leads == ["unit:市委组织部"]
-    assert facts.unresolved == []

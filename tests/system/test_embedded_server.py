@@ -9,11 +9,14 @@ import subprocess
 import sys
 import time
 
+import pytest
 from govgraph.graph import embedded_server
 from govgraph.graph.falkordb_store import FalkorDBStore
 from govgraph.graph.model import GraphBatch, Node, NodeKind
 from govgraph.loaders.pipeline import execute, plan_load
 from govgraph.loaders.synth import synthesize
+
+pytestmark = pytest.mark.slow
 
 
 def _one_node(id_: str) -> GraphBatch:

@@ -17,10 +17,10 @@ from click.testing import CliRunner
 from govgraph.graph.model import RelType
 from govgraph.loaders.notice import NoticeError, read_notice
 from govgraph.loaders.units import load_registry
+from helpers import REPO
 
 from govgraph.cli import main
 
-REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "tests" / "corpus"
 CORPUS_UNITS = CORPUS / "units.toml"
 FIELDS = ("lead", "responsible", "support")

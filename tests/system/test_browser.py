@@ -22,9 +22,11 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from helpers import REGISTRY, REPO
 from serving import serve
 
-REPO = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.slow
+
 ARTIFACTS = REPO / "artifacts"
 CHROMIUM = os.environ.get("GOVGRAPH_CHROMIUM", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("GOVGRAPH_CHROMEDRIVER", "/usr/bin/chromedriver")
@@ -65,7 +67,7 @@ def server(tmp_path_factory):
     env = {k: v for k, v in os.environ.items() if not k.startswith("GOVGRAPH_")}
     env["GOVGRAPH_DATA_DIR"] = str(data)
     gg = [sys.executable, "-m", "govgraph.cli", "--data-dir", str(data)]
-    registry = Path(__file__).parent / "data" / "registry"
+    registry = REGISTRY
     load = subprocess.run([*gg, "load", "--registry", str(registry)], env=env, capture_output=True,
                           text=True, timeout=300)
     assert load.returncode == 0, load.stderr

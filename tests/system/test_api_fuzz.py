@@ -12,9 +12,11 @@ from pathlib import Path
 
 import pytest
 from govgraph.graph import embedded_server
+from helpers import REGISTRY
 from serving import CLI, serve
 
-REGISTRY = Path(__file__).parent / "data" / "registry"
+pytestmark = pytest.mark.slow
+
 TOKEN = "fuzz-token-7c1d2e3f4a5b"
 
 

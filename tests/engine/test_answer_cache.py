@@ -9,7 +9,6 @@ from __future__ import annotations
 import time
 import warnings
 
-import pytest
 from pydantic import SecretStr
 
 with warnings.catch_warnings():
@@ -112,8 +111,3 @@ def test_a_load_through_the_app_is_seen_by_the_next_request(fresh_store):
         assert again.content == first.content  # the same load: the same answer
 
 
-def test_serve_refuses_a_negative_interval():
-    from pydantic import ValidationError
-
-    with pytest.raises(ValidationError):
-        Settings(answer_cache_s=-1)

@@ -11,25 +11,19 @@ import warnings
 from urllib.parse import quote
 
 import pytest
-from pydantic import SecretStr
+from api_helpers import TOKEN, problem
+from api_helpers import client as _client
 
 with warnings.catch_warnings():  # starlette's note about its httpx-based test client
     warnings.filterwarnings("ignore", message=".*starlette.testclient")
     from fastapi.testclient import TestClient
 
 from govgraph.api import create_app
-from govgraph.graph.store import GraphStore, QueryResult, StoreError
 from govgraph.loaders.pipeline import DEFAULT_DOC_ID
 
 from govgraph.settings import Settings
 
-TOKEN = "test-token-s3cr3t-4f9a"
 M11 = f"{DEFAULT_DOC_ID}#m11"
-
-
-def _client(store: GraphStore, **settings) -> TestClient:
-    s = Settings(**{"api_token": SecretStr(TOKEN), **settings})
-    return TestClient(create_app(s, store=store))
 
 
 @pytest.fixture
@@ -42,19 +36,6 @@ def api(store):
 def fapi(falkor_store):
     with _client(falkor_store) as c:
         yield c
-
-
-def problem(res, status: int, slug: str | None = None, detail: str | None = None) -> dict:
-    assert res.status_code == status, res.text
-    assert res.headers["content-type"].startswith("application/problem+json")
-    body = res.json()
-    assert {"type", "title", "status", "detail", "instance"} <= set(body)
-    assert body["status"] == status and body["detail"] and body["title"]
-    if slug:
-        assert body["type"] == f"/problems/{slug}"
-    if detail:
-        assert detail in body["detail"], body["detail"]
-    return body
 
 
 def cited(c: dict) -> None:
@@ -424,44 +405,12 @@ def test_load_default_and_a_document(fresh_store):
         assert c.get("/documents").json()["total"] == 2
 
 
-class _DownStore:
-    """Answers every query as a store whose server went away does."""
-
-    engine = "falkordb"
-
-    def read(self, cypher, params=None) -> QueryResult:
-        raise StoreError("embedded FalkorDB unavailable: Connection refused")
-
-    async def aread(self, cypher, params=None) -> QueryResult:
-        return self.read(cypher, params)
-
-    def read_only(self, cypher, params=None, **_kw) -> QueryResult:
-        return self.read(cypher, params)
-
-    def close(self) -> None: ...
-
-    async def aclose(self) -> None: ...
-
-
-def test_health_reports_a_store_that_is_down():
-    with _client(_DownStore()) as c:
-        problem(c.get("/health"), 503, "store-unavailable", "Connection refused")
-        problem(c.get("/measures/11/leads"), 503, "store-unavailable")
-
-
 def test_app_opens_and_closes_its_own_store(falkor_dir, falkor_store):
     app = create_app(Settings(data_dir=falkor_dir))
     with TestClient(app) as c:
         assert app.state.store is not None and app.state.store is not falkor_store
         assert c.get("/health").json()["nodes"] > 100
     assert app.state.store is None  # closed at shutdown
-
-
-def test_store_that_cannot_be_opened_is_a_503():
-    app = create_app(Settings(neo4j_uri="bolt://127.0.0.1:9"))
-    with TestClient(app) as c:
-        body = problem(c.get("/health"), 503, "store-unavailable")
-        assert "Neo4j" in body["detail"]
 
 
 # ---------------------------------------------------------------------------

@@ -12,15 +12,16 @@ import json
 import os
 import subprocess
 import time
-from pathlib import Path
 
 import httpx
 import pytest
 from govgraph.graph import embedded_server
+from helpers import REGISTRY, REPO
 from serving import CLI, serve
 
-REGISTRY = Path(__file__).parent / "data" / "registry"
-ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
+pytestmark = pytest.mark.slow
+
+ARTIFACTS = REPO / "artifacts"
 SECONDS = float(os.environ.get("GOVGRAPH_LOAD_SECONDS", "8"))
 CLIENTS = int(os.environ.get("GOVGRAPH_LOAD_CLIENTS", "200"))
 PATHS = ["/measures/11/leads", "/units/市住建局/duties", "/compounds/t:cpd:1/responsible",
