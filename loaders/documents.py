@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..graph.model import Edge, GraphBatch, Node, NodeKind, Provenance, RelType
+from ..graph.names import normalize_name, unit_id
 from .notice import Notice
-from .units import UnitRegistry, normalize_name, unit_id
+from .units import UnitRegistry
 
 ROLE_EDGE = {
     "lead": RelType.LEADS_MEASURE,

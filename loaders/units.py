@@ -7,23 +7,13 @@ that matches nothing is reported as unresolved instead of being guessed.
 from __future__ import annotations
 
 import os
-import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
 from ..graph.model import Edge, GraphBatch, Node, NodeKind, RelType
-
-_BRACKETS = str.maketrans({"(": "〔", ")": "〕", "（": "〔", "）": "〕", "[": "〔", "]": "〕"})
-
-
-def normalize_name(name: str) -> str:
-    return re.sub(r"\s+", "", name).translate(_BRACKETS)
-
-
-def unit_id(name: str) -> str:
-    return f"unit:{normalize_name(name)}"
+from ..graph.names import normalize_name, unit_id
 
 
 @dataclass(frozen=True)
