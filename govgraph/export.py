@@ -277,7 +277,8 @@ def draw(sub: Subgraph, out: Path, *, lang: str = "zh", title: str | None = None
         raise ValueError(f"{out}: the picture must be .svg or .png")
     warnings: list[str] = []
     font = cjk_font()
-    rc: dict[str, Any] = {"svg.fonttype": "none", "font.size": 8}
+    # Any keys: matplotlib types them as the literal names of its settings.
+    rc: dict[Any, Any] = {"svg.fonttype": "none", "font.size": 8}
     if font:
         rc["font.family"] = [font, "DejaVu Sans"]
     elif lang == "zh":
@@ -299,7 +300,7 @@ def draw(sub: Subgraph, out: Path, *, lang: str = "zh", title: str | None = None
         for e in sub.edges:
             if e.source not in pos or e.target not in pos:
                 continue
-            pair = tuple(sorted((e.source, e.target)))
+            pair = (min(e.source, e.target), max(e.source, e.target))
             i = pair_count.get(pair, 0)
             pair_count[pair] = i + 1
             st = REL_STYLE.get(e.type, {"color": "#999999", "line": "solid"})

@@ -657,7 +657,8 @@ def _parse_attributions(text: str, region: _Region) -> list[Attribution]:
         list_start = lm.end()
         # Trailing separators (and an opening bracket of the next group) are not part of a name.
         clause_end = _trim_clause_end(text, list_start, seg_end)
-        mentions, leads = [], []
+        mentions: list[UnitMention] = []
+        leads: list[UnitMention] = []
         for s, e in _split_list(text, list_start, clause_end):
             mention, marked = _mention(text, s, e)
             (leads if marked else mentions).append(mention)
@@ -806,7 +807,7 @@ def _check_text(text: object, source: str) -> str:
         raise NoticeError(f"{source}: the document is empty")
     control = _CONTROL_RE.findall(text)
     if len(control) > max(8, len(text) // 100):
-        first = _CONTROL_RE.search(text).start()
+        first = next(_CONTROL_RE.finditer(text)).start()
         raise NoticeError(f"{source}: {len(control)} control characters (first at "
                           f"{where(text, first)}); this looks like a binary file, not a notice")
     return text
