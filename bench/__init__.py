@@ -6,6 +6,6 @@ baseline, warm lookups through the Python API and on an in-memory networkx
 graph, and drives ``govgraph serve`` with a real load generator (wrk). Results
 go to ``bench/results/latest.json`` and ``bench/results/latest.md``.
 
-No test asserts a timing: ``tests/test_bench_smoke.py`` only checks that every
+No test asserts a timing: ``tests/system/test_bench_smoke.py`` only checks that every
 section of the report is there and its numbers are positive.
 """

@@ -154,7 +154,7 @@ def load(obj: Context, documents: tuple[Path, ...], registries: tuple[Path, ...]
     else:
         summary = execute(store, plan)
     report = answers.load_report(store)
-    out = {"engine": store.engine, "documents": [{"id": n.id, "title": n.title,
+    out: dict[str, Any] = {"engine": store.engine, "documents": [{"id": n.id, "title": n.title,
                                                    "measures": len(n.measures)} for n in plan.notices],
            "registries": [str(r) for r in registries],
            "written": {"nodes": summary.nodes, "edges": summary.edges},
@@ -265,6 +265,7 @@ def who_leads(obj: Context, measure: str | None, org_id: str | None, as_of: str 
     if measure is not None:
         _print_measure_answers(answers.who_leads(obj.store, measure, doc), as_json)
         return
+    assert org_id is not None  # one of the two, as checked above
     from .queries import compounds
 
     res = compounds.org_leaders(obj.store, org_id, as_of)
@@ -305,6 +306,7 @@ def responsible(obj: Context, measure: str | None, compound_id: str | None, as_o
     if measure is not None:
         _print_measure_answers(answers.who_is_responsible(obj.store, measure, doc), as_json)
         return
+    assert compound_id is not None  # one of the two, as checked above
     from .queries import compounds
 
     res = compounds.compound_responsibility(obj.store, compound_id, as_of)
@@ -457,18 +459,17 @@ def escalate(obj: Context, issue: str | None, compound_id: str | None, as_of: st
             if lv.gap:
                 click.echo(f"   GAP: {lv.gap}")
             for b in lv.bodies:
-                who = b.body or b.manager or b.unit
-                click.echo(f"   {b.role}: {who.name}  (measure {b.citation.measure}: "
-                           f"{b.citation.clause[:40]}…)")
+                click.echo(f"   {b.role}: {b.actor().name}  (measure {b.citation.measure}: "
+                           f"{(b.citation.clause or '')[:40]}…)")
         return
     res = answers.escalation(obj.store, issue)
     if as_json:
         click.echo(to_json(res))
         return
-    for lv in res.levels:
-        click.echo(f"Level {lv.order}: {lv.name} ({lv.name_en}) — {lv.motto}")
+    for level in res.levels:
+        click.echo(f"Level {level.order}: {level.name} ({level.name_en}) — {level.motto}")
         click.echo(table(["body", "role", "basis", "clause"],
-                         [(b.body.name, b.role, b.citation.basis, b.citation.clause) for b in lv.bodies],
+                         [(b.body.name, b.role, b.citation.basis, b.citation.clause) for b in level.bodies],
                          max_col=48))
         click.echo()
     if res.issue:
@@ -596,8 +597,8 @@ def extract(path: Path, units_file: Path | None, as_json: bool) -> None:
 
     notice = read_notice(path)
     registry = load_registry(units_file)
-    measures_out = []
-    unresolved = []
+    measures_out: list[dict[str, Any]] = []
+    unresolved: list[dict[str, Any]] = []
     for m in notice.measures:
         attributions = []
         for a in m.attributions:
@@ -635,11 +636,12 @@ def extract(path: Path, units_file: Path | None, as_json: bool) -> None:
     for m in notice.measures:
         for o in m.officials:
             click.echo(f"official: {o.name} ({o.role}), measure {m.number}")
-    for u in notice.unread:
-        click.echo(f"not read: line {u.line}, column {u.column}: {u.text} ({u.reason})")
-    for u in unresolved:
-        alias = f", alias {u['alias']}" if u["alias"] else ""
-        click.echo(f"unresolved (kept as written): {u['name']} (measure {u['measure']}, {u['at']}{alias})")
+    for part in notice.unread:
+        click.echo(f"not read: line {part.line}, column {part.column}: {part.text} ({part.reason})")
+    for miss in unresolved:
+        alias = f", alias {miss['alias']}" if miss["alias"] else ""
+        click.echo(f"unresolved (kept as written): {miss['name']} (measure {miss['measure']}, "
+                   f"{miss['at']}{alias})")
 
 
 # ---------------------------------------------------------------------------

@@ -2,8 +2,8 @@
 script, and static pictures (SVG / PNG).
 
 Everything here formats a ``Subgraph`` that ``govgraph.queries.answers`` built;
-nothing queries the store. The node and edge styles are the ones the browser
-view uses too (it reads them from GET /graph/schema).
+nothing queries the store. The node and edge styles (govgraph.graph.styles) are
+the ones the browser view uses too (it reads them from GET /graph/schema).
 """
 
 from __future__ import annotations
@@ -13,51 +13,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .graph.model import NodeKind, RelType
+from .graph.styles import KIND_STYLE, REL_STYLE
 from .queries.answers import GraphEdge, GraphNode, Subgraph
-
-# colour, shape (Cytoscape.js names), labels — one place for the page and `govgraph draw`.
-KIND_STYLE: dict[str, dict[str, str]] = {
-    "PolicyDocument": {"color": "#475569", "shape": "rectangle", "zh": "文件", "en": "document"},
-    "Section": {"color": "#94a3b8", "shape": "rectangle", "zh": "章节", "en": "section"},
-    "Measure": {"color": "#d97706", "shape": "round-rectangle", "zh": "措施", "en": "measure"},
-    "PartyOrganization": {"color": "#dc2626", "shape": "star", "zh": "党组织",
-                          "en": "Party organization"},
-    "Department": {"color": "#2563eb", "shape": "ellipse", "zh": "政府部门", "en": "department"},
-    "Committee": {"color": "#16a34a", "shape": "hexagon", "zh": "委员会", "en": "committee"},
-    "Company": {"color": "#7c3aed", "shape": "barrel", "zh": "企业", "en": "company"},
-    "Resident": {"color": "#db2777", "shape": "triangle", "zh": "居民与角色",
-                 "en": "residents / role"},
-    "Facility": {"color": "#0d9488", "shape": "round-pentagon", "zh": "小区与设施",
-                 "en": "compound / facility"},
-    "Area": {"color": "#65a30d", "shape": "pentagon", "zh": "区域", "en": "area"},
-    "IssueType": {"color": "#ea580c", "shape": "tag", "zh": "问题类型", "en": "issue type"},
-    "EscalationLevel": {"color": "#0891b2", "shape": "octagon", "zh": "调处层级",
-                        "en": "mediation level"},
-}
-
-REL_STYLE: dict[str, dict[str, str]] = {
-    "LEADS_MEASURE": {"color": "#b45309", "line": "solid", "zh": "牵头", "en": "leads"},
-    "RESPONSIBLE_FOR": {"color": "#d6a35c", "line": "solid", "zh": "责任", "en": "responsible"},
-    "SUPPORTS_MEASURE": {"color": "#e0b878", "line": "dashed", "zh": "配合", "en": "supports"},
-    "PART_OF": {"color": "#94a3b8", "line": "dotted", "zh": "隶属", "en": "part of"},
-    "LEADS": {"color": "#dc2626", "line": "solid", "zh": "领导", "en": "leads (political)"},
-    "GUIDES": {"color": "#f87171", "line": "dashed", "zh": "指导", "en": "guides"},
-    "SUPERVISES": {"color": "#9333ea", "line": "solid", "zh": "监督", "en": "supervises"},
-    "HEADS": {"color": "#0f766e", "line": "solid", "zh": "担任负责人", "en": "heads"},
-    "NOMINATES": {"color": "#14b8a6", "line": "dashed", "zh": "推荐", "en": "nominates"},
-    "MEMBER_OF": {"color": "#22c55e", "line": "solid", "zh": "成员", "en": "member of"},
-    "MANAGES": {"color": "#7c3aed", "line": "solid", "zh": "管理", "en": "manages"},
-    "LOCATED_IN": {"color": "#a3a3a3", "line": "dotted", "zh": "位于", "en": "located in"},
-    "LIVES_IN": {"color": "#c4c4c4", "line": "dotted", "zh": "居住于", "en": "lives in"},
-    "INCLUDES": {"color": "#737373", "line": "dotted", "zh": "包括", "en": "includes"},
-    "MEDIATES_AT": {"color": "#0891b2", "line": "solid", "zh": "调处于", "en": "mediates at"},
-    "ESCALATES_TO": {"color": "#0e7490", "line": "solid", "zh": "上报至", "en": "escalates to"},
-    "HANDLES": {"color": "#ea580c", "line": "dashed", "zh": "处置", "en": "handles"},
-}
-
-assert set(KIND_STYLE) == {k.value for k in NodeKind}, "a node kind without a style"
-assert set(REL_STYLE) == {t.value for t in RelType}, "an edge type without a style"
 
 FORMATS = ("graphml", "gexf", "json", "cypher")
 
@@ -320,7 +277,8 @@ def draw(sub: Subgraph, out: Path, *, lang: str = "zh", title: str | None = None
         raise ValueError(f"{out}: the picture must be .svg or .png")
     warnings: list[str] = []
     font = cjk_font()
-    rc: dict[str, Any] = {"svg.fonttype": "none", "font.size": 8}
+    # Any keys: matplotlib types them as the literal names of its settings.
+    rc: dict[Any, Any] = {"svg.fonttype": "none", "font.size": 8}
     if font:
         rc["font.family"] = [font, "DejaVu Sans"]
     elif lang == "zh":
@@ -342,7 +300,7 @@ def draw(sub: Subgraph, out: Path, *, lang: str = "zh", title: str | None = None
         for e in sub.edges:
             if e.source not in pos or e.target not in pos:
                 continue
-            pair = tuple(sorted((e.source, e.target)))
+            pair = (min(e.source, e.target), max(e.source, e.target))
             i = pair_count.get(pair, 0)
             pair_count[pair] = i + 1
             st = REL_STYLE.get(e.type, {"color": "#999999", "line": "solid"})

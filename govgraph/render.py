@@ -1,4 +1,11 @@
-"""Plain-text tables that line up with Chinese text, and stable JSON."""
+"""Plain-text tables that line up with Chinese text, and stable JSON.
+
+>>> print(table(["单位", "n"], [["市住建局", 3], ["市委组织部", 12]]))
+单位        n
+----------  --
+市住建局    3
+市委组织部  12
+"""
 
 from __future__ import annotations
 
@@ -11,6 +18,11 @@ from pydantic import BaseModel
 
 
 def display_width(s: str) -> int:
+    """The columns a terminal gives the text: two for each wide (Chinese) character.
+
+    >>> display_width("市住建局"), display_width("unit 11")
+    (8, 7)
+    """
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
 
 

@@ -572,7 +572,7 @@ class Neo4jStore(GraphStore):
         # of nodes holds every relationship of every node in the transaction, and
         # 20,000 compounds with their residents' edges ran the server out of heap.
         def work(tx: neo4j.ManagedTransaction, query: str) -> int:
-            return tx.run(query).single()["n"]
+            return tx.run(query).single(strict=True)["n"]
 
         with self._driver.session(database=self.database) as s:
             for query in (CLEAR_RELATIONSHIPS, CLEAR_NODES):

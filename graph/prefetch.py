@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -18,7 +18,8 @@ T = TypeVar("T")
 _POLL_S = 0.05
 
 
-def prefetched(items: Iterable[T], depth: int = 4, name: str = "govgraph-prefetch") -> Iterator[T]:
+def prefetched(items: Iterable[T], depth: int = 4,
+               name: str = "govgraph-prefetch") -> Generator[T, None, None]:
     """``items`` in order, produced by a thread up to ``depth`` items ahead.
 
     An exception raised while producing is raised here, where its item would have

@@ -12,6 +12,7 @@ import re
 import uuid
 from abc import ABC, abstractmethod
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -285,7 +286,7 @@ def _static(kind: str, label: str, rows: list[dict], create: bool) -> list[State
     return out
 
 
-def creating_plan(plan: list[Statement], created: set[str] | frozenset[str]) -> list[Statement]:
+def creating_plan(plan: list[Statement], created: AbstractSet[str]) -> list[Statement]:
     """``plan`` as it is run: CREATE for what cannot exist yet, MERGE for the rest.
 
     ``created`` holds ids the store does not hold and that this load alone writes

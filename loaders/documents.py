@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..graph.model import Edge, GraphBatch, Node, NodeKind, Provenance, RelType
+from ..graph.model import Edge, GraphBatch, Node, NodeKind, PropValue, Provenance, RelType
+from ..graph.names import normalize_name, unit_id
 from .notice import Notice
-from .units import UnitRegistry, normalize_name, unit_id
+from .units import UnitRegistry
 
 ROLE_EDGE = {
     "lead": RelType.LEADS_MEASURE,
@@ -57,8 +58,9 @@ def notice_to_graph(notice: Notice, registry: UnitRegistry) -> DocumentFacts:
     unit_nodes: dict[str, Node] = {}
     for m in notice.measures:
         mid = measure_id(doc, m.number)
-        props = {"number": m.number, "numeral": m.numeral, "doc": doc, "title": m.title,
-                 "text": m.text, "start": m.start, "end": m.end, "section": m.section}
+        props: dict[str, PropValue] = {"number": m.number, "numeral": m.numeral, "doc": doc, "title": m.title,
+                                       "text": m.text, "start": m.start, "end": m.end,
+                                       "section": m.section}
         if m.officials:
             # Persons and posts a measure names (责任领导): recorded on the measure
             # with their role, never as units.

@@ -382,10 +382,10 @@ def registry_graph(reg: Registry, units: UnitRegistry, source: str) -> GraphBatc
         area(c.id, c.name, "community", c.synthetic, prov("communities", i))
         b.edges.append(Edge(type=RelType.PART_OF, src=c.id, dst=c.street_id,
                             props=prov("communities", i)))
-    for i, c in enumerate(reg.compounds):
-        area(c.id, c.name, "compound", c.synthetic, prov("compounds", i), built_year=c.built_year,
-             households=c.households, category=c.category)
-        b.edges.append(Edge(type=RelType.PART_OF, src=c.id, dst=c.community_id,
+    for i, cp in enumerate(reg.compounds):
+        area(cp.id, cp.name, "compound", cp.synthetic, prov("compounds", i), built_year=cp.built_year,
+             households=cp.households, category=cp.category)
+        b.edges.append(Edge(type=RelType.PART_OF, src=cp.id, dst=cp.community_id,
                             props=prov("compounds", i)))
     for i, x in enumerate(reg.buildings):
         area(x.id, x.name, "building", x.synthetic, prov("buildings", i), units=x.units,
@@ -416,10 +416,10 @@ def registry_graph(reg: Registry, units: UnitRegistry, source: str) -> GraphBatc
     credit: dict[str, CreditEntry] = {}
     for e in sorted(reg.credit_list, key=lambda e: e.date):
         credit[e.company_id] = e  # the latest entry decides the company's standing
-    for i, c in enumerate(reg.companies):
-        entry = credit.get(c.id)
-        b.nodes.append(Node(id=c.id, kind=NodeKind.COMPANY, name=c.name, props={
-            "company_kind": c.kind, "synthetic": c.synthetic, **prov("companies", i),
+    for i, co in enumerate(reg.companies):
+        entry = credit.get(co.id)
+        b.nodes.append(Node(id=co.id, kind=NodeKind.COMPANY, name=co.name, props={
+            "company_kind": co.kind, "synthetic": co.synthetic, **prov("companies", i),
             "credit_list": entry.list if entry else None,
             "credit_date": _d(entry.date) if entry else None,
             "credit_reason": entry.reason if entry else None}))

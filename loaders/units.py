@@ -7,23 +7,13 @@ that matches nothing is reported as unresolved instead of being guessed.
 from __future__ import annotations
 
 import os
-import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
-from ..graph.model import Edge, GraphBatch, Node, NodeKind, RelType
-
-_BRACKETS = str.maketrans({"(": "〔", ")": "〕", "（": "〔", "）": "〕", "[": "〔", "]": "〕"})
-
-
-def normalize_name(name: str) -> str:
-    return re.sub(r"\s+", "", name).translate(_BRACKETS)
-
-
-def unit_id(name: str) -> str:
-    return f"unit:{normalize_name(name)}"
+from ..graph.model import Edge, GraphBatch, Node, NodeKind, PropValue, RelType
+from ..graph.names import normalize_name, unit_id
 
 
 @dataclass(frozen=True)
@@ -94,9 +84,10 @@ class UnitRegistry:
         ``registry_entry``, as CSV registry facts cite ``registry_line``)."""
         batch = GraphBatch(nodes=list(self.areas))
         for u in self.units.values():
-            props = {"tier": u.tier, "name_en": u.name_en, "full_name": u.full_name or u.name,
-                     "aliases": list(u.aliases), "basis": u.basis, "collective": u.collective,
-                     **cite(*u.origin)}
+            props: dict[str, PropValue] = {
+                "tier": u.tier, "name_en": u.name_en, "full_name": u.full_name or u.name,
+                "aliases": list(u.aliases), "basis": u.basis, "collective": u.collective,
+                **cite(*u.origin)}
             batch.nodes.append(Node(id=u.id, kind=u.kind, name=u.name, props=props))
             for m in u.members:
                 batch.edges.append(Edge(type=RelType.INCLUDES, src=u.id, dst=m,
@@ -112,7 +103,7 @@ class UnitRegistry:
         return batch
 
 
-def cite(file: str, entry: str) -> dict[str, str]:
+def cite(file: str, entry: str) -> dict[str, PropValue]:
     """Provenance of a fact the unit registry states."""
     return {"registry": "units", "registry_file": file, "registry_entry": entry}
 

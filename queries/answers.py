@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from ..graph.names import cn_numeral_to_int, normalize_name
 from ..graph.store import GraphStore
 from . import catalogue
 from .flow import Flow, drive, read
@@ -119,8 +120,6 @@ _MEASURE_RE = re.compile(r"^[\s(（〔]*([一二三四五六七八九十百]+|\d
 
 def parse_measure_number(text: str | int) -> int:
     """'11', '十一', '(十一)', '（十一）' -> 11."""
-    from ..loaders.notice import cn_numeral_to_int
-
     if isinstance(text, int):
         return text
     m = _MEASURE_RE.match(str(text))
@@ -197,8 +196,6 @@ def who_is_responsible(store: GraphStore, measure: str | int,
 
 
 def _spellings(name: str) -> list[str]:
-    from ..loaders.units import normalize_name
-
     s = re.sub(r"\s+", "", name)
     out = [s, normalize_name(s), normalize_name(s).replace("〔", "(").replace("〕", ")"),
            normalize_name(s).replace("〔", "（").replace("〕", "）")]

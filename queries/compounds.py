@@ -9,6 +9,7 @@ the notice that gives that kind of body its duty.
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -106,6 +107,13 @@ class ChainBody(BaseModel):
     role: str
     citation: Citation
 
+    def actor(self) -> Body | Manager | UnitRef:
+        """Who acts at this level: the body, the manager or the unit (each names one)."""
+        who = self.body or self.manager or self.unit
+        if who is None:
+            raise ValueError(f"a {self.role} at a level of the chain names no body, manager or unit")
+        return who
+
 
 class ChainLevel(BaseModel):
     order: int
@@ -181,10 +189,10 @@ def _responsibility(store: GraphStore, compound_id: str,
                    | {COMPANY_TYPES.get(m.kind or "", "company:property") for m in managers})
     # Kept per type, not per set of types: a city has a handful of body types but
     # many combinations of them, and each new combination would be a miss.
-    oversight = []
+    oversight: list[Oversight] = []
     for t in types:
         oversight += yield from cached(store, generation, ("type_overseers", t),
-                                       lambda t=t: _overseers([t]))
+                                       partial(_overseers, [t]))
     gaps = []
     if not governing:
         gaps.append("no governing body (业委会, 物管委, 院委会 or joint committee) serves this compound")
@@ -378,13 +386,15 @@ def compound_escalation_subgraph_flow(store: GraphStore, compound_id: str,
     ids += [m.id for m in chain.managers]
     for lv in chain.levels:
         for b in lv.bodies:
-            ids.append((b.body or b.manager or b.unit).id)
+            ids.append(b.actor().id)
     if issue is not None:
         ids += [r["issue_id"] for r in (yield from read("issue_handlers", issue=issue)).records()[:1]]
     ids = list(dict.fromkeys(ids))
-    hop = {fr.compound.id: 0}
+    focus = fr.compound.id
+    assert focus is not None, "the flow above found the compound"
+    hop = {focus: 0}
     nodes = [_graph_node(r, hop.get(r["id"], 1)) for r in
              (yield from read("node_properties", ids=ids, kinds=None)).records()]
     edges = [_graph_edge(r) for r in (yield from read(
         "subgraph", ids=ids, types=sorted(set(CHAIN_TYPES + ESCALATION_TYPES)))).records()]
-    return Subgraph(focus=[fr.compound.id], depth=1, nodes=nodes, edges=edges)
+    return Subgraph(focus=[focus], depth=1, nodes=nodes, edges=edges)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# What the browser test (tests/test_browser.py) needs, installed idempotently:
+# What the browser test (tests/system/test_browser.py) needs, installed idempotently:
 #   - Debian's chromium and chromium-driver (the same version, from the same apt
 #     source, so Selenium never downloads a driver or a browser),
 #   - a font with Chinese glyphs (fonts-wqy-zenhei) so screenshots are readable,

@@ -1,20 +1,23 @@
-"""Fixtures: a real embedded FalkorDB and a real Neo4j, each loaded with the default dataset.
+"""Fixtures for every tier: a real embedded FalkorDB and a real Neo4j, each loaded
+with the default dataset (used by tests/engine and tests/system; tests/unit may
+not ask for them, see tests/unit/conftest.py), and the plan of that dataset.
 
-Neo4j is the one scripts/neo4j-server.sh starts (the same entry point developers
-and CI use), on a fresh data directory and its own port. Under CI a Neo4j that
-cannot start fails the Neo4j tests; elsewhere they are skipped with the reason.
+Neo4j is the one GOVGRAPH_TEST_NEO4J_URI names; without it, the one
+scripts/neo4j-server.sh starts (the same entry point developers and CI use), on
+a fresh data directory and its own port. Under CI a Neo4j that cannot start
+fails the Neo4j tests; elsewhere they are skipped with the reason.
 """
 
 from __future__ import annotations
 
 import os
 import subprocess
-from pathlib import Path
 
 import pytest
 from govgraph.graph import embedded_server
 from govgraph.graph.falkordb_store import FalkorDBStore
 from govgraph.loaders.pipeline import execute, plan_load
+from helpers import REGISTRY, REPO
 from hypothesis import settings
 from serving import free_port
 
@@ -24,7 +27,6 @@ settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
 
-REPO = Path(__file__).resolve().parents[1]
 NEO4J_SCRIPT = REPO / "scripts" / "neo4j-server.sh"
 
 
@@ -41,9 +43,6 @@ def city_dir(tmp_path_factory):
     d = tmp_path_factory.mktemp("city")
     synthesize(CITY_RESIDENTS, CITY_SEED, d)
     return d
-
-
-REGISTRY = Path(__file__).parent / "data" / "registry"
 
 
 @pytest.fixture(scope="session")

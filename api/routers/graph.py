@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 
+from ...graph.styles import KIND_STYLE, REL_STYLE
 from ...queries import answers
 from ...queries.flow import adrive
 from ..deps import PageDep, StoreDep
@@ -95,6 +96,4 @@ async def node(store: StoreDep,
 @router.get("/graph/schema", response_model=GraphSchema, summary="Node kinds and edge types")
 def schema():
     """The node kinds and edge types, with Chinese and English labels, colours and shapes."""
-    from ...export import KIND_STYLE, REL_STYLE
-
     return GraphSchema(kinds=KIND_STYLE, types=REL_STYLE)

@@ -44,7 +44,7 @@ def _check_text(text: object, source: str) -> str:
         raise NoticeError(f"{source}: the document is empty")
     control = _CONTROL_RE.findall(text)
     if len(control) > max(8, len(text) // 100):
-        first = _CONTROL_RE.search(text).start()
+        first = next(_CONTROL_RE.finditer(text)).start()
         raise NoticeError(f"{source}: {len(control)} control characters (first at "
                           f"{where(text, first)}); this looks like a binary file, not a notice")
     return text

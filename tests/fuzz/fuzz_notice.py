@@ -1,7 +1,7 @@
 """Coverage-guided fuzzing of the notice parser with atheris (libFuzzer).
 
     python tests/fuzz/fuzz_notice.py -max_total_time=600      # on demand
-    (tests/test_reliability.py runs it for a few seconds in CI)
+    (tests/system/test_reliability.py runs it for a few seconds in CI)
 
 Any exception other than NoticeError is a finding; so is a span that does not
 quote the text it claims to.

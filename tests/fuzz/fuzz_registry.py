@@ -1,7 +1,7 @@
 """Coverage-guided fuzzing of the registry loader with atheris (libFuzzer).
 
     python tests/fuzz/fuzz_registry.py -max_total_time=600      # on demand
-    (tests/test_reliability.py runs it for a few seconds in CI)
+    (tests/system/test_reliability.py runs it for a few seconds in CI)
 
 Any exception other than RegistryError is a finding.
 """

@@ -1,0 +1,302 @@
+"""The browser view in a real headless Chromium, against a real `govgraph serve`.
+
+Starts the server as a subprocess on a free port with a fresh data directory
+(after `govgraph load`), drives Debian's /usr/bin/chromium through Selenium and
+Debian's chromedriver (both installed by scripts/install-browser-deps.sh), and
+checks what a person would: search 市住房城乡建设局, see its measures drawn, click
+an edge and read the quoted clause. The page must make no request beyond the
+server it came from. Screenshots go to artifacts/ (a CI artefact).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from helpers import REGISTRY, REPO
+from serving import serve
+
+pytestmark = pytest.mark.slow
+
+ARTIFACTS = REPO / "artifacts"
+CHROMIUM = os.environ.get("GOVGRAPH_CHROMIUM", "/usr/bin/chromium")
+CHROMEDRIVER = os.environ.get("GOVGRAPH_CHROMEDRIVER", "/usr/bin/chromedriver")
+HOUSING = "市住房城乡建设局"
+CHROME_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1440,900", "--lang=zh-CN"]
+
+
+def _missing() -> str | None:
+    try:
+        import selenium  # noqa: F401
+    except ImportError:
+        return "selenium is not installed (pip install -e '.[test]')"
+    for path in (CHROMIUM, CHROMEDRIVER):
+        if not Path(path).exists():
+            return f"{path} not found: run scripts/install-browser-deps.sh"
+    return None
+
+
+def _skip_or_fail(reason: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+def _get_json(url: str):
+    with urllib.request.urlopen(url, timeout=10) as res:
+        return json.loads(res.read())
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    reason = _missing()
+    if reason:
+        _skip_or_fail(reason)
+    data = tmp_path_factory.mktemp("browser-data")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GOVGRAPH_")}
+    env["GOVGRAPH_DATA_DIR"] = str(data)
+    gg = [sys.executable, "-m", "govgraph.cli", "--data-dir", str(data)]
+    registry = REGISTRY
+    load = subprocess.run([*gg, "load", "--registry", str(registry)], env=env, capture_output=True,
+                          text=True, timeout=300)
+    assert load.returncode == 0, load.stderr
+    try:
+        with serve(env, data / "serve.log", "--log-level", "warning") as base:
+            yield base
+    finally:
+        subprocess.run([*gg, "db", "stop"], env=env, capture_output=True, timeout=60)
+
+
+@pytest.fixture(scope="module")
+def browser(server):
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    profile = tempfile.mkdtemp(prefix="govgraph-chromium-")
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = CHROMIUM
+    for flag in [*CHROME_FLAGS, f"--user-data-dir={profile}"]:
+        opts.add_argument(flag)
+    opts.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
+    try:
+        driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=opts)
+    except Exception as e:  # a chromium that cannot start here
+        shutil.rmtree(profile, ignore_errors=True)
+        _skip_or_fail(f"headless Chromium could not start: {e}")
+    driver.set_page_load_timeout(60)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def _requests(driver) -> list[dict]:
+    out = []
+    for entry in driver.get_log("performance"):
+        msg = json.loads(entry["message"])["message"]
+        if msg["method"] == "Network.requestWillBeSent":
+            p = msg["params"]
+            out.append({"url": p["request"]["url"], "document": p.get("documentURL", "")})
+        elif msg["method"] == "Network.webSocketCreated":
+            out.append({"url": msg["params"]["url"], "document": ""})
+    return out
+
+
+def _wait(driver, script: str, timeout: float = 20, what: str = "the page"):
+    deadline = time.monotonic() + timeout
+    while True:
+        value = driver.execute_script(script)
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}: {script}")
+        time.sleep(0.15)
+
+
+# Where to click an edge: a point on it (single edges between a pair are drawn
+# straight) that no node or label covers, in viewport coordinates.
+EDGE_POINT_JS = """
+const cy = window.govgraph.cy, want = arguments[0];
+const box = document.getElementById('cy').getBoundingClientRect();
+const edges = cy.edges().filter(e => want.includes(e.data('type')) && e.visible());
+for (const e of edges) {
+  const s = e.source().renderedPosition(), t = e.target().renderedPosition();
+  for (const f of [0.5, 0.42, 0.58, 0.35, 0.65]) {
+    const p = {x: s.x + f * (t.x - s.x), y: s.y + f * (t.y - s.y)};
+    if (p.x < 5 || p.y < 5 || p.x > box.width - 5 || p.y > box.height - 5) continue;
+    const covered = cy.nodes().some(n => {
+      const b = n.renderedBoundingBox({includeLabels: true});
+      return p.x > b.x1 - 6 && p.x < b.x2 + 6 && p.y > b.y1 - 6 && p.y < b.y2 + 6;
+    });
+    const crowded = cy.edges().some(o => o.id() !== e.id() && o.visible() && (() => {
+      const a = o.source().renderedPosition(), c = o.target().renderedPosition();
+      const dx = c.x - a.x, dy = c.y - a.y, len2 = dx * dx + dy * dy || 1;
+      const u = Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2));
+      const q = {x: a.x + u * dx, y: a.y + u * dy};
+      return Math.hypot(q.x - p.x, q.y - p.y) < 9;
+    })());
+    if (!covered && !crowded) return [box.left + p.x, box.top + p.y, e.id()];
+  }
+}
+return null;
+"""
+
+
+def test_search_draw_click_edge_read_clause(server, browser):
+    from selenium.webdriver.common.actions.action_builder import ActionBuilder
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    expected = _get_json(f"{server}/units/{quote(HOUSING)}/duties?limit=500")
+    expected_measures = {d["measure"]["id"] for d in expected["items"]}
+    assert len(expected_measures) == 16
+
+    browser.get_log("performance")  # only what the page itself asks for from here on
+    browser.get(f"{server}/")
+    _wait(browser, "return document.body.dataset.ready === '1'", what="the page to start")
+
+    box = browser.find_element(By.ID, "search")
+    box.send_keys(HOUSING)
+    _wait(browser, "return document.querySelectorAll('#results li[data-id]').length > 0",
+          what="search suggestions")
+    box.send_keys(Keys.ENTER)
+    _wait(browser, "return window.govgraph.cy && window.govgraph.cy.nodes('.focus').length === 1",
+          what="the neighbourhood to be drawn")
+    time.sleep(0.8)  # let the layout settle
+
+    # Its measures are drawn: every measure it leads or shares is a visible node
+    # inside the canvas, linked to the focus by a lead or responsible edge.
+    drawn = browser.execute_script("""
+        const cy = window.govgraph.cy, f = cy.nodes('.focus')[0];
+        const box = document.getElementById('cy').getBoundingClientRect();
+        return {focus: f.data('name'),
+                measures: f.connectedEdges("[type = 'LEADS_MEASURE'], [type = 'RESPONSIBLE_FOR']")
+                  .connectedNodes("[kind = 'Measure']").filter(n => {
+                    const p = n.renderedPosition();
+                    return n.visible() && p.x > 0 && p.y > 0 && p.x < box.width && p.y < box.height;
+                  }).map(n => n.id())};
+    """)
+    assert drawn["focus"] == HOUSING
+    assert set(drawn["measures"]) == expected_measures
+    details = browser.find_element(By.ID, "details").text
+    assert HOUSING in details and "市住建局" in details  # the focus is selected; aliases shown
+
+    # Click an edge (a real mouse click at its position on the canvas) and read its clause.
+    point = browser.execute_script(EDGE_POINT_JS, ["LEADS_MEASURE"]) or \
+        browser.execute_script(EDGE_POINT_JS, ["LEADS_MEASURE", "RESPONSIBLE_FOR"])
+    assert point, "no edge could be clicked without hitting a node"
+    x, y, edge_id = point
+    actions = ActionBuilder(browser)
+    actions.pointer_action.move_to_location(int(x), int(y))
+    actions.pointer_action.click()
+    actions.perform()
+    _wait(browser, "return document.getElementById('edge-clause') !== null",
+          what="the edge's details")
+    selected = browser.execute_script(
+        "const s = window.govgraph.cy.$('edge:selected'); return s.length ? s[0].id() : null")
+    assert selected == edge_id
+    edge = browser.execute_script(
+        "return window.govgraph.cy.getElementById(arguments[0]).data('edge')", edge_id)
+    clause = browser.find_element(By.ID, "edge-clause").text
+    assert clause == edge["citation"]["clause"]
+    assert clause.startswith(("牵头单位", "责任单位")) and HOUSING in clause
+    cite = browser.find_element(By.CSS_SELECTOR, "#details .cite").text
+    assert f"措施 {edge['citation']['measure']}" in cite
+    # The clause in its measure's text, marked.
+    _wait(browser, "return document.querySelector('#edge-context details') !== null",
+          what="the clause in context")
+    browser.find_element(By.CSS_SELECTOR, "#edge-context summary").click()
+    assert browser.find_element(By.CSS_SELECTOR, "#edge-context mark").text == clause
+    browser.save_screenshot(str(ARTIFACTS / "browser.png"))
+
+    # Labels switch to English; the escalation chain is highlighted.
+    browser.find_element(By.ID, "lang-en").click()
+    label = browser.execute_script("return window.govgraph.cy.nodes('.focus')[0].data('label')")
+    assert label.startswith("Anshun Housing")
+    browser.find_element(By.ID, "escalation").click()
+    chain = _wait(browser, "const c = window.govgraph.cy.nodes('.chain'); "
+                           "return c.length ? c.map(n => n.id()) : null", what="the chain")
+    assert {"level:compound", "level:community", "level:street"} <= set(chain)
+    time.sleep(1.5)  # the layout, then the zoom onto the chain
+    browser.save_screenshot(str(ARTIFACTS / "browser-escalation.png"))
+
+    # Nothing beyond the server the page came from: no CDN, no fonts, no beacons.
+    requests = _requests(browser)
+    ours = [r["url"] for r in requests if r["document"].startswith(server)]
+    assert any(u.startswith(f"{server}/static/vendor/cytoscape") for u in ours)
+    assert any(u.startswith(f"{server}/graph/subgraph") for u in ours)
+    foreign = [u for u in ours if not (u.startswith(f"{server}/") or u.startswith(("data:", "blob:")))]
+    assert foreign == []
+    network = [r["url"] for r in requests if r["url"].startswith(("http:", "https:", "ws:", "wss:"))]
+    assert [u for u in network if not u.startswith(f"{server}/")] == []
+    errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    assert errors == []  # no script errors, no Content-Security-Policy violations
+
+
+def test_bad_search_says_so(server, browser):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    browser.get(f"{server}/")
+    _wait(browser, "return document.body.dataset.ready === '1'")
+    box = browser.find_element(By.ID, "search")
+    box.send_keys("没有这个单位xyz")
+    box.send_keys(Keys.ENTER)
+    status = _wait(browser, "const s = document.getElementById('status'); "
+                            "return s.classList.contains('error') ? s.textContent : null",
+                   what="an error in the status line")
+    assert "没有这个单位xyz" in status
+
+
+def test_a_compound_shows_its_own_escalation_chain(server, browser):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    browser.get(f"{server}/")
+    _wait(browser, "return document.body.dataset.ready === '1'", what="the page to start")
+    box = browser.find_element(By.ID, "search")
+    box.send_keys("阳光花园")
+    _wait(browser, "return document.querySelectorAll('#results li[data-id]').length > 0",
+          what="search suggestions")
+    box.send_keys(Keys.ENTER)
+    _wait(browser, "return window.govgraph.cy && window.govgraph.cy.nodes('.focus').length === 1 "
+                   "&& window.govgraph.cy.nodes('.focus')[0].id() === 't:cpd:1'",
+          what="the compound to be drawn")
+    browser.find_element(By.ID, "escalation").click()
+    chain = _wait(browser, "const c = window.govgraph.cy.nodes('.chain'); "
+                           "return c.length ? c.map(n => n.id()) : null", what="the chain")
+    # Its own committee, community 环物委, street office and manager — not the generic levels.
+    assert {"t:cpd:1", "t:org:oc1", "t:org:c1e", "t:org:street1", "t:co:A"} <= set(chain)
+    assert "level:compound" not in chain
+    time.sleep(2.0)  # the layout, then the zoom onto the chain
+    browser.save_screenshot(str(ARTIFACTS / "browser-compound-chain.png"))
+    assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
+
+
+def test_changing_the_address_hash_refocuses_an_open_page(server, browser):
+    browser.get(f"{server}/#focus=t:cpd:1&depth=1")
+    _wait(browser, "return document.body.dataset.ready === '1'", what="the page to start")
+    focused = ("return window.govgraph.cy && window.govgraph.cy.nodes('.focus').length === 1 "
+               "&& window.govgraph.cy.nodes('.focus')[0].id() === arguments[0]")
+    _wait(browser, focused.replace("arguments[0]", "'t:cpd:1'"), what="the first focus")
+    # A link on the page (or an edited address) changes only the hash: no reload.
+    browser.execute_script("window.__same_page = true; location.hash = arguments[0];",
+                           "focus=unit:市住房城乡建设局&depth=2")
+    _wait(browser, focused.replace("arguments[0]", "'unit:市住房城乡建设局'"),
+          what="the new focus from the hash")
+    assert browser.execute_script("return window.__same_page === true")
+    assert browser.find_element("id", "depth").get_attribute("value") == "2"
+    assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []

@@ -1,0 +1,18 @@
+"""The examples in the docstrings of these modules run and give what they show."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+
+import pytest
+
+MODULES = ["govgraph.graph.names", "govgraph.render", "govgraph.loaders.notice",
+           "govgraph.loaders.notice.names", "govgraph.loaders.notice.roles", "govgraph.loaders.notice.tables"]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples_run(name):
+    result = doctest.testmod(importlib.import_module(name), verbose=False)
+    assert result.attempted > 0, f"{name} has no examples: take it out of MODULES"
+    assert result.failed == 0
