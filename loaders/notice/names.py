@@ -131,7 +131,14 @@ def split_and_joined(name: str) -> list[tuple[str, int]]:
 
 def restore_elided(prev: str, name: str) -> str | None:
     """县教育局、卫健局: the second name left out the first's jurisdiction. The
-    restored name, or None when nothing was left out."""
+    restored name, or None when nothing was left out.
+
+    >>> restore_elided("县教育局", "卫健局"), restore_elided("交通运输部运输服务司", "科技司")
+    ('县卫健局', '交通运输部科技司')
+    """
+    parent = re.fullmatch(r"(.{2,10}?(?:部|厅|委|总局|署))(.{2,8}(?:司|处))", prev)
+    if parent and re.fullmatch(r"[^省市县区]{2,8}(?:司|处)", name):
+        return parent.group(1) + name  # a ministry's department: 交通运输部运输服务司、科技司
     if jurisdiction_of(name) or name.startswith("各") or re.search("[省市县区州镇乡]", name):
         return None
     if len(name) > 6 or not re.search(r"(局|委|办|部|厅|署|队|所|站|处|科|室|中心|办公室)$", name):

@@ -14,7 +14,7 @@ from .model import Attribution, Measure, Notice, NoticeError, Section, Unread
 from .numbering import Header, accept_headers, block_ends, measure_rank
 from .numerals import int_to_cn_numeral
 from .regions import find_regions, parse_attributions
-from .roles import by_clauses, role_brackets
+from .roles import by_clauses, role_brackets, role_lines
 from .tables import Table, column_role, read_table, table_rows
 from .vocabulary import LABEL_RE, SPACE, where
 
@@ -135,7 +135,8 @@ def parse_notice(text: str, *, source: str = "<text>", doc_id: str | None = None
     if table is not None:
         return _table_notice(text, table, source=source, doc_id=doc_id, sha=sha, layout=layout)
     near_misses: list[tuple[int, int]] = []
-    bracketed = role_brackets(text, 0, len(text), near_misses)
+    bracketed = sorted(role_brackets(text, 0, len(text), near_misses) + role_lines(text, 0, len(text)),
+                       key=lambda a: a.start)
     label_starts = [m.start() for m in LABEL_RE.finditer(text)]
     if not bracketed and not label_starts:
         # No label and no role bracket anywhere: duties may be in running text (由X负责).

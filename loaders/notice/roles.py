@@ -50,7 +50,11 @@ def _is_holder(name: str) -> bool:
 def read_role_bracket(text: str, open_at: int, close_at: int) -> list[Attribution] | None:
     """The attributions of the bracket text[open_at:close_at + 1], or None when
     it is not an attribution."""
-    start, end = open_at + 1, close_at
+    return read_role_span(text, open_at + 1, close_at)
+
+
+def read_role_span(text: str, start: int, end: int) -> list[Attribution] | None:
+    """text[start:end] read whole as role clauses (A牵头，B、C配合), or None."""
     while end > start and text[end - 1] in _SEPARATORS + "。":
         end -= 1
     cues = list(ROLE_RE.finditer(text, start, end))
@@ -124,6 +128,24 @@ def _looks_attributed(text: str, o: int, c: int) -> bool:
         return False
     _leads, mentions = list_mentions(text, o + 1, o + 1 + len(inner) - len(cue.group(0)))
     return any(looks_like_unit(m.name) for m in mentions)
+
+
+def role_lines(text: str, start: int, end: int) -> list[Attribution]:
+    """Lines that are nothing but role clauses, 交通运输部运输服务司牵头，科技司配合。"""
+    out: list[Attribution] = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        line_end = nl if nl != -1 else end
+        s = pos
+        while s < line_end and text[s] in _SEPARATORS:
+            s += 1
+        if s < line_end and text[s] not in _OPEN and ROLE_RE.search(text, s, line_end):
+            found = read_role_span(text, s, line_end)
+            if found:
+                out.extend(found)
+        pos = line_end + 1
+    return out
 
 
 # 由县环卫站负责清除…, 由包片单位县气象局负责…: a duty given in running text.

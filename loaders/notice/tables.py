@@ -196,6 +196,11 @@ def table_rows(text: str, table: Table) -> list[Row]:
                 _unit_cell(text, c) is not None for c in cells[1:]):
             # A sub-row under a merged 序号 cell: its own task and its own units.
             rows.append((rows[-1][0], cells))
+        elif rows and rows[-1][1] and rows[-1][1][-1].text.rstrip().endswith(("、", "，", ",")):
+            # A unit list cut after its separator ("区绿化市容局、" / "区农业农村委"): one cell.
+            last = rows[-1][1][-1]
+            rows[-1][1][-1] = Cell(last.start, cells[0].end, text[last.start : cells[0].end])
+            rows[-1][1].extend(cells[1:])
         elif rows:
             rows[-1][1].extend(cells)
     unit_roles = table.unit_roles

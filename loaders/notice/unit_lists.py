@@ -158,7 +158,7 @@ def _with_reading(parts: list[tuple[str, int]], reading: str) -> list[tuple[tupl
 
 # Kinds of jurisdiction that stand for their governments after a 各 (各区、县级市).
 BARE_JURISDICTIONS = frozenset({"区", "县", "市", "县级市", "乡", "镇", "乡镇", "街道", "社区", "村", "旗",
-                                "自治县", "开发区", "园区"})
+                                "自治县"})
 
 
 def restore_elided_prefixes(mentions: list[UnitMention], before: UnitMention | None = None

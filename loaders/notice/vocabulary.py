@@ -37,6 +37,7 @@ LABELS = {
     "协作单位": "support",
     "协同责任单位": "support",
     "参加单位": "support",
+    "支撑单位": "support",
     "参加部门": "support",
     "协同配合单位": "support",
     "配合责任单位": "support",

@@ -208,3 +208,20 @@ def test_role_words_with_a_manner_in_front(cue, role):
     text = f"推进改革。（省财政厅、省商务厅{cue}）"
     [a] = role_brackets(text, 0, len(text))
     assert a.role == role and [u.name for u in a.units] == ["省财政厅", "省商务厅"]
+
+
+def test_a_line_of_nothing_but_role_clauses_and_a_ministrys_departments():
+    notice = _notice("r160_jiaotong_qiangguo_2022")
+    m = notice.measure(1)
+    assert m.units("lead") == ["交通运输部运输服务司"]
+    assert m.units("support") == ["交通运输部科技司", "交通运输部人事教育司"]  # 科技司、人事教育司配合
+
+
+def test_a_one_cell_per_line_unit_list_cut_after_its_separator():
+    notice = _notice("r193_baoshan_ljfl_2019")
+    assert notice.measure(9).units("support")[:2] == ["区绿化市容局", "区农业农村委"]
+
+
+def test_a_development_zone_after_a_collective_keeps_its_name():
+    notice = parse_notice("某区方案\n1.加强管养。（责任单位：区交通委，各街镇、开发区）\n")
+    assert notice.measure(1).units("responsible") == ["区交通委", "各街镇", "开发区"]
