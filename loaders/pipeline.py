@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..graph.model import GraphBatch
 from ..graph.store import GraphStore, WriteSummary
+from .divisions import Divisions, divisions_graph, read_bundled
 from .documents import notice_to_graph
 from .notice import Notice, parse_notice, read_notice
 from .registry import read_registry, registry_graph
@@ -40,18 +41,26 @@ def default_notice() -> Notice:
 
 def plan_load(documents: list[Path] | None = None, *, include_default: bool = True,
               registry: UnitRegistry | None = None, registries: list[Path] | None = None,
+              divisions: list[Divisions] | None = None,
               progress: Callable[[str], None] | None = None) -> LoadPlan:
-    """Parse, resolve, validate and cite every input; raise on the first bad one."""
+    """Parse, resolve, validate and cite every input; raise on the first bad one.
+
+    The unit registry and the jurisdiction's real divisions (the bundled Anshun
+    slice) are always loaded; ``divisions`` adds regions read with
+    ``divisions.read_divisions``."""
     with _collector_paused():
-        return _plan_load(documents, include_default, registry, registries, progress)
+        return _plan_load(documents, include_default, registry, registries, divisions, progress)
 
 
 def _plan_load(documents: list[Path] | None, include_default: bool,
                registry: UnitRegistry | None, registries: list[Path] | None,
+               divisions: list[Divisions] | None,
                progress: Callable[[str], None] | None) -> LoadPlan:
     registry = registry or load_registry()
     batch = registry.graph()
     plan = LoadPlan(batch=batch)
+    for div in [read_bundled(), *(divisions or [])]:
+        batch.extend(divisions_graph(div, registry))
     counties = {a.name for a in registry.areas if a.props.get("level") == "county"}
     for directory in registries or []:
         reg = read_registry(directory, progress=progress, counties=counties)
