@@ -526,6 +526,34 @@ def compounds_cmd(obj: Context, text: str, limit: int, as_json: bool) -> None:
                        r["synthetic"]) for r in rows]))
 
 
+@main.command("places")
+@click.argument("text")
+@click.option("--limit", type=click.IntRange(1, 10_000), default=20, show_default=True)
+@click.option("--skip", type=click.IntRange(0), default=0)
+@json_option
+@click.pass_obj
+@handle_errors
+def places_cmd(obj: Context, text: str, limit: int, skip: int, as_json: bool) -> None:
+    """Places whose name or adcode (or a body located in them) contains TEXT: each
+    area with its adcode, level and kind, its bodies, and its chain up to the city.
+
+    \b
+    Example:
+      govgraph places 塔东社区
+      govgraph places 520402001 --json
+    """
+    from .queries import places
+
+    rows = places.find_places(obj.store, text, skip, limit)
+    if as_json:
+        click.echo(to_json(rows))
+        return
+    click.echo(table(["adcode", "name", "level", "kind", "bodies", "in"],
+                     [(p.adcode or p.id, p.name, p.level, p.kind,
+                       "、".join(b.name for b in p.bodies[:3]) + ("…" if len(p.bodies) > 3 else ""),
+                       " < ".join(c.name for c in p.chain)) for p in rows], max_col=80))
+
+
 @main.command()
 @click.argument("query")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=JSON",

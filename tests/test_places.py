@@ -1,0 +1,87 @@
+"""`govgraph places` and `GET /places`: real places by name or code, with their
+committees and their chain up to the city."""
+
+from __future__ import annotations
+
+import json
+import warnings
+
+import pytest
+from click.testing import CliRunner
+from govgraph.queries.places import find_places
+
+from govgraph.cli import main
+
+with warnings.catch_warnings():
+    warnings.filterwarnings("ignore", message=".*starlette.testclient")
+    from fastapi.testclient import TestClient
+
+from govgraph.api import create_app
+
+from govgraph.settings import Settings
+
+
+def test_tadong_community_on_each_engine(store):
+    [p] = find_places(store, "塔东社区")
+    assert (p.id, p.name, p.level, p.kind, p.adcode, p.synthetic) == (
+        "area:520402001001", "塔东社区", "community", "community", "520402001001", False)
+    assert [b.name for b in p.bodies] == ["塔东社区居民委员会"]
+    assert p.bodies[0].body_type == "committee:residents"
+    assert [(c.name, c.level, c.adcode) for c in p.chain] == [
+        ("南街街道", "street", "520402001"), ("西秀区", "county", "520402"), ("安顺市", "city", "5204")]
+
+
+def test_a_body_name_or_a_code_finds_its_place(store):
+    [street] = find_places(store, "南街街道办事处")
+    assert (street.name, street.kind, [b.name for b in street.bodies]) == (
+        "南街街道", "street", ["南街街道办事处"])
+    township = find_places(store, "520402100")[0]
+    assert (township.name, township.kind, township.bodies[0].name) == ("宋旗镇", "township", "宋旗镇人民政府")
+    county = find_places(store, "520402")
+    assert county[0].name == "西秀区"  # the exact code first, then what lies in it
+    assert {p.chain[-1].name for p in county} == {"安顺市"}
+    assert len(find_places(store, "5204", limit=10_000)) == 1 + 6 + 92 + 1231
+
+
+def test_villages_are_villages(store):
+    rows = find_places(store, "新寨村", limit=100)
+    assert len([p for p in rows if p.name == "新寨村"]) == 10  # one name, ten codes
+    assert all(p.kind == "village" for p in rows if p.name == "新寨村")
+
+
+def test_registry_places_keep_their_chain(store):
+    [p] = find_places(store, "t:street:1")
+    assert p.adcode is None and p.level == "street"
+    assert [c.name for c in p.chain] == ["西秀区", "安顺市"]
+
+
+def test_cli_places_json_and_table(falkor_dir, falkor_store):
+    run = CliRunner()
+    res = run.invoke(main, ["--data-dir", str(falkor_dir), "places", "塔东社区", "--json"],
+                     catch_exceptions=False)
+    assert res.exit_code == 0, res.output
+    [p] = json.loads(res.output)
+    assert p["adcode"] == "520402001001"
+    assert p["bodies"][0]["name"] == "塔东社区居民委员会"
+    assert [c["name"] for c in p["chain"]] == ["南街街道", "西秀区", "安顺市"]
+    table = run.invoke(main, ["--data-dir", str(falkor_dir), "places", "塔东社区"]).output
+    assert "520402001001" in table and "塔东社区居民委员会" in table and "南街街道 < 西秀区" in table
+    assert "Example" in run.invoke(main, ["places", "--help"]).output
+
+
+@pytest.fixture
+def api(store):
+    with TestClient(create_app(Settings(), store=store)) as c:
+        yield c
+
+
+def test_api_places_is_paginated(api):
+    page = api.get("/places", params={"q": "塔东社区"}).json()
+    assert page["total"] == 1
+    assert page["items"][0]["chain"][0]["name"] == "南街街道"
+    first = api.get("/places", params={"q": "街道", "limit": 2}).json()
+    assert first["total"] > 2 and len(first["items"]) == 2 and first["prev"] is None
+    second = api.get(first["next"]).json()
+    assert second["offset"] == 2 and second["items"][0]["id"] != first["items"][0]["id"]
+    res = api.get("/places", params={"q": ""})
+    assert res.status_code == 422
