@@ -19,7 +19,7 @@ from ..graph.store import GraphStore, WriteSummary
 from .divisions import Divisions, divisions_graph, read_bundled
 from .documents import notice_to_graph
 from .notice import Notice, parse_notice, read_notice
-from .registry import read_registry, registry_graph
+from .registry import KnownPlaces, read_registry, registry_graph
 from .structure import structure_graph
 from .units import UnitRegistry, load_registry
 
@@ -59,12 +59,15 @@ def _plan_load(documents: list[Path] | None, include_default: bool,
     registry = registry or load_registry()
     batch = registry.graph()
     plan = LoadPlan(batch=batch)
+    known = KnownPlaces()
     for div in [read_bundled(), *(divisions or [])]:
-        batch.extend(divisions_graph(div, registry))
+        places = divisions_graph(div, registry)
+        known.add(places)
+        batch.extend(places)
     counties = {a.name for a in registry.areas if a.props.get("level") == "county"}
     for directory in registries or []:
-        reg = read_registry(directory, progress=progress, counties=counties)
-        batch.extend(registry_graph(reg, registry, source=Path(directory).name))
+        reg = read_registry(directory, progress=progress, counties=counties, known=known)
+        batch.extend(registry_graph(reg, registry, source=Path(directory).name, known=known))
     notices: list[Notice] = []
     if include_default:
         seed = default_notice()

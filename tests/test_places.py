@@ -85,3 +85,29 @@ def test_api_places_is_paginated(api):
     assert second["offset"] == 2 and second["items"][0]["id"] != first["items"][0]["id"]
     res = api.get("/places", params={"q": ""})
     assert res.status_code == 422
+
+
+def _write(d, name: str, text: str) -> None:
+    (d / name).write_text(text, "utf-8")
+
+
+def test_a_registry_points_at_real_places_by_adcode(tmp_path):
+    from govgraph.loaders.pipeline import plan_load
+    from govgraph.loaders.registry import RegistryError
+
+    _write(tmp_path, "compounds.csv", "id,name,community_id\nmy:k1,塔东小区,520402001001\n")
+    _write(tmp_path, "communities.csv", "id,name,street_id\nmy:c1,新社区,520402001\n")
+    _write(tmp_path, "organizations.csv",
+           "id,kind,name,area_ids,parent_id\n"
+           "my:env,env_property_committee,塔东社区环物委,520402001001,committee:520402001001\n")
+    edges = {(e.type, e.src): e.dst for e in plan_load(registries=[tmp_path]).batch.edges}
+    assert edges[("PART_OF", "my:k1")] == "area:520402001001"
+    assert edges[("PART_OF", "my:c1")] == "area:520402001"
+    assert edges[("LOCATED_IN", "my:env")] == "area:520402001001"
+    assert edges[("PART_OF", "my:env")] == "committee:520402001001"
+
+    _write(tmp_path, "compounds.csv", "id,name,community_id\nmy:k1,塔东小区,520402001999\n")
+    with pytest.raises(RegistryError) as e:
+        plan_load(registries=[tmp_path])
+    assert str(e.value) == ("compounds.csv, line 2, field 'community_id': "
+                            "no community with id or adcode '520402001999'")
