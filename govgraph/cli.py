@@ -100,6 +100,12 @@ def main(ctx: click.Context, data_dir: Path | None, neo4j_uri: str | None) -> No
     ctx.call_on_close(obj.close)
 
 
+def _place_names(fr: Any) -> str:
+    """community / street / county, each with its adcode when it is a real place."""
+    return " / ".join(f"{p.name} ({p.adcode})" if p.adcode else str(p.name)
+                      for p in (fr.community, fr.street, fr.county))
+
+
 # ---------------------------------------------------------------------------
 # loading
 
@@ -342,7 +348,7 @@ def responsible(obj: Context, measure: str | None, compound_id: str | None, as_o
     fr = res.frame
     synthetic = " [SYNTHETIC]" if fr.synthetic else ""
     click.echo(f"{fr.compound.name} ({fr.compound.id}){synthetic} on {res.as_of}")
-    click.echo(f"  in {fr.community.name} / {fr.street.name} / {fr.county.name}")
+    click.echo(f"  in {_place_names(fr)}")
     rows = [("manages", m.name, m.kind, f"credit: {m.credit_list}" if m.credit_list else "")
             for m in res.managers]
     for label, bodies in (("governs", res.governing_bodies), ("community", res.community_bodies),
@@ -480,13 +486,15 @@ def escalate(obj: Context, issue: str | None, compound_id: str | None, as_of: st
         fr = chain.frame
         click.echo(f"{fr.compound.name} ({fr.compound.id}){' [SYNTHETIC]' if fr.synthetic else ''}"
                    f" on {chain.as_of}")
+        click.echo(f"  in {_place_names(fr)}")
         for lv in chain.levels:
             click.echo(f"{lv.order}. {lv.name}" + (f" — {lv.motto}" if lv.motto else ""))
             if lv.gap:
                 click.echo(f"   GAP: {lv.gap}")
             for b in lv.bodies:
                 who = b.body or b.manager or b.unit
-                click.echo(f"   {b.role}: {who.name}  (measure {b.citation.measure}: "
+                code = f" [{b.body.adcode}]" if b.body and b.body.adcode else ""
+                click.echo(f"   {b.role}: {who.name}{code}  (measure {b.citation.measure}: "
                            f"{b.citation.clause[:40]}…)")
         return
     res = answers.escalation(obj.store, issue)

@@ -111,3 +111,64 @@ def test_a_registry_points_at_real_places_by_adcode(tmp_path):
         plan_load(registries=[tmp_path])
     assert str(e.value) == ("compounds.csv, line 2, field 'community_id': "
                             "no community with id or adcode '520402001999'")
+
+
+# ---------------------------------------------------------------------------
+# a synthetic city inside Anshun's real communities
+
+
+def test_a_synthetic_city_lies_in_real_communities(tmp_path):
+    import csv
+
+    from govgraph.loaders.synth import anshun_communities, synthesize
+
+    real = {c.code: c for c in anshun_communities()}
+    assert len(real) == 284  # the 居民委员会 of the codes; villages get no compounds
+    st = synthesize(100_000, 7, tmp_path)
+    assert st.residents == 100_000
+    with (tmp_path / "compounds.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert rows and all(r["community_id"] in real and r["synthetic"] == "true" for r in rows)
+    assert len({real[r["community_id"]].county_code for r in rows}) == 6
+    for name in ("streets.csv", "communities.csv"):  # the real ones are not written
+        assert (tmp_path / name).read_text("utf-8").count("\n") == 1
+    with (tmp_path / "organizations.csv").open(encoding="utf-8") as fh:
+        orgs = list(csv.DictReader(fh))
+    assert all(o["synthetic"] == "true" and o["id"].startswith("syn:") for o in orgs)
+    assert not {"street_office", "township_government", "residents_committee"} & {o["kind"] for o in orgs}
+    envs = [o for o in orgs if o["kind"] == "env_property_committee"]
+    assert envs and all(o["parent_id"] == f"committee:{o['area_ids']}" for o in envs)
+    assert "real communities" in (tmp_path / "SYNTHETIC.txt").read_text("utf-8")
+
+
+def test_escalation_climbs_through_real_committee_and_street_office(fresh_store, tmp_path):
+    from govgraph.loaders.pipeline import execute, plan_load
+    from govgraph.loaders.synth import synthesize
+    from govgraph.queries import compounds
+
+    city = tmp_path / "city"
+    synthesize(3000, 11, city)
+    execute(fresh_store, plan_load(registries=[city]))
+    real = fresh_store.read("MATCH (a:Area) WHERE a.adcode IS NOT NULL AND a.synthetic = true "
+                            "RETURN count(a) AS n").records()
+    assert real == [{"n": 0}]  # real areas are never marked synthetic
+    rows = compounds.find_compounds(fresh_store, "syn:compound:", 0, 1000)
+    assert rows and all(r["synthetic"] for r in rows)
+    for r in rows:
+        chain = compounds.compound_escalation(fresh_store, r["compound_id"], "fire-lane", "2024-06-30")
+        fr = chain.frame
+        assert fr.community.adcode and len(fr.community.adcode) == 12
+        assert fr.street.adcode == fr.community.adcode[:9] and fr.county.adcode == fr.community.adcode[:6]
+        community = {b.body.id for b in chain.levels[1].bodies if b.body}
+        assert f"committee:{fr.community.adcode}" in community
+        street = [b.body for b in chain.levels[2].bodies if b.role == "coordinates"]
+        assert [b.id for b in street] == [f"gov:{fr.street.adcode}"]
+        assert street[0].synthetic is False and street[0].name.endswith(("街道办事处", "人民政府"))
+
+    res = CliRunner().invoke(main, ["--data-dir", str(tmp_path), "escalate", "--compound",
+                                    rows[0]["compound_id"], "--as-of", "2024-06-30"])
+    assert res.exit_code == 0, res.output
+    fr = compounds.compound_escalation(fresh_store, rows[0]["compound_id"], None, "2024-06-30").frame
+    assert f"{fr.community.name} ({fr.community.adcode})" in res.output
+    assert f"居民委员会 [{fr.community.adcode}]" in res.output or f"居委会 [{fr.community.adcode}]" in res.output
+    assert f"[{fr.street.adcode}]" in res.output
