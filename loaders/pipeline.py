@@ -16,9 +16,10 @@ from pathlib import Path
 
 from ..graph.model import GraphBatch
 from ..graph.store import GraphStore, WriteSummary
+from .divisions import Divisions, divisions_graph, read_bundled
 from .documents import notice_to_graph
 from .notice import Notice, NoticeError, parse_notice, read_notice
-from .registry import read_registry, registry_graph
+from .registry import KnownPlaces, read_registry, registry_graph
 from .structure import structure_graph
 from .units import UnitRegistry, load_registry
 
@@ -43,13 +44,17 @@ def default_notice() -> Notice:
 
 def plan_load(documents: list[Path] | None = None, *, include_default: bool = True,
               registry: UnitRegistry | None = None, registries: list[Path] | None = None,
+              divisions: list[Divisions] | None = None,
               progress: Callable[[str], None] | None = None, partial: bool = False) -> LoadPlan:
     """Parse, resolve, validate and cite every input; raise on the first bad one.
 
-    A document with parts that look like attributions but could not be read is
-    refused, naming each part, unless `partial` asks to keep what was read."""
+    The unit registry and the jurisdiction's real divisions (the bundled Anshun
+    slice) are always loaded; ``divisions`` adds regions read with
+    ``divisions.read_divisions``. A document with parts that look like
+    attributions but could not be read is refused, naming each part, unless
+    ``partial`` asks to keep what was read."""
     with _collector_paused():
-        return _plan_load(documents, include_default, registry, registries, progress, partial)
+        return _plan_load(documents, include_default, registry, registries, divisions, progress, partial)
 
 
 def check_fully_read(notice: Notice) -> None:
@@ -65,14 +70,20 @@ def check_fully_read(notice: Notice) -> None:
 
 def _plan_load(documents: list[Path] | None, include_default: bool,
                registry: UnitRegistry | None, registries: list[Path] | None,
+               divisions: list[Divisions] | None,
                progress: Callable[[str], None] | None, partial: bool = False) -> LoadPlan:
     registry = registry or load_registry()
     batch = registry.graph()
     plan = LoadPlan(batch=batch)
+    known = KnownPlaces()
+    for div in [read_bundled(), *(divisions or [])]:
+        places = divisions_graph(div, registry)
+        known.add(places)
+        batch.extend(places)
     counties = {a.name for a in registry.areas if a.props.get("level") == "county"}
     for directory in registries or []:
-        reg = read_registry(directory, progress=progress, counties=counties)
-        batch.extend(registry_graph(reg, registry, source=Path(directory).name))
+        reg = read_registry(directory, progress=progress, counties=counties, known=known)
+        batch.extend(registry_graph(reg, registry, source=Path(directory).name, known=known))
     notices: list[Notice] = []
     if include_default:
         seed = default_notice()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
@@ -21,6 +22,33 @@ from ..graph.model import Edge, GraphBatch, Node, NodeKind, RelType
 from .units import UnitRegistry
 
 ID = Field(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9][A-Za-z0-9:._\-]*$")
+
+
+@dataclass
+class KnownPlaces:
+    """Places and bodies the graph already holds (the real divisions), which a
+    registry may refer to: a street or community by its adcode (``520402001``) or
+    id (``area:520402001``), a body by its id (``committee:520402001001``)."""
+
+    streets: dict[str, str] = field(default_factory=dict)  # adcode or id -> area id
+    communities: dict[str, str] = field(default_factory=dict)
+    bodies: set[str] = field(default_factory=set)
+
+    def add(self, batch: GraphBatch) -> None:
+        for n in batch.nodes:
+            code = n.props.get("adcode")
+            if not isinstance(code, str):
+                continue
+            if n.kind == NodeKind.AREA:
+                pool = {"street": self.streets, "community": self.communities}.get(
+                    str(n.props.get("level")))
+                if pool is not None:
+                    pool[code] = pool[n.id] = n.id
+            elif n.kind != NodeKind.AREA:
+                self.bodies.add(n.id)
+
+    def area(self, ref: str) -> str:
+        return self.streets.get(ref) or self.communities.get(ref) or ref
 
 
 class RegistryError(ValueError):
@@ -264,7 +292,7 @@ class Registry(BaseModel):
 
 
 def read_registry(directory: Path, progress: Callable[[str], None] | None = None,
-                  counties: set[str] | None = None) -> Registry:
+                  counties: set[str] | None = None, known: KnownPlaces | None = None) -> Registry:
     directory = Path(directory)
     if not directory.is_dir():
         raise RegistryError(str(directory), None, None, "not a directory")
@@ -290,17 +318,20 @@ def read_registry(directory: Path, progress: Callable[[str], None] | None = None
         raise RegistryError(str(directory), None, None,
                             f"no registry files (expected some of: {names}, as .csv or .json)")
     reg = Registry(**data, origin=origin)
-    check_references(reg, counties)
+    check_references(reg, counties, known)
     return reg
 
 
-def check_references(reg: Registry, counties: set[str] | None = None) -> None:
-    """Every id a row refers to must exist; the error names the row (data line number)."""
+def check_references(reg: Registry, counties: set[str] | None = None,
+                     known: KnownPlaces | None = None) -> None:
+    """Every id a row refers to must exist, in the registry or among the ``known``
+    real places and bodies; the error names the row (data line number)."""
+    known = known or KnownPlaces()
     ids: dict[str, set[str]] = {
-        "street": {s.id for s in reg.streets},
-        "community": {c.id for c in reg.communities},
+        "street": {s.id for s in reg.streets} | set(known.streets),
+        "community": {c.id for c in reg.communities} | set(known.communities),
         "compound": {c.id for c in reg.compounds},
-        "org": {o.id for o in reg.organizations},
+        "org": {o.id for o in reg.organizations} | known.bodies,
         "person": {p.id for p in reg.people},
         "company": {c.id for c in reg.companies},
     }
@@ -316,21 +347,22 @@ def check_references(reg: Registry, counties: set[str] | None = None) -> None:
                 raise RegistryError(*reg.where(kind, i), "id", f"id {v!r} is used twice")
             all_ids.add(v)
 
-    def need(kind: str, rows: list[Any], field: str, pool: set[str], what: str) -> None:
+    def need(kind: str, rows: list[Any], field: str, pool: set[str], what: str,
+             key: str = "id") -> None:
         for i, r in enumerate(rows):
             v = getattr(r, field)
             if v is not None and v not in pool:
-                raise RegistryError(*reg.where(kind, i), field, f"no {what} with id {v!r}")
+                raise RegistryError(*reg.where(kind, i), field, f"no {what} with {key} {v!r}")
 
-    need("communities", reg.communities, "street_id", ids["street"], "street")
-    need("compounds", reg.compounds, "community_id", ids["community"], "community")
+    need("communities", reg.communities, "street_id", ids["street"], "street", "id or adcode")
+    need("compounds", reg.compounds, "community_id", ids["community"], "community", "id or adcode")
     need("buildings", reg.buildings, "compound_id", ids["compound"], "compound")
     need("organizations", reg.organizations, "parent_id", ids["org"], "organization")
     for i, o in enumerate(reg.organizations):
         for a in o.areas():
             if a not in areas:
                 raise RegistryError(*reg.where("organizations", i), "area_ids",
-                                    f"no street, community or compound with id {a!r}")
+                                    f"no street, community or compound with id or adcode {a!r}")
     need("people", reg.people, "compound_id", ids["compound"], "compound")
     need("memberships", reg.memberships, "person_id", ids["person"], "person")
     need("memberships", reg.memberships, "org_id", ids["org"], "organization")
@@ -356,9 +388,12 @@ def _d(v: date | None) -> str | None:
     return v.isoformat() if v else None
 
 
-def registry_graph(reg: Registry, units: UnitRegistry, source: str) -> GraphBatch:
-    """Registry rows -> nodes and edges; each instance body points at its generic type."""
+def registry_graph(reg: Registry, units: UnitRegistry, source: str,
+                   known: KnownPlaces | None = None) -> GraphBatch:
+    """Registry rows -> nodes and edges; each instance body points at its generic type.
+    A street or community given by adcode is the real area of that code."""
     b = GraphBatch()
+    place = (known or KnownPlaces()).area
     counties = {a.name: a.id for a in units.areas if a.props.get("level") == "county"}
 
     def prov(kind: str, i: int) -> dict[str, Any]:
@@ -380,12 +415,12 @@ def registry_graph(reg: Registry, units: UnitRegistry, source: str) -> GraphBatc
         b.edges.append(Edge(type=RelType.PART_OF, src=s.id, dst=county, props=prov("streets", i)))
     for i, c in enumerate(reg.communities):
         area(c.id, c.name, "community", c.synthetic, prov("communities", i))
-        b.edges.append(Edge(type=RelType.PART_OF, src=c.id, dst=c.street_id,
+        b.edges.append(Edge(type=RelType.PART_OF, src=c.id, dst=place(c.street_id),
                             props=prov("communities", i)))
     for i, cp in enumerate(reg.compounds):
         area(cp.id, cp.name, "compound", cp.synthetic, prov("compounds", i), built_year=cp.built_year,
              households=cp.households, category=cp.category)
-        b.edges.append(Edge(type=RelType.PART_OF, src=cp.id, dst=cp.community_id,
+        b.edges.append(Edge(type=RelType.PART_OF, src=cp.id, dst=place(cp.community_id),
                             props=prov("compounds", i)))
     for i, x in enumerate(reg.buildings):
         area(x.id, x.name, "building", x.synthetic, prov("buildings", i), units=x.units,
@@ -398,7 +433,7 @@ def registry_graph(reg: Registry, units: UnitRegistry, source: str) -> GraphBatc
             "body_type": body_type, "org_kind": o.kind, "synthetic": o.synthetic,
             **prov("organizations", i)}))
         for a in o.areas():
-            b.edges.append(Edge(type=RelType.LOCATED_IN, src=o.id, dst=a,
+            b.edges.append(Edge(type=RelType.LOCATED_IN, src=o.id, dst=place(a),
                                 props=prov("organizations", i)))
         if o.parent_id:
             b.edges.append(Edge(type=RelType.PART_OF, src=o.id, dst=o.parent_id,

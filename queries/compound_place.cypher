@@ -34,11 +34,12 @@ ORDER BY a.level, o.body_type, o.id
 WITH k, c, s, y, managers,
      collect(CASE WHEN o IS NULL THEN NULL ELSE {area_id: a.id, area_level: a.level,
              body_id: o.id, body_name: o.name, body_kind: o.kind, body_type: o.body_type,
-             synthetic: o.synthetic, heads: heads} END) AS bodies
+             adcode: o.adcode, synthetic: o.synthetic, heads: heads} END) AS bodies
 OPTIONAL MATCH (g:GraphState {id: 'state'})
 RETURN k.id AS compound_id, k.name AS compound_name, k.category AS category,
        k.households AS households, k.built_year AS built_year, k.synthetic AS synthetic,
-       c.id AS community_id, c.name AS community_name,
+       c.id AS community_id, c.name AS community_name, c.adcode AS community_adcode,
        s.id AS street_id, s.name AS street_name, s.street_kind AS street_kind,
-       y.id AS county_id, y.name AS county_name,
+       s.adcode AS street_adcode, y.id AS county_id, y.name AS county_name,
+       y.adcode AS county_adcode,
        managers, bodies, g.generation AS generation

@@ -20,6 +20,9 @@ from .flow import Flow, cached, drive, read
 
 COMPANY_TYPES = {"property_company": "company:property", "service_center": "company:service-center",
                  "developer": "company:developer"}
+# A generic body that stands for concrete ones of other types: the community
+# "两委" are its Party committee and its residents' (villagers') committee.
+STANDS_FOR = {"committee:two-committees": ("party:community", "committee:residents")}
 GOVERNING_TYPES = ("committee:owners", "committee:property-management", "committee:courtyard",
                    "committee:joint")
 
@@ -51,6 +54,7 @@ class Body(BaseModel):
     area_id: str
     heads: list[Head] = Field(default_factory=list)
     synthetic: bool | None = None
+    adcode: str | None = None  # a real street office's or committee's division code
 
 
 class Manager(BaseModel):
@@ -74,6 +78,7 @@ class Oversight(BaseModel):
 class PlaceRef(BaseModel):
     id: str | None
     name: str | None
+    adcode: str | None = None  # statistical division code, for a real place
 
 
 class Frame(BaseModel):
@@ -147,12 +152,16 @@ def _place(compound_id: str,
     frame = Frame(compound=PlaceRef(id=r["compound_id"], name=r["compound_name"]),
                   category=r.get("category"), households=r.get("households"),
                   synthetic=r.get("synthetic"),
-                  community=PlaceRef(id=r["community_id"], name=r["community_name"]),
-                  street=PlaceRef(id=r["street_id"], name=r["street_name"]),
+                  community=PlaceRef(id=r["community_id"], name=r["community_name"],
+                                     adcode=r.get("community_adcode")),
+                  street=PlaceRef(id=r["street_id"], name=r["street_name"],
+                                  adcode=r.get("street_adcode")),
                   street_kind=r.get("street_kind"),
-                  county=PlaceRef(id=r["county_id"], name=r["county_name"]))
+                  county=PlaceRef(id=r["county_id"], name=r["county_name"],
+                                  adcode=r.get("county_adcode")))
     bodies = [Body(id=b["body_id"], name=b["body_name"], kind=b.get("body_kind"),
                    body_type=b.get("body_type"), area_id=b["area_id"], synthetic=b.get("synthetic"),
+                   adcode=b.get("adcode"),
                    heads=[Head(**h) for h in b.get("heads") or [] if h])
               for b in r.get("bodies") or [] if b]
     managers = [Manager(id=m["company_id"], name=m["company_name"], kind=m.get("company_kind"),
@@ -234,8 +243,9 @@ def compound_escalation_flow(store: GraphStore, compound_id: str, issue: str | N
     for lv in generic.levels:
         found: list[ChainBody] = []
         for m in (x for x in mediation if x["level_order"] == lv.order):
+            types = (m["type_id"], *STANDS_FOR.get(m["type_id"], ()))
             for b in level_areas.get(lv.order, []):
-                if b.body_type == m["type_id"]:
+                if b.body_type in types:
                     found.append(ChainBody(body=b, role=m["role"], citation=_cite(m)))
             if m["type_id"].startswith("unit:"):  # a collective: the compound's own county body
                 for b in resp.county_bodies:

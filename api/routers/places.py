@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 
-from ...queries import compounds
+from ...queries import compounds, places
 from ...queries.flow import adrive
 from ..deps import PageDep, StoreDep
 from ..models import Page, answer_response, paginate
@@ -31,6 +31,17 @@ async def find(request: Request, store: StoreDep, page: PageDep,
                                        description="text in the id or name")] = ""):
     """Compounds whose id or name contains `q` (synthetic ones say so)."""
     rows = await adrive(store, compounds.find_compounds_flow(q, 0, MAX_ROWS))
+    return paginate(request, rows, page.offset, page.limit)
+
+
+@router.get("/places", response_model=Page[places.Place], summary="Find places")
+async def find_places(request: Request, store: StoreDep, page: PageDep,
+                      q: Annotated[str, Query(min_length=1, max_length=100, description=(
+                          "text in the name, adcode or id of an area, or in the name of a body "
+                          "located in it"), examples=["塔东社区"])]):
+    """Areas matching `q` (real ones with their `adcode`), each with its level and
+    kind, the bodies located in it and its chain of parents up to the city."""
+    rows = await adrive(store, places.find_places_flow(q, 0, MAX_ROWS))
     return paginate(request, rows, page.offset, page.limit)
 
 

@@ -26,14 +26,14 @@ from .unit_lists import list_mentions
 ROLE_WORDS = {
     "牵头负责": "lead", "牵头落实": "lead", "牵头抓总": "lead", "牵头": "lead",
     "负责落实": "responsible", "组织实施": "responsible", "抓好落实": "responsible",
-    "负责": "responsible", "落实": "responsible", "实施": "responsible", "责任": "responsible",
+    "负责": "responsible", "落实": "responsible", "实施": "responsible",
     "配合落实": "support", "配合": "support", "参与": "support", "参加": "support", "协同": "support",
     "协办": "support", "协助": "support",
 }
 _MANNER = r"(?:按(?:职责|职能|职能职责|职责分工|职能分工|各自职责)(?:分工)?)?(?:分别|共同|具体|分头|分工)?"
 # Not inside a noun: the 牵头 of 牵头单位 names a unit (工作专班牵头单位牵头).
 ROLE_RE = re.compile(_MANNER + "(?P<word>" + "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
-                     + ")(?!单位|部门)")
+                     + r")(?!\s*单位|\s*部门)")
 _OPEN = "(（"
 _CLOSE = ")）"
 _SEPARATORS = "，,；;、 \u3000\t\n"
@@ -65,7 +65,7 @@ def read_role_span(text: str, start: int, end: int) -> list[Attribution] | None:
         while s < cue.start() and text[s] in _SEPARATORS:
             s += 1
         if s == cue.start():
-            if cue.group("word") in ("负责", "落实", "实施", "责任") and out:
+            if cue.group("word") in ("负责", "落实", "实施") and out:
                 seg_start = cue.end()  # "牵头负责" written apart: 牵头，负责
                 continue
             return None
@@ -134,13 +134,21 @@ def role_lines(text: str, start: int, end: int) -> list[Attribution]:
     """Lines that are nothing but role clauses, 交通运输部运输服务司牵头，科技司配合。"""
     out: list[Attribution] = []
     pos = start
+    depth = 0  # lines inside an open bracket belong to it, not to themselves
     while pos < end:
         nl = text.find("\n", pos, end)
         line_end = nl if nl != -1 else end
         s = pos
         while s < line_end and text[s] in _SEPARATORS:
             s += 1
-        if s < line_end and text[s] not in _OPEN and ROLE_RE.search(text, s, line_end):
+        inside = depth > 0
+        for ch in text[pos:line_end]:
+            if ch in _OPEN:
+                depth += 1
+            elif ch in _CLOSE and depth:
+                depth -= 1
+        if (not inside and s < line_end and text[s] not in _OPEN
+                and ROLE_RE.search(text, s, line_end)):
             found = read_role_span(text, s, line_end)
             if found:
                 out.extend(found)

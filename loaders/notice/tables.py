@@ -55,7 +55,8 @@ def column_role(header: str) -> str | None:
     if any(w in h for w in ("配合", "协同", "协办", "参与", "协助")):
         return "support"
     if any(w in h for w in ("责任单位", "责任部门", "主责", "落实单位", "责任主体", "承办单位", "实施单位",
-                            "责任科室", "主体单位")):
+                            "责任科室", "主体单位", "推进单位", "实施主体", "承担单位", "负责单位",
+                            "落实主体")):
         return "responsible"
     return None
 
@@ -148,8 +149,8 @@ def read_table(text: str) -> Table | None:
             if not row:
                 continue
             cell = re.sub(r"\s+", "", row[0].text)
-            if _NUMBER_RE.fullmatch(cell) or len(columns) > 16:
-                break
+            if _NUMBER_RE.fullmatch(cell) or len(columns) > 16 or len(cell) > 12:
+                break  # a row number, or a line too long to be a column's name (a group heading)
             columns.append(cell)
             end = e2
         if any(column_role(c) in ("lead", "responsible", "support") for c in columns):

@@ -28,11 +28,13 @@ def test_synthetic_city_is_plausible(tmp_path):
     assert all(r["synthetic"] == "true" for r in rows)
     party = sum(r["party_member"] == "true" for r in rows) / len(rows)
     assert 0.04 < party < 0.12
-    with (tmp_path / "streets.csv").open(encoding="utf-8") as fh:
-        counties = {r["county"] for r in csv.DictReader(fh)}
-    assert len(counties) == 8  # every county-level unit has streets or townships
+    with (tmp_path / "compounds.csv").open(encoding="utf-8") as fh:
+        counties = {r["community_id"][:6] for r in csv.DictReader(fh)}
+    # every county of the statistical codes has compounds (in its real communities;
+    # the two 管委会 zones have none of their own)
+    assert counties == {"520402", "520403", "520422", "520423", "520424", "520425"}
     with (tmp_path / "organizations.csv").open(encoding="utf-8") as fh:
         kinds = {r["kind"] for r in csv.DictReader(fh)}
-    assert {"owners_committee", "env_property_committee", "street_office",
+    assert {"owners_committee", "env_property_committee", "street_party_committee",
             "community_party_committee"} <= kinds
 
