@@ -607,7 +607,9 @@
     });
     if (d.edges.length > max) rels.append(el("li", { class: "more" }, t("more").replace("{n}", d.edges.length - max)));
     parts.push(el("h4", {}, `${t("relations")} (${d.edges.length})`), rels);
-    box.replaceChildren(...parts.filter(Boolean));
+    // A compound's chain levels, listed while its chain is highlighted, stay on top.
+    const levels = state.chain ? box.querySelector("#chain-levels-box") : null;
+    box.replaceChildren(...[levels, ...parts].filter(Boolean));
   }
 
   async function showEdge(e) {
