@@ -358,6 +358,9 @@ class NodeHit(BaseModel):
     number: int | None = None
     doc: str | None = None
     exact: bool = False
+    person: bool = Field(default=False, description=(
+        "a resident from registry data (not a generic role group): the browser view never "
+        "draws their names"))
 
 
 class GraphNode(BaseModel):
@@ -383,12 +386,35 @@ class GraphEdge(BaseModel):
                                       "registry (INCLUDES, LOCATED_IN, PART_OF)")
 
 
+class FoldedCount(BaseModel):
+    """Nodes drawn as one count instead of one node each: residents (people from
+    registry data), how many and never who."""
+    id: str = Field(description="an id for drawing the count (not a node of the graph)")
+    kind: str = Field(description="the kind of the nodes counted: Resident")
+    type: str = Field(description="the edge that ties them to `target` (LIVES_IN, MEMBER_OF …)")
+    target: str = Field(description="the node they are tied to")
+    count: int
+
+
+def folded_id(rel_type: str, target: str) -> str:
+    return f"residents:{rel_type}:{target}"
+
+
+def is_person(node: GraphNode) -> bool:
+    """A resident from registry data, not one of the structure's generic role groups
+    (业主, 网格员 …)."""
+    return node.kind == "Resident" and not node.properties.get("generic")
+
+
 class Subgraph(BaseModel):
     focus: list[str]
     depth: int
     nodes: list[GraphNode]
     edges: list[GraphEdge]
     truncated: bool = Field(default=False, description="true when max_nodes cut the neighbourhood")
+    folded: list[FoldedCount] = Field(default_factory=list, description=(
+        "with fold_residents: the residents next to a node, as one count per node and edge "
+        "type (never their names)"))
 
 
 class NodeDetails(BaseModel):
@@ -524,7 +550,8 @@ def search_nodes_flow(text: str, kinds: list[str] | None = None,
     rows = (yield from read("search_nodes", texts=_spellings(text), number=number,
                             kinds=kinds, limit=max(1, limit))).records()
     return [NodeHit(id=r["id"], kind=r["kind"], name=r["name"], name_en=r.get("name_en"),
-                    number=r.get("number"), doc=r.get("doc"), exact=r["rank"] == 0) for r in rows]
+                    number=r.get("number"), doc=r.get("doc"), exact=r["rank"] == 0,
+                    person=bool(r.get("person"))) for r in rows]
 
 
 _NODE_CORE = ("id", "kind", "name", "name_en")
@@ -612,12 +639,13 @@ MAX_DEPTH = 4
 
 def subgraph(store: GraphStore, focus: str | list[str], depth: int = 1,
              kinds: list[str] | None = None, rel_types: list[str] | None = None,
-             max_nodes: int = 300) -> Subgraph:
-    return drive(store, subgraph_flow(focus, depth, kinds, rel_types, max_nodes))
+             max_nodes: int = 300, fold_residents: bool = False) -> Subgraph:
+    return drive(store, subgraph_flow(focus, depth, kinds, rel_types, max_nodes, fold_residents))
 
 
 def subgraph_flow(focus: str | list[str], depth: int = 1, kinds: list[str] | None = None,
-                  rel_types: list[str] | None = None, max_nodes: int = 300) -> Flow[Subgraph]:
+                  rel_types: list[str] | None = None, max_nodes: int = 300,
+                  fold_residents: bool = False) -> Flow[Subgraph]:
     """The neighbourhood of one or more focus nodes, `depth` edges out, through edges of
     `rel_types` to nodes of `kinds` (None = any), with every edge among the nodes found.
 
@@ -640,6 +668,7 @@ def subgraph_flow(focus: str | list[str], depth: int = 1, kinds: list[str] | Non
         if root not in roots:
             roots.append(root)
     hops: dict[str, int] = {r: 0 for r in roots}
+    people: set[str] = set()  # residents met on the way, when folded: counted, not drawn
     frontier = list(roots)
     truncated = False
     for hop in range(1, depth + 1):
@@ -648,6 +677,12 @@ def subgraph_flow(focus: str | list[str], depth: int = 1, kinds: list[str] | Non
         rows = (yield from read("neighbourhood", ids=list(hops), kinds=kinds,
                                 types=rel_types)).rows
         ring = [r[0] for r in rows if r[0] not in hops]
+        if fold_residents:
+            met = [r[0] for r in rows if r[1] == "Resident" and r[0] not in hops
+                   and r[0] not in people]
+            if met:
+                people |= {n.id for n in (yield from nodes_by_id_flow(met)) if is_person(n)}
+            ring = [i for i in ring if i not in people]
         # Only what the last ring reaches is new; asking from every node found so far
         # (rather than the frontier) keeps the query one round trip per ring.
         room = max_nodes - len(hops)
@@ -660,9 +695,26 @@ def subgraph_flow(focus: str | list[str], depth: int = 1, kinds: list[str] | Non
             break
     node_rows = (yield from read("node_properties", ids=list(hops), kinds=None)).records()
     nodes = [_graph_node(r, hops.get(r["id"])) for r in node_rows]
-    edge_rows = (yield from read("subgraph", ids=list(hops), types=rel_types)).records()
+    edge_rows = (yield from read("subgraph", ids=[*hops, *sorted(people)],
+                                 types=rel_types)).records()
     edges = [_graph_edge(r) for r in edge_rows]
-    return Subgraph(focus=roots, depth=depth, nodes=nodes, edges=edges, truncated=truncated)
+    folded: dict[tuple[str, str], set[str]] = {}
+    if people:
+        kept = []
+        for e in edges:
+            person = e.source if e.source in people else e.target if e.target in people else None
+            if person is None:
+                kept.append(e)
+                continue
+            other = e.target if person == e.source else e.source
+            # Only people within `depth` of the focus: the edge that reached them.
+            if other in hops and hops[other] < depth:
+                folded.setdefault((e.type, other), set()).add(person)
+        edges = kept
+    return Subgraph(focus=roots, depth=depth, nodes=nodes, edges=edges, truncated=truncated,
+                    folded=[FoldedCount(id=folded_id(t, target), kind="Resident", type=t,
+                                        target=target, count=len(ids))
+                            for (t, target), ids in sorted(folded.items())])
 
 
 def whole_graph(store: GraphStore, kinds: list[str] | None = None,

@@ -127,6 +127,9 @@ class ChainLevel(BaseModel):
     motto: str | None
     bodies: list[ChainBody]
     gap: str | None = None
+    area: PlaceRef | None = Field(default=None, description=(
+        "the place of this level (the compound, its community, its street or township) with "
+        "its adcode when it is a real division; null for an issue type's stages"))
 
 
 class CompoundEscalation(BaseModel):
@@ -238,6 +241,7 @@ def compound_escalation_flow(store: GraphStore, compound_id: str, issue: str | N
     mediation = yield from cached(store, generation, ("type_mediation",), _mediation)
     level_areas = {1: resp.compound_bodies, 2: resp.community_bodies,
                    3: resp.street_bodies + resp.county_bodies}
+    level_places = {1: fr.compound, 2: fr.community, 3: fr.street}
     levels: list[ChainLevel] = []
     gaps: list[str] = []
     for lv in generic.levels:
@@ -256,7 +260,7 @@ def compound_escalation_flow(store: GraphStore, compound_id: str, issue: str | N
             gap = f"no body to mediate at the {lv.name} level ({lv.name_en})"
             gaps.append(gap)
         levels.append(ChainLevel(order=lv.order, level=lv.id, name=lv.name, motto=lv.motto,
-                                 bodies=found, gap=gap))
+                                 bodies=found, gap=gap, area=level_places.get(lv.order)))
     if generic.issue is not None:
         order = len(levels)
         for stage in sorted({h.stage for h in generic.handlers}):

@@ -13,6 +13,7 @@ WITH n, CASE WHEN any(t IN $texts WHERE n.name = t OR n.id = t OR coalesce(n.ful
                                       OR t IN coalesce(n.aliases, []))
                    OR (n.kind = 'Measure' AND n.number = $number) THEN 0 ELSE 1 END AS rank
 RETURN n.id AS id, n.kind AS kind, n.name AS name, n.name_en AS name_en, n.number AS number,
-       n.doc AS doc, rank
+       n.doc AS doc, rank,
+       n.kind = 'Resident' AND coalesce(n.generic, false) = false AS person
 ORDER BY rank, size(n.name), id
 LIMIT $limit

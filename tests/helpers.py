@@ -14,3 +14,31 @@ REPO = TESTS.parent
 REGISTRY = TESTS / "data" / "registry"
 # One notice of each layout the extractor reads, with the answers expected of it.
 CORPUS = TESTS / "corpus"
+
+# A compound in a real community (塔东社区, 520402001001), for tests of real places.
+TADONG = "area:520402001001"
+TADONG_COMPOUND = "t:real:cpd:1"
+TADONG_COMPOUND_NAME = "塔东试验小区"
+TADONG_PMC = "塔东试验小区物业管理委员会"
+RESIDENT_NAME = "试验居民"  # + a number: made up, and marked synthetic
+
+
+def write_tadong_registry(directory: Path, residents: int = 150) -> Path:
+    """A SYNTHETIC registry of one compound in the real 塔东社区 with a 物管委 (under the
+    community's real 居民委员会) and `residents` made-up people; returns the directory."""
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / "compounds.csv").write_text(
+        "id,name,community_id,built_year,households,category,synthetic\n"
+        f"{TADONG_COMPOUND},{TADONG_COMPOUND_NAME},520402001001,1998,{residents},old,true\n",
+        encoding="utf-8")
+    (directory / "organizations.csv").write_text(
+        "id,kind,name,area_ids,parent_id,synthetic\n"
+        f"t:real:org:1,property_management_committee,{TADONG_PMC},{TADONG_COMPOUND},"
+        "committee:520402001001,true\n", encoding="utf-8")
+    (directory / "people.csv").write_text(
+        "id,name,party_member,compound_id,synthetic\n" + "".join(
+            f"t:real:p:{i},{RESIDENT_NAME}{i},false,{TADONG_COMPOUND},true\n"
+            for i in range(1, residents + 1)), encoding="utf-8")
+    (directory / "SYNTHETIC.txt").write_text("Made-up test data: no real compound or person.\n",
+                                             encoding="utf-8")
+    return directory

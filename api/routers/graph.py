@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request
 
 from ...graph.styles import KIND_STYLE, REL_STYLE
-from ...queries import answers
+from ...queries import answers, places
 from ...queries.flow import adrive
 from ..deps import PageDep, StoreDep
 from ..models import GraphSchema, Page, paginate
@@ -57,11 +57,30 @@ async def subgraph(store: StoreDep,
                                          description="edges out from the focus")] = 1,
              kinds: KindsArg = None, types: TypesArg = None,
              max_nodes: Annotated[int, Query(ge=1, le=2000, description=(
-                 "most nodes returned; rings beyond are cut and `truncated` is true"))] = 300):
+                 "most nodes returned; rings beyond are cut and `truncated` is true"))] = 300,
+             fold_residents: Annotated[bool, Query(description=(
+                 "residents (people from registry data) as counts in `folded`, never as nodes "
+                 "or names; they neither fill max_nodes nor lead further out"))] = False):
     """The neighbourhood of the focus, `depth` edges out through edges of `types` to nodes
     of `kinds`, with every edge among the nodes found and each edge's citation."""
     return await adrive(store, answers.subgraph_flow(focus, depth, _split(kinds), _split(types),
-                                                     max_nodes))
+                                                     max_nodes, fold_residents))
+
+
+@router.get("/graph/place", response_model=places.PlaceGraph,
+            responses=problem_responses(400, 404, 422), summary="A place's governance, drawn")
+async def place_graph(store: StoreDep,
+                      place: Annotated[str, Query(min_length=1, max_length=200, description=(
+                          "an area's id, adcode or exact name (or the exact name of a body "
+                          "located in it)"), examples=["塔东社区", "520402001001"])],
+                      max_children: Annotated[int, Query(ge=0, le=500, description=(
+                          "most places inside it drawn; `truncated` when more"))] = places.MAX_CHILDREN):
+    """The place, the bodies located in it (linked to it by LOCATED_IN), the companies
+    managing it, its parents up to the city (PART_OF) with their governing bodies,
+    the places directly in it, and its residents as counts (`folded`), never as
+    nodes or names. A name several places share is a 404 listing them with their
+    adcodes."""
+    return await adrive(store, places.place_graph_flow(place, max_children))
 
 
 @router.get("/graph/escalation", response_model=answers.Subgraph,

@@ -23,6 +23,9 @@
       measure: "措施", chars: "字符", doc: "文件", noCitation: "此关系来自单位名录，无条款引用。",
       nodes: "个节点", edges: "条关系", truncated: "（已截断）", chainShown: "已高亮上报链",
       id: "标识", kind: "类型", more: "另有 {n} 条", examples: "示例：",
+      place: "地点", residents: "居民 {n} 人", members: "成员 {n} 人", resident: "居民",
+      residentsOf: "居民", inPlace: "所在", placesInside: "下辖", shownFirst: "显示前 {n} 处",
+      adcode: "区划代码", chainOf: "上报链",
       props: { full_name: "全称", aliases: "别称", tier: "层级", level: "级别", number: "编号",
                numeral: "序号", doc: "文件", section: "章节", title: "标题", order: "顺序",
                motto: "口号", key: "键", role: "角色", as_written: "原文写法", label: "标签",
@@ -48,6 +51,9 @@
       noCitation: "This relation comes from the unit registry; no clause is quoted.",
       nodes: "nodes", edges: "edges", truncated: "(cut)", chainShown: "escalation chain highlighted",
       id: "id", kind: "kind", more: "{n} more", examples: "Try:",
+      place: "place", residents: "{n} residents", members: "{n} members", resident: "resident",
+      residentsOf: "residents", inPlace: "in", placesInside: "places inside", shownFirst: "first {n} shown",
+      adcode: "division code", chainOf: "Escalation chain",
       props: { full_name: "full name", aliases: "aliases", tier: "tier", level: "level", number: "number",
                numeral: "numeral", doc: "document", section: "section", title: "title", order: "order",
                motto: "motto", key: "key", role: "role", as_written: "as written", label: "label",
@@ -56,13 +62,18 @@
                date: "date" },
     },
   };
-  const EXAMPLES = ["市住房城乡建设局", "市委组织部", "环物委", "十一", "住宅小区", "占用堵塞消防通道"];
-  const HIDDEN_BY_DEFAULT = new Set(["LOCATED_IN", "LIVES_IN", "PART_OF"]);
+  const EXAMPLES = ["市住房城乡建设局", "市委组织部", "环物委", "十一", "塔东社区", "占用堵塞消防通道"];
+  // Residents are folded into counts (never drawn one by one), so LIVES_IN is shown.
+  const HIDDEN_BY_DEFAULT = new Set(["LOCATED_IN", "PART_OF"]);
+  // A place is drawn with its governance: where its bodies sit and what it lies in.
+  const PLACE_TYPES = ["LOCATED_IN", "PART_OF", "MANAGES", "LIVES_IN"];
 
   const state = {
     lang: localStorage.getItem("govgraph.lang") === "en" ? "en" : "zh",
     schema: { kinds: {}, types: {} },
     focus: null,
+    place: null,           // the focused place's answer (GET /graph/place), when a place is focused
+    residentCounts: {},    // area id -> residents, shown on the labels of places inside the focus
     expandedBy: {},        // node id -> ids it added when expanded
     hiddenTypes: new Set(HIDDEN_BY_DEFAULT),
     chain: false,
@@ -119,8 +130,17 @@
   function kindLabel(kind) { return kindStyle(kind)[state.lang] || kind; }
   function typeLabel(type) { return typeStyle(type)[state.lang] || type; }
 
+  // A resident from registry data: drawn as a count, never by name.
+  function isPerson(n) { return n.kind === "Resident" && !(n.properties || {}).generic && !n.folded; }
+
+  function countLabel(f) {
+    return t(f.type === "MEMBER_OF" ? "members" : "residents").replace("{n}", f.count);
+  }
+
   function nodeLabel(n) {
     const p = n.properties || {};
+    if (n.folded) return countLabel(n.folded);
+    if (isPerson(n)) return t("resident");
     if (state.lang === "en") {
       if (n.name_en) return n.name_en;
       if (n.kind === "Measure" && p.number != null) return `Measure ${p.number}: ${n.name}`;
@@ -131,7 +151,16 @@
     return n.name;
   }
   // The label drawn on the canvas: Chinese names are dense, English ones wrap.
-  function nodeText(n) { return shortLabel(nodeLabel(n), state.lang === "en" ? 40 : 24); }
+  function nodeText(n) {
+    let text = shortLabel(nodeLabel(n), state.lang === "en" ? 40 : 24);
+    const p = n.properties || {};
+    if (n.kind === "Area" && p.adcode) text += `\n${p.adcode}`;
+    const count = state.residentCounts[n.id];
+    if (n.kind === "Area" && count && !(state.place && state.place.place.id === n.id)) {
+      text += `\n${t("residents").replace("{n}", count)}`;
+    }
+    return text;
+  }
   function shortLabel(s, max) {
     max = max || 26;
     return s.length > max ? s.slice(0, max - 1) + "…" : s;
@@ -158,6 +187,9 @@
           width: 44, height: 44, "border-color": "#0f172a", "border-width": 3, "font-size": 13,
           "font-weight": "bold", "z-index": 10 } },
       { selector: "node[kind = 'Measure'].focus", style: { width: 54, height: 34 } },
+      { selector: "node.folded", style: {
+          shape: "round-rectangle", width: 30, height: 18, "border-color": "#94a3b8",
+          "border-style": "dashed", "font-weight": "bold" } },
       { selector: "node.expanded", style: { "border-style": "double", "border-width": 5, "border-color": "#334155" } },
       { selector: "edge", style: {
           width: 1.6, "line-color": "data(color)", "target-arrow-color": "data(color)",
@@ -207,11 +239,30 @@
       color: ts.color, line: ts.line || "solid", edge: e } };
   }
 
-  function addGraph(sub) {
+  // Residents next to a node as one count node, tied to it by the folded edge type.
+  function foldedElements(f) {
+    const node = { id: f.id, kind: f.kind, name: countLabel(f), folded: f, properties: { count: f.count } };
+    const n = nodeElement(node);
+    n.classes = "folded";
+    const e = edgeElement({ id: `${f.id}|edge`, type: f.type, source: f.id, target: f.target,
+                            properties: { count: f.count }, folded: true });
+    return [n, e];
+  }
+
+  function addGraph(sub, opts) {
+    opts = opts || {};
     const added = [];
+    const fold = opts.folded || sub.folded || [];
     cy.batch(() => {
       for (const n of sub.nodes) {
         if (cy.getElementById(n.id).empty()) { cy.add(nodeElement(n)); added.push(n.id); }
+      }
+      for (const f of fold) {
+        if (cy.getElementById(f.target).empty()) continue;
+        const [n, e] = foldedElements(f);
+        if (cy.getElementById(f.id).empty()) { cy.add(n); added.push(f.id); }
+        else cy.getElementById(f.id).data(n.data);
+        if (cy.getElementById(e.data.id).empty()) cy.add(e);
       }
       for (const e of sub.edges) {
         if (cy.getElementById(e.id).empty() && !cy.getElementById(e.source).empty() &&
@@ -237,9 +288,9 @@
     });
   }
 
-  function runLayout(animate) {
+  function runLayout(animate, override) {
     if (!cy || cy.nodes().length === 0) return null;
-    const name = $("#layout").value;
+    const name = override || $("#layout").value;
     const visible = cy.elements().not(".type-hidden");
     const focus = cy.nodes(".focus");
     const opts = { name, animate: animate !== false, animationDuration: 350, fit: true, padding: 40 };
@@ -253,7 +304,11 @@
         concentric: (n) => (n.hasClass("focus") ? 100 : 50 - (n.data("node").hop ?? 3) * 10 - (n.data("kind") === "Measure" ? 0 : 1)),
         levelWidth: () => 1 });
     } else if (name === "breadthfirst") {
-      Object.assign(opts, { directed: false, roots: focus.length ? focus : undefined, spacingFactor: 1.1,
+      // A place: from the top of its chain (the city) down to it and what lies in it.
+      const top = state.place && state.place.place.chain.length
+        ? cy.getElementById(state.place.place.chain[state.place.place.chain.length - 1].id) : null;
+      const roots = top && top.nonempty() ? top : focus;
+      Object.assign(opts, { directed: false, roots: roots.length ? roots : undefined, spacingFactor: 1.1,
         nodeDimensionsIncludeLabels: true });
     } else if (name === "circle" || name === "grid") {
       Object.assign(opts, { nodeDimensionsIncludeLabels: true, avoidOverlap: true });
@@ -275,12 +330,17 @@
     status(t("loading"));
     let sub;
     try {
-      sub = await api(`/graph/subgraph?focus=${enc(idOrName)}&depth=${enc(depth)}&max_nodes=400`);
+      sub = await api(`/graph/subgraph?focus=${enc(idOrName)}&depth=${enc(depth)}&max_nodes=400&fold_residents=true`);
     } catch (e) { status(e.message, true); return; }
+    // A place is drawn with its governance, its chain and its residents counted.
+    const root = sub.nodes.find((n) => n.id === sub.focus[0]);
+    if (sub.focus.length === 1 && root && root.kind === "Area") return focusPlace(root.id, opts);
     $("#welcome").hidden = true;
     clearChain();
     cy.elements().remove();
     state.expandedBy = {};
+    state.place = null;
+    state.residentCounts = {};
     state.focus = sub.focus[0];
     addGraph(sub);
     cy.nodes().forEach((n) => { n.toggleClass("focus", sub.focus.includes(n.id())); });
@@ -292,6 +352,35 @@
     if (!opts.keepHash) history.replaceState(null, "", `#focus=${enc(state.focus)}&depth=${depth}`);
   }
 
+  async function focusPlace(idOrName, opts) {
+    opts = opts || {};
+    status(t("loading"));
+    let sub;
+    try { sub = await api(`/graph/place?place=${enc(idOrName)}`); }
+    catch (e) { status(e.message, true); return; }
+    $("#welcome").hidden = true;
+    clearChain();
+    cy.elements().remove();
+    state.expandedBy = {};
+    state.place = sub;
+    state.focus = sub.place.id;
+    // The place's own residents are one count node; those of the places inside it are
+    // written on their labels.
+    state.residentCounts = Object.fromEntries(sub.folded.map((f) => [f.target, f.count]));
+    for (const tp of PLACE_TYPES) state.hiddenTypes.delete(tp);
+    renderLegend();
+    addGraph(sub, { folded: sub.folded.filter((f) => f.target === sub.place.id) });
+    cy.nodes().forEach((n) => { n.toggleClass("focus", n.id() === sub.place.id); });
+    applyTypeFilter();
+    runLayout(false, "breadthfirst");
+    const f = cy.getElementById(state.focus);
+    if (f.nonempty()) { cy.elements().unselect(); f.select(); showNode(state.focus); }
+    const more = sub.truncated ? ` · ${t("shownFirst").replace("{n}", sub.nodes.filter((n) => n.properties && n.properties.level && n.hop === 1).length)}` : "";
+    status(`${sub.place.name}${sub.place.adcode ? " " + sub.place.adcode : ""} · ${graphSummary()} · ` +
+           `${t("residents").replace("{n}", sub.residents)}${more}`);
+    if (!opts.keepHash) history.replaceState(null, "", `#place=${enc(state.focus)}`);
+  }
+
   async function toggleExpand(id) {
     if (state.expandedBy[id]) return collapse(id);
     return expand(id);
@@ -300,7 +389,8 @@
   async function expand(id) {
     status(t("loading"));
     let sub;
-    try { sub = await api(`/graph/subgraph?focus=${enc(id)}&depth=1&max_nodes=200`); }
+    if (id.startsWith("residents:")) return;  // a count has nothing behind it to draw
+    try { sub = await api(`/graph/subgraph?focus=${enc(id)}&depth=1&max_nodes=200&fold_residents=true`); }
     catch (e) { status(e.message, true); return; }
     const node = cy.getElementById(id);
     const before = node.nonempty() ? node.position() : { x: 0, y: 0 };
@@ -376,10 +466,33 @@
     $("#escalation").classList.add("on");
     const fitChain = () => cy.animate({ fit: { eles: cy.elements(".chain"), padding: 50 } }, { duration: 300 });
     if (added.length) {
-      const layout = runLayout(false);
+      const layout = runLayout(false, state.place ? "breadthfirst" : undefined);
       if (layout) layout.one("layoutstop", () => setTimeout(fitChain, 50));
     } else fitChain();
     status(`${t("chainShown")} · ${sub.nodes.length} ${t("nodes")} · ${sub.edges.length} ${t("edges")}`);
+    if (compound) showChainLevels(compound, issue);
+  }
+
+  // A compound's chain in words: each level, its place with its division code, and
+  // who acts there.
+  async function showChainLevels(compound, issue) {
+    let chain;
+    try { chain = await api(`/compounds/${enc(compound)}/escalation${issue ? "?issue=" + enc(issue) : ""}`); }
+    catch (e) { return; }
+    const ol = el("ol", { class: "chain-levels", id: "chain-levels" });
+    for (const lv of chain.levels) {
+      const who = lv.bodies.map((b) => (b.body || b.manager || b.unit).name);
+      ol.append(el("li", { "data-level": lv.level },
+        el("b", {}, lv.name), lv.area ? [" · ", nodeLink(lv.area.id, lv.area.name),
+          lv.area.adcode ? el("span", { class: "code" }, ` ${lv.area.adcode}`) : null] : null,
+        who.length ? el("div", { class: "who" }, [...new Set(who)].join("、")) : null,
+        lv.gap ? el("div", { class: "gap" }, lv.gap) : null));
+    }
+    const county = chain.frame.county;
+    const box = $("#details");
+    box.querySelector("#chain-levels-box")?.remove();
+    box.prepend(el("div", { id: "chain-levels-box" }, el("h4", {}, t("chainOf")), ol,
+      county && county.name ? el("p", { class: "muted" }, `${t("inPlace")} ${county.name}${county.adcode ? " " + county.adcode : ""}`) : null));
   }
 
   // ------------------------------------------------------------------ details
@@ -426,8 +539,34 @@
     return el("p", { class: "cite" }, parts.join(" · "));
   }
 
+  function placeChain(place) {
+    const levels = [place, ...place.chain];
+    return el("p", { class: "chain-line", id: "place-chain" }, ...levels.flatMap((c, i) => [
+      i ? el("span", { class: "lt" }, " < ") : null,
+      i ? nodeLink(c.id, c.name) : el("b", {}, c.name),
+      c.adcode ? el("span", { class: "code" }, ` ${c.adcode}`) : null]));
+  }
+
+  function placeCard(sub) {
+    const p = sub.place;
+    const rows = el("dl", {},
+      p.adcode ? [el("dt", {}, t("adcode")), el("dd", {}, p.adcode)] : null,
+      el("dt", {}, t("residentsOf")), el("dd", { id: "place-residents" }, String(sub.residents)),
+      sub.children_total ? [el("dt", {}, t("placesInside")),
+        el("dd", {}, String(sub.children_total) + (sub.truncated ? ` (${t("shownFirst").replace("{n}", Math.min(sub.children_total, sub.nodes.filter((n) => n.hop === 1 && n.kind === "Area").length))})` : ""))] : null);
+    return el("div", { class: "place-card" }, el("h4", {}, t("place")), placeChain(p), rows);
+  }
+
+  function showFolded(node) {
+    const f = node.data("node").folded;
+    $("#details").replaceChildren(kindBadge("Resident"), el("h2", {}, countLabel(f)),
+      el("p", { class: "ends" }, typeLabel(f.type), " → ", nodeLink(f.target, nameOf(f.target))));
+  }
+
   async function showNode(id) {
     const box = $("#details");
+    const drawn = cy.getElementById(id);
+    if (drawn.nonempty() && drawn.data("node") && drawn.data("node").folded) return showFolded(drawn);
     box.replaceChildren(el("p", { class: "muted" }, t("loading")));
     let d;
     try { d = await api(`/graph/nodes/${enc(id)}`); }
@@ -438,7 +577,7 @@
     const title = state.lang === "en" ? nodeLabel(n) : nodeLabel(n);
     const sub = state.lang === "en" ? (n.name_en ? n.name : null) : n.name_en;
     const dl = el("dl", {}, el("dt", {}, t("id")), el("dd", {}, n.id));
-    for (const [k, v] of Object.entries(p)) {
+    for (const [k, v] of Object.entries(isPerson(n) ? {} : p)) {
       if (k === "text" || k === "start" || k === "end" || v === null || v === "") continue;
       dl.append(el("dt", {}, propName(k)), el("dd", {}, fmt(v)));
     }
@@ -447,7 +586,8 @@
       el("button", { type: "button", onclick: () => focusOn(id) }, t("focus")),
       el("button", { type: "button", onclick: () => Promise.resolve(expanded ? collapse(id) : expand(id)).then(() => showNode(id)) },
          expanded ? t("collapse") : t("expand")));
-    const parts = [kindBadge(n.kind), el("h2", {}, title), sub ? el("p", { class: "sub" }, sub) : null, actions, dl];
+    const parts = [kindBadge(n.kind), el("h2", {}, title), sub ? el("p", { class: "sub" }, sub) : null, actions,
+                   state.place && state.place.place.id === id ? placeCard(state.place) : null, dl];
     if (n.citation && n.citation.clause) {
       parts.push(el("h4", {}, n.kind === "Measure" ? t("measureText") : t("quoted")),
                  el("blockquote", { class: "clause long" }, n.citation.clause), citeLine(n.citation));
@@ -467,7 +607,9 @@
     });
     if (d.edges.length > max) rels.append(el("li", { class: "more" }, t("more").replace("{n}", d.edges.length - max)));
     parts.push(el("h4", {}, `${t("relations")} (${d.edges.length})`), rels);
-    box.replaceChildren(...parts.filter(Boolean));
+    // A compound's chain levels, listed while its chain is highlighted, stay on top.
+    const levels = state.chain ? box.querySelector("#chain-levels-box") : null;
+    box.replaceChildren(...[levels, ...parts].filter(Boolean));
   }
 
   async function showEdge(e) {
@@ -527,10 +669,14 @@
     }
     hits.forEach((h, i) => {
       const label = h.kind === "Measure" ? `(${h.number}) ${h.name}` : h.name;
-      ul.append(el("li", { role: "option", class: i === active ? "active" : null, "data-id": h.id,
+      const where = h.place ? [h.place.adcode, h.place.chain.slice(0, 2).map((c) => c.name).join(" < ")]
+        .filter(Boolean).join(" · ") : null;
+      ul.append(el("li", { role: "option", class: [i === active ? "active" : null, h.place ? "place" : null].filter(Boolean).join(" ") || null,
+        "data-id": h.id, "data-place": h.place ? "1" : null,
         onmousedown: (ev) => { ev.preventDefault(); pick(i); } },
-        kindBadge(h.kind), el("span", { class: "nm" }, label),
-        h.name_en ? el("span", { class: "en" }, h.name_en) : null));
+        h.place ? el("span", { class: "badge", style: { background: kindStyle("Area").color } }, t("place")) : kindBadge(h.kind),
+        el("span", { class: "nm" }, label),
+        where ? el("span", { class: "en" }, where) : h.name_en ? el("span", { class: "en" }, h.name_en) : null));
     });
     ul.hidden = false;
   }
@@ -539,9 +685,12 @@
     q = q.trim();
     if (!q) { $("#results").hidden = true; hits = []; return; }
     try {
-      const page = await api(`/search?q=${enc(q)}&limit=12`);
+      // Places (real ones with their division codes) from /places; everything else from
+      // /search, without places (listed already) and without residents (never drawn).
+      const [places, page] = await Promise.all([api(`/places?q=${enc(q)}&limit=6`), api(`/search?q=${enc(q)}&limit=12`)]);
       if ($("#search").value.trim() !== q) return;
-      hits = page.items;
+      const placeHits = places.items.map((p) => ({ id: p.id, kind: "Area", name: p.name, place: p }));
+      hits = [...placeHits, ...page.items.filter((h) => h.kind !== "Area" && !h.person)].slice(0, 14);
       active = hits.length ? 0 : -1;
       renderResults();
     } catch (e) { status(e.message, true); }
@@ -552,7 +701,7 @@
     if (!h) return;
     $("#results").hidden = true;
     $("#search").value = h.kind === "Measure" ? `(${h.number}) ${h.name}` : h.name;
-    focusOn(h.id);
+    if (h.place) focusPlace(h.id); else focusOn(h.id);
   }
 
   function initSearch() {
@@ -650,7 +799,7 @@
 
   // ------------------------------------------------------------------ start
   async function start() {
-    window.govgraph = { state, cy: null, focusOn, expand, collapse, showEscalation, setLanguage };
+    window.govgraph = { state, cy: null, focusOn, focusPlace, expand, collapse, showEscalation, setLanguage };
     try { state.schema = await api("/graph/schema"); }
     catch (e) { status(e.message, true); }
     initCy();
@@ -661,7 +810,7 @@
     $("#relayout").addEventListener("click", () => runLayout());
     $("#layout").addEventListener("change", () => runLayout());
     $("#fit").addEventListener("click", () => cy.animate({ fit: { eles: cy.elements().not(".type-hidden"), padding: 40 } }, { duration: 250 }));
-    $("#depth").addEventListener("change", () => { if (state.focus) focusOn(state.focus); });
+    $("#depth").addEventListener("change", () => { if (state.focus && !state.place) focusOn(state.focus); });
     $("#escalation").addEventListener("click", () => showEscalation());
     $("#clear-highlight").addEventListener("click", () => clearChain());
     await Promise.all([loadIssueTypes(), loadDocuments()]);
@@ -677,6 +826,8 @@
     const depth = hash.get("depth");
     const depthChanged = depth && depth !== $("#depth").value;
     if (depth) $("#depth").value = depth;
+    const place = hash.get("place");
+    if (place && place !== state.focus) { await focusPlace(place, { keepHash: true }); return; }
     const focus = hash.get("focus");
     if (focus && (focus !== state.focus || depthChanged)) await focusOn(focus, { keepHash: true });
   }

@@ -4,7 +4,9 @@ Starts the server as a subprocess on a free port with a fresh data directory
 (after `govgraph load`), drives Debian's /usr/bin/chromium through Selenium and
 Debian's chromedriver (both installed by scripts/install-browser-deps.sh), and
 checks what a person would: search 市住房城乡建设局, see its measures drawn, click
-an edge and read the quoted clause. The page must make no request beyond the
+an edge and read the quoted clause; search the real community 塔东社区 and see
+its committee linked to it, its street and county above it with their division
+codes, and its residents as a count. The page must make no request beyond the
 server it came from. Screenshots go to artifacts/ (a CI artefact).
 """
 
@@ -22,7 +24,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from helpers import REGISTRY, REPO
+from helpers import REGISTRY, REPO, RESIDENT_NAME, TADONG, TADONG_COMPOUND, TADONG_PMC, write_tadong_registry
 from serving import serve
 
 pytestmark = pytest.mark.slow
@@ -67,9 +69,10 @@ def server(tmp_path_factory):
     env = {k: v for k, v in os.environ.items() if not k.startswith("GOVGRAPH_")}
     env["GOVGRAPH_DATA_DIR"] = str(data)
     gg = [sys.executable, "-m", "govgraph.cli", "--data-dir", str(data)]
-    registry = REGISTRY
-    load = subprocess.run([*gg, "load", "--registry", str(registry)], env=env, capture_output=True,
-                          text=True, timeout=300)
+    # The hand-made registry, and a made-up compound with 150 residents in the real 塔东社区.
+    tadong = write_tadong_registry(tmp_path_factory.mktemp("tadong"), residents=150)
+    load = subprocess.run([*gg, "load", "--registry", str(REGISTRY), "--registry", str(tadong)],
+                          env=env, capture_output=True, text=True, timeout=300)
     assert load.returncode == 0, load.stderr
     try:
         with serve(env, data / "serve.log", "--log-level", "warning") as base:
@@ -299,4 +302,96 @@ def test_changing_the_address_hash_refocuses_an_open_page(server, browser):
           what="the new focus from the hash")
     assert browser.execute_script("return window.__same_page === true")
     assert browser.find_element("id", "depth").get_attribute("value") == "2"
+    assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
+
+
+# What the canvas shows: every visible node with its label, and every visible edge.
+DRAWN_JS = """
+const cy = window.govgraph.cy;
+const box = document.getElementById('cy').getBoundingClientRect();
+const inside = (n) => { const p = n.renderedPosition();
+  return p.x > 0 && p.y > 0 && p.x < box.width && p.y < box.height; };
+return {
+  focus: cy.nodes('.focus').map(n => n.id()),
+  nodes: cy.nodes().filter(n => n.visible()).map(n => ({id: n.id(), kind: n.data('kind'),
+    label: n.data('label'), inside: inside(n), folded: !!n.data('node').folded})),
+  edges: cy.edges().filter(e => e.visible()).map(e => [e.data('type'), e.source().id(), e.target().id()]),
+};
+"""
+
+
+def _search_place(browser, text: str, place_id: str):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    box = browser.find_element(By.ID, "search")
+    box.clear()
+    box.send_keys(text)
+    # The place search (GET /places) lists it first, with its division code.
+    first = _wait(browser, "const li = document.querySelector('#results li[data-id]'); "
+                           "return li && li.dataset.place === '1' && li.dataset.id === arguments[0] "
+                           "? [li.dataset.id, li.textContent] : null".replace("arguments[0]", repr(place_id)),
+                  what=f"{text} first among the places")
+    box.send_keys(Keys.ENTER)
+    _wait(browser, "const c = window.govgraph.cy; return c && c.nodes('.focus').length === 1 "
+                   f"&& c.nodes('.focus')[0].id() === {place_id!r}", what=f"{text} to be drawn")
+    time.sleep(0.8)  # let the layout settle
+    return first[1], browser.execute_script(DRAWN_JS)
+
+
+def test_a_real_community_drawn_with_its_governance(server, browser):
+    from selenium.webdriver.common.by import By
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser.get(f"{server}/")
+    _wait(browser, "return document.body.dataset.ready === '1'", what="the page to start")
+    browser.find_element(By.ID, "lang-zh").click()  # an earlier test may have left English on
+    suggestion, drawn = _search_place(browser, "塔东社区", TADONG)
+    assert "520402001001" in suggestion and "南街街道" in suggestion
+    nodes = {n["id"]: n for n in drawn["nodes"]}
+    edges = {tuple(e) for e in drawn["edges"]}
+    assert all(n["inside"] for n in nodes.values())  # nothing drawn off the canvas
+    # Its residents' committee, linked to it.
+    assert ("LOCATED_IN", "committee:520402001001", TADONG) in edges
+    assert nodes["committee:520402001001"]["label"] == "塔东社区居民委员会"
+    # Its street and county above it, each labelled with its division code.
+    assert ("PART_OF", TADONG, "area:520402001") in edges
+    assert ("PART_OF", "area:520402001", "area:西秀区") in edges
+    assert nodes["area:520402001"]["label"] == "南街街道\n520402001"
+    assert nodes["area:西秀区"]["label"] == "西秀区\n520402"
+    assert ("LOCATED_IN", "gov:520402001", "area:520402001") in edges  # 南街街道办事处
+    # Its 150 residents: one count node, never a node or a name each.
+    [count] = [n for n in nodes.values() if n["folded"]]
+    assert count["label"] == "居民 150 人"
+    assert ("LIVES_IN", count["id"], TADONG) in edges
+    assert "居民 150 人" in nodes[TADONG_COMPOUND]["label"]  # the compound inside it, counted
+    assert not [n for n in nodes.values() if n["kind"] == "Resident" and not n["folded"]]
+    assert len(nodes) < 20
+    assert not [n for n in nodes.values() if RESIDENT_NAME in n["label"]]
+    assert RESIDENT_NAME not in browser.find_element(By.TAG_NAME, "body").text
+    # The details panel: the place's chain up to the city with the codes.
+    chain = _wait(browser, "const c = document.getElementById('place-chain'); return c && c.textContent",
+                  what="the place's chain")
+    assert chain.split() == ["塔东社区", "520402001001", "<", "南街街道", "520402001", "<", "西秀区",
+                             "520402", "<", "安顺市", "5204"]
+    assert browser.find_element(By.ID, "place-residents").text == "150"
+    browser.save_screenshot(str(ARTIFACTS / "browser-place.png"))
+
+    # The compound in it: its 物管委 linked to it (not floating), the community above.
+    _, drawn = _search_place(browser, "塔东试验小区", TADONG_COMPOUND)
+    nodes = {n["id"]: n for n in drawn["nodes"]}
+    edges = {tuple(e) for e in drawn["edges"]}
+    pmc = [i for i, n in nodes.items() if n["label"] == TADONG_PMC]
+    assert pmc and ("LOCATED_IN", pmc[0], TADONG_COMPOUND) in edges
+    assert ("PART_OF", TADONG_COMPOUND, TADONG) in edges
+    assert [n["label"] for n in nodes.values() if n["folded"]] == ["居民 150 人"]
+    # Its escalation chain, level by level with each place's code.
+    browser.find_element(By.ID, "escalation").click()
+    levels = _wait(browser, "const l = document.querySelectorAll('#chain-levels li'); "
+                            "return l.length ? [...l].map(x => x.textContent) : null", what="the chain levels")
+    assert "塔东社区 520402001001" in levels[1] and "塔东社区居民委员会" in levels[1]
+    assert "南街街道 520402001" in levels[2] and "南街街道办事处" in levels[2]
+    time.sleep(1.5)
+    browser.save_screenshot(str(ARTIFACTS / "browser-place-chain.png"))
+    assert RESIDENT_NAME not in browser.find_element(By.TAG_NAME, "body").text
     assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
