@@ -14,3 +14,5 @@ REPO = TESTS.parent
 REGISTRY = TESTS / "data" / "registry"
 # One notice of each layout the extractor reads, with the answers expected of it.
 CORPUS = TESTS / "corpus"
+# Hand-made notices whose networks the analytics tests computed by hand (not real).
+ANALYTICS = TESTS / "data" / "analytics"
