@@ -45,7 +45,7 @@ from typing import Any
 import networkx as nx
 from pydantic import BaseModel, Field
 
-from ..graph.store import GraphStore
+from ..graph.store import GraphStore, StoreError
 from .answers import InvalidArgument, NotFound, UnitRef
 from .flow import Flow, drive, read
 
@@ -56,7 +56,7 @@ __all__ = [
     "BrokersAnswer", "UnledMeasure", "UnledAnswer", "UnitMove", "DiffAnswer", "HierarchyNode",
     "HierarchyAnswer", "QUESTIONS",
     "bipartite_graph", "co_responsibility_graph", "hierarchy_graph", "governance_graph",
-    "betweenness", "eigenvector", "louvain", "gini", "hhi",
+    "betweenness", "eigenvector", "louvain", "gini", "hhi", "lorenz", "community_map_flow",
     "network_flow", "degree_flow", "centrality_flow", "communities_flow", "concentration_flow",
     "brokers_flow", "unled_flow", "diff_flow", "hierarchy_flow",
     "degree", "centrality", "communities", "concentration", "brokers", "unled", "diff", "hierarchy",
@@ -95,7 +95,7 @@ class Basis(BaseModel):
     seed: int | None = Field(default=None, description="the Louvain seed, for communities")
 
 
-class GraphChanged(RuntimeError):
+class GraphChanged(StoreError):
     """The graph was loaded again while an analysis read it, every time it tried."""
 
 
@@ -283,6 +283,21 @@ def gini(values: Sequence[float]) -> float:
     return diff / (2 * n * n * (total / n))
 
 
+def lorenz(values: Sequence[float]) -> tuple[list[float], list[float]]:
+    """The Lorenz curve: cumulative shares of units (fewest first) and of their values.
+
+    >>> lorenz([1, 3])
+    ([0.0, 0.5, 1.0], [0.0, 0.25, 1.0])
+    """
+    xs, ys = [0.0], [0.0]
+    total, n, run = sum(values), len(values), 0.0
+    for i, v in enumerate(sorted(values)):
+        run += v
+        xs.append((i + 1) / n)
+        ys.append(run / total if total else 0.0)
+    return xs, ys
+
+
 def hhi(values: Sequence[float]) -> float:
     """Herfindahl–Hirschman index: the sum of squared shares, 1/n when all carry the
     same load, 1 when one carries it all.
@@ -458,9 +473,21 @@ def _communities(net: Network, seed: int) -> tuple[nx.Graph, list[list[str]]]:
     return co, louvain(co, seed)
 
 
+def community_map_flow(docs: Sequence[str] | None = None, seed: int = LOUVAIN_SEED
+                       ) -> Flow[tuple[CommunitiesAnswer, list[tuple[str, str, float]]]]:
+    """The communities and the ties among the units, for drawing the map."""
+    net = yield from network_flow(docs)
+    return (_communities_answer(net, seed),
+            [(r["a_id"], r["b_id"], float(r["weight"])) for r in net.pairs])
+
+
 def communities_flow(docs: Sequence[str] | None = None,
                      seed: int = LOUVAIN_SEED) -> Flow[CommunitiesAnswer]:
     net = yield from network_flow(docs)
+    return _communities_answer(net, seed)
+
+
+def _communities_answer(net: Network, seed: int) -> CommunitiesAnswer:
     co, parts = _communities(net, seed)
     units = net.units()
     items = []
@@ -496,6 +523,9 @@ class Concentration(BaseModel):
     lead_gini: float = Field(description="Gini over the measures each unit leads")
     lead_hhi: float
     top: list[UnitShare] = Field(description="the units carrying the most, largest share first")
+    lorenz_x: list[float] = Field(description="Lorenz curve: cumulative share of units, fewest "
+                                              "duties first (from 0)")
+    lorenz_y: list[float] = Field(description="Lorenz curve: cumulative share of duties")
 
 
 class ConcentrationAnswer(BaseModel):
@@ -518,10 +548,12 @@ def concentration_flow(docs: Sequence[str] | None = None, top: int = 3) -> Flow[
         total = sum(loads.values())
         h = hhi(list(loads.values()))
         ranked = sorted(loads.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+        xs, ys = lorenz(list(loads.values()))
         items.append(Concentration(
             doc=d.doc, title=d.title, units=len(loads), duties=total, gini=gini(list(loads.values())),
             hhi=h, effective_units=1 / h if h else 0.0, lead_gini=gini(leads), lead_hhi=hhi(leads),
-            top=[UnitShare(unit=units[u], duties=n, share=n / total) for u, n in ranked]))
+            top=[UnitShare(unit=units[u], duties=n, share=n / total) for u, n in ranked],
+            lorenz_x=xs, lorenz_y=ys))
     return ConcentrationAnswer(basis=net.basis("unit-measure", net.bipartite()), items=items)
 
 
