@@ -21,7 +21,7 @@ from .loaders.notice import NoticeError
 from .loaders.structure import StructureError
 from .queries import answers
 from .queries.catalogue import CatalogueError
-from .render import table, to_json
+from .render import table, to_csv, to_json
 from .settings import Settings
 
 EXPECTED_ERRORS = (answers.NotFound, NoticeError, StructureError, StoreError, CatalogueError,
@@ -70,6 +70,9 @@ def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+csv_option = click.option("--csv", "as_csv", is_flag=True,
+                          help="Print CSV: one row per item, nested fields as dotted columns "
+                               "(the same rows as --json).")
 doc_option = click.option("--doc", default=None, metavar="DOC_ID",
                           help="Only this document (default: every loaded document).")
 
@@ -373,9 +376,10 @@ def responsible(obj: Context, measure: str | None, compound_id: str | None, as_o
 @main.command()
 @click.argument("unit")
 @json_option
+@csv_option
 @click.pass_obj
 @handle_errors
-def measures(obj: Context, unit: str, as_json: bool) -> None:
+def measures(obj: Context, unit: str, as_json: bool, as_csv: bool) -> None:
     """List the measures UNIT leads, shares or supports. UNIT is a name or alias.
 
     \b
@@ -387,6 +391,9 @@ def measures(obj: Context, unit: str, as_json: bool) -> None:
     if as_json:
         click.echo(to_json(res))
         return
+    if as_csv:
+        click.echo(to_csv(res.duties), nl=False)
+        return
     click.echo(f"{res.unit.name} ({res.unit.name_en or res.unit.kind})")
     click.echo(table(["measure", "role", "title", "doc"],
                      [(d.measure.number, d.role, d.measure.title, d.measure.doc) for d in res.duties]))
@@ -395,9 +402,10 @@ def measures(obj: Context, unit: str, as_json: bool) -> None:
 @main.command("unit-load")
 @doc_option
 @json_option
+@csv_option
 @click.pass_obj
 @handle_errors
-def unit_load(obj: Context, doc: str | None, as_json: bool) -> None:
+def unit_load(obj: Context, doc: str | None, as_json: bool, as_csv: bool) -> None:
     """Responsibility load per unit: measures led, co-owned and supported.
 
     \b
@@ -408,6 +416,9 @@ def unit_load(obj: Context, doc: str | None, as_json: bool) -> None:
     if as_json:
         click.echo(to_json(rows))
         return
+    if as_csv:
+        click.echo(to_csv(rows), nl=False)
+        return
     click.echo(table(["unit", "lead", "responsible", "support", "total"],
                      [(r.unit.name, r.lead, r.responsible, r.support, r.total) for r in rows]))
 
@@ -417,9 +428,10 @@ def unit_load(obj: Context, doc: str | None, as_json: bool) -> None:
               help="How many co-responsible units count as diffuse.")
 @doc_option
 @json_option
+@csv_option
 @click.pass_obj
 @handle_errors
-def diffuse(obj: Context, min_responsible: int, doc: str | None, as_json: bool) -> None:
+def diffuse(obj: Context, min_responsible: int, doc: str | None, as_json: bool, as_csv: bool) -> None:
     """Audit: measures with many co-responsible units and one lead or none.
 
     \b
@@ -429,6 +441,9 @@ def diffuse(obj: Context, min_responsible: int, doc: str | None, as_json: bool) 
     rows = answers.diffuse_accountability(obj.store, min_responsible, doc)
     if as_json:
         click.echo(to_json(rows))
+        return
+    if as_csv:
+        click.echo(to_csv(rows), nl=False)
         return
     click.echo(table(["measure", "leads", "responsible", "title"],
                      [(r.measure.number, r.leads, r.responsible, r.measure.title) for r in rows]))
@@ -526,9 +541,11 @@ def escalate(obj: Context, issue: str | None, compound_id: str | None, as_of: st
 @click.option("--limit", type=click.IntRange(1, 100_000), default=50, show_default=True)
 @click.option("--skip", type=click.IntRange(0), default=0)
 @json_option
+@csv_option
 @click.pass_obj
 @handle_errors
-def audit(obj: Context, name: str, as_of: str | None, limit: int, skip: int, as_json: bool) -> None:
+def audit(obj: Context, name: str, as_of: str | None, limit: int, skip: int, as_json: bool,
+          as_csv: bool) -> None:
     """Registry audits: compounds with no governing body (ungoverned); 业委会 whose
     Party members are not more than half (party-share); black-listed companies
     still managing compounds (blacklisted). See also `govgraph diffuse`.
@@ -544,6 +561,9 @@ def audit(obj: Context, name: str, as_of: str | None, limit: int, skip: int, as_
     if as_json:
         click.echo(to_json(rows))
         return
+    if as_csv:
+        click.echo(to_csv(rows), nl=False)
+        return
     if not rows:
         click.echo("(no rows)")
         return
@@ -555,9 +575,10 @@ def audit(obj: Context, name: str, as_of: str | None, limit: int, skip: int, as_
 @click.argument("text", default="")
 @click.option("--limit", type=click.IntRange(1, 10_000), default=20, show_default=True)
 @json_option
+@csv_option
 @click.pass_obj
 @handle_errors
-def compounds_cmd(obj: Context, text: str, limit: int, as_json: bool) -> None:
+def compounds_cmd(obj: Context, text: str, limit: int, as_json: bool, as_csv: bool) -> None:
     """List compounds whose id or name contains TEXT (to pick one for --compound).
 
     \b
@@ -570,6 +591,9 @@ def compounds_cmd(obj: Context, text: str, limit: int, as_json: bool) -> None:
     if as_json:
         click.echo(to_json(rows))
         return
+    if as_csv:
+        click.echo(to_csv(rows), nl=False)
+        return
     click.echo(table(["id", "name", "category", "households", "synthetic"],
                      [(r["compound_id"], r["compound_name"], r["category"], r["households"],
                        r["synthetic"]) for r in rows]))
@@ -580,9 +604,10 @@ def compounds_cmd(obj: Context, text: str, limit: int, as_json: bool) -> None:
 @click.option("--limit", type=click.IntRange(1, 10_000), default=20, show_default=True)
 @click.option("--skip", type=click.IntRange(0), default=0)
 @json_option
+@csv_option
 @click.pass_obj
 @handle_errors
-def places_cmd(obj: Context, text: str, limit: int, skip: int, as_json: bool) -> None:
+def places_cmd(obj: Context, text: str, limit: int, skip: int, as_json: bool, as_csv: bool) -> None:
     """Places whose name or adcode (or a body located in them) contains TEXT: each
     area with its adcode, level and kind, its bodies, and its chain up to the city.
 
@@ -596,6 +621,9 @@ def places_cmd(obj: Context, text: str, limit: int, skip: int, as_json: bool) ->
     rows = places.find_places(obj.store, text, skip, limit)
     if as_json:
         click.echo(to_json(rows))
+        return
+    if as_csv:
+        click.echo(to_csv(rows), nl=False)
         return
     click.echo(table(["adcode", "name", "level", "kind", "bodies", "in"],
                      [(p.adcode or p.id, p.name, p.level, p.kind,
@@ -855,10 +883,17 @@ def export(obj: Context, fmt: str, focus: tuple[str, ...], depth: int, kinds: tu
 @click.option("--max-nodes", type=int, default=150, show_default=True,
               help="Most nodes drawn (a picture with more is unreadable).")
 @click.option("--title", default=None, help="A title above the picture.")
+@click.option("--chart", default=None, type=click.Choice(["load", "concentration", "centrality",
+                                                          "communities"]),
+              help="Draw an analytics chart instead (docs/analytics.md): load per unit, "
+                   "concentration, centrality ranking or the community map.")
+@click.option("--doc", "docs", multiple=True, metavar="DOC_ID",
+              help="The chart's documents (repeatable; default: every loaded document).")
 @click.pass_obj
 @handle_errors
 def draw(obj: Context, focus: tuple[str, ...], depth: int, kinds: tuple[str, ...],
-         types: tuple[str, ...], out: Path, lang: str, max_nodes: int, title: str | None) -> None:
+         types: tuple[str, ...], out: Path, lang: str, max_nodes: int, title: str | None,
+         chart: str | None, docs: tuple[str, ...]) -> None:
     """Draw a static picture (SVG or PNG) of the neighbourhood of --focus.
 
     Nodes are coloured and shaped by kind as in the browser view, edges labelled
@@ -869,8 +904,22 @@ def draw(obj: Context, focus: tuple[str, ...], depth: int, kinds: tuple[str, ...
     Example:
       govgraph draw --focus 市住房城乡建设局 --out housing.svg
       govgraph draw --focus 环物委 --depth 2 --lang en --out env-committee.png
+      govgraph draw --chart communities --out blocs.svg
     """
     from .export import draw as draw_picture
+
+    if chart is not None:
+        from .charts import chart_flow
+        from .queries.flow import drive
+
+        fmt = out.suffix.lower().lstrip(".")
+        if fmt not in ("png", "svg"):
+            raise click.UsageError(f"{out}: the chart must be .svg or .png")
+        data = drive(obj.store, chart_flow(chart, fmt, list(docs) or None))
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(data)
+        click.echo(f"drew the {chart} chart to {out}", err=True)
+        return
 
     if not focus:
         raise click.UsageError("draw needs --focus (a picture of the whole graph is unreadable)")
@@ -879,6 +928,15 @@ def draw(obj: Context, focus: tuple[str, ...], depth: int, kinds: tuple[str, ...
         click.echo(f"warning: {w}", err=True)
     cut = " (cut at --max-nodes)" if sub.truncated else ""
     click.echo(f"drew {len(sub.nodes)} nodes and {len(sub.edges)} edges to {out}{cut}", err=True)
+
+
+# The analyst's bench: its own module (govgraph/cli_analytics.py), with this
+# command line's error handling.
+from .cli_analytics import analyze as _analyze  # noqa: E402
+
+assert _analyze.callback is not None
+_analyze.callback = handle_errors(_analyze.callback)
+main.add_command(_analyze)
 
 
 # ---------------------------------------------------------------------------

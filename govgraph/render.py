@@ -68,3 +68,73 @@ def to_json(value: Any) -> str:
     elif isinstance(value, list):
         value = [v.model_dump(mode="json") if isinstance(v, BaseModel) else v for v in value]
     return json.dumps(value, ensure_ascii=False, indent=2, default=default)
+
+
+def flatten(value: Any, prefix: str = "") -> dict[str, Any]:
+    """One flat row of a model or mapping: nested keys joined by dots, lists kept.
+
+    >>> flatten({"unit": {"id": "u1", "name": "市住建局"}, "lead": 2, "ids": [1, 2]})
+    {'unit.id': 'u1', 'unit.name': '市住建局', 'lead': 2, 'ids': [1, 2]}
+    """
+    if isinstance(value, BaseModel):
+        value = value.model_dump(mode="json")
+    out: dict[str, Any] = {}
+    for k, v in value.items():
+        key = f"{prefix}{k}"
+        if isinstance(v, BaseModel):
+            v = v.model_dump(mode="json")
+        if isinstance(v, dict):
+            out.update(flatten(v, key + "."))
+        else:
+            out[key] = v
+    return out
+
+
+def csv_cell(v: Any) -> str:
+    """A JSON value as CSV text: strings as they are, null empty, numbers and true /
+    false as JSON writes them, lists and maps as JSON text.
+
+    >>> [csv_cell(x) for x in ("市住建局", None, 3, 0.5, True, [1, "a"])]
+    ['市住建局', '', '3', '0.5', 'true', '[1, "a"]']
+    """
+    if v is None:
+        return ""
+    if isinstance(v, str):
+        return v
+    if isinstance(v, BaseModel):
+        v = v.model_dump(mode="json")
+    return json.dumps(v, ensure_ascii=False)
+
+
+def csv_rows(items: Iterable[Any], **extra: Any) -> list[dict[str, str]]:
+    """The rows ``to_csv`` writes: each item flattened, ``extra`` columns added, every
+    cell as ``csv_cell`` gives it. Reading the CSV back with ``csv.DictReader`` gives
+    exactly these rows."""
+    rows = []
+    for it in items:
+        flat = flatten(it) if isinstance(it, BaseModel | dict) else {"value": it}
+        flat.update(extra)
+        rows.append({k: csv_cell(v) for k, v in flat.items()})
+    cols: dict[str, None] = {}
+    for r in rows:
+        cols.update(dict.fromkeys(r))
+    return [{c: r.get(c, "") for c in cols} for r in rows]
+
+
+def to_csv(items: Iterable[Any], **extra: Any) -> str:
+    """CSV of a list of answers (one row each, nested fields as dotted columns), for
+    Excel and pandas; the columns are the union of the rows' keys in first-seen order.
+
+    >>> print(to_csv([{"unit": {"name": "市住建局"}, "lead": 12}]), end="")
+    unit.name,lead
+    市住建局,12
+    """
+    import csv
+    import io
+
+    rows = csv_rows(items, **extra)
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=list(rows[0]) if rows else [], lineterminator="\n")
+    w.writeheader()
+    w.writerows(rows)
+    return buf.getvalue()

@@ -81,6 +81,11 @@ CASES: dict[str, list[dict]] = {
     # measures sharing a unit is a row; a second document is in test_multi_document.py.
     "document_overlap": [{"doc_a": DEFAULT_DOC_ID, "doc_b": DEFAULT_DOC_ID},
                          {"doc_a": DEFAULT_DOC_ID, "doc_b": "doc-000000000000"}],
+    "duty_edges": [{"docs": None}, {"docs": [DEFAULT_DOC_ID]}, {"docs": ["no-such-doc"]}],
+    "co_responsibility": [{"docs": None}, {"docs": [DEFAULT_DOC_ID]}, {"docs": ["no-such-doc"]}],
+    "structure_edges": [{"ids": None, "docs": None}, {"ids": None, "docs": [DEFAULT_DOC_ID]},
+                        {"ids": ["committee:owners", "company:property"], "docs": None},
+                        {"ids": ["nobody"], "docs": None}],
 }
 
 ALL = [(name, i, params) for name, cases in CASES.items() for i, params in enumerate(cases)]

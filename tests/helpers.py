@@ -42,3 +42,6 @@ def write_tadong_registry(directory: Path, residents: int = 150) -> Path:
     (directory / "SYNTHETIC.txt").write_text("Made-up test data: no real compound or person.\n",
                                              encoding="utf-8")
     return directory
+
+# Hand-made notices whose networks the analytics tests computed by hand (not real).
+ANALYTICS = TESTS / "data" / "analytics"

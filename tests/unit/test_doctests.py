@@ -8,7 +8,8 @@ import importlib
 import pytest
 
 MODULES = ["govgraph.graph.names", "govgraph.render", "govgraph.loaders.notice",
-           "govgraph.loaders.notice.names", "govgraph.loaders.notice.roles", "govgraph.loaders.notice.tables"]
+           "govgraph.loaders.notice.names", "govgraph.loaders.notice.roles", "govgraph.loaders.notice.tables",
+           "govgraph.queries.analytics"]
 
 
 @pytest.mark.parametrize("name", MODULES)
