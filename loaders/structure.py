@@ -127,7 +127,7 @@ def issue_type_graph(notice: Notice, registry: UnitRegistry) -> GraphBatch:
             "source_doc": source.doc, "source_measure": measure, "source_basis": source.basis}))
     assignments = {(a["issue"], a["stage"]): a["handlers"] for a in data.get("assign", [])}
     stages = data.get("stage", [])
-    last = {}
+    last: dict[str, int] = {}
     for st in stages:
         g = st.get("group", "violation")
         last[g] = max(last.get(g, st["stage"]), st["stage"])
