@@ -996,5 +996,55 @@ def db_start(obj: Context) -> None:
     click.echo(f"running on {sock}")
 
 
+@main.command()
+@click.argument("text")
+@click.option("--compound", "compound_id", default=None, metavar="ID",
+              help="Give the chain for the best issue type at this compound.")
+@as_of_option
+@json_option
+@click.pass_obj
+@handle_errors
+def route(obj: Context, text: str, compound_id: str | None, as_of: str | None,
+          as_json: bool) -> None:
+    """Route a complaint written as free text: the issue types it is about, best
+    first, each with its score and the words that matched; with --compound, the
+    first body to contact and the escalation chain for the best type there, with
+    citations. Text about nothing the taxonomy covers gets no type.
+    Use - to read the text from stdin.
+
+    \b
+    Example:
+      govgraph route "小区消防通道长期被车辆占用，物业不管"
+      govgraph route "电梯经常困人" --compound syn:compound:12 --json
+    """
+    from .queries import routing
+
+    if text == "-":
+        text = sys.stdin.read()
+    res = routing.route(obj.store if compound_id else None, text, compound_id, as_of)
+    if as_json:
+        click.echo(to_json(res))
+        return
+    if not res.issues:
+        click.echo(f"no issue type: {res.note}")
+        return
+    for m in res.issues:
+        click.echo(f"{m.score:3d}  {m.key} ({m.name})  matched: {'、'.join(m.matched)}")
+    if res.chain is None:
+        if compound_id:
+            click.echo(res.note)
+        return
+    ch = res.chain
+    click.echo(f"\n{ch.frame.compound.name} ({ch.frame.compound.id}) on {ch.as_of}, issue {ch.issue}")
+    if res.first_contact is not None:
+        fc = res.first_contact
+        click.echo(f"first contact: {fc.actor().name} — {fc.role} (measure {fc.citation.measure})")
+    for lv in ch.levels:
+        click.echo(f"{lv.order}. {lv.name}" + (f" — GAP: {lv.gap}" if lv.gap else ""))
+        for b in lv.bodies:
+            click.echo(f"   {b.role}: {b.actor().name}  (measure {b.citation.measure}, "
+                       f"{b.citation.basis}: {(b.citation.clause or '')[:40]}…)")
+
+
 if __name__ == "__main__":
     main()

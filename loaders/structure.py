@@ -98,32 +98,58 @@ def structure_graph(notice: Notice, registry: UnitRegistry) -> GraphBatch:
 
 
 def issue_type_graph(notice: Notice, registry: UnitRegistry) -> GraphBatch:
+    """Issue types and who handles each, stage by stage.
+
+    A type cites the clause that gives it its duties (``measure``/``quote``, by
+    default its own name in measure 14); its ``group`` picks the [[stage]] rows
+    that apply to it (``violation``, the measure-14 chain, by default). A type's
+    ``agencies`` join the last stage of its group, cited to the type's clause
+    with basis ``curated``."""
     origin, data = _read("issue_types.toml", "GOVGRAPH_ISSUE_TYPES_FILE")
     batch = GraphBatch()
-    issues = {}
+    issues: dict[str, tuple[str, str, Provenance, list[str]]] = {}
     for row in data.get("issue", []):
-        iid = f"issue:{row['id']}"
-        issues[row["id"]] = iid
-        where = f"{origin}: [[issue]] {row['id']}"
-        source = _cite(notice, 14, row["name"], where)
-        batch.nodes.append(Node(id=iid, kind=NodeKind.ISSUE_TYPE, name=row["name"], props={
-            "key": row["id"], "name_en": row.get("name_en", ""), "source_clause": source.clause,
-            "source_start": source.start, "source_end": source.end, "source_doc": source.doc,
-            "source_measure": 14}))
+        where = f"{origin}: [[issue]] {row.get('id')}"
+        try:
+            key, name = row["id"], row["name"]
+        except KeyError as e:
+            raise StructureError(f"{where}: missing field {e}") from None
+        if key in issues:
+            raise StructureError(f"{where}: issue type {key!r} is defined twice")
+        measure = row.get("measure", 14)
+        group = row.get("group", "violation" if measure == 14 else "service")
+        iid = f"issue:{key}"
+        source = _cite(notice, measure, row.get("quote", name), where, row.get("basis", "text"))
+        issues[key] = (iid, group, source, list(row.get("agencies", [])))
+        batch.nodes.append(Node(id=iid, kind=NodeKind.ISSUE_TYPE, name=name, props={
+            "key": key, "name_en": row.get("name_en", ""), "group": group,
+            "source_clause": source.clause, "source_start": source.start, "source_end": source.end,
+            "source_doc": source.doc, "source_measure": measure, "source_basis": source.basis}))
     assignments = {(a["issue"], a["stage"]): a["handlers"] for a in data.get("assign", [])}
-    for st in data.get("stage", []):
-        where = f"{origin}: [[stage]] {st.get('stage')}"
-        source = _cite(notice, 14, st["quote"], where)
-        for key, iid in issues.items():
+    stages = data.get("stage", [])
+    last: dict[str, int] = {}
+    for st in stages:
+        g = st.get("group", "violation")
+        last[g] = max(last.get(g, st["stage"]), st["stage"])
+    for st in stages:
+        group = st.get("group", "violation")
+        where = f"{origin}: [[stage]] {group} {st.get('stage')}"
+        source = _cite(notice, st.get("measure", 14), st["quote"], where)
+        props = {"stage": st["stage"], "action": st["action"], "action_en": st.get("action_en", "")}
+        for key, (iid, igroup, isource, agencies) in issues.items():
+            if igroup != group:
+                continue
             handlers = assignments.get((key, st["stage"]), st["handlers"])
             basis = "curated" if (key, st["stage"]) in assignments else "text"
             for h in handlers:
                 hid = h if ":" in h else _resolve(registry, h, where)
-                batch.edges.append(Edge(
-                    type=RelType.HANDLES, src=hid, dst=iid,
-                    props={"stage": st["stage"], "action": st["action"],
-                           "action_en": st.get("action_en", "")},
-                    source=source.model_copy(update={"basis": basis})))
+                batch.edges.append(Edge(type=RelType.HANDLES, src=hid, dst=iid, props=props,
+                                        source=source.model_copy(update={"basis": basis})))
+            if st["stage"] == last[group]:
+                for a in agencies:
+                    aid = a if ":" in a else _resolve(registry, a, f"{origin}: [[issue]] {key} agencies")
+                    batch.edges.append(Edge(type=RelType.HANDLES, src=aid, dst=iid, props=props,
+                                            source=isource.model_copy(update={"basis": "curated"})))
     return batch
 
 
