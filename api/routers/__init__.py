@@ -4,7 +4,7 @@ module here with an ``APIRouter`` named ``router``, added to ROUTERS."""
 
 from __future__ import annotations
 
-from . import audits, cypher, data, escalation, graph, measures, places, units
+from . import admin, audits, cypher, data, escalation, graph, measures, places, units
 
 ROUTERS = [data.router, measures.router, units.router, audits.router, escalation.router,
-           graph.router, cypher.router, places.router]
+           graph.router, cypher.router, places.router, admin.router]
