@@ -21,6 +21,7 @@ from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
+from ..access import AuditLog, KeyStore, RateLimiter
 from ..graph.shared_reads import share_reads
 from ..graph.store import GraphStore
 from ..settings import Settings
@@ -28,6 +29,7 @@ from . import problems
 from .answer_cache import AnswerCache
 from .deps import open_app_store
 from .routers import ROUTERS
+from .security import AccessGuard
 
 log = logging.getLogger("govgraph.api")
 
@@ -37,8 +39,11 @@ structure of the bodies it names, and how a dispute escalates — every fact wit
 clause it comes from (`citation`: document, measure, quoted clause, character span).
 
 Lists are paginated (`offset`, `limit`; `next` / `prev` links). Errors are RFC 9457
-problem details (`application/problem+json`). Endpoints that load or change data need
-`Authorization: Bearer <GOVGRAPH_API_TOKEN>`. The browser view is at `/`.
+problem details (`application/problem+json`). Without a key you are `public`: answers
+name bodies and roles, never persons. `Authorization: Bearer <key>` with an `analyst`
+key adds read-only Cypher and the Party-share audit; with an `admin` key, loads, the
+audit log and persons' names (each such read is logged). See docs/security.md. The
+browser view is at `/`.
 """
 
 TAGS = [
@@ -50,7 +55,8 @@ TAGS = [
     {"name": "graph", "description": "Search any node, focused subgraphs, node details — "
                                      "what the browser view draws."},
     {"name": "cypher", "description": "Read-only Cypher with parameters, a row cap and a timeout."},
-    {"name": "data", "description": "Documents, loading (bearer token), health."},
+    {"name": "data", "description": "Documents, loading (admin key), health."},
+    {"name": "admin", "description": "Persons and the audit log of personal reads (admin key)."},
 ]
 
 # The page and its scripts come from this server only; the browser enforces it too.
@@ -97,6 +103,9 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     if store is not None:
         share_reads(store, settings.share_reads)
     app.state.store_lock = threading.Lock()
+    app.state.keys = KeyStore(settings.keys_path, settings.api_token.get_secret_value()
+                              if settings.api_token else None)
+    app.state.audit = AuditLog(settings.audit_path)
 
     problems.install(app)
     for router in ROUTERS:
@@ -110,6 +119,10 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
                            allow_methods=["GET", "POST"],
                            allow_headers=["Authorization", "Content-Type"],
                            expose_headers=["Content-Type"], max_age=600)
+
+    # Added last, so outermost: every request is identified, rate-limited and
+    # size-checked before anything else (the answer cache included) sees it.
+    app.add_middleware(AccessGuard, settings=settings, keys=app.state.keys, limiter=RateLimiter())
 
     static = static_dir()
     app.mount("/static", StaticFiles(directory=str(static)), name="static")

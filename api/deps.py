@@ -4,7 +4,6 @@ change data."""
 
 from __future__ import annotations
 
-import hmac
 import threading
 from typing import Annotated
 
@@ -12,10 +11,12 @@ from fastapi import Depends, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
 
+from ..access import Principal
 from ..graph.shared_reads import share_reads
 from ..graph.store import GraphStore, StoreError
+from ..queries.persons import Role
 from ..settings import Settings
-from .problems import ProblemException
+from .security import PrincipalDep, require
 
 
 def get_settings(request: Request) -> Settings:
@@ -65,26 +66,26 @@ class PageParams:
 PageDep = Annotated[PageParams, Depends()]
 
 _bearer = HTTPBearer(auto_error=False, scheme_name="bearer",
-                     description="The server's GOVGRAPH_API_TOKEN, as `Authorization: Bearer …`.")
+                     description="An API key (`govgraph keys create`), or the server's "
+                                 "GOVGRAPH_API_TOKEN, as `Authorization: Bearer …`.")
 
 
-def require_token(request: Request,
-                  creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> None:
-    """Endpoints that load or change data: a bearer token equal to the configured one.
-
-    The answer is the same whether the token is missing or wrong, and never
-    says anything about the expected token.
-    """
-    settings: Settings = request.app.state.settings
-    expected = settings.api_token.get_secret_value() if settings.api_token else ""
-    if not expected:
-        raise ProblemException("writes-disabled",
-                               "this server does not load or change data over HTTP: "
-                               "it was started without GOVGRAPH_API_TOKEN")
-    given = creds.credentials if creds is not None else ""
-    if not given or not hmac.compare_digest(given.encode("utf-8"), expected.encode("utf-8")):
-        raise ProblemException("unauthorized", "a valid bearer token is required",
-                               headers={"WWW-Authenticate": 'Bearer realm="govgraph"'})
+def _documented_bearer(
+        creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> None:
+    """Puts the bearer scheme in the OpenAPI document; the key itself is checked by
+    the access guard (api/security.py) before the request reaches any route."""
 
 
-AuthDep = Depends(require_token)
+def require_role(role: Role):
+    check = require(role)
+
+    def dep(request: Request, _doc: Annotated[None, Depends(_documented_bearer)],
+            principal: PrincipalDep) -> Principal:
+        return check(request, principal)
+
+    return dep
+
+
+AnalystDep = Annotated[Principal, Depends(require_role(Role.ANALYST))]
+AdminDep = Annotated[Principal, Depends(require_role(Role.ADMIN))]
+AuthDep = Depends(require_role(Role.ADMIN))

@@ -62,11 +62,21 @@ PROBLEM_TYPES: dict[str, tuple[str, int, str]] = {
                           "The graph store (embedded FalkorDB or Neo4j) cannot be reached or "
                           "refused the operation. Try again; see GET /health."),
     "unauthorized": ("Authentication required", 401,
-                     "This endpoint changes data and needs `Authorization: Bearer <token>` with "
-                     "the server's GOVGRAPH_API_TOKEN."),
+                     "This endpoint needs `Authorization: Bearer <key>` with a key of a high enough "
+                     "role (docs/security.md), or the key sent is not valid: unknown, revoked or "
+                     "replaced by a rotation."),
+    "forbidden": ("Role not entitled", 403,
+                  "The key sent is valid but its role may not do this: Cypher and the Party-share "
+                  "audit need `analyst`, loads and the audit log `admin`."),
+    "rate-limited": ("Too many requests", 429,
+                     "This key (or, without a key, this address) sent more requests than its rate "
+                     "limit allows; `Retry-After` says when to try again."),
+    "request-too-large": ("Request too large", 413,
+                          "The request's URL or body is larger than the server accepts."),
     "writes-disabled": ("Changing data over HTTP is disabled", 403,
-                        "The server was started without GOVGRAPH_API_TOKEN, so no request may "
-                        "load or change data."),
+                        "The server has no admin key (GOVGRAPH_API_TOKEN or a key made with "
+                        "`govgraph keys create --role admin`), so no request may load or change "
+                        "data."),
     "http-error": ("HTTP error", 400, "A generic HTTP error: no route, wrong method, …"),
     "internal-error": ("Internal error", 500,
                        "Something failed that should not have; the server log has the details."),

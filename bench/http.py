@@ -38,6 +38,9 @@ def serve(env_overrides: dict[str, str], *, ready_path: str, log: Path, timeout:
     port = free_port()
     env = {k: v for k, v in os.environ.items()
            if k not in ("GOVGRAPH_NEO4J_URI", "GOVGRAPH_DATA_DIR", "GOVGRAPH_API_TOKEN")}
+    # A load generator is one client sending as fast as it can: the per-address
+    # rate limit (docs/security.md) would measure itself, so it is off here.
+    env.setdefault("GOVGRAPH_RATE_PUBLIC_PER_MIN", "0")
     env.update(env_overrides)
     cmd = [sys.executable, "-m", "govgraph.cli", "serve", "--host", "127.0.0.1",
            "--port", str(port), "--log-level", "warning", "--workers", str(workers)]

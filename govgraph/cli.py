@@ -16,6 +16,7 @@ from typing import Any
 
 import click
 
+from . import cli_access
 from .graph.store import GraphStore, QueryTimeout, ReadOnlyViolation, StoreError
 from .loaders.notice import NoticeError
 from .loaders.structure import StructureError
@@ -101,6 +102,25 @@ def main(ctx: click.Context, data_dir: Path | None, neo4j_uri: str | None) -> No
     obj = Context(Settings(**overrides))
     ctx.obj = obj
     ctx.call_on_close(obj.close)
+
+
+def _disclosed(obj: Context, answer: Any, what: str) -> Any:
+    """The operator of the machine is admin: posts carry names and Party membership,
+    and each such read is recorded in the audit log like an API read."""
+    import getpass
+
+    from .access import AuditLog
+    from .queries.persons import Role, disclose
+
+    ids = disclose(answer, Role.ADMIN, obj.store.personal)
+    if ids:
+        try:
+            user = getpass.getuser()
+        except Exception:
+            user = str(os.getuid())
+        AuditLog(obj.settings.audit_path).record(key_id=f"cli:{user}", role=Role.ADMIN,
+                                                 what=what, person_ids=ids, channel="cli")
+    return answer
 
 
 def _place_names(fr: Any) -> str:
@@ -311,7 +331,8 @@ def who_leads(obj: Context, measure: str | None, org_id: str | None, as_of: str 
     assert org_id is not None  # one of the two, as checked above
     from .queries import compounds
 
-    res = compounds.org_leaders(obj.store, org_id, as_of)
+    res = _disclosed(obj, compounds.org_leaders(obj.store, org_id, as_of),
+                     f"govgraph who-leads --org {org_id} --as-of {as_of or 'today'}")
     if as_json:
         click.echo(to_json(res))
         return
@@ -352,7 +373,8 @@ def responsible(obj: Context, measure: str | None, compound_id: str | None, as_o
     assert compound_id is not None  # one of the two, as checked above
     from .queries import compounds
 
-    res = compounds.compound_responsibility(obj.store, compound_id, as_of)
+    res = _disclosed(obj, compounds.compound_responsibility(obj.store, compound_id, as_of),
+                     f"govgraph responsible --compound {compound_id} --as-of {as_of or 'today'}")
     if as_json:
         click.echo(to_json(res))
         return
@@ -365,7 +387,8 @@ def responsible(obj: Context, measure: str | None, compound_id: str | None, as_o
     for label, bodies in (("governs", res.governing_bodies), ("community", res.community_bodies),
                           ("street", res.street_bodies), ("county", res.county_bodies)):
         rows += [(label, b.name, b.body_type or b.kind,
-                  ", ".join(f"{h.role}: {h.person_name}" for h in b.heads)) for b in bodies]
+                  ", ".join(f"{h.role}: {h.person_name or h.person_id or '(vacant)'}"
+                            for h in b.heads)) for b in bodies]
     rows += [(f"{o.relation.lower()} {o.over}", o.unit.name, o.unit.kind,
               f"measure {o.citation.measure}") for o in res.oversight]
     click.echo(table(["relation", "body", "type", "detail"], rows))
@@ -502,7 +525,9 @@ def escalate(obj: Context, issue: str | None, compound_id: str | None, as_of: st
     if compound_id is not None:
         from .queries import compounds
 
-        chain = compounds.compound_escalation(obj.store, compound_id, issue, as_of)
+        chain = _disclosed(obj, compounds.compound_escalation(obj.store, compound_id, issue, as_of),
+                           f"govgraph escalate --compound {compound_id} --issue {issue or '-'} "
+                           f"--as-of {as_of or 'today'}")
         if as_json:
             click.echo(to_json(chain))
             return
@@ -1045,6 +1070,8 @@ def route(obj: Context, text: str, compound_id: str | None, as_of: str | None,
             click.echo(f"   {b.role}: {b.actor().name}  (measure {b.citation.measure}, "
                        f"{b.citation.basis}: {(b.citation.clause or '')[:40]}…)")
 
+main.add_command(cli_access.keys)
+main.add_command(cli_access.audit_log)
 
 if __name__ == "__main__":
     main()

@@ -40,12 +40,31 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8000
     cors_origins: list[str] = Field(default_factory=list)
+    # Access (docs/security.md): the key file and the audit log of personal reads
+    # (default: keys.json and audit.jsonl in the data directory), per-key rate
+    # limits in requests a minute (0 = none), and request size limits in bytes.
+    keys_file: Path | None = None
+    audit_log: Path | None = None
+    rate_public_per_min: int = Field(default=300, ge=0)
+    rate_analyst_per_min: int = Field(default=1200, ge=0)
+    rate_admin_per_min: int = Field(default=6000, ge=0)
+    max_body_bytes: int = Field(default=256 * 1024, ge=1024)
+    max_load_body_bytes: int = Field(default=32 * 1024 * 1024, ge=1024)
+    max_url_bytes: int = Field(default=8192, ge=256)
     # Seconds a served answer may lag a load made by another process; 0 = every
     # request reads the store (see api/answer_cache.py).
     answer_cache_s: float = Field(default=0.0, ge=0.0, le=3600.0)
     # Requests that ask the same catalogue query at once wait on one read, never
     # on one that started before they arrived (see graph/shared_reads.py).
     share_reads: bool = True
+
+    @property
+    def keys_path(self) -> Path:
+        return self.keys_file or self.data_dir / "keys.json"
+
+    @property
+    def audit_path(self) -> Path:
+        return self.audit_log or self.data_dir / "audit.jsonl"
 
     @property
     def engine(self) -> str:

@@ -40,6 +40,7 @@ def open_store(settings: StoreSettings) -> GraphStore:
             database=settings.neo4j_database,
             retry_s=settings.neo4j_retry_s,
             read_timeout_s=settings.neo4j_read_timeout_s,
+            personal_dir=settings.data_dir,
         )
     from .falkordb_store import FalkorDBStore
 

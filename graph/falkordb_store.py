@@ -24,6 +24,7 @@ from falkordb.path import Path as FPath
 
 from . import embedded_server
 from .model import ENTITY_LABEL, GraphBatch
+from .personal import PersonalStore, personal_file
 from .prefetch import prefetched
 from .store import (
     GraphStore,
@@ -87,6 +88,7 @@ class FalkorDBStore(GraphStore):
     def __init__(self, data_dir: Path, graph: str = "govgraph") -> None:
         self.data_dir = Path(data_dir)
         self.graph_name = graph
+        self.personal = PersonalStore(self.data_dir / personal_file(graph))
         sock = embedded_server.ensure_running(self.data_dir)
         try:
             self._db = FalkorDB(unix_socket_path=str(sock))
@@ -272,6 +274,7 @@ class FalkorDBStore(GraphStore):
     def clear(self) -> None:
         with self._write_lock():
             self._db.connection.delete(self.graph_name)
+            self.clear_personal()
 
     def close(self) -> None:
         try:

@@ -146,15 +146,34 @@ class Edge(BaseModel):
         return {"src": self.src, "dst": self.dst, "key": self.key, "props": props}
 
 
+class PersonRecord(BaseModel):
+    """What identifies a person, as a registry gives it. Never written to the graph:
+    the person's node there carries the opaque ``id`` alone, and these fields go to
+    the personal store (``graph/personal.py``)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    name: str
+    party_member: bool | None = None
+    synthetic: bool = False
+    registry: str | None = None
+    registry_file: str | None = None
+    registry_line: int | None = None
+
+
 class GraphBatch(BaseModel):
-    """A self-contained set of nodes and edges to write in one all-or-nothing step."""
+    """A self-contained set of nodes and edges to write in one all-or-nothing step,
+    and the personal records of the persons among its nodes (written apart)."""
 
     nodes: list[Node] = Field(default_factory=list)
     edges: list[Edge] = Field(default_factory=list)
+    persons: list[PersonRecord] = Field(default_factory=list)
 
     def extend(self, other: GraphBatch) -> None:
         self.nodes.extend(other.nodes)
         self.edges.extend(other.edges)
+        self.persons.extend(other.persons)
 
     def check(self, known_ids: set[str] | frozenset[str] = frozenset()) -> None:
         """Refuse duplicates and dangling edges before anything reaches a store."""
@@ -164,6 +183,14 @@ class GraphBatch(BaseModel):
             if prev is not None and prev.kind != n.kind:
                 raise ValueError(f"node {n.id!r} given as both {prev.kind} and {n.kind}")
             seen[n.id] = n
+        # By construction the graph never holds what identifies a person: their node
+        # carries the opaque id, nothing the personal store keeps.
+        for p in self.persons:
+            node = seen.get(p.id)
+            if node is None:
+                raise ValueError(f"person {p.id!r} has no node")
+            if node.name != p.id or {"party_member", "person_name"} & set(node.props):
+                raise ValueError(f"person {p.id!r}: the node carries personal fields")
         ids = set(seen) | set(known_ids)
         for e in self.edges:
             for end in (e.src, e.dst):
@@ -173,4 +200,6 @@ class GraphBatch(BaseModel):
     def deduplicated(self) -> GraphBatch:
         nodes = {n.id: n for n in self.nodes}
         edges = {e.key: e for e in self.edges}
-        return GraphBatch(nodes=list(nodes.values()), edges=list(edges.values()))
+        persons = {p.id: p for p in self.persons}
+        return GraphBatch(nodes=list(nodes.values()), edges=list(edges.values()),
+                          persons=list(persons.values()))

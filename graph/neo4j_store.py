@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import neo4j
@@ -30,6 +31,7 @@ from neo4j.graph import Path as NPath
 from neo4j.graph import Relationship as NRel
 
 from .model import ENTITY_LABEL, GraphBatch
+from .personal import PersonalStore, personal_file
 from .store import (
     ANY_ENTITY_QUERY,
     GRAPH_STATE_LABEL,
@@ -185,8 +187,13 @@ class Neo4jStore(GraphStore):
                  transaction_rows: int = TRANSACTION_ROWS, batch_rows: int = BATCH_ROWS,
                  writers: int = WRITERS, retry_s: float = READ_RETRY_TIME_S,
                  read_timeout_s: float = READ_TIMEOUT_S,
-                 defer_constraint_nodes: int = DEFER_CONSTRAINT_NODES) -> None:
+                 defer_constraint_nodes: int = DEFER_CONSTRAINT_NODES,
+                 personal_dir: Path | None = None) -> None:
         self.uri = uri
+        # Residents' identifying fields are not in Neo4j at all: they live in the
+        # personal store on this host's data directory (graph/personal.py).
+        self.personal = (PersonalStore(Path(personal_dir) / personal_file(f"neo4j-{database}"))
+                         if personal_dir else None)
         self.retry_s = retry_s
         self.read_timeout_s = read_timeout_s
         self.database = database
@@ -578,6 +585,7 @@ class Neo4jStore(GraphStore):
             for query in (CLEAR_RELATIONSHIPS, CLEAR_NODES):
                 while s.execute_write(work, query):
                     pass
+        self.clear_personal()
 
     def close(self) -> None:
         self._driver.close()

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .model import ENTITY_LABEL, GraphBatch, NodeKind, RelType
+from .personal import PersonalStore
 
 
 class StoreError(RuntimeError):
@@ -340,6 +341,24 @@ class GraphStore(ABC):
     """What the rest of govgraph needs from a graph engine."""
 
     engine: str
+    # Where residents' identifying fields live, apart from the graph (graph/personal.py).
+    personal: PersonalStore | None = None
+
+    def write_all(self, batch: GraphBatch,
+                  progress: Callable[[int, int], None] | None = None) -> WriteSummary:
+        """``write_batch``, with the batch's persons written to the personal store in
+        a transaction committed only when the graph write succeeded: both or neither."""
+        if not batch.persons:
+            return self.write_batch(batch, progress=progress)
+        if self.personal is None:
+            raise StoreError("this store has no personal-data store to hold the registry's "
+                             "people: open it with a data directory (GOVGRAPH_DATA_DIR)")
+        with self.personal.staged(batch.persons):
+            return self.write_batch(batch, progress=progress)
+
+    def clear_personal(self) -> None:
+        if self.personal is not None:
+            self.personal.clear()
 
     @abstractmethod
     def read(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:

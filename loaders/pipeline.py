@@ -107,7 +107,7 @@ def _plan_load(documents: list[Path] | None, include_default: bool,
 def execute(store: GraphStore, plan: LoadPlan,
             progress: Callable[[int, int], None] | None = None) -> WriteSummary:
     with _collector_paused():
-        return store.write_batch(plan.batch, progress=progress)
+        return store.write_all(plan.batch, progress=progress)
 
 
 @contextmanager

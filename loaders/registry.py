@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,7 +19,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from ..graph.model import Edge, GraphBatch, Node, NodeKind, RelType
+from ..graph.model import Edge, GraphBatch, Node, NodeKind, PersonRecord, RelType
 from .units import UnitRegistry
 
 ID = Field(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9][A-Za-z0-9:._\-]*$")
@@ -145,12 +146,26 @@ class Organization(Row):
         return [a.strip() for a in self.area_ids.split(";") if a.strip()]
 
 
+# A person's id becomes their node's id in the graph analysts query, so it must be
+# an opaque registry key: an id that carries a resident identity card number or a
+# mobile number is refused (docs/security.md).
+_IDENTIFYING_ID = re.compile(r"(?<!\d)(\d{17}[\dXx]|1[3-9]\d{9})(?!\d)")
+
+
 class Person(Row):
     id: str = ID
     name: str = Field(min_length=1)
     party_member: bool = False
     compound_id: str | None = None
     synthetic: bool = False
+
+    @field_validator("id")
+    @classmethod
+    def _opaque(cls, v: str) -> str:
+        if _IDENTIFYING_ID.search(v):
+            raise ValueError("a person's id must be an opaque registry key, not an identity card "
+                             "or phone number (the id is visible to analysts)")
+        return v
 
 
 ROLES = ("chair", "secretary", "deputy", "member", "first_secretary", "grid_worker", "staff")
@@ -439,8 +454,12 @@ def registry_graph(reg: Registry, units: UnitRegistry, source: str,
             b.edges.append(Edge(type=RelType.PART_OF, src=o.id, dst=o.parent_id,
                                 props=prov("organizations", i)))
     for i, p in enumerate(reg.people):
-        b.nodes.append(Node(id=p.id, kind=NodeKind.RESIDENT, name=p.name, props={
-            "party_member": p.party_member, "synthetic": p.synthetic, **prov("people", i)}))
+        # The graph knows a person by their opaque id alone; what identifies them
+        # (name, Party membership) goes to the personal store, citing the same row.
+        b.nodes.append(Node(id=p.id, kind=NodeKind.RESIDENT, name=p.id, props={
+            "person": True, "synthetic": p.synthetic, **prov("people", i)}))
+        b.persons.append(PersonRecord(id=p.id, name=p.name, party_member=p.party_member,
+                                      synthetic=p.synthetic, **prov("people", i)))
         if p.compound_id:
             b.edges.append(Edge(type=RelType.LIVES_IN, src=p.id, dst=p.compound_id,
                                 props=prov("people", i)))

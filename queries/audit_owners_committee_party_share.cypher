@@ -1,11 +1,11 @@
 // name: audit_owners_committee_party_share
-// summary: Audit: 业委会 whose current members are not more than half Party members (measure 2 asks for a majority).
-// params: as_of: str (YYYY-MM-DD), skip: int, limit: int
+// summary: Audit input: each 业委会 with the opaque ids of its current members (Party membership is not in the graph; queries/persons.py counts it from the personal store).
+// params: as_of: str (YYYY-MM-DD)
 MATCH (p:Resident)-[m:MEMBER_OF]->(o:Committee {body_type: 'committee:owners'})
 WHERE (m.start IS NULL OR m.start <= $as_of) AND (m.end IS NULL OR m.end >= $as_of)
-WITH o, count(DISTINCT p) AS members,
-     count(DISTINCT CASE WHEN p.party_member THEN p.id END) AS party_members
-WHERE party_members * 2 <= members
-RETURN o.id AS org_id, o.name AS org_name, members, party_members, o.synthetic AS synthetic
+WITH o, p
+ORDER BY p.id
+WITH o, collect(DISTINCT p.id) AS member_ids
+RETURN o.id AS org_id, o.name AS org_name, size(member_ids) AS members, member_ids,
+       o.synthetic AS synthetic
 ORDER BY org_id
-SKIP $skip LIMIT $limit

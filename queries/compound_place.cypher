@@ -28,7 +28,6 @@ WITH k, c, s, y, managers, a, o, p, m
 ORDER BY m.role, p.id
 WITH k, c, s, y, managers, a, o,
      collect(CASE WHEN p IS NULL THEN NULL ELSE {role: m.role, person_id: p.id,
-             person_name: p.name, party_member: p.party_member,
              nominated_by: m.nominated_by} END) AS heads
 ORDER BY a.level, o.body_type, o.id
 WITH k, c, s, y, managers,

@@ -14,7 +14,8 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from ..graph.store import GraphStore
+from ..graph.personal import PersonalStore
+from ..graph.store import GraphStore, StoreError
 from .answers import Citation, NotFound, UnitRef, _cite, _unit, escalation_flow
 from .flow import Flow, cached, drive, read
 
@@ -38,11 +39,20 @@ def _as_of(as_of: str | date | None) -> str:
         raise NotFound(f"not a date: {as_of!r} (use YYYY-MM-DD)") from None
 
 
-class Head(BaseModel):
+class PersonSlot(BaseModel):
+    """A post held by a person. Who may see what of them (docs/security.md):
+    everyone the role and whether it is filled; analysts also the opaque
+    ``person_id``; admins also the name and Party membership, from the personal
+    store (``queries/persons.py``). The graph holds neither name nor membership."""
+
     role: str
-    person_id: str
-    person_name: str
+    filled: bool = True
+    person_id: str | None = None
+    person_name: str | None = None
     party_member: bool | None = None
+
+
+class Head(PersonSlot):
     nominated_by: str | None = None
 
 
@@ -288,11 +298,7 @@ def compound_escalation_flow(store: GraphStore, compound_id: str, issue: str | N
                               levels=levels, gaps=gaps)
 
 
-class Leader(BaseModel):
-    role: str
-    person_id: str
-    person_name: str
-    party_member: bool | None
+class Leader(PersonSlot):
     start: str | None
     end: str | None
     nominated_by: UnitRef | None
@@ -329,7 +335,6 @@ def org_leaders_flow(org_id: str, as_of: str | date | None = None) -> Flow[OrgLe
 
     def leader(r: dict, role: str | None = None) -> Leader:
         return Leader(role=role or r.get("role") or "", person_id=r["person_id"],
-                      person_name=r["person_name"], party_member=r.get("party_member"),
                       start=r.get("start"), end=r.get("end"),
                       nominated_by=names.get(r.get("nominated_by_id") or ""))
 
@@ -357,7 +362,26 @@ AUDITS = {
 def audit(store: GraphStore, name: str, as_of: str | date | None = None, skip: int = 0,
           limit: int = 100) -> list[dict]:
     """Registry audits; rows are plain records (each audit has its own columns)."""
-    return drive(store, audit_flow(name, as_of, skip, limit))
+    rows = drive(store, audit_flow(name, as_of, skip, limit))
+    if name == "party-share":
+        return party_share(rows, store.personal)[skip:skip + limit]
+    return rows
+
+
+def party_share(rows: list[dict], personal: PersonalStore | None) -> list[dict]:
+    """The Party-share audit from its graph rows (``audit_flow``): 业委会 whose current
+    members are not more than half Party members, with the two counts and no ids.
+    Party membership is read from the personal store and leaves it as counts only."""
+    if personal is None:
+        raise StoreError("this store has no personal-data store: Party membership cannot be counted")
+    out = []
+    for r in rows:
+        ids = r.get("member_ids") or []
+        party = len(personal.party_members(ids))
+        if party * 2 <= r["members"]:
+            out.append({"org_id": r["org_id"], "org_name": r["org_name"], "members": r["members"],
+                        "party_members": party, "synthetic": r.get("synthetic")})
+    return out
 
 
 def audit_flow(name: str, as_of: str | date | None = None, skip: int = 0,
@@ -367,6 +391,11 @@ def audit_flow(name: str, as_of: str | date | None = None, skip: int = 0,
     params: dict = {"skip": skip, "limit": limit}
     if name != "ungoverned":
         params["as_of"] = _as_of(as_of)
+    if name == "party-share":
+        # Party membership is not in the graph: the rows carry each committee's
+        # member ids, for ``party_share`` to count against the personal store
+        # (which filters, so every row is read and the caller pages).
+        return (yield from read(AUDITS[name], as_of=params["as_of"])).records()
     return (yield from read(AUDITS[name], **params)).records()
 
 

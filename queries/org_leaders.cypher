@@ -6,6 +6,6 @@ OPTIONAL MATCH (p:Resident)-[m:MEMBER_OF]->(o)
 WHERE m.role IN ['chair', 'secretary', 'first_secretary', 'deputy']
   AND (m.start IS NULL OR m.start <= $as_of) AND (m.end IS NULL OR m.end >= $as_of)
 RETURN o.id AS org_id, o.name AS org_name, o.kind AS org_kind, o.body_type AS body_type,
-       m.role AS role, p.id AS person_id, p.name AS person_name, p.party_member AS party_member,
+       m.role AS role, p.id AS person_id,
        m.start AS start, m.end AS end, m.nominated_by AS nominated_by_id
 ORDER BY role, person_id

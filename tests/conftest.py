@@ -88,10 +88,12 @@ def neo4j_uri(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def neo4j_store(neo4j_uri, default_plan):
+def neo4j_store(neo4j_uri, default_plan, tmp_path_factory):
     from govgraph.graph.neo4j_store import Neo4jStore
 
-    store = Neo4jStore(neo4j_uri)
+    # Residents' names and Party membership live beside the graph, in a personal
+    # store of their own (graph/personal.py), on the Neo4j engine too.
+    store = Neo4jStore(neo4j_uri, personal_dir=tmp_path_factory.mktemp("neo4j-personal"))
     store.clear()
     execute(store, default_plan)
     yield store

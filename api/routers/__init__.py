@@ -4,7 +4,7 @@ module here with an ``APIRouter`` named ``router``, added to ROUTERS."""
 
 from __future__ import annotations
 
-from . import analytics, audits, cypher, data, escalation, graph, measures, places, routing, units
+from . import admin, analytics, audits, cypher, data, escalation, graph, measures, places, routing, units
 
 ROUTERS = [data.router, measures.router, units.router, audits.router, escalation.router,
-           graph.router, cypher.router, places.router, analytics.router, routing.router]
+           graph.router, cypher.router, places.router, analytics.router, routing.router, admin.router]

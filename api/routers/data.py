@@ -35,11 +35,11 @@ async def documents(request: Request, store: StoreDep, page: PageDep):
 
 
 @router.post("/load", response_model=LoadResult, dependencies=[AuthDep],
-             responses=problem_responses(401, 403, 422, 503), summary="Load data (token)")
+             responses=problem_responses(401, 403, 422, 503), summary="Load data (admin key)")
 def load(body: LoadRequest, store: StoreDep):
     """Load the default dataset and/or the notices sent, as `govgraph load` does:
     everything is parsed and checked first, then written all-or-nothing; loading the
-    same input again changes nothing. Needs `Authorization: Bearer <GOVGRAPH_API_TOKEN>`."""
+    same input again changes nothing. Needs an admin key (`Authorization: Bearer …`)."""
     from ...loaders.pipeline import execute, plan_load
 
     if not body.default and not body.documents:

@@ -11,7 +11,7 @@ import warnings
 from urllib.parse import quote
 
 import pytest
-from api_helpers import TOKEN, problem
+from api_helpers import ADMIN, TOKEN, analyst_key, problem
 from api_helpers import client as _client
 
 with warnings.catch_warnings():  # starlette's note about its httpx-based test client
@@ -201,7 +201,7 @@ def test_search_any_kind(api):
 
 
 def test_cypher_reads_with_parameters(api, store):
-    res = api.post("/cypher", json={"query": "MATCH (m:Measure {number: $n}) RETURN m.title AS t",
+    res = api.post("/cypher", headers=analyst_key(api), json={"query": "MATCH (m:Measure {number: $n}) RETURN m.title AS t",
                                     "params": {"n": 11}})
     assert res.status_code == 200
     body = res.json()
@@ -210,10 +210,10 @@ def test_cypher_reads_with_parameters(api, store):
 
 
 def test_cypher_row_cap(api):
-    body = api.post("/cypher", json={"query": "MATCH (n:Entity) RETURN n.id ORDER BY n.id",
+    body = api.post("/cypher", headers=analyst_key(api), json={"query": "MATCH (n:Entity) RETURN n.id ORDER BY n.id",
                                      "limit": 7}).json()
     assert len(body["rows"]) == 7 and body["truncated"] and body["row_cap"] == 7
-    body = api.post("/cypher", json={"query": "MATCH (n:Entity) RETURN n.id", "limit": 10**6}).json()
+    body = api.post("/cypher", headers=analyst_key(api), json={"query": "MATCH (n:Entity) RETURN n.id", "limit": 10**6}).json()
     assert body["row_cap"] == 1000  # never above the server's cap
 
 
@@ -226,24 +226,25 @@ def test_cypher_row_cap(api):
 ])
 def test_cypher_refuses_writes(api, query):
     before = api.get("/reports/graph").json()
-    problem(api.post("/cypher", json={"query": query}), 403, "read-only", "refused")
+    problem(api.post("/cypher", headers=analyst_key(api), json={"query": query}), 403, "read-only", "refused")
     assert api.get("/reports/graph").json() == before
 
 
 def test_cypher_timeout(api):
-    body = problem(api.post("/cypher", json={
+    body = problem(api.post("/cypher", headers=analyst_key(api), json={
         "query": "MATCH (a), (b), (c), (d) WHERE a.id <> d.id RETURN count(*)", "timeout_s": 0.5}),
         504, "query-timeout", "stopped")
     assert "0.5s" in body["detail"]
 
 
 def test_cypher_bad_input(api):
-    problem(api.post("/cypher", json={"query": "MATCH (n RETURN n"}), 400, "invalid-query",
+    problem(api.post("/cypher", headers=analyst_key(api), json={"query": "MATCH (n RETURN n"}), 400, "invalid-query",
             "query failed")
-    problem(api.post("/cypher", json={}), 422, "validation-error", "query")
-    problem(api.post("/cypher", content=b"not json", headers={"content-type": "application/json"}),
+    problem(api.post("/cypher", headers=analyst_key(api), json={}), 422, "validation-error", "query")
+    problem(api.post("/cypher", content=b"not json",
+                     headers={**analyst_key(api), "content-type": "application/json"}),
             422, "validation-error")
-    problem(api.post("/cypher", json={"query": "RETURN 1", "timeout_s": -1}), 422,
+    problem(api.post("/cypher", headers=analyst_key(api), json={"query": "RETURN 1", "timeout_s": -1}), 422,
             "validation-error", "timeout_s")
 
 
@@ -356,17 +357,22 @@ def test_cors_is_off_by_default_and_configurable(falkor_store):
 
 
 def test_load_needs_the_bearer_token(fapi):
+    # Issue 30: the token is an admin key, and a key that is not valid is refused on
+    # every route with the same detail (it used to say "a valid bearer token is required").
     for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": f"Basic {TOKEN}"}):
         res = fapi.post("/load", json={}, headers=headers)
-        body = problem(res, 401, "unauthorized", "a valid bearer token is required")
+        body = problem(res, 401, "unauthorized", "key")
         assert res.headers["www-authenticate"].startswith("Bearer")
         assert TOKEN not in res.text and "wrong" not in body["detail"]
 
 
-def test_load_is_disabled_without_a_configured_token(falkor_store):
-    with TestClient(create_app(Settings(api_token=None), store=falkor_store)) as c:
-        problem(c.post("/load", json={}, headers={"Authorization": "Bearer anything"}), 403,
-                "writes-disabled", "GOVGRAPH_API_TOKEN")
+def test_load_is_disabled_without_a_configured_token(falkor_store, tmp_path):
+    with TestClient(create_app(Settings(api_token=None, data_dir=tmp_path),
+                               store=falkor_store)) as c:
+        problem(c.post("/load", json={}), 403, "writes-disabled", "GOVGRAPH_API_TOKEN")
+        # A key that is not one of the server's is refused as such (issue 30).
+        problem(c.post("/load", json={}, headers={"Authorization": "Bearer anything"}), 401,
+                "unauthorized")
 
 
 NOTICE = ("安顺市物业小区消防通道专项整治工作措施\n\n2022 年 3 月 1 日\n\n"
@@ -435,10 +441,17 @@ def test_compound_escalation(api):
 
 
 def test_org_leaders_and_as_of(api):
+    # Issue 30: the public sees the post and that it is filled, not who holds it (this
+    # test used to read the chair's name without a key); an admin key sees the name.
     now = api.get("/organizations/t:org:oc1/leaders", params={"as_of": "2024-06-30"}).json()
-    assert [x["person_name"] for x in now["leaders"]] == ["张建国"]
+    assert [(x["role"], x["filled"], x["person_id"], x["person_name"], x["party_member"])
+            for x in now["leaders"]] == [("chair", True, None, None, None)]
     assert now["leaders"][0]["nominated_by"]["name"] == "测试街道党工委"
-    then = api.get("/organizations/t:org:oc1/leaders", params={"as_of": "2020-06-30"}).json()
+    now = api.get("/organizations/t:org:oc1/leaders", params={"as_of": "2024-06-30"},
+                  headers=ADMIN).json()
+    assert [x["person_name"] for x in now["leaders"]] == ["张建国"]
+    then = api.get("/organizations/t:org:oc1/leaders", params={"as_of": "2020-06-30"},
+                   headers=ADMIN).json()
     assert [x["person_name"] for x in then["leaders"]] == ["刘洋"]
 
 
