@@ -77,13 +77,14 @@ def _requests(api, city_dir, people) -> list[tuple[str, dict]]:
         "compound_id": compounds, "org_id": orgs, "measure": ["11", "8"],
         "unit": ["市住建局", "业主委员会"], "name": ["ungoverned", "party-share", "blacklisted"],
         "node_id": [*person_ids, *orgs[:2], *compounds[:2]], "person_id": person_ids,
+        "compound": compounds, "chart": ["load", "concentration", "centrality", "communities"],
     }
     query_values = {
         "q": [people[0]["name"], people[1]["name"][:1], "syn:person", "业主"],
         "focus": [person_ids[0], orgs[0], compounds[0]], "as_of": [AS_OF],
         "issue": ["fire-lane"], "kinds": ["Resident"], "depth": ["2"], "limit": ["500"],
         "compound": [compounds[0]], "role": ["lead"], "direction": ["in"],
-        "max_nodes": ["500"], "min_responsible": ["1"],
+        "max_nodes": ["500"], "min_responsible": ["1"], "place": [compounds[0], "塔东社区"],
     }
     out: list[tuple[str, dict]] = []
     for path, ops in spec["paths"].items():
