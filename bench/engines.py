@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -120,7 +121,8 @@ class Neo4jEngine(Engine):
         from govgraph.graph.neo4j_store import Neo4jStore
 
         self.uri = uri
-        self.store = Neo4jStore(uri)
+        # Residents' personal records go to a personal store beside the run, never the graph.
+        self.store = Neo4jStore(uri, personal_dir=Path(tempfile.mkdtemp(prefix="govgraph-bench-personal-")))
         self._pid = pid_listening_on(urlparse(uri).port or 7687)
 
     def db_pid(self) -> int | None:

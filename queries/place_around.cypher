@@ -8,12 +8,16 @@
 MATCH (a:Area {id: $area_id})
 OPTIONAL MATCH (o:Entity)-[:LOCATED_IN]->(a)
 WHERE NOT (o.kind = 'Resident' AND coalesce(o.generic, false) = false)
+// Lists are collected in id order, so both engines give the same answer.
+WITH a, o ORDER BY o.id
 WITH a, collect(DISTINCT o.id) AS located
 OPTIONAL MATCH (co:Company)-[:MANAGES]->(a)
+WITH a, located, co ORDER BY co.id
 WITH a, located, collect(DISTINCT co.id) AS managers
 OPTIONAL MATCH (b:Entity)-[:LOCATED_IN]->(up:Area)
 WHERE up.id IN $parent_ids
   AND (b.body_type IS NOT NULL OR (b.tier = 'county' AND b.collective = false))
+WITH a, located, managers, b ORDER BY b.id
 WITH a, located, managers, collect(DISTINCT b.id) AS parent_bodies
 OPTIONAL MATCH (c:Area)-[:PART_OF]->(a)
 WITH a, located, managers, parent_bodies, c

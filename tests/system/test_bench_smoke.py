@@ -97,7 +97,9 @@ def test_bench_smoke_neo4j(tmp_path, neo4j_uri, request):
     try:
         res = run(_config(tmp_path, "neo4j", neo4j_uri, profile=True, warmup_rounds=1))
     finally:
-        with Neo4jStore(neo4j_uri) as store:
+        # Put the shared Neo4j's test dataset back (its residents' records go to a
+        # personal store of this test's own).
+        with Neo4jStore(neo4j_uri, personal_dir=tmp_path / "personal") as store:
             store.clear()
             execute(store, request.getfixturevalue("default_plan"))
     _check(res, "neo4j", tmp_path / "results")
