@@ -231,6 +231,7 @@
       { selector: "node.m-colour", style: { "background-color": "data(mcolor)" } },
       { selector: "node.m-none", style: { "background-color": "#cbd5e1", opacity: 0.75, color: "#64748b" } },
       { selector: "node.m-picked", style: { "border-color": "#0f172a", "border-width": 4 } },
+      { selector: "node.m-faded", style: { opacity: 0.15 } },
       { selector: ".faded", style: { opacity: 0.15 } },
       { selector: ".type-hidden", style: { display: "none" } },
     ];
@@ -522,16 +523,16 @@
     if (!cy) return;
     const m = state.measure, mt = state.metrics;
     cy.batch(() => {
-      cy.nodes().removeClass("m-size m-colour m-none m-picked faded");
+      cy.nodes().removeClass("m-size m-colour m-none m-picked m-faded");
       if (!m || !mt) return;
       const max = Math.max(0, ...Object.values(mt.byId).map((v) => v[m]).filter((x) => typeof x === "number"));
       const picked = state.pickedCommunity;
       cy.nodes().forEach((n) => {
         const v = mt.byId[n.id()];
-        if (!v || v[m] === undefined || v[m] === null) { n.addClass("m-none"); if (picked) n.addClass("faded"); return; }
+        if (!v || v[m] === undefined || v[m] === null) { n.addClass("m-none"); if (picked) n.addClass("m-faded"); return; }
         if (m === "community") {
           n.data("mcolor", communityColour(v.community)).addClass("m-colour");
-          if (picked) n.addClass(v.community === picked ? "m-picked" : "faded");
+          if (picked) n.addClass(v.community === picked ? "m-picked" : "m-faded");
         } else if (state.encode === "size") {
           n.data("msize", sizeFor(v[m], max)).addClass("m-size");
         } else {
