@@ -1,4 +1,6 @@
 """python -m bench run --sizes 10k,100k[,1m] [--engines falkordb,neo4j] [--neo4j-uri URI] ...
+python -m bench analytics [--sizes 10k,100k[,1m]]: each analysis's time and memory
+python -m bench parse: notice parsing against document length
 
 Without --neo4j-uri the harness starts its own Neo4j (scripts/neo4j-server.sh,
 fresh home, free port; heap 4g, page cache 2g unless GOVGRAPH_NEO4J_* say
@@ -62,7 +64,26 @@ def main(argv: list[str] | None = None) -> int:
     pp.add_argument("--sizes", default="20k,200k,1800k", help="document lengths in characters")
     pp.add_argument("--repeat", type=int, default=3, help="timed parses per size (median reported)")
     pp.add_argument("--no-write", action="store_true", help="print the report, write no files")
+    ap = sub.add_parser("analytics", help="time and peak memory of each analysis against the "
+                                          "size of the city (bench/results/analytics.{json,md})")
+    ap.add_argument("--sizes", default="10k,100k", help="residents per city, e.g. 10k,100k,1m")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--calls", type=int, default=20,
+                    help="warm calls per analysis and size (brokers: as many compounds)")
+    ap.add_argument("--workdir", type=Path, default=None, help="default: a temporary directory")
+    ap.add_argument("--out", type=Path, default=RESULTS)
+    ap.add_argument("--no-write", action="store_true", help="print the report, write no files")
     a = p.parse_args(argv)
+    if a.cmd == "analytics":
+        from . import analytics as analytics_bench
+
+        if a.calls < 1:
+            p.error(f"--calls must be at least 1, not {a.calls}")
+        res = analytics_bench.run([parse_size(s) for s in a.sizes.split(",") if s.strip()], a.seed,
+                                  a.calls, a.workdir, None if a.no_write else a.out)
+        if a.no_write:
+            print(analytics_bench.markdown(res))
+        return 1 if res["errors"] else 0
     if a.cmd == "parse":
         from . import parse as parse_bench
 

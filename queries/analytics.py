@@ -10,10 +10,11 @@ asked for (some documents, one compound), never from the whole graph:
   support 0.5; a shared measure adds the product of the two weights);
 - the **leadership and supervision hierarchy** (``structure_edges``): who leads,
   guides, supervises, heads or nominates whom;
-- a **compound's governance network** (``compound_place``, ``structure_edges``,
-  ``subgraph``): the compound, the bodies of its compound, community, street and
-  county, its managers and the departments above them, joined where the notice's
-  standing structure ties their kinds of body together.
+- a **compound's governance network** (``compound_place``, ``structure_around``,
+  ``edges_among``, each read from the compound's own ids): the compound, the
+  bodies of its compound, community, street and county, its managers and the
+  departments above them, joined where the notice's standing structure ties
+  their kinds of body together.
 
 Measures on them (what each means for accountability is in docs/analytics.md):
 degree by role, weighted degree, betweenness and eigenvector centrality,
@@ -167,8 +168,8 @@ def _is_type(node_id: str) -> bool:
 def governance_graph(place: dict[str, Any], structure: Iterable[dict[str, Any]],
                      concrete: Iterable[dict[str, Any]] = ()) -> nx.Graph:
     """A compound's governance network: ``place`` is a ``compound_place`` row,
-    ``structure`` the ``structure_edges`` rows about the body types in it, ``concrete``
-    ``subgraph`` rows among its own bodies (PART_OF between organizations).
+    ``structure`` the ``structure_around`` rows about the body types in it, ``concrete``
+    ``edges_among`` rows among its own bodies (PART_OF between organizations).
 
     Each fact about kinds of body (the residents' committee GUIDES the owners'
     committee) joins the concrete bodies of those kinds in this compound's frame; a
@@ -754,9 +755,13 @@ def brokers_flow(compound_id: str, as_of: str | None = None) -> Flow[BrokersAnsw
                    | {COMPANY_TYPES.get(m.get("company_kind") or "", "company:property")
                       for m in place.get("managers") or [] if m})
     types += [g for g, ts in STANDS_FOR.items() if any(t in types for t in ts)]
-    structure = (yield from read("structure_edges", ids=types, docs=None)).records() if types else []
+    # Both reads start from the ids through the Entity.id index (structure_edges and
+    # subgraph with ids would filter every edge of the city): the cost follows the
+    # compound's frame, not the number of residents (docs/analytics.md#cost).
+    structure = (yield from read("structure_around", ids=types, docs=None)).records() if types else []
     concrete_ids = [b["body_id"] for b in place.get("bodies") or [] if b]
-    concrete = (yield from read("subgraph", ids=concrete_ids, types=["PART_OF"])).records()
+    concrete = ((yield from read("edges_among", ids=concrete_ids, types=["PART_OF"])).records()
+                if concrete_ids else [])
     same, generation = _one_generation([place], structure)
     if not same:
         raise GraphChanged("the graph was loaded again while it was being read; ask again")

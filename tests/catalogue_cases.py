@@ -85,6 +85,15 @@ CASES: dict[str, list[dict]] = {
     "structure_edges": [{"ids": None, "docs": None}, {"ids": None, "docs": [DEFAULT_DOC_ID]},
                         {"ids": ["committee:owners", "company:property"], "docs": None},
                         {"ids": ["nobody"], "docs": None}],
+    "structure_around": [{"ids": ["committee:owners", "company:property"], "docs": None},
+                         {"ids": ["committee:owners", "committee:residents"],
+                          "docs": [DEFAULT_DOC_ID]},
+                         {"ids": ["nobody"], "docs": None}, {"ids": [], "docs": None}],
+    "edges_among": [{"ids": ["unit:市住房城乡建设局", f"{DEFAULT_DOC_ID}#m11", f"{DEFAULT_DOC_ID}#m13",
+                             "unit:市发展改革委"], "types": None},
+                    {"ids": ["t:cpd:1", "t:org:oc1", "t:org:c1e", "t:org:street1", "t:co:A"],
+                     "types": ["PART_OF", "LOCATED_IN", "MANAGES"]},
+                    {"ids": ["nobody"], "types": None}],
 }
 
 ALL = [(name, i, params) for name, cases in CASES.items() for i, params in enumerate(cases)]

@@ -26,6 +26,14 @@
       place: "地点", residents: "居民 {n} 人", members: "成员 {n} 人", resident: "居民",
       residentsOf: "居民", inPlace: "所在", placesInside: "下辖", shownFirst: "显示前 {n} 处",
       adcode: "区划代码", chainOf: "上报链",
+      measureBy: "度量", measureNone: "(无)", m_degree: "度(协同单位数)", m_strength: "加权度",
+      m_betweenness: "中介中心性", m_eigenvector: "特征向量中心性", m_community: "社群 (Louvain)",
+      encode: "表示为", encodeSize: "大小", encodeColour: "颜色", sizeBy: "节点大小", colourBy: "节点颜色",
+      communitiesTitle: "社群：共同承担措施的单位", community: "社群", unitsN: "{n} 个单位",
+      modularity: "模块度", basisLine: "据 {d} 份文件 · {n} 个单位 · {e} 条协同关系",
+      notInNetwork: "灰色：不在协同网络中的节点(措施、文件、地点、居民计数…)。",
+      scaleNote: "面积与数值成正比；范围取全部 {n} 个单位。", noUnitsDrawn: "画布上没有单位：搜索一个单位或措施。",
+      communityNote: "单击社群以突出其单位。",
       props: { full_name: "全称", aliases: "别称", tier: "层级", level: "级别", number: "编号",
                numeral: "序号", doc: "文件", section: "章节", title: "标题", order: "顺序",
                motto: "口号", key: "键", role: "角色", as_written: "原文写法", label: "标签",
@@ -54,6 +62,14 @@
       place: "place", residents: "{n} residents", members: "{n} members", resident: "resident",
       residentsOf: "residents", inPlace: "in", placesInside: "places inside", shownFirst: "first {n} shown",
       adcode: "division code", chainOf: "Escalation chain",
+      measureBy: "Measure", measureNone: "(none)", m_degree: "degree (partners)", m_strength: "weighted degree",
+      m_betweenness: "betweenness", m_eigenvector: "eigenvector centrality", m_community: "communities (Louvain)",
+      encode: "as", encodeSize: "size", encodeColour: "colour", sizeBy: "Node size", colourBy: "Node colour",
+      communitiesTitle: "Communities: units that share duties", community: "community", unitsN: "{n} units",
+      modularity: "modularity", basisLine: "from {d} document(s) · {n} units · {e} co-responsibility ties",
+      notInNetwork: "Grey: nodes outside the co-responsibility network (measures, documents, places, resident counts…).",
+      scaleNote: "Area proportional to the value; scaled over all {n} units.", noUnitsDrawn: "No unit on the canvas: search a unit or a measure.",
+      communityNote: "Click a community to pick out its units.",
       props: { full_name: "full name", aliases: "aliases", tier: "tier", level: "level", number: "number",
                numeral: "numeral", doc: "document", section: "section", title: "title", order: "order",
                motto: "motto", key: "key", role: "role", as_written: "as written", label: "label",
@@ -80,6 +96,10 @@
     selected: null,
     docs: {},
     requests: 0,
+    measure: "",           // "", degree, strength, betweenness, eigenvector or community
+    encode: "size",        // a numeric measure drawn as node size or colour
+    metrics: null,         // the /analytics answers, by unit id (loaded on first use)
+    pickedCommunity: null,
   };
   const $ = (sel) => document.querySelector(sel);
   const t = (key) => STRINGS[state.lang][key] ?? STRINGS.zh[key] ?? key;
@@ -207,6 +227,11 @@
       { selector: ".chain", style: { "z-index": 15 } },
       { selector: "node.chain", style: { "border-color": "#06b6d4", "border-width": 5, "underlay-color": "#67e8f9", "underlay-opacity": 0.45, "underlay-padding": 6 } },
       { selector: "edge.chain", style: { width: 4, "underlay-color": "#67e8f9", "underlay-opacity": 0.5, "underlay-padding": 3 } },
+      { selector: "node.m-size", style: { width: "data(msize)", height: "data(msize)" } },
+      { selector: "node.m-colour", style: { "background-color": "data(mcolor)" } },
+      { selector: "node.m-none", style: { "background-color": "#cbd5e1", opacity: 0.75, color: "#64748b" } },
+      { selector: "node.m-picked", style: { "border-color": "#0f172a", "border-width": 4 } },
+      { selector: "node.m-faded", style: { opacity: 0.15 } },
       { selector: ".faded", style: { opacity: 0.15 } },
       { selector: ".type-hidden", style: { display: "none" } },
     ];
@@ -272,6 +297,7 @@
       }
     });
     applyTypeFilter();
+    applyMeasure();
     return added;
   }
 
@@ -349,7 +375,7 @@
     const f = cy.getElementById(state.focus);
     if (f.nonempty()) { cy.elements().unselect(); f.select(); showNode(state.focus); }
     status(graphSummary(sub));
-    if (!opts.keepHash) history.replaceState(null, "", `#focus=${enc(state.focus)}&depth=${depth}`);
+    if (!opts.keepHash) { history.replaceState(null, "", `#focus=${enc(state.focus)}&depth=${depth}`); writeHash(); }
   }
 
   async function focusPlace(idOrName, opts) {
@@ -378,7 +404,7 @@
     const more = sub.truncated ? ` · ${t("shownFirst").replace("{n}", sub.nodes.filter((n) => n.properties && n.properties.level && n.hop === 1).length)}` : "";
     status(`${sub.place.name}${sub.place.adcode ? " " + sub.place.adcode : ""} · ${graphSummary()} · ` +
            `${t("residents").replace("{n}", sub.residents)}${more}`);
-    if (!opts.keepHash) history.replaceState(null, "", `#place=${enc(state.focus)}`);
+    if (!opts.keepHash) { history.replaceState(null, "", `#place=${enc(state.focus)}`); writeHash(); }
   }
 
   async function toggleExpand(id) {
@@ -422,6 +448,156 @@
       }
     });
     status(graphSummary());
+  }
+
+  // ------------------------------------------------------------------ analytics
+  // Units sized or coloured by a measure of the co-responsibility network, or coloured
+  // by community, from GET /analytics/degree, /centrality and /communities (every
+  // loaded document). Only units carry a value; other nodes turn grey.
+  const COMMUNITY_COLOURS = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
+                             "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"];
+  // Low to high (viridis stops): light and warm for little, dark for much.
+  const RAMP = [[253, 231, 37], [94, 201, 98], [33, 145, 140], [59, 82, 139], [68, 1, 84]];
+  const MIN_SIZE = 16, MAX_SIZE = 66;
+
+  function communityColour(n) { return COMMUNITY_COLOURS[(n - 1) % COMMUNITY_COLOURS.length]; }
+  function rampColour(f) {
+    f = Math.max(0, Math.min(1, f)) * (RAMP.length - 1);
+    const i = Math.min(Math.floor(f), RAMP.length - 2), u = f - i;
+    const c = RAMP[i].map((a, k) => Math.round(a + u * (RAMP[i + 1][k] - a)));
+    return `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
+  }
+  // Area proportional to the value, from 0 (the smallest node) to the largest value.
+  function sizeFor(v, max) { return max > 0 ? MIN_SIZE + (MAX_SIZE - MIN_SIZE) * Math.sqrt(Math.max(v, 0) / max) : MIN_SIZE; }
+  function fmtMeasure(m, v) {
+    if (v === null || v === undefined) return "–";
+    if (m === "degree" || m === "community") return String(v);
+    if (m === "strength") return (Math.round(v * 10) / 10).toString();
+    return v.toFixed(3);
+  }
+
+  async function allItems(path) {
+    let offset = 0, first = null;
+    for (;;) {
+      const page = await api(`${path}${path.includes("?") ? "&" : "?"}offset=${offset}&limit=500`);
+      if (!first) first = page; else first.items.push(...page.items);
+      offset += page.items.length;
+      if (!page.next || !page.items.length) return first;
+    }
+  }
+
+  async function loadMetrics() {
+    const [deg, cen, com] = await Promise.all([
+      allItems("/analytics/degree"), allItems("/analytics/centrality"), allItems("/analytics/communities")]);
+    const byId = {};
+    const one = (unit) => (byId[unit.id] = byId[unit.id] || { unit });
+    for (const d of deg.items) Object.assign(one(d.unit), { degree: d.partners, strength: d.strength });
+    for (const c of cen.items) Object.assign(one(c.unit), { betweenness: c.betweenness, eigenvector: c.eigenvector });
+    const communities = com.items.map((c) => {
+      for (const u of c.units) one(u).community = c.community;
+      // Named after its member with the strongest ties.
+      const top = [...c.units].sort((a, b) => (byId[b.id].strength || 0) - (byId[a.id].strength || 0))[0];
+      return { n: c.community, size: c.size, units: c.units.map((u) => u.id), top };
+    });
+    return { byId, communities, modularity: com.modularity, basis: cen.basis, units: cen.items.length };
+  }
+
+  async function chooseMeasure(m) {
+    if (m && !["degree", "strength", "betweenness", "eigenvector", "community"].includes(m)) m = "";
+    state.measure = m;
+    state.pickedCommunity = null;
+    $("#measure").value = m;
+    $("#encode").disabled = !m || m === "community";
+    if (m && !state.metrics) {
+      status(t("loading"));
+      try { state.metrics = await loadMetrics(); }
+      catch (e) { state.measure = ""; $("#measure").value = ""; status(e.message, true); renderMeasureLegend(); return; }
+    }
+    applyMeasure();
+    renderMeasureLegend();
+    if (cy && cy.nodes().length) status(graphSummary());
+    writeHash();
+  }
+
+  function applyMeasure() {
+    if (!cy) return;
+    const m = state.measure, mt = state.metrics;
+    cy.batch(() => {
+      cy.nodes().removeClass("m-size m-colour m-none m-picked m-faded");
+      if (!m || !mt) return;
+      const max = Math.max(0, ...Object.values(mt.byId).map((v) => v[m]).filter((x) => typeof x === "number"));
+      const picked = state.pickedCommunity;
+      cy.nodes().forEach((n) => {
+        const v = mt.byId[n.id()];
+        if (!v || v[m] === undefined || v[m] === null) { n.addClass("m-none"); if (picked) n.addClass("m-faded"); return; }
+        if (m === "community") {
+          n.data("mcolor", communityColour(v.community)).addClass("m-colour");
+          if (picked) n.addClass(v.community === picked ? "m-picked" : "m-faded");
+        } else if (state.encode === "size") {
+          n.data("msize", sizeFor(v[m], max)).addClass("m-size");
+        } else {
+          n.data("mcolor", rampColour(max ? v[m] / max : 0)).addClass("m-colour");
+        }
+      });
+    });
+  }
+
+  function renderMeasureLegend() {
+    const box = $("#legend-measure");
+    const m = state.measure, mt = state.metrics;
+    if (!m || !mt) { box.hidden = true; box.replaceChildren(); return; }
+    const parts = [];
+    const b = mt.basis;
+    const basis = t("basisLine").replace("{d}", b.documents.length).replace("{n}", b.nodes).replace("{e}", b.edges);
+    if (m === "community") {
+      parts.push(el("h3", {}, t("communitiesTitle")));
+      const ul = el("ul", { class: "communities", id: "legend-communities" });
+      for (const c of mt.communities) {
+        const name = c.top ? (state.lang === "en" && c.top.name_en ? c.top.name_en : c.top.name) : "";
+        ul.append(el("li", { "data-community": c.n, class: state.pickedCommunity === c.n ? "on" : null, title: c.units.join(" "),
+          onclick: () => { state.pickedCommunity = state.pickedCommunity === c.n ? null : c.n; applyMeasure(); renderMeasureLegend(); } },
+          el("span", { class: "swatch", style: { background: communityColour(c.n) } }),
+          el("b", {}, `${t("community")} ${c.n}`), ` · ${t("unitsN").replace("{n}", c.size)} · `,
+          el("span", { class: "who" }, name)));
+      }
+      parts.push(ul, el("p", { class: "m-note" }, `${basis} · ${t("modularity")} ${mt.modularity.toFixed(3)}. ${t("communityNote")}`));
+    } else {
+      const vals = Object.values(mt.byId).map((v) => v[m]).filter((x) => typeof x === "number");
+      const max = Math.max(0, ...vals), min = Math.min(...vals);
+      parts.push(el("h3", {}, `${t(state.encode === "size" ? "sizeBy" : "colourBy")}: ${t("m_" + m)}`));
+      if (state.encode === "size") {
+        parts.push(el("div", { class: "m-scale", id: "legend-scale" }, ...[min, max / 2, max].map((v) => {
+          const d = sizeFor(v, max) * 0.6;
+          return el("div", { class: "step" }, el("span", { class: "dot", style: { width: `${d}px`, height: `${d}px` } }), fmtMeasure(m, v));
+        })));
+        parts.push(el("p", { class: "m-note" }, t("scaleNote").replace("{n}", vals.length)));
+      } else {
+        parts.push(el("div", { class: "m-ramp", id: "legend-scale",
+          style: { background: `linear-gradient(to right, ${[0, 0.25, 0.5, 0.75, 1].map(rampColour).join(", ")})` } }),
+          el("div", { class: "m-ramp-labels" }, el("span", {}, fmtMeasure(m, 0)), el("span", {}, fmtMeasure(m, max))));
+      }
+      parts.push(el("p", { class: "m-note" }, basis));
+    }
+    parts.push(el("p", { class: "m-note" }, cy && !cy.nodes().some((n) => mt.byId[n.id()]) ? t("noUnitsDrawn") : t("notInNetwork")));
+    box.replaceChildren(...parts);
+    box.hidden = false;
+  }
+
+  // A unit's values in the details panel, while a measure is shown.
+  function measureRows(id) {
+    const v = state.measure && state.metrics ? state.metrics.byId[id] : null;
+    if (!v) return [];
+    return ["degree", "strength", "betweenness", "eigenvector", "community"].filter((m) => v[m] !== undefined)
+      .flatMap((m) => [el("dt", {}, t("m_" + m)), el("dd", { "data-measure": m }, fmtMeasure(m, v[m]))]);
+  }
+
+  function writeHash() {
+    if (!state.focus) return;
+    const params = new URLSearchParams(location.hash.slice(1));
+    if (state.measure) params.set("measure", state.measure); else params.delete("measure");
+    if (state.measure && state.measure !== "community" && state.encode !== "size") params.set("as", state.encode);
+    else params.delete("as");
+    history.replaceState(null, "", `#${params.toString()}`);
   }
 
   // ------------------------------------------------------------------ escalation
@@ -581,6 +757,7 @@
       if (k === "text" || k === "start" || k === "end" || v === null || v === "") continue;
       dl.append(el("dt", {}, propName(k)), el("dd", {}, fmt(v)));
     }
+    dl.append(...measureRows(id));
     const expanded = !!state.expandedBy[id];
     const actions = el("div", { class: "actions" },
       el("button", { type: "button", onclick: () => focusOn(id) }, t("focus")),
@@ -760,6 +937,7 @@
     ex.replaceChildren(el("span", { class: "muted" }, t("examples")),
       ...EXAMPLES.map((x) => el("button", { type: "button", class: "chip", onclick: () => { $("#search").value = x; focusOn(x); } }, x)));
     renderLegend();
+    renderMeasureLegend();
     if (cy) {
       cy.batch(() => {
         cy.nodes().forEach((n) => n.data("label", nodeText(n.data("node"))));
@@ -799,7 +977,7 @@
 
   // ------------------------------------------------------------------ start
   async function start() {
-    window.govgraph = { state, cy: null, focusOn, focusPlace, expand, collapse, showEscalation, setLanguage };
+    window.govgraph = { state, cy: null, focusOn, focusPlace, expand, collapse, showEscalation, setLanguage, chooseMeasure };
     try { state.schema = await api("/graph/schema"); }
     catch (e) { status(e.message, true); }
     initCy();
@@ -813,6 +991,8 @@
     $("#depth").addEventListener("change", () => { if (state.focus && !state.place) focusOn(state.focus); });
     $("#escalation").addEventListener("click", () => showEscalation());
     $("#clear-highlight").addEventListener("click", () => clearChain());
+    $("#measure").addEventListener("change", () => chooseMeasure($("#measure").value));
+    $("#encode").addEventListener("change", () => { state.encode = $("#encode").value; chooseMeasure(state.measure); });
     await Promise.all([loadIssueTypes(), loadDocuments()]);
     await followHash();
     // A link or an edited address on an open page moves the focus too. The page's
@@ -827,9 +1007,16 @@
     const depthChanged = depth && depth !== $("#depth").value;
     if (depth) $("#depth").value = depth;
     const place = hash.get("place");
-    if (place && place !== state.focus) { await focusPlace(place, { keepHash: true }); return; }
     const focus = hash.get("focus");
-    if (focus && (focus !== state.focus || depthChanged)) await focusOn(focus, { keepHash: true });
+    if (place && place !== state.focus) await focusPlace(place, { keepHash: true });
+    else if (focus && (focus !== state.focus || depthChanged)) await focusOn(focus, { keepHash: true });
+    const measure = hash.get("measure") || "";
+    const encode = hash.get("as") === "colour" ? "colour" : "size";
+    if (measure !== state.measure || (measure && encode !== state.encode)) {
+      state.encode = encode;
+      $("#encode").value = encode;
+      await chooseMeasure(measure);
+    }
   }
 
   document.addEventListener("DOMContentLoaded", start);

@@ -395,3 +395,99 @@ def test_a_real_community_drawn_with_its_governance(server, browser):
     browser.save_screenshot(str(ARTIFACTS / "browser-place-chain.png"))
     assert RESIDENT_NAME not in browser.find_element(By.TAG_NAME, "body").text
     assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
+
+
+# Each unit drawn with a value of the chosen measure: its id, size, colour and classes.
+MEASURED_JS = """
+const cy = window.govgraph.cy;
+return cy.nodes().filter(n => n.visible()).map(n => ({id: n.id(), kind: n.data('kind'),
+  width: n.width(), colour: n.style('background-color'), label: n.data('label'),
+  size: n.hasClass('m-size'), coloured: n.hasClass('m-colour'), none: n.hasClass('m-none')}));
+"""
+
+
+def test_size_and_colour_units_by_a_measure_and_by_community(server, browser):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    centrality = {c["unit"]["id"]: c for c in
+                  _get_json(f"{server}/analytics/centrality?limit=500")["items"]}
+    communities = _get_json(f"{server}/analytics/communities?limit=500")["items"]
+    assert len(centrality) == 21 and len(communities) >= 2
+    # The housing bureau at depth 2: all 16 measures and every unit named in them (a
+    # fresh page: from an open one only the hash would change).
+    browser.get("about:blank")
+    browser.get(f"{server}/#focus={quote('unit:' + HOUSING)}&depth=2")
+    _wait(browser, "return document.body.dataset.ready === '1'", what="the page to start")
+    _wait(browser, "return window.govgraph.cy && window.govgraph.cy.nodes('.focus').length === 1",
+          what="the network to be drawn")
+    browser.find_element(By.ID, "lang-zh").click()
+    assert browser.find_element(By.ID, "legend-measure").get_attribute("hidden") is not None
+    before = {n["id"]: n["width"] for n in browser.execute_script(MEASURED_JS)}
+
+    # Size by betweenness: every unit sized, larger betweenness never smaller, others grey.
+    Select(browser.find_element(By.ID, "measure")).select_by_value("betweenness")
+    _wait(browser, "return window.govgraph.cy.nodes('.m-size').length > 0", what="nodes sized")
+    drawn = browser.execute_script(MEASURED_JS)
+    sized = {n["id"]: n["width"] for n in drawn if n["size"]}
+    assert set(sized) == set(centrality)  # every unit with a duty, and only those
+    assert all(n["none"] for n in drawn if n["id"] not in centrality)
+    ranked = sorted(sized, key=lambda u: centrality[u]["betweenness"])
+    for a, b in zip(ranked, ranked[1:], strict=False):
+        assert sized[a] <= sized[b] + 1e-6, (a, b)
+        if centrality[a]["betweenness"] < centrality[b]["betweenness"] - 1e-9:
+            assert sized[a] < sized[b], (a, b)
+    assert max(sized.values()) > 2 * min(sized.values())  # the sizes say something
+    assert any(abs(sized[u] - before[u]) > 1 for u in sized)  # the sizes changed
+    legend = browser.find_element(By.ID, "legend-measure")
+    assert legend.get_attribute("hidden") is None
+    assert "中介中心性" in legend.text and "21 个单位" in legend.text
+    assert "measure=betweenness" in browser.current_url
+    browser.save_screenshot(str(ARTIFACTS / "browser-measure-size.png"))
+
+    # The same measure as colour: one colour per value, darker for more.
+    Select(browser.find_element(By.ID, "encode")).select_by_value("colour")
+    _wait(browser, "return window.govgraph.cy.nodes('.m-colour').length === 21", what="nodes coloured")
+    coloured = {n["id"]: n["colour"] for n in browser.execute_script(MEASURED_JS) if n["coloured"]}
+    top = max(centrality, key=lambda u: centrality[u]["betweenness"])
+    low = min(centrality, key=lambda u: centrality[u]["betweenness"])
+    assert coloured[top] != coloured[low]
+    assert browser.find_element(By.ID, "encode").is_enabled()
+
+    # Communities: the units of one community share a colour, two communities differ.
+    Select(browser.find_element(By.ID, "measure")).select_by_value("community")
+    _wait(browser, "return document.querySelectorAll('#legend-communities li').length > 0",
+          what="the communities' legend")
+    colours = {n["id"]: n["colour"] for n in browser.execute_script(MEASURED_JS) if n["coloured"]}
+    assert set(colours) == set(centrality)
+    per = [{colours[u["id"]] for u in c["units"]} for c in communities]
+    assert all(len(p) == 1 for p in per)
+    assert len({next(iter(p)) for p in per}) == len(communities)
+    assert not browser.find_element(By.ID, "encode").is_enabled()
+    items = browser.find_elements(By.CSS_SELECTOR, "#legend-communities li")
+    assert [i.get_attribute("data-community") for i in items] == [str(c["community"]) for c in communities]
+    assert f"{len(communities[0]['units'])} 个单位" in items[0].text
+    # The enforcement bloc and the housing bloc: named after their most tied member.
+    assert HOUSING in browser.find_element(By.ID, "legend-communities").text
+    time.sleep(0.5)
+    browser.save_screenshot(str(ARTIFACTS / "browser-communities.png"))
+
+    # Picking a community in the legend picks out its units.
+    items[0].click()
+    picked = _wait(browser, "const p = window.govgraph.cy.nodes('.m-picked'); "
+                            "return p.length ? p.map(n => n.id()) : null", what="a community picked")
+    assert set(picked) == {u["id"] for u in communities[0]["units"]}
+    # A unit's details name its values.
+    browser.execute_script("window.govgraph.cy.getElementById(arguments[0]).emit('tap')",
+                           "unit:" + HOUSING)
+    _wait(browser, "return document.querySelector('#details dd[data-measure=community]') !== null",
+          what="the unit's measures in its details")
+    home = next(c["community"] for c in communities if any(u["name"] == HOUSING for u in c["units"]))
+    assert browser.find_element(By.CSS_SELECTOR, "#details dd[data-measure=community]").text == str(home)
+    # English labels in the legend too; residents are never named anywhere.
+    browser.find_element(By.ID, "lang-en").click()
+    assert "communities" in browser.find_element(By.ID, "legend-measure").text.lower()
+    assert RESIDENT_NAME not in browser.find_element(By.TAG_NAME, "body").text
+    browser.find_element(By.ID, "lang-zh").click()
+    assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
