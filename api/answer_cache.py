@@ -29,7 +29,7 @@ from ..queries.generation_cache import agraph_generation
 # the store's state), not the page, docs or static files.
 CACHED_PREFIXES = ("/measures", "/units", "/compounds", "/organizations", "/audits",
                    "/escalation", "/issue-types", "/reports", "/documents", "/search",
-                   "/graph", "/analytics")
+                   "/graph", "/analytics", "/cases")
 MAX_ENTRIES = 4096
 # Bigger answers (whole-graph exports, large subgraphs) are not worth the memory.
 MAX_BODY_BYTES = 256 * 1024

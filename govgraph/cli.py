@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from . import cli_access
+from . import cli_access, cli_cases
 from .graph.store import GraphStore, QueryTimeout, ReadOnlyViolation, StoreError
 from .loaders.notice import NoticeError
 from .loaders.structure import StructureError
@@ -1072,6 +1072,7 @@ def route(obj: Context, text: str, compound_id: str | None, as_of: str | None,
 
 main.add_command(cli_access.keys)
 main.add_command(cli_access.audit_log)
+main.add_command(cli_cases.wrapped(handle_errors))
 
 if __name__ == "__main__":
     main()

@@ -28,6 +28,8 @@ class NodeKind(StrEnum):
     AREA = "Area"
     ISSUE_TYPE = "IssueType"
     ESCALATION_LEVEL = "EscalationLevel"
+    CASE = "Case"  # a dispute or complaint that happened (registry data: cases)
+    CASE_STEP = "CaseStep"  # one step of a case: who took it, what they did, when
 
 
 # Kinds that can carry duties: the ones analysts call "units" or "actors".
@@ -65,6 +67,12 @@ class RelType(StrEnum):
     MEDIATES_AT = "MEDIATES_AT"  # body -> EscalationLevel
     ESCALATES_TO = "ESCALATES_TO"  # EscalationLevel -> next EscalationLevel
     HANDLES = "HANDLES"  # actor -> IssueType (stage, action on the edge)
+    # what happened (registry data: cases, case_steps)
+    OPENED_IN = "OPENED_IN"  # Case -> the compound it arose in
+    ABOUT = "ABOUT"  # Case -> IssueType, when the case names a taxonomy key
+    HAS_STEP = "HAS_STEP"  # Case -> CaseStep (step on the edge)
+    TAKEN_BY = "TAKEN_BY"  # CaseStep -> the body that took it
+    HANDLED_BY = "HANDLED_BY"  # Case -> each body that took a step of it
 
 
 class Provenance(BaseModel):
@@ -132,7 +140,7 @@ class Edge(BaseModel):
         key = f"{self.type.value}|{self.src}|{self.dst}"
         props = self.props
         if props:
-            for k in ("role", "stage", "since"):
+            for k in ("role", "stage", "since", "step"):
                 if k in props:
                     key += f"|{k}={props[k]}"
         if self.source is not None:

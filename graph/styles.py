@@ -30,6 +30,8 @@ KIND_STYLE: dict[str, dict[str, str]] = {
     "IssueType": {"color": "#ea580c", "shape": "tag", "zh": "问题类型", "en": "issue type"},
     "EscalationLevel": {"color": "#0891b2", "shape": "octagon", "zh": "调处层级",
                         "en": "mediation level"},
+    "Case": {"color": "#be123c", "shape": "diamond", "zh": "案件", "en": "case"},
+    "CaseStep": {"color": "#fb7185", "shape": "round-diamond", "zh": "办理环节", "en": "case step"},
 }
 
 REL_STYLE: dict[str, dict[str, str]] = {
@@ -50,6 +52,11 @@ REL_STYLE: dict[str, dict[str, str]] = {
     "MEDIATES_AT": {"color": "#0891b2", "line": "solid", "zh": "调处于", "en": "mediates at"},
     "ESCALATES_TO": {"color": "#0e7490", "line": "solid", "zh": "上报至", "en": "escalates to"},
     "HANDLES": {"color": "#ea580c", "line": "dashed", "zh": "处置", "en": "handles"},
+    "OPENED_IN": {"color": "#be123c", "line": "solid", "zh": "发生于", "en": "opened in"},
+    "ABOUT": {"color": "#f97316", "line": "dotted", "zh": "涉及", "en": "about"},
+    "HAS_STEP": {"color": "#fda4af", "line": "solid", "zh": "环节", "en": "has step"},
+    "TAKEN_BY": {"color": "#e11d48", "line": "solid", "zh": "承办", "en": "taken by"},
+    "HANDLED_BY": {"color": "#9f1239", "line": "dashed", "zh": "经办", "en": "handled by"},
 }
 
 assert set(KIND_STYLE) == {k.value for k in NodeKind}, "a node kind without a style"

@@ -76,6 +76,7 @@ def _plan_load(documents: list[Path] | None, include_default: bool,
     batch = registry.graph()
     plan = LoadPlan(batch=batch)
     known = KnownPlaces()
+    known.add_levels(batch)  # where the unit registry's bodies sit, for case steps
     for div in [read_bundled(), *(divisions or [])]:
         places = divisions_graph(div, registry)
         known.add(places)
@@ -83,7 +84,9 @@ def _plan_load(documents: list[Path] | None, include_default: bool,
     counties = {a.name for a in registry.areas if a.props.get("level") == "county"}
     for directory in registries or []:
         reg = read_registry(directory, progress=progress, counties=counties, known=known)
-        batch.extend(registry_graph(reg, registry, source=Path(directory).name, known=known))
+        reg_batch = registry_graph(reg, registry, source=Path(directory).name, known=known)
+        known.add_levels(reg_batch)  # a later directory's cases may refer to these compounds
+        batch.extend(reg_batch)
     notices: list[Notice] = []
     if include_default:
         seed = default_notice()

@@ -34,8 +34,36 @@ class KnownPlaces:
     streets: dict[str, str] = field(default_factory=dict)  # adcode or id -> area id
     communities: dict[str, str] = field(default_factory=dict)
     bodies: set[str] = field(default_factory=set)
+    # Where each body the graph will hold sits (compound, community, street, county,
+    # city), for case steps that name a body; and compounds earlier registries gave.
+    levels: dict[str, str] = field(default_factory=dict)
+    compounds: set[str] = field(default_factory=set)
+    area_levels: dict[str, str] = field(default_factory=dict)
+
+    def add_levels(self, batch: GraphBatch) -> None:
+        """Learn where the batch's bodies sit (their LOCATED_IN areas' levels), which
+        areas are compounds, and that a company works at compound level."""
+        collective = set()
+        for n in batch.nodes:
+            if n.props.get("collective") is True:
+                collective.add(n.id)  # stands for many bodies: not one that can take a step
+            if n.kind == NodeKind.AREA:
+                level = n.props.get("level")
+                if isinstance(level, str):
+                    self.area_levels[n.id] = level
+                    if level == "compound":
+                        self.compounds.add(n.id)
+            elif n.kind == NodeKind.COMPANY:
+                self.levels[n.id] = "compound"
+        for e in batch.edges:
+            if e.type == RelType.LOCATED_IN and e.src not in collective:
+                level = self.area_levels.get(e.dst)
+                if level is not None:
+                    # a body serving several compounds still sits at compound level
+                    self.levels.setdefault(e.src, level)
 
     def add(self, batch: GraphBatch) -> None:
+        self.add_levels(batch)
         for n in batch.nodes:
             code = n.props.get("adcode")
             if not isinstance(code, str):
@@ -213,6 +241,96 @@ class CreditEntry(Row):
     synthetic: bool = False
 
 
+# Cases: what happened to disputes (issue 28). A case names no resident: who
+# complained is personal data and is not taken (see docs/security.md); extra
+# fields are refused like every registry field.
+LEVELS = ("compound", "community", "street", "county", "city")
+LEVEL_ORDER = {lv: i for i, lv in enumerate(LEVELS, 1)}
+_LEVEL_ALIASES = {"township": "street", "小区": "compound", "住宅小区": "compound", "社区": "community",
+                  "村": "community", "街道": "street", "乡镇": "street", "县": "county", "区": "county",
+                  "市": "city"}
+CHANNELS = ("12345", "grid_worker", "owner", "property_company", "inspection")
+_CHANNEL_ALIASES = {"hotline": "12345", "12345_hotline": "12345", "grid": "grid_worker",
+                    "company": "property_company", "open311": "12345"}
+ACTIONS = ("received", "mediated", "referred_up", "enforced", "resolved", "returned")
+Level = Literal["compound", "community", "street", "county", "city"]
+
+
+def _word(v: Any) -> Any:
+    if isinstance(v, int) and not isinstance(v, bool):
+        v = str(v)
+    if isinstance(v, str):
+        v = v.strip().lower().replace(" ", "_").replace("-", "_")
+    return v
+
+
+class Case(Row):
+    id: str = ID
+    compound_id: str = ID
+    issue: str = Field(min_length=1, max_length=200,
+                       description="an issue-type key of the taxonomy, or a short free-text description")
+    channel: Literal["12345", "grid_worker", "owner", "property_company", "inspection"]
+    opened: date
+    outcome: Literal["resolved", "withdrawn", "open"] = "open"
+    resolved_level: Level | None = None
+    closed: date | None = None
+    due: date | None = None
+    synthetic: bool = False
+
+    @field_validator("channel", mode="before")
+    @classmethod
+    def _channel(cls, v: Any) -> Any:
+        v = _word(_blank_to_none(v))
+        return _CHANNEL_ALIASES.get(v, v) if isinstance(v, str) else v
+
+    @field_validator("outcome", mode="before")
+    @classmethod
+    def _outcome(cls, v: Any) -> Any:
+        v = _blank_to_none(v)
+        return "open" if v is None else _word(v)
+
+    @field_validator("resolved_level", mode="before")
+    @classmethod
+    def _level(cls, v: Any) -> Any:
+        v = _blank_to_none(v)
+        return _LEVEL_ALIASES.get(v, _word(v)) if isinstance(v, str) else v
+
+    @field_validator("issue")
+    @classmethod
+    def _no_personal(cls, v: str) -> str:
+        if _IDENTIFYING_ID.search(v):
+            raise ValueError("the issue text carries an identity card or phone number; cases "
+                             "never identify residents (docs/security.md)")
+        return v
+
+
+class CaseStep(Row):
+    case_id: str = ID
+    order: int = Field(ge=1, le=10_000)
+    level: Level | None = None
+    body_id: str | None = Field(default=None, min_length=1, max_length=200,
+                                pattern=r"^[A-Za-z0-9\u4e00-\u9fff][^\s]*$")
+    action: Literal["received", "mediated", "referred_up", "enforced", "resolved", "returned"]
+    start: date
+    end: date | None = None
+    synthetic: bool = False
+
+    @field_validator("level", mode="before")
+    @classmethod
+    def _level(cls, v: Any) -> Any:
+        v = _blank_to_none(v)
+        return _LEVEL_ALIASES.get(v, _word(v)) if isinstance(v, str) else v
+
+    @field_validator("action", mode="before")
+    @classmethod
+    def _action(cls, v: Any) -> Any:
+        return _word(_blank_to_none(v))
+
+    @property
+    def node_id(self) -> str:
+        return f"{self.case_id}#step{self.order}"
+
+
 # Load order matters only for reference checks: every file may refer to the ones above it.
 KINDS: list[tuple[str, type[Row]]] = [
     ("streets", Street),
@@ -226,6 +344,8 @@ KINDS: list[tuple[str, type[Row]]] = [
     ("contracts", Contract),
     ("facilities", Facility),
     ("credit_list", CreditEntry),
+    ("cases", Case),
+    ("case_steps", CaseStep),
 ]
 MAX_FILE_BYTES = 2 * 1024**3
 
@@ -298,8 +418,12 @@ class Registry(BaseModel):
     contracts: list[Contract] = []
     facilities: list[Facility] = []
     credit_list: list[CreditEntry] = []
+    cases: list[Case] = []
+    case_steps: list[CaseStep] = []
     # where each row came from, for reference errors: kind -> (file name, line of each row)
     origin: dict[str, tuple[str, list[int]]] = {}
+    # each case step's level (given, or where its body sits), set by the checks
+    step_levels: dict[int, str] = {}
 
     def where(self, kind: str, index: int) -> tuple[str, int | None]:
         name, lines = self.origin.get(kind, (kind, []))
@@ -397,6 +521,104 @@ def check_references(reg: Registry, counties: set[str] | None = None,
     need("contracts", reg.contracts, "compound_id", ids["compound"], "compound")
     need("facilities", reg.facilities, "compound_id", ids["compound"], "compound")
     need("credit_list", reg.credit_list, "company_id", ids["company"], "company")
+    if reg.cases or reg.case_steps:
+        check_cases(reg, known, all_ids)
+
+
+def check_cases(reg: Registry, known: KnownPlaces, all_ids: set[str]) -> None:
+    """Cases on known compounds, steps by known bodies at their own level, and dates
+    in order: opened <= each step's start (in step order) <= closed; end >= start."""
+    from .structure import issue_type_keys
+
+    keys = issue_type_keys()
+    compounds = {c.id for c in reg.compounds} | known.compounds
+    people = {p.id for p in reg.people}
+    area_level = {**{a: "street" for a in known.streets}, **{a: "community" for a in known.communities},
+                  **{s.id: "street" for s in reg.streets}, **{c.id: "community" for c in reg.communities},
+                  **{c.id: "compound" for c in reg.compounds}}
+    levels = dict(known.levels)
+    for o in reg.organizations:
+        found = [area_level[a] for a in o.areas() if a in area_level]
+        if found:
+            levels[o.id] = min(found, key=lambda lv: LEVEL_ORDER.get(lv, 9))
+    for c in reg.companies:
+        levels[c.id] = "compound"
+    cases: dict[str, tuple[int, Case]] = {}
+    for i, k in enumerate(reg.cases):
+        where = reg.where("cases", i)
+        if k.id in all_ids or k.id in cases:
+            raise RegistryError(*where, "id", f"id {k.id!r} is used twice")
+        cases[k.id] = (i, k)
+        if k.compound_id not in compounds:
+            raise RegistryError(*where, "compound_id", f"no compound with id {k.compound_id!r}")
+        if re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)+", k.issue) and k.issue not in keys:
+            raise RegistryError(*where, "issue", f"unknown issue type {k.issue!r}; known: "
+                                f"{', '.join(sorted(keys))} (or write the issue as free text)")
+        if k.outcome == "resolved" and k.resolved_level is None:
+            raise RegistryError(*where, "resolved_level",
+                                "a resolved case needs the level that resolved it "
+                                f"({', '.join(LEVELS)})")
+        if k.outcome != "resolved" and k.resolved_level is not None:
+            raise RegistryError(*where, "resolved_level", f"the case is {k.outcome}, not resolved")
+        if k.outcome == "resolved" and k.closed is None:
+            raise RegistryError(*where, "closed", "a resolved case needs the date it was closed")
+        if k.outcome == "open" and k.closed is not None:
+            raise RegistryError(*where, "closed", "an open case has no closing date")
+        if k.closed is not None and k.closed < k.opened:
+            raise RegistryError(*where, "closed", f"closed {k.closed} before it was opened {k.opened}")
+        if k.due is not None and k.due < k.opened:
+            raise RegistryError(*where, "due", f"due {k.due} before it was opened {k.opened}")
+    steps: dict[tuple[str, int], int] = {}
+    for i, st in enumerate(reg.case_steps):
+        where = reg.where("case_steps", i)
+        if st.case_id not in cases:
+            raise RegistryError(*where, "case_id", f"no case with id {st.case_id!r}")
+        if (st.case_id, st.order) in steps:
+            raise RegistryError(*where, "order", f"case {st.case_id!r} has a step {st.order} already "
+                                f"(line {reg.where('case_steps', steps[(st.case_id, st.order)])[1]})")
+        steps[(st.case_id, st.order)] = i
+        if st.level is None and st.body_id is None:
+            raise RegistryError(*where, "level", "give the level or the body that took the step")
+        if st.body_id is not None:
+            if st.body_id in people:
+                raise RegistryError(*where, "body_id", "a step is taken by a body, not a person "
+                                    "(cases never name residents)")
+            body_level = levels.get(st.body_id)
+            if body_level is None:
+                raise RegistryError(*where, "body_id", f"no body with id {st.body_id!r} "
+                                    "(an organization or company of the registry, or a unit or real "
+                                    "body the graph holds)")
+            if body_level not in LEVEL_ORDER:
+                raise RegistryError(*where, "body_id", f"body {st.body_id!r} sits at {body_level} "
+                                    "level; a case step is taken at a compound, community, street, "
+                                    "county or city")
+            if st.level is not None and st.level != body_level:
+                raise RegistryError(*where, "level", f"body {st.body_id!r} sits at {body_level} "
+                                    f"level, not {st.level}")
+        _, case = cases[st.case_id]
+        if st.start < case.opened:
+            raise RegistryError(*where, "start", f"step starts {st.start}, before case "
+                                f"{case.id!r} was opened ({case.opened})")
+        if case.closed is not None and st.start > case.closed:
+            raise RegistryError(*where, "start", f"step starts {st.start}, after case "
+                                f"{case.id!r} was closed ({case.closed})")
+        if st.end is not None and st.end < st.start:
+            raise RegistryError(*where, "end", f"step ends {st.end}, before it starts {st.start}")
+        if case.closed is not None and st.end is not None and st.end > case.closed:
+            raise RegistryError(*where, "end", f"step ends {st.end}, after case "
+                                f"{case.id!r} was closed ({case.closed})")
+    by_case: dict[str, list[int]] = {}
+    for i, st in enumerate(reg.case_steps):
+        by_case.setdefault(st.case_id, []).append(i)
+    for idx in by_case.values():
+        ordered = sorted(idx, key=lambda j: reg.case_steps[j].order)
+        for a, b in zip(ordered, ordered[1:], strict=False):
+            sa, sb = reg.case_steps[a], reg.case_steps[b]
+            if sb.start < sa.start:
+                raise RegistryError(*reg.where("case_steps", b), "start",
+                                    f"step {sb.order} of case {sb.case_id!r} starts {sb.start}, "
+                                    f"before step {sa.order} ({sa.start})")
+    reg.step_levels = {i: (st.level or levels[st.body_id or ""]) for i, st in enumerate(reg.case_steps)}
 
 
 def _d(v: date | None) -> str | None:
@@ -481,9 +703,83 @@ def registry_graph(reg: Registry, units: UnitRegistry, source: str,
         b.edges.append(Edge(type=RelType.MANAGES, src=k.company_id, dst=k.compound_id, props={
             "since": _d(k.start), "start": _d(k.start), "end": _d(k.end), "synthetic": k.synthetic,
             **prov("contracts", i)}))
+    if reg.cases or reg.case_steps:
+        _case_graph(reg, b, prov)
     for i, f in enumerate(reg.facilities):
         b.nodes.append(Node(id=f.id, kind=NodeKind.FACILITY, name=f.name, props={
             "facility_kind": f.kind, "synthetic": f.synthetic, **prov("facilities", i)}))
         b.edges.append(Edge(type=RelType.LOCATED_IN, src=f.id, dst=f.compound_id,
                             props=prov("facilities", i)))
+    return b
+
+
+def _case_graph(reg: Registry, b: GraphBatch, prov: Callable[[str, int], dict[str, Any]]) -> None:
+    """Cases and their steps: each a node citing its row; a case is OPENED_IN its
+    compound, ABOUT its issue type (when it names a taxonomy key), HAS_STEP its
+    steps, each TAKEN_BY its body, and HANDLED_BY each body that took a step."""
+    from .structure import issue_type_keys
+
+    keys = issue_type_keys()
+    for i, k in enumerate(reg.cases):
+        key = k.issue if k.issue in keys else None
+        b.nodes.append(Node(id=k.id, kind=NodeKind.CASE, name=k.id, props={
+            "compound_id": k.compound_id, "issue": key, "issue_text": None if key else k.issue,
+            "channel": k.channel, "opened": _d(k.opened), "outcome": k.outcome,
+            "resolved_level": k.resolved_level, "closed": _d(k.closed), "due": _d(k.due),
+            "synthetic": k.synthetic, **prov("cases", i)}))
+        b.edges.append(Edge(type=RelType.OPENED_IN, src=k.id, dst=k.compound_id, props=prov("cases", i)))
+        if key:
+            b.edges.append(Edge(type=RelType.ABOUT, src=k.id, dst=f"issue:{key}", props=prov("cases", i)))
+    handled: dict[tuple[str, str], tuple[int, list[int], list[str]]] = {}
+    for i, st in enumerate(reg.case_steps):
+        level = reg.step_levels.get(i) or st.level
+        b.nodes.append(Node(id=st.node_id, kind=NodeKind.CASE_STEP, name=f"{st.case_id} step {st.order}",
+                            props={"case_id": st.case_id, "order": st.order, "level": level,
+                                   "level_given": st.level is not None, "body_id": st.body_id,
+                                   "action": st.action, "start": _d(st.start), "end": _d(st.end),
+                                   "synthetic": st.synthetic, **prov("case_steps", i)}))
+        b.edges.append(Edge(type=RelType.HAS_STEP, src=st.case_id, dst=st.node_id,
+                            props={"step": st.order, **prov("case_steps", i)}))
+        if st.body_id:
+            b.edges.append(Edge(type=RelType.TAKEN_BY, src=st.node_id, dst=st.body_id,
+                                props=prov("case_steps", i)))
+            first, orders, actions = handled.setdefault((st.case_id, st.body_id), (i, [], []))
+            orders.append(st.order)
+            actions.append(st.action)
+    for (case_id, body_id), (i, orders, actions) in handled.items():
+        b.edges.append(Edge(type=RelType.HANDLED_BY, src=case_id, dst=body_id, props={
+            "steps": orders, "actions": actions, **prov("case_steps", i)}))
+
+
+OPEN311_FILE = "POST /open311/v2/requests.json"
+
+
+def posted_case(case_id: str, compound_id: str, issue: str, opened: date, due: date | None,
+                body_id: str | None, level: str | None) -> GraphBatch:
+    """A case posted as an Open311 service request: open, on a compound, about an
+    issue-type key, with one step — ``received`` by the first body of its chain
+    (none when the chain names nobody). Its nodes cite the request by its id, as
+    registry rows cite their file and line; it names no resident."""
+    if level is not None and level not in LEVEL_ORDER:
+        raise ValueError(f"unknown level {level!r}")
+    prov: dict[str, Any] = {"registry": "open311", "registry_file": OPEN311_FILE,
+                            "registry_entry": case_id}
+    b = GraphBatch()
+    b.nodes.append(Node(id=case_id, kind=NodeKind.CASE, name=case_id, props={
+        "compound_id": compound_id, "issue": issue, "issue_text": None, "channel": "12345",
+        "opened": opened.isoformat(), "outcome": "open", "resolved_level": None, "closed": None,
+        "due": _d(due), "synthetic": False, **prov}))
+    b.edges.append(Edge(type=RelType.OPENED_IN, src=case_id, dst=compound_id, props=prov))
+    b.edges.append(Edge(type=RelType.ABOUT, src=case_id, dst=f"issue:{issue}", props=prov))
+    if body_id is not None or level is not None:
+        step = f"{case_id}#step1"
+        b.nodes.append(Node(id=step, kind=NodeKind.CASE_STEP, name=f"{case_id} step 1", props={
+            "case_id": case_id, "order": 1, "level": level, "level_given": False, "body_id": body_id,
+            "action": "received", "start": opened.isoformat(), "end": None, "synthetic": False,
+            **prov}))
+        b.edges.append(Edge(type=RelType.HAS_STEP, src=case_id, dst=step, props={"step": 1, **prov}))
+        if body_id is not None:
+            b.edges.append(Edge(type=RelType.TAKEN_BY, src=step, dst=body_id, props=prov))
+            b.edges.append(Edge(type=RelType.HANDLED_BY, src=case_id, dst=body_id, props={
+                "steps": [1], "actions": ["received"], **prov}))
     return b

@@ -153,6 +153,13 @@ def issue_type_graph(notice: Notice, registry: UnitRegistry) -> GraphBatch:
     return batch
 
 
+def issue_type_keys() -> dict[str, str]:
+    """The taxonomy's issue-type keys and names (issue_types.toml, or the file
+    GOVGRAPH_ISSUE_TYPES_FILE names), for registry rows that name a type."""
+    origin, data = _read("issue_types.toml", "GOVGRAPH_ISSUE_TYPES_FILE")
+    return {str(row["id"]): str(row.get("name", row["id"])) for row in data.get("issue", []) if "id" in row}
+
+
 def _resolve(registry: UnitRegistry, name: str, where: str) -> str:
     res = registry.resolve(name)
     if res.unit is None:

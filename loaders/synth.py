@@ -84,6 +84,8 @@ class SynthStats:
     organizations: int = 0
     memberships: int = 0
     companies: int = 0
+    cases: int = 0
+    case_steps: int = 0
 
 
 class _Writers:
@@ -196,7 +198,14 @@ def synthesize(residents: int, seed: int, out: Path,
     # Every planned community is a real one of Anshun (its residents' committee
     # and its street office or township government are the real bodies); the
     # Party committees, 环物委 and everything below are synthetic.
-    slots = iter(real_communities(rng, sum(len(street_plan) for street_plan in plan)))
+    planned = real_communities(rng, sum(len(street_plan) for street_plan in plan))
+    slots = iter(planned)
+    # Cases (issue 28) come from a generator of their own, so the rest of the city
+    # is what it was before cases were written.
+    env_of: dict[str, str] = {}
+    county_gov = county_governments()
+    all_committees = sorted({c.committee_id for c in planned})
+    cases = _CaseWriter(w, random.Random(f"{seed}:cases"))
     streets: dict[str, tuple[str, str, list[str | None], list[str]]] = {}
     communities: dict[str, tuple[str, str, list[str]]] = {}
     for street_plan in plan:
@@ -222,6 +231,7 @@ def synthesize(residents: int, seed: int, out: Path,
                 if rng.random() < 0.95:
                     env = org("env_property_committee", f"{cname}环境和物业管理委员会", [cid],
                               parent=real.committee_id)
+                    env_of[cid] = env
                     member(staff[rng.randrange(2)], env, "chair",
                            _day(rng, date(2021, 3, 1), date(2022, 6, 1)))
                     for s_ in staff[2:]:
@@ -230,6 +240,7 @@ def synthesize(residents: int, seed: int, out: Path,
                 st.communities += 1
             cname, party_c, staff = communities[cid]
             pending_joint: list[str] = []
+            case_plans: list[_CaseSite] = []
             for category, households in community_plan:
                 people_n = next(share_iter)
                 if people_n <= 0:
@@ -255,6 +266,7 @@ def synthesize(residents: int, seed: int, out: Path,
                     w.row("facilities", id=f"{kid}:f4", compound_id=kid, kind="service_room",
                           name="物业服务用房")
                 # --- who manages it
+                managed_by: str | None = None
                 if not small or rng.random() < 0.2:
                     if not county_companies or rng.random() < 0.3:
                         county_companies.append(company(
@@ -268,21 +280,27 @@ def synthesize(residents: int, seed: int, out: Path,
                               start=(start - timedelta(days=1500)).isoformat(),
                               end=(start - timedelta(days=1)).isoformat())
                     w.row("contracts", company_id=manager, compound_id=kid, start=start.isoformat())
+                    managed_by = manager
                 elif rng.random() < 0.6:
                     if service_center is None:
                         service_center = company("service_center", f"{sname}物业服务中心")
                     w.row("contracts", company_id=service_center, compound_id=kid,
                           start=_day(rng, date(2021, 3, 1), date(2023, 1, 1)).isoformat())
+                    managed_by = service_center
                 # --- which body governs it (measures 1, 2 and 8), with gaps
                 r = rng.random()
+                governing: str | None = None
                 if not small:
                     if r < 0.65:
-                        _owners_committee(rng, kid, kname, people, party_people, street_party,
-                                          org, member, person)
+                        governing, led = _owners_committee(rng, kid, kname, people, party_people,
+                                                           street_party, org, member, person)
+                        if led:
+                            cases.party_governed.add(governing)
                     elif r < 0.85:
-                        _property_committee(rng, kid, kname, people, party_c, org, member)
+                        governing = _property_committee(rng, kid, kname, people, party_c, org, member)
                 elif r < 0.45:
-                    _courtyard_committee(rng, kid, kname, people, party_people, staff, org, member)
+                    governing = _courtyard_committee(rng, kid, kname, people, party_people, staff,
+                                                     org, member)
                 elif r < 0.70:
                     pending_joint.append(kid)
                     if len(pending_joint) == 2:
@@ -290,14 +308,26 @@ def synthesize(residents: int, seed: int, out: Path,
                         pid = (party_people or [p for p, _ in people])[0]
                         member(pid, j, "chair", _day(rng, date(2021, 3, 1), date(2023, 1, 1)),
                                nominated_by=party_c)
+                        for k_ in case_plans:
+                            if k_.compound_id in pending_joint:
+                                k_.governing = j
+                        governing = j
                         pending_joint = []
                 elif r < 0.85:
-                    _property_committee(rng, kid, kname, people, party_c, org, member)
+                    governing = _property_committee(rng, kid, kname, people, party_c, org, member)
+                case_plans.append(_CaseSite(
+                    compound_id=kid, people=people_n, governing=governing,
+                    manager=managed_by, community=env_of.get(cid) or real.committee_id,
+                    street=f"gov:{real.street_code}" if real.street_kind != "other" else None,
+                    county=county_gov.get(real.county_code)))
                 if progress:
                     progress(people_n)
             # a lone compound waiting for a joint partner is left with no body: a gap
             center[0] = service_center
+            for site in case_plans:
+                cases.write(site, others=[c for c in all_committees if c != real.committee_id])
     w.close()
+    st.cases, st.case_steps = cases.cases, cases.steps
     return st
 
 
@@ -328,6 +358,7 @@ def _owners_committee(rng, kid, kname, people, party_people, street_party, org, 
     if rng.random() < 0.3 and chosen:  # the previous term, ended
         prev = rng.choice([p for p, _ in people])
         member(prev, oc, "member", start - timedelta(days=1100), start - timedelta(days=1))
+    return oc, branch is not None
 
 
 def _property_committee(rng, kid, kname, people, party_community, org, member):
@@ -337,6 +368,7 @@ def _property_committee(rng, kid, kname, people, party_community, org, member):
     member(members[0], pc, "chair", start, nominated_by=party_community)
     for p in members[1:]:
         member(p, pc, "member", start)
+    return pc
 
 
 def _courtyard_committee(rng, kid, kname, people, party_people, staff, org, member):
@@ -349,3 +381,121 @@ def _courtyard_committee(rng, kid, kname, people, party_people, staff, org, memb
         member(staff[-1], cc, "chair", start)
     for p in rng.sample([p for p, _ in people], min(len(people), rng.randint(2, 5))):
         member(p, cc, "member", start)
+    return cc
+
+
+# ---------------------------------------------------------------------------
+# Cases: disputes that climbed (or did not climb) the chain, with patterns to find.
+
+CASE_START, CASE_END = date(2023, 1, 1), date(2024, 6, 20)
+ISSUE_WEIGHTS = [("fire-lane", 10), ("illegal-construction", 6), ("structural-alteration", 2),
+                 ("change-of-use", 4), ("elevator", 10), ("fire-equipment", 4),
+                 ("cleaning-greening", 12), ("waste-sorting", 5), ("water-power-gas", 10),
+                 ("service-quality", 12), ("fee-arrears", 10), ("owners-committee", 4),
+                 ("handover", 2), ("public-facilities", 8)]
+FREE_TEXT = ["楼道堆放杂物", "楼上漏水影响楼下", "小区路灯长期不亮", "宠物扰民", "小区门禁损坏"]
+CHANNEL_WEIGHTS = [("owner", 35), ("12345", 25), ("grid_worker", 20), ("property_company", 10),
+                   ("inspection", 10)]
+CITY_BODY = "unit:市住房城乡建设局"
+LEVEL_NAMES = ("compound", "community", "street", "county", "city")
+# Where a case is resolved, by whether a governing body serves its compound: the
+# planted pattern that compounds without one escalate more.
+RESOLVED_AT = {"governed": [55, 27, 12, 4, 2], "party": [62, 24, 10, 3, 1],
+               "none": [12, 33, 35, 12, 8]}
+SKIP_RATE = 0.12  # an escalation from the compound that goes straight to the street
+OFF_CHAIN_RATE = 0.06  # a step taken by another community's committee (misrouted)
+
+
+def county_governments() -> dict[str, str]:
+    """County adcode -> its government's unit id (units.toml), for county-level steps."""
+    from .units import load_registry
+
+    units = load_registry()
+    by_area = {u.area: u.id for u in units.units.values()
+               if u.tier == "county" and u.kind.value == "Department" and u.area
+               and not u.is_collective}
+    names = {d.code: d.name for d in read_bundled().rows.get("areas", [])}
+    return {code: by_area[f"area:{name}"] for code, name in names.items() if f"area:{name}" in by_area}
+
+
+@dataclass
+class _CaseSite:
+    compound_id: str
+    people: int
+    governing: str | None
+    manager: str | None
+    community: str  # the community's 环物委, or its residents' committee
+    street: str | None
+    county: str | None
+    party: bool = False
+
+
+class _CaseWriter:
+    def __init__(self, w: _Writers, rng: random.Random) -> None:
+        self.w, self.rng = w, rng
+        self.cases = self.steps = 0
+        self.party_governed: set[str] = set()
+
+    def write(self, site: _CaseSite, others: list[str]) -> None:
+        rng = self.rng
+        n = max(0, round(site.people / 60 * rng.uniform(0.4, 1.6)))
+        for _ in range(n):
+            self._case(site, others)
+
+    def _case(self, site: _CaseSite, others: list[str]) -> None:
+        rng, w = self.rng, self.w
+        self.cases += 1
+        cid = f"syn:case:{self.cases}"
+        opened = _day(rng, CASE_START, CASE_END)
+        channel = rng.choices([c for c, _ in CHANNEL_WEIGHTS], [x for _, x in CHANNEL_WEIGHTS])[0]
+        issue = (rng.choice(FREE_TEXT) if rng.random() < 0.08 else
+                 rng.choices([k for k, _ in ISSUE_WEIGHTS], [x for _, x in ISSUE_WEIGHTS])[0])
+        kind = "none" if site.governing is None else (
+            "party" if site.governing in self.party_governed else "governed")
+        target = rng.choices(range(5), RESOLVED_AT[kind])[0]
+        bodies = [site.governing or site.manager, site.community, site.street, site.county, CITY_BODY]
+        start = 0 if bodies[0] else 1  # nobody at the compound: the community takes it first
+        target = max(target, start)
+        path = list(range(start, target + 1))
+        if len(path) > 2 and path[0] == 0 and path[1] == 1 and rng.random() < SKIP_RATE * 3:
+            path.remove(1)  # straight from the compound to the street: a skipped level
+        outcome = "resolved"
+        age = (REFERENCE_DATE - opened).days
+        r = rng.random()
+        if r < 0.08:
+            outcome, path = "withdrawn", path[:rng.randint(1, len(path))]
+        elif (age < 45 and r < 0.55) or r < 0.14:
+            outcome, path = "open", path[:rng.randint(1, len(path))]
+        day = opened
+        rows = []
+        for i, lv in enumerate(path):
+            body = bodies[lv]
+            if lv == 1 and rng.random() < OFF_CHAIN_RATE and others:
+                body = rng.choice(others)  # the hotline sent it to another community
+            last = i == len(path) - 1
+            action = ("received" if i == 0 else "mediated" if lv in (0, 1) else
+                      "enforced" if lv >= 3 else "mediated")
+            if not last:
+                action = "received" if i == 0 else "referred_up"
+            elif outcome == "resolved":
+                action = "resolved"
+            rows.append((i + 1, LEVEL_NAMES[lv], body, action, day))
+            if not last:
+                day += timedelta(days=rng.randint(2, 5 + 5 * lv))
+        closed = None
+        if outcome == "resolved":
+            closed = day + timedelta(days=rng.randint(1, 5 + 7 * path[-1]))
+        elif outcome == "withdrawn":
+            closed = day + timedelta(days=rng.randint(0, 10))
+        due = opened + timedelta(days=15) if channel == "12345" else None
+        w.row("cases", id=cid, compound_id=site.compound_id, issue=issue, channel=channel,
+              opened=opened.isoformat(), outcome=outcome,
+              resolved_level=LEVEL_NAMES[path[-1]] if outcome == "resolved" else None,
+              closed=closed.isoformat() if closed else None, due=due.isoformat() if due else None)
+        for order, level, body, action, when in rows:
+            self.steps += 1
+            end = when + timedelta(days=rng.randint(0, 2))
+            if closed is not None:
+                end = min(end, closed)
+            w.row("case_steps", case_id=cid, order=order, level=level, body_id=body, action=action,
+                  start=when.isoformat(), end=end.isoformat())

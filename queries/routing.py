@@ -193,9 +193,15 @@ def route_flow(store: GraphStore, text: str, compound_id: str | None = None,
                         "(reload with the same issue-type file)")
         return answer
     answer.chain = chain
+    answer.first_contact = first_contact(chain)
+    return answer
+
+
+def first_contact(chain: CompoundEscalation) -> ChainBody | None:
+    """The first body on a chain to take a complaint: the first staffed stage of the
+    issue type (its company, 环物委 …), else the first staffed mediation level."""
     stages = [lv for lv in chain.levels if lv.level.startswith("issue-stage-")]
     for lv in stages + [lv for lv in chain.levels if lv not in stages]:
         if lv.bodies:
-            answer.first_contact = lv.bodies[0]
-            break
-    return answer
+            return lv.bodies[0]
+    return None

@@ -11,6 +11,10 @@ from __future__ import annotations
 from govgraph.loaders.pipeline import DEFAULT_DOC_ID
 
 CASES: dict[str, list[dict]] = {
+    "case_rows": [{"as_of": "2024-06-30", "within": None, "case_id": None},
+                  {"as_of": "2024-06-30", "within": "t:street:2", "case_id": None},
+                  {"as_of": "2024-02-10", "within": None, "case_id": "t:case:2"},
+                  {"as_of": "2020-01-01", "within": None, "case_id": None}],
     "who_leads": [{"number": 11, "doc": None}, {"number": 1, "doc": DEFAULT_DOC_ID},
                   {"number": 99, "doc": None}],
     "who_is_responsible": [{"number": 13, "doc": None}, {"number": 7, "doc": DEFAULT_DOC_ID}],

@@ -34,6 +34,11 @@
       notInNetwork: "灰色：不在协同网络中的节点(措施、文件、地点、居民计数…)。",
       scaleNote: "面积与数值成正比；范围取全部 {n} 个单位。", noUnitsDrawn: "画布上没有单位：搜索一个单位或措施。",
       communityNote: "单击社群以突出其单位。",
+      casesTitle: "小事不出小区", casesHint: "(措施十三 · 案件)", casesBy: "分组",
+      byBodyType: "按治理主体", byStreet: "按街道", byCommunity: "按社区", byCounty: "按县区",
+      byCompound: "按小区", casesNone: "没有案件数据", casesIn: "范围：",
+      casesCols: ["", "案件", "小区内", "社区内", "街道内", "中位天数", "未结/超期", "越级", "链外"],
+      casesNote: "比例为已办结案件中在该层级及以下化解的比例；{as_of} 为准",
       props: { full_name: "全称", aliases: "别称", tier: "层级", level: "级别", number: "编号",
                numeral: "序号", doc: "文件", section: "章节", title: "标题", order: "顺序",
                motto: "口号", key: "键", role: "角色", as_written: "原文写法", label: "标签",
@@ -70,6 +75,11 @@
       notInNetwork: "Grey: nodes outside the co-responsibility network (measures, documents, places, resident counts…).",
       scaleNote: "Area proportional to the value; scaled over all {n} units.", noUnitsDrawn: "No unit on the canvas: search a unit or a measure.",
       communityNote: "Click a community to pick out its units.",
+      casesTitle: "Small matters stay in the compound", casesHint: "(measure 13 · cases)", casesBy: "by",
+      byBodyType: "governing body", byStreet: "street", byCommunity: "community", byCounty: "county",
+      byCompound: "compound", casesNone: "No cases loaded", casesIn: "within: ",
+      casesCols: ["", "cases", "in compound", "in community", "in street", "median days", "open/overdue", "skips", "off-chain"],
+      casesNote: "shares of resolved cases settled at or below each level; as of {as_of}",
       props: { full_name: "full name", aliases: "aliases", tier: "tier", level: "level", number: "number",
                numeral: "numeral", doc: "document", section: "section", title: "title", order: "order",
                motto: "motto", key: "key", role: "role", as_written: "as written", label: "label",
@@ -365,9 +375,11 @@
     clearChain();
     cy.elements().remove();
     state.expandedBy = {};
+    const wasPlace = state.place !== null;
     state.place = null;
     state.residentCounts = {};
     state.focus = sub.focus[0];
+    if (wasPlace) loadCases();
     addGraph(sub);
     cy.nodes().forEach((n) => { n.toggleClass("focus", sub.focus.includes(n.id())); });
     applyTypeFilter();
@@ -390,6 +402,7 @@
     state.expandedBy = {};
     state.place = sub;
     state.focus = sub.place.id;
+    loadCases();
     // The place's own residents are one count node; those of the places inside it are
     // written on their labels.
     state.residentCounts = Object.fromEntries(sub.folded.map((f) => [f.target, f.count]));
@@ -954,6 +967,7 @@
     applyLanguage();
     const opts = $("#issue").options;
     for (const o of opts) if (o.dataset.name) o.textContent = lang === "en" ? o.dataset.nameEn || o.dataset.name : o.dataset.name;
+    loadCases();
   }
 
   async function loadIssueTypes() {
@@ -975,6 +989,46 @@
     } catch (e) { /* citations fall back to document ids */ }
   }
 
+  // ------------------------------------------------------------------ cases (measure 13)
+  const CASE_SCOPES = ["compound", "community", "street", "county"];
+  const BODY_TYPE_NAMES = {
+    zh: { "owners-committee-party": "业委会(有党支部)", "owners-committee": "业委会(无党支部)",
+          "property-management": "物管委", courtyard: "院委会", joint: "联合物管委院委会", none: "无治理主体" },
+    en: { "owners-committee-party": "业委会 with Party branch", "owners-committee": "业委会, no branch",
+          "property-management": "物管委", courtyard: "院委会", joint: "joint committee", none: "no governing body" },
+  };
+  async function loadCases() {
+    const body = $("#cases-body");
+    if (!body) return;
+    const by = $("#cases-by").value;
+    const p = state.place && state.place.place;
+    const within = p && CASE_SCOPES.includes(p.level) ? p.id : null;
+    let m;
+    try { m = await api(`/cases/measure?by=${enc(by)}` + (within ? `&within=${enc(within)}` : "")); }
+    catch (e) { body.replaceChildren(el("p", { class: "muted", text: e.message })); return; }
+    if (!m.total.cases) {
+      body.replaceChildren(el("p", { class: "muted", text: t("casesNone") + (within ? ` (${p.name})` : "") }));
+      return;
+    }
+    const pct = (x) => (x === null || x === undefined ? "–" : `${Math.round(x * 100)}%`);
+    const cols = t("casesCols");
+    const row = (r, cls) => el("tr", { class: cls },
+      el("td", { text: r.key === "all" ? "∑" : (by === "body-type" ? BODY_TYPE_NAMES[state.lang][r.key]
+        : null) || r.name || r.key, title: r.key }),
+      el("td", { text: r.cases }), el("td", { text: pct(r.within_compound) }),
+      el("td", { text: pct(r.within_community) }), el("td", { text: pct(r.within_street) }),
+      el("td", { text: r.median_days === null ? "–" : r.median_days }),
+      el("td", { text: `${r.open}/${r.overdue}` }), el("td", { text: r.skipped_steps }),
+      el("td", { text: r.off_chain_steps }));
+    body.replaceChildren(
+      within ? el("p", { class: "muted", text: t("casesIn") + p.name }) : null,
+      el("table", { class: "cases-table" },
+        el("thead", {}, el("tr", {}, cols.map((c) => el("th", { text: c })))),
+        el("tbody", {}, m.rows.slice(0, 30).map((r) => row(r)), row(m.total, "total"))),
+      el("p", { class: "muted small", text: t("casesNote").replace("{as_of}", m.as_of) +
+        (m.total.synthetic ? " · SYNTHETIC" : "") }));
+  }
+
   // ------------------------------------------------------------------ start
   async function start() {
     window.govgraph = { state, cy: null, focusOn, focusPlace, expand, collapse, showEscalation, setLanguage, chooseMeasure };
@@ -993,7 +1047,8 @@
     $("#clear-highlight").addEventListener("click", () => clearChain());
     $("#measure").addEventListener("change", () => chooseMeasure($("#measure").value));
     $("#encode").addEventListener("change", () => { state.encode = $("#encode").value; chooseMeasure(state.measure); });
-    await Promise.all([loadIssueTypes(), loadDocuments()]);
+    $("#cases-by").addEventListener("change", () => loadCases());
+    await Promise.all([loadIssueTypes(), loadDocuments(), loadCases()]);
     await followHash();
     // A link or an edited address on an open page moves the focus too. The page's
     // own focus changes use replaceState, which fires no hashchange.

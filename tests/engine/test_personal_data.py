@@ -73,11 +73,14 @@ def _requests(api, city_dir, people) -> list[tuple[str, dict]]:
     compounds = [r["compound_id"] for r in
                  api.get("/compounds", params={"limit": 500}).json()["items"]][:6]
     person_ids = [p["id"] for p in people[:3]]
+    with open(city_dir / "cases.csv", encoding="utf-8") as fh:
+        case_ids = [r["id"] for r in csv.DictReader(fh)][:3]
     values = {
         "compound_id": compounds, "org_id": orgs, "measure": ["11", "8"],
         "unit": ["市住建局", "业主委员会"], "name": ["ungoverned", "party-share", "blacklisted"],
         "node_id": [*person_ids, *orgs[:2], *compounds[:2]], "person_id": person_ids,
         "compound": compounds, "chart": ["load", "concentration", "centrality", "communities"],
+        "case_id": case_ids, "service_request_id": case_ids, "service_code": ["fire-lane"],
     }
     query_values = {
         "q": [people[0]["name"], people[1]["name"][:1], "syn:person", "业主"],
@@ -85,6 +88,7 @@ def _requests(api, city_dir, people) -> list[tuple[str, dict]]:
         "issue": ["fire-lane"], "kinds": ["Resident"], "depth": ["2"], "limit": ["500"],
         "compound": [compounds[0]], "role": ["lead"], "direction": ["in"],
         "max_nodes": ["500"], "min_responsible": ["1"], "place": [compounds[0], "塔东社区"],
+        "within": [compounds[0]], "start_date": ["2023-01-01"],
     }
     out: list[tuple[str, dict]] = []
     for path, ops in spec["paths"].items():
