@@ -63,6 +63,8 @@ def _fragment_complete(fragment: str) -> bool:
     raw = re.sub(r"\s+", "", FOOTER_RE.sub("", fragment))
     if raw.endswith(("。", "等", "部门", "单位")):
         return True
+    if re.search(r"等(有关|相关)?[部单]$", raw):
+        return False  # "等部" / "门": a trailing 等部门 cut by the break
     name = clean_name(raw)
     return bool(name) and name[-1] in UNIT_FINAL
 

@@ -147,7 +147,11 @@ def role_lines(text: str, start: int, end: int) -> list[Attribution]:
                 depth += 1
             elif ch in _CLOSE and depth:
                 depth -= 1
-        if (not inside and s < line_end and text[s] not in _OPEN
+        before = text[:pos].rstrip()
+        continued = bool(before) and before[-1] in "、，,；;：:"  # the list of the line above goes on
+        after = text[line_end:line_end + 8].lstrip()
+        cut_label = after.startswith(("单位", "部门"))  # 配合\n单位：a label cut by the break
+        if (not inside and not continued and not cut_label and s < line_end and text[s] not in _OPEN
                 and ROLE_RE.search(text, s, line_end)):
             found = read_role_span(text, s, line_end)
             if found:
