@@ -242,8 +242,11 @@ def _read_divisions(obj: Context, codes: tuple[str, ...], directory: Path | None
               help="How many residents the synthetic city has.")
 @click.option("--seed", type=int, default=1, show_default=True, help="Same seed, same city.")
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="Output directory.")
+@click.option("--id-prefix", default="syn", show_default=True,
+              help="What every id starts with (syn:person:1); cities of other prefixes can be "
+                   "loaded side by side.")
 @handle_errors
-def synth(residents: int, seed: int, out: Path) -> None:
+def synth(residents: int, seed: int, out: Path, id_prefix: str) -> None:
     """Write a SYNTHETIC registry of a plausible Anshun (streets, communities,
     compounds, committees, people, companies, contracts, facilities, credit
     list) in the registry formats. Deterministic for a seed.
@@ -252,11 +255,13 @@ def synth(residents: int, seed: int, out: Path) -> None:
     Example:
       govgraph synth --residents 100000 --seed 7 --out city
       govgraph load --registry city
+      govgraph synth --residents 5000 --seed 8 --id-prefix syn8 --out city8
+      govgraph load --registry city8      # beside city: its ids are its own
     """
     from .loaders.synth import synthesize
 
     with click.progressbar(length=residents, label="synthesizing", file=sys.stderr) as bar:
-        st = synthesize(residents, seed, out, progress=bar.update)
+        st = synthesize(residents, seed, out, progress=bar.update, id_prefix=id_prefix)
     click.echo(f"SYNTHETIC registry in {out}: {st.residents} residents, {st.compounds} compounds, "
                f"{st.communities} communities, {st.streets} streets, {st.organizations} organizations, "
                f"{st.companies} companies")

@@ -420,7 +420,7 @@ class Neo4jStore(GraphStore):
                                progress: Callable[[int, int], None] | None) -> None:
         def work(tx: neo4j.ManagedTransaction, creating: bool) -> None:
             # Looked up inside the writing transaction, so a retry looks again.
-            created = (new_node_ids(plan, lambda c, p: tx.run(c, p).value()) if creating
+            created = (new_node_ids(plan, lambda c, p: tx.run(c, p).values()) if creating
                        else frozenset())
             statements = creating_plan(plan, created)
             done = 0  # reset on a retry: the transaction starts over
@@ -456,7 +456,7 @@ class Neo4jStore(GraphStore):
 
         def look(tx: neo4j.ManagedTransaction) -> tuple[bool, set[str]]:
             empty = not tx.run(ANY_ENTITY_QUERY).value()
-            return empty, new_node_ids(nodes, lambda c, p: tx.run(c, p).value())
+            return empty, new_node_ids(nodes, lambda c, p: tx.run(c, p).values())
 
         try:
             with self._driver.session(database=self.database,
