@@ -12,6 +12,7 @@ Neo4j itself refuses writes.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import random
 import socket
@@ -93,6 +94,8 @@ WRITERS = 2
 # and an index-entry lock per node (measured in docs/performance.md).
 DEFER_CONSTRAINT_NODES = 50_000
 DROP_ID_CONSTRAINT = "DROP CONSTRAINT entity_id IF EXISTS"
+HOME_QUERY = ("SHOW SETTINGS YIELD name, value WHERE name = 'server.directories.neo4j_home' "
+              "RETURN value")
 AWAIT_INDEXES = "CALL db.awaitIndexes($timeout_s)"
 INDEX_BUILD_TIMEOUT_S = 600
 DUPLICATE_IDS_QUERY = (f"MATCH (n:{ENTITY_LABEL}) WITH n.id AS id, count(*) AS c WHERE c > 1 "
@@ -124,6 +127,10 @@ def _stages(plan: list[Statement]) -> list[list[Statement]]:
         else:
             stages.append([st])
     return stages
+
+
+def _run_consumed(tx: neo4j.ManagedTransaction, cypher: str, params: dict[str, Any]) -> None:
+    tx.run(cypher, params).consume()
 
 
 def _client_error(e: ClientError, timeout_s: float | None) -> StoreError:
@@ -573,6 +580,75 @@ class Neo4jStore(GraphStore):
                    f"{', '.join(dupes)}; delete one node of each" if dupes else f"{e}")
             raise StoreError(f"the nodes were written but the Entity.id constraint could not "
                              f"be built over them: {why}. Then run the same load again.") from e
+
+    # -- bulk import (graph/neo4j_bulk.py) ------------------------------------
+    def holds_data(self) -> bool:
+        """Whether the database holds any node (a graph, or a generation stamp)."""
+        return bool(self._run_read("MATCH (n) RETURN 1 LIMIT 1", {}, None).rows)
+
+    def server_home(self) -> str | None:
+        """Where the server keeps its files, as it says (None if it will not say)."""
+        try:
+            rows = self._run_read(HOME_QUERY, {}, None).rows
+        except StoreError:
+            return None
+        return str(rows[0][0]) if rows else None
+
+    def bulk_load(self, batch: GraphBatch, *, replace: bool = False, work_dir: Path | None = None,
+                  say: Callable[[str], None] | None = None) -> WriteSummary:
+        """Load ``batch`` with Neo4j's offline importer, into an empty database of
+        the local server ``scripts/neo4j-server.sh`` runs (``replace``: one that
+        may hold data, which is replaced). Refused (``BulkRefused``) before
+        anything changes otherwise. The graph is the one ``write_batch`` gives
+        into an empty database; then the schema is created and its indexes built.
+        The persons go to the personal store only when the import succeeded."""
+        from . import neo4j_bulk
+
+        server = neo4j_bulk.local_server(self.uri, self.server_home())
+        if batch.persons and self.personal is None:
+            raise StoreError("this store has no personal-data store to hold the registry's "
+                             "people: open it with a data directory (GOVGRAPH_DATA_DIR)")
+        plan = node_plan(batch, self.batch_rows) + edge_plan(batch, self.batch_rows)
+        with neo4j_bulk.temporary_directory(work_dir) as tmp:
+            with self.load_lock():
+                # Held while the files are written: a load that starts meanwhile
+                # waits, then finds the server gone, instead of being overwritten.
+                if not replace and self.holds_data():
+                    raise neo4j_bulk.BulkRefused(
+                        f"--bulk imports into an empty database only, and {self.database} at "
+                        f"{self.uri} holds data: load without --bulk (it merges onto the graph), "
+                        "or add --replace to replace the graph with this load")
+                files = neo4j_bulk.write_import_files(plan, Path(tmp))
+            if replace:
+                self.clear_personal()
+            staged = (self.personal.staged(batch.persons) if batch.persons and self.personal
+                      else contextlib.nullcontext())
+            with staged:
+                neo4j_bulk.import_into_local(server, files, self.database, say)
+                self._wait_until_up()
+                self.ensure_schema()
+                try:
+                    with self._driver.session(database=self.database) as s:
+                        s.run(AWAIT_INDEXES, timeout_s=INDEX_BUILD_TIMEOUT_S).consume()
+                        # The importer leaves empty lists out; they are set here.
+                        for cypher, params in files.empty_list_statements():
+                            s.execute_write(_run_consumed, cypher, params)
+                except (Neo4jError, DriverError) as e:
+                    raise StoreError(f"the import is done but its indexes or empty lists were "
+                                     f"not made: {e}") from e
+        return plan_summary(plan)
+
+    def _wait_until_up(self, timeout_s: float = 120.0) -> None:
+        deadline = time.monotonic() + timeout_s
+        while True:
+            try:
+                self._driver.verify_connectivity()
+                return
+            except (Neo4jError, DriverError, OSError) as e:
+                if time.monotonic() > deadline:
+                    raise StoreError(f"Neo4j at {self.uri} did not come back after the import: "
+                                     f"{e}") from e
+                time.sleep(0.5)
 
     def clear(self) -> None:
         # Relationships go first, in bounded transactions: a DETACH DELETE of a batch
