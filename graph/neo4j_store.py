@@ -18,13 +18,14 @@ import random
 import socket
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import neo4j
+import neo4j.api
 from neo4j import AsyncGraphDatabase, GraphDatabase
 from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable
 from neo4j.graph import Node as NNode
@@ -129,6 +130,50 @@ def _stages(plan: list[Statement]) -> list[list[Statement]]:
     return stages
 
 
+ROUTING_SCHEMES = {"neo4j", "neo4j+s", "neo4j+ssc"}
+
+
+class _Bookmarks:
+    """The bookmarks of a store's sessions: the last ones each session ended with."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._bookmarks: set[str] = set()
+
+    def update(self, previous: Iterable[str], new: Iterable[str]) -> None:
+        with self._lock:
+            self._bookmarks.difference_update(previous)
+            self._bookmarks.update(new)
+
+    def get(self) -> set[str]:
+        with self._lock:
+            return set(self._bookmarks)
+
+
+class _SyncBookmarks(neo4j.api.BookmarkManager):
+    def __init__(self, shared: _Bookmarks) -> None:
+        self.shared = shared
+
+    def update_bookmarks(self, previous_bookmarks: Collection[str],
+                         new_bookmarks: Collection[str]) -> None:
+        self.shared.update(previous_bookmarks, new_bookmarks)
+
+    def get_bookmarks(self) -> Collection[str]:
+        return self.shared.get()
+
+
+class _AsyncBookmarks(neo4j.api.AsyncBookmarkManager):
+    def __init__(self, shared: _Bookmarks) -> None:
+        self.shared = shared
+
+    async def update_bookmarks(self, previous_bookmarks: Collection[str],
+                               new_bookmarks: Collection[str]) -> None:
+        self.shared.update(previous_bookmarks, new_bookmarks)
+
+    async def get_bookmarks(self) -> Collection[str]:
+        return self.shared.get()
+
+
 def _run_consumed(tx: neo4j.ManagedTransaction, cypher: str, params: dict[str, Any]) -> None:
     tx.run(cypher, params).consume()
 
@@ -217,6 +262,14 @@ class Neo4jStore(GraphStore):
             # before the first load): the server's warnings are noise to log on
             # every call, and cost time to make and send.
             notifications_min_severity="OFF")
+        # Through a routing URI (neo4j://, a cluster or Aura) reads go to secondaries,
+        # which may lag the leader: every session of this store, sync and async,
+        # shares one set of bookmarks, so a read waits for what this store wrote
+        # (a reader after its own load sees it). A single server (bolt://) needs none.
+        self.routing = uri.split("://", 1)[0].lower() in ROUTING_SCHEMES
+        shared = _Bookmarks() if self.routing else None
+        self._bookmarks = _SyncBookmarks(shared) if shared else None
+        self._async_bookmarks = _AsyncBookmarks(shared) if shared else None
         # An async driver's connections belong to the event loop that opened them:
         # one per loop, made on the first ``aread`` in it.
         self._async_drivers: dict[asyncio.AbstractEventLoop, neo4j.AsyncDriver] = {}
@@ -225,6 +278,9 @@ class Neo4jStore(GraphStore):
             self._driver.verify_connectivity()
         except (ServiceUnavailable, DriverError, Neo4jError, OSError, ValueError) as e:
             raise StoreError(f"cannot reach Neo4j at {uri}: {e}") from e
+
+    def _session(self, **kw: Any) -> neo4j.Session:
+        return self._driver.session(database=self.database, bookmark_manager=self._bookmarks, **kw)
 
     # -- reads ------------------------------------------------------------
     @staticmethod
@@ -254,8 +310,7 @@ class Neo4jStore(GraphStore):
         backoff = _Backoff(self.retry_s)
         while True:
             try:
-                with self._driver.session(database=self.database,
-                                          default_access_mode=neo4j.READ_ACCESS) as s:
+                with self._session(default_access_mode=neo4j.READ_ACCESS) as s:
                     return self._collect(s.run(query, params), row_cap)
             except ClientError as e:
                 raise _client_error(e, timeout_s) from e
@@ -286,7 +341,8 @@ class Neo4jStore(GraphStore):
             try:
                 async with asyncio.timeout(bound_s) as deadline:
                     async with self._async_driver().session(
-                            database=self.database, default_access_mode=neo4j.READ_ACCESS) as s:
+                            database=self.database, default_access_mode=neo4j.READ_ACCESS,
+                            bookmark_manager=self._async_bookmarks) as s:
                         return await self._acollect(await s.run(query, params), row_cap)
             except TimeoutError:
                 if not deadline.expired():
@@ -342,7 +398,7 @@ class Neo4jStore(GraphStore):
     # -- writes -----------------------------------------------------------
     def ensure_schema(self) -> None:
         try:
-            with self._driver.session(database=self.database) as s:
+            with self._session() as s:
                 for ddl in SCHEMA:
                     s.run(ddl).consume()  # schema DDL cannot share a transaction with writes
         except Neo4jError as e:
@@ -409,7 +465,7 @@ class Neo4jStore(GraphStore):
         so two loads of overlapping data at once could both create one edge. Taken
         around every load (one write transaction or sized ones), they run one after
         the other, in any process."""
-        with self._driver.session(database=self.database) as session:
+        with self._session() as session:
             try:
                 tx = session.begin_transaction()
                 tx.run(LOAD_LOCK_QUERY, holder=f"{socket.gethostname()}:{os.getpid()}").consume()
@@ -438,7 +494,7 @@ class Neo4jStore(GraphStore):
                     progress(done, total)
 
         try:
-            with self._driver.session(database=self.database) as s:
+            with self._session() as s:
                 try:
                     s.execute_write(work, True)
                 except ClientError as e:
@@ -466,8 +522,7 @@ class Neo4jStore(GraphStore):
             return empty, new_node_ids(nodes, lambda c, p: tx.run(c, p).values())
 
         try:
-            with self._driver.session(database=self.database,
-                                      default_access_mode=neo4j.READ_ACCESS) as s:
+            with self._session(default_access_mode=neo4j.READ_ACCESS) as s:
                 empty, created = s.execute_read(look)
         except (Neo4jError, DriverError) as e:
             raise StoreError(f"write failed before anything was written: {e}") from e
@@ -481,7 +536,7 @@ class Neo4jStore(GraphStore):
                 for st in sts:
                     tx.run(st.cypher, st.params).consume()
 
-            with self._driver.session(database=self.database) as s:
+            with self._session() as s:
                 try:
                     s.execute_write(work, creating_plan(statements, fresh))
                 except ClientError as e:
@@ -557,7 +612,7 @@ class Neo4jStore(GraphStore):
 
     def _drop_id_constraint(self) -> None:
         try:
-            with self._driver.session(database=self.database) as s:
+            with self._session() as s:
                 s.run(DROP_ID_CONSTRAINT).consume()
         except (Neo4jError, DriverError) as e:
             raise StoreError(f"write failed before anything was written: could not set "
@@ -566,13 +621,13 @@ class Neo4jStore(GraphStore):
     def _build_id_constraint(self) -> None:
         """Build the Entity.id constraint (and its index) and wait until it serves."""
         try:
-            with self._driver.session(database=self.database) as s:
+            with self._session() as s:
                 s.run(ID_CONSTRAINT).consume()
                 s.run(AWAIT_INDEXES, timeout_s=INDEX_BUILD_TIMEOUT_S).consume()
         except (Neo4jError, DriverError) as e:
             dupes: list[str] = []
             try:
-                with self._driver.session(database=self.database) as s:
+                with self._session() as s:
                     dupes = s.run(DUPLICATE_IDS_QUERY).value()
             except (Neo4jError, DriverError):
                 pass
@@ -628,7 +683,7 @@ class Neo4jStore(GraphStore):
                 self._wait_until_up()
                 self.ensure_schema()
                 try:
-                    with self._driver.session(database=self.database) as s:
+                    with self._session() as s:
                         s.run(AWAIT_INDEXES, timeout_s=INDEX_BUILD_TIMEOUT_S).consume()
                         # The importer leaves empty lists out; they are set here.
                         for cypher, params in files.empty_list_statements():
@@ -657,7 +712,7 @@ class Neo4jStore(GraphStore):
         def work(tx: neo4j.ManagedTransaction, query: str) -> int:
             return tx.run(query).single(strict=True)["n"]
 
-        with self._driver.session(database=self.database) as s:
+        with self._session() as s:
             for query in (CLEAR_RELATIONSHIPS, CLEAR_NODES):
                 while s.execute_write(work, query):
                     pass
