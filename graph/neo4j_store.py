@@ -12,18 +12,20 @@ Neo4j itself refuses writes.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import random
 import socket
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import neo4j
+import neo4j.api
 from neo4j import AsyncGraphDatabase, GraphDatabase
 from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable
 from neo4j.graph import Node as NNode
@@ -93,6 +95,8 @@ WRITERS = 2
 # and an index-entry lock per node (measured in docs/performance.md).
 DEFER_CONSTRAINT_NODES = 50_000
 DROP_ID_CONSTRAINT = "DROP CONSTRAINT entity_id IF EXISTS"
+HOME_QUERY = ("SHOW SETTINGS YIELD name, value WHERE name = 'server.directories.neo4j_home' "
+              "RETURN value")
 AWAIT_INDEXES = "CALL db.awaitIndexes($timeout_s)"
 INDEX_BUILD_TIMEOUT_S = 600
 DUPLICATE_IDS_QUERY = (f"MATCH (n:{ENTITY_LABEL}) WITH n.id AS id, count(*) AS c WHERE c > 1 "
@@ -124,6 +128,54 @@ def _stages(plan: list[Statement]) -> list[list[Statement]]:
         else:
             stages.append([st])
     return stages
+
+
+ROUTING_SCHEMES = {"neo4j", "neo4j+s", "neo4j+ssc"}
+
+
+class _Bookmarks:
+    """The bookmarks of a store's sessions: the last ones each session ended with."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._bookmarks: set[str] = set()
+
+    def update(self, previous: Iterable[str], new: Iterable[str]) -> None:
+        with self._lock:
+            self._bookmarks.difference_update(previous)
+            self._bookmarks.update(new)
+
+    def get(self) -> set[str]:
+        with self._lock:
+            return set(self._bookmarks)
+
+
+class _SyncBookmarks(neo4j.api.BookmarkManager):
+    def __init__(self, shared: _Bookmarks) -> None:
+        self.shared = shared
+
+    def update_bookmarks(self, previous_bookmarks: Collection[str],
+                         new_bookmarks: Collection[str]) -> None:
+        self.shared.update(previous_bookmarks, new_bookmarks)
+
+    def get_bookmarks(self) -> Collection[str]:
+        return self.shared.get()
+
+
+class _AsyncBookmarks(neo4j.api.AsyncBookmarkManager):
+    def __init__(self, shared: _Bookmarks) -> None:
+        self.shared = shared
+
+    async def update_bookmarks(self, previous_bookmarks: Collection[str],
+                               new_bookmarks: Collection[str]) -> None:
+        self.shared.update(previous_bookmarks, new_bookmarks)
+
+    async def get_bookmarks(self) -> Collection[str]:
+        return self.shared.get()
+
+
+def _run_consumed(tx: neo4j.ManagedTransaction, cypher: str, params: dict[str, Any]) -> None:
+    tx.run(cypher, params).consume()
 
 
 def _client_error(e: ClientError, timeout_s: float | None) -> StoreError:
@@ -210,6 +262,14 @@ class Neo4jStore(GraphStore):
             # before the first load): the server's warnings are noise to log on
             # every call, and cost time to make and send.
             notifications_min_severity="OFF")
+        # Through a routing URI (neo4j://, a cluster or Aura) reads go to secondaries,
+        # which may lag the leader: every session of this store, sync and async,
+        # shares one set of bookmarks, so a read waits for what this store wrote
+        # (a reader after its own load sees it). A single server (bolt://) needs none.
+        self.routing = uri.split("://", 1)[0].lower() in ROUTING_SCHEMES
+        shared = _Bookmarks() if self.routing else None
+        self._bookmarks = _SyncBookmarks(shared) if shared else None
+        self._async_bookmarks = _AsyncBookmarks(shared) if shared else None
         # An async driver's connections belong to the event loop that opened them:
         # one per loop, made on the first ``aread`` in it.
         self._async_drivers: dict[asyncio.AbstractEventLoop, neo4j.AsyncDriver] = {}
@@ -218,6 +278,9 @@ class Neo4jStore(GraphStore):
             self._driver.verify_connectivity()
         except (ServiceUnavailable, DriverError, Neo4jError, OSError, ValueError) as e:
             raise StoreError(f"cannot reach Neo4j at {uri}: {e}") from e
+
+    def _session(self, **kw: Any) -> neo4j.Session:
+        return self._driver.session(database=self.database, bookmark_manager=self._bookmarks, **kw)
 
     # -- reads ------------------------------------------------------------
     @staticmethod
@@ -247,8 +310,7 @@ class Neo4jStore(GraphStore):
         backoff = _Backoff(self.retry_s)
         while True:
             try:
-                with self._driver.session(database=self.database,
-                                          default_access_mode=neo4j.READ_ACCESS) as s:
+                with self._session(default_access_mode=neo4j.READ_ACCESS) as s:
                     return self._collect(s.run(query, params), row_cap)
             except ClientError as e:
                 raise _client_error(e, timeout_s) from e
@@ -279,7 +341,8 @@ class Neo4jStore(GraphStore):
             try:
                 async with asyncio.timeout(bound_s) as deadline:
                     async with self._async_driver().session(
-                            database=self.database, default_access_mode=neo4j.READ_ACCESS) as s:
+                            database=self.database, default_access_mode=neo4j.READ_ACCESS,
+                            bookmark_manager=self._async_bookmarks) as s:
                         return await self._acollect(await s.run(query, params), row_cap)
             except TimeoutError:
                 if not deadline.expired():
@@ -335,7 +398,7 @@ class Neo4jStore(GraphStore):
     # -- writes -----------------------------------------------------------
     def ensure_schema(self) -> None:
         try:
-            with self._driver.session(database=self.database) as s:
+            with self._session() as s:
                 for ddl in SCHEMA:
                     s.run(ddl).consume()  # schema DDL cannot share a transaction with writes
         except Neo4jError as e:
@@ -402,7 +465,7 @@ class Neo4jStore(GraphStore):
         so two loads of overlapping data at once could both create one edge. Taken
         around every load (one write transaction or sized ones), they run one after
         the other, in any process."""
-        with self._driver.session(database=self.database) as session:
+        with self._session() as session:
             try:
                 tx = session.begin_transaction()
                 tx.run(LOAD_LOCK_QUERY, holder=f"{socket.gethostname()}:{os.getpid()}").consume()
@@ -420,7 +483,7 @@ class Neo4jStore(GraphStore):
                                progress: Callable[[int, int], None] | None) -> None:
         def work(tx: neo4j.ManagedTransaction, creating: bool) -> None:
             # Looked up inside the writing transaction, so a retry looks again.
-            created = (new_node_ids(plan, lambda c, p: tx.run(c, p).value()) if creating
+            created = (new_node_ids(plan, lambda c, p: tx.run(c, p).values()) if creating
                        else frozenset())
             statements = creating_plan(plan, created)
             done = 0  # reset on a retry: the transaction starts over
@@ -431,7 +494,7 @@ class Neo4jStore(GraphStore):
                     progress(done, total)
 
         try:
-            with self._driver.session(database=self.database) as s:
+            with self._session() as s:
                 try:
                     s.execute_write(work, True)
                 except ClientError as e:
@@ -456,11 +519,10 @@ class Neo4jStore(GraphStore):
 
         def look(tx: neo4j.ManagedTransaction) -> tuple[bool, set[str]]:
             empty = not tx.run(ANY_ENTITY_QUERY).value()
-            return empty, new_node_ids(nodes, lambda c, p: tx.run(c, p).value())
+            return empty, new_node_ids(nodes, lambda c, p: tx.run(c, p).values())
 
         try:
-            with self._driver.session(database=self.database,
-                                      default_access_mode=neo4j.READ_ACCESS) as s:
+            with self._session(default_access_mode=neo4j.READ_ACCESS) as s:
                 empty, created = s.execute_read(look)
         except (Neo4jError, DriverError) as e:
             raise StoreError(f"write failed before anything was written: {e}") from e
@@ -474,7 +536,7 @@ class Neo4jStore(GraphStore):
                 for st in sts:
                     tx.run(st.cypher, st.params).consume()
 
-            with self._driver.session(database=self.database) as s:
+            with self._session() as s:
                 try:
                     s.execute_write(work, creating_plan(statements, fresh))
                 except ClientError as e:
@@ -550,7 +612,7 @@ class Neo4jStore(GraphStore):
 
     def _drop_id_constraint(self) -> None:
         try:
-            with self._driver.session(database=self.database) as s:
+            with self._session() as s:
                 s.run(DROP_ID_CONSTRAINT).consume()
         except (Neo4jError, DriverError) as e:
             raise StoreError(f"write failed before anything was written: could not set "
@@ -559,13 +621,13 @@ class Neo4jStore(GraphStore):
     def _build_id_constraint(self) -> None:
         """Build the Entity.id constraint (and its index) and wait until it serves."""
         try:
-            with self._driver.session(database=self.database) as s:
+            with self._session() as s:
                 s.run(ID_CONSTRAINT).consume()
                 s.run(AWAIT_INDEXES, timeout_s=INDEX_BUILD_TIMEOUT_S).consume()
         except (Neo4jError, DriverError) as e:
             dupes: list[str] = []
             try:
-                with self._driver.session(database=self.database) as s:
+                with self._session() as s:
                     dupes = s.run(DUPLICATE_IDS_QUERY).value()
             except (Neo4jError, DriverError):
                 pass
@@ -574,6 +636,75 @@ class Neo4jStore(GraphStore):
             raise StoreError(f"the nodes were written but the Entity.id constraint could not "
                              f"be built over them: {why}. Then run the same load again.") from e
 
+    # -- bulk import (graph/neo4j_bulk.py) ------------------------------------
+    def holds_data(self) -> bool:
+        """Whether the database holds any node (a graph, or a generation stamp)."""
+        return bool(self._run_read("MATCH (n) RETURN 1 LIMIT 1", {}, None).rows)
+
+    def server_home(self) -> str | None:
+        """Where the server keeps its files, as it says (None if it will not say)."""
+        try:
+            rows = self._run_read(HOME_QUERY, {}, None).rows
+        except StoreError:
+            return None
+        return str(rows[0][0]) if rows else None
+
+    def bulk_load(self, batch: GraphBatch, *, replace: bool = False, work_dir: Path | None = None,
+                  say: Callable[[str], None] | None = None) -> WriteSummary:
+        """Load ``batch`` with Neo4j's offline importer, into an empty database of
+        the local server ``scripts/neo4j-server.sh`` runs (``replace``: one that
+        may hold data, which is replaced). Refused (``BulkRefused``) before
+        anything changes otherwise. The graph is the one ``write_batch`` gives
+        into an empty database; then the schema is created and its indexes built.
+        The persons go to the personal store only when the import succeeded."""
+        from . import neo4j_bulk
+
+        server = neo4j_bulk.local_server(self.uri, self.server_home())
+        if batch.persons and self.personal is None:
+            raise StoreError("this store has no personal-data store to hold the registry's "
+                             "people: open it with a data directory (GOVGRAPH_DATA_DIR)")
+        plan = node_plan(batch, self.batch_rows) + edge_plan(batch, self.batch_rows)
+        with neo4j_bulk.temporary_directory(work_dir) as tmp:
+            with self.load_lock():
+                # Held while the files are written: a load that starts meanwhile
+                # waits, then finds the server gone, instead of being overwritten.
+                if not replace and self.holds_data():
+                    raise neo4j_bulk.BulkRefused(
+                        f"--bulk imports into an empty database only, and {self.database} at "
+                        f"{self.uri} holds data: load without --bulk (it merges onto the graph), "
+                        "or add --replace to replace the graph with this load")
+                files = neo4j_bulk.write_import_files(plan, Path(tmp))
+            if replace:
+                self.clear_personal()
+            staged = (self.personal.staged(batch.persons) if batch.persons and self.personal
+                      else contextlib.nullcontext())
+            with staged:
+                neo4j_bulk.import_into_local(server, files, self.database, say)
+                self._wait_until_up()
+                self.ensure_schema()
+                try:
+                    with self._session() as s:
+                        s.run(AWAIT_INDEXES, timeout_s=INDEX_BUILD_TIMEOUT_S).consume()
+                        # The importer leaves empty lists out; they are set here.
+                        for cypher, params in files.empty_list_statements():
+                            s.execute_write(_run_consumed, cypher, params)
+                except (Neo4jError, DriverError) as e:
+                    raise StoreError(f"the import is done but its indexes or empty lists were "
+                                     f"not made: {e}") from e
+        return plan_summary(plan)
+
+    def _wait_until_up(self, timeout_s: float = 120.0) -> None:
+        deadline = time.monotonic() + timeout_s
+        while True:
+            try:
+                self._driver.verify_connectivity()
+                return
+            except (Neo4jError, DriverError, OSError) as e:
+                if time.monotonic() > deadline:
+                    raise StoreError(f"Neo4j at {self.uri} did not come back after the import: "
+                                     f"{e}") from e
+                time.sleep(0.5)
+
     def clear(self) -> None:
         # Relationships go first, in bounded transactions: a DETACH DELETE of a batch
         # of nodes holds every relationship of every node in the transaction, and
@@ -581,7 +712,7 @@ class Neo4jStore(GraphStore):
         def work(tx: neo4j.ManagedTransaction, query: str) -> int:
             return tx.run(query).single(strict=True)["n"]
 
-        with self._driver.session(database=self.database) as s:
+        with self._session() as s:
             for query in (CLEAR_RELATIONSHIPS, CLEAR_NODES):
                 while s.execute_write(work, query):
                     pass

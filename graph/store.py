@@ -11,12 +11,12 @@ import functools
 import re
 import uuid
 from abc import ABC, abstractmethod
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
-from .model import ENTITY_LABEL, GraphBatch, NodeKind, RelType
+from .model import ENTITY_LABEL, GraphBatch, NodeKind, RelType, overlap_message
 from .personal import PersonalStore
 
 
@@ -195,25 +195,72 @@ def edge_plan(batch: GraphBatch, batch_rows: int = BATCH_ROWS) -> list[Statement
 # Ids per existence query: one UNWIND over the Entity.id index.
 EXISTS_CHUNK = 50_000
 ANY_ENTITY_QUERY = f"MATCH (n:{ENTITY_LABEL}) RETURN n.id LIMIT 1"
-EXISTING_IDS_QUERY = f"UNWIND $ids AS id MATCH (n:{ENTITY_LABEL} {{id: id}}) RETURN n.id"
+# Each stored id of the plan, and whether the plan's node may merge onto it: the
+# same kind from the same registry (or both from no registry). Nulls compare as ''.
+EXISTING_IDS_QUERY = (f"UNWIND $rows AS r MATCH (n:{ENTITY_LABEL} {{id: r[0]}}) "
+                      "RETURN n.id, coalesce(n.kind, '') = r[1] "
+                      "AND coalesce(n.registry, '') = r[2]")
+HELD_QUERY = (f"UNWIND $ids AS id MATCH (n:{ENTITY_LABEL} {{id: id}}) "
+              "RETURN n.id, n.kind, n.registry, n.registry_file, n.registry_line")
+
+
+class IdConflict(StoreError):
+    """A load gives an id the store holds from another registry (or as another
+    kind). Raised before anything is written; the message names the id, both
+    rows and the way out."""
 
 
 def plan_node_ids(plan: list[Statement]) -> list[str]:
     return [r["id"] for st in plan if st.phase == "node" and st.label for r in st.params["rows"]]
 
 
-def new_node_ids(plan: list[Statement], run: Callable[[str, dict[str, Any]], list[Any]]) -> set[str]:
-    """The plan's node ids the store does not hold yet.
+def _plan_node_rows(plan: list[Statement]) -> Iterator[dict[str, Any]]:
+    for st in plan:
+        if st.phase == "node" and st.label:
+            yield from st.params["rows"]
 
-    ``run(cypher, params)`` returns the first column of the answer. An empty store
-    (the usual `load --replace`) answers with one lookup instead of one per id."""
+
+def new_node_ids(plan: list[Statement], run: Callable[[str, dict[str, Any]], list[list[Any]]]
+                 ) -> set[str]:
+    """The plan's node ids the store does not hold yet; raises ``IdConflict`` if the
+    store holds one of them from another registry or as another kind.
+
+    ``run(cypher, params)`` returns the answer's rows. An empty store (the usual
+    `load --replace`) answers with one lookup instead of one per id."""
     ids = plan_node_ids(plan)
     if not ids or not run(ANY_ENTITY_QUERY, {}):
         return set(ids)
     existing: set[str] = set()
-    for i in range(0, len(ids), EXISTS_CHUNK):
-        existing.update(run(EXISTING_IDS_QUERY, {"ids": ids[i : i + EXISTS_CHUNK]}))
+    conflicts: list[str] = []
+    keyed = [[r["id"], r["props"].get("kind") or "", r["props"].get("registry") or ""]
+             for r in _plan_node_rows(plan)]
+    for i in range(0, len(keyed), EXISTS_CHUNK):
+        for id_, mergeable in run(EXISTING_IDS_QUERY, {"rows": keyed[i : i + EXISTS_CHUNK]}):
+            existing.add(id_)
+            if not mergeable:
+                conflicts.append(id_)
+    if conflicts:
+        raise _conflict(plan, conflicts, run)
     return set(ids) - existing
+
+
+def _conflict(plan: list[Statement], conflicts: list[str],
+              run: Callable[[str, dict[str, Any]], list[list[Any]]]) -> IdConflict:
+    """The error for the first of ``conflicts`` in the plan's order."""
+    wanted = set(conflicts)
+    ordered: list[str] = []
+    new: dict[str, dict[str, Any]] = {}
+    for r in _plan_node_rows(plan):
+        if r["id"] in wanted and r["id"] not in new:
+            ordered.append(r["id"])
+        if r["id"] in wanted:
+            new[r["id"]] = r["props"]
+    first = ordered[0]
+    held = {"kind": "?"}
+    for _, kind, registry, file, line in run(HELD_QUERY, {"ids": [first]}):
+        held = {"kind": kind, "registry": registry, "registry_file": file, "registry_line": line}
+    return IdConflict(overlap_message(first, (held["kind"], held), (new[first].get("kind"), new[first]),
+                                      "the stored graph", more=ordered[1:]))
 
 
 _PLAIN_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")

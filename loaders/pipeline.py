@@ -19,7 +19,7 @@ from ..graph.store import GraphStore, WriteSummary
 from .divisions import Divisions, divisions_graph, read_bundled
 from .documents import notice_to_graph
 from .notice import Notice, NoticeError, parse_notice, read_notice
-from .registry import KnownPlaces, read_registry, registry_graph
+from .registry import KnownPlaces, RegistryError, read_registry, registry_graph
 from .structure import structure_graph
 from .units import UnitRegistry, load_registry
 
@@ -82,7 +82,17 @@ def _plan_load(documents: list[Path] | None, include_default: bool,
         known.add(places)
         batch.extend(places)
     counties = {a.name for a in registry.areas if a.props.get("level") == "county"}
+    names: dict[str, Path] = {}
     for directory in registries or []:
+        # Facts cite their registry by its directory's name (``registry``): two of one
+        # name in one load could not be told apart, nor their shared ids refused.
+        name = Path(directory).name
+        if name in names and Path(directory).resolve() != names[name].resolve():
+            raise RegistryError(str(directory), None, None,
+                                f"another registry of this load, {names[name]}, has the same name "
+                                f"{name!r}; facts cite their registry by its directory's name, so "
+                                "rename one")
+        names[name] = Path(directory)
         reg = read_registry(directory, progress=progress, counties=counties, known=known)
         reg_batch = registry_graph(reg, registry, source=Path(directory).name, known=known)
         known.add_levels(reg_batch)  # a later directory's cases may refer to these compounds

@@ -1,0 +1,361 @@
+"""Neo4j's offline bulk importer for an empty database (`govgraph load --bulk`).
+
+A load into an empty Neo4j does not need transactions: Neo4j's importer
+(``neo4j-admin database import full``) builds the store files directly from CSV,
+far faster than any driver can write. This module writes a load's plan (the
+statements ``write_plan`` makes, so the graph is the one a driver load gives) as
+the importer's CSV files, and, for the local server ``scripts/neo4j-server.sh``
+runs, stops it, runs the importer from the same Maven jars (the class
+``org.neo4j.cli.AdminTool`` is ``neo4j-admin``), and starts it again as it was
+started. The store then creates its constraints and indexes as any load does.
+
+For a Neo4j run elsewhere (Docker, Desktop) ``write_import_files`` writes the
+files and the command to run there (docs/engines.md).
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import shlex
+import subprocess
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from .model import ENTITY_LABEL, GraphBatch
+from .store import GRAPH_STATE_LABEL, Statement, StoreError, edge_plan, node_plan
+
+LAUNCHER_CLASS = "govgraph.Neo4jLauncher"
+ADMIN_CLASS = "org.neo4j.cli.AdminTool"
+# Array elements are joined with a character no value holds (checked), not ';'.
+ARRAY_DELIMITER = "\x1f"
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+IMPORT_TIMEOUT_S = 6 * 3600
+RESTART_TIMEOUT_S = 600
+
+
+class BulkRefused(StoreError):
+    """``--bulk`` cannot be used here (the database holds data, or is not a local
+    server whose files the launcher manages); the message says what to do."""
+
+
+# -- the import files ----------------------------------------------------------
+
+
+def _type_of(value: Any) -> str | None:
+    """The importer's type for a value (None: the value cannot be a CSV field)."""
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "long"
+    if isinstance(value, float):
+        return "double"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list) and value:
+        inner = {_type_of(v) for v in value}
+        if len(inner) == 1 and (t := inner.pop()) in {"string", "long", "double", "boolean"}:
+            return f"{t}[]"
+    return None
+
+
+def _field(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, list):
+        return ARRAY_DELIMITER.join(_field(v) for v in value)
+    return str(value)
+
+
+@dataclass
+class ImportFiles:
+    """CSV files for the importer: ``--nodes`` and ``--relationships`` groups."""
+
+    directory: Path
+    nodes: list[Path] = field(default_factory=list)
+    relationships: list[Path] = field(default_factory=list)
+    node_count: int = 0
+    edge_count: int = 0
+    multiline: bool = False
+    # Empty lists the importer cannot write: (node id, property) and (edge type,
+    # src, dst, key, property), set by ``empty_list_statements`` after the import.
+    empty_node_lists: list[tuple[str, str]] = field(default_factory=list)
+    empty_edge_lists: list[tuple[str, str, str, str, str]] = field(default_factory=list)
+
+    def empty_list_statements(self) -> list[tuple[str, dict[str, Any]]]:
+        """Cypher (and parameters) that give the imported graph its empty lists."""
+        out: list[tuple[str, dict[str, Any]]] = []
+        by_name: dict[str, list[str]] = {}
+        for id_, name in self.empty_node_lists:
+            by_name.setdefault(name, []).append(id_)
+        for name, ids in sorted(by_name.items()):
+            out.append((f"UNWIND $ids AS id MATCH (n:{ENTITY_LABEL} {{id: id}}) SET n.`{name}` = []",
+                        {"ids": ids}))
+        by_edge: dict[tuple[str, str], list[list[str]]] = {}
+        for rel, src, dst, key, name in self.empty_edge_lists:
+            by_edge.setdefault((rel, name), []).append([src, dst, key])
+        for (rel, name), rows in sorted(by_edge.items()):
+            out.append((f"UNWIND $rows AS r MATCH (:{ENTITY_LABEL} {{id: r[0]}})-[e:`{rel}` "
+                        f"{{key: r[2]}}]->(:{ENTITY_LABEL} {{id: r[1]}}) SET e.`{name}` = []",
+                        {"rows": rows}))
+        return out
+
+    def arguments(self, database: str, root: Path | None = None) -> list[str]:
+        """The importer's arguments; file paths relative to ``root`` when given
+        (a container that sees the directory elsewhere)."""
+
+        def path(p: Path) -> str:
+            return str(root / p.name) if root is not None else str(p)
+
+        # The database first: --nodes and --relationships take every word after them.
+        args = ["database", "import", "full", database, "--overwrite-destination=true", "--id-type=string",
+                f"--array-delimiter=U+{ord(ARRAY_DELIMITER):04X}", "--bad-tolerance=0",
+                "--skip-duplicate-nodes=false", "--skip-bad-relationships=false"]
+        if self.multiline:
+            args.append("--multiline-fields=true")
+        args += [f"--nodes={path(p)}" for p in self.nodes]
+        args += [f"--relationships={path(p)}" for p in self.relationships]
+        return args
+
+
+class _Groups:
+    """One CSV file per (kind, property names and types): the importer's header
+    types each column once, and rows of one signature share it."""
+
+    def __init__(self, directory: Path, prefix: str) -> None:
+        self.directory = directory
+        self.prefix = prefix
+        self.open: dict[tuple, tuple[Any, Any]] = {}
+        self.paths: list[Path] = []
+        self.multiline = False
+
+    def row(self, signature: tuple, header: Callable[[], list[str]], values: list[str]) -> None:
+        entry = self.open.get(signature)
+        if entry is None:
+            path = self.directory / f"{self.prefix}-{len(self.paths) + 1:04d}.csv"
+            fh = path.open("w", newline="", encoding="utf-8")
+            writer = csv.writer(fh, quoting=csv.QUOTE_ALL, lineterminator="\n")
+            writer.writerow(header())
+            entry = self.open[signature] = (fh, writer)
+            self.paths.append(path)
+        for v in values:
+            if "\n" in v or "\r" in v:
+                self.multiline = True
+        entry[1].writerow(values)
+
+    def close(self) -> None:
+        for fh, _ in self.open.values():
+            fh.close()
+
+
+def _props(props: dict[str, Any], where: str, empty: list[str]) -> list[tuple[str, str, str]]:
+    """(name, type, field) for each property that is set; refuses what the importer
+    cannot carry exactly (a value holding the array delimiter). The importer drops
+    an empty array: the names of empty lists go to ``empty``, set after the import."""
+    out = []
+    for name, value in sorted(props.items()):
+        if value is None:
+            continue  # SET n += {x: null} sets nothing on a new node
+        if isinstance(value, list) and not value:
+            empty.append(_header_name(name))
+            continue
+        kind = _type_of(value)
+        if kind is None:
+            raise BulkRefused(f"{where}: property {name!r} = {value!r} cannot be bulk-imported "
+                              "exactly; load without --bulk")
+        text = _field(value)
+        if isinstance(value, list) and any(ARRAY_DELIMITER in _field(v) for v in value):
+            raise BulkRefused(f"{where}: property {name!r} holds the array delimiter U+001F; "
+                              "load without --bulk")
+        out.append((name, kind, text))
+    return out
+
+
+def _header_name(name: str) -> str:
+    if ":" in name or "`" in name:
+        raise BulkRefused(f"property name {name!r} cannot be a CSV header of the importer")
+    return name
+
+
+def _header(fixed: list[str], props: list[tuple[str, str, str]]) -> list[str]:
+    return [*fixed, *(f"{_header_name(n)}:{t}" for n, t, _ in props)]
+
+
+def write_import_files(plan: Iterable[Statement], directory: Path) -> ImportFiles:
+    """Write ``plan`` (``write_plan``'s statements: nodes, edges, the generation
+    stamp) as the importer's CSV files in ``directory``.
+
+    Nodes carry the labels ``Entity`` and their kind and the property ``id``;
+    edges their type and ``key``; the generation node its label and token. A
+    property that is null is left out, as ``SET n += r.props`` leaves it out of a
+    new node. Every field is quoted, so an empty string stays an empty string."""
+    directory.mkdir(parents=True, exist_ok=True)
+    files = ImportFiles(directory)
+    nodes = _Groups(directory, "nodes")
+    edges = _Groups(directory, "relationships")
+    try:
+        for st in plan:
+            if st.phase == "node":
+                for r in st.params["rows"]:
+                    empty: list[str] = []
+                    props = [p for p in _props(r["props"], f"node {r['id']!r}", empty)
+                             if p[0] != "id"]
+                    files.empty_node_lists.extend((r["id"], name) for name in empty)
+                    sig = ("node", st.label, tuple((n, t) for n, t, _ in props))
+                    nodes.row(sig, partial(_header, ["id:ID", ":LABEL"], props),
+                              [r["id"], f"{ENTITY_LABEL}{ARRAY_DELIMITER}{st.label}",
+                               *(v for _, _, v in props)])
+                    files.node_count += 1
+            elif st.phase == "edge":
+                for r in st.params["rows"]:
+                    empty = []
+                    props = [p for p in _props(r["props"], f"edge {r['key']!r}", empty)
+                             if p[0] != "key"]
+                    files.empty_edge_lists.extend((st.label, r["src"], r["dst"], r["key"], name)
+                                                  for name in empty)
+                    sig = ("edge", st.label, tuple((n, t) for n, t, _ in props))
+                    edges.row(sig, partial(_header, [":START_ID", ":END_ID", ":TYPE", "key:string"],
+                                           props),
+                              [r["src"], r["dst"], st.label, r["key"], *(v for _, _, v in props)])
+                    files.edge_count += 1
+            elif st.phase == "state":
+                # The generation token: the one node outside Entity (its own id space).
+                nodes.row(("state",), lambda: ["id:ID(graph-state)", ":LABEL", "generation:string"],
+                          ["state", GRAPH_STATE_LABEL, st.params["generation"]])
+            else:
+                raise StoreError(f"bulk import: a statement of no known phase: {st.cypher[:60]}")
+    finally:
+        nodes.close()
+        edges.close()
+    files.nodes, files.relationships = nodes.paths, edges.paths
+    files.multiline = nodes.multiline or edges.multiline
+    return files
+
+
+def plan_files(batch: GraphBatch, directory: Path) -> ImportFiles:
+    """The batch's write plan as import files."""
+    return write_import_files([*node_plan(batch), *edge_plan(batch)], directory)
+
+
+# -- the local server -------------------------------------------------------------
+
+
+@dataclass
+class LocalServer:
+    """A Neo4j that ``scripts/neo4j-server.sh`` started on this machine: what it
+    takes to stop it, run the importer on its files and start it as it was."""
+
+    home: Path
+    pid: int
+    java: str
+    jvm_options: list[str]
+    classpath: str
+    environ: dict[str, str]
+    script: Path
+
+    def admin(self, args: list[str], log: Path) -> None:
+        env = {**self.environ, "NEO4J_HOME": str(self.home)}
+        extra = self.home / "govgraph-extra.conf"
+        if extra.exists() and args[:3] == ["database", "import", "full"]:
+            args = [*args[:3], f"--additional-config={extra}", *args[3:]]
+        with log.open("w") as out:
+            res = subprocess.run([self.java, *self.jvm_options, "-cp", self.classpath, ADMIN_CLASS,
+                                  *args], env=env, stdout=out, stderr=subprocess.STDOUT,
+                                 timeout=IMPORT_TIMEOUT_S, check=False)
+        if res.returncode != 0:
+            tail = log.read_text("utf-8", "replace")[-3000:]
+            raise StoreError(f"Neo4j's importer failed (exit {res.returncode}); its output "
+                             f"ends:\n{tail}")
+
+    def _script(self, command: str) -> None:
+        env = {**self.environ, "GOVGRAPH_NEO4J_HOME": str(self.home)}
+        res = subprocess.run(["bash", str(self.script), command], env=env, capture_output=True,
+                             text=True, timeout=RESTART_TIMEOUT_S, check=False)
+        if res.returncode != 0:
+            raise StoreError(f"{self.script} {command} failed: {res.stderr[-2000:] or res.stdout[-2000:]}")
+
+    def stop(self) -> None:
+        self._script("stop")
+
+    def start(self) -> None:
+        self._script("start")
+
+
+def _proc(pid: int, what: str) -> list[str]:
+    try:
+        return Path(f"/proc/{pid}/{what}").read_bytes().decode("utf-8", "replace").split("\0")
+    except OSError:
+        return []
+
+
+def local_server(uri: str, home: str | None) -> LocalServer:
+    """The launcher-run server behind ``uri``, whose home the server reported as
+    ``home``; refuses (``BulkRefused``) anything else, saying why."""
+    host = urlsplit(uri).hostname or ""
+    elsewhere = ("write the import files with `govgraph load --bulk-files DIR` and run the "
+                 "importer where that Neo4j keeps its files (docs/engines.md)")
+    if host not in LOCAL_HOSTS:
+        raise BulkRefused(f"--bulk runs Neo4j's importer on the server's own files, and {uri} is "
+                          f"not on this machine: {elsewhere}")
+    if not home:
+        raise BulkRefused(f"the Neo4j at {uri} did not say where its files are: {elsewhere}")
+    home_dir = Path(home)
+    pid_file = home_dir / "neo4j.pid"
+    try:
+        pid = int(pid_file.read_text().strip())
+    except (OSError, ValueError):
+        raise BulkRefused(f"the Neo4j at {uri} (home {home_dir}) was not started by "
+                          f"scripts/neo4j-server.sh (no {pid_file}): {elsewhere}") from None
+    argv = [a for a in _proc(pid, "cmdline") if a]
+    if LAUNCHER_CLASS not in argv or "-cp" not in argv:
+        raise BulkRefused(f"the process in {pid_file} ({pid}) is not the govgraph Neo4j launcher "
+                          f"(not running, or another user's): {elsewhere}")
+    at = argv.index("-cp")
+    classpath = argv[at + 1]
+    jar = Path(classpath.split(":")[0])
+    script = jar.parent.parent.parent / "scripts" / "neo4j-server.sh"
+    if not script.exists():
+        raise BulkRefused(f"cannot find scripts/neo4j-server.sh beside the launcher's jar {jar}")
+    environ = dict(kv.split("=", 1) for kv in _proc(pid, "environ") if "=" in kv)
+    return LocalServer(home=home_dir, pid=pid, java=argv[0], jvm_options=argv[1:at],
+                       classpath=classpath, environ=environ or dict(os.environ), script=script)
+
+
+def import_into_local(server: LocalServer, files: ImportFiles, database: str,
+                      log: Callable[[str], None] | None = None) -> float:
+    """Stop the server, run the importer on ``files``, start the server again
+    (also when the import fails); returns the importer's seconds."""
+    say = log or (lambda m: None)
+    say(f"stopping Neo4j (pid {server.pid}, home {server.home})")
+    server.stop()
+    try:
+        say(f"importing {files.node_count} nodes and {files.edge_count} relationships "
+            "(neo4j-admin database import full)")
+        t0 = time.perf_counter()
+        server.admin(files.arguments(database), files.directory / "import.log")
+        took = time.perf_counter() - t0
+    finally:
+        say("starting Neo4j")
+        server.start()
+    return took
+
+
+def command_for(files: ImportFiles, database: str, root: str | None = None) -> str:
+    """The importer command a user runs elsewhere (``root``: where that machine or
+    container sees the files' directory)."""
+    args = files.arguments(database, Path(root) if root else None)
+    return "neo4j-admin " + " ".join(shlex.quote(a) for a in args)
+
+
+def temporary_directory(base: Path | None) -> tempfile.TemporaryDirectory[str]:
+    if base is not None:
+        base.mkdir(parents=True, exist_ok=True)
+    return tempfile.TemporaryDirectory(prefix="govgraph-bulk-", dir=base)

@@ -1,0 +1,90 @@
+"""The bulk importer's files and refusals, without a server (issue 31). That an
+import equals a driver load is shown on a real Neo4j in tests/engine/test_neo4j_bulk.py."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+from click.testing import CliRunner
+from govgraph.graph.model import Edge, GraphBatch, Node, NodeKind, RelType
+from govgraph.graph.neo4j_bulk import ARRAY_DELIMITER, BulkRefused, local_server, plan_files
+from helpers import REGISTRY
+
+from govgraph.cli import main
+
+
+def _rows(path):
+    with path.open(newline="", encoding="utf-8") as fh:
+        return list(csv.reader(fh))
+
+
+def test_files_type_each_column_and_keep_values_exact(tmp_path):
+    batch = GraphBatch(
+        nodes=[Node(id="a", kind=NodeKind.COMMITTEE, name="甲,\"乙\"", props={
+                   "n": 3, "f": 0.1, "t": True, "s": "", "l": ["x;y", "z"], "e": [], "z": None}),
+               Node(id="b", kind=NodeKind.COMMITTEE, name="丙", props={"n": "three"})],
+        edges=[Edge(type=RelType.LEADS, src="a", dst="b", props={"since": "2020", "w": ["1\n2"]})])
+    files = plan_files(batch, tmp_path)
+    assert (files.node_count, files.edge_count) == (2, 1) and files.multiline
+    # One file per kind and property types: "n" is a long on one node, a string on the other.
+    headers = {tuple(_rows(p)[0]): _rows(p)[1:] for p in files.nodes}
+    a = headers[("id:ID", ":LABEL", "f:double", "kind:string", "l:string[]", "n:long", "name:string",
+                 "s:string", "t:boolean")]
+    assert a == [["a", f"Entity{ARRAY_DELIMITER}Committee", "0.1", "Committee",
+                  f"x;y{ARRAY_DELIMITER}z", "3", "甲,\"乙\"", "", "true"]]
+    assert ("id:ID", ":LABEL", "kind:string", "n:string", "name:string") in headers
+    assert ("id:ID(graph-state)", ":LABEL", "generation:string") in headers
+    [rels] = files.relationships
+    assert _rows(rels) == [[":START_ID", ":END_ID", ":TYPE", "key:string", "since:string", "w:string[]"],
+                           ["a", "b", "LEADS", "LEADS|a|b|since=2020", "2020", "1\n2"]]
+    assert files.empty_node_lists == [("a", "e")]  # set after the import
+    args = files.arguments("neo4j")
+    assert args[:4] == ["database", "import", "full", "neo4j"]
+    assert "--bad-tolerance=0" in args and "--multiline-fields=true" in args
+    assert "--array-delimiter=U+001F" in args
+
+
+@pytest.mark.parametrize("uri,home,why", [
+    ("bolt://db.example.org:7687", "/srv/neo4j", "not on this machine"),
+    ("neo4j+s://abc.databases.neo4j.io", None, "not on this machine"),
+    ("bolt://127.0.0.1:7687", None, "did not say where its files are"),
+])
+def test_bulk_refuses_a_neo4j_it_cannot_reach_the_files_of(uri, home, why):
+    with pytest.raises(BulkRefused, match=why) as err:
+        local_server(uri, home)
+    assert "--bulk-files" in str(err.value)
+
+
+def test_bulk_refuses_a_local_neo4j_the_launcher_did_not_start(tmp_path):
+    with pytest.raises(BulkRefused, match="not started by scripts/neo4j-server.sh"):
+        local_server("bolt://127.0.0.1:7687", str(tmp_path))
+    (tmp_path / "neo4j.pid").write_text("1")  # init, not the launcher
+    with pytest.raises(BulkRefused, match="not the govgraph Neo4j launcher"):
+        local_server("bolt://localhost:7687", str(tmp_path))
+
+
+def test_cli_bulk_needs_neo4j(tmp_path):
+    res = CliRunner().invoke(main, ["--data-dir", str(tmp_path), "load", "--bulk"],
+                             env={"GOVGRAPH_NEO4J_URI": ""})
+    assert res.exit_code == 2 and "--bulk is Neo4j's importer" in res.output
+
+
+def test_cli_bulk_files_writes_the_files_and_the_steps(tmp_path):
+    out = tmp_path / "import"
+    res = CliRunner().invoke(main, ["--data-dir", str(tmp_path / "data"), "load", "--registry",
+                                    str(REGISTRY), "--bulk-files", str(out), "--json"])
+    assert res.exit_code == 0, res.output
+    body = json.loads(res.output)
+    assert body["nodes"] > 2000 and body["edges"] > 2000 and body["persons"] == 12
+    assert sorted(p.name for p in out.iterdir()) == sorted(body["files"])
+    assert body["steps"][1].startswith("neo4j-admin database import full neo4j ")
+    assert "--nodes=/import/nodes-0001.csv" in body["steps"][1]
+    assert body["steps"][3].startswith("govgraph db schema")
+    # Names stay out of the files (they went to the personal store).
+    text = "".join(p.read_text("utf-8") for p in out.iterdir())
+    assert "张建国" not in text and (tmp_path / "data").exists()
+    again = CliRunner().invoke(main, ["--data-dir", str(tmp_path / "data"), "load", "--bulk-files",
+                                      str(out)])
+    assert again.exit_code == 2 and "not empty" in again.output
