@@ -113,8 +113,23 @@ def _plan_load(documents: list[Path] | None, include_default: bool,
         batch.extend(facts.batch)
         plan.unresolved.extend({"doc": n.id, **u} for u in facts.unresolved)
     plan.notices = notices
-    batch.check()
+    try:
+        batch.check()
+    except ValueError as e:
+        if not include_default and str(e).startswith("ABOUT edge"):
+            _check_issue_types_present(batch)  # the same refusal, saying why and the way out
+        raise
     return plan
+
+
+def _check_issue_types_present(batch: GraphBatch) -> None:
+    """Cases point at issue types, which come with the bundled notice (its clauses
+    give them their duties): without it, say so instead of a dangling edge."""
+    have = {n.id for n in batch.nodes}
+    missing = sorted({e.dst for e in batch.edges if e.dst.startswith("issue:") and e.dst not in have})
+    if missing:
+        raise ValueError(f"cases name issue types ({', '.join(m[6:] for m in missing[:5])}) that come with "
+                         "the bundled notice, which --no-default leaves out: load without --no-default")
 
 
 def execute(store: GraphStore, plan: LoadPlan,

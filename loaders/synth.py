@@ -216,7 +216,7 @@ def synthesize(residents: int, seed: int, out: Path,
     env_of: dict[str, str] = {}
     county_gov = county_governments()
     all_committees = sorted({c.committee_id for c in planned})
-    cases = _CaseWriter(w, random.Random(f"{seed}:cases"))
+    cases = _CaseWriter(w, random.Random(f"{seed}:cases"), id_prefix)
     streets: dict[str, tuple[str, str, list[str | None], list[str]]] = {}
     communities: dict[str, tuple[str, str, list[str]]] = {}
     for street_plan in plan:
@@ -442,8 +442,8 @@ class _CaseSite:
 
 
 class _CaseWriter:
-    def __init__(self, w: _Writers, rng: random.Random) -> None:
-        self.w, self.rng = w, rng
+    def __init__(self, w: _Writers, rng: random.Random, id_prefix: str = ID_PREFIX) -> None:
+        self.w, self.rng, self.id_prefix = w, rng, id_prefix
         self.cases = self.steps = 0
         self.party_governed: set[str] = set()
 
@@ -456,7 +456,7 @@ class _CaseWriter:
     def _case(self, site: _CaseSite, others: list[str]) -> None:
         rng, w = self.rng, self.w
         self.cases += 1
-        cid = f"syn:case:{self.cases}"
+        cid = f"{self.id_prefix}:case:{self.cases}"
         opened = _day(rng, CASE_START, CASE_END)
         channel = rng.choices([c for c, _ in CHANNEL_WEIGHTS], [x for _, x in CHANNEL_WEIGHTS])[0]
         issue = (rng.choice(FREE_TEXT) if rng.random() < 0.08 else

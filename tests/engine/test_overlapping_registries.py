@@ -101,11 +101,11 @@ def test_a_city_synthesized_with_another_seed(scratch, tmp_path):
     synthesize(300, 1, tmp_path / "city")
     synthesize(300, 2, tmp_path / "city2")
     synthesize(300, 2, tmp_path / "city3", id_prefix="syn3")
-    execute(store, plan_load(registries=[tmp_path / "city"], include_default=False))
+    execute(store, plan_load(registries=[tmp_path / "city"]))
     before = answers.load_report(store)
     people = store.personal.count()
     with pytest.raises(IdConflict) as err:
-        execute(store, plan_load(registries=[tmp_path / "city2"], include_default=False))
+        execute(store, plan_load(registries=[tmp_path / "city2"]))
     msg = str(err.value)
     assert "id 'syn:compound:1' is in the stored graph as Area, registry 'city' (compounds.csv, line 2)" in msg
     assert "registry 'city2' (compounds.csv, line 2)" in msg
@@ -113,10 +113,10 @@ def test_a_city_synthesized_with_another_seed(scratch, tmp_path):
     assert answers.load_report(store) == before and store.personal.count() == people
 
     # With ids of its own it loads beside the first.
-    execute(store, plan_load(registries=[tmp_path / "city3"], include_default=False))
+    execute(store, plan_load(registries=[tmp_path / "city3"]))
     assert store.personal.count() == 2 * people
     assert store.read("MATCH (n:Entity) WHERE n.registry = 'city3' RETURN count(n)").rows[0][0] > 300
     # And with --replace's clear, the second seed replaces the first.
     store.clear()
-    execute(store, plan_load(registries=[tmp_path / "city2"], include_default=False))
+    execute(store, plan_load(registries=[tmp_path / "city2"]))
     assert store.read("MATCH (n:Entity) WHERE n.registry = 'city' RETURN count(n)").rows[0][0] == 0

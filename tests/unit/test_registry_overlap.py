@@ -32,14 +32,15 @@ def test_two_registries_of_one_name(tmp_path):
     shutil.copytree(REGISTRY, copy)
     with pytest.raises(RegistryError, match="has the same name 'registry'"):
         plan_load(registries=[REGISTRY, copy], include_default=False)
-    # The same directory twice is one registry.
-    plan_load(registries=[REGISTRY, REGISTRY], include_default=False)
+    # The same directory twice is one registry (with the default structure: the test
+    # registry's cases point at the notice's issue types).
+    plan_load(registries=[REGISTRY, REGISTRY])
 
 
 def test_synthetic_cities_with_their_own_prefixes_load_together(tmp_path):
     synthesize(200, 1, tmp_path / "city")
     synthesize(200, 2, tmp_path / "city2", id_prefix="syn2")
-    plan = plan_load(registries=[tmp_path / "city", tmp_path / "city2"], include_default=False)
+    plan = plan_load(registries=[tmp_path / "city", tmp_path / "city2"])  # cases need the issue types
     ids = {n.id for n in plan.batch.nodes if n.props.get("registry") == "city2"}
     assert ids and all(i.startswith("syn2:") for i in ids)
     with pytest.raises(ValueError, match="letters, digits"):
