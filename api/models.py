@@ -112,23 +112,6 @@ class LoadRequest(BaseModel):
                           "such a document is refused")
 
 
-class LoadedDocument(BaseModel):
-    id: str
-    title: str
-    measures: int
-
-
-class LoadResult(BaseModel):
-    engine: str
-    documents: list[LoadedDocument]
-    written: dict[str, int]
-    unresolved: list[dict[str, Any]] = Field(description="unit names kept as written")
-    unread: list[dict[str, Any]] = Field(default_factory=list, description="parts of documents that "
-                                         "look like attributions and were not read (partial loads)")
-    partial: bool = False
-    graph: dict[str, dict[str, int]]
-
-
 class CypherRequest(BaseModel):
     query: str = Field(min_length=1, max_length=20_000, description="read-only Cypher")
     params: dict[str, Any] = Field(default_factory=dict, description="query parameters ($name)")

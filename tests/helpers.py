@@ -45,3 +45,29 @@ def write_tadong_registry(directory: Path, residents: int = 150) -> Path:
 
 # Hand-made notices whose networks the analytics tests computed by hand (not real).
 ANALYTICS = TESTS / "data" / "analytics"
+
+
+def app_routes() -> list[str]:
+    """`METHOD /path` for every route the app serves: the OpenAPI document's
+    operations and the routes kept out of it (the page, /docs, /openapi.json,
+    problem types, static files). No store is opened: startup never runs."""
+    import re
+
+    from govgraph.api import create_app
+
+    from govgraph.settings import Settings
+
+    app = create_app(Settings())
+    found = {f"{method.upper()} {path}"
+             for path, ops in app.openapi()["paths"].items() for method in ops}
+    for route in app.routes:
+        path = getattr(route, "path", None)
+        if not path:
+            continue  # routers included by reference: their routes are in the OpenAPI document
+        path = re.sub(r"\{(\w+):\w+\}", r"{\1}", path)  # {node_id:path} -> {node_id}
+        methods = getattr(route, "methods", None)
+        if methods is None:  # a mount: everything under it
+            found.add(f"GET {path}/…")
+            continue
+        found.update(f"{m} {path}" for m in methods if m not in ("HEAD", "OPTIONS"))
+    return sorted(found)

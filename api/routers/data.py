@@ -1,16 +1,20 @@
-"""Health, documents, and loading data (bearer token)."""
+"""Health, documents (and where two overlap), reading a notice without storing it, and
+loading data (bearer token)."""
 
 from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 
 from ...queries import answers
 from ...queries.flow import adrive
+from ...usecases import LoadResult
+from ...usecases import load as load_use_case
 from ..deps import AuthDep, PageDep, StoreDep
-from ..models import DocumentInfo, Health, LoadedDocument, LoadRequest, LoadResult, Page, paginate
+from ..models import DocumentInfo, Health, LoadRequest, NoticeText, Page, paginate
 from ..problems import ProblemException, problem_responses
 
 router = APIRouter(tags=["data"])
@@ -34,14 +38,38 @@ async def documents(request: Request, store: StoreDep, page: PageDep):
     return paginate(request, [DocumentInfo(**d) for d in docs], page.offset, page.limit)
 
 
+DocArg = Annotated[str, Query(min_length=1, max_length=200, description="a loaded document's id "
+                                "(GET /documents)", examples=["anshun-2021-property-16"])]
+
+
+@router.get("/documents/overlap", response_model=answers.DocumentOverlap,
+            responses=problem_responses(404, 422), summary="Where two documents overlap")
+async def overlap(store: StoreDep, doc_a: DocArg, doc_b: DocArg):
+    """Where two loaded documents give duties to the same units, and where their lead
+    units differ (`govgraph overlap`). 404 names the loaded documents when one is not."""
+    return await adrive(store, answers.document_overlap_flow(doc_a, doc_b))
+
+
+@router.post("/extract", response_model=dict[str, Any], responses=problem_responses(422),
+             summary="Read a notice without storing it")
+def extract(body: NoticeText):
+    """What a notice yields — its measures, their units resolved against the unit
+    registry, what was not read — exactly as `govgraph extract --json` prints it.
+    Nothing is written. A text that is not a notice is a 422 problem
+    (`invalid-document`) naming what is wrong and where."""
+    from ...loaders.extract import extraction
+    from ...loaders.notice import parse_notice
+    from ...loaders.units import load_registry
+
+    return extraction(parse_notice(body.text, source=body.name), load_registry())
+
+
 @router.post("/load", response_model=LoadResult, dependencies=[AuthDep],
              responses=problem_responses(401, 403, 422, 503), summary="Load data (admin key)")
 def load(body: LoadRequest, store: StoreDep):
     """Load the default dataset and/or the notices sent, as `govgraph load` does:
     everything is parsed and checked first, then written all-or-nothing; loading the
     same input again changes nothing. Needs an admin key (`Authorization: Bearer …`)."""
-    from ...loaders.pipeline import execute, plan_load
-
     if not body.default and not body.documents:
         raise ProblemException("validation-error",
                                "nothing to load: default is false and no documents were sent")
@@ -52,7 +80,8 @@ def load(body: LoadRequest, store: StoreDep):
             p.write_text(doc.text, "utf-8")
             paths.append(p)
         try:
-            plan = plan_load(paths, include_default=body.default, partial=body.partial)
+            return load_use_case(store, paths, include_default=body.default,
+                                 replace=body.replace, partial=body.partial)
         except Exception as e:
             # Messages name the temporary file; say which document it was instead.
             msg = str(e)
@@ -61,13 +90,3 @@ def load(body: LoadRequest, store: StoreDep):
             if isinstance(e, ValueError):
                 raise ProblemException("invalid-document", msg) from e
             raise
-    if body.replace:
-        store.clear()
-    summary = execute(store, plan)
-    return LoadResult(
-        engine=store.engine,
-        documents=[LoadedDocument(id=n.id, title=n.title, measures=len(n.measures))
-                   for n in plan.notices],
-        written={"nodes": summary.nodes, "edges": summary.edges},
-        unresolved=plan.unresolved, unread=plan.unread, partial=body.partial,
-        graph=answers.load_report(store))

@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 import pytest
+from helpers import app_routes
 
 REPO = Path(__file__).resolve().parents[2]
 DOCS = REPO / "docs"
@@ -25,30 +26,6 @@ def _cli_reference():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
-
-
-def _routes() -> list[str]:
-    """`METHOD /path` for every route the app serves: the OpenAPI document's
-    operations and the routes kept out of it (the page, /docs, /openapi.json,
-    problem types, static files). No store is opened: startup never runs."""
-    from govgraph.api import create_app
-
-    from govgraph.settings import Settings
-
-    app = create_app(Settings())
-    found = {f"{method.upper()} {path}"
-             for path, ops in app.openapi()["paths"].items() for method in ops}
-    for route in app.routes:
-        path = getattr(route, "path", None)
-        if not path:
-            continue  # routers included by reference: their routes are in the OpenAPI document
-        path = re.sub(r"\{(\w+):\w+\}", r"{\1}", path)  # {node_id:path} -> {node_id}
-        methods = getattr(route, "methods", None)
-        if methods is None:  # a mount: everything under it
-            found.add(f"GET {path}/…")
-            continue
-        found.update(f"{m} {path}" for m in methods if m not in ("HEAD", "OPTIONS"))
-    return sorted(found)
 
 
 def _all_docs() -> str:
@@ -71,7 +48,7 @@ def test_every_command_is_in_the_cli_reference():
 
 def test_every_route_is_in_the_api_docs():
     text = (DOCS / "api.md").read_text("utf-8")
-    routes = _routes()
+    routes = app_routes()
     assert "GET /measures/{measure}/leads" in routes and "POST /cypher" in routes
     missing = [r for r in routes if f"`{r}`" not in text]
     assert not missing, f"routes not in docs/api.md: {missing}"

@@ -9,7 +9,7 @@ import pytest
 
 MODULES = ["govgraph.graph.names", "govgraph.render", "govgraph.loaders.notice",
            "govgraph.loaders.notice.names", "govgraph.loaders.notice.roles", "govgraph.loaders.notice.tables",
-           "govgraph.queries.analytics", "govgraph.queries.cases"]
+           "govgraph.queries.analytics", "govgraph.queries.cases", "govgraph.queries.questions"]
 
 
 @pytest.mark.parametrize("name", MODULES)
