@@ -40,6 +40,16 @@ def measures(draw):
     return out
 
 
+def _same_units_and_spans(notice, ms) -> None:
+    """Each measure has the drawn units in each role, and every span quotes the text."""
+    for m, want in zip(notice.measures, ms, strict=True):
+        for role in ("lead", "responsible", "support"):
+            assert m.units(role) == want[role], (m.number, role)
+        for a in m.attributions:
+            for u in a.units:
+                assert notice.text[u.start : u.end] == u.as_written
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(ms=measures(), full=st.booleans(), sep=st.sampled_from(["，", ",", "；"]),
        words=st.tuples(st.sampled_from(LEAD_WORDS), st.sampled_from(RESP_WORDS), st.sampled_from(SUPPORT_WORDS)))
@@ -54,12 +64,7 @@ def test_role_bracket_documents(ms, full, sep, words):
     note(text)
     notice = parse_notice(text)
     assert [m.number for m in notice.measures] == list(range(1, len(ms) + 1))
-    for m, want in zip(notice.measures, ms, strict=True):
-        for role in ("lead", "responsible", "support"):
-            assert m.units(role) == want[role], (m.number, role)
-        for a in m.attributions:
-            for u in a.units:
-                assert notice.text[u.start : u.end] == u.as_written
+    _same_units_and_spans(notice, ms)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -80,9 +85,4 @@ def test_task_table_documents(ms, pipes, first, deadline_col):
     notice = parse_notice(text)
     assert notice.layout == "table"
     assert len(notice.measures) == len(ms)
-    for m, want in zip(notice.measures, ms, strict=True):
-        for role in ("lead", "responsible", "support"):
-            assert m.units(role) == want[role], (m.number, role)
-        for a in m.attributions:
-            for u in a.units:
-                assert notice.text[u.start : u.end] == u.as_written
+    _same_units_and_spans(notice, ms)
