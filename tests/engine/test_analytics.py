@@ -146,8 +146,8 @@ def test_unknown_documents_are_named(fixture):
 # hand-made registry in tests/data/registry)
 
 
-def test_hierarchy_on_the_seed(falkor_store):
-    res = analytics.hierarchy(falkor_store)
+def test_hierarchy_on_the_seed(store):
+    res = analytics.hierarchy(store)
     h = _by_id(res.items)
     # 各县〔区〕人民政府〔管委会〕 GUIDES street offices and townships, which supervise
     # owners' committees and assemblies and property companies and guide service centres.
@@ -158,14 +158,14 @@ def test_hierarchy_on_the_seed(falkor_store):
     assert res.basis.projection == "hierarchy" and res.basis.documents[0].doc == DEFAULT_DOC_ID
 
 
-def test_brokers_of_a_compound(falkor_store):
+def test_brokers_of_a_compound(store):
     """阳光花园 (t:cpd:1) on 2024-06-30, by hand: its 业委会 and Party branch serve it,
     安心物业 manages it. The city's housing bureau supervises property companies
     (measure 4) and nothing else here, so 安心物业 is the compound's only link to it;
     the county government guides street offices (measure 4), so 测试街道办事处 is the
     only link to 西秀区人民政府. 中共西秀区委 has no tie in the notice's structure to
     anything in this frame: never reached."""
-    res = analytics.brokers(falkor_store, "t:cpd:1", "2024-06-30")
+    res = analytics.brokers(store, "t:cpd:1", "2024-06-30")
     assert [(b.body.id, [t.id for t in b.cuts_off]) for b in res.items] == [
         ("t:co:A", ["unit:市住房城乡建设局"]), ("t:org:street1", ["unit:西秀区人民政府"])]
     assert [(x.a.id, x.b.id, x.relation, x.measure) for x in res.bridges] == [
@@ -177,29 +177,29 @@ def test_brokers_of_a_compound(falkor_store):
     assert (res.basis.nodes, res.basis.edges) == (12, 17)
 
 
-def test_a_compound_with_no_body_reaches_nothing(falkor_store):
-    res = analytics.brokers(falkor_store, "t:cpd:4", "2024-06-30")
+def test_a_compound_with_no_body_reaches_nothing(store):
+    res = analytics.brokers(store, "t:cpd:4", "2024-06-30")
     assert res.reached == [] and res.items == [] and res.bridges == []
     assert res.unreached  # the county's bodies are in its frame, none tied to it
 
 
-def test_unknown_compound(falkor_store):
+def test_unknown_compound(store):
     with pytest.raises(NotFound, match="unknown compound"):
-        analytics.brokers(falkor_store, "nowhere")
+        analytics.brokers(store, "nowhere")
 
 
 # ---------------------------------------------------------------------------
 # the seed: what docs/analytics.md reports
 
 
-def test_the_seed_carriers_and_blocs(falkor_store):
-    deg = _by_id(analytics.degree(falkor_store, [DEFAULT_DOC_ID]).items)
+def test_the_seed_carriers_and_blocs(store):
+    deg = _by_id(analytics.degree(store, [DEFAULT_DOC_ID]).items)
     housing = deg["unit:市住房城乡建设局"]
     assert (housing.lead, housing.duties, housing.partners) == (12, 16, 20)
-    cen = analytics.centrality(falkor_store, [DEFAULT_DOC_ID])
+    cen = analytics.centrality(store, [DEFAULT_DOC_ID])
     assert [x.unit.id for x in cen.items[:2]] == ["unit:市住房城乡建设局",
                                                   "unit:各县〔区〕人民政府〔管委会〕"]
-    com = analytics.communities(falkor_store, [DEFAULT_DOC_ID])
+    com = analytics.communities(store, [DEFAULT_DOC_ID])
     assert len(com.items) == 2
     enforcement = {u.name for u in com.items[0].units}
     # measure 14's enforcement agencies form one bloc; the housing bureau sits in the other
@@ -207,10 +207,10 @@ def test_the_seed_carriers_and_blocs(falkor_store):
             "市市场监管局"} <= enforcement
     assert "市住房城乡建设局" not in enforcement
     assert {"市住房城乡建设局", "市委组织部", "市民政局"} <= {u.name for u in com.items[1].units}
-    [conc] = analytics.concentration(falkor_store, [DEFAULT_DOC_ID]).items
+    [conc] = analytics.concentration(store, [DEFAULT_DOC_ID]).items
     assert (conc.units, conc.duties) == (21, 118)
     assert conc.top[0].unit.name == "市住房城乡建设局" and conc.top[0].duties == 16
     assert conc.lead_hhi > 0.5  # three units lead everything
-    assert analytics.unled(falkor_store, [DEFAULT_DOC_ID]).items == []  # every measure has a lead
-    spans = analytics.unled(falkor_store, [DEFAULT_DOC_ID], include_led=True).items
+    assert analytics.unled(store, [DEFAULT_DOC_ID]).items == []  # every measure has a lead
+    spans = analytics.unled(store, [DEFAULT_DOC_ID], include_led=True).items
     assert 14 in {m.number for m in spans}
