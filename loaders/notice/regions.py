@@ -105,6 +105,8 @@ def _continues(text: str, nl: int, frag_start: int, end: int, layout: Layout) ->
         return True
     if len(_first_segment(nxt).strip()) <= 3 and len(nxt.strip()) <= 4:
         return True  # the tail of a cut name alone on its line: "市委办" / "公室"
+    if nxt.strip() == _first_segment(nxt).strip() and 0 < len(clean_name(nxt.strip())) <= 3:
+        return True  # the same, with the list's trailing words: "街道办" / "事处等部门"
     if _fragment_complete(text[frag_start:nl]):
         return False
     return 0 < len(_first_segment(nxt).strip()) <= 20
