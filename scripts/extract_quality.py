@@ -208,11 +208,6 @@ def read_real(path: Path) -> tuple[dict[str, str], str]:
     return header, raw[pos:]
 
 
-def _key(name: str) -> str:
-    """Names compared as the registry compares them: whitespace and bracket shapes aside."""
-    return re.sub(r"\s+", "", name).translate(str.maketrans("()（）[]【】", "〔〕〔〕〔〕〔〕"))
-
-
 @dataclass
 class RealResult:
     name: str
@@ -236,6 +231,7 @@ def evaluate_real_document(label_file: Path) -> RealResult:
     """Measures are matched in order: the n-th measure the extractor found that
     names a unit or an official against the n-th labelled one, so a measure
     missed or split shifts everything after it and is counted so."""
+    from govgraph.graph.names import normalize_name
     from govgraph.loaders.notice import NoticeError, parse_notice
 
     label = json.loads(label_file.read_text("utf-8"))
@@ -258,8 +254,8 @@ def evaluate_real_document(label_file: Path) -> RealResult:
     for i in range(max(len(gold), len(found))):
         g = gold[i] if i < len(gold) else {}
         m = found[i] if i < len(found) else None
-        gt = Counter((f, _key(u)) for f in FIELDS for u in g.get(f, []))
-        pt = Counter((f, _key(u)) for f in FIELDS for u in (m.units(f) if m else []))
+        gt = Counter((f, normalize_name(u)) for f in FIELDS for u in g.get(f, []))
+        pt = Counter((f, normalize_name(u)) for f in FIELDS for u in (m.units(f) if m else []))
         res.triples.gold += sum(gt.values())
         res.triples.predicted += sum(pt.values())
         res.triples.correct += sum((gt & pt).values())
@@ -267,8 +263,8 @@ def evaluate_real_document(label_file: Path) -> RealResult:
             res.problems.append(f"measure {i + 1} {f}: missed {u}")
         for f, u in (pt - gt).elements():
             res.problems.append(f"measure {i + 1} {f}: false unit {u}")
-        go = Counter(_key(o["name"]) for o in g.get("officials", []))
-        po = Counter(_key(o.name) for o in (getattr(m, "officials", None) or []))
+        go = Counter(normalize_name(o["name"]) for o in g.get("officials", []))
+        po = Counter(normalize_name(o.name) for o in (getattr(m, "officials", None) or []))
         res.officials.gold += sum(go.values())
         res.officials.predicted += sum(po.values())
         res.officials.correct += sum((go & po).values())

@@ -151,3 +151,14 @@ def restore_elided(prev: str, name: str) -> str | None:
     if not j.endswith("委") and name.endswith("部") and prev.startswith(j + "委"):
         j = j + "委"
     return j + name
+
+
+# Collectives that name no single body but are duties' holders all the same.
+_COLLECTIVE_RE = re.compile(r"^各.{0,12}(区|县|市|州|盟|旗|镇|乡|街道|社区|村|地区|部门|单位|政府|党委|机关"
+                            r"|企业)$"
+                            r"|(有关|相关)(部门|单位)$")
+
+
+def is_holder(name: str) -> bool:
+    """A body, or a collective that stands for bodies (各街镇, 各有关部门)."""
+    return looks_like_unit(name) or bool(_COLLECTIVE_RE.search(name))

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from .model import Attribution
-from .names import looks_like_unit
+from .names import is_holder, looks_like_unit
 from .unit_lists import list_mentions
 
 # Role words; what they make of the list before them. A manner may stand in
@@ -37,16 +37,6 @@ ROLE_RE = re.compile(_MANNER + "(?P<word>" + "|".join(sorted(ROLE_WORDS, key=len
 _OPEN = "(（"
 _CLOSE = ")）"
 _SEPARATORS = "，,；;、 \u3000\t\n"
-# Collectives that name no single body but are duties' holders all the same.
-_COLLECTIVE_RE = re.compile(r"^各.{0,12}(区|县|市|州|盟|旗|镇|乡|街道|社区|村|地区|部门|单位|政府|党委|机关"
-                            r"|企业)$"
-                            r"|(有关|相关)(部门|单位)$")
-
-
-def _is_holder(name: str) -> bool:
-    return looks_like_unit(name) or bool(_COLLECTIVE_RE.search(name))
-
-
 def read_role_bracket(text: str, open_at: int, close_at: int) -> list[Attribution] | None:
     """The attributions of the bracket text[open_at:close_at + 1], or None when
     it is not an attribution."""
@@ -72,7 +62,7 @@ def read_role_span(text: str, start: int, end: int) -> list[Attribution] | None:
         before = out[-1].units[-1] if out and out[-1].units else None
         leads, mentions = list_mentions(text, s, cue.start(), before)
         units = leads + mentions
-        if not units or not all(_is_holder(u.name) for u in units):
+        if not units or not all(is_holder(u.name) for u in units):
             if out and text[seg_start] in "，,；;":
                 break  # a note after the attribution: ，排在第一位的部门为牵头部门，下同
             return None
@@ -177,7 +167,7 @@ def by_clauses(text: str, start: int, end: int) -> list[Attribution]:
             s = d.end()  # 包片单位县气象局: the kind of unit, then the unit
         leads, mentions = list_mentions(text, s, e)
         units = leads + mentions
-        if units and all(_is_holder(u.name) for u in units):
+        if units and all(is_holder(u.name) for u in units):
             out.append(Attribution(role=ROLE_WORDS[m.group("word")], label="由…" + m.group("word"),
                                    clause=text[m.start() : m.end()], start=s, end=m.end(), units=units))
     return out

@@ -32,11 +32,9 @@ import re
 from dataclasses import dataclass, field
 
 from .model import Attribution, Official
-from .names import looks_like_unit
-from .roles import _is_holder
+from .names import is_holder, looks_like_unit
 from .unit_lists import list_mentions
 
-_SPACE_RUN = re.compile(r"[^\S\n]+")
 # Cells that say "none" and keep their column's place: 配合单位 "/".
 _EMPTY_CELLS = frozenset({"/", "／", "—", "——", "-", "无", "\\"})
 _NUMBER_RE = re.compile(r"\d{1,3}")
@@ -174,7 +172,7 @@ def _unit_cell(text: str, cell: Cell) -> tuple[list, list] | None:
         return None
     leads, mentions = list_mentions(text, cell.start, cell.end)
     units = leads + mentions
-    if units and all(_is_holder(u.name) for u in units):
+    if units and all(is_holder(u.name) for u in units):
         return leads, mentions
     return None
 
@@ -270,5 +268,4 @@ def _typed_cells(text: str, rest: list[Cell], unit_roles: list[str], official_ro
 
 
 def _column_index(table: Table, role: str) -> int:
-    return next(i for i, c in enumerate(table.columns) if column_role(c) == role) \
-        if any(column_role(c) == role for c in table.columns) else 0
+    return next((i for i, c in enumerate(table.columns) if column_role(c) == role), 0)
