@@ -43,7 +43,7 @@ def test_corpus_is_real_labelled_and_big_enough(quality):
     assert sum(r.labels == ["out-of-scope"] for r in rows) >= 30
     keys = {t.key for t in routing.taxonomy().types} | {"out-of-scope"}
     assert {lab for r in rows for lab in r.labels} <= keys
-    assert all(r.split in ("dev", "heldout") for r in rows)
+    assert all(r.split in mod.SPLITS for r in rows)
     text = (ROOT / "tests" / "complaints" / "complaints.csv").read_text("utf-8")
     assert "Rollbear-bot/HelloNLP-TopicC-in-TipDMCup2020" in text.splitlines()[3]
 
