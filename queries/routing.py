@@ -52,7 +52,7 @@ class IssueWords:
 class Taxonomy:
     origin: str
     types: tuple[IssueWords, ...]
-    min_score: int = 4
+    min_score: int = 3
     subject_chars: int = 40
     subject_weight: int = 3
     ignore: tuple[str, ...] = ()
@@ -90,7 +90,7 @@ def _load(path: str | None) -> Taxonomy:
         key="(outside)", name="outside the taxonomy", name_en="",
         words=tuple(_norm(w) for w in out.get("words", []) if w),
         strong=tuple(_norm(w) for w in out.get("strong", []) if w))
-    return Taxonomy(origin=origin, types=tuple(types), min_score=int(cfg.get("min_score", 4)),
+    return Taxonomy(origin=origin, types=tuple(types), min_score=int(cfg.get("min_score", 3)),
                     subject_chars=int(cfg.get("subject_chars", 40)),
                     subject_weight=int(cfg.get("subject_weight", 3)),
                     ignore=tuple(_norm(w) for w in cfg.get("ignore", []) if w), outside=outside)

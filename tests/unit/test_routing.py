@@ -48,23 +48,42 @@ def test_corpus_is_real_labelled_and_big_enough(quality):
     assert "Rollbear-bot/HelloNLP-TopicC-in-TipDMCup2020" in text.splitlines()[3]
 
 
-def test_route_meets_the_targets_on_the_tuned_part(quality):
-    # the words were tuned on the dev part: there the issue's targets hold
-    dev = quality["dev"]
+def test_route_meets_the_targets_on_the_tuned_part_and_on_all(quality):
+    # the words were tuned on the dev part: there the issue's targets hold; on all
+    # (dev + heldout + fresh) they hold too, measured 0.865 top-1 and 0.850 empty
+    dev, every = quality["dev"], quality["all"]
     assert dev.accuracy >= 0.85, dev.accuracy
     assert dev.empty_share >= 0.80, dev.empty_share
+    assert every.accuracy >= 0.85, every.accuracy
+    assert every.empty_share >= 0.82, every.empty_share
 
 
 def test_route_on_the_untuned_parts_does_not_fall_below_their_measured_floors(quality):
-    # never tuned on (docs/routing.md): heldout measured 0.683 top-1 and 0.969 empty,
-    # fresh 0.667 and 0.979; floors a little under those so a change that loses
-    # ground there is seen
+    # never tuned on (docs/routing.md): heldout measured 0.794 top-1 and 0.862 empty,
+    # fresh 0.802 and 0.802 — both under the 0.85 top-1 target. Floors a little
+    # under the measured figures so a change that loses ground there is seen.
     held, fresh = quality["heldout"], quality["fresh"]
-    assert held.accuracy >= 0.66, held.accuracy
-    assert held.empty_share >= 0.95, held.empty_share
-    assert fresh.accuracy >= 0.64, fresh.accuracy
-    assert fresh.empty_share >= 0.95, fresh.empty_share
-    assert quality["all"].empty_share >= 0.80
+    assert held.accuracy >= 0.77, held.accuracy
+    assert held.empty_share >= 0.83, held.empty_share
+    assert fresh.accuracy >= 0.78, fresh.accuracy
+    assert fresh.empty_share >= 0.78, fresh.empty_share
+
+
+def test_outside_words_in_the_subject_empty_the_answer_and_say_why():
+    text = "投诉A市一中高一年级通过家委会各种收费。年级又要收取各种费用，这是不是违规收费？"
+    scored = routing.score(text)
+    assert scored.issues and scored.issues[0].key == "fee-arrears"  # the words are there ...
+    assert scored.outside_wins and "家委会" in scored.outside_matched  # ... but about a school
+    res = routing.route(None, text)
+    assert res.issues == []
+    assert "outside the issue taxonomy" in res.note and "家委会" in res.note
+
+
+def test_outside_words_count_only_in_the_subject_line():
+    # 开发商 and 交房 in the body do not outweigh a fire lane named in the subject
+    text = "小区消防通道被私家车堵塞。" + "说明情况。" * 10 + "开发商交房时承诺的车位也没有兑现"
+    assert routing.score(text).outside_score == 0
+    assert routing.match(text)[0].key == "fire-lane"
 
 
 def test_match_names_its_words_and_is_best_first():
@@ -130,3 +149,6 @@ def test_a_users_taxonomy_file_adds_types(tmp_path, monkeypatch):
                  'words = ["噪音"]\n', "utf-8")
     monkeypatch.setenv("GOVGRAPH_ISSUE_TYPES_FILE", str(f))
     assert [m.key for m in routing.match("楼下噪音很大")] == ["noise"]
+    # without a [routing.outside] table nothing outweighs a type
+    assert routing.taxonomy().outside is None
+    assert [m.key for m in routing.match("学校门口噪音很大")] == ["noise"]
