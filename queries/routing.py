@@ -85,14 +85,22 @@ def _load(path: str | None) -> Taxonomy:
                                 words=tuple(_norm(w) for w in row.get("words", []) if w),
                                 strong=tuple(_norm(w) for w in row.get("strong", []) if w)))
     cfg = data.get("routing", {})
+
+    def whole(name: str, default: int) -> int:
+        value = cfg.get(name, default)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise InvalidArgument(f"{origin}: [routing] {name} must be a whole number >= 1, not {value!r}")
+        return value
+
     out = cfg.get("outside")
+    if out is not None and not isinstance(out, dict):
+        raise InvalidArgument(f"{origin}: [routing] outside must be a table with words and strong lists")
     outside = None if not out else IssueWords(
         key="(outside)", name="outside the taxonomy", name_en="",
         words=tuple(_norm(w) for w in out.get("words", []) if w),
         strong=tuple(_norm(w) for w in out.get("strong", []) if w))
-    return Taxonomy(origin=origin, types=tuple(types), min_score=int(cfg.get("min_score", 3)),
-                    subject_chars=int(cfg.get("subject_chars", 40)),
-                    subject_weight=int(cfg.get("subject_weight", 3)),
+    return Taxonomy(origin=origin, types=tuple(types), min_score=whole("min_score", 3),
+                    subject_chars=whole("subject_chars", 40), subject_weight=whole("subject_weight", 3),
                     ignore=tuple(_norm(w) for w in cfg.get("ignore", []) if w), outside=outside)
 
 
@@ -105,14 +113,17 @@ class IssueMatch(BaseModel):
     key: str = Field(description="issue-type key, usable as ?issue= elsewhere")
     name: str
     name_en: str | None = None
-    score: int = Field(description="sum of matched word weights (1, strong 3; x3 in the subject line)")
+    score: int = Field(description="sum of matched word weights (1, strong 3; times the taxonomy's "
+                                   "subject_weight, 3 by default, in the subject line)")
     matched: list[str] = Field(description="the taxonomy's words found in the text, strongest first")
 
 
 class RouteAnswer(BaseModel):
     text_chars: int
     issues: list[IssueMatch] = Field(description="issue types the text is about, best first; "
-                                                 "empty when it is about none the taxonomy covers")
+                                                 "empty when it is about none the taxonomy covers, or "
+                                                 "when its subject's words about matters outside the "
+                                                 "taxonomy outweigh the best type (the note says so)")
     note: str
     compound: str | None = None
     first_contact: ChainBody | None = Field(default=None, description=(

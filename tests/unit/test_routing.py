@@ -152,3 +152,13 @@ def test_a_users_taxonomy_file_adds_types(tmp_path, monkeypatch):
     # without a [routing.outside] table nothing outweighs a type
     assert routing.taxonomy().outside is None
     assert [m.key for m in routing.match("学校门口噪音很大")] == ["noise"]
+
+
+@pytest.mark.parametrize("routing_table", ['subject_weight = "x"', "min_score = 0", "outside = 3"])
+def test_a_bad_routing_setting_is_an_error_naming_file_and_setting(tmp_path, monkeypatch, routing_table):
+    f = tmp_path / "types.toml"
+    f.write_text(f'[routing]\n{routing_table}\n[[issue]]\nid = "noise"\nname = "噪音"\n', "utf-8")
+    monkeypatch.setenv("GOVGRAPH_ISSUE_TYPES_FILE", str(f))
+    with pytest.raises(InvalidArgument) as e:
+        routing.match("楼下噪音很大")
+    assert str(f) in str(e.value) and routing_table.split(" =")[0] in str(e.value)
