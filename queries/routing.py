@@ -5,9 +5,17 @@ The matcher is deliberately plain so every answer can be explained: each issue
 type in the taxonomy (loaders/data/issue_types.toml, or the file named by
 GOVGRAPH_ISSUE_TYPES_FILE) lists the words residents write about it. A matched
 word scores 1, a "strong" word 3, and a match in the subject line (the first
-``subject_chars`` characters) counts double. Types whose score reaches
+``subject_chars`` characters) counts ``subject_weight`` times (3): the subject
+says what a message is about, its body also names what it is not about. Types whose score reaches
 ``min_score`` are returned best first with the words that matched; text that
 reaches it for no type is out of scope and gets an empty list.
+
+The taxonomy also lists, under ``[routing.outside]``, what residents write about
+matters no type covers (schools, a developer's sales and delivery, shops' noise
+and fumes, roads and transit …). Those words are scored the same way; when they
+outweigh the best type, the text is about something else that merely uses a
+type's words (收费 at a school, 车位 for sale) and the answer is empty, with a
+note naming the words that decided it.
 """
 
 from __future__ import annotations
@@ -46,7 +54,9 @@ class Taxonomy:
     types: tuple[IssueWords, ...]
     min_score: int = 3
     subject_chars: int = 40
+    subject_weight: int = 3
     ignore: tuple[str, ...] = ()
+    outside: IssueWords | None = None
 
 
 def _norm(text: str) -> str:
@@ -75,9 +85,23 @@ def _load(path: str | None) -> Taxonomy:
                                 words=tuple(_norm(w) for w in row.get("words", []) if w),
                                 strong=tuple(_norm(w) for w in row.get("strong", []) if w)))
     cfg = data.get("routing", {})
-    return Taxonomy(origin=origin, types=tuple(types), min_score=int(cfg.get("min_score", 3)),
-                    subject_chars=int(cfg.get("subject_chars", 40)),
-                    ignore=tuple(_norm(w) for w in cfg.get("ignore", []) if w))
+
+    def whole(name: str, default: int) -> int:
+        value = cfg.get(name, default)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise InvalidArgument(f"{origin}: [routing] {name} must be a whole number >= 1, not {value!r}")
+        return value
+
+    out = cfg.get("outside")
+    if out is not None and not isinstance(out, dict):
+        raise InvalidArgument(f"{origin}: [routing] outside must be a table with words and strong lists")
+    outside = None if not out else IssueWords(
+        key="(outside)", name="outside the taxonomy", name_en="",
+        words=tuple(_norm(w) for w in out.get("words", []) if w),
+        strong=tuple(_norm(w) for w in out.get("strong", []) if w))
+    return Taxonomy(origin=origin, types=tuple(types), min_score=whole("min_score", 3),
+                    subject_chars=whole("subject_chars", 40), subject_weight=whole("subject_weight", 3),
+                    ignore=tuple(_norm(w) for w in cfg.get("ignore", []) if w), outside=outside)
 
 
 def taxonomy() -> Taxonomy:
@@ -89,14 +113,17 @@ class IssueMatch(BaseModel):
     key: str = Field(description="issue-type key, usable as ?issue= elsewhere")
     name: str
     name_en: str | None = None
-    score: int = Field(description="sum of matched word weights (1, strong 3; x2 in the subject line)")
+    score: int = Field(description="sum of matched word weights (1, strong 3; times the taxonomy's "
+                                   "subject_weight, 3 by default, in the subject line)")
     matched: list[str] = Field(description="the taxonomy's words found in the text, strongest first")
 
 
 class RouteAnswer(BaseModel):
     text_chars: int
     issues: list[IssueMatch] = Field(description="issue types the text is about, best first; "
-                                                 "empty when it is about none the taxonomy covers")
+                                                 "empty when it is about none the taxonomy covers, or "
+                                                 "when its subject's words about matters outside the "
+                                                 "taxonomy outweigh the best type (the note says so)")
     note: str
     compound: str | None = None
     first_contact: ChainBody | None = Field(default=None, description=(
@@ -114,22 +141,37 @@ def check_text(text: str | None) -> str:
     return text.strip()
 
 
-def match(text: str, tax: Taxonomy | None = None) -> list[IssueMatch]:
-    """The issue types the text is about, best first (ties by taxonomy order).
+@dataclass(frozen=True)
+class Scored:
+    """Every type's evidence in one text, before the outside words are weighed."""
+
+    issues: list[IssueMatch]  # types that reach min_score, best first
+    outside_score: int
+    outside_matched: list[str]
+
+    @property
+    def outside_wins(self) -> bool:
+        return bool(self.issues) and self.outside_score > self.issues[0].score
+
+
+def score(text: str, tax: Taxonomy | None = None) -> Scored:
+    """Each type's score and words in the text, and the outside words' score.
 
     Words are looked for longest first and each stretch of text counts once, so
     垃圾站 is not also 垃圾, and the taxonomy's ``ignore`` words (卫生健康局 …)
     hide their stretch from every type."""
     tax = tax or taxonomy()
     body = _norm(text)
+    kinds = list(tax.types) + ([tax.outside] if tax.outside else [])
     owners: dict[str, list[tuple[int, int]]] = {}
-    for order, t in enumerate(tax.types):
+    for order, t in enumerate(kinds):
         for weight, words in ((3, t.strong), (1, t.words)):
             for w in words:
                 if all(o != order for o, _ in owners.get(w, [])):
                     owners.setdefault(w, []).append((order, weight))
     for w in tax.ignore:
         owners.setdefault(w, [])
+    outside = len(tax.types) if tax.outside else -1
     taken = [False] * len(body)
     scores: dict[int, int] = {}
     found: dict[int, list[tuple[int, str]]] = {}
@@ -146,19 +188,29 @@ def match(text: str, tax: Taxonomy | None = None) -> list[IssueMatch]:
             continue
         in_subject = any(h < tax.subject_chars for h in hits)
         for order, weight in owners[w]:
-            gain = weight * (2 if in_subject else 1)
+            if order == outside and not in_subject:
+                continue  # outside words speak only from the subject line
+            gain = weight * (tax.subject_weight if in_subject else 1)
             scores[order] = scores.get(order, 0) + gain
             found.setdefault(order, []).append((gain, w))
     out = []
-    for order, score in scores.items():
-        if score < tax.min_score:
+    for order, sc in scores.items():
+        if sc < tax.min_score or order == outside:
             continue
         t = tax.types[order]
         matched = [w for _, w in sorted(found[order], key=lambda f: -f[0])]
-        out.append((score, order, IssueMatch(key=t.key, name=t.name, name_en=t.name_en or None,
-                                             score=score, matched=matched)))
+        out.append((sc, order, IssueMatch(key=t.key, name=t.name, name_en=t.name_en or None,
+                                          score=sc, matched=matched)))
     out.sort(key=lambda x: (-x[0], x[1]))
-    return [m for _, _, m in out]
+    return Scored(issues=[m for _, _, m in out], outside_score=scores.get(outside, 0),
+                  outside_matched=[w for _, w in sorted(found.get(outside, []), key=lambda f: -f[0])])
+
+
+def match(text: str, tax: Taxonomy | None = None) -> list[IssueMatch]:
+    """The issue types the text is about, best first (ties by taxonomy order);
+    empty when no type reaches ``min_score`` or the outside words outweigh the best."""
+    s = score(text, tax)
+    return [] if s.outside_wins else s.issues
 
 
 def route(store: GraphStore | None, text: str, compound_id: str | None = None,
@@ -172,9 +224,17 @@ def route(store: GraphStore | None, text: str, compound_id: str | None = None,
 
 
 def _answer(text: str, compound_id: str | None) -> RouteAnswer:
-    issues = match(text)
-    note = (f"about {len(issues)} issue type(s); best: {issues[0].key}" if issues else
-            "the text is about nothing the issue taxonomy covers; no issue type and no chain")
+    s = score(text)
+    issues = [] if s.outside_wins else s.issues
+    if issues:
+        note = f"about {len(issues)} issue type(s); best: {issues[0].key}"
+    elif s.outside_wins:
+        note = (f"the text is more about matters outside the issue taxonomy "
+                f"({', '.join(s.outside_matched[:5])}; score {s.outside_score}) than about "
+                f"{s.issues[0].key} ({', '.join(s.issues[0].matched[:5])}; score "
+                f"{s.issues[0].score}); no issue type and no chain")
+    else:
+        note = "the text is about nothing the issue taxonomy covers; no issue type and no chain"
     return RouteAnswer(text_chars=len(text), issues=issues, note=note, compound=compound_id)
 
 

@@ -33,7 +33,7 @@ def _quality_module():
 def quality():
     mod = _quality_module()
     rows = mod.read_corpus()
-    return {part: mod.measure(rows, part) for part in ("dev", "heldout", "all")}
+    return {part: mod.measure(rows, part) for part in (*mod.SPLITS, "all")}
 
 
 def test_corpus_is_real_labelled_and_big_enough(quality):
@@ -43,25 +43,47 @@ def test_corpus_is_real_labelled_and_big_enough(quality):
     assert sum(r.labels == ["out-of-scope"] for r in rows) >= 30
     keys = {t.key for t in routing.taxonomy().types} | {"out-of-scope"}
     assert {lab for r in rows for lab in r.labels} <= keys
-    assert all(r.split in ("dev", "heldout") for r in rows)
+    assert all(r.split in mod.SPLITS for r in rows)
     text = (ROOT / "tests" / "complaints" / "complaints.csv").read_text("utf-8")
     assert "Rollbear-bot/HelloNLP-TopicC-in-TipDMCup2020" in text.splitlines()[3]
 
 
-def test_route_meets_the_targets_on_the_tuned_part(quality):
-    # the words were tuned on the dev part: there the issue's targets hold
-    dev = quality["dev"]
+def test_route_meets_the_targets_on_the_tuned_part_and_on_all(quality):
+    # the words were tuned on the dev part: there the issue's targets hold; on all
+    # (dev + heldout + fresh) they hold too, measured 0.865 top-1 and 0.850 empty
+    dev, every = quality["dev"], quality["all"]
     assert dev.accuracy >= 0.85, dev.accuracy
     assert dev.empty_share >= 0.80, dev.empty_share
+    assert every.accuracy >= 0.85, every.accuracy
+    assert every.empty_share >= 0.82, every.empty_share
 
 
-def test_route_on_the_held_out_part_does_not_fall_below_its_measured_floor(quality):
-    # never tuned on: measured 0.746 top-1 and 0.908 empty (docs/routing.md); a
-    # floor a little under those so a change that loses ground there is seen
-    held = quality["heldout"]
-    assert held.accuracy >= 0.70, held.accuracy
-    assert held.empty_share >= 0.85, held.empty_share
-    assert quality["all"].empty_share >= 0.80
+def test_route_on_the_untuned_parts_does_not_fall_below_their_measured_floors(quality):
+    # never tuned on (docs/routing.md): heldout measured 0.794 top-1 and 0.862 empty,
+    # fresh 0.802 and 0.802 — both under the 0.85 top-1 target. Floors a little
+    # under the measured figures so a change that loses ground there is seen.
+    held, fresh = quality["heldout"], quality["fresh"]
+    assert held.accuracy >= 0.77, held.accuracy
+    assert held.empty_share >= 0.83, held.empty_share
+    assert fresh.accuracy >= 0.78, fresh.accuracy
+    assert fresh.empty_share >= 0.78, fresh.empty_share
+
+
+def test_outside_words_in_the_subject_empty_the_answer_and_say_why():
+    text = "投诉A市一中高一年级通过家委会各种收费。年级又要收取各种费用，这是不是违规收费？"
+    scored = routing.score(text)
+    assert scored.issues and scored.issues[0].key == "fee-arrears"  # the words are there ...
+    assert scored.outside_wins and "家委会" in scored.outside_matched  # ... but about a school
+    res = routing.route(None, text)
+    assert res.issues == []
+    assert "outside the issue taxonomy" in res.note and "家委会" in res.note
+
+
+def test_outside_words_count_only_in_the_subject_line():
+    # 开发商 and 交房 in the body do not outweigh a fire lane named in the subject
+    text = "小区消防通道被私家车堵塞。" + "说明情况。" * 10 + "开发商交房时承诺的车位也没有兑现"
+    assert routing.score(text).outside_score == 0
+    assert routing.match(text)[0].key == "fire-lane"
 
 
 def test_match_names_its_words_and_is_best_first():
@@ -127,3 +149,16 @@ def test_a_users_taxonomy_file_adds_types(tmp_path, monkeypatch):
                  'words = ["噪音"]\n', "utf-8")
     monkeypatch.setenv("GOVGRAPH_ISSUE_TYPES_FILE", str(f))
     assert [m.key for m in routing.match("楼下噪音很大")] == ["noise"]
+    # without a [routing.outside] table nothing outweighs a type
+    assert routing.taxonomy().outside is None
+    assert [m.key for m in routing.match("学校门口噪音很大")] == ["noise"]
+
+
+@pytest.mark.parametrize("routing_table", ['subject_weight = "x"', "min_score = 0", "outside = 3"])
+def test_a_bad_routing_setting_is_an_error_naming_file_and_setting(tmp_path, monkeypatch, routing_table):
+    f = tmp_path / "types.toml"
+    f.write_text(f'[routing]\n{routing_table}\n[[issue]]\nid = "noise"\nname = "噪音"\n', "utf-8")
+    monkeypatch.setenv("GOVGRAPH_ISSUE_TYPES_FILE", str(f))
+    with pytest.raises(InvalidArgument) as e:
+        routing.match("楼下噪音很大")
+    assert str(f) in str(e.value) and routing_table.split(" =")[0] in str(e.value)
