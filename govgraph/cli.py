@@ -17,16 +17,15 @@ from typing import Any
 import click
 
 from . import cli_access, cli_cases
-from .graph.store import GraphStore, QueryTimeout, ReadOnlyViolation, StoreError
-from .loaders.notice import NoticeError
-from .loaders.structure import StructureError
+from .errors import GovgraphError, reported
+from .graph.store import GraphStore
 from .queries import answers
-from .queries.catalogue import CatalogueError
 from .render import table, to_csv, to_json
 from .settings import Settings
 
-EXPECTED_ERRORS = (answers.NotFound, NoticeError, StructureError, StoreError, CatalogueError,
-                   ValueError, OSError)
+# Expected failures: each GovgraphError says its own exit code (govgraph/errors.py);
+# any other bad value or file is exit 1.
+EXPECTED_ERRORS = (GovgraphError, ValueError, OSError)
 
 
 class Context:
@@ -54,18 +53,9 @@ def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return fn(*args, **kwargs)
-        except ReadOnlyViolation as e:
-            click.echo(f"error: {e}", err=True)
-            sys.exit(3)
-        except QueryTimeout as e:
-            click.echo(f"error: {e}", err=True)
-            sys.exit(4)
-        except answers.NotFound as e:
-            click.echo(f"error: {e.args[0] if e.args else e}", err=True)
-            sys.exit(2)
         except EXPECTED_ERRORS as e:
             click.echo(f"error: {e}", err=True)
-            sys.exit(1)
+            sys.exit(reported(e)[0])
 
     return wrapper
 

@@ -16,25 +16,34 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..errors import GovgraphError
 from .model import ENTITY_LABEL, GraphBatch, NodeKind, RelType, overlap_message
 from .personal import PersonalStore
 
 
-class StoreError(RuntimeError):
+class StoreError(GovgraphError, RuntimeError):
     """The store could not be reached or refused an operation; the message says why."""
+
+    problem = "store-unavailable"
 
 
 class ReadOnlyViolation(StoreError):
     """A write was attempted through the read-only path."""
 
+    exit_code = 3
+    problem = "read-only"
+
 
 class QueryTimeout(StoreError):
-    pass
+    exit_code = 4
+    problem = "query-timeout"
 
 
 class QueryError(StoreError):
     """The engine could not run a query as sent: its syntax, or its parameters.
     The caller is at fault, not the store."""
+
+    problem = "invalid-query"
 
 
 _PARAM_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
