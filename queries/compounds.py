@@ -192,15 +192,15 @@ def _overseers(types: list[str]) -> Flow[list[Oversight]]:
 
 def compound_responsibility(store: GraphStore, compound_id: str,
                             as_of: str | date | None = None) -> CompoundResponsibility:
-    return drive(store, compound_responsibility_flow(store, compound_id, as_of))
+    return drive(store, compound_responsibility_flow(compound_id, as_of))
 
 
-def compound_responsibility_flow(store: GraphStore, compound_id: str,
+def compound_responsibility_flow(compound_id: str,
                                  as_of: str | date | None = None) -> Flow[CompoundResponsibility]:
-    return (yield from _responsibility(store, compound_id, _as_of(as_of)))[0]
+    return (yield from _responsibility(compound_id, _as_of(as_of)))[0]
 
 
-def _responsibility(store: GraphStore, compound_id: str,
+def _responsibility(compound_id: str,
                     day: str) -> Flow[tuple[CompoundResponsibility, str | None]]:
     fr, bodies, managers, generation = yield from _place(compound_id, day)
     by_area = {a: [b for b in bodies if b.area_id == a]
@@ -213,7 +213,7 @@ def _responsibility(store: GraphStore, compound_id: str,
     # many combinations of them, and each new combination would be a miss.
     oversight: list[Oversight] = []
     for t in types:
-        oversight += yield from cached(store, generation, ("type_overseers", t),
+        oversight += yield from cached(generation, ("type_overseers", t),
                                        partial(_overseers, [t]))
     gaps = []
     if not governing:
@@ -234,21 +234,21 @@ def compound_escalation(store: GraphStore, compound_id: str, issue: str | None =
     """The ordered chain for a dispute in one compound: compound, community,
     street/township (measure 13), then who handles the issue type (measure 14).
     A level with no body is reported as a gap, never skipped."""
-    return drive(store, compound_escalation_flow(store, compound_id, issue, as_of))
+    return drive(store, compound_escalation_flow(compound_id, issue, as_of))
 
 
 def _mediation() -> Flow[list[dict[str, Any]]]:
     return (yield from read("type_mediation")).records()
 
 
-def compound_escalation_flow(store: GraphStore, compound_id: str, issue: str | None = None,
+def compound_escalation_flow(compound_id: str, issue: str | None = None,
                              as_of: str | date | None = None) -> Flow[CompoundEscalation]:
     day = _as_of(as_of)
-    resp, generation = yield from _responsibility(store, compound_id, day)
+    resp, generation = yield from _responsibility(compound_id, day)
     fr = resp.frame
-    generic = yield from cached(store, generation, ("escalation", issue),
+    generic = yield from cached(generation, ("escalation", issue),
                                 lambda: escalation_flow(issue))
-    mediation = yield from cached(store, generation, ("type_mediation",), _mediation)
+    mediation = yield from cached(generation, ("type_mediation",), _mediation)
     level_areas = {1: resp.compound_bodies, 2: resp.community_bodies,
                    3: resp.street_bodies + resp.county_bodies}
     level_places = {1: fr.compound, 2: fr.community, 3: fr.street}
@@ -415,15 +415,15 @@ def compound_escalation_subgraph(store: GraphStore, compound_id: str, issue: str
     """A compound's escalation chain as a graph for drawing: the compound, its
     community and street, the bodies at each level, its managers and, for an
     issue type, who handles it — the nodes of ``compound_escalation``."""
-    return drive(store, compound_escalation_subgraph_flow(store, compound_id, issue, as_of))
+    return drive(store, compound_escalation_subgraph_flow(compound_id, issue, as_of))
 
 
-def compound_escalation_subgraph_flow(store: GraphStore, compound_id: str,
+def compound_escalation_subgraph_flow(compound_id: str,
                                       issue: str | None = None,
                                       as_of: str | date | None = None) -> Flow[Any]:
     from .answers import ESCALATION_TYPES, Subgraph, _graph_edge, _graph_node
 
-    chain = yield from compound_escalation_flow(store, compound_id, issue, as_of)
+    chain = yield from compound_escalation_flow(compound_id, issue, as_of)
     fr = chain.frame
     ids = [i for i in (fr.compound.id, fr.community.id, fr.street.id, fr.county.id) if i]
     ids += [m.id for m in chain.managers]

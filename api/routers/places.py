@@ -55,7 +55,7 @@ async def responsible(request: Request, principal: PrincipalDep, store: StoreDep
     bodies, and the supervising departments with the clauses that make them so.
     Each body's heads are posts: role and whether filled for everyone, the opaque
     person id for analysts, name and Party membership for admins (logged)."""
-    answer = await adrive(store, compounds.compound_responsibility_flow(store, compound_id, as_of))
+    answer = await adrive(store, compounds.compound_responsibility_flow(compound_id, as_of))
     return answer_response(disclosed(request, principal, answer, store),
                            compounds.CompoundResponsibility)
 
@@ -66,8 +66,7 @@ async def escalation(request: Request, principal: PrincipalDep, store: StoreDep,
                      compound_id: CompoundId, issue: Issue = None, as_of: AsOf = None):
     """The ordered chain for a dispute in this compound; a level with no body is a gap.
     Heads of bodies are shown as on `/compounds/{compound_id}/responsible`."""
-    answer = await adrive(store, compounds.compound_escalation_flow(store, compound_id, issue,
-                                                                   as_of))
+    answer = await adrive(store, compounds.compound_escalation_flow(compound_id, issue, as_of))
     return answer_response(disclosed(request, principal, answer, store),
                            compounds.CompoundEscalation)
 
