@@ -18,6 +18,7 @@ from ..graph.personal import PersonalStore
 from ..graph.store import GraphStore, StoreError
 from .answers import Citation, NotFound, UnitRef, _cite, _unit, escalation_flow
 from .flow import Flow, cached, drive, read
+from .listing import Listing, page_flow
 
 COMPANY_TYPES = {"property_company": "company:property", "service_center": "company:service-center",
                  "developer": "company:developer"}
@@ -399,12 +400,27 @@ def audit_flow(name: str, as_of: str | date | None = None, skip: int = 0,
     return (yield from read(AUDITS[name], **params)).records()
 
 
+def audit_page_flow(name: str, as_of: str | date | None, offset: int,
+                    limit: int) -> Flow[Listing[dict]]:
+    """One page of an audit the graph can answer alone (not party-share, which counts
+    Party members in the personal store: ``audit`` reads it whole) and its total."""
+    if name not in AUDITS or name == "party-share":
+        raise NotFound(f"unknown audit {name!r} for paging; one of ungoverned, blacklisted")
+    params = {} if name == "ungoverned" else {"as_of": _as_of(as_of)}
+    return (yield from page_flow(AUDITS[name], params, offset, limit))
+
+
 def find_compounds(store: GraphStore, text: str = "", skip: int = 0, limit: int = 20) -> list[dict]:
     return drive(store, find_compounds_flow(text, skip, limit))
 
 
 def find_compounds_flow(text: str = "", skip: int = 0, limit: int = 20) -> Flow[list[dict]]:
     return (yield from read("compounds", text=text, skip=skip, limit=limit)).records()
+
+
+def compounds_page_flow(text: str, offset: int, limit: int) -> Flow[Listing[dict]]:
+    """One page of ``find_compounds`` and how many there are in all."""
+    return (yield from page_flow("compounds", {"text": text}, offset, limit))
 
 
 CHAIN_TYPES = ["LOCATED_IN", "PART_OF", "MANAGES", "HANDLES", "INCLUDES", "ESCALATES_TO"]

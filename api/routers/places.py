@@ -11,14 +11,11 @@ from ...queries import compounds, places
 from ...queries.flow import adrive
 from ...queries.persons import Role
 from ..deps import PageDep, StoreDep
-from ..models import Page, answer_response, paginate
+from ..models import Page, answer_response, listing_page, paginate
 from ..problems import ProblemException, problem_responses
 from ..security import PrincipalDep, disclosed
 
 router = APIRouter(tags=["places"], responses=problem_responses(503))
-# Lists here are small (compounds of a city, findings of an audit); they are read
-# whole, up to this many rows, and paged in memory like every other list.
-MAX_ROWS = 100_000
 
 AsOf = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description=(
     "answer for this date (memberships and contracts); default today"), examples=["2024-06-30"])]
@@ -32,8 +29,8 @@ async def find(request: Request, store: StoreDep, page: PageDep,
                q: Annotated[str, Query(max_length=100,
                                        description="text in the id or name")] = ""):
     """Compounds whose id or name contains `q` (synthetic ones say so)."""
-    rows = await adrive(store, compounds.find_compounds_flow(q, 0, MAX_ROWS))
-    return paginate(request, rows, page.offset, page.limit)
+    return listing_page(request, await adrive(store, compounds.compounds_page_flow(
+        q, page.offset, page.limit)))
 
 
 @router.get("/places", response_model=Page[places.Place], summary="Find places")
@@ -43,8 +40,8 @@ async def find_places(request: Request, store: StoreDep, page: PageDep,
                           "located in it"), examples=["塔东社区"])]):
     """Areas matching `q` (real ones with their `adcode`), each with its level and
     kind, the bodies located in it and its chain of parents up to the city."""
-    rows = await adrive(store, places.find_places_flow(q, 0, MAX_ROWS))
-    return paginate(request, rows, page.offset, page.limit)
+    return listing_page(request, await adrive(store, places.places_page_flow(
+        q, page.offset, page.limit)))
 
 
 @router.get("/compounds/{compound_id}/responsible", response_model=compounds.CompoundResponsibility,
@@ -95,7 +92,11 @@ async def audit(request: Request, principal: PrincipalDep, store: StoreDep, page
         raise ProblemException(slug, "the party-share audit needs a key with the analyst role",
                                headers={"WWW-Authenticate": 'Bearer realm="govgraph"'}
                                if principal.key_id is None else None)
-    rows = await adrive(store, compounds.audit_flow(name, as_of, skip=0, limit=MAX_ROWS))
     if name == "party-share":
-        rows = compounds.party_share(rows, store.personal)
-    return paginate(request, rows, page.offset, page.limit)
+        # Party membership is counted in the personal store, not the graph: every
+        # committee is read, the counts filter them, and the page is cut here.
+        rows = await adrive(store, compounds.audit_flow(name, as_of))
+        return paginate(request, compounds.party_share(rows, store.personal),
+                        page.offset, page.limit)
+    return listing_page(request, await adrive(store, compounds.audit_page_flow(
+        name, as_of, page.offset, page.limit)))
