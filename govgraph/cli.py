@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import click
+from pydantic import ValidationError
 
 from . import cli_access, cli_cases
 from .errors import GovgraphError, reported
@@ -72,7 +73,8 @@ doc_option = click.option("--doc", default=None, metavar="DOC_ID",
 @click.option("--data-dir", type=click.Path(path_type=Path), default=None,
               help="Embedded engine data directory (env GOVGRAPH_DATA_DIR, default ./.govgraph).")
 @click.option("--neo4j", "neo4j_uri", default=None, metavar="URI",
-              help="Use Neo4j at URI instead of the embedded engine (env GOVGRAPH_NEO4J_URI).")
+              help="Use Neo4j at URI instead of the embedded engine (env GOVGRAPH_NEO4J_URI; "
+                   "GOVGRAPH_ENGINE=falkordb|neo4j chooses explicitly).")
 @click.version_option(package_name="govgraph")
 @click.pass_context
 def main(ctx: click.Context, data_dir: Path | None, neo4j_uri: str | None) -> None:
@@ -89,9 +91,22 @@ def main(ctx: click.Context, data_dir: Path | None, neo4j_uri: str | None) -> No
         overrides["data_dir"] = data_dir
     if neo4j_uri is not None:
         overrides["neo4j_uri"] = neo4j_uri
-    obj = Context(Settings(**overrides))
+        overrides["engine"] = "neo4j"
+    try:
+        settings = Settings(**overrides)
+    except ValidationError as e:
+        raise click.ClickException("; ".join(_setting_error(err) for err in e.errors())) from None
+    obj = Context(settings)
     ctx.obj = obj
     ctx.call_on_close(obj.close)
+
+
+def _setting_error(err: Any) -> str:
+    """A settings error as one phrase: the message, and the variable when the message
+    does not name it."""
+    msg = str(err.get("msg", "")).removeprefix("Value error, ")
+    field = ".".join(str(p) for p in err.get("loc", ()))
+    return msg if not field or "GOVGRAPH_" in msg else f"GOVGRAPH_{field.upper()}: {msg}"
 
 
 def _disclosed(obj: Context, answer: Any, what: str) -> Any:
@@ -175,7 +190,7 @@ def load(obj: Context, documents: tuple[Path, ...], registries: tuple[Path, ...]
     if bulk and bulk_files:
         raise click.UsageError("--bulk imports into the local Neo4j, --bulk-files writes the files "
                                "for another one: give one of them")
-    if bulk and not obj.settings.neo4j_uri:
+    if bulk and obj.settings.engine != "neo4j":
         raise click.UsageError("--bulk is Neo4j's importer: set GOVGRAPH_NEO4J_URI (or --neo4j); "
                                "the embedded engine loads without it")
     if bulk_files and bulk_files.exists() and any(bulk_files.iterdir()):
@@ -914,6 +929,7 @@ def serve(obj: Context, host: str | None, port: int | None, log_level: str, work
     os.environ["GOVGRAPH_DATA_DIR"] = str(s.data_dir.resolve())
     if s.neo4j_uri:
         os.environ["GOVGRAPH_NEO4J_URI"] = s.neo4j_uri
+    os.environ["GOVGRAPH_ENGINE"] = str(s.engine)
     os.environ["GOVGRAPH_ANSWER_CACHE_S"] = str(s.answer_cache_s)
     os.environ["GOVGRAPH_SHARE_READS"] = "1" if s.share_reads else "0"
     uvicorn.run("govgraph.api.app:app_from_env", factory=True, workers=workers, host=host,
