@@ -19,6 +19,8 @@ from typing import Any
 from ..errors import GovgraphError
 from .model import ENTITY_LABEL, GraphBatch, NodeKind, RelType, overlap_message
 from .personal import PersonalStore
+from .read_only import REFUSAL as READ_ONLY_REFUSAL
+from .read_only import looks_like_write
 
 
 class StoreError(GovgraphError, RuntimeError):
@@ -380,19 +382,6 @@ def plan_summary(plan: list[Statement]) -> WriteSummary:
     return WriteSummary(nodes=nodes, edges=edges, statements=len(plan))
 
 
-_WRITE_CLAUSES = re.compile(
-    r"\b(CREATE|MERGE|SET|DELETE|DETACH|REMOVE|DROP|FOREACH|LOAD\s+CSV|CALL)\b", re.I
-)
-
-
-def looks_like_write(cypher: str) -> bool:
-    """A first, cheap refusal for the read-only path; the engine's own read-only
-    mode is the real guard (Neo4j READ access mode, FalkorDB GRAPH.RO_QUERY)."""
-    stripped = re.sub(r"//[^\n]*|/\*.*?\*/", " ", cypher, flags=re.S)
-    stripped = re.sub(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"", "''", stripped)
-    return bool(_WRITE_CLAUSES.search(stripped)) or ";" in stripped.strip().rstrip(";")
-
-
 class GraphStore(ABC):
     """What the rest of govgraph needs from a graph engine."""
 
@@ -451,9 +440,7 @@ class GraphStore(ABC):
     @staticmethod
     def _refuse_writes(cypher: str) -> None:
         if looks_like_write(cypher):
-            raise ReadOnlyViolation("refused: the read-only path does not run writing clauses "
-                                    "(CREATE, MERGE, SET, DELETE, REMOVE, CALL, FOREACH, LOAD CSV) "
-                                    "or several statements")
+            raise ReadOnlyViolation(READ_ONLY_REFUSAL)
 
     @abstractmethod
     def read_engine_guarded(
