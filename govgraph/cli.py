@@ -383,7 +383,8 @@ as_of_option = click.option("--as-of", default=None, metavar="YYYY-MM-DD",
 
 @main.command("who-leads")
 @click.argument("measure", required=False)
-@click.option("--org", "org_id", default=None, metavar="ID", help="An organization id instead of a measure.")
+@click.option("--org", "org_id", default=None, metavar="ID", hidden=True,
+              help="Kept for scripts: `govgraph org-leaders ID` asks it.")
 @as_of_option
 @doc_option
 @json_option
@@ -391,26 +392,48 @@ as_of_option = click.option("--as-of", default=None, metavar="YYYY-MM-DD",
 @handle_errors
 def who_leads(obj: Context, measure: str | None, org_id: str | None, as_of: str | None,
               doc: str | None, as_json: bool) -> None:
-    """Name the lead units (牵头单位) of MEASURE, quoting the clause; or, with
-    --org, the chair and Party secretary of an organization and who nominated them.
+    """Name the lead units (牵头单位) of MEASURE, quoting the clause. Who leads an
+    organization is `govgraph org-leaders`.
 
     MEASURE may be 11, 十一 or (十一).
 
     \b
     Example:
       govgraph who-leads 11 --json
-      govgraph who-leads --org syn:org:105 --as-of 2024-06-30
     """
     if (measure is None) == (org_id is None):
-        raise click.UsageError("give either MEASURE or --org ID")
+        raise click.UsageError("give MEASURE (who leads an organization: govgraph org-leaders ID)")
     if measure is not None:
         _print_measure_answers(answers.who_leads(obj.store, measure, doc), as_json)
         return
     assert org_id is not None  # one of the two, as checked above
+    _print_org_leaders(obj, org_id, as_of, as_json,
+                       f"govgraph who-leads --org {org_id} --as-of {as_of or 'today'}")
+
+
+@main.command("org-leaders")
+@click.argument("org_id", metavar="ORG_ID")
+@as_of_option
+@json_option
+@click.pass_obj
+@handle_errors
+def org_leaders(obj: Context, org_id: str, as_of: str | None, as_json: bool) -> None:
+    """The chair and Party secretary of an organization (业委会, 居委会 …) on a date,
+    who nominated them, and the rule of the notice that says how its head is chosen.
+
+    \b
+    Example:
+      govgraph org-leaders syn:org:105 --as-of 2024-06-30
+    """
+    _print_org_leaders(obj, org_id, as_of, as_json,
+                       f"govgraph org-leaders {org_id} --as-of {as_of or 'today'}")
+
+
+def _print_org_leaders(obj: Context, org_id: str, as_of: str | None, as_json: bool,
+                       what: str) -> None:
     from .queries import compounds
 
-    res = _disclosed(obj, compounds.org_leaders(obj.store, org_id, as_of),
-                     f"govgraph who-leads --org {org_id} --as-of {as_of or 'today'}")
+    res = _disclosed(obj, compounds.org_leaders(obj.store, org_id, as_of), what)
     if as_json:
         click.echo(to_json(res))
         return
