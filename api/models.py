@@ -14,6 +14,7 @@ from fastapi import Request, Response
 from pydantic import BaseModel, Field, TypeAdapter
 
 from ..queries.answers import UnitRef
+from ..queries.listing import Listing
 
 T = TypeVar("T")
 
@@ -60,9 +61,20 @@ def _link(request: Request, offset: int, limit: int) -> str:
 
 def paginate(request: Request, items: list[Any], offset: int, limit: int,
              **extra: Any) -> dict[str, Any]:
-    total = len(items)
+    """A page of a list read whole (an answer about one unit, an analysis computed in
+    Python). A list the catalogue can page is read as a page: ``listing_page``."""
+    return _page(request, items[offset:offset + limit], len(items), offset, limit, **extra)
+
+
+def listing_page(request: Request, found: Listing[Any], **extra: Any) -> dict[str, Any]:
+    """The page a flow read with ``SKIP``/``LIMIT`` (``queries/listing.py``)."""
+    return _page(request, found.items, found.total, found.offset, found.limit, **extra)
+
+
+def _page(request: Request, items: list[Any], total: int, offset: int, limit: int,
+          **extra: Any) -> dict[str, Any]:
     return {
-        "items": items[offset:offset + limit],
+        "items": items,
         "total": total,
         "offset": offset,
         "limit": limit,

@@ -18,11 +18,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..graph.store import QueryError, QueryTimeout, ReadOnlyViolation, StoreError
-from ..loaders.notice import NoticeError
-from ..loaders.structure import StructureError
-from ..queries import answers
-from ..queries.catalogue import CatalogueError
+from ..errors import GovgraphError
 
 log = logging.getLogger("govgraph.api")
 
@@ -99,13 +95,14 @@ def problem_uri(slug: str) -> str:
     return f"/problems/{slug}"
 
 
-class ProblemException(Exception):
-    """Raise from an endpoint or dependency to answer with a problem detail."""
+class ProblemException(GovgraphError):
+    """Raise from an endpoint or dependency to answer with a problem detail that no
+    error of the layers below names (an HTTP-only condition: a role, a rate)."""
 
     def __init__(self, slug: str, detail: str, status: int | None = None,
                  headers: dict[str, str] | None = None) -> None:
         super().__init__(detail)
-        self.slug = slug
+        self.slug = self.problem = slug
         self.detail = detail
         self.status = status or PROBLEM_TYPES[slug][1]
         self.headers = headers
@@ -143,39 +140,18 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     return out
 
 
-def _expected_handler(slug: str):
-    async def handle(request: Request, e: Exception) -> JSONResponse:
-        return problem_response(request, slug, _message(e))
-
-    return handle
-
-
 def install(app: FastAPI) -> None:
     """Map every expected failure to its problem detail."""
 
-    @app.exception_handler(ProblemException)
-    async def _problem(request: Request, e: ProblemException) -> JSONResponse:
-        return problem_response(request, e.slug, e.detail, e.status, e.headers)
-
-    # Expected failures, each to its problem type. Starlette picks the handler of
-    # the most specific class, so QueryError and friends win over StoreError.
-    expected: list[tuple[type[Exception], str]] = [
-        (answers.NotFound, "not-found"),
-        (answers.InvalidArgument, "invalid-argument"),
-        (CatalogueError, "invalid-argument"),
-        (NoticeError, "invalid-document"),
-        (StructureError, "invalid-document"),
-        (ReadOnlyViolation, "read-only"),
-        (QueryTimeout, "query-timeout"),
-        (QueryError, "invalid-query"),
-    ]
-    for exc_type, slug in expected:
-        app.add_exception_handler(exc_type, _expected_handler(slug))
-
-    @app.exception_handler(StoreError)
-    async def _store(request: Request, e: StoreError) -> JSONResponse:
-        log.warning("store error on %s: %s", request.url.path, e)
-        return problem_response(request, "store-unavailable", _message(e))
+    # Every expected failure is a GovgraphError naming its own problem type
+    # (govgraph/errors.py), the same error the CLI reports with its exit code.
+    @app.exception_handler(GovgraphError)
+    async def _expected(request: Request, e: GovgraphError) -> JSONResponse:
+        if isinstance(e, ProblemException):
+            return problem_response(request, e.slug, e.detail, e.status, e.headers)
+        if e.problem == "store-unavailable":
+            log.warning("store error on %s: %s", request.url.path, e)
+        return problem_response(request, e.problem, _message(e))
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, e: RequestValidationError) -> JSONResponse:

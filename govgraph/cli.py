@@ -15,18 +15,18 @@ from pathlib import Path
 from typing import Any
 
 import click
+from pydantic import ValidationError
 
 from . import cli_access, cli_cases
-from .graph.store import GraphStore, QueryTimeout, ReadOnlyViolation, StoreError
-from .loaders.notice import NoticeError
-from .loaders.structure import StructureError
+from .errors import GovgraphError, reported
+from .graph.store import GraphStore
 from .queries import answers
-from .queries.catalogue import CatalogueError
 from .render import table, to_csv, to_json
 from .settings import Settings
 
-EXPECTED_ERRORS = (answers.NotFound, NoticeError, StructureError, StoreError, CatalogueError,
-                   ValueError, OSError)
+# Expected failures: each GovgraphError says its own exit code (govgraph/errors.py);
+# any other bad value or file is exit 1.
+EXPECTED_ERRORS = (GovgraphError, ValueError, OSError)
 
 
 class Context:
@@ -54,18 +54,9 @@ def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return fn(*args, **kwargs)
-        except ReadOnlyViolation as e:
-            click.echo(f"error: {e}", err=True)
-            sys.exit(3)
-        except QueryTimeout as e:
-            click.echo(f"error: {e}", err=True)
-            sys.exit(4)
-        except answers.NotFound as e:
-            click.echo(f"error: {e.args[0] if e.args else e}", err=True)
-            sys.exit(2)
         except EXPECTED_ERRORS as e:
             click.echo(f"error: {e}", err=True)
-            sys.exit(1)
+            sys.exit(reported(e)[0])
 
     return wrapper
 
@@ -82,7 +73,8 @@ doc_option = click.option("--doc", default=None, metavar="DOC_ID",
 @click.option("--data-dir", type=click.Path(path_type=Path), default=None,
               help="Embedded engine data directory (env GOVGRAPH_DATA_DIR, default ./.govgraph).")
 @click.option("--neo4j", "neo4j_uri", default=None, metavar="URI",
-              help="Use Neo4j at URI instead of the embedded engine (env GOVGRAPH_NEO4J_URI).")
+              help="Use Neo4j at URI instead of the embedded engine (env GOVGRAPH_NEO4J_URI; "
+                   "GOVGRAPH_ENGINE=falkordb|neo4j chooses explicitly).")
 @click.version_option(package_name="govgraph")
 @click.pass_context
 def main(ctx: click.Context, data_dir: Path | None, neo4j_uri: str | None) -> None:
@@ -99,9 +91,22 @@ def main(ctx: click.Context, data_dir: Path | None, neo4j_uri: str | None) -> No
         overrides["data_dir"] = data_dir
     if neo4j_uri is not None:
         overrides["neo4j_uri"] = neo4j_uri
-    obj = Context(Settings(**overrides))
+        overrides["engine"] = "neo4j"
+    try:
+        settings = Settings(**overrides)
+    except ValidationError as e:
+        raise click.ClickException("; ".join(_setting_error(err) for err in e.errors())) from None
+    obj = Context(settings)
     ctx.obj = obj
     ctx.call_on_close(obj.close)
+
+
+def _setting_error(err: Any) -> str:
+    """A settings error as one phrase: the message, and the variable when the message
+    does not name it."""
+    msg = str(err.get("msg", "")).removeprefix("Value error, ")
+    field = ".".join(str(p) for p in err.get("loc", ()))
+    return msg if not field or "GOVGRAPH_" in msg else f"GOVGRAPH_{field.upper()}: {msg}"
 
 
 def _disclosed(obj: Context, answer: Any, what: str) -> Any:
@@ -185,7 +190,7 @@ def load(obj: Context, documents: tuple[Path, ...], registries: tuple[Path, ...]
     if bulk and bulk_files:
         raise click.UsageError("--bulk imports into the local Neo4j, --bulk-files writes the files "
                                "for another one: give one of them")
-    if bulk and not obj.settings.neo4j_uri:
+    if bulk and obj.settings.engine != "neo4j":
         raise click.UsageError("--bulk is Neo4j's importer: set GOVGRAPH_NEO4J_URI (or --neo4j); "
                                "the embedded engine loads without it")
     if bulk_files and bulk_files.exists() and any(bulk_files.iterdir()):
@@ -378,7 +383,8 @@ as_of_option = click.option("--as-of", default=None, metavar="YYYY-MM-DD",
 
 @main.command("who-leads")
 @click.argument("measure", required=False)
-@click.option("--org", "org_id", default=None, metavar="ID", help="An organization id instead of a measure.")
+@click.option("--org", "org_id", default=None, metavar="ID", hidden=True,
+              help="Kept for scripts: `govgraph org-leaders ID` asks it.")
 @as_of_option
 @doc_option
 @json_option
@@ -386,26 +392,48 @@ as_of_option = click.option("--as-of", default=None, metavar="YYYY-MM-DD",
 @handle_errors
 def who_leads(obj: Context, measure: str | None, org_id: str | None, as_of: str | None,
               doc: str | None, as_json: bool) -> None:
-    """Name the lead units (牵头单位) of MEASURE, quoting the clause; or, with
-    --org, the chair and Party secretary of an organization and who nominated them.
+    """Name the lead units (牵头单位) of MEASURE, quoting the clause. Who leads an
+    organization is `govgraph org-leaders`.
 
     MEASURE may be 11, 十一 or (十一).
 
     \b
     Example:
       govgraph who-leads 11 --json
-      govgraph who-leads --org syn:org:105 --as-of 2024-06-30
     """
     if (measure is None) == (org_id is None):
-        raise click.UsageError("give either MEASURE or --org ID")
+        raise click.UsageError("give MEASURE (who leads an organization: govgraph org-leaders ID)")
     if measure is not None:
         _print_measure_answers(answers.who_leads(obj.store, measure, doc), as_json)
         return
     assert org_id is not None  # one of the two, as checked above
+    _print_org_leaders(obj, org_id, as_of, as_json,
+                       f"govgraph who-leads --org {org_id} --as-of {as_of or 'today'}")
+
+
+@main.command("org-leaders")
+@click.argument("org_id", metavar="ORG_ID")
+@as_of_option
+@json_option
+@click.pass_obj
+@handle_errors
+def org_leaders(obj: Context, org_id: str, as_of: str | None, as_json: bool) -> None:
+    """The chair and Party secretary of an organization (业委会, 居委会 …) on a date,
+    who nominated them, and the rule of the notice that says how its head is chosen.
+
+    \b
+    Example:
+      govgraph org-leaders syn:org:105 --as-of 2024-06-30
+    """
+    _print_org_leaders(obj, org_id, as_of, as_json,
+                       f"govgraph org-leaders {org_id} --as-of {as_of or 'today'}")
+
+
+def _print_org_leaders(obj: Context, org_id: str, as_of: str | None, as_json: bool,
+                       what: str) -> None:
     from .queries import compounds
 
-    res = _disclosed(obj, compounds.org_leaders(obj.store, org_id, as_of),
-                     f"govgraph who-leads --org {org_id} --as-of {as_of or 'today'}")
+    res = _disclosed(obj, compounds.org_leaders(obj.store, org_id, as_of), what)
     if as_json:
         click.echo(to_json(res))
         return
@@ -924,6 +952,7 @@ def serve(obj: Context, host: str | None, port: int | None, log_level: str, work
     os.environ["GOVGRAPH_DATA_DIR"] = str(s.data_dir.resolve())
     if s.neo4j_uri:
         os.environ["GOVGRAPH_NEO4J_URI"] = s.neo4j_uri
+    os.environ["GOVGRAPH_ENGINE"] = str(s.engine)
     os.environ["GOVGRAPH_ANSWER_CACHE_S"] = str(s.answer_cache_s)
     os.environ["GOVGRAPH_SHARE_READS"] = "1" if s.share_reads else "0"
     uvicorn.run("govgraph.api.app:app_from_env", factory=True, workers=workers, host=host,

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, Literal
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+ENGINES = ("falkordb", "neo4j")
 
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="GOVGRAPH_", env_file=".env", extra="ignore")
+
+    # Which engine holds the graph (GOVGRAPH_ENGINE): falkordb (embedded) or neo4j.
+    # Unset, it is inferred: neo4j when a Neo4j URI is set, else falkordb.
+    engine: Literal["falkordb", "neo4j"] | None = Field(default=None, description=(
+        "falkordb | neo4j; default: neo4j when GOVGRAPH_NEO4J_URI is set, else falkordb"))
 
     # Embedded engine (the default when no Neo4j URI is set).
     data_dir: Path = Field(default=Path(".govgraph"), description="where the embedded engine keeps its files")
@@ -66,6 +74,21 @@ class Settings(BaseSettings):
     def audit_path(self) -> Path:
         return self.audit_log or self.data_dir / "audit.jsonl"
 
-    @property
-    def engine(self) -> str:
-        return "neo4j" if self.neo4j_uri else "falkordb"
+    @field_validator("engine", mode="before")
+    @classmethod
+    def _known_engine(cls, value: Any) -> Any:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        name = str(value).strip().lower()
+        if name not in ENGINES:
+            raise ValueError(f"GOVGRAPH_ENGINE must be one of {', '.join(ENGINES)}, not {value!r}")
+        return name
+
+    @model_validator(mode="after")
+    def _chosen_engine(self) -> Settings:
+        if self.engine is None:
+            self.engine = "neo4j" if self.neo4j_uri else "falkordb"
+        elif self.engine == "neo4j" and not self.neo4j_uri:
+            raise ValueError("GOVGRAPH_ENGINE=neo4j needs a server: set GOVGRAPH_NEO4J_URI "
+                             "(or --neo4j URI)")
+        return self

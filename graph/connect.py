@@ -1,4 +1,4 @@
-"""Pick and open the store the settings describe: Neo4j when a URI is set, else embedded.
+"""Open the store the settings choose: ``engine`` is ``falkordb`` (embedded) or ``neo4j``.
 
 The settings are described here by what this module reads (``StoreSettings``), not
 imported: the graph layer knows nothing of the layers above it, and the
@@ -12,12 +12,13 @@ from typing import Protocol
 
 from pydantic import SecretStr
 
-from .store import GraphStore
+from .store import GraphStore, StoreError
 
 
 class StoreSettings(Protocol):
-    """Where the graph lives: Neo4j when ``neo4j_uri`` is set, else the embedded
-    engine in ``data_dir``."""
+    """Where the graph lives: ``engine`` names it (``govgraph.settings.Settings``
+    fills it from GOVGRAPH_ENGINE, or infers it: neo4j when ``neo4j_uri`` is set,
+    else falkordb, the embedded engine in ``data_dir``)."""
 
     data_dir: Path
     graph: str
@@ -28,9 +29,20 @@ class StoreSettings(Protocol):
     neo4j_retry_s: float
     neo4j_read_timeout_s: float
 
+    @property
+    def engine(self) -> str | None: ...
+
+
+ENGINES = ("falkordb", "neo4j")
+
 
 def open_store(settings: StoreSettings) -> GraphStore:
-    if settings.neo4j_uri:
+    engine = settings.engine or ("neo4j" if settings.neo4j_uri else "falkordb")
+    if engine not in ENGINES:
+        raise StoreError(f"unknown engine {engine!r}; one of {', '.join(ENGINES)} (GOVGRAPH_ENGINE)")
+    if engine == "neo4j":
+        if not settings.neo4j_uri:
+            raise StoreError("the neo4j engine needs a server: set GOVGRAPH_NEO4J_URI (or --neo4j URI)")
         from .neo4j_store import Neo4jStore
 
         return Neo4jStore(

@@ -16,25 +16,36 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..errors import GovgraphError
 from .model import ENTITY_LABEL, GraphBatch, NodeKind, RelType, overlap_message
 from .personal import PersonalStore
+from .read_only import REFUSAL as READ_ONLY_REFUSAL
+from .read_only import looks_like_write
 
 
-class StoreError(RuntimeError):
+class StoreError(GovgraphError, RuntimeError):
     """The store could not be reached or refused an operation; the message says why."""
+
+    problem = "store-unavailable"
 
 
 class ReadOnlyViolation(StoreError):
     """A write was attempted through the read-only path."""
 
+    exit_code = 3
+    problem = "read-only"
+
 
 class QueryTimeout(StoreError):
-    pass
+    exit_code = 4
+    problem = "query-timeout"
 
 
 class QueryError(StoreError):
     """The engine could not run a query as sent: its syntax, or its parameters.
     The caller is at fault, not the store."""
+
+    problem = "invalid-query"
 
 
 _PARAM_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -371,19 +382,6 @@ def plan_summary(plan: list[Statement]) -> WriteSummary:
     return WriteSummary(nodes=nodes, edges=edges, statements=len(plan))
 
 
-_WRITE_CLAUSES = re.compile(
-    r"\b(CREATE|MERGE|SET|DELETE|DETACH|REMOVE|DROP|FOREACH|LOAD\s+CSV|CALL)\b", re.I
-)
-
-
-def looks_like_write(cypher: str) -> bool:
-    """A first, cheap refusal for the read-only path; the engine's own read-only
-    mode is the real guard (Neo4j READ access mode, FalkorDB GRAPH.RO_QUERY)."""
-    stripped = re.sub(r"//[^\n]*|/\*.*?\*/", " ", cypher, flags=re.S)
-    stripped = re.sub(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"", "''", stripped)
-    return bool(_WRITE_CLAUSES.search(stripped)) or ";" in stripped.strip().rstrip(";")
-
-
 class GraphStore(ABC):
     """What the rest of govgraph needs from a graph engine."""
 
@@ -442,9 +440,7 @@ class GraphStore(ABC):
     @staticmethod
     def _refuse_writes(cypher: str) -> None:
         if looks_like_write(cypher):
-            raise ReadOnlyViolation("refused: the read-only path does not run writing clauses "
-                                    "(CREATE, MERGE, SET, DELETE, REMOVE, CALL, FOREACH, LOAD CSV) "
-                                    "or several statements")
+            raise ReadOnlyViolation(READ_ONLY_REFUSAL)
 
     @abstractmethod
     def read_engine_guarded(

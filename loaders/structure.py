@@ -11,13 +11,16 @@ import tomllib
 from importlib import resources
 from pathlib import Path
 
+from ..errors import GovgraphError
 from ..graph.model import Edge, GraphBatch, Node, NodeKind, Provenance, RelType
 from .notice import Notice
 from .units import UnitRegistry
 
 
-class StructureError(ValueError):
-    pass
+class StructureError(GovgraphError, ValueError):
+    """A standing-structure or issue-type file that cannot be read; says what and where."""
+
+    problem = "invalid-document"
 
 
 def _read(name: str, override_env: str | None = None) -> tuple[str, dict]:

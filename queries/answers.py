@@ -11,13 +11,10 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from ..errors import InvalidArgument, NotFound
 from ..graph.names import cn_numeral_to_int, normalize_name
 from ..graph.store import GraphStore
 from .flow import Flow, drive, read
-
-
-class NotFound(LookupError):
-    """An unknown measure, unit or issue type; the message names what was asked."""
 
 
 class Citation(BaseModel):
@@ -303,11 +300,6 @@ def documents_flow() -> Flow[list[dict]]:
 # ---------------------------------------------------------------------------
 # Lists, structure and the graph itself: what the HTTP API, the browser view and
 # the exports draw on. Every edge carries its citation when its fact has one.
-
-
-class InvalidArgument(ValueError):
-    """A question asked with an argument that cannot be right (an unknown node kind,
-    a depth out of range); the message says what is allowed."""
 
 
 class MeasureSummary(BaseModel):

@@ -214,17 +214,17 @@ def _chain_issue(issue: str | None, text: str | None) -> str | None:
     return None
 
 
-def _chain_ids(store: GraphStore, compound_id: str, issue: str | None,
+def _chain_ids(compound_id: str, issue: str | None,
                day: str) -> Flow[set[str]]:
     """Who the standing structure places on the chain for this compound and issue on
     the day: the escalation answer's bodies at every level and stage, and the
     companies managing the compound."""
     try:
-        chain = yield from compound_escalation_flow(store, compound_id, issue, day)
+        chain = yield from compound_escalation_flow(compound_id, issue, day)
     except NotFound as e:
         if issue is None or "unknown issue type" not in str(e):
             raise
-        chain = yield from compound_escalation_flow(store, compound_id, None, day)
+        chain = yield from compound_escalation_flow(compound_id, None, day)
     ids = {m.id for m in chain.managers}
     for lv in chain.levels:
         ids.update(b.actor().id for b in lv.bodies)
@@ -235,7 +235,7 @@ def _place(r: dict, level: str) -> PlaceRef:
     return PlaceRef(id=r.get(f"{level}_id"), name=r.get(f"{level}_name"))
 
 
-def cases_flow(store: GraphStore, as_of: str | date | None = None, within: str | None = None,
+def cases_flow(as_of: str | date | None = None, within: str | None = None,
                case_id: str | None = None, due_days: int = DUE_DAYS,
                judge_chains: bool = True) -> Flow[list[CaseOut]]:
     """Every case opened on or before the date (in ``within``, an area id, if given),
@@ -251,7 +251,7 @@ def cases_flow(store: GraphStore, as_of: str | date | None = None, within: str |
         issue = _chain_issue(r.get("issue"), r.get("issue_text"))
         key = (r["compound_id"], issue, r["opened"])
         if judge_chains and key not in chains:
-            chains[key] = yield from _chain_ids(store, r["compound_id"], issue, r["opened"])
+            chains[key] = yield from _chain_ids(r["compound_id"], issue, r["opened"])
         out.append(_case(r, issue, chains.get(key), day, due_days))
     return out
 
@@ -292,20 +292,20 @@ def _case(r: dict, issue: str | None, on_chain: set[str] | None, day: str, due_d
                              line=r.get("registry_line"), entry=r.get("registry_entry")))
 
 
-def case_flow(store: GraphStore, case_id: str, as_of: str | date | None = None,
+def case_flow(case_id: str, as_of: str | date | None = None,
               due_days: int = DUE_DAYS) -> Flow[CaseOut]:
-    found = yield from cases_flow(store, as_of, None, case_id, due_days)
+    found = yield from cases_flow(as_of, None, case_id, due_days)
     if not found:
         raise NotFound(f"no case {case_id!r} opened on or before {_as_of(as_of)}")
     return found[0]
 
 
-def case_measure_flow(store: GraphStore, by: str = "community", within: str | None = None,
+def case_measure_flow(by: str = "community", within: str | None = None,
                       as_of: str | date | None = None, due_days: int = DUE_DAYS) -> Flow[CaseMeasure]:
     if by not in BY:
         raise InvalidArgument(f"unknown breakdown {by!r}; one of {', '.join(BY)}")
     day = _as_of(as_of)
-    cases = yield from cases_flow(store, day, within, None, due_days)
+    cases = yield from cases_flow(day, within, None, due_days)
     total, rows = measure_rows(cases, by)
     note = (f"{total.cases} case(s) opened on or before {day}"
             + (f" in {within}" if within else "")
@@ -319,14 +319,14 @@ def case_measure_flow(store: GraphStore, by: str = "community", within: str | No
 
 def list_cases(store: GraphStore, as_of: str | date | None = None, within: str | None = None,
                due_days: int = DUE_DAYS) -> list[CaseOut]:
-    return drive(store, cases_flow(store, as_of, within, None, due_days))
+    return drive(store, cases_flow(as_of, within, None, due_days))
 
 
 def case(store: GraphStore, case_id: str, as_of: str | date | None = None,
          due_days: int = DUE_DAYS) -> CaseOut:
-    return drive(store, case_flow(store, case_id, as_of, due_days))
+    return drive(store, case_flow(case_id, as_of, due_days))
 
 
 def case_measure(store: GraphStore, by: str = "community", within: str | None = None,
                  as_of: str | date | None = None, due_days: int = DUE_DAYS) -> CaseMeasure:
-    return drive(store, case_measure_flow(store, by, within, as_of, due_days))
+    return drive(store, case_measure_flow(by, within, as_of, due_days))

@@ -13,12 +13,15 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from ..errors import GovgraphError
 from ..graph.shared_reads import shared_reads
 from ..graph.store import GraphStore, QueryResult
 
 
-class CatalogueError(KeyError):
-    pass
+class CatalogueError(GovgraphError, KeyError):
+    """An unknown query, or a parameter the query does not declare."""
+
+    problem = "invalid-argument"
 
 
 @dataclass(frozen=True)

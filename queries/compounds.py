@@ -18,6 +18,7 @@ from ..graph.personal import PersonalStore
 from ..graph.store import GraphStore, StoreError
 from .answers import Citation, NotFound, UnitRef, _cite, _unit, escalation_flow
 from .flow import Flow, cached, drive, read
+from .listing import Listing, page_flow
 
 COMPANY_TYPES = {"property_company": "company:property", "service_center": "company:service-center",
                  "developer": "company:developer"}
@@ -192,15 +193,15 @@ def _overseers(types: list[str]) -> Flow[list[Oversight]]:
 
 def compound_responsibility(store: GraphStore, compound_id: str,
                             as_of: str | date | None = None) -> CompoundResponsibility:
-    return drive(store, compound_responsibility_flow(store, compound_id, as_of))
+    return drive(store, compound_responsibility_flow(compound_id, as_of))
 
 
-def compound_responsibility_flow(store: GraphStore, compound_id: str,
+def compound_responsibility_flow(compound_id: str,
                                  as_of: str | date | None = None) -> Flow[CompoundResponsibility]:
-    return (yield from _responsibility(store, compound_id, _as_of(as_of)))[0]
+    return (yield from _responsibility(compound_id, _as_of(as_of)))[0]
 
 
-def _responsibility(store: GraphStore, compound_id: str,
+def _responsibility(compound_id: str,
                     day: str) -> Flow[tuple[CompoundResponsibility, str | None]]:
     fr, bodies, managers, generation = yield from _place(compound_id, day)
     by_area = {a: [b for b in bodies if b.area_id == a]
@@ -213,7 +214,7 @@ def _responsibility(store: GraphStore, compound_id: str,
     # many combinations of them, and each new combination would be a miss.
     oversight: list[Oversight] = []
     for t in types:
-        oversight += yield from cached(store, generation, ("type_overseers", t),
+        oversight += yield from cached(generation, ("type_overseers", t),
                                        partial(_overseers, [t]))
     gaps = []
     if not governing:
@@ -234,21 +235,21 @@ def compound_escalation(store: GraphStore, compound_id: str, issue: str | None =
     """The ordered chain for a dispute in one compound: compound, community,
     street/township (measure 13), then who handles the issue type (measure 14).
     A level with no body is reported as a gap, never skipped."""
-    return drive(store, compound_escalation_flow(store, compound_id, issue, as_of))
+    return drive(store, compound_escalation_flow(compound_id, issue, as_of))
 
 
 def _mediation() -> Flow[list[dict[str, Any]]]:
     return (yield from read("type_mediation")).records()
 
 
-def compound_escalation_flow(store: GraphStore, compound_id: str, issue: str | None = None,
+def compound_escalation_flow(compound_id: str, issue: str | None = None,
                              as_of: str | date | None = None) -> Flow[CompoundEscalation]:
     day = _as_of(as_of)
-    resp, generation = yield from _responsibility(store, compound_id, day)
+    resp, generation = yield from _responsibility(compound_id, day)
     fr = resp.frame
-    generic = yield from cached(store, generation, ("escalation", issue),
+    generic = yield from cached(generation, ("escalation", issue),
                                 lambda: escalation_flow(issue))
-    mediation = yield from cached(store, generation, ("type_mediation",), _mediation)
+    mediation = yield from cached(generation, ("type_mediation",), _mediation)
     level_areas = {1: resp.compound_bodies, 2: resp.community_bodies,
                    3: resp.street_bodies + resp.county_bodies}
     level_places = {1: fr.compound, 2: fr.community, 3: fr.street}
@@ -399,12 +400,27 @@ def audit_flow(name: str, as_of: str | date | None = None, skip: int = 0,
     return (yield from read(AUDITS[name], **params)).records()
 
 
+def audit_page_flow(name: str, as_of: str | date | None, offset: int,
+                    limit: int) -> Flow[Listing[dict]]:
+    """One page of an audit the graph can answer alone (not party-share, which counts
+    Party members in the personal store: ``audit`` reads it whole) and its total."""
+    if name not in AUDITS or name == "party-share":
+        raise NotFound(f"unknown audit {name!r} for paging; one of ungoverned, blacklisted")
+    params = {} if name == "ungoverned" else {"as_of": _as_of(as_of)}
+    return (yield from page_flow(AUDITS[name], params, offset, limit))
+
+
 def find_compounds(store: GraphStore, text: str = "", skip: int = 0, limit: int = 20) -> list[dict]:
     return drive(store, find_compounds_flow(text, skip, limit))
 
 
 def find_compounds_flow(text: str = "", skip: int = 0, limit: int = 20) -> Flow[list[dict]]:
     return (yield from read("compounds", text=text, skip=skip, limit=limit)).records()
+
+
+def compounds_page_flow(text: str, offset: int, limit: int) -> Flow[Listing[dict]]:
+    """One page of ``find_compounds`` and how many there are in all."""
+    return (yield from page_flow("compounds", {"text": text}, offset, limit))
 
 
 CHAIN_TYPES = ["LOCATED_IN", "PART_OF", "MANAGES", "HANDLES", "INCLUDES", "ESCALATES_TO"]
@@ -415,15 +431,15 @@ def compound_escalation_subgraph(store: GraphStore, compound_id: str, issue: str
     """A compound's escalation chain as a graph for drawing: the compound, its
     community and street, the bodies at each level, its managers and, for an
     issue type, who handles it — the nodes of ``compound_escalation``."""
-    return drive(store, compound_escalation_subgraph_flow(store, compound_id, issue, as_of))
+    return drive(store, compound_escalation_subgraph_flow(compound_id, issue, as_of))
 
 
-def compound_escalation_subgraph_flow(store: GraphStore, compound_id: str,
+def compound_escalation_subgraph_flow(compound_id: str,
                                       issue: str | None = None,
                                       as_of: str | date | None = None) -> Flow[Any]:
     from .answers import ESCALATION_TYPES, Subgraph, _graph_edge, _graph_node
 
-    chain = yield from compound_escalation_flow(store, compound_id, issue, as_of)
+    chain = yield from compound_escalation_flow(compound_id, issue, as_of)
     fr = chain.frame
     ids = [i for i in (fr.compound.id, fr.community.id, fr.street.id, fr.county.id) if i]
     ids += [m.id for m in chain.managers]

@@ -18,6 +18,7 @@ from .answers import (
     folded_id,
 )
 from .flow import Flow, drive, read
+from .listing import Listing, page_flow
 
 
 class PlaceBody(BaseModel):
@@ -55,11 +56,20 @@ def find_places(store: GraphStore, text: str, skip: int = 0, limit: int = 20) ->
 
 def find_places_flow(text: str, skip: int = 0, limit: int = 20) -> Flow[list[Place]]:
     rows = (yield from read("places", text=text.strip(), skip=skip, limit=limit)).records()
-    return [Place(id=r["area_id"], name=r["name"], level=r.get("level"), kind=r.get("kind"),
-                  adcode=r.get("adcode"), synthetic=r.get("synthetic"),
-                  bodies=[PlaceBody(**b) for b in r.get("bodies") or [] if b],
-                  chain=[PlaceLevel(**c) for c in r.get("chain") or [] if c])
-            for r in rows]
+    return [_place(r) for r in rows]
+
+
+def places_page_flow(text: str, offset: int, limit: int) -> Flow[Listing[Place]]:
+    """One page of ``find_places`` and how many there are in all."""
+    found = yield from page_flow("places", {"text": text.strip()}, offset, limit)
+    return Listing([_place(r) for r in found.items], found.total, found.offset, found.limit)
+
+
+def _place(r: dict) -> Place:
+    return Place(id=r["area_id"], name=r["name"], level=r.get("level"), kind=r.get("kind"),
+                 adcode=r.get("adcode"), synthetic=r.get("synthetic"),
+                 bodies=[PlaceBody(**b) for b in r.get("bodies") or [] if b],
+                 chain=[PlaceLevel(**c) for c in r.get("chain") or [] if c])
 
 
 # ---------------------------------------------------------------- a place drawn

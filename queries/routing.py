@@ -220,7 +220,7 @@ def route(store: GraphStore | None, text: str, compound_id: str | None = None,
         return _answer(check_text(text), None)
     if store is None:
         raise InvalidArgument("a compound was given but no graph store")
-    return drive(store, route_flow(store, text, compound_id, as_of))
+    return drive(store, route_flow(text, compound_id, as_of))
 
 
 def _answer(text: str, compound_id: str | None) -> RouteAnswer:
@@ -238,14 +238,14 @@ def _answer(text: str, compound_id: str | None) -> RouteAnswer:
     return RouteAnswer(text_chars=len(text), issues=issues, note=note, compound=compound_id)
 
 
-def route_flow(store: GraphStore, text: str, compound_id: str | None = None,
+def route_flow(text: str, compound_id: str | None = None,
                as_of: str | date | None = None) -> Flow[RouteAnswer]:
     answer = _answer(check_text(text), compound_id)
     if compound_id is None or not answer.issues:
         return answer
     best = answer.issues[0].key
     try:
-        chain = yield from compound_escalation_flow(store, compound_id, best, as_of)
+        chain = yield from compound_escalation_flow(compound_id, best, as_of)
     except NotFound as e:
         if "unknown issue type" not in str(e):
             raise

@@ -1,6 +1,8 @@
-"""The API's routers, one module per subject. A new subject (compounds: who leads an
-organization, who is responsible for a compound, its escalation chain) is a new
-module here with an ``APIRouter`` named ``router``, added to ROUTERS."""
+"""The API's routers, one module per subject, named as the subject is named in
+``queries/`` and on the CLI (compounds: ``queries/compounds.py``, ``compounds.py``
+here, ``--compound``; places: ``queries/places.py``, ``places.py``, ``govgraph
+places``). A new subject is a new module here with an ``APIRouter`` named
+``router``, added to ROUTERS."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from . import (
                analytics,
                audits,
                cases,
+               compounds,
                cypher,
                data,
                escalation,
@@ -21,5 +24,5 @@ from . import (
 )
 
 ROUTERS = [data.router, measures.router, units.router, audits.router, escalation.router,
-           graph.router, cypher.router, places.router, analytics.router, routing.router, admin.router,
-           cases.router, open311.router]
+           graph.router, cypher.router, compounds.router, places.router, analytics.router,
+           routing.router, admin.router, cases.router, open311.router]

@@ -35,7 +35,7 @@ async def list_cases(request: Request, store: StoreDep, page: PageDep, as_of: As
     """Cases opened by the date, oldest first: compound and its places, governing-body
     type, outcome as of the date, due date, steps (level, body, action, dates,
     skipped levels, off-chain, the registry row each cites). Residents are never named."""
-    found = await adrive(store, cases.cases_flow(store, as_of, within, None, due_days))
+    found = await adrive(store, cases.cases_flow(as_of, within, None, due_days))
     found = [c for c in found if (outcome is None or c.outcome == outcome) and (not overdue or c.overdue)]
     return paginate(request, found, page.offset, page.limit)
 
@@ -51,7 +51,7 @@ async def measure(store: StoreDep, as_of: AsOf = None, within: Within = None,
     cases opened, the share of resolved cases resolved at each level and within the
     compound / community / street, median days to resolve, open and overdue cases,
     steps that skipped a level, and steps taken by a body not on the case's chain."""
-    answer = await adrive(store, cases.case_measure_flow(store, by, within, as_of, due_days))
+    answer = await adrive(store, cases.case_measure_flow(by, within, as_of, due_days))
     return answer_response(answer, cases.CaseMeasure)
 
 
@@ -60,5 +60,5 @@ async def measure(store: StoreDep, as_of: AsOf = None, within: Within = None,
 async def one(store: StoreDep, case_id: Annotated[str, Path(max_length=200)], as_of: AsOf = None,
               due_days: DueDays = cases.DUE_DAYS):
     """A case and its steps as of the date; 404 when there is none (or it opened later)."""
-    answer = await adrive(store, cases.case_flow(store, case_id, as_of, due_days))
+    answer = await adrive(store, cases.case_flow(case_id, as_of, due_days))
     return answer_response(answer, cases.CaseOut)

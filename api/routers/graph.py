@@ -98,7 +98,7 @@ async def escalation_graph(store: StoreDep,
         from ...queries import compounds
 
         return await adrive(store, compounds.compound_escalation_subgraph_flow(
-            store, compound, issue, as_of))
+            compound, issue, as_of))
     return await adrive(store, answers.escalation_subgraph_flow(issue))
 
 

@@ -197,7 +197,7 @@ async def requests(store: StoreDep, jurisdiction_id: Jurisdiction = None,
     ids, codes, states = _split(service_request_id), _split(service_code), _split(status)
     if ids is None and start is None and end is None:
         start = (today - timedelta(days=DEFAULT_DAYS)).isoformat()
-    found = await adrive(store, cases.cases_flow(store, today, None, None, DUE_DAYS, judge_chains=False))
+    found = await adrive(store, cases.cases_flow(today, None, None, DUE_DAYS, judge_chains=False))
     names = {t.key: t.name for t in await adrive(store, answers.issue_types_flow())}
     out = []
     for c in sorted(found, key=lambda c: (c.opened, c.id), reverse=True):
@@ -219,7 +219,7 @@ async def requests(store: StoreDep, jurisdiction_id: Jurisdiction = None,
 async def request_one(store: StoreDep, service_request_id: Annotated[str, Path(max_length=200)],
                       jurisdiction_id: Jurisdiction = None):
     """One case as a GeoReport service request (an array of one, as GeoReport has it)."""
-    found = await adrive(store, cases.cases_flow(store, date.today(), None, service_request_id,
+    found = await adrive(store, cases.cases_flow(date.today(), None, service_request_id,
                                                  DUE_DAYS, judge_chains=False))
     if not found:
         raise ProblemException("not-found", f"no service request {service_request_id!r}")
@@ -281,7 +281,7 @@ async def post_request(request: Request, store: StoreDep):
         raise ProblemException("invalid-argument", f"unknown service_code {body.service_code!r}; "
                                "GET /open311/v2/services.json lists them")
     today = date.today()
-    chain = await adrive(store, compound_escalation_flow(store, body.address_id, body.service_code,
+    chain = await adrive(store, compound_escalation_flow(body.address_id, body.service_code,
                                                          today))
     first = routing.first_contact(chain)
     first_body = None

@@ -35,4 +35,4 @@ async def route(request: Request, body: RouteRequest) -> routing.RouteAnswer:
     if body.compound is None:  # words only: no store needed
         return routing.route(None, body.text)
     store = await get_store(request)
-    return await adrive(store, routing.route_flow(store, body.text, body.compound, body.as_of))
+    return await adrive(store, routing.route_flow(body.text, body.compound, body.as_of))

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from ...errors import GovgraphError
 
-class NoticeError(ValueError):
+
+class NoticeError(GovgraphError, ValueError):
     """A document that cannot be read as a notice; says what and where."""
+
+    problem = "invalid-document"
 
 
 

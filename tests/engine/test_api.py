@@ -481,3 +481,26 @@ def test_escalation_graph_of_a_compound(api):
     ids = {n["id"] for n in sub["nodes"]}
     assert all(e["source"] in ids and e["target"] in ids for e in sub["edges"])
     problem(api.get("/graph/escalation", params={"compound": "t:cpd:999"}), 404)
+
+
+@pytest.mark.parametrize("path,params", [
+    ("/compounds", {"q": ""}), ("/places", {"q": "区"}), ("/audits/ungoverned", {}),
+    ("/audits/blacklisted", {"as_of": "2024-06-30"}), ("/compounds", {"q": "nowhere"})])
+def test_lists_read_as_pages_add_up_to_the_whole(api, path, params):
+    """/compounds, /places and the graph's audits push the page into the query
+    (SKIP/LIMIT, and a count query for the total): pages of two, walked by their
+    next links, are the whole list read in one page, and each says the same total."""
+    whole = api.get(path, params={**params, "limit": 500}).json()
+    walked, totals, url = [], set(), None
+    page = api.get(path, params={**params, "limit": 2}).json()
+    while True:
+        walked += page["items"]
+        totals.add(page["total"])
+        url = page["next"]
+        if url is None:
+            break
+        page = api.get(url).json()
+    assert walked == whole["items"]
+    assert totals == {whole["total"]} == {len(whole["items"])}
+    beyond = api.get(path, params={**params, "offset": whole["total"] + 5, "limit": 2}).json()
+    assert beyond["items"] == [] and beyond["total"] == whole["total"]

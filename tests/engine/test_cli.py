@@ -99,3 +99,16 @@ def test_neo4j_refuses_cli_write_even_past_the_keyword_check(neo4j_store):
     with pytest.raises(ReadOnlyViolation, match="READ access mode"):
         neo4j_store.read_engine_guarded("MATCH (m:Measure {number: 1}) SET m.title = 'x'")
     assert neo4j_store.read("MATCH (m:Measure {number: 1}) RETURN m.title").rows[0][0] != "x"
+
+
+def test_org_leaders_is_its_own_command(run):
+    """Who leads an organization is `govgraph org-leaders` (one name with the question
+    org_leaders and GET /organizations/{org_id}/leaders); `who-leads --org`, kept for
+    scripts, gives the same answer."""
+    res = run("org-leaders", "t:org:oc1", "--as-of", "2024-06-30", "--json")
+    assert res.exit_code == 0, res.output
+    body = json.loads(res.output)
+    assert body["org"]["id"] == "t:org:oc1" and body["leaders"]
+    old = run("who-leads", "--org", "t:org:oc1", "--as-of", "2024-06-30", "--json")
+    assert old.exit_code == 0 and json.loads(old.output) == body
+    assert run("org-leaders", "t:org:none").exit_code == 2

@@ -65,7 +65,7 @@ def test_without_a_generation_nothing_is_kept(falkor_store):
         yield  # a flow that reads nothing
 
     def value(generation):
-        return flow.drive(falkor_store, flow.cached(falkor_store, generation, "k", fetch))
+        return flow.drive(falkor_store, flow.cached(generation, "k", fetch))
 
     assert value(None) == 1
     assert value(None) == 2

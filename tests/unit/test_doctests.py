@@ -9,7 +9,9 @@ import pytest
 
 MODULES = ["govgraph.graph.names", "govgraph.render", "govgraph.loaders.notice",
            "govgraph.loaders.notice.names", "govgraph.loaders.notice.roles", "govgraph.loaders.notice.tables",
-           "govgraph.queries.analytics", "govgraph.queries.cases", "govgraph.queries.questions"]
+           "govgraph.queries.analytics", "govgraph.queries.cases", "govgraph.queries.questions",
+           "govgraph.errors", "govgraph.queries.flow",
+           "govgraph.queries.listing", "govgraph.graph.read_only"]
 
 
 @pytest.mark.parametrize("name", MODULES)
