@@ -33,7 +33,9 @@ async def route(request: Request, principal: PrincipalDep,
     """The issue types the text is about, best first, each with its score and the
     words that matched (`issues: [{key, name, score, matched}]`); an empty list when
     it is about nothing the taxonomy covers. With `compound`, the first body to
-    contact and the escalation chain for the best type there, with citations."""
+    contact and the escalation chain for the best type there, with citations. Each
+    body's heads are posts: role and whether filled for everyone, the opaque person
+    id for analysts, name and Party membership for admins (logged)."""
     if body.compound is None:  # words only: no store needed
         return routing.route(None, body.text)
     store = await get_store(request)

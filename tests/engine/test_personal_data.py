@@ -422,6 +422,20 @@ def test_the_cli_is_admin_and_is_logged(city, city_dir, tmp_path):
     assert entry["persons"] >= 1 and org in entry["what"]
     res = CliRunner().invoke(main, [*city.cli, "audit-log", "--json"], env=env)
     assert json.loads(res.output)[0]["what"] == entry["what"]
+    # A complaint routed at a compound: the chain's heads are named, and logged.
+    with open(city_dir / "compounds.csv", encoding="utf-8") as fh:
+        compound_ids = [r["id"] for r in csv.DictReader(fh)][:4]
+    named = 0
+    for cid in compound_ids:
+        res = CliRunner().invoke(main, [*city.cli, "route", "小区消防通道长期被车辆占用", "--compound",
+                                        cid, "--as-of", AS_OF, "--json"], env=env)
+        assert res.exit_code == 0, res.output
+        shown = {v for v in _values(json.loads(res.output), "person_name") if v}
+        assert shown <= {p["name"] for p in people}
+        named += bool(shown)
+        last = [json.loads(line) for line in log.read_text("utf-8").splitlines()][-1]
+        assert (cid in last["what"] and last["channel"] == "cli") == bool(shown)
+    assert named
 
 
 def test_keys_are_hashed_on_disk_and_a_revoked_key_is_refused_at_once(api):
