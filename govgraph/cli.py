@@ -1185,6 +1185,8 @@ def route(obj: Context, text: str, compound_id: str | None, as_of: str | None,
     if text == "-":
         text = sys.stdin.read()
     res = routing.route(obj.store if compound_id else None, text, compound_id, as_of)
+    if res.chain is not None:  # its heads, as in escalate --compound: named, and logged
+        _disclosed(obj, res, f"govgraph route --compound {compound_id} --as-of {as_of or 'today'}")
     if as_json:
         click.echo(to_json(res))
         return

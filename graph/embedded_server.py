@@ -26,6 +26,7 @@ LOG_NAME = "falkordb.log"
 # Unix socket paths are limited to 108 bytes; longer data dirs get a socket in /tmp.
 _MAX_SOCKET_PATH = 100
 QUERY_MEM_CAPACITY = 1 << 30
+NO_IMPORT_DIR = "no-csv-import"
 
 
 class EmbeddedServerError(RuntimeError):
@@ -75,10 +76,27 @@ def _pid_alive(pid: int) -> bool:
 
 
 def _read_pid(data_dir: Path) -> int | None:
+    """The pid in ``data_dir``'s pid file, if that process is this directory's server.
+
+    A server that crashed leaves its pid file behind, and the system may give that
+    pid to another process later (pids wrap at 32768 on many Linux hosts): taken
+    for the server, it would be signalled by ``stop`` (another test's FalkorDB, or
+    anything) or waited on by ``ensure_running``. Where /proc tells, a pid counts
+    only if its command line names this directory's socket (redis-server's title,
+    ``redis-server unixsocket:<path>``, and its arguments both do)."""
     try:
-        return int((data_dir / PID_NAME).read_text().strip())
+        pid = int((data_dir / PID_NAME).read_text().strip())
     except (OSError, ValueError):
         return None
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except FileNotFoundError:
+        return None if Path("/proc/self").exists() else pid  # gone, or no /proc to ask
+    except OSError:
+        return pid
+    if not cmdline:  # a zombie, or exiting: not a server that can answer
+        return None
+    return pid if os.fsencode(str(socket_path(data_dir))) in cmdline else None
 
 
 def is_running(data_dir: Path) -> bool:
@@ -147,6 +165,11 @@ def _spawn(data_dir: Path, sock: Path) -> None:
         # come back within the start timeout. Effects are applied without
         # matching, at some cost to each write (docs/performance.md).
         "EFFECTS_THRESHOLD", "0",
+        # LOAD CSV runs even in GRAPH.RO_QUERY: its file:// URLs resolve inside this
+        # folder only, which govgraph never creates, so no query reads a file of the
+        # host (FalkorDB's default is /var/lib/FalkorDB/import/, shared by any
+        # FalkorDB on the machine). The read-only path refuses LOAD CSV first.
+        "IMPORT_FOLDER", str(data_dir / NO_IMPORT_DIR) + "/",
     ]
     res = subprocess.run(args, capture_output=True, text=True, timeout=30)
     if res.returncode != 0:

@@ -11,6 +11,7 @@ from ...queries import routing
 from ...queries.flow import adrive
 from ..deps import get_store
 from ..problems import problem_responses
+from ..security import PrincipalDep, disclosed
 
 router = APIRouter(tags=["routing"], responses=problem_responses(503))
 
@@ -27,12 +28,18 @@ class RouteRequest(BaseModel):
 
 @router.post("/route", response_model=routing.RouteAnswer,
              responses=problem_responses(400, 404, 422), summary="Route a complaint")
-async def route(request: Request, body: RouteRequest) -> routing.RouteAnswer:
+async def route(request: Request, principal: PrincipalDep,
+                body: RouteRequest) -> routing.RouteAnswer:
     """The issue types the text is about, best first, each with its score and the
     words that matched (`issues: [{key, name, score, matched}]`); an empty list when
     it is about nothing the taxonomy covers. With `compound`, the first body to
-    contact and the escalation chain for the best type there, with citations."""
+    contact and the escalation chain for the best type there, with citations. Each
+    body's heads are posts: role and whether filled for everyone, the opaque person
+    id for analysts, name and Party membership for admins (logged)."""
     if body.compound is None:  # words only: no store needed
         return routing.route(None, body.text)
     store = await get_store(request)
-    return await adrive(store, routing.route_flow(body.text, body.compound, body.as_of))
+    answer = await adrive(store, routing.route_flow(body.text, body.compound, body.as_of))
+    # The chain's posts, like every place answer's, shaped for the caller's role
+    # (the public sees roles, analysts opaque ids, admins names: logged).
+    return disclosed(request, principal, answer, store)

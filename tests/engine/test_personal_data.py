@@ -1,6 +1,7 @@
 """Issue 30: residents' names and Party membership reach only those entitled.
 
-A SYNTHETIC city is loaded into an embedded store of this module's own. Every GET
+A SYNTHETIC city is loaded into a store of this module's own, on each engine
+(FalkorDB embedded, and Neo4j: the tests marked neo4j). Every GET
 route the OpenAPI document lists is asked, with parameters drawn from the data,
 and a set of hostile Cypher queries is sent, as `public` (no key) and as
 `analyst`; no response body or header holds a resident's name or a Party
@@ -17,43 +18,76 @@ import re
 import stat
 from importlib import resources
 from itertools import islice
+from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from api_helpers import ADMIN, TOKEN, analyst_key, client, problem
 from govgraph.graph import embedded_server
 from govgraph.graph.falkordb_store import FalkorDBStore
+from govgraph.graph.store import GraphStore, StoreError
 from govgraph.loaders.pipeline import execute, plan_load
 
 AS_OF = "2024-06-30"
 
 
-@pytest.fixture(scope="module")
-def city(city_dir, tmp_path_factory):
-    """The synthetic city in a store of its own, and what identifies its residents."""
-    d = tmp_path_factory.mktemp("personal-city")
-    store = FalkorDBStore(d)
-    execute(store, plan_load(registries=[city_dir]))
-    with open(city_dir / "people.csv", encoding="utf-8") as fh:
-        people = list(csv.DictReader(fh))
-    # Public text a name could be a substring of (a two-character name inside a
-    # compound's or company's name, the notice, the real divisions): such names
-    # cannot tell a leak from a place, so the check uses the others.
-    public = "".join(p.read_text("utf-8") for p in city_dir.iterdir()
-                     if p.suffix == ".csv" and p.name != "people.csv")
-    data = resources.files("govgraph.loaders") / "data"
-    public += "".join(f.read_text("utf-8") for f in data.iterdir()
-                      if f.name.endswith((".txt", ".toml", ".csv")))
-    names = {p["name"] for p in people} - {n for n in {p["name"] for p in people} if n in public}
-    assert len(names) > 500, "too few distinctive synthetic names to check"
-    yield store, people, names, d
-    store.close()
-    embedded_server.stop(d)
+class City(NamedTuple):
+    store: GraphStore
+    people: list[dict[str, str]]
+    names: set[str]  # residents' names no public text holds
+    data_dir: Path  # where the personal store (and the embedded graph) live
+    cli: list[str]  # the CLI's options that open this store
+
+
+@pytest.fixture(scope="module",
+                params=["falkor", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def city(request, city_dir, tmp_path_factory):
+    """The synthetic city in a store of its own on each engine (the shared Neo4j is
+    emptied for it and gets its usual graph back after), and what identifies its
+    residents."""
+    d = tmp_path_factory.mktemp(f"personal-city-{request.param}")
+    plan = plan_load(registries=[city_dir])
+    store: GraphStore
+    if request.param == "falkor":
+        store = FalkorDBStore(d)
+        cli = ["--data-dir", str(d)]
+    else:
+        from govgraph.graph.neo4j_store import Neo4jStore
+
+        uri = request.getfixturevalue("neo4j_uri")
+        shared = request.getfixturevalue("neo4j_store")
+        shared.clear()
+        store = Neo4jStore(uri, personal_dir=d)
+        cli = ["--data-dir", str(d), "--neo4j", uri]
+    try:
+        execute(store, plan)
+        with open(city_dir / "people.csv", encoding="utf-8") as fh:
+            people = list(csv.DictReader(fh))
+        # Public text a name could be a substring of (a two-character name inside a
+        # compound's or company's name, the notice, the real divisions): such names
+        # cannot tell a leak from a place, so the check uses the others.
+        public = "".join(p.read_text("utf-8") for p in city_dir.iterdir()
+                         if p.suffix == ".csv" and p.name != "people.csv")
+        data = resources.files("govgraph.loaders") / "data"
+        public += "".join(f.read_text("utf-8") for f in data.iterdir()
+                          if f.name.endswith((".txt", ".toml", ".csv")))
+        every = {p["name"] for p in people}
+        names = every - {n for n in every if n in public}
+        assert len(names) > 500, "too few distinctive synthetic names to check"
+        yield City(store, people, names, d, cli)
+    finally:
+        if request.param == "falkor":
+            store.close()
+            embedded_server.stop(d)
+        else:
+            store.clear()
+            store.close()
+            execute(shared, request.getfixturevalue("default_plan"))
 
 
 @pytest.fixture(scope="module")
 def api(city, tmp_path_factory):
-    store, *_ = city
-    with client(store, data_dir=tmp_path_factory.mktemp("personal-api")) as c:
+    with client(city.store, data_dir=tmp_path_factory.mktemp("personal-api")) as c:
         yield c
 
 
@@ -113,6 +147,15 @@ def _requests(api, city_dir, people) -> list[tuple[str, dict]]:
     return out
 
 
+def _posts(api) -> list[tuple[str, dict]]:
+    """(path, body) for the POST routes that read the graph and may name persons:
+    a complaint routed at compounds, whose chain holds the bodies' heads."""
+    compounds = [r["compound_id"] for r in
+                 api.get("/compounds", params={"limit": 500}).json()["items"]][:4]
+    return [("/route", {"text": "小区消防通道长期被车辆占用，物业不管", "compound": c, "as_of": AS_OF})
+            for c in compounds]
+
+
 HOSTILE = [
     "MATCH (p:Resident) RETURN p",
     "MATCH (p:Resident) RETURN properties(p)",
@@ -134,6 +177,44 @@ HOSTILE = [
     "MATCH (p:Resident) WITH p LIMIT 1 RETURN p.id + $x",
     "MATCH (p:Resident {party_member: true}) RETURN count(p)",
     "MATCH (n) RETURN DISTINCT labels(n), keys(n)",
+    # What one engine has and the other has not (Neo4j 5 / FalkorDB): each either
+    # fails on the engine without it or returns nothing personal.
+    "MATCH (p:Resident) RETURN elementId(p), id(p) LIMIT 50",
+    "MATCH (p:Resident) RETURN p {.*} AS m LIMIT 200",
+    "MATCH (p:Resident) RETURN p, COLLECT { MATCH (p)--(x) RETURN x } AS around LIMIT 50",
+    "MATCH (p:Resident) WHERE EXISTS { (p)-[:MEMBER_OF]->() } RETURN p LIMIT 50",
+    "PROFILE MATCH (p:Resident) RETURN p.name, properties(p) LIMIT 50",
+    "EXPLAIN MATCH (p:Resident) RETURN p",
+    "CYPHER runtime=slotted MATCH (p:Resident) RETURN p.name LIMIT 50",
+    "RETURN apoc.version()",
+    "MATCH (p:Resident) WITH p LIMIT 5 RETURN apoc.convert.toJson(p)",
+    "MATCH (p:Resident) WITH p LIMIT 5 RETURN valueType(p.name), p.name IS :: STRING",
+]
+
+# Refused (403) on both engines before they run: procedures, LOAD CSV, the
+# server's commands (another database, its transactions, settings and users),
+# and the same disguised by a quote or comment marker the engine reads otherwise.
+REFUSED = [
+    "CALL db.labels()",
+    "CALL db.schema.nodeTypeProperties()",
+    "CALL db.schema.visualization()",
+    "CALL apoc.meta.schema()",
+    "CALL dbms.listConfig() YIELD name, value RETURN name, value",
+    "MATCH (p:Resident) WITH p LIMIT 1 CALL { WITH p RETURN p.name AS n } RETURN n",
+    "LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row",
+    "SHOW TRANSACTIONS YIELD *",
+    "SHOW SETTINGS YIELD name, value",
+    "SHOW DATABASES",
+    "SHOW PROCEDURES YIELD name",
+    "SHOW INDEXES",
+    "USE system SHOW USERS",
+    "USE neo4j MATCH (p:Resident) RETURN p LIMIT 5",
+    "TERMINATE TRANSACTIONS 'neo4j-transaction-1'",
+    "WITH '/*' AS x CALL db.labels() YIELD label RETURN label, x //*/",
+    "WITH 'http://x' AS u CALL db.labels() YIELD label RETURN label, u",
+    "WITH 1 AS `it's` CALL db.labels() YIELD label RETURN label, 'x'",
+    "MATCH (p:Resident) WITH count(p) AS n //x\rCALL db.labels() YIELD label RETURN label, n",
+    "WITH 1 AS x LOAD/**/CSV FROM 'file:///etc/passwd' AS row RETURN row",
 ]
 
 
@@ -159,7 +240,7 @@ def _values(doc, key):
 def test_the_graph_holds_no_personal_field(city):
     """By construction: no property of any node or edge is a resident's name or a
     Party membership (analysts' Cypher can reach only the graph)."""
-    store, people, names, _ = city
+    store, people, names = city.store, city.people, city.names
     keys = {k for row in store.read("MATCH (n) UNWIND keys(n) AS k RETURN DISTINCT k").rows
             for k in row}
     keys |= {k for row in store.read("MATCH ()-[e]->() UNWIND keys(e) AS k RETURN DISTINCT k").rows
@@ -174,11 +255,35 @@ def test_the_graph_holds_no_personal_field(city):
     assert [r[0] for r in store.read("MATCH (p:Resident {id: $id}) RETURN p.name",
                                      {"id": people[0]["id"]}).rows] == [people[0]["id"]]
     assert store.personal.count() == len(people)
+    # Nothing in a Resident node tells a Party member from another resident: the
+    # same labels and the same property keys, with no value a membership sets.
+    shape = {r[0]: (tuple(sorted(r[1])), tuple(sorted(r[2]))) for r in store.read(
+        "MATCH (p:Resident) RETURN p.id, labels(p), keys(p)").rows}
+    members = {p["id"] for p in people if p["party_member"] == "true"}
+    assert members and len(members) < len(people)
+    assert ({shape[i] for i in members} == {shape[p["id"]] for p in people
+                                            if p["id"] not in members})
+
+
+def test_no_cypher_reads_the_personal_store_file(city):
+    """Past the keyword check, the engine itself cannot read a file of the host:
+    Neo4j (the launcher) does not allow file URLs, and the embedded FalkorDB
+    resolves them inside a folder that does not exist."""
+    store = city.store
+    path = store.personal.path
+    for url in (f"file://{path}", f"file:///{path.name}", f"file://../{path.name}",
+                f"file:///../../{path.parent.name}/{path.name}"):
+        with pytest.raises(StoreError):
+            store.read_engine_guarded(f"LOAD CSV FROM '{url}' AS row RETURN row")
+    if store.engine == "falkordb":
+        _, folder = store._db.connection.execute_command("GRAPH.CONFIG", "GET", "IMPORT_FOLDER")
+        assert Path(folder) == city.data_dir.resolve() / embedded_server.NO_IMPORT_DIR
+        assert not Path(folder).exists()
 
 
 @pytest.mark.parametrize("role", ["public", "analyst"])
 def test_no_get_route_and_no_cypher_shows_a_name_or_party_membership(api, city, city_dir, role):
-    _, people, names, _ = city
+    people, names = city.people, city.names
     headers = analyst_key(api) if role == "analyst" else {}
     reqs = _requests(api, city_dir, people)
     paths = {p.split("/")[1] for p, _ in reqs}
@@ -189,9 +294,21 @@ def test_no_get_route_and_no_cypher_shows_a_name_or_party_membership(api, city, 
         assert res.status_code < 500, (path, query, res.text[:300])
         statuses[path] = res.status_code
         assert not _leaks(res, names), (role, path, query, _leaks(res, names)[:5])
+        if role == "public" and path.startswith(("/compounds/", "/organizations/")) \
+                and res.status_code == 200:
+            # Place answers give the public a post's role and whether it is filled.
+            assert not [v for v in _values(res.json(), "person_id") if v], (path, query)
     leaders = [p for p in statuses if p.startswith("/organizations/")]
     assert leaders and all(statuses[p] == 200 for p in leaders)
     assert statuses[reqs[0][0]] == 200
+    for path, body in _posts(api):
+        res = api.post(path, json=body, headers=headers)
+        assert res.status_code == 200, (path, body, res.text[:300])
+        assert not _leaks(res, names), (role, path, body, _leaks(res, names)[:5])
+        heads = list(_values(res.json(), "person_id"))
+        assert heads, "the chain names no post"
+        # The public sees a post's role and whether it is filled; analysts its holder's id.
+        assert all(v is None for v in heads) if role == "public" else any(heads)
     # Admin routes are refused, without saying anything about the person.
     pid = people[0]["id"]
     assert api.get(f"/persons/{pid}", headers=headers).status_code in (401, 403)
@@ -203,10 +320,20 @@ def test_no_get_route_and_no_cypher_shows_a_name_or_party_membership(api, city, 
         if role == "analyst" and res.status_code == 200 and "party_member" in q:
             assert all(v in (None, 0) for row in res.json()["rows"] for v in row
                        if not isinstance(v, str | dict | list))
+    personal = city.store.personal.path
+    for q in [*REFUSED, f"LOAD CSV FROM 'file://{personal}' AS row RETURN row",
+              f"LOAD CSV FROM 'file://{personal.name}' AS row RETURN row"]:
+        res = api.post("/cypher", json={"query": q}, headers=headers)
+        if role == "public":
+            problem(res, 401, "unauthorized")
+        else:
+            assert res.status_code == 403, (q, res.text[:300])
+            problem(res, 403, "read-only")
+        assert not _leaks(res, names), (role, q)
 
 
 def test_public_sees_posts_analyst_ids_admin_names(api, city, city_dir):
-    store, people, names, _ = city
+    people = city.people
     by_id = {p["id"]: p for p in people}
     org = _chaired_orgs(city_dir)[0]
     url = f"/organizations/{org}/leaders"
@@ -222,22 +349,34 @@ def test_public_sees_posts_analyst_ids_admin_names(api, city, city_dir):
 
 
 def test_admin_sees_names_and_each_personal_read_is_logged(api, city, city_dir):
-    _, people, names, _ = city
-    seen_before = len(list(api.app.state.audit.entries()))
-    reqs = _requests(api, city_dir, people)
-    revealed = 0
-    logged_paths = set()
-    for path, query in reqs:
-        res = api.get(path, params=query, headers=ADMIN)
-        assert res.status_code < 500, (path, query, res.text[:300])
+    people, names = city.people, city.names
+    audit = api.app.state.audit
+    seen_before = len(list(audit.entries()))
+    ids_of: dict[str, set[str]] = {}
+    for p in people:
+        ids_of.setdefault(p["name"], set()).add(p["id"])
+    reqs = [("GET", path, {"params": query}) for path, query in _requests(api, city_dir, people)]
+    reqs += [("POST", path, {"json": body}) for path, body in _posts(api)]
+    revealed = set()
+    for method, path, kw in reqs:
+        before = len(list(audit.entries()))
+        res = api.request(method, path, headers=ADMIN, **kw)
+        assert res.status_code < 500, (path, kw, res.text[:300])
+        new = list(audit.entries())[before:]
         if _leaks(res, names):
-            revealed += 1
-            logged_paths.add(path)
-    assert revealed >= 6  # leaders, compound answers and /persons
-    entries = list(api.app.state.audit.entries())[seen_before:]
-    assert {e["what"].split("?")[0].split(" ")[1] for e in entries} >= logged_paths
-    assert all(e["key_id"] == "env-token" and e["role"] == "admin" and e["persons"] >= 1
-               and e["channel"] == "api" for e in entries)
+            # This very read is in the log, once, naming every person it showed
+            # (a post's person_name, a record's name: the only places names are).
+            revealed.add(path.split("/")[1])
+            doc = res.json()
+            shown = {v for k in ("person_name", "name") for v in _values(doc, k) if v in ids_of}
+            assert all(any(n in m for m in shown) for n in names if n in res.text), (path, kw)
+            assert len(new) == 1, (path, kw, new)
+            assert new[0]["what"].split("?")[0] == f"{method} {path}"
+            assert all(ids_of[n] & set(new[0]["person_ids"]) for n in shown), (path, kw)
+    assert {"organizations", "compounds", "persons", "route"} <= revealed
+    entries = list(audit.entries())[seen_before:]
+    assert all(e["key_id"] == "env-token" and e["role"] == "admin" and e["channel"] == "api"
+               and e["persons"] == len(e["person_ids"]) >= 1 for e in entries)
     # The log holds opaque ids, never a name or a membership.
     log_text = api.app.state.audit.path.read_text("utf-8")
     assert not [n for n in names if n in log_text] and "party_member" not in log_text
@@ -271,21 +410,36 @@ def test_the_cli_is_admin_and_is_logged(city, city_dir, tmp_path):
 
     from govgraph.cli import main
 
-    store, people, names, data_dir = city
+    people = city.people
     org = _chaired_orgs(city_dir)[0]
     log = tmp_path / "audit.jsonl"
-    res = CliRunner().invoke(main, ["--data-dir", str(data_dir), "who-leads", "--org", org,
-                                    "--as-of", AS_OF, "--json"],
-                             env={"GOVGRAPH_AUDIT_LOG": str(log)})
+    # The CLI opens the city's store (on Neo4j: the server, and the personal store
+    # in the data directory), and nothing the environment names instead.
+    env = {"GOVGRAPH_AUDIT_LOG": str(log), "GOVGRAPH_NEO4J_URI": None}
+    res = CliRunner().invoke(main, [*city.cli, "who-leads", "--org", org,
+                                    "--as-of", AS_OF, "--json"], env=env)
     assert res.exit_code == 0, res.output
     shown = {x["person_name"] for x in json.loads(res.output)["leaders"]}
     assert shown and shown <= {p["name"] for p in people}
     [entry] = [json.loads(line) for line in log.read_text("utf-8").splitlines()]
     assert entry["channel"] == "cli" and entry["key_id"].startswith("cli:")
     assert entry["persons"] >= 1 and org in entry["what"]
-    res = CliRunner().invoke(main, ["--data-dir", str(data_dir), "audit-log", "--json"],
-                             env={"GOVGRAPH_AUDIT_LOG": str(log)})
+    res = CliRunner().invoke(main, [*city.cli, "audit-log", "--json"], env=env)
     assert json.loads(res.output)[0]["what"] == entry["what"]
+    # A complaint routed at a compound: the chain's heads are named, and logged.
+    with open(city_dir / "compounds.csv", encoding="utf-8") as fh:
+        compound_ids = [r["id"] for r in csv.DictReader(fh)][:4]
+    named = 0
+    for cid in compound_ids:
+        res = CliRunner().invoke(main, [*city.cli, "route", "小区消防通道长期被车辆占用", "--compound",
+                                        cid, "--as-of", AS_OF, "--json"], env=env)
+        assert res.exit_code == 0, res.output
+        shown = {v for v in _values(json.loads(res.output), "person_name") if v}
+        assert shown <= {p["name"] for p in people}
+        named += bool(shown)
+        last = [json.loads(line) for line in log.read_text("utf-8").splitlines()][-1]
+        assert (cid in last["what"] and last["channel"] == "cli") == bool(shown)
+    assert named
 
 
 def test_keys_are_hashed_on_disk_and_a_revoked_key_is_refused_at_once(api):
@@ -312,6 +466,22 @@ def test_keys_are_hashed_on_disk_and_a_revoked_key_is_refused_at_once(api):
     problem(api.post("/cypher", json=query,
                      headers={"Authorization": f"Bearer ggk_{key_id}_{'x' * 43}"}), 401)
     assert TOKEN not in on_disk
+    # Revoked from the CLI, as an operator would (another key store on the same
+    # file, as in another process): the running server refuses the key, which it
+    # had already checked and remembered, on its very next request.
+    from click.testing import CliRunner
+
+    from govgraph.cli import main
+
+    key_id, key = keys.create("analyst", "revoked from the CLI")
+    auth = {"Authorization": f"Bearer {key}"}
+    assert api.post("/cypher", json=query, headers=auth).status_code == 200
+    assert api.post("/cypher", json=query, headers=auth).status_code == 200
+    res = CliRunner().invoke(main, ["keys", "revoke", key_id],
+                             env={"GOVGRAPH_KEYS_FILE": str(keys.path)})
+    assert res.exit_code == 0, res.output
+    problem(api.post("/cypher", json=query, headers=auth), 401, "unauthorized")
+    problem(api.get("/measures", headers=auth), 401, "unauthorized")
 
 
 def test_keys_through_the_cli(tmp_path):
@@ -337,8 +507,7 @@ def test_keys_through_the_cli(tmp_path):
 
 
 def test_rate_limits_answer_429_per_key(city, tmp_path):
-    store, *_ = city
-    with client(store, data_dir=tmp_path, rate_public_per_min=3, rate_analyst_per_min=2) as c:
+    with client(city.store, data_dir=tmp_path, rate_public_per_min=3, rate_analyst_per_min=2) as c:
         for _ in range(3):
             assert c.get("/measures").status_code == 200
         body = problem(c.get("/measures"), 429, "rate-limited")

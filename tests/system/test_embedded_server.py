@@ -103,3 +103,26 @@ def test_a_loaded_city_comes_back_after_a_restart(tmp_path):
         s.close()
     finally:
         embedded_server.stop(data)
+
+
+def test_a_stale_pid_file_naming_another_process_is_left_alone(tmp_path):
+    """After a crash the pid file stays, and the system may give its pid to another
+    process: stop must not signal that process, and a start must not wait on it."""
+    other = subprocess.Popen(["sleep", "120"])
+    try:
+        (tmp_path / embedded_server.PID_NAME).write_text(f"{other.pid}\n")
+        assert embedded_server.stop(tmp_path) is False
+        assert other.poll() is None  # not signalled
+        assert not (tmp_path / embedded_server.PID_NAME).exists()
+        (tmp_path / embedded_server.PID_NAME).write_text(f"{other.pid}\n")
+        started = time.monotonic()
+        s = FalkorDBStore(tmp_path)  # starts a server of its own, without waiting on sleep
+        assert time.monotonic() - started < 20
+        pid = embedded_server.status(tmp_path)["pid"]
+        assert pid not in (None, other.pid) and other.poll() is None
+        s.close()
+        assert embedded_server.stop(tmp_path)
+        assert other.poll() is None
+    finally:
+        other.kill()
+        other.wait()
