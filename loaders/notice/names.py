@@ -154,8 +154,9 @@ def restore_elided(prev: str, name: str) -> str | None:
 
 
 # Collectives that name no single body but are duties' holders all the same.
-_COLLECTIVE_RE = re.compile(r"^各.{0,12}(区|县|市|州|盟|旗|镇|乡|街道|社区|村|地区|部门|单位|政府|党委|机关"
-                            r"|企业)$"
+# 各村居 / 各居村: villages and residents' committees, the grassroots of Shanghai's towns.
+_COLLECTIVE_RE = re.compile(r"^各.{0,12}(区|县|市|州|盟|旗|镇|乡|街道|社区|村|居|地区|部门|单位|政府|党委"
+                            r"|机关|企业)$"
                             r"|(有关|相关)(部门|单位)$")
 
 

@@ -288,3 +288,9 @@ def test_a_bracket_of_bare_names_closing_a_measure_is_responsible():
     text = "某区方案\n1.推进建设。（区发改委牵头）\n2.完善制度，由县司法局（县普法办）指导。\n3.开展宣传（附件三）。\n"
     notice = parse_notice(text)
     assert [m.number for m in notice.measures] == [1]
+
+
+def test_village_and_residents_committees_are_a_collective():
+    notice = _notice("r312_chengqiao_xegc_2025")  # （六）各村居：根据“属地管理”原则督促…
+    assert notice.measure(6).units("responsible") == ["各村居"]
+    assert notice.measure(5).units("responsible") == ["镇相关职能科室", "相关单位"]  # 及-joined
