@@ -30,14 +30,15 @@ role brackets, and only when at least two items read so (see parse).
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass
 
 from .layout import detect_layout
-from .model import Attribution, UnitMention
+from .model import Attribution, NoticeError, UnitMention
 from .names import is_holder
 from .numbering import Header, accept_headers
 from .unit_lists import list_mentions
-from .vocabulary import OPENERS, SPACE
+from .vocabulary import OPENERS, SPACE, where
 
 # Words a duty may start with right after its unit: a role verb, or the verbs
 # and frames duties open with (区城管执法局依法…, 镇规建办为…主管部门, 各街道、镇作为…).
@@ -129,7 +130,7 @@ def _heading(text: str, s: int, line_end: int, next_start: int
     return None
 
 
-def duty_items(text: str, headers: list[Header]) -> list[Duty]:
+def duty_items(text: str, headers: list[Header], deadline: float | None = None) -> list[Duty]:
     """The items of the document's duty lists, in order.
 
     Candidates are the items after each numbering marker and every paragraph
@@ -156,6 +157,8 @@ def duty_items(text: str, headers: list[Header]) -> list[Duty]:
 
     found: list[tuple[int, int, Header | None, list[UnitMention], int, int]] = []
     for i, (start, body, h) in enumerate(starts):
+        if deadline is not None and i % 256 == 0 and time.monotonic() > deadline:
+            raise NoticeError(f"reading the duty list took too long (stopped at {where(text, start)})")
         next_start = starts[i + 1][0] if i + 1 < len(starts) else len(text)
         nl = text.find("\n", body)
         line_end = min(nl if nl != -1 else len(text), next_start)

@@ -178,7 +178,10 @@ def parse_notice(text: str, *, source: str = "<text>", doc_id: str | None = None
         # No label and no role bracket anywhere: duties may be listed unit by
         # unit (职责分工), or given in running text (由X负责).
         plain_headers = accept_headers(text, layout, [])
-        duties = duty_items(text, plain_headers)
+        try:
+            duties = duty_items(text, plain_headers, deadline)
+        except NoticeError as e:
+            raise NoticeError(f"{source}: {e}; the document is refused") from None
         if len(duties) >= 2:
             return _duty_notice(text, duties, plain_headers, source=source, doc_id=doc_id, sha=sha,
                                 layout=layout)

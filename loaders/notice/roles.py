@@ -152,6 +152,12 @@ def role_lines(text: str, start: int, end: int) -> list[Attribution]:
     out: list[Attribution] = []
     pos = start
     depth = 0  # lines inside an open bracket belong to it, not to themselves
+    b = start - 1
+    while b >= 0 and text[b].isspace():
+        b -= 1
+    # The last character before the line that is not whitespace, kept as the lines
+    # go by (text[:pos].rstrip() per line would make this quadratic).
+    last = text[b] if b >= 0 else ""
     while pos < end:
         nl = text.find("\n", pos, end)
         line_end = nl if nl != -1 else end
@@ -164,8 +170,7 @@ def role_lines(text: str, start: int, end: int) -> list[Attribution]:
                 depth += 1
             elif ch in _CLOSE and depth:
                 depth -= 1
-        before = text[:pos].rstrip()
-        continued = bool(before) and before[-1] in "、，,；;：:"  # the list of the line above goes on
+        continued = last in "、，,；;：:"  # the list of the line above goes on
         after = text[line_end:line_end + 8].lstrip()
         cut_label = after.startswith(("单位", "部门"))  # 配合\n单位：a label cut by the break
         if (not inside and not continued and not cut_label and s < line_end and text[s] not in _OPEN
@@ -173,6 +178,9 @@ def role_lines(text: str, start: int, end: int) -> list[Attribution]:
             found = read_role_span(text, s, line_end)
             if found:
                 out.extend(found)
+        stripped = text[pos:line_end].rstrip()
+        if stripped:
+            last = stripped[-1]
         pos = line_end + 1
     return out
 
