@@ -35,16 +35,17 @@ from dataclasses import dataclass
 
 from .layout import detect_layout
 from .model import Attribution, NoticeError, UnitMention
-from .names import is_holder
+from .names import TASK_VERBS, is_holder
 from .numbering import Header, accept_headers
 from .unit_lists import list_mentions
 from .vocabulary import OPENERS, SPACE, where
 
 # Words a duty may start with right after its unit: a role verb, or the verbs
 # and frames duties open with (区城管执法局依法…, 镇规建办为…主管部门, 各街道、镇作为…).
+# A duty may also open with any verb a task opens with (开展, 推进, 加强 …).
 _CUE_RE = re.compile(
     r"负责|牵头|配合|协助|协同|参与|参加|协办|具体|承担|为|作为|是|应当|应|要|依法|依据|根据|结合|指导|"
-    r"统筹|在|积极|做好|对|加强|督促|组织|协调|落实|主要"
+    r"统筹|在|积极|做好|对|加强|督促|组织|协调|落实|主要|" + "|".join(TASK_VERBS)
 )
 # The first role verb of a duty's first sentence decides the heading units' role.
 _ROLE_VERB_RE = re.compile(r"(负责)?(牵头|配合|协助|协同|参与|参加|协办)(?!\s*单位|\s*部门)|负责")
@@ -98,8 +99,8 @@ def _role(text: str, start: int, end: int) -> tuple[str, str]:
 
 
 def _heading(text: str, s: int, line_end: int, next_start: int
-             ) -> tuple[list[UnitMention], int, int] | None:
-    """The units an item starts with: (units, end of the heading, where the duty starts)."""
+             ) -> tuple[list[UnitMention], int, int, int] | None:
+    """The units an item starts with: (units, start and end of the heading, where the duty starts)."""
     while s < line_end and text[s] in SPACE:
         s += 1
     if s >= line_end:
@@ -109,7 +110,7 @@ def _heading(text: str, s: int, line_end: int, next_start: int
         if text[k] in "。：:":
             units = _unit_list(text, s, k)
             if units:
-                return units, k, k + 1
+                return units, s, k, k + 1
             break
         if text[k] in "，,；;！？":
             break
@@ -121,12 +122,12 @@ def _heading(text: str, s: int, line_end: int, next_start: int
             j = line_end
             while j < next_start and text[j].isspace():
                 j += 1
-            return (units, s + len(rest), j) if j < next_start else None
+            return (units, s, s + len(rest), j) if j < next_start else None
     # 房管所、规建生态办负责牵头组织… : the units, then a word a duty starts with.
     for cue in _CUE_RE.finditer(text, s + 2, min(line_end, s + _MAX_HEADING + 1)):
         units = _unit_list(text, s, cue.start())
         if units:
-            return units, cue.start(), cue.start()
+            return units, s, cue.start(), cue.start()
     return None
 
 
@@ -165,8 +166,8 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
         got = _heading(text, body, line_end, len(text) if h else next_start)
         if got is None:
             continue
-        units, head_end, duty_start = got
-        found.append((start, body, h, units, head_end, duty_start))
+        units, head_start, head_end, duty_start = got
+        found.append((start, head_start, h, units, head_end, duty_start))
     if sum(h is not None for _s, _b, h, _u, _he, _d in found) >= 2:
         found = [f for f in found if f[2] is not None]
 
@@ -191,8 +192,8 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
         role, verb = _role(text, duty_start, end)
         clause_end = duty_start + len(verb) if verb and text.startswith(verb, duty_start) else head_end
         attribution = Attribution(role=role, label=verb or "职责分工", clause=text[body:clause_end],
-                                  start=body, end=head_end, units=units)
-        out.append(Duty(start=start, end=end, marker=text[start:body] if h else "",
+                                  start=body, end=clause_end, units=units)
+        out.append(Duty(start=start, end=end, marker=text[start : h.end] if h else "",
                         attribution=attribution, duty_start=duty_start))
     return out
 

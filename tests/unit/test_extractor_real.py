@@ -294,3 +294,8 @@ def test_village_and_residents_committees_are_a_collective():
     notice = _notice("r312_chengqiao_xegc_2025")  # （六）各村居：根据“属地管理”原则督促…
     assert notice.measure(6).units("responsible") == ["各村居"]
     assert notice.measure(5).units("responsible") == ["镇相关职能科室", "相关单位"]  # 及-joined
+
+
+def test_a_street_office_department_keeps_its_own_jurisdiction():
+    notice = parse_notice("某镇方案\n1.推进整治。（镇规建办牵头，街道消委办、城运中心配合）\n")
+    assert notice.measure(1).units("support") == ["街道消委办", "城运中心"]  # not 镇街道消委办
