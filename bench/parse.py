@@ -2,7 +2,7 @@
 
 Documents of each layout family are grown from real ones (the seed's labelled
 brackets, the State Council's role brackets in tests/corpus_real/r80, the
-谯城区 task table in r45) to each size, and `parse_notice` is timed on each.
+谯城区 task table in r45, the 七宝镇 duty list in r307) to each size, and `parse_notice` is timed on each.
 The report gives characters per second per size and the cost per character of
 the largest against the smallest: near 1.0 is linear.
 """
@@ -66,7 +66,21 @@ def grow_table(size: int) -> str:
     return "\n".join(out) + "\n"
 
 
-FAMILIES = {"numbered": grow_numbered, "brackets": grow_brackets, "table": grow_table}
+def grow_duties(size: int) -> str:
+    """r307's duty list (职责分工: 1.镇规建办为…，负责…), its items renumbered on and on."""
+    body = _body(next(REAL.glob("r307_*.txt")))
+    items = re.findall(r"(?m)^\d{1,2}\.(.*)$", body)
+    out, n, total = ["七宝镇限额以下小型建设工程管理的实施意见", "五、职责分工"], 0, 0
+    while total < size:
+        line = f"{n + 1}.{items[n % len(items)]}"
+        out.append(line)
+        total += len(line) + 1
+        n += 1
+    return "\n".join(out) + "\n"
+
+
+FAMILIES = {"numbered": grow_numbered, "brackets": grow_brackets, "table": grow_table,
+            "duties": grow_duties}
 
 
 def run(sizes: list[int], repeat: int = 3) -> dict:

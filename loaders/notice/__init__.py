@@ -21,6 +21,7 @@ The modules, in the order the parser uses them:
 - ``numbering``: which markers (``(一)`` ``一、`` ``1.`` ``（1）``) head measures and sections;
 - ``regions``: where each measure's attributions are, and the attributions read from them;
 - ``unit_lists``: a list split into unit mentions, names cleaned, aliases, elided prefixes;
+- ``duties``: duty lists (职责分工), items headed by a unit and the role of its duty;
 - ``metadata``: the document's title, date and issuers;
 - ``parse``: ``parse_notice`` and ``read_notice``, which tie them together;
 - ``model``: what comes out (``Notice``, ``Measure``, ``Attribution``, ``UnitMention``).
@@ -36,7 +37,9 @@ The layouts it reads (see tests/corpus/ for one document of each):
 - unit lists split by ``、，,；;``, brackets (``〔区〕``) kept inside names, names
   broken by line breaks, blank lines or page footers (``— 3 —``), a trailing
   ``等``/``等部门``, elided shared prefixes, ``县司法局（县普法办）`` aliases and a
-  ``（牵头）`` marker inside a list of responsible units.
+  ``（牵头）`` marker inside a list of responsible units;
+- duty lists (职责分工) with no labels or role brackets: each item headed by a
+  unit (``1.街道消委办。牵头开展…``, ``（一）区建管委``, ``房管所负责…``) is a measure.
 """
 
 from __future__ import annotations

@@ -139,8 +139,8 @@ def restore_elided(prev: str, name: str) -> str | None:
     parent = re.fullmatch(r"(.{2,10}?(?:部|厅|委|总局|署))(.{2,8}(?:司|处))", prev)
     if parent and re.fullmatch(r"[^省市县区]{2,8}(?:司|处)", name):
         return parent.group(1) + name  # a ministry's department: 交通运输部运输服务司、科技司
-    if jurisdiction_of(name) or name.startswith("各") or re.search("[省市县区州镇乡]", name):
-        return None
+    if jurisdiction_of(name) or name.startswith(("各", "街道")) or re.search("[省市县区州镇乡]", name):
+        return None  # 街道消委办 names its own jurisdiction, as 区 or 镇 would
     if len(name) > 6 or not re.search(r"(局|委|办|部|厅|署|队|所|站|处|科|室|中心|办公室)$", name):
         return None  # only departments drop their jurisdiction (not 集团, 公司 or 学校)
     j = jurisdiction_of(prev)
@@ -154,8 +154,9 @@ def restore_elided(prev: str, name: str) -> str | None:
 
 
 # Collectives that name no single body but are duties' holders all the same.
-_COLLECTIVE_RE = re.compile(r"^各.{0,12}(区|县|市|州|盟|旗|镇|乡|街道|社区|村|地区|部门|单位|政府|党委|机关"
-                            r"|企业)$"
+# 各村居 / 各居村: villages and residents' committees, the grassroots of Shanghai's towns.
+_COLLECTIVE_RE = re.compile(r"^各.{0,12}(区|县|市|州|盟|旗|镇|乡|街道|社区|村|居|地区|部门|单位|政府|党委"
+                            r"|机关|企业)$"
                             r"|(有关|相关)(部门|单位)$")
 
 

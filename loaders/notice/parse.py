@@ -8,13 +8,14 @@ import re
 import time
 from pathlib import Path
 
+from .duties import Duty, duty_items
 from .layout import Layout, detect_layout
 from .metadata import date_and_issuers, document_title
 from .model import Attribution, Measure, Notice, NoticeError, Section, Unread
 from .numbering import Header, accept_headers, block_ends, measure_rank
 from .numerals import int_to_cn_numeral
 from .regions import find_regions, parse_attributions
-from .roles import by_clauses, role_brackets, role_lines
+from .roles import bare_brackets, by_clauses, role_brackets, role_lines
 from .tables import Table, column_role, read_table, table_rows
 from .vocabulary import LABEL_RE, SPACE, where
 
@@ -125,6 +126,39 @@ def _table_notice(text: str, table: Table, *, source: str, doc_id: str | None, s
                   measures=measures, notes=notes, layout="table", unread=unread)
 
 
+def _duty_notice(text: str, duties: list[Duty], headers: list[Header], *, source: str,
+                 doc_id: str | None, sha: str, layout: Layout) -> Notice:
+    """A duty list read as measures: an item headed by a unit is a measure, and
+    so is a numbered item outside them whose running text gives a duty (由X负责)."""
+    items: list[tuple[int, int, str, list[Attribution], int]] = [
+        (d.start, d.end, d.marker, [d.attribution], d.duty_start) for d in duties]
+    starts = [d.start for d in duties]  # duty items are disjoint and in order
+    ends = [d.end for d in duties]
+    for k, h in enumerate(headers):
+        block_end = headers[k + 1].start if k + 1 < len(headers) else len(text)  # its own text
+        i = bisect.bisect_left(ends, h.start + 1)
+        if i < len(starts) and starts[i] < block_end:
+            continue  # a duty item, or a sub-item inside one
+        found = by_clauses(text, h.end, block_end)
+        if found:
+            end = block_end
+            while end > h.start and text[end - 1].isspace():
+                end -= 1
+            items.append((h.start, end, text[h.start : h.end], found, h.end))
+    items.sort(key=lambda i: i[0])
+    measures = [Measure(number=i + 1, numeral=int_to_cn_numeral(i + 1), section=None,
+                        title=_measure_title(text[body:end].strip(SPACE), layout.wrap_width is not None),
+                        text=text[start:end], start=start, end=end, marker=marker,
+                        attributions=attributions)
+                for i, (start, end, marker, attributions, body) in enumerate(items)]
+    notes = ["read as a duty list (职责分工): each item headed by a unit is a measure, the unit's role "
+             "taken from the first role word of its duty; measures are numbered 1… in order"]
+    date, issuer = date_and_issuers(text, measures[0].start, measures[-1].end)
+    return Notice(id=doc_id or f"doc-{sha[:12]}", title=document_title(text, measures[0].start, layout),
+                  issuer=issuer, date=date, text=text, sha256=sha, source=source, sections=[],
+                  measures=measures, notes=notes)
+
+
 def parse_notice(text: str, *, source: str = "<text>", doc_id: str | None = None,
                  max_seconds: float = MAX_PARSE_SECONDS) -> Notice:
     deadline = time.monotonic() + max_seconds
@@ -137,9 +171,20 @@ def parse_notice(text: str, *, source: str = "<text>", doc_id: str | None = None
     near_misses: list[tuple[int, int]] = []
     bracketed = sorted(role_brackets(text, 0, len(text), near_misses) + role_lines(text, 0, len(text)),
                        key=lambda a: a.start)
+    if bracketed:  # brackets carry the roles here: one of bare names closing a measure is responsible
+        bracketed = sorted(bracketed + bare_brackets(text, 0, len(text)), key=lambda a: a.start)
     label_starts = [m.start() for m in LABEL_RE.finditer(text)]
     if not bracketed and not label_starts:
-        # No label and no role bracket anywhere: duties may be in running text (由X负责).
+        # No label and no role bracket anywhere: duties may be listed unit by
+        # unit (职责分工), or given in running text (由X负责).
+        plain_headers = accept_headers(text, layout, [])
+        try:
+            duties = duty_items(text, plain_headers, deadline)
+        except NoticeError as e:
+            raise NoticeError(f"{source}: {e}; the document is refused") from None
+        if len(duties) >= 2:
+            return _duty_notice(text, duties, plain_headers, source=source, doc_id=doc_id, sha=sha,
+                                layout=layout)
         bracketed = by_clauses(text, 0, len(text))
     bracket_starts = [a.start for a in bracketed]
     labels = sorted(label_starts + bracket_starts)

@@ -37,6 +37,7 @@ ROLE_RE = re.compile(_MANNER + "(?P<word>" + "|".join(sorted(ROLE_WORDS, key=len
 _OPEN = "(（"
 _CLOSE = ")）"
 _SEPARATORS = "，,；;、 \u3000\t\n"
+SPACE_CHARS = " \u3000\t\r"
 def read_role_bracket(text: str, open_at: int, close_at: int) -> list[Attribution] | None:
     """The attributions of the bracket text[open_at:close_at + 1], or None when
     it is not an attribution."""
@@ -111,6 +112,32 @@ def role_brackets(text: str, start: int, end: int,
     return out
 
 
+def bare_brackets(text: str, start: int, end: int) -> list[Attribution]:
+    """Brackets that name units with no role word, closing a measure after its
+    last sentence: ``…建立农药包装废弃物回收机制。(区农业农村委)``. Those units are
+    responsible. Read only in a document whose other brackets carry role words
+    (see parse): alone, a bracket of names after a full stop could be a note."""
+    out: list[Attribution] = []
+    for o, c in bracket_spans(text, start, end):
+        k = o - 1
+        while k >= start and text[k] in SPACE_CHARS:
+            k -= 1
+        if k < start or text[k] not in "。；;！？!?":
+            continue  # 县司法局（县普法办）: an alias, not an attribution
+        after = text[c + 1 : text.find("\n", c + 1) if "\n" in text[c + 1 : c + 80] else c + 80]
+        if after.strip(SPACE_CHARS + "。；;"):
+            continue  # the bracket does not close its paragraph
+        if ROLE_RE.search(text, o + 1, c):
+            continue
+        leads, mentions = list_mentions(text, o + 1, c)
+        units = leads + mentions
+        if units and all(is_holder(u.name) for u in units) and any(looks_like_unit(u.name) or
+                                                                    u.name.startswith("各") for u in units):
+            out.append(Attribution(role="responsible", label="", clause=text[o + 1 : c], start=o + 1,
+                                   end=c, units=units))
+    return out
+
+
 def _looks_attributed(text: str, o: int, c: int) -> bool:
     inner = text[o + 1 : c].rstrip(_SEPARATORS + "。")
     cue = ROLE_RE.search(inner[-8:]) if inner else None
@@ -125,6 +152,12 @@ def role_lines(text: str, start: int, end: int) -> list[Attribution]:
     out: list[Attribution] = []
     pos = start
     depth = 0  # lines inside an open bracket belong to it, not to themselves
+    b = start - 1
+    while b >= 0 and text[b].isspace():
+        b -= 1
+    # The last character before the line that is not whitespace, kept as the lines
+    # go by (text[:pos].rstrip() per line would make this quadratic).
+    last = text[b] if b >= 0 else ""
     while pos < end:
         nl = text.find("\n", pos, end)
         line_end = nl if nl != -1 else end
@@ -137,8 +170,7 @@ def role_lines(text: str, start: int, end: int) -> list[Attribution]:
                 depth += 1
             elif ch in _CLOSE and depth:
                 depth -= 1
-        before = text[:pos].rstrip()
-        continued = bool(before) and before[-1] in "、，,；;：:"  # the list of the line above goes on
+        continued = last in "、，,；;：:"  # the list of the line above goes on
         after = text[line_end:line_end + 8].lstrip()
         cut_label = after.startswith(("单位", "部门"))  # 配合\n单位：a label cut by the break
         if (not inside and not continued and not cut_label and s < line_end and text[s] not in _OPEN
@@ -146,12 +178,19 @@ def role_lines(text: str, start: int, end: int) -> list[Attribution]:
             found = read_role_span(text, s, line_end)
             if found:
                 out.extend(found)
+        stripped = text[pos:line_end].rstrip()
+        if stripped:
+            last = stripped[-1]
         pos = line_end + 1
     return out
 
 
 # 由县环卫站负责清除…, 由包片单位县气象局负责…: a duty given in running text.
-_BY_RE = re.compile(r"由(?P<list>[^。；;：:！？\n（(]{2,80}?)" + _MANNER + r"(?P<word>负责|牵头|落实|配合)")
+# A list never runs across another 由: 由各村属地化管理，由村委会负责 gives 村委会.
+_BY_RE = re.compile(r"由(?P<list>[^。；;：:！？\n（(由]{2,80}?)" + _MANNER + r"(?P<word>负责|牵头|落实|配合)")
+# 由建管中心牵头，营商办、城运中心等部门参与…: the clauses after the 由 clause go on.
+_CHAIN_RE = re.compile(r"[，,](?P<list>[^。；;：:！？\n（(，,由]{2,60}?)" + _MANNER
+                       + r"(?P<word>配合|参与|参加|协助|协同|协办|负责|落实)")
 _DESCRIPTOR_RE = re.compile(r"[^、，,]{0,12}?(?:单位|部门)(?=.)")
 
 
@@ -167,7 +206,19 @@ def by_clauses(text: str, start: int, end: int) -> list[Attribution]:
             s = d.end()  # 包片单位县气象局: the kind of unit, then the unit
         leads, mentions = list_mentions(text, s, e)
         units = leads + mentions
-        if units and all(is_holder(u.name) for u in units):
-            out.append(Attribution(role=ROLE_WORDS[m.group("word")], label="由…" + m.group("word"),
-                                   clause=text[m.start() : m.end()], start=s, end=m.end(), units=units))
+        if not units or not all(is_holder(u.name) for u in units):
+            continue
+        out.append(Attribution(role=ROLE_WORDS[m.group("word")], label="由…" + m.group("word"),
+                               clause=text[m.start() : m.end()], start=s, end=m.end(), units=units))
+        pos = m.end()
+        while (c := _CHAIN_RE.match(text, pos, end)) is not None:
+            before = out[-1].units[-1]
+            leads, mentions = list_mentions(text, c.start("list"), c.end("list"), before)
+            units = leads + mentions
+            if not units or not all(is_holder(u.name) for u in units):
+                break
+            out.append(Attribution(role=ROLE_WORDS[c.group("word")], label=c.group("word"),
+                                   clause=text[c.start("list") : c.end()], start=c.start("list"),
+                                   end=c.end(), units=units))
+            pos = c.end()
     return out

@@ -17,7 +17,11 @@ with atheris.instrument_imports():
     from govgraph.loaders.notice import NoticeError, parse_notice
 
 SEEDS = ["(一)做好工作。(牵头单位:市住建局;责任单位:市民政局、各县〔区〕人民政府〔管委会〕)",
-         "一、总则\n（一）加强领导。\n牵头单位：市委组织部\n责任单位：市财政局\n"]
+         "一、总则\n（一）加强领导。\n牵头单位：市委组织部\n责任单位：市财政局\n",
+         # duty lists (职责分工) and bare-name brackets
+         "二、职责分工\n1.街道消委办。牵头开展工作。\n2.派出所：配合开展工作。\n（三）区建管委\n负责监管。\n",
+         "房管所、规建生态办负责牵头组织排查；\n城运中心结合普查，协同做好排查；\n",
+         "1.建立清单。(区农业农村委牵头，区规划资源局配合)\n2.加强管控。(区农业农村委)\n"]
 
 
 def test_one(data: bytes) -> None:

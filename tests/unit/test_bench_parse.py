@@ -15,7 +15,7 @@ from bench import parse as parse_bench  # noqa: E402
 def test_the_parse_benchmark_grows_each_family_and_reports_the_ratio(tmp_path):
     assert parse_bench.main([3_000, 30_000], 1, tmp_path) == 0
     results = (tmp_path / "parse.json").read_text("utf-8")
-    for family in ("numbered", "brackets", "table"):
+    for family in ("numbered", "brackets", "table", "duties"):
         assert f'"{family}"' in results
     res = parse_bench.run([3_000, 30_000], 1)
     for fam in res["families"].values():

@@ -8,7 +8,8 @@ import importlib
 import pytest
 
 MODULES = ["govgraph.graph.names", "govgraph.render", "govgraph.loaders.notice",
-           "govgraph.loaders.notice.names", "govgraph.loaders.notice.roles", "govgraph.loaders.notice.tables",
+           "govgraph.loaders.notice.names", "govgraph.loaders.notice.duties",
+           "govgraph.loaders.notice.roles", "govgraph.loaders.notice.tables",
            "govgraph.queries.analytics", "govgraph.queries.cases", "govgraph.queries.questions",
            "govgraph.errors", "govgraph.queries.flow",
            "govgraph.queries.listing", "govgraph.graph.read_only"]

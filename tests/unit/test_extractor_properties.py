@@ -275,3 +275,61 @@ def test_any_text_is_parsed_or_refused_with_a_notice_error(text: str):
             assert text[a.start : a.end] == a.clause
             for u in a.units:
                 assert text[u.start : u.end] == u.as_written and u.name
+
+
+# Duty lists (职责分工): items headed by a unit, the role from the duty's first role verb.
+# One document's units come from one level; a heading of two names takes them from
+# the named ones (an unprefixed second name would take the first one's prefix).
+DUTY_POOLS = [["镇规建办", "镇财政所", "镇城运中心", "镇安监所", "镇经发办", "镇社区办", "各村", "各居委会"],
+              ["街道消委办", "街道城运中心", "街道管理办", "街道服务办", "各居民区", "各居委会"],
+              ["区建管委", "区财政局", "区房管局", "区民政局", "各街道", "各镇"]]
+DUTY_BARE = ["派出所", "居委会", "综合行政执法队", "房管所", "建管中心", "服务办"]
+DUTY_VERBS = [("牵头", "lead"), ("负责牵头", "lead"), ("负责", "responsible"), ("配合", "support"),
+              ("协助", "support"), ("负责配合", "support"), ("", "responsible")]
+DUTIES = ["做好日常巡查工作", "加强安全宣传教育", "开展隐患排查整治", "督促落实整改措施", "统筹协调相关工作"]
+
+
+@st.composite
+def duty_lists(draw) -> Drawn:
+    numbered = draw(st.booleans())
+    style = draw(st.sampled_from(["1.", "1、", "（一）", "(一)"]))
+    shapes = ["。", "："] + (["own-line", "run-on"] if numbered else ["run-on"])
+    n = draw(st.integers(2, 7))
+    pools = draw(st.sampled_from(DUTY_POOLS))
+    lines = ["某镇关于印发工作方案的通知", "二、职责分工" if style[0] in "(（" else "三、职责分工"]
+    if style[0] in "(（":
+        lines[-1] = "一、职责分工"
+    expected = []
+    for i in range(n):
+        shape = draw(st.sampled_from(shapes))
+        k = draw(st.integers(1, 2 if shape == "run-on" else 1))
+        pool = pools if k > 1 else pools + DUTY_BARE
+        units = draw(st.lists(st.sampled_from(pool), min_size=k, max_size=k, unique=True))
+        verb, role = draw(st.sampled_from(DUTY_VERBS))
+        duty = draw(st.sampled_from(DUTIES))
+        m = marker(style, i + 1) if numbered else ""
+        head = "、".join(units)
+        if shape == "own-line":
+            lines += [f"{m}{head}", f"{verb}{duty}，{draw(st.sampled_from(SENTENCES))}。"]
+        elif shape == "run-on":
+            lines.append(f"{m}{head}{verb}{duty}，{draw(st.sampled_from(SENTENCES))}。")
+        else:
+            lines.append(f"{m}{head}{shape}{verb}{duty}。{draw(st.sampled_from(SENTENCES))}。")
+        expected.append({role: units})
+    return Drawn(text="\n".join(lines) + "\n", expected=expected)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(duty_lists())
+def test_a_duty_list_yields_each_items_units_with_their_role(doc: Drawn):
+    note(doc.text)
+    notice = parse_notice(doc.text, source="generated.txt")
+    assert len(notice.measures) == len(doc.expected)
+    for m, expected in zip(notice.measures, doc.expected, strict=True):
+        for role in ("lead", "responsible", "support"):
+            assert m.units(role) == expected.get(role, []), (m.number, role)
+        assert doc.text[m.start : m.end] == m.text
+        for a in m.attributions:
+            assert doc.text[a.start : a.end] == a.clause
+            for u in a.units:
+                assert doc.text[u.start : u.end] == u.as_written

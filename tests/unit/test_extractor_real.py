@@ -225,3 +225,77 @@ def test_a_one_cell_per_line_unit_list_cut_after_its_separator():
 def test_a_development_zone_after_a_collective_keeps_its_name():
     notice = parse_notice("某区方案\n1.加强管养。（责任单位：区交通委，各街镇、开发区）\n")
     assert notice.measure(1).units("responsible") == ["区交通委", "各街镇", "开发区"]
+
+
+def test_a_duty_list_of_unit_headed_items_on_a_street_document():
+    notice = _notice("r301_gumeilu_djlr_2022")  # 1.街道消委办。牵头开展… / 2.派出所。配合开展…
+    assert notice.layout == "numbered" and "duty list" in notice.notes[0]
+    assert [(m.units("lead"), m.units("support"), m.units("responsible")) for m in notice.measures[:4]] == [
+        (["街道消委办"], [], []), ([], ["派出所"], []), (["服务办"], [], []), ([], ["建管中心"], [])]
+    # units named later in a duty are what it is about, not its holders
+    assert "建管中心" not in notice.measure(1).units("responsible") + notice.measure(1).units("support")
+
+
+def test_a_duty_list_of_unnumbered_lines_on_a_township_document():
+    notice = _notice("r300_wujing_fwaq_2021")  # 房管所、规建生态办负责牵头组织… / 吴泾司法所负责配合…
+    assert len(notice.measures) == 20
+    assert notice.measure(2).units("lead") == ["房管所", "规建生态办"]
+    assert notice.measure(9).units("support") == ["城运中心"]  # 城运中心结合…，协同做好…
+    assert notice.measure(20).units("support") == ["吴泾司法所"]
+
+
+def test_a_duty_list_with_the_unit_alone_on_its_line():
+    notice = _notice("r308_putuo_hmcs_2025")  # (一)区建管委 / 牵头协调督促…
+    assert notice.measure(1).units("lead") == ["区建管委"]
+    assert notice.measure(8).units("responsible") == ["各建设单位"]
+
+
+def test_a_duty_list_with_labels_and_a_heading_note_that_is_no_unit():
+    notice = _notice("r303_yuepu_cldl_2019")  # 第十四条（职责分工） / 镇规划建设办：负责…
+    assert [m.units("responsible") for m in notice.measures] == [["镇规划建设办"], ["镇城乡建管中心"],
+                                                                 ["各行政村"]]
+
+
+@pytest.mark.parametrize("line, role", [
+    ("房管所负责牵头组织排查", "lead"), ("城运中心结合普查，协同做好排查", "support"),
+    ("吴泾司法所负责配合有关方面完善制度", "support"), ("区城管执法局依法对违法行为实施处罚", "responsible"),
+    ("区房管局。负责定期牵头召开例会", "responsible"),  # the first role verb is 负责
+])
+def test_a_duty_items_role_is_its_first_role_verb(line, role):
+    notice = parse_notice(f"某镇方案\n{line}。\n区财政局负责保障经费。\n")
+    assert [a.role for a in notice.measure(1).attributions] == [role]
+
+
+def test_prose_with_one_unit_headed_paragraph_is_still_refused():
+    with pytest.raises(NoticeError, match="no attributions found"):
+        parse_notice("某镇通知\n一、总体要求\n区财政局负责保障经费。\n二、工作要求\n加强宣传引导。\n")
+
+
+def test_a_duty_in_running_text_within_a_duty_list_and_its_chained_clause():
+    notice = _notice("r304_luodian_srhj_2020")  # 1、…由村委会负责… / 2、市容办负责…
+    assert [m.units("responsible") for m in notice.measures] == [["村委会"], ["市容办"], ["市容办"]]
+    notice = _notice("r306_wusong_xegc_2024")  # 由建管中心牵头，营商办、城运中心、综合行政执法队等部门参与
+    [m] = notice.measures  # 第四条
+    assert m.units("lead") == ["建管中心"] and m.units("support") == ["营商办", "城运中心", "综合行政执法队"]
+
+
+def test_a_bracket_of_bare_names_closing_a_measure_is_responsible():
+    notice = _notice("r311_fengxian_gdtr_2020")  # …回收机制。(区农业农村委)
+    assert notice.measure(3).units("responsible") == ["区农业农村委"]
+    assert notice.measure(9).units("responsible") == ["各街镇", "开发区", "头桥集团"]
+    assert len(notice.measures) == 11  # numbering restarts in 附件2
+    # an alias bracket after a name, or a note bracket, is not read so
+    text = "某区方案\n1.推进建设。（区发改委牵头）\n2.完善制度，由县司法局（县普法办）指导。\n3.开展宣传（附件三）。\n"
+    notice = parse_notice(text)
+    assert [m.number for m in notice.measures] == [1]
+
+
+def test_village_and_residents_committees_are_a_collective():
+    notice = _notice("r312_chengqiao_xegc_2025")  # （六）各村居：根据“属地管理”原则督促…
+    assert notice.measure(6).units("responsible") == ["各村居"]
+    assert notice.measure(5).units("responsible") == ["镇相关职能科室", "相关单位"]  # 及-joined
+
+
+def test_a_street_office_department_keeps_its_own_jurisdiction():
+    notice = parse_notice("某镇方案\n1.推进整治。（镇规建办牵头，街道消委办、城运中心配合）\n")
+    assert notice.measure(1).units("support") == ["街道消委办", "城运中心"]  # not 镇街道消委办

@@ -1,0 +1,201 @@
+"""Duty lists: duties stated unit by unit (职责分工), not attached to a task.
+
+Township and street documents, and many district ones, say who does what as a
+list of units, each followed by its duty, instead of a list of tasks each
+followed by its units. An item of such a list starts with the unit:
+
+- ``1.街道消委办。牵头开展…`` / ``镇规划建设办：负责…`` (the unit, then 。 or ：);
+- ``（一）区建管委`` on a line of its own, its duty in the paragraph below;
+- ``房管所、规建生态办负责牵头组织…`` / ``城运中心结合…，协同做好…`` (a paragraph
+  that starts with the units and goes straight on with the duty).
+
+Each such item is a measure; its heading units take the role of the first role
+verb in the item's first sentence: 牵头 → lead (负责牵头, 牵头负责, 总牵头 too),
+配合 / 协助 / 协同 / 参与 / 参加 / 协办 → support (负责配合 too), 负责 or no role
+verb → responsible. Units named later in the duty are what the duty is about
+(``协同建管中心推动…``) and are not read as holders.
+
+>>> text = '''二、职责分工
+... 1.街道消委办。牵头开展独居老人消防安全关爱工作。
+... 2.派出所。配合开展独居老人消防安全关爱工作。
+... 3.城运中心负责预警，协同做好排查。'''
+>>> [(d.attribution.role, [u.name for u in d.attribution.units]) for d in duty_items(text, headers_of(text))]
+[('lead', ['街道消委办']), ('support', ['派出所']), ('responsible', ['城运中心'])]
+
+A paragraph that starts with a unit and a verb is a duty only among others
+like it: the parser reads duty lists where a document has no labels and no
+role brackets, and only when at least two items read so (see parse).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+
+from .layout import detect_layout
+from .model import Attribution, NoticeError, UnitMention
+from .names import TASK_VERBS, is_holder
+from .numbering import Header, accept_headers
+from .unit_lists import list_mentions
+from .vocabulary import OPENERS, SPACE, where
+
+# Words a duty may start with right after its unit: a role verb, or the verbs
+# and frames duties open with (区城管执法局依法…, 镇规建办为…主管部门, 各街道、镇作为…).
+# A duty may also open with any verb a task opens with (开展, 推进, 加强 …).
+_CUE_RE = re.compile(
+    r"负责|牵头|配合|协助|协同|参与|参加|协办|具体|承担|为|作为|是|应当|应|要|依法|依据|根据|结合|指导|"
+    r"统筹|在|积极|做好|对|加强|督促|组织|协调|落实|主要|" + "|".join(TASK_VERBS)
+)
+# The first role verb of a duty's first sentence decides the heading units' role.
+_ROLE_VERB_RE = re.compile(r"(负责)?(牵头|配合|协助|协同|参与|参加|协办)(?!\s*单位|\s*部门)|负责")
+_ROLE_IN_NAME_RE = re.compile(r"负责|牵头|配合|协助|协同|参与")
+_SUPPORT_VERBS = frozenset({"配合", "协助", "协同", "参与", "参加", "协办"})
+# A unit heading is short: a few names at most.
+_MAX_HEADING = 40
+_SENTENCE_END = "。！？!?\n"
+
+
+@dataclass(frozen=True)
+class Duty:
+    start: int  # the item: its numbering marker, or its first character
+    end: int
+    marker: str  # the numbering as written, "" for an unnumbered paragraph
+    attribution: Attribution
+    duty_start: int  # where the duty's own text begins (after the unit heading)
+
+
+def headers_of(text: str) -> list[Header]:
+    """Every numbering marker that heads an item, for the doctest above."""
+    return accept_headers(text, detect_layout(text), [])
+
+
+def _unit_list(text: str, s: int, e: int) -> list[UnitMention] | None:
+    """text[s:e] read as a list of holders, or None when it is not one."""
+    raw = text[s:e].strip(SPACE)
+    if (not raw or e - s > _MAX_HEADING or raw[0] in OPENERS
+            or re.search(r"[。，,；;：:！？\n]", raw)):
+        return None  # （职责分工） is a heading's note, not a unit
+    leads, mentions = list_mentions(text, s, e)
+    units = leads + mentions
+    if not units or not all(is_holder(u.name) and not _ROLE_IN_NAME_RE.search(u.name) for u in units):
+        return None  # 市容办负责业务指导…（附件三）: a duty, not a name
+    return units
+
+
+def _role(text: str, start: int, end: int) -> tuple[str, str]:
+    """(role, role verb as written) from the first sentence of text[start:end]."""
+    stop = start
+    while stop < end and text[stop] not in _SENTENCE_END:
+        stop += 1
+    m = _ROLE_VERB_RE.search(text, start, stop)
+    if m is None:
+        return "responsible", ""
+    if m.group(2) == "牵头":
+        return "lead", m.group(0)
+    if m.group(2) in _SUPPORT_VERBS:
+        return "support", m.group(0)
+    return "responsible", m.group(0)
+
+
+def _heading(text: str, s: int, line_end: int, next_start: int
+             ) -> tuple[list[UnitMention], int, int, int] | None:
+    """The units an item starts with: (units, start and end of the heading, where the duty starts)."""
+    while s < line_end and text[s] in SPACE:
+        s += 1
+    if s >= line_end:
+        return None
+    # 街道消委办。牵头… / 镇规划建设办：负责…
+    for k in range(s + 1, min(line_end, s + _MAX_HEADING + 1)):
+        if text[k] in "。：:":
+            units = _unit_list(text, s, k)
+            if units:
+                return units, s, k, k + 1
+            break
+        if text[k] in "，,；;！？":
+            break
+    # （一）区建管委 on a line of its own: the duty is the next paragraph.
+    rest = text[s:line_end].rstrip(SPACE)
+    if len(rest) <= _MAX_HEADING:
+        units = _unit_list(text, s, s + len(rest))
+        if units:
+            j = line_end
+            while j < next_start and text[j].isspace():
+                j += 1
+            return (units, s, s + len(rest), j) if j < next_start else None
+    # 房管所、规建生态办负责牵头组织… : the units, then a word a duty starts with.
+    for cue in _CUE_RE.finditer(text, s + 2, min(line_end, s + _MAX_HEADING + 1)):
+        units = _unit_list(text, s, cue.start())
+        if units:
+            return units, s, cue.start(), cue.start()
+    return None
+
+
+def duty_items(text: str, headers: list[Header], deadline: float | None = None) -> list[Duty]:
+    """The items of the document's duty lists, in order.
+
+    Candidates are the items after each numbering marker and every paragraph
+    that starts a line; where some items are numbered, unnumbered paragraphs
+    are the parents' own text (具体分工如下：) and not items.
+    """
+    starts: list[tuple[int, int, Header | None]] = []  # (item start, text start, header)
+    header_at = {h.start: h for h in headers}
+    pos = 0
+    while pos <= len(text):
+        nl = text.find("\n", pos)
+        line_end = nl if nl != -1 else len(text)
+        s = pos
+        while s < line_end and text[s] in SPACE:
+            s += 1
+        if s < line_end:
+            h = header_at.get(s)
+            starts.append((s, h.end if h else s, h))
+        pos = line_end + 1
+    # inline headers (not at a line start) head items too
+    line_starts = {s for s, _t, _h in starts}
+    starts += [(h.start, h.end, h) for h in headers if h.start not in line_starts]
+    starts.sort(key=lambda x: x[0])
+
+    found: list[tuple[int, int, Header | None, list[UnitMention], int, int]] = []
+    for i, (start, body, h) in enumerate(starts):
+        if deadline is not None and i % 256 == 0 and time.monotonic() > deadline:
+            raise NoticeError(f"reading the duty list took too long (stopped at {where(text, start)})")
+        next_start = starts[i + 1][0] if i + 1 < len(starts) else len(text)
+        nl = text.find("\n", body)
+        line_end = min(nl if nl != -1 else len(text), next_start)
+        got = _heading(text, body, line_end, len(text) if h else next_start)
+        if got is None:
+            continue
+        units, head_start, head_end, duty_start = got
+        found.append((start, head_start, h, units, head_end, duty_start))
+    if sum(h is not None for _s, _b, h, _u, _he, _d in found) >= 2:
+        found = [f for f in found if f[2] is not None]
+
+    # where each numbered item's block ends: the next marker of the same or a higher level
+    block_end: dict[int, int] = {}
+    nearest = [len(text)] * (max((h.rank for h in headers), default=0) + 1)
+    for h in reversed(headers):
+        block_end[h.start] = nearest[h.rank]
+        for r in range(h.rank, len(nearest)):
+            nearest[r] = h.start
+    out: list[Duty] = []
+    item_starts = [f[0] for f in found]
+    for i, (start, body, h, units, head_end, duty_start) in enumerate(found):
+        nxt = item_starts[i + 1] if i + 1 < len(found) else len(text)
+        if h is not None:
+            end = min(nxt, block_end.get(h.start, len(text)))
+        else:
+            nl = text.find("\n", duty_start)
+            end = min(nl if nl != -1 else len(text), nxt)
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        role, verb = _role(text, duty_start, end)
+        clause_end = duty_start + len(verb) if verb and text.startswith(verb, duty_start) else head_end
+        attribution = Attribution(role=role, label=verb or "职责分工", clause=text[body:clause_end],
+                                  start=body, end=clause_end, units=units)
+        out.append(Duty(start=start, end=end, marker=text[start : h.end] if h else "",
+                        attribution=attribution, duty_start=duty_start))
+    return out
+
+
+__all__ = ["Duty", "duty_items", "headers_of"]
