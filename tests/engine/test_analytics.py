@@ -214,3 +214,109 @@ def test_the_seed_carriers_and_blocs(store):
     assert analytics.unled(store, [DEFAULT_DOC_ID]).items == []  # every measure has a lead
     spans = analytics.unled(store, [DEFAULT_DOC_ID], include_led=True).items
     assert 14 in {m.number for m in spans}
+
+
+# ---------------------------------------------------------------------------
+# place-level analyses: a street's, county's or compound's own subgraph (the
+# hand-made registry in tests/data/registry, on 2024-06-30)
+
+
+def test_hierarchy_of_a_compound_by_hand(store):
+    """河景苑 (t:cpd:3) and its frame: its 业委会 t:org:oc3, its manager 马虎物业 t:co:B,
+    河边村's Party committee c2p and villagers' committee c2r, 测试镇's government
+    town2 and Party committee town2p, 普定县's government and Party committee. The
+    notice's facts joined between them: c2p LEADS c2r (m3), c2r GUIDES oc3 (m3),
+    the county governments GUIDE townships (m4: 普定县人民政府 -> town2), town2p
+    NOMINATES oc3's chair (m2), town2 SUPERVISES oc3 and t:co:B (m4), 住建局
+    SUPERVISES t:co:B (m4): 9 nodes, 7 edges."""
+    res = analytics.hierarchy(store, place="t:cpd:3", as_of="2024-06-30")
+    h = {x.unit.id: (x.level, x.leads, x.guides, x.supervises, x.nominates, x.answers_to, x.reach)
+         for x in res.items}
+    assert h == {
+        "unit:普定县人民政府": ("county", 0, 1, 0, 0, 0, 3),
+        "t:org:town2": ("street", 0, 0, 2, 0, 1, 2),
+        "t:org:c2p": ("community", 1, 0, 0, 0, 0, 2),
+        "unit:市住房城乡建设局": ("city", 0, 0, 1, 0, 0, 1),
+        "t:org:c2r": ("community", 0, 1, 0, 0, 1, 1),
+        "t:org:town2p": ("street", 0, 0, 0, 1, 0, 1),
+        "t:co:B": ("manager", 0, 0, 0, 0, 2, 0),
+        "t:org:oc3": ("compound", 0, 0, 0, 0, 3, 0),
+        "unit:中共普定县委": ("county", 0, 0, 0, 0, 0, 0)}
+    assert [x.unit.id for x in res.items[:2]] == ["unit:普定县人民政府", "t:org:town2"]
+    b = res.basis
+    assert (b.nodes, b.edges, b.place, b.place_level, b.as_of) == (9, 7, "t:cpd:3", "compound",
+                                                                    "2024-06-30")
+    assert [d.doc for d in b.documents] == [DEFAULT_DOC_ID] and b.generation
+
+
+def test_hierarchy_of_a_street(store):
+    """测试街道 (t:street:1): 阳光花园's 业委会 oc1 answers to five bodies — 和平社区's
+    居委会 (guides, m3) and 环物委 (supervises, m5), the street office (supervises, m4),
+    the street's Party working committee (nominates its chair, m2) and its own Party
+    branch (leads and heads it, m1, m2); the community's Party committee reaches the
+    居委会, the 环物委 it heads with the 居委会 (the 两委, m5), oc1 and 安心物业."""
+    res = analytics.hierarchy(store, place="t:street:1", as_of="2024-06-30")
+    h = _by_id(res.items)
+    assert h["t:org:oc1"].answers_to == 5
+    assert (h["t:org:street1"].supervises, h["t:org:street1"].guides) == (2, 1)  # oc1, 安心; 服务中心
+    assert h["t:org:c1p"].reach == 4
+    assert h["unit:西秀区人民政府"].reach == 4
+    # bodies in the street with no tie in the notice's structure are listed, untied
+    assert (h["t:org:j56"].answers_to, h["t:org:j56"].reach) == (0, 0)
+    assert "t:org:oc3" not in h  # another street's
+    assert res.basis.place_level == "street"
+
+
+def test_brokers_of_a_street_by_hand(store):
+    """测试街道's four compounds on 2024-06-30. 阳光花园 (t:cpd:1): 安心物业 is its only link
+    to 住建局 and the street office its only link to 西秀区人民政府 (see
+    test_brokers_of_a_compound). 老街小区 (t:cpd:2): its 院委会 has no tie in the
+    notice's structure; its manager, the street's service centre t:co:C, is guided by
+    the street office (m10), which the county government guides (m4): both are its
+    only link to 西秀区人民政府. 小巷一号院 and 二号院 (t:cpd:5, 6) share a joint committee
+    with no tie and have no manager: cut off from everything above."""
+    res = analytics.place_brokers(store, "t:street:1", "2024-06-30")
+    assert res.compounds == 4 and res.level == "street"
+    assert [(b.body.id, [c.id for c in b.compounds], [t.id for t in b.cuts_off]) for b in res.items] == [
+        ("t:org:street1", ["t:cpd:1", "t:cpd:2"], ["unit:西秀区人民政府"]),
+        ("t:co:A", ["t:cpd:1"], ["unit:市住房城乡建设局"]),
+        ("t:co:C", ["t:cpd:2"], ["unit:西秀区人民政府"])]
+    assert [c.id for c in res.cut_off] == ["t:cpd:5", "t:cpd:6"]
+    assert [(x.a.id, x.b.id, x.relation, x.measure, [c.id for c in x.compounds])
+            for x in res.bridges] == [
+        ("t:org:street1", "unit:西秀区人民政府", "GUIDES", 4, ["t:cpd:1", "t:cpd:2"]),
+        ("t:co:A", "unit:市住房城乡建设局", "SUPERVISES", 4, ["t:cpd:1"]),
+        ("t:co:C", "t:cpd:2", "MANAGES", None, ["t:cpd:2"]),
+        ("t:co:C", "t:org:street1", "GUIDES", 10, ["t:cpd:2"])]
+    assert (res.basis.place, res.basis.compounds, res.basis.as_of) == ("t:street:1", 4, "2024-06-30")
+    assert [d.doc for d in res.basis.documents] == [DEFAULT_DOC_ID] and res.basis.generation
+    # the community holds the same four compounds; the county (西秀区) only these too
+    for place in ("t:comm:1", "area:西秀区"):
+        other = analytics.place_brokers(store, place, "2024-06-30")
+        assert other.items == res.items and other.bridges == res.bridges
+    # a compound as a place: its own brokers, gathered
+    one = analytics.place_brokers(store, "t:cpd:1", "2024-06-30")
+    assert [b.body.id for b in one.items] == [b.body.id for b in
+                                              analytics.brokers(store, "t:cpd:1", "2024-06-30").items]
+
+
+def test_brokers_of_a_county_on_another_date(store):
+    """普定县 holds 测试镇's two compounds: 河景苑 (t:cpd:3) is managed by 马虎物业 since
+    2019-05 (before: 安心物业); 旧仓库宿舍 (t:cpd:4) has no body and no manager."""
+    now = analytics.place_brokers(store, "area:普定县", "2024-06-30")
+    assert [(b.body.id, [c.id for c in b.compounds]) for b in now.items] == [
+        ("t:co:B", ["t:cpd:3"]), ("t:org:town2", ["t:cpd:3"])]
+    assert [c.id for c in now.cut_off] == ["t:cpd:4"] and now.level == "county"
+    then = analytics.place_brokers(store, "area:普定县", "2018-06-30")
+    assert "t:co:A" in {b.body.id for b in then.items}
+
+
+def test_places_refused_or_unknown(store):
+    with pytest.raises(InvalidArgument, match="never the whole city"):
+        analytics.hierarchy(store, place="area:安顺市")
+    with pytest.raises(InvalidArgument, match="never the whole city"):
+        analytics.place_brokers(store, "area:安顺市")
+    with pytest.raises(NotFound, match="unknown place"):
+        analytics.place_brokers(store, "nowhere")
+    with pytest.raises(NotFound, match="not a compound"):
+        analytics.brokers(store, "t:street:1")
