@@ -8,10 +8,13 @@ asked for (some documents, one compound), never from the whole graph:
 - the **co-responsibility network** (``co_responsibility``): units joined by the
   measures they share, the tie weighted by count and role (lead 2, responsible 1,
   support 0.5; a shared measure adds the product of the two weights);
-- the **leadership and supervision hierarchy** (``structure_edges``): who leads,
-  guides, supervises, heads or nominates whom;
-- a **compound's governance network** (``compound_place``, ``structure_around``,
-  ``edges_among``, each read from the compound's own ids): the compound, the
+- the **leadership and supervision hierarchy**: of the documents' standing
+  structure (``structure_facts``: who leads, guides, supervises, heads or nominates
+  whom, among actors and kinds of body), or of a place's own bodies
+  (``place_frame`` and ``structure_around``: the facts joined between the concrete
+  bodies of each area's frame);
+- a **compound's governance network** (``place_frame`` and ``structure_around``,
+  each read from the compound's own ids): the compound, the
   bodies of its compound, community, street and county, its managers and the
   departments above them, joined where the notice's standing structure ties
   their kinds of body together.
@@ -880,7 +883,9 @@ def hierarchy_flow(docs: Sequence[str] | None = None, place: str | None = None,
                       nodes=h.number_of_nodes(), edges=h.number_of_edges(), place=place,
                       place_level=where.level, as_of=_day(as_of))
         return HierarchyAnswer(basis=basis, items=_hierarchy_items(h))
-    rows = (yield from read("structure_edges", ids=None, docs=ids)).records()
+    # structure_facts: the rows of structure_edges, found from the bodies' labels
+    # instead of by a scan of every node (docs/analytics.md#cost).
+    rows = (yield from read("structure_facts", docs=ids)).records()
     _, generation = _one_generation(rows)
     h = hierarchy_graph(rows)
     basis = Basis(projection="hierarchy", documents=documents, generation=generation,

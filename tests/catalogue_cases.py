@@ -89,6 +89,7 @@ CASES: dict[str, list[dict]] = {
     "structure_edges": [{"ids": None, "docs": None}, {"ids": None, "docs": [DEFAULT_DOC_ID]},
                         {"ids": ["committee:owners", "company:property"], "docs": None},
                         {"ids": ["nobody"], "docs": None}],
+    "structure_facts": [{"docs": None}, {"docs": [DEFAULT_DOC_ID]}, {"docs": ["no-such-doc"]}],
     "structure_around": [{"ids": ["committee:owners", "company:property"], "docs": None},
                          {"ids": ["committee:owners", "committee:residents"],
                           "docs": [DEFAULT_DOC_ID]},

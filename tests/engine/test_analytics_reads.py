@@ -1,4 +1,4 @@
-"""The anchored reads a compound's brokers use give the rows of the scanning ones.
+"""The anchored reads the analyses use give the rows of the scanning ones.
 
 ``structure_around`` and ``edges_among`` start from the given ids (the Entity.id
 index) where ``structure_edges`` and ``subgraph`` with ids filter every edge of the
@@ -42,6 +42,18 @@ def test_edges_among_is_subgraph_from_the_ids(falkor_store, compound):
         assert anchored.columns == scanned.columns
         assert anchored.rows == scanned.rows
     assert catalogue.run(falkor_store, "edges_among", ids=ids, types=None).rows
+
+
+def test_structure_facts_is_structure_edges_found_from_the_bodies(falkor_store):
+    """The documents' hierarchy reads structure_facts (each branch from a body label)
+    instead of structure_edges with ids null (a scan of every node): same rows."""
+    for docs in (None, ["anshun-2021-property-16"], ["no-such-doc"]):
+        anchored = catalogue.run(falkor_store, "structure_facts", docs=docs)
+        scanned = catalogue.run(falkor_store, "structure_edges", ids=None, docs=docs)
+        assert anchored.columns == scanned.columns
+        assert anchored.rows == scanned.rows
+    assert anchored.rows == [] and scanned.rows == []
+    assert len(catalogue.run(falkor_store, "structure_facts", docs=None).rows) >= 20
 
 
 def test_unknown_ids_read_nothing(falkor_store):
