@@ -41,6 +41,6 @@ WITH a, parent_id, managers,
 OPTIONAL MATCH (g:GraphState {id: 'state'})
 RETURN a.id AS area_id, a.name AS area_name, a.level AS level, parent_id, bodies, managers,
        g.generation AS generation
-ORDER BY CASE a.level WHEN 'province' THEN 0 WHEN 'city' THEN 1 WHEN 'county' THEN 2
+ORDER BY CASE level WHEN 'province' THEN 0 WHEN 'city' THEN 1 WHEN 'county' THEN 2
                       WHEN 'street' THEN 3 WHEN 'community' THEN 4 WHEN 'compound' THEN 5
                       ELSE 6 END, area_id
