@@ -68,10 +68,14 @@ def test_analyze_csv_reads_back_with_the_housing_bureau_first(run):
 
 @pytest.mark.parametrize("args", [("unit-load",), ("diffuse", "--min-responsible", "5"),
                                   ("measures", "市住建局"), ("compounds",),
-                                  ("audit", "ungoverned"), ("places", "和平")])
+                                  ("audit", "ungoverned"), ("places", "和平"), ("documents",),
+                                  ("search", "委员会", "--limit", "30"),
+                                  ("overlap", DEFAULT_DOC_ID, DEFAULT_DOC_ID),
+                                  ("cases", "list", "--as-of", "2024-06-30")])
 def test_list_commands_csv_round_trips(run, args):
     as_json = json.loads(run(*args, "--json").output)
-    items = as_json["duties"] if args[0] == "measures" else as_json
+    items = {"measures": lambda: as_json["duties"],
+             "overlap": lambda: as_json["pairs"]}.get(args[0], lambda: as_json)()
     assert items, "the case should list something"
     assert _read_csv(run(*args, "--csv").output) == csv_rows(items)
 
