@@ -15,10 +15,14 @@ analysis and size the report gives:
 - the size of the projection it computed on (nodes, edges).
 
 A document analysis reads the documents' duties and pairs, which do not grow with
-the residents; a compound's brokers read that compound's frame through the
-Entity.id index. For comparison the report also times the two reads brokers made
-before (``structure_edges`` and ``subgraph`` with ids, which scan every node) on
-the same compounds. No test asserts a timing: the figures live here only.
+the residents; the documents' hierarchy reads the standing structure from the
+bodies' labels (``structure_facts``); a compound's, street's or county's brokers
+and a street's or county's hierarchy read that place's own subgraph from its id
+(``place_frame``, ``structure_around``): streets and counties rotate through
+random ones holding compounds. For comparison the report also times the reads
+these made before, which scan every node: ``structure_edges`` without ids (the
+documents' hierarchy) and ``structure_edges`` and ``subgraph`` with ids (a
+compound's brokers). No test asserts a timing: the figures live here only.
 """
 
 from __future__ import annotations
@@ -87,10 +91,24 @@ def _scan_reads(compound: str) -> Flow[tuple[int, int]]:
     return len(s), len(c)
 
 
+def _scan_hierarchy() -> Flow[int]:
+    """The read the documents' hierarchy made before structure_facts: a scan."""
+    from govgraph.queries.flow import read
+
+    return len((yield from read("structure_edges", ids=None, docs=None)).rows)
+
+
 # name -> flow for one call (the argument is the call's index, for rotating picks)
-def analyses(compounds: list[str]) -> dict[str, Callable[[int], Flow[Any]]]:
+def analyses(compounds: list[str], streets: list[str] | None = None,
+             counties: list[str] | None = None) -> dict[str, Callable[[int], Flow[Any]]]:
     def pick(i: int) -> str:
         return compounds[i % len(compounds)]
+
+    def street(i: int) -> str:
+        return (streets or compounds)[i % len(streets or compounds)]
+
+    def county(i: int) -> str:
+        return (counties or compounds)[i % len(counties or compounds)]
 
     return {
         "degree": lambda i: an.degree_flow(None),
@@ -100,9 +118,21 @@ def analyses(compounds: list[str]) -> dict[str, Callable[[int], Flow[Any]]]:
         "unled": lambda i: an.unled_flow(None, include_led=True),
         "diff": lambda i: an.diff_flow(DEFAULT_DOC_ID, DEFAULT_DOC_ID),
         "hierarchy": lambda i: an.hierarchy_flow(None),
+        "hierarchy, scanning read (before)": lambda i: _scan_hierarchy(),
+        "hierarchy of a street": lambda i: an.hierarchy_flow(None, street(i), AS_OF),
+        "hierarchy of a county": lambda i: an.hierarchy_flow(None, county(i), AS_OF),
         "brokers": lambda i: an.brokers_flow(pick(i), AS_OF),
         "brokers, scanning reads (before)": lambda i: _scan_reads(pick(i)),
+        "brokers of a street": lambda i: an.place_brokers_flow(street(i), AS_OF),
+        "brokers of a county": lambda i: an.place_brokers_flow(county(i), AS_OF),
     }
+
+
+def _places(store: GraphStore) -> tuple[list[str], list[str]]:
+    """The streets and counties holding at least one compound (setup, not timed)."""
+    rows = store.read("MATCH (k:Area {level: 'compound'})-[:PART_OF]->(:Area)-[:PART_OF]->"
+                      "(s:Area)-[:PART_OF]->(y:Area) RETURN DISTINCT s.id AS s, y.id AS y").rows
+    return sorted({r[0] for r in rows}), sorted({r[1] for r in rows})
 
 
 def _projection(ans: Any) -> tuple[int | None, int | None]:
@@ -156,9 +186,13 @@ def run_size(engine: FalkorEngine, n: int, seed: int, calls: int, work: Path,
     engine.settle()
     nodes = engine.count_entities()
     edges = int(engine.store.read("MATCH ()-[e]->() RETURN count(e) AS n").rows[0][0])
-    picks = random.Random(seed).sample(compounds, min(calls, len(compounds)))
+    rng = random.Random(seed)
+    picks = rng.sample(compounds, min(calls, len(compounds)))
+    streets, counties = _places(engine.store)
+    streets = rng.sample(streets, min(calls, len(streets)))
+    counties = rng.sample(counties, min(calls, len(counties)))
     rows = []
-    for name, make in analyses(picks).items():
+    for name, make in analyses(picks, streets, counties).items():
         log(f"  {name} ({label})")
         r = measure(engine.store, engine.db_pid(), name, make, calls)
         rows.append({"size": n, "label": label, **r})
@@ -178,7 +212,9 @@ def markdown(res: dict[str, Any]) -> str:
            "at the end (the machine is shared: its speed moves between runs).", "",
            "Cities are SYNTHETIC (`govgraph synth`, seed "
            f"{m['seed']}) with the seed notice. Each analysis: {m['calls']} warm calls "
-           "(brokers: that many random compounds). *Rows read* is what left the store; "
+           "(brokers: that many random compounds; a street's or county's analyses: that many "
+           "random streets or counties holding compounds, as many as there are). *Rows read* is "
+           "what left the store (of the first call); "
            "*alloc* the Python memory one call allocated at its peak (tracemalloc); *RSS* the "
            "peak resident memory of the Python process and of the database over the calls.", "",
            "| city | residents | graph nodes | graph edges | compounds | load |",

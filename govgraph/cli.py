@@ -577,9 +577,10 @@ def diffuse(obj: Context, min_responsible: int, doc: str | None, as_json: bool, 
 @click.argument("doc_a")
 @click.argument("doc_b")
 @json_option
+@csv_option
 @click.pass_obj
 @handle_errors
-def overlap(obj: Context, doc_a: str, doc_b: str, as_json: bool) -> None:
+def overlap(obj: Context, doc_a: str, doc_b: str, as_json: bool, as_csv: bool) -> None:
     """Where two loaded documents give duties to the same units, and where their
     lead units differ.
 
@@ -592,6 +593,9 @@ def overlap(obj: Context, doc_a: str, doc_b: str, as_json: bool) -> None:
     if as_json:
         click.echo(to_json(res))
         return
+    if as_csv:  # one row per overlapping pair of measures
+        click.echo(to_csv(res.pairs), nl=False)
+        return
     click.echo(f"{len(res.shared_units)} units have duties in both; "
                f"{len(res.pairs)} measure pairs overlap, {res.lead_conflicts} with different leads")
     click.echo(table(["measure A", "measure B", "shared units", "leads A", "leads B", "differ"],
@@ -603,9 +607,10 @@ def overlap(obj: Context, doc_a: str, doc_b: str, as_json: bool) -> None:
 
 @main.command()
 @json_option
+@csv_option
 @click.pass_obj
 @handle_errors
-def documents(obj: Context, as_json: bool) -> None:
+def documents(obj: Context, as_json: bool, as_csv: bool) -> None:
     """List the policy documents in the graph, with how many measures each has.
 
     \b
@@ -615,6 +620,9 @@ def documents(obj: Context, as_json: bool) -> None:
     docs = answers.documents(obj.store)
     if as_json:
         click.echo(to_json(docs))
+        return
+    if as_csv:
+        click.echo(to_csv(docs), nl=False)
         return
     click.echo(table(["doc", "date", "measures", "title"],
                      [(d["doc"], d.get("date") or "", d["measures"], d.get("title") or "") for d in docs],
@@ -627,9 +635,11 @@ def documents(obj: Context, as_json: bool) -> None:
               help="Only nodes of this kind (repeatable), e.g. Measure, Department.")
 @click.option("--limit", type=click.IntRange(1, 200), default=20, show_default=True)
 @json_option
+@csv_option
 @click.pass_obj
 @handle_errors
-def search(obj: Context, text: str, kinds: tuple[str, ...], limit: int, as_json: bool) -> None:
+def search(obj: Context, text: str, kinds: tuple[str, ...], limit: int, as_json: bool,
+           as_csv: bool) -> None:
     """Find any node — unit, committee, measure (title or number: 11, 十一), place, issue
     type — by name, English name, full name, alias or id; exact matches first.
 
@@ -641,6 +651,9 @@ def search(obj: Context, text: str, kinds: tuple[str, ...], limit: int, as_json:
     hits = answers.search_nodes(obj.store, text, list(kinds) or None, limit=limit)
     if as_json:
         click.echo(to_json(hits))
+        return
+    if as_csv:
+        click.echo(to_csv(hits), nl=False)
         return
     click.echo(table(["kind", "name", "id", "exact"],
                      [(h.kind, h.name, h.id, "yes" if h.exact else "") for h in hits], max_col=60))

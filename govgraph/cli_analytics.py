@@ -40,6 +40,10 @@ def basis_columns(basis: analytics.Basis) -> dict[str, Any]:
 def _basis_line(b: analytics.Basis) -> str:
     docs = ", ".join(d.doc for d in b.documents) or "no document"
     extra = f"; compound {b.compound} on {b.as_of}" if b.compound else ""
+    if b.place:
+        extra = f"; {b.place_level} {b.place} on {b.as_of}"
+        if b.compounds is not None:
+            extra += f" ({b.compounds} compounds, each its own network; the union counted)"
     seed = f"; Louvain seed {b.seed}" if b.seed is not None else ""
     return (f"computed from {docs}{extra}; generation {b.generation or 'none'}; {b.projection} "
             f"network of {b.nodes} nodes and {b.edges} edges{seed}")
@@ -70,6 +74,22 @@ def _table(ans: Any) -> str:
         return table(["measure", "doc", "communities", "leads", "units", "title"],
                      [(m.number, m.doc, ",".join(map(str, m.communities)),
                        _names(m.leads) or "NONE", len(m.units), m.title) for m in ans.items])
+    if isinstance(ans, analytics.HierarchyAnswer) and ans.basis.place:
+        return table(["body", "id", "level", "leads", "guides", "supervises", "heads", "nominates",
+                      "answers to", "reach"],
+                     [(x.unit.name, x.unit.id, x.level, x.leads, x.guides, x.supervises, x.heads,
+                       x.nominates, x.answers_to, x.reach) for x in ans.items])
+    if isinstance(ans, analytics.PlaceBrokersAnswer):
+        return "\n".join([
+            f"{ans.place.name} ({ans.place.id}, {ans.level}): {ans.compounds} compounds",
+            f"reach no county or city body: {_names(ans.cut_off) or '(none)'}",
+            table(["broker", "level", "compounds", "cuts them off from", "those compounds"],
+                  [(b.body.name, b.level, len(b.compounds), _names(b.cuts_off),
+                    _names(b.compounds)) for b in ans.items], max_col=70),
+            "",
+            table(["bridge", "relation", "measure", "compounds", "cuts them off from"],
+                  [(f"{x.a.name} — {x.b.name}", x.relation, x.measure, len(x.compounds),
+                    _names(x.cuts_off)) for x in ans.bridges], max_col=70)])
     if isinstance(ans, analytics.HierarchyAnswer):
         return table(["body", "id", "leads", "guides", "supervises", "heads", "nominates",
                       "answers to", "reach"],
@@ -98,13 +118,21 @@ def _table(ans: Any) -> str:
 
 def run_question(store: Any, question: str, docs: list[str] | None, compound: str | None,
                  as_of: str | None, seed: int, min_communities: int, include_led: bool,
-                 top: int) -> Any:
+                 top: int, place: str | None = None) -> Any:
     if question == "brokers":
-        if not compound:
-            raise click.UsageError("brokers needs --compound ID (govgraph compounds lists them)")
+        if bool(compound) == bool(place):
+            raise click.UsageError("brokers needs --compound ID (govgraph compounds lists them) "
+                                   "or --place ID (a county, street or community: govgraph places)")
+        if place:
+            return analytics.place_brokers(store, place, as_of)
+        assert compound is not None
         return analytics.brokers(store, compound, as_of)
     if compound:
         raise click.UsageError(f"--compound is for brokers, not {question}")
+    if place and question != "hierarchy":
+        raise click.UsageError(f"--place is for hierarchy and brokers, not {question}")
+    if question == "hierarchy":
+        return analytics.hierarchy(store, docs, place, as_of)
     if question == "diff":
         if not docs or len(docs) != 2:
             raise click.UsageError("diff needs two documents: --doc A --doc B")
@@ -119,7 +147,7 @@ def run_question(store: Any, question: str, docs: list[str] | None, compound: st
         return analytics.concentration(store, docs, top)
     if question == "unled":
         return analytics.unled(store, docs, min_communities, include_led, seed)
-    return analytics.hierarchy(store, docs)
+    raise click.UsageError(f"unknown question {question!r}")  # pragma: no cover - Choice
 
 
 _HELP = "\n".join(f"  {q:<14}{what}" for q, what in analytics.QUESTIONS.items())
@@ -139,13 +167,18 @@ Example:
   govgraph analyze communities --doc anshun-2021-property-16 --csv > blocs.csv
   govgraph analyze diff --doc DOC_A --doc DOC_B --json
   govgraph analyze brokers --compound syn:compound:12 --as-of 2024-06-30
+  govgraph analyze brokers --place area:520402001 --as-of 2024-06-30
+  govgraph analyze hierarchy --place area:西秀区
 """)
 @click.argument("question", type=click.Choice(list(analytics.QUESTIONS)))
 @click.option("--doc", "docs", multiple=True, metavar="DOC_ID",
               help="Only this document (repeatable; default: every loaded document). diff takes two.")
 @click.option("--compound", default=None, metavar="ID", help="The compound (brokers).")
+@click.option("--place", default=None, metavar="ID",
+              help="A county, street, community or compound (hierarchy, brokers): only its "
+                   "subgraph is read.")
 @click.option("--as-of", default=None, metavar="YYYY-MM-DD",
-              help="Managers and memberships on this date (brokers; default today).")
+              help="Managers on this date (brokers, hierarchy --place; default today).")
 @click.option("--seed", type=int, default=analytics.LOUVAIN_SEED, show_default=True,
               help="Louvain seed (communities, unled).")
 @click.option("--min-communities", type=click.IntRange(1), default=2, show_default=True,
@@ -159,12 +192,12 @@ Example:
                    "carries basis.documents and basis.generation).")
 @click.pass_obj
 def analyze(obj: Any, question: str, docs: tuple[str, ...], compound: str | None,
-            as_of: str | None, seed: int, min_communities: int, include_led: bool, top: int,
-            as_json: bool, as_csv: bool) -> None:
+            place: str | None, as_of: str | None, seed: int, min_communities: int,
+            include_led: bool, top: int, as_json: bool, as_csv: bool) -> None:
     if as_json and as_csv:
         raise click.UsageError("give --json or --csv, not both")
     ans = run_question(obj.store, question, list(docs) or None, compound, as_of, seed,
-                       min_communities, include_led, top)
+                       min_communities, include_led, top, place)
     if as_json:
         click.echo(to_json(ans))
         return

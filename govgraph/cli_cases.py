@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from .queries import cases as q
-from .render import table, to_json
+from .render import table, to_csv, to_json
 
 _as_of = click.option("--as-of", default=None, metavar="YYYY-MM-DD",
                       help="Count what had happened by this date (default today).")
@@ -84,9 +84,12 @@ def measure(obj: Any, by: str, within: str | None, as_of: str | None, due_days: 
 @_as_of
 @_due
 @_json
+@click.option("--csv", "as_csv", is_flag=True,
+              help="Print CSV: one row per case, nested fields as dotted columns (the same rows "
+                   "as --json).")
 @click.pass_obj
 def list_cases(obj: Any, within: str | None, outcome: str | None, overdue: bool, limit: int,
-               as_of: str | None, due_days: int, as_json: bool) -> None:
+               as_of: str | None, due_days: int, as_json: bool, as_csv: bool) -> None:
     """Cases opened by the date, oldest first, with outcome, level reached, skips and
     off-chain steps.
 
@@ -99,6 +102,9 @@ def list_cases(obj: Any, within: str | None, outcome: str | None, overdue: bool,
              if (outcome is None or c.outcome == outcome) and (not overdue or c.overdue)][:limit]
     if as_json:
         click.echo(to_json(found))
+        return
+    if as_csv:
+        click.echo(to_csv(found), nl=False)
         return
     click.echo(table(["case", "compound", "issue", "channel", "opened", "outcome", "level", "due",
                       "steps", "skips", "off-chain"],

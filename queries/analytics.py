@@ -8,10 +8,13 @@ asked for (some documents, one compound), never from the whole graph:
 - the **co-responsibility network** (``co_responsibility``): units joined by the
   measures they share, the tie weighted by count and role (lead 2, responsible 1,
   support 0.5; a shared measure adds the product of the two weights);
-- the **leadership and supervision hierarchy** (``structure_edges``): who leads,
-  guides, supervises, heads or nominates whom;
-- a **compound's governance network** (``compound_place``, ``structure_around``,
-  ``edges_among``, each read from the compound's own ids): the compound, the
+- the **leadership and supervision hierarchy**: of the documents' standing
+  structure (``structure_facts``: who leads, guides, supervises, heads or nominates
+  whom, among actors and kinds of body), or of a place's own bodies
+  (``place_frame`` and ``structure_around``: the facts joined between the concrete
+  bodies of each area's frame);
+- a **compound's governance network** (``place_frame`` and ``structure_around``,
+  each read from the compound's own ids): the compound, the
   bodies of its compound, community, street and county, its managers and the
   departments above them, joined where the notice's standing structure ties
   their kinds of body together.
@@ -40,7 +43,7 @@ checked by hand:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import networkx as nx
@@ -55,7 +58,9 @@ __all__ = [
     "UnitDegree", "DegreeAnswer", "UnitCentrality", "CentralityAnswer", "Community",
     "CommunitiesAnswer", "Concentration", "UnitShare", "ConcentrationAnswer", "Broker", "Bridge",
     "BrokersAnswer", "UnledMeasure", "UnledAnswer", "UnitMove", "DiffAnswer", "HierarchyNode",
-    "HierarchyAnswer", "QUESTIONS",
+    "HierarchyAnswer", "PlaceBroker", "PlaceBridge", "PlaceBrokersAnswer", "PlaceFrames",
+    "PLACE_LEVELS", "QUESTIONS", "place_hierarchy_graph", "place_flow", "place_brokers_flow",
+    "place_brokers",
     "bipartite_graph", "co_responsibility_graph", "hierarchy_graph", "governance_graph",
     "betweenness", "eigenvector", "louvain", "gini", "hhi", "lorenz", "community_map_flow",
     "network_flow", "degree_flow", "centrality_flow", "communities_flow", "concentration_flow",
@@ -92,6 +97,10 @@ class Basis(BaseModel):
     nodes: int = Field(description="nodes in the projection")
     edges: int = Field(description="edges in the projection")
     compound: str | None = None
+    place: str | None = Field(default=None, description="the county, street, community or "
+                                                        "compound a place-level analysis read")
+    place_level: str | None = None
+    compounds: int | None = Field(default=None, description="compounds in the place (brokers)")
     as_of: str | None = None
     seed: int | None = Field(default=None, description="the Louvain seed, for communities")
 
@@ -165,11 +174,73 @@ def _is_type(node_id: str) -> bool:
     return node_id.startswith(_TYPE_PREFIXES)
 
 
+class _Frame:
+    """The bodies of one frame (a compound or an area, with its parents up to the
+    county): their nodes, the concrete bodies of each body type, and the county's
+    bodies by kind (which a collective such as 各县〔区〕人民政府〔管委会〕 stands for)."""
+
+    def __init__(self, place: dict[str, Any]) -> None:
+        self.compound: str | None = place.get("compound_id")
+        self.nodes: dict[str, dict[str, Any]] = {}
+        self.ties: list[tuple[str, str, str]] = []  # body SERVES / company MANAGES the compound
+        self.instances: dict[str, list[str]] = defaultdict(list)
+        self.county_by_kind: dict[str, list[str]] = defaultdict(list)
+        k = self.compound
+        if k:
+            self.nodes[k] = {"name": place.get("compound_name"), "kind": "Area", "level": "compound"}
+        for b in place.get("bodies") or []:
+            if not b:
+                continue
+            self.nodes[b["body_id"]] = {"name": b.get("body_name"), "kind": b.get("body_kind"),
+                                        "level": b.get("area_level")}
+            if b.get("body_type"):
+                self.instances[b["body_type"]].append(b["body_id"])
+            if b.get("area_level") == "county":
+                self.county_by_kind[b.get("body_kind") or ""].append(b["body_id"])
+            if k and b.get("area_level") == "compound":
+                self.ties.append((b["body_id"], k, "SERVES"))
+        for m in place.get("managers") or []:
+            if not m:
+                continue
+            self.nodes[m["company_id"]] = {"name": m.get("company_name"), "kind": "Company",
+                                           "level": "manager"}
+            self.instances[COMPANY_TYPES.get(m.get("company_kind") or "", "company:property")].append(
+                m["company_id"])
+            if k:
+                self.ties.append((m["company_id"], k, "MANAGES"))
+        for generic, concrete_types in STANDS_FOR.items():
+            for t in concrete_types:
+                self.instances[generic] += self.instances.get(t, [])
+
+    def _ends(self, node_id: str, name: str | None, kind: str | None, collective: bool | None
+              ) -> list[str]:
+        if _is_type(node_id):
+            return self.instances.get(node_id, [])
+        if collective and self.county_by_kind.get(kind or ""):
+            return self.county_by_kind[kind or ""]
+        if node_id not in self.nodes:
+            self.nodes[node_id] = {"name": name, "kind": kind, "level": "city"}
+        return [node_id]
+
+    def facts(self, structure: Iterable[dict[str, Any]]
+              ) -> Iterator[tuple[str, str, dict[str, Any]]]:
+        """Each fact about kinds of body, between the concrete bodies it joins in this
+        frame (source, destination, the ``structure_edges`` row)."""
+        for r in structure:
+            srcs = self._ends(r["src_id"], r.get("src_name"), r.get("src_kind"), r.get("src_collective"))
+            dsts = self._ends(r["dst_id"], r.get("dst_name"), r.get("dst_kind"), r.get("dst_collective"))
+            for s in srcs:
+                for d in dsts:
+                    if s != d:
+                        yield s, d, r
+
+
 def governance_graph(place: dict[str, Any], structure: Iterable[dict[str, Any]],
                      concrete: Iterable[dict[str, Any]] = ()) -> nx.Graph:
-    """A compound's governance network: ``place`` is a ``compound_place`` row,
-    ``structure`` the ``structure_around`` rows about the body types in it, ``concrete``
-    ``edges_among`` rows among its own bodies (PART_OF between organizations).
+    """A compound's governance network: ``place`` is a ``compound_place`` row (or a
+    compound's frame from ``place_frame``, in that shape), ``structure`` the
+    ``structure_around`` rows about the body types in it, ``concrete`` ``edges_among``
+    rows among its own bodies (PART_OF between organizations).
 
     Each fact about kinds of body (the residents' committee GUIDES the owners'
     committee) joins the concrete bodies of those kinds in this compound's frame; a
@@ -177,54 +248,52 @@ def governance_graph(place: dict[str, Any], structure: Iterable[dict[str, Any]],
     (各县〔区〕人民政府〔管委会〕) as the county's own bodies of its kind. Node ``level``:
     compound, community, street, county, manager or city.
     """
+    frame = _Frame(place)
+    facts = list(frame.facts(structure))  # adds the departments the facts name
     g = nx.Graph()
-    k = place["compound_id"]
-    g.add_node(k, name=place.get("compound_name"), kind="Area", level="compound")
-    instances: dict[str, list[str]] = defaultdict(list)
-    county_by_kind: dict[str, list[str]] = defaultdict(list)
-    for b in place.get("bodies") or []:
-        if not b:
-            continue
-        g.add_node(b["body_id"], name=b.get("body_name"), kind=b.get("body_kind"),
-                   level=b.get("area_level"))
-        if b.get("body_type"):
-            instances[b["body_type"]].append(b["body_id"])
-        if b.get("area_level") == "county":
-            county_by_kind[b.get("body_kind") or ""].append(b["body_id"])
-        if b.get("area_level") == "compound":
-            g.add_edge(b["body_id"], k, relation="SERVES")
-    for m in place.get("managers") or []:
-        if not m:
-            continue
-        g.add_node(m["company_id"], name=m.get("company_name"), kind="Company", level="manager")
-        instances[COMPANY_TYPES.get(m.get("company_kind") or "", "company:property")].append(
-            m["company_id"])
-        g.add_edge(m["company_id"], k, relation="MANAGES")
-    for generic, concrete_types in STANDS_FOR.items():
-        for t in concrete_types:
-            instances[generic] += instances.get(t, [])
-
-    def ends(node_id: str, name: str | None, kind: str | None, collective: bool | None) -> list[str]:
-        if _is_type(node_id):
-            return instances.get(node_id, [])
-        if collective and county_by_kind.get(kind or ""):
-            return county_by_kind[kind or ""]
-        if node_id not in g:
-            g.add_node(node_id, name=name, kind=kind, level="city")
-        return [node_id]
-
-    for r in structure:
-        srcs = ends(r["src_id"], r.get("src_name"), r.get("src_kind"), r.get("src_collective"))
-        dsts = ends(r["dst_id"], r.get("dst_name"), r.get("dst_kind"), r.get("dst_collective"))
-        for s in srcs:
-            for d in dsts:
-                if s != d and not g.has_edge(s, d):
-                    g.add_edge(s, d, relation=r["relation"], measure=r.get("source_measure"),
-                               clause=r.get("clause"))
+    g.add_nodes_from(frame.nodes.items())
+    for a, b, rel in frame.ties:
+        g.add_edge(a, b, relation=rel)
+    for s, d, r in facts:
+        if not g.has_edge(s, d):
+            g.add_edge(s, d, relation=r["relation"], measure=r.get("source_measure"),
+                       clause=r.get("clause"))
     for r in concrete:
         if r["src"] in g and r["dst"] in g and r["src"] != r["dst"] and not g.has_edge(r["src"], r["dst"]):
             g.add_edge(r["src"], r["dst"], relation=r["type"])
     return g
+
+
+def place_hierarchy_graph(frames: Iterable[dict[str, Any]], structure: Sequence[dict[str, Any]]
+                          ) -> nx.MultiDiGraph:
+    """The leadership and supervision hierarchy of a place's concrete bodies: the
+    union, over the frames of its areas (``compound_place``-shaped), of each fact
+    about kinds of body joined between the bodies of those kinds in that frame. Every
+    body of a frame is a node, tied or not.
+
+    >>> rows = [{"src_id": "gov:street-office", "relation": "SUPERVISES",
+    ...          "dst_id": "committee:owners"}]
+    >>> frame = {"compound_id": "k", "bodies": [
+    ...     {"body_id": "s", "body_type": "gov:street-office", "area_level": "street"},
+    ...     {"body_id": "o", "body_type": "committee:owners", "area_level": "compound"}]}
+    >>> h = place_hierarchy_graph([frame], rows)
+    >>> sorted(h.edges(keys=True)), sorted(h)
+    ([('s', 'o', 'SUPERVISES|')], ['o', 's'])
+    """
+    h = nx.MultiDiGraph()
+    for place in frames:
+        frame = _Frame(place)
+        facts = list(frame.facts(structure))
+        for n, data in frame.nodes.items():
+            if n != frame.compound and n not in h:
+                h.add_node(n, **data)
+        for s, d, r in facts:
+            for n in (s, d):
+                if n not in h:
+                    h.add_node(n, **frame.nodes[n])
+            h.add_edge(s, d, key=f"{r['relation']}|{r.get('role') or ''}", relation=r["relation"],
+                       role=r.get("role"), measure=r.get("source_measure"), clause=r.get("clause"))
+    return h
 
 
 # ---------------------------------------------------------------------------
@@ -658,11 +727,115 @@ def diff_flow(doc_a: str, doc_b: str) -> Flow[DiffAnswer]:
 
 
 # ---------------------------------------------------------------------------
+# a place: the areas in it and their bodies, read from the place's own id
+
+PLACE_LEVELS = ("county", "street", "community", "compound")
+
+
+class PlaceFrames:
+    """A place read with ``place_frame``: its areas (and parents up to its county),
+    each with its bodies and, for a compound, its managers on the date."""
+
+    def __init__(self, area_id: str, rows: list[dict[str, Any]]) -> None:
+        self.id = area_id
+        self.areas = {r["area_id"]: r for r in rows}
+        self.top = self.areas[area_id]
+        self.level: str = self.top.get("level") or ""
+        below = self._below(area_id)
+        self.inside = [a for a in self.areas if a in below]  # the place and the areas in it
+        self.compounds = [a for a in self.inside if self.areas[a].get("level") == "compound"]
+
+    def _below(self, area_id: str) -> set[str]:
+        children: dict[str, list[str]] = defaultdict(list)
+        for a, r in self.areas.items():
+            if r.get("parent_id"):
+                children[r["parent_id"]].append(a)
+        seen, todo = {area_id}, [area_id]
+        while todo:
+            for c in children.get(todo.pop(), []):
+                if c not in seen:
+                    seen.add(c)
+                    todo.append(c)
+        return seen
+
+    def chain(self, area_id: str) -> list[dict[str, Any]]:
+        """The area and its parents up to its county (those read)."""
+        out: list[dict[str, Any]] = []
+        a = self.areas.get(area_id)
+        while a is not None and a["area_id"] not in {r["area_id"] for r in out}:
+            out.append(a)
+            a = self.areas.get(a.get("parent_id") or "")
+        return out
+
+    def frame(self, area_id: str) -> dict[str, Any]:
+        """The area's frame in ``compound_place``'s shape: its bodies and its parents',
+        each with its ``area_level``, and for a compound its managers."""
+        area = self.areas[area_id]
+        bodies = [{**b, "area_id": a["area_id"], "area_level": a.get("level")}
+                  for a in self.chain(area_id) for b in a.get("bodies") or [] if b]
+        is_compound = area.get("level") == "compound"
+        return {"compound_id": area_id if is_compound else None,
+                "compound_name": area.get("area_name") if is_compound else None,
+                "bodies": bodies, "managers": [m for m in area.get("managers") or [] if m]}
+
+    def types(self) -> list[str]:
+        """The body types (and company types) of the place's bodies, with the generic
+        types standing for them."""
+        found = {b["body_type"] for a in self.areas.values() for b in a.get("bodies") or []
+                 if b and b.get("body_type")}
+        found |= {COMPANY_TYPES.get(m.get("company_kind") or "", "company:property")
+                  for a in self.areas.values() for m in a.get("managers") or [] if m}
+        return sorted(found) + [g for g, ts in STANDS_FOR.items() if any(t in found for t in ts)]
+
+    def part_of(self) -> list[dict[str, Any]]:
+        """PART_OF between organizations of the place, as ``edges_among`` rows."""
+        return [{"src": b["body_id"], "type": "PART_OF", "dst": q}
+                for a in self.areas.values() for b in a.get("bodies") or [] if b
+                for q in b.get("part_of") or []]
+
+    def ref(self) -> UnitRef:
+        return UnitRef(id=self.id, name=self.top.get("area_name") or self.id, kind=self.level)
+
+
+def place_flow(area_id: str, as_of: str | None = None, docs: Sequence[str] | None = None
+               ) -> Flow[tuple[PlaceFrames, list[dict[str, Any]], str | None]]:
+    """Read a place (county, street, community or compound) and the notice's facts
+    about its kinds of body: only the place's own subgraph leaves the store, found
+    from its id (``place_frame``, ``structure_around``). Returns the place, the facts
+    and the generation read."""
+    from .compounds import _as_of
+
+    day = _as_of(as_of)
+    rows = (yield from read("place_frame", area_id=area_id, as_of=day)).records()
+    if not rows:
+        raise NotFound(f"unknown place {area_id!r}: give a county, street, community or compound "
+                       "id (`govgraph places TEXT` lists them)")
+    place = PlaceFrames(area_id, rows)
+    if place.level not in PLACE_LEVELS:
+        raise InvalidArgument(f"{area_id!r} is a {place.level or 'place without a level'}: place "
+                              f"analyses run on a {', '.join(PLACE_LEVELS)}, never the whole city")
+    types = place.types()
+    structure = ((yield from read("structure_around", ids=types, docs=docs)).records()
+                 if types else [])
+    same, generation = _one_generation(rows, structure)
+    if not same:
+        raise GraphChanged("the graph was loaded again while it was being read; ask again")
+    return place, structure, generation
+
+
+def _cited(structure: Iterable[dict[str, Any]]) -> list[DocumentRef]:
+    return [DocumentRef(doc=d) for d in sorted({r["source_doc"] for r in structure
+                                                if r.get("source_doc")})]
+
+
+# ---------------------------------------------------------------------------
 # the hierarchy
 
 
 class HierarchyNode(BaseModel):
     unit: UnitRef
+    level: str | None = Field(default=None, description="for a place: compound, community, "
+                                                        "street, county, manager or city")
     leads: int
     guides: int
     supervises: int
@@ -678,12 +851,7 @@ class HierarchyAnswer(BaseModel):
     items: list[HierarchyNode]
 
 
-def hierarchy_flow(docs: Sequence[str] | None = None) -> Flow[HierarchyAnswer]:
-    documents = yield from _documents(docs)
-    ids = None if docs is None else [d.doc for d in documents]
-    rows = (yield from read("structure_edges", ids=None, docs=ids)).records()
-    _, generation = _one_generation(rows)
-    h = hierarchy_graph(rows)
+def _hierarchy_items(h: nx.MultiDiGraph) -> list[HierarchyNode]:
     items = []
     for n, data in h.nodes(data=True):
         out: dict[str, set[str]] = defaultdict(set)
@@ -691,13 +859,44 @@ def hierarchy_flow(docs: Sequence[str] | None = None) -> Flow[HierarchyAnswer]:
             out[rel].add(d)
         items.append(HierarchyNode(
             unit=UnitRef(id=n, name=data.get("name") or n, kind=data.get("kind")),
+            level=data.get("level"),
             leads=len(out["LEADS"]), guides=len(out["GUIDES"]), supervises=len(out["SUPERVISES"]),
             heads=len(out["HEADS"]), nominates=len(out["NOMINATES"]),
             answers_to=len(set(h.predecessors(n))), reach=len(nx.descendants(h, n))))
     items.sort(key=lambda x: (-x.reach, -x.supervises, x.unit.id))
+    return items
+
+
+def hierarchy_flow(docs: Sequence[str] | None = None, place: str | None = None,
+                   as_of: str | None = None) -> Flow[HierarchyAnswer]:
+    """The leadership and supervision hierarchy. Without ``place``: the documents'
+    standing structure (actors and kinds of body, tens of nodes). With ``place`` (a
+    county, street, community or compound): the hierarchy among the place's own
+    bodies, read from the place alone (``place_frame``), each fact about kinds of
+    body joined between the concrete bodies of those kinds in each area's frame."""
+    documents = yield from _documents(docs)
+    ids = None if docs is None else [d.doc for d in documents]
+    if place is not None:
+        where, structure, generation = yield from place_flow(place, as_of, ids)
+        h = place_hierarchy_graph([where.frame(a) for a in where.inside], structure)
+        basis = Basis(projection="hierarchy", documents=_cited(structure), generation=generation,
+                      nodes=h.number_of_nodes(), edges=h.number_of_edges(), place=place,
+                      place_level=where.level, as_of=_day(as_of))
+        return HierarchyAnswer(basis=basis, items=_hierarchy_items(h))
+    # structure_facts: the rows of structure_edges, found from the bodies' labels
+    # instead of by a scan of every node (docs/analytics.md#cost).
+    rows = (yield from read("structure_facts", docs=ids)).records()
+    _, generation = _one_generation(rows)
+    h = hierarchy_graph(rows)
     basis = Basis(projection="hierarchy", documents=documents, generation=generation,
                   nodes=h.number_of_nodes(), edges=h.number_of_edges())
-    return HierarchyAnswer(basis=basis, items=items)
+    return HierarchyAnswer(basis=basis, items=_hierarchy_items(h))
+
+
+def _day(as_of: str | None) -> str:
+    from .compounds import _as_of
+
+    return _as_of(as_of)
 
 
 # ---------------------------------------------------------------------------
@@ -741,31 +940,10 @@ def _cut_off(g: nx.Graph, source: str, targets: set[str]) -> set[str]:
     return {t for t in targets if t not in reach}
 
 
-def brokers_flow(compound_id: str, as_of: str | None = None) -> Flow[BrokersAnswer]:
-    """The bodies and ties whose absence cuts a compound off from the county and city
-    bodies above it: articulation points and bridges of its governance network."""
-    from .compounds import _as_of
-
-    day = _as_of(as_of)
-    places = (yield from read("compound_place", compound_id=compound_id, as_of=day)).records()
-    if not places:
-        raise NotFound(f"unknown compound {compound_id!r}; list them with `govgraph compounds`")
-    place = places[0]
-    types = sorted({b["body_type"] for b in place.get("bodies") or [] if b and b.get("body_type")}
-                   | {COMPANY_TYPES.get(m.get("company_kind") or "", "company:property")
-                      for m in place.get("managers") or [] if m})
-    types += [g for g, ts in STANDS_FOR.items() if any(t in types for t in ts)]
-    # Both reads start from the ids through the Entity.id index (structure_edges and
-    # subgraph with ids would filter every edge of the city): the cost follows the
-    # compound's frame, not the number of residents (docs/analytics.md#cost).
-    structure = (yield from read("structure_around", ids=types, docs=None)).records() if types else []
-    concrete_ids = [b["body_id"] for b in place.get("bodies") or [] if b]
-    concrete = ((yield from read("edges_among", ids=concrete_ids, types=["PART_OF"])).records()
-                if concrete_ids else [])
-    same, generation = _one_generation([place], structure)
-    if not same:
-        raise GraphChanged("the graph was loaded again while it was being read; ask again")
-    g = governance_graph(place, structure, concrete)
+def _compound_brokers(g: nx.Graph, compound_id: str
+                      ) -> tuple[set[str], set[str], list[Broker], list[Bridge]]:
+    """What reaches above the street from the compound, and the articulation points
+    and bridges whose removal cuts it off from some of that."""
     above = {n for n, lv in g.nodes(data="level") if lv in ("county", "city")}
     unreached = _cut_off(g, compound_id, above)
     reached = above - unreached
@@ -789,14 +967,110 @@ def brokers_flow(compound_id: str, as_of: str | None = None) -> Flow[BrokersAnsw
             bridges.append(Bridge(a=_ref(g, a), b=_ref(g, b), relation=data.get("relation"),
                                   measure=data.get("measure"), cuts_off=[_ref(g, t) for t in sorted(cut)]))
     items.sort(key=lambda x: (-len(x.cuts_off), x.body.id))
-    docs = sorted({r["source_doc"] for r in structure if r.get("source_doc")})
-    basis = Basis(projection="governance", documents=[DocumentRef(doc=d) for d in docs],
-                  generation=generation, nodes=g.number_of_nodes(), edges=g.number_of_edges(),
-                  compound=compound_id, as_of=day)
+    return reached, unreached, items, bridges
+
+
+def brokers_flow(compound_id: str, as_of: str | None = None) -> Flow[BrokersAnswer]:
+    """The bodies and ties whose absence cuts a compound off from the county and city
+    bodies above it: articulation points and bridges of its governance network."""
+    try:
+        place, structure, generation = yield from place_flow(compound_id, as_of)
+    except (NotFound, InvalidArgument):
+        raise NotFound(f"unknown compound {compound_id!r}; list them with `govgraph compounds`"
+                       ) from None
+    if place.level != "compound":
+        raise NotFound(f"{compound_id!r} is a {place.level}, not a compound; for a place's brokers "
+                       "give --place (GET /analytics/brokers?place=)")
+    g = governance_graph(place.frame(compound_id), structure, place.part_of())
+    reached, unreached, items, bridges = _compound_brokers(g, compound_id)
+    basis = Basis(projection="governance", documents=_cited(structure), generation=generation,
+                  nodes=g.number_of_nodes(), edges=g.number_of_edges(), compound=compound_id,
+                  as_of=_day(as_of))
     return BrokersAnswer(basis=basis, compound=_ref(g, compound_id),
                          reached=[_ref(g, n) for n in sorted(reached)],
                          unreached=[_ref(g, n) for n in sorted(unreached)], items=items,
                          bridges=bridges)
+
+
+# ---------------------------------------------------------------------------
+# brokers of a place: which bodies cut which of its compounds off
+
+
+class PlaceBroker(BaseModel):
+    body: UnitRef
+    level: str | None
+    compounds: list[UnitRef] = Field(description="the place's compounds this body is the only "
+                                                 "link of, to some body above the street")
+    cuts_off: list[UnitRef] = Field(description="the county and city bodies some of those "
+                                                "compounds no longer reach without it")
+
+
+class PlaceBridge(BaseModel):
+    a: UnitRef
+    b: UnitRef
+    relation: str | None
+    measure: int | None = None
+    compounds: list[UnitRef]
+    cuts_off: list[UnitRef]
+
+
+class PlaceBrokersAnswer(BaseModel):
+    question: str = "brokers"
+    basis: Basis
+    place: UnitRef
+    level: str
+    compounds: int = Field(description="compounds in the place")
+    cut_off: list[UnitRef] = Field(description="compounds that reach no county or city body at all")
+    items: list[PlaceBroker] = Field(description="bodies whose absence cuts some compound off, "
+                                                 "most compounds first")
+    bridges: list[PlaceBridge]
+
+
+def place_brokers_flow(area_id: str, as_of: str | None = None) -> Flow[PlaceBrokersAnswer]:
+    """The bodies (and ties) whose absence cuts compounds of a county, street,
+    community or compound off from the county and city bodies above them: for each
+    compound of the place its governance network (as ``brokers`` builds it), its
+    brokers and bridges, gathered by body. Only the place's subgraph is read."""
+    place, structure, generation = yield from place_flow(area_id, as_of)
+    concrete = place.part_of()
+    brokers: dict[str, tuple[PlaceBroker, dict[str, UnitRef], dict[str, UnitRef]]] = {}
+    bridges: dict[tuple[str, str], tuple[PlaceBridge, dict[str, UnitRef], dict[str, UnitRef]]] = {}
+    cut_off: list[UnitRef] = []
+    union = nx.Graph()
+    for k in place.compounds:
+        g = governance_graph(place.frame(k), structure, concrete)
+        union.add_nodes_from(g.nodes(data=True))
+        union.add_edges_from(g.edges(data=True))
+        reached, _unreached, items, ties = _compound_brokers(g, k)
+        here = _ref(g, k)
+        if not reached:
+            cut_off.append(here)
+        for b in items:
+            entry = brokers.setdefault(b.body.id, (PlaceBroker(body=b.body, level=b.level,
+                                                               compounds=[], cuts_off=[]), {}, {}))
+            entry[1][k] = here
+            entry[2].update({t.id: t for t in b.cuts_off})
+        for x in ties:
+            key = (x.a.id, x.b.id)
+            tie = bridges.setdefault(key, (PlaceBridge(a=x.a, b=x.b, relation=x.relation,
+                                                       measure=x.measure, compounds=[], cuts_off=[]),
+                                           {}, {}))
+            tie[1][k] = here
+            tie[2].update({t.id: t for t in x.cuts_off})
+    out_b = [b.model_copy(update={"compounds": [c[i] for i in sorted(c)],
+                                  "cuts_off": [t[i] for i in sorted(t)]})
+             for b, c, t in brokers.values()]
+    out_b.sort(key=lambda x: (-len(x.compounds), x.body.id))
+    out_t = [b.model_copy(update={"compounds": [c[i] for i in sorted(c)],
+                                  "cuts_off": [t[i] for i in sorted(t)]})
+             for b, c, t in bridges.values()]
+    out_t.sort(key=lambda x: (-len(x.compounds), x.a.id, x.b.id))
+    basis = Basis(projection="governance", documents=_cited(structure), generation=generation,
+                  nodes=union.number_of_nodes(), edges=union.number_of_edges(), place=area_id,
+                  place_level=place.level, compounds=len(place.compounds), as_of=_day(as_of))
+    return PlaceBrokersAnswer(basis=basis, place=place.ref(), level=place.level,
+                              compounds=len(place.compounds), cut_off=cut_off, items=out_b,
+                              bridges=out_t)
 
 
 # ---------------------------------------------------------------------------
@@ -830,12 +1104,17 @@ def diff(store: GraphStore, doc_a: str, doc_b: str) -> DiffAnswer:
     return drive(store, diff_flow(doc_a, doc_b))
 
 
-def hierarchy(store: GraphStore, docs: Sequence[str] | None = None) -> HierarchyAnswer:
-    return drive(store, hierarchy_flow(docs))
+def hierarchy(store: GraphStore, docs: Sequence[str] | None = None, place: str | None = None,
+              as_of: str | None = None) -> HierarchyAnswer:
+    return drive(store, hierarchy_flow(docs, place, as_of))
 
 
 def brokers(store: GraphStore, compound_id: str, as_of: str | None = None) -> BrokersAnswer:
     return drive(store, brokers_flow(compound_id, as_of))
+
+
+def place_brokers(store: GraphStore, area_id: str, as_of: str | None = None) -> PlaceBrokersAnswer:
+    return drive(store, place_brokers_flow(area_id, as_of))
 
 
 QUESTIONS = {
@@ -845,6 +1124,8 @@ QUESTIONS = {
     "concentration": "how concentrated each document's load is (Gini, HHI)",
     "unled": "measures whose units span several communities but have no lead",
     "diff": "two documents' networks: units gained, lost, moved in centrality",
-    "hierarchy": "the leadership and supervision hierarchy: who oversees how many",
-    "brokers": "a compound's brokers: bodies and ties whose absence cuts it off",
+    "hierarchy": "the leadership and supervision hierarchy (of the documents, or of a place's "
+                 "bodies with --place): who oversees how many",
+    "brokers": "bodies and ties whose absence cuts a compound (--compound) or the compounds of "
+               "a place (--place) off from the departments",
 }

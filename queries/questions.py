@@ -95,6 +95,8 @@ QUESTIONS: tuple[Question, ...] = (
          routes=(f"GET /analytics/{q}" + ("/{compound}" if q == "brokers" else ""),))
       for q in ("degree", "centrality", "communities", "concentration", "unled", "diff",
                 "hierarchy", "brokers")),
+    _Q("analyze_place_brokers", "Analytics: the brokers of a place's compounds", cli="analyze",
+       cli_variant="brokers --place ID", routes=("GET /analytics/brokers",)),
     _Q("analytics_plot", "An analytics chart as SVG or PNG", cli="draw", cli_variant="--chart NAME",
        routes=("GET /analytics/{chart}/plot",)),
     # cases (measure 13)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install govgraph into a virtualenv: the one install step shared by the quick
 # start, CI and the Dockerfile. VENV (default .venv) and EXTRAS (default test)
-# choose where and what.
+# choose where and what. A font with Chinese glyphs for the charts comes from
+# scripts/install-fonts.sh (Debian's fonts-wqy-zenhei; GOVGRAPH_SKIP_FONTS=1 skips it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV=${VENV:-.venv}
@@ -16,3 +17,4 @@ if [[ -n "$EXTRAS" ]]; then
 else
   "$VENV/bin/python" -m pip install --quiet ${EDITABLE:--e} .
 fi
+bash scripts/install-fonts.sh

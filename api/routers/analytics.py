@@ -11,6 +11,7 @@ from starlette.concurrency import run_in_threadpool
 
 from ...charts import CHARTS, FORMATS, analysis_flow, draw_chart
 from ...queries import analytics as an
+from ...queries.answers import UnitRef
 from ...queries.flow import adrive
 from ..deps import PageDep, StoreDep
 from ..models import Page, paginate
@@ -87,12 +88,25 @@ async def unled(request: Request, store: StoreDep, page: PageDep, docs: DocsArg 
                                                                   include_led, seed)))
 
 
+PlaceArg = Annotated[str, Query(min_length=1, max_length=200, description=(
+    "a county, street, community or compound id (GET /places finds them); only its subgraph "
+    "is read"), examples=["area:520402001"])]
+AsOfArg = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$",
+                                      description="managers on this date (default today)")]
+
+
 @router.get("/hierarchy", response_model=AnalysisPage[an.HierarchyNode],
             responses=problem_responses(400, 404, 422), summary="The leadership hierarchy")
-async def hierarchy(request: Request, store: StoreDep, page: PageDep, docs: DocsArg = None):
+async def hierarchy(request: Request, store: StoreDep, page: PageDep, docs: DocsArg = None,
+                    place: Annotated[str | None, Query(
+                        min_length=1, max_length=200,
+                        description="a county, street, community or compound id: the hierarchy "
+                                    "among its own bodies, read from the place alone (default: "
+                                    "the documents' standing structure)")] = None,
+                    as_of: AsOfArg = None):
     """Per body: how many it leads, guides, supervises, heads and nominates, how many it
     answers to, and its reach below; widest reach first."""
-    return _page(request, page, await adrive(store, an.hierarchy_flow(docs)))
+    return _page(request, page, await adrive(store, an.hierarchy_flow(docs, place, as_of)))
 
 
 @router.get("/diff", response_model=an.DiffAnswer, responses=problem_responses(400, 404, 422),
@@ -113,6 +127,26 @@ async def brokers(store: StoreDep,
     """The bodies and ties whose absence cuts the compound off from the county and city
     bodies above it (articulation points and bridges of its governance network)."""
     return await adrive(store, an.brokers_flow(compound, as_of))
+
+
+class PlaceBrokersPage(AnalysisPage[T], Generic[T]):
+    place: UnitRef
+    level: str
+    compounds: int
+    cut_off: list[UnitRef]
+    bridges: list[an.PlaceBridge]
+
+
+@router.get("/brokers", response_model=PlaceBrokersPage[an.PlaceBroker],
+            responses=problem_responses(400, 404, 422), summary="A place's brokers")
+async def place_brokers(request: Request, store: StoreDep, page: PageDep, place: PlaceArg,
+                        as_of: AsOfArg = None):
+    """The bodies (a page of them, most compounds first) and ties whose absence cuts
+    compounds of a county, street, community or compound off from the county and city
+    bodies above them; the compounds that reach none at all."""
+    ans = await adrive(store, an.place_brokers_flow(place, as_of))
+    return _page(request, page, ans, place=ans.place, level=ans.level, compounds=ans.compounds,
+                 cut_off=ans.cut_off, bridges=ans.bridges)
 
 
 @router.get("/{chart}/plot", responses={**problem_responses(400, 404, 422), 200: {

@@ -20,7 +20,9 @@ from govgraph.render import csv_rows
 QUESTIONS = [("degree",), ("centrality",), ("communities",), ("concentration",),
              ("unled", "--include-led"), ("hierarchy",),
              ("diff", "--doc", DEFAULT_DOC_ID, "--doc", DEFAULT_DOC_ID),
-             ("brokers", "--compound", "t:cpd:1", "--as-of", "2024-06-30")]
+             ("brokers", "--compound", "t:cpd:1", "--as-of", "2024-06-30"),
+             ("hierarchy", "--place", "t:street:1", "--as-of", "2024-06-30"),
+             ("brokers", "--place", "t:street:1", "--as-of", "2024-06-30")]
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +47,7 @@ def _json_rows(question: str, answer: dict) -> list[dict]:
     return answer["items"]
 
 
-@pytest.mark.parametrize("args", QUESTIONS, ids=[q[0] for q in QUESTIONS])
+@pytest.mark.parametrize("args", QUESTIONS, ids=[" ".join(q[:2]) for q in QUESTIONS])
 def test_analyze_table_json_and_csv_agree(run, args):
     table = run("analyze", *args)
     assert table.exit_code == 0, table.output
@@ -66,10 +68,14 @@ def test_analyze_csv_reads_back_with_the_housing_bureau_first(run):
 
 @pytest.mark.parametrize("args", [("unit-load",), ("diffuse", "--min-responsible", "5"),
                                   ("measures", "市住建局"), ("compounds",),
-                                  ("audit", "ungoverned"), ("places", "和平")])
+                                  ("audit", "ungoverned"), ("places", "和平"), ("documents",),
+                                  ("search", "委员会", "--limit", "30"),
+                                  ("overlap", DEFAULT_DOC_ID, DEFAULT_DOC_ID),
+                                  ("cases", "list", "--as-of", "2024-06-30")])
 def test_list_commands_csv_round_trips(run, args):
     as_json = json.loads(run(*args, "--json").output)
-    items = as_json["duties"] if args[0] == "measures" else as_json
+    items = {"measures": lambda: as_json["duties"],
+             "overlap": lambda: as_json["pairs"]}.get(args[0], lambda: as_json)()
     assert items, "the case should list something"
     assert _read_csv(run(*args, "--csv").output) == csv_rows(items)
 
@@ -82,6 +88,19 @@ def test_analyze_errors(run):
     res = run("analyze", "brokers", "--compound", "nowhere")
     assert res.exit_code == 2 and "unknown compound" in res.output
     assert run("analyze", "degree", "--json", "--csv").exit_code == 2
+    res = run("analyze", "brokers", "--compound", "t:cpd:1", "--place", "t:street:1")
+    assert res.exit_code == 2 and "--place" in res.output
+    res = run("analyze", "degree", "--place", "t:street:1")
+    assert res.exit_code == 2 and "--place is for hierarchy and brokers" in res.output
+    res = run("analyze", "hierarchy", "--place", "area:安顺市")
+    assert res.exit_code == 1 and "never the whole city" in res.output
+
+
+def test_analyze_a_street(run):
+    out = run("analyze", "brokers", "--place", "t:street:1", "--as-of", "2024-06-30").output
+    assert "测试街道 (t:street:1, street): 4 compounds" in out
+    assert "reach no county or city body: 小巷一号院、小巷二号院" in out
+    assert "street t:street:1 on 2024-06-30 (4 compounds" in out
 
 
 @pytest.mark.parametrize("chart", ["load", "concentration", "centrality", "communities"])
@@ -123,6 +142,14 @@ def test_analytics_diff_and_brokers(api):
     assert d["gained"] == [] and d["lost"] == [] and len(d["moved"]) == 21
     b = api.get("/analytics/brokers/t:cpd:1", params={"as_of": "2024-06-30"}).json()
     assert [x["body"]["id"] for x in b["items"]] == ["t:co:A", "t:org:street1"]
+    p = api.get("/analytics/brokers", params={"place": "t:street:1", "as_of": "2024-06-30",
+                                              "limit": 2}).json()
+    assert p["total"] == 3 and [x["body"]["id"] for x in p["items"]] == ["t:org:street1", "t:co:A"]
+    assert p["next"] and p["compounds"] == 4 and len(p["bridges"]) == 4
+    assert [c["id"] for c in p["cut_off"]] == ["t:cpd:5", "t:cpd:6"]
+    assert p["basis"]["place"] == "t:street:1" and p["place"]["name"] == "测试街道"
+    h = api.get("/analytics/hierarchy", params={"place": "t:cpd:3", "as_of": "2024-06-30"}).json()
+    assert h["total"] == 9 and h["basis"]["place_level"] == "compound"
 
 
 def test_analytics_errors_are_problems(api):
@@ -130,6 +157,10 @@ def test_analytics_errors_are_problems(api):
     problem(api.get("/analytics/brokers/nowhere"), 404, "not-found", "unknown compound")
     problem(api.get("/analytics/unled", params={"min_communities": 0}), 422)
     problem(api.get("/analytics/pie/plot"), 422)
+    problem(api.get("/analytics/brokers", params={"place": "nowhere"}), 404, "not-found",
+            "unknown place")
+    problem(api.get("/analytics/hierarchy", params={"place": "area:安顺市"}), 400)
+    problem(api.get("/analytics/brokers"), 422)
 
 
 @pytest.mark.parametrize("fmt,magic", [("png", b"\x89PNG"), ("svg", b"<?xml")])

@@ -68,3 +68,42 @@ def test_reloading_a_synthetic_city_changes_nothing(city_store, city):
     before = answers.load_report(city_store)
     execute(city_store, plan_load(registries=[city]))
     assert answers.load_report(city_store) == before
+
+
+def test_place_analytics_on_a_synthetic_street_and_county(city_store):
+    """A street's brokers are its compounds' own brokers gathered by body (nothing
+    more, nothing less), its county's include them; the place's hierarchy holds every
+    body located in it; each answer says what it read."""
+    from govgraph.queries import analytics
+    from govgraph.queries.flow import drive
+
+    row = compounds.find_compounds(city_store, "", 0, 1)[0]
+    frame = compounds.compound_responsibility(city_store, row["compound_id"], DAY).frame
+    street, county = frame.street.id, frame.county.id
+    place, _, _ = drive(city_store, analytics.place_flow(street, DAY))
+    assert row["compound_id"] in place.compounds and len(place.compounds) >= 2
+    res = analytics.place_brokers(city_store, street, DAY)
+    assert res.compounds == len(place.compounds) and res.level == "street"
+    assert res.items, "a synthetic street's compounds depend on someone"
+    expected: dict[str, set[str]] = {}
+    cut_off = set()
+    for k in place.compounds:
+        one = analytics.brokers(city_store, k, DAY)
+        for b in one.items:
+            expected.setdefault(b.body.id, set()).add(k)
+        if not one.reached:
+            cut_off.add(k)
+    assert {b.body.id: {c.id for c in b.compounds} for b in res.items} == expected
+    assert {c.id for c in res.cut_off} == cut_off
+    wide = analytics.place_brokers(city_store, county, DAY)
+    assert wide.compounds >= res.compounds and wide.level == "county"
+    by_body = {b.body.id: {c.id for c in b.compounds} for b in wide.items}
+    for body, ks in expected.items():
+        assert ks <= by_body[body]
+    h = analytics.hierarchy(city_store, place=street, as_of=DAY)
+    located = {b["body_id"] for a in place.inside for b in place.areas[a]["bodies"] if b}
+    assert located <= {x.unit.id for x in h.items}
+    assert any(x.supervises for x in h.items if x.level == "street")
+    for ans in (res, wide, h):
+        assert ans.basis.generation and ans.basis.documents and ans.basis.as_of == DAY
+    assert h.basis.place == street and wide.basis.place == county

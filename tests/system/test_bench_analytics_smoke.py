@@ -21,7 +21,9 @@ from bench.__main__ import main  # noqa: E402
 pytestmark = pytest.mark.slow
 
 ANALYSES = {"degree", "centrality", "communities", "concentration", "unled", "diff", "hierarchy",
-            "brokers", "brokers, scanning reads (before)"}
+            "hierarchy, scanning read (before)", "hierarchy of a street", "hierarchy of a county",
+            "brokers", "brokers, scanning reads (before)", "brokers of a street",
+            "brokers of a county"}
 
 
 def test_bench_analytics_smoke(tmp_path: Path):
@@ -39,8 +41,14 @@ def test_bench_analytics_smoke(tmp_path: Path):
             assert r["reads"] > 0 and r["python_alloc_peak_mb"] > 0 and r["python_rss_peak_mb"] > 0
         # The seed notice's networks whatever the city: 21 units, 155 co-responsible pairs.
         assert (by["centrality"]["projection_nodes"], by["centrality"]["projection_edges"]) == (21, 155)
-        # Brokers read the compound's frame (one compound_place row) through the anchored reads.
-        assert by["brokers"]["read_names"] == ["compound_place", "structure_around", "edges_among"]
+        # Brokers and the place analyses read the place's own subgraph through the anchored
+        # reads; the documents' hierarchy reads structure_facts, not a scan.
+        assert by["brokers"]["read_names"] == ["place_frame", "structure_around"]
+        for name in ("brokers of a street", "brokers of a county"):
+            assert by[name]["read_names"] == ["place_frame", "structure_around"]
+        for name in ("hierarchy of a street", "hierarchy of a county"):
+            assert by[name]["read_names"] == ["documents", "place_frame", "structure_around"]
+        assert by["hierarchy"]["read_names"] == ["documents", "structure_facts"]
     # The document analyses read the same rows in both cities: nothing about residents.
     small, large = ({r["analysis"]: r["rows_read"] for r in s["analyses"]} for s in res["sizes"])
     for name in ("degree", "centrality", "communities", "concentration", "unled", "diff", "hierarchy"):
