@@ -159,6 +159,35 @@ def _duty_notice(text: str, duties: list[Duty], headers: list[Header], *, source
                   measures=measures, notes=notes)
 
 
+def _has_label(labels: list[int], start: int, end: int) -> bool:
+    i = bisect.bisect_left(labels, start)
+    return i < len(labels) and labels[i] < end
+
+
+def _split_blocks(headers: list[Header], blocks: list[tuple[Header, int]], labels: list[int]
+                  ) -> tuple[list[tuple[Header, int]], bool]:
+    """A measure-level item whose own text carries no attribution and whose
+    sub-items (1. 2. 3. under （三）) each carry their own: the sub-items are the
+    measures. (blocks, whether any item was split.)"""
+    out: list[tuple[Header, int]] = []
+    split = False
+    starts = [h.start for h in headers]
+    for h, end in blocks:
+        lo, hi = bisect.bisect_right(starts, h.start), bisect.bisect_left(starts, end)
+        inner = headers[lo:hi]
+        if len(inner) >= 2:
+            top = min(x.rank for x in inner)
+            subs = [x for x in inner if x.rank == top]
+            bounds = [x.start for x in subs[1:]] + [end]
+            if (len(subs) >= 2 and not _has_label(labels, h.end, subs[0].start)
+                    and all(_has_label(labels, x.end, b) for x, b in zip(subs, bounds, strict=True))):
+                out.extend(zip(subs, bounds, strict=True))
+                split = True
+                continue
+        out.append((h, end))
+    return out, split
+
+
 def parse_notice(text: str, *, source: str = "<text>", doc_id: str | None = None,
                  max_seconds: float = MAX_PARSE_SECONDS) -> Notice:
     deadline = time.monotonic() + max_seconds
@@ -186,6 +215,13 @@ def parse_notice(text: str, *, source: str = "<text>", doc_id: str | None = None
             return _duty_notice(text, duties, plain_headers, source=source, doc_id=doc_id, sha=sha,
                                 layout=layout)
         bracketed = by_clauses(text, 0, len(text))
+        if not bracketed:
+            # Brackets of names with no role word closing measures, and nothing
+            # else: (区绿化市容局、相关沿海街镇) after a measure's last sentence names
+            # who is responsible. Two at least, so one note in brackets is not read.
+            bare = bare_brackets(text, 0, len(text))
+            if len(bare) >= 2:
+                bracketed = bare
     bracket_starts = [a.start for a in bracketed]
     labels = sorted(label_starts + bracket_starts)
     headers = accept_headers(text, layout, labels)
@@ -208,10 +244,10 @@ def parse_notice(text: str, *, source: str = "<text>", doc_id: str | None = None
     # Blocks at the measure level, and the own text of a higher-level item (up
     # to its first sub-item) that carries attributions itself ("三、…（A牵头）"
     # with no numbered sub-items): that item is a measure too.
-    blocks = block_ends(headers, rank, len(text))
+    blocks, split = _split_blocks(headers, block_ends(headers, rank, len(text)), labels)
     higher = [(h, headers[i + 1].start if i + 1 < len(headers) else len(text))
               for i, h in enumerate(headers) if h.rank < rank]
-    mixed = False
+    mixed = split
     for h, block_end in sorted(blocks + higher, key=lambda b: b[0].start):
         if time.monotonic() > deadline:
             raise NoticeError(f"{source}: reading took longer than {max_seconds:g}s "
