@@ -104,6 +104,27 @@ def split_joined(name: str) -> list[tuple[str, int]]:
     return out
 
 
+def split_offices(name: str) -> list[tuple[str, int]]:
+    """Township offices written with no separator (派出所工商质监所): split after
+    a 所 or 站 when both sides are unit names of three characters or more and the
+    name names no jurisdiction. (name, offset) pairs.
+
+    >>> split_offices("派出所工商质监所"), split_offices("区公安分局")
+    ([('派出所', 0), ('工商质监所', 3)], [('区公安分局', 0)])
+    """
+    if jurisdiction_of(name) or name.startswith("各"):
+        return [(name, 0)]
+    out: list[tuple[str, int]] = []
+    start = 0
+    for i in range(3, len(name) - 2):
+        if (name[i - 1] in "所站" and i - start >= 3 and looks_like_unit(name[start:i])
+                and looks_like_unit(name[i:])):
+            out.append((name[start:i], start))
+            start = i
+    out.append((name[start:], start))
+    return out
+
+
 def split_and_joined(name: str) -> list[tuple[str, int]]:
     """Names joined by 和 / 及 / 与 / 会同 (各乡镇党委和政府, 县委宣传部及各乡镇), split
     when each side names a body; a headless right side takes the left's

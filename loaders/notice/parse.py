@@ -103,8 +103,9 @@ def _table_notice(text: str, table: Table, *, source: str, doc_id: str | None, s
     """A task table read as measures: a row is a measure, numbered in order."""
     all_rows = table_rows(text, table)
     rows = [r for r in all_rows if any(a.units for a in r.attributions) or r.officials]
+    kept = {id(r) for r in rows}  # by identity: `r not in rows` compares rows field by field, quadratic
     unread = [_unread(text, r.start, r.end, "a table row that names no unit in its unit columns")
-              for r in all_rows if r not in rows]
+              for r in all_rows if id(r) not in kept]
     if not rows:
         columns = "、".join(c for c in table.columns if column_role(c))
         raise NoticeError(f"{source}: the table at {where(text, table.header_start)} has unit columns "

@@ -65,3 +65,40 @@ def test_sub_items_each_with_their_own_attribution_are_the_measures():
     notice = parse_notice(text)
     assert [m.units("responsible") for m in notice.measures] == [["区建设管理委"], ["区公安分局"], ["属地街道"]]
     _exact("r406_yangpu_nbdl_2025")
+
+
+def test_a_pipe_table_with_no_number_column_and_township_offices_in_one_cell():
+    text = ("一、专项整治安排表\n专项整治行业名称 | 时间安排 | 责任单位 |\n烟花爆竹 | 1月份 | 安监站 安监所 |\n"
+            "网吧、KTV | 8月份 | 文化站 派出所工商质监所 |\n交通运输 | 12月份 | 超限站 公路站 交警六中队 |\n"
+            "二、工作要求\n各单位要高度重视。\n")
+    notice = parse_notice(text)
+    assert notice.layout == "table"
+    assert [m.units("responsible") for m in notice.measures] == [
+        ["安监站", "安监所"], ["文化站", "派出所", "工商质监所"], ["超限站", "公路站", "交警六中队"]]
+    split = notice.measures[1].attributions[0].units[1]
+    assert split.reading == "joined without separator" and notice.text[split.start : split.end] == "派出所"
+    _exact("r450_xuzhuang_aqzz_2017")
+
+
+def test_a_table_with_a_cell_per_paragraph_sub_rows_and_restarting_numbers():
+    text = ("类别\n\n序号\n\n主要任务\n\n节点\n\n责任单位\n\n配合单位\n\n1.\n分\n类\n\n1\n\n创建达标小区\n\n2018年\n\n"
+            "各街道办事处\n\n区文明办\n区房管局\n\n2019年\n\n2\n\n各条线强制分类\n\n2018年\n\n区机管局\n\n"
+            "区文明办\n区城管执法局\n\n2018年\n\n区教育局\n\n2.\n运\n输\n\n1\n\n干垃圾车标识更新\n\n2018年\n\n"
+            "欧阳、曲阳街道\n")
+    notice = parse_notice(text)
+    assert notice.layout == "table"
+    got = [(m.units("responsible"), m.units("support")) for m in notice.measures]
+    assert got == [(["各街道办事处"], ["区文明办", "区房管局"]),
+                   (["区机管局", "区教育局"], ["区文明办", "区城管执法局"]),  # the sub-row's own 责任单位
+                   (["欧阳街道", "曲阳街道"], [])]  # numbering restarted; a shared 街道
+    _exact("r400_hongkou_ljfl_2018")
+
+
+def test_a_project_number_header_and_an_alias_on_its_own_line():
+    text = ("项目序号\n\n任务\n类型\n\n改革任务\n\n责任单位\n\n配合单位\n\n1\n\n推进移交\n\n方案编制\n\n"
+            "区建设管理委\n（区水务局）\n上海城投集团\n\n各成员单位\n\n2\n\n人员征询\n\n上海城投集团\n杨浦城投集团\n")
+    notice = parse_notice(text)
+    assert [(m.units("responsible"), m.units("support")) for m in notice.measures] == [
+        (["区建设管理委", "上海城投集团"], ["各成员单位"]), (["上海城投集团", "杨浦城投集团"], [])]
+    assert notice.measures[0].attributions[0].units[0].alias == "区水务局"
+    _exact("r405_yangpu_psgl_2025")
