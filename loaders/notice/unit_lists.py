@@ -209,7 +209,13 @@ _PLACE_SUFFIX_RE = re.compile(r"^.{2,4}?(街道|镇|乡)$")
 
 def share_place_suffix(mentions: list[UnitMention]) -> list[UnitMention]:
     """欧阳、曲阳、凉城、广中街道: bare place names before the last name share its
-    街道 / 镇 / 乡 (欧阳街道 …). Only names that end as no body does take it."""
+    街道 / 镇 / 乡 (欧阳街道 …). Only names that end as no body does take it.
+
+    >>> [m.name for m in list_mentions("欧阳、曲阳、江湾镇街道", 0, 11)[1]]
+    ['欧阳街道', '曲阳街道', '江湾镇街道']
+    >>> [m.name for m in list_mentions("区财政局、广中街道", 0, 9)[1]]
+    ['区财政局', '广中街道']
+    """
     out = list(mentions)
     for i in range(len(out) - 1, 0, -1):
         m = _PLACE_SUFFIX_RE.match(out[i].name)

@@ -102,3 +102,31 @@ def test_a_project_number_header_and_an_alias_on_its_own_line():
         (["区建设管理委", "上海城投集团"], ["各成员单位"]), (["上海城投集团", "杨浦城投集团"], [])]
     assert notice.measures[0].attributions[0].units[0].alias == "区水务局"
     _exact("r405_yangpu_psgl_2025")
+
+
+def test_persons_named_after_an_inline_label_are_officials_never_units():
+    text = ("某镇防汛通知\n一、加强领导。\n二、全镇水利工程实行分级负责，宝山湖，行政责任人江海彬；古山水库，行政责任人，杨松辉；"
+            "虎腿水库，行政责任人谢奕武、谢创鹏；涝溪由各所在村的村委会主任担任防汛责任人。\n三、做好检查。\n")
+    notice = parse_notice(text)
+    [m] = notice.measures
+    assert [(o.name, o.role) for o in m.officials] == [
+        ("江海彬", "行政责任人"), ("杨松辉", "行政责任人"), ("谢奕武", "行政责任人"), ("谢创鹏", "行政责任人"),
+        ("各所在村的村委会主任", "防汛责任人")]
+    assert not any(a.units for a in m.attributions)
+    assert notice.text[m.officials[0].start : m.officials[0].end] == "江海彬"
+    # a leader label with a colon names a person or a post
+    notice = parse_notice("某区方案\n1.推进建设。责任领导：张三副区长\n2.完善制度。\n")
+    assert [(o.name, o.role) for o in notice.measure(1).officials] == [("张三副区长", "责任领导")]
+    # 责任人责任 is no one's name
+    with pytest.raises(NoticeError):
+        parse_notice("某区方案\n1.落实分类投放管理责任人责任；加强培训。\n")
+    _exact("r454_yunlu_fangxun")
+
+
+def test_a_duty_list_item_headed_by_groups_of_persons_or_a_by_clause():
+    text = ("四、责任分工:\n1.由保洁公司负责组织各村保洁人员,开展整治工作;\n"
+            "2.各包村干部、村干部,负责组织协调处理村内乱堆乱放;\n3.乡村振兴办公室做好组织协调工作。\n")
+    notice = parse_notice(text)
+    assert [m.units("responsible") for m in notice.measures] == [["保洁公司"], [], ["乡村振兴办公室"]]
+    assert [(o.name, o.role) for o in notice.measure(2).officials] == [("各包村干部", "负责"), ("村干部", "负责")]
+    _exact("r451_gaozhuang_hjzz_2021")
