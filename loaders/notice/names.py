@@ -33,6 +33,8 @@ TASK_VERBS = ("新建", "建成", "启动", "完成", "加快", "推进", "推�
               "新增", "改造", "提高", "降低", "增加", "争取", "打造", "培育", "促进")
 # Endings of groups of persons and posts, which end as a body's name may (部, 任 …) but name people.
 PERSON_ENDINGS = ("干部", "主任", "书记", "负责人", "村长", "镇长", "乡长", "所长", "站长", "组长")
+# Channels that end as a body's name may (站, 台, 栏) but are no body.
+CHANNEL_ENDINGS = ("网站", "平台", "公示栏", "宣传栏", "公众号")
 # Jurisdictions that head a name: 市, 县, 区 … or a place name ending in one (官渡区).
 JURISDICTION_RE = re.compile(r"(?:[\u4e00-\u9fff]{0,6}?(?:省|市|县|区|州|旗|镇|乡))(?:委)?")
 # 市场监管局 and 市政局 start with 市 but 市 is no jurisdiction there.
@@ -62,6 +64,8 @@ def looks_like_unit(name: str) -> bool:
         return False
     if name.endswith(PERSON_ENDINGS):
         return False  # 各包村干部, 村委会主任: persons (officials), not bodies
+    if name.endswith(CHANNEL_ENDINGS):
+        return False  # 政府网站, 微信平台: where something is published, not who does it
     depth = 0
     for ch in name:
         if ch in OPENERS:

@@ -130,3 +130,9 @@ def test_a_duty_list_item_headed_by_groups_of_persons_or_a_by_clause():
     assert [m.units("responsible") for m in notice.measures] == [["保洁公司"], [], ["乡村振兴办公室"]]
     assert [(o.name, o.role) for o in notice.measure(2).officials] == [("各包村干部", "负责"), ("村干部", "负责")]
     _exact("r451_gaozhuang_hjzz_2021")
+
+
+def test_channels_and_persons_are_not_unit_names():
+    from govgraph.loaders.notice.names import looks_like_unit
+    assert not any(looks_like_unit(n) for n in ("政府网站", "微信平台", "各包村干部", "村委会主任", "办公室主任"))
+    assert all(looks_like_unit(n) for n in ("水务站", "安监站", "区财政局", "党政综合办公室", "区委组织部"))
