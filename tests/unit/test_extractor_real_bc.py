@@ -11,7 +11,10 @@ import sys
 
 import pytest
 from govgraph.loaders.notice import NoticeError, parse_notice
+from govgraph.loaders.notice.names import looks_like_unit
 from helpers import REPO
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 REAL = REPO / "tests" / "corpus_real"
 
@@ -133,6 +136,42 @@ def test_a_duty_list_item_headed_by_groups_of_persons_or_a_by_clause():
 
 
 def test_channels_and_persons_are_not_unit_names():
-    from govgraph.loaders.notice.names import looks_like_unit
     assert not any(looks_like_unit(n) for n in ("政府网站", "微信平台", "各包村干部", "村委会主任", "办公室主任"))
     assert all(looks_like_unit(n) for n in ("水务站", "安监站", "区财政局", "党政综合办公室", "区委组织部"))
+
+
+# Tables with a cell per paragraph, generated: groups whose numbering restarts,
+# unit cells with a name per line, sub-rows (a year, a target, perhaps their own
+# 责任单位) under a merged 序号.
+
+_POOL = ["区绿化市容局", "区房管局", "各街道办事处", "区商务委", "区文明办", "上海城投集团", "区教育局", "区卫健委"]
+_units = st.lists(st.sampled_from(_POOL), min_size=1, max_size=3, unique=True)
+_sub_row = st.tuples(st.integers(2019, 2025), st.one_of(st.none(), _units))
+_row = st.tuples(_units, st.one_of(st.none(), _units), st.lists(_sub_row, max_size=2))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(_row, min_size=1, max_size=4), min_size=1, max_size=3))
+def test_generated_paragraph_tables_give_each_rows_units(groups):
+    cells = ["类别", "序号", "主要任务", "节点", "指标数", "责任单位", "配合单位"]
+    expected = []
+    for g, rows in enumerate(groups):
+        cells.append(f"{g + 1}.\n分\n类")
+        for n, (resp, supp, subs) in enumerate(rows):
+            cells += [str(n + 1), f"完成第{g}{n}项任务", "2018年", "24个", "\n".join(resp)]
+            if supp:
+                cells.append("\n".join(supp))
+            got_resp = list(resp)
+            for year, own in subs:
+                cells += [f"{year}年", "30个"]
+                if own:
+                    cells.append("\n".join(own))
+                    got_resp += own
+            expected.append((got_resp, supp or []))
+    notice = parse_notice("\n\n".join(cells) + "\n")
+    assert notice.layout == "table"
+    assert [(m.units("responsible"), m.units("support")) for m in notice.measures] == expected
+    for m in notice.measures:
+        for a in m.attributions:
+            for u in a.units:
+                assert notice.text[u.start : u.end] == u.as_written
