@@ -28,8 +28,9 @@ from .model import Official
 _QUALIFIER = r"(?:行政|防汛|技术|巡查|安全|第一|直接|主要|具体|包保|包村|包片)?"
 _LEADER = r"(?:牵头负责领导|责任领导|分管领导|包保领导|联系领导|责任人|负责人)"
 _NAME = r"[\u4e00-\u9fff]{2,3}"
-# 行政责任人江海彬； — no colon: names of two or three characters ending the clause.
-_RUN_ON_RE = re.compile(r"(?P<label>" + _QUALIFIER + _LEADER + r")[^\S\n]*[，,]?[^\S\n]*"
+# 行政责任人江海彬； — no colon: names of two or three characters ending the clause,
+# after a 责任人 that says what for (行政, 防汛 …): a bare 主要负责人亲自抓； is prose.
+_RUN_ON_RE = re.compile(r"(?P<label>(?:行政|防汛|技术|巡查|安全|包保|包村|包片)责任人)[^\S\n]*[，,]?[^\S\n]*"
                         r"(?P<names>" + _NAME + r"(?:[、，,]" + _NAME + r")*)(?=[；;。\n]|$)")
 # 责任领导：张三 / 牵头负责领导：李四副市长 — a colon: a name or a post, up to the clause's end.
 _COLON_RE = re.compile(r"(?P<label>" + _QUALIFIER + _LEADER + r")[^\S\n]*[:：][^\S\n]*"

@@ -40,6 +40,8 @@ from .vocabulary import OPENERS
 # Cells that say "none" and keep their column's place: 配合单位 "/".
 _EMPTY_CELLS = frozenset({"/", "／", "—", "——", "-", "无", "\\"})
 _NUMBER_RE = re.compile(r"\d{1,3}")
+# A group's cell before its rows: 1.分类投放 / 二、分类运输 (a 类别 column, merged down its rows).
+_GROUP_RE = re.compile(r"(?:\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)\D")
 # A personal name (2–4 characters) or a post (分管副区长, 区委副书记).
 _PERSON_RE = re.compile(r"[\u4e00-\u9fff]{2,4}(?:同志)?")
 _POST_RE = re.compile(r"[\u4e00-\u9fff]{0,12}(?:市长|县长|区长|镇长|乡长|书记|主任|局长|部长|主席|委员|领导)")
@@ -167,7 +169,7 @@ def _unnumbered_header(cells: list[Cell]) -> list[str] | None:
     columns, when one holds units and the first does not."""
     columns = [re.sub(r"\s+", "", c.text) for c in cells]
     if (len(columns) >= 2 and column_role(columns[0]) is None and not _is_number_header(columns[0])
-            and all(len(c) <= 12 for c in columns)
+            and all(len(c) <= 12 and not re.search(r"[:：、，,。；;]", c) for c in columns)
             and any(column_role(c) in ("lead", "responsible", "support") for c in columns[1:])):
         return columns
     return None
@@ -288,13 +290,19 @@ def table_rows(text: str, table: Table) -> list[Row]:
     rows: list[tuple[Cell, list[Cell]]] = []
     last_number = None
     if table.paragraphs:
+        after_group = False
         for cell in _paragraph_cells(text, table.header_end):
             name = re.sub(r"\s+", "", cell.text)
-            # numbering may restart in each group of rows (1.分类投放: 1 … 5; 2.分类运输: 1 …)
-            if _NUMBER_RE.fullmatch(name) and (last_number is None or int(name) in (last_number + 1, 1)):
+            # numbering may restart in each group of rows, right after the group's
+            # cell (1.分类投放: 1 … 5; 2.分类运输: 1 …); a "1" elsewhere is a value
+            if _NUMBER_RE.fullmatch(name) and (last_number is None or int(name) == last_number + 1
+                                               or (int(name) == 1 and after_group)):
                 last_number = int(name)
                 rows.append((cell, []))
-            elif rows and rows[-1][1] and rows[-1][1][-1].text.rstrip().endswith(("、", "，", ",")):
+                after_group = False
+                continue
+            after_group = bool(_GROUP_RE.match(name))
+            if rows and rows[-1][1] and rows[-1][1][-1].text.rstrip().endswith(("、", "，", ",")):
                 # A unit list cut after its separator ("区绿化市容局、" / "区农业农村委"): one cell.
                 last = rows[-1][1][-1]
                 rows[-1][1][-1] = Cell(last.start, cell.end, text[last.start : cell.end])

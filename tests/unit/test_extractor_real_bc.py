@@ -175,3 +175,12 @@ def test_generated_paragraph_tables_give_each_rows_units(groups):
         for a in m.attributions:
             for u in a.units:
                 assert notice.text[u.start : u.end] == u.as_written
+
+
+def test_a_value_of_1_in_a_paragraph_table_starts_no_row_and_prose_names_no_person():
+    text = ("序号\n\n主要任务\n\n指标数\n\n责任单位\n\n1\n\n配置有害垃圾车\n\n1\n\n区绿化市容局\n\n"
+            "2\n\n改造中转站\n\n5\n\n区商务委\n")
+    notice = parse_notice(text)
+    assert [m.units("responsible") for m in notice.measures] == [["区绿化市容局"], ["区商务委"]]
+    notice = parse_notice("某区方案\n1.加强领导，主要负责人亲自抓；（区财政局负责）\n2.完善制度。（区税务局负责）\n")
+    assert [m.officials for m in notice.measures] == [[], []]
