@@ -243,8 +243,8 @@ def _pieces(text: str, cell: Cell) -> tuple[list, list] | None:
             spans[-1] = (spans[-1][0], e)  # 区建设管理委\n（区水务局）: an alias on its own line
         else:
             spans.append((s, e))
-    if len(spans) < 2:
-        return None
+    if len(spans) < 2 or any(text[e - 1] in "和及与" or text[s:e].endswith("城乡") for s, e in spans[:-1]):
+        return None  # 区住房和城乡\n建设局: one name cut by the line, read whole
     leads: list[UnitMention] = []
     mentions: list[UnitMention] = []
     for s, e in spans:

@@ -184,3 +184,8 @@ def test_a_value_of_1_in_a_paragraph_table_starts_no_row_and_prose_names_no_pers
     assert [m.units("responsible") for m in notice.measures] == [["区绿化市容局"], ["区商务委"]]
     notice = parse_notice("某区方案\n1.加强领导，主要负责人亲自抓；（区财政局负责）\n2.完善制度。（区税务局负责）\n")
     assert [m.officials for m in notice.measures] == [[], []]
+
+
+def test_a_name_cut_by_a_line_in_a_paragraph_cell_is_read_whole():
+    text = "序号\n\n主要任务\n\n责任单位\n\n1\n\n推进改造\n\n区住房和城乡\n建设局\n"
+    assert parse_notice(text).measure(1).units("responsible") == ["区住房和城乡建设局"]
