@@ -2,7 +2,8 @@
 
 Documents of each layout family are grown from real ones (the seed's labelled
 brackets, the State Council's role brackets in tests/corpus_real/r80, the
-谯城区 task table in r45, the 七宝镇 duty list in r307) to each size, and `parse_notice` is timed on each.
+谯城区 task table in r45, the 七宝镇 duty list in r307, the 杨浦区 cell-per-paragraph table in
+r405, the 徐庄镇 pipe table with no 序号 in r450) to each size, and `parse_notice` is timed on each.
 The report gives characters per second per size and the cost per character of
 the largest against the smallest: near 1.0 is linear.
 """
@@ -79,8 +80,37 @@ def grow_duties(size: int) -> str:
     return "\n".join(out) + "\n"
 
 
+def grow_paragraph_table(size: int) -> str:
+    """r405's table with a cell per paragraph (项目序号 header), its rows renumbered on and on."""
+    body = _body(next(REAL.glob("r405_*.txt")))
+    head, _, rest = body.partition("\n\n1\n\n")
+    rows = re.split(r"\n\n\d{1,2}\n\n", "\n\n" + rest.strip() + "\n")[0:]
+    rows = [r.strip() for r in rows if r.strip()]
+    out, n, total = [head], 0, len(head)
+    while total < size:
+        block = f"{n + 1}\n\n{rows[n % len(rows)]}"
+        out.append(block)
+        total += len(block) + 2
+        n += 1
+    return "\n\n".join(out) + "\n"
+
+
+def grow_pipe_table(size: int) -> str:
+    """r450's table with no 序号 column (rows are the lines under the header), on and on."""
+    body = _body(next(REAL.glob("r450_*.txt")))
+    lines = body.split("\n")
+    k = next(i for i, ln in enumerate(lines) if ln.startswith("专项整治行业名称"))
+    rows = [ln for ln in lines[k + 1 :] if "|" in ln]
+    out, n, total = lines[: k + 1], 0, sum(len(ln) + 1 for ln in lines[: k + 1])
+    while total < size:
+        out.append(rows[n % len(rows)])
+        total += len(out[-1]) + 1
+        n += 1
+    return "\n".join(out) + "\n"
+
+
 FAMILIES = {"numbered": grow_numbered, "brackets": grow_brackets, "table": grow_table,
-            "duties": grow_duties}
+            "duties": grow_duties, "paragraph-table": grow_paragraph_table, "pipe-table": grow_pipe_table}
 
 
 def run(sizes: list[int], repeat: int = 3) -> dict:

@@ -34,9 +34,10 @@ import time
 from dataclasses import dataclass
 
 from .layout import detect_layout
-from .model import Attribution, NoticeError, UnitMention
+from .model import Attribution, NoticeError, Official, UnitMention
 from .names import TASK_VERBS, is_holder
 from .numbering import Header, accept_headers
+from .persons import PERSON_GROUP_RE
 from .unit_lists import list_mentions
 from .vocabulary import OPENERS, SPACE, where
 
@@ -63,6 +64,9 @@ class Duty:
     marker: str  # the numbering as written, "" for an unnumbered paragraph
     attribution: Attribution
     duty_start: int  # where the duty's own text begins (after the unit heading)
+    # Groups of persons heading the item (各包村干部、村干部，负责…): officials, not units;
+    # the attribution then names no unit.
+    officials: tuple[Official, ...] = ()
 
 
 def headers_of(text: str) -> list[Header]:
@@ -83,6 +87,22 @@ def _unit_list(text: str, s: int, e: int) -> list[UnitMention] | None:
     return units
 
 
+def _person_list(text: str, s: int, e: int) -> list[Official] | None:
+    """text[s:e] read as a list of groups of persons (各包村干部、村干部), or None."""
+    while e > s and text[e - 1] in SPACE + "，,":
+        e -= 1
+    raw = text[s:e]
+    if not raw or e - s > _MAX_HEADING or re.search(r"[。，,；;：:！？\n]", raw):
+        return None
+    out = []
+    for m in re.finditer(r"[^、]+", raw):
+        name = m.group(0).strip(SPACE)
+        if not (2 <= len(name) <= 12 and PERSON_GROUP_RE.search(name)):
+            return None
+        out.append(Official(name=name, role="", as_written=m.group(0), start=s + m.start(), end=s + m.end()))
+    return out or None
+
+
 def _role(text: str, start: int, end: int) -> tuple[str, str]:
     """(role, role verb as written) from the first sentence of text[start:end]."""
     stop = start
@@ -99,12 +119,15 @@ def _role(text: str, start: int, end: int) -> tuple[str, str]:
 
 
 def _heading(text: str, s: int, line_end: int, next_start: int
-             ) -> tuple[list[UnitMention], int, int, int] | None:
-    """The units an item starts with: (units, start and end of the heading, where the duty starts)."""
+             ) -> tuple[list[UnitMention], int, int, int] | tuple[list[Official], int, int, int] | None:
+    """The units an item starts with: (units, start and end of the heading, where
+    the duty starts). Groups of persons (各包村干部、村干部，负责…) come as officials."""
     while s < line_end and text[s] in SPACE:
         s += 1
     if s >= line_end:
         return None
+    if text[s] == "由" and s + 1 < line_end:
+        s += 1  # 1.由保洁公司负责组织…: the 由-clause's units head the item
     # 街道消委办。牵头… / 镇规划建设办：负责…
     for k in range(s + 1, min(line_end, s + _MAX_HEADING + 1)):
         if text[k] in "。：:":
@@ -128,6 +151,9 @@ def _heading(text: str, s: int, line_end: int, next_start: int
         units = _unit_list(text, s, cue.start())
         if units:
             return units, s, cue.start(), cue.start()
+        persons = _person_list(text, s, cue.start())
+        if persons:
+            return persons, s, cue.start(), cue.start()
     return None
 
 
@@ -156,7 +182,7 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
     starts += [(h.start, h.end, h) for h in headers if h.start not in line_starts]
     starts.sort(key=lambda x: x[0])
 
-    found: list[tuple[int, int, Header | None, list[UnitMention], int, int]] = []
+    found: list[tuple[int, int, Header | None, list, int, int]] = []
     for i, (start, body, h) in enumerate(starts):
         if deadline is not None and i % 256 == 0 and time.monotonic() > deadline:
             raise NoticeError(f"reading the duty list took too long (stopped at {where(text, start)})")
@@ -191,10 +217,13 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
             end -= 1
         role, verb = _role(text, duty_start, end)
         clause_end = duty_start + len(verb) if verb and text.startswith(verb, duty_start) else head_end
+        persons = tuple(o.model_copy(update={"role": verb or "职责分工"}) for o in units
+                        if isinstance(o, Official))
         attribution = Attribution(role=role, label=verb or "职责分工", clause=text[body:clause_end],
-                                  start=body, end=clause_end, units=units)
+                                  start=body, end=clause_end,
+                                  units=[u for u in units if isinstance(u, UnitMention)])
         out.append(Duty(start=start, end=end, marker=text[start : h.end] if h else "",
-                        attribution=attribution, duty_start=duty_start))
+                        attribution=attribution, duty_start=duty_start, officials=persons))
     return out
 
 

@@ -31,6 +31,10 @@ TASK_VERBS = ("新建", "建成", "启动", "完成", "加快", "推进", "推�
               "加强", "提升", "优化", "完善", "健全", "建立", "深化", "持续", "全面", "积极", "强化",
               "确保", "力争", "实现", "做好", "支持", "鼓励", "引导", "规范", "坚持", "扩大",
               "新增", "改造", "提高", "降低", "增加", "争取", "打造", "培育", "促进")
+# Endings of groups of persons and posts, which end as a body's name may (部, 任 …) but name people.
+PERSON_ENDINGS = ("干部", "主任", "书记", "负责人", "村长", "镇长", "乡长", "所长", "站长", "组长")
+# Channels that end as a body's name may (站, 台, 栏) but are no body.
+CHANNEL_ENDINGS = ("网站", "平台", "公示栏", "宣传栏", "公众号")
 # Jurisdictions that head a name: 市, 县, 区 … or a place name ending in one (官渡区).
 JURISDICTION_RE = re.compile(r"(?:[\u4e00-\u9fff]{0,6}?(?:省|市|县|区|州|旗|镇|乡))(?:委)?")
 # 市场监管局 and 市政局 start with 市 but 市 is no jurisdiction there.
@@ -58,6 +62,10 @@ def looks_like_unit(name: str) -> bool:
         return False
     if name.startswith(TASK_VERBS):
         return False
+    if name.endswith(PERSON_ENDINGS):
+        return False  # 各包村干部, 村委会主任: persons (officials), not bodies
+    if name.endswith(CHANNEL_ENDINGS):
+        return False  # 政府网站, 微信平台: where something is published, not who does it
     depth = 0
     for ch in name:
         if ch in OPENERS:
@@ -100,6 +108,27 @@ def split_joined(name: str) -> list[tuple[str, int]]:
             i += len(head) + 1
         else:
             i += 1
+    out.append((name[start:], start))
+    return out
+
+
+def split_offices(name: str) -> list[tuple[str, int]]:
+    """Township offices written with no separator (派出所工商质监所): split after
+    a 所 or 站 when both sides are unit names of three characters or more and the
+    name names no jurisdiction. (name, offset) pairs.
+
+    >>> split_offices("派出所工商质监所"), split_offices("区公安分局")
+    ([('派出所', 0), ('工商质监所', 3)], [('区公安分局', 0)])
+    """
+    if jurisdiction_of(name) or name.startswith("各"):
+        return [(name, 0)]
+    out: list[tuple[str, int]] = []
+    start = 0
+    for i in range(3, len(name) - 2):
+        if (name[i - 1] in "所站" and i - start >= 3 and looks_like_unit(name[start:i])
+                and looks_like_unit(name[i:])):
+            out.append((name[start:i], start))
+            start = i
     out.append((name[start:], start))
     return out
 

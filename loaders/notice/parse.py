@@ -11,9 +11,10 @@ from pathlib import Path
 from .duties import Duty, duty_items
 from .layout import Layout, detect_layout
 from .metadata import date_and_issuers, document_title
-from .model import Attribution, Measure, Notice, NoticeError, Section, Unread
+from .model import Attribution, Measure, Notice, NoticeError, Official, Section, Unread
 from .numbering import Header, accept_headers, block_ends, measure_rank
 from .numerals import int_to_cn_numeral
+from .persons import person_mentions
 from .regions import find_regions, parse_attributions
 from .roles import bare_brackets, by_clauses, role_brackets, role_lines
 from .tables import Table, column_role, read_table, table_rows
@@ -103,8 +104,9 @@ def _table_notice(text: str, table: Table, *, source: str, doc_id: str | None, s
     """A task table read as measures: a row is a measure, numbered in order."""
     all_rows = table_rows(text, table)
     rows = [r for r in all_rows if any(a.units for a in r.attributions) or r.officials]
+    kept = {id(r) for r in rows}  # by identity: `r not in rows` compares rows field by field, quadratic
     unread = [_unread(text, r.start, r.end, "a table row that names no unit in its unit columns")
-              for r in all_rows if r not in rows]
+              for r in all_rows if id(r) not in kept]
     if not rows:
         columns = "、".join(c for c in table.columns if column_role(c))
         raise NoticeError(f"{source}: the table at {where(text, table.header_start)} has unit columns "
@@ -131,7 +133,9 @@ def _duty_notice(text: str, duties: list[Duty], headers: list[Header], *, source
     """A duty list read as measures: an item headed by a unit is a measure, and
     so is a numbered item outside them whose running text gives a duty (由X负责)."""
     items: list[tuple[int, int, str, list[Attribution], int]] = [
-        (d.start, d.end, d.marker, [d.attribution], d.duty_start) for d in duties]
+        (d.start, d.end, d.marker, [d.attribution] if d.attribution.units else [], d.duty_start)
+        for d in duties]
+    officials_at = {d.start: list(d.officials) for d in duties}
     starts = [d.start for d in duties]  # duty items are disjoint and in order
     ends = [d.end for d in duties]
     for k, h in enumerate(headers):
@@ -149,7 +153,7 @@ def _duty_notice(text: str, duties: list[Duty], headers: list[Header], *, source
     measures = [Measure(number=i + 1, numeral=int_to_cn_numeral(i + 1), section=None,
                         title=_measure_title(text[body:end].strip(SPACE), layout.wrap_width is not None),
                         text=text[start:end], start=start, end=end, marker=marker,
-                        attributions=attributions)
+                        attributions=attributions, officials=officials_at.get(start, []))
                 for i, (start, end, marker, attributions, body) in enumerate(items)]
     notes = ["read as a duty list (职责分工): each item headed by a unit is a measure, the unit's role "
              "taken from the first role word of its duty; measures are numbered 1… in order"]
@@ -157,6 +161,35 @@ def _duty_notice(text: str, duties: list[Duty], headers: list[Header], *, source
     return Notice(id=doc_id or f"doc-{sha[:12]}", title=document_title(text, measures[0].start, layout),
                   issuer=issuer, date=date, text=text, sha256=sha, source=source, sections=[],
                   measures=measures, notes=notes)
+
+
+def _has_label(labels: list[int], start: int, end: int) -> bool:
+    i = bisect.bisect_left(labels, start)
+    return i < len(labels) and labels[i] < end
+
+
+def _split_blocks(headers: list[Header], blocks: list[tuple[Header, int]], labels: list[int]
+                  ) -> tuple[list[tuple[Header, int]], bool]:
+    """A measure-level item whose own text carries no attribution and whose
+    sub-items (1. 2. 3. under （三）) each carry their own: the sub-items are the
+    measures. (blocks, whether any item was split.)"""
+    out: list[tuple[Header, int]] = []
+    split = False
+    starts = [h.start for h in headers]
+    for h, end in blocks:
+        lo, hi = bisect.bisect_right(starts, h.start), bisect.bisect_left(starts, end)
+        inner = headers[lo:hi]
+        if len(inner) >= 2:
+            top = min(x.rank for x in inner)
+            subs = [x for x in inner if x.rank == top]
+            bounds = [x.start for x in subs[1:]] + [end]
+            if (len(subs) >= 2 and not _has_label(labels, h.end, subs[0].start)
+                    and all(_has_label(labels, x.end, b) for x, b in zip(subs, bounds, strict=True))):
+                out.extend(zip(subs, bounds, strict=True))
+                split = True
+                continue
+        out.append((h, end))
+    return out, split
 
 
 def parse_notice(text: str, *, source: str = "<text>", doc_id: str | None = None,
@@ -174,7 +207,9 @@ def parse_notice(text: str, *, source: str = "<text>", doc_id: str | None = None
     if bracketed:  # brackets carry the roles here: one of bare names closing a measure is responsible
         bracketed = sorted(bracketed + bare_brackets(text, 0, len(text)), key=lambda a: a.start)
     label_starts = [m.start() for m in LABEL_RE.finditer(text)]
-    if not bracketed and not label_starts:
+    persons = person_mentions(text, 0, len(text))  # 责任领导：张三, 行政责任人江海彬：officials
+    person_starts = [o.start for o in persons]
+    if not bracketed and not label_starts and not persons:
         # No label and no role bracket anywhere: duties may be listed unit by
         # unit (职责分工), or given in running text (由X负责).
         plain_headers = accept_headers(text, layout, [])
@@ -186,8 +221,15 @@ def parse_notice(text: str, *, source: str = "<text>", doc_id: str | None = None
             return _duty_notice(text, duties, plain_headers, source=source, doc_id=doc_id, sha=sha,
                                 layout=layout)
         bracketed = by_clauses(text, 0, len(text))
+        if not bracketed:
+            # Brackets of names with no role word closing measures, and nothing
+            # else: (区绿化市容局、相关沿海街镇) after a measure's last sentence names
+            # who is responsible. Two at least, so one note in brackets is not read.
+            bare = bare_brackets(text, 0, len(text))
+            if len(bare) >= 2:
+                bracketed = bare
     bracket_starts = [a.start for a in bracketed]
-    labels = sorted(label_starts + bracket_starts)
+    labels = sorted(label_starts + bracket_starts + person_starts)
     headers = accept_headers(text, layout, labels)
     if not headers:
         hint = (f"; attributions start at {where(text, labels[0])} but no numbered measure precedes them"
@@ -204,14 +246,14 @@ def parse_notice(text: str, *, source: str = "<text>", doc_id: str | None = None
     notes: list[str] = []
     unread = [_unread(text, o, c + 1, "a bracket with role words whose list is not all unit names")
               for o, c in near_misses if not LABEL_RE.search(text, o, c)]  # labelled ones are read
-    found: list[tuple[Header, int, int, list[Attribution]]] = []
+    found: list[tuple[Header, int, int, list[Attribution], list[Official]]] = []
     # Blocks at the measure level, and the own text of a higher-level item (up
     # to its first sub-item) that carries attributions itself ("三、…（A牵头）"
     # with no numbered sub-items): that item is a measure too.
-    blocks = block_ends(headers, rank, len(text))
+    blocks, split = _split_blocks(headers, block_ends(headers, rank, len(text)), labels)
     higher = [(h, headers[i + 1].start if i + 1 < len(headers) else len(text))
               for i, h in enumerate(headers) if h.rank < rank]
-    mixed = False
+    mixed = split
     for h, block_end in sorted(blocks + higher, key=lambda b: b[0].start):
         if time.monotonic() > deadline:
             raise NoticeError(f"{source}: reading took longer than {max_seconds:g}s "
@@ -219,25 +261,29 @@ def parse_notice(text: str, *, source: str = "<text>", doc_id: str | None = None
         regions = find_regions(text, h.end, block_end, layout)
         lo, hi = bisect.bisect_left(bracket_starts, h.end), bisect.bisect_left(bracket_starts, block_end)
         brackets = bracketed[lo:hi]
-        if not regions and not brackets:
+        plo, phi = bisect.bisect_left(person_starts, h.end), bisect.bisect_left(person_starts, block_end)
+        officials = persons[plo:phi]
+        if not regions and not brackets and not officials:
             continue  # a numbered paragraph with no attribution is not a measure
         attributions = [a for r in regions for a in parse_attributions(text, r)] + brackets
         if h.rank < rank:
-            if not any(a.units for a in attributions):
+            if not any(a.units for a in attributions) and not officials:
                 continue
             mixed = True
-        if not any(a.units for a in attributions):
+        if not any(a.units for a in attributions) and not officials:
             notes.append(f"the attribution at {where(text, regions[0].labels_start)} names no unit; skipped")
             unread.append(_unread(text, regions[0].labels_start, regions[0].end,
                                   "a label that names no unit"))
             continue
-        first = min([r.start for r in regions] + [_opener_before(text, h.end, a.start) for a in brackets[:1]])
-        last = max([r.end for r in regions] + [_closer_after(text, a.end, block_end) for a in brackets[-1:]])
-        found.append((h, first, last, sorted(attributions, key=lambda a: a.start)))
+        first = min([r.start for r in regions] + [_opener_before(text, h.end, a.start) for a in brackets[:1]]
+                    + [o.start for o in officials[:1]])
+        last = max([r.end for r in regions] + [_closer_after(text, a.end, block_end) for a in brackets[-1:]]
+                   + [o.end for o in officials[-1:]])
+        found.append((h, first, last, sorted(attributions, key=lambda a: a.start), officials))
     if not found:
         raise NoticeError(f"{source}: no attributions found — every label names no unit")
 
-    numbers = [h.number for h, _f, _l, _a in found]
+    numbers = [h.number for h, _f, _l, _a, _o in found]
     renumber = len(set(numbers)) != len(numbers) or mixed
     if mixed:
         notes.append("some measures are items of a higher level with no numbered sub-items; "
@@ -246,7 +292,7 @@ def parse_notice(text: str, *, source: str = "<text>", doc_id: str | None = None
         notes.append("measure numbering restarts within the document; measures are numbered 1… in order")
     sections = _sections(text, headers, rank)
     measures: list[Measure] = []
-    for i, (h, first, last, attributions) in enumerate(found):
+    for i, (h, first, last, attributions, officials) in enumerate(found):
         number = i + 1 if renumber else h.number
         section_no = None
         for sh, _t in sections:
@@ -256,7 +302,7 @@ def parse_notice(text: str, *, source: str = "<text>", doc_id: str | None = None
             number=number, numeral=int_to_cn_numeral(number), section=section_no,
             title=_measure_title(text[h.end : first].strip(), layout.wrap_width is not None),
             text=text[h.start : last], start=h.start, end=last,
-            marker=text[h.start : h.end], attributions=attributions))
+            marker=text[h.start : h.end], attributions=attributions, officials=officials))
 
     section_models: list[Section] = []
     for i, (sh, title) in enumerate(sections):

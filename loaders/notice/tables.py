@@ -29,15 +29,19 @@ targets) is left alone.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .model import Attribution, Official
-from .names import is_holder, looks_like_unit
+from .model import Attribution, Official, UnitMention
+from .names import is_holder, looks_like_unit, split_offices
 from .unit_lists import list_mentions
+from .vocabulary import OPENERS
 
 # Cells that say "none" and keep their column's place: 配合单位 "/".
 _EMPTY_CELLS = frozenset({"/", "／", "—", "——", "-", "无", "\\"})
 _NUMBER_RE = re.compile(r"\d{1,3}")
+# A group's cell before its rows: 1.分类投放 / 二、分类运输 (a 类别 column, merged down its rows).
+_GROUP_RE = re.compile(r"(?:\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)\D")
 # A personal name (2–4 characters) or a post (分管副区长, 区委副书记).
 _PERSON_RE = re.compile(r"[\u4e00-\u9fff]{2,4}(?:同志)?")
 _POST_RE = re.compile(r"[\u4e00-\u9fff]{0,12}(?:市长|县长|区长|镇长|乡长|书记|主任|局长|部长|主席|委员|领导)")
@@ -72,6 +76,11 @@ class Table:
     header_end: int
     columns: list[str]  # header cells, whitespace removed
     one_cell_per_line: bool
+    # A cell per paragraph (cells split by blank lines, a cell's lines kept together:
+    # "区文明办\n区绿化市容局"), when the header's cells are split so.
+    paragraphs: bool = False
+    # Rows with no 序号 column: every line of cells under the header is a row.
+    numbered: bool = True
 
     @property
     def unit_roles(self) -> list[str]:
@@ -126,18 +135,74 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _is_number_header(cell: str) -> bool:
+    return cell in ("序号", "编号") or (cell.endswith("序号") and len(cell) <= 4)  # 项目序号
+
+
+def _paragraph_cells(text: str, start: int) -> Iterator[Cell]:
+    """Cells split by blank lines from text[start:], each cell's lines kept together;
+    a lone ``|`` or ``||`` line is no cell. A generator: a caller that stops
+    early (a header ends at its first row) reads no further."""
+    cur: tuple[int, int] | None = None
+    pos = start
+    while pos <= len(text):
+        nl = text.find("\n", pos)
+        e = nl if nl != -1 else len(text)
+        line = text[pos:e]
+        if not line.strip(" |\t\r\u3000"):
+            if cur is not None:
+                yield Cell(cur[0], cur[1], text[cur[0] : cur[1]])
+                cur = None
+        else:
+            ls = pos + (len(line) - len(line.lstrip()))
+            le = pos + len(line.rstrip())
+            cur = (cur[0], le) if cur is not None else (ls, le)
+        if nl == -1:
+            break
+        pos = nl + 1
+    if cur is not None:
+        yield Cell(cur[0], cur[1], text[cur[0] : cur[1]])
+
+
+def _unnumbered_header(cells: list[Cell]) -> list[str] | None:
+    """A header line with no 序号 (专项整治行业名称 | 时间安排 | 责任单位 |): its
+    columns, when one holds units and the first does not."""
+    columns = [re.sub(r"\s+", "", c.text) for c in cells]
+    if (len(columns) >= 2 and column_role(columns[0]) is None and not _is_number_header(columns[0])
+            and all(len(c) <= 12 and not re.search(r"[:：、，,。；;]", c) for c in columns)
+            and any(column_role(c) in ("lead", "responsible", "support") for c in columns[1:])):
+        return columns
+    return None
+
+
 def read_table(text: str) -> Table | None:
     """The task table's header, if the text has one: a 序号 cell followed by
-    columns of which at least one holds units."""
+    columns of which at least one holds units (or, in a ``|`` table, a header
+    line with no 序号 whose columns include one holding units)."""
     lines = _lines(text)
     for i, (s, e) in enumerate(lines):
         cells = _line_cells(text, s, e, split_spaces=True)
-        if not cells or re.sub(r"\s+", "", cells[0].text) != "序号":
+        if cells and "|" in text[s:e] and (columns := _unnumbered_header(cells)) is not None:
+            return Table(s, e, columns, one_cell_per_line=False, numbered=False)
+        if not cells or not _is_number_header(re.sub(r"\s+", "", cells[0].text)):
             continue
         if len(cells) >= 3:
             columns = [re.sub(r"\s+", "", c.text) for c in cells]
             if any(column_role(c) in ("lead", "responsible", "support") for c in columns):
                 return Table(s, e, columns, one_cell_per_line=False)
+            continue
+        if i + 1 < len(lines) and not text[lines[i + 1][0] : lines[i + 1][1]].strip():
+            # A cell per paragraph: the header's cells are split by blank lines.
+            columns = ["序号"]
+            end = e
+            for pc in _paragraph_cells(text, e):
+                name = re.sub(r"\s+", "", pc.text)
+                if _NUMBER_RE.fullmatch(name) or re.match(r"\d{1,2}[.．、]", name) or len(name) > 12:
+                    break  # the first row (or a group cell before it, 1.分类投放)
+                columns.append(name)
+                end = pc.end
+            if any(column_role(c) in ("lead", "responsible", "support") for c in columns):
+                return Table(s, end, columns, one_cell_per_line=True, paragraphs=True)
             continue
         # A cell per line: the header runs until the first row number.
         columns = ["序号"]
@@ -167,10 +232,53 @@ def _official(cell: Cell, role: str) -> Official | None:
     return None
 
 
+def _pieces(text: str, cell: Cell) -> tuple[list, list] | None:
+    """A cell whose names are split by spaces or line breaks (安监站 安监所,
+    上海城投集团\n杨浦城投集团): each piece read as a list, when every piece
+    names bodies; None otherwise."""
+    spans: list[tuple[int, int]] = []
+    for m in re.finditer(r"\S+", cell.text):
+        s, e = cell.start + m.start(), cell.start + m.end()
+        if spans and text[s] in OPENERS:
+            spans[-1] = (spans[-1][0], e)  # 区建设管理委\n（区水务局）: an alias on its own line
+        else:
+            spans.append((s, e))
+    if len(spans) < 2 or any(text[e - 1] in "和及与" or text[s:e].endswith("城乡") for s, e in spans[:-1]):
+        return None  # 区住房和城乡\n建设局: one name cut by the line, read whole
+    leads: list[UnitMention] = []
+    mentions: list[UnitMention] = []
+    for s, e in spans:
+        before = mentions[-1] if mentions else None
+        pl, pm = list_mentions(text, s, e, before)
+        if not pl + pm or not all(is_holder(u.name) for u in pl + pm):
+            return None
+        leads += pl
+        mentions += pm
+    return leads, mentions
+
+
+def _split_offices(mentions: list[UnitMention]) -> list[UnitMention]:
+    """派出所工商质监所: township offices written with no separator, split."""
+    out: list[UnitMention] = []
+    for m in mentions:
+        parts = split_offices(m.name)
+        if len(parts) == 1:
+            out.append(m)
+            continue
+        for name, off in parts:
+            exact = m.as_written == m.name
+            s, e = (m.start + off, m.start + off + len(name)) if exact else (m.start, m.end)
+            out.append(UnitMention(name=name, as_written=m.as_written[off : off + len(name)] if exact
+                                   else m.as_written, start=s, end=e, reading="joined without separator"))
+    return out
+
+
 def _unit_cell(text: str, cell: Cell) -> tuple[list, list] | None:
     if re.search(r"\d", cell.text):
         return None
-    leads, mentions = list_mentions(text, cell.start, cell.end)
+    read = _pieces(text, cell)
+    leads, mentions = read if read is not None else list_mentions(text, cell.start, cell.end)
+    leads, mentions = _split_offices(leads), _split_offices(mentions)
     units = leads + mentions
     if units and all(is_holder(u.name) for u in units):
         return leads, mentions
@@ -181,6 +289,38 @@ def table_rows(text: str, table: Table) -> list[Row]:
     """The rows under the header, each with its task, attributions and officials."""
     rows: list[tuple[Cell, list[Cell]]] = []
     last_number = None
+    if table.paragraphs:
+        after_group = False
+        for cell in _paragraph_cells(text, table.header_end):
+            name = re.sub(r"\s+", "", cell.text)
+            # numbering may restart in each group of rows, right after the group's
+            # cell (1.分类投放: 1 … 5; 2.分类运输: 1 …); a "1" elsewhere is a value
+            if _NUMBER_RE.fullmatch(name) and (last_number is None or int(name) == last_number + 1
+                                               or (int(name) == 1 and after_group)):
+                last_number = int(name)
+                rows.append((cell, []))
+                after_group = False
+                continue
+            after_group = bool(_GROUP_RE.match(name))
+            if rows and rows[-1][1] and rows[-1][1][-1].text.rstrip().endswith(("、", "，", ",")):
+                # A unit list cut after its separator ("区绿化市容局、" / "区农业农村委"): one cell.
+                last = rows[-1][1][-1]
+                rows[-1][1][-1] = Cell(last.start, cell.end, text[last.start : cell.end])
+            elif rows:
+                rows[-1][1].append(cell)
+        return _rows_out(text, table, rows)
+    if not table.numbered:
+        for s, e in _lines(text):
+            if s <= table.header_end:
+                continue
+            if not text[s:e].strip():
+                continue
+            if "|" not in text[s:e]:
+                break  # the table ends where lines stop having cells
+            cells = _line_cells(text, s, e, split_spaces=False)
+            if len(cells) >= 2:
+                rows.append((Cell(cells[0].start, cells[0].start, str(len(rows) + 1)), cells))
+        return _rows_out(text, table, rows)
     for s, e in _lines(text[: len(text)]):
         if s <= table.header_end:
             continue
@@ -202,6 +342,10 @@ def table_rows(text: str, table: Table) -> list[Row]:
             rows[-1][1].extend(cells[1:])
         elif rows:
             rows[-1][1].extend(cells)
+    return _rows_out(text, table, rows)
+
+
+def _rows_out(text: str, table: Table, rows: list[tuple[Cell, list[Cell]]]) -> list[Row]:
     unit_roles = table.unit_roles
     official_role = table.official_role
     out = []
@@ -237,8 +381,8 @@ def table_rows(text: str, table: Table) -> list[Row]:
                                             clause=cell.text, start=cell.start, end=cell.end, units=mentions))
         end = max([c.end for c in cells])
         out.append(Row(number=int(number_cell.text.strip()), start=number_cell.start, end=end,
-                       marker=number_cell.text.strip(), task=task.text, attributions=attributions,
-                       officials=officials))
+                       marker=number_cell.text.strip() if table.numbered else "", task=task.text,
+                       attributions=attributions, officials=officials))
     return out
 
 
@@ -247,23 +391,35 @@ def _typed_cells(text: str, rest: list[Cell], unit_roles: list[str], official_ro
     """A row with merged or missing cells, read by what each cell holds: unit
     lists go to the header's unit columns in order, persons to its leader column."""
     unit_cells: list[tuple[Cell, list, list]] = []
+    groups: list[int] = []  # how many unit cells stand together, run by run
+    together = False
     for cell in rest:
         read = _unit_cell(text, cell)
+        if read is None and cell.text.strip() in _EMPTY_CELLS and unit_cells:
+            read = ([], [])  # "/" holds its column's place
         if read is not None:
             unit_cells.append((cell, *read))
+            if together:
+                groups[-1] += 1
+            else:
+                groups.append(1)
+            together = True
             continue
-        if cell.text.strip() in _EMPTY_CELLS and unit_cells:
-            unit_cells.append((cell, [], []))  # "/" holds its column's place
-            continue
+        together = False
         if official_role:
             o = _official(cell, official_role)
             if o is not None:
                 officials.append(o)
-    # More unit cells than unit columns: a cell's names ran over lines; the
-    # last columns take the last cells, the first column the rest.
+    # Unit cells standing together fill the header's unit columns in order; a
+    # cell of anything else between them (a sub-row's year or target) starts
+    # them again from the first unit column: a sub-row under a merged 序号 gives
+    # its own 责任单位 and no 配合单位 when that cell is merged.
     slots = unit_roles or ["responsible"]
-    roles = ([slots[0]] * (len(unit_cells) - len(slots) + 1) + slots[1:]
-             if len(unit_cells) >= len(slots) else slots[: len(unit_cells)])
+    roles: list[str] = []
+    for n in groups:
+        # More unit cells than unit columns: a cell's names ran over lines; the
+        # last columns take the last cells, the first column the rest.
+        roles += ([slots[0]] * (n - len(slots) + 1) + slots[1:] if n >= len(slots) else slots[:n])
     return unit_cells, roles
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .model import UnitMention
-from .names import restore_elided, split_and_joined, split_joined
+from .names import has_unit_ending, restore_elided, split_and_joined, split_joined
 from .vocabulary import (
     CLOSERS,
     FOOTER_RE,
@@ -204,6 +204,31 @@ def share_suffixes(mentions: list[UnitMention]) -> list[UnitMention]:
     return out
 
 
+_PLACE_SUFFIX_RE = re.compile(r"^.{2,4}?(街道|镇|乡)$")
+
+
+def share_place_suffix(mentions: list[UnitMention]) -> list[UnitMention]:
+    """欧阳、曲阳、凉城、广中街道: bare place names before the last name share its
+    街道 / 镇 / 乡 (欧阳街道 …). Only names that end as no body does take it.
+
+    >>> [m.name for m in list_mentions("欧阳、曲阳、江湾镇街道", 0, 11)[1]]
+    ['欧阳街道', '曲阳街道', '江湾镇街道']
+    >>> [m.name for m in list_mentions("区财政局、广中街道", 0, 9)[1]]
+    ['区财政局', '广中街道']
+    """
+    out = list(mentions)
+    for i in range(len(out) - 1, 0, -1):
+        m = _PLACE_SUFFIX_RE.match(out[i].name)
+        if m is None:
+            continue
+        k = i - 1
+        while (k >= 0 and out[k].alias is None and 2 <= len(out[k].name) <= 4
+               and re.fullmatch(r"[\u4e00-\u9fff]+", out[k].name) and not has_unit_ending(out[k].name)):
+            out[k] = out[k].model_copy(update={"name": out[k].name + m.group(1), "reading": "shared suffix"})
+            k -= 1
+    return out
+
+
 def list_mentions(text: str, start: int, end: int, before: UnitMention | None = None
                   ) -> tuple[list[UnitMention], list[UnitMention]]:
     """The unit list in text[start:end] read as mentions: (marked lead, the rest).
@@ -220,6 +245,6 @@ def list_mentions(text: str, start: int, end: int, before: UnitMention | None = 
         if not item.name:
             continue
         (leads if marked else mentions).append(item)
-    mentions = share_suffixes([part for m in mentions for part in split_names(text, m)])
+    mentions = share_place_suffix(share_suffixes([part for m in mentions for part in split_names(text, m)]))
     mentions = merge_grassroots(text, restore_elided_prefixes(restore_prefixes(mentions), before))
     return leads, mentions

@@ -42,6 +42,9 @@ LABELS = {
     "协同配合单位": "support",
     "配合责任单位": "support",
     "落实单位": "responsible",
+    # 相关部门：A、B等。 on a line of its own after a task (r406): the bodies named
+    # with no role word are responsible, as a bare bracket's are.
+    "相关部门": "responsible",
     "承办单位": "responsible",
 }
 # A label may be spaced out or cut by a line break ("牵头\n单位：" in PDF text).
