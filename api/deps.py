@@ -55,9 +55,15 @@ StoreDep = Annotated[GraphStore, Depends(get_store)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 
+# Pages are read with SKIP in the query, whose integer is 64-bit: a bound far past any
+# list keeps an absurd offset a 422, not an engine error.
+MAX_OFFSET = 1_000_000_000
+
+
 class PageParams:
     def __init__(self,
-                 offset: Annotated[int, Query(ge=0, description="items to skip")] = 0,
+                 offset: Annotated[int, Query(ge=0, le=MAX_OFFSET,
+                                              description="items to skip")] = 0,
                  limit: Annotated[int, Query(ge=1, le=500, description="items per page")] = 50):
         self.offset = offset
         self.limit = limit
