@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import fcntl
 from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing, contextmanager
 from pathlib import Path
@@ -34,6 +35,7 @@ from .store import (
     ReadOnlyViolation,
     Statement,
     StoreError,
+    StreamWriter,
     WriteSummary,
     check_params,
     creating_plan,
@@ -82,8 +84,31 @@ def _read_failed(e: redis.RedisError) -> QueryResult:
     raise StoreError(f"embedded FalkorDB unavailable: {e}") from e
 
 
+class _Writer(StreamWriter):
+    """A streamed load's writes into the embedded engine (``FalkorDBStore._stream_writer``)."""
+
+    def __init__(self, store: FalkorDBStore) -> None:
+        self.store = store
+
+    def lookup(self, cypher: str, params: dict[str, Any]) -> list[list[Any]]:
+        return self.store._graph.query(cypher, params).result_set or []
+
+    def prepare(self, statements: list[Statement], created: frozenset[str]) -> Any:
+        return list(FalkorDBStore._commands(statements, set(created)))
+
+    def write(self, prepared: Any, progress: Callable[[int], None]) -> None:
+        for rows, command in prepared:
+            self.store._graph.query(command)
+            progress(rows)
+
+    def clear(self) -> None:
+        self.store._db.connection.delete(self.store.graph_name)
+        self.store.ensure_schema()
+
+
 class FalkorDBStore(GraphStore):
     engine = "falkordb"
+    undoable_writes = True
 
     def __init__(self, data_dir: Path, graph: str = "govgraph") -> None:
         self.data_dir = Path(data_dir)
@@ -250,6 +275,30 @@ class FalkorDBStore(GraphStore):
                     conn.delete(snapshot)
             return plan_summary(nodes + edges.result())
 
+    @contextmanager
+    def _stream_writer(self, replace: bool) -> Iterator[StreamWriter]:
+        """A streamed load holds the write lock and a snapshot of the graph from
+        start to end: whatever stops it (a bad row, an id another registry holds,
+        a failed write) restores the graph as it was."""
+        snapshot = f"{self.graph_name}__rollback"
+        conn = self._db.connection
+        with self._write_lock():
+            existed = self._exists()
+            try:
+                if existed:
+                    conn.delete(snapshot)
+                    conn.execute_command("GRAPH.COPY", self.graph_name, snapshot)
+                self.ensure_schema()
+                yield _Writer(self)
+            except BaseException as e:
+                self._restore(existed, snapshot)
+                if isinstance(e, redis.RedisError):
+                    raise StoreError(f"write failed and was rolled back: {e}") from e
+                raise
+            finally:
+                if existed:
+                    conn.delete(snapshot)
+
     def _created(self, plan: list[Statement], existed: bool) -> set[str]:
         # Called under the write lock: no other writer can add an id between this
         # look and the CREATEs it allows.
@@ -261,7 +310,7 @@ class FalkorDBStore(GraphStore):
             raise StoreError(f"write failed before anything was written: {e}") from e
 
     @staticmethod
-    def _commands(plan: Iterable[Statement], created: set[str]) -> Iterator[tuple[int, str]]:
+    def _commands(plan: Iterable[Statement], created: AbstractSet[str]) -> Iterator[tuple[int, str]]:
         """Each statement as it is run (``creating_plan``) and the rows it writes, its
         parameters spelled into the query text as the FalkorDB client would. Made in
         a thread while the previous command runs (``prefetched``), so FalkorDB does
