@@ -21,7 +21,9 @@ CHUNK_ROWS = 150
 
 @pytest.fixture(params=["falkor", pytest.param("neo4j", marks=pytest.mark.neo4j)])
 def empty(request, tmp_path):
-    """An empty store of each engine; the shared Neo4j gets its usual graph back after."""
+    """An empty store of each engine; the shared Neo4j gets its usual graph back after.
+    Its Neo4j store writes any load above 1,000 rows in sized transactions, chunk
+    by chunk, as a large city is written (below, one transaction at the end)."""
     if request.param == "falkor":
         yield request.getfixturevalue("fresh_store")
         return
@@ -29,7 +31,8 @@ def empty(request, tmp_path):
 
     shared = request.getfixturevalue("neo4j_store")
     shared.clear()
-    with Neo4jStore(request.getfixturevalue("neo4j_uri"), personal_dir=tmp_path / "personal") as s:
+    with Neo4jStore(request.getfixturevalue("neo4j_uri"), personal_dir=tmp_path / "personal",
+                    single_transaction_rows=1_000) as s:
         try:
             yield s
         finally:
