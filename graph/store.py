@@ -436,7 +436,7 @@ class StreamWriter(ABC):
 
 # Chunks planned ahead of the one being written: what a streamed load holds in
 # memory is about this many chunks and the one being written.
-STREAM_AHEAD = 2
+STREAM_AHEAD = 1
 
 
 class GraphStore(ABC):

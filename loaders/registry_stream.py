@@ -60,7 +60,7 @@ from .registry import (
 from .units import UnitRegistry
 
 # Registry rows per chunk: about two entities (a node, an edge) each.
-CHUNK_ROWS = 20_000
+CHUNK_ROWS = 10_000
 
 _KIND_INDEX = {k: i for i, (k, _) in enumerate(KINDS)}
 _NODE_KINDS = list(NodeKind)
@@ -93,6 +93,13 @@ class LoadIds:
         if prev is not None:
             raise ValueError(overlap_message(id_, prev, (kind, props), "an earlier part of this load"))
         self.given[id_] = ((line * 32 + file) * 256 + registry) * 32 + _NODE_KIND_INDEX[kind]
+
+    def of_registry(self, id_: str, registry: int) -> NodeKind | None:
+        """The kind of the node ``registry`` gave with this id (None if it gave none)."""
+        packed = self.given.get(id_)
+        if packed is None or (packed // 32) % 256 != registry:
+            return None
+        return _NODE_KINDS[packed % 32]
 
     def _where(self, id_: str) -> tuple[NodeKind, dict[str, Any]] | None:
         if id_ in self.head:
@@ -231,9 +238,7 @@ class RegistryStream:
         self.communities: set[str] = set()
         self.compounds: set[str] = set()
         self.orgs: set[str] = set()
-        self.people: set[str] = set()
         self.companies: set[str] = set()
-        self.all_ids: set[str] = set()
         # each area of this registry's level, and known streets' and communities'
         self.area_level: dict[str, str] = {}
         # where each body sits, for case steps (check_cases' ``levels``)
@@ -257,9 +262,10 @@ class RegistryStream:
         return {"registry": self.source, "registry_file": self.file_name, "registry_line": line}
 
     def _id(self, line: int, id_: str) -> None:
-        if id_ in self.all_ids:
+        # Every id of this registry is in ``ids`` (what the load gave), but for its
+        # companies, given once their credit standing is known.
+        if id_ in self.companies or self.ids.of_registry(id_, self.reg_index) is not None:
             raise RegistryError(self.file_name, line, "id", f"id {id_!r} is used twice")
-        self.all_ids.add(id_)
 
     def _node(self, kind: NodeKind, id_: str, name: str, props: dict[str, Any], line: int) -> None:
         self.ids.add(id_, kind, self.reg_index, self.file_index, line, props)
@@ -370,7 +376,6 @@ class RegistryStream:
     def _people(self, line: int, p: Person) -> None:
         self._id(line, p.id)
         self._need(line, "compound_id", p.compound_id, self.compounds, "compound")
-        self.people.add(p.id)
         # The graph knows a person by their opaque id alone; what identifies them
         # (name, Party membership) goes to the personal store, citing the same row.
         prov = self._prov(line)
@@ -382,7 +387,8 @@ class RegistryStream:
             self._edge(RelType.LIVES_IN, p.id, p.compound_id, prov)
 
     def _memberships(self, line: int, m: Membership) -> None:
-        self._need(line, "person_id", m.person_id, self.people, "person")
+        if self.ids.of_registry(m.person_id, self.reg_index) != NodeKind.RESIDENT:
+            raise RegistryError(self.file_name, line, "person_id", f"no person with id {m.person_id!r}")
         self._need(line, "org_id", m.org_id, self.orgs, "organization", also=self.known.bodies)
         self._need(line, "nominated_by", m.nominated_by, self.orgs, "organization",
                    also=self.known.bodies)
@@ -460,7 +466,8 @@ class RegistryStream:
 
     def _cases(self, line: int, k: Case) -> None:
         keys = self.issue_keys
-        if k.id in self.all_ids or k.id in self.cases:
+        if k.id in self.cases or k.id in self.companies \
+                or self.ids.of_registry(k.id, self.reg_index) is not None:
             raise RegistryError(self.file_name, line, "id", f"id {k.id!r} is used twice")
         self.cases[k.id] = (line, k.opened, k.closed)
         if k.compound_id not in self.compounds and k.compound_id not in self.known_compounds:
@@ -507,7 +514,7 @@ class RegistryStream:
         if st.level is None and st.body_id is None:
             raise RegistryError(*where, "level", "give the level or the body that took the step")
         if st.body_id is not None:
-            if st.body_id in self.people:
+            if self.ids.of_registry(st.body_id, self.reg_index) == NodeKind.RESIDENT:
                 raise RegistryError(*where, "body_id", "a step is taken by a body, not a person "
                                     "(cases never name residents)")
             body_level = self.levels.get(st.body_id)
