@@ -67,7 +67,26 @@ def _params_header(params: dict[str, Any]) -> str:
     # What falkordb's Graph.query puts before the query text, built here so that it
     # can be built in another thread than the one that sends it. Parameter names
     # are write_plan's own ("rows", "c").
-    return "CYPHER " + "".join(f"`{k}`={stringify_param_value(v)} " for k, v in params.items())
+    return "CYPHER " + "".join(f"`{k}`={_literal(v)} " for k, v in params.items())
+
+
+def _literal(value: Any) -> str:
+    """``stringify_param_value``, the same text, with the types a write plan's rows
+    hold (strings, numbers, booleans, nulls, lists) handled first: a load spells
+    every value of every row this way, and the client's version was a third of a
+    streamed load's Python time."""
+    t = type(value)
+    if t is str:
+        if "\\" in value or '"' in value:
+            value = value.replace("\\", "\\\\").replace('"', '\\"')
+        return f'"{value}"'
+    if value is None:
+        return "null"
+    if t is list:
+        return "[" + ",".join([_literal(v) for v in value]) + "]"
+    if t is int or t is bool or t is float:
+        return str(value)
+    return stringify_param_value(value)
 
 
 # Connections an event loop's reads share. The server runs a query per core at a

@@ -381,8 +381,9 @@ class RegistryStream:
         prov = self._prov(line)
         self._node(NodeKind.RESIDENT, p.id, p.id, {"person": True, "synthetic": p.synthetic, **prov},
                    line)
-        self.chunk.persons.append(PersonRecord(id=p.id, name=p.name, party_member=p.party_member,
-                                               synthetic=p.synthetic, **prov))
+        # Its fields were validated as the row's: made without validating them again.
+        self.chunk.persons.append(PersonRecord.model_construct(
+            id=p.id, name=p.name, party_member=p.party_member, synthetic=p.synthetic, **prov))
         if p.compound_id:
             self._edge(RelType.LIVES_IN, p.id, p.compound_id, prov)
 
