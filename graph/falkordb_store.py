@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import fcntl
+import time
 from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from concurrent.futures import ThreadPoolExecutor
@@ -227,6 +228,38 @@ class FalkorDBStore(GraphStore):
             finally:
                 fcntl.flock(fh, fcntl.LOCK_UN)
 
+    @contextmanager
+    def _no_rewrites(self, timeout_s: float = 600.0) -> Iterator[None]:
+        """No automatic rewrite of the append-only file while a load holds a snapshot.
+
+        A rewrite is a fork of the server, and so is GRAPH.COPY: a copy asked for
+        while a rewrite's child runs hung the server ("Can't fork for module: File
+        exists", never answered). A streamed load that fails copies twice, right
+        after writing much, when the server is most likely to start a rewrite. So
+        automatic rewrites wait until the load is over, and the load waits for one
+        that is running to finish. Loads take turns (the write lock), so the
+        setting is theirs alone while they hold it."""
+        conn = self._db.connection
+        try:
+            before = conn.config_get("auto-aof-rewrite-percentage").get("auto-aof-rewrite-percentage")
+            conn.config_set("auto-aof-rewrite-percentage", 0)
+        except redis.RedisError:
+            before = None  # a server that will not say or change it: as before
+        try:
+            deadline = time.monotonic() + timeout_s
+            while time.monotonic() < deadline:
+                info = conn.info("persistence")
+                if not info.get("aof_rewrite_in_progress") and not info.get("aof_rewrite_scheduled"):
+                    break
+                time.sleep(0.05)
+            yield
+        finally:
+            if before is not None:
+                try:
+                    conn.config_set("auto-aof-rewrite-percentage", before)
+                except redis.RedisError:
+                    pass
+
     def _exists(self) -> bool:
         return self.graph_name in (self._db.list_graphs() or [])
 
@@ -254,7 +287,7 @@ class FalkorDBStore(GraphStore):
         nodes = node_plan(batch)
         snapshot = f"{self.graph_name}__rollback"
         conn = self._db.connection
-        with self._write_lock(), ThreadPoolExecutor(
+        with self._write_lock(), self._no_rewrites(), ThreadPoolExecutor(
                 max_workers=1, thread_name_prefix="govgraph-plan") as planner:
             edges = planner.submit(edge_plan, batch)
             existed = self._exists()
@@ -301,7 +334,7 @@ class FalkorDBStore(GraphStore):
         a failed write) restores the graph as it was."""
         snapshot = f"{self.graph_name}__rollback"
         conn = self._db.connection
-        with self._write_lock():
+        with self._write_lock(), self._no_rewrites():
             existed = self._exists()
             try:
                 if existed:
