@@ -85,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="use this Neo4j (it is WIPED); default: start a fresh one")
     lp.add_argument("--workdir", type=Path, default=None, help="default: a temporary directory")
     lp.add_argument("--out", type=Path, default=RESULTS)
+    lp.add_argument("--no-warmup", action="store_true",
+                    help="skip the untimed loads of a 10k city that warm each engine up first")
     lp.add_argument("--no-write", action="store_true", help="print the report, write no files")
     a = p.parse_args(argv)
     if a.cmd == "load":
@@ -92,7 +94,8 @@ def main(argv: list[str] | None = None) -> int:
 
         res = load_bench.run([parse_size(s) for s in a.sizes.split(",") if s.strip()],
                              [e.strip() for e in a.engines.split(",") if e.strip()], a.seed,
-                             max(1, a.repeat), a.workdir, a.neo4j_uri, None if a.no_write else a.out)
+                             max(1, a.repeat), a.workdir, a.neo4j_uri, None if a.no_write else a.out,
+                             warmup=not a.no_warmup)
         print(load_bench.markdown(res))
         return 0
     if a.cmd == "analytics":

@@ -87,14 +87,14 @@ def _child(engine: str, mode: str, city: str, data_dir: str, uri: str | None) ->
 
 
 def run(sizes: list[int], engines: list[str], seed: int, repeat: int, workdir: Path | None,
-        neo4j_uri: str | None, out: Path | None) -> dict[str, Any]:
+        neo4j_uri: str | None, out: Path | None, warmup: bool = True) -> dict[str, Any]:
     from govgraph.graph import embedded_server
     from govgraph.loaders.synth import synthesize
 
     work = Path(workdir or tempfile.mkdtemp(prefix="govgraph-bench-load-"))
     work.mkdir(parents=True, exist_ok=True)
     res: dict[str, Any] = {"meta": {"machine": machine(), "started": time.strftime("%Y-%m-%d %H:%M:%S"),
-                                    "seed": seed, "repeat": repeat,
+                                    "seed": seed, "repeat": repeat, "warmup": warmup,
                                     "loadavg_start": os.getloadavg()},
                            "loads": [], "summary": []}
     falkor_dir = work / "falkordb"
@@ -105,6 +105,15 @@ def run(sizes: list[int], engines: list[str], seed: int, repeat: int, workdir: P
         server = neo4j_server(None, work)
         neo4j_uri = server.__enter__()
     try:
+        if warmup:
+            # Untimed: the first loads into a fresh server run cold (Neo4j's JIT).
+            city = work / "city-warmup"
+            if not city.exists():
+                synthesize(10_000, seed, city)
+            for engine in engines:
+                for mode in MODES:
+                    print(f"warm-up {engine} {mode}", file=sys.stderr)
+                    _spawn(engine, mode, city, falkor_dir, neo4j_uri)
         for n in sizes:
             label = size_label(n)
             city = work / f"city-{label}"
