@@ -1,6 +1,8 @@
 """python -m bench run --sizes 10k,100k[,1m] [--engines falkordb,neo4j] [--neo4j-uri URI] ...
 python -m bench analytics [--sizes 10k,100k[,1m]]: each analysis's time and memory
 python -m bench parse: notice parsing against document length
+python -m bench load [--sizes 100k,1m] [--engines falkordb,neo4j]: a registry load end to
+  end, whole-plan against streamed (time, entities/s, peak RSS)
 
 Without --neo4j-uri the harness starts its own Neo4j (scripts/neo4j-server.sh,
 fresh home, free port; heap 4g, page cache 2g unless GOVGRAPH_NEO4J_* say
@@ -73,7 +75,29 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workdir", type=Path, default=None, help="default: a temporary directory")
     ap.add_argument("--out", type=Path, default=RESULTS)
     ap.add_argument("--no-write", action="store_true", help="print the report, write no files")
+    lp = sub.add_parser("load", help="a registry load end to end, whole-plan against streamed: "
+                                     "time, rates and peak RSS (bench/results/load.{json,md})")
+    lp.add_argument("--sizes", default="100k", help="residents per city, e.g. 100k,1m")
+    lp.add_argument("--engines", default="falkordb", help="falkordb, neo4j or both")
+    lp.add_argument("--seed", type=int, default=7)
+    lp.add_argument("--repeat", type=int, default=1, help="loads of each kind (median reported)")
+    lp.add_argument("--neo4j-uri", default=os.environ.get("GOVGRAPH_BENCH_NEO4J_URI"),
+                    help="use this Neo4j (it is WIPED); default: start a fresh one")
+    lp.add_argument("--workdir", type=Path, default=None, help="default: a temporary directory")
+    lp.add_argument("--out", type=Path, default=RESULTS)
+    lp.add_argument("--no-warmup", action="store_true",
+                    help="skip the untimed loads of a 10k city that warm each engine up first")
+    lp.add_argument("--no-write", action="store_true", help="print the report, write no files")
     a = p.parse_args(argv)
+    if a.cmd == "load":
+        from . import load as load_bench
+
+        res = load_bench.run([parse_size(s) for s in a.sizes.split(",") if s.strip()],
+                             [e.strip() for e in a.engines.split(",") if e.strip()], a.seed,
+                             max(1, a.repeat), a.workdir, a.neo4j_uri, None if a.no_write else a.out,
+                             warmup=not a.no_warmup)
+        print(load_bench.markdown(res))
+        return 0
     if a.cmd == "analytics":
         from . import analytics as analytics_bench
 

@@ -170,9 +170,10 @@ def load(obj: Context, documents: tuple[Path, ...], registries: tuple[Path, ...]
          replace: bool, partial: bool, bulk: bool, bulk_files: Path | None, as_json: bool) -> None:
     """Load the default dataset (and any --document / --registry) into the graph.
 
-    Everything is parsed and checked before the store is touched, and the write
-    is all-or-nothing: a bad row or document leaves the graph as it was.
-    Loading the same input again changes nothing.
+    Everything is parsed and checked, and the write is all-or-nothing: a bad
+    row or document leaves the graph as it was. Registries are read, checked
+    and written in chunks, so memory does not grow with their rows. Loading
+    the same input again changes nothing.
 
     \b
     Example:

@@ -14,9 +14,9 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from .graph.store import GraphStore
+from .graph.store import GraphStore, WriteSummary
 from .loaders.divisions import Divisions
-from .loaders.pipeline import execute, plan_load
+from .loaders.pipeline import LoadPlan, execute, execute_stream, plan_load, plan_stream
 from .queries import answers
 
 __all__ = ["LoadedDivisions", "LoadedDocument", "LoadResult", "load"]
@@ -67,6 +67,13 @@ def load(store: GraphStore, documents: list[Path], *, include_default: bool = Tr
     which refuses a database holding data unless ``replace``."""
     registries = list(registries or [])
     divisions = list(divisions or [])
+    if registries and not bulk:
+        # Registries are streamed: read, checked and written in bounded chunks
+        # (loaders/registry_stream.py), all-or-nothing as a whole-plan load is.
+        load = plan_stream(list(documents), include_default=include_default, registries=registries,
+                           divisions=[d for _, d in divisions], progress=progress, partial=partial)
+        summary = execute_stream(store, load, replace=replace, progress=write_progress)
+        return _result(store, load.head, summary, registries, divisions, partial, bulk)
     plan = plan_load(list(documents), include_default=include_default, registries=registries,
                      divisions=[d for _, d in divisions], progress=progress, partial=partial)
     if bulk:
@@ -80,6 +87,11 @@ def load(store: GraphStore, documents: list[Path], *, include_default: bool = Tr
         if replace:
             store.clear()
         summary = execute(store, plan, progress=write_progress)
+    return _result(store, plan, summary, registries, divisions, partial, bulk)
+
+
+def _result(store: GraphStore, plan: LoadPlan, summary: WriteSummary, registries: list[Path],
+            divisions: list[tuple[str, Divisions]], partial: bool, bulk: bool) -> LoadResult:
     return LoadResult(
         engine=store.engine,
         documents=[LoadedDocument(id=n.id, title=n.title, measures=len(n.measures))
@@ -91,4 +103,3 @@ def load(store: GraphStore, documents: list[Path], *, include_default: bool = Tr
         written={"nodes": summary.nodes, "edges": summary.edges},
         unresolved=plan.unresolved, unread=plan.unread, partial=partial, bulk=bulk,
         graph=answers.load_report(store))
-

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import fcntl
+import time
 from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing, contextmanager
 from pathlib import Path
@@ -34,6 +36,7 @@ from .store import (
     ReadOnlyViolation,
     Statement,
     StoreError,
+    StreamWriter,
     WriteSummary,
     check_params,
     creating_plan,
@@ -65,7 +68,26 @@ def _params_header(params: dict[str, Any]) -> str:
     # What falkordb's Graph.query puts before the query text, built here so that it
     # can be built in another thread than the one that sends it. Parameter names
     # are write_plan's own ("rows", "c").
-    return "CYPHER " + "".join(f"`{k}`={stringify_param_value(v)} " for k, v in params.items())
+    return "CYPHER " + "".join(f"`{k}`={_literal(v)} " for k, v in params.items())
+
+
+def _literal(value: Any) -> str:
+    """``stringify_param_value``, the same text, with the types a write plan's rows
+    hold (strings, numbers, booleans, nulls, lists) handled first: a load spells
+    every value of every row this way, and the client's version was a third of a
+    streamed load's Python time."""
+    t = type(value)
+    if t is str:
+        if "\\" in value or '"' in value:
+            value = value.replace("\\", "\\\\").replace('"', '\\"')
+        return f'"{value}"'
+    if value is None:
+        return "null"
+    if t is list:
+        return "[" + ",".join([_literal(v) for v in value]) + "]"
+    if t is int or t is bool or t is float:
+        return str(value)
+    return stringify_param_value(value)
 
 
 # Connections an event loop's reads share. The server runs a query per core at a
@@ -82,8 +104,31 @@ def _read_failed(e: redis.RedisError) -> QueryResult:
     raise StoreError(f"embedded FalkorDB unavailable: {e}") from e
 
 
+class _Writer(StreamWriter):
+    """A streamed load's writes into the embedded engine (``FalkorDBStore._stream_writer``)."""
+
+    def __init__(self, store: FalkorDBStore) -> None:
+        self.store = store
+
+    def lookup(self, cypher: str, params: dict[str, Any]) -> list[list[Any]]:
+        return self.store._graph.query(cypher, params).result_set or []
+
+    def prepare(self, statements: list[Statement], created: frozenset[str]) -> Any:
+        return list(FalkorDBStore._commands(statements, set(created)))
+
+    def write(self, prepared: Any, progress: Callable[[int], None]) -> None:
+        for rows, command in prepared:
+            self.store._graph.query(command)
+            progress(rows)
+
+    def clear(self) -> None:
+        self.store._db.connection.delete(self.store.graph_name)
+        self.store.ensure_schema()
+
+
 class FalkorDBStore(GraphStore):
     engine = "falkordb"
+    undoable_writes = True
 
     def __init__(self, data_dir: Path, graph: str = "govgraph") -> None:
         self.data_dir = Path(data_dir)
@@ -183,6 +228,38 @@ class FalkorDBStore(GraphStore):
             finally:
                 fcntl.flock(fh, fcntl.LOCK_UN)
 
+    @contextmanager
+    def _no_rewrites(self, timeout_s: float = 600.0) -> Iterator[None]:
+        """No automatic rewrite of the append-only file while a load holds a snapshot.
+
+        A rewrite is a fork of the server, and so is GRAPH.COPY: a copy asked for
+        while a rewrite's child runs hung the server ("Can't fork for module: File
+        exists", never answered). A streamed load that fails copies twice, right
+        after writing much, when the server is most likely to start a rewrite. So
+        automatic rewrites wait until the load is over, and the load waits for one
+        that is running to finish. Loads take turns (the write lock), so the
+        setting is theirs alone while they hold it."""
+        conn = self._db.connection
+        try:
+            before = conn.config_get("auto-aof-rewrite-percentage").get("auto-aof-rewrite-percentage")
+            conn.config_set("auto-aof-rewrite-percentage", 0)
+        except redis.RedisError:
+            before = None  # a server that will not say or change it: as before
+        try:
+            deadline = time.monotonic() + timeout_s
+            while time.monotonic() < deadline:
+                info = conn.info("persistence")
+                if not info.get("aof_rewrite_in_progress") and not info.get("aof_rewrite_scheduled"):
+                    break
+                time.sleep(0.05)
+            yield
+        finally:
+            if before is not None:
+                try:
+                    conn.config_set("auto-aof-rewrite-percentage", before)
+                except redis.RedisError:
+                    pass
+
     def _exists(self) -> bool:
         return self.graph_name in (self._db.list_graphs() or [])
 
@@ -210,7 +287,7 @@ class FalkorDBStore(GraphStore):
         nodes = node_plan(batch)
         snapshot = f"{self.graph_name}__rollback"
         conn = self._db.connection
-        with self._write_lock(), ThreadPoolExecutor(
+        with self._write_lock(), self._no_rewrites(), ThreadPoolExecutor(
                 max_workers=1, thread_name_prefix="govgraph-plan") as planner:
             edges = planner.submit(edge_plan, batch)
             existed = self._exists()
@@ -250,6 +327,30 @@ class FalkorDBStore(GraphStore):
                     conn.delete(snapshot)
             return plan_summary(nodes + edges.result())
 
+    @contextmanager
+    def _stream_writer(self, replace: bool) -> Iterator[StreamWriter]:
+        """A streamed load holds the write lock and a snapshot of the graph from
+        start to end: whatever stops it (a bad row, an id another registry holds,
+        a failed write) restores the graph as it was."""
+        snapshot = f"{self.graph_name}__rollback"
+        conn = self._db.connection
+        with self._write_lock(), self._no_rewrites():
+            existed = self._exists()
+            try:
+                if existed:
+                    conn.delete(snapshot)
+                    conn.execute_command("GRAPH.COPY", self.graph_name, snapshot)
+                self.ensure_schema()
+                yield _Writer(self)
+            except BaseException as e:
+                self._restore(existed, snapshot)
+                if isinstance(e, redis.RedisError):
+                    raise StoreError(f"write failed and was rolled back: {e}") from e
+                raise
+            finally:
+                if existed:
+                    conn.delete(snapshot)
+
     def _created(self, plan: list[Statement], existed: bool) -> set[str]:
         # Called under the write lock: no other writer can add an id between this
         # look and the CREATEs it allows.
@@ -261,7 +362,7 @@ class FalkorDBStore(GraphStore):
             raise StoreError(f"write failed before anything was written: {e}") from e
 
     @staticmethod
-    def _commands(plan: Iterable[Statement], created: set[str]) -> Iterator[tuple[int, str]]:
+    def _commands(plan: Iterable[Statement], created: AbstractSet[str]) -> Iterator[tuple[int, str]]:
         """Each statement as it is run (``creating_plan``) and the rows it writes, its
         parameters spelled into the query text as the FalkorDB client would. Made in
         a thread while the previous command runs (``prefetched``), so FalkorDB does

@@ -112,7 +112,33 @@ class Node(BaseModel):
     props: dict[str, PropValue] = Field(default_factory=dict)
 
     def row(self) -> dict[str, Any]:
-        return {"id": self.id, "props": {"name": self.name, "kind": str(self.kind), **self.props}}
+        return node_row(self.kind, self.id, self.name, self.props)
+
+
+def node_row(kind: NodeKind, id_: str, name: str, props: dict[str, Any]) -> dict[str, Any]:
+    """A node as a write plan carries it (``Node.row``), made without a ``Node``: a
+    streamed load makes a million of these, and the model's validation is its cost."""
+    return {"id": id_, "props": {"name": name, "kind": str(kind), **props}}
+
+
+def edge_key(type_: RelType, src: str, dst: str, props: dict[str, Any],
+             source: Provenance | None = None) -> str:
+    """``Edge.key``: the identity of an edge, which reloads merge onto."""
+    # Made for every edge of every load (1M at 1M residents): one string
+    # built in place, not a list joined.
+    key = f"{type_.value}|{src}|{dst}"
+    if props:
+        for k in ("role", "stage", "since", "step"):
+            if k in props:
+                key += f"|{k}={props[k]}"
+    if source is not None:
+        key += f"|{source.doc}#{source.measure}"
+    return key
+
+
+def edge_row(type_: RelType, src: str, dst: str, props: dict[str, Any]) -> dict[str, Any]:
+    """An edge without provenance of a document as a write plan carries it (``Edge.row``)."""
+    return {"src": src, "dst": dst, "key": edge_key(type_, src, dst, props), "props": dict(props)}
 
 
 class Edge(BaseModel):
@@ -135,17 +161,7 @@ class Edge(BaseModel):
     @property
     def key(self) -> str:
         """Identity of the edge: reloading the same fact merges onto it."""
-        # Made for every edge of every load (1M at 1M residents): one string
-        # built in place, not a list joined.
-        key = f"{self.type.value}|{self.src}|{self.dst}"
-        props = self.props
-        if props:
-            for k in ("role", "stage", "since", "step"):
-                if k in props:
-                    key += f"|{k}={props[k]}"
-        if self.source is not None:
-            key += f"|{self.source.doc}#{self.source.measure}"
-        return key
+        return edge_key(self.type, self.src, self.dst, self.props, self.source)
 
     def row(self) -> dict[str, Any]:
         props: dict[str, Any] = dict(self.props)
@@ -259,3 +275,29 @@ class GraphBatch(BaseModel):
         persons = {p.id: p for p in self.persons}
         return GraphBatch(nodes=list(nodes.values()), edges=list(edges.values()),
                           persons=list(persons.values()))
+
+
+class RowChunk:
+    """A part of a streamed load, as write-plan rows: (kind, ``node_row``) and
+    (type, ``edge_row``) pairs, and the persons among its nodes. Every edge's ends
+    are among its nodes or in earlier chunks. ``merged`` are edges an earlier chunk
+    gave too (their key): merged onto, never created."""
+
+    __slots__ = ("nodes", "edges", "merged", "persons")
+
+    def __init__(self) -> None:
+        self.nodes: list[tuple[NodeKind, dict[str, Any]]] = []
+        self.edges: list[tuple[RelType, dict[str, Any]]] = []
+        self.merged: list[tuple[RelType, dict[str, Any]]] = []
+        self.persons: list[PersonRecord] = []
+
+    @classmethod
+    def of(cls, batch: GraphBatch) -> RowChunk:
+        chunk = cls()
+        chunk.nodes = [(n.kind, n.row()) for n in batch.nodes]
+        chunk.edges = [(e.type, e.row()) for e in batch.edges]
+        chunk.persons = list(batch.persons)
+        return chunk
+
+    def __len__(self) -> int:
+        return len(self.nodes) + len(self.edges) + len(self.merged)

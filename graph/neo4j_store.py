@@ -44,6 +44,7 @@ from .store import (
     ReadOnlyViolation,
     Statement,
     StoreError,
+    StreamWriter,
     WriteSummary,
     check_params,
     creating_plan,
@@ -228,6 +229,60 @@ def to_plain(value: Any) -> Any:
     if hasattr(value, "iso_format"):  # neo4j temporal types
         return value.iso_format()
     return value
+
+
+class _Writer(StreamWriter):
+    """A streamed load's writes into Neo4j (``Neo4jStore._stream_writer``): each
+    chunk in sized transactions run by the store's writers in parallel, its nodes
+    committed before its edges; a load the first reading found small enough, in
+    one transaction at the end, as ``write_batch`` writes it."""
+
+    def __init__(self, store: Neo4jStore, pool: ThreadPoolExecutor) -> None:
+        self.store = store
+        self.pool = pool
+        self.single = False
+        self.buffer: list[Statement] = []
+        self.rows = 0
+        self.lock = threading.Lock()
+        self.state = {"done": 0, "committed": 0, "transactions": 0, "total": 0}
+
+    def lookup(self, cypher: str, params: dict[str, Any]) -> list[list[Any]]:
+        return self.store._run_read(cypher, params, None).rows
+
+    def checked(self, rows: int) -> None:
+        self.rows = rows
+        self.single = rows <= self.store.single_transaction_rows
+
+    def prepare(self, statements: list[Statement], created: frozenset[str]) -> Any:
+        return statements, set(created)
+
+    def write(self, prepared: Any, progress: Callable[[int], None]) -> None:
+        statements, created = prepared
+        if self.single:
+            self.buffer.extend(statements)
+            return
+        state = self.state
+
+        def run_tx(sts: list[Statement], fresh: frozenset[str]) -> None:
+            self.store._run_tx(sts, fresh, created, self.lock, state, None)
+            with self.lock:
+                progress(sum(st.rows for st in sts))
+
+        for stage in _stages(statements):
+            self.store._run_stage(self.pool, stage, created, run_tx, state)
+
+    def finish(self, prepared: Any, progress: Callable[[int], None]) -> None:
+        if not self.single:
+            self.write(prepared, progress)
+            return
+        statements, _ = prepared
+        plan = self.buffer + statements
+        total = sum(st.rows for st in plan)
+        self.store._write_one_transaction(plan, total, lambda done, _total: None)
+        progress(total)
+
+    def clear(self) -> None:
+        self.store._clear_graph()
 
 
 class Neo4jStore(GraphStore):
@@ -458,6 +513,39 @@ class Neo4jStore(GraphStore):
         return plan_summary(nodes + later)
 
     @contextmanager
+    def _stream_writer(self, replace: bool) -> Iterator[StreamWriter]:
+        self.ensure_schema()
+        with self.load_lock(), ThreadPoolExecutor(max_workers=self.writers,
+                                                  thread_name_prefix="govgraph-writer") as pool:
+            yield _Writer(self, pool)
+
+    def _run_tx(self, statements: list[Statement], fresh: frozenset[str], created: set[str],
+                lock: threading.Lock, state: dict[str, int],
+                progress: Callable[[int, int], None] | None) -> None:
+        """One sized transaction: CREATE what ``fresh`` holds, MERGE the rest; if
+        another writer made one of its nodes after the load looked, MERGE it all."""
+        def work(tx: neo4j.ManagedTransaction, sts: list[Statement]) -> None:
+            for st in sts:
+                tx.run(st.cypher, st.params).consume()
+
+        with self._session() as s:
+            try:
+                s.execute_write(work, creating_plan(statements, fresh))
+            except ClientError as e:
+                if e.code != CONSTRAINT_FAILED:
+                    raise
+                # Another writer made one of these nodes after the load looked:
+                # MERGE this transaction, and the edges at its nodes.
+                s.execute_write(work, creating_plan(statements, frozenset()))
+                with lock:
+                    created.difference_update(plan_node_ids(statements))
+        with lock:
+            state["done"] += sum(st.rows for st in statements)
+            state["committed"] += 1
+            if progress:
+                progress(state["done"], state["total"])
+
+    @contextmanager
     def load_lock(self) -> Iterator[None]:
         """Hold the database's load lock; wait while another load holds it.
 
@@ -532,26 +620,7 @@ class Neo4jStore(GraphStore):
         deferred = False
 
         def run_tx(statements: list[Statement], fresh: frozenset[str]) -> None:
-            def work(tx: neo4j.ManagedTransaction, sts: list[Statement]) -> None:
-                for st in sts:
-                    tx.run(st.cypher, st.params).consume()
-
-            with self._session() as s:
-                try:
-                    s.execute_write(work, creating_plan(statements, fresh))
-                except ClientError as e:
-                    if e.code != CONSTRAINT_FAILED:
-                        raise
-                    # Another writer made one of these nodes after the load looked:
-                    # MERGE this transaction, and the edges at its nodes.
-                    s.execute_write(work, creating_plan(statements, frozenset()))
-                    with lock:
-                        created.difference_update(plan_node_ids(statements))
-            with lock:
-                state["done"] += sum(st.rows for st in statements)
-                state["committed"] += 1
-                if progress:
-                    progress(state["done"], state["total"])
+            self._run_tx(statements, fresh, created, lock, state, progress)
 
         later: list[Statement] = []
         with ThreadPoolExecutor(max_workers=self.writers,
@@ -705,7 +774,7 @@ class Neo4jStore(GraphStore):
                                      f"{e}") from e
                 time.sleep(0.5)
 
-    def clear(self) -> None:
+    def _clear_graph(self) -> None:
         # Relationships go first, in bounded transactions: a DETACH DELETE of a batch
         # of nodes holds every relationship of every node in the transaction, and
         # 20,000 compounds with their residents' edges ran the server out of heap.
@@ -716,6 +785,9 @@ class Neo4jStore(GraphStore):
             for query in (CLEAR_RELATIONSHIPS, CLEAR_NODES):
                 while s.execute_write(work, query):
                     pass
+
+    def clear(self) -> None:
+        self._clear_graph()
         self.clear_personal()
 
     def close(self) -> None:

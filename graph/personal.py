@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -73,24 +73,39 @@ class PersonalStore:
     def staged(self, persons: Iterable[PersonRecord]) -> Iterator[int]:
         """Write ``persons`` in a transaction kept open while the caller writes the
         graph: committed if the block ends normally, rolled back if it raises."""
+        with self.staging() as add:
+            yield add(persons)
+
+    @contextmanager
+    def staging(self, replace: bool = False) -> Iterator[Callable[[Iterable[PersonRecord]], int]]:
+        """``staged`` for a load that meets its persons as it goes (a streamed load):
+        the block adds them with the function it is given, all in one transaction,
+        committed if the block ends normally. ``replace`` empties the store first,
+        in the same transaction."""
         con = self._connect()
         try:
             con.execute("BEGIN IMMEDIATE")
-            n = 0
-            for chunk in _chunks(persons, 5000):
-                con.executemany(
-                    "INSERT INTO persons (id, name, party_member, synthetic, registry, "
-                    "registry_file, registry_line) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                    "ON CONFLICT(id) DO UPDATE SET name=excluded.name, "
-                    "party_member=excluded.party_member, synthetic=excluded.synthetic, "
-                    "registry=excluded.registry, registry_file=excluded.registry_file, "
-                    "registry_line=excluded.registry_line",
-                    [(p.id, p.name, None if p.party_member is None else int(p.party_member),
-                      int(p.synthetic), p.registry, p.registry_file, p.registry_line)
-                     for p in chunk])
-                n += len(chunk)
+            if replace:
+                con.execute("DELETE FROM persons")
+
+            def add(persons: Iterable[PersonRecord]) -> int:
+                n = 0
+                for chunk in _chunks(persons, 5000):
+                    con.executemany(
+                        "INSERT INTO persons (id, name, party_member, synthetic, registry, "
+                        "registry_file, registry_line) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                        "ON CONFLICT(id) DO UPDATE SET name=excluded.name, "
+                        "party_member=excluded.party_member, synthetic=excluded.synthetic, "
+                        "registry=excluded.registry, registry_file=excluded.registry_file, "
+                        "registry_line=excluded.registry_line",
+                        [(p.id, p.name, None if p.party_member is None else int(p.party_member),
+                          int(p.synthetic), p.registry, p.registry_file, p.registry_line)
+                         for p in chunk])
+                    n += len(chunk)
+                return n
+
             try:
-                yield n
+                yield add
             except BaseException:
                 con.execute("ROLLBACK")
                 raise

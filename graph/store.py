@@ -11,13 +11,14 @@ import functools
 import re
 import uuid
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
+from contextlib import AbstractContextManager, closing, contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import GovgraphError
-from .model import ENTITY_LABEL, GraphBatch, NodeKind, RelType, overlap_message
+from .model import ENTITY_LABEL, GraphBatch, NodeKind, RelType, RowChunk, overlap_message
 from .personal import PersonalStore
 from .read_only import REFUSAL as READ_ONLY_REFUSAL
 from .read_only import looks_like_write
@@ -169,38 +170,59 @@ def write_plan(batch: GraphBatch, batch_rows: int = BATCH_ROWS) -> list[Statemen
 
 def node_plan(batch: GraphBatch, batch_rows: int = BATCH_ROWS) -> list[Statement]:
     """``write_plan``'s node statements (a store may write them while ``edge_plan`` runs)."""
-    nodes: dict[str, Any] = {}
-    for n in batch.nodes:
-        nodes[n.id] = n
+    return _node_statements(((n.kind, n.row()) for n in batch.nodes), batch_rows)
+
+
+def _node_statements(rows: Iterable[tuple[NodeKind, dict[str, Any]]],
+                     batch_rows: int) -> list[Statement]:
+    nodes: dict[str, tuple[NodeKind, dict[str, Any]]] = {}
+    for kind, row in rows:
+        nodes[row["id"]] = (kind, row)  # the first position, the last value
     by_kind: dict[NodeKind, list[dict]] = {}
-    for n in nodes.values():
-        by_kind.setdefault(n.kind, []).append(n.row())
+    for kind, row in nodes.values():
+        by_kind.setdefault(kind, []).append(row)
     plan: list[Statement] = []
     for kind in sorted(by_kind):
-        rows = by_kind[kind]
-        for i in range(0, len(rows), batch_rows):
-            plan.append(Statement(_node_statement(kind), {"rows": rows[i : i + batch_rows]},
+        rows_ = by_kind[kind]
+        for i in range(0, len(rows_), batch_rows):
+            plan.append(Statement(_node_statement(kind), {"rows": rows_[i : i + batch_rows]},
                                   "node", kind.value))
     return plan
 
 
 def edge_plan(batch: GraphBatch, batch_rows: int = BATCH_ROWS) -> list[Statement]:
     """``write_plan``'s edge statements, then the generation stamp."""
+    plan = _edge_statements(((e.type, e.row()) for e in batch.edges), batch_rows)
+    plan.append(generation_statement())
+    return plan
+
+
+def _edge_statements(rows: Iterable[tuple[RelType, dict[str, Any]]],
+                     batch_rows: int) -> list[Statement]:
     edges: dict[str, tuple[RelType, dict]] = {}
-    for e in batch.edges:
-        row = e.row()
-        edges[row["key"]] = (e.type, row)
+    for rel, row in rows:
+        edges[row["key"]] = (rel, row)
     by_rel: dict[RelType, list[dict]] = {}
     for rel, row in edges.values():
         by_rel.setdefault(rel, []).append(row)
     plan: list[Statement] = []
     for rel in sorted(by_rel):
-        rows = sorted(by_rel[rel], key=lambda r: (r["dst"], r["src"]))
-        for i in range(0, len(rows), batch_rows):
-            plan.append(Statement(_edge_statement(rel), {"rows": rows[i : i + batch_rows]},
+        rows_ = sorted(by_rel[rel], key=lambda r: (r["dst"], r["src"]))
+        for i in range(0, len(rows_), batch_rows):
+            plan.append(Statement(_edge_statement(rel), {"rows": rows_[i : i + batch_rows]},
                                   "edge", rel.value))
-    plan.append(generation_statement())
     return plan
+
+
+def chunk_plan(chunk: RowChunk, batch_rows: int = BATCH_ROWS) -> tuple[list[Statement], list[Statement]]:
+    """A streamed chunk's node statements and edge statements, as ``write_plan``
+    makes them for a batch (without the generation stamp, written once, last).
+    The chunk's ``merged`` edges come last, as MERGE statements that
+    ``creating_plan`` passes through (no label): an earlier chunk created them."""
+    edges = _edge_statements(chunk.edges, batch_rows)
+    for st in _edge_statements(chunk.merged, batch_rows):
+        edges.append(Statement(st.cypher, st.params, "edge", ""))
+    return _node_statements(chunk.nodes, batch_rows), edges
 
 
 # Ids per existence query: one UNWIND over the Entity.id index.
@@ -382,12 +404,132 @@ def plan_summary(plan: list[Statement]) -> WriteSummary:
     return WriteSummary(nodes=nodes, edges=edges, statements=len(plan))
 
 
+class StreamWriter(ABC):
+    """What a streamed load needs from an engine while it holds the store
+    (``GraphStore._stream_writer``): schema made, the engine's load lock held."""
+
+    @abstractmethod
+    def lookup(self, cypher: str, params: dict[str, Any]) -> list[list[Any]]:
+        """Run a read of the ids the store holds; any thread."""
+
+    @abstractmethod
+    def prepare(self, statements: list[Statement], created: frozenset[str]) -> Any:
+        """Make what ``write`` sends; runs in the planning thread, ahead of the writes."""
+
+    @abstractmethod
+    def write(self, prepared: Any, progress: Callable[[int], None]) -> None:
+        """Write one chunk's statements (nodes before edges); ``progress(rows)`` per part."""
+
+    def checked(self, rows: int) -> None:  # noqa: B027 - a hook
+        """Told, on a store that reads a load twice, how many rows the first reading
+        found, before anything is written."""
+
+    def finish(self, prepared: Any, progress: Callable[[int], None]) -> None:
+        """Write the last statements of the load (its generation stamp)."""
+        self.write(prepared, progress)
+
+    def clear(self) -> None:  # noqa: B027 - a hook
+        """Empty the graph (a load with ``replace``) once the input has been checked."""
+
+
+# Chunks planned ahead of the one being written: what a streamed load holds in
+# memory is about this many chunks and the one being written.
+STREAM_AHEAD = 1
+
+
 class GraphStore(ABC):
     """What the rest of govgraph needs from a graph engine."""
 
     engine: str
     # Where residents' identifying fields live, apart from the graph (graph/personal.py).
     personal: PersonalStore | None = None
+    # Whether any failure of a write leaves the graph as it was before it (the
+    # embedded engine restores a snapshot). A streamed load into a store that
+    # cannot undo reads its input twice: once to check all of it before the
+    # first write, once to write it.
+    undoable_writes: bool = False
+    batch_rows: int = BATCH_ROWS
+
+    def write_stream(self, chunks: Callable[[], Iterable[RowChunk]], *, replace: bool = False,
+                     progress: Callable[[int, int], None] | None = None,
+                     total: int = 0) -> WriteSummary:
+        """Write a load that comes as chunks (``RowChunk``), planning the next while
+        one is written: the write sequence both engines share.
+
+        ``chunks()`` gives the load's chunks in order, each of them checked as it is
+        made (it raises on the first bad row); it is called twice on a store that
+        cannot undo a write (``undoable_writes``), so that nothing is written unless
+        every chunk passed. Either way the first bad row, an id another registry
+        holds (``IdConflict``) or a failed write leaves the graph and the personal
+        store as they were (a Neo4j write that fails after its first transactions
+        excepted, as for ``write_batch``'s sized loads). ``replace`` empties both
+        first, as part of the load. ``total`` is what ``progress`` reports as the
+        load's size until the load has been read (an estimate)."""
+        summary = WriteSummary()
+        with self._stream_writer(replace) as w:
+            empty = replace or not w.lookup(ANY_ENTITY_QUERY, {})
+            if self.undoable_writes:
+                if replace:
+                    w.clear()
+            else:
+                has_persons = False
+                rows = 0
+                for chunk in chunks():  # the first pass: read, check, look up; no write
+                    has_persons = has_persons or bool(chunk.persons)
+                    nodes, edges = chunk_plan(chunk, self.batch_rows)
+                    rows += sum(st.rows for st in nodes + edges)
+                    if not empty:
+                        new_node_ids(nodes, w.lookup)
+                if has_persons:
+                    self._personal_or_refuse()
+                w.checked(rows)
+                if replace:
+                    w.clear()
+            personal = (self.personal.staging(replace=replace) if self.personal is not None
+                        else _no_personal(self))
+            with personal as stage:
+                done = 0
+
+                def tick(rows: int) -> None:
+                    nonlocal done
+                    done += rows
+                    if progress:
+                        progress(done, max(total, done))
+
+                def planned() -> Iterator[tuple[Any, list[Any], int, int, int]]:
+                    for chunk in chunks():
+                        nodes, edges = chunk_plan(chunk, self.batch_rows)
+                        ids = plan_node_ids(nodes)
+                        created = frozenset(ids if empty else new_node_ids(nodes, w.lookup))
+                        yield (w.prepare(nodes + edges, created), chunk.persons,
+                               len(ids), sum(st.rows for st in edges if st.label),
+                               len(nodes) + len(edges))
+
+                from .prefetch import prefetched
+
+                items = prefetched(planned(), depth=STREAM_AHEAD, name="govgraph-stream-plan")
+                with closing(items):
+                    for prepared, persons, n_nodes, n_edges, n_statements in items:
+                        if persons:
+                            stage(persons)
+                        w.write(prepared, tick)
+                        summary.nodes += n_nodes
+                        summary.edges += n_edges
+                        summary.statements += n_statements
+                w.finish(w.prepare([generation_statement()], frozenset()), tick)
+                summary.statements += 1
+        return summary
+
+    def _personal_or_refuse(self) -> PersonalStore:
+        if self.personal is None:
+            raise StoreError("this store has no personal-data store to hold the registry's "
+                             "people: open it with a data directory (GOVGRAPH_DATA_DIR)")
+        return self.personal
+
+    def _stream_writer(self, replace: bool) -> AbstractContextManager[StreamWriter]:
+        """Hold the store for a streamed load (``write_stream``): the engine's schema,
+        its load lock and, if it can, what undoes the load when it fails."""
+        raise StoreError(f"the {self.engine} store does not take streamed loads")
 
     def write_all(self, batch: GraphBatch,
                   progress: Callable[[int, int], None] | None = None) -> WriteSummary:
@@ -477,3 +619,14 @@ class GraphStore(ABC):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+@contextmanager
+def _no_personal(store: GraphStore) -> Iterator[Callable[[Iterable[Any]], int]]:
+    """A store without a personal store: a load with persons is refused at its first."""
+
+    def refuse(persons: Iterable[Any]) -> int:
+        store._personal_or_refuse()
+        return 0
+
+    yield refuse

@@ -7,19 +7,22 @@ stored graph half-changed.
 
 from __future__ import annotations
 
+import copy
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
-from ..graph.model import GraphBatch
+from ..graph.model import GraphBatch, RowChunk
 from ..graph.store import GraphStore, WriteSummary
 from .divisions import Divisions, divisions_graph, read_bundled
 from .documents import notice_to_graph
 from .notice import Notice, NoticeError, parse_notice, read_notice
 from .registry import KnownPlaces, RegistryError, read_registry, registry_graph
+from .registry_stream import CHUNK_ROWS, LoadIds, RegistryStream
 from .structure import structure_graph
 from .units import UnitRegistry, load_registry
 
@@ -35,6 +38,9 @@ class LoadPlan:
     # Parts of documents that look like attributions and were not read; only
     # ever non-empty when the load was asked to keep what it could read.
     unread: list[dict] = field(default_factory=list)
+    # The places and bodies the plan's registries could refer to, and where each
+    # body sits (what a streamed load's registries are checked against).
+    known: KnownPlaces | None = None
 
 
 def default_notice() -> Notice:
@@ -113,6 +119,7 @@ def _plan_load(documents: list[Path] | None, include_default: bool,
         batch.extend(facts.batch)
         plan.unresolved.extend({"doc": n.id, **u} for u in facts.unresolved)
     plan.notices = notices
+    plan.known = known
     try:
         batch.check()
     except ValueError as e:
@@ -120,6 +127,102 @@ def _plan_load(documents: list[Path] | None, include_default: bool,
             _check_issue_types_present(batch)  # the same refusal, saying why and the way out
         raise
     return plan
+
+
+@dataclass
+class StreamedLoad:
+    """A load whose registries are read as they are written (``GraphStore.write_stream``).
+
+    ``head`` is everything but the registries' rows, planned and checked whole
+    (the unit registry, the real divisions, the documents: small); ``chunks()``
+    gives it, then each registry's rows in bounded chunks, each row checked as it
+    is read, so what the load holds does not grow with the registries' rows.
+    ``chunks()`` may be called again: it reads the files again from the start."""
+
+    head: LoadPlan
+    registries: list[Path]
+    units: UnitRegistry
+    known: KnownPlaces
+    counties: set[str]
+    chunk_rows: int = CHUNK_ROWS
+    progress: Callable[[str], None] | None = None
+    _readings: int = 0
+
+    def chunks(self) -> Iterator[RowChunk]:
+        from .structure import issue_type_keys
+
+        with _collector_paused():
+            known = copy.deepcopy(self.known)  # each reading learns the registries afresh
+            head = self.head.batch
+            last: dict[str, Any] = {}
+            for n in head.nodes:
+                last[n.id] = n
+            ids = LoadIds(head={i: (n.kind, n.props) for i, n in last.items()})
+            keys = issue_type_keys()
+            issue_nodes = all(f"issue:{k}" in last for k in keys)
+            yield RowChunk.of(head)
+            progress = self.progress if not self._readings else None  # the files are named once
+            self._readings += 1
+            for directory in self.registries:
+                stream = RegistryStream(directory, self.units, known, ids, counties=self.counties,
+                                        issue_keys=keys, issue_nodes=issue_nodes,
+                                        chunk_rows=self.chunk_rows, progress=progress)
+                yield from stream.chunks()
+
+    def size(self) -> int:
+        """About how many nodes and edges the load writes (for progress): the head's,
+        and two per registry row."""
+        lines = 0
+        for directory in self.registries:
+            for path in Path(directory).glob("*.*"):
+                if path.suffix in (".csv", ".json"):
+                    with path.open("rb") as fh:
+                        while buf := fh.read(1 << 20):
+                            lines += buf.count(b"\n")
+        return len(self.head.batch.nodes) + len(self.head.batch.edges) + 2 * lines
+
+
+def plan_stream(documents: list[Path] | None = None, *, include_default: bool = True,
+                registry: UnitRegistry | None = None, registries: list[Path] | None = None,
+                divisions: list[Divisions] | None = None,
+                progress: Callable[[str], None] | None = None, partial: bool = False,
+                chunk_rows: int = CHUNK_ROWS) -> StreamedLoad:
+    """``plan_load`` for a load whose registries are streamed: everything but the
+    registries' rows is planned and checked here (raising as ``plan_load`` does);
+    the registries' directories and names are checked, their rows when the load
+    is written (``execute_stream``)."""
+    with _collector_paused():
+        registry = registry or load_registry()
+        names: dict[str, Path] = {}
+        unique: list[Path] = []
+        for directory in registries or []:
+            name = Path(directory).name
+            if name in names and Path(directory).resolve() != names[name].resolve():
+                raise RegistryError(str(directory), None, None,
+                                    f"another registry of this load, {names[name]}, has the same name "
+                                    f"{name!r}; facts cite their registry by its directory's name, so "
+                                    "rename one")
+            if name not in names:
+                unique.append(Path(directory))  # the same directory twice is read once
+            names[name] = Path(directory)
+        head = _plan_load(documents, include_default, registry, [], divisions, progress, partial)
+        known = head.known or KnownPlaces()
+        counties = {a.name for a in registry.areas if a.props.get("level") == "county"}
+        load = StreamedLoad(head=head, registries=unique, units=registry, known=known,
+                            counties=counties, chunk_rows=chunk_rows, progress=progress)
+        for directory in unique:
+            RegistryStream(directory, registry, known, LoadIds(head={}), counties=counties,
+                           issue_keys={}, issue_nodes=False).files()
+        return load
+
+
+def execute_stream(store: GraphStore, load: StreamedLoad, *, replace: bool = False,
+                   progress: Callable[[int, int], None] | None = None) -> WriteSummary:
+    """Write a streamed load: all-or-nothing as ``execute`` (see ``GraphStore.write_stream``);
+    ``replace`` empties the store as part of it."""
+    with _collector_paused():
+        return store.write_stream(load.chunks, replace=replace, progress=progress,
+                                  total=load.size() if progress else 0)
 
 
 def _check_issue_types_present(batch: GraphBatch) -> None:

@@ -6,31 +6,14 @@ and started again."""
 
 from __future__ import annotations
 
-import hashlib
-import json
-
 import pytest
 from govgraph.graph.model import GraphBatch, Node, NodeKind
 from govgraph.graph.neo4j_bulk import BulkRefused, local_server
 from govgraph.loaders.pipeline import execute, plan_load
 from govgraph.queries import answers
-from helpers import REGISTRY
+from helpers import REGISTRY, graph_checksum
 
 pytestmark = pytest.mark.neo4j
-
-
-def graph_checksum(store) -> tuple[dict, str]:
-    """Counts, and a hash over every node (id, labels, properties) and edge (ends,
-    type, properties); the generation token, random per load, is left out."""
-    nodes = store.read("MATCH (n) RETURN n.id, labels(n), properties(n)").rows
-    edges = store.read("MATCH (a)-[e]->(b) RETURN a.id, type(e), b.id, properties(e)").rows
-    for n in nodes:
-        n[1] = sorted(n[1])
-        if "GraphState" in n[1]:
-            assert len(n[2].pop("generation")) == 32
-    canon = sorted(json.dumps(r, sort_keys=True, ensure_ascii=False) for r in nodes + edges)
-    counts = {"nodes": len(nodes), "edges": len(edges)}
-    return counts, hashlib.sha256("\n".join(canon).encode()).hexdigest()
 
 
 def _schema(store) -> list:

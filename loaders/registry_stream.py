@@ -1,0 +1,572 @@
+"""A registry directory read as a stream of bounded chunks (issue 31).
+
+``read_registry`` + ``registry_graph`` hold every row of a registry, validated,
+and then every node and edge made from them: at 1M residents that was 2.9 GB
+before the first write. Here each row is validated, checked against what the
+rows before it gave, and turned into write-plan rows as it is read; a chunk of
+them goes to the store while the next is read. What is kept grows with the
+registry's ids (the references a later row may make), not with its rows.
+
+The checks are ``read_registry``'s, the graph is ``registry_graph``'s (a
+streamed load and a whole-plan load give the same stored graph; the engine
+tests compare checksums). The first bad row stops the stream with its file,
+line, field and reason (``RegistryError``); which row that is when a registry
+has several bad ones may differ: the stream meets rows in file order, the
+whole-plan reader checks every row's fields before any reference.
+
+What cannot be made at its row waits for the row that completes it, within
+one file or the next few (all small): an organization's parent given later in
+its file; companies, whose credit-list standing comes two files later (and the
+contracts that point at them); a case's HANDLED_BY edges, which gather all its
+steps.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..graph.model import NodeKind, PersonRecord, RelType, RowChunk, edge_row, node_row, overlap_message
+from .registry import (
+    KINDS,
+    LEVEL_ORDER,
+    LEVELS,
+    MAX_FILE_BYTES,
+    ORG_KINDS,
+    Building,
+    Case,
+    CaseStep,
+    Community,
+    Company,
+    Compound,
+    Contract,
+    CreditEntry,
+    Facility,
+    KnownPlaces,
+    Membership,
+    Organization,
+    Person,
+    RegistryError,
+    Row,
+    Street,
+    _rows,
+)
+from .units import UnitRegistry
+
+# Registry rows per chunk: about two entities (a node, an edge) each.
+CHUNK_ROWS = 10_000
+
+_KIND_INDEX = {k: i for i, (k, _) in enumerate(KINDS)}
+_NODE_KINDS = list(NodeKind)
+_NODE_KIND_INDEX = {k: i for i, k in enumerate(_NODE_KINDS)}
+
+
+def _d(v: date | None) -> str | None:
+    return v.isoformat() if v else None
+
+
+@dataclass
+class LoadIds:
+    """Every node id a streamed load has given so far, and where from: the ones
+    outside any registry (``head``: the bundled data, divisions, documents) with
+    their properties, each registry's packed as (registry, file, line, kind), so
+    that an id given twice is refused naming both rows, as ``GraphBatch.check``
+    refuses it in a whole-plan load."""
+
+    head: dict[str, tuple[NodeKind, dict[str, Any]]]
+    registries: list[str] = field(default_factory=list)
+    given: dict[str, int] = field(default_factory=dict)
+    files: dict[tuple[int, int], str] = field(default_factory=dict)
+
+    def __contains__(self, id_: str) -> bool:
+        return id_ in self.given or id_ in self.head
+
+    def add(self, id_: str, kind: NodeKind, registry: int, file: int, line: int,
+            props: dict[str, Any]) -> None:
+        prev = self._where(id_)
+        if prev is not None:
+            raise ValueError(overlap_message(id_, prev, (kind, props), "an earlier part of this load"))
+        self.given[id_] = ((line * 32 + file) * 256 + registry) * 32 + _NODE_KIND_INDEX[kind]
+
+    def of_registry(self, id_: str, registry: int) -> NodeKind | None:
+        """The kind of the node ``registry`` gave with this id (None if it gave none)."""
+        packed = self.given.get(id_)
+        if packed is None or (packed // 32) % 256 != registry:
+            return None
+        return _NODE_KINDS[packed % 32]
+
+    def _where(self, id_: str) -> tuple[NodeKind, dict[str, Any]] | None:
+        if id_ in self.head:
+            return self.head[id_]
+        packed = self.given.get(id_)
+        if packed is None:
+            return None
+        packed, kind = divmod(packed, 32)
+        packed, registry = divmod(packed, 256)
+        line, file = divmod(packed, 32)
+        kinds_file = KINDS[file][0]
+        return _NODE_KINDS[kind], {"registry": self.registries[registry],
+                                   "registry_file": self.files.get((registry, file), kinds_file),
+                                   "registry_line": line}
+
+
+class RegistryStream:
+    """One registry directory, read once, as chunks of write-plan rows.
+
+    ``known`` holds the real places and bodies the load has (divisions, the
+    unit registry) and what earlier registries of the load gave; this registry's
+    areas and bodies are added to it as they are read, for later registries' cases.
+    ``issue_keys`` are the taxonomy's keys; ``issue_nodes`` whether the load
+    holds their IssueType nodes (the bundled notice brings them)."""
+
+    def __init__(self, directory: Path, units: UnitRegistry, known: KnownPlaces, ids: LoadIds,
+                 *, counties: set[str], issue_keys: dict[str, str], issue_nodes: bool,
+                 chunk_rows: int = CHUNK_ROWS,
+                 progress: Callable[[str], None] | None = None) -> None:
+        self.directory = Path(directory)
+        self.source = self.directory.name
+        self.units = units
+        self.known = known
+        self.ids = ids
+        self.counties = counties
+        self.county_ids = {a.name: a.id for a in units.areas if a.props.get("level") == "county"}
+        self.issue_keys = issue_keys
+        self.issue_nodes = issue_nodes
+        self.chunk_rows = max(1, chunk_rows)
+        self.progress = progress
+
+    def files(self) -> list[tuple[str, type[Row], Path]]:
+        """The registry's files in load order; raises before any is read if there are none."""
+        directory = self.directory
+        if not directory.is_dir():
+            raise RegistryError(str(directory), None, None, "not a directory")
+        found: list[tuple[str, type[Row], Path]] = []
+        for kind, model in KINDS:
+            csv_p, json_p = directory / f"{kind}.csv", directory / f"{kind}.json"
+            if csv_p.exists() or json_p.exists():
+                found.append((kind, model, csv_p if csv_p.exists() else json_p))
+        if not found:
+            names = ", ".join(k for k, _ in KINDS)
+            raise RegistryError(str(directory), None, None,
+                                f"no registry files (expected some of: {names}, as .csv or .json)")
+        return found
+
+    # -- the stream -------------------------------------------------------------
+    def chunks(self) -> Iterator[RowChunk]:
+        files = self.files()
+        self.reg_index = len(self.ids.registries)
+        self.ids.registries.append(self.source)
+        self._state()
+        self.chunk = RowChunk()
+        self.rows_in_chunk = 0
+        present = {kind for kind, _, _ in files}
+        for kind, model, path in self._checked(files):
+            self.kind = kind
+            self.file_index = _KIND_INDEX[kind]
+            self.file_name = path.name
+            self.ids.files[(self.reg_index, self.file_index)] = path.name
+            if self.progress:
+                self.progress(path.name)
+            handle = getattr(self, f"_{kind}")
+            for line, row in self._validated(path, model):
+                handle(line, row)
+                self.rows_in_chunk += 1
+                if self.rows_in_chunk >= self.chunk_rows:
+                    yield from self._flush()
+            yield from self._end_of(kind, present)
+        # Files that are absent still end where they would have been read.
+        yield from self._flush(final=True)
+
+    def _checked(self, files: list[tuple[str, type[Row], Path]]
+                 ) -> Iterator[tuple[str, type[Row], Path]]:
+        given = {kind for kind, _, _ in files}
+        for kind, model in KINDS:
+            if kind not in given:
+                if kind == "credit_list" and "companies" in given:
+                    self._companies_done()  # no credit list: the companies stand as given
+                if kind == "organizations":
+                    self._organizations_done()
+                if kind == "case_steps":
+                    self._case_steps_done()
+                continue
+            path = next(p for k, _, p in files if k == kind)
+            if (self.directory / f"{kind}.csv").exists() and (self.directory / f"{kind}.json").exists():
+                raise RegistryError(kind, None, None, f"both {kind}.csv and {kind}.json given; keep one")
+            if path.stat().st_size > MAX_FILE_BYTES:
+                raise RegistryError(path.name, None, None, "file larger than 2 GiB")
+            yield kind, model, path
+
+    def _end_of(self, kind: str, present: set[str]) -> Iterator[RowChunk]:
+        if kind == "organizations":
+            self._organizations_done()
+        elif kind == "credit_list":
+            self._companies_done()
+        elif kind == "case_steps":
+            self._case_steps_done()
+        return iter(())
+
+    def _flush(self, final: bool = False) -> Iterator[RowChunk]:
+        if final:
+            if self.pending_companies is not None:
+                self._companies_done()
+        if len(self.chunk) or self.chunk.persons:
+            out, self.chunk = self.chunk, RowChunk()
+            self.rows_in_chunk = 0
+            self.chunk_serial += 1
+            yield out
+
+    @staticmethod
+    def _validated(path: Path, model: type[Row]) -> Iterator[tuple[int, Any]]:
+        for line, rec in _rows(path):
+            try:
+                yield line, model.model_validate(rec)
+            except ValidationError as e:
+                err = e.errors()[0]
+                field = ".".join(str(p) for p in err["loc"]) or None
+                raise RegistryError(path.name, line, field, err["msg"]) from None
+
+    # -- state ------------------------------------------------------------------
+    def _state(self) -> None:
+        known = self.known
+        self.streets: set[str] = set()
+        self.communities: set[str] = set()
+        self.compounds: set[str] = set()
+        self.orgs: set[str] = set()
+        self.companies: set[str] = set()
+        # each area of this registry's level, and known streets' and communities'
+        self.area_level: dict[str, str] = {}
+        # where each body sits, for case steps (check_cases' ``levels``)
+        self.levels = dict(known.levels)
+        self.known_compounds = set(known.compounds)
+        self.pending_parents: list[tuple[int, str, dict[str, Any]]] = []
+        self.pending_companies: list[tuple[int, Company]] | None = None
+        self.pending_contracts: list[tuple[int, Contract]] = []
+        self.credit: dict[str, CreditEntry] = {}
+        self.cases: dict[str, tuple[int, date, date | None]] = {}
+        self.steps: dict[tuple[str, int], int] = {}
+        self.step_order: dict[str, list[tuple[int, date, int]]] = {}
+        self.handled: dict[tuple[str, str], tuple[int, list[int], list[str]]] = {}
+        self.membership_chunks: dict[tuple[str, str, str, str | None], int] = {}
+        self.chunk_serial = 0
+
+    def _where(self, line: int | None) -> tuple[str, int | None]:
+        return self.file_name, line
+
+    def _prov(self, line: int) -> dict[str, Any]:
+        return {"registry": self.source, "registry_file": self.file_name, "registry_line": line}
+
+    def _id(self, line: int, id_: str) -> None:
+        # Every id of this registry is in ``ids`` (what the load gave), but for its
+        # companies, given once their credit standing is known.
+        if id_ in self.companies or self.ids.of_registry(id_, self.reg_index) is not None:
+            raise RegistryError(self.file_name, line, "id", f"id {id_!r} is used twice")
+
+    def _node(self, kind: NodeKind, id_: str, name: str, props: dict[str, Any], line: int) -> None:
+        self.ids.add(id_, kind, self.reg_index, self.file_index, line, props)
+        self.chunk.nodes.append((kind, node_row(kind, id_, name, props)))
+
+    def _edge(self, type_: RelType, src: str, dst: str, props: dict[str, Any],
+              merge: bool = False) -> None:
+        for end in (src, dst):
+            if end not in self.ids:
+                if end.startswith("issue:") and not self.issue_nodes:
+                    raise ValueError(f"cases name issue types ({end[6:]}) that come with the bundled "
+                                     "notice, which --no-default leaves out: load without --no-default")
+                raise ValueError(f"{type_} edge {src!r} -> {dst!r}: no node {end!r}")
+        (self.chunk.merged if merge else self.chunk.edges).append((type_, edge_row(type_, src, dst, props)))
+
+    def _need(self, line: int, field: str, value: str | None, pool: set[str] | dict[str, str],
+              what: str, key: str = "id", also: set[str] | dict[str, str] | None = None) -> None:
+        if value is not None and value not in pool and (also is None or value not in also):
+            raise RegistryError(self.file_name, line, field, f"no {what} with {key} {value!r}")
+
+    def _area(self, kind_level: str, row: Any, line: int, **props: Any) -> None:
+        self._node(NodeKind.AREA, row.id, row.name, {"level": kind_level, "synthetic": row.synthetic,
+                                                      **self._prov(line), **props}, line)
+        self.area_level[row.id] = kind_level
+        self.known.area_levels[row.id] = kind_level
+        if kind_level == "compound":
+            self.known.compounds.add(row.id)
+
+    # -- one handler per file, in load order -------------------------------------
+    def _streets(self, line: int, s: Street) -> None:
+        self._id(line, s.id)
+        if s.county not in self.counties or s.county not in self.county_ids:
+            raise RegistryError(self.file_name, line, "county",
+                                f"unknown county {s.county!r}; known: {', '.join(sorted(self.counties))}")
+        self.streets.add(s.id)
+        self._area("street", s, line, street_kind=s.kind)
+        self._edge(RelType.PART_OF, s.id, self.county_ids[s.county], self._prov(line))
+
+    def _communities(self, line: int, c: Community) -> None:
+        self._id(line, c.id)
+        self._need(line, "street_id", c.street_id, self.streets, "street", "id or adcode",
+                   self.known.streets)
+        self.communities.add(c.id)
+        self._area("community", c, line)
+        self._edge(RelType.PART_OF, c.id, self.known.area(c.street_id), self._prov(line))
+
+    def _compounds(self, line: int, cp: Compound) -> None:
+        self._id(line, cp.id)
+        self._need(line, "community_id", cp.community_id, self.communities, "community",
+                   "id or adcode", self.known.communities)
+        self.compounds.add(cp.id)
+        self._area("compound", cp, line, built_year=cp.built_year, households=cp.households,
+                   category=cp.category)
+        self._edge(RelType.PART_OF, cp.id, self.known.area(cp.community_id), self._prov(line))
+
+    def _buildings(self, line: int, x: Building) -> None:
+        self._id(line, x.id)
+        self._need(line, "compound_id", x.compound_id, self.compounds, "compound")
+        self._area("building", x, line, units=x.units, floors=x.floors)
+        self._edge(RelType.PART_OF, x.id, x.compound_id, self._prov(line))
+
+    def _area_level_of(self, ref: str) -> str | None:
+        if ref in self.area_level:
+            return self.area_level[ref]
+        if ref in self.known.streets:
+            return "street"
+        if ref in self.known.communities:
+            return "community"
+        return None
+
+    def _organizations(self, line: int, o: Organization) -> None:
+        self._id(line, o.id)
+        self.orgs.add(o.id)
+        areas = o.areas()
+        for a in areas:
+            if a not in self.streets and a not in self.communities and a not in self.compounds \
+                    and a not in self.known.streets and a not in self.known.communities:
+                raise RegistryError(self.file_name, line, "area_ids",
+                                    f"no street, community or compound with id or adcode {a!r}")
+        body_type, kind = ORG_KINDS[o.kind]
+        prov = self._prov(line)
+        self._node(kind, o.id, o.name, {"body_type": body_type, "org_kind": o.kind,
+                                        "synthetic": o.synthetic, **prov}, line)
+        found = [lv for a in areas if (lv := self._area_level_of(a)) is not None]
+        if found:
+            self.levels[o.id] = min(found, key=lambda lv: LEVEL_ORDER.get(lv, 9))
+        for a in areas:
+            dst = self.known.area(a)
+            self._edge(RelType.LOCATED_IN, o.id, dst, prov)
+            level = self.known.area_levels.get(dst)
+            if level is not None:
+                self.known.levels.setdefault(o.id, level)
+        if o.parent_id:
+            if o.parent_id in self.orgs or o.parent_id in self.known.bodies:
+                self._edge(RelType.PART_OF, o.id, o.parent_id, prov)
+            else:  # perhaps a later row of this file
+                self.pending_parents.append((line, o.id, {**prov, "_parent": o.parent_id}))
+
+    def _organizations_done(self) -> None:
+        for line, org, prov in self.pending_parents:
+            parent = prov.pop("_parent")
+            if parent not in self.orgs and parent not in self.known.bodies:
+                raise RegistryError(self.file_name, line, "parent_id",
+                                    f"no organization with id {parent!r}")
+            self._edge(RelType.PART_OF, org, parent, prov)
+        self.pending_parents = []
+
+    def _people(self, line: int, p: Person) -> None:
+        self._id(line, p.id)
+        self._need(line, "compound_id", p.compound_id, self.compounds, "compound")
+        # The graph knows a person by their opaque id alone; what identifies them
+        # (name, Party membership) goes to the personal store, citing the same row.
+        prov = self._prov(line)
+        self._node(NodeKind.RESIDENT, p.id, p.id, {"person": True, "synthetic": p.synthetic, **prov},
+                   line)
+        # Its fields were validated as the row's: made without validating them again.
+        self.chunk.persons.append(PersonRecord.model_construct(
+            id=p.id, name=p.name, party_member=p.party_member, synthetic=p.synthetic, **prov))
+        if p.compound_id:
+            self._edge(RelType.LIVES_IN, p.id, p.compound_id, prov)
+
+    def _memberships(self, line: int, m: Membership) -> None:
+        if self.ids.of_registry(m.person_id, self.reg_index) != NodeKind.RESIDENT:
+            raise RegistryError(self.file_name, line, "person_id", f"no person with id {m.person_id!r}")
+        self._need(line, "org_id", m.org_id, self.orgs, "organization", also=self.known.bodies)
+        self._need(line, "nominated_by", m.nominated_by, self.orgs, "organization",
+                   also=self.known.bodies)
+        if m.start and m.end and m.end < m.start:
+            raise RegistryError(self.file_name, line, "end", "ends before it starts")
+        props = {"role": m.role, "since": _d(m.start), "start": _d(m.start), "end": _d(m.end),
+                 "nominated_by": m.nominated_by, "synthetic": m.synthetic, **self._prov(line)}
+        # The one kind of row that may give an edge an earlier row gave (the same
+        # person, body, role and start twice): merged onto it, as a whole-plan load
+        # merges duplicates, even when the first came in an earlier chunk.
+        key = (m.person_id, m.org_id, m.role, props["since"])
+        first = self.membership_chunks.setdefault(key, self.chunk_serial)
+        self._edge(RelType.MEMBER_OF, m.person_id, m.org_id, props, merge=first != self.chunk_serial)
+
+    def _companies(self, line: int, co: Company) -> None:
+        self._id(line, co.id)
+        self.companies.add(co.id)
+        self.levels[co.id] = "compound"
+        self.known.levels[co.id] = "compound"
+        if self.pending_companies is None:
+            self.pending_companies = []
+        self.pending_companies.append((line, co))  # their credit-list standing comes later
+
+    def _contracts(self, line: int, k: Contract) -> None:
+        if k.start and k.end and k.end < k.start:
+            raise RegistryError(self.file_name, line, "end", "ends before it starts")
+        self._need(line, "company_id", k.company_id, self.companies, "company")
+        self._need(line, "compound_id", k.compound_id, self.compounds, "compound")
+        if self.pending_companies is not None:
+            self.pending_contracts.append((line, k))
+        else:
+            self._contract(line, self.file_name, k)
+
+    def _contract(self, line: int, file: str, k: Contract) -> None:
+        self._edge(RelType.MANAGES, k.company_id, k.compound_id, {
+            "since": _d(k.start), "start": _d(k.start), "end": _d(k.end), "synthetic": k.synthetic,
+            "registry": self.source, "registry_file": file, "registry_line": line})
+
+    def _facilities(self, line: int, f: Facility) -> None:
+        self._id(line, f.id)
+        self._need(line, "compound_id", f.compound_id, self.compounds, "compound")
+        prov = self._prov(line)
+        self._node(NodeKind.FACILITY, f.id, f.name, {"facility_kind": f.kind, "synthetic": f.synthetic,
+                                                     **prov}, line)
+        self._edge(RelType.LOCATED_IN, f.id, f.compound_id, prov)
+        self.known.levels.setdefault(f.id, "compound")
+
+    def _credit_list(self, line: int, e: CreditEntry) -> None:
+        self._need(line, "company_id", e.company_id, self.companies, "company")
+        prev = self.credit.get(e.company_id)
+        # The latest entry decides the company's standing (a stable sort by date:
+        # of entries of one date, the last given).
+        if prev is None or e.date >= prev.date:
+            self.credit[e.company_id] = e
+
+    def _companies_done(self) -> None:
+        if self.pending_companies is None:
+            return
+        file_name, file_index = self.file_name, self.file_index
+        companies_file = self.ids.files.get((self.reg_index, _KIND_INDEX["companies"]), "companies")
+        contracts_file = self.ids.files.get((self.reg_index, _KIND_INDEX["contracts"]), "contracts")
+        self.file_name, self.file_index = companies_file, _KIND_INDEX["companies"]
+        for line, co in self.pending_companies:
+            entry = self.credit.get(co.id)
+            self._node(NodeKind.COMPANY, co.id, co.name, {
+                "company_kind": co.kind, "synthetic": co.synthetic, **self._prov(line),
+                "credit_list": entry.list if entry else None,
+                "credit_date": _d(entry.date) if entry else None,
+                "credit_reason": entry.reason if entry else None}, line)
+        for line, k in self.pending_contracts:
+            self._contract(line, contracts_file, k)
+        self.file_name, self.file_index = file_name, file_index
+        self.pending_companies = None
+        self.pending_contracts = []
+
+    def _cases(self, line: int, k: Case) -> None:
+        keys = self.issue_keys
+        if k.id in self.cases or k.id in self.companies \
+                or self.ids.of_registry(k.id, self.reg_index) is not None:
+            raise RegistryError(self.file_name, line, "id", f"id {k.id!r} is used twice")
+        self.cases[k.id] = (line, k.opened, k.closed)
+        if k.compound_id not in self.compounds and k.compound_id not in self.known_compounds:
+            raise RegistryError(self.file_name, line, "compound_id", f"no compound with id {k.compound_id!r}")
+        if re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)+", k.issue) and k.issue not in keys:
+            raise RegistryError(self.file_name, line, "issue", f"unknown issue type {k.issue!r}; known: "
+                                f"{', '.join(sorted(keys))} (or write the issue as free text)")
+        if k.outcome == "resolved" and k.resolved_level is None:
+            raise RegistryError(self.file_name, line, "resolved_level",
+                                "a resolved case needs the level that resolved it "
+                                f"({', '.join(LEVELS)})")
+        if k.outcome != "resolved" and k.resolved_level is not None:
+            raise RegistryError(self.file_name, line, "resolved_level",
+                                f"the case is {k.outcome}, not resolved")
+        if k.outcome == "resolved" and k.closed is None:
+            raise RegistryError(self.file_name, line, "closed",
+                                "a resolved case needs the date it was closed")
+        if k.outcome == "open" and k.closed is not None:
+            raise RegistryError(self.file_name, line, "closed", "an open case has no closing date")
+        if k.closed is not None and k.closed < k.opened:
+            raise RegistryError(self.file_name, line, "closed",
+                                f"closed {k.closed} before it was opened {k.opened}")
+        if k.due is not None and k.due < k.opened:
+            raise RegistryError(self.file_name, line, "due", f"due {k.due} before it was opened {k.opened}")
+        key = k.issue if k.issue in keys else None
+        prov = self._prov(line)
+        self._node(NodeKind.CASE, k.id, k.id, {
+            "compound_id": k.compound_id, "issue": key, "issue_text": None if key else k.issue,
+            "channel": k.channel, "opened": _d(k.opened), "outcome": k.outcome,
+            "resolved_level": k.resolved_level, "closed": _d(k.closed), "due": _d(k.due),
+            "synthetic": k.synthetic, **prov}, line)
+        self._edge(RelType.OPENED_IN, k.id, k.compound_id, prov)
+        if key:
+            self._edge(RelType.ABOUT, k.id, f"issue:{key}", prov)
+
+    def _case_steps(self, line: int, st: CaseStep) -> None:
+        where = (self.file_name, line)
+        if st.case_id not in self.cases:
+            raise RegistryError(*where, "case_id", f"no case with id {st.case_id!r}")
+        if (st.case_id, st.order) in self.steps:
+            raise RegistryError(*where, "order", f"case {st.case_id!r} has a step {st.order} already "
+                                f"(line {self.steps[(st.case_id, st.order)]})")
+        self.steps[(st.case_id, st.order)] = line
+        if st.level is None and st.body_id is None:
+            raise RegistryError(*where, "level", "give the level or the body that took the step")
+        if st.body_id is not None:
+            if self.ids.of_registry(st.body_id, self.reg_index) == NodeKind.RESIDENT:
+                raise RegistryError(*where, "body_id", "a step is taken by a body, not a person "
+                                    "(cases never name residents)")
+            body_level = self.levels.get(st.body_id)
+            if body_level is None:
+                raise RegistryError(*where, "body_id", f"no body with id {st.body_id!r} "
+                                    "(an organization or company of the registry, or a unit or real "
+                                    "body the graph holds)")
+            if body_level not in LEVEL_ORDER:
+                raise RegistryError(*where, "body_id", f"body {st.body_id!r} sits at {body_level} "
+                                    "level; a case step is taken at a compound, community, street, "
+                                    "county or city")
+            if st.level is not None and st.level != body_level:
+                raise RegistryError(*where, "level", f"body {st.body_id!r} sits at {body_level} "
+                                    f"level, not {st.level}")
+        _, opened, closed = self.cases[st.case_id]
+        if st.start < opened:
+            raise RegistryError(*where, "start", f"step starts {st.start}, before case "
+                                f"{st.case_id!r} was opened ({opened})")
+        if closed is not None and st.start > closed:
+            raise RegistryError(*where, "start", f"step starts {st.start}, after case "
+                                f"{st.case_id!r} was closed ({closed})")
+        if st.end is not None and st.end < st.start:
+            raise RegistryError(*where, "end", f"step ends {st.end}, before it starts {st.start}")
+        if closed is not None and st.end is not None and st.end > closed:
+            raise RegistryError(*where, "end", f"step ends {st.end}, after case "
+                                f"{st.case_id!r} was closed ({closed})")
+        self.step_order.setdefault(st.case_id, []).append((st.order, st.start, line))
+        level = st.level or self.levels[st.body_id or ""]
+        prov = self._prov(line)
+        node_id = st.node_id
+        self._node(NodeKind.CASE_STEP, node_id, f"{st.case_id} step {st.order}", {
+            "case_id": st.case_id, "order": st.order, "level": level,
+            "level_given": st.level is not None, "body_id": st.body_id, "action": st.action,
+            "start": _d(st.start), "end": _d(st.end), "synthetic": st.synthetic, **prov}, line)
+        self._edge(RelType.HAS_STEP, st.case_id, node_id, {"step": st.order, **prov})
+        if st.body_id:
+            self._edge(RelType.TAKEN_BY, node_id, st.body_id, prov)
+            _, orders, actions = self.handled.setdefault((st.case_id, st.body_id), (line, [], []))
+            orders.append(st.order)
+            actions.append(st.action)
+
+    def _case_steps_done(self) -> None:
+        for case_id, steps in self.step_order.items():
+            ordered = sorted(steps)
+            for (oa, sa, _), (ob, sb, line_b) in zip(ordered, ordered[1:], strict=False):
+                if sb < sa:
+                    raise RegistryError(self.file_name, line_b, "start",
+                                        f"step {ob} of case {case_id!r} starts {sb}, "
+                                        f"before step {oa} ({sa})")
+        for (case_id, body_id), (line, orders, actions) in self.handled.items():
+            self._edge(RelType.HANDLED_BY, case_id, body_id, {
+                "steps": orders, "actions": actions, **self._prov(line)})
+        self.step_order = {}
+        self.handled = {}

@@ -1,0 +1,32 @@
+"""`python -m bench load` runs end to end at a tiny size on the embedded engine.
+
+Only the shape of the report is checked, and what does not depend on the
+machine: both loads write the same graph, each reports its peak RSS. No test
+asserts a timing.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from helpers import REPO
+
+sys.path.insert(0, str(REPO))  # `bench` is a folder of the repository, not an installed package
+
+from bench import load as bench_load  # noqa: E402
+
+pytestmark = pytest.mark.slow
+
+
+def test_bench_load_smoke(tmp_path: Path):
+    out = tmp_path / "results"
+    res = bench_load.run([300], ["falkordb"], seed=3, repeat=1, workdir=tmp_path / "work",
+                         neo4j_uri=None, out=out, warmup=False)
+    [s] = res["summary"]
+    assert s["same_entities"] and s["entities"] > 600
+    assert {r["mode"] for r in res["loads"]} == {"whole", "stream"}
+    for r in res["loads"]:
+        assert r["python_peak_rss_mb"] > 0 and r["end_to_end_s"] > 0 and r["stored_nodes"] > 300
+    assert (out / "load.md").read_text().startswith("# Registry loads end to end")
