@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from govgraph.graph import store as store_mod
+from govgraph.graph import plan as plan_mod
 from govgraph.loaders.pipeline import LoadPlan, execute, plan_load
 from govgraph.loaders.synth import synthesize
 from govgraph.queries import answers, compounds
@@ -205,7 +205,7 @@ class Run:
                                   "module_defaults": {"SINGLE_TRANSACTION_ROWS": ns.SINGLE_TRANSACTION_ROWS,
                                                       "TRANSACTION_ROWS": ns.TRANSACTION_ROWS}}
         else:
-            info["write_path"] = {"batch_rows": store_mod.BATCH_ROWS,
+            info["write_path"] = {"batch_rows": plan_mod.BATCH_ROWS,
                                   "atomicity": "GRAPH.COPY snapshot, restored on failure"}
         return info
 

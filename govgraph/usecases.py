@@ -14,7 +14,8 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from .graph.store import GraphStore, WriteSummary
+from .graph.plan import WriteSummary
+from .graph.store import GraphStore
 from .loaders.divisions import Divisions
 from .loaders.pipeline import LoadPlan, execute, execute_stream, plan_load, plan_stream
 from .queries import answers

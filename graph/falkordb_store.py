@@ -27,6 +27,15 @@ from falkordb.path import Path as FPath
 from . import embedded_server
 from .model import ENTITY_LABEL, GraphBatch
 from .personal import PersonalStore, personal_file
+from .plan import (
+    Statement,
+    WriteSummary,
+    creating_plan,
+    edge_plan,
+    node_plan,
+    plan_node_ids,
+    plan_summary,
+)
 from .prefetch import prefetched
 from .store import (
     GraphStore,
@@ -34,17 +43,10 @@ from .store import (
     QueryResult,
     QueryTimeout,
     ReadOnlyViolation,
-    Statement,
     StoreError,
     StreamWriter,
-    WriteSummary,
     check_params,
-    creating_plan,
-    edge_plan,
     new_node_ids,
-    node_plan,
-    plan_node_ids,
-    plan_summary,
 )
 
 

@@ -29,7 +29,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .model import ENTITY_LABEL, GraphBatch
-from .store import GRAPH_STATE_LABEL, Statement, StoreError, edge_plan, node_plan
+from .plan import GRAPH_STATE_LABEL, Statement, edge_plan, node_plan
+from .store import StoreError
 
 LAUNCHER_CLASS = "govgraph.Neo4jLauncher"
 ADMIN_CLASS = "org.neo4j.cli.AdminTool"

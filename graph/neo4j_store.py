@@ -34,25 +34,27 @@ from neo4j.graph import Relationship as NRel
 
 from .model import ENTITY_LABEL, GraphBatch
 from .personal import PersonalStore, personal_file
+from .plan import (
+    GRAPH_STATE_LABEL,
+    Statement,
+    WriteSummary,
+    creating_plan,
+    edge_plan,
+    node_plan,
+    plan_node_ids,
+    plan_summary,
+)
 from .store import (
     ANY_ENTITY_QUERY,
-    GRAPH_STATE_LABEL,
     GraphStore,
     QueryError,
     QueryResult,
     QueryTimeout,
     ReadOnlyViolation,
-    Statement,
     StoreError,
     StreamWriter,
-    WriteSummary,
     check_params,
-    creating_plan,
-    edge_plan,
     new_node_ids,
-    node_plan,
-    plan_node_ids,
-    plan_summary,
 )
 
 # Constraint DDL is the one place the dialects differ (see FalkorDBStore.ensure_schema).

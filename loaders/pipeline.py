@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from ..graph.model import GraphBatch, RowChunk
-from ..graph.store import GraphStore, WriteSummary
+from ..graph.plan import WriteSummary
+from ..graph.store import GraphStore
 from .divisions import Divisions, divisions_graph, read_bundled
 from .documents import notice_to_graph
 from .notice import Notice, NoticeError, parse_notice, read_notice

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from govgraph.graph.falkordb_store import FalkorDBStore
 from govgraph.graph.model import GraphBatch, RelType
-from govgraph.graph.store import GRAPH_STATE_LABEL, GraphStore
+from govgraph.graph.plan import GRAPH_STATE_LABEL
+from govgraph.graph.store import GraphStore
 from govgraph.queries import compounds, flow, generation_cache
 
 DAY = "2024-06-30"

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import pytest
-from govgraph.graph import store as store_mod
+from govgraph.graph import plan as plan_mod
 from govgraph.graph.falkordb_store import FalkorDBStore
 from govgraph.graph.model import Edge, GraphBatch, Node, NodeKind, RelType
 from govgraph.graph.store import StoreError
@@ -22,11 +22,11 @@ def test_loading_twice_changes_nothing(store, default_plan):
 def test_failed_write_leaves_graph_unchanged(store, monkeypatch):
     before = answers.load_report(store)
     batch = GraphBatch(nodes=[Node(id="test:ghost", kind=NodeKind.COMMITTEE, name="幽灵委员会")])
-    real_plan = store_mod.edge_plan
+    real_plan = plan_mod.edge_plan
 
     def plan_with_a_bad_statement(b, *a, **k):
         # The real statements run first, then one the engine rejects.
-        return [*real_plan(b, *a, **k), store_mod.Statement("THIS IS NOT CYPHER", {})]
+        return [*real_plan(b, *a, **k), plan_mod.Statement("THIS IS NOT CYPHER", {})]
 
     monkeypatch.setattr(type(store).__module__ + ".edge_plan", plan_with_a_bad_statement)
     with pytest.raises(StoreError, match="rolled back"):
@@ -41,7 +41,7 @@ def test_failure_while_making_the_next_statements_leaves_graph_unchanged(store, 
     before = answers.load_report(store)
     batch = GraphBatch(nodes=[Node(id=f"test:ghost{i}", kind=NodeKind.COMMITTEE, name="幽灵委员会")
                               for i in range(3)])
-    real = store_mod.creating_plan
+    real = plan_mod.creating_plan
     made: list[str] = []
 
     def breaks_at_the_last_node(plan, created):
@@ -51,7 +51,7 @@ def test_failure_while_making_the_next_statements_leaves_graph_unchanged(store, 
         made.extend(ids)
         return real(plan, created)
 
-    real_nodes = store_mod.node_plan
+    real_nodes = plan_mod.node_plan
     monkeypatch.setattr(type(store).__module__ + ".node_plan",
                         lambda b, *a, **k: real_nodes(b, 1))  # a statement per node
     monkeypatch.setattr(type(store).__module__ + ".creating_plan", breaks_at_the_last_node)
