@@ -1,0 +1,59 @@
+"""Readings added for held-out batch D (r500–r511).
+
+Each reading is pinned on a small written case and on the real document that
+showed it; a document read exactly is held there (evaluate_real_document).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+
+from govgraph.loaders.notice import parse_notice
+from helpers import REPO
+
+REAL = REPO / "tests" / "corpus_real"
+
+
+def _quality():
+    spec = importlib.util.spec_from_file_location("extract_quality_d", REPO / "scripts" / "extract_quality.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["extract_quality_d"] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+Q = _quality()
+
+
+def _exact(stem: str) -> None:
+    res = Q.evaluate_real_document(REAL / f"{stem}.json")
+    assert res.exact, res.problems
+
+
+def _notice(stem: str):
+    _header, text = Q.read_real(REAL / f"{stem}.txt")
+    return parse_notice(text, source=f"{stem}.txt")
+
+
+def test_items_numbered_with_nothing_after_the_number():
+    text = ("某市方案\n二、主要任务\n（一）实施攻关行动\n1突破关键技术。加强研究。（责任单位：市科技局）\n"
+            "2强化硬件攻关。发展2个平台。（责任单位：市工信局，崂山区政府）\n"
+            "（二）实施整合行动\n3强化算力保障。（责任单位：市大数据局）\n")
+    notice = parse_notice(text)
+    assert [m.title for m in notice.measures] == ["突破关键技术", "强化硬件攻关", "强化算力保障"]
+    assert [m.units("responsible") for m in notice.measures] == [
+        ["市科技局"], ["市工信局", "崂山区政府"], ["市大数据局"]]
+    # a private-use character between the number and the words (a glyph of the
+    # source's font that shows as nothing) is read the same way
+    notice = parse_notice(text.replace("1突", "1\ue010突").replace("2强", "2\ue010强"))
+    assert [m.marker for m in notice.measures][:2] == ["1\ue010", "2\ue010"]
+    assert [m.title for m in notice.measures][:2] == ["突破关键技术", "强化硬件攻关"]
+    _exact("r502_qingdao_hyrgzn_2024")
+
+
+def test_a_quantity_or_a_number_out_of_sequence_at_a_line_start_heads_no_item():
+    text = ("某市方案\n1.建设平台。\n2个平台年内建成。\n（责任单位：市科技局）\n"
+            "2.培育企业。\n5家企业入选，7家在建。（责任单位：市工信局）\n")
+    notice = parse_notice(text)
+    assert [m.title for m in notice.measures] == ["建设平台", "培育企业"]
