@@ -110,6 +110,56 @@ def merge_grassroots(text: str, mentions: list[UnitMention]) -> list[UnitMention
     return out
 
 
+# Kinds of jurisdiction and kinds of body a collective lists with 、 inside
+# (各县、市、区政府, 各省、自治区、直辖市人民政府, 相关委、办、局).
+_COLLECTIVE_PLACES = ("省", "自治区", "直辖市", "市", "县", "区", "自治县", "县级市", "旗", "州", "自治州",
+                      "盟", "地区", "乡", "镇", "街道")
+_COLLECTIVE_KINDS = ("委", "办", "局", "厅", "室", "中心")
+_COLLECTIVE_HEAD_RE = re.compile(r"^(各|有关|相关)(.{1,3})$")
+_COLLECTIVE_BODY_RE = re.compile(r"^(.{1,3}?)(人民政府|政府|党委|党工委|管委会)(?:〔[^〔〕]{1,8}〕)?$")
+
+
+def merge_collectives(text: str, mentions: list[UnitMention]) -> list[UnitMention]:
+    """A collective written with 、 inside and no brackets stays one name, as
+    written: 各县、市、区政府 (each county's, city's and district's government),
+    有关区、市政府, 相关委、办、局. It starts with 各 / 有关 / 相关 and a kind of
+    jurisdiction (or of body: 委, 办, 局), goes on with bare kinds, and ends
+    with a kind and the body they share (政府, 党委 …), or with a bare kind of
+    body. A list of bare jurisdictions with no shared body (各区、县级市) is two
+    collectives, and stays two."""
+    out: list[UnitMention] = []
+    i = 0
+    while i < len(mentions):
+        m = mentions[i]
+        head = _COLLECTIVE_HEAD_RE.match(m.name) if m.alias is None else None
+        end = None
+        if head is not None:
+            kinds = (_COLLECTIVE_PLACES if head.group(2) in _COLLECTIVE_PLACES
+                     else _COLLECTIVE_KINDS if head.group(2) in _COLLECTIVE_KINDS else ())
+            k = i + 1
+            while k < len(mentions) and mentions[k].alias is None:
+                name = mentions[k].name
+                if kinds is _COLLECTIVE_PLACES and (b := _COLLECTIVE_BODY_RE.match(canon(name))):
+                    if b.group(1) in kinds:
+                        end = k
+                    break
+                if name not in kinds:
+                    break
+                if kinds is _COLLECTIVE_KINDS:
+                    end = k
+                k += 1
+        if end is None:
+            out.append(m)
+            i += 1
+            continue
+        last = mentions[end]
+        written = text[m.start : last.end]
+        out.append(UnitMention(name=clean_name(written), as_written=written, start=m.start, end=last.end,
+                               reading="collective"))
+        i = end + 1
+    return out
+
+
 def _jurisdiction_prefix(name: str) -> str | None:
     for body in HEADLESS_BODIES:
         i = name.find(body)
@@ -245,6 +295,7 @@ def list_mentions(text: str, start: int, end: int, before: UnitMention | None = 
         if not item.name:
             continue
         (leads if marked else mentions).append(item)
+    mentions = merge_collectives(text, mentions)
     mentions = share_place_suffix(share_suffixes([part for m in mentions for part in split_names(text, m)]))
     mentions = merge_grassroots(text, restore_elided_prefixes(restore_prefixes(mentions), before))
     return leads, mentions

@@ -57,3 +57,22 @@ def test_a_quantity_or_a_number_out_of_sequence_at_a_line_start_heads_no_item():
             "2.培育企业。\n5家企业入选，7家在建。（责任单位：市工信局）\n")
     notice = parse_notice(text)
     assert [m.title for m in notice.measures] == ["建设平台", "培育企业"]
+
+
+def test_collectives_with_a_dun_inside_stay_whole():
+    text = ("某市方案\n1.推进建设。\n牵头责任单位:市发展改革委。\n"
+            "协同责任单位:市经信局、滁州经开区管委会等,各县、市、区政府。\n"
+            "2.完善机制。（责任单位：市工信局，有关区、市政府）\n"
+            "3.出台文件。（牵头单位：区消防救援支队；配合单位：各街道、\n相关委、办、局）\n")
+    notice = parse_notice(text)
+    m1, m2, m3 = notice.measures
+    assert m1.units("support") == ["市经信局", "滁州经开区管委会", "各县、市、区政府"]
+    assert m2.units("responsible") == ["市工信局", "有关区、市政府"]
+    assert m3.units("support") == ["各街道", "相关委、办、局"]
+    collective = m3.attributions[-1].units[-1]
+    assert collective.reading == "collective" and text[collective.start : collective.end] == "相关委、办、局"
+    # bare jurisdictions with no body they share are two collectives
+    notice = parse_notice("某市方案\n1.引进人才。（牵头单位：市人社局，配合单位：各区、县级市）\n")
+    assert notice.measure(1).units("support") == ["各区", "各县级市"]
+    _exact("r504_chuzhou_zdgz_2020")
+    _exact("r100_qingdao_rgzn_2024")
