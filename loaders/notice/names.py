@@ -31,6 +31,9 @@ TASK_VERBS = ("新建", "建成", "启动", "完成", "加快", "推进", "推�
               "加强", "提升", "优化", "完善", "健全", "建立", "深化", "持续", "全面", "积极", "强化",
               "确保", "力争", "实现", "做好", "支持", "鼓励", "引导", "规范", "坚持", "扩大",
               "新增", "改造", "提高", "降低", "增加", "争取", "打造", "培育", "促进")
+# Prepositions that open a phrase inside running text; no body's name holds one
+# (根据区消防安全委员会要求, 指导各街道按照国家标准…建设政府专职消防队).
+PREPOSITIONS_RE = re.compile(r"按照|根据|依据|依照")
 # Endings of groups of persons and posts, which end as a body's name may (部, 任 …) but name people.
 PERSON_ENDINGS = ("干部", "主任", "书记", "负责人", "村长", "镇长", "乡长", "所长", "站长", "组长")
 # Channels that end as a body's name may (站, 台, 栏) but are no body.
@@ -60,7 +63,7 @@ def looks_like_unit(name: str) -> bool:
         return False
     if re.search(r"[0-9０-９%％。！？：:；;，,\"《》]", name):
         return False
-    if name.startswith(TASK_VERBS):
+    if name.startswith(TASK_VERBS) or PREPOSITIONS_RE.search(name):
         return False
     if name.endswith(PERSON_ENDINGS):
         return False  # 各包村干部, 村委会主任: persons (officials), not bodies

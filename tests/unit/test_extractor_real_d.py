@@ -76,3 +76,30 @@ def test_collectives_with_a_dun_inside_stay_whole():
     assert notice.measure(1).units("support") == ["各区", "各县级市"]
     _exact("r504_chuzhou_zdgz_2020")
     _exact("r100_qingdao_rgzn_2024")
+
+
+def test_a_cell_per_paragraph_table_keyed_by_numbered_item_cells():
+    text = ("附件：\n\n某区重点任务清单\n\n类别\n\n项目\n\n主要任务\n\n牵头单位\n\n配合单位\n\n"
+            "一、做好政策保障\n\n1.做好规划配套\n\n同步规划、同步实施。\n\n区消防救援支队\n\n区应急局、各街道\n\n"
+            "2.完善规章\n标准\n\n细化职责任务。\n\n区消防救援支队\n\n各街道\n\n"
+            "贯彻执行检查指引。\n\n区考核办\n\n区消防救援支队、\n各街道\n\n"
+            "二、加强队伍建设\n\n3.加强队伍建设\n\n指导各街道按照地方标准建设专职消防队、微型消防站。\n\n"
+            "区消防救援支队\n\n各街道\n\n健全配套规章制度。\n")
+    notice = parse_notice(text)
+    assert notice.layout == "table"
+    assert [m.title for m in notice.measures] == ["做好规划配套", "完善规章标准", "加强队伍建设"]
+    assert [(m.units("lead"), m.units("support")) for m in notice.measures] == [
+        (["区消防救援支队"], ["区应急局", "各街道"]),
+        # a sub-row's own unit cells, after its task, fill the unit columns afresh
+        (["区消防救援支队", "区考核办"], ["各街道", "区消防救援支队", "各街道"]),
+        # a task naming bodies in running text is no unit cell; sub-rows with no
+        # unit cells (merged) take the cells shown once
+        (["区消防救援支队"], ["各街道"])]
+    _exact("r509_yangpu_jcxf_2022")
+
+
+def test_a_name_never_holds_a_preposition():
+    from govgraph.loaders.notice.names import looks_like_unit
+    assert not looks_like_unit("根据区消防安全委员会")
+    assert not looks_like_unit("指导各街道按照国家和本市地方标准大力发展建设政府专职消防队")
+    assert looks_like_unit("区消防安全委员会")
