@@ -90,6 +90,8 @@ def jurisdiction_of(name: str) -> str | None:
     prefix = m.group(0)
     if name[len(prefix.rstrip("委")) :].startswith(NOT_A_JURISDICTION):
         return None
+    if len(prefix.rstrip("委")) > 1 and name[len(prefix.rstrip("委")) - 1 :].startswith(NOT_A_JURISDICTION):
+        return None  # 绿化市容局: the 市 of 市容, not a place 绿化市
     return prefix
 
 
@@ -171,7 +173,8 @@ def restore_elided(prev: str, name: str) -> str | None:
     parent = re.fullmatch(r"(.{2,10}?(?:部|厅|委|总局|署))(.{2,8}(?:司|处))", prev)
     if parent and re.fullmatch(r"[^省市县区]{2,8}(?:司|处)", name):
         return parent.group(1) + name  # a ministry's department: 交通运输部运输服务司、科技司
-    if jurisdiction_of(name) or name.startswith(("各", "街道")) or re.search("[省市县区州镇乡]", name):
+    bare = name[:1] + re.sub("|".join(NOT_A_JURISDICTION), "", name[1:])  # 绿化市容局's 市 is no place
+    if jurisdiction_of(name) or name.startswith(("各", "街道")) or re.search("[省市县区州镇乡]", bare):
         return None  # 街道消委办 names its own jurisdiction, as 区 or 镇 would
     if len(name) > 6 or not re.search(r"(局|委|办|部|厅|署|队|所|站|处|科|室|中心|办公室)$", name):
         return None  # only departments drop their jurisdiction (not 集团, 公司 or 学校)

@@ -220,7 +220,7 @@ def restore_elided_prefixes(mentions: list[UnitMention], before: UnitMention | N
         if out and m.alias is None and out[-1].name.startswith("各") and m.name in BARE_JURISDICTIONS:
             m = m.model_copy(update={"name": "各" + m.name, "prefix_restored": True,
                                      "reading": "elided prefix restored"})  # 各区、县级市
-        elif out and m.alias is None:
+        elif out:  # an alias does not stop it: 区…、经委(商务委) is 区经委
             restored = restore_elided(out[-1].name, m.name)
             if restored:
                 m = m.model_copy(update={"name": restored, "prefix_restored": True,

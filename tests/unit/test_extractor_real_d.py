@@ -9,7 +9,8 @@ from __future__ import annotations
 import importlib.util
 import sys
 
-from govgraph.loaders.notice import parse_notice
+import pytest
+from govgraph.loaders.notice import NoticeError, parse_notice
 from helpers import REPO
 
 REAL = REPO / "tests" / "corpus_real"
@@ -103,3 +104,65 @@ def test_a_name_never_holds_a_preposition():
     assert not looks_like_unit("根据区消防安全委员会")
     assert not looks_like_unit("指导各街道按照国家和本市地方标准大力发展建设政府专职消防队")
     assert looks_like_unit("区消防安全委员会")
+
+
+def test_clauses_opening_with_who_does_the_work_in_a_duty_list():
+    text = ("五、职责分工\n\n按照属地负责的原则，区民防办、应急管理局牵头，区发展改革委、绿化市容局、体育局、"
+            "经委(商务委)等部门履行相应职责，各镇政府、街道(开发区)办事处和头桥集团落实主体责任。\n\n"
+            "区民防办：负责制定专业规划。\n\n区应急管理局：参与制定专业规划。\n")
+    notice = parse_notice(text)
+    first = notice.measure(1)
+    assert first.units("lead") == ["区民防办", "区应急管理局"]
+    # 市容 names no place: 绿化市容局 takes the 区 and passes it on; an alias does not stop it
+    assert first.units("responsible") == ["区发展改革委", "区绿化市容局", "区体育局", "区经委",
+                                          "各镇政府", "街道(开发区)办事处", "头桥集团"]
+    assert [m.units("responsible") or m.units("support") for m in notice.measures[1:]] == [
+        ["区民防办"], ["区应急管理局"]]
+    _exact("r510_fengxian_yjbn_2022")
+
+
+def test_clauses_in_unnumbered_paragraphs_of_a_task_section():
+    text = ("某街道实施方案\n三、组织领导\n成立联席会议。联席会议下设办公室，由社区管理办公室具体承担，"
+            "城建中心负责人兼任副主任。联席办负责组织召开联席会议。各村为减量化工作的责任主体，"
+            "各村主要负责人是减量化工作的第一责任人。\n四、工作步骤\n（一）前期准备\n开展摸底。\n"
+            "（二）全面实施\n各职能部门按照职责，分别牵头完成协议签订等工作。\n")
+    notice = parse_notice(text)
+    m1, m2 = notice.measures
+    assert m1.units("responsible") == ["联席办", "各村"]  # 负责人 is a post, 具体承担 no role word
+    assert [(o.name, o.role) for o in m1.officials] == [("各村主要负责人", "第一责任人")]
+    assert m2.units("lead") == ["各职能部门"]
+    # one such sentence in prose is no duty list
+    with pytest.raises(NoticeError, match="no attributions found"):
+        parse_notice("某镇通知\n一、总体要求\n区财政局负责保障经费。\n二、工作要求\n加强宣传引导。\n")
+    # a rule stated about posts names no one (r507)
+    notice = parse_notice("某区意见\n1.加强领导。明确政府主要领导为消防工作第一责任人。\n"
+                          "2.建设站点。由属地政府负责站点建设，区消防救援支队配合。\n"
+                          "3.推进水源。由区交通委牵头，区水务局配合。\n")
+    assert [o for m in notice.measures for o in m.officials] == []
+    _exact("r508_touqiao_jlh_2024")
+    _exact("r507_jinshan_xfaq_2019")
+
+
+def test_groups_of_persons_given_a_duty_are_officials():
+    text = ("某乡通知\n一、关于摸排工作\n(一)工作职责。负责外出返乡人员的信息摸排。\n"
+            "(二)责任分工。包片党政领导、驻村干部负责各村摸排工作的指导,各村党支书记为网格长,包村负责;"
+            "村民小组组长为网格员,包组负责;\n")
+    notice = parse_notice(text)
+    [m] = notice.measures
+    assert [(o.name, o.role) for o in m.officials] == [
+        ("包片党政领导", "负责"), ("驻村干部", "负责"), ("各村党支书记", "负责"), ("村民小组组长", "负责")]
+    assert m.attributions == [] or not any(a.units for a in m.attributions)  # 包村 is their scope, no unit
+    _exact("r503_changzhuyuan_yqbb_2021")
+
+
+def test_a_duty_list_headed_unit_and_its_duties():
+    text = ("（一）街镇（园区）消防安全委员会职责\n\n1.组织领导本地区消防工作；\n\n2.部署并牵头开展综合治理；\n\n"
+            "（二）消防安全管理办公室职责\n\n1.协助开展火灾事故调查；\n\n2.根据本级消防安全委员会要求，做好其他工作。\n\n"
+            "（三）居（村）委职责\n\n1.宣传消防法律法规；\n")
+    notice = parse_notice(text)
+    assert [(m.units("responsible"), m.units("support")) for m in notice.measures] == [
+        (["街镇（园区）消防安全委员会"], []),  # the first clause has no role verb; 牵头 is in the second
+        ([], ["消防安全管理办公室"]),
+        (["居（村）委"], [])]
+    assert notice.measure(1).title.startswith("组织领导本地区消防工作")
+    _exact("r511_baoshan_jcxf_2022")
