@@ -179,7 +179,7 @@ def _unnumbered_header(cells: list[Cell]) -> list[str] | None:
 
 
 # A numbered item's cell in a table with no 序号 column: 1.做好规划配套.
-_ITEM_CELL_RE = re.compile(r"(\d{1,2})[.．、]\s*\D")
+_ITEM_CELL_RE = re.compile(r"(\d{1,3})[.．、]\s*\D")
 _CN_GROUP_RE = re.compile(r"[一二三四五六七八九十]{1,3}、\S")
 
 
