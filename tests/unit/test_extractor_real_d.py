@@ -12,6 +12,8 @@ import sys
 import pytest
 from govgraph.loaders.notice import NoticeError, parse_notice
 from helpers import REPO
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 REAL = REPO / "tests" / "corpus_real"
 
@@ -166,3 +168,40 @@ def test_a_duty_list_headed_unit_and_its_duties():
         (["居（村）委"], [])]
     assert notice.measure(1).title.startswith("组织领导本地区消防工作")
     _exact("r511_baoshan_jcxf_2022")
+
+
+# Tables keyed by numbered item cells, generated: group cells, items with sub-rows
+# (a task and its own unit cells), and trailing sub-rows with no unit cells.
+
+_POOL = ["区消防救援支队", "区考核办", "各街道", "区财政局", "区城运中心", "区委编办", "相关委、办、局"]
+_units = st.lists(st.sampled_from(_POOL), min_size=1, max_size=3, unique=True)
+_sub = st.tuples(_units, _units)
+_item = st.tuples(st.lists(_sub, min_size=1, max_size=3), st.integers(0, 2))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(_item, min_size=1, max_size=3), min_size=1, max_size=3))
+def test_generated_item_keyed_tables_give_each_items_units(groups):
+    cells = ["类别", "项目", "主要任务", "牵头单位", "配合单位"]
+    expected = []
+    n = 0
+    for g, items in enumerate(groups):
+        cells.append(f"{'一二三'[g]}、第{g}类")
+        for subs, bare in items:
+            n += 1
+            cells.append(f"{n}.完成第{n}项")
+            lead: list[str] = []
+            support: list[str] = []
+            for k, (lu, su) in enumerate(subs):
+                cells += [f"推进第{n}项第{k}步工作。", "、\n".join(lu), "、".join(su)]
+                lead += lu
+                support += su
+            cells += [f"健全第{n}项配套制度{b}。" for b in range(bare)]
+            expected.append((lead, support))
+    notice = parse_notice("附件：\n\n" + "\n\n".join(cells) + "\n")
+    assert notice.layout == "table"
+    assert [(m.units("lead"), m.units("support")) for m in notice.measures] == expected
+    for m in notice.measures:
+        for a in m.attributions:
+            for u in a.units:
+                assert notice.text[u.start : u.end] == u.as_written
