@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .model import UnitMention
-from .names import has_unit_ending, restore_elided, split_and_joined, split_joined
+from .names import (
+    PREPOSITIONS_RE,
+    TASK_VERBS,
+    has_unit_ending,
+    restore_elided,
+    split_and_joined,
+    split_joined,
+)
 from .vocabulary import (
     CLOSERS,
     FOOTER_RE,
@@ -211,15 +219,36 @@ BARE_JURISDICTIONS = frozenset({"区", "县", "市", "县级市", "乡", "镇", 
                                 "自治县"})
 
 
-def restore_elided_prefixes(mentions: list[UnitMention], before: UnitMention | None = None
-                            ) -> list[UnitMention]:
+# A place the document names as the jurisdiction of a government or a Party
+# committee: 上海市青浦区人民政府 gives 上海 and 青浦; at a line's or a clause's start.
+_PLACE_RE = re.compile(r"(?:^|(?<=[\s，,、。；;：:（(]))(?:(?P<city>[\u4e00-\u9fff]{2})(?:省|市))?"
+                       r"(?P<place>[\u4e00-\u9fff]{2})(?:市|区|县)(?:人民政府|政府|党委|委员会|区委|县委|市委)",
+                       re.M)
+
+
+@functools.lru_cache(maxsize=8)
+def document_places(text: str) -> frozenset[str]:
+    """The places a document names with their 市 / 区 / 县 (上海, 青浦), once per text
+    (a str caches its hash, so the cache costs no scan)."""
+    found = {p for m in _PLACE_RE.finditer(text) for p in (m.group("city"), m.group("place")) if p}
+    # 按照区政府…, 推进县委…: a word of the sentence before the jurisdiction, no place
+    return frozenset(p for p in found if not (PREPOSITIONS_RE.search(p) or p in TASK_VERBS
+                                              or p[0] in "在由经对各全本向为和及与并"))
+
+
+def restore_elided_prefixes(mentions: list[UnitMention], before: UnitMention | None = None,
+                            places: frozenset[str] = frozenset()) -> list[UnitMention]:
     """县教育局、卫健局、民政局: the later names take the first one's jurisdiction.
-    `before` is the name just before this list (县教育局牵头，卫健局配合)."""
+    `before` is the name just before this list (县教育局牵头，卫健局配合). A name
+    that holds one of the document's `places` names its own (公安青浦分局,
+    上海站管委办 in a 上海市青浦区 document) and keeps it."""
     out: list[UnitMention] = [before] if before is not None else []
     for m in mentions:
         if out and m.alias is None and out[-1].name.startswith("各") and m.name in BARE_JURISDICTIONS:
             m = m.model_copy(update={"name": "各" + m.name, "prefix_restored": True,
                                      "reading": "elided prefix restored"})  # 各区、县级市
+        elif out and any(p in m.name for p in places):
+            pass
         elif out:  # an alias does not stop it: 区…、经委(商务委) is 区经委
             restored = restore_elided(out[-1].name, m.name)
             if restored:
@@ -297,5 +326,6 @@ def list_mentions(text: str, start: int, end: int, before: UnitMention | None = 
         (leads if marked else mentions).append(item)
     mentions = merge_collectives(text, mentions)
     mentions = share_place_suffix(share_suffixes([part for m in mentions for part in split_names(text, m)]))
-    mentions = merge_grassroots(text, restore_elided_prefixes(restore_prefixes(mentions), before))
+    mentions = merge_grassroots(text, restore_elided_prefixes(restore_prefixes(mentions), before,
+                                                              document_places(text)))
     return leads, mentions

@@ -205,3 +205,15 @@ def test_generated_item_keyed_tables_give_each_items_units(groups):
         for a in m.attributions:
             for u in a.units:
                 assert notice.text[u.start : u.end] == u.as_written
+
+
+def test_a_name_holding_a_place_the_document_names_keeps_it():
+    text = ("上海市青浦区人民政府办公室关于印发方案的通知\n"
+            "（一）完善治理机制。加强监管。（责任单位：区建管委、公安青浦分局、区应急局、卫健委）\n")
+    m = parse_notice(text).measure(1)
+    # 青浦 is the document's own district: 公安青浦分局 names its jurisdiction; 卫健委 still takes the 区
+    assert m.units("responsible") == ["区建管委", "公安青浦分局", "区应急局", "区卫健委"]
+    # with no such place in the text, the elided prefix is restored as before
+    m = parse_notice(text.replace("上海市青浦区人民政府办公室", "某区")).measure(1)
+    assert m.units("responsible")[1] == "区公安青浦分局"
+    _exact("r500_qingpu_xfaq_2024")
