@@ -141,6 +141,8 @@ def test_clauses_in_unnumbered_paragraphs_of_a_task_section():
                           "2.建设站点。由属地政府负责站点建设，区消防救援支队配合。\n"
                           "3.推进水源。由区交通委牵头，区水务局配合。\n")
     assert [o for m in notice.measures for o in m.officials] == []
+    assert [(m.units("lead"), m.units("responsible"), m.units("support")) for m in notice.measures] == [
+        ([], ["属地政府"], ["区消防救援支队"]), (["区交通委"], [], ["区水务局"])]  # 由…牵头，…配合 in a task
     _exact("r508_touqiao_jlh_2024")
     _exact("r507_jinshan_xfaq_2019")
 
@@ -217,3 +219,25 @@ def test_a_name_holding_a_place_the_document_names_keeps_it():
     m = parse_notice(text.replace("上海市青浦区人民政府办公室", "某区")).measure(1)
     assert m.units("responsible")[1] == "区公安青浦分局"
     _exact("r500_qingpu_xfaq_2024")
+
+
+@pytest.mark.parametrize("stem", ["r501_gangcheng_fgf_2021", "r505_xuchang_zfgzbg_2020", "r506_jinan_kcjn_2021",
+                                  "r507_jinshan_xfaq_2019"])
+def test_batch_d_documents_read_exactly_on_their_first_run_stay_so(stem):
+    _exact(stem)
+
+
+def test_shapes_batch_d_read_on_its_first_run():
+    text = ("某区方案\n1.承接下放事项。组织评估。〔牵头单位:区政府办公室;责任单位:区司法局等有关部门〕\n"
+            "2.规范备案管理。编制清单。(牵头单位:区政府办公室，责任单位:区政府有关部门)\n"
+            "3.做好防控。\n牵头负责领导:金力。\n牵头责任单位:市卫生健康委。\n"
+            "协同责任单位:市疫情防控指挥部办公室、市公安局等,各县(市、区)政府(管委会)。\n"
+            "4.建设水源。列为实事项目，由区交通委牵头，区发改委、区水务局配合。\n")
+    notice = parse_notice(text)
+    got = [(m.units("lead"), m.units("responsible"), m.units("support")) for m in notice.measures]
+    assert got == [
+        (["区政府办公室"], ["区司法局"], []),  # 〔…〕 brackets, 牵头单位 and 责任单位 split by ;
+        (["区政府办公室"], ["区政府有关部门"], []),  # … or by ，
+        (["市卫生健康委"], [], ["市疫情防控指挥部办公室", "市公安局", "各县(市、区)政府(管委会)"])]  # 等, mid-list
+    # (item 4: running text in a labelled document is not read, and an item with no attribution is no measure)
+    assert [(o.name, o.role) for o in notice.measures[2].officials] == [("金力", "牵头负责领导")]
