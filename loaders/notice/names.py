@@ -21,11 +21,15 @@ import re
 
 from .vocabulary import CLOSERS, HEADLESS_BODIES, OPENERS, UNIT_FINAL
 
+# Parties to a lease or a works contract (房屋产权方及出租方应尽到管理责任, r307): they hold
+# duties as bodies do, and end with 方, which no body's name does.
+PARTY_ENDINGS = ("产权方", "出租方", "承租方", "建设方", "施工方", "使用方", "经营方")
 # Endings a unit name may have beyond UNIT_FINAL's single characters: places
 # that stand for their government (各街道, 各乡镇, 崇川经济开发区) and companies.
 UNIT_ENDINGS = ("街道", "乡镇", "镇", "乡", "社区", "村", "开发区", "园区", "新区", "片区", "景区", "区政府",
                 "集团", "公司", "医院", "学校", "银行", "支行", "分行", "大队", "中队", "派出所", "法院",
-                "检察院", "专班", "各区", "各县", "县（市、区）", "县（市）", "县〔市、区〕", "县区", "市区")
+                "检察院", "专班", "各区", "各县", "县（市、区）", "县（市）", "县〔市、区〕", "县区", "市区",
+                *PARTY_ENDINGS)
 # Words a task starts with; a unit name never does.
 TASK_VERBS = ("新建", "建成", "启动", "完成", "加快", "推进", "推动", "实施", "开展", "开工", "落实",
               "加强", "提升", "优化", "完善", "健全", "建立", "深化", "持续", "全面", "积极", "强化",
@@ -144,7 +148,7 @@ def split_and_joined(name: str) -> list[tuple[str, int]]:
     jurisdiction. One body's own name (市人力资源和社会保障局) stays whole."""
     for m in re.finditer(r"会同|[和及与]", name):
         left, right = name[: m.start()], name[m.end() :]
-        if not (left[-1:] in BODY_FINAL or left.endswith(("镇", "乡", "街道"))):
+        if not (left[-1:] in BODY_FINAL or left.endswith(("镇", "乡", "街道", *PARTY_ENDINGS))):
             continue
         if right.startswith(HEADLESS_BODIES):
             base = left

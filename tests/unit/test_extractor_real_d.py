@@ -241,3 +241,12 @@ def test_shapes_batch_d_read_on_its_first_run():
         (["市卫生健康委"], [], ["市疫情防控指挥部办公室", "市公安局", "各县(市、区)政府(管委会)"])]  # 等, mid-list
     # (item 4: running text in a labelled document is not read, and an item with no attribution is no measure)
     assert [(o.name, o.role) for o in notice.measures[2].officials] == [("金力", "牵头负责领导")]
+
+
+def test_parties_to_a_lease_hold_duties_as_bodies_do():
+    text = ("五、职责分工\n1.镇规建办为主管部门，负责监管。\n2.镇城运中心负责收集投诉。\n"
+            "3.房屋产权方及出租方应尽到管理责任，落实产权方主体责任。\n4.项目户管单位负责配合办理手续。\n")
+    notice = parse_notice(text)
+    assert [m.units("responsible") or m.units("support") for m in notice.measures] == [
+        ["镇规建办"], ["镇城运中心"], ["房屋产权方", "出租方"], ["项目户管单位"]]
+    _exact("r307_qibao_xegc_2020")
