@@ -3,7 +3,8 @@
 Documents of each layout family are grown from real ones (the seed's labelled
 brackets, the State Council's role brackets in tests/corpus_real/r80, the
 谯城区 task table in r45, the 七宝镇 duty list in r307, the 杨浦区 cell-per-paragraph table in
-r405, the 徐庄镇 pipe table with no 序号 in r450) to each size, and `parse_notice` is timed on each.
+r405, the 徐庄镇 pipe table with no 序号 in r450, the 杨浦区 table keyed by item cells in r509,
+the 头桥街道 duties in running text in r508) to each size, and `parse_notice` is timed on each.
 The report gives characters per second per size and the cost per character of
 the largest against the smallest: near 1.0 is linear.
 """
@@ -17,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-from govgraph.loaders.notice import MAX_DOCUMENT_CHARS, parse_notice
+from govgraph.loaders.notice import MAX_DOCUMENT_CHARS, int_to_cn_numeral, parse_notice
 
 REPO = Path(__file__).resolve().parents[1]
 REAL = REPO / "tests" / "corpus_real"
@@ -109,8 +110,39 @@ def grow_pipe_table(size: int) -> str:
     return "\n".join(out) + "\n"
 
 
+def grow_item_table(size: int) -> str:
+    """r509's table with a cell per paragraph and no 序号 (rows keyed by 1.项目 cells,
+    several sub-rows each), its items renumbered on and on."""
+    body = _body(next(REAL.glob("r509_*.txt")))
+    head, _, rest = body.partition("一、做好政策保障\n\n")
+    items = [it.strip() for it in re.split(r"(?m)^\d{1,2}\.", rest) if it.strip()]
+    items = [re.sub(r"(?m)^[一二三四五六七八九十]+、.*$", "", it).strip() for it in items]
+    out, n, total = [head + "一、做好政策保障"], 0, len(head)
+    while total < size:
+        block = f"{n + 1}.{items[n % len(items)]}"
+        out.append(block)
+        total += len(block) + 2
+        n += 1
+    return "\n\n".join(out) + "\n"
+
+
+def grow_running_duties(size: int) -> str:
+    """r508's task section whose duties are clauses opening with who does them
+    (联席办负责…, 各村为…责任主体), the section repeated under a new number."""
+    body = _body(next(REAL.glob("r508_*.txt")))
+    section = body[body.index("三、组织领导") + len("三、组织领导") : body.index("四、工作内容")].strip()
+    out, n, total = ["头桥街道建设用地减量化工作实施方案"], 0, 0
+    while total < size:
+        block = f"{int_to_cn_numeral(n + 1)}、组织领导\n{section}"
+        out.append(block)
+        total += len(block) + 1
+        n += 1
+    return "\n".join(out) + "\n"
+
+
 FAMILIES = {"numbered": grow_numbered, "brackets": grow_brackets, "table": grow_table,
-            "duties": grow_duties, "paragraph-table": grow_paragraph_table, "pipe-table": grow_pipe_table}
+            "duties": grow_duties, "paragraph-table": grow_paragraph_table, "pipe-table": grow_pipe_table,
+            "item-table": grow_item_table, "running-duties": grow_running_duties}
 
 
 def run(sizes: list[int], repeat: int = 3) -> dict:

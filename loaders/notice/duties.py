@@ -55,6 +55,8 @@ _SUPPORT_VERBS = frozenset({"配合", "协助", "协同", "参与", "参加", "�
 # A unit heading is short: a few names at most.
 _MAX_HEADING = 40
 _SENTENCE_END = "。！？!?\n"
+# A heading naming the unit and its duties: 消防安全管理办公室职责, 区民政局主要职责.
+_DUTIES_OF = r"(?:主要|工作)?职责"
 
 
 @dataclass(frozen=True)
@@ -103,10 +105,13 @@ def _person_list(text: str, s: int, e: int) -> list[Official] | None:
     return out or None
 
 
-def _role(text: str, start: int, end: int) -> tuple[str, str]:
-    """(role, role verb as written) from the first sentence of text[start:end]."""
+def _role(text: str, start: int, end: int, clause_ends: bool = False) -> tuple[str, str]:
+    """(role, role verb as written) from the first sentence of text[start:end]
+    (with `clause_ends`, a ；ends it too: the duties of a <unit>职责 heading are
+    listed one clause each)."""
     stop = start
-    while stop < end and text[stop] not in _SENTENCE_END:
+    ends = _SENTENCE_END + "；;" if clause_ends else _SENTENCE_END
+    while stop < end and text[stop] not in ends:
         stop += 1
     m = _ROLE_VERB_RE.search(text, start, stop)
     if m is None:
@@ -137,8 +142,10 @@ def _heading(text: str, s: int, line_end: int, next_start: int
             break
         if text[k] in "，,；;！？":
             break
-    # （一）区建管委 on a line of its own: the duty is the next paragraph.
+    # （一）区建管委 on a line of its own: the duty is the next paragraph;
+    # （一）街镇（园区）消防安全委员会职责 too, the unit without 职责 (r511).
     rest = text[s:line_end].rstrip(SPACE)
+    rest = re.sub(_DUTIES_OF + "$", "", rest) or rest
     if len(rest) <= _MAX_HEADING:
         units = _unit_list(text, s, s + len(rest))
         if units:
@@ -215,7 +222,8 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
             end = min(nl if nl != -1 else len(text), nxt)
         while end > start and text[end - 1].isspace():
             end -= 1
-        role, verb = _role(text, duty_start, end)
+        listed = re.match(_DUTIES_OF, text[head_end : head_end + 4]) is not None  # <unit>职责
+        role, verb = _role(text, duty_start, end, listed)
         clause_end = duty_start + len(verb) if verb and text.startswith(verb, duty_start) else head_end
         persons = tuple(o.model_copy(update={"role": verb or "职责分工"}) for o in units
                         if isinstance(o, Official))

@@ -29,7 +29,8 @@ class UnitMention(BaseModel):
     prefix_restored: bool = False
     alias: str | None = None  # 县普法办 in 县司法局（县普法办）
     # How a name that differs from what was written was read, so a user sees why:
-    # "elided prefix restored", "和-joined", "shared suffix", "joined without separator".
+    # "elided prefix restored", "和-joined", "shared suffix", "joined without separator",
+    # "collective" (各县、市、区政府 kept whole).
     reading: str | None = None
 
 

@@ -21,16 +21,23 @@ import re
 
 from .vocabulary import CLOSERS, HEADLESS_BODIES, OPENERS, UNIT_FINAL
 
+# Parties to a lease or a works contract (房屋产权方及出租方应尽到管理责任, r307): they hold
+# duties as bodies do, and end with 方, which no body's name does.
+PARTY_ENDINGS = ("产权方", "出租方", "承租方", "建设方", "施工方", "使用方", "经营方")
 # Endings a unit name may have beyond UNIT_FINAL's single characters: places
 # that stand for their government (各街道, 各乡镇, 崇川经济开发区) and companies.
 UNIT_ENDINGS = ("街道", "乡镇", "镇", "乡", "社区", "村", "开发区", "园区", "新区", "片区", "景区", "区政府",
                 "集团", "公司", "医院", "学校", "银行", "支行", "分行", "大队", "中队", "派出所", "法院",
-                "检察院", "专班", "各区", "各县", "县（市、区）", "县（市）", "县〔市、区〕", "县区", "市区")
+                "检察院", "专班", "各区", "各县", "县（市、区）", "县（市）", "县〔市、区〕", "县区", "市区",
+                *PARTY_ENDINGS)
 # Words a task starts with; a unit name never does.
 TASK_VERBS = ("新建", "建成", "启动", "完成", "加快", "推进", "推动", "实施", "开展", "开工", "落实",
               "加强", "提升", "优化", "完善", "健全", "建立", "深化", "持续", "全面", "积极", "强化",
               "确保", "力争", "实现", "做好", "支持", "鼓励", "引导", "规范", "坚持", "扩大",
               "新增", "改造", "提高", "降低", "增加", "争取", "打造", "培育", "促进")
+# Prepositions that open a phrase inside running text; no body's name holds one
+# (根据区消防安全委员会要求, 指导各街道按照国家标准…建设政府专职消防队).
+PREPOSITIONS_RE = re.compile(r"按照|根据|依据|依照")
 # Endings of groups of persons and posts, which end as a body's name may (部, 任 …) but name people.
 PERSON_ENDINGS = ("干部", "主任", "书记", "负责人", "村长", "镇长", "乡长", "所长", "站长", "组长")
 # Channels that end as a body's name may (站, 台, 栏) but are no body.
@@ -60,7 +67,7 @@ def looks_like_unit(name: str) -> bool:
         return False
     if re.search(r"[0-9０-９%％。！？：:；;，,\"《》]", name):
         return False
-    if name.startswith(TASK_VERBS):
+    if name.startswith(TASK_VERBS) or PREPOSITIONS_RE.search(name):
         return False
     if name.endswith(PERSON_ENDINGS):
         return False  # 各包村干部, 村委会主任: persons (officials), not bodies
@@ -87,6 +94,8 @@ def jurisdiction_of(name: str) -> str | None:
     prefix = m.group(0)
     if name[len(prefix.rstrip("委")) :].startswith(NOT_A_JURISDICTION):
         return None
+    if len(prefix.rstrip("委")) > 1 and name[len(prefix.rstrip("委")) - 1 :].startswith(NOT_A_JURISDICTION):
+        return None  # 绿化市容局: the 市 of 市容, not a place 绿化市
     return prefix
 
 
@@ -139,7 +148,7 @@ def split_and_joined(name: str) -> list[tuple[str, int]]:
     jurisdiction. One body's own name (市人力资源和社会保障局) stays whole."""
     for m in re.finditer(r"会同|[和及与]", name):
         left, right = name[: m.start()], name[m.end() :]
-        if not (left[-1:] in BODY_FINAL or left.endswith(("镇", "乡", "街道"))):
+        if not (left[-1:] in BODY_FINAL or left.endswith(("镇", "乡", "街道", *PARTY_ENDINGS))):
             continue
         if right.startswith(HEADLESS_BODIES):
             base = left
@@ -168,7 +177,8 @@ def restore_elided(prev: str, name: str) -> str | None:
     parent = re.fullmatch(r"(.{2,10}?(?:部|厅|委|总局|署))(.{2,8}(?:司|处))", prev)
     if parent and re.fullmatch(r"[^省市县区]{2,8}(?:司|处)", name):
         return parent.group(1) + name  # a ministry's department: 交通运输部运输服务司、科技司
-    if jurisdiction_of(name) or name.startswith(("各", "街道")) or re.search("[省市县区州镇乡]", name):
+    bare = name[:1] + re.sub("|".join(NOT_A_JURISDICTION), "", name[1:])  # 绿化市容局's 市 is no place
+    if jurisdiction_of(name) or name.startswith(("各", "街道")) or re.search("[省市县区州镇乡]", bare):
         return None  # 街道消委办 names its own jurisdiction, as 区 or 镇 would
     if len(name) > 6 or not re.search(r"(局|委|办|部|厅|署|队|所|站|处|科|室|中心|办公室)$", name):
         return None  # only departments drop their jurisdiction (not 集团, 公司 or 学校)

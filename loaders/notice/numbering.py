@@ -28,6 +28,15 @@ _INLINE_BEFORE = set("。；;！？!?：:\n" + CLOSERS + SPACE)
 # (which must not split "1.5亿元"); at a line's start it heads an item when it
 # continues its numbering.
 _DIGIT_AFTER_RE = re.compile(r"(?m)^[^\S\n]*(\d{1,3})[.．](?=\d)")
+# "1突破大模型关键核心技术。": a number with nothing after it but the item's own
+# words, or only a private-use character (U+E000–U+F8FF: a glyph of the source's
+# own font, shown as nothing; r502 has "1\ue010突破"). Not a quantity (2个,
+# 10万元, 3年) and not a date; like the marker above it heads an item only when
+# it continues its numbering.
+_QUANTITY_CHARS = ("年月日时分秒个项条名人家所次万亿千百十元米天周倍号批期届级类户套座辆台件份岁亩吨度"
+                   "栋间张支只位场轮处")
+_BARE_DIGIT_RE = re.compile(rf"(?m)^[^\S\n]*(\d{{1,3}})[\ue000-\uf8ff]?(?=[\u4e00-\u9fff])"
+                            rf"(?![{_QUANTITY_CHARS}])")
 
 
 @dataclass(frozen=True)
@@ -56,9 +65,10 @@ def _header_candidates(text: str) -> list[tuple[Header, bool]]:
         line_start = text.rfind("\n", 0, m.start()) + 1
         at_line_start = not text[line_start : m.start()].strip(SPACE)
         out.append((Header(m.start(), m.end(), style, number), at_line_start))
-    for m in _DIGIT_AFTER_RE.finditer(text):
-        # Taken only as the next number of its style, as an inline marker is.
-        out.append((Header(m.start(1), m.end(), "ar_dot", int(m.group(1))), False))
+    for rx in (_DIGIT_AFTER_RE, _BARE_DIGIT_RE):
+        for m in rx.finditer(text):
+            # Taken only as the next number of its style, as an inline marker is.
+            out.append((Header(m.start(1), m.end(), "ar_dot", int(m.group(1))), False))
     return sorted(out, key=lambda c: c[0].start)
 
 

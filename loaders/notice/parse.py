@@ -12,11 +12,11 @@ from .duties import Duty, duty_items
 from .layout import Layout, detect_layout
 from .metadata import date_and_issuers, document_title
 from .model import Attribution, Measure, Notice, NoticeError, Official, Section, Unread
-from .numbering import Header, accept_headers, block_ends, measure_rank
+from .numbering import LINE_HEADER_RE, Header, accept_headers, block_ends, measure_rank
 from .numerals import int_to_cn_numeral
 from .persons import person_mentions
 from .regions import find_regions, parse_attributions
-from .roles import bare_brackets, by_clauses, role_brackets, role_lines
+from .roles import bare_brackets, by_clauses, role_brackets, role_lines, subject_clauses
 from .tables import Table, column_role, read_table, table_rows
 from .vocabulary import LABEL_RE, SPACE, where
 
@@ -128,6 +128,12 @@ def _table_notice(text: str, table: Table, *, source: str, doc_id: str | None, s
                   measures=measures, notes=notes, layout="table", unread=unread)
 
 
+def _unnumbered(body: str) -> str:
+    """A duty's text without the marker of its first sub-item (（一）…职责 / 1.组织领导…)."""
+    m = LINE_HEADER_RE.match(body)
+    return body[m.end() :].strip() if m else body
+
+
 def _duty_notice(text: str, duties: list[Duty], headers: list[Header], *, source: str,
                  doc_id: str | None, sha: str, layout: Layout) -> Notice:
     """A duty list read as measures: an item headed by a unit is a measure, and
@@ -141,17 +147,22 @@ def _duty_notice(text: str, duties: list[Duty], headers: list[Header], *, source
     for k, h in enumerate(headers):
         block_end = headers[k + 1].start if k + 1 < len(headers) else len(text)  # its own text
         i = bisect.bisect_left(ends, h.start + 1)
-        if i < len(starts) and starts[i] < block_end:
+        if i < len(starts) and starts[i] <= h.start:
             continue  # a duty item, or a sub-item inside one
-        found = by_clauses(text, h.end, block_end)
-        if found:
+        if i < len(starts):
+            block_end = min(block_end, starts[i])  # 五、职责分工 / its opening paragraph / the items
+        clauses, persons = subject_clauses(text, h.end, block_end)
+        found = _with_clauses(by_clauses(text, h.end, block_end), clauses)
+        if found or persons:
             end = block_end
             while end > h.start and text[end - 1].isspace():
                 end -= 1
             items.append((h.start, end, text[h.start : h.end], found, h.end))
+            officials_at[h.start] = persons
     items.sort(key=lambda i: i[0])
     measures = [Measure(number=i + 1, numeral=int_to_cn_numeral(i + 1), section=None,
-                        title=_measure_title(text[body:end].strip(SPACE), layout.wrap_width is not None),
+                        title=_measure_title(_unnumbered(text[body:end].strip()),
+                                             layout.wrap_width is not None),
                         text=text[start:end], start=start, end=end, marker=marker,
                         attributions=attributions, officials=officials_at.get(start, []))
                 for i, (start, end, marker, attributions, body) in enumerate(items)]
@@ -161,6 +172,20 @@ def _duty_notice(text: str, duties: list[Duty], headers: list[Header], *, source
     return Notice(id=doc_id or f"doc-{sha[:12]}", title=document_title(text, measures[0].start, layout),
                   issuer=issuer, date=date, text=text, sha256=sha, source=source, sections=[],
                   measures=measures, notes=notes)
+
+
+def _with_clauses(by: list[Attribution], clauses: list[Attribution]) -> list[Attribution]:
+    """由-clauses and the clauses that open with their units, in order; a clause
+    a 由-clause's chain has read already (由A牵头，B配合) is not read twice."""
+    spans = sorted((a.start, a.end) for a in by)
+    starts = [sp[0] for sp in spans]
+    kept = []
+    for c in clauses:
+        i = bisect.bisect_right(starts, c.start) - 1
+        if i >= 0 and spans[i][0] <= c.start < spans[i][1]:
+            continue
+        kept.append(c)
+    return sorted(by + kept, key=lambda a: a.start)
 
 
 def _has_label(labels: list[int], start: int, end: int) -> bool:
@@ -220,8 +245,16 @@ def parse_notice(text: str, *, source: str = "<text>", doc_id: str | None = None
         if len(duties) >= 2:
             return _duty_notice(text, duties, plain_headers, source=source, doc_id=doc_id, sha=sha,
                                 layout=layout)
-        bracketed = by_clauses(text, 0, len(text))
-        if not bracketed:
+        # 由X负责, and clauses opening with who does the work (联席办负责…,
+        # 各职能部门按照职责，分别牵头…, 包片党政领导、驻村干部负责…: persons).
+        # Two at least, so one sentence of prose (区财政局负责保障经费) is not read.
+        clauses, clause_persons = subject_clauses(text, 0, len(text))
+        if len(clauses) + len(clause_persons) < 2:
+            clauses, clause_persons = [], []
+        bracketed = _with_clauses(by_clauses(text, 0, len(text)), clauses)
+        persons = clause_persons
+        person_starts = [o.start for o in persons]
+        if not bracketed and not persons:
             # Brackets of names with no role word closing measures, and nothing
             # else: (区绿化市容局、相关沿海街镇) after a measure's last sentence names
             # who is responsible. Two at least, so one note in brackets is not read.

@@ -81,6 +81,9 @@ class Table:
     paragraphs: bool = False
     # Rows with no 序号 column: every line of cells under the header is a row.
     numbered: bool = True
+    # Rows keyed by a numbered item cell (1.做好规划配套) under a cell-per-paragraph
+    # header with no 序号 (类别 / 项目 / 主要任务 / 牵头单位 / 配合单位).
+    items: bool = False
 
     @property
     def unit_roles(self) -> list[str]:
@@ -175,6 +178,40 @@ def _unnumbered_header(cells: list[Cell]) -> list[str] | None:
     return None
 
 
+# A numbered item's cell in a table with no 序号 column: 1.做好规划配套.
+_ITEM_CELL_RE = re.compile(r"(\d{1,3})[.．、]\s*\D")
+_CN_GROUP_RE = re.compile(r"[一二三四五六七八九十]{1,3}、\S")
+
+
+def _column_name(cell: str) -> bool:
+    """Could a paragraph be a column's name (类别, 主要任务, 牵头单位)? Short, no
+    marks, no digits."""
+    return 0 < len(cell) <= 8 and not re.search(r"[\d:：、，,。；;()（）]", cell)
+
+
+def _item_paragraph_header(text: str, start: int) -> Table | None:
+    """A cell-per-paragraph header with no 序号 (类别 / 项目 / 主要任务 / 牵头单位 /
+    配合单位), whose rows are keyed by numbered item cells (1.做好规划配套),
+    maybe under group cells (一、做好政策保障). r509."""
+    columns: list[str] = []
+    end = start
+    for pc in _paragraph_cells(text, start):
+        name = re.sub(r"\s+", "", pc.text)
+        if _CN_GROUP_RE.match(name) or _ITEM_CELL_RE.match(name):
+            item = _ITEM_CELL_RE.match(name)
+            first_row = item is None or item.group(1) == "1"
+            if (len(columns) >= 3 and first_row and column_role(columns[0]) is None
+                    and any(column_role(c) in ("lead", "responsible", "support") for c in columns)):
+                return Table(start, end, columns, one_cell_per_line=True, paragraphs=True, numbered=False,
+                             items=True)
+            return None
+        if not _column_name(name) or len(columns) >= 12 or _is_number_header(name):
+            return None  # a 序号 column: the numbered header's reading (r400)
+        columns.append(name)
+        end = pc.end
+    return None
+
+
 def read_table(text: str) -> Table | None:
     """The task table's header, if the text has one: a 序号 cell followed by
     columns of which at least one holds units (or, in a ``|`` table, a header
@@ -184,6 +221,10 @@ def read_table(text: str) -> Table | None:
         cells = _line_cells(text, s, e, split_spaces=True)
         if cells and "|" in text[s:e] and (columns := _unnumbered_header(cells)) is not None:
             return Table(s, e, columns, one_cell_per_line=False, numbered=False)
+        if (len(cells) == 1 and _column_name(cells[0].text) and column_role(cells[0].text) is None
+                and i + 1 < len(lines) and not text[lines[i + 1][0] : lines[i + 1][1]].strip()
+                and (table := _item_paragraph_header(text, cells[0].start)) is not None):
+            return table
         if not cells or not _is_number_header(re.sub(r"\s+", "", cells[0].text)):
             continue
         if len(cells) >= 3:
@@ -289,6 +330,8 @@ def table_rows(text: str, table: Table) -> list[Row]:
     """The rows under the header, each with its task, attributions and officials."""
     rows: list[tuple[Cell, list[Cell]]] = []
     last_number = None
+    if table.items:
+        return _rows_out(text, table, _item_rows(text, table))
     if table.paragraphs:
         after_group = False
         for cell in _paragraph_cells(text, table.header_end):
@@ -345,6 +388,32 @@ def table_rows(text: str, table: Table) -> list[Row]:
     return _rows_out(text, table, rows)
 
 
+def _item_rows(text: str, table: Table) -> list[tuple[Cell, list[Cell]]]:
+    """Rows of a table keyed by numbered item cells (1.做好规划配套): an item cell
+    that continues the numbering (or restarts it at 1 right after a group cell)
+    starts a row; group cells (一、做好政策保障) belong to no row; every other cell
+    belongs to the row above, its sub-rows included."""
+    rows: list[tuple[Cell, list[Cell]]] = []
+    last_number = None
+    after_group = False
+    for cell in _paragraph_cells(text, table.header_end):
+        name = re.sub(r"\s+", "", cell.text)
+        m = _ITEM_CELL_RE.match(name)
+        if m and (last_number is None or int(m.group(1)) == last_number + 1
+                  or (int(m.group(1)) == 1 and after_group)):
+            last_number = int(m.group(1))
+            rows.append((cell, []))
+            after_group = False
+            continue
+        if _CN_GROUP_RE.match(name):
+            after_group = True
+            continue
+        after_group = False
+        if rows:
+            rows[-1][1].append(cell)
+    return rows
+
+
 def _rows_out(text: str, table: Table, rows: list[tuple[Cell, list[Cell]]]) -> list[Row]:
     unit_roles = table.unit_roles
     official_role = table.official_role
@@ -353,8 +422,18 @@ def _rows_out(text: str, table: Table, rows: list[tuple[Cell, list[Cell]]]) -> l
         if not cells:
             continue
         task, rest = cells[0], cells[1:]
+        number, marker = int(number_cell.text.strip()) if not table.items else 0, ""
+        if table.items:  # 1.做好规划配套: the item cell is the number and the title
+            m = _ITEM_CELL_RE.match(number_cell.text)
+            assert m is not None
+            number, marker = int(m.group(1)), number_cell.text[: m.end(1) + 1]
+            # a title cut by a line break (5.实化运行消防\n安全委员会) reads on
+            task, rest = Cell(number_cell.start + len(marker), number_cell.end,
+                              re.sub(r"\s+", "", number_cell.text[len(marker) :])), cells
+        elif table.numbered:
+            marker = number_cell.text.strip()
         officials: list[Official] = []
-        if 1 + len(cells) == len(table.columns):
+        if 1 + len(cells) == len(table.columns) and not table.items:
             # A full row: every column has its cell, so the header says what each holds.
             unit_cells, roles = [], []
             for cell, column in zip(cells, table.columns[1:], strict=True):
@@ -380,8 +459,7 @@ def _rows_out(text: str, table: Table, rows: list[tuple[Cell, list[Cell]]]) -> l
             attributions.append(Attribution(role=role, label=table.columns[_column_index(table, role)],
                                             clause=cell.text, start=cell.start, end=cell.end, units=mentions))
         end = max([c.end for c in cells])
-        out.append(Row(number=int(number_cell.text.strip()), start=number_cell.start, end=end,
-                       marker=number_cell.text.strip() if table.numbered else "", task=task.text,
+        out.append(Row(number=number, start=number_cell.start, end=end, marker=marker, task=task.text,
                        attributions=attributions, officials=officials))
     return out
 

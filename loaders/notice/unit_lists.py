@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .model import UnitMention
-from .names import has_unit_ending, restore_elided, split_and_joined, split_joined
+from .names import (
+    PREPOSITIONS_RE,
+    TASK_VERBS,
+    has_unit_ending,
+    restore_elided,
+    split_and_joined,
+    split_joined,
+)
 from .vocabulary import (
     CLOSERS,
     FOOTER_RE,
@@ -110,6 +118,56 @@ def merge_grassroots(text: str, mentions: list[UnitMention]) -> list[UnitMention
     return out
 
 
+# Kinds of jurisdiction and kinds of body a collective lists with 、 inside
+# (各县、市、区政府, 各省、自治区、直辖市人民政府, 相关委、办、局).
+_COLLECTIVE_PLACES = ("省", "自治区", "直辖市", "市", "县", "区", "自治县", "县级市", "旗", "州", "自治州",
+                      "盟", "地区", "乡", "镇", "街道")
+_COLLECTIVE_KINDS = ("委", "办", "局", "厅", "室", "中心")
+_COLLECTIVE_HEAD_RE = re.compile(r"^(各|有关|相关)(.{1,3})$")
+_COLLECTIVE_BODY_RE = re.compile(r"^(.{1,3}?)(人民政府|政府|党委|党工委|管委会)(?:〔[^〔〕]{1,8}〕)?$")
+
+
+def merge_collectives(text: str, mentions: list[UnitMention]) -> list[UnitMention]:
+    """A collective written with 、 inside and no brackets stays one name, as
+    written: 各县、市、区政府 (each county's, city's and district's government),
+    有关区、市政府, 相关委、办、局. It starts with 各 / 有关 / 相关 and a kind of
+    jurisdiction (or of body: 委, 办, 局), goes on with bare kinds, and ends
+    with a kind and the body they share (政府, 党委 …), or with a bare kind of
+    body. A list of bare jurisdictions with no shared body (各区、县级市) is two
+    collectives, and stays two."""
+    out: list[UnitMention] = []
+    i = 0
+    while i < len(mentions):
+        m = mentions[i]
+        head = _COLLECTIVE_HEAD_RE.match(m.name) if m.alias is None else None
+        end = None
+        if head is not None:
+            kinds = (_COLLECTIVE_PLACES if head.group(2) in _COLLECTIVE_PLACES
+                     else _COLLECTIVE_KINDS if head.group(2) in _COLLECTIVE_KINDS else ())
+            k = i + 1
+            while k < len(mentions) and mentions[k].alias is None:
+                name = mentions[k].name
+                if kinds is _COLLECTIVE_PLACES and (b := _COLLECTIVE_BODY_RE.match(canon(name))):
+                    if b.group(1) in kinds:
+                        end = k
+                    break
+                if name not in kinds:
+                    break
+                if kinds is _COLLECTIVE_KINDS:
+                    end = k
+                k += 1
+        if end is None:
+            out.append(m)
+            i += 1
+            continue
+        last = mentions[end]
+        written = text[m.start : last.end]
+        out.append(UnitMention(name=clean_name(written), as_written=written, start=m.start, end=last.end,
+                               reading="collective"))
+        i = end + 1
+    return out
+
+
 def _jurisdiction_prefix(name: str) -> str | None:
     for body in HEADLESS_BODIES:
         i = name.find(body)
@@ -161,16 +219,37 @@ BARE_JURISDICTIONS = frozenset({"区", "县", "市", "县级市", "乡", "镇", 
                                 "自治县"})
 
 
-def restore_elided_prefixes(mentions: list[UnitMention], before: UnitMention | None = None
-                            ) -> list[UnitMention]:
+# A place the document names as the jurisdiction of a government or a Party
+# committee: 上海市青浦区人民政府 gives 上海 and 青浦; at a line's or a clause's start.
+_PLACE_RE = re.compile(r"(?:^|(?<=[\s，,、。；;：:（(]))(?:(?P<city>[\u4e00-\u9fff]{2})(?:省|市))?"
+                       r"(?P<place>[\u4e00-\u9fff]{2})(?:市|区|县)(?:人民政府|政府|党委|委员会|区委|县委|市委)",
+                       re.M)
+
+
+@functools.lru_cache(maxsize=8)
+def document_places(text: str) -> frozenset[str]:
+    """The places a document names with their 市 / 区 / 县 (上海, 青浦), once per text
+    (a str caches its hash, so the cache costs no scan)."""
+    found = {p for m in _PLACE_RE.finditer(text) for p in (m.group("city"), m.group("place")) if p}
+    # 按照区政府…, 推进县委…: a word of the sentence before the jurisdiction, no place
+    return frozenset(p for p in found if not (PREPOSITIONS_RE.search(p) or p in TASK_VERBS
+                                              or p[0] in "在由经对各全本向为和及与并"))
+
+
+def restore_elided_prefixes(mentions: list[UnitMention], before: UnitMention | None = None,
+                            places: frozenset[str] = frozenset()) -> list[UnitMention]:
     """县教育局、卫健局、民政局: the later names take the first one's jurisdiction.
-    `before` is the name just before this list (县教育局牵头，卫健局配合)."""
+    `before` is the name just before this list (县教育局牵头，卫健局配合). A name
+    that holds one of the document's `places` names its own (公安青浦分局,
+    上海站管委办 in a 上海市青浦区 document) and keeps it."""
     out: list[UnitMention] = [before] if before is not None else []
     for m in mentions:
         if out and m.alias is None and out[-1].name.startswith("各") and m.name in BARE_JURISDICTIONS:
             m = m.model_copy(update={"name": "各" + m.name, "prefix_restored": True,
                                      "reading": "elided prefix restored"})  # 各区、县级市
-        elif out and m.alias is None:
+        elif out and any(p in m.name for p in places):
+            pass
+        elif out:  # an alias does not stop it: 区…、经委(商务委) is 区经委
             restored = restore_elided(out[-1].name, m.name)
             if restored:
                 m = m.model_copy(update={"name": restored, "prefix_restored": True,
@@ -245,6 +324,8 @@ def list_mentions(text: str, start: int, end: int, before: UnitMention | None = 
         if not item.name:
             continue
         (leads if marked else mentions).append(item)
+    mentions = merge_collectives(text, mentions)
     mentions = share_place_suffix(share_suffixes([part for m in mentions for part in split_names(text, m)]))
-    mentions = merge_grassroots(text, restore_elided_prefixes(restore_prefixes(mentions), before))
+    mentions = merge_grassroots(text, restore_elided_prefixes(restore_prefixes(mentions), before,
+                                                              document_places(text)))
     return leads, mentions
