@@ -138,3 +138,31 @@ def to_csv(items: Iterable[Any], **extra: Any) -> str:
     w.writeheader()
     w.writerows(rows)
     return buf.getvalue()
+
+
+def csv_option(row: str) -> Any:
+    """The `--csv` flag of a list command, saying what one row is. Every command that
+    has it prints through ``emit``, so its CSV is ``to_csv`` of the rows of its JSON."""
+    import click
+
+    return click.option("--csv", "as_csv", is_flag=True,
+                        help=f"Print CSV: one row per {row}; nested fields as dotted columns, "
+                             "lists as JSON text (the rows of --json).")
+
+
+def emit(answer: Any, as_json: bool, as_csv: bool, rows: Any = None, **extra: Any) -> bool:
+    """Print ``answer`` as JSON, or its rows as CSV (``rows(answer)``, or the answer
+    itself when it is already a list; ``extra`` columns on every row), and say whether
+    it did; the caller prints its table otherwise. Call it after the answer went
+    through the same disclosure and audit as the table."""
+    import click
+
+    if as_json and as_csv:
+        raise click.UsageError("give --json or --csv, not both")
+    if as_json:
+        click.echo(to_json(answer))
+        return True
+    if as_csv:
+        click.echo(to_csv(answer if rows is None else rows(answer), **extra), nl=False)
+        return True
+    return False
