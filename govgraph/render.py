@@ -109,7 +109,12 @@ def csv_cell(v: Any) -> str:
 def csv_rows(items: Iterable[Any], **extra: Any) -> list[dict[str, str]]:
     """The rows ``to_csv`` writes: each item flattened, ``extra`` columns added, every
     cell as ``csv_cell`` gives it. Reading the CSV back with ``csv.DictReader`` gives
-    exactly these rows."""
+    exactly these rows. A field that is null in some rows and nested in others is only
+    its dotted columns (empty where it was null), not also a column of its own.
+
+    >>> csv_rows([{"manager": None, "role": "x"}, {"manager": {"id": "m1"}, "role": "y"}])
+    [{'role': 'x', 'manager.id': ''}, {'role': 'y', 'manager.id': 'm1'}]
+    """
     rows = []
     for it in items:
         flat = flatten(it) if isinstance(it, BaseModel | dict) else {"value": it}
@@ -118,7 +123,9 @@ def csv_rows(items: Iterable[Any], **extra: Any) -> list[dict[str, str]]:
     cols: dict[str, None] = {}
     for r in rows:
         cols.update(dict.fromkeys(r))
-    return [{c: r.get(c, "") for c in cols} for r in rows]
+    nested = {c[:i] for c in cols for i, ch in enumerate(c) if ch == "."}
+    keep = [c for c in cols if c not in nested or any(r.get(c, "") for r in rows)]
+    return [{c: r.get(c, "") for c in keep} for r in rows]
 
 
 def to_csv(items: Iterable[Any], **extra: Any) -> str:
