@@ -21,7 +21,7 @@ from . import cli_access, cli_cases
 from .errors import GovgraphError, reported
 from .graph.store import GraphStore
 from .queries import answers
-from .render import table, to_csv, to_json
+from .render import csv_option, emit, table, to_json
 from .settings import Settings
 
 # Expected failures: each GovgraphError says its own exit code (govgraph/errors.py);
@@ -62,9 +62,6 @@ def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
-csv_option = click.option("--csv", "as_csv", is_flag=True,
-                          help="Print CSV: one row per item, nested fields as dotted columns "
-                               "(the same rows as --json).")
 doc_option = click.option("--doc", default=None, metavar="DOC_ID",
                           help="Only this document (default: every loaded document).")
 
@@ -343,9 +340,10 @@ def synth(residents: int, seed: int, out: Path, id_prefix: str) -> None:
 
 @main.command("load-report")
 @json_option
+@csv_option("node kind (kind: node) or edge type (kind: edge) with its count")
 @click.pass_obj
 @handle_errors
-def load_report(obj: Context, as_json: bool) -> None:
+def load_report(obj: Context, as_json: bool, as_csv: bool) -> None:
     """Count nodes per kind and edges per type in the graph.
 
     \b
@@ -353,21 +351,33 @@ def load_report(obj: Context, as_json: bool) -> None:
       govgraph load-report --json
     """
     report = answers.load_report(obj.store)
-    if as_json:
-        click.echo(to_json({"engine": obj.store.engine, **report}))
+    if emit({"engine": obj.store.engine, **report}, as_json, as_csv, report_rows):
         return
     click.echo(table(["node kind", "count"], sorted(report["nodes"].items())))
     click.echo()
     click.echo(table(["edge type", "count"], sorted(report["edges"].items())))
 
 
+def report_rows(rep: dict[str, Any]) -> list[dict[str, Any]]:
+    """`load-report` as CSV: one row per node kind, then per edge type."""
+    return [{"engine": rep["engine"], "kind": kind, "label": label, "count": n}
+            for kind, part in (("node", "nodes"), ("edge", "edges"))
+            for label, n in sorted(rep[part].items())]
+
+
 # ---------------------------------------------------------------------------
 # questions
 
 
-def _print_measure_answers(items: list[answers.MeasureAnswer], as_json: bool) -> None:
-    if as_json:
-        click.echo(to_json(items))
+def duty_rows(items: list[answers.MeasureAnswer]) -> list[dict[str, Any]]:
+    """`who-leads` / `responsible` as CSV: one row per duty (its unit, measure, role,
+    clause), with the question asked."""
+    return [{"question": a.question, **d.model_dump(mode="json")} for a in items for d in a.duties]
+
+
+def _print_measure_answers(items: list[answers.MeasureAnswer], as_json: bool,
+                           as_csv: bool) -> None:
+    if emit(items, as_json, as_csv, duty_rows):
         return
     for a in items:
         m = a.measure
@@ -389,10 +399,11 @@ as_of_option = click.option("--as-of", default=None, metavar="YYYY-MM-DD",
 @as_of_option
 @doc_option
 @json_option
+@csv_option("duty (unit, measure, role, clause); with --org, one per post")
 @click.pass_obj
 @handle_errors
 def who_leads(obj: Context, measure: str | None, org_id: str | None, as_of: str | None,
-              doc: str | None, as_json: bool) -> None:
+              doc: str | None, as_json: bool, as_csv: bool) -> None:
     """Name the lead units (牵头单位) of MEASURE, quoting the clause. Who leads an
     organization is `govgraph org-leaders`.
 
@@ -405,10 +416,10 @@ def who_leads(obj: Context, measure: str | None, org_id: str | None, as_of: str 
     if (measure is None) == (org_id is None):
         raise click.UsageError("give MEASURE (who leads an organization: govgraph org-leaders ID)")
     if measure is not None:
-        _print_measure_answers(answers.who_leads(obj.store, measure, doc), as_json)
+        _print_measure_answers(answers.who_leads(obj.store, measure, doc), as_json, as_csv)
         return
     assert org_id is not None  # one of the two, as checked above
-    _print_org_leaders(obj, org_id, as_of, as_json,
+    _print_org_leaders(obj, org_id, as_of, as_json, as_csv,
                        f"govgraph who-leads --org {org_id} --as-of {as_of or 'today'}")
 
 
@@ -416,9 +427,12 @@ def who_leads(obj: Context, measure: str | None, org_id: str | None, as_of: str 
 @click.argument("org_id", metavar="ORG_ID")
 @as_of_option
 @json_option
+@csv_option("post (leaders, then the Party branch's), with the organization and date; "
+            "the rules are in --json")
 @click.pass_obj
 @handle_errors
-def org_leaders(obj: Context, org_id: str, as_of: str | None, as_json: bool) -> None:
+def org_leaders(obj: Context, org_id: str, as_of: str | None, as_json: bool,
+                as_csv: bool) -> None:
     """The chair and Party secretary of an organization (业委会, 居委会 …) on a date,
     who nominated them, and the rule of the notice that says how its head is chosen.
 
@@ -426,17 +440,24 @@ def org_leaders(obj: Context, org_id: str, as_of: str | None, as_json: bool) -> 
     Example:
       govgraph org-leaders syn:org:105 --as-of 2024-06-30
     """
-    _print_org_leaders(obj, org_id, as_of, as_json,
+    _print_org_leaders(obj, org_id, as_of, as_json, as_csv,
                        f"govgraph org-leaders {org_id} --as-of {as_of or 'today'}")
 
 
+def leader_rows(res: Any) -> list[dict[str, Any]]:
+    """`org-leaders` as CSV: one row per post, leaders then the Party branch's."""
+    head = {"org": res.org.model_dump(mode="json"), "body_type": res.body_type, "as_of": res.as_of}
+    return [{**head, "group": group, **x.model_dump(mode="json")}
+            for group, posts in (("leaders", res.leaders), ("party_branch", res.party_branch))
+            for x in posts]
+
+
 def _print_org_leaders(obj: Context, org_id: str, as_of: str | None, as_json: bool,
-                       what: str) -> None:
+                       as_csv: bool, what: str) -> None:
     from .queries import compounds
 
     res = _disclosed(obj, compounds.org_leaders(obj.store, org_id, as_of), what)
-    if as_json:
-        click.echo(to_json(res))
+    if emit(res, as_json, as_csv, leader_rows):
         return
     click.echo(f"{res.org.name} ({res.org.id}, {res.body_type or res.org.kind}) on {res.as_of}")
     click.echo(table(["role", "person", "party member", "since", "nominated by"],
@@ -454,10 +475,13 @@ def _print_org_leaders(obj: Context, org_id: str, as_of: str | None, as_json: bo
 @as_of_option
 @doc_option
 @json_option
+@csv_option("duty (unit, measure, role, clause); with --compound, one per body with its "
+            "relation (manages, governs, compound, community, street, county, oversight) "
+            "and one per gap")
 @click.pass_obj
 @handle_errors
 def responsible(obj: Context, measure: str | None, compound_id: str | None, as_of: str | None,
-                doc: str | None, as_json: bool) -> None:
+                doc: str | None, as_json: bool, as_csv: bool) -> None:
     """List every unit answerable for MEASURE (lead, responsible, supporting); or,
     with --compound, who manages and governs it, its community, street and the
     supervising departments.
@@ -470,15 +494,15 @@ def responsible(obj: Context, measure: str | None, compound_id: str | None, as_o
     if (measure is None) == (compound_id is None):
         raise click.UsageError("give either MEASURE or --compound ID")
     if measure is not None:
-        _print_measure_answers(answers.who_is_responsible(obj.store, measure, doc), as_json)
+        _print_measure_answers(answers.who_is_responsible(obj.store, measure, doc), as_json,
+                               as_csv)
         return
     assert compound_id is not None  # one of the two, as checked above
     from .queries import compounds
 
     res = _disclosed(obj, compounds.compound_responsibility(obj.store, compound_id, as_of),
                      f"govgraph responsible --compound {compound_id} --as-of {as_of or 'today'}")
-    if as_json:
-        click.echo(to_json(res))
+    if emit(res, as_json, as_csv, compound_rows):
         return
     fr = res.frame
     synthetic = " [SYNTHETIC]" if fr.synthetic else ""
@@ -498,10 +522,26 @@ def responsible(obj: Context, measure: str | None, compound_id: str | None, as_o
         click.echo(f"gap: {g}")
 
 
+def compound_rows(res: Any) -> list[dict[str, Any]]:
+    """`responsible --compound` as CSV: the compound and date, then one row per body
+    with its relation (heads as JSON text), then one per gap."""
+    head = {"compound": res.frame.compound.model_dump(mode="json"), "as_of": res.as_of}
+    rows: list[dict[str, Any]] = [{**head, "relation": "manages", **m.model_dump(mode="json")}
+                                  for m in res.managers]
+    for label, bodies in (("governs", res.governing_bodies), ("compound", res.compound_bodies),
+                          ("community", res.community_bodies), ("street", res.street_bodies),
+                          ("county", res.county_bodies)):
+        rows += [{**head, "relation": label, **b.model_dump(mode="json")} for b in bodies]
+    rows += [{**head, **o.model_dump(mode="json"), "relation": "oversight", "oversight": o.relation}
+             for o in res.oversight]
+    rows += [{**head, "relation": "gap", "gap": g} for g in res.gaps]
+    return rows
+
+
 @main.command()
 @click.argument("unit")
 @json_option
-@csv_option
+@csv_option("duty of the unit")
 @click.pass_obj
 @handle_errors
 def measures(obj: Context, unit: str, as_json: bool, as_csv: bool) -> None:
@@ -513,11 +553,7 @@ def measures(obj: Context, unit: str, as_json: bool, as_csv: bool) -> None:
       govgraph measures 市住建局
     """
     res = answers.unit_measures(obj.store, unit)
-    if as_json:
-        click.echo(to_json(res))
-        return
-    if as_csv:
-        click.echo(to_csv(res.duties), nl=False)
+    if emit(res, as_json, as_csv, lambda r: r.duties):
         return
     click.echo(f"{res.unit.name} ({res.unit.name_en or res.unit.kind})")
     click.echo(table(["measure", "role", "title", "doc"],
@@ -527,7 +563,7 @@ def measures(obj: Context, unit: str, as_json: bool, as_csv: bool) -> None:
 @main.command("unit-load")
 @doc_option
 @json_option
-@csv_option
+@csv_option("unit")
 @click.pass_obj
 @handle_errors
 def unit_load(obj: Context, doc: str | None, as_json: bool, as_csv: bool) -> None:
@@ -538,11 +574,7 @@ def unit_load(obj: Context, doc: str | None, as_json: bool, as_csv: bool) -> Non
       govgraph unit-load
     """
     rows = answers.unit_load(obj.store, doc)
-    if as_json:
-        click.echo(to_json(rows))
-        return
-    if as_csv:
-        click.echo(to_csv(rows), nl=False)
+    if emit(rows, as_json, as_csv):
         return
     click.echo(table(["unit", "lead", "responsible", "support", "total"],
                      [(r.unit.name, r.lead, r.responsible, r.support, r.total) for r in rows]))
@@ -553,7 +585,7 @@ def unit_load(obj: Context, doc: str | None, as_json: bool, as_csv: bool) -> Non
               help="How many co-responsible units count as diffuse.")
 @doc_option
 @json_option
-@csv_option
+@csv_option("measure")
 @click.pass_obj
 @handle_errors
 def diffuse(obj: Context, min_responsible: int, doc: str | None, as_json: bool, as_csv: bool) -> None:
@@ -564,11 +596,7 @@ def diffuse(obj: Context, min_responsible: int, doc: str | None, as_json: bool, 
       govgraph diffuse --min-responsible 12
     """
     rows = answers.diffuse_accountability(obj.store, min_responsible, doc)
-    if as_json:
-        click.echo(to_json(rows))
-        return
-    if as_csv:
-        click.echo(to_csv(rows), nl=False)
+    if emit(rows, as_json, as_csv):
         return
     click.echo(table(["measure", "leads", "responsible", "title"],
                      [(r.measure.number, r.leads, r.responsible, r.measure.title) for r in rows]))
@@ -578,7 +606,7 @@ def diffuse(obj: Context, min_responsible: int, doc: str | None, as_json: bool, 
 @click.argument("doc_a")
 @click.argument("doc_b")
 @json_option
-@csv_option
+@csv_option("pair of overlapping measures")
 @click.pass_obj
 @handle_errors
 def overlap(obj: Context, doc_a: str, doc_b: str, as_json: bool, as_csv: bool) -> None:
@@ -591,11 +619,7 @@ def overlap(obj: Context, doc_a: str, doc_b: str, as_json: bool, as_csv: bool) -
       govgraph overlap anshun-2021-property-16 doc-05ca081182ff
     """
     res = answers.document_overlap(obj.store, doc_a, doc_b)
-    if as_json:
-        click.echo(to_json(res))
-        return
-    if as_csv:  # one row per overlapping pair of measures
-        click.echo(to_csv(res.pairs), nl=False)
+    if emit(res, as_json, as_csv, lambda r: r.pairs):
         return
     click.echo(f"{len(res.shared_units)} units have duties in both; "
                f"{len(res.pairs)} measure pairs overlap, {res.lead_conflicts} with different leads")
@@ -608,7 +632,7 @@ def overlap(obj: Context, doc_a: str, doc_b: str, as_json: bool, as_csv: bool) -
 
 @main.command()
 @json_option
-@csv_option
+@csv_option("document")
 @click.pass_obj
 @handle_errors
 def documents(obj: Context, as_json: bool, as_csv: bool) -> None:
@@ -619,11 +643,7 @@ def documents(obj: Context, as_json: bool, as_csv: bool) -> None:
       govgraph documents --json
     """
     docs = answers.documents(obj.store)
-    if as_json:
-        click.echo(to_json(docs))
-        return
-    if as_csv:
-        click.echo(to_csv(docs), nl=False)
+    if emit(docs, as_json, as_csv):
         return
     click.echo(table(["doc", "date", "measures", "title"],
                      [(d["doc"], d.get("date") or "", d["measures"], d.get("title") or "") for d in docs],
@@ -636,7 +656,7 @@ def documents(obj: Context, as_json: bool, as_csv: bool) -> None:
               help="Only nodes of this kind (repeatable), e.g. Measure, Department.")
 @click.option("--limit", type=click.IntRange(1, 200), default=20, show_default=True)
 @json_option
-@csv_option
+@csv_option("hit")
 @click.pass_obj
 @handle_errors
 def search(obj: Context, text: str, kinds: tuple[str, ...], limit: int, as_json: bool,
@@ -650,11 +670,7 @@ def search(obj: Context, text: str, kinds: tuple[str, ...], limit: int, as_json:
       govgraph search 11 --kind Measure --json
     """
     hits = answers.search_nodes(obj.store, text, list(kinds) or None, limit=limit)
-    if as_json:
-        click.echo(to_json(hits))
-        return
-    if as_csv:
-        click.echo(to_csv(hits), nl=False)
+    if emit(hits, as_json, as_csv):
         return
     click.echo(table(["kind", "name", "id", "exact"],
                      [(h.kind, h.name, h.id, "yes" if h.exact else "") for h in hits], max_col=60))
@@ -667,10 +683,12 @@ def search(obj: Context, text: str, kinds: tuple[str, ...], limit: int, as_json:
               help="Give the concrete chain for this compound.")
 @as_of_option
 @json_option
+@csv_option("body of a level (the level's order, name and motto with it; a level with no "
+            "body is one row with its gap), then, for an issue type, one per handler")
 @click.pass_obj
 @handle_errors
 def escalate(obj: Context, issue: str | None, compound_id: str | None, as_of: str | None,
-             as_json: bool) -> None:
+             as_json: bool, as_csv: bool) -> None:
     """Show how a dispute climbs: compound → community → street (measure 13),
     and, for an issue type, who discovers, receives and enforces (measure 14).
     With --compound, the actual bodies of that compound; a level with no body
@@ -688,8 +706,7 @@ def escalate(obj: Context, issue: str | None, compound_id: str | None, as_of: st
         chain = _disclosed(obj, compounds.compound_escalation(obj.store, compound_id, issue, as_of),
                            f"govgraph escalate --compound {compound_id} --issue {issue or '-'} "
                            f"--as-of {as_of or 'today'}")
-        if as_json:
-            click.echo(to_json(chain))
+        if emit(chain, as_json, as_csv, escalation_rows):
             return
         fr = chain.frame
         click.echo(f"{fr.compound.name} ({fr.compound.id}){' [SYNTHETIC]' if fr.synthetic else ''}"
@@ -705,8 +722,7 @@ def escalate(obj: Context, issue: str | None, compound_id: str | None, as_of: st
                            f"{(b.citation.clause or '')[:40]}…)")
         return
     res = answers.escalation(obj.store, issue)
-    if as_json:
-        click.echo(to_json(res))
+    if emit(res, as_json, as_csv, escalation_rows):
         return
     for level in res.levels:
         click.echo(f"Level {level.order}: {level.name} ({level.name_en}) — {level.motto}")
@@ -720,13 +736,26 @@ def escalate(obj: Context, issue: str | None, compound_id: str | None, as_of: st
                          [(h.stage, h.action, h.unit.name, h.citation.basis) for h in res.handlers]))
 
 
+def escalation_rows(res: Any) -> list[dict[str, Any]]:
+    """`escalate` as CSV: one row per body of each level (a level with none is one
+    row with its gap), then one per handler of the issue type."""
+    rows: list[dict[str, Any]] = []
+    for lv in res.levels:
+        level = {"part": "level", "level": {k: v for k, v in lv.model_dump(mode="json").items()
+                                            if k != "bodies"}}
+        rows += [{**level, **b.model_dump(mode="json")} for b in lv.bodies] or [level]
+    rows += [{"part": "handler", **h.model_dump(mode="json")}
+             for h in getattr(res, "handlers", [])]
+    return rows
+
+
 @main.command()
 @click.argument("name", type=click.Choice(["ungoverned", "party-share", "blacklisted"]))
 @as_of_option
 @click.option("--limit", type=click.IntRange(1, 100_000), default=50, show_default=True)
 @click.option("--skip", type=click.IntRange(0), default=0)
 @json_option
-@csv_option
+@csv_option("compound, 业委会 or company the audit finds")
 @click.pass_obj
 @handle_errors
 def audit(obj: Context, name: str, as_of: str | None, limit: int, skip: int, as_json: bool,
@@ -743,11 +772,7 @@ def audit(obj: Context, name: str, as_of: str | None, limit: int, skip: int, as_
     from .queries import compounds
 
     rows = compounds.audit(obj.store, name, as_of, skip=skip, limit=limit)
-    if as_json:
-        click.echo(to_json(rows))
-        return
-    if as_csv:
-        click.echo(to_csv(rows), nl=False)
+    if emit(rows, as_json, as_csv):
         return
     if not rows:
         click.echo("(no rows)")
@@ -760,7 +785,7 @@ def audit(obj: Context, name: str, as_of: str | None, limit: int, skip: int, as_
 @click.argument("text", default="")
 @click.option("--limit", type=click.IntRange(1, 10_000), default=20, show_default=True)
 @json_option
-@csv_option
+@csv_option("compound")
 @click.pass_obj
 @handle_errors
 def compounds_cmd(obj: Context, text: str, limit: int, as_json: bool, as_csv: bool) -> None:
@@ -773,11 +798,7 @@ def compounds_cmd(obj: Context, text: str, limit: int, as_json: bool, as_csv: bo
     from .queries import compounds
 
     rows = compounds.find_compounds(obj.store, text, 0, limit)
-    if as_json:
-        click.echo(to_json(rows))
-        return
-    if as_csv:
-        click.echo(to_csv(rows), nl=False)
+    if emit(rows, as_json, as_csv):
         return
     click.echo(table(["id", "name", "category", "households", "synthetic"],
                      [(r["compound_id"], r["compound_name"], r["category"], r["households"],
@@ -789,7 +810,7 @@ def compounds_cmd(obj: Context, text: str, limit: int, as_json: bool, as_csv: bo
 @click.option("--limit", type=click.IntRange(1, 10_000), default=20, show_default=True)
 @click.option("--skip", type=click.IntRange(0), default=0)
 @json_option
-@csv_option
+@csv_option("place (its bodies and chain as JSON text)")
 @click.pass_obj
 @handle_errors
 def places_cmd(obj: Context, text: str, limit: int, skip: int, as_json: bool, as_csv: bool) -> None:
@@ -804,11 +825,7 @@ def places_cmd(obj: Context, text: str, limit: int, skip: int, as_json: bool, as
     from .queries import places
 
     rows = places.find_places(obj.store, text, skip, limit)
-    if as_json:
-        click.echo(to_json(rows))
-        return
-    if as_csv:
-        click.echo(to_csv(rows), nl=False)
+    if emit(rows, as_json, as_csv):
         return
     click.echo(table(["adcode", "name", "level", "kind", "bodies", "in"],
                      [(p.adcode or p.id, p.name, p.level, p.kind,
@@ -823,10 +840,12 @@ def places_cmd(obj: Context, text: str, limit: int, skip: int, as_json: bool, as
 @click.option("--timeout", type=float, default=None, help="Seconds before the query is stopped.")
 @click.option("--limit", type=int, default=None, help="Most rows returned.")
 @json_option
+@csv_option("result row, a column per returned column (a node or map as dotted columns); "
+            "a cut is said on stderr")
 @click.pass_obj
 @handle_errors
 def cypher(obj: Context, query: str, params: tuple[str, ...], timeout: float | None,
-           limit: int | None, as_json: bool) -> None:
+           limit: int | None, as_json: bool, as_csv: bool) -> None:
     """Run read-only Cypher. Writes are refused by the engine's read-only mode.
 
     \b
@@ -846,8 +865,10 @@ def cypher(obj: Context, query: str, params: tuple[str, ...], timeout: float | N
     s = obj.settings
     res = obj.store.read_only(query, parsed, timeout_s=timeout or s.query_timeout_s,
                               row_cap=limit or s.query_row_cap)
-    if as_json:
-        click.echo(to_json({"columns": res.columns, "rows": res.rows, "truncated": res.truncated}))
+    if emit({"columns": res.columns, "rows": res.rows, "truncated": res.truncated}, as_json,
+            as_csv, lambda a: [dict(zip(a["columns"], r, strict=True)) for r in a["rows"]]):
+        if as_csv and res.truncated:
+            click.echo(f"(cut at {len(res.rows)} rows)", err=True)
         return
     click.echo(table(res.columns, [[json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list)
                                     else v for v in r] for r in res.rows]))
@@ -860,8 +881,10 @@ def cypher(obj: Context, query: str, params: tuple[str, ...], timeout: float | N
 @click.option("--units", "units_file", type=click.Path(path_type=Path), default=None,
               help="A units file merged over the bundled registry (env GOVGRAPH_UNITS_FILE).")
 @json_option
+@csv_option("measure: its number, title and the unit names of each role as JSON lists; the "
+            "notice's notes, unread parts and unresolved names are in --json")
 @handle_errors
-def extract(path: Path, units_file: Path | None, as_json: bool) -> None:
+def extract(path: Path, units_file: Path | None, as_json: bool, as_csv: bool) -> None:
     """Print what a notice yields — measures and their units — without touching the store.
 
     Every unit is resolved against the registry; a name it does not know is
@@ -882,8 +905,7 @@ def extract(path: Path, units_file: Path | None, as_json: bool) -> None:
     notice = read_notice(path)
     out = extraction(notice, load_registry(units_file))
     measures_out, unresolved = out["measures"], out["unresolved"]
-    if as_json:
-        click.echo(to_json(out))
+    if emit(out, as_json, as_csv, lambda o: o["measures"]):
         return
     click.echo(f"{notice.title} ({notice.date or 'no date'}; {', '.join(notice.issuer) or 'no issuer'})")
     click.echo(table(["measure", "lead", "responsible", "support"],
@@ -1179,10 +1201,12 @@ def db_start(obj: Context) -> None:
               help="Give the chain for the best issue type at this compound.")
 @as_of_option
 @json_option
+@csv_option("issue type matched, best first (key, name, score, the words as a JSON list); "
+            "the chain of --compound is in --json")
 @click.pass_obj
 @handle_errors
 def route(obj: Context, text: str, compound_id: str | None, as_of: str | None,
-          as_json: bool) -> None:
+          as_json: bool, as_csv: bool) -> None:
     """Route a complaint written as free text: the issue types it is about, best
     first, each with its score and the words that matched; with --compound, the
     first body to contact and the escalation chain for the best type there, with
@@ -1201,8 +1225,7 @@ def route(obj: Context, text: str, compound_id: str | None, as_of: str | None,
     res = routing.route(obj.store if compound_id else None, text, compound_id, as_of)
     if res.chain is not None:  # its heads, as in escalate --compound: named, and logged
         _disclosed(obj, res, f"govgraph route --compound {compound_id} --as-of {as_of or 'today'}")
-    if as_json:
-        click.echo(to_json(res))
+    if emit(res, as_json, as_csv, lambda r: r.issues):
         return
     if not res.issues:
         click.echo(f"no issue type: {res.note}")

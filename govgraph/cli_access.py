@@ -9,7 +9,7 @@ import click
 
 from .access import AuditLog, KeyError_, KeyStore
 from .queries.persons import Role
-from .render import table, to_json
+from .render import csv_option, emit, table, to_json
 from .settings import Settings
 
 
@@ -64,7 +64,8 @@ def keys_create(role: str, name: str, as_json: bool) -> None:
 
 @keys.command("list")
 @click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
-def keys_list(as_json: bool) -> None:
+@csv_option("key: id, role, name, created, rotated, revoked")
+def keys_list(as_json: bool, as_csv: bool) -> None:
     """Every key's id, role, name and dates (never a secret or its hash).
 
     \b
@@ -72,8 +73,7 @@ def keys_list(as_json: bool) -> None:
       govgraph keys list --json
     """
     rows = _keys().records()
-    if as_json:
-        click.echo(to_json(rows))
+    if emit(rows, as_json, as_csv):
         return
     click.echo(table(["id", "role", "name", "created", "rotated", "revoked"],
                      [(r["id"], r["role"], r.get("name", ""), r.get("created"), r.get("rotated"),
@@ -121,7 +121,8 @@ def keys_revoke(key_id: str) -> None:
               help="Only reads with this key (cli:USER for the command line).")
 @click.option("--since", default=None, metavar="TIME", help="Only reads at or after this ISO time.")
 @click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
-def audit_log(key_id: str | None, since: str | None, as_json: bool) -> None:
+@csv_option("read: time, key, role, channel, what was asked, persons (their ids as a JSON list)")
+def audit_log(key_id: str | None, since: str | None, as_json: bool, as_csv: bool) -> None:
     """Every read that returned personal data (names, Party membership): when, which
     key and role, through the API or the CLI, what was asked, how many persons.
 
@@ -130,8 +131,7 @@ def audit_log(key_id: str | None, since: str | None, as_json: bool) -> None:
       govgraph audit-log --since 2025-01-01 --json
     """
     entries = list(AuditLog(_settings().audit_path).entries(key_id, since))
-    if as_json:
-        click.echo(to_json(entries))
+    if emit(entries, as_json, as_csv):
         return
     click.echo(table(["time", "key", "role", "channel", "what", "persons"],
                      [(e["time"], e.get("key_id"), e.get("role"), e.get("channel"), e.get("what"),

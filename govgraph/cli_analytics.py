@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from .queries import analytics
-from .render import table, to_csv, to_json
+from .render import csv_option, emit, table
 
 
 def _f(x: float) -> str:
@@ -187,9 +187,8 @@ Example:
 @click.option("--top", type=click.IntRange(1), default=3, show_default=True,
               help="Top carriers listed per document (concentration).")
 @click.option("--json", "as_json", is_flag=True, help="Print the whole answer as JSON.")
-@click.option("--csv", "as_csv", is_flag=True,
-              help="Print the answer's rows as CSV (nested fields as dotted columns; every row "
-                   "carries basis.documents and basis.generation).")
+@csv_option("item of the answer (for diff, one per unit gained, lost or moved); every row "
+            "carries basis.documents and basis.generation")
 @click.pass_obj
 def analyze(obj: Any, question: str, docs: tuple[str, ...], compound: str | None,
             place: str | None, as_of: str | None, seed: int, min_communities: int,
@@ -198,11 +197,7 @@ def analyze(obj: Any, question: str, docs: tuple[str, ...], compound: str | None
         raise click.UsageError("give --json or --csv, not both")
     ans = run_question(obj.store, question, list(docs) or None, compound, as_of, seed,
                        min_communities, include_led, top, place)
-    if as_json:
-        click.echo(to_json(ans))
-        return
-    if as_csv:
-        click.echo(to_csv(answer_items(ans), **basis_columns(ans.basis)), nl=False)
+    if emit(ans, as_json, as_csv, answer_items, **basis_columns(ans.basis)):
         return
     click.echo(_table(ans))
     click.echo(_basis_line(ans.basis))

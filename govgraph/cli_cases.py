@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from .queries import cases as q
-from .render import table, to_csv, to_json
+from .render import csv_option, emit, table
 
 _as_of = click.option("--as-of", default=None, metavar="YYYY-MM-DD",
                       help="Count what had happened by this date (default today).")
@@ -40,9 +40,11 @@ def cases() -> None:
 @_as_of
 @_due
 @_json
+@csv_option("place or body type (as --by says), then the total (key: all); shares and "
+            "counts by level as JSON text")
 @click.pass_obj
 def measure(obj: Any, by: str, within: str | None, as_of: str | None, due_days: int,
-            as_json: bool) -> None:
+            as_json: bool, as_csv: bool) -> None:
     """Per place or governing-body type: cases opened, the share of resolved cases
     resolved in the compound / community / street (小事不出小区 …), median days to
     resolve, open and overdue cases, steps that skipped a level, and steps taken
@@ -55,8 +57,7 @@ def measure(obj: Any, by: str, within: str | None, as_of: str | None, due_days: 
       govgraph cases measure --by county --json
     """
     m = q.case_measure(obj.store, by, within, as_of, due_days)
-    if as_json:
-        click.echo(to_json(m))
+    if emit(m, as_json, as_csv, lambda a: [*a.rows, a.total], by=by, as_of=m.as_of):
         return
     head = [by, "name", "cases", "resolved", "in compound", "in community", "in street",
             "median days", "open", "overdue", "withdrawn", "skips", "off-chain"]
@@ -84,9 +85,7 @@ def measure(obj: Any, by: str, within: str | None, as_of: str | None, due_days: 
 @_as_of
 @_due
 @_json
-@click.option("--csv", "as_csv", is_flag=True,
-              help="Print CSV: one row per case, nested fields as dotted columns (the same rows "
-                   "as --json).")
+@csv_option("case (its steps as JSON text)")
 @click.pass_obj
 def list_cases(obj: Any, within: str | None, outcome: str | None, overdue: bool, limit: int,
                as_of: str | None, due_days: int, as_json: bool, as_csv: bool) -> None:
@@ -100,11 +99,7 @@ def list_cases(obj: Any, within: str | None, outcome: str | None, overdue: bool,
     """
     found = [c for c in q.list_cases(obj.store, as_of, within, due_days)
              if (outcome is None or c.outcome == outcome) and (not overdue or c.overdue)][:limit]
-    if as_json:
-        click.echo(to_json(found))
-        return
-    if as_csv:
-        click.echo(to_csv(found), nl=False)
+    if emit(found, as_json, as_csv):
         return
     click.echo(table(["case", "compound", "issue", "channel", "opened", "outcome", "level", "due",
                       "steps", "skips", "off-chain"],
@@ -119,8 +114,11 @@ def list_cases(obj: Any, within: str | None, outcome: str | None, overdue: bool,
 @_as_of
 @_due
 @_json
+@csv_option("step, with the case's id and compound (the registry row each cites as "
+            "citation.* columns)")
 @click.pass_obj
-def show(obj: Any, case_id: str, as_of: str | None, due_days: int, as_json: bool) -> None:
+def show(obj: Any, case_id: str, as_of: str | None, due_days: int, as_json: bool,
+         as_csv: bool) -> None:
     """One case and its steps: who took each, at what level, whether it skipped a
     level or left the case's chain, and the registry row it cites.
 
@@ -129,8 +127,8 @@ def show(obj: Any, case_id: str, as_of: str | None, due_days: int, as_json: bool
       govgraph cases show syn:case:12 --as-of 2024-06-30
     """
     c = q.case(obj.store, case_id, as_of, due_days)
-    if as_json:
-        click.echo(to_json(c))
+    if emit(c, as_json, as_csv, lambda a: [{"case": a.id, "compound": a.compound, **s.model_dump(
+            mode="json")} for s in a.steps]):
         return
     click.echo(f"{c.id}: {c.issue or c.issue_text} at {c.compound.name} ({c.compound.id}), "
                f"{c.community.name} / {c.street.name} / {c.county.name}")

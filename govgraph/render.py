@@ -109,7 +109,12 @@ def csv_cell(v: Any) -> str:
 def csv_rows(items: Iterable[Any], **extra: Any) -> list[dict[str, str]]:
     """The rows ``to_csv`` writes: each item flattened, ``extra`` columns added, every
     cell as ``csv_cell`` gives it. Reading the CSV back with ``csv.DictReader`` gives
-    exactly these rows."""
+    exactly these rows. A field that is null in some rows and nested in others is only
+    its dotted columns (empty where it was null), not also a column of its own.
+
+    >>> csv_rows([{"manager": None, "role": "x"}, {"manager": {"id": "m1"}, "role": "y"}])
+    [{'role': 'x', 'manager.id': ''}, {'role': 'y', 'manager.id': 'm1'}]
+    """
     rows = []
     for it in items:
         flat = flatten(it) if isinstance(it, BaseModel | dict) else {"value": it}
@@ -118,7 +123,9 @@ def csv_rows(items: Iterable[Any], **extra: Any) -> list[dict[str, str]]:
     cols: dict[str, None] = {}
     for r in rows:
         cols.update(dict.fromkeys(r))
-    return [{c: r.get(c, "") for c in cols} for r in rows]
+    nested = {c[:i] for c in cols for i, ch in enumerate(c) if ch == "."}
+    keep = [c for c in cols if c not in nested or any(r.get(c, "") for r in rows)]
+    return [{c: r.get(c, "") for c in keep} for r in rows]
 
 
 def to_csv(items: Iterable[Any], **extra: Any) -> str:
@@ -138,3 +145,31 @@ def to_csv(items: Iterable[Any], **extra: Any) -> str:
     w.writeheader()
     w.writerows(rows)
     return buf.getvalue()
+
+
+def csv_option(row: str) -> Any:
+    """The `--csv` flag of a list command, saying what one row is. Every command that
+    has it prints through ``emit``, so its CSV is ``to_csv`` of the rows of its JSON."""
+    import click
+
+    return click.option("--csv", "as_csv", is_flag=True,
+                        help=f"Print CSV: one row per {row}; nested fields as dotted columns, "
+                             "lists as JSON text (the rows of --json).")
+
+
+def emit(answer: Any, as_json: bool, as_csv: bool, rows: Any = None, **extra: Any) -> bool:
+    """Print ``answer`` as JSON, or its rows as CSV (``rows(answer)``, or the answer
+    itself when it is already a list; ``extra`` columns on every row), and say whether
+    it did; the caller prints its table otherwise. Call it after the answer went
+    through the same disclosure and audit as the table."""
+    import click
+
+    if as_json and as_csv:
+        raise click.UsageError("give --json or --csv, not both")
+    if as_json:
+        click.echo(to_json(answer))
+        return True
+    if as_csv:
+        click.echo(to_csv(answer if rows is None else rows(answer), **extra), nl=False)
+        return True
+    return False
