@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 from pydantic import ValidationError
 
-from ..graph.model import NodeKind, PersonRecord, RelType, RowChunk, edge_row, node_row, overlap_message
+from ..graph.model import NodeKind, PersonRow, RelType, RowChunk, edge_row, node_row, overlap_message
 from .registry import (
     KINDS,
     LEVEL_ORDER,
@@ -504,8 +504,8 @@ class RegistryStream:
         self._node(NodeKind.RESIDENT, p.id, p.id, {"person": True, "synthetic": p.synthetic, **prov},
                    line)
         # Its fields were validated as the row's: made without validating them again.
-        self.chunk.persons.append(PersonRecord.model_construct(
-            id=p.id, name=p.name, party_member=p.party_member, synthetic=p.synthetic, **prov))
+        self.chunk.persons.append(PersonRow(p.id, p.name, int(p.party_member), int(p.synthetic),
+                                            self.source, self.file_name, line))
         if p.compound_id:
             self._edge(RelType.LIVES_IN, p.id, p.compound_id, prov)
 
