@@ -8,7 +8,7 @@ edge can be written knowing only the ids of its ends.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -226,6 +226,19 @@ class PersonRecord(BaseModel):
     registry_line: int | None = None
 
 
+class PersonRow(NamedTuple):
+    """A ``PersonRecord`` as the personal store's row (a streamed load makes one a
+    resident without building a model): the same fields, flags as 0/1."""
+
+    id: str
+    name: str
+    party_member: int | None
+    synthetic: int
+    registry: str | None
+    registry_file: str | None
+    registry_line: int | None
+
+
 class GraphBatch(BaseModel):
     """A self-contained set of nodes and edges to write in one all-or-nothing step,
     and the personal records of the persons among its nodes (written apart)."""
@@ -289,14 +302,14 @@ class RowChunk:
         self.nodes: list[tuple[NodeKind, dict[str, Any]]] = []
         self.edges: list[tuple[RelType, dict[str, Any]]] = []
         self.merged: list[tuple[RelType, dict[str, Any]]] = []
-        self.persons: list[PersonRecord] = []
+        self.persons: list[PersonRecord | PersonRow] = []
 
     @classmethod
     def of(cls, batch: GraphBatch) -> RowChunk:
         chunk = cls()
         chunk.nodes = [(n.kind, n.row()) for n in batch.nodes]
         chunk.edges = [(e.type, e.row()) for e in batch.edges]
-        chunk.persons = list(batch.persons)
+        chunk.persons = list[PersonRecord | PersonRow](batch.persons)
         return chunk
 
     def __len__(self) -> int:

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .model import PersonRecord
+from .model import PersonRecord, PersonRow
 
 
 def personal_file(graph: str) -> str:
@@ -77,7 +77,8 @@ class PersonalStore:
             yield add(persons)
 
     @contextmanager
-    def staging(self, replace: bool = False) -> Iterator[Callable[[Iterable[PersonRecord]], int]]:
+    def staging(self, replace: bool = False
+                ) -> Iterator[Callable[[Iterable[PersonRecord | PersonRow]], int]]:
         """``staged`` for a load that meets its persons as it goes (a streamed load):
         the block adds them with the function it is given, all in one transaction,
         committed if the block ends normally. ``replace`` empties the store first,
@@ -88,7 +89,7 @@ class PersonalStore:
             if replace:
                 con.execute("DELETE FROM persons")
 
-            def add(persons: Iterable[PersonRecord]) -> int:
+            def add(persons: Iterable[PersonRecord | PersonRow]) -> int:
                 n = 0
                 for chunk in _chunks(persons, 5000):
                     con.executemany(
@@ -98,7 +99,8 @@ class PersonalStore:
                         "party_member=excluded.party_member, synthetic=excluded.synthetic, "
                         "registry=excluded.registry, registry_file=excluded.registry_file, "
                         "registry_line=excluded.registry_line",
-                        [(p.id, p.name, None if p.party_member is None else int(p.party_member),
+                        [p if type(p) is PersonRow else
+                         (p.id, p.name, None if p.party_member is None else int(p.party_member),
                           int(p.synthetic), p.registry, p.registry_file, p.registry_line)
                          for p in chunk])
                     n += len(chunk)
@@ -148,8 +150,9 @@ class PersonalStore:
             self._local.con = None
 
 
-def _chunks(items: Iterable[PersonRecord], size: int) -> Iterator[list[PersonRecord]]:
-    chunk: list[PersonRecord] = []
+def _chunks(items: Iterable[PersonRecord | PersonRow], size: int
+            ) -> Iterator[list[PersonRecord | PersonRow]]:
+    chunk: list[PersonRecord | PersonRow] = []
     for p in items:
         chunk.append(p)
         if len(chunk) >= size:

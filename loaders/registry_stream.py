@@ -25,14 +25,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from pydantic import ValidationError
 
-from ..graph.model import NodeKind, PersonRecord, RelType, RowChunk, edge_row, node_row, overlap_message
+from ..graph.model import NodeKind, PersonRow, RelType, RowChunk, edge_row, node_row, overlap_message
 from .registry import (
     KINDS,
     LEVEL_ORDER,
@@ -71,49 +71,144 @@ def _d(v: date | None) -> str | None:
     return v.isoformat() if v else None
 
 
-@dataclass
+# Ids given since the last seal are kept exactly (a dict); then they are sealed
+# into sorted numpy arrays, 24 bytes an id (its hash, a second hash, where it
+# was given) against about 150 in a dict of strings: what a load holds stays
+# near flat in the size of the city.
+SEAL_AT = 1 << 18
+
+
+_hash1 = hash  # (a name of its own, so that tests can make ids collide)
+
+
+def _hash2(id_: str) -> int:
+    # A second hash, independent of ``hash(id_)``: an id is taken as one sealed
+    # when both match (a false match needs 128 bits to collide).
+    return hash(id_ + "\x00")
+
+
 class LoadIds:
     """Every node id a streamed load has given so far, and where from: the ones
     outside any registry (``head``: the bundled data, divisions, documents) with
     their properties, each registry's packed as (registry, file, line, kind), so
     that an id given twice is refused naming both rows, as ``GraphBatch.check``
-    refuses it in a whole-plan load."""
+    refuses it in a whole-plan load.
 
-    head: dict[str, tuple[NodeKind, dict[str, Any]]]
-    registries: list[str] = field(default_factory=list)
-    given: dict[str, int] = field(default_factory=dict)
-    files: dict[tuple[int, int], str] = field(default_factory=dict)
+    The latest ids are held exactly (``recent``); every ``SEAL_AT`` of them are
+    sealed into sorted arrays of their hashes (Python's per-process string hash
+    and a second one, both must match) with their packed origin. An id is checked
+    against the recent ones as it is added, and against the sealed ones in bulk
+    at each chunk's end (``check``), before the chunk is written."""
+
+    def __init__(self, head: dict[str, tuple[NodeKind, dict[str, Any]]]) -> None:
+        self.head = head
+        self.registries: list[str] = []
+        self.files: dict[tuple[int, int], str] = {}
+        self.recent: dict[str, int] = {}
+        self.unchecked: list[str] = []  # recent ids not yet checked against the sealed ones
+        self._keys = np.empty(0, np.int64)
+        self._keys2 = np.empty(0, np.int64)
+        self._packed = np.empty(0, np.int64)
+
+    def __len__(self) -> int:
+        return len(self.recent) + len(self._keys)
 
     def __contains__(self, id_: str) -> bool:
-        return id_ in self.given or id_ in self.head
+        return id_ in self.recent or id_ in self.head or self._sealed(id_) is not None
+
+    @staticmethod
+    def pack(kind: NodeKind, registry: int, file: int, line: int) -> int:
+        return ((line * 32 + file) * 256 + registry) * 32 + _NODE_KIND_INDEX[kind]
 
     def add(self, id_: str, kind: NodeKind, registry: int, file: int, line: int,
             props: dict[str, Any]) -> None:
-        prev = self._where(id_)
+        prev = self.head.get(id_)
+        if prev is None:
+            packed = self.recent.get(id_)
+            prev = self.where(packed) if packed is not None else None
         if prev is not None:
             raise ValueError(overlap_message(id_, prev, (kind, props), "an earlier part of this load"))
-        self.given[id_] = ((line * 32 + file) * 256 + registry) * 32 + _NODE_KIND_INDEX[kind]
+        self.recent[id_] = self.pack(kind, registry, file, line)
+        self.unchecked.append(id_)
 
     def of_registry(self, id_: str, registry: int) -> NodeKind | None:
         """The kind of the node ``registry`` gave with this id (None if it gave none)."""
-        packed = self.given.get(id_)
+        packed = self.recent.get(id_)
+        if packed is None:
+            packed = self._sealed(id_)
         if packed is None or (packed // 32) % 256 != registry:
             return None
         return _NODE_KINDS[packed % 32]
 
-    def _where(self, id_: str) -> tuple[NodeKind, dict[str, Any]] | None:
-        if id_ in self.head:
-            return self.head[id_]
-        packed = self.given.get(id_)
-        if packed is None:
-            return None
+    def where(self, packed: int) -> tuple[NodeKind, dict[str, Any]]:
+        """The kind and provenance of a packed origin."""
         packed, kind = divmod(packed, 32)
         packed, registry = divmod(packed, 256)
         line, file = divmod(packed, 32)
-        kinds_file = KINDS[file][0]
         return _NODE_KINDS[kind], {"registry": self.registries[registry],
-                                   "registry_file": self.files.get((registry, file), kinds_file),
+                                   "registry_file": self.files.get((registry, file), KINDS[file][0]),
                                    "registry_line": line}
+
+    def _sealed(self, id_: str) -> int | None:
+        keys = self._keys
+        n = len(keys)
+        if not n:
+            return None
+        h = _hash1(id_)
+        i = int(np.searchsorted(keys, h))
+        h2 = _hash2(id_)
+        while i < n and keys[i] == h:
+            if self._keys2[i] == h2:
+                return int(self._packed[i])
+            i += 1
+        return None
+
+    def check(self) -> tuple[str, int, int] | None:
+        """The first id added since the last check that a sealed id matches, as
+        (id, where it was given now, where before), or None; then, if the recent
+        ids are many, seals them."""
+        ids, self.unchecked = self.unchecked, []
+        if ids and len(self._keys):
+            hashes = np.fromiter(map(_hash1, ids), np.int64, len(ids))
+            at = np.minimum(np.searchsorted(self._keys, hashes), len(self._keys) - 1)
+            for j in np.flatnonzero(self._keys[at] == hashes):  # rare: a duplicate or a collision
+                prev = self._sealed(ids[j])
+                if prev is not None:
+                    return ids[j], self.recent[ids[j]], prev
+        if len(self.recent) >= SEAL_AT:
+            self._seal()
+        return None
+
+    def missing(self, ends: list[str]) -> str | None:
+        """The first of ``ends`` that no node of the load has, or None."""
+        need = [e for e in ends if e not in self.recent and e not in self.head]
+        if not need:
+            return None
+        keys = self._keys
+        if not len(keys):
+            return need[0]
+        hashes = np.fromiter(map(_hash1, need), np.int64, len(need))
+        at = np.minimum(np.searchsorted(keys, hashes), len(keys) - 1)
+        found = keys[at] == hashes
+        found &= self._keys2[at] == np.fromiter(map(_hash2, need), np.int64, len(need))
+        for j in np.flatnonzero(~found):  # not at the first match: look along equal hashes
+            if self._sealed(need[j]) is None:
+                return need[j]
+        return None
+
+    def _seal(self) -> None:
+        n = len(self.recent)
+        ids = list(self.recent)
+        hashes = np.fromiter(map(_hash1, ids), np.int64, n)
+        order = np.argsort(hashes, kind="stable")
+        hashes = hashes[order]
+        hashes2 = np.fromiter(map(_hash2, ids), np.int64, n)[order]
+        packed = np.fromiter(self.recent.values(), np.int64, n)[order]
+        at = np.searchsorted(self._keys, hashes)
+        self._keys = np.insert(self._keys, at, hashes)
+        self._keys2 = np.insert(self._keys2, at, hashes2)
+        self._packed = np.insert(self._packed, at, packed)
+        self.recent = {}
 
 
 class RegistryStream:
@@ -215,6 +310,7 @@ class RegistryStream:
         if final:
             if self.pending_companies is not None:
                 self._companies_done()
+        self._verify()
         if len(self.chunk) or self.chunk.persons:
             out, self.chunk = self.chunk, RowChunk()
             self.rows_in_chunk = 0
@@ -254,6 +350,30 @@ class RegistryStream:
         self.handled: dict[tuple[str, str], tuple[int, list[int], list[str]]] = {}
         self.membership_chunks: dict[tuple[str, str, str, str | None], int] = {}
         self.chunk_serial = 0
+        self.ends: list[tuple[RelType, str, str, str]] = []
+
+    def _verify(self) -> None:
+        """What is checked in bulk at a chunk's end, before it is written: its ids
+        against the sealed ones of the load, its edges' ends against every node."""
+        ids = self.ids
+        twice = ids.check()
+        if twice is not None:
+            id_, now, before = twice
+            kind, props = ids.where(now)
+            held = ids.where(before)
+            if held[1]["registry"] == props["registry"]:
+                raise RegistryError(props["registry_file"], props["registry_line"], "id",
+                                    f"id {id_!r} is used twice")
+            raise ValueError(overlap_message(id_, held, (kind, props), "an earlier part of this load"))
+        ends, self.ends = self.ends, []
+        if ends:
+            end = ids.missing([e for _, _, _, e in ends])
+            if end is not None:
+                type_, src, dst, _ = next(x for x in ends if x[3] == end)
+                if end.startswith("issue:") and not self.issue_nodes:
+                    raise ValueError(f"cases name issue types ({end[6:]}) that come with the bundled "
+                                     "notice, which --no-default leaves out: load without --no-default")
+                raise ValueError(f"{type_} edge {src!r} -> {dst!r}: no node {end!r}")
 
     def _where(self, line: int | None) -> tuple[str, int | None]:
         return self.file_name, line
@@ -264,7 +384,9 @@ class RegistryStream:
     def _id(self, line: int, id_: str) -> None:
         # Every id of this registry is in ``ids`` (what the load gave), but for its
         # companies, given once their credit standing is known.
-        if id_ in self.companies or self.ids.of_registry(id_, self.reg_index) is not None:
+        # (against the recent ids here; the sealed ones in bulk, ``_verify``)
+        packed = self.ids.recent.get(id_)
+        if id_ in self.companies or (packed is not None and (packed // 32) % 256 == self.reg_index):
             raise RegistryError(self.file_name, line, "id", f"id {id_!r} is used twice")
 
     def _node(self, kind: NodeKind, id_: str, name: str, props: dict[str, Any], line: int) -> None:
@@ -273,12 +395,12 @@ class RegistryStream:
 
     def _edge(self, type_: RelType, src: str, dst: str, props: dict[str, Any],
               merge: bool = False) -> None:
-        for end in (src, dst):
-            if end not in self.ids:
-                if end.startswith("issue:") and not self.issue_nodes:
-                    raise ValueError(f"cases name issue types ({end[6:]}) that come with the bundled "
-                                     "notice, which --no-default leaves out: load without --no-default")
-                raise ValueError(f"{type_} edge {src!r} -> {dst!r}: no node {end!r}")
+        # Its ends are checked at the chunk's end (``_verify``), but for the latest ids'.
+        recent, head = self.ids.recent, self.ids.head
+        if src not in recent and src not in head:
+            self.ends.append((type_, src, dst, src))
+        if dst not in recent and dst not in head:
+            self.ends.append((type_, src, dst, dst))
         (self.chunk.merged if merge else self.chunk.edges).append((type_, edge_row(type_, src, dst, props)))
 
     def _need(self, line: int, field: str, value: str | None, pool: set[str] | dict[str, str],
@@ -382,8 +504,8 @@ class RegistryStream:
         self._node(NodeKind.RESIDENT, p.id, p.id, {"person": True, "synthetic": p.synthetic, **prov},
                    line)
         # Its fields were validated as the row's: made without validating them again.
-        self.chunk.persons.append(PersonRecord.model_construct(
-            id=p.id, name=p.name, party_member=p.party_member, synthetic=p.synthetic, **prov))
+        self.chunk.persons.append(PersonRow(p.id, p.name, int(p.party_member), int(p.synthetic),
+                                            self.source, self.file_name, line))
         if p.compound_id:
             self._edge(RelType.LIVES_IN, p.id, p.compound_id, prov)
 
@@ -467,9 +589,9 @@ class RegistryStream:
 
     def _cases(self, line: int, k: Case) -> None:
         keys = self.issue_keys
-        if k.id in self.cases or k.id in self.companies \
-                or self.ids.of_registry(k.id, self.reg_index) is not None:
+        if k.id in self.cases:
             raise RegistryError(self.file_name, line, "id", f"id {k.id!r} is used twice")
+        self._id(line, k.id)
         self.cases[k.id] = (line, k.opened, k.closed)
         if k.compound_id not in self.compounds and k.compound_id not in self.known_compounds:
             raise RegistryError(self.file_name, line, "compound_id", f"no compound with id {k.compound_id!r}")

@@ -175,3 +175,59 @@ def test_another_registry_with_the_same_ids_is_refused_when_streamed(store, tmp_
     assert "id 't:street:1' is in the stored graph as Area, registry 'registry' (streets.csv, line 2)" in msg
     assert "registry 'other' (streets.csv, line 2)" in msg and "Nothing was written" in msg
     assert _state(store) == before
+
+
+@pytest.fixture
+def small_seals(monkeypatch):
+    """The load's ids sealed into hash arrays every 100 (SEAL_AT), so that the
+    test city's checks run against sealed ids as a large city's do."""
+    from govgraph.loaders import registry_stream
+
+    monkeypatch.setattr(registry_stream, "SEAL_AT", 100)
+
+
+def test_a_streamed_load_with_sealed_ids_equals_a_whole_plan_load(empty, city, small_seals):
+    store = empty
+    execute(store, plan_load(registries=[REGISTRY, city]))
+    expected = _state(store)
+    store.clear()
+    _stream(store, [REGISTRY, city])
+    assert _state(store) == expected
+    _stream(store, [REGISTRY, city])  # reloads change nothing
+    assert _state(store) == expected
+
+
+def test_an_id_given_twice_far_apart_is_refused_with_sealed_ids(store, city_dir, tmp_path, small_seals):
+    before = _state(store)
+    d = tmp_path / "twice"
+    shutil.copytree(city_dir, d)
+    people = _lines(d / "people.csv")
+    first = people[1].split(",")[0]
+    cols = people[-3].split(",")
+    cols[0] = first
+    people[-3] = ",".join(cols)
+    (d / "people.csv").write_text("\n".join(people) + "\n", "utf-8")
+    with pytest.raises(RegistryError) as err:
+        _stream(store, [d])
+    e = err.value
+    assert (e.file, e.line, e.field) == ("people.csv", len(people) - 2, "id")
+    assert e.reason == f"id {first!r} is used twice"
+    assert _state(store) == before
+
+
+def test_two_registries_of_one_streamed_load_sharing_ids_with_sealed_ids(store, city_dir, tmp_path,
+                                                                         small_seals):
+    before = _state(store)
+    other = tmp_path / "other"
+    other.mkdir()
+    # Its own people first, then one of the city's: met when the city's ids are sealed.
+    given = _lines(city_dir / "people.csv")[5].split(",")[0]
+    rows = ["id,name,party_member,compound_id,synthetic",
+            *(f"o:person:{i},某人,false,,true" for i in range(300)), f"{given},某人,false,,true"]
+    (other / "people.csv").write_text("\n".join(rows) + "\n", "utf-8")
+    with pytest.raises(ValueError) as err:
+        _stream(store, [city_dir, other], replace=True)
+    msg = str(err.value)
+    assert f"id {given!r} is in an earlier part of this load as Resident, registry '{city_dir.name}' " \
+           "(people.csv, line 6); this load gives it as Resident, registry 'other' (people.csv, line 302)" in msg
+    assert _state(store) == before
