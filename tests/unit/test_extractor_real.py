@@ -8,35 +8,17 @@ family's reading on a real document.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 
 import pytest
 from govgraph.loaders.notice import NoticeError, parse_notice
 from govgraph.loaders.notice.names import looks_like_unit, split_and_joined, split_joined
 from govgraph.loaders.notice.roles import role_brackets
 from govgraph.loaders.notice.tables import column_role
-from helpers import REPO
+from real_corpus import REAL, quality, real_notice
 
-REAL = REPO / "tests" / "corpus_real"
-
-
-def _quality():
-    spec = importlib.util.spec_from_file_location("extract_quality", REPO / "scripts" / "extract_quality.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["extract_quality"] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
-Q = _quality()
+Q = quality()
 LABEL_FILES = sorted(REAL.glob("r*.json"))
-
-
-def _notice(stem: str):
-    _header, text = Q.read_real(REAL / f"{stem}.txt")
-    return parse_notice(text, source=f"{stem}.txt")
 
 
 def test_every_real_document_names_its_source_and_is_labelled():
@@ -68,7 +50,7 @@ def test_first_runs_are_recorded_for_every_real_document():
 
 
 def test_a_task_table_with_one_cell_per_line():
-    notice = _notice("r01_dazhu_msss_2016")
+    notice = real_notice("r01_dazhu_msss_2016")
     assert notice.layout == "table"
     assert len(notice.measures) == 10
     assert notice.measure(1).units("responsible") == ["县水务局", "县住建局", "县护城河指挥部"]
@@ -77,7 +59,7 @@ def test_a_task_table_with_one_cell_per_line():
 
 
 def test_a_pipe_table_with_a_leader_column_records_persons_as_officials_not_units():
-    notice = _notice("r44_huoshan_kfq_2025")
+    notice = real_notice("r44_huoshan_kfq_2025")
     m = notice.measure(1)
     assert m.units("responsible") == ["招商工作部", "安商工作部"]
     assert [(o.name, o.role) for o in m.officials] == [("叶林", "责任领导")]
@@ -86,14 +68,14 @@ def test_a_pipe_table_with_a_leader_column_records_persons_as_officials_not_unit
 
 
 def test_a_table_whose_rows_start_part_way_and_skip_a_missing_cell():
-    notice = _notice("r02_chongchuan_msss_2023")
+    notice = real_notice("r02_chongchuan_msss_2023")
     assert [m.units("lead") for m in notice.measures] == [["城管局"]] * 3
     assert notice.measure(2).units("support") == ["市政局", "环卫处", "崇川经济开发区", "各街道"]
     assert any("starts at row 24" in n for n in notice.notes)
 
 
 def test_unlabelled_brackets_with_role_words():
-    notice = _notice("r20_guandu_wenzengzhang_2016")
+    notice = real_notice("r20_guandu_wenzengzhang_2016")
     m = notice.measure(4)
     assert m.units("lead") == ["区发改局"]
     assert m.units("support")[-2:] == ["区国投公司", "各街道办事处"]
@@ -116,7 +98,7 @@ def test_brackets_that_are_not_attributions_name_no_unit(bracket):
 
 
 def test_names_run_together_are_split_and_say_why():
-    notice = _notice("r43_huangshigang_zdgz_2025")
+    notice = real_notice("r43_huangshigang_zdgz_2025")
     units = [u for a in notice.measure(7).attributions for u in a.units]
     assert [u.name for u in units] == ["区财政局", "区税务局"]
     assert {u.reading for u in units} == {"joined without separator"}
@@ -138,7 +120,7 @@ def test_elided_and_joined_names():
 
 
 def test_a_marker_followed_by_digits_still_heads_its_item():
-    notice = _notice("r82_guangzhou_rcjj_2012")
+    notice = real_notice("r82_guangzhou_rcjj_2012")
     assert any(m.title.startswith("121人才梯队项目") for m in notice.measures)
 
 
@@ -160,7 +142,7 @@ def test_a_table_with_no_units_in_any_row_is_refused_with_where():
 
 
 def test_a_table_sub_row_under_a_merged_number_is_its_own_measure():
-    notice = _notice("r142_guangzhou_jtys_2023")
+    notice = real_notice("r142_guangzhou_jtys_2023")
     assert len(notice.measures) == 15  # 9 numbered rows, 6 sub-rows with their own units
     # "/" in the 配合单位 column keeps its place: 科教处 stays in the next column (lead division)
     m = next(m for m in notice.measures if "科教处" in m.units("lead"))
@@ -168,14 +150,14 @@ def test_a_table_sub_row_under_a_merged_number_is_its_own_measure():
 
 
 def test_an_item_of_a_higher_level_with_its_own_attribution_is_a_measure():
-    notice = _notice("r138_fgw_dsjzx_2020")
+    notice = real_notice("r138_fgw_dsjzx_2020")
     assert notice.measures[0].marker == "三、"
     assert notice.measures[0].units("lead") == ["发展改革委", "工业和信息化部", "中央网信办"]
     assert any("higher level" in n for n in notice.notes)
 
 
 def test_articles_numbered_di_x_tiao():
-    notice = _notice("r139_qingdao_rgzncyyxz_2023")
+    notice = real_notice("r139_qingdao_rgzncyyxz_2023")
     assert [m.marker for m in notice.measures][:2] == ["第六条", "第七条"]
     assert all(m.units("responsible") == ["崂山区政府"] for m in notice.measures)
 
@@ -188,7 +170,7 @@ def test_a_measure_with_several_labelled_brackets_gets_them_all():
 
 
 def test_duties_in_running_text_only_where_nothing_else_gives_them():
-    notice = _notice("r22_pingli_shuangchuang_2015")
+    notice = real_notice("r22_pingli_shuangchuang_2015")
     assert notice.measure(2).units("responsible") == ["县气象局"]  # 由包片单位县气象局负责
     labelled = parse_notice("某县方案\n1.清理垃圾。由县环卫站负责清除。（责任单位：县城管局）\n")
     assert labelled.measure(1).units("responsible") == ["县城管局"]
@@ -211,14 +193,14 @@ def test_role_words_with_a_manner_in_front(cue, role):
 
 
 def test_a_line_of_nothing_but_role_clauses_and_a_ministrys_departments():
-    notice = _notice("r160_jiaotong_qiangguo_2022")
+    notice = real_notice("r160_jiaotong_qiangguo_2022")
     m = notice.measure(1)
     assert m.units("lead") == ["交通运输部运输服务司"]
     assert m.units("support") == ["交通运输部科技司", "交通运输部人事教育司"]  # 科技司、人事教育司配合
 
 
 def test_a_one_cell_per_line_unit_list_cut_after_its_separator():
-    notice = _notice("r193_baoshan_ljfl_2019")
+    notice = real_notice("r193_baoshan_ljfl_2019")
     assert notice.measure(9).units("support")[:2] == ["区绿化市容局", "区农业农村委"]
 
 
@@ -228,7 +210,7 @@ def test_a_development_zone_after_a_collective_keeps_its_name():
 
 
 def test_a_duty_list_of_unit_headed_items_on_a_street_document():
-    notice = _notice("r301_gumeilu_djlr_2022")  # 1.街道消委办。牵头开展… / 2.派出所。配合开展…
+    notice = real_notice("r301_gumeilu_djlr_2022")  # 1.街道消委办。牵头开展… / 2.派出所。配合开展…
     assert notice.layout == "numbered" and "duty list" in notice.notes[0]
     assert [(m.units("lead"), m.units("support"), m.units("responsible")) for m in notice.measures[:4]] == [
         (["街道消委办"], [], []), ([], ["派出所"], []), (["服务办"], [], []), ([], ["建管中心"], [])]
@@ -237,7 +219,7 @@ def test_a_duty_list_of_unit_headed_items_on_a_street_document():
 
 
 def test_a_duty_list_of_unnumbered_lines_on_a_township_document():
-    notice = _notice("r300_wujing_fwaq_2021")  # 房管所、规建生态办负责牵头组织… / 吴泾司法所负责配合…
+    notice = real_notice("r300_wujing_fwaq_2021")  # 房管所、规建生态办负责牵头组织… / 吴泾司法所负责配合…
     assert len(notice.measures) == 20
     assert notice.measure(2).units("lead") == ["房管所", "规建生态办"]
     assert notice.measure(9).units("support") == ["城运中心"]  # 城运中心结合…，协同做好…
@@ -245,13 +227,13 @@ def test_a_duty_list_of_unnumbered_lines_on_a_township_document():
 
 
 def test_a_duty_list_with_the_unit_alone_on_its_line():
-    notice = _notice("r308_putuo_hmcs_2025")  # (一)区建管委 / 牵头协调督促…
+    notice = real_notice("r308_putuo_hmcs_2025")  # (一)区建管委 / 牵头协调督促…
     assert notice.measure(1).units("lead") == ["区建管委"]
     assert notice.measure(8).units("responsible") == ["各建设单位"]
 
 
 def test_a_duty_list_with_labels_and_a_heading_note_that_is_no_unit():
-    notice = _notice("r303_yuepu_cldl_2019")  # 第十四条（职责分工） / 镇规划建设办：负责…
+    notice = real_notice("r303_yuepu_cldl_2019")  # 第十四条（职责分工） / 镇规划建设办：负责…
     assert [m.units("responsible") for m in notice.measures] == [["镇规划建设办"], ["镇城乡建管中心"],
                                                                  ["各行政村"]]
 
@@ -272,15 +254,15 @@ def test_prose_with_one_unit_headed_paragraph_is_still_refused():
 
 
 def test_a_duty_in_running_text_within_a_duty_list_and_its_chained_clause():
-    notice = _notice("r304_luodian_srhj_2020")  # 1、…由村委会负责… / 2、市容办负责…
+    notice = real_notice("r304_luodian_srhj_2020")  # 1、…由村委会负责… / 2、市容办负责…
     assert [m.units("responsible") for m in notice.measures] == [["村委会"], ["市容办"], ["市容办"]]
-    notice = _notice("r306_wusong_xegc_2024")  # 由建管中心牵头，营商办、城运中心、综合行政执法队等部门参与
+    notice = real_notice("r306_wusong_xegc_2024")  # 由建管中心牵头，营商办、城运中心、综合行政执法队等部门参与
     [m] = notice.measures  # 第四条
     assert m.units("lead") == ["建管中心"] and m.units("support") == ["营商办", "城运中心", "综合行政执法队"]
 
 
 def test_a_bracket_of_bare_names_closing_a_measure_is_responsible():
-    notice = _notice("r311_fengxian_gdtr_2020")  # …回收机制。(区农业农村委)
+    notice = real_notice("r311_fengxian_gdtr_2020")  # …回收机制。(区农业农村委)
     assert notice.measure(3).units("responsible") == ["区农业农村委"]
     assert notice.measure(9).units("responsible") == ["各街镇", "开发区", "头桥集团"]
     assert len(notice.measures) == 11  # numbering restarts in 附件2
@@ -291,7 +273,7 @@ def test_a_bracket_of_bare_names_closing_a_measure_is_responsible():
 
 
 def test_village_and_residents_committees_are_a_collective():
-    notice = _notice("r312_chengqiao_xegc_2025")  # （六）各村居：根据“属地管理”原则督促…
+    notice = real_notice("r312_chengqiao_xegc_2025")  # （六）各村居：根据“属地管理”原则督促…
     assert notice.measure(6).units("responsible") == ["各村居"]
     assert notice.measure(5).units("responsible") == ["镇相关职能科室", "相关单位"]  # 及-joined
 

@@ -6,38 +6,14 @@ showed it; a document read exactly is held there (evaluate_real_document).
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-
 import pytest
 from govgraph.loaders.notice import NoticeError, parse_notice
 from govgraph.loaders.notice.names import looks_like_unit
-from helpers import REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from real_corpus import assert_exact, quality, real_notice
 
-REAL = REPO / "tests" / "corpus_real"
-
-
-def _quality():
-    spec = importlib.util.spec_from_file_location("extract_quality_bc", REPO / "scripts" / "extract_quality.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["extract_quality_bc"] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
-Q = _quality()
-
-
-def _exact(stem: str) -> None:
-    res = Q.evaluate_real_document(REAL / f"{stem}.json")
-    assert res.exact, res.problems
-
-
-def _notice(stem: str):
-    _header, text = Q.read_real(REAL / f"{stem}.txt")
-    return parse_notice(text, source=f"{stem}.txt")
+Q = quality()
 
 
 def test_bare_name_brackets_alone_in_a_document_are_responsible():
@@ -49,7 +25,7 @@ def test_bare_name_brackets_alone_in_a_document_are_responsible():
     # one bracket of names is a note, not an attribution: still refused
     with pytest.raises(NoticeError, match="no attributions found"):
         parse_notice("某区方案\n1.加强监管。规范暂存。（区水务局）\n2.做好宣传。\n")
-    notice = _notice("r404_baoshan_hyljql_2025")
+    notice = real_notice("r404_baoshan_hyljql_2025")
     assert notice.measure(2).units("responsible") == ["区水务局", "相关沿海街镇", "各岸段使用或管理单位"]
     assert len(notice.measures) == 8
 
@@ -67,7 +43,7 @@ def test_sub_items_each_with_their_own_attribution_are_the_measures():
             "2.自治管理类\n自治。\n相关部门：属地街道。\n")
     notice = parse_notice(text)
     assert [m.units("responsible") for m in notice.measures] == [["区建设管理委"], ["区公安分局"], ["属地街道"]]
-    _exact("r406_yangpu_nbdl_2025")
+    assert_exact("r406_yangpu_nbdl_2025")
 
 
 def test_a_pipe_table_with_no_number_column_and_township_offices_in_one_cell():
@@ -80,7 +56,7 @@ def test_a_pipe_table_with_no_number_column_and_township_offices_in_one_cell():
         ["安监站", "安监所"], ["文化站", "派出所", "工商质监所"], ["超限站", "公路站", "交警六中队"]]
     split = notice.measures[1].attributions[0].units[1]
     assert split.reading == "joined without separator" and notice.text[split.start : split.end] == "派出所"
-    _exact("r450_xuzhuang_aqzz_2017")
+    assert_exact("r450_xuzhuang_aqzz_2017")
 
 
 def test_a_table_with_a_cell_per_paragraph_sub_rows_and_restarting_numbers():
@@ -94,7 +70,7 @@ def test_a_table_with_a_cell_per_paragraph_sub_rows_and_restarting_numbers():
     assert got == [(["各街道办事处"], ["区文明办", "区房管局"]),
                    (["区机管局", "区教育局"], ["区文明办", "区城管执法局"]),  # the sub-row's own 责任单位
                    (["欧阳街道", "曲阳街道"], [])]  # numbering restarted; a shared 街道
-    _exact("r400_hongkou_ljfl_2018")
+    assert_exact("r400_hongkou_ljfl_2018")
 
 
 def test_a_project_number_header_and_an_alias_on_its_own_line():
@@ -104,7 +80,7 @@ def test_a_project_number_header_and_an_alias_on_its_own_line():
     assert [(m.units("responsible"), m.units("support")) for m in notice.measures] == [
         (["区建设管理委", "上海城投集团"], ["各成员单位"]), (["上海城投集团", "杨浦城投集团"], [])]
     assert notice.measures[0].attributions[0].units[0].alias == "区水务局"
-    _exact("r405_yangpu_psgl_2025")
+    assert_exact("r405_yangpu_psgl_2025")
 
 
 def test_persons_named_after_an_inline_label_are_officials_never_units():
@@ -123,7 +99,7 @@ def test_persons_named_after_an_inline_label_are_officials_never_units():
     # 责任人责任 is no one's name
     with pytest.raises(NoticeError):
         parse_notice("某区方案\n1.落实分类投放管理责任人责任；加强培训。\n")
-    _exact("r454_yunlu_fangxun")
+    assert_exact("r454_yunlu_fangxun")
 
 
 def test_a_duty_list_item_headed_by_groups_of_persons_or_a_by_clause():
@@ -132,7 +108,7 @@ def test_a_duty_list_item_headed_by_groups_of_persons_or_a_by_clause():
     notice = parse_notice(text)
     assert [m.units("responsible") for m in notice.measures] == [["保洁公司"], [], ["乡村振兴办公室"]]
     assert [(o.name, o.role) for o in notice.measure(2).officials] == [("各包村干部", "负责"), ("村干部", "负责")]
-    _exact("r451_gaozhuang_hjzz_2021")
+    assert_exact("r451_gaozhuang_hjzz_2021")
 
 
 def test_channels_and_persons_are_not_unit_names():

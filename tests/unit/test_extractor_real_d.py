@@ -6,37 +6,13 @@ showed it; a document read exactly is held there (evaluate_real_document).
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-
 import pytest
 from govgraph.loaders.notice import NoticeError, parse_notice
-from helpers import REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from real_corpus import assert_exact, quality
 
-REAL = REPO / "tests" / "corpus_real"
-
-
-def _quality():
-    spec = importlib.util.spec_from_file_location("extract_quality_d", REPO / "scripts" / "extract_quality.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["extract_quality_d"] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
-Q = _quality()
-
-
-def _exact(stem: str) -> None:
-    res = Q.evaluate_real_document(REAL / f"{stem}.json")
-    assert res.exact, res.problems
-
-
-def _notice(stem: str):
-    _header, text = Q.read_real(REAL / f"{stem}.txt")
-    return parse_notice(text, source=f"{stem}.txt")
+Q = quality()
 
 
 def test_items_numbered_with_nothing_after_the_number():
@@ -52,7 +28,7 @@ def test_items_numbered_with_nothing_after_the_number():
     notice = parse_notice(text.replace("1突", "1\ue010突").replace("2强", "2\ue010强"))
     assert [m.marker for m in notice.measures][:2] == ["1\ue010", "2\ue010"]
     assert [m.title for m in notice.measures][:2] == ["突破关键技术", "强化硬件攻关"]
-    _exact("r502_qingdao_hyrgzn_2024")
+    assert_exact("r502_qingdao_hyrgzn_2024")
 
 
 def test_a_quantity_or_a_number_out_of_sequence_at_a_line_start_heads_no_item():
@@ -77,8 +53,8 @@ def test_collectives_with_a_dun_inside_stay_whole():
     # bare jurisdictions with no body they share are two collectives
     notice = parse_notice("某市方案\n1.引进人才。（牵头单位：市人社局，配合单位：各区、县级市）\n")
     assert notice.measure(1).units("support") == ["各区", "各县级市"]
-    _exact("r504_chuzhou_zdgz_2020")
-    _exact("r100_qingdao_rgzn_2024")
+    assert_exact("r504_chuzhou_zdgz_2020")
+    assert_exact("r100_qingdao_rgzn_2024")
 
 
 def test_a_cell_per_paragraph_table_keyed_by_numbered_item_cells():
@@ -98,7 +74,7 @@ def test_a_cell_per_paragraph_table_keyed_by_numbered_item_cells():
         # a task naming bodies in running text is no unit cell; sub-rows with no
         # unit cells (merged) take the cells shown once
         (["区消防救援支队"], ["各街道"])]
-    _exact("r509_yangpu_jcxf_2022")
+    assert_exact("r509_yangpu_jcxf_2022")
 
 
 def test_a_name_never_holds_a_preposition():
@@ -120,7 +96,7 @@ def test_clauses_opening_with_who_does_the_work_in_a_duty_list():
                                           "各镇政府", "街道(开发区)办事处", "头桥集团"]
     assert [m.units("responsible") or m.units("support") for m in notice.measures[1:]] == [
         ["区民防办"], ["区应急管理局"]]
-    _exact("r510_fengxian_yjbn_2022")
+    assert_exact("r510_fengxian_yjbn_2022")
 
 
 def test_clauses_in_unnumbered_paragraphs_of_a_task_section():
@@ -143,8 +119,8 @@ def test_clauses_in_unnumbered_paragraphs_of_a_task_section():
     assert [o for m in notice.measures for o in m.officials] == []
     assert [(m.units("lead"), m.units("responsible"), m.units("support")) for m in notice.measures] == [
         ([], ["属地政府"], ["区消防救援支队"]), (["区交通委"], [], ["区水务局"])]  # 由…牵头，…配合 in a task
-    _exact("r508_touqiao_jlh_2024")
-    _exact("r507_jinshan_xfaq_2019")
+    assert_exact("r508_touqiao_jlh_2024")
+    assert_exact("r507_jinshan_xfaq_2019")
 
 
 def test_groups_of_persons_given_a_duty_are_officials():
@@ -156,7 +132,7 @@ def test_groups_of_persons_given_a_duty_are_officials():
     assert [(o.name, o.role) for o in m.officials] == [
         ("包片党政领导", "负责"), ("驻村干部", "负责"), ("各村党支书记", "负责"), ("村民小组组长", "负责")]
     assert m.attributions == [] or not any(a.units for a in m.attributions)  # 包村 is their scope, no unit
-    _exact("r503_changzhuyuan_yqbb_2021")
+    assert_exact("r503_changzhuyuan_yqbb_2021")
 
 
 def test_a_duty_list_headed_unit_and_its_duties():
@@ -169,7 +145,7 @@ def test_a_duty_list_headed_unit_and_its_duties():
         ([], ["消防安全管理办公室"]),
         (["居（村）委"], [])]
     assert notice.measure(1).title.startswith("组织领导本地区消防工作")
-    _exact("r511_baoshan_jcxf_2022")
+    assert_exact("r511_baoshan_jcxf_2022")
 
 
 # Tables keyed by numbered item cells, generated: group cells, items with sub-rows
@@ -218,13 +194,13 @@ def test_a_name_holding_a_place_the_document_names_keeps_it():
     # with no such place in the text, the elided prefix is restored as before
     m = parse_notice(text.replace("上海市青浦区人民政府办公室", "某区")).measure(1)
     assert m.units("responsible")[1] == "区公安青浦分局"
-    _exact("r500_qingpu_xfaq_2024")
+    assert_exact("r500_qingpu_xfaq_2024")
 
 
 @pytest.mark.parametrize("stem", ["r501_gangcheng_fgf_2021", "r505_xuchang_zfgzbg_2020", "r506_jinan_kcjn_2021",
                                   "r507_jinshan_xfaq_2019"])
 def test_batch_d_documents_read_exactly_on_their_first_run_stay_so(stem):
-    _exact(stem)
+    assert_exact(stem)
 
 
 def test_shapes_batch_d_read_on_its_first_run():
@@ -249,4 +225,4 @@ def test_parties_to_a_lease_hold_duties_as_bodies_do():
     notice = parse_notice(text)
     assert [m.units("responsible") or m.units("support") for m in notice.measures] == [
         ["镇规建办"], ["镇城运中心"], ["房屋产权方", "出租方"], ["项目户管单位"]]
-    _exact("r307_qibao_xegc_2020")
+    assert_exact("r307_qibao_xegc_2020")
