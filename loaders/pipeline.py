@@ -91,15 +91,8 @@ def _plan_load(documents: list[Path] | None, include_default: bool,
     counties = {a.name for a in registry.areas if a.props.get("level") == "county"}
     names: dict[str, Path] = {}
     for directory in registries or []:
-        # Facts cite their registry by its directory's name (``registry``): two of one
-        # name in one load could not be told apart, nor their shared ids refused.
-        name = Path(directory).name
-        if name in names and Path(directory).resolve() != names[name].resolve():
-            raise RegistryError(str(directory), None, None,
-                                f"another registry of this load, {names[name]}, has the same name "
-                                f"{name!r}; facts cite their registry by its directory's name, so "
-                                "rename one")
-        names[name] = Path(directory)
+        _refuse_a_second_name(names, directory)
+        names[Path(directory).name] = Path(directory)
         reg = read_registry(directory, progress=progress, counties=counties, known=known)
         reg_batch = registry_graph(reg, registry, source=Path(directory).name, known=known)
         known.add_levels(reg_batch)  # a later directory's cases may refer to these compounds
@@ -197,12 +190,7 @@ def plan_stream(documents: list[Path] | None = None, *, include_default: bool = 
         names: dict[str, Path] = {}
         unique: list[Path] = []
         for directory in registries or []:
-            name = Path(directory).name
-            if name in names and Path(directory).resolve() != names[name].resolve():
-                raise RegistryError(str(directory), None, None,
-                                    f"another registry of this load, {names[name]}, has the same name "
-                                    f"{name!r}; facts cite their registry by its directory's name, so "
-                                    "rename one")
+            name = _refuse_a_second_name(names, directory)
             if name not in names:
                 unique.append(Path(directory))  # the same directory twice is read once
             names[name] = Path(directory)
@@ -255,3 +243,16 @@ def _collector_paused():
     finally:
         if was_enabled:
             gc.enable()
+
+
+def _refuse_a_second_name(names: dict[str, Path], directory: str | Path) -> str:
+    """The registry's name (its directory's); refused when another registry of this
+    load has it. Facts cite their registry by that name (``registry``): two of one
+    name in one load could not be told apart, nor their shared ids refused."""
+    name = Path(directory).name
+    if name in names and Path(directory).resolve() != names[name].resolve():
+        raise RegistryError(str(directory), None, None,
+                            f"another registry of this load, {names[name]}, has the same name "
+                            f"{name!r}; facts cite their registry by its directory's name, so "
+                            "rename one")
+    return name

@@ -36,7 +36,7 @@ DISGUISED = [
     "load csv from 'http://127.0.0.1:1/x' as r return r",
     "UNWIND [1] AS x FOREACH (y IN [x] | MERGE (:Evil {id: y}))",
     # A comment marker in a string, a quote in a quoted name, a comment ended by \r:
-    # the check reads them as the engine does (tests/unit/test_read_only_check.py).
+    # the check reads them as the engine does (tests/unit/test_read_only.py).
     "WITH 'http://x' AS u MATCH (n) DETACH DELETE n",
     "WITH '/*' AS x CALL db.labels() YIELD label RETURN label, x //*/",
     "WITH 1 AS `it's` MATCH (n) DETACH DELETE n RETURN 'x'",
