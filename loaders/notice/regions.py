@@ -173,6 +173,9 @@ def find_regions(text: str, start: int, end: int, layout: Layout) -> list[Region
         first = LABEL_RE.search(text, pos, end)
         if first is None:
             return regions
+        if not label_role(first.group(1))[0]:
+            pos = first.end()  # 督办单位：…, 责任领导：… on their own: no unit is read there
+            continue
         j = first.start() - 1
         while j >= start and text[j].isspace():
             j -= 1
@@ -215,6 +218,8 @@ def parse_attributions(text: str, region: Region) -> list[Attribution]:
         leads, mentions = list_mentions(text, list_start, clause_end)
         clause = text[lm.start() : clause_end]
         role, label = label_role(lm.group(1))
+        if not role:
+            continue  # 督办单位：…, 责任领导：… end the list before them and read no unit
         if leads and role != "lead":
             out.append(Attribution(role="lead", label="（牵头）", clause=clause, start=lm.start(),
                                    end=clause_end, units=leads))

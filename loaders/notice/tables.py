@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from .model import Attribution, Official, UnitMention
 from .names import is_holder, looks_like_unit, split_offices
 from .unit_lists import list_mentions
-from .vocabulary import OPENERS
+from .vocabulary import LABEL_NOUNS, OPENERS, grammar_role
 
 # Cells that say "none" and keep their column's place: 配合单位 "/".
 _EMPTY_CELLS = frozenset({"/", "／", "—", "——", "-", "无", "\\"})
@@ -60,7 +60,8 @@ def column_role(header: str) -> str | None:
                             "责任科室", "主体单位", "推进单位", "实施主体", "承担单位", "负责单位",
                             "落实主体")):
         return "responsible"
-    return None
+    # other headers of the labels' grammar: 主办单位, 执行部门, 协作科室, 承担处室 …
+    return (grammar_role(h) or None) if h.endswith(LABEL_NOUNS) else None
 
 
 # A column of bodies that is given no role (公开主体 in a 主动公开事项目录: the body

@@ -6,7 +6,8 @@ showed it, on that document (held to its labels by assert_exact).
 
 from __future__ import annotations
 
-from govgraph.loaders.notice import parse_notice
+import pytest
+from govgraph.loaders.notice import NoticeError, parse_notice
 from real_corpus import assert_exact
 
 
@@ -46,3 +47,36 @@ def test_a_body_column_with_no_role_is_not_a_unit_column_and_merged_unit_cells_r
     assert [m.units("responsible") for m in parse_notice(text).measures] == [
         ["区交通委"], ["区交通委"], ["区水务局"]]
     assert_exact("r453_fuxing_gkml_2025")
+
+
+@pytest.mark.parametrize(("label", "role"), [
+    ("实施单位", "responsible"), ("责任主体", "responsible"), ("责任科室", "responsible"),
+    ("主要责任部门", "responsible"), ("承担单位", "responsible"), ("执行部门", "responsible"),
+    ("牵头科室", "lead"), ("牵头责任部门", "lead"), ("牵头落实单位", "lead"), ("主办单位", "lead"),
+    ("协助部门", "support"), ("配合科室", "support"), ("协同推进单位", "support"), ("协作部门", "support"),
+    ("配合责任单位", "support"), ("参与处室", "support"),
+])
+def test_labels_are_read_by_their_grammar_not_only_from_a_list(label, role):
+    # a label real documents vary (role words, qualifiers, a noun for bodies), alone
+    # and after a known one; the first role word gives the role
+    text = (f"某县方案\n1.加强宣传。开展活动。（{label}：县教育局、县卫健局）\n"
+            f"2.加强管理。开展检查。（牵头单位：县民政局；{label}：县财政局）\n")
+    m1, m2 = parse_notice(text).measures
+    assert m1.units(role) == ["县教育局", "县卫健局"]
+    assert m2.units("lead") + m2.units(role) == ["县民政局", "县财政局"] if role != "lead" else True
+    assert m2.units("lead") == (["县民政局", "县财政局"] if role == "lead" else ["县民政局"])
+    # the same words head a table's column
+    table = (f"序号 | 主要任务 | 牵头单位 | {label} | 完成时限 |\n"
+             "1 | 推进项目建设。 | 区发改局 | 区财政局、区住建局 | 年底 |\n")
+    m = parse_notice(table).measure(1)
+    assert m.units(role)[-2:] == ["区财政局", "区住建局"]
+
+
+@pytest.mark.parametrize("label", ["督办单位", "指导单位", "监管部门", "责任领导", "牵头领导", "分管领导"])
+def test_a_label_of_no_role_ends_the_list_before_it_and_reads_no_unit(label):
+    text = f"某县方案\n1.加强管理。开展检查。（牵头单位：县民政局；{label}：县政府督查室）\n"
+    m = parse_notice(text).measure(1)
+    assert [(a.role, [u.name for u in a.units]) for a in m.attributions] == [("lead", ["县民政局"])]
+    # alone, it makes no measure: a document of nothing else is refused
+    with pytest.raises(NoticeError, match="no attributions found"):
+        parse_notice(f"某县方案\n1.加强管理。（{label}：县政府督查室）\n2.加强宣传。（{label}：县委宣传部）\n")
