@@ -80,3 +80,27 @@ def test_a_label_of_no_role_ends_the_list_before_it_and_reads_no_unit(label):
     # alone, it makes no measure: a document of nothing else is refused
     with pytest.raises(NoticeError, match="no attributions found"):
         parse_notice(f"某县方案\n1.加强管理。（{label}：县政府督查室）\n2.加强宣传。（{label}：县委宣传部）\n")
+
+
+@pytest.mark.parametrize("markers", [
+    ("①", "②"), ("⑴", "⑵"), ("1)", "2)"), ("1）", "2）"), ("一是", "二是"), ("一．", "二．"), ("1 ", "2 "),
+    ("1.1", "1.2"), ("⒈", "⒉"),
+])
+def test_numbering_styles_real_documents_use(markers):
+    a, b = markers
+    text = f"某县方案\n{a}加强管理。开展检查。（责任单位：县民政局）\n{b}强化保障。（责任单位：县财政局）\n"
+    notice = parse_notice(text)
+    assert [(m.title, m.units("responsible")) for m in notice.measures] == [
+        ("加强管理", ["县民政局"]), ("强化保障", ["县财政局"])]
+    # inline, after a sentence end, as running text numbers its points
+    if a in ("①", "一是"):
+        text = f"某县方案\n一、重点任务\n{a}加强管理（责任单位：县民政局）；{b}强化保障（责任单位：县财政局）。\n"
+        assert [m.units("responsible") for m in parse_notice(text).measures] == [["县民政局"], ["县财政局"]]
+
+
+def test_decimal_points_sit_under_their_item_and_quantities_head_nothing():
+    text = ("某县方案\n1.总体要求\n1.1加强管理。（责任单位：县民政局）\n1.2强化保障。（责任单位：县财政局）\n"
+            "2.保障措施\n2.1落实经费。投入3.5亿元。（责任单位：县财政局）\n")
+    notice = parse_notice(text)
+    assert [m.units("responsible") for m in notice.measures] == [["县民政局"], ["县财政局"], ["县财政局"]]
+    assert [m.section for m in notice.measures] == [1, 1, 2]
