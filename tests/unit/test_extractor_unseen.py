@@ -104,3 +104,18 @@ def test_decimal_points_sit_under_their_item_and_quantities_head_nothing():
     notice = parse_notice(text)
     assert [m.units("responsible") for m in notice.measures] == [["县民政局"], ["县财政局"], ["县财政局"]]
     assert [m.section for m in notice.measures] == [1, 1, 2]
+
+
+def test_another_field_after_the_list_ends_it():
+    text = ("某县方案\n1.加强管理。（责任单位：县民政局、县财政局；完成时限：2024年12月底前）\n"
+            "2.开展检查。（牵头单位：县财政局，时间：长期坚持）\n3.强化保障。\n责任单位：县人社局  联系人：王五\n")
+    notice = parse_notice(text)
+    assert [m.units("responsible") + m.units("lead") for m in notice.measures] == [
+        ["县民政局", "县财政局"], ["县财政局"], ["县人社局"]]
+
+
+def test_bracket_role_words_of_the_labels_grammar():
+    text = "某县方案\n1.举办活动。（县委宣传部主办，县文旅局承办）\n2.加强管理。（县民政局牵头，县财政局协作）\n"
+    m1, m2 = parse_notice(text).measures
+    assert (m1.units("lead"), m1.units("responsible")) == (["县委宣传部"], ["县文旅局"])
+    assert (m2.units("lead"), m2.units("support")) == (["县民政局"], ["县财政局"])
