@@ -28,12 +28,14 @@ The modules, in the order the parser uses them:
 
 The layouts it reads (see tests/corpus/ for one document of each):
 
-- numbering ``(一)`` ``（一）`` ``一、`` ``1.`` ``1．`` ``1、`` ``（1）``, at the start
+- numbering ``(一)`` ``（一）`` ``一、`` ``1.`` ``1．`` ``1、`` ``（1）`` (and ``1)`` ``①`` ``⑴``
+  ``一是`` ``1.1`` ``第一条``), at the start
   of a line or, when everything sits on one line, inline after a sentence end;
   the level that carries the attributions is the measure level, the level
   above it (if any) gives the sections;
 - attributions in brackets at the end of a measure, or unbracketed on their
-  own lines after it (``牵头单位：…`` / ``责任单位：…``), half- or full-width;
+  own lines after it (``牵头单位：…`` / ``责任单位：…``, and any label of the same
+  grammar: ``实施单位``, ``主要责任部门``, ``配合科室``), half- or full-width;
 - unit lists split by ``、，,；;``, brackets (``〔区〕``) kept inside names, names
   broken by line breaks, blank lines or page footers (``— 3 —``), a trailing
   ``等``/``等部门``, elided shared prefixes, ``县司法局（县普法办）`` aliases and a

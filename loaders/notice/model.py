@@ -30,7 +30,8 @@ class UnitMention(BaseModel):
     alias: str | None = None  # 县普法办 in 县司法局（县普法办）
     # How a name that differs from what was written was read, so a user sees why:
     # "elided prefix restored", "和-joined", "shared suffix", "joined without separator",
-    # "collective" (各县、市、区政府 kept whole).
+    # "collective" (各县、市、区政府 kept whole), "merged cell above" (a table row
+    # whose unit cell spans the row above: the span is that cell's).
     reading: str | None = None
 
 

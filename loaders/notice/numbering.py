@@ -11,14 +11,26 @@ from .numerals import cn_numeral_to_int
 from .vocabulary import CLOSERS, CN_NUM, SPACE
 
 # Ranks follow the usual hierarchy of Chinese official documents.
-# 第一条 (an article of rules and measures) stands where 一、 would.
-STYLE_RANK = {"article": 0, "cn_dun": 0, "cn_paren": 1, "ar_dot": 2, "ar_paren": 3}
+# 第一条 (an article of rules and measures) stands where 一、 would; 1.1 under 1.;
+# circled numbers (①, ⑴) and 一是 / 二是 are the deepest points.
+STYLE_RANK = {"article": 0, "cn_dun": 0, "cn_paren": 1, "ar_dot": 2, "ar_dec": 3, "ar_paren": 4,
+              "circled": 5}
+# Circled and parenthesised digits of their own code points: ①–⑳, ⑴–⒇, ⒈–⒛.
+_CIRCLED = "".join(chr(c) for c in range(0x2460, 0x2474))
+_PAREN_DIGITS = "".join(chr(c) for c in range(0x2474, 0x2488))
+_DOT_DIGITS = "".join(chr(c) for c in range(0x2488, 0x249C))
 _HEADER_RE = re.compile(
     rf"(?P<article>第(?P<n_ar>[{CN_NUM}零〇]+)条)"
     rf"|(?P<cn_paren>[(（][^\S\n]*(?P<n_cp>[{CN_NUM}]+)[^\S\n]*[)）])"
-    rf"|(?P<ar_paren>[(（][^\S\n]*(?P<n_ap>\d{{1,3}})[^\S\n]*[)）])"
-    rf"|(?P<cn_dun>(?<![{CN_NUM}])(?P<n_cd>[{CN_NUM}]+)[^\S\n]*、)"
-    rf"|(?P<ar_dot>(?<![\d.．])(?P<n_ad>\d{{1,3}})[^\S\n]*[.．、﹒](?!\d))"
+    rf"|(?P<ar_paren>[(（][^\S\n]*(?P<n_ap>\d{{1,3}})[^\S\n]*[)）]"
+    rf"|(?<![\d(（.．])(?P<n_ah>\d{{1,2}})[)）](?![\d%％]))"  # 1) / 1）: a half bracket
+    rf"|(?P<cn_dun>(?<![{CN_NUM}])(?P<n_cd>[{CN_NUM}]+)[^\S\n]*(?:、|[.．](?![\d{CN_NUM}])))"
+    # 1.1 under 1.: the second number counts; never 3.5亿 (a quantity) or 1.15
+    rf"|(?P<ar_dec>(?<![\d.．])\d{{1,2}}[.．](?P<n_dc>\d{{1,2}})(?![\d.．%％])[^\S\n]*"
+    rf"(?=[\u4e00-\u9fff])(?![亿万千百元个年月日倍项家条]))"
+    rf"|(?P<ar_dot>(?<![\d.．])(?P<n_ad>\d{{1,3}})[^\S\n]*[.．、﹒](?!\d)|(?P<n_dd>[{_DOT_DIGITS}]))"
+    rf"|(?P<circled>(?P<n_ci>[{_CIRCLED}])|(?P<n_pd>[{_PAREN_DIGITS}])"
+    rf"|(?<![{CN_NUM}第统唯同专万])(?P<n_sh>[{CN_NUM}]{{1,3}})是(?=[\u4e00-\u9fff]))"
 )
 LINE_HEADER_RE = re.compile(rf"[^\S\n]*(?:{_HEADER_RE.pattern})")
 # What may stand right before an inline marker: a sentence end, a colon, a
@@ -28,15 +40,29 @@ _INLINE_BEFORE = set("。；;！？!?：:\n" + CLOSERS + SPACE)
 # (which must not split "1.5亿元"); at a line's start it heads an item when it
 # continues its numbering.
 _DIGIT_AFTER_RE = re.compile(r"(?m)^[^\S\n]*(\d{1,3})[.．](?=\d)")
-# "1突破大模型关键核心技术。": a number with nothing after it but the item's own
+# "1突破大模型关键核心技术。" or "1 突破…": a number with nothing after it but the item's own
 # words, or only a private-use character (U+E000–U+F8FF: a glyph of the source's
 # own font, shown as nothing; r502 has "1\ue010突破"). Not a quantity (2个,
 # 10万元, 3年) and not a date; like the marker above it heads an item only when
 # it continues its numbering.
 _QUANTITY_CHARS = ("年月日时分秒个项条名人家所次万亿千百十元米天周倍号批期届级类户套座辆台件份岁亩吨度"
                    "栋间张支只位场轮处")
-_BARE_DIGIT_RE = re.compile(rf"(?m)^[^\S\n]*(\d{{1,3}})[\ue000-\uf8ff]?(?=[\u4e00-\u9fff])"
+_BARE_DIGIT_RE = re.compile(rf"(?m)^[^\S\n]*(\d{{1,3}})[\ue000-\uf8ff]?[^\S\n]*(?=[\u4e00-\u9fff])"
                             rf"(?![{_QUANTITY_CHARS}])")
+
+
+# The groups that hold a style's number, as written.
+_NUMBER_GROUPS = {"article": ("n_ar",), "cn_paren": ("n_cp",), "ar_paren": ("n_ap", "n_ah", "n_pd"),
+                  "cn_dun": ("n_cd",), "ar_dec": ("n_dc",), "ar_dot": ("n_ad", "n_dd"),
+                  "circled": ("n_ci", "n_sh")}
+_ALL_CIRCLED = _CIRCLED + _PAREN_DIGITS + _DOT_DIGITS
+
+
+def _circled_value(ch: str) -> int:
+    for block in (_CIRCLED, _PAREN_DIGITS, _DOT_DIGITS):
+        if ch in block:
+            return block.index(ch) + 1
+    raise ValueError(ch)
 
 
 @dataclass(frozen=True)
@@ -56,17 +82,21 @@ def _header_candidates(text: str) -> list[tuple[Header, bool]]:
     out = []
     for m in _HEADER_RE.finditer(text):
         style = next(s for s in STYLE_RANK if m.group(s) is not None)
-        num = m.group({"article": "n_ar", "cn_paren": "n_cp", "ar_paren": "n_ap", "cn_dun": "n_cd",
-                       "ar_dot": "n_ad"}[style])
+        if m.group("n_pd"):
+            style = "ar_paren"  # ⑴ stands where （1） does
+        num = next(v for g in _NUMBER_GROUPS[style] if (v := m.group(g)) is not None)
         try:
-            number = cn_numeral_to_int(num)
+            number = _circled_value(num) if num[0] in _ALL_CIRCLED else cn_numeral_to_int(num)
         except ValueError:
             continue
         line_start = text.rfind("\n", 0, m.start()) + 1
         at_line_start = not text[line_start : m.start()].strip(SPACE)
         out.append((Header(m.start(), m.end(), style, number), at_line_start))
+    decimal = {h.start for h, _ in out if h.style == "ar_dec"}
     for rx in (_DIGIT_AFTER_RE, _BARE_DIGIT_RE):
         for m in rx.finditer(text):
+            if m.start(1) in decimal:
+                continue  # 1.1加强: a point under 1., not 1. before "1加强"
             # Taken only as the next number of its style, as an inline marker is.
             out.append((Header(m.start(1), m.end(), "ar_dot", int(m.group(1))), False))
     return sorted(out, key=lambda c: c[0].start)

@@ -18,7 +18,7 @@ from .persons import person_mentions
 from .regions import find_regions, parse_attributions
 from .roles import bare_brackets, by_clauses, role_brackets, role_lines, subject_clauses
 from .tables import Table, column_role, read_table, table_rows
-from .vocabulary import LABEL_RE, SPACE, where
+from .vocabulary import LABEL_RE, SPACE, label_role, where
 
 MAX_DOCUMENT_CHARS = 2_000_000
 # Wall-clock budget for reading one document: the passes are linear, so a real
@@ -231,7 +231,7 @@ def parse_notice(text: str, *, source: str = "<text>", doc_id: str | None = None
                        key=lambda a: a.start)
     if bracketed:  # brackets carry the roles here: one of bare names closing a measure is responsible
         bracketed = sorted(bracketed + bare_brackets(text, 0, len(text)), key=lambda a: a.start)
-    label_starts = [m.start() for m in LABEL_RE.finditer(text)]
+    label_starts = [m.start() for m in LABEL_RE.finditer(text) if label_role(m.group(1))[0]]
     persons = person_mentions(text, 0, len(text))  # 责任领导：张三, 行政责任人江海彬：officials
     person_starts = [o.start for o in persons]
     if not bracketed and not label_starts and not persons:

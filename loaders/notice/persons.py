@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from .model import Official
+from .names import looks_like_unit
 
 _QUALIFIER = r"(?:行政|防汛|技术|巡查|安全|第一|直接|主要|具体|包保|包村|包片)?"
 _LEADER = r"(?:牵头负责领导|责任领导|分管领导|包保领导|联系领导|责任人|负责人)"
@@ -49,6 +50,8 @@ def _names(text: str, m: re.Match[str], label: str, group_only: bool) -> list[Of
         name = n.group(0).strip()
         if not name or _NOT_A_NAME_RE.search(name):
             return []
+        if looks_like_unit(name) and not PERSON_GROUP_RE.search(name):
+            return []  # 责任领导：县政府督查室 names a body, not a person
         if group_only and not (PERSON_GROUP_RE.search(name) or re.fullmatch(_NAME, name)):
             return []
         s = m.start("names") + n.start()

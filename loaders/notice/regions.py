@@ -173,6 +173,9 @@ def find_regions(text: str, start: int, end: int, layout: Layout) -> list[Region
         first = LABEL_RE.search(text, pos, end)
         if first is None:
             return regions
+        if not label_role(first.group(1))[0]:
+            pos = first.end()  # 督办单位：…, 责任领导：… on their own: no unit is read there
+            continue
         j = first.start() - 1
         while j >= start and text[j].isspace():
             j -= 1
@@ -204,17 +207,27 @@ def _trim_clause_end(text: str, start: int, end: int) -> int:
     return end
 
 
+# Another field after the list, in the same bracket or line (；完成时限：2024年底,
+# 时间：长期坚持, 联系人：…): no unit name holds a colon, so the list ends there.
+_FIELD_RE = re.compile(r"(?<=[；;，,。\s])[\u4e00-\u9fff]{2,8}[^\S\n]*[:：]")
+
+
 def parse_attributions(text: str, region: Region) -> list[Attribution]:
     labels = list(LABEL_RE.finditer(text, region.labels_start, region.inner_end))
     out: list[Attribution] = []
     for i, lm in enumerate(labels):
         seg_end = labels[i + 1].start() if i + 1 < len(labels) else region.inner_end
         list_start = lm.end()
+        field = _FIELD_RE.search(text, list_start, seg_end)
+        if field is not None:
+            seg_end = field.start()
         # Trailing separators (and an opening bracket of the next group) are not part of a name.
         clause_end = _trim_clause_end(text, list_start, seg_end)
         leads, mentions = list_mentions(text, list_start, clause_end)
         clause = text[lm.start() : clause_end]
         role, label = label_role(lm.group(1))
+        if not role:
+            continue  # 督办单位：…, 责任领导：… end the list before them and read no unit
         if leads and role != "lead":
             out.append(Attribution(role="lead", label="（牵头）", clause=clause, start=lm.start(),
                                    end=clause_end, units=leads))

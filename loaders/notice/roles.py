@@ -30,6 +30,8 @@ ROLE_WORDS = {
     "负责": "responsible", "落实": "responsible", "实施": "responsible",
     "配合落实": "support", "配合": "support", "参与": "support", "参加": "support", "协同": "support",
     "协办": "support", "协助": "support",
+    # as the labels 主办单位 / 承办单位 / 协作单位 read (（县委宣传部主办，县文旅局承办）)
+    "主办": "lead", "承办": "responsible", "协作": "support",
 }
 _MANNER = r"(?:按(?:职责|职能|职能职责|职责分工|职能分工|各自职责)(?:分工)?)?(?:分别|共同|具体|分头|分工)?"
 # Not inside a noun: the 牵头 of 牵头单位 names a unit (工作专班牵头单位牵头).

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from .model import Attribution, Official, UnitMention
 from .names import is_holder, looks_like_unit, split_offices
 from .unit_lists import list_mentions
-from .vocabulary import OPENERS
+from .vocabulary import LABEL_NOUNS, OPENERS, grammar_role
 
 # Cells that say "none" and keep their column's place: 配合单位 "/".
 _EMPTY_CELLS = frozenset({"/", "／", "—", "——", "-", "无", "\\"})
@@ -60,7 +60,18 @@ def column_role(header: str) -> str | None:
                             "责任科室", "主体单位", "推进单位", "实施主体", "承担单位", "负责单位",
                             "落实主体")):
         return "responsible"
-    return None
+    # other headers of the labels' grammar: 主办单位, 执行部门, 协作科室, 承担处室 …
+    return (grammar_role(h) or None) if h.endswith(LABEL_NOUNS) else None
+
+
+# A column of bodies that is given no role (公开主体 in a 主动公开事项目录: the body
+# that publishes, beside a 责任科室 column that does the work, r453).
+_BODY_COLUMN_RE = re.compile(r"(主体|机关|单位|部门|科室|机构)$")
+
+
+def body_column(header: str) -> bool:
+    """Does a column hold bodies without saying their role?"""
+    return column_role(header) is None and bool(_BODY_COLUMN_RE.search(re.sub(r"\s+", "", header)))
 
 
 @dataclass
@@ -84,6 +95,19 @@ class Table:
     # Rows keyed by a numbered item cell (1.做好规划配套) under a cell-per-paragraph
     # header with no 序号 (类别 / 项目 / 主要任务 / 牵头单位 / 配合单位).
     items: bool = False
+    # Header cells before a second header row (公开事项 / … / 责任科室, then 一级事项 /
+    # 二级事项 under them): the top-level columns; None when there is one row.
+    top_columns: int | None = None
+
+    @property
+    def last_is_unit_column(self) -> bool:
+        """Is the last top-level column a unit column (the last cell of a full row)?"""
+        top = self.columns[: self.top_columns] if self.top_columns else self.columns
+        return column_role(top[-1]) in ("lead", "responsible", "support")
+
+    @property
+    def has_body_column(self) -> bool:
+        return any(body_column(c) for c in self.columns)
 
     @property
     def unit_roles(self) -> list[str]:
@@ -103,6 +127,7 @@ class Row:
     task: str
     attributions: list[Attribution] = field(default_factory=list)
     officials: list[Official] = field(default_factory=list)
+    cells: int = 0  # how many cells the row has after its number
 
 
 def _line_cells(text: str, start: int, end: int, split_spaces: bool) -> list[Cell]:
@@ -248,9 +273,12 @@ def read_table(text: str) -> Table | None:
         # A cell per line: the header runs until the first row number.
         columns = ["序号"]
         end = e
+        top: int | None = None
         for s2, e2 in lines[i + 1 :]:
             row = _line_cells(text, s2, e2, split_spaces=False)
             if not row:
+                if top is None and len(columns) > 1 and text.count("|", s2, e2) >= 2:
+                    top = len(columns)  # "|||": a second header row follows (merged cells above)
                 continue
             cell = re.sub(r"\s+", "", row[0].text)
             if _NUMBER_RE.fullmatch(cell) or len(columns) > 16 or len(cell) > 12:
@@ -258,7 +286,8 @@ def read_table(text: str) -> Table | None:
             columns.append(cell)
             end = e2
         if any(column_role(c) in ("lead", "responsible", "support") for c in columns):
-            return Table(s, end, columns, one_cell_per_line=True)
+            return Table(s, end, columns, one_cell_per_line=True,
+                         top_columns=top if top is not None and top < len(columns) else None)
     return None
 
 
@@ -446,7 +475,8 @@ def _rows_out(text: str, table: Table, rows: list[tuple[Cell, list[Cell]]]) -> l
                     unit_cells.append((cell, *read))
                     roles.append(role)
         else:
-            unit_cells, roles = _typed_cells(text, rest, unit_roles, official_role, officials)
+            unit_cells, roles = _typed_cells(text, _in_unit_columns(text, table, rest), unit_roles,
+                                             official_role, officials)
         attributions = []
         for (cell, leads, mentions), role in zip(unit_cells, roles, strict=True):
             if not leads and not mentions:
@@ -460,8 +490,34 @@ def _rows_out(text: str, table: Table, rows: list[tuple[Cell, list[Cell]]]) -> l
                                             clause=cell.text, start=cell.start, end=cell.end, units=mentions))
         end = max([c.end for c in cells])
         out.append(Row(number=number, start=number_cell.start, end=end, marker=marker, task=task.text,
-                       attributions=attributions, officials=officials))
-    return out
+                       attributions=attributions, officials=officials, cells=len(cells)))
+    return _merged_from_above(table, out)
+
+
+def _in_unit_columns(text: str, table: Table, rest: list[Cell]) -> list[Cell]:
+    """A row's cells without the unit lists that stand in a body column with no
+    role (公开主体 before 责任科室, r453). Told apart by place only where that is
+    certain: when the table's one unit column is its last, a list with a cell
+    after it is not in that column."""
+    if not (table.has_body_column and table.last_is_unit_column and len(table.unit_roles) == 1):
+        return rest
+    return [c for i, c in enumerate(rest) if i == len(rest) - 1 or _unit_cell(text, c) is None]
+
+
+def _merged_from_above(table: Table, rows: list[Row]) -> list[Row]:
+    """A row that names no unit and is short of cells had its unit cell merged
+    with the row above (a rowspan leaves no cell in the flattened text, r453 rows
+    2 and 4): it takes that row's units, their spans where they were written."""
+    width = table.top_columns or len(table.columns)
+    for k in range(1, len(rows)):
+        row, above = rows[k], rows[k - 1]
+        if (row.attributions or row.officials or not above.attributions
+                or row.cells + 1 >= width or table.items or not table.numbered):
+            continue
+        merged = {"reading": "merged cell above"}
+        row.attributions = [a.model_copy(update={"units": [u.model_copy(update=merged) for u in a.units]})
+                            for a in above.attributions]
+    return rows
 
 
 def _typed_cells(text: str, rest: list[Cell], unit_roles: list[str], official_role: str | None,

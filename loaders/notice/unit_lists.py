@@ -10,6 +10,7 @@ from .names import (
     PREPOSITIONS_RE,
     TASK_VERBS,
     has_unit_ending,
+    jurisdiction_of,
     restore_elided,
     split_and_joined,
     split_joined,
@@ -243,7 +244,15 @@ def restore_elided_prefixes(mentions: list[UnitMention], before: UnitMention | N
     that holds one of the document's `places` names its own (公安青浦分局,
     上海站管委办 in a 上海市青浦区 document) and keeps it."""
     out: list[UnitMention] = [before] if before is not None else []
-    for m in mentions:
+    # A writer who elides writes the jurisdiction once and drops it after; one who
+    # writes it again further on (区教育局、上海站管委办、团区委、区绿化市容局) is
+    # not eliding, and a bare name before that is a body named by its own place
+    # (上海站管委办, 宝山海事局: r401, r404).
+    last_written: dict[str, int] = {}  # a jurisdiction -> the last item that writes it
+    for i, item in enumerate(mentions):
+        if (j := jurisdiction_of(item.name)) is not None:
+            last_written[j.rstrip("委")] = i
+    for i, m in enumerate(mentions):
         if out and m.alias is None and out[-1].name.startswith("各") and m.name in BARE_JURISDICTIONS:
             m = m.model_copy(update={"name": "各" + m.name, "prefix_restored": True,
                                      "reading": "elided prefix restored"})  # 各区、县级市
@@ -251,7 +260,8 @@ def restore_elided_prefixes(mentions: list[UnitMention], before: UnitMention | N
             pass
         elif out:  # an alias does not stop it: 区…、经委(商务委) is 区经委
             restored = restore_elided(out[-1].name, m.name)
-            if restored:
+            j = jurisdiction_of(restored) if restored else None
+            if restored and not (j is not None and last_written.get(j.rstrip("委"), -1) > i):
                 m = m.model_copy(update={"name": restored, "prefix_restored": True,
                                          "reading": "elided prefix restored"})
         out.append(m)

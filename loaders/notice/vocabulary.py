@@ -47,11 +47,39 @@ LABELS = {
     "相关部门": "responsible",
     "承办单位": "responsible",
 }
-# A label may be spaced out or cut by a line break ("牵头\n单位：" in PDF text).
-LABEL_RE = re.compile(
-    "(" + "|".join(r"\s*".join(label) for label in sorted(LABELS, key=len, reverse=True))
-    + r")\s*[:：]"
-)
+# Labels beyond that list are read by their grammar, as real documents vary them
+# (实施单位, 责任科室, 主要责任部门, 协同推进单位, 配合处室, 责任主体 …): role words and
+# qualifiers, then a noun for bodies; the first role word gives the role
+# (牵头责任单位 leads, 配合责任单位 supports).
+LEAD_STEMS = ("牵头", "主办")
+SUPPORT_STEMS = ("配合", "协办", "协助", "协同", "参与", "参加", "协作", "支撑", "支持")
+RESPONSIBLE_STEMS = ("责任", "主责", "落实", "实施", "承办", "承担", "负责", "推进", "执行")
+_QUALIFIERS = ("主要", "具体", "主体", "考核", "抓总", "总", "主")
+# Labels that name bodies in no role the graph records (督办单位 oversees, 指导单位
+# guides) and labels that name persons (责任领导, 责任人: read as officials): they
+# read no unit, but end the list before them.
+NO_ROLE_STEMS = ("督办", "督导", "督查", "监管", "指导", "监督", "考核")
+LABEL_NOUNS = ("单位", "部门", "科室", "处室", "股室", "机构", "主体")
+PERSON_LABEL_NOUNS = ("领导", "责任人", "负责人")
+_PERSON_QUALIFIERS = ("分管", "包保", "联系", "挂钩", "主管", "挂帅")
+
+
+def _spaced(words: tuple[str, ...] | list[str]) -> str:
+    """Alternatives that may be spaced out or cut by a line break ("牵头\n单位")."""
+    return "|".join(r"\s*".join(w) for w in sorted(words, key=len, reverse=True))
+
+
+# At most four words before the noun: a bounded run, so a text of nothing but
+# role words costs no backtracking (parsing stays linear). A run of qualifiers
+# only (主要单位) has no role: grammar_role says so.
+_WORDS = _spaced(LEAD_STEMS + SUPPORT_STEMS + RESPONSIBLE_STEMS + NO_ROLE_STEMS + _QUALIFIERS)
+_GRAMMAR = rf"(?:(?:{_WORDS})\s*){{1,4}}(?:{_spaced(LABEL_NOUNS)})"
+_PERSON_GRAMMAR = (rf"(?:(?:{_WORDS}|{_spaced(_PERSON_QUALIFIERS)})\s*){{0,3}}"
+                   rf"(?:{_spaced(PERSON_LABEL_NOUNS)})")
+LABEL_RE = re.compile("(" + _spaced(list(LABELS)) + "|" + _GRAMMAR + "|" + _PERSON_GRAMMAR + r")\s*[:：]")
+_ROLE_OF_STEM = ([(w, "lead") for w in LEAD_STEMS] + [(w, "support") for w in SUPPORT_STEMS]
+                 + [(w, "responsible") for w in RESPONSIBLE_STEMS] + [(w, "") for w in NO_ROLE_STEMS])
+
 
 # A list item marked as the lead among the responsible units: 市住建局（牵头）.
 LEAD_MARKERS = ("牵头", "牵头单位", "牵头部门", "主牵头")
@@ -82,10 +110,24 @@ ISSUER_END_RE = re.compile(r"(办公室|办公厅|委员会|人民政府|政府|
 _CANON_BRACKETS = str.maketrans({"(": "〔", ")": "〕", "（": "〔", "）": "〕"})
 
 
-def label_role(label: str) -> tuple[str, str]:
-    """(role, label without whitespace) for a label as matched."""
+def grammar_role(label: str) -> str | None:
+    """lead / responsible / support for a label or a column header read by its
+    grammar: the role of its first role word (牵头责任单位 leads, 配合责任单位
+    supports); "" for a label of no role (督办单位); None when it names no role."""
     label = re.sub(r"\s+", "", label)
-    return LABELS[label], label
+    if label in LABELS:
+        return LABELS[label]
+    if label.endswith(PERSON_LABEL_NOUNS):
+        return ""
+    found = [(label.find(w), role) for w, role in _ROLE_OF_STEM if w in label]
+    return min(found)[1] if found else None
+
+
+def label_role(label: str) -> tuple[str, str]:
+    """(role, label without whitespace) for a label as matched; the role is ""
+    for a label that reads no unit (督办单位, 责任领导)."""
+    label = re.sub(r"\s+", "", label)
+    return grammar_role(label) or "", label
 
 
 def canon(name: str) -> str:
