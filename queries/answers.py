@@ -7,7 +7,7 @@ both call these functions and only format what they return.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, Field
 
@@ -221,10 +221,12 @@ def unit_measures(store: GraphStore, name: str) -> UnitDuties:
     return drive(store, unit_measures_flow(name))
 
 
-def unit_measures_flow(name: str) -> Flow[UnitDuties]:
-    unit = yield from find_unit_flow(name)
-    rows = (yield from read("unit_measures", unit_id=unit.id)).records()
-    return UnitDuties(unit=unit, duties=[_duty(r) for r in rows])
+def unit_measures_flow(unit: str, role: str | None = None) -> Flow[UnitDuties]:
+    """The measures a unit leads, shares or supports (only those in ``role``, if given)."""
+    found = yield from find_unit_flow(unit)
+    rows = (yield from read("unit_measures", unit_id=found.id)).records()
+    return UnitDuties(unit=found, duties=[_duty(r) for r in rows
+                                          if role is None or r["role"] == role])
 
 
 def unit_load(store: GraphStore, doc: str | None = None) -> list[UnitLoad]:
@@ -295,6 +297,57 @@ def documents(store: GraphStore) -> list[dict]:
 
 def documents_flow() -> Flow[list[dict]]:
     return (yield from read("documents")).records()
+
+
+class DocumentInfo(BaseModel):
+    doc: str
+    title: str | None = None
+    date: str | None = None
+    issuer: list[str] | str | None = None
+    measures: int
+
+
+def duty_rows(items: list[MeasureAnswer]) -> list[dict[str, Any]]:
+    """Measure answers as rows: one per duty (its unit, measure, role, clause), with the
+    question asked."""
+    return [{"question": a.question, **d.model_dump(mode="json")} for a in items for d in a.duties]
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def from_row(model: type[M], row: dict[str, Any]) -> M:
+    """A catalogue row as ``model``: a column fills the field of its name; a nested
+    model field ``x`` is filled from the columns ``x_…`` (``unit_id``, ``unit_name`` ->
+    ``unit``); a ``Citation`` field from the citation columns (``source_doc``,
+    ``source_measure``, ``clause``, ``start``, ``end``, ``basis``).
+
+    >>> from_row(Duty, {"unit_id": "u1", "unit_name": "市住建局", "measure_id": "m", "role": "lead",
+    ...                 "measure_doc": "d", "measure_number": 11, "measure_title": "t",
+    ...                 "clause": "市住建局牵头", "source_doc": "d"}).citation.clause
+    '市住建局牵头'
+    """
+    values: dict[str, Any] = {}
+    for name, field in model.model_fields.items():
+        sub = next((t for t in (field.annotation, *get_args(field.annotation))
+                    if isinstance(t, type) and issubclass(t, BaseModel)), None)
+        if sub is Citation:
+            if any(k in row for k in ("clause", "source_doc")):
+                values[name] = _cite(row)
+        elif sub is not None:
+            prefix = name + "_"
+            part = {k[len(prefix):]: v for k, v in row.items() if k.startswith(prefix)}
+            if part:
+                values[name] = from_row(sub, part)
+        elif name in row:
+            values[name] = row[name]
+    return model(**values)
+
+
+def rows_flow(query: str, model: type[M], **params: Any) -> Flow[list[M]]:
+    """The whole flow of a simple question: the rows of catalogue query ``query``, each
+    as ``model`` (``from_row``), cited when the rows carry their citation columns."""
+    return [from_row(model, r) for r in (yield from read(query, **params)).records()]
 
 
 # ---------------------------------------------------------------------------
@@ -486,12 +539,12 @@ def unit_load_of(store: GraphStore, name: str, doc: str | None = None) -> UnitLo
     return drive(store, unit_load_of_flow(name, doc))
 
 
-def unit_load_of_flow(name: str, doc: str | None = None) -> Flow[UnitLoad]:
-    unit = yield from find_unit_flow(name)
+def unit_load_of_flow(unit: str, doc: str | None = None) -> Flow[UnitLoad]:
+    found = yield from find_unit_flow(unit)
     for row in (yield from unit_load_flow(doc)):
-        if row.unit.id == unit.id:
+        if row.unit.id == found.id:
             return row
-    return UnitLoad(unit=unit, lead=0, responsible=0, support=0, total=0)
+    return UnitLoad(unit=found, lead=0, responsible=0, support=0, total=0)
 
 
 def structure(store: GraphStore, name: str) -> UnitStructure:
@@ -500,13 +553,13 @@ def structure(store: GraphStore, name: str) -> UnitStructure:
     return drive(store, structure_flow(name))
 
 
-def structure_flow(name: str) -> Flow[UnitStructure]:
-    unit = yield from find_unit_flow(name)
-    rows = (yield from read("structure_relations", unit_id=unit.id)).records()
+def structure_flow(unit: str) -> Flow[UnitStructure]:
+    found = yield from find_unit_flow(unit)
+    rows = (yield from read("structure_relations", unit_id=found.id)).records()
     rels = [StructureRelation(relation=r["relation"], direction="out" if r["outgoing"] else "in",
                               other=_unit(r, "other"), role=r.get("role"),
                               citation=_cite(r) if r.get("clause") else None) for r in rows]
-    return UnitStructure(unit=unit, relations=rels)
+    return UnitStructure(unit=found, relations=rels)
 
 
 def collective_members(store: GraphStore, name: str) -> CollectiveMembers:
@@ -514,10 +567,10 @@ def collective_members(store: GraphStore, name: str) -> CollectiveMembers:
     return drive(store, collective_members_flow(name))
 
 
-def collective_members_flow(name: str) -> Flow[CollectiveMembers]:
-    unit = yield from find_unit_flow(name)
-    rows = (yield from read("collective_members", unit_id=unit.id)).records()
-    return CollectiveMembers(unit=unit, members=[CollectiveMember(unit=_unit(r), area=r.get("area"))
+def collective_members_flow(unit: str) -> Flow[CollectiveMembers]:
+    found = yield from find_unit_flow(unit)
+    rows = (yield from read("collective_members", unit_id=found.id)).records()
+    return CollectiveMembers(unit=found, members=[CollectiveMember(unit=_unit(r), area=r.get("area"))
                                                  for r in rows])
 
 

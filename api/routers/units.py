@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 
@@ -35,25 +35,6 @@ async def unit(store: StoreDep, unit: UnitArg):
     """The unit a name or alias resolves to, with all it is known as."""
     found = await adrive(store, answers.find_unit_flow(unit))
     return await adrive(store, answers.resolve_node_flow(found.id))
-
-
-@router.get("/{unit}/duties", response_model=UnitPage[answers.Duty],
-            responses=problem_responses(404), summary="A unit's duties")
-async def duties(request: Request, store: StoreDep, page: PageDep, unit: UnitArg,
-                 role: Annotated[Literal["lead", "responsible", "support"] | None,
-                                 Query(description="only duties in this role")] = None):
-    """The measures the unit leads, shares or supports, each with the clause naming it."""
-    res = await adrive(store, answers.unit_measures_flow(unit))
-    items = [d for d in res.duties if role is None or d.role == role]
-    return paginate(request, items, page.offset, page.limit, unit=res.unit)
-
-
-@router.get("/{unit}/load", response_model=answers.UnitLoad, responses=problem_responses(404),
-            summary="A unit's responsibility load")
-async def load(store: StoreDep, unit: UnitArg,
-               doc: Annotated[str | None, Query(description="only this document")] = None):
-    """How many measures the unit leads, co-owns and supports."""
-    return await adrive(store, answers.unit_load_of_flow(unit, doc))
 
 
 @router.get("/{unit}/structure", response_model=UnitPage[answers.StructureRelation],
