@@ -15,6 +15,7 @@ from ..errors import InvalidArgument, NotFound
 from ..graph.names import cn_numeral_to_int, normalize_name
 from ..graph.store import GraphStore
 from .flow import Flow, drive, read
+from .listing import Listing, page_flow
 
 
 class Citation(BaseModel):
@@ -208,7 +209,7 @@ def find_unit_flow(name: str) -> Flow[UnitRef]:
         raise NotFound("no unit name given")
     rows = (yield from read("find_unit", names=_spellings(name))).records()
     if not rows:
-        rows = (yield from read("search_units", text=name.strip(), limit=5)).records()
+        rows = (yield from read("search_units", text=name.strip(), skip=0, limit=5)).records()
         hint = f"; did you mean {', '.join(r['unit_name'] for r in rows)}?" if rows else ""
         raise NotFound(f"unknown unit {name!r}{hint}")
     if len(rows) > 1:
@@ -527,11 +528,17 @@ def search_units(store: GraphStore, text: str, limit: int = 20) -> list[UnitRef]
 
 
 def search_units_flow(text: str, limit: int = 20) -> Flow[list[UnitRef]]:
+    return (yield from search_units_page_flow(text, 0, limit)).items
+
+
+def search_units_page_flow(text: str, offset: int, limit: int) -> Flow[Listing[UnitRef]]:
+    """Units like ``text``, rows ``offset`` to ``offset + limit``, and how many in all:
+    the page is read with SKIP/LIMIT (``listing.page_flow``), not cut from a long read."""
     text = (text or "").strip()
     if not text:
-        return []
-    rows = (yield from read("search_units", text=text, limit=limit)).records()
-    return [_unit(r) for r in rows]
+        return Listing([], 0, offset, limit)
+    found = yield from page_flow("search_units", {"text": text}, offset, limit)
+    return Listing([_unit(r) for r in found.items], found.total, offset, limit)
 
 
 def unit_load_of(store: GraphStore, name: str, doc: str | None = None) -> UnitLoad:
@@ -583,19 +590,27 @@ def search_nodes(store: GraphStore, text: str, kinds: list[str] | None = None,
 
 def search_nodes_flow(text: str, kinds: list[str] | None = None,
                       limit: int = 20) -> Flow[list[NodeHit]]:
+    return (yield from search_nodes_page_flow(text, kinds, 0, max(1, limit))).items
+
+
+def search_nodes_page_flow(text: str, kinds: list[str] | None, offset: int,
+                           limit: int) -> Flow[Listing[NodeHit]]:
+    """Nodes like ``text``, rows ``offset`` to ``offset + limit`` (exact matches first),
+    and how many in all, read as a page (``listing.page_flow``)."""
     text = (text or "").strip()
     if not text:
-        return []
+        return Listing([], 0, offset, limit)
     kinds = check_kinds(kinds)
     try:
         number: int | None = parse_measure_number(text)
     except (NotFound, ValueError):
         number = None
-    rows = (yield from read("search_nodes", texts=_spellings(text), number=number,
-                            kinds=kinds, limit=max(1, limit))).records()
-    return [NodeHit(id=r["id"], kind=r["kind"], name=r["name"], name_en=r.get("name_en"),
-                    number=r.get("number"), doc=r.get("doc"), exact=r["rank"] == 0,
-                    person=bool(r.get("person"))) for r in rows]
+    found = yield from page_flow("search_nodes", {"texts": _spellings(text), "number": number,
+                                                  "kinds": kinds}, offset, limit)
+    return Listing([NodeHit(id=r["id"], kind=r["kind"], name=r["name"], name_en=r.get("name_en"),
+                            number=r.get("number"), doc=r.get("doc"), exact=r["rank"] == 0,
+                            person=bool(r.get("person"))) for r in found.items],
+                   found.total, offset, limit)
 
 
 _NODE_CORE = ("id", "kind", "name", "name_en")

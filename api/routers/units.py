@@ -9,14 +9,13 @@ from fastapi import APIRouter, Path, Query, Request
 from ...queries import answers
 from ...queries.flow import adrive
 from ..deps import PageDep, StoreDep
-from ..models import Page, UnitPage, paginate
+from ..models import Page, UnitPage, listing_page, paginate
 from ..problems import problem_responses
 
 router = APIRouter(prefix="/units", tags=["units"], responses=problem_responses(503))
 
 UnitArg = Annotated[str, Path(description="a unit's name, full name or alias (市住建局 works)",
                               examples=["市住房城乡建设局", "市住建局", "环物委"])]
-SEARCH_CAP = 500
 
 
 @router.get("", response_model=Page[answers.UnitRef], responses=problem_responses(422),
@@ -25,8 +24,8 @@ async def search(request: Request, store: StoreDep, page: PageDep,
                  q: Annotated[str, Query(min_length=1, max_length=100,
                                          description="text in a name, English name or alias")]):
     """Units whose name, English name or any alias contains `q`, shortest names first."""
-    items = await adrive(store, answers.search_units_flow(q, limit=SEARCH_CAP))
-    return paginate(request, items, page.offset, page.limit)
+    found = await adrive(store, answers.search_units_page_flow(q, page.offset, page.limit))
+    return listing_page(request, found)
 
 
 @router.get("/{unit}", response_model=answers.GraphNode, responses=problem_responses(404),
