@@ -23,13 +23,25 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..graph.store import StoreError
 from ..queries.generation_cache import agraph_generation
+from ..queries.questions import Question, built
 
 # Lookups whose answers depend only on the graph, the URL and the day (a
 # date-less compound question is asked "as of today"). Not /health (it reports
-# the store's state), not the page, docs or static files.
-CACHED_PREFIXES = ("/measures", "/units", "/compounds", "/organizations", "/audits",
-                   "/escalation", "/issue-types", "/reports", "/documents", "/search",
-                   "/graph", "/analytics", "/cases")
+# the store's state), not the page, docs or static files. A built question's GET
+# route is kept under its first path segment unless it declares cached=False.
+_HAND_WRITTEN = ("/measures", "/units", "/compounds", "/organizations", "/audits",
+                 "/escalation", "/issue-types", "/reports", "/documents", "/search",
+                 "/graph", "/analytics", "/cases")
+
+
+def declared_prefixes(questions: list[Question]) -> tuple[str, ...]:
+    """The first path segment of each cached GET route of the built ``questions``."""
+    return tuple(dict.fromkeys(
+        "/" + r.split(" ", 1)[1].strip("/").split("/")[0]
+        for q in questions if q.cached for r in q.routes if r.startswith("GET ")))
+
+
+CACHED_PREFIXES = tuple(dict.fromkeys(_HAND_WRITTEN + declared_prefixes(built())))
 MAX_ENTRIES = 4096
 # Bigger answers (whole-graph exports, large subgraphs) are not worth the memory.
 MAX_BODY_BYTES = 256 * 1024

@@ -98,14 +98,6 @@ class GraphReport(BaseModel):
     edges: dict[str, int] = Field(description="count per edge type")
 
 
-class DocumentInfo(BaseModel):
-    doc: str
-    title: str | None = None
-    date: str | None = None
-    issuer: list[str] | str | None = None
-    measures: int
-
-
 class NoticeText(BaseModel):
     name: str = Field(default="notice.txt", max_length=200,
                       description="a name for the document in messages (not a server path)")

@@ -17,7 +17,7 @@ from typing import Any
 import click
 from pydantic import ValidationError
 
-from . import cli_access, cli_cases
+from . import cli_access, cli_cases, cli_declared
 from .errors import GovgraphError, reported
 from .graph.store import GraphStore
 from .queries import answers
@@ -369,58 +369,8 @@ def report_rows(rep: dict[str, Any]) -> list[dict[str, Any]]:
 # questions
 
 
-def duty_rows(items: list[answers.MeasureAnswer]) -> list[dict[str, Any]]:
-    """`who-leads` / `responsible` as CSV: one row per duty (its unit, measure, role,
-    clause), with the question asked."""
-    return [{"question": a.question, **d.model_dump(mode="json")} for a in items for d in a.duties]
-
-
-def _print_measure_answers(items: list[answers.MeasureAnswer], as_json: bool,
-                           as_csv: bool) -> None:
-    if emit(items, as_json, as_csv, duty_rows):
-        return
-    for a in items:
-        m = a.measure
-        click.echo(f"Measure {m.number} ({m.doc}): {m.title}")
-        click.echo(table(["role", "unit", "kind", "clause"],
-                         [(d.role, d.unit.name, d.unit.kind, d.citation.clause) for d in a.duties],
-                         max_col=50))
-        click.echo()
-
-
 as_of_option = click.option("--as-of", default=None, metavar="YYYY-MM-DD",
                             help="Answer for this date (memberships and contracts); default today.")
-
-
-@main.command("who-leads")
-@click.argument("measure", required=False)
-@click.option("--org", "org_id", default=None, metavar="ID", hidden=True,
-              help="Kept for scripts: `govgraph org-leaders ID` asks it.")
-@as_of_option
-@doc_option
-@json_option
-@csv_option("duty (unit, measure, role, clause); with --org, one per post")
-@click.pass_obj
-@handle_errors
-def who_leads(obj: Context, measure: str | None, org_id: str | None, as_of: str | None,
-              doc: str | None, as_json: bool, as_csv: bool) -> None:
-    """Name the lead units (牵头单位) of MEASURE, quoting the clause. Who leads an
-    organization is `govgraph org-leaders`.
-
-    MEASURE may be 11, 十一 or (十一).
-
-    \b
-    Example:
-      govgraph who-leads 11 --json
-    """
-    if (measure is None) == (org_id is None):
-        raise click.UsageError("give MEASURE (who leads an organization: govgraph org-leaders ID)")
-    if measure is not None:
-        _print_measure_answers(answers.who_leads(obj.store, measure, doc), as_json, as_csv)
-        return
-    assert org_id is not None  # one of the two, as checked above
-    _print_org_leaders(obj, org_id, as_of, as_json, as_csv,
-                       f"govgraph who-leads --org {org_id} --as-of {as_of or 'today'}")
 
 
 @main.command("org-leaders")
@@ -468,38 +418,13 @@ def _print_org_leaders(obj: Context, org_id: str, as_of: str | None, as_json: bo
         click.echo(f"rule (measure {r.citation.measure}): {r.citation.clause}")
 
 
-@main.command()
-@click.argument("measure", required=False)
-@click.option("--compound", "compound_id", default=None, metavar="ID",
-              help="A compound id instead of a measure.")
-@as_of_option
-@doc_option
-@json_option
-@csv_option("duty (unit, measure, role, clause); with --compound, one per body with its "
-            "relation (manages, governs, compound, community, street, county, oversight) "
-            "and one per gap")
-@click.pass_obj
-@handle_errors
-def responsible(obj: Context, measure: str | None, compound_id: str | None, as_of: str | None,
-                doc: str | None, as_json: bool, as_csv: bool) -> None:
-    """List every unit answerable for MEASURE (lead, responsible, supporting); or,
-    with --compound, who manages and governs it, its community, street and the
-    supervising departments.
-
-    \b
-    Example:
-      govgraph responsible 13
-      govgraph responsible --compound syn:compound:12 --json
-    """
-    if (measure is None) == (compound_id is None):
-        raise click.UsageError("give either MEASURE or --compound ID")
-    if measure is not None:
-        _print_measure_answers(answers.who_is_responsible(obj.store, measure, doc), as_json,
-                               as_csv)
-        return
-    assert compound_id is not None  # one of the two, as checked above
+def _compound_responsible(obj: Context, values: dict[str, Any], as_json: bool,
+                          as_csv: bool) -> None:
+    """`responsible --compound ID`: who manages and governs a compound, its community,
+    street and the supervising departments."""
     from .queries import compounds
 
+    compound_id, as_of = values["compound_id"], values["as_of"]
     res = _disclosed(obj, compounds.compound_responsibility(obj.store, compound_id, as_of),
                      f"govgraph responsible --compound {compound_id} --as-of {as_of or 'today'}")
     if emit(res, as_json, as_csv, compound_rows):
@@ -536,118 +461,6 @@ def compound_rows(res: Any) -> list[dict[str, Any]]:
              for o in res.oversight]
     rows += [{**head, "relation": "gap", "gap": g} for g in res.gaps]
     return rows
-
-
-@main.command()
-@click.argument("unit")
-@json_option
-@csv_option("duty of the unit")
-@click.pass_obj
-@handle_errors
-def measures(obj: Context, unit: str, as_json: bool, as_csv: bool) -> None:
-    """List the measures UNIT leads, shares or supports. UNIT is a name or alias.
-
-    \b
-    Example:
-      govgraph measures 市委组织部
-      govgraph measures 市住建局
-    """
-    res = answers.unit_measures(obj.store, unit)
-    if emit(res, as_json, as_csv, lambda r: r.duties):
-        return
-    click.echo(f"{res.unit.name} ({res.unit.name_en or res.unit.kind})")
-    click.echo(table(["measure", "role", "title", "doc"],
-                     [(d.measure.number, d.role, d.measure.title, d.measure.doc) for d in res.duties]))
-
-
-@main.command("unit-load")
-@doc_option
-@json_option
-@csv_option("unit")
-@click.pass_obj
-@handle_errors
-def unit_load(obj: Context, doc: str | None, as_json: bool, as_csv: bool) -> None:
-    """Responsibility load per unit: measures led, co-owned and supported.
-
-    \b
-    Example:
-      govgraph unit-load
-    """
-    rows = answers.unit_load(obj.store, doc)
-    if emit(rows, as_json, as_csv):
-        return
-    click.echo(table(["unit", "lead", "responsible", "support", "total"],
-                     [(r.unit.name, r.lead, r.responsible, r.support, r.total) for r in rows]))
-
-
-@main.command()
-@click.option("--min-responsible", default=10, show_default=True,
-              help="How many co-responsible units count as diffuse.")
-@doc_option
-@json_option
-@csv_option("measure")
-@click.pass_obj
-@handle_errors
-def diffuse(obj: Context, min_responsible: int, doc: str | None, as_json: bool, as_csv: bool) -> None:
-    """Audit: measures with many co-responsible units and one lead or none.
-
-    \b
-    Example:
-      govgraph diffuse --min-responsible 12
-    """
-    rows = answers.diffuse_accountability(obj.store, min_responsible, doc)
-    if emit(rows, as_json, as_csv):
-        return
-    click.echo(table(["measure", "leads", "responsible", "title"],
-                     [(r.measure.number, r.leads, r.responsible, r.measure.title) for r in rows]))
-
-
-@main.command()
-@click.argument("doc_a")
-@click.argument("doc_b")
-@json_option
-@csv_option("pair of overlapping measures")
-@click.pass_obj
-@handle_errors
-def overlap(obj: Context, doc_a: str, doc_b: str, as_json: bool, as_csv: bool) -> None:
-    """Where two loaded documents give duties to the same units, and where their
-    lead units differ.
-
-    \b
-    Example:
-      govgraph load --document other.txt
-      govgraph overlap anshun-2021-property-16 doc-05ca081182ff
-    """
-    res = answers.document_overlap(obj.store, doc_a, doc_b)
-    if emit(res, as_json, as_csv, lambda r: r.pairs):
-        return
-    click.echo(f"{len(res.shared_units)} units have duties in both; "
-               f"{len(res.pairs)} measure pairs overlap, {res.lead_conflicts} with different leads")
-    click.echo(table(["measure A", "measure B", "shared units", "leads A", "leads B", "differ"],
-                     [(p.measure_a.number, p.measure_b.number,
-                       "、".join(u.name for u in p.shared_units), "、".join(p.leads_a),
-                       "、".join(p.leads_b), "yes" if p.leads_differ else "")
-                      for p in res.pairs], max_col=40))
-
-
-@main.command()
-@json_option
-@csv_option("document")
-@click.pass_obj
-@handle_errors
-def documents(obj: Context, as_json: bool, as_csv: bool) -> None:
-    """List the policy documents in the graph, with how many measures each has.
-
-    \b
-    Example:
-      govgraph documents --json
-    """
-    docs = answers.documents(obj.store)
-    if emit(docs, as_json, as_csv):
-        return
-    click.echo(table(["doc", "date", "measures", "title"],
-                     [(d["doc"], d.get("date") or "", d["measures"], d.get("title") or "") for d in docs],
-                     max_col=60))
 
 
 @main.command()
@@ -1250,6 +1063,42 @@ def route(obj: Context, text: str, compound_id: str | None, as_of: str | None,
 main.add_command(cli_access.keys)
 main.add_command(cli_access.audit_log)
 main.add_command(cli_cases.wrapped(handle_errors))
+
+
+# The built questions' commands (govgraph/cli_declared.py), made from their
+# declarations in queries/questions.py; the hand-written questions asked through
+# one of them join it as a variant.
+def _as_of() -> click.Option:
+    return click.Option(["--as-of", "as_of"], default=None, metavar="YYYY-MM-DD",
+                        help="Answer for this date (memberships and contracts); default today.")
+
+
+def _org_leaders_variant(obj: Context, values: dict[str, Any], as_json: bool,
+                         as_csv: bool) -> None:
+    org_id, as_of = values["org_id"], values["as_of"]
+    _print_org_leaders(obj, org_id, as_of, as_json, as_csv,
+                       f"govgraph who-leads --org {org_id} --as-of {as_of or 'today'}")
+
+
+cli_declared.add_commands(main, wrap=handle_errors, variants={
+    "who-leads": [cli_declared.Variant(
+        "org_leaders", hidden=True, selectors=("org_id",), run=_org_leaders_variant,
+        params=(click.Option(["--org", "org_id"], default=None, metavar="ID", hidden=True,
+                             help="Kept for scripts: `govgraph org-leaders ID` asks it."),
+                _as_of()))],
+    "responsible": [cli_declared.Variant(
+        "compound_responsible", selectors=("compound_id",), run=_compound_responsible,
+        show="--compound ID", csv="body with its relation (manages, governs, compound, community, "
+                                  "street, county, oversight) and one per gap",
+        help="who manages and governs the compound, its community, street and county bodies "
+             "and the supervising departments, each with its clause; with --as-of, on that "
+             "date.",
+        examples=("govgraph responsible --compound syn:compound:12 --json",),
+        params=(click.Option(["--compound", "compound_id"], default=None, metavar="ID",
+                             help="A compound id instead of a measure."),
+                _as_of()))],
+})
+
 
 if __name__ == "__main__":
     main()

@@ -152,9 +152,13 @@ def csv_option(row: str) -> Any:
     has it prints through ``emit``, so its CSV is ``to_csv`` of the rows of its JSON."""
     import click
 
-    return click.option("--csv", "as_csv", is_flag=True,
-                        help=f"Print CSV: one row per {row}; nested fields as dotted columns, "
-                             "lists as JSON text (the rows of --json).")
+    return click.option("--csv", "as_csv", is_flag=True, help=csv_help(row))
+
+
+def csv_help(row: str) -> str:
+    """The help of `--csv`, saying what one row is."""
+    return (f"Print CSV: one row per {row}; nested fields as dotted columns, "
+            "lists as JSON text (the rows of --json).")
 
 
 def emit(answer: Any, as_json: bool, as_csv: bool, rows: Any = None, **extra: Any) -> bool:

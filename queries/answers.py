@@ -7,7 +7,7 @@ both call these functions and only format what they return.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, Field
 
@@ -15,6 +15,7 @@ from ..errors import InvalidArgument, NotFound
 from ..graph.names import cn_numeral_to_int, normalize_name
 from ..graph.store import GraphStore
 from .flow import Flow, drive, read
+from .listing import Listing, page_flow
 
 
 class Citation(BaseModel):
@@ -208,7 +209,7 @@ def find_unit_flow(name: str) -> Flow[UnitRef]:
         raise NotFound("no unit name given")
     rows = (yield from read("find_unit", names=_spellings(name))).records()
     if not rows:
-        rows = (yield from read("search_units", text=name.strip(), limit=5)).records()
+        rows = (yield from read("search_units", text=name.strip(), skip=0, limit=5)).records()
         hint = f"; did you mean {', '.join(r['unit_name'] for r in rows)}?" if rows else ""
         raise NotFound(f"unknown unit {name!r}{hint}")
     if len(rows) > 1:
@@ -221,10 +222,12 @@ def unit_measures(store: GraphStore, name: str) -> UnitDuties:
     return drive(store, unit_measures_flow(name))
 
 
-def unit_measures_flow(name: str) -> Flow[UnitDuties]:
-    unit = yield from find_unit_flow(name)
-    rows = (yield from read("unit_measures", unit_id=unit.id)).records()
-    return UnitDuties(unit=unit, duties=[_duty(r) for r in rows])
+def unit_measures_flow(unit: str, role: str | None = None) -> Flow[UnitDuties]:
+    """The measures a unit leads, shares or supports (only those in ``role``, if given)."""
+    found = yield from find_unit_flow(unit)
+    rows = (yield from read("unit_measures", unit_id=found.id)).records()
+    return UnitDuties(unit=found, duties=[_duty(r) for r in rows
+                                          if role is None or r["role"] == role])
 
 
 def unit_load(store: GraphStore, doc: str | None = None) -> list[UnitLoad]:
@@ -295,6 +298,57 @@ def documents(store: GraphStore) -> list[dict]:
 
 def documents_flow() -> Flow[list[dict]]:
     return (yield from read("documents")).records()
+
+
+class DocumentInfo(BaseModel):
+    doc: str
+    title: str | None = None
+    date: str | None = None
+    issuer: list[str] | str | None = None
+    measures: int
+
+
+def duty_rows(items: list[MeasureAnswer]) -> list[dict[str, Any]]:
+    """Measure answers as rows: one per duty (its unit, measure, role, clause), with the
+    question asked."""
+    return [{"question": a.question, **d.model_dump(mode="json")} for a in items for d in a.duties]
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def from_row(model: type[M], row: dict[str, Any]) -> M:
+    """A catalogue row as ``model``: a column fills the field of its name; a nested
+    model field ``x`` is filled from the columns ``x_…`` (``unit_id``, ``unit_name`` ->
+    ``unit``); a ``Citation`` field from the citation columns (``source_doc``,
+    ``source_measure``, ``clause``, ``start``, ``end``, ``basis``).
+
+    >>> from_row(Duty, {"unit_id": "u1", "unit_name": "市住建局", "measure_id": "m", "role": "lead",
+    ...                 "measure_doc": "d", "measure_number": 11, "measure_title": "t",
+    ...                 "clause": "市住建局牵头", "source_doc": "d"}).citation.clause
+    '市住建局牵头'
+    """
+    values: dict[str, Any] = {}
+    for name, field in model.model_fields.items():
+        sub = next((t for t in (field.annotation, *get_args(field.annotation))
+                    if isinstance(t, type) and issubclass(t, BaseModel)), None)
+        if sub is Citation:
+            if any(k in row for k in ("clause", "source_doc")):
+                values[name] = _cite(row)
+        elif sub is not None:
+            prefix = name + "_"
+            part = {k[len(prefix):]: v for k, v in row.items() if k.startswith(prefix)}
+            if part:
+                values[name] = from_row(sub, part)
+        elif name in row:
+            values[name] = row[name]
+    return model(**values)
+
+
+def rows_flow(query: str, model: type[M], **params: Any) -> Flow[list[M]]:
+    """The whole flow of a simple question: the rows of catalogue query ``query``, each
+    as ``model`` (``from_row``), cited when the rows carry their citation columns."""
+    return [from_row(model, r) for r in (yield from read(query, **params)).records()]
 
 
 # ---------------------------------------------------------------------------
@@ -474,11 +528,17 @@ def search_units(store: GraphStore, text: str, limit: int = 20) -> list[UnitRef]
 
 
 def search_units_flow(text: str, limit: int = 20) -> Flow[list[UnitRef]]:
+    return (yield from search_units_page_flow(text, 0, limit)).items
+
+
+def search_units_page_flow(text: str, offset: int, limit: int) -> Flow[Listing[UnitRef]]:
+    """Units like ``text``, rows ``offset`` to ``offset + limit``, and how many in all:
+    the page is read with SKIP/LIMIT (``listing.page_flow``), not cut from a long read."""
     text = (text or "").strip()
     if not text:
-        return []
-    rows = (yield from read("search_units", text=text, limit=limit)).records()
-    return [_unit(r) for r in rows]
+        return Listing([], 0, offset, limit)
+    found = yield from page_flow("search_units", {"text": text}, offset, limit)
+    return Listing([_unit(r) for r in found.items], found.total, offset, limit)
 
 
 def unit_load_of(store: GraphStore, name: str, doc: str | None = None) -> UnitLoad:
@@ -486,12 +546,12 @@ def unit_load_of(store: GraphStore, name: str, doc: str | None = None) -> UnitLo
     return drive(store, unit_load_of_flow(name, doc))
 
 
-def unit_load_of_flow(name: str, doc: str | None = None) -> Flow[UnitLoad]:
-    unit = yield from find_unit_flow(name)
+def unit_load_of_flow(unit: str, doc: str | None = None) -> Flow[UnitLoad]:
+    found = yield from find_unit_flow(unit)
     for row in (yield from unit_load_flow(doc)):
-        if row.unit.id == unit.id:
+        if row.unit.id == found.id:
             return row
-    return UnitLoad(unit=unit, lead=0, responsible=0, support=0, total=0)
+    return UnitLoad(unit=found, lead=0, responsible=0, support=0, total=0)
 
 
 def structure(store: GraphStore, name: str) -> UnitStructure:
@@ -500,13 +560,13 @@ def structure(store: GraphStore, name: str) -> UnitStructure:
     return drive(store, structure_flow(name))
 
 
-def structure_flow(name: str) -> Flow[UnitStructure]:
-    unit = yield from find_unit_flow(name)
-    rows = (yield from read("structure_relations", unit_id=unit.id)).records()
+def structure_flow(unit: str) -> Flow[UnitStructure]:
+    found = yield from find_unit_flow(unit)
+    rows = (yield from read("structure_relations", unit_id=found.id)).records()
     rels = [StructureRelation(relation=r["relation"], direction="out" if r["outgoing"] else "in",
                               other=_unit(r, "other"), role=r.get("role"),
                               citation=_cite(r) if r.get("clause") else None) for r in rows]
-    return UnitStructure(unit=unit, relations=rels)
+    return UnitStructure(unit=found, relations=rels)
 
 
 def collective_members(store: GraphStore, name: str) -> CollectiveMembers:
@@ -514,10 +574,10 @@ def collective_members(store: GraphStore, name: str) -> CollectiveMembers:
     return drive(store, collective_members_flow(name))
 
 
-def collective_members_flow(name: str) -> Flow[CollectiveMembers]:
-    unit = yield from find_unit_flow(name)
-    rows = (yield from read("collective_members", unit_id=unit.id)).records()
-    return CollectiveMembers(unit=unit, members=[CollectiveMember(unit=_unit(r), area=r.get("area"))
+def collective_members_flow(unit: str) -> Flow[CollectiveMembers]:
+    found = yield from find_unit_flow(unit)
+    rows = (yield from read("collective_members", unit_id=found.id)).records()
+    return CollectiveMembers(unit=found, members=[CollectiveMember(unit=_unit(r), area=r.get("area"))
                                                  for r in rows])
 
 
@@ -530,19 +590,27 @@ def search_nodes(store: GraphStore, text: str, kinds: list[str] | None = None,
 
 def search_nodes_flow(text: str, kinds: list[str] | None = None,
                       limit: int = 20) -> Flow[list[NodeHit]]:
+    return (yield from search_nodes_page_flow(text, kinds, 0, max(1, limit))).items
+
+
+def search_nodes_page_flow(text: str, kinds: list[str] | None, offset: int,
+                           limit: int) -> Flow[Listing[NodeHit]]:
+    """Nodes like ``text``, rows ``offset`` to ``offset + limit`` (exact matches first),
+    and how many in all, read as a page (``listing.page_flow``)."""
     text = (text or "").strip()
     if not text:
-        return []
+        return Listing([], 0, offset, limit)
     kinds = check_kinds(kinds)
     try:
         number: int | None = parse_measure_number(text)
     except (NotFound, ValueError):
         number = None
-    rows = (yield from read("search_nodes", texts=_spellings(text), number=number,
-                            kinds=kinds, limit=max(1, limit))).records()
-    return [NodeHit(id=r["id"], kind=r["kind"], name=r["name"], name_en=r.get("name_en"),
-                    number=r.get("number"), doc=r.get("doc"), exact=r["rank"] == 0,
-                    person=bool(r.get("person"))) for r in rows]
+    found = yield from page_flow("search_nodes", {"texts": _spellings(text), "number": number,
+                                                  "kinds": kinds}, offset, limit)
+    return Listing([NodeHit(id=r["id"], kind=r["kind"], name=r["name"], name_en=r.get("name_en"),
+                            number=r.get("number"), doc=r.get("doc"), exact=r["rank"] == 0,
+                            person=bool(r.get("person"))) for r in found.items],
+                   found.total, offset, limit)
 
 
 _NODE_CORE = ("id", "kind", "name", "name_en")

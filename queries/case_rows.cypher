@@ -1,5 +1,5 @@
 // name: case_rows
-// summary: Cases opened on or before a date, each with its compound, community, street and county, the governing-body types at its compound, and its steps in order (level, action, dates, the body that took it, the registry row each cites).
+// summary: Cases opened on or before a date, each with its compound, community, street and county, the governing-body types at its compound, and its steps in order (level, action, dates, the body that took it, the registry row each cites). Read by [cases](cases.md).
 // params: as_of: str (YYYY-MM-DD), within: str | null (an area id: only cases in it), case_id: str | null (only this case)
 MATCH (k:Case)-[:OPENED_IN]->(p:Area)
 WHERE k.opened <= $as_of AND ($case_id IS NULL OR k.id = $case_id)

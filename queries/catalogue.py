@@ -35,7 +35,8 @@ class NamedQuery:
 _HEADER = re.compile(r"^//\s*(name|summary|params):\s*(.*)$")
 
 
-def _parse(filename: str, text: str) -> NamedQuery:
+def parse(filename: str, text: str) -> NamedQuery:
+    """A query file's text as a ``NamedQuery``, its header checked."""
     meta: dict[str, str] = {}
     for line in text.splitlines():
         m = _HEADER.match(line.strip())
@@ -56,7 +57,7 @@ def catalogue() -> dict[str, NamedQuery]:
     out = {}
     for entry in sorted(root.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".cypher"):
-            q = _parse(entry.name, entry.read_text("utf-8"))
+            q = parse(entry.name, entry.read_text("utf-8"))
             out[q.name] = q
     return out
 

@@ -1,5 +1,5 @@
 // name: co_responsibility
-// summary: The co-responsibility network of the given documents (null = every loaded document): one row per pair of units that share at least one measure, with how many they share, how many of those one of them leads, the tie weight by role, the measures, and the graph's generation.
+// summary: The co-responsibility network of the given documents: one row per pair of units sharing at least one measure, with how many they share, how many of those one of them leads, the tie weight by role (lead 2, responsible 1, support 0.5, multiplied), the measures, and the graph's generation. Read by [analytics](analytics.md).
 // params: docs: list[str] | null (null = every loaded document)
 // A unit's role in a measure weighs lead 2, responsible 1, support 0.5 (its
 // strongest role when it is named twice); a shared measure adds the product of

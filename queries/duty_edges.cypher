@@ -1,5 +1,5 @@
 // name: duty_edges
-// summary: The unit–measure network of the given documents (null = every loaded document): one row per duty (lead, responsible or support) with the unit, the measure and its document, and the graph's generation.
+// summary: The unit–measure network of the given documents: one row per duty (lead, responsible or support) with the unit, the measure, its document and the graph's generation. Read by [analytics](analytics.md).
 // params: docs: list[str] | null (null = every loaded document)
 // The analyst's bipartite projection (queries/analytics.py) is built from these
 // rows alone: only the duties of the documents asked for leave the store.

@@ -1,5 +1,5 @@
 // name: edges_among
-// summary: The edges among the given nodes, of the given types (null = any), with their properties; rows as subgraph gives them, found from the given ids.
+// summary: The edges among the given nodes, of the given types, with their properties: the rows `subgraph` gives, found from the given ids through the Entity.id index, so the cost follows the nodes asked for, not the size of the city. Kept for callers that have ids; analytics now takes a place's PART_OF ties from `place_frame`.
 // params: ids: list[str], types: list[str] | null
 // subgraph with ids filters every edge of the graph; this one starts from each
 // given id through the Entity.id index, so its cost follows the nodes asked for,

@@ -1,5 +1,5 @@
 // name: org_leaders
-// summary: Who chairs and who is Party secretary of an organization on a date, and the id of who nominated them.
+// summary: Who chairs and who is Party secretary of an organization on a date (opaque person ids; names are in the personal store, see [security.md](security.md)), and the id of who nominated them.
 // params: org_id: str, as_of: str (YYYY-MM-DD)
 MATCH (o:Entity {id: $org_id})
 OPTIONAL MATCH (p:Resident)-[m:MEMBER_OF]->(o)

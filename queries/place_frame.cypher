@@ -1,5 +1,5 @@
 // name: place_frame
-// summary: A place (county, street, community or compound), the areas in it and its parents up to its county: each area with its parent, the governing bodies located in it (each with the organizations it is part of) and, for a compound, the companies managing it on the date; and the graph's generation. One row per area.
+// summary: A place (county, street, community or compound), the areas in it and its parents up to its county: each area with its parent, its governing bodies (and the organizations each is part of) and, for a compound, its managers on the date; one row per area. Found from the place's id, walking PART_OF at most three levels down: the cost follows the place, not the city's residents. Read by [analytics](analytics.md) (a place's hierarchy and brokers, a compound's brokers).
 // params: area_id: str, as_of: str (YYYY-MM-DD)
 // The place-level analytics (a street's or county's hierarchy and brokers,
 // queries/analytics.py) read only this: the match starts from the place's id

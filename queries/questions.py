@@ -4,6 +4,14 @@ A question names its CLI command (``cli``: the path after ``govgraph``, with
 ``cli_variant`` for the option or argument that picks it, e.g. ``--org ID``) and
 its HTTP routes (``routes``: ``"METHOD /path"``). A question on one surface only
 says why the other has none (``no_cli`` / ``no_api``).
+
+A question that also declares what it takes and how it is answered (``params``,
+``flow`` or ``query``, ``answer``, ``table``) is *built*: its click command
+(``govgraph/cli_declared.py``) and its route (``api/routers/declared.py``) are
+made from this declaration, so the two surfaces ask the same parameters, run the
+same flow and document it with the same words. The rest are written by hand and
+checked against their declaration.
+
 ``tests/unit/test_surfaces.py`` walks the click group and the FastAPI app and
 fails when a command or route is missing here, when one declared here does not
 exist, or when a question is on one surface without a reason: drift between the
@@ -14,13 +22,104 @@ CLI and the API is a failing test, not a surprise. Adding a question starts here
 ('GET /measures/{measure}/leads',)
 >>> by_name()["health"].no_cli
 'the server is up and its store answers: a property of a running server'
+>>> [p.name for p in by_name()["diffuse"].params]
+['min_responsible', 'doc']
 """
 
 from __future__ import annotations
 
+import typing
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, Literal
 
-__all__ = ["QUESTIONS", "Question", "by_name"]
+from . import answers
+from .flow import Flow
+
+__all__ = ["QUESTIONS", "REQUIRED", "Param", "Question", "Table", "built", "by_name", "cell",
+           "item_model"]
+
+
+class _Required:
+    def __repr__(self) -> str:
+        return "REQUIRED"
+
+
+REQUIRED: Any = _Required()
+"""The default of a parameter that must be given."""
+
+
+@dataclass(frozen=True)
+class Param:
+    """One parameter of a question: the flow's keyword, and how each surface asks it.
+
+    On the CLI an ``argument`` (``who-leads 11``) or an ``option``
+    (``--min-responsible 12``, or ``flag``); over HTTP a path parameter when the
+    route's path names it (``/measures/{measure}/leads``), a query parameter
+    otherwise (``?doc=…``, or ``?{api}=…``). ``type`` is ``str``, ``int`` or
+    ``list[str]`` (a repeatable option; over HTTP repeated or comma-separated).
+    """
+
+    name: str
+    type: Any = str
+    help: str = ""
+    default: Any = REQUIRED
+    cli: Literal["argument", "option"] = "option"
+    flag: str | None = None
+    api: str | None = None
+    metavar: str | None = None
+    choices: tuple[str, ...] = ()
+    ge: int | None = None
+    le: int | None = None
+    min_length: int | None = None
+    max_length: int | None = None
+    examples: tuple[str, ...] = ()
+
+    @property
+    def required(self) -> bool:
+        return self.default is REQUIRED
+
+    @property
+    def many(self) -> bool:
+        return typing.get_origin(self.type) is list
+
+    @property
+    def api_name(self) -> str:
+        return self.api or self.name
+
+    @property
+    def cli_flag(self) -> str:
+        return self.flag or "--" + self.name.replace("_", "-")
+
+
+Cell = str | Callable[[Any], Any]
+
+
+def cell(value: Any, how: Cell) -> Any:
+    """A table cell: a dotted path into the value (``unit.name``) or a function of it.
+
+    >>> cell({"unit": {"name": "市住建局"}}, "unit.name"), cell(3, lambda n: n + 1)
+    ('市住建局', 4)
+    """
+    if callable(how):
+        return how(value)
+    for part in how.split("."):
+        value = value.get(part) if isinstance(value, dict) else getattr(value, part, None)
+    return value
+
+
+@dataclass(frozen=True)
+class Table:
+    """How the CLI prints an answer: ``columns`` (header, cell) of ``rows`` (a cell
+    giving the list in the answer; None: the answer is the list), after ``heading``
+    (a line about the whole answer). With ``blocks`` the answer is a list of parts,
+    each printed as its heading and its rows' table."""
+
+    columns: tuple[tuple[str, Cell], ...]
+    rows: Cell | None = None
+    heading: Callable[[Any], str] | None = None
+    blocks: bool = False
+    max_col: int = 60
 
 
 @dataclass(frozen=True)
@@ -32,9 +131,70 @@ class Question:
     routes: tuple[str, ...] = ()
     no_cli: str | None = None
     no_api: str | None = None
+    # What a built question adds: both surfaces are made from these.
+    params: tuple[Param, ...] = ()
+    flow: Callable[..., Flow[Any]] | None = None
+    query: str | None = None
+    answer: Any = None
+    about: str = ""
+    examples: tuple[str, ...] = ()
+    table: Table | None = None
+    csv: str = ""
+    csv_rows: Cell | None = None
+    page: str | None = None
+    page_with: tuple[str, ...] = ()
+    problems: tuple[int, ...] = (404, 422)
+    cached: bool = True
+
+    @property
+    def built(self) -> bool:
+        """Are its command and route made from this declaration?"""
+        return self.table is not None
+
+    def run(self, values: dict[str, Any]) -> Flow[Any]:
+        """The flow that answers it for these parameter values: its own ``flow``, or
+        the rows of its catalogue ``query`` as its ``answer``'s items."""
+        if self.flow is not None:
+            return self.flow(**values)
+        assert self.query is not None, f"{self.name}: a built question needs a flow or a query"
+        return answers.rows_flow(self.query, item_model(self.answer), **values)
+
+    def rows(self, answer: Any) -> Any:
+        """The rows of an answer, for CSV (and the table, when it has no blocks)."""
+        how = self.csv_rows if self.csv_rows is not None else (self.table.rows if self.table else None)
+        return answer if how is None else cell(answer, how)
+
+
+def item_model(answer: Any) -> Any:
+    """``list[X]`` -> ``X``; any other answer type is itself."""
+    return typing.get_args(answer)[0] if typing.get_origin(answer) is list else answer
+
+
+def built() -> list[Question]:
+    return [q for q in QUESTIONS if q.built]
 
 
 _Q = Question
+_MEASURE = Param("measure", cli="argument", help="a measure number: 11, 十一 or (十一)",
+                 examples=("11", "十一"))
+_UNIT = Param("unit", cli="argument", help="a unit's name, full name or alias (市住建局 works)",
+              examples=("市住房城乡建设局", "市住建局", "环物委"))
+_DOC = Param("doc", default=None, metavar="DOC_ID",
+             help="Only this document (default: every loaded document).")
+
+
+def _doc_id(name: str) -> Param:
+    return Param(name, cli="argument", min_length=1, max_length=200,
+                 help="a loaded document's id (`govgraph documents`, GET /documents)",
+                 examples=("anshun-2021-property-16",))
+
+
+_DUTY_BLOCKS = Table((("role", "role"), ("unit", "unit.name"), ("kind", "unit.kind"),
+                      ("clause", "citation.clause")), rows="duties", blocks=True, max_col=50,
+                     heading=lambda a: f"Measure {a.measure.number} ({a.measure.doc}): "
+                                       f"{a.measure.title}")
+_LOAD = Table((("unit", "unit.name"), ("lead", "lead"), ("responsible", "responsible"),
+               ("support", "support"), ("total", "total")))
 _PAGES = "pages for a browser, not questions about the graph"
 _OPERATOR = "manages the local machine (server processes, keys, files); no HTTP caller may"
 
@@ -47,20 +207,53 @@ QUESTIONS: tuple[Question, ...] = (
        no_api="writes registry files to a local directory for `load --registry`"),
     _Q("graph_report", "Nodes per kind and edges per type", cli="load-report",
        routes=("GET /reports/graph",)),
-    _Q("documents", "The loaded documents", cli="documents", routes=("GET /documents",)),
-    _Q("document_overlap", "Where two documents give duties to the same units", cli="overlap",
-       routes=("GET /documents/overlap",)),
+    _Q("documents", "Loaded documents", cli="documents", routes=("GET /documents",),
+       query="documents", answer=list[answers.DocumentInfo], page=".",
+       about="The policy documents in the graph, with how many measures each has.",
+       examples=("govgraph documents --json",),
+       table=Table((("doc", "doc"), ("date", "date"), ("measures", "measures"), ("title", "title"))),
+       csv="document"),
+    _Q("document_overlap", "Where two documents overlap", cli="overlap",
+       routes=("GET /documents/overlap",),
+       params=(_doc_id("doc_a"), _doc_id("doc_b")), flow=answers.document_overlap_flow,
+       answer=answers.DocumentOverlap,
+       about="Where two loaded documents give duties to the same units, and where their lead "
+             "units differ (the `document_overlap` query). An unknown document is an error "
+             "naming the loaded ones.",
+       examples=("govgraph load --document other.txt",
+                 "govgraph overlap anshun-2021-property-16 doc-05ca081182ff"),
+       table=Table((("measure A", "measure_a.number"), ("measure B", "measure_b.number"),
+                    ("shared units", lambda p: "、".join(u.name for u in p.shared_units)),
+                    ("leads A", lambda p: "、".join(p.leads_a)),
+                    ("leads B", lambda p: "、".join(p.leads_b)),
+                    ("differ", lambda p: "yes" if p.leads_differ else "")),
+                   rows="pairs", max_col=40,
+                   heading=lambda r: f"{len(r.shared_units)} units have duties in both; "
+                                     f"{len(r.pairs)} measure pairs overlap, {r.lead_conflicts} "
+                                     "with different leads"),
+       csv="pair of overlapping measures"),
     # measures
     _Q("measures", "List measures", routes=("GET /measures",),
        no_cli="`search --kind Measure` and `who-leads`/`responsible` cover it; a list for browsing"),
     _Q("measure", "A measure's text and every duty in it", routes=("GET /measures/{measure}",),
        no_cli="`who-leads` and `responsible` print the duties by role"),
-    _Q("who_leads", "Lead units of a measure", cli="who-leads",
-       routes=("GET /measures/{measure}/leads",)),
+    _Q("who_leads", "Who leads a measure", cli="who-leads",
+       routes=("GET /measures/{measure}/leads",),
+       params=(_MEASURE, _DOC), flow=answers.who_leads_flow, answer=list[answers.MeasureAnswer],
+       about="The lead units (牵头单位) of MEASURE, each with the clause that names it. Who "
+             "leads an organization is `govgraph org-leaders`.",
+       examples=("govgraph who-leads 11 --json",), table=_DUTY_BLOCKS,
+       csv="duty (unit, measure, role, clause)", csv_rows=answers.duty_rows),
     _Q("org_leaders", "Who leads an organization, and its branches", cli="org-leaders",
        routes=("GET /organizations/{org_id}/leaders",)),
-    _Q("who_is_responsible", "Responsible units of a measure", cli="responsible",
-       routes=("GET /measures/{measure}/responsible",)),
+    _Q("who_is_responsible", "Who is responsible for a measure", cli="responsible",
+       routes=("GET /measures/{measure}/responsible",),
+       params=(_MEASURE, _DOC), flow=answers.who_is_responsible_flow,
+       answer=list[answers.MeasureAnswer],
+       about="Every unit answerable for MEASURE: lead, responsible and supporting, each with "
+             "its clause.",
+       examples=("govgraph responsible 13",), table=_DUTY_BLOCKS,
+       csv="duty (unit, measure, role, clause)", csv_rows=answers.duty_rows),
     _Q("compound_responsible", "Who answers for a compound", cli="responsible",
        cli_variant="--compound ID", routes=("GET /compounds/{compound_id}/responsible",)),
     # units
@@ -68,16 +261,44 @@ QUESTIONS: tuple[Question, ...] = (
        no_cli="`search` finds units among every kind of node"),
     _Q("unit", "The unit a name resolves to", routes=("GET /units/{unit}",),
        no_cli="`search` shows the unit; its details are for the browser view"),
-    _Q("unit_measures", "A unit's duties", cli="measures", routes=("GET /units/{unit}/duties",)),
+    _Q("unit_measures", "A unit's duties", cli="measures", routes=("GET /units/{unit}/duties",),
+       params=(_UNIT, Param("role", default=None, choices=("lead", "responsible", "support"),
+                            help="Only duties in this role.")),
+       flow=answers.unit_measures_flow, answer=answers.UnitDuties, page="duties",
+       page_with=("unit",),
+       about="The measures UNIT leads, shares or supports, each with the clause naming it.",
+       examples=("govgraph measures 市委组织部", "govgraph measures 市住建局 --role lead"),
+       table=Table((("measure", "measure.number"), ("role", "role"), ("title", "measure.title"),
+                    ("doc", "measure.doc")), rows="duties",
+                   heading=lambda r: f"{r.unit.name} ({r.unit.name_en or r.unit.kind})"),
+       csv="duty of the unit"),
     _Q("unit_load", "Responsibility load per unit", cli="unit-load",
-       routes=("GET /reports/unit-load", "GET /units/{unit}/load")),
+       routes=("GET /reports/unit-load",), params=(_DOC,), flow=answers.unit_load_flow,
+       answer=list[answers.UnitLoad], page=".",
+       about="Measures each unit leads, co-owns and supports, heaviest first.",
+       examples=("govgraph unit-load",), table=_LOAD, csv="unit"),
+    _Q("unit_load_of", "A unit's responsibility load", cli="unit-load", cli_variant="UNIT",
+       routes=("GET /units/{unit}/load",), params=(_UNIT, _DOC), flow=answers.unit_load_of_flow,
+       answer=answers.UnitLoad,
+       about="How many measures UNIT leads, co-owns and supports (a unit with no duties has "
+             "a load of zero).",
+       examples=("govgraph unit-load 市住建局",), table=Table(_LOAD.columns, rows=lambda r: [r]),
+       csv="unit", csv_rows=lambda r: [r]),
     _Q("structure", "The standing structure around a body", routes=("GET /units/{unit}/structure",),
        no_cli="read in the browser view; `cypher` with structure_relations answers it locally"),
     _Q("collective_members", "The bodies a collective actor stands for",
        routes=("GET /units/{unit}/members",),
        no_cli="read in the browser view; `extract --json` shows how a notice names them"),
-    _Q("diffuse", "Measures with many co-responsible units", cli="diffuse",
-       routes=("GET /audits/diffuse-accountability",)),
+    _Q("diffuse", "Audit: diffuse accountability", cli="diffuse",
+       routes=("GET /audits/diffuse-accountability",),
+       params=(Param("min_responsible", int, default=10, ge=0, le=1000,
+                     help="How many co-responsible units count as diffuse."), _DOC),
+       flow=answers.diffuse_accountability_flow, answer=list[answers.DiffuseMeasure], page=".",
+       about="Measures with at least MIN_RESPONSIBLE co-responsible units and one lead or none.",
+       examples=("govgraph diffuse --min-responsible 12",),
+       table=Table((("measure", "measure.number"), ("leads", "leads"),
+                    ("responsible", "responsible"), ("title", "measure.title"))),
+       csv="measure"),
     # escalation, places, audits
     _Q("escalation", "How a dispute escalates; an issue type's handlers", cli="escalate",
        routes=("GET /escalation",)),

@@ -1,6 +1,6 @@
 // name: search_nodes
 // summary: Nodes of any kind (units, measures, committees, places, issue types…) whose name, English name, full name, alias or id contains one of the spellings, or a measure with the given number; exact matches first.
-// params: texts: list[str], number: int | null, kinds: list[str] | null, limit: int
+// params: texts: list[str], number: int | null, kinds: list[str] | null, skip: int, limit: int
 MATCH (n:Entity)
 WHERE ($kinds IS NULL OR n.kind IN $kinds)
   AND (any(t IN $texts WHERE n.name CONTAINS t
@@ -16,4 +16,4 @@ RETURN n.id AS id, n.kind AS kind, n.name AS name, n.name_en AS name_en, n.numbe
        n.doc AS doc, rank,
        n.kind = 'Resident' AND coalesce(n.generic, false) = false AS person
 ORDER BY rank, size(n.name), id
-LIMIT $limit
+SKIP $skip LIMIT $limit

@@ -1,5 +1,5 @@
 // name: structure_around
-// summary: The LEADS, GUIDES, SUPERVISES, HEADS and NOMINATES edges touching the given actors or body types, optionally only those citing the given documents, with citations and the graph's generation; rows as structure_edges gives them.
+// summary: The LEADS, GUIDES, SUPERVISES, HEADS and NOMINATES edges touching the given actors or body types (optionally citing the given documents): the rows `structure_edges` gives for those ids, found from them through the Entity.id index instead of by a scan of every edge. Read by [analytics](analytics.md) (a compound's or a place's brokers, a place's hierarchy).
 // params: ids: list[str], docs: list[str] | null (null = any document)
 // A compound's governance network reads the facts about its kinds of body with
 // this query, not structure_edges: the match starts from the given ids through the

@@ -1,5 +1,5 @@
 // name: structure_edges
-// summary: The leadership and supervision hierarchy: every LEADS, GUIDES, SUPERVISES, HEADS and NOMINATES edge between actors or body types, optionally only those touching the given ids and only those citing the given documents, with citations and the graph's generation.
+// summary: The leadership and supervision hierarchy: every LEADS, GUIDES, SUPERVISES, HEADS and NOMINATES edge between actors or body types, optionally only those touching the given ids and citing the given documents, with citations and the graph's generation. Read by [analytics](analytics.md).
 // params: ids: list[str] | null (null = every edge), docs: list[str] | null (null = any document)
 MATCH (a:Entity)-[e]->(b:Entity)
 WHERE type(e) IN ['LEADS', 'GUIDES', 'SUPERVISES', 'HEADS', 'NOMINATES']

@@ -1,5 +1,5 @@
 // name: structure_facts
-// summary: The leadership and supervision hierarchy of the standing structure: every LEADS, GUIDES, SUPERVISES, HEADS and NOMINATES edge between actors, optionally only those citing the given documents, with citations and the graph's generation; the rows structure_edges gives with ids null, found from the bodies instead of by a scan of every node.
+// summary: Every LEADS, GUIDES, SUPERVISES, HEADS and NOMINATES edge between actors (optionally citing the given documents): the rows `structure_edges` gives with ids null, found from the labels only bodies carry (committee, Party organization, department, company) instead of by a scan of every node; a fact between two resident groups would not be found (none exists). Read by [analytics](analytics.md) (the documents' hierarchy).
 // params: docs: list[str] | null (null = any document)
 // The documents' hierarchy (`govgraph analyze hierarchy`) reads this. No index
 // finds edges by type on the embedded engine (a typed pattern from an unbound node

@@ -1,11 +1,15 @@
-"""Write docs/cli.md, the CLI reference, from the `govgraph` click group itself.
+"""Write docs/cli.md, the CLI reference, from the `govgraph` click group itself, and
+docs/api.md's table of the built questions from their declarations.
 
 Every command and subcommand's ``--help`` text, in the order click lists them, so
-the reference cannot drift from the code. ``tests/unit/test_docs.py`` fails when
-docs/cli.md is not what this script writes.
+the reference cannot drift from the code; and, between the markers in
+docs/api.md, one row per route of a question built from its declaration
+(``queries/questions.py``), with its command, parameters and docs; and
+docs/queries.md's table of the catalogue from each query's header.
+``tests/unit/test_docs.py`` fails when any of them is not what this script writes.
 
-    .venv/bin/python scripts/cli_reference.py           # rewrite docs/cli.md
-    .venv/bin/python scripts/cli_reference.py --check   # exit 1 if it is out of date
+    .venv/bin/python scripts/cli_reference.py           # rewrite docs/cli.md and the tables
+    .venv/bin/python scripts/cli_reference.py --check   # exit 1 if any is out of date
 """
 
 from __future__ import annotations
@@ -18,6 +22,12 @@ import click
 
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "docs" / "cli.md"
+API = REPO / "docs" / "api.md"
+QUERIES = REPO / "docs" / "queries.md"
+BEGIN = "<!-- built questions: written by scripts/cli_reference.py from queries/questions.py -->"
+END = "<!-- end of built questions -->"
+Q_BEGIN = "<!-- queries: written by scripts/cli_reference.py from the .cypher headers -->"
+Q_END = "<!-- end of queries -->"
 # A fixed width, so the text does not depend on the terminal the script runs in.
 WIDTH = 100
 
@@ -80,17 +90,78 @@ def _anchor(path: str) -> str:
     return "".join(c for c in path.lower().replace(" ", "-") if c.isalnum() or c in "-_")
 
 
+def _param(p) -> str:
+    where = "" if p.required else f" (default {p.default})" if p.default is not None else ""
+    return f"`{p.api_name}`{where}"
+
+
+def api_table() -> str:
+    """docs/api.md's table of the built questions' routes, markers included."""
+    from govgraph.queries.questions import built
+
+    rows = []
+    for q in built():
+        for route in q.routes:
+            path = route.split(" ", 1)[1]
+            params = [_param(p) for p in q.params if "{" + p.api_name + "}" not in path]
+            command = f"`govgraph {q.cli}{' ' + q.cli_variant if q.cli_variant else ''}`"
+            answers = (q.about or q.docs).replace("|", "\\|").rstrip(".")
+            if q.query:
+                answers += f" (the `{q.query}` query)"
+            rows.append(f"| `{route}` | {command} | "
+                        + (f"{', '.join(params)}: " if params else "") + answers
+                        + ("; paginated" if q.page else "") + " |")
+    return "\n".join([BEGIN, "", "| route | command | answers |", "|---|---|---|", *rows, "",
+                      END])
+
+
+def queries_table() -> str:
+    """docs/queries.md's table of the catalogue: each query's header, markers included."""
+    import re
+
+    from govgraph.queries.catalogue import catalogue
+
+    rows = []
+    for name, q in catalogue().items():
+        meta = dict(re.findall(r"^//\s*(summary|params):\s*(.*?)\s*$", q.cypher, re.M))
+        params = meta.get("params", "")
+        params = "—" if not params or params.startswith("(") else f"`{params}`"
+        params = params.replace("|", "\\|")
+        rows.append(f"| `{name}` | {meta.get('summary', '')} | {params} |")
+    return "\n".join([Q_BEGIN, "", "| query | what it answers | parameters |", "|---|---|---|",
+                      *rows, "", Q_END])
+
+
+def _section(path: Path, begin: str, end: str, body: str) -> str:
+    text = path.read_text("utf-8")
+    start, stop = text.index(begin), text.index(end) + len(end)
+    return text[:start] + body + text[stop:]
+
+
+def api_page() -> str:
+    """docs/api.md with its built questions' table as ``api_table`` writes it."""
+    return _section(API, BEGIN, END, api_table())
+
+
+def queries_page() -> str:
+    """docs/queries.md with its catalogue table as ``queries_table`` writes it."""
+    return _section(QUERIES, Q_BEGIN, Q_END, queries_table())
+
+
 def main(argv: list[str]) -> int:
-    text = render()
+    pages = ((OUT, render()), (API, api_page()), (QUERIES, queries_page()))
     if "--check" in argv:
-        if not OUT.exists() or OUT.read_text("utf-8") != text:
-            print(f"{OUT.relative_to(REPO)} is out of date: run scripts/cli_reference.py",
+        stale = [p for p, t in pages if not p.exists() or p.read_text("utf-8") != t]
+        for p in stale:
+            print(f"{p.relative_to(REPO)} is out of date: run scripts/cli_reference.py",
                   file=sys.stderr)
-            return 1
-        return 0
+        return 1 if stale else 0
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(text, "utf-8")
-    print(f"wrote {OUT.relative_to(REPO)} ({len(commands())} commands)")
+    for path, text in pages:
+        path.write_text(text, "utf-8")
+    print(f"wrote {OUT.relative_to(REPO)} ({len(commands())} commands), "
+          f"{API.relative_to(REPO)}'s table of built questions and "
+          f"{QUERIES.relative_to(REPO)}'s table of queries")
     return 0
 
 

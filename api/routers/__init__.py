@@ -2,7 +2,8 @@
 ``queries/`` and on the CLI (compounds: ``queries/compounds.py``, ``compounds.py``
 here, ``--compound``; places: ``queries/places.py``, ``places.py``, ``govgraph
 places``). A new subject is a new module here with an ``APIRouter`` named
-``router``, added to ROUTERS."""
+``router``, added to ROUTERS. The routes of questions built from their declaration
+(``queries/questions.py``) are all in ``declared``."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from . import (
                compounds,
                cypher,
                data,
+               declared,
                escalation,
                graph,
                measures,
@@ -23,6 +25,7 @@ from . import (
                units,
 )
 
-ROUTERS = [data.router, measures.router, units.router, audits.router, escalation.router,
+# The built questions' routes first: /audits/diffuse-accountability before /audits/{name}.
+ROUTERS = [declared.router, data.router, measures.router, units.router, audits.router, escalation.router,
            graph.router, cypher.router, compounds.router, places.router, analytics.router,
            routing.router, admin.router, cases.router, open311.router]

@@ -5,16 +5,16 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter
 
 from ...queries import answers
 from ...queries.flow import adrive
 from ...usecases import LoadResult
 from ...usecases import load as load_use_case
-from ..deps import AuthDep, PageDep, StoreDep
-from ..models import DocumentInfo, Health, LoadRequest, NoticeText, Page, paginate
+from ..deps import AuthDep, StoreDep
+from ..models import Health, LoadRequest, NoticeText
 from ..problems import ProblemException, problem_responses
 
 router = APIRouter(tags=["data"])
@@ -28,26 +28,6 @@ async def health(store: StoreDep):
     docs = await adrive(store, answers.documents_flow())
     return Health(status="ok", engine=store.engine, nodes=sum(report["nodes"].values()),
                   edges=sum(report["edges"].values()), documents=len(docs))
-
-
-@router.get("/documents", response_model=Page[DocumentInfo], responses=problem_responses(503),
-            summary="Loaded documents")
-async def documents(request: Request, store: StoreDep, page: PageDep):
-    """The policy documents in the graph, with how many measures each has."""
-    docs = await adrive(store, answers.documents_flow())
-    return paginate(request, [DocumentInfo(**d) for d in docs], page.offset, page.limit)
-
-
-DocArg = Annotated[str, Query(min_length=1, max_length=200, description="a loaded document's id "
-                                "(GET /documents)", examples=["anshun-2021-property-16"])]
-
-
-@router.get("/documents/overlap", response_model=answers.DocumentOverlap,
-            responses=problem_responses(404, 422), summary="Where two documents overlap")
-async def overlap(store: StoreDep, doc_a: DocArg, doc_b: DocArg):
-    """Where two loaded documents give duties to the same units, and where their lead
-    units differ (`govgraph overlap`). 404 names the loaded documents when one is not."""
-    return await adrive(store, answers.document_overlap_flow(doc_a, doc_b))
 
 
 @router.post("/extract", response_model=dict[str, Any], responses=problem_responses(422),

@@ -10,12 +10,10 @@ from ...graph.styles import KIND_STYLE, REL_STYLE
 from ...queries import answers, places
 from ...queries.flow import adrive
 from ..deps import PageDep, StoreDep
-from ..models import GraphSchema, Page, paginate
+from ..models import GraphSchema, Page, listing_page
 from ..problems import problem_responses
 
 router = APIRouter(tags=["graph"], responses=problem_responses(503))
-
-SEARCH_CAP = 200
 
 
 def _split(values: list[str] | None) -> list[str] | None:
@@ -43,8 +41,9 @@ async def search(request: Request, store: StoreDep, page: PageDep,
                  kinds: KindsArg = None):
     """Nodes of any kind by name, English name, full name, alias or id, or a measure by
     number; exact matches first (`exact`)."""
-    hits = await adrive(store, answers.search_nodes_flow(q, _split(kinds), limit=SEARCH_CAP))
-    return paginate(request, hits, page.offset, page.limit)
+    found = await adrive(store, answers.search_nodes_page_flow(q, _split(kinds), page.offset,
+                                                               page.limit))
+    return listing_page(request, found)
 
 
 @router.get("/graph/subgraph", response_model=answers.Subgraph,

@@ -33,19 +33,3 @@ async def measure(store: StoreDep, measure: MeasureArg, doc: DocArg = None):
     it — one entry per document that has a measure with this number."""
     return answer_response(await adrive(store, answers.measure_details_flow(measure, doc)),
                            list[answers.MeasureDetail])
-
-
-@router.get("/{measure}/leads", response_model=list[answers.MeasureAnswer],
-            responses=problem_responses(404), summary="Who leads a measure")
-async def who_leads(store: StoreDep, measure: MeasureArg, doc: DocArg = None):
-    """The lead units (牵头单位) of the measure, each with the clause that names it."""
-    return answer_response(await adrive(store, answers.who_leads_flow(measure, doc)),
-                           list[answers.MeasureAnswer])
-
-
-@router.get("/{measure}/responsible", response_model=list[answers.MeasureAnswer],
-            responses=problem_responses(404), summary="Who is responsible for a measure")
-async def who_is_responsible(store: StoreDep, measure: MeasureArg, doc: DocArg = None):
-    """Every unit answerable for the measure — lead, responsible and supporting."""
-    return answer_response(await adrive(store, answers.who_is_responsible_flow(measure, doc)),
-                           list[answers.MeasureAnswer])

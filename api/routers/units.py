@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 
 from ...queries import answers
 from ...queries.flow import adrive
 from ..deps import PageDep, StoreDep
-from ..models import Page, UnitPage, paginate
+from ..models import Page, UnitPage, listing_page, paginate
 from ..problems import problem_responses
 
 router = APIRouter(prefix="/units", tags=["units"], responses=problem_responses(503))
 
 UnitArg = Annotated[str, Path(description="a unit's name, full name or alias (市住建局 works)",
                               examples=["市住房城乡建设局", "市住建局", "环物委"])]
-SEARCH_CAP = 500
 
 
 @router.get("", response_model=Page[answers.UnitRef], responses=problem_responses(422),
@@ -25,8 +24,8 @@ async def search(request: Request, store: StoreDep, page: PageDep,
                  q: Annotated[str, Query(min_length=1, max_length=100,
                                          description="text in a name, English name or alias")]):
     """Units whose name, English name or any alias contains `q`, shortest names first."""
-    items = await adrive(store, answers.search_units_flow(q, limit=SEARCH_CAP))
-    return paginate(request, items, page.offset, page.limit)
+    found = await adrive(store, answers.search_units_page_flow(q, page.offset, page.limit))
+    return listing_page(request, found)
 
 
 @router.get("/{unit}", response_model=answers.GraphNode, responses=problem_responses(404),
@@ -35,25 +34,6 @@ async def unit(store: StoreDep, unit: UnitArg):
     """The unit a name or alias resolves to, with all it is known as."""
     found = await adrive(store, answers.find_unit_flow(unit))
     return await adrive(store, answers.resolve_node_flow(found.id))
-
-
-@router.get("/{unit}/duties", response_model=UnitPage[answers.Duty],
-            responses=problem_responses(404), summary="A unit's duties")
-async def duties(request: Request, store: StoreDep, page: PageDep, unit: UnitArg,
-                 role: Annotated[Literal["lead", "responsible", "support"] | None,
-                                 Query(description="only duties in this role")] = None):
-    """The measures the unit leads, shares or supports, each with the clause naming it."""
-    res = await adrive(store, answers.unit_measures_flow(unit))
-    items = [d for d in res.duties if role is None or d.role == role]
-    return paginate(request, items, page.offset, page.limit, unit=res.unit)
-
-
-@router.get("/{unit}/load", response_model=answers.UnitLoad, responses=problem_responses(404),
-            summary="A unit's responsibility load")
-async def load(store: StoreDep, unit: UnitArg,
-               doc: Annotated[str | None, Query(description="only this document")] = None):
-    """How many measures the unit leads, co-owns and supports."""
-    return await adrive(store, answers.unit_load_of_flow(unit, doc))
 
 
 @router.get("/{unit}/structure", response_model=UnitPage[answers.StructureRelation],

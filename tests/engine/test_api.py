@@ -128,6 +128,19 @@ def test_unit_search_understands_aliases(api):
     assert api.get(f"/units/{quote('环物委')}").json()["name"] == "环境和物业管理委员会"
 
 
+@pytest.mark.parametrize("path", ["/units", "/search"])
+def test_search_pages_are_read_as_pages(api, path):
+    """/units and /search read a page with SKIP/LIMIT and count the rest: the pages
+    of 3 are the whole list cut in threes, and each page says the whole list's total."""
+    whole = api.get(path, params={"q": "市", "limit": 500}).json()
+    assert whole["total"] == len(whole["items"]) > 6
+    second = api.get(path, params={"q": "市", "offset": 3, "limit": 3}).json()
+    assert second["items"] == whole["items"][3:6] and second["total"] == whole["total"]
+    assert second["next"] and second["prev"]
+    last = api.get(path, params={"q": "市", "offset": whole["total"], "limit": 3}).json()
+    assert last["items"] == [] and last["total"] == whole["total"] and last["next"] is None
+
+
 def test_diffuse_accountability(api):
     page = api.get("/audits/diffuse-accountability", params={"min_responsible": 13}).json()
     assert [r["measure"]["number"] for r in page["items"]] == [4, 13, 14]

@@ -4,8 +4,11 @@ and every catalogue query. Runs without any database.
 - commands: each is in docs/cli.md, and docs/cli.md is exactly what
   scripts/cli_reference.py writes from the click group;
 - routes: each method and path of the FastAPI app is in docs/api.md, as
-  `METHOD /path`;
-- queries: each catalogue query's name is somewhere in docs/.
+  `METHOD /path`; the routes of questions built from their declaration are in a
+  table the same script writes from the declarations (queries/questions.py), so
+  a built question is documented by its declaration;
+- queries: each catalogue query's name is somewhere in docs/; docs/queries.md's
+  table is what the script writes from the queries' headers.
 """
 
 from __future__ import annotations
@@ -46,12 +49,25 @@ def test_every_command_is_in_the_cli_reference():
     assert not missing, f"commands not in docs/cli.md: {missing}"
 
 
+def test_the_built_questions_table_is_what_the_script_writes():
+    ref = _cli_reference()
+    assert (DOCS / "api.md").read_text("utf-8") == ref.api_page(), (
+        "docs/api.md's table of built questions is out of date: run "
+        ".venv/bin/python scripts/cli_reference.py")
+    assert "| `GET /measures/{measure}/leads` | `govgraph who-leads` |" in ref.api_table()
+
+
 def test_every_route_is_in_the_api_docs():
     text = (DOCS / "api.md").read_text("utf-8")
     routes = app_routes()
     assert "GET /measures/{measure}/leads" in routes and "POST /cypher" in routes
     missing = [r for r in routes if f"`{r}`" not in text]
     assert not missing, f"routes not in docs/api.md: {missing}"
+
+
+def test_the_queries_table_is_what_the_script_writes():
+    assert (DOCS / "queries.md").read_text("utf-8") == _cli_reference().queries_page(), (
+        "docs/queries.md's table is out of date: run .venv/bin/python scripts/cli_reference.py")
 
 
 def test_every_catalogue_query_is_in_the_docs():
