@@ -55,8 +55,14 @@ _SUPPORT_VERBS = frozenset({"配合", "协助", "协同", "参与", "参加", "�
 # A unit heading is short: a few names at most.
 _MAX_HEADING = 40
 _SENTENCE_END = "。！？!?\n"
-# A heading naming the unit and its duties: 消防安全管理办公室职责, 区民政局主要职责.
-_DUTIES_OF = r"(?:主要|工作)?职责"
+# A heading naming the unit and its duties: 消防安全管理办公室职责, 区民政局主要职责,
+# or what it checks or does: 镇农发办和经发中心审核内容 (r655).
+_DUTIES_OF = r"(?:主要|工作)?职责|(?:审核|审查|核查|检查|工作)内容"
+# The paragraph after a notice's addressees (各科室、各基层单位：) says what is sent to them.
+_SENDING_RE = re.compile(r"印发|转发|通知|发给")
+# A heading naming a body and the office it sets up (各乡镇消防安全委员会下设办公室, r604):
+# the office is that body's office.
+_SETS_UP_RE = re.compile(r"(.{2,30}?)下设(办公室|工作组|专班)$")
 
 
 @dataclass(frozen=True)
@@ -123,6 +129,32 @@ def _role(text: str, start: int, end: int, clause_ends: bool = False) -> tuple[s
     return "responsible", m.group(0)
 
 
+def _addressees(text: str, colon: int) -> bool:
+    """A list of units ending its line with a colon, followed by a paragraph that
+    sends them something (现印发给你们…): the notice's addressees (主送), not a duty."""
+    nl = text.find("\n", colon)
+    if text[colon + 1 : nl if nl != -1 else len(text)].strip(SPACE):
+        return False
+    if nl == -1:
+        return False
+    while nl < len(text) and text[nl].isspace():
+        nl += 1
+    end = text.find("\n", nl)
+    return _SENDING_RE.search(text, nl, end if end != -1 else len(text)) is not None
+
+
+def _set_up_office(text: str, s: int, e: int) -> list[UnitMention] | None:
+    """各乡镇消防安全委员会下设办公室: the office of the body named, as one unit."""
+    m = _SETS_UP_RE.fullmatch(text, s, e)
+    if m is None:
+        return None
+    body = _unit_list(text, m.start(1), m.end(1))
+    if body is None or len(body) != 1:
+        return None
+    return [UnitMention(name=body[0].name + m.group(2), as_written=text[s:e], start=s, end=e,
+                        reading="office set up by " + body[0].name)]
+
+
 def _heading(text: str, s: int, line_end: int, next_start: int
              ) -> tuple[list[UnitMention], int, int, int] | tuple[list[Official], int, int, int] | None:
     """The units an item starts with: (units, start and end of the heading, where
@@ -136,7 +168,9 @@ def _heading(text: str, s: int, line_end: int, next_start: int
     # 街道消委办。牵头… / 镇规划建设办：负责…
     for k in range(s + 1, min(line_end, s + _MAX_HEADING + 1)):
         if text[k] in "。：:":
-            units = _unit_list(text, s, k)
+            units = _unit_list(text, s, k) or _set_up_office(text, s, k)
+            if units and text[k] in "：:" and _addressees(text, k):
+                return None
             if units:
                 return units, s, k, k + 1
             break

@@ -16,7 +16,8 @@ from .numbering import LINE_HEADER_RE, Header, accept_headers, block_ends, measu
 from .numerals import int_to_cn_numeral
 from .persons import person_mentions
 from .regions import find_regions, parse_attributions
-from .roles import bare_brackets, by_clauses, role_brackets, role_lines, subject_clauses
+from .roles import bare_brackets, role_brackets, role_lines
+from .running_text import by_clauses, subject_clauses
 from .tables import Table, column_role, read_table, table_rows
 from .vocabulary import LABEL_RE, SPACE, label_role, where
 

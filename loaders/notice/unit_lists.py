@@ -89,6 +89,11 @@ def _looks_like_alias(base: str, inner: str) -> bool:
             and not inner.startswith((*HEADLESS_BODIES, "党总支", "党支部", "党组")))
 
 
+# A bracket saying what kind of body a name stands for, in alternatives: 业主（街道部门或下属单位）
+# (r653). It glosses the name as an alias does, and is dropped as one.
+_GLOSS_RE = re.compile(r"或")
+
+
 def mention(text: str, s: int, e: int) -> tuple[UnitMention, bool]:
     """A list item as a mention, and whether it carries a （牵头） marker."""
     name = clean_name(text[s:e])
@@ -99,7 +104,7 @@ def mention(text: str, s: int, e: int) -> tuple[UnitMention, bool]:
         base, inner = m.group(1), m.group(2)
         if inner in LEAD_MARKERS:
             name, lead = clean_name(base), True
-        elif _looks_like_alias(base, inner):
+        elif _looks_like_alias(base, inner) or _GLOSS_RE.search(inner):
             name, alias = base, inner
     return UnitMention(name=name, as_written=text[s:e], start=s, end=e, alias=alias), lead
 

@@ -1,0 +1,58 @@
+"""Readings added for held-out batch E (r600–r658): township and street
+documents, duty lists and duties in running text.
+
+Each reading is pinned on a small written case and, once a real document that
+showed it reads exactly, on that document (assert_exact).
+"""
+
+from __future__ import annotations
+
+import pytest
+from govgraph.loaders.notice import parse_notice
+from govgraph.loaders.notice.names import is_holder, looks_like_unit
+
+
+def _duties(text: str) -> list[tuple[str, list[str]]]:
+    return [(a.role, [u.name for u in a.units]) for m in parse_notice(text).measures for a in m.attributions]
+
+
+@pytest.mark.parametrize("phrase", [
+    "招标人认定的其它不履约行为",      # a relative clause (的)
+    "相关信息公示程序是否履行到位",    # a question, and 到位 is no 单位
+    "房屋结构",                       # 结构 is no 机构
+    "各乡镇设立消防安全委员会",        # setting a body up is a sentence
+    "本办法适用于本街道",
+    "除新区审计部门",
+    "城建中心报小型建设工程领导小组选择社会中介机构",  # a body's name, then a procedure verb
+    "组织机构",                       # a section's heading
+])
+def test_phrases_that_end_as_names_end_are_not_names(phrase):
+    assert not looks_like_unit(phrase) and not is_holder(phrase)
+
+
+@pytest.mark.parametrize("name", ["合肥海关", "市直机关", "区城管执法部门", "社会中介机构", "项目管理人", "业主"])
+def test_names_ending_in_a_word_for_bodies_or_a_party_still_are(name):
+    assert is_holder(name)
+
+
+def test_the_addressees_of_a_notice_are_not_a_duty_item():
+    text = ("各科室（部门）、各基层单位：\n\n现将《办法》印发给各科室，望遵照执行。\n\n某某办法\n\n三、职责分工\n\n"
+            "管理办：负责项目受理。\n\n营商办：负责预算管理。\n")
+    assert _duties(text) == [("responsible", ["管理办"]), ("responsible", ["营商办"])]
+
+
+def test_a_gloss_in_brackets_naming_kinds_in_alternatives_is_dropped():
+    text = "三、职责分工\n\n业主（街道部门或下属单位）：负责提交备案。\n\n管理办：负责项目受理。\n"
+    assert _duties(text)[0] == ("responsible", ["业主"])
+
+
+def test_a_heading_naming_units_and_what_they_check_is_a_duty_heading():
+    text = ("二、审批流程\n1.镇农发办和经发中心审核内容\n(1)审核申请资格。\n(2)其他需要审核的内容。\n"
+            "2.城建中心审核内容\n(1)申请用地是否符合条件。\n")
+    assert _duties(text) == [("responsible", ["镇农发办", "镇经发中心"]), ("responsible", ["城建中心"])]
+
+
+def test_a_heading_naming_the_office_a_body_sets_up_names_that_office():
+    text = ("二、工作措施\n1.各乡镇消防安全委员会下设办公室。办公室具体负责统筹工作。\n"
+            "2.村居委职责\n（1）宣传消防法律法规。\n")
+    assert _duties(text)[0] == ("responsible", ["各乡镇消防安全委员会办公室"])
