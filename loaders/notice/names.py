@@ -29,6 +29,7 @@ PARTY_ENDINGS = ("产权方", "出租方", "承租方", "建设方", "施工方"
 # Endings a unit name may have beyond UNIT_FINAL's single characters: places
 # that stand for their government (各街道, 各乡镇, 崇川经济开发区) and companies.
 UNIT_ENDINGS = ("街道", "乡镇", "镇", "乡", "社区", "村", "开发区", "园区", "新区", "片区", "景区", "区政府",
+                "经开区", "综保区", "保税区", "自贸区", "交警",
                 "集团", "公司", "医院", "学校", "银行", "支行", "分行", "大队", "中队", "派出所", "法院",
                 "检察院", "专班", "各区", "各县", "县（市、区）", "县（市）", "县〔市、区〕", "县区", "市区",
                 *PARTY_ENDINGS)
@@ -46,13 +47,14 @@ PERSON_ENDINGS = ("干部", "主任", "书记", "负责人", "村长", "镇长",
 # 户口暂时迁出的现役军人), a question (…程序是否履行到位), setting a body up or placing it
 # (各乡镇设立消防安全委员会, 项目办设在镇规建办), what a rule applies to (本办法适用于本街道…),
 # and an exception (除新区审计部门). A heading that says one of these is a sentence, not a name.
-PHRASE_RE = re.compile(r"的|是否|设立|成立|下设|设在|组建|适用|^除|^本(?:办法|方案|意见|规定|细则)")
+PHRASE_RE = re.compile(r"的|是否|设立|成立|下设|设在|组建|适用|^除|^召开|^本(?:办法|方案|意见|规定|细则)")
 # Procedure verbs right after a finished body's name: the name ended and a sentence went on
 # (城建中心报小型建设工程领导小组选择社会中介机构, r602).
 _BODY_THEN_VERB_RE = re.compile(r"(?:局|委|办|中心|所|站|组|室)(?:报|选择|确定|委托|审核|提出|通过)")
 # Final characters that end a body's name only as the last character of a word for bodies:
-# 单位, 机构, 部门, 机关, 海关 (not 到位, 结构, 热门, 相关).
-_WORD_FINALS = {"位": ("单位",), "构": ("机构",), "门": ("部门",), "关": ("机关", "海关")}
+# 单位, 机构, 部门, 机关, 海关, 银行 (not 到位, 结构, 热门, 相关, 进行).
+_WORD_FINALS = {"位": ("单位",), "构": ("机构",), "门": ("部门",), "关": ("机关", "海关"),
+                "行": ("银行", "支行", "分行")}
 # Words for a section of a notice, which a numbered heading may be and no body is named.
 SECTION_WORDS = ("组织机构", "工作机构", "组织领导", "职责分工", "责任分工", "工作职责", "保障措施",
                  "工作要求")

@@ -11,19 +11,89 @@ from __future__ import annotations
 
 import re
 
-from .model import Attribution, Official
-from .names import TASK_VERBS, is_holder
+from .model import Attribution, Official, UnitMention
+from .names import PHRASE_RE, TASK_VERBS, is_holder, looks_like_unit
 from .persons import PERSON_GROUP_RE
 from .roles import MANNER, ROLE_RE, ROLE_WORDS, SPACE_CHARS
 from .unit_lists import list_mentions
 
-# 由县环卫站负责清除…, 由包片单位县气象局负责…: a duty given in running text.
-# A list never runs across another 由: 由各村属地化管理，由村委会负责 gives 村委会.
-_BY_RE = re.compile(r"由(?P<list>[^。；;：:！？\n（(由]{2,80}?)" + MANNER + r"(?P<word>负责|牵头|落实|配合)")
-# 由建管中心牵头，营商办、城运中心等部门参与…: the clauses after the 由 clause go on.
-_CHAIN_RE = re.compile(r"[，,](?P<list>[^。；;：:！？\n（(，,由]{2,60}?)" + MANNER
-                       + r"(?P<word>配合|参与|参加|协助|协同|协办|负责|落实)")
+# 由县环卫站负责清除…, 由包片单位县气象局负责…: a duty given in running text; 交由 / 移交 hand
+# it over the same way (村级工程项目移交各行政村负责归档, r601). A list never runs across
+# another 由 (由各村属地化管理，由村委会负责 gives 村委会); an alias in brackets may sit in it
+# (由街道内部审计部门(集体资产办)负责, r602). An adverb of how often or how may stand before the
+# role word (由项目办定期牵头). A role word followed by 的 qualifies a noun (牵头的工程项目):
+# it gives no duty.
+_ITEM = r"(?:[^。；;：:！？\n（(由)）]|[(（][^()（）。\n]{1,15}[)）])"
+ADVERBS = r"(?:定期|统一|及时|主动|全面|共同|具体)?"
+_BY_RE = re.compile(r"(?:交由|移交给?|交给|由)(?P<list>" + _ITEM + r"{2,80}?)" + MANNER + ADVERBS
+                    + r"(?P<word>负责|牵头|落实|配合)(?!的)")
+# 由建管中心牵头，营商办、城运中心等部门参与…: the clauses after the 由 clause go on, with a
+# manner of their own between the list and the word (根据安排参加).
+_CHAIN_ITEM = r"(?:[^。；;：:！？\n（(，,由)）]|[(（][^()（）。\n]{1,15}[)）])"
+_CHAIN_RE = re.compile(r"[，,](?P<list>" + _CHAIN_ITEM + r"{2,60}?)" + MANNER
+                       + r"(?:根据安排|按照?要求|按照?安排)?(?P<word>配合|参与|参加|协助|协同|协办|负责|落实"
+                       r"|为成员单位|为成员)(?!的)")
+# The units a lead joins or leads, after its 牵头: 由平安办牵头，联合信访办、城运中心等部门核查…,
+# 由平安办牵头信访办、城运中心核查…, and a later 牵头交警核实… in the same sentence (r654).
+_JOINED_RE = re.compile(r"[，,]?\s*(?:联合|会同|协调)?")
+_LEADS_AGAIN_RE = re.compile(r"[，,]\s*(?:并|同时)?牵头(?:联合|会同)?")
 _DESCRIPTOR_RE = re.compile(r"[^、，,]{0,12}?(?:单位|部门)(?=.)")
+_VERB_PHRASE_RE = re.compile(r"[^。；;：:，,！？\n、]{1,30}(?=[，,])")
+# A list closed by 等单位 / 等部门 says its items are bodies, whatever they are called
+# (项目管理人、居委、物业、代建、设计、监理、施工等单位, r656).
+_TYPED_END_RE = re.compile(r"等(?:有关|相关)?(?:单位|部门)\s*$")
+_MAX_OBJECT = 60
+
+
+def _holders(text: str, s: int, e: int, before=None) -> list[UnitMention] | None:
+    """text[s:e] as a list of bodies, or None. A list typed by 等单位 takes short
+    names without sentence words as bodies."""
+    leads, mentions = list_mentions(text, s, e, before)
+    units = leads + mentions
+    if not units:
+        return None
+    if all(is_holder(u.name) for u in units):
+        return units
+    if _TYPED_END_RE.search(text, s, e) and all(
+            2 <= len(u.name) <= 8 and re.fullmatch(r"[\u4e00-\u9fff]+", u.name)
+            and not PHRASE_RE.search(u.name) for u in units):
+        return units
+    return None
+
+
+def leading_units(text: str, s: int, end: int) -> list[UnitMention] | None:
+    """The list of bodies text[s:…] starts with, up to where the sentence goes on
+    with a verb: 信访办、城运中心核查有无… gives 信访办, 城运中心. Every item but the
+    last is a whole body; the last is the longest start of its item that is one."""
+    stop = s
+    limit = min(end, s + _MAX_OBJECT)
+    while stop < limit and text[stop] not in "，,。；;：:！？!?\n（(":
+        stop += 1
+    typed = _TYPED_END_RE.search(text, s, stop)
+    if typed is None:
+        typed = re.compile(r"等(?:有关|相关)?(?:单位|部门)").search(text, s, stop)
+    if typed is not None:
+        return _holders(text, s, typed.end())
+    last = text.rfind("、", s, stop)
+    head_end = last if last != -1 else s
+    if last != -1 and _holders(text, s, head_end) is None:
+        return None
+    tail = last + 1 if last != -1 else s
+    for e in range(min(stop, tail + 20), tail + 1, -1):
+        if looks_like_unit(text[tail:e]):
+            return _holders(text, s, e)
+    return None
+
+
+def _roster(text: str, pos: int, end: int) -> bool:
+    """The clauses after a lead end with its members (由A牵头，B、C为成员单位):
+    a task force's roster, not a duty (r658)."""
+    c = _CHAIN_RE.match(text, pos, end)
+    while c is not None:
+        if c.group("word").startswith("为成员"):
+            return True
+        c = _CHAIN_RE.match(text, c.end(), end)
+    return False
 
 
 def by_clauses(text: str, start: int, end: int) -> list[Attribution]:
@@ -34,26 +104,54 @@ def by_clauses(text: str, start: int, end: int) -> list[Attribution]:
     for m in _BY_RE.finditer(text, start, end):
         s, e = m.start("list"), m.end("list")
         d = _DESCRIPTOR_RE.match(text, s, e)
-        if d is not None and d.end() < e:
-            s = d.end()  # 包片单位县气象局: the kind of unit, then the unit
-        leads, mentions = list_mentions(text, s, e)
-        units = leads + mentions
-        if not units or not all(is_holder(u.name) for u in units):
+        if d is not None and d.end() < e and text[d.end()] not in "(（":
+            s = d.end()  # 包片单位县气象局: the kind of unit, then the unit (not an alias after it)
+        units = _holders(text, s, e)
+        if not units or _roster(text, m.end(), end):
             continue
-        out.append(Attribution(role=ROLE_WORDS[m.group("word")], label="由…" + m.group("word"),
+        word = m.group("word")
+        out.append(Attribution(role=ROLE_WORDS[word], label="由…" + word,
                                clause=text[m.start() : m.end()], start=s, end=m.end(), units=units))
         pos = m.end()
+        if word == "牵头":
+            pos = _joined(text, pos, end, out)
+        # what the lead does may come before the parties do theirs: 由项目办牵头召开例会，A、B参加
+        if (word == "牵头" and _CHAIN_RE.match(text, pos, end) is None
+                and (v := _VERB_PHRASE_RE.match(text, pos, end))):
+            pos = v.end()
         while (c := _CHAIN_RE.match(text, pos, end)) is not None:
-            before = out[-1].units[-1]
-            leads, mentions = list_mentions(text, c.start("list"), c.end("list"), before)
-            units = leads + mentions
-            if not units or not all(is_holder(u.name) for u in units):
+            if c.group("word").startswith("为成员"):
+                break
+            units = _holders(text, c.start("list"), c.end("list"), out[-1].units[-1])
+            if not units:
                 break
             out.append(Attribution(role=ROLE_WORDS[c.group("word")], label=c.group("word"),
                                    clause=text[c.start("list") : c.end()], start=c.start("list"),
                                    end=c.end(), units=units))
             pos = c.end()
     return out
+
+
+def _joined(text: str, pos: int, end: int, out: list[Attribution]) -> int:
+    """The units a lead joins (联合B、C等部门核查) or leads (牵头B、C核查) right after its
+    牵头, and after a later 牵头 of the same sentence: support. Where reading stopped."""
+    j = _JOINED_RE.match(text, pos, end)
+    at = j.end() if j else pos
+    if text[pos:at].strip(SPACE_CHARS) in ("，", ","):
+        return pos  # 由项目办牵头，对施工单位进行考评: after a comma only 联合 / 会同 name parties
+    while True:
+        units = leading_units(text, at, end) if at < end and "\u4e00" <= text[at] <= "\u9fff" else None
+        if not units or _CLAUSE_CUE_RE.match(text, units[-1].end):
+            return pos
+        out.append(Attribution(role="support", label="牵头" if text[pos:at].strip("，, ") == "" else
+                               text[pos:at].strip("，, "), clause=text[at : units[-1].end],
+                               start=at, end=units[-1].end, units=units))
+        pos = units[-1].end
+        nxt = text.find("。", pos, end)
+        again = _LEADS_AGAIN_RE.search(text, pos, nxt if nxt != -1 else end)
+        if again is None:
+            return pos
+        at = again.end()
 
 
 # A clause that opens with the units that do the work, then the role word:
@@ -63,7 +161,7 @@ def by_clauses(text: str, start: int, end: int) -> list[Attribution]:
 _CLAUSE_CUE_RE = re.compile(
     r"(?:按照?(?:职责|职能|各自职责)(?:分工)?[，,]?)?(?:分别|共同|具体|分头)?"
     r"(?P<word>负责牵头|牵头负责|负责配合|牵头|负责(?!人)|配合|参与|参加|协助|协同|协办"
-    r"|履行相应职责|落实主体责任|为[^，,；;。\n]{0,20}?责任主体)")
+    r"|履行相应职责|落实主体责任|为[^，,；;。\n]{0,20}?责任主体)(?!的)")
 _CLAUSE_ROLES = {"负责牵头": "lead", "牵头负责": "lead", "牵头": "lead", "负责配合": "support"}
 _CLAUSE_STARTS = "，,；;。：:！？!?\n"
 _CLAUSE_END = "。；;！？!?\n"

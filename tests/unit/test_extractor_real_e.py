@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 from govgraph.loaders.notice import parse_notice
 from govgraph.loaders.notice.names import is_holder, looks_like_unit
+from real_corpus import assert_exact
 
 
 def _duties(text: str) -> list[tuple[str, list[str]]]:
@@ -56,3 +57,32 @@ def test_a_heading_naming_the_office_a_body_sets_up_names_that_office():
     text = ("二、工作措施\n1.各乡镇消防安全委员会下设办公室。办公室具体负责统筹工作。\n"
             "2.村居委职责\n（1）宣传消防法律法规。\n")
     assert _duties(text)[0] == ("responsible", ["各乡镇消防安全委员会办公室"])
+
+
+def test_places_before_a_place_body_share_the_body():
+    text = "二、职责分工\n（一）城运中心：负责监督管理。\n（二）吴泾、塘湾派出所：负责查处违规运输。\n"
+    assert _duties(text)[1] == ("responsible", ["吴泾派出所", "塘湾派出所"])
+    assert_exact("r600_wujing_jzlj_2021")
+
+
+def test_a_task_force_roster_is_not_a_duty_and_a_trailing_kind_of_body_is_left_out():
+    text = ("三、组织领导\n成立工作专班，由区绿化市容局牵头，区建管委、区公安分局（交管）及各街镇、经开区为成员单位，"
+            "统筹推进工作。\n（一）区绿化市容局\n开展行业部署。\n（二）区建管委、区水务局等建设主管部门\n压实主体责任。\n"
+            "（三）各街镇、经开区\n落实属地管理责任。\n")
+    assert _duties(text) == [("responsible", ["区绿化市容局"]), ("responsible", ["区建管委", "区水务局"]),
+                             ("responsible", ["各街镇", "经开区"])]
+    assert_exact("r658_songjiang_qsxd_2026")
+
+
+def test_running_text_lead_then_parties_of_a_list_typed_by_its_kind():
+    text = ("一、管理\n（一）例会。由项目办定期牵头召开工程例会，项目管理人、居委、物业、监理等单位根据安排参加会议。\n"
+            "（二）审计。30万元以下的项目由街道内部审计部门(集体资产办)负责审计。\n"
+            "（三）归档。镇级工程由城建公司负责归档，村级工程移交各行政村负责归档。\n")
+    assert _duties(text) == [("lead", ["项目办"]), ("support", ["项目管理人", "居委", "物业", "监理"]),
+                             ("responsible", ["街道内部审计部门"]), ("responsible", ["城建公司"]),
+                             ("responsible", ["各行政村"])]
+
+
+def test_a_role_word_qualifying_a_noun_gives_no_duty():
+    text = "一、管理\n（一）评审。区各委办局牵头的工程项目按要求做好评审。\n（二）归档。由项目办负责归档。\n"
+    assert _duties(text) == [("responsible", ["项目办"])]
