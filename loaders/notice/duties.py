@@ -38,6 +38,7 @@ from .model import Attribution, NoticeError, Official, UnitMention
 from .names import TASK_VERBS, is_holder
 from .numbering import Header, accept_headers
 from .persons import PERSON_GROUP_RE
+from .running_text import joined_lead
 from .unit_lists import list_mentions
 from .vocabulary import OPENERS, SPACE, where
 
@@ -75,6 +76,8 @@ class Duty:
     # Groups of persons heading the item (各包村干部、村干部，负责…): officials, not units;
     # the attribution then names no unit.
     officials: tuple[Official, ...] = ()
+    # The units a 由-heading's lead joins or leads (由平安办牵头，联合信访办…核查): support.
+    joined: tuple[Attribution, ...] = ()
 
 
 def headers_of(text: str) -> list[Header]:
@@ -264,8 +267,15 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
         attribution = Attribution(role=role, label=verb or "职责分工", clause=text[body:clause_end],
                                   start=body, end=clause_end,
                                   units=[u for u in units if isinstance(u, UnitMention)])
+        joined: list[Attribution] = []
+        led = verb == "牵头" and text.startswith(verb, duty_start)
+        if led and body > 0 and text[body - 1] == "由":
+            joined_from = [attribution]
+            joined_lead(text, clause_end, end, joined_from)
+            joined = joined_from[1:]
         out.append(Duty(start=start, end=end, marker=text[start : h.end] if h else "",
-                        attribution=attribution, duty_start=duty_start, officials=persons))
+                        attribution=attribution, duty_start=duty_start, officials=persons,
+                        joined=tuple(joined)))
     return out
 
 

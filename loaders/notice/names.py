@@ -74,9 +74,17 @@ BODY_FINAL = UNIT_FINAL - set("业门位关构联协")
 def has_unit_ending(name: str) -> bool:
     if not name:
         return False
+    if name.endswith(UNIT_ENDINGS):
+        return True
+    if name[-1] in CLOSERS:
+        # A closing bracket ends a name as what stands before the bracket does: 区公安分局（交管）
+        # and 各县（市、区） do, 会议记录表（征询意见稿） does not (r654's annex list).
+        k = max(name.rfind(o) for o in OPENERS)
+        base = name[:k] if k > 0 else ""
+        return has_unit_ending(base) or base.endswith(("县", "区", "市", "乡", "镇", "省"))
     if name[-1] in _WORD_FINALS and not name.endswith(_WORD_FINALS[name[-1]]):
         return False
-    return name[-1] in UNIT_FINAL or name.endswith(UNIT_ENDINGS)
+    return name[-1] in UNIT_FINAL
 
 
 def looks_like_unit(name: str) -> bool:

@@ -114,7 +114,7 @@ def by_clauses(text: str, start: int, end: int) -> list[Attribution]:
                                clause=text[m.start() : m.end()], start=s, end=m.end(), units=units))
         pos = m.end()
         if word == "牵头":
-            pos = _joined(text, pos, end, out)
+            pos = joined_lead(text, pos, end, out)
         # what the lead does may come before the parties do theirs: 由项目办牵头召开例会，A、B参加
         if (word == "牵头" and _CHAIN_RE.match(text, pos, end) is None
                 and (v := _VERB_PHRASE_RE.match(text, pos, end))):
@@ -132,7 +132,7 @@ def by_clauses(text: str, start: int, end: int) -> list[Attribution]:
     return out
 
 
-def _joined(text: str, pos: int, end: int, out: list[Attribution]) -> int:
+def joined_lead(text: str, pos: int, end: int, out: list[Attribution]) -> int:
     """The units a lead joins (联合B、C等部门核查) or leads (牵头B、C核查) right after its
     牵头, and after a later 牵头 of the same sentence: support. Where reading stopped."""
     j = _JOINED_RE.match(text, pos, end)

@@ -86,3 +86,17 @@ def test_running_text_lead_then_parties_of_a_list_typed_by_its_kind():
 def test_a_role_word_qualifying_a_noun_gives_no_duty():
     text = "一、管理\n（一）评审。区各委办局牵头的工程项目按要求做好评审。\n（二）归档。由项目办负责归档。\n"
     assert _duties(text) == [("responsible", ["项目办"])]
+
+
+def test_a_lead_heading_an_item_and_the_units_it_joins_or_leads():
+    text = ("二、核查\n1.由平安办牵头，联合洋泾街道信访办、城运中心、交警等部门实地检查。\n"
+            "2.由平安办牵头派出所核实警情，牵头交警核实违章停车。\n")
+    assert _duties(text) == [("lead", ["平安办"]), ("support", ["洋泾街道信访办", "城运中心", "交警"]),
+                             ("lead", ["平安办"]), ("support", ["派出所"]), ("support", ["交警"])]
+    assert_exact("r654_yangjing_tcc_2024")
+
+
+@pytest.mark.parametrize(("name", "unit"), [("区公安分局（交管）", True), ("各县（市、区）", True),
+                                            ("经营条件评估（征询意见座谈会会议记录）", False)])
+def test_a_closing_bracket_ends_a_name_as_what_stands_before_it(name, unit):
+    assert looks_like_unit(name) is unit
