@@ -38,6 +38,7 @@ from .model import Attribution, NoticeError, Official, UnitMention
 from .names import TASK_VERBS, is_holder
 from .numbering import Header, accept_headers
 from .persons import PERSON_GROUP_RE
+from .running_text import joined_lead
 from .unit_lists import list_mentions
 from .vocabulary import OPENERS, SPACE, where
 
@@ -55,8 +56,14 @@ _SUPPORT_VERBS = frozenset({"配合", "协助", "协同", "参与", "参加", "�
 # A unit heading is short: a few names at most.
 _MAX_HEADING = 40
 _SENTENCE_END = "。！？!?\n"
-# A heading naming the unit and its duties: 消防安全管理办公室职责, 区民政局主要职责.
-_DUTIES_OF = r"(?:主要|工作)?职责"
+# A heading naming the unit and its duties: 消防安全管理办公室职责, 区民政局主要职责,
+# or what it checks or does: 镇农发办和经发中心审核内容 (r655).
+_DUTIES_OF = r"(?:主要|工作)?职责|(?:审核|审查|核查|检查|工作)内容"
+# The paragraph after a notice's addressees (各科室、各基层单位：) says what is sent to them.
+_SENDING_RE = re.compile(r"印发|转发|通知|发给")
+# A heading naming a body and the office it sets up (各乡镇消防安全委员会下设办公室, r604):
+# the office is that body's office.
+_SETS_UP_RE = re.compile(r"(.{2,30}?)下设(办公室|工作组|专班)$")
 
 
 @dataclass(frozen=True)
@@ -69,6 +76,8 @@ class Duty:
     # Groups of persons heading the item (各包村干部、村干部，负责…): officials, not units;
     # the attribution then names no unit.
     officials: tuple[Official, ...] = ()
+    # The units a 由-heading's lead joins or leads (由平安办牵头，联合信访办…核查): support.
+    joined: tuple[Attribution, ...] = ()
 
 
 def headers_of(text: str) -> list[Header]:
@@ -123,6 +132,32 @@ def _role(text: str, start: int, end: int, clause_ends: bool = False) -> tuple[s
     return "responsible", m.group(0)
 
 
+def _addressees(text: str, colon: int) -> bool:
+    """A list of units ending its line with a colon, followed by a paragraph that
+    sends them something (现印发给你们…): the notice's addressees (主送), not a duty."""
+    nl = text.find("\n", colon)
+    if text[colon + 1 : nl if nl != -1 else len(text)].strip(SPACE):
+        return False
+    if nl == -1:
+        return False
+    while nl < len(text) and text[nl].isspace():
+        nl += 1
+    end = text.find("\n", nl)
+    return _SENDING_RE.search(text, nl, end if end != -1 else len(text)) is not None
+
+
+def _set_up_office(text: str, s: int, e: int) -> list[UnitMention] | None:
+    """各乡镇消防安全委员会下设办公室: the office of the body named, as one unit."""
+    m = _SETS_UP_RE.fullmatch(text, s, e)
+    if m is None:
+        return None
+    body = _unit_list(text, m.start(1), m.end(1))
+    if body is None or len(body) != 1:
+        return None
+    return [UnitMention(name=body[0].name + m.group(2), as_written=text[s:e], start=s, end=e,
+                        reading="office set up by " + body[0].name)]
+
+
 def _heading(text: str, s: int, line_end: int, next_start: int
              ) -> tuple[list[UnitMention], int, int, int] | tuple[list[Official], int, int, int] | None:
     """The units an item starts with: (units, start and end of the heading, where
@@ -136,7 +171,9 @@ def _heading(text: str, s: int, line_end: int, next_start: int
     # 街道消委办。牵头… / 镇规划建设办：负责…
     for k in range(s + 1, min(line_end, s + _MAX_HEADING + 1)):
         if text[k] in "。：:":
-            units = _unit_list(text, s, k)
+            units = _unit_list(text, s, k) or _set_up_office(text, s, k)
+            if units and text[k] in "：:" and _addressees(text, k):
+                return None
             if units:
                 return units, s, k, k + 1
             break
@@ -230,8 +267,15 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
         attribution = Attribution(role=role, label=verb or "职责分工", clause=text[body:clause_end],
                                   start=body, end=clause_end,
                                   units=[u for u in units if isinstance(u, UnitMention)])
+        joined: list[Attribution] = []
+        led = verb == "牵头" and text.startswith(verb, duty_start)
+        if led and body > 0 and text[body - 1] == "由":
+            joined_from = [attribution]
+            joined_lead(text, clause_end, end, joined_from)
+            joined = joined_from[1:]
         out.append(Duty(start=start, end=end, marker=text[start : h.end] if h else "",
-                        attribution=attribution, duty_start=duty_start, officials=persons))
+                        attribution=attribution, duty_start=duty_start, officials=persons,
+                        joined=tuple(joined)))
     return out
 
 

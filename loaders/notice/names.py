@@ -23,10 +23,13 @@ from .vocabulary import CLOSERS, HEADLESS_BODIES, OPENERS, UNIT_FINAL
 
 # Parties to a lease or a works contract (房屋产权方及出租方应尽到管理责任, r307): they hold
 # duties as bodies do, and end with 方, which no body's name does.
-PARTY_ENDINGS = ("产权方", "出租方", "承租方", "建设方", "施工方", "使用方", "经营方")
+# 业主 (the owner) and a project's 管理人 (the department managing it, r656) are parties of the
+# same kind.
+PARTY_ENDINGS = ("产权方", "出租方", "承租方", "建设方", "施工方", "使用方", "经营方", "业主", "管理人")
 # Endings a unit name may have beyond UNIT_FINAL's single characters: places
 # that stand for their government (各街道, 各乡镇, 崇川经济开发区) and companies.
 UNIT_ENDINGS = ("街道", "乡镇", "镇", "乡", "社区", "村", "开发区", "园区", "新区", "片区", "景区", "区政府",
+                "经开区", "综保区", "保税区", "自贸区", "交警",
                 "集团", "公司", "医院", "学校", "银行", "支行", "分行", "大队", "中队", "派出所", "法院",
                 "检察院", "专班", "各区", "各县", "县（市、区）", "县（市）", "县〔市、区〕", "县区", "市区",
                 *PARTY_ENDINGS)
@@ -40,6 +43,21 @@ TASK_VERBS = ("新建", "建成", "启动", "完成", "加快", "推进", "推�
 PREPOSITIONS_RE = re.compile(r"按照|根据|依据|依照")
 # Endings of groups of persons and posts, which end as a body's name may (部, 任 …) but name people.
 PERSON_ENDINGS = ("干部", "主任", "书记", "负责人", "村长", "镇长", "乡长", "所长", "站长", "组长")
+# Words inside a phrase that no body's name holds: a relative clause (招标人认定的…行为,
+# 户口暂时迁出的现役军人), a question (…程序是否履行到位), setting a body up or placing it
+# (各乡镇设立消防安全委员会, 项目办设在镇规建办), what a rule applies to (本办法适用于本街道…),
+# and an exception (除新区审计部门). A heading that says one of these is a sentence, not a name.
+PHRASE_RE = re.compile(r"的|是否|设立|成立|下设|设在|组建|适用|^除|^召开|^本(?:办法|方案|意见|规定|细则)")
+# Procedure verbs right after a finished body's name: the name ended and a sentence went on
+# (城建中心报小型建设工程领导小组选择社会中介机构, r602).
+_BODY_THEN_VERB_RE = re.compile(r"(?:局|委|办|中心|所|站|组|室)(?:报|选择|确定|委托|审核|提出|通过)")
+# Final characters that end a body's name only as the last character of a word for bodies:
+# 单位, 机构, 部门, 机关, 海关, 银行 (not 到位, 结构, 热门, 相关, 进行).
+_WORD_FINALS = {"位": ("单位",), "构": ("机构",), "门": ("部门",), "关": ("机关", "海关"),
+                "行": ("银行", "支行", "分行")}
+# Words for a section of a notice, which a numbered heading may be and no body is named.
+SECTION_WORDS = ("组织机构", "工作机构", "组织领导", "职责分工", "责任分工", "工作职责", "保障措施",
+                 "工作要求")
 # Channels that end as a body's name may (站, 台, 栏) but are no body.
 CHANNEL_ENDINGS = ("网站", "平台", "公示栏", "宣传栏", "公众号")
 # Jurisdictions that head a name: 市, 县, 区 … or a place name ending in one (官渡区).
@@ -56,7 +74,17 @@ BODY_FINAL = UNIT_FINAL - set("业门位关构联协")
 def has_unit_ending(name: str) -> bool:
     if not name:
         return False
-    return name[-1] in UNIT_FINAL or name.endswith(UNIT_ENDINGS)
+    if name.endswith(UNIT_ENDINGS):
+        return True
+    if name[-1] in CLOSERS:
+        # A closing bracket ends a name as what stands before the bracket does: 区公安分局（交管）
+        # and 各县（市、区） do, 会议记录表（征询意见稿） does not (r654's annex list).
+        k = max(name.rfind(o) for o in OPENERS)
+        base = name[:k] if k > 0 else ""
+        return has_unit_ending(base) or base.endswith(("县", "区", "市", "乡", "镇", "省"))
+    if name[-1] in _WORD_FINALS and not name.endswith(_WORD_FINALS[name[-1]]):
+        return False
+    return name[-1] in UNIT_FINAL
 
 
 def looks_like_unit(name: str) -> bool:
@@ -68,6 +96,8 @@ def looks_like_unit(name: str) -> bool:
     if re.search(r"[0-9０-９%％。！？：:；;，,\"《》]", name):
         return False
     if name.startswith(TASK_VERBS) or PREPOSITIONS_RE.search(name):
+        return False
+    if PHRASE_RE.search(name) or _BODY_THEN_VERB_RE.search(name) or name in SECTION_WORDS:
         return False
     if name.endswith(PERSON_ENDINGS):
         return False  # 各包村干部, 村委会主任: persons (officials), not bodies

@@ -16,7 +16,8 @@ from .numbering import LINE_HEADER_RE, Header, accept_headers, block_ends, measu
 from .numerals import int_to_cn_numeral
 from .persons import person_mentions
 from .regions import find_regions, parse_attributions
-from .roles import bare_brackets, by_clauses, role_brackets, role_lines, subject_clauses
+from .roles import bare_brackets, role_brackets, role_lines
+from .running_text import by_clauses, subject_clauses
 from .tables import Table, column_role, read_table, table_rows
 from .vocabulary import LABEL_RE, SPACE, label_role, where
 
@@ -139,7 +140,8 @@ def _duty_notice(text: str, duties: list[Duty], headers: list[Header], *, source
     """A duty list read as measures: an item headed by a unit is a measure, and
     so is a numbered item outside them whose running text gives a duty (由X负责)."""
     items: list[tuple[int, int, str, list[Attribution], int]] = [
-        (d.start, d.end, d.marker, [d.attribution] if d.attribution.units else [], d.duty_start)
+        (d.start, d.end, d.marker, ([d.attribution] if d.attribution.units else []) + list(d.joined),
+         d.duty_start)
         for d in duties]
     officials_at = {d.start: list(d.officials) for d in duties}
     starts = [d.start for d in duties]  # duty items are disjoint and in order

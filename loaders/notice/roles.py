@@ -17,9 +17,8 @@ from __future__ import annotations
 
 import re
 
-from .model import Attribution, Official
-from .names import TASK_VERBS, is_holder, looks_like_unit
-from .persons import PERSON_GROUP_RE
+from .model import Attribution
+from .names import is_holder, looks_like_unit
 from .unit_lists import list_mentions
 
 # Role words; what they make of the list before them. A manner may stand in
@@ -33,9 +32,9 @@ ROLE_WORDS = {
     # as the labels 主办单位 / 承办单位 / 协作单位 read (（县委宣传部主办，县文旅局承办）)
     "主办": "lead", "承办": "responsible", "协作": "support",
 }
-_MANNER = r"(?:按(?:职责|职能|职能职责|职责分工|职能分工|各自职责)(?:分工)?)?(?:分别|共同|具体|分头|分工)?"
+MANNER = r"(?:按(?:职责|职能|职能职责|职责分工|职能分工|各自职责)(?:分工)?)?(?:分别|共同|具体|分头|分工)?"
 # Not inside a noun: the 牵头 of 牵头单位 names a unit (工作专班牵头单位牵头).
-ROLE_RE = re.compile(_MANNER + "(?P<word>" + "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
+ROLE_RE = re.compile(MANNER + "(?P<word>" + "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
                      + r")(?!\s*单位|\s*部门)")
 _OPEN = "(（"
 _CLOSE = ")）"
@@ -186,140 +185,3 @@ def role_lines(text: str, start: int, end: int) -> list[Attribution]:
             last = stripped[-1]
         pos = line_end + 1
     return out
-
-
-# 由县环卫站负责清除…, 由包片单位县气象局负责…: a duty given in running text.
-# A list never runs across another 由: 由各村属地化管理，由村委会负责 gives 村委会.
-_BY_RE = re.compile(r"由(?P<list>[^。；;：:！？\n（(由]{2,80}?)" + _MANNER + r"(?P<word>负责|牵头|落实|配合)")
-# 由建管中心牵头，营商办、城运中心等部门参与…: the clauses after the 由 clause go on.
-_CHAIN_RE = re.compile(r"[，,](?P<list>[^。；;：:！？\n（(，,由]{2,60}?)" + _MANNER
-                       + r"(?P<word>配合|参与|参加|协助|协同|协办|负责|落实)")
-_DESCRIPTOR_RE = re.compile(r"[^、，,]{0,12}?(?:单位|部门)(?=.)")
-
-
-def by_clauses(text: str, start: int, end: int) -> list[Attribution]:
-    """Duties written in running text, 由 + units + role word. Read only where a
-    document has no labels and no role brackets (see parse), since running text
-    is where a list of names is least sure to be one."""
-    out: list[Attribution] = []
-    for m in _BY_RE.finditer(text, start, end):
-        s, e = m.start("list"), m.end("list")
-        d = _DESCRIPTOR_RE.match(text, s, e)
-        if d is not None and d.end() < e:
-            s = d.end()  # 包片单位县气象局: the kind of unit, then the unit
-        leads, mentions = list_mentions(text, s, e)
-        units = leads + mentions
-        if not units or not all(is_holder(u.name) for u in units):
-            continue
-        out.append(Attribution(role=ROLE_WORDS[m.group("word")], label="由…" + m.group("word"),
-                               clause=text[m.start() : m.end()], start=s, end=m.end(), units=units))
-        pos = m.end()
-        while (c := _CHAIN_RE.match(text, pos, end)) is not None:
-            before = out[-1].units[-1]
-            leads, mentions = list_mentions(text, c.start("list"), c.end("list"), before)
-            units = leads + mentions
-            if not units or not all(is_holder(u.name) for u in units):
-                break
-            out.append(Attribution(role=ROLE_WORDS[c.group("word")], label=c.group("word"),
-                                   clause=text[c.start("list") : c.end()], start=c.start("list"),
-                                   end=c.end(), units=units))
-            pos = c.end()
-    return out
-
-
-# A clause that opens with the units that do the work, then the role word:
-# 联席办负责组织召开…, 区民防办、应急管理局牵头, 各职能部门按照职责，分别牵头完成…,
-# 区发展改革委…等部门履行相应职责, 各镇政府…和头桥集团落实主体责任, 各村为…的责任主体.
-# 负责人 is a post, not the role word 负责.
-_CLAUSE_CUE_RE = re.compile(
-    r"(?:按照?(?:职责|职能|各自职责)(?:分工)?[，,]?)?(?:分别|共同|具体|分头)?"
-    r"(?P<word>负责牵头|牵头负责|负责配合|牵头|负责(?!人)|配合|参与|参加|协助|协同|协办"
-    r"|履行相应职责|落实主体责任|为[^，,；;。\n]{0,20}?责任主体)")
-_CLAUSE_ROLES = {"负责牵头": "lead", "牵头负责": "lead", "牵头": "lead", "负责配合": "support"}
-_CLAUSE_STARTS = "，,；;。：:！？!?\n"
-_CLAUSE_END = "。；;！？!?\n"
-_MAX_SUBJECT = 60
-# 各村党支书记为网格长，包村负责: a group of persons made something, then 负责 for a scope.
-_APPOINTED_RE = re.compile(r"为[^，,；;。\n]{1,8}[，,][^，,；;。\n]{0,4}负责(?!人)")
-
-
-# 各村主要负责人是减量化工作的第一责任人: a group of persons named to a post of responsibility.
-# Not after a verb: 明确政府主要领导为消防工作第一责任人 states a rule (r507), it names no one.
-_NAMED_POST_RE = re.compile(r"(?:是|为)[^，,；;。\n]{0,20}?(?P<label>第一责任人)")
-_STATING_VERBS = ("明确", "确定", "规定", "要求", *TASK_VERBS)
-
-
-def _clause_role(word: str) -> str:
-    if word in _CLAUSE_ROLES:
-        return _CLAUSE_ROLES[word]
-    return ROLE_WORDS.get(word, "responsible")  # 履行相应职责, 落实主体责任, 为…责任主体
-
-
-def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution], list[Official]]:
-    """Duties in running text whose clause opens with who does them: the units
-    (or groups of persons) at a clause's start, then a role word.
-
-    >>> text = "区民防办、应急管理局牵头，区财政局等部门履行相应职责。"
-    >>> [(a.role, [u.name for u in a.units]) for a in subject_clauses(text, 0, len(text))[0]]
-    [('lead', ['区民防办', '区应急管理局']), ('responsible', ['区财政局'])]
-
-    Read, like 由-clauses, only where a document has no labels and no role
-    brackets (see parse): running text is where a list of names is least sure
-    to be one. A clause opening with 由 is a 由-clause's (by_clauses)."""
-    out: list[Attribution] = []
-    persons: list[Official] = []
-    s = start
-    while s < end:
-        while s < end and (text[s] in _CLAUSE_STARTS or text[s] in SPACE_CHARS):
-            s += 1
-        if s >= end:
-            break
-        stop = s
-        limit = min(end, s + _MAX_SUBJECT + 16)
-        while stop < limit and text[stop] not in _CLAUSE_END:
-            stop += 1
-        # who does the work is named first: no numbering marker, no 由-clause
-        opens = "\u4e00" <= text[s] <= "\u9fff" and text[s] != "由"
-        cue = _CLAUSE_CUE_RE.search(text, s, stop) if opens else None
-        got = None
-        if cue is not None and cue.start() - s >= 2 and not re.search(r"[，,：:由]", text[s : cue.start()]):
-            got = _subject(text, s, cue.start(), cue, _clause_role(cue.group("word")))
-            if isinstance(got, Attribution):
-                out.append(got)
-            elif got:
-                persons.extend(got)
-        if got is None and opens:
-            appointed = _APPOINTED_RE.search(text, s, min(end, s + _MAX_SUBJECT + 20))
-            if appointed is not None and not re.search(r"[，,：:；;。由]", text[s : appointed.start()]):
-                people = _subject(text, s, appointed.start(), appointed, "responsible")
-                if isinstance(people, list):
-                    persons.extend(people)
-                    s = appointed.end()  # 包村负责 is their scope, not a clause of its own
-            named = _NAMED_POST_RE.search(text, s, stop)
-            if (named is not None and appointed is None and not text.startswith(_STATING_VERBS, s)
-                    and not re.search(r"[，,：:由]", text[s : named.start()])):
-                people = _subject(text, s, named.start(), named, "responsible")
-                if isinstance(people, list):
-                    persons.extend(o.model_copy(update={"role": named.group("label")}) for o in people)
-        # on to the next clause
-        while s < end and text[s] not in _CLAUSE_STARTS:
-            s += 1
-    return out, persons
-
-
-def _subject(text: str, s: int, e: int, cue: re.Match[str], role: str) -> Attribution | list[Official] | None:
-    """text[s:e] as the units of a clause (an Attribution) or as groups of persons
-    (officials whose role is the role word 负责), or None."""
-    raw = text[s:e]
-    if len(raw) > _MAX_SUBJECT:
-        return None
-    leads, mentions = list_mentions(text, s, e)
-    units = leads + mentions
-    if units and all(is_holder(u.name) and not ROLE_RE.search(u.name) for u in units):
-        return Attribution(role=role, label=cue.group("word"), clause=text[s : cue.end()], start=s,
-                           end=cue.end(), units=units)
-    groups = [(m.start(), m.group(0)) for m in re.finditer(r"[^、]+", raw)]
-    if groups and all(2 <= len(g.strip()) <= 12 and PERSON_GROUP_RE.search(g.strip()) for _o, g in groups):
-        return [Official(name=g.strip(), role="负责", as_written=g, start=s + o, end=s + o + len(g))
-                for o, g in groups]
-    return None

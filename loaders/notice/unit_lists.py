@@ -11,6 +11,7 @@ from .names import (
     TASK_VERBS,
     has_unit_ending,
     jurisdiction_of,
+    looks_like_unit,
     restore_elided,
     split_and_joined,
     split_joined,
@@ -28,11 +29,16 @@ from .vocabulary import (
     canon,
 )
 
+# 区房管局等建设主管部门: a trailing 等 and the kind of body the list is, left out as 等部门 is.
+_KIND_AFTER_RE = re.compile(r"等[\u4e00-\u9fff]{1,6}?(?:部门|单位|机构)$")
+
 
 def clean_name(raw: str) -> str:
     s = FOOTER_RE.sub("", raw)
     s = re.sub(r"\s+", "", s)
     s = s.strip("。.:：")
+    if (k := _KIND_AFTER_RE.search(s)) is not None and k.start() >= 2:
+        s = s[: k.start()]
     changed = True
     while changed:  # "市民政局等按职责分工负责" loses both words
         changed = False
@@ -89,6 +95,11 @@ def _looks_like_alias(base: str, inner: str) -> bool:
             and not inner.startswith((*HEADLESS_BODIES, "党总支", "党支部", "党组")))
 
 
+# A bracket saying what kind of body a name stands for, in alternatives: 业主（街道部门或下属单位）
+# (r653). It glosses the name as an alias does, and is dropped as one.
+_GLOSS_RE = re.compile(r"或")
+
+
 def mention(text: str, s: int, e: int) -> tuple[UnitMention, bool]:
     """A list item as a mention, and whether it carries a （牵头） marker."""
     name = clean_name(text[s:e])
@@ -99,7 +110,7 @@ def mention(text: str, s: int, e: int) -> tuple[UnitMention, bool]:
         base, inner = m.group(1), m.group(2)
         if inner in LEAD_MARKERS:
             name, lead = clean_name(base), True
-        elif _looks_like_alias(base, inner):
+        elif _looks_like_alias(base, inner) or _GLOSS_RE.search(inner):
             name, alias = base, inner
     return UnitMention(name=name, as_written=text[s:e], start=s, end=e, alias=alias), lead
 
@@ -309,6 +320,7 @@ def share_place_suffix(mentions: list[UnitMention]) -> list[UnitMention]:
     for i in range(len(out) - 1, 0, -1):
         m = _PLACE_SUFFIX_RE.match(out[i].name)
         if m is None:
+            _share_body(out, i)
             continue
         k = i - 1
         while (k >= 0 and out[k].alias is None and 2 <= len(out[k].name) <= 4
@@ -316,6 +328,28 @@ def share_place_suffix(mentions: list[UnitMention]) -> list[UnitMention]:
             out[k] = out[k].model_copy(update={"name": out[k].name + m.group(1), "reading": "shared suffix"})
             k -= 1
     return out
+
+
+def _bare_place(name: str) -> bool:
+    return (2 <= len(name) <= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", name) is not None
+            and not has_unit_ending(name))
+
+
+def _share_body(out: list[UnitMention], i: int) -> None:
+    """吴泾、塘湾派出所: bare places before a place's body (派出所, 中心, 所, 站 …) share
+    the body (吴泾派出所, r600); the last name is read as a place as long as the bare
+    one before it, then a body's name."""
+    prev = out[i - 1]
+    if prev.alias is not None or not _bare_place(prev.name):
+        return
+    place = len(prev.name)
+    body = out[i].name[place:]
+    if not (looks_like_unit(body) and body[-1] in "所站队院庭心") or jurisdiction_of(out[i].name):
+        return
+    k = i - 1
+    while k >= 0 and out[k].alias is None and _bare_place(out[k].name) and len(out[k].name) == place:
+        out[k] = out[k].model_copy(update={"name": out[k].name + body, "reading": "shared suffix"})
+        k -= 1
 
 
 def list_mentions(text: str, start: int, end: int, before: UnitMention | None = None

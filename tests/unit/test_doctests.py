@@ -9,7 +9,7 @@ import pytest
 
 MODULES = ["govgraph.graph.names", "govgraph.render", "govgraph.loaders.notice",
            "govgraph.loaders.notice.names", "govgraph.loaders.notice.duties",
-           "govgraph.loaders.notice.roles", "govgraph.loaders.notice.tables",
+           "govgraph.loaders.notice.roles", "govgraph.loaders.notice.running_text", "govgraph.loaders.notice.tables",
            "govgraph.loaders.notice.persons", "govgraph.loaders.notice.unit_lists",
            "govgraph.queries.analytics", "govgraph.queries.cases", "govgraph.queries.questions",
            "govgraph.errors", "govgraph.queries.flow",

@@ -1,0 +1,252 @@
+"""Duties in running text: 由X负责…, and clauses that open with who does the work.
+
+Township and street documents give most duties this way, in procedure text
+rather than in labels or brackets: ``由平安办牵头，联合信访办、城运中心等部门核查…``,
+``项目办负责收集…``, ``项目管理人在街道项目办指导、协助下负责…``. These readers
+are used only where a document has no labels and no role brackets (see parse):
+running text is where a list of names is least sure to be one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Attribution, Official, UnitMention
+from .names import PHRASE_RE, TASK_VERBS, is_holder, looks_like_unit
+from .persons import PERSON_GROUP_RE
+from .roles import MANNER, ROLE_RE, ROLE_WORDS, SPACE_CHARS
+from .unit_lists import list_mentions
+
+# 由县环卫站负责清除…, 由包片单位县气象局负责…: a duty given in running text; 交由 / 移交 hand
+# it over the same way (村级工程项目移交各行政村负责归档, r601). A list never runs across
+# another 由 (由各村属地化管理，由村委会负责 gives 村委会); an alias in brackets may sit in it
+# (由街道内部审计部门(集体资产办)负责, r602). An adverb of how often or how may stand before the
+# role word (由项目办定期牵头). A role word followed by 的 qualifies a noun (牵头的工程项目):
+# it gives no duty.
+_ITEM = r"(?:[^。；;：:！？\n（(由)）]|[(（][^()（）。\n]{1,15}[)）])"
+ADVERBS = r"(?:定期|统一|及时|主动|全面|共同|具体)?"
+_BY_RE = re.compile(r"(?:交由|移交给?|交给|由)(?P<list>" + _ITEM + r"{2,80}?)" + MANNER + ADVERBS
+                    + r"(?P<word>负责|牵头|落实|配合)(?!的)")
+# 由建管中心牵头，营商办、城运中心等部门参与…: the clauses after the 由 clause go on, with a
+# manner of their own between the list and the word (根据安排参加).
+_CHAIN_ITEM = r"(?:[^。；;：:！？\n（(，,由)）]|[(（][^()（）。\n]{1,15}[)）])"
+_CHAIN_RE = re.compile(r"[，,](?P<list>" + _CHAIN_ITEM + r"{2,60}?)" + MANNER
+                       + r"(?:根据安排|按照?要求|按照?安排)?(?P<word>配合|参与|参加|协助|协同|协办|负责|落实"
+                       r"|为成员单位|为成员)(?!的)")
+# The units a lead joins or leads, after its 牵头: 由平安办牵头，联合信访办、城运中心等部门核查…,
+# 由平安办牵头信访办、城运中心核查…, and a later 牵头交警核实… in the same sentence (r654).
+_JOINED_RE = re.compile(r"[，,]?\s*(?:联合|会同|协调)?")
+_LEADS_AGAIN_RE = re.compile(r"[，,]\s*(?:并|同时)?牵头(?:联合|会同)?")
+_DESCRIPTOR_RE = re.compile(r"[^、，,]{0,12}?(?:单位|部门)(?=.)")
+_VERB_PHRASE_RE = re.compile(r"[^。；;：:，,！？\n、]{1,30}(?=[，,])")
+# A list closed by 等单位 / 等部门 says its items are bodies, whatever they are called
+# (项目管理人、居委、物业、代建、设计、监理、施工等单位, r656).
+_TYPED_END_RE = re.compile(r"等(?:有关|相关)?(?:单位|部门)\s*$")
+_MAX_OBJECT = 60
+
+
+def _holders(text: str, s: int, e: int, before=None) -> list[UnitMention] | None:
+    """text[s:e] as a list of bodies, or None. A list typed by 等单位 takes short
+    names without sentence words as bodies."""
+    leads, mentions = list_mentions(text, s, e, before)
+    units = leads + mentions
+    if not units:
+        return None
+    if all(is_holder(u.name) for u in units):
+        return units
+    if _TYPED_END_RE.search(text, s, e) and all(
+            2 <= len(u.name) <= 8 and re.fullmatch(r"[\u4e00-\u9fff]+", u.name)
+            and not PHRASE_RE.search(u.name) for u in units):
+        return units
+    return None
+
+
+def leading_units(text: str, s: int, end: int) -> list[UnitMention] | None:
+    """The list of bodies text[s:…] starts with, up to where the sentence goes on
+    with a verb: 信访办、城运中心核查有无… gives 信访办, 城运中心. Every item but the
+    last is a whole body; the last is the longest start of its item that is one."""
+    stop = s
+    limit = min(end, s + _MAX_OBJECT)
+    while stop < limit and text[stop] not in "，,。；;：:！？!?\n（(":
+        stop += 1
+    typed = _TYPED_END_RE.search(text, s, stop)
+    if typed is None:
+        typed = re.compile(r"等(?:有关|相关)?(?:单位|部门)").search(text, s, stop)
+    if typed is not None:
+        return _holders(text, s, typed.end())
+    last = text.rfind("、", s, stop)
+    head_end = last if last != -1 else s
+    if last != -1 and _holders(text, s, head_end) is None:
+        return None
+    tail = last + 1 if last != -1 else s
+    for e in range(min(stop, tail + 20), tail + 1, -1):
+        if looks_like_unit(text[tail:e]):
+            return _holders(text, s, e)
+    return None
+
+
+def _roster(text: str, pos: int, end: int) -> bool:
+    """The clauses after a lead end with its members (由A牵头，B、C为成员单位):
+    a task force's roster, not a duty (r658)."""
+    c = _CHAIN_RE.match(text, pos, end)
+    while c is not None:
+        if c.group("word").startswith("为成员"):
+            return True
+        c = _CHAIN_RE.match(text, c.end(), end)
+    return False
+
+
+def by_clauses(text: str, start: int, end: int) -> list[Attribution]:
+    """Duties written in running text, 由 + units + role word. Read only where a
+    document has no labels and no role brackets (see parse), since running text
+    is where a list of names is least sure to be one."""
+    out: list[Attribution] = []
+    for m in _BY_RE.finditer(text, start, end):
+        s, e = m.start("list"), m.end("list")
+        d = _DESCRIPTOR_RE.match(text, s, e)
+        if d is not None and d.end() < e and text[d.end()] not in "(（":
+            s = d.end()  # 包片单位县气象局: the kind of unit, then the unit (not an alias after it)
+        units = _holders(text, s, e)
+        if not units or _roster(text, m.end(), end):
+            continue
+        word = m.group("word")
+        out.append(Attribution(role=ROLE_WORDS[word], label="由…" + word,
+                               clause=text[m.start() : m.end()], start=s, end=m.end(), units=units))
+        pos = m.end()
+        if word == "牵头":
+            pos = joined_lead(text, pos, end, out)
+        # what the lead does may come before the parties do theirs: 由项目办牵头召开例会，A、B参加
+        if (word == "牵头" and _CHAIN_RE.match(text, pos, end) is None
+                and (v := _VERB_PHRASE_RE.match(text, pos, end))):
+            pos = v.end()
+        while (c := _CHAIN_RE.match(text, pos, end)) is not None:
+            if c.group("word").startswith("为成员"):
+                break
+            units = _holders(text, c.start("list"), c.end("list"), out[-1].units[-1])
+            if not units:
+                break
+            out.append(Attribution(role=ROLE_WORDS[c.group("word")], label=c.group("word"),
+                                   clause=text[c.start("list") : c.end()], start=c.start("list"),
+                                   end=c.end(), units=units))
+            pos = c.end()
+    return out
+
+
+def joined_lead(text: str, pos: int, end: int, out: list[Attribution]) -> int:
+    """The units a lead joins (联合B、C等部门核查) or leads (牵头B、C核查) right after its
+    牵头, and after a later 牵头 of the same sentence: support. Where reading stopped."""
+    j = _JOINED_RE.match(text, pos, end)
+    at = j.end() if j else pos
+    if text[pos:at].strip(SPACE_CHARS) in ("，", ","):
+        return pos  # 由项目办牵头，对施工单位进行考评: after a comma only 联合 / 会同 name parties
+    while True:
+        units = leading_units(text, at, end) if at < end and "\u4e00" <= text[at] <= "\u9fff" else None
+        if not units or _CLAUSE_CUE_RE.match(text, units[-1].end):
+            return pos
+        out.append(Attribution(role="support", label="牵头" if text[pos:at].strip("，, ") == "" else
+                               text[pos:at].strip("，, "), clause=text[at : units[-1].end],
+                               start=at, end=units[-1].end, units=units))
+        pos = units[-1].end
+        nxt = text.find("。", pos, end)
+        again = _LEADS_AGAIN_RE.search(text, pos, nxt if nxt != -1 else end)
+        if again is None:
+            return pos
+        at = again.end()
+
+
+# A clause that opens with the units that do the work, then the role word:
+# 联席办负责组织召开…, 区民防办、应急管理局牵头, 各职能部门按照职责，分别牵头完成…,
+# 区发展改革委…等部门履行相应职责, 各镇政府…和头桥集团落实主体责任, 各村为…的责任主体.
+# 负责人 is a post, not the role word 负责.
+_CLAUSE_CUE_RE = re.compile(
+    r"(?:按照?(?:职责|职能|各自职责)(?:分工)?[，,]?)?(?:分别|共同|具体|分头)?"
+    r"(?P<word>负责牵头|牵头负责|负责配合|牵头|负责(?!人)|配合|参与|参加|协助|协同|协办"
+    r"|履行相应职责|落实主体责任|为[^，,；;。\n]{0,20}?责任主体)(?!的)")
+_CLAUSE_ROLES = {"负责牵头": "lead", "牵头负责": "lead", "牵头": "lead", "负责配合": "support"}
+_CLAUSE_STARTS = "，,；;。：:！？!?\n"
+_CLAUSE_END = "。；;！？!?\n"
+_MAX_SUBJECT = 60
+# 各村党支书记为网格长，包村负责: a group of persons made something, then 负责 for a scope.
+_APPOINTED_RE = re.compile(r"为[^，,；;。\n]{1,8}[，,][^，,；;。\n]{0,4}负责(?!人)")
+
+
+# 各村主要负责人是减量化工作的第一责任人: a group of persons named to a post of responsibility.
+# Not after a verb: 明确政府主要领导为消防工作第一责任人 states a rule (r507), it names no one.
+_NAMED_POST_RE = re.compile(r"(?:是|为)[^，,；;。\n]{0,20}?(?P<label>第一责任人)")
+_STATING_VERBS = ("明确", "确定", "规定", "要求", *TASK_VERBS)
+
+
+def _clause_role(word: str) -> str:
+    if word in _CLAUSE_ROLES:
+        return _CLAUSE_ROLES[word]
+    return ROLE_WORDS.get(word, "responsible")  # 履行相应职责, 落实主体责任, 为…责任主体
+
+
+def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution], list[Official]]:
+    """Duties in running text whose clause opens with who does them: the units
+    (or groups of persons) at a clause's start, then a role word.
+
+    >>> text = "区民防办、应急管理局牵头，区财政局等部门履行相应职责。"
+    >>> [(a.role, [u.name for u in a.units]) for a in subject_clauses(text, 0, len(text))[0]]
+    [('lead', ['区民防办', '区应急管理局']), ('responsible', ['区财政局'])]
+
+    Read, like 由-clauses, only where a document has no labels and no role
+    brackets (see parse): running text is where a list of names is least sure
+    to be one. A clause opening with 由 is a 由-clause's (by_clauses)."""
+    out: list[Attribution] = []
+    persons: list[Official] = []
+    s = start
+    while s < end:
+        while s < end and (text[s] in _CLAUSE_STARTS or text[s] in SPACE_CHARS):
+            s += 1
+        if s >= end:
+            break
+        stop = s
+        limit = min(end, s + _MAX_SUBJECT + 16)
+        while stop < limit and text[stop] not in _CLAUSE_END:
+            stop += 1
+        # who does the work is named first: no numbering marker, no 由-clause
+        opens = "\u4e00" <= text[s] <= "\u9fff" and text[s] != "由"
+        cue = _CLAUSE_CUE_RE.search(text, s, stop) if opens else None
+        got = None
+        if cue is not None and cue.start() - s >= 2 and not re.search(r"[，,：:由]", text[s : cue.start()]):
+            got = _subject(text, s, cue.start(), cue, _clause_role(cue.group("word")))
+            if isinstance(got, Attribution):
+                out.append(got)
+            elif got:
+                persons.extend(got)
+        if got is None and opens:
+            appointed = _APPOINTED_RE.search(text, s, min(end, s + _MAX_SUBJECT + 20))
+            if appointed is not None and not re.search(r"[，,：:；;。由]", text[s : appointed.start()]):
+                people = _subject(text, s, appointed.start(), appointed, "responsible")
+                if isinstance(people, list):
+                    persons.extend(people)
+                    s = appointed.end()  # 包村负责 is their scope, not a clause of its own
+            named = _NAMED_POST_RE.search(text, s, stop)
+            if (named is not None and appointed is None and not text.startswith(_STATING_VERBS, s)
+                    and not re.search(r"[，,：:由]", text[s : named.start()])):
+                people = _subject(text, s, named.start(), named, "responsible")
+                if isinstance(people, list):
+                    persons.extend(o.model_copy(update={"role": named.group("label")}) for o in people)
+        # on to the next clause
+        while s < end and text[s] not in _CLAUSE_STARTS:
+            s += 1
+    return out, persons
+
+
+def _subject(text: str, s: int, e: int, cue: re.Match[str], role: str) -> Attribution | list[Official] | None:
+    """text[s:e] as the units of a clause (an Attribution) or as groups of persons
+    (officials whose role is the role word 负责), or None."""
+    raw = text[s:e]
+    if len(raw) > _MAX_SUBJECT:
+        return None
+    leads, mentions = list_mentions(text, s, e)
+    units = leads + mentions
+    if units and all(is_holder(u.name) and not ROLE_RE.search(u.name) for u in units):
+        return Attribution(role=role, label=cue.group("word"), clause=text[s : cue.end()], start=s,
+                           end=cue.end(), units=units)
+    groups = [(m.start(), m.group(0)) for m in re.finditer(r"[^、]+", raw)]
+    if groups and all(2 <= len(g.strip()) <= 12 and PERSON_GROUP_RE.search(g.strip()) for _o, g in groups):
+        return [Official(name=g.strip(), role="负责", as_written=g, start=s + o, end=s + o + len(g))
+                for o, g in groups]
+    return None
