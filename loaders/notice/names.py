@@ -197,6 +197,10 @@ def split_and_joined(name: str) -> list[tuple[str, int]]:
     return [(name, 0)]
 
 
+# A city bureau's branch named by the place it serves: 公安青浦分局, 税务浦东分局.
+_PLACE_BRANCH_RE = re.compile(r"(?:公安|税务|消防)[\u4e00-\u9fff]{2,3}分局")
+
+
 def restore_elided(prev: str, name: str) -> str | None:
     """县教育局、卫健局: the second name left out the first's jurisdiction. The
     restored name, or None when nothing was left out.
@@ -207,6 +211,8 @@ def restore_elided(prev: str, name: str) -> str | None:
     parent = re.fullmatch(r"(.{2,10}?(?:部|厅|委|总局|署))(.{2,8}(?:司|处))", prev)
     if parent and re.fullmatch(r"[^省市县区]{2,8}(?:司|处)", name):
         return parent.group(1) + name  # a ministry's department: 交通运输部运输服务司、科技司
+    if _PLACE_BRANCH_RE.fullmatch(name):
+        return None  # 公安青浦分局: a branch named by its own place
     bare = name[:1] + re.sub("|".join(NOT_A_JURISDICTION), "", name[1:])  # 绿化市容局's 市 is no place
     if jurisdiction_of(name) or name.startswith(("各", "街道")) or re.search("[省市县区州镇乡]", bare):
         return None  # 街道消委办 names its own jurisdiction, as 区 or 镇 would

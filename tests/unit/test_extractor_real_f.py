@@ -1,0 +1,38 @@
+"""Readings added for held-out batch F (r700–r755): a task table flattened one
+cell per paragraph with rows numbered within parts, duty lists whose later
+sentences have subjects of their own, town rules in running text.
+
+Each reading is pinned on a small written case and, once a real document that
+showed it reads exactly, on that document (assert_exact).
+"""
+
+from __future__ import annotations
+
+from govgraph.loaders.notice import parse_notice
+from govgraph.loaders.notice.names import restore_elided
+from real_corpus import assert_exact
+
+
+def _roles(text: str) -> list[list[tuple[str, list[str]]]]:
+    return [[(a.role, [u.name for u in a.units]) for a in m.attributions] for m in parse_notice(text).measures]
+
+
+def test_a_paragraph_table_with_rows_numbered_within_parts_and_its_header_repeated():
+    text = ("序号\n\n工作任务\n\n牵头单位\n\n配合单位\n\n—\n\n构建体系\n\n（一）\n\n推动源头减量\n\n区规划资源局\n\n"
+            "区水务局、区房管局\n\n（二）\n\n落实码头建设\n\n区建设管理委\n\n——\n\n开展码头备案\n\n区绿化市容局\n\n——\n\n"
+            "序号\n\n工作任务\n\n牵头单位\n\n配合单位\n\n二\n\n加强监管\n\n（一）\n\n加强源头监管\n\n区城运中心\n\n"
+            "区数据局\n")
+    assert _roles(text) == [
+        [("lead", ["区规划资源局"]), ("support", ["区水务局", "区房管局"])],
+        [("lead", ["区建设管理委"]), ("lead", ["区绿化市容局"])],
+        [("lead", ["区城运中心"]), ("support", ["区数据局"])],
+    ]
+
+
+def test_a_branch_named_by_its_own_place_takes_no_elided_prefix():
+    assert restore_elided("区城管执法局", "公安青浦分局") is None
+    assert restore_elided("区城管执法局", "公安分局") == "区公安分局"
+
+
+def test_r700_reads_exactly():
+    assert_exact("r700_qingpu_jzlj_2025")
