@@ -47,7 +47,9 @@ PERSON_ENDINGS = ("干部", "主任", "书记", "负责人", "村长", "镇长",
 # 户口暂时迁出的现役军人), a question (…程序是否履行到位), setting a body up or placing it
 # (各乡镇设立消防安全委员会, 项目办设在镇规建办), what a rule applies to (本办法适用于本街道…),
 # and an exception (除新区审计部门). A heading that says one of these is a sentence, not a name.
-PHRASE_RE = re.compile(r"的|是否|设立|成立|下设|设在|组建|适用|^除|^召开|^本(?:办法|方案|意见|规定|细则)")
+# A quantity (新(改、扩)建一批中小学校) counts what a task makes; no name counts.
+PHRASE_RE = re.compile(r"的|是否|设立|成立|下设|设在|组建|适用|^除|^召开|^本(?:办法|方案|意见|规定|细则)"
+                       r"|[一两几数](?:批|系列)|若干")
 # Procedure verbs right after a finished body's name: the name ended and a sentence went on
 # (城建中心报小型建设工程领导小组选择社会中介机构, r602).
 _BODY_THEN_VERB_RE = re.compile(r"(?:局|委|办|中心|所|站|组|室)(?:报|选择|确定|委托|审核|提出|通过)")
@@ -66,6 +68,7 @@ JURISDICTION_RE = re.compile(r"(?:[\u4e00-\u9fff]{0,6}?(?:省|市|县|区|州|�
 NOT_A_JURISDICTION = ("市场", "市政", "市容", "市民", "区域", "县域", "市域", "乡村", "镇村", "区级", "县级",
                       "市级", "市直", "县直", "区直", "市属", "县属", "区属")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_BRACKETS_RE = re.compile(r"[（(〔][^（(〔）)〕]*[）)〕]")
 # Endings that finish a body's name for certain (局, 委, 政府 …); UNIT_FINAL also
 # has 业, 门 and 位, which end words inside names (市工业和信息化局).
 BODY_FINAL = UNIT_FINAL - set("业门位关构联协")
@@ -95,7 +98,9 @@ def looks_like_unit(name: str) -> bool:
         return False
     if re.search(r"[0-9０-９%％。！？：:；;，,\"《》]", name):
         return False
-    if name.startswith(TASK_VERBS) or PREPOSITIONS_RE.search(name):
+    if name.startswith(TASK_VERBS) or _BRACKETS_RE.sub("", name).startswith(TASK_VERBS):
+        return False  # 新(改、扩)建…: a task verb with its alternatives in brackets
+    if PREPOSITIONS_RE.search(name):
         return False
     if PHRASE_RE.search(name) or _BODY_THEN_VERB_RE.search(name) or name in SECTION_WORDS:
         return False

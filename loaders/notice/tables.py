@@ -501,7 +501,7 @@ def _rows_out(text: str, table: Table, rows: list[tuple[Cell, list[Cell]]]) -> l
         elif table.numbered:
             marker = number_cell.text.strip()
         officials: list[Official] = []
-        if 1 + len(cells) == len(table.columns) and not table.items:
+        if 1 + len(cells) == len(table.columns) and not table.items and not _shifted(text, table, cells):
             # A full row: every column has its cell, so the header says what each holds.
             unit_cells, roles = [], []
             for cell, column in zip(cells, table.columns[1:], strict=True):
@@ -515,7 +515,7 @@ def _rows_out(text: str, table: Table, rows: list[tuple[Cell, list[Cell]]]) -> l
                     roles.append(role)
         else:
             unit_cells, roles = _typed_cells(text, _in_unit_columns(text, table, rest), unit_roles,
-                                             official_role, officials)
+                                             official_role, officials, table.paragraphs)
         attributions = []
         for (cell, leads, mentions), role in zip(unit_cells, roles, strict=True):
             if not leads and not mentions:
@@ -531,6 +531,15 @@ def _rows_out(text: str, table: Table, rows: list[tuple[Cell, list[Cell]]]) -> l
         out.append(Row(number=number, start=number_cell.start, end=end, marker=marker, task=task.text,
                        attributions=attributions, officials=officials, cells=len(cells)))
     return _merged_from_above(table, out)
+
+
+def _shifted(text: str, table: Table, cells: list[Cell]) -> bool:
+    """Has a row as many cells as the header columns only by chance? A merged
+    cell left out (事项分类, shown in its group's first row only) and a unit cell
+    split over paragraphs (团区委 / 各乡镇(街道) / 区教体局) add up to a full row,
+    but then a unit list stands under a column of text (r752 row 9)."""
+    return any(column_role(col) is None and not body_column(col) and _unit_cell(text, cell) is not None
+               for cell, col in zip(cells[1:], table.columns[2:], strict=False))
 
 
 def _in_unit_columns(text: str, table: Table, rest: list[Cell]) -> list[Cell]:
@@ -560,7 +569,8 @@ def _merged_from_above(table: Table, rows: list[Row]) -> list[Row]:
 
 
 def _typed_cells(text: str, rest: list[Cell], unit_roles: list[str], official_role: str | None,
-                 officials: list[Official]) -> tuple[list[tuple[Cell, list, list]], list[str]]:
+                 officials: list[Official], paragraphs: bool = False
+                 ) -> tuple[list[tuple[Cell, list, list]], list[str]]:
     """A row with merged or missing cells, read by what each cell holds: unit
     lists go to the header's unit columns in order, persons to its leader column."""
     unit_cells: list[tuple[Cell, list, list]] = []
@@ -590,9 +600,16 @@ def _typed_cells(text: str, rest: list[Cell], unit_roles: list[str], official_ro
     slots = unit_roles or ["responsible"]
     roles: list[str] = []
     for n in groups:
-        # More unit cells than unit columns: a cell's names ran over lines; the
-        # last columns take the last cells, the first column the rest.
-        roles += ([slots[0]] * (n - len(slots) + 1) + slots[1:] if n >= len(slots) else slots[:n])
+        if n >= len(slots) and paragraphs:
+            # More unit cells than unit columns, a cell per paragraph: a cell's units
+            # stand one per paragraph (区教体局 / 东孝街道 / 孝顺镇 …); the first columns
+            # take a paragraph each, the last column (配合, 协同) the rest (r752).
+            roles += slots[:-1] + [slots[-1]] * (n - len(slots) + 1)
+        else:
+            # More unit cells than unit columns in a row per line: a cell's names ran
+            # over lines, the line's last cell going on below it (区财政局 / 区税务局,
+            # r45); the last columns take the last cells, the first column the rest.
+            roles += ([slots[0]] * (n - len(slots) + 1) + slots[1:] if n >= len(slots) else slots[:n])
     return unit_cells, roles
 
 

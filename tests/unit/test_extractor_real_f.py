@@ -8,8 +8,9 @@ showed it reads exactly, on that document (assert_exact).
 
 from __future__ import annotations
 
+import pytest
 from govgraph.loaders.notice import parse_notice
-from govgraph.loaders.notice.names import restore_elided
+from govgraph.loaders.notice.names import looks_like_unit, restore_elided
 from real_corpus import assert_exact
 
 
@@ -36,3 +37,24 @@ def test_a_branch_named_by_its_own_place_takes_no_elided_prefix():
 
 def test_r700_reads_exactly():
     assert_exact("r700_qingpu_jzlj_2025")
+
+
+def test_units_one_per_paragraph_fill_the_last_unit_column():
+    # a merged 事项分类 cell shows in its group's first row only; the 协同 cell's units stand
+    # one per paragraph, which also makes a row as long as the header by chance
+    text = ("序号\n\n事项分类\n\n事项名称\n\n项目内容\n\n牵头单位\n\n协同单位\n\n1\n\n打造教育高地\n\n"
+            "新(改、扩)建一批中小学校\n\n实施新建中小学校5家。\n\n区教体局\n\n东孝街道\n\n区发改局\n\n2\n\n"
+            "家门口青少年宫\n\n新建1个青少年宫。\n\n团区委\n\n各乡镇(街道)\n\n区教体局\n")
+    assert _roles(text) == [
+        [("lead", ["区教体局"]), ("support", ["东孝街道"]), ("support", ["区发改局"])],
+        [("lead", ["团区委"]), ("support", ["各乡镇(街道)"]), ("support", ["区教体局"])],
+    ]
+
+
+@pytest.mark.parametrize("phrase", ["新(改、扩)建一批中小学校", "新(改)建村卫生室", "建设一批社区食堂"])
+def test_a_task_with_alternatives_in_brackets_or_a_quantity_is_no_name(phrase):
+    assert not looks_like_unit(phrase)
+
+
+def test_r752_reads_exactly():
+    assert_exact("r752_jindong_msss_2024")
