@@ -58,3 +58,39 @@ def test_a_task_with_alternatives_in_brackets_or_a_quantity_is_no_name(phrase):
 
 def test_r752_reads_exactly():
     assert_exact("r752_jindong_msss_2024")
+
+
+def test_duty_list_items_that_open_with_a_manner_or_a_partner():
+    text = ("二、职责分工\n1.区政府办公室按照法定程序对重大决策进行合法性审核。\n2.区财政局按规定对消防资金进行预算管理。\n"
+            "3.区人力资源社会保障局会同区消防救援支队开展职业技能培训。\n")
+    assert _roles(text) == [[("responsible", ["区政府办公室"])], [("responsible", ["区财政局"])],
+                            [("responsible", ["区人力资源社会保障局"])]]
+
+
+def test_a_step_of_a_procedure_opening_with_a_party_is_no_duty():
+    # most items of the list do not open with a unit: an item that does and gives no role word is a step
+    text = ("一、立项管理\n1.立项前应当编制预算。\n2.建设单位按照各自工作职责，拟定工程议题。\n3.严禁拆分项目。\n"
+            "4.各村还须落实规定程序。\n二、施工管理\n1.由项目建设单位负责质量监督管理。\n2.由镇领导小组负责审议。\n")
+    assert _roles(text) == [[("responsible", ["项目建设单位"])], [("responsible", ["镇领导小组"])]]
+
+
+def test_a_heading_naming_a_unit_and_the_field_of_its_duties():
+    text = ("三、各街镇（经开区）消防工作责任\n（一）建立消防安全组织，明确专人负责消防工作。\n（二）保障消防工作经费。\n"
+            "四、区委、区政府各部委办局消防安全职责\n（一）区委、区政府各部委办局在各自职责范围内履行下列共同职责\n"
+            "1.将消防安全内容纳入行业安全监管范围。\n（二）区委、区政府各部委办局按照职责分工依法履行下列分工职责\n"
+            "1.区经委负责督促商贸行业的消防安全管理工作。\n2.区教育局负责学校的行业消防安全。\n")
+    # 四 names a collective over items that name their own units: the items are the measures
+    assert _roles(text) == [[("responsible", ["各街镇（经开区）"])], [("responsible", ["区委、区政府各部委办局"])],
+                            [("responsible", ["区委、区政府各部委办局"])], [("responsible", ["区经委"])],
+                            [("responsible", ["区教育局"])]]
+
+
+def test_generic_holders_pointing_to_the_list_below_introduce_it():
+    text = ("四、各单位按以下职能分工牵头开展风险排查工作：\n（一）区房管局。负责召开工作例会。\n"
+            "（二）公安消防支队。负责消防隐患排查。\n")
+    assert _roles(text) == [[("responsible", ["区房管局"])], [("responsible", ["公安消防支队"])]]
+
+
+def test_a_documents_title_line_is_no_duty_item():
+    text = "某街道实施方案\n\n各职能部门按照职责，分别牵头完成协议签订。\n\n城建中心负责现场核查。\n"
+    assert _roles(text) == [[("lead", ["各职能部门"])], [("responsible", ["城建中心"])]]
