@@ -234,6 +234,49 @@ def _introduces(text: str, units: list, duty_start: int, end: int) -> bool:
     return _POINTS_AHEAD_RE.search(text, duty_start, stop) is not None
 
 
+# What may stand between a later sentence's subject and its role verb: an adverb, or a
+# phrase saying by what rule (公安派出所根据…有关规定，负责…).
+_ADVERB_RE = re.compile(r"(?:具体|共同|分别|主要|依法)$")
+_BY_RULE_RE = re.compile(r"(?:根据|按照|依据|依照)[^。；;\n]{1,40}[，,]$")
+
+
+def _restates(name: str, head: str) -> bool:
+    """Is a later subject the heading unit again, maybe by a shorter name (消委办 for 街道消委办)?"""
+    return name == head or head.endswith(name) or name.endswith(head)
+
+
+def _later_subjects(text: str, duty_start: int, end: int, heads: list[str]) -> list[Attribution]:
+    """Later sentences of a duty item whose subject is another unit with a role verb
+    of its own (3.区经委负责…。区粮食物资储备局负责…, r701): that unit, with that role.
+    A sentence whose subject has no role word (区科协应将…), whose subject is the
+    heading unit again (消委办负责…) or which opens with a verb (督促小区物业公司负责…:
+    the unit is its object) gives nothing."""
+    out: list[Attribution] = []
+    p = text.find("。", duty_start, end)
+    while p != -1 and p + 1 < end:
+        s = p + 1
+        while s < end and text[s] in SPACE:
+            s += 1
+        stop = s
+        while stop < end and text[stop] not in _SENTENCE_END:
+            stop += 1
+        verb = _ROLE_VERB_RE.search(text, s, stop)
+        if verb is not None and verb.start() - s >= 2:
+            e = verb.start()
+            head = text[s:e]
+            if (rule := _BY_RULE_RE.search(head)) is not None:
+                e = s + rule.start()
+            elif (adv := _ADVERB_RE.search(head)) is not None:
+                e = s + adv.start()
+            units = _unit_list(text, s, e) if not _CUE_RE.match(text, s) else None  # 督促小区物业公司负责…
+            if units and not any(_restates(u.name, h) for u in units for h in heads):
+                role, word = _role(text, verb.start(), stop)
+                out.append(Attribution(role=role, label=word, clause=text[s : verb.end()], start=s,
+                                       end=verb.end(), units=units))
+        p = text.find("。", stop, end) if stop < end and text[stop] == "。" else -1
+    return out
+
+
 def _sibling_groups(headers: list[Header]) -> dict[int, list[int]]:
     """Each numbered item's siblings: the items of its rank under the same parent
     (by start)."""
@@ -338,6 +381,8 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
             joined_from = [attribution]
             joined_lead(text, clause_end, end, joined_from)
             joined = joined_from[1:]
+        if not heading_line and attribution.units:
+            joined += _later_subjects(text, duty_start, end, [u.name for u in attribution.units])
         out.append(Duty(start=start, end=end, marker=text[start : h.end] if h else "",
                         attribution=attribution, duty_start=duty_start, officials=persons,
                         joined=tuple(joined)))

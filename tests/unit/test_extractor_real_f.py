@@ -94,3 +94,18 @@ def test_generic_holders_pointing_to_the_list_below_introduce_it():
 def test_a_documents_title_line_is_no_duty_item():
     text = "某街道实施方案\n\n各职能部门按照职责，分别牵头完成协议签订。\n\n城建中心负责现场核查。\n"
     assert _roles(text) == [[("lead", ["各职能部门"])], [("responsible", ["城建中心"])]]
+
+
+def test_a_later_sentence_whose_subject_is_another_unit_with_a_role_verb():
+    text = ("二、职责分工\n1.区经委负责督促商贸行业的消防安全管理。区粮食物资储备局负责指导物资储存行业消防安全管理。\n"
+            "2.区公安分局负责开展防火工作。公安派出所根据本市有关规定，负责日常消防监督检查。\n"
+            "3.区科委负责组织实施。区科协应将消防知识纳入科普教育内容。\n"
+            "4.街道消委办。牵头开展关爱工作。消委办负责加强微型消防站建设。\n"
+            "5.房管办：负责协调物业公司。督促小区物业公司负责设置临时堆放点。\n")
+    assert _roles(text) == [
+        [("responsible", ["区经委"]), ("responsible", ["区粮食物资储备局"])],
+        [("responsible", ["区公安分局"]), ("responsible", ["公安派出所"])],
+        [("responsible", ["区科委"])],   # 区科协 has no role word
+        [("lead", ["街道消委办"])],       # 消委办 is the heading unit again
+        [("responsible", ["房管办"])],    # 督促…: the company is the object
+    ]
