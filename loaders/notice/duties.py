@@ -154,6 +154,24 @@ def _addressees(text: str, colon: int) -> bool:
     return _SENDING_RE.search(text, nl, end if end != -1 else len(text)) is not None
 
 
+# Parties named by what they do, on a heading line of their own: 区中标的道路运输单位和作业服务单位
+# (r704); a qualifier ending in 的 shared across 和 / 及 / 与.
+_QUALIFIED_RE = re.compile(r"(?P<q>[\u4e00-\u9fff]{1,10}的)(?P<a>[\u4e00-\u9fff]{2,10}?(?:单位|企业|机构))"
+                           r"(?:[和及与](?P<b>[\u4e00-\u9fff]{2,10}?(?:单位|企业|机构)))?")
+
+
+def _qualified_parties(text: str, s: int, e: int) -> list[UnitMention] | None:
+    m = _QUALIFIED_RE.fullmatch(text, s, e)
+    if m is None or _ROLE_IN_NAME_RE.search(m.group(0)):
+        return None
+    out = [UnitMention(name=m.group("q") + m.group("a"), as_written=text[m.start() : m.end("a")], start=s,
+                       end=m.end("a"))]
+    if m.group("b"):
+        out.append(UnitMention(name=m.group("q") + m.group("b"), as_written=text[m.start("b") : e],
+                               start=m.start("b"), end=e, reading="和-joined"))
+    return out
+
+
 def _set_up_office(text: str, s: int, e: int) -> list[UnitMention] | None:
     """各乡镇消防安全委员会下设办公室: the office of the body named, as one unit."""
     m = _SETS_UP_RE.fullmatch(text, s, e)
@@ -200,6 +218,8 @@ def _heading(text: str, s: int, line_end: int, next_start: int
                 if units:
                     rest = rest[:cut]
                     break
+        if not units:
+            units = _qualified_parties(text, s, s + len(rest))
         if units:
             j = line_end
             while j < next_start and text[j].isspace():

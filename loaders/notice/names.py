@@ -38,6 +38,9 @@ TASK_VERBS = ("新建", "建成", "启动", "完成", "加快", "推进", "推�
               "加强", "提升", "优化", "完善", "健全", "建立", "深化", "持续", "全面", "积极", "强化",
               "确保", "力争", "实现", "做好", "支持", "鼓励", "引导", "规范", "坚持", "扩大",
               "新增", "改造", "提高", "降低", "增加", "争取", "打造", "培育", "促进")
+# Verbs that govern a body (组织居委会…, 督促物业公司…, 指派专人…): a phrase opening with one is a
+# sentence about the body, not its name. Not 组织部 or 指导组/指导站, which are names.
+_GOVERNING_RE = re.compile(r"组织(?!部)|督促|指导(?!组|站|中心|委)|要求|委托|指派")
 # Prepositions that open a phrase inside running text; no body's name holds one
 # (根据区消防安全委员会要求, 指导各街道按照国家标准…建设政府专职消防队).
 PREPOSITIONS_RE = re.compile(r"按照|根据|依据|依照")
@@ -98,6 +101,8 @@ def looks_like_unit(name: str) -> bool:
         return False
     if re.search(r"[0-9０-９%％。！？：:；;，,\"《》]", name):
         return False
+    if _GOVERNING_RE.match(name):
+        return False  # 组织居委会配合…, 督促小区物业公司负责…: a verb, then the body it governs
     if name.startswith(TASK_VERBS) or _BRACKETS_RE.sub("", name).startswith(TASK_VERBS):
         return False  # 新(改、扩)建…: a task verb with its alternatives in brackets
     if PREPOSITIONS_RE.search(name):

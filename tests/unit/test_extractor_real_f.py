@@ -109,3 +109,25 @@ def test_a_later_sentence_whose_subject_is_another_unit_with_a_role_verb():
         [("lead", ["街道消委办"])],       # 消委办 is the heading unit again
         [("responsible", ["房管办"])],    # 督促…: the company is the object
     ]
+
+
+@pytest.mark.parametrize("phrase", ["组织居委会", "督促小区物业公司", "指派专人", "委托招标代理公司"])
+def test_a_verb_then_the_body_it_governs_is_no_name(phrase):
+    assert not looks_like_unit(phrase)
+
+
+@pytest.mark.parametrize("name", ["区委组织部", "组织部", "督导组"])
+def test_names_that_start_as_a_governing_verb_does_still_are(name):
+    assert looks_like_unit(name)
+
+
+def test_a_heading_line_naming_parties_by_what_they_do():
+    text = ("四、职责分工\n（一）各街道办事处\n各街道办事处负责辖区管理，主要履行以下职责：\n1.加强宣传督促；\n"
+            "2.组织居委会配合物业服务企业做好装修垃圾的处置管理；\n（二）区中标的道路运输单位和作业服务单位\n"
+            "区中标的道路运输单位和作业服务单位，主要履行以下职责：\n1.及时提供收运服务；\n")
+    assert _roles(text) == [[("responsible", ["各街道办事处"])],
+                            [("responsible", ["区中标的道路运输单位", "区中标的作业服务单位"])]]
+
+
+def test_r704_reads_exactly():
+    assert_exact("r704_hongkou_jzlj_2022")
