@@ -69,6 +69,7 @@ _TITLE_RE = re.compile(r"[^。，,；;：:！？\n]{2,60}?"
                        r"(?:方案|办法|意见|细则|规定|计划|通知|决定|规则|制度)[\s\u3000]*")
 # The paragraph after a notice's addressees (各科室、各基层单位：) says what is sent to them.
 _SENDING_RE = re.compile(r"印发|转发|通知|发给")
+_SETS_UP_VERB_RE = re.compile(r"成立|建立|设立|组建")
 # A heading naming a body and the office it sets up (各乡镇消防安全委员会下设办公室, r604):
 # the office is that body's office.
 _SETS_UP_RE = re.compile(r"(.{2,30}?)下设(办公室|工作组|专班)$")
@@ -229,6 +230,8 @@ def _heading(text: str, s: int, line_end: int, next_start: int
         return None  # 某街道实施方案: a document's title, not a unit and its duty
     # 房管所、规建生态办负责牵头组织… : the units, then a word a duty starts with.
     for cue in _CUE_RE.finditer(text, s + 2, min(line_end, s + _MAX_HEADING + 1)):
+        if _SETS_UP_VERB_RE.match(text, cue.start()):
+            return None  # 杨行镇建立…领导小组，负责…: the body set up holds the duty (set_up_clauses)
         units = _unit_list(text, s, cue.start())
         if units:
             return units, s, cue.start(), cue.start()

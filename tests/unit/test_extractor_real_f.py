@@ -131,3 +131,13 @@ def test_a_heading_line_naming_parties_by_what_they_do():
 
 def test_r704_reads_exactly():
     assert_exact("r704_hongkou_jzlj_2022")
+
+
+def test_a_body_set_up_and_given_a_duty_in_the_same_sentence():
+    text = ("二、组织机构及其职责\n成立某镇项目管理领导小组(以下简称“领导小组”)，领导小组组长由镇长担任，成员包含相关部门负责人。"
+            "领导小组下设常设机构某镇小型建设项目管理办公室(以下简称项目办)，主任由分管副镇长兼任，办公地点设在镇规划科，"
+            "具体负责建设项目的初审。\n三、过程管理\n1、由建设单位负责办理前期手续。\n"
+            "第四条  某镇建立村级工程建设领导小组（以下简称村级领导小组），负责村级工程的监管工作。\n"
+            "第五条  工作专班下设建设项目办（以下简称项目办），项目办设在镇规建办，负责项目实施的建设管理。\n")
+    assert _roles(text) == [[("responsible", ["某镇小型建设项目管理办公室"])], [("responsible", ["建设单位"])],
+                            [("responsible", ["村级工程建设领导小组"])], [("responsible", ["项目办"])]]
