@@ -43,11 +43,13 @@ from .unit_lists import list_mentions
 from .vocabulary import OPENERS, SPACE, where
 
 # Words a duty may start with right after its unit: a role verb, or the verbs
-# and frames duties open with (区城管执法局依法…, 镇规建办为…主管部门, 各街道、镇作为…).
+# and frames duties open with (区城管执法局依法…, 镇规建办为…主管部门, 各街道、镇作为…,
+# 区财政局按规定…). A unit after 会同 is what the duty is done with, not a holder
+# (区人力资源社会保障局会同区消防救援支队开展…, r701).
 # A duty may also open with any verb a task opens with (开展, 推进, 加强 …).
 _CUE_RE = re.compile(
     r"负责|牵头|配合|协助|协同|参与|参加|协办|具体|承担|为|作为|是|应当|应|要|依法|依据|根据|结合|指导|"
-    r"统筹|在|积极|做好|对|加强|督促|组织|协调|落实|主要|" + "|".join(TASK_VERBS)
+    r"统筹|在|积极|做好|对|加强|督促|组织|协调|落实|主要|按照|按|会同|" + "|".join(TASK_VERBS)
 )
 # The first role verb of a duty's first sentence decides the heading units' role.
 _ROLE_VERB_RE = re.compile(r"(负责)?(牵头|配合|协助|协同|参与|参加|协办)(?!\s*单位|\s*部门)|负责")
@@ -59,8 +61,15 @@ _SENTENCE_END = "。！？!?\n"
 # A heading naming the unit and its duties: 消防安全管理办公室职责, 区民政局主要职责,
 # or what it checks or does: 镇农发办和经发中心审核内容 (r655).
 _DUTIES_OF = r"(?:主要|工作)?职责|(?:审核|审查|核查|检查|工作)内容"
+# A heading naming the unit, the field of its duties and 职责 / 责任: 各街镇（经开区）消防工作责任,
+# 区委、区政府各部委办局消防安全职责 (r701).
+_FIELD_DUTIES_RE = re.compile(r"(?P<field>[\u4e00-\u9fff]{2,8}?)(?:工作)?(?:职责|责任)$")
+# A line naming a document (某街道实施方案, 关于…的通知): no punctuation, a document's kind at its end.
+_TITLE_RE = re.compile(r"[^。，,；;：:！？\n]{2,60}?"
+                       r"(?:方案|办法|意见|细则|规定|计划|通知|决定|规则|制度)[\s\u3000]*")
 # The paragraph after a notice's addressees (各科室、各基层单位：) says what is sent to them.
 _SENDING_RE = re.compile(r"印发|转发|通知|发给")
+_SETS_UP_VERB_RE = re.compile(r"成立|建立|设立|组建")
 # A heading naming a body and the office it sets up (各乡镇消防安全委员会下设办公室, r604):
 # the office is that body's office.
 _SETS_UP_RE = re.compile(r"(.{2,30}?)下设(办公室|工作组|专班)$")
@@ -146,6 +155,24 @@ def _addressees(text: str, colon: int) -> bool:
     return _SENDING_RE.search(text, nl, end if end != -1 else len(text)) is not None
 
 
+# Parties named by what they do, on a heading line of their own: 区中标的道路运输单位和作业服务单位
+# (r704); a qualifier ending in 的 shared across 和 / 及 / 与.
+_QUALIFIED_RE = re.compile(r"(?P<q>[\u4e00-\u9fff]{1,10}的)(?P<a>[\u4e00-\u9fff]{2,10}?(?:单位|企业|机构))"
+                           r"(?:[和及与](?P<b>[\u4e00-\u9fff]{2,10}?(?:单位|企业|机构)))?")
+
+
+def _qualified_parties(text: str, s: int, e: int) -> list[UnitMention] | None:
+    m = _QUALIFIED_RE.fullmatch(text, s, e)
+    if m is None or _ROLE_IN_NAME_RE.search(m.group(0)):
+        return None
+    out = [UnitMention(name=m.group("q") + m.group("a"), as_written=text[m.start() : m.end("a")], start=s,
+                       end=m.end("a"))]
+    if m.group("b"):
+        out.append(UnitMention(name=m.group("q") + m.group("b"), as_written=text[m.start("b") : e],
+                               start=m.start("b"), end=e, reading="和-joined"))
+    return out
+
+
 def _set_up_office(text: str, s: int, e: int) -> list[UnitMention] | None:
     """各乡镇消防安全委员会下设办公室: the office of the body named, as one unit."""
     m = _SETS_UP_RE.fullmatch(text, s, e)
@@ -185,13 +212,26 @@ def _heading(text: str, s: int, line_end: int, next_start: int
     rest = re.sub(_DUTIES_OF + "$", "", rest) or rest
     if len(rest) <= _MAX_HEADING:
         units = _unit_list(text, s, s + len(rest))
+        if not units and (field := _FIELD_DUTIES_RE.search(rest)) is not None:
+            # 各街镇（经开区）消防工作责任: the unit, then the field its duties are in
+            for cut in range(field.end("field"), field.start("field") - 1, -1):
+                units = _unit_list(text, s, s + cut)
+                if units:
+                    rest = rest[:cut]
+                    break
+        if not units:
+            units = _qualified_parties(text, s, s + len(rest))
         if units:
             j = line_end
             while j < next_start and text[j].isspace():
                 j += 1
             return (units, s, s + len(rest), j) if j < next_start else None
+    if _TITLE_RE.fullmatch(text, s, line_end):
+        return None  # 某街道实施方案: a document's title, not a unit and its duty
     # 房管所、规建生态办负责牵头组织… : the units, then a word a duty starts with.
     for cue in _CUE_RE.finditer(text, s + 2, min(line_end, s + _MAX_HEADING + 1)):
+        if _SETS_UP_VERB_RE.match(text, cue.start()):
+            return None  # 杨行镇建立…领导小组，负责…: the body set up holds the duty (set_up_clauses)
         units = _unit_list(text, s, cue.start())
         if units:
             return units, s, cue.start(), cue.start()
@@ -199,6 +239,88 @@ def _heading(text: str, s: int, line_end: int, next_start: int
         if persons:
             return persons, s, cue.start(), cue.start()
     return None
+
+
+# Generic holders that stand for the units a list below names (各单位按以下职能分工…, r310).
+_GENERIC_RE = re.compile(r"(?:各|有关|相关|各有关|各相关)(?:单位|部门)")
+_POINTS_AHEAD_RE = re.compile(r"以下|如下|下列")
+
+
+def _introduces(text: str, units: list, duty_start: int, end: int) -> bool:
+    """Does an item introduce a list rather than give a duty: generic holders
+    (各单位) and a first sentence pointing ahead to the items below?"""
+    if not units or not all(isinstance(u, UnitMention) and _GENERIC_RE.fullmatch(u.name) for u in units):
+        return False
+    stop = duty_start
+    while stop < end and text[stop] not in _SENTENCE_END:
+        stop += 1
+    return _POINTS_AHEAD_RE.search(text, duty_start, stop) is not None
+
+
+# What may stand between a later sentence's subject and its role verb: an adverb, or a
+# phrase saying by what rule (公安派出所根据…有关规定，负责…).
+_ADVERB_RE = re.compile(r"(?:具体|共同|分别|主要|依法)$")
+_BY_RULE_RE = re.compile(r"(?:根据|按照|依据|依照)[^。；;\n]{1,40}[，,]$")
+
+
+def _restates(name: str, head: str) -> bool:
+    """Is a later subject the heading unit again, maybe by a shorter name (消委办 for 街道消委办)?"""
+    return name == head or head.endswith(name) or name.endswith(head)
+
+
+def _later_subjects(text: str, duty_start: int, end: int, heads: list[str]) -> list[Attribution]:
+    """Later sentences of a duty item whose subject is another unit with a role verb
+    of its own (3.区经委负责…。区粮食物资储备局负责…, r701): that unit, with that role.
+    A sentence whose subject has no role word (区科协应将…), whose subject is the
+    heading unit again (消委办负责…) or which opens with a verb (督促小区物业公司负责…:
+    the unit is its object) gives nothing."""
+    out: list[Attribution] = []
+    p = text.find("。", duty_start, end)
+    while p != -1 and p + 1 < end:
+        s = p + 1
+        while s < end and text[s] in SPACE:
+            s += 1
+        stop = s
+        while stop < end and text[stop] not in _SENTENCE_END:
+            stop += 1
+        verb = _ROLE_VERB_RE.search(text, s, stop)
+        if verb is not None and verb.start() - s >= 2:
+            e = verb.start()
+            head = text[s:e]
+            if (rule := _BY_RULE_RE.search(head)) is not None:
+                e = s + rule.start()
+            elif (adv := _ADVERB_RE.search(head)) is not None:
+                e = s + adv.start()
+            units = _unit_list(text, s, e) if not _CUE_RE.match(text, s) else None  # 督促小区物业公司负责…
+            if units and not any(_restates(u.name, h) for u in units for h in heads):
+                role, word = _role(text, verb.start(), stop)
+                out.append(Attribution(role=role, label=word, clause=text[s : verb.end()], start=s,
+                                       end=verb.end(), units=units))
+        p = text.find("。", stop, end) if stop < end and text[stop] == "。" else -1
+    return out
+
+
+def _sibling_groups(headers: list[Header]) -> dict[int, list[int]]:
+    """Each numbered item's siblings: the items of its rank under the same parent
+    (by start)."""
+    groups: dict[int, list[int]] = {}
+    open_groups: dict[int, list[int]] = {}  # rank -> the current group at that rank
+    for h in headers:
+        for r in [r for r in open_groups if r > h.rank]:
+            del open_groups[r]  # a higher item closes the groups below it
+        g = open_groups.setdefault(h.rank, [])
+        g.append(h.start)
+        groups[h.start] = g
+    return groups
+
+
+def _in_duty_list(h: Header, group: dict[int, list[int]], headed: set[int]) -> bool:
+    """Is a numbered item that opens with a unit but gives no role word one of a
+    duty list, most of whose items open with a unit (区政府办公室按照法定程序…审核,
+    区财政局按规定…, among 区发展改革委应当… / 区经委负责…, r701)? A step of a procedure
+    among steps that do not (建设单位按照各自工作职责，拟定…, r702) gives no duty."""
+    siblings = group.get(h.start, [h.start])
+    return 3 * sum(s in headed for s in siblings) >= 2 * len(siblings)
 
 
 def duty_items(text: str, headers: list[Header], deadline: float | None = None) -> list[Duty]:
@@ -240,6 +362,8 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
         found.append((start, head_start, h, units, head_end, duty_start))
     if sum(h is not None for _s, _b, h, _u, _he, _d in found) >= 2:
         found = [f for f in found if f[2] is not None]
+    group = _sibling_groups(headers)
+    headed = {f[2].start for f in found if f[2] is not None}
 
     # where each numbered item's block ends: the next marker of the same or a higher level
     block_end: dict[int, int] = {}
@@ -261,6 +385,13 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
             end -= 1
         listed = re.match(_DUTIES_OF, text[head_end : head_end + 4]) is not None  # <unit>职责
         role, verb = _role(text, duty_start, end, listed)
+        if not verb and h is not None and duty_start == head_end and not _in_duty_list(h, group, headed):
+            continue  # 2.建设单位按照各自工作职责，拟定…: a step of a procedure, no duty given
+        heading_line = h is not None and "\n" in text[head_end:duty_start]
+        if heading_line and i + 1 < len(found) and item_starts[i + 1] < end:
+            continue  # 四、区委、区政府各部委办局消防安全职责 over items that name their own units (r701)
+        if _introduces(text, units, duty_start, end):
+            continue  # 四、各单位按以下职能分工…：the items below say which unit does what
         clause_end = duty_start + len(verb) if verb and text.startswith(verb, duty_start) else head_end
         persons = tuple(o.model_copy(update={"role": verb or "职责分工"}) for o in units
                         if isinstance(o, Official))
@@ -273,6 +404,8 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
             joined_from = [attribution]
             joined_lead(text, clause_end, end, joined_from)
             joined = joined_from[1:]
+        if not heading_line and attribution.units:
+            joined += _later_subjects(text, duty_start, end, [u.name for u in attribution.units])
         out.append(Duty(start=start, end=end, marker=text[start : h.end] if h else "",
                         attribution=attribution, duty_start=duty_start, officials=persons,
                         joined=tuple(joined)))

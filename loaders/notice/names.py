@@ -38,6 +38,9 @@ TASK_VERBS = ("新建", "建成", "启动", "完成", "加快", "推进", "推�
               "加强", "提升", "优化", "完善", "健全", "建立", "深化", "持续", "全面", "积极", "强化",
               "确保", "力争", "实现", "做好", "支持", "鼓励", "引导", "规范", "坚持", "扩大",
               "新增", "改造", "提高", "降低", "增加", "争取", "打造", "培育", "促进")
+# Verbs that govern a body (组织居委会…, 督促物业公司…, 指派专人…): a phrase opening with one is a
+# sentence about the body, not its name. Not 组织部 or 指导组/指导站, which are names.
+_GOVERNING_RE = re.compile(r"组织(?!部)|督促|指导(?!组|站|中心|委)|要求|委托|指派")
 # Prepositions that open a phrase inside running text; no body's name holds one
 # (根据区消防安全委员会要求, 指导各街道按照国家标准…建设政府专职消防队).
 PREPOSITIONS_RE = re.compile(r"按照|根据|依据|依照")
@@ -47,7 +50,9 @@ PERSON_ENDINGS = ("干部", "主任", "书记", "负责人", "村长", "镇长",
 # 户口暂时迁出的现役军人), a question (…程序是否履行到位), setting a body up or placing it
 # (各乡镇设立消防安全委员会, 项目办设在镇规建办), what a rule applies to (本办法适用于本街道…),
 # and an exception (除新区审计部门). A heading that says one of these is a sentence, not a name.
-PHRASE_RE = re.compile(r"的|是否|设立|成立|下设|设在|组建|适用|^除|^召开|^本(?:办法|方案|意见|规定|细则)")
+# A quantity (新(改、扩)建一批中小学校) counts what a task makes; no name counts.
+PHRASE_RE = re.compile(r"的|是否|设立|成立|下设|设在|组建|适用|^除|^召开|^本(?:办法|方案|意见|规定|细则)"
+                       r"|[一两几数](?:批|系列)|若干")
 # Procedure verbs right after a finished body's name: the name ended and a sentence went on
 # (城建中心报小型建设工程领导小组选择社会中介机构, r602).
 _BODY_THEN_VERB_RE = re.compile(r"(?:局|委|办|中心|所|站|组|室)(?:报|选择|确定|委托|审核|提出|通过)")
@@ -66,6 +71,7 @@ JURISDICTION_RE = re.compile(r"(?:[\u4e00-\u9fff]{0,6}?(?:省|市|县|区|州|�
 NOT_A_JURISDICTION = ("市场", "市政", "市容", "市民", "区域", "县域", "市域", "乡村", "镇村", "区级", "县级",
                       "市级", "市直", "县直", "区直", "市属", "县属", "区属")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_BRACKETS_RE = re.compile(r"[（(〔][^（(〔）)〕]*[）)〕]")
 # Endings that finish a body's name for certain (局, 委, 政府 …); UNIT_FINAL also
 # has 业, 门 and 位, which end words inside names (市工业和信息化局).
 BODY_FINAL = UNIT_FINAL - set("业门位关构联协")
@@ -95,7 +101,11 @@ def looks_like_unit(name: str) -> bool:
         return False
     if re.search(r"[0-9０-９%％。！？：:；;，,\"《》]", name):
         return False
-    if name.startswith(TASK_VERBS) or PREPOSITIONS_RE.search(name):
+    if _GOVERNING_RE.match(name):
+        return False  # 组织居委会配合…, 督促小区物业公司负责…: a verb, then the body it governs
+    if name.startswith(TASK_VERBS) or _BRACKETS_RE.sub("", name).startswith(TASK_VERBS):
+        return False  # 新(改、扩)建…: a task verb with its alternatives in brackets
+    if PREPOSITIONS_RE.search(name):
         return False
     if PHRASE_RE.search(name) or _BODY_THEN_VERB_RE.search(name) or name in SECTION_WORDS:
         return False
@@ -197,6 +207,10 @@ def split_and_joined(name: str) -> list[tuple[str, int]]:
     return [(name, 0)]
 
 
+# A city bureau's branch named by the place it serves: 公安青浦分局, 税务浦东分局.
+_PLACE_BRANCH_RE = re.compile(r"(?:公安|税务|消防)[\u4e00-\u9fff]{2,3}分局")
+
+
 def restore_elided(prev: str, name: str) -> str | None:
     """县教育局、卫健局: the second name left out the first's jurisdiction. The
     restored name, or None when nothing was left out.
@@ -207,6 +221,8 @@ def restore_elided(prev: str, name: str) -> str | None:
     parent = re.fullmatch(r"(.{2,10}?(?:部|厅|委|总局|署))(.{2,8}(?:司|处))", prev)
     if parent and re.fullmatch(r"[^省市县区]{2,8}(?:司|处)", name):
         return parent.group(1) + name  # a ministry's department: 交通运输部运输服务司、科技司
+    if _PLACE_BRANCH_RE.fullmatch(name):
+        return None  # 公安青浦分局: a branch named by its own place
     bare = name[:1] + re.sub("|".join(NOT_A_JURISDICTION), "", name[1:])  # 绿化市容局's 市 is no place
     if jurisdiction_of(name) or name.startswith(("各", "街道")) or re.search("[省市县区州镇乡]", bare):
         return None  # 街道消委办 names its own jurisdiction, as 区 or 镇 would

@@ -96,11 +96,53 @@ def _roster(text: str, pos: int, end: int) -> bool:
     return False
 
 
-def by_clauses(text: str, start: int, end: int) -> list[Attribution]:
-    """Duties written in running text, 由 + units + role word. Read only where a
-    document has no labels and no role brackets (see parse), since running text
-    is where a list of names is least sure to be one."""
+# A body set up, then what it does in the same sentence: 下设常设机构X（以下简称Y），主任由…兼任，
+# 办公地点设在…，具体负责… (r603), 建立X（以下简称Y），负责… (r755), 成立X（…），按照有关规定负责… (r653).
+# The body is the subject of the clauses after it; the first clause that is only a role word (with
+# an adverb or the rule it follows) gives its role. Other clauses have subjects of their own
+# (主任由…兼任) or say where it sits.
+_SET_UP_RE = re.compile(r"(?:成立|建立|设立|下设|组建)(?:常设机构|办事机构|常设办事机构)?"
+                        r"(?P<body>[^，,。；;：:（(、\n]{2,40}?)"
+                        r"(?:[（(]以下(?:简称|统称)[“\"]?(?P<short>[^）)”\"\n]{1,20})[”\"]?[）)])?[，,]")
+_ROLE_CLAUSE_RE = re.compile(r"(?:(?:按照|根据|依据|依照)[^，,。；;\n]{0,20}?)?(?:具体|主要|统一|全面)?"
+                             r"(?P<word>负责牵头|牵头负责|负责(?!人)|牵头)")
+
+
+def set_up_clauses(text: str, start: int, end: int) -> list[Attribution]:
+    """Bodies set up and given a duty in the same sentence (see _SET_UP_RE)."""
     out: list[Attribution] = []
+    for m in _SET_UP_RE.finditer(text, start, end):
+        units = _holders(text, m.start("body"), m.end("body"))
+        if not units or len(units) != 1:
+            continue
+        stop = m.end()
+        while stop < end and text[stop] not in "。！？!?\n":
+            stop += 1
+        k = m.end()
+        short = m.group("short")
+        while k < stop:
+            if short and text.startswith(short, k):
+                # 项目办设在镇规建办，负责…: the clauses go on with the short name as subject (r601)
+                units = [UnitMention(name=short, as_written=short, start=k, end=k + len(short))]
+                short = None
+            c = _ROLE_CLAUSE_RE.match(text, k, stop)
+            if c is not None:
+                word = c.group("word")
+                out.append(Attribution(role=_clause_role(word), label=word, clause=text[m.start() : c.end()],
+                                       start=units[0].start, end=c.end(), units=units))
+                break
+            while k < stop and text[k] not in "，,；;":
+                k += 1
+            k += 1
+    return out
+
+
+def by_clauses(text: str, start: int, end: int) -> list[Attribution]:
+    """Duties written in running text, 由 + units + role word, and bodies set up and
+    given a duty (set_up_clauses). Read only where a document has no labels and no
+    role brackets (see parse), since running text is where a list of names is
+    least sure to be one."""
+    out: list[Attribution] = set_up_clauses(text, start, end)
     for m in _BY_RE.finditer(text, start, end):
         s, e = m.start("list"), m.end("list")
         d = _DESCRIPTOR_RE.match(text, s, e)

@@ -34,12 +34,17 @@ from dataclasses import dataclass, field
 
 from .model import Attribution, Official, UnitMention
 from .names import is_holder, looks_like_unit, split_offices
+from .numerals import cn_numeral_to_int
 from .unit_lists import list_mentions
 from .vocabulary import LABEL_NOUNS, OPENERS, grammar_role
 
 # Cells that say "none" and keep their column's place: 配合单位 "/".
 _EMPTY_CELLS = frozenset({"/", "／", "—", "——", "-", "无", "\\"})
 _NUMBER_RE = re.compile(r"\d{1,3}")
+# A row's number in a cell of its own when rows are numbered within parts: （一）, (二).
+_PAREN_ROW_RE = re.compile(r"[（(]([一二三四五六七八九十]{1,3})[）)]")
+# A part's number in a cell of its own, its title in the next cell: 二 (一 may show as a dash, —).
+_PART_CELL_RE = re.compile(r"[一二三四五六七八九十]{1,3}|[—－-]")
 # A group's cell before its rows: 1.分类投放 / 二、分类运输 (a 类别 column, merged down its rows).
 _GROUP_RE = re.compile(r"(?:\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)\D")
 # A personal name (2–4 characters) or a post (分管副区长, 区委副书记).
@@ -263,8 +268,9 @@ def read_table(text: str) -> Table | None:
             end = e
             for pc in _paragraph_cells(text, e):
                 name = re.sub(r"\s+", "", pc.text)
-                if _NUMBER_RE.fullmatch(name) or re.match(r"\d{1,2}[.．、]", name) or len(name) > 12:
-                    break  # the first row (or a group cell before it, 1.分类投放)
+                if (_NUMBER_RE.fullmatch(name) or re.match(r"\d{1,2}[.．、]", name) or len(name) > 12
+                        or _PAREN_ROW_RE.fullmatch(name) or _PART_CELL_RE.fullmatch(name)):
+                    break  # the first row (or a group or part cell before it: 1.分类投放, 一 / —)
                 columns.append(name)
                 end = pc.end
             if any(column_role(c) in ("lead", "responsible", "support") for c in columns):
@@ -362,25 +368,7 @@ def table_rows(text: str, table: Table) -> list[Row]:
     if table.items:
         return _rows_out(text, table, _item_rows(text, table))
     if table.paragraphs:
-        after_group = False
-        for cell in _paragraph_cells(text, table.header_end):
-            name = re.sub(r"\s+", "", cell.text)
-            # numbering may restart in each group of rows, right after the group's
-            # cell (1.分类投放: 1 … 5; 2.分类运输: 1 …); a "1" elsewhere is a value
-            if _NUMBER_RE.fullmatch(name) and (last_number is None or int(name) == last_number + 1
-                                               or (int(name) == 1 and after_group)):
-                last_number = int(name)
-                rows.append((cell, []))
-                after_group = False
-                continue
-            after_group = bool(_GROUP_RE.match(name))
-            if rows and rows[-1][1] and rows[-1][1][-1].text.rstrip().endswith(("、", "，", ",")):
-                # A unit list cut after its separator ("区绿化市容局、" / "区农业农村委"): one cell.
-                last = rows[-1][1][-1]
-                rows[-1][1][-1] = Cell(last.start, cell.end, text[last.start : cell.end])
-            elif rows:
-                rows[-1][1].append(cell)
-        return _rows_out(text, table, rows)
+        return _rows_out(text, table, _paragraph_rows(text, table))
     if not table.numbered:
         for s, e in _lines(text):
             if s <= table.header_end:
@@ -417,6 +405,57 @@ def table_rows(text: str, table: Table) -> list[Row]:
     return _rows_out(text, table, rows)
 
 
+def _row_value(name: str) -> int | None:
+    """A row's number as its own cell writes it (12, （三）), or None."""
+    if _NUMBER_RE.fullmatch(name):
+        return int(name)
+    m = _PAREN_ROW_RE.fullmatch(name)
+    return cn_numeral_to_int(m.group(1)) if m else None
+
+
+def _paragraph_rows(text: str, table: Table) -> list[tuple[Cell, list[Cell]]]:
+    """Rows of a table flattened one cell per paragraph. A number cell (12, or
+    （三） where rows are numbered within parts) that continues the numbering
+    starts a row; numbering may restart at 1 right after a group's cell
+    (1.分类投放) or a part's two cells (二 / 构建全链条…, the number alone, then the
+    title), which belong to no row; the header row repeated where the page broke
+    (序号 / 工作任务 / … again) is skipped; every other cell belongs to the row above."""
+    cells = list(_paragraph_cells(text, table.header_end))
+    names = [re.sub(r"\s+", "", c.text) for c in cells]
+    width = len(table.columns)
+    rows: list[tuple[Cell, list[Cell]]] = []
+    last_number: int | None = None
+    after_group = False
+    k = 0
+    while k < len(cells):
+        cell, name = cells[k], names[k]
+        if name == table.columns[0] and names[k : k + width] == table.columns:
+            k += width  # the header again, after a page break
+            continue
+        value = _row_value(name)
+        if value is not None and (last_number is None or value == last_number + 1
+                                  or (value == 1 and after_group)):
+            last_number = value
+            rows.append((cell, []))
+            after_group = False
+            k += 1
+            continue
+        if (_PART_CELL_RE.fullmatch(name) and k + 2 < len(names) and _row_value(names[k + 2]) == 1
+                and _row_value(names[k + 1]) is None):
+            after_group = True  # 二 / 构建全链条全过程闭环管理体系 / （一）…
+            k += 2
+            continue
+        after_group = bool(_GROUP_RE.match(name))
+        if rows and rows[-1][1] and rows[-1][1][-1].text.rstrip().endswith(("、", "，", ",")):
+            # A unit list cut after its separator ("区绿化市容局、" / "区农业农村委"): one cell.
+            last = rows[-1][1][-1]
+            rows[-1][1][-1] = Cell(last.start, cell.end, text[last.start : cell.end])
+        elif rows:
+            rows[-1][1].append(cell)
+        k += 1
+    return rows
+
+
 def _item_rows(text: str, table: Table) -> list[tuple[Cell, list[Cell]]]:
     """Rows of a table keyed by numbered item cells (1.做好规划配套): an item cell
     that continues the numbering (or restarts it at 1 right after a group cell)
@@ -451,7 +490,7 @@ def _rows_out(text: str, table: Table, rows: list[tuple[Cell, list[Cell]]]) -> l
         if not cells:
             continue
         task, rest = cells[0], cells[1:]
-        number, marker = int(number_cell.text.strip()) if not table.items else 0, ""
+        number, marker = (_row_value(re.sub(r"\s+", "", number_cell.text)) or 0) if not table.items else 0, ""
         if table.items:  # 1.做好规划配套: the item cell is the number and the title
             m = _ITEM_CELL_RE.match(number_cell.text)
             assert m is not None
@@ -462,7 +501,7 @@ def _rows_out(text: str, table: Table, rows: list[tuple[Cell, list[Cell]]]) -> l
         elif table.numbered:
             marker = number_cell.text.strip()
         officials: list[Official] = []
-        if 1 + len(cells) == len(table.columns) and not table.items:
+        if 1 + len(cells) == len(table.columns) and not table.items and not _shifted(text, table, cells):
             # A full row: every column has its cell, so the header says what each holds.
             unit_cells, roles = [], []
             for cell, column in zip(cells, table.columns[1:], strict=True):
@@ -476,7 +515,7 @@ def _rows_out(text: str, table: Table, rows: list[tuple[Cell, list[Cell]]]) -> l
                     roles.append(role)
         else:
             unit_cells, roles = _typed_cells(text, _in_unit_columns(text, table, rest), unit_roles,
-                                             official_role, officials)
+                                             official_role, officials, table.paragraphs)
         attributions = []
         for (cell, leads, mentions), role in zip(unit_cells, roles, strict=True):
             if not leads and not mentions:
@@ -492,6 +531,15 @@ def _rows_out(text: str, table: Table, rows: list[tuple[Cell, list[Cell]]]) -> l
         out.append(Row(number=number, start=number_cell.start, end=end, marker=marker, task=task.text,
                        attributions=attributions, officials=officials, cells=len(cells)))
     return _merged_from_above(table, out)
+
+
+def _shifted(text: str, table: Table, cells: list[Cell]) -> bool:
+    """Has a row as many cells as the header columns only by chance? A merged
+    cell left out (事项分类, shown in its group's first row only) and a unit cell
+    split over paragraphs (团区委 / 各乡镇(街道) / 区教体局) add up to a full row,
+    but then a unit list stands under a column of text (r752 row 9)."""
+    return any(column_role(col) is None and not body_column(col) and _unit_cell(text, cell) is not None
+               for cell, col in zip(cells[1:], table.columns[2:], strict=False))
 
 
 def _in_unit_columns(text: str, table: Table, rest: list[Cell]) -> list[Cell]:
@@ -521,7 +569,8 @@ def _merged_from_above(table: Table, rows: list[Row]) -> list[Row]:
 
 
 def _typed_cells(text: str, rest: list[Cell], unit_roles: list[str], official_role: str | None,
-                 officials: list[Official]) -> tuple[list[tuple[Cell, list, list]], list[str]]:
+                 officials: list[Official], paragraphs: bool = False
+                 ) -> tuple[list[tuple[Cell, list, list]], list[str]]:
     """A row with merged or missing cells, read by what each cell holds: unit
     lists go to the header's unit columns in order, persons to its leader column."""
     unit_cells: list[tuple[Cell, list, list]] = []
@@ -551,9 +600,16 @@ def _typed_cells(text: str, rest: list[Cell], unit_roles: list[str], official_ro
     slots = unit_roles or ["responsible"]
     roles: list[str] = []
     for n in groups:
-        # More unit cells than unit columns: a cell's names ran over lines; the
-        # last columns take the last cells, the first column the rest.
-        roles += ([slots[0]] * (n - len(slots) + 1) + slots[1:] if n >= len(slots) else slots[:n])
+        if n >= len(slots) and paragraphs:
+            # More unit cells than unit columns, a cell per paragraph: a cell's units
+            # stand one per paragraph (区教体局 / 东孝街道 / 孝顺镇 …); the first columns
+            # take a paragraph each, the last column (配合, 协同) the rest (r752).
+            roles += slots[:-1] + [slots[-1]] * (n - len(slots) + 1)
+        else:
+            # More unit cells than unit columns in a row per line: a cell's names ran
+            # over lines, the line's last cell going on below it (区财政局 / 区税务局,
+            # r45); the last columns take the last cells, the first column the rest.
+            roles += ([slots[0]] * (n - len(slots) + 1) + slots[1:] if n >= len(slots) else slots[:n])
     return unit_cells, roles
 
 

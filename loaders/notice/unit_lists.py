@@ -139,6 +139,27 @@ _COLLECTIVE_HEAD_RE = re.compile(r"^(各|有关|相关)(.{1,3})$")
 _COLLECTIVE_BODY_RE = re.compile(r"^(.{1,3}?)(人民政府|政府|党委|党工委|管委会)(?:〔[^〔〕]{1,8}〕)?$")
 
 
+# 区委、区政府各部委办局: parent bodies whose members the last item names with 各 (the 部委办局
+# of 区委 and of 区政府, r701). One collective, as written.
+_PARENT_RE = re.compile(r"^.{1,4}?(?:委|政府|人大|政协)$")
+_MEMBERS_OF_RE = re.compile(r"^.{1,4}?(?:委|政府|人大|政协)各.{1,6}$")
+
+
+def _merge_parents(text: str, mentions: list[UnitMention]) -> list[UnitMention]:
+    out: list[UnitMention] = []
+    for m in mentions:
+        k = len(out)
+        while k > 0 and out[k - 1].alias is None and _PARENT_RE.match(out[k - 1].name):
+            k -= 1
+        if k < len(out) and m.alias is None and _MEMBERS_OF_RE.match(m.name):
+            written = text[out[k].start : m.end]
+            out[k:] = [UnitMention(name=clean_name(written), as_written=written, start=out[k].start,
+                                   end=m.end, reading="collective")]
+            continue
+        out.append(m)
+    return out
+
+
 def merge_collectives(text: str, mentions: list[UnitMention]) -> list[UnitMention]:
     """A collective written with 、 inside and no brackets stays one name, as
     written: 各县、市、区政府 (each county's, city's and district's government),
@@ -368,7 +389,7 @@ def list_mentions(text: str, start: int, end: int, before: UnitMention | None = 
         if not item.name:
             continue
         (leads if marked else mentions).append(item)
-    mentions = merge_collectives(text, mentions)
+    mentions = _merge_parents(text, merge_collectives(text, mentions))
     mentions = share_place_suffix(share_suffixes([part for m in mentions for part in split_names(text, m)]))
     mentions = merge_grassroots(text, restore_elided_prefixes(restore_prefixes(mentions), before,
                                                               document_places(text)))
