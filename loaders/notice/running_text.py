@@ -26,7 +26,7 @@ from .unit_lists import list_mentions
 _ITEM = r"(?:[^。；;：:！？\n（(由)）]|[(（][^()（）。\n]{1,15}[)）])"
 ADVERBS = r"(?:定期|统一|及时|主动|全面|共同|具体)?"
 _BY_RE = re.compile(r"(?:交由|移交给?|交给|由)(?P<list>" + _ITEM + r"{2,80}?)" + MANNER + ADVERBS
-                    + r"(?P<word>负责|牵头|落实|配合)(?!的)")
+                    + r"(?P<word>负责(?!人)|牵头|落实|配合)(?!的)")
 # 由建管中心牵头，营商办、城运中心等部门参与…: the clauses after the 由 clause go on, with a
 # manner of their own between the list and the word (根据安排参加).
 _CHAIN_ITEM = r"(?:[^。；;：:！？\n（(，,由)）]|[(（][^()（）。\n]{1,15}[)）])"
@@ -74,13 +74,17 @@ def leading_units(text: str, s: int, end: int) -> list[UnitMention] | None:
         typed = re.compile(r"等(?:有关|相关)?(?:单位|部门)").search(text, s, stop)
     if typed is not None:
         return _holders(text, s, typed.end())
-    last = text.rfind("、", s, stop)
-    head_end = last if last != -1 else s
-    if last != -1 and _holders(text, s, head_end) is None:
+    # the list runs while its items are whole bodies; the first item that is not one is
+    # the last. A 、 after it belongs to the duty only where the duty opens with a verb
+    # (各职能部门加强对本区域、本领域内…, r804; not 核查所涉场地权属、是否…, r654).
+    tail = s
+    while (sep := text.find("、", tail, stop)) != -1 and _holders(text, tail, sep) is not None:
+        tail = sep + 1
+    if tail > s and _holders(text, s, tail - 1) is None:
         return None
-    tail = last + 1 if last != -1 else s
+    in_duty = text.find("、", tail, stop) != -1
     for e in range(min(stop, tail + 20), tail + 1, -1):
-        if looks_like_unit(text[tail:e]):
+        if looks_like_unit(text[tail:e]) and (not in_duty or text.startswith(TASK_VERBS, e)):
             return _holders(text, s, e)
     return None
 
