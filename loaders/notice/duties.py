@@ -275,11 +275,11 @@ def _later_subjects(text: str, duty_start: int, end: int, heads: list[str]) -> l
     heading unit again (消委办负责…) or which opens with a verb (督促小区物业公司负责…:
     the unit is its object) gives nothing."""
     out: list[Attribution] = []
-    p = text.find("。", duty_start, end)
+    p = _next_sentence(text, duty_start, end)
     while p != -1 and p + 1 < end:
         s = p + 1
-        while s < end and text[s] in SPACE:
-            s += 1
+        while s < end and text[s].isspace():
+            s += 1  # a later paragraph of the item too (第四条 镇人民政府负责…。\n镇党群中心具体负责…, r803)
         stop = s
         while stop < end and text[stop] not in _SENTENCE_END:
             stop += 1
@@ -296,8 +296,14 @@ def _later_subjects(text: str, duty_start: int, end: int, heads: list[str]) -> l
                 role, word = _role(text, verb.start(), stop)
                 out.append(Attribution(role=role, label=word, clause=text[s : verb.end()], start=s,
                                        end=verb.end(), units=units))
-        p = text.find("。", stop, end) if stop < end and text[stop] == "。" else -1
+        p = stop if stop < end and text[stop] in "。\n" else -1
     return out
+
+
+def _next_sentence(text: str, start: int, end: int) -> int:
+    """Where the first sentence of text[start:end] ends (its 。 or the end of its paragraph), or -1."""
+    stops = [k for k in (text.find("。", start, end), text.find("\n", start, end)) if k != -1]
+    return min(stops, default=-1)
 
 
 def _sibling_groups(headers: list[Header]) -> dict[int, list[int]]:

@@ -23,9 +23,10 @@ from .vocabulary import CLOSERS, HEADLESS_BODIES, OPENERS, UNIT_FINAL
 
 # Parties to a lease or a works contract (房屋产权方及出租方应尽到管理责任, r307): they hold
 # duties as bodies do, and end with 方, which no body's name does.
-# 业主 (the owner) and a project's 管理人 (the department managing it, r656) are parties of the
-# same kind.
-PARTY_ENDINGS = ("产权方", "出租方", "承租方", "建设方", "施工方", "使用方", "经营方", "业主", "管理人")
+# 业主 and 所有人 (the owner, r803) and a project's 管理人 (the department managing it, r656) are
+# parties of the same kind.
+PARTY_ENDINGS = ("产权方", "出租方", "承租方", "建设方", "施工方", "使用方", "经营方", "业主", "所有人",
+                 "管理人")
 # Endings a unit name may have beyond UNIT_FINAL's single characters: places
 # that stand for their government (各街道, 各乡镇, 崇川经济开发区) and companies.
 UNIT_ENDINGS = ("街道", "乡镇", "镇", "乡", "社区", "村", "开发区", "园区", "新区", "片区", "景区", "区政府",
@@ -50,9 +51,10 @@ PERSON_ENDINGS = ("干部", "主任", "书记", "负责人", "村长", "镇长",
 # 户口暂时迁出的现役军人), a question (…程序是否履行到位), setting a body up or placing it
 # (各乡镇设立消防安全委员会, 项目办设在镇规建办), what a rule applies to (本办法适用于本街道…),
 # and an exception (除新区审计部门). A heading that says one of these is a sentence, not a name.
-# A quantity (新(改、扩)建一批中小学校) counts what a task makes; no name counts.
+# A quantity (新(改、扩)建一批中小学校) counts what a task makes; no name counts. A 由-phrase says
+# who does something (非国有不可移动文物由其所有人, r803); no name holds one (自由贸易区 aside).
 PHRASE_RE = re.compile(r"的|是否|设立|成立|下设|设在|组建|适用|^除|^召开|^本(?:办法|方案|意见|规定|细则)"
-                       r"|[一两几数](?:批|系列)|若干")
+                       r"|[一两几数](?:批|系列)|若干|(?<![自理缘])由")
 # Procedure verbs right after a finished body's name: the name ended and a sentence went on
 # (城建中心报小型建设工程领导小组选择社会中介机构, r602).
 _BODY_THEN_VERB_RE = re.compile(r"(?:局|委|办|中心|所|站|组|室)(?:报|选择|确定|委托|审核|提出|通过)")

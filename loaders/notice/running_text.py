@@ -149,6 +149,8 @@ def by_clauses(text: str, start: int, end: int) -> list[Attribution]:
     out: list[Attribution] = set_up_clauses(text, start, end)
     for m in _BY_RE.finditer(text, start, end):
         s, e = m.start("list"), m.end("list")
+        if text.startswith("其", s) and e - s > 2:
+            s += 1  # 由其所有人负责修缮: 其 refers back to the thing; the party is 所有人 (r803)
         d = _DESCRIPTOR_RE.match(text, s, e)
         if d is not None and d.end() < e and text[d.end()] not in "(（":
             s = d.end()  # 包片单位县气象局: the kind of unit, then the unit (not an alias after it)

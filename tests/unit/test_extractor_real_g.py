@@ -9,6 +9,7 @@ showed it reads exactly, on that document (assert_exact).
 from __future__ import annotations
 
 from govgraph.loaders.notice import parse_notice
+from govgraph.loaders.notice.names import looks_like_unit
 from govgraph.loaders.notice.running_text import by_clauses, leading_units
 from real_corpus import assert_exact
 
@@ -38,3 +39,26 @@ def test_the_units_a_lead_coordinates_end_where_the_duty_begins():
 
 def test_r804_reads_exactly():
     assert_exact("r804_gumeilu_xegc_2021")
+
+
+def test_an_article_s_later_paragraph_with_a_subject_and_role_verb_of_its_own():
+    text = ("第四条 镇人民政府负责本行政区域内的文物保护工作。\n\n镇党群中心具体负责文物保护的监督管理。\n\n"
+            "相关行政管理部门，按照各自职责共同做好文物保护工作。\n\n"
+            "第五条 镇文物管理委员会负责协调解决重大问题，其日常办事机构设在镇党群中心。\n")
+    assert _roles(text) == [[("responsible", ["镇人民政府"]), ("responsible", ["镇党群中心"])],
+                            [("responsible", ["镇文物管理委员会"])]]
+
+
+def test_by_its_owner_names_the_owner():
+    # 其 refers back to the thing owned; 所有人 is a party as 业主 is
+    assert _by("非国有不可移动文物由其所有人负责修缮、保养。") == [("responsible", ["所有人"])]
+    assert not looks_like_unit("非国有不可移动文物由其所有人")
+    assert looks_like_unit("中国（上海）自由贸易试验区管委会")
+
+
+def test_r803_reads_exactly():
+    assert_exact("r803_zhelin_wwbh_2023")
+
+
+def test_r602_reads_exactly():
+    assert_exact("r602_fengpu_xxgc_2025")
