@@ -202,6 +202,16 @@ def joined_lead(text: str, pos: int, end: int, out: list[Attribution]) -> int:
         at = again.end()
 
 
+# A post given to a body by a copula: 各村为…的责任主体, 建设单位是施工管理的第一责任单位 (r703),
+# X为…的责任单位 (r702), A、B和C是…的责任部门 (r754) → responsible; 镇规建办为牵头部门 (r655) → lead.
+COPULAR_POSTS = r"(?:第一|主要|直接)?(?:责任主体|责任单位|责任部门|牵头部门|牵头单位)"
+
+# X对…负有直接和领导责任 (r702): a body bearing responsibility for something is responsible;
+# persons bearing it (建设单位负责人对…负有直接管理责任, r703) are officials, the kind of
+# responsibility their role.
+BEARS = r"对[^，,；;。\n]{1,30}?负有(?P<borne>[^，,；;。\n]{0,8}?责任)"
+
+
 # A clause that opens with the units that do the work, then the role word:
 # 联席办负责组织召开…, 区民防办、应急管理局牵头, 各职能部门按照职责，分别牵头完成…,
 # 区发展改革委…等部门履行相应职责, 各镇政府…和头桥集团落实主体责任, 各村为…的责任主体.
@@ -209,7 +219,8 @@ def joined_lead(text: str, pos: int, end: int, out: list[Attribution]) -> int:
 _CLAUSE_CUE_RE = re.compile(
     r"(?:按照?(?:职责|职能|各自职责)(?:分工)?[，,]?)?(?:分别|共同|具体|分头)?"
     r"(?P<word>负责牵头|牵头负责|负责配合|牵头|负责(?!人)|配合|参与|参加|协助|协同|协办"
-    r"|履行相应职责|落实主体责任|为[^，,；;。\n]{0,20}?责任主体)(?!的)")
+    r"|履行相应职责|落实主体责任|" + r"(?:为|是)[^，,；;。\n]{0,20}?" + COPULAR_POSTS
+    + r"|" + BEARS + r")(?!的)")
 _CLAUSE_ROLES = {"负责牵头": "lead", "牵头负责": "lead", "牵头": "lead", "负责配合": "support"}
 _CLAUSE_STARTS = "，,；;。：:！？!?\n"
 _CLAUSE_END = "。；;！？!?\n"
@@ -227,6 +238,8 @@ _STATING_VERBS = ("明确", "确定", "规定", "要求", *TASK_VERBS)
 def _clause_role(word: str) -> str:
     if word in _CLAUSE_ROLES:
         return _CLAUSE_ROLES[word]
+    if word.startswith(("为", "是")) and word.endswith(("牵头部门", "牵头单位")):
+        return "lead"  # 镇规建办为牵头部门
     return ROLE_WORDS.get(word, "responsible")  # 履行相应职责, 落实主体责任, 为…责任主体
 
 
@@ -262,7 +275,8 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
             if isinstance(got, Attribution):
                 out.append(got)
             elif got:
-                persons.extend(got)
+                borne = cue.group("borne")  # 负有直接管理责任: the kind of responsibility is their role
+                persons.extend(o.model_copy(update={"role": borne}) if borne else o for o in got)
         if got is None and opens:
             appointed = _APPOINTED_RE.search(text, s, min(end, s + _MAX_SUBJECT + 20))
             if appointed is not None and not re.search(r"[，,：:；;。由]", text[s : appointed.start()]):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from govgraph.loaders.notice import parse_notice
 from govgraph.loaders.notice.names import looks_like_unit
-from govgraph.loaders.notice.running_text import by_clauses, leading_units
+from govgraph.loaders.notice.running_text import by_clauses, leading_units, subject_clauses
 from real_corpus import assert_exact
 
 
@@ -62,3 +62,23 @@ def test_r803_reads_exactly():
 
 def test_r602_reads_exactly():
     assert_exact("r602_fengpu_xxgc_2025")
+
+
+def _clauses(text: str) -> tuple[list[tuple[str, list[str]]], list[tuple[str, str]]]:
+    found, persons = subject_clauses(text, 0, len(text))
+    return [(a.role, [u.name for u in a.units]) for a in found], [(o.name, o.role) for o in persons]
+
+
+def test_a_body_made_a_post_of_responsibility_by_a_copula():
+    assert _clauses("建设单位是施工管理的第一责任单位，负责对项目施工过程进行管理。") == (
+        [("responsible", ["建设单位"])], [])
+    assert _clauses("规建办、城建中心为审核的责任部门。") == ([("responsible", ["规建办", "城建中心"])], [])
+    assert _clauses("镇规建办为牵头部门，负责组织审核。") == ([("lead", ["镇规建办"])], [])
+
+
+def test_bearing_responsibility_for_something():
+    # a body bearing it is responsible; persons bearing it are officials, the kind of responsibility their role
+    assert _clauses("镇小型建设工程领导小组对工程项目负有直接和领导责任，依法加强管理。") == (
+        [("responsible", ["镇小型建设工程领导小组"])], [])
+    assert _clauses("建设单位负责人对建设工程项目负有直接管理责任，应加强管理。") == (
+        [], [("建设单位负责人", "直接管理责任")])
