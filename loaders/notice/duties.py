@@ -141,6 +141,28 @@ def _role(text: str, start: int, end: int, clause_ends: bool = False) -> tuple[s
     return "responsible", m.group(0)
 
 
+# 项目管理人在街道项目办指导、协助下负责… (r656): an adverbial phrase naming who guides or assists
+# the subject. Its verbs are not the subject's; a role word among them (协助) gives the body
+# named in it that role, 指导 alone gives none.
+_GUIDED_RE = re.compile(r"在(?P<by>[^，,。；;：:\n]{2,30}?)(?:的)?(?P<verbs>(?:指导|协助|支持|配合|帮助|监督)"
+                        r"(?:[、和及与](?:指导|协助|支持|配合|帮助|监督))*)下[，,]?")
+
+
+def _guided(text: str, pos: int, end: int) -> tuple[int, Attribution | None]:
+    """An 在Y指导、协助下 phrase at pos: where the clause goes on, and Y's attribution if
+    the phrase holds a role word (see _GUIDED_RE). (pos, None) when there is no such phrase."""
+    m = _GUIDED_RE.match(text, pos, end)
+    if m is None:
+        return pos, None
+    verb = _ROLE_VERB_RE.search(m.group("verbs"))
+    units = _unit_list(text, m.start("by"), m.end("by")) if verb else None
+    if not units or verb is None:
+        return m.end(), None
+    role, word = _role(m.group("verbs"), verb.start(), len(m.group("verbs")))
+    return m.end(), Attribution(role=role, label=word, clause=m.group(0), start=m.start("by"),
+                                end=m.end("verbs"), units=units)
+
+
 def _addressees(text: str, colon: int) -> bool:
     """A list of units ending its line with a colon, followed by a paragraph that
     sends them something (现印发给你们…): the notice's addressees (主送), not a duty."""
@@ -390,7 +412,8 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
         while end > start and text[end - 1].isspace():
             end -= 1
         listed = re.match(_DUTIES_OF, text[head_end : head_end + 4]) is not None  # <unit>职责
-        role, verb = _role(text, duty_start, end, listed)
+        after_guide, guide = _guided(text, duty_start, end)
+        role, verb = _role(text, after_guide, end, listed)
         if not verb and h is not None and duty_start == head_end and not _in_duty_list(h, group, headed):
             continue  # 2.建设单位按照各自工作职责，拟定…: a step of a procedure, no duty given
         heading_line = h is not None and "\n" in text[head_end:duty_start]
@@ -404,7 +427,7 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
         attribution = Attribution(role=role, label=verb or "职责分工", clause=text[body:clause_end],
                                   start=body, end=clause_end,
                                   units=[u for u in units if isinstance(u, UnitMention)])
-        joined: list[Attribution] = []
+        joined: list[Attribution] = [guide] if guide is not None and attribution.units else []
         led = verb == "牵头" and text.startswith(verb, duty_start)
         if led and body > 0 and text[body - 1] == "由":
             joined_from = [attribution]

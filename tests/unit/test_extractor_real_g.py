@@ -82,3 +82,14 @@ def test_bearing_responsibility_for_something():
         [("responsible", ["镇小型建设工程领导小组"])], [])
     assert _clauses("建设单位负责人对建设工程项目负有直接管理责任，应加强管理。") == (
         [], [("建设单位负责人", "直接管理责任")])
+
+
+def test_guided_and_assisted_by_a_body():
+    # the verbs of 在Y指导、协助下 are Y's: 协助 makes Y support; the subject takes the verb after 下
+    text = ("二、职责分工\n项目管理人在街道项目办指导、协助下负责各项目的具体实施。\n"
+            "项目办负责收集工程项目的有关资料。\n")
+    assert _roles(text) == [[("responsible", ["项目管理人"]), ("support", ["街道项目办"])],
+                            [("responsible", ["项目办"])]]
+    # 指导 alone is no role word: the guide is named but given no role
+    text = "二、职责分工\n项目管理人在项目办指导下负责具体实施。\n项目办负责收集资料。\n"
+    assert _roles(text) == [[("responsible", ["项目管理人"])], [("responsible", ["项目办"])]]
