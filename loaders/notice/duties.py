@@ -33,31 +33,22 @@ import re
 import time
 from dataclasses import dataclass
 
+from .duty_scope import in_duty_list, introduces, later_subjects, sibling_groups
+from .duty_words import (
+    CUE_RE,
+    MAX_HEADING,
+    ROLE_IN_NAME_RE,
+    duty_role,
+    guided,
+    unit_list,
+)
 from .layout import detect_layout
 from .model import Attribution, NoticeError, Official, UnitMention
-from .names import TASK_VERBS, is_holder
 from .numbering import Header, accept_headers
 from .persons import PERSON_GROUP_RE
 from .running_text import joined_lead
-from .unit_lists import list_mentions
-from .vocabulary import OPENERS, SPACE, where
+from .vocabulary import SPACE, where
 
-# Words a duty may start with right after its unit: a role verb, or the verbs
-# and frames duties open with (区城管执法局依法…, 镇规建办为…主管部门, 各街道、镇作为…,
-# 区财政局按规定…). A unit after 会同 is what the duty is done with, not a holder
-# (区人力资源社会保障局会同区消防救援支队开展…, r701).
-# A duty may also open with any verb a task opens with (开展, 推进, 加强 …).
-_CUE_RE = re.compile(
-    r"负责|牵头|配合|协助|协同|参与|参加|协办|具体|承担|为|作为|是|应当|应|要|依法|依据|根据|结合|指导|"
-    r"统筹|在|积极|做好|对|加强|督促|组织|协调|落实|主要|按照|按|会同|" + "|".join(TASK_VERBS)
-)
-# The first role verb of a duty's first sentence decides the heading units' role.
-_ROLE_VERB_RE = re.compile(r"(负责)?(牵头|配合|协助|协同|参与|参加|协办)(?!\s*单位|\s*部门)|负责")
-_ROLE_IN_NAME_RE = re.compile(r"负责|牵头|配合|协助|协同|参与")
-_SUPPORT_VERBS = frozenset({"配合", "协助", "协同", "参与", "参加", "协办"})
-# A unit heading is short: a few names at most.
-_MAX_HEADING = 40
-_SENTENCE_END = "。！？!?\n"
 # A heading naming the unit and its duties: 消防安全管理办公室职责, 区民政局主要职责,
 # or what it checks or does: 镇农发办和经发中心审核内容 (r655).
 _DUTIES_OF = r"(?:主要|工作)?职责|(?:审核|审查|核查|检查|工作)内容"
@@ -94,25 +85,12 @@ def headers_of(text: str) -> list[Header]:
     return accept_headers(text, detect_layout(text), [])
 
 
-def _unit_list(text: str, s: int, e: int) -> list[UnitMention] | None:
-    """text[s:e] read as a list of holders, or None when it is not one."""
-    raw = text[s:e].strip(SPACE)
-    if (not raw or e - s > _MAX_HEADING or raw[0] in OPENERS
-            or re.search(r"[。，,；;：:！？\n]", raw)):
-        return None  # （职责分工） is a heading's note, not a unit
-    leads, mentions = list_mentions(text, s, e)
-    units = leads + mentions
-    if not units or not all(is_holder(u.name) and not _ROLE_IN_NAME_RE.search(u.name) for u in units):
-        return None  # 市容办负责业务指导…（附件三）: a duty, not a name
-    return units
-
-
 def _person_list(text: str, s: int, e: int) -> list[Official] | None:
     """text[s:e] read as a list of groups of persons (各包村干部、村干部), or None."""
     while e > s and text[e - 1] in SPACE + "，,":
         e -= 1
     raw = text[s:e]
-    if not raw or e - s > _MAX_HEADING or re.search(r"[。，,；;：:！？\n]", raw):
+    if not raw or e - s > MAX_HEADING or re.search(r"[。，,；;：:！？\n]", raw):
         return None
     out = []
     for m in re.finditer(r"[^、]+", raw):
@@ -121,46 +99,6 @@ def _person_list(text: str, s: int, e: int) -> list[Official] | None:
             return None
         out.append(Official(name=name, role="", as_written=m.group(0), start=s + m.start(), end=s + m.end()))
     return out or None
-
-
-def _role(text: str, start: int, end: int, clause_ends: bool = False) -> tuple[str, str]:
-    """(role, role verb as written) from the first sentence of text[start:end]
-    (with `clause_ends`, a ；ends it too: the duties of a <unit>职责 heading are
-    listed one clause each)."""
-    stop = start
-    ends = _SENTENCE_END + "；;" if clause_ends else _SENTENCE_END
-    while stop < end and text[stop] not in ends:
-        stop += 1
-    m = _ROLE_VERB_RE.search(text, start, stop)
-    if m is None:
-        return "responsible", ""
-    if m.group(2) == "牵头":
-        return "lead", m.group(0)
-    if m.group(2) in _SUPPORT_VERBS:
-        return "support", m.group(0)
-    return "responsible", m.group(0)
-
-
-# 项目管理人在街道项目办指导、协助下负责… (r656): an adverbial phrase naming who guides or assists
-# the subject. Its verbs are not the subject's; a role word among them (协助) gives the body
-# named in it that role, 指导 alone gives none.
-_GUIDED_RE = re.compile(r"在(?P<by>[^，,。；;：:\n]{2,30}?)(?:的)?(?P<verbs>(?:指导|协助|支持|配合|帮助|监督)"
-                        r"(?:[、和及与](?:指导|协助|支持|配合|帮助|监督))*)下[，,]?")
-
-
-def _guided(text: str, pos: int, end: int) -> tuple[int, Attribution | None]:
-    """An 在Y指导、协助下 phrase at pos: where the clause goes on, and Y's attribution if
-    the phrase holds a role word (see _GUIDED_RE). (pos, None) when there is no such phrase."""
-    m = _GUIDED_RE.match(text, pos, end)
-    if m is None:
-        return pos, None
-    verb = _ROLE_VERB_RE.search(m.group("verbs"))
-    units = _unit_list(text, m.start("by"), m.end("by")) if verb else None
-    if not units or verb is None:
-        return m.end(), None
-    role, word = _role(m.group("verbs"), verb.start(), len(m.group("verbs")))
-    return m.end(), Attribution(role=role, label=word, clause=m.group(0), start=m.start("by"),
-                                end=m.end("verbs"), units=units)
 
 
 def _addressees(text: str, colon: int) -> bool:
@@ -185,7 +123,7 @@ _QUALIFIED_RE = re.compile(r"(?P<q>[\u4e00-\u9fff]{1,10}的)(?P<a>[\u4e00-\u9fff
 
 def _qualified_parties(text: str, s: int, e: int) -> list[UnitMention] | None:
     m = _QUALIFIED_RE.fullmatch(text, s, e)
-    if m is None or _ROLE_IN_NAME_RE.search(m.group(0)):
+    if m is None or ROLE_IN_NAME_RE.search(m.group(0)):
         return None
     out = [UnitMention(name=m.group("q") + m.group("a"), as_written=text[m.start() : m.end("a")], start=s,
                        end=m.end("a"))]
@@ -200,7 +138,7 @@ def _set_up_office(text: str, s: int, e: int) -> list[UnitMention] | None:
     m = _SETS_UP_RE.fullmatch(text, s, e)
     if m is None:
         return None
-    body = _unit_list(text, m.start(1), m.end(1))
+    body = unit_list(text, m.start(1), m.end(1))
     if body is None or len(body) != 1:
         return None
     return [UnitMention(name=body[0].name + m.group(2), as_written=text[s:e], start=s, end=e,
@@ -218,9 +156,9 @@ def _heading(text: str, s: int, line_end: int, next_start: int
     if text[s] == "由" and s + 1 < line_end:
         s += 1  # 1.由保洁公司负责组织…: the 由-clause's units head the item
     # 街道消委办。牵头… / 镇规划建设办：负责…
-    for k in range(s + 1, min(line_end, s + _MAX_HEADING + 1)):
+    for k in range(s + 1, min(line_end, s + MAX_HEADING + 1)):
         if text[k] in "。：:":
-            units = _unit_list(text, s, k) or _set_up_office(text, s, k)
+            units = unit_list(text, s, k) or _set_up_office(text, s, k)
             if units and text[k] in "：:" and _addressees(text, k):
                 return None
             if units:
@@ -232,12 +170,12 @@ def _heading(text: str, s: int, line_end: int, next_start: int
     # （一）街镇（园区）消防安全委员会职责 too, the unit without 职责 (r511).
     rest = text[s:line_end].rstrip(SPACE)
     rest = re.sub(_DUTIES_OF + "$", "", rest) or rest
-    if len(rest) <= _MAX_HEADING:
-        units = _unit_list(text, s, s + len(rest))
+    if len(rest) <= MAX_HEADING:
+        units = unit_list(text, s, s + len(rest))
         if not units and (field := _FIELD_DUTIES_RE.search(rest)) is not None:
             # 各街镇（经开区）消防工作责任: the unit, then the field its duties are in
             for cut in range(field.end("field"), field.start("field") - 1, -1):
-                units = _unit_list(text, s, s + cut)
+                units = unit_list(text, s, s + cut)
                 if units:
                     rest = rest[:cut]
                     break
@@ -251,104 +189,16 @@ def _heading(text: str, s: int, line_end: int, next_start: int
     if _TITLE_RE.fullmatch(text, s, line_end):
         return None  # 某街道实施方案: a document's title, not a unit and its duty
     # 房管所、规建生态办负责牵头组织… : the units, then a word a duty starts with.
-    for cue in _CUE_RE.finditer(text, s + 2, min(line_end, s + _MAX_HEADING + 1)):
+    for cue in CUE_RE.finditer(text, s + 2, min(line_end, s + MAX_HEADING + 1)):
         if _SETS_UP_VERB_RE.match(text, cue.start()):
             return None  # 杨行镇建立…领导小组，负责…: the body set up holds the duty (set_up_clauses)
-        units = _unit_list(text, s, cue.start())
+        units = unit_list(text, s, cue.start())
         if units:
             return units, s, cue.start(), cue.start()
         persons = _person_list(text, s, cue.start())
         if persons:
             return persons, s, cue.start(), cue.start()
     return None
-
-
-# Generic holders that stand for the units a list below names (各单位按以下职能分工…, r310).
-_GENERIC_RE = re.compile(r"(?:各|有关|相关|各有关|各相关)(?:单位|部门)")
-_POINTS_AHEAD_RE = re.compile(r"以下|如下|下列")
-
-
-def _introduces(text: str, units: list, duty_start: int, end: int) -> bool:
-    """Does an item introduce a list rather than give a duty: generic holders
-    (各单位) and a first sentence pointing ahead to the items below?"""
-    if not units or not all(isinstance(u, UnitMention) and _GENERIC_RE.fullmatch(u.name) for u in units):
-        return False
-    stop = duty_start
-    while stop < end and text[stop] not in _SENTENCE_END:
-        stop += 1
-    return _POINTS_AHEAD_RE.search(text, duty_start, stop) is not None
-
-
-# What may stand between a later sentence's subject and its role verb: an adverb, or a
-# phrase saying by what rule (公安派出所根据…有关规定，负责…).
-_ADVERB_RE = re.compile(r"(?:具体|共同|分别|主要|依法)$")
-_BY_RULE_RE = re.compile(r"(?:根据|按照|依据|依照)[^。；;\n]{1,40}[，,]$")
-
-
-def _restates(name: str, head: str) -> bool:
-    """Is a later subject the heading unit again, maybe by a shorter name (消委办 for 街道消委办)?"""
-    return name == head or head.endswith(name) or name.endswith(head)
-
-
-def _later_subjects(text: str, duty_start: int, end: int, heads: list[str]) -> list[Attribution]:
-    """Later sentences of a duty item whose subject is another unit with a role verb
-    of its own (3.区经委负责…。区粮食物资储备局负责…, r701): that unit, with that role.
-    A sentence whose subject has no role word (区科协应将…), whose subject is the
-    heading unit again (消委办负责…) or which opens with a verb (督促小区物业公司负责…:
-    the unit is its object) gives nothing."""
-    out: list[Attribution] = []
-    p = _next_sentence(text, duty_start, end)
-    while p != -1 and p + 1 < end:
-        s = p + 1
-        while s < end and text[s].isspace():
-            s += 1  # a later paragraph of the item too (第四条 镇人民政府负责…。\n镇党群中心具体负责…, r803)
-        stop = s
-        while stop < end and text[stop] not in _SENTENCE_END:
-            stop += 1
-        verb = _ROLE_VERB_RE.search(text, s, stop)
-        if verb is not None and verb.start() - s >= 2:
-            e = verb.start()
-            head = text[s:e]
-            if (rule := _BY_RULE_RE.search(head)) is not None:
-                e = s + rule.start()
-            elif (adv := _ADVERB_RE.search(head)) is not None:
-                e = s + adv.start()
-            units = _unit_list(text, s, e) if not _CUE_RE.match(text, s) else None  # 督促小区物业公司负责…
-            if units and not any(_restates(u.name, h) for u in units for h in heads):
-                role, word = _role(text, verb.start(), stop)
-                out.append(Attribution(role=role, label=word, clause=text[s : verb.end()], start=s,
-                                       end=verb.end(), units=units))
-        p = stop if stop < end and text[stop] in "。\n" else -1
-    return out
-
-
-def _next_sentence(text: str, start: int, end: int) -> int:
-    """Where the first sentence of text[start:end] ends (its 。 or the end of its paragraph), or -1."""
-    stops = [k for k in (text.find("。", start, end), text.find("\n", start, end)) if k != -1]
-    return min(stops, default=-1)
-
-
-def _sibling_groups(headers: list[Header]) -> dict[int, list[int]]:
-    """Each numbered item's siblings: the items of its rank under the same parent
-    (by start)."""
-    groups: dict[int, list[int]] = {}
-    open_groups: dict[int, list[int]] = {}  # rank -> the current group at that rank
-    for h in headers:
-        for r in [r for r in open_groups if r > h.rank]:
-            del open_groups[r]  # a higher item closes the groups below it
-        g = open_groups.setdefault(h.rank, [])
-        g.append(h.start)
-        groups[h.start] = g
-    return groups
-
-
-def _in_duty_list(h: Header, group: dict[int, list[int]], headed: set[int]) -> bool:
-    """Is a numbered item that opens with a unit but gives no role word one of a
-    duty list, most of whose items open with a unit (区政府办公室按照法定程序…审核,
-    区财政局按规定…, among 区发展改革委应当… / 区经委负责…, r701)? A step of a procedure
-    among steps that do not (建设单位按照各自工作职责，拟定…, r702) gives no duty."""
-    siblings = group.get(h.start, [h.start])
-    return 3 * sum(s in headed for s in siblings) >= 2 * len(siblings)
 
 
 def duty_items(text: str, headers: list[Header], deadline: float | None = None) -> list[Duty]:
@@ -390,7 +240,7 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
         found.append((start, head_start, h, units, head_end, duty_start))
     if sum(h is not None for _s, _b, h, _u, _he, _d in found) >= 2:
         found = [f for f in found if f[2] is not None]
-    group = _sibling_groups(headers)
+    group = sibling_groups(headers)
     headed = {f[2].start for f in found if f[2] is not None}
 
     # where each numbered item's block ends: the next marker of the same or a higher level
@@ -412,14 +262,14 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
         while end > start and text[end - 1].isspace():
             end -= 1
         listed = re.match(_DUTIES_OF, text[head_end : head_end + 4]) is not None  # <unit>职责
-        after_guide, guide = _guided(text, duty_start, end)
-        role, verb = _role(text, after_guide, end, listed)
-        if not verb and h is not None and duty_start == head_end and not _in_duty_list(h, group, headed):
+        after_guide, guide = guided(text, duty_start, end)
+        role, verb = duty_role(text, after_guide, end, listed)
+        if not verb and h is not None and duty_start == head_end and not in_duty_list(h, group, headed):
             continue  # 2.建设单位按照各自工作职责，拟定…: a step of a procedure, no duty given
         heading_line = h is not None and "\n" in text[head_end:duty_start]
         if heading_line and i + 1 < len(found) and item_starts[i + 1] < end:
             continue  # 四、区委、区政府各部委办局消防安全职责 over items that name their own units (r701)
-        if _introduces(text, units, duty_start, end):
+        if introduces(text, units, duty_start, end):
             continue  # 四、各单位按以下职能分工…：the items below say which unit does what
         clause_end = duty_start + len(verb) if verb and text.startswith(verb, duty_start) else head_end
         persons = tuple(o.model_copy(update={"role": verb or "职责分工"}) for o in units
@@ -434,7 +284,7 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
             joined_lead(text, clause_end, end, joined_from)
             joined = joined_from[1:]
         if not heading_line and attribution.units:
-            joined += _later_subjects(text, duty_start, end, [u.name for u in attribution.units])
+            joined += later_subjects(text, duty_start, end, [u.name for u in attribution.units])
         out.append(Duty(start=start, end=end, marker=text[start : h.end] if h else "",
                         attribution=attribution, duty_start=duty_start, officials=persons,
                         joined=tuple(joined)))

@@ -1,0 +1,99 @@
+"""Where a duty item's heading units reach, and what else an item gives: items
+that introduce a list rather than give a duty, items among siblings that are a duty
+list (or steps of a procedure), and later sentences whose subject is another unit
+with a role verb of its own."""
+
+from __future__ import annotations
+
+import re
+
+from .duty_words import CUE_RE, ROLE_VERB_RE, SENTENCE_END, duty_role, unit_list
+from .model import Attribution, UnitMention
+from .numbering import Header
+
+# Generic holders that stand for the units a list below names (各单位按以下职能分工…, r310).
+_GENERIC_RE = re.compile(r"(?:各|有关|相关|各有关|各相关)(?:单位|部门)")
+_POINTS_AHEAD_RE = re.compile(r"以下|如下|下列")
+
+
+def introduces(text: str, units: list, duty_start: int, end: int) -> bool:
+    """Does an item introduce a list rather than give a duty: generic holders
+    (各单位) and a first sentence pointing ahead to the items below?"""
+    if not units or not all(isinstance(u, UnitMention) and _GENERIC_RE.fullmatch(u.name) for u in units):
+        return False
+    stop = duty_start
+    while stop < end and text[stop] not in SENTENCE_END:
+        stop += 1
+    return _POINTS_AHEAD_RE.search(text, duty_start, stop) is not None
+
+
+# What may stand between a later sentence's subject and its role verb: an adverb, or a
+# phrase saying by what rule (公安派出所根据…有关规定，负责…).
+_ADVERB_RE = re.compile(r"(?:具体|共同|分别|主要|依法)$")
+_BY_RULE_RE = re.compile(r"(?:根据|按照|依据|依照)[^。；;\n]{1,40}[，,]$")
+
+
+def _restates(name: str, head: str) -> bool:
+    """Is a later subject the heading unit again, maybe by a shorter name (消委办 for 街道消委办)?"""
+    return name == head or head.endswith(name) or name.endswith(head)
+
+
+def later_subjects(text: str, duty_start: int, end: int, heads: list[str]) -> list[Attribution]:
+    """Later sentences of a duty item whose subject is another unit with a role verb
+    of its own (3.区经委负责…。区粮食物资储备局负责…, r701): that unit, with that role.
+    A sentence whose subject has no role word (区科协应将…), whose subject is the
+    heading unit again (消委办负责…) or which opens with a verb (督促小区物业公司负责…:
+    the unit is its object) gives nothing."""
+    out: list[Attribution] = []
+    p = _next_sentence(text, duty_start, end)
+    while p != -1 and p + 1 < end:
+        s = p + 1
+        while s < end and text[s].isspace():
+            s += 1  # a later paragraph of the item too (第四条 镇人民政府负责…。\n镇党群中心具体负责…, r803)
+        stop = s
+        while stop < end and text[stop] not in SENTENCE_END:
+            stop += 1
+        verb = ROLE_VERB_RE.search(text, s, stop)
+        if verb is not None and verb.start() - s >= 2:
+            e = verb.start()
+            head = text[s:e]
+            if (rule := _BY_RULE_RE.search(head)) is not None:
+                e = s + rule.start()
+            elif (adv := _ADVERB_RE.search(head)) is not None:
+                e = s + adv.start()
+            units = unit_list(text, s, e) if not CUE_RE.match(text, s) else None  # 督促小区物业公司负责…
+            if units and not any(_restates(u.name, h) for u in units for h in heads):
+                role, word = duty_role(text, verb.start(), stop)
+                out.append(Attribution(role=role, label=word, clause=text[s : verb.end()], start=s,
+                                       end=verb.end(), units=units))
+        p = stop if stop < end and text[stop] in "。\n" else -1
+    return out
+
+
+def _next_sentence(text: str, start: int, end: int) -> int:
+    """Where the first sentence of text[start:end] ends (its 。 or the end of its paragraph), or -1."""
+    stops = [k for k in (text.find("。", start, end), text.find("\n", start, end)) if k != -1]
+    return min(stops, default=-1)
+
+
+def sibling_groups(headers: list[Header]) -> dict[int, list[int]]:
+    """Each numbered item's siblings: the items of its rank under the same parent
+    (by start)."""
+    groups: dict[int, list[int]] = {}
+    open_groups: dict[int, list[int]] = {}  # rank -> the current group at that rank
+    for h in headers:
+        for r in [r for r in open_groups if r > h.rank]:
+            del open_groups[r]  # a higher item closes the groups below it
+        g = open_groups.setdefault(h.rank, [])
+        g.append(h.start)
+        groups[h.start] = g
+    return groups
+
+
+def in_duty_list(h: Header, group: dict[int, list[int]], headed: set[int]) -> bool:
+    """Is a numbered item that opens with a unit but gives no role word one of a
+    duty list, most of whose items open with a unit (区政府办公室按照法定程序…审核,
+    区财政局按规定…, among 区发展改革委应当… / 区经委负责…, r701)? A step of a procedure
+    among steps that do not (建设单位按照各自工作职责，拟定…, r702) gives no duty."""
+    siblings = group.get(h.start, [h.start])
+    return 3 * sum(s in headed for s in siblings) >= 2 * len(siblings)

@@ -1,0 +1,83 @@
+"""The words of a duty: what a duty may open with, its role verbs and the role
+they give, the holders at its head, and an adverbial 在Y指导、协助下 before its verb."""
+
+from __future__ import annotations
+
+import re
+
+from .model import Attribution, UnitMention
+from .names import TASK_VERBS, is_holder
+from .unit_lists import list_mentions
+from .vocabulary import OPENERS, SPACE
+
+# Words a duty may start with right after its unit: a role verb, or the verbs
+# and frames duties open with (区城管执法局依法…, 镇规建办为…主管部门, 各街道、镇作为…,
+# 区财政局按规定…). A unit after 会同 is what the duty is done with, not a holder
+# (区人力资源社会保障局会同区消防救援支队开展…, r701).
+# A duty may also open with any verb a task opens with (开展, 推进, 加强 …).
+CUE_RE = re.compile(
+    r"负责|牵头|配合|协助|协同|参与|参加|协办|具体|承担|为|作为|是|应当|应|要|依法|依据|根据|结合|指导|"
+    r"统筹|在|积极|做好|对|加强|督促|组织|协调|落实|主要|按照|按|会同|" + "|".join(TASK_VERBS)
+)
+
+
+# The first role verb of a duty's first sentence decides the heading units' role.
+ROLE_VERB_RE = re.compile(r"(负责)?(牵头|配合|协助|协同|参与|参加|协办)(?!\s*单位|\s*部门)|负责")
+ROLE_IN_NAME_RE = re.compile(r"负责|牵头|配合|协助|协同|参与")
+_SUPPORT_VERBS = frozenset({"配合", "协助", "协同", "参与", "参加", "协办"})
+# A unit heading is short: a few names at most.
+MAX_HEADING = 40
+SENTENCE_END = "。！？!?\n"
+
+
+def unit_list(text: str, s: int, e: int) -> list[UnitMention] | None:
+    """text[s:e] read as a list of holders, or None when it is not one."""
+    raw = text[s:e].strip(SPACE)
+    if (not raw or e - s > MAX_HEADING or raw[0] in OPENERS
+            or re.search(r"[。，,；;：:！？\n]", raw)):
+        return None  # （职责分工） is a heading's note, not a unit
+    leads, mentions = list_mentions(text, s, e)
+    units = leads + mentions
+    if not units or not all(is_holder(u.name) and not ROLE_IN_NAME_RE.search(u.name) for u in units):
+        return None  # 市容办负责业务指导…（附件三）: a duty, not a name
+    return units
+
+
+def duty_role(text: str, start: int, end: int, clause_ends: bool = False) -> tuple[str, str]:
+    """(role, role verb as written) from the first sentence of text[start:end]
+    (with `clause_ends`, a ；ends it too: the duties of a <unit>职责 heading are
+    listed one clause each)."""
+    stop = start
+    ends = SENTENCE_END + "；;" if clause_ends else SENTENCE_END
+    while stop < end and text[stop] not in ends:
+        stop += 1
+    m = ROLE_VERB_RE.search(text, start, stop)
+    if m is None:
+        return "responsible", ""
+    if m.group(2) == "牵头":
+        return "lead", m.group(0)
+    if m.group(2) in _SUPPORT_VERBS:
+        return "support", m.group(0)
+    return "responsible", m.group(0)
+
+
+# 项目管理人在街道项目办指导、协助下负责… (r656): an adverbial phrase naming who guides or assists
+# the subject. Its verbs are not the subject's; a role word among them (协助) gives the body
+# named in it that role, 指导 alone gives none.
+_GUIDED_RE = re.compile(r"在(?P<by>[^，,。；;：:\n]{2,30}?)(?:的)?(?P<verbs>(?:指导|协助|支持|配合|帮助|监督)"
+                        r"(?:[、和及与](?:指导|协助|支持|配合|帮助|监督))*)下[，,]?")
+
+
+def guided(text: str, pos: int, end: int) -> tuple[int, Attribution | None]:
+    """An 在Y指导、协助下 phrase at pos: where the clause goes on, and Y's attribution if
+    the phrase holds a role word (see _GUIDED_RE). (pos, None) when there is no such phrase."""
+    m = _GUIDED_RE.match(text, pos, end)
+    if m is None:
+        return pos, None
+    verb = ROLE_VERB_RE.search(m.group("verbs"))
+    units = unit_list(text, m.start("by"), m.end("by")) if verb else None
+    if not units or verb is None:
+        return m.end(), None
+    role, word = duty_role(m.group("verbs"), verb.start(), len(m.group("verbs")))
+    return m.end(), Attribution(role=role, label=word, clause=m.group(0), start=m.start("by"),
+                                end=m.end("verbs"), units=units)
