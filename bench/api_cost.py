@@ -25,6 +25,7 @@ import argparse
 import json
 import os
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -67,10 +68,13 @@ def one_run(name: str, pythonpath: str, args: argparse.Namespace, log_dir: Path)
     env = {"GOVGRAPH_NEO4J_URI": args.neo4j_uri, "GOVGRAPH_ENGINE": "neo4j",
            "GOVGRAPH_SHARE_READS": "1" if args.share_reads else "0",
            "GOVGRAPH_DATA_DIR": str(args.data_dir)}
-    if pythonpath:
-        env["PYTHONPATH"] = pythonpath
-    else:
-        env["PYTHONPATH"] = ""
+    # -m puts the working directory first on sys.path, and the repo's own
+    # govgraph/ there would win over PYTHONPATH: PYTHONSAFEPATH leaves it out.
+    env["PYTHONPATH"] = pythonpath
+    env["PYTHONSAFEPATH"] = "1"
+    code = "import govgraph.graph.neo4j_store as m; print(m.__file__)"
+    found = subprocess.run([sys.executable, "-c", code], env={**os.environ, **env},
+                           capture_output=True, text=True, check=True).stdout.strip()
     with http.serve(env, ready_path=args.path, log=log_dir / f"serve-{name}.log",
                     workers=args.workers) as (base, pid):
         url = base + args.path
@@ -85,7 +89,7 @@ def one_run(name: str, pythonpath: str, args: argparse.Namespace, log_dir: Path)
         py1 = sum(_cpu_s(p) for p in procs)
         db1 = _cpu_s(args.neo4j_pid) if args.neo4j_pid else 0.0
     n = max(1, r["requests"])
-    return {"variant": name, "loadavg_1_5_15": load, "wall_s": round(wall, 2), **r,
+    return {"variant": name, "imports": found, "loadavg_1_5_15": load, "wall_s": round(wall, 2), **r,
             "python_cpu_s": round(py1 - py0, 2),
             "python_cpu_ms_per_request": round(1000 * (py1 - py0) / n, 4),
             "neo4j_cpu_s": round(db1 - db0, 2) if args.neo4j_pid else None,
@@ -140,7 +144,8 @@ def main(argv: list[str] | None = None) -> int:
             r = one_run(name, path, args, log_dir)
             r["round"] = i + 1
             runs.append(r)
-            print(f"round {i + 1} {name}: {r['requests_per_s']:.0f} req/s, p99 {r['p99_ms']} ms, "
+            print(f"round {i + 1} {name} ({r['imports']}): {r['requests_per_s']:.0f} req/s, "
+                  f"p99 {r['p99_ms']} ms, "
                   f"python {r['python_cpu_ms_per_request']} ms/req, neo4j "
                   f"{r['neo4j_cpu_ms_per_request']} ms/req, load {r['loadavg_1_5_15'][0]}, "
                   f"errors {r['errors']}", file=sys.stderr, flush=True)
