@@ -260,7 +260,16 @@ class _Backoff:
         return pause
 
 
+# A read's values are mostly these, returned as they are: checked first, by exact
+# type. The graph types below are Mappings, so isinstance against them goes through
+# the ABC machinery; five checks and a hasattr a value were a quarter of the Python
+# calls of a read (the who-leads lookup's 2 rows of 15 values: 1,220 -> 920).
+_PLAIN_TYPES = frozenset({str, int, float, bool, type(None)})
+
+
 def to_plain(value: Any) -> Any:
+    if type(value) in _PLAIN_TYPES:
+        return value
     if isinstance(value, NNode):
         return {"labels": sorted(value.labels), "properties": dict(value)}
     if isinstance(value, NRel):
