@@ -183,9 +183,9 @@ class _AsyncBookmarks(neo4j.api.AsyncBookmarkManager):
 class _LoopReads:
     """What one event loop's async reads use: its driver and the sessions idle in it.
 
-    A session per read costs the driver's Python about a sixth of the read (a
-    session config built and merged, the database resolved, the bookmarks set
-    up; bench/results/api-cost.md): a session is kept and serves the next read
+    A session per read costs the driver's Python a tenth of a point lookup's
+    calls (a session config built and merged, the database pinned, the
+    bookmarks set up; bench/results/api-cost.md): a session is kept and serves the next read
     instead, one read at a time. Between reads it holds no connection (an
     auto-commit result, consumed, gives its connection back to the driver's
     pool), so a kept session costs a few objects. One that failed or was
