@@ -5,6 +5,7 @@ and the same errors, on both engines."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 
 import pytest
 from answer_flows import FAILING, FLOWS
@@ -73,3 +74,28 @@ def test_each_app_closes_what_its_loop_opened(store):
             assert res.json()[0]["duties"]
     opened = getattr(store, "_async_drivers", None) or getattr(store, "_async_graphs", None)
     assert not opened
+
+
+def test_a_failed_or_cancelled_read_does_not_spoil_the_next(store):
+    # Neo4j keeps a read's session for the next read on its loop: one that failed
+    # or was cancelled mid-read is closed instead, and the reads after it answer.
+    want = catalogue.run(store, "who_leads", number=11, doc=None)
+
+    async def work():
+        got = []
+        for _ in range(2):
+            with pytest.raises(QueryError, match="query failed"):
+                await store.aread("MATCH (n) RETURN m", {})
+            got.append(await catalogue.arun(store, "who_leads", number=11, doc=None))
+            task = asyncio.create_task(catalogue.arun(store, "who_leads", number=11, doc=None))
+            await asyncio.sleep(0)  # started, then cancelled (while it waits on the engine
+            task.cancel()           # unless it has answered already)
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+            many = await asyncio.gather(*[catalogue.arun(store, "who_leads", number=11, doc=None)
+                                          for _ in range(8)])
+            got.extend(many)
+        return got
+
+    for got in _run_async(store, work):
+        assert (got.columns, got.rows) == (want.columns, want.rows)

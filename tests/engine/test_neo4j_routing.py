@@ -65,3 +65,32 @@ def test_a_reader_after_its_own_load_sees_it(routed):
 def test_reads_go_out_as_read(routed):
     with pytest.raises(ReadOnlyViolation, match="READ access mode"):
         routed.read_engine_guarded("CREATE (:Entity {id: 'route:x'})")
+
+
+@pytest.mark.parametrize("which", ["routed", "neo4j_store"])
+def test_a_kept_read_session_sees_a_load_after_its_last_read(request, which):
+    # Async reads keep their sessions for the next read on the loop: a load
+    # between two reads of one session is seen by the second (routing: the
+    # store's bookmarks; bolt://: the single server has committed it).
+    store = request.getfixturevalue(which)
+    q = "MATCH (n:Entity) WHERE n.id STARTS WITH 'kept:' RETURN n.id ORDER BY n.id"
+    batch = GraphBatch(nodes=[Node(id=f"kept:{i}", kind=NodeKind.COMMITTEE, name="委员会")
+                              for i in range(2)], edges=[])
+
+    async def around_a_load():
+        try:
+            before = (await store.aread(q)).rows
+            kept = store._async_drivers[asyncio.get_running_loop()].idle
+            assert len(kept) == 1
+            store.write_batch(batch)
+            after = (await store.aread(q)).rows
+            assert store._async_drivers[asyncio.get_running_loop()].idle == kept
+            return before, after
+        finally:
+            await store.aclose()
+
+    try:
+        assert asyncio.run(around_a_load()) == ([], [["kept:0"], ["kept:1"]])
+    finally:
+        with store._session() as s:
+            s.run("MATCH (n:Entity) WHERE n.id STARTS WITH 'kept:' DETACH DELETE n").consume()
