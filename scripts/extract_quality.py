@@ -305,8 +305,9 @@ def record_first_runs(results: list[RealResult], commit: str, path: Path = FIRST
     return added
 
 
-def first_run_line(path: Path = FIRST_RUNS) -> str:
-    """The first-run score overall and per extractor version that did the reading."""
+def first_run_line(path: Path = FIRST_RUNS, levels: dict[str, str] | None = None) -> str:
+    """The first-run score overall, per extractor version that did the reading
+    and, given each document's level, per level of government."""
     runs = json.loads(path.read_text("utf-8")) if path.exists() else {}
     by_commit: dict[str, list[dict]] = {}
     for r in runs.values():
@@ -324,6 +325,15 @@ def first_run_line(path: Path = FIRST_RUNS) -> str:
     parts = [f"On their first run (before any work on their layouts): {line(list(runs.values()))}."]
     for commit, group in by_commit.items():
         parts.append(f"  - first read by the extractor at {commit}: {line(group)}")
+    if levels:
+        by_level: dict[str, list[dict]] = {}
+        for name, r in runs.items():
+            if name in levels:
+                by_level.setdefault(levels[name], []).append(r)
+        parts.append("First runs by level of the issuer:")
+        for level in ("national", "province", "city", "county", "township", "street"):
+            if level in by_level:
+                parts.append(f"  - {level}: {line(by_level[level])}")
     return "\n".join(parts)
 
 
@@ -353,7 +363,7 @@ def real_report(results: list[RealResult]) -> str:
                  f"{sum(r.measures_found for r in results)}/{sum(r.measures_expected for r in results)} "
                  f"measures found; officials (persons and posts) {off.correct}/{off.gold} found, "
                  f"{off.predicted - off.correct} false.")
-    lines.append(first_run_line())
+    lines.append(first_run_line(levels={r.name: r.level for r in results}))
     return "\n".join(lines)
 
 
