@@ -6,7 +6,9 @@ with ``adrive``, its OpenAPI summary and description from the declared docs.
 A question whose ``page`` is ``"."`` answers a list, returned a page at a time
 (``Page``); ``page="duties"`` pages that part of the answer and carries
 ``page_with`` (``unit``) beside it (``UnitPage``). Any other answer is serialized
-once by its own model (``answer_response``). Nothing here is particular to one
+once by its own model (``answer_response``). A question paged in the query
+(``count``) reads only the page asked for (``Question.run_page``) and returns the
+same ``Page`` (``listing_page``). Nothing here is particular to one
 question: a new built question needs no code in this module.
 """
 
@@ -21,7 +23,7 @@ from fastapi import APIRouter, Path, Query, Request
 from ...queries.flow import adrive
 from ...queries.questions import Param, Question, built, item_model
 from ..deps import PageDep, StoreDep
-from ..models import Page, UnitPage, answer_response, paginate
+from ..models import Page, UnitPage, answer_response, listing_page, paginate
 from ..problems import problem_responses
 
 __all__ = ["build_router", "response_model", "router"]
@@ -52,6 +54,8 @@ def _annotation(p: Param, in_path: bool) -> Any:
 
 def response_model(q: Question) -> Any:
     """What the route answers: the declared answer, or a page of it."""
+    if q.paged:
+        return Page.__class_getitem__(item_model(q.answer))
     if q.page is None:
         return q.answer
     if q.page == ".":
@@ -66,6 +70,9 @@ def _endpoint(q: Question, path: str) -> Any:
 
     async def endpoint(request: Request, store: Any, page: Any = None, **kw: Any) -> Any:
         values = {p.name: _split(kw[p.api_name]) if p.many else kw[p.api_name] for p in params}
+        if q.paged:
+            return listing_page(request, await adrive(store, q.run_page(values, page.offset,
+                                                                         page.limit)))
         answer = await adrive(store, q.run(values))
         if q.page is None:
             return answer_response(answer, q.answer)
@@ -78,7 +85,7 @@ def _endpoint(q: Question, path: str) -> Any:
                              annotation=Request),
            inspect.Parameter("store", inspect.Parameter.POSITIONAL_OR_KEYWORD,
                              annotation=StoreDep)]
-    if q.page is not None:
+    if q.page is not None or q.paged:
         sig.append(inspect.Parameter("page", inspect.Parameter.POSITIONAL_OR_KEYWORD,
                                      annotation=PageDep))
     required = [p for p in params if p.required]
