@@ -464,32 +464,6 @@ def compound_rows(res: Any) -> list[dict[str, Any]]:
 
 
 @main.command()
-@click.argument("text")
-@click.option("--kind", "kinds", multiple=True, metavar="KIND",
-              help="Only nodes of this kind (repeatable), e.g. Measure, Department.")
-@click.option("--limit", type=click.IntRange(1, 200), default=20, show_default=True)
-@json_option
-@csv_option("hit")
-@click.pass_obj
-@handle_errors
-def search(obj: Context, text: str, kinds: tuple[str, ...], limit: int, as_json: bool,
-           as_csv: bool) -> None:
-    """Find any node — unit, committee, measure (title or number: 11, 十一), place, issue
-    type — by name, English name, full name, alias or id; exact matches first.
-
-    \b
-    Example:
-      govgraph search 住建
-      govgraph search 11 --kind Measure --json
-    """
-    hits = answers.search_nodes(obj.store, text, list(kinds) or None, limit=limit)
-    if emit(hits, as_json, as_csv):
-        return
-    click.echo(table(["kind", "name", "id", "exact"],
-                     [(h.kind, h.name, h.id, "yes" if h.exact else "") for h in hits], max_col=60))
-
-
-@main.command()
 @click.option("--issue", default=None, metavar="TYPE",
               help="Issue type key or Chinese name, e.g. fire-lane or 占用堵塞消防通道.")
 @click.option("--compound", "compound_id", default=None, metavar="ID",
@@ -592,58 +566,6 @@ def audit(obj: Context, name: str, as_of: str | None, limit: int, skip: int, as_
         return
     cols = list(rows[0])
     click.echo(table(cols, [[r[c] for c in cols] for r in rows]))
-
-
-@main.command("compounds")
-@click.argument("text", default="")
-@click.option("--limit", type=click.IntRange(1, 10_000), default=20, show_default=True)
-@json_option
-@csv_option("compound")
-@click.pass_obj
-@handle_errors
-def compounds_cmd(obj: Context, text: str, limit: int, as_json: bool, as_csv: bool) -> None:
-    """List compounds whose id or name contains TEXT (to pick one for --compound).
-
-    \b
-    Example:
-      govgraph compounds 花园
-    """
-    from .queries import compounds
-
-    rows = compounds.find_compounds(obj.store, text, 0, limit)
-    if emit(rows, as_json, as_csv):
-        return
-    click.echo(table(["id", "name", "category", "households", "synthetic"],
-                     [(r["compound_id"], r["compound_name"], r["category"], r["households"],
-                       r["synthetic"]) for r in rows]))
-
-
-@main.command("places")
-@click.argument("text")
-@click.option("--limit", type=click.IntRange(1, 10_000), default=20, show_default=True)
-@click.option("--skip", type=click.IntRange(0), default=0)
-@json_option
-@csv_option("place (its bodies and chain as JSON text)")
-@click.pass_obj
-@handle_errors
-def places_cmd(obj: Context, text: str, limit: int, skip: int, as_json: bool, as_csv: bool) -> None:
-    """Places whose name or adcode (or a body located in them) contains TEXT: each
-    area with its adcode, level and kind, its bodies, and its chain up to the city.
-
-    \b
-    Example:
-      govgraph places 塔东社区
-      govgraph places 520402001 --json
-    """
-    from .queries import places
-
-    rows = places.find_places(obj.store, text, skip, limit)
-    if emit(rows, as_json, as_csv):
-        return
-    click.echo(table(["adcode", "name", "level", "kind", "bodies", "in"],
-                     [(p.adcode or p.id, p.name, p.level, p.kind,
-                       "、".join(b.name for b in p.bodies[:3]) + ("…" if len(p.bodies) > 3 else ""),
-                       " < ".join(c.name for c in p.chain)) for p in rows], max_col=80))
 
 
 @main.command()

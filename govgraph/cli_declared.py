@@ -2,7 +2,8 @@
 (``govgraph.queries.questions``): one click command per ``cli`` name, its
 arguments and options from the declared ``params``, its answer from the declared
 flow driven with ``drive``, printed as ``--json``, ``--csv`` (``render.emit``) or
-the declared table; its help is the declaration's ``about``, arguments and
+the declared table (a question paged in the query takes ``--skip`` and ``--limit``
+and prints the rows of that page); its help is the declaration's ``about``, arguments and
 examples, so docs/cli.md (generated) documents it.
 
 Several questions may share a command (``unit-load`` and ``unit-load UNIT``): the
@@ -58,6 +59,7 @@ def _click_param(p: Param, optional: bool) -> click.Parameter:
     if p.cli == "argument":
         metavar = p.metavar or p.name.upper()
         return click.Argument([p.name], required=required, type=_click_type(p),
+                              default=None if p.required else p.default,
                               metavar=metavar if required else f"[{metavar}]")
     default = None if p.required or p.many else p.default
     return click.Option([p.cli_flag, p.name], type=_click_type(p), required=required,
@@ -88,7 +90,10 @@ def _answer(q: Question) -> Callable[[Any, dict[str, Any], bool, bool], None]:
     def run(obj: Any, values: dict[str, Any], as_json: bool, as_csv: bool) -> None:
         given = {p.name: (list(values[p.name]) or None) if p.many else values[p.name]
                  for p in q.params}
-        answer = drive(obj.store, q.run(given))
+        if q.paged:
+            answer = drive(obj.store, q.run_page(given, values["skip"], values["limit"])).items
+        else:
+            answer = drive(obj.store, q.run(given))
         if emit(answer, as_json, as_csv, q.rows):
             return
         print_table(q, answer)
@@ -105,7 +110,7 @@ def _help(questions: list[Question], variants: list[Variant]) -> str:
     text = [first.about or first.docs]
     args = [p for q in questions for p in q.params if p.cli == "argument" and p.help]
     for p in dict((p.name, p) for p in args).values():
-        text.append(f"{p.name.upper()}: {p.help}.")
+        text.append(f"{p.name.upper()}: {p.help}" + ("" if p.help[-1] in ".…)" else "."))
     text += [f"With {q.cli_variant}: {_lower(q.about or q.docs)}" for q in others]
     text += [f"With {v.show}: {_lower(v.help)}" for v in variants if v.help and not v.hidden]
     examples = [e for q in questions for e in q.examples]
@@ -125,6 +130,14 @@ def build_command(name: str, questions: list[Question], variants: Iterable[Varia
     for q in questions:
         for p in q.params:
             params.setdefault(p.name, _click_param(p, optional=shared))
+    for q in questions:
+        if q.paged:
+            default, most = q.cli_limit
+            params.setdefault("limit", click.Option(
+                ["--limit"], type=click.IntRange(1, most), default=default, show_default=True,
+                help="Most rows returned."))
+            params.setdefault("skip", click.Option(["--skip"], type=click.IntRange(0), default=0,
+                                                   help="Rows skipped first."))
     for v in variants:
         for cp in v.params:
             params.setdefault(cp.name or "", cp)

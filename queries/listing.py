@@ -37,13 +37,14 @@ class Listing(Generic[T]):
     limit: int
 
 
-def page_flow(name: str, params: dict[str, Any], offset: int,
-              limit: int) -> Flow[Listing[dict[str, Any]]]:
+def page_flow(name: str, params: dict[str, Any], offset: int, limit: int,
+              count: str | None = None) -> Flow[Listing[dict[str, Any]]]:
     """Rows ``offset`` to ``offset + limit`` of catalogue query ``name`` and how many
-    it has in all (from ``<name>_count``, which takes the same ``params``)."""
+    it has in all (from ``count``, default ``<name>_count``, which takes the same
+    ``params``)."""
     rows = (yield from read(name, **params, skip=offset, limit=limit)).records()
     if len(rows) < limit and (offset == 0 or rows):
         total = offset + len(rows)
     else:
-        total = (yield from read(f"{name}_count", **params)).rows[0][0]
+        total = (yield from read(count or f"{name}_count", **params)).rows[0][0]
     return Listing(rows, total, offset, limit)

@@ -33,8 +33,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from . import answers
+from . import answers, places
 from .flow import Flow
+from .listing import Listing, page_flow
 
 __all__ = ["QUESTIONS", "REQUIRED", "Param", "Question", "Table", "built", "by_name", "cell",
            "item_model"]
@@ -143,6 +144,8 @@ class Question:
     csv_rows: Cell | None = None
     page: str | None = None
     page_with: tuple[str, ...] = ()
+    count: str | None = None
+    cli_limit: tuple[int, int] = (20, 10_000)
     problems: tuple[int, ...] = (404, 422)
     cached: bool = True
 
@@ -158,6 +161,22 @@ class Question:
             return self.flow(**values)
         assert self.query is not None, f"{self.name}: a built question needs a flow or a query"
         return answers.rows_flow(self.query, item_model(self.answer), **values)
+
+    @property
+    def paged(self) -> bool:
+        """Is it paged in the query (``SKIP $skip LIMIT $limit``, its total from the
+        ``count`` twin) rather than read whole and cut?"""
+        return self.count is not None
+
+    def run_page(self, values: dict[str, Any], offset: int, limit: int) -> Flow[Listing[Any]]:
+        """The flow reading one page of a question paged in the query: its own ``flow``
+        (called with ``offset`` and ``limit``), or its catalogue ``query`` and ``count``
+        twin through ``listing.page_flow``."""
+        assert self.count is not None, f"{self.name}: not paged in the query"
+        if self.flow is not None:
+            return self.flow(**values, offset=offset, limit=limit)
+        assert self.query is not None, f"{self.name}: a built question needs a flow or a query"
+        return page_flow(self.query, values, offset, limit, count=self.count)
 
     def rows(self, answer: Any) -> Any:
         """The rows of an answer, for CSV (and the table, when it has no blocks)."""
@@ -284,11 +303,27 @@ QUESTIONS: tuple[Question, ...] = (
              "a load of zero).",
        examples=("govgraph unit-load 市住建局",), table=Table(_LOAD.columns, rows=lambda r: [r]),
        csv="unit", csv_rows=lambda r: [r]),
-    _Q("structure", "The standing structure around a body", routes=("GET /units/{unit}/structure",),
-       no_cli="read in the browser view; `cypher` with structure_relations answers it locally"),
-    _Q("collective_members", "The bodies a collective actor stands for",
+    _Q("structure", "The standing structure around a body", cli="structure",
+       routes=("GET /units/{unit}/structure",),
+       params=(_UNIT,), flow=answers.structure_flow, answer=answers.UnitStructure,
+       page="relations", page_with=("unit",),
+       about="Who leads, guides, supervises, heads, nominates or sits on the body UNIT, and "
+             "what it does to others (`direction`: out / in), each with its clause.",
+       examples=("govgraph structure 环物委", "govgraph structure 市住建局 --json"),
+       table=Table((("relation", "relation"), ("direction", "direction"),
+                    ("other", "other.name"), ("role", "role"), ("clause", "citation.clause")),
+                   rows="relations", heading=lambda r: f"{r.unit.name} ({r.unit.kind})"),
+       csv="relation of the body"),
+    _Q("collective_members", "The bodies a collective actor stands for", cli="members",
        routes=("GET /units/{unit}/members",),
-       no_cli="read in the browser view; `extract --json` shows how a notice names them"),
+       params=(_UNIT,), flow=answers.collective_members_flow, answer=answers.CollectiveMembers,
+       page="members", page_with=("unit",),
+       about="The bodies a collective actor UNIT (各县〔区〕人民政府〔管委会〕 …) stands for, with "
+             "their areas.",
+       examples=("govgraph members 各县(区)人民政府(管委会)",),
+       table=Table((("member", "unit.name"), ("kind", "unit.kind"), ("area", "area")),
+                   rows="members", heading=lambda r: f"{r.unit.name} ({r.unit.kind})"),
+       csv="member"),
     _Q("diffuse", "Audit: diffuse accountability", cli="diffuse",
        routes=("GET /audits/diffuse-accountability",),
        params=(Param("min_responsible", int, default=10, ge=0, le=1000,
@@ -304,13 +339,56 @@ QUESTIONS: tuple[Question, ...] = (
        routes=("GET /escalation",)),
     _Q("compound_escalation", "A compound's concrete escalation chain", cli="escalate",
        cli_variant="--compound ID", routes=("GET /compounds/{compound_id}/escalation",)),
-    _Q("issue_types", "The issue types", routes=("GET /issue-types",),
-       no_cli="a list for the browser view's picker; `search TEXT --kind IssueType` finds them"),
+    _Q("issue_types", "The issue types", cli="issue-types", routes=("GET /issue-types",),
+       flow=answers.issue_types_flow, answer=list[answers.IssueTypeRef], page=".",
+       about="The issue types the graph knows how to route (keys for `escalate --issue` and "
+             "`?issue=`).",
+       examples=("govgraph issue-types", "govgraph issue-types --json"),
+       table=Table((("key", "key"), ("name", "name"), ("name_en", "name_en"))),
+       csv="issue type", problems=()),
     _Q("route", "Route a complaint to who handles it", cli="route", routes=("POST /route",)),
     _Q("audit", "Registry audits", cli="audit", routes=("GET /audits/{name}",)),
-    _Q("compounds", "Find compounds", cli="compounds", routes=("GET /compounds",)),
-    _Q("places", "Find places", cli="places", routes=("GET /places",)),
-    _Q("search", "Find any node", cli="search", routes=("GET /search",)),
+    _Q("compounds", "Find compounds", cli="compounds", routes=("GET /compounds",),
+       params=(Param("text", cli="argument", api="q", default="", max_length=100,
+                     help="text in the id or name"),),
+       query="compounds", count="compounds_count", answer=list[dict[str, Any]],
+       about="Compounds whose id or name contains TEXT (synthetic ones say so), to pick one "
+             "for --compound.",
+       examples=("govgraph compounds 花园",),
+       table=Table((("id", "compound_id"), ("name", "compound_name"), ("category", "category"),
+                    ("households", "households"), ("synthetic", "synthetic"))),
+       csv="compound", problems=(422,)),
+    _Q("places", "Find places", cli="places", routes=("GET /places",),
+       params=(Param("text", cli="argument", api="q", min_length=1, max_length=100,
+                     help="text in the name, adcode or id of an area, or in the name of a body "
+                          "located in it", examples=("塔东社区",)),),
+       flow=places.places_page_flow, count="places_count", answer=list[places.Place],
+       about="Places whose name or adcode (or a body located in them) contains TEXT: each "
+             "area with its adcode, level and kind, the bodies located in it, and its chain "
+             "of parents up to the city.",
+       examples=("govgraph places 塔东社区", "govgraph places 520402001 --json"),
+       table=Table((("adcode", lambda p: p.adcode or p.id), ("name", "name"), ("level", "level"),
+                    ("kind", "kind"),
+                    ("bodies", lambda p: "、".join(b.name for b in p.bodies[:3])
+                     + ("…" if len(p.bodies) > 3 else "")),
+                    ("in", lambda p: " < ".join(c.name for c in p.chain))), max_col=80),
+       csv="place (its bodies and chain as JSON text)", problems=(422,)),
+    _Q("search", "Find any node", cli="search", routes=("GET /search",),
+       params=(Param("text", cli="argument", api="q", min_length=1, max_length=100,
+                     help="a unit, committee, measure (title or number: 11, 十一), place, issue "
+                          "type …"),
+               Param("kinds", list[str], default=None, flag="--kind", metavar="KIND",
+                     help="Only nodes of this kind (repeatable), e.g. Measure, Department; "
+                          "default: any (see GET /graph/schema).", examples=("Measure,Department",))),
+       flow=answers.search_nodes_page_flow, count="search_nodes_count",
+       answer=list[answers.NodeHit], cli_limit=(20, 200),
+       about="Find any node (unit, committee, measure by title or number: 11, 十一; place, "
+             "issue type) by name, English name, full name, alias or id; exact matches first "
+             "(`exact`).",
+       examples=("govgraph search 住建", "govgraph search 11 --kind Measure --json"),
+       table=Table((("kind", "kind"), ("name", "name"), ("id", "id"),
+                    ("exact", lambda h: "yes" if h.exact else ""))),
+       csv="hit", problems=(400, 422)),
     # analytics
     *(_Q(f"analyze_{q}", f"Analytics: {q}", cli="analyze", cli_variant=q,
          routes=(f"GET /analytics/{q}" + ("/{compound}" if q == "brokers" else ""),))

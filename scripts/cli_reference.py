@@ -91,7 +91,8 @@ def _anchor(path: str) -> str:
 
 
 def _param(p) -> str:
-    where = "" if p.required else f" (default {p.default})" if p.default is not None else ""
+    where = ("" if p.required or p.default is None
+             else f" (default {p.default if p.default != '' else 'empty: any'})")
     return f"`{p.api_name}`{where}"
 
 
@@ -110,7 +111,7 @@ def api_table() -> str:
                 answers += f" (the `{q.query}` query)"
             rows.append(f"| `{route}` | {command} | "
                         + (f"{', '.join(params)}: " if params else "") + answers
-                        + ("; paginated" if q.page else "") + " |")
+                        + ("; paginated" if q.page or q.paged else "") + " |")
     return "\n".join([BEGIN, "", "| route | command | answers |", "|---|---|---|", *rows, "",
                       END])
 

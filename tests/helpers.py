@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 TESTS = Path(__file__).resolve().parent
@@ -23,6 +24,17 @@ TADONG_COMPOUND = "t:real:cpd:1"
 TADONG_COMPOUND_NAME = "塔东试验小区"
 TADONG_PMC = "塔东试验小区物业管理委员会"
 RESIDENT_NAME = "试验居民"  # + a number: made up, and marked synthetic
+
+# Property tests run every example they declare in CI (and with
+# GOVGRAPH_FULL_EXAMPLES=1); the local loop runs a quarter, new ones each run.
+FULL_EXAMPLES = bool(os.environ.get("CI") or os.environ.get("GOVGRAPH_FULL_EXAMPLES"))
+
+
+def examples(n: int) -> int:
+    """How many examples a property test declaring ``n`` runs here: ``n`` in CI,
+    a quarter of it (at least 20) in the local unit-tier loop, which explores new
+    examples each run while CI's fixed set keeps its size."""
+    return n if FULL_EXAMPLES else max(20, n // 4)
 
 
 def write_tadong_registry(directory: Path, residents: int = 150) -> Path:

@@ -9,6 +9,7 @@ import importlib.util
 import sys
 from functools import cache
 from types import ModuleType
+from typing import Any
 
 from govgraph.loaders.notice import Notice, parse_notice
 from helpers import REPO
@@ -27,13 +28,35 @@ def quality() -> ModuleType:
     return mod
 
 
+@cache
 def real_notice(stem: str) -> Notice:
-    """The real document ``stem`` parsed, its header stripped."""
+    """The real document ``stem`` parsed, its header stripped: parsed once per test
+    session (the corpus score and a document's own tests read the same parse), so
+    treat it as read-only."""
     _header, text = quality().read_real(REAL / f"{stem}.txt")
     return parse_notice(text, source=f"{stem}.txt")
 
 
+def _parse_real(text: str, source: str) -> Notice:
+    """``parse_notice`` for ``evaluate_real_document``: the session's parse of that
+    document (the same text: its file with the header stripped)."""
+    stem = source.removesuffix(".txt")
+    assert quality().read_real(REAL / source)[1] == text, source
+    return real_notice(stem)
+
+
+@cache
+def evaluated(stem: str) -> Any:
+    """The real document ``stem`` scored against its labels, once per session."""
+    return quality().evaluate_real_document(REAL / f"{stem}.json", parse=_parse_real)
+
+
+def evaluate_real() -> list[Any]:
+    """Every labelled real document scored, as ``extract_quality.evaluate_real``."""
+    return [evaluated(p.stem) for p in sorted(REAL.glob("r*.json"))]
+
+
 def assert_exact(stem: str) -> None:
     """The real document ``stem`` is read exactly as labelled."""
-    res = quality().evaluate_real_document(REAL / f"{stem}.json")
+    res = evaluated(stem)
     assert res.exact, res.problems

@@ -1,9 +1,9 @@
 """The API's routers, one module per subject, named as the subject is named in
 ``queries/`` and on the CLI (compounds: ``queries/compounds.py``, ``compounds.py``
-here, ``--compound``; places: ``queries/places.py``, ``places.py``, ``govgraph
-places``). A new subject is a new module here with an ``APIRouter`` named
+here, ``--compound``). A new subject is a new module here with an ``APIRouter`` named
 ``router``, added to ROUTERS. The routes of questions built from their declaration
-(``queries/questions.py``) are all in ``declared``."""
+(``queries/questions.py``) are all in ``declared`` (``GET /places``, ``GET /compounds``,
+``GET /search`` among them)."""
 
 from __future__ import annotations
 
@@ -20,12 +20,11 @@ from . import (
                graph,
                measures,
                open311,
-               places,
                routing,
                units,
 )
 
 # The built questions' routes first: /audits/diffuse-accountability before /audits/{name}.
 ROUTERS = [declared.router, data.router, measures.router, units.router, audits.router, escalation.router,
-           graph.router, cypher.router, compounds.router, places.router, analytics.router,
+           graph.router, cypher.router, compounds.router, analytics.router,
            routing.router, admin.router, cases.router, open311.router]

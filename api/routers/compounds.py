@@ -25,15 +25,6 @@ Issue = Annotated[str | None, Query(max_length=100, description=(
     "issue type key or Chinese name, e.g. fire-lane"), examples=["fire-lane"])]
 
 
-@router.get("/compounds", response_model=Page[dict[str, Any]], summary="Find compounds")
-async def find(request: Request, store: StoreDep, page: PageDep,
-               q: Annotated[str, Query(max_length=100,
-                                       description="text in the id or name")] = ""):
-    """Compounds whose id or name contains `q` (synthetic ones say so)."""
-    return listing_page(request, await adrive(store, compounds.compounds_page_flow(
-        q, page.offset, page.limit)))
-
-
 @router.get("/compounds/{compound_id}/responsible", response_model=compounds.CompoundResponsibility,
             responses=problem_responses(404, 422), summary="Who is responsible for a compound")
 async def responsible(request: Request, principal: PrincipalDep, store: StoreDep,

@@ -6,7 +6,9 @@ with ``adrive``, its OpenAPI summary and description from the declared docs.
 A question whose ``page`` is ``"."`` answers a list, returned a page at a time
 (``Page``); ``page="duties"`` pages that part of the answer and carries
 ``page_with`` (``unit``) beside it (``UnitPage``). Any other answer is serialized
-once by its own model (``answer_response``). Nothing here is particular to one
+once by its own model (``answer_response``). A question paged in the query
+(``count``) reads only the page asked for (``Question.run_page``) and returns the
+same ``Page`` (``listing_page``). Nothing here is particular to one
 question: a new built question needs no code in this module.
 """
 
@@ -21,7 +23,7 @@ from fastapi import APIRouter, Path, Query, Request
 from ...queries.flow import adrive
 from ...queries.questions import Param, Question, built, item_model
 from ..deps import PageDep, get_store
-from ..models import Page, UnitPage, answer_response, paginate
+from ..models import Page, UnitPage, answer_response, listing_page, paginate
 from ..problems import problem_responses
 
 __all__ = ["build_router", "response_model", "router"]
@@ -52,6 +54,8 @@ def _annotation(p: Param, in_path: bool) -> Any:
 
 def response_model(q: Question) -> Any:
     """What the route answers: the declared answer, or a page of it."""
+    if q.paged:
+        return Page.__class_getitem__(item_model(q.answer))
     if q.page is None:
         return q.answer
     if q.page == ".":
@@ -69,6 +73,9 @@ def _endpoint(q: Question, path: str) -> Any:
         # The store is taken here, not as a dependency: FastAPI solves each
         # dependency's own parameters on every request (~5% of a point lookup).
         store = await get_store(request)
+        if q.paged:
+            return listing_page(request, await adrive(store, q.run_page(values, page.offset,
+                                                                         page.limit)))
         answer = await adrive(store, q.run(values))
         if q.page is None:
             return answer_response(answer, q.answer)
@@ -79,7 +86,7 @@ def _endpoint(q: Question, path: str) -> Any:
 
     sig = [inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD,
                              annotation=Request)]
-    if q.page is not None:
+    if q.page is not None or q.paged:
         sig.append(inspect.Parameter("page", inspect.Parameter.POSITIONAL_OR_KEYWORD,
                                      annotation=PageDep))
     required = [p for p in params if p.required]

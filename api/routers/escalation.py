@@ -1,15 +1,15 @@
-"""How a dispute escalates, and who handles each issue type."""
+"""How a dispute escalates, and who handles each issue type (the issue types listed
+are built from their declaration: ``declared.py``)."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 
 from ...queries import answers
 from ...queries.flow import adrive
-from ..deps import PageDep, StoreDep
-from ..models import Page, paginate
+from ..deps import StoreDep
 from ..problems import problem_responses
 
 router = APIRouter(tags=["escalation"], responses=problem_responses(503))
@@ -24,10 +24,3 @@ async def escalation(store: StoreDep, issue: IssueArg = None):
     """The mediation levels in order (住宅小区 → 社区 → 街道) with the bodies at each, and,
     for an issue type, who discovers, receives and enforces — every fact with its clause."""
     return await adrive(store, answers.escalation_flow(issue))
-
-
-@router.get("/issue-types", response_model=Page[answers.IssueTypeRef], summary="Issue types")
-async def issue_types(request: Request, store: StoreDep, page: PageDep):
-    """The issue types the graph knows how to route (keys for `?issue=`)."""
-    return paginate(request, await adrive(store, answers.issue_types_flow()),
-                    page.offset, page.limit)

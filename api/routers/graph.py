@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Path, Query
 
 from ...graph.styles import KIND_STYLE, REL_STYLE
 from ...queries import answers, places
 from ...queries.flow import adrive
-from ..deps import PageDep, StoreDep
-from ..models import GraphSchema, Page, listing_page
+from ..deps import StoreDep
+from ..models import GraphSchema
 from ..problems import problem_responses
 
 router = APIRouter(tags=["graph"], responses=problem_responses(503))
@@ -30,20 +30,6 @@ KindsArg = Annotated[list[str] | None, Query(description=(
 TypesArg = Annotated[list[str] | None, Query(description=(
     "edge types to follow (repeat or comma-separate); default: any"),
     examples=["LEADS_MEASURE,RESPONSIBLE_FOR"])]
-
-
-@router.get("/search", response_model=Page[answers.NodeHit], responses=problem_responses(400, 422),
-            summary="Search any node")
-async def search(request: Request, store: StoreDep, page: PageDep,
-                 q: Annotated[str, Query(min_length=1, max_length=100, description=(
-                     "a unit, committee, measure (title or number: 11, 十一), place, issue "
-                     "type …"))],
-                 kinds: KindsArg = None):
-    """Nodes of any kind by name, English name, full name, alias or id, or a measure by
-    number; exact matches first (`exact`)."""
-    found = await adrive(store, answers.search_nodes_page_flow(q, _split(kinds), page.offset,
-                                                               page.limit))
-    return listing_page(request, found)
 
 
 @router.get("/graph/subgraph", response_model=answers.Subgraph,

@@ -1,4 +1,5 @@
-"""Units (actors): search with aliases, a unit's duties, load, structure and members."""
+"""Units (actors): search with aliases and the unit a name resolves to. A unit's duties,
+load, structure and members are built from their declarations (``declared.py``)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from fastapi import APIRouter, Path, Query, Request
 from ...queries import answers
 from ...queries.flow import adrive
 from ..deps import PageDep, StoreDep
-from ..models import Page, UnitPage, listing_page, paginate
+from ..models import Page, listing_page
 from ..problems import problem_responses
 
 router = APIRouter(prefix="/units", tags=["units"], responses=problem_responses(503))
@@ -34,21 +35,3 @@ async def unit(store: StoreDep, unit: UnitArg):
     """The unit a name or alias resolves to, with all it is known as."""
     found = await adrive(store, answers.find_unit_flow(unit))
     return await adrive(store, answers.resolve_node_flow(found.id))
-
-
-@router.get("/{unit}/structure", response_model=UnitPage[answers.StructureRelation],
-            responses=problem_responses(404), summary="The standing structure around a body")
-async def structure(request: Request, store: StoreDep, page: PageDep, unit: UnitArg):
-    """Who leads, guides, supervises, heads, nominates or sits on the body, and what it
-    does to others (`direction`: out / in), each with its clause."""
-    res = await adrive(store, answers.structure_flow(unit))
-    return paginate(request, res.relations, page.offset, page.limit, unit=res.unit)
-
-
-@router.get("/{unit}/members", response_model=UnitPage[answers.CollectiveMember],
-            responses=problem_responses(404), summary="Members of a collective actor")
-async def members(request: Request, store: StoreDep, page: PageDep, unit: UnitArg):
-    """The bodies a collective actor (各县〔区〕人民政府〔管委会〕 …) stands for, with their
-    areas."""
-    res = await adrive(store, answers.collective_members_flow(unit))
-    return paginate(request, res.members, page.offset, page.limit, unit=res.unit)

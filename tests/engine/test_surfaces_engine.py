@@ -103,3 +103,34 @@ def test_load_gives_one_result_on_both_surfaces(run, fresh_store):
     assert set(api) == set(cli)
     assert api["documents"] == cli["documents"] and api["graph"]["nodes"]["Measure"] == 16
     assert api["registries"] == [] and api["divisions"] == [] and api["partial"] is False
+
+
+def test_structure_members_and_issue_types_on_both_surfaces(run, fapi):
+    """Once API-only (the browser view's reads), now built from their declarations."""
+    from urllib.parse import quote
+
+    cli = json.loads(run("structure", "环物委", "--json").output)
+    api = fapi.get(f"/units/{quote('环物委')}/structure", params={"limit": 500}).json()
+    assert cli["unit"] == api["unit"] and cli["unit"]["id"] == "committee:env-property"
+    assert cli["relations"] == api["items"] and api["total"] == len(cli["relations"])
+    table = run("structure", "环物委").output
+    assert "HEADS" in table and "主任由社区(村)“两委”有关负责人担任" in table
+    name = "各县(区)人民政府(管委会)"
+    cli = json.loads(run("members", name, "--json").output)
+    api = fapi.get(f"/units/{quote(name)}/members").json()
+    assert cli["members"] == api["items"] and len(cli["members"]) == 8
+    assert "各县〔区〕人民政府〔管委会〕" in run("members", name).output
+    cli = json.loads(run("issue-types", "--json").output)
+    assert cli == fapi.get("/issue-types").json()["items"] and "fire-lane" in run("issue-types").output
+    assert run("structure", "无此单位之名").exit_code != 0
+
+
+def test_paged_lists_skip_and_limit_on_the_cli_as_over_http(run, fapi):
+    """compounds, places and search read a page in the query on both surfaces."""
+    cli = json.loads(run("compounds", "--skip", "1", "--limit", "2", "--json").output)
+    api = fapi.get("/compounds", params={"offset": 1, "limit": 2}).json()
+    assert cli == api["items"] and len(cli) == 2 and api["total"] > 3
+    cli = json.loads(run("places", "西秀区", "--limit", "3", "--json").output)
+    assert cli == fapi.get("/places", params={"q": "西秀区", "limit": 3}).json()["items"]
+    cli = json.loads(run("search", "委员会", "--skip", "2", "--limit", "2", "--json").output)
+    assert cli == fapi.get("/search", params={"q": "委员会", "offset": 2, "limit": 2}).json()["items"]

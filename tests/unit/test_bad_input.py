@@ -12,11 +12,12 @@ import pytest
 from govgraph.graph.store import StoreError
 from govgraph.loaders.notice import NoticeError, parse_notice
 from govgraph.loaders.registry import KINDS, RegistryError, read_registry
+from helpers import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from serving import free_port
 
-FUZZ_EXAMPLES = int(os.environ.get("GOVGRAPH_FUZZ_EXAMPLES", "150"))
+FUZZ_EXAMPLES = int(os.environ.get("GOVGRAPH_FUZZ_EXAMPLES") or examples(150))
 
 # --- fuzzing: only clear errors, never a crash or a hang ------------------------------------
 

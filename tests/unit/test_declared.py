@@ -63,8 +63,10 @@ def test_the_command_and_the_route_ask_the_same_parameters(q: Question):
     api_names = {p["name"] for p in op.get("parameters", [])} - {"offset", "limit"}
     assert api_names == {p.api_name for p in q.params}
     assert op["summary"] == q.docs and op["description"] == q.about
-    if q.page:
+    if q.page or q.paged:
         assert {"offset", "limit"} <= {p["name"] for p in op["parameters"]}
+    if q.paged:
+        assert {"--skip", "--limit"} <= flags
 
 
 def test_a_shared_command_answers_the_question_whose_parameters_were_given():
@@ -76,6 +78,28 @@ def test_a_shared_command_answers_the_question_whose_parameters_were_given():
     assert res.exit_code == 2 and "give MEASURE" in res.output and "--org" not in res.output
     assert "With UNIT: how many measures UNIT leads" in CliRunner().invoke(
         main, ["unit-load", "--help"]).output
+
+
+@pytest.mark.parametrize("q", [q for q in BUILT if q.paged], ids=lambda q: q.name)
+def test_a_question_paged_in_the_query_reads_a_page_and_its_count(q: Question):
+    """The page is read with skip/limit and its total from the declared ``_count``
+    twin, which takes the same parameters and is a catalogue query."""
+    from govgraph.queries.catalogue import catalogue
+
+    assert q.count and q.count in catalogue()
+    values = {p.name: p.examples[0].split(",") if p.many else (p.examples or ("x",))[0] for p in q.params}
+    reads = []
+
+    def canned(r):
+        reads.append(r)
+        return QueryResult(["total"], [[7]]) if r.name == q.count else QueryResult([], [])
+
+    found = drive_canned(q.run_page(values, 2, 3), canned)
+    assert [r.name for r in reads] == [q.query or reads[0].name, q.count]
+    assert (reads[0].params["skip"], reads[0].params["limit"]) == (2, 3)
+    assert {k: v for k, v in reads[0].params.items() if k not in ("skip", "limit")} \
+        == reads[1].params
+    assert (found.items, found.total, found.offset, found.limit) == ([], 7, 2, 3)
 
 
 def test_the_rows_flow_cites_each_row():

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from govgraph.loaders.notice import UNIT_FINAL, int_to_cn_numeral, parse_notice
+from helpers import examples
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
@@ -229,7 +230,7 @@ def hard_wrap(text: str, width: int) -> str:
     return "\n".join(out)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents())
 def test_every_layout_yields_the_same_units(doc: Drawn):
     note(doc.text)
@@ -240,7 +241,7 @@ def test_every_layout_yields_the_same_units(doc: Drawn):
             assert m.units(role) == expected.get(role, []), (m.number, role)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents())
 def test_spans_quote_the_text_and_aliases_are_kept(doc: Drawn):
     notice = parse_notice(doc.text, source="generated.txt")
@@ -258,7 +259,7 @@ def test_spans_quote_the_text_and_aliases_are_kept(doc: Drawn):
 NOTICE_ALPHABET = "（）()〔〕一二三十1２3.．、：:；;，,。牵头单位责任配合市县局委人民政府各等—- \n\u3000第页"
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(st.one_of(st.text(max_size=400), st.text(alphabet=NOTICE_ALPHABET, max_size=600)))
 def test_any_text_is_parsed_or_refused_with_a_notice_error(text: str):
     from govgraph.loaders.notice import NoticeError
@@ -319,7 +320,7 @@ def duty_lists(draw) -> Drawn:
     return Drawn(text="\n".join(lines) + "\n", expected=expected)
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(200), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(duty_lists())
 def test_a_duty_list_yields_each_items_units_with_their_role(doc: Drawn):
     note(doc.text)

@@ -9,6 +9,7 @@ r45 and r142); the names are real department names.
 from __future__ import annotations
 
 from govgraph.loaders.notice import parse_notice
+from helpers import examples
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
@@ -50,7 +51,7 @@ def _same_units_and_spans(notice, ms) -> None:
                 assert notice.text[u.start : u.end] == u.as_written
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(ms=measures(), full=st.booleans(), sep=st.sampled_from(["，", ",", "；"]),
        words=st.tuples(st.sampled_from(LEAD_WORDS), st.sampled_from(RESP_WORDS), st.sampled_from(SUPPORT_WORDS)))
 def test_role_bracket_documents(ms, full, sep, words):
@@ -67,7 +68,7 @@ def test_role_bracket_documents(ms, full, sep, words):
     _same_units_and_spans(notice, ms)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(ms=measures(), pipes=st.booleans(), first=st.integers(1, 30),
        deadline_col=st.booleans())
 def test_task_table_documents(ms, pipes, first, deadline_col):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from govgraph.loaders.notice import NoticeError, parse_notice
 from govgraph.loaders.notice.names import looks_like_unit
+from helpers import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from real_corpus import assert_exact, quality, real_notice
@@ -126,7 +127,7 @@ _sub_row = st.tuples(st.integers(2019, 2025), st.one_of(st.none(), _units))
 _row = st.tuples(_units, st.one_of(st.none(), _units), st.lists(_sub_row, max_size=2))
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.lists(st.lists(_row, min_size=1, max_size=4), min_size=1, max_size=3))
 def test_generated_paragraph_tables_give_each_rows_units(groups):
     cells = ["类别", "序号", "主要任务", "节点", "指标数", "责任单位", "配合单位"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 from govgraph.loaders.notice import NoticeError, parse_notice
+from helpers import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from real_corpus import assert_exact, quality
@@ -157,7 +158,7 @@ _sub = st.tuples(_units, _units)
 _item = st.tuples(st.lists(_sub, min_size=1, max_size=3), st.integers(0, 2))
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.lists(st.lists(_item, min_size=1, max_size=3), min_size=1, max_size=3))
 def test_generated_item_keyed_tables_give_each_items_units(groups):
     cells = ["类别", "项目", "主要任务", "牵头单位", "配合单位"]
