@@ -71,7 +71,7 @@ def _endpoint(q: Question, path: str) -> Any:
     async def endpoint(request: Request, page: Any = None, **kw: Any) -> Any:
         values = {p.name: _split(kw[p.api_name]) if p.many else kw[p.api_name] for p in params}
         # The store is taken here, not as a dependency: FastAPI solves each
-        # dependency's own parameters on every request (~5% of a point lookup).
+        # dependency's own parameters on every request, a cost on the hot path.
         store = await get_store(request)
         if q.paged:
             return listing_page(request, await adrive(store, q.run_page(values, page.offset,
