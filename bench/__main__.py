@@ -1,8 +1,8 @@
 """python -m bench run --sizes 10k,100k[,1m] [--engines falkordb,neo4j] [--neo4j-uri URI] ...
 python -m bench analytics [--sizes 10k,100k[,1m]]: each analysis's time and memory
 python -m bench parse: notice parsing against document length
-python -m bench load [--sizes 100k,1m] [--engines falkordb,neo4j]: a registry load end to
-  end, whole-plan against streamed (time, entities/s, peak RSS)
+python -m bench load [--sizes 100k,1m,2.5m,10m] [--engines falkordb,neo4j] [--bulk] [--lookups]:
+  a registry load end to end, whole-plan against streamed and bulk (time, entities/s, peak RSS)
 
 Without --neo4j-uri the harness starts its own Neo4j (scripts/neo4j-server.sh,
 fresh home, free port; heap 4g, page cache 2g unless GOVGRAPH_NEO4J_* say
@@ -88,6 +88,14 @@ def main(argv: list[str] | None = None) -> int:
     lp.add_argument("--no-warmup", action="store_true",
                     help="skip the untimed loads of a 10k city that warm each engine up first")
     lp.add_argument("--no-write", action="store_true", help="print the report, write no files")
+    lp.add_argument("--whole-max", default="1m",
+                    help="largest city also loaded whole-plan (and bulk); larger ones streamed only")
+    lp.add_argument("--bulk", action="store_true",
+                    help="also time Neo4j's bulk import (load --bulk) up to --whole-max")
+    lp.add_argument("--lookups", action="store_true",
+                    help="after each size's loads, time point lookups and escalation chains on it")
+    lp.add_argument("--calls", type=int, default=2000, help="lookups of each kind (--lookups)")
+    lp.add_argument("--name", default="load", help="results file stem (bench/results/NAME.{json,md})")
     a = p.parse_args(argv)
     if a.cmd == "load":
         from . import load as load_bench
@@ -95,7 +103,8 @@ def main(argv: list[str] | None = None) -> int:
         res = load_bench.run([parse_size(s) for s in a.sizes.split(",") if s.strip()],
                              [e.strip() for e in a.engines.split(",") if e.strip()], a.seed,
                              max(1, a.repeat), a.workdir, a.neo4j_uri, None if a.no_write else a.out,
-                             warmup=not a.no_warmup)
+                             warmup=not a.no_warmup, whole_max=parse_size(a.whole_max),
+                             bulk=a.bulk, lookups=a.lookups, calls=a.calls, name=a.name)
         print(load_bench.markdown(res))
         return 0
     if a.cmd == "analytics":

@@ -141,6 +141,7 @@ class StreamedLoad:
     chunk_rows: int = CHUNK_ROWS
     progress: Callable[[str], None] | None = None
     _readings: int = 0
+    _lines: int | None = None
 
     def chunks(self) -> Iterator[RowChunk]:
         from .structure import issue_type_keys
@@ -151,7 +152,8 @@ class StreamedLoad:
             last: dict[str, Any] = {}
             for n in head.nodes:
                 last[n.id] = n
-            ids = LoadIds(head={i: (n.kind, n.props) for i, n in last.items()})
+            # (the registries' lines bound the ids they can give: the id arrays' size)
+            ids = LoadIds(head={i: (n.kind, n.props) for i, n in last.items()}, expect=self.lines())
             keys = issue_type_keys()
             issue_nodes = all(f"issue:{k}" in last for k in keys)
             yield RowChunk.of(head)
@@ -166,14 +168,20 @@ class StreamedLoad:
     def size(self) -> int:
         """About how many nodes and edges the load writes (for progress): the head's,
         and two per registry row."""
-        lines = 0
-        for directory in self.registries:
-            for path in Path(directory).glob("*.*"):
-                if path.suffix in (".csv", ".json"):
-                    with path.open("rb") as fh:
-                        while buf := fh.read(1 << 20):
-                            lines += buf.count(b"\n")
-        return len(self.head.batch.nodes) + len(self.head.batch.edges) + 2 * lines
+        return len(self.head.batch.nodes) + len(self.head.batch.edges) + 2 * self.lines()
+
+    def lines(self) -> int:
+        """The lines of the registries' files (counted once)."""
+        if self._lines is None:
+            lines = 0
+            for directory in self.registries:
+                for path in Path(directory).glob("*.*"):
+                    if path.suffix in (".csv", ".json"):
+                        with path.open("rb") as fh:
+                            while buf := fh.read(1 << 20):
+                                lines += buf.count(b"\n")
+            self._lines = lines
+        return self._lines
 
 
 def plan_stream(documents: list[Path] | None = None, *, include_default: bool = True,

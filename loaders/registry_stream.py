@@ -72,19 +72,36 @@ def _d(v: date | None) -> str | None:
 
 
 # Ids given since the last seal are kept exactly (a dict); then they are sealed
-# into sorted numpy arrays, 24 bytes an id (its hash, a second hash, where it
-# was given) against about 150 in a dict of strings: what a load holds stays
-# near flat in the size of the city.
-SEAL_AT = 1 << 18
-
+# into one sorted pair of numpy arrays, 16 bytes an id (its hash; a second hash's
+# top bits packed with where it was given) against about 150 in a dict of
+# strings. The arrays are allocated once for the ids the load's files can give
+# (their lines; pages never touched cost no memory) and each seal merges into
+# them in place, so sealing makes no copy of what is sealed.
+SEAL_AT = 1 << 17
+# Old entries moved per step of a seal's in-place merge (its only scratch memory).
+_MERGE_BLOCK = 1 << 19
 
 _hash1 = hash  # (a name of its own, so that tests can make ids collide)
 
 
 def _hash2(id_: str) -> int:
     # A second hash, independent of ``hash(id_)``: an id is taken as one sealed
-    # when both match (a false match needs 128 bits to collide).
+    # when its first hash and this one's top ``_H2_BITS`` match (78 bits in all:
+    # a false match among 10M ids is about one in 10^10 loads' worth).
     return hash(id_ + "\x00")
+
+
+# A sealed word: [second hash: 14 bits][line: 32][file: 5][registry: 8][kind: 5].
+_ORIGIN_BITS = 50
+_H2_BITS = 64 - _ORIGIN_BITS
+_ORIGIN_MASK = (1 << _ORIGIN_BITS) - 1
+_U64 = (1 << 64) - 1
+
+
+def _h2_tags(ids: list[str]) -> np.ndarray:
+    """The second hashes' top bits, in place for a sealed word."""
+    h2 = np.fromiter(map(_hash2, ids), np.int64, len(ids)).view(np.uint64)
+    return (h2 >> np.uint64(_ORIGIN_BITS)) << np.uint64(_ORIGIN_BITS)
 
 
 class LoadIds:
@@ -95,26 +112,36 @@ class LoadIds:
     refuses it in a whole-plan load.
 
     The latest ids are held exactly (``recent``); every ``SEAL_AT`` of them are
-    sealed into sorted arrays of their hashes (Python's per-process string hash
-    and a second one, both must match) with their packed origin. An id is checked
-    against the recent ones as it is added, and against the sealed ones in bulk
-    at each chunk's end (``check``), before the chunk is written."""
+    sealed into the sorted arrays of their hashes (Python's per-process string
+    hash, and a second one's top bits in the word that packs the origin: both
+    must match). An id is checked against the recent ones as it is added, and
+    against the sealed ones in bulk at each chunk's end (``check``), before the
+    chunk is written. ``expect`` is about how many ids the load may give (the
+    arrays' first size; they grow past it if need be)."""
 
-    def __init__(self, head: dict[str, tuple[NodeKind, dict[str, Any]]]) -> None:
+    def __init__(self, head: dict[str, tuple[NodeKind, dict[str, Any]]], expect: int = 0) -> None:
         self.head = head
         self.registries: list[str] = []
         self.files: dict[tuple[int, int], str] = {}
         self.recent: dict[str, int] = {}
         self.unchecked: list[str] = []  # recent ids not yet checked against the sealed ones
-        self._keys = np.empty(0, np.int64)
-        self._keys2 = np.empty(0, np.int64)
-        self._packed = np.empty(0, np.int64)
+        self._n = 0
+        self._key_buf = np.empty(max(expect, 0), np.int64)
+        self._word_buf = np.empty(max(expect, 0), np.uint64)
 
     def __len__(self) -> int:
-        return len(self.recent) + len(self._keys)
+        return len(self.recent) + self._n
 
     def __contains__(self, id_: str) -> bool:
         return id_ in self.recent or id_ in self.head or self._sealed(id_) is not None
+
+    @property
+    def _keys(self) -> np.ndarray:
+        return self._key_buf[:self._n]
+
+    @property
+    def _words(self) -> np.ndarray:
+        return self._word_buf[:self._n]
 
     @staticmethod
     def pack(kind: NodeKind, registry: int, file: int, line: int) -> int:
@@ -156,10 +183,12 @@ class LoadIds:
             return None
         h = _hash1(id_)
         i = int(np.searchsorted(keys, h))
-        h2 = _hash2(id_)
+        tag = (_hash2(id_) & _U64) >> _ORIGIN_BITS << _ORIGIN_BITS
+        words = self._words
         while i < n and keys[i] == h:
-            if self._keys2[i] == h2:
-                return int(self._packed[i])
+            word = int(words[i])
+            if word & ~_ORIGIN_MASK == tag:
+                return word & _ORIGIN_MASK
             i += 1
         return None
 
@@ -168,10 +197,11 @@ class LoadIds:
         (id, where it was given now, where before), or None; then, if the recent
         ids are many, seals them."""
         ids, self.unchecked = self.unchecked, []
-        if ids and len(self._keys):
+        keys = self._keys
+        if ids and len(keys):
             hashes = np.fromiter(map(_hash1, ids), np.int64, len(ids))
-            at = np.minimum(np.searchsorted(self._keys, hashes), len(self._keys) - 1)
-            for j in np.flatnonzero(self._keys[at] == hashes):  # rare: a duplicate or a collision
+            at = np.minimum(np.searchsorted(keys, hashes), len(keys) - 1)
+            for j in np.flatnonzero(keys[at] == hashes):  # rare: a duplicate or a collision
                 prev = self._sealed(ids[j])
                 if prev is not None:
                     return ids[j], self.recent[ids[j]], prev
@@ -190,25 +220,55 @@ class LoadIds:
         hashes = np.fromiter(map(_hash1, need), np.int64, len(need))
         at = np.minimum(np.searchsorted(keys, hashes), len(keys) - 1)
         found = keys[at] == hashes
-        found &= self._keys2[at] == np.fromiter(map(_hash2, need), np.int64, len(need))
+        found &= (self._words[at] >> np.uint64(_ORIGIN_BITS)) == (_h2_tags(need) >> np.uint64(_ORIGIN_BITS))
         for j in np.flatnonzero(~found):  # not at the first match: look along equal hashes
             if self._sealed(need[j]) is None:
                 return need[j]
         return None
 
     def _seal(self) -> None:
-        n = len(self.recent)
+        k = len(self.recent)
         ids = list(self.recent)
-        hashes = np.fromiter(map(_hash1, ids), np.int64, n)
+        hashes = np.fromiter(map(_hash1, ids), np.int64, k)
         order = np.argsort(hashes, kind="stable")
         hashes = hashes[order]
-        hashes2 = np.fromiter(map(_hash2, ids), np.int64, n)[order]
-        packed = np.fromiter(self.recent.values(), np.int64, n)[order]
-        at = np.searchsorted(self._keys, hashes)
-        self._keys = np.insert(self._keys, at, hashes)
-        self._keys2 = np.insert(self._keys2, at, hashes2)
-        self._packed = np.insert(self._packed, at, packed)
+        words = (np.fromiter(self.recent.values(), np.int64, k).view(np.uint64) | _h2_tags(ids))[order]
+        del ids, order
         self.recent = {}
+        n = self._n
+        if n + k > len(self._key_buf):  # more ids than expected: grow (a copy, once in a while)
+            cap = max(n + k, len(self._key_buf) * 3 // 2)
+            self._key_buf = np.concatenate([self._key_buf[:n], np.empty(cap - n, np.int64)])
+            self._word_buf = np.concatenate([self._word_buf[:n], np.empty(cap - n, np.uint64)])
+        _merge_in_place(self._key_buf, self._word_buf, n, hashes, words)
+        self._n = n + k
+
+
+def _merge_in_place(keys: np.ndarray, words: np.ndarray, n: int,
+                    new_keys: np.ndarray, new_words: np.ndarray) -> None:
+    """Merge sorted ``new_keys`` (and their words) into the sorted ``keys[:n]``,
+    in place: ``keys[:n + len(new_keys)]`` ends sorted. Old entries move right,
+    a block at a time from the end, each block with the new entries that go
+    among it, so no block overwrites entries not yet moved."""
+    k = len(new_keys)
+    at = np.searchsorted(keys[:n], new_keys, side="right")  # a new entry goes after equal old ones
+    end = n
+    while end > 0 or k > 0:
+        start = max(0, end - _MERGE_BLOCK)
+        first = int(np.searchsorted(at, start, side="right")) if start else 0
+        # old entries [start, end) and new entries [first, k) land at [start + first, end + k)
+        lo, hi = start + first, end + k
+        slot = np.zeros(hi - lo, bool)
+        slot[at[first:k] + np.arange(first, k) - lo] = True
+        block_keys = np.empty(hi - lo, np.int64)
+        block_keys[slot] = new_keys[first:k]
+        block_keys[~slot] = keys[start:end]
+        block_words = np.empty(hi - lo, np.uint64)
+        block_words[slot] = new_words[first:k]
+        block_words[~slot] = words[start:end]
+        keys[lo:hi] = block_keys
+        words[lo:hi] = block_words
+        end, k = start, first
 
 
 class RegistryStream:
@@ -287,9 +347,7 @@ class RegistryStream:
                     self._companies_done()  # no credit list: the companies stand as given
                 if kind == "organizations":
                     self._organizations_done()
-                if kind == "case_steps":
-                    self._case_steps_done()
-                continue
+                continue  # (no case steps: no HANDLED_BY edges to make)
             path = next(p for k, _, p in files if k == kind)
             if (self.directory / f"{kind}.csv").exists() and (self.directory / f"{kind}.json").exists():
                 raise RegistryError(kind, None, None, f"both {kind}.csv and {kind}.json given; keep one")
@@ -303,8 +361,7 @@ class RegistryStream:
         elif kind == "credit_list":
             self._companies_done()
         elif kind == "case_steps":
-            self._case_steps_done()
-        return iter(())
+            yield from self._case_steps_done()
 
     def _flush(self, final: bool = False) -> Iterator[RowChunk]:
         if final:
@@ -344,10 +401,11 @@ class RegistryStream:
         self.pending_companies: list[tuple[int, Company]] | None = None
         self.pending_contracts: list[tuple[int, Contract]] = []
         self.credit: dict[str, CreditEntry] = {}
-        self.cases: dict[str, tuple[int, date, date | None]] = {}
-        self.steps: dict[tuple[str, int], int] = {}
-        self.step_order: dict[str, list[tuple[int, date, int]]] = {}
-        self.handled: dict[tuple[str, str], tuple[int, list[int], list[str]]] = {}
+        # Each case of the registry: its dates packed in an int (``_case_key``), then
+        # its steps as read, (order, start's ordinal, line, body, action): one dict
+        # of the cases, not three (a 10M city has ~170k cases, ~280k steps).
+        self.cases: dict[str, list[Any]] = {}
+        self.shared: dict[str, str] = {}  # one copy of each body id and action the steps give
         self.membership_chunks: dict[tuple[str, str, str, str | None], int] = {}
         self.chunk_serial = 0
         self.ends: list[tuple[RelType, str, str, str]] = []
@@ -592,7 +650,7 @@ class RegistryStream:
         if k.id in self.cases:
             raise RegistryError(self.file_name, line, "id", f"id {k.id!r} is used twice")
         self._id(line, k.id)
-        self.cases[k.id] = (line, k.opened, k.closed)
+        self.cases[k.id] = [k.opened.toordinal() << 21 | (k.closed.toordinal() if k.closed else 0)]
         if k.compound_id not in self.compounds and k.compound_id not in self.known_compounds:
             raise RegistryError(self.file_name, line, "compound_id", f"no compound with id {k.compound_id!r}")
         if re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)+", k.issue) and k.issue not in keys:
@@ -630,10 +688,11 @@ class RegistryStream:
         where = (self.file_name, line)
         if st.case_id not in self.cases:
             raise RegistryError(*where, "case_id", f"no case with id {st.case_id!r}")
-        if (st.case_id, st.order) in self.steps:
-            raise RegistryError(*where, "order", f"case {st.case_id!r} has a step {st.order} already "
-                                f"(line {self.steps[(st.case_id, st.order)]})")
-        self.steps[(st.case_id, st.order)] = line
+        case = self.cases[st.case_id]
+        for order, _, at, _, _ in case[1:]:  # (a case has a few steps)
+            if order == st.order:
+                raise RegistryError(*where, "order", f"case {st.case_id!r} has a step {st.order} "
+                                    f"already (line {at})")
         if st.level is None and st.body_id is None:
             raise RegistryError(*where, "level", "give the level or the body that took the step")
         if st.body_id is not None:
@@ -652,7 +711,8 @@ class RegistryStream:
             if st.level is not None and st.level != body_level:
                 raise RegistryError(*where, "level", f"body {st.body_id!r} sits at {body_level} "
                                     f"level, not {st.level}")
-        _, opened, closed = self.cases[st.case_id]
+        opened = date.fromordinal(case[0] >> 21)
+        closed = date.fromordinal(case[0] & 0x1FFFFF) if case[0] & 0x1FFFFF else None
         if st.start < opened:
             raise RegistryError(*where, "start", f"step starts {st.start}, before case "
                                 f"{st.case_id!r} was opened ({opened})")
@@ -664,7 +724,9 @@ class RegistryStream:
         if closed is not None and st.end is not None and st.end > closed:
             raise RegistryError(*where, "end", f"step ends {st.end}, after case "
                                 f"{st.case_id!r} was closed ({closed})")
-        self.step_order.setdefault(st.case_id, []).append((st.order, st.start, line))
+        shared = self.shared
+        body = None if st.body_id is None else shared.setdefault(st.body_id, st.body_id)
+        case.append((st.order, st.start.toordinal(), line, body, shared.setdefault(st.action, st.action)))
         level = st.level or self.levels[st.body_id or ""]
         prov = self._prov(line)
         node_id = st.node_id
@@ -675,20 +737,30 @@ class RegistryStream:
         self._edge(RelType.HAS_STEP, st.case_id, node_id, {"step": st.order, **prov})
         if st.body_id:
             self._edge(RelType.TAKEN_BY, node_id, st.body_id, prov)
-            _, orders, actions = self.handled.setdefault((st.case_id, st.body_id), (line, [], []))
-            orders.append(st.order)
-            actions.append(st.action)
 
-    def _case_steps_done(self) -> None:
-        for case_id, steps in self.step_order.items():
-            ordered = sorted(steps)
+    def _case_steps_done(self) -> Iterator[RowChunk]:
+        for case_id, case in self.cases.items():
+            ordered = sorted(step[:3] for step in case[1:])
             for (oa, sa, _), (ob, sb, line_b) in zip(ordered, ordered[1:], strict=False):
                 if sb < sa:
                     raise RegistryError(self.file_name, line_b, "start",
-                                        f"step {ob} of case {case_id!r} starts {sb}, "
-                                        f"before step {oa} ({sa})")
-        for (case_id, body_id), (line, orders, actions) in self.handled.items():
-            self._edge(RelType.HANDLED_BY, case_id, body_id, {
-                "steps": orders, "actions": actions, **self._prov(line)})
-        self.step_order = {}
-        self.handled = {}
+                                        f"step {ob} of case {case_id!r} starts {date.fromordinal(sb)}, "
+                                        f"before step {oa} ({date.fromordinal(sa)})")
+        # One edge per case and body (its steps and actions in the order read, its
+        # line the first step's), made once every step is known; in chunks, not one
+        # chunk of every case's.
+        cases, self.cases = self.cases, {}
+        made = 0
+        for case_id, case in cases.items():
+            handled: dict[str, tuple[int, list[int], list[str]]] = {}
+            for order, _, line, body, action in case[1:]:
+                if body is not None:
+                    _, orders, actions = handled.setdefault(body, (line, [], []))
+                    orders.append(order)
+                    actions.append(action)
+            for body, (line, orders, actions) in handled.items():
+                self._edge(RelType.HANDLED_BY, case_id, body, {
+                    "steps": orders, "actions": actions, **self._prov(line)})
+                made += 1
+                if made % self.chunk_rows == 0:
+                    yield from self._flush()

@@ -30,3 +30,19 @@ def test_bench_load_smoke(tmp_path: Path):
     for r in res["loads"]:
         assert r["python_peak_rss_mb"] > 0 and r["end_to_end_s"] > 0 and r["stored_nodes"] > 300
     assert (out / "load.md").read_text().startswith("# Registry loads end to end")
+
+
+def test_bench_load_smoke_streamed_only_with_lookups(tmp_path: Path):
+    """A size above --whole-max is loaded streamed only; --lookups asks the graph it left."""
+    out = tmp_path / "results"
+    res = bench_load.run([300, 600], ["falkordb"], seed=3, repeat=1, workdir=tmp_path / "work",
+                         neo4j_uri=None, out=out, warmup=False, whole_max=300, lookups=True,
+                         calls=50, name="load-smoke")
+    small, big = res["summary"]
+    assert small["same_entities"] and "whole_write_entities_per_s" not in big
+    assert [r["mode"] for r in res["loads"] if r["size"] == 600] == ["stream"]
+    assert all(len(r["loadavg_start"]) == 3 for r in res["loads"])
+    ops = {(r["size"], r["op"]) for r in res["lookups"]}
+    assert ops == {(n, op) for n in (300, 600) for op in ("who_leads_measure", "escalation_chain")}
+    assert all(r["calls"] == 50 and r["p99_ms"] >= r["p50_ms"] > 0 for r in res["lookups"])
+    assert (out / "load-smoke.md").exists() and (out / "load-smoke.json").exists()

@@ -4,10 +4,11 @@ and two ids whose first hashes collide still told apart."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from govgraph.graph.model import NodeKind
 from govgraph.loaders import registry_stream
-from govgraph.loaders.registry_stream import LoadIds
+from govgraph.loaders.registry_stream import LoadIds, _merge_in_place
 
 
 def _ids() -> LoadIds:
@@ -22,6 +23,8 @@ def test_sealed_ids_answer_as_recent_ones(monkeypatch, collide):
     monkeypatch.setattr(registry_stream, "SEAL_AT", 50)
     if collide:  # every id's first hash one of three: only the second tells them apart
         monkeypatch.setattr(registry_stream, "_hash1", lambda s: len(s) % 3)
+        # (whose top bits, all a sealed id keeps of it, differ for each id here)
+        monkeypatch.setattr(registry_stream, "_hash2", lambda s: int(s.split(":")[1]) << 50)
     ids = _ids()
     for i in range(1, 201):
         ids.add(f"p:{i}", NodeKind.RESIDENT, 0, 6, i + 1, {})
@@ -59,3 +62,30 @@ def test_an_id_given_again_after_sealing_is_found_with_both_origins(monkeypatch)
         ids.add("p:new", NodeKind.RESIDENT, 0, 6, 40, {"registry": "a"})
     with pytest.raises(ValueError, match="'u:1' is in an earlier part of this load"):
         ids.add("u:1", NodeKind.AREA, 0, 6, 41, {"registry": "a"})
+
+
+@pytest.mark.parametrize("block", [1, 7, 1 << 19])
+def test_a_seal_merges_in_place_as_a_sort_would(monkeypatch, block):
+    monkeypatch.setattr(registry_stream, "_MERGE_BLOCK", block)
+    rng = np.random.default_rng(5)
+    keys, words = np.empty(300, np.int64), np.empty(300, np.uint64)
+    n = 0
+    every: list[int] = []
+    for k in (0, 40, 1, 100, 59):  # duplicates among and across the batches
+        new = np.sort(rng.integers(-50, 50, k))
+        _merge_in_place(keys, words, n, new, (new + 1000).astype(np.uint64))
+        n += k
+        every += new.tolist()
+        assert keys[:n].tolist() == sorted(every)
+        assert (words[:n] == (keys[:n] + 1000).astype(np.uint64)).all()
+
+
+def test_more_ids_than_expected_grow_the_arrays(monkeypatch):
+    monkeypatch.setattr(registry_stream, "SEAL_AT", 10)
+    ids = LoadIds(head={}, expect=15)
+    ids.registries.append("a")
+    for i in range(100):
+        ids.add(f"p:{i}", NodeKind.RESIDENT, 0, 6, i + 2, {})
+        assert ids.check() is None
+    assert len(ids) == 100 and all(f"p:{i}" in ids for i in range(100))
+    assert ids.missing([f"p:{i}" for i in range(100)]) is None
