@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import gc
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
@@ -163,6 +164,12 @@ class StreamWriter(ABC):
     """What a streamed load needs from an engine while it holds the store
     (``GraphStore._stream_writer``): schema made, the engine's load lock held."""
 
+    # A streamed load runs with the garbage collector off (``_collector_paused``);
+    # a writer whose client leaves reference cycles at each write (Neo4j's driver:
+    # its sessions and transactions) sets this, and a young-generation pass runs
+    # after each chunk: it walks only what was made since the last, and frees them.
+    collect_after_write: bool = False
+
     @abstractmethod
     def lookup(self, cypher: str, params: dict[str, Any]) -> list[list[Any]]:
         """Run a read of the ids the store holds; any thread."""
@@ -235,6 +242,8 @@ class GraphStore(ABC):
                     rows += sum(st.rows for st in nodes + edges)
                     if not empty:
                         new_node_ids(nodes, w.lookup)
+                        if w.collect_after_write:
+                            gc.collect(0)
                 if has_persons:
                     self._personal_or_refuse()
                 w.checked(rows)
@@ -268,6 +277,9 @@ class GraphStore(ABC):
                         if persons:
                             stage(persons)
                         w.write(prepared, tick)
+                        if w.collect_after_write:
+                            del prepared, persons
+                            gc.collect(0)
                         summary.nodes += n_nodes
                         summary.edges += n_edges
                         summary.statements += n_statements
