@@ -292,9 +292,9 @@ class _Writer(StreamWriter):
     committed before its edges; a load the first reading found small enough, in
     one transaction at the end, as ``write_batch`` writes it."""
 
-    # The driver's sessions and transactions leave reference cycles, kept with the
-    # collector off until the load ends: 653 MB peak at 1M residents, 248 with
-    # this (bench/results/load-scale-neo4j.md).
+    # The driver's sessions and transactions leave reference cycles, which the
+    # paused collector would keep until the load ends, so memory would grow with
+    # the city (measured in bench/results/load-scale-neo4j.md).
     collect_after_write = True
 
     def __init__(self, store: Neo4jStore, pool: ThreadPoolExecutor) -> None:
