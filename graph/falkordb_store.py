@@ -12,7 +12,6 @@ import fcntl
 import time
 from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
@@ -25,16 +24,12 @@ from falkordb.node import Node as FNode
 from falkordb.path import Path as FPath
 
 from . import embedded_server
-from .model import ENTITY_LABEL, GraphBatch
+from .model import ENTITY_LABEL
 from .personal import PersonalStore, personal_file
 from .plan import (
     Statement,
-    WriteSummary,
     creating_plan,
-    edge_plan,
-    node_plan,
     plan_node_ids,
-    plan_summary,
 )
 from .prefetch import prefetched
 from .store import (
@@ -281,35 +276,53 @@ class FalkorDBStore(GraphStore):
             if "already exists" not in str(e).lower():
                 raise StoreError(f"could not create the Entity.id constraint: {e}") from e
 
-    def write_batch(self, batch: GraphBatch,
-                    progress: Callable[[int, int], None] | None = None) -> WriteSummary:
-        """All-or-nothing (a snapshot restored on failure). The edges are planned in
-        a thread while the nodes are written; until they are, the total that
-        progress reports counts the batch's edges as given (before duplicates merge)."""
-        nodes = node_plan(batch)
+    @contextmanager
+    def _held(self) -> Iterator[bool]:
+        """Hold the write lock with the server's log rewrites paused; says whether
+        the graph exists."""
+        with self._write_lock(), self._no_rewrites():
+            yield self._exists()
+
+    @contextmanager
+    def _undoable(self, existed: bool) -> Iterator[None]:
+        """Run a write against a snapshot of the graph: whatever stops it restores
+        the graph as it was (called under ``_held``)."""
         snapshot = f"{self.graph_name}__rollback"
         conn = self._db.connection
-        with self._write_lock(), self._no_rewrites(), ThreadPoolExecutor(
-                max_workers=1, thread_name_prefix="govgraph-plan") as planner:
-            edges = planner.submit(edge_plan, batch)
-            existed = self._exists()
-            total = sum(st.rows for st in nodes) + len(batch.edges)
+        try:
+            if existed:
+                conn.delete(snapshot)
+                conn.execute_command("GRAPH.COPY", self.graph_name, snapshot)
+            self.ensure_schema()
+            yield
+        except BaseException as e:
+            self._restore(existed, snapshot)
+            if isinstance(e, redis.RedisError):
+                raise StoreError(f"write failed and was rolled back: {e}") from e
+            raise
+        finally:
+            if existed:
+                conn.delete(snapshot)
 
-            def statements() -> Iterator[Statement]:
-                nonlocal total
-                yield from nodes
-                later = edges.result()
-                total = sum(st.rows for st in nodes + later)
-                yield from later
+    def _write_planned(self, nodes: list[Statement], edges: Callable[[], list[Statement]],
+                       edges_given: int, progress: Callable[[int, int], None] | None
+                       ) -> list[Statement]:
+        """All-or-nothing: a snapshot is restored on failure."""
+        later: list[Statement] = []
+        total = sum(st.rows for st in nodes) + edges_given
 
+        def statements() -> Iterator[Statement]:
+            nonlocal total
+            yield from nodes
+            later.extend(edges())
+            total = sum(st.rows for st in nodes + later)
+            yield from later
+
+        with self._held() as existed:
             # Before the snapshot: an id another registry holds refuses the load
             # (IdConflict) with nothing to restore.
             created = self._created(nodes, existed)
-            try:
-                if existed:
-                    conn.delete(snapshot)
-                    conn.execute_command("GRAPH.COPY", self.graph_name, snapshot)
-                self.ensure_schema()
+            with self._undoable(existed):
                 done = 0
                 commands = prefetched(self._commands(statements(), created),
                                       name="govgraph-falkordb-commands")
@@ -319,39 +332,15 @@ class FalkorDBStore(GraphStore):
                         done += rows
                         if progress:
                             progress(done, total)
-            except BaseException as e:
-                self._restore(existed, snapshot)
-                if isinstance(e, redis.RedisError):
-                    raise StoreError(f"write failed and was rolled back: {e}") from e
-                raise
-            finally:
-                if existed:
-                    conn.delete(snapshot)
-            return plan_summary(nodes + edges.result())
+        return later
 
     @contextmanager
     def _stream_writer(self, replace: bool) -> Iterator[StreamWriter]:
         """A streamed load holds the write lock and a snapshot of the graph from
         start to end: whatever stops it (a bad row, an id another registry holds,
         a failed write) restores the graph as it was."""
-        snapshot = f"{self.graph_name}__rollback"
-        conn = self._db.connection
-        with self._write_lock(), self._no_rewrites():
-            existed = self._exists()
-            try:
-                if existed:
-                    conn.delete(snapshot)
-                    conn.execute_command("GRAPH.COPY", self.graph_name, snapshot)
-                self.ensure_schema()
-                yield _Writer(self)
-            except BaseException as e:
-                self._restore(existed, snapshot)
-                if isinstance(e, redis.RedisError):
-                    raise StoreError(f"write failed and was rolled back: {e}") from e
-                raise
-            finally:
-                if existed:
-                    conn.delete(snapshot)
+        with self._held() as existed, self._undoable(existed):
+            yield _Writer(self)
 
     def _created(self, plan: list[Statement], existed: bool) -> set[str]:
         # Called under the write lock: no other writer can add an id between this

@@ -527,9 +527,10 @@ class Neo4jStore(GraphStore):
         except Neo4jError as e:
             raise StoreError(f"could not create the schema: {e}") from e
 
-    def write_batch(self, batch: GraphBatch,
-                    progress: Callable[[int, int], None] | None = None) -> WriteSummary:
-        """Write the batch keyed on ``Entity.id`` (nodes) and on the edge ``key``.
+    def _write_planned(self, nodes: list[Statement], edges: Callable[[], list[Statement]],
+                       edges_given: int, progress: Callable[[int, int], None] | None
+                       ) -> list[Statement]:
+        """``write_batch`` on Neo4j, keyed on ``Entity.id`` (nodes) and the edge ``key``.
 
         Every input has been validated before this is called, so nothing reaches
         Neo4j from a batch that would fail its checks.
@@ -561,24 +562,18 @@ class Neo4jStore(GraphStore):
         CREATE and that transaction is merged instead (a writer outside govgraph;
         govgraph's own loads take turns, see ``load_lock``).
         """
-        nodes = node_plan(batch, self.batch_rows)
         node_rows = sum(st.rows for st in nodes)
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="govgraph-plan") as planner:
-            # The edges are planned while the store is readied and, for a load whose
-            # nodes alone fill more than one transaction, while the nodes are written.
-            edges = planner.submit(edge_plan, batch, self.batch_rows)
-            self.ensure_schema()
-            with self.load_lock():
-                if node_rows > self.single_transaction_rows:
-                    later = self._write_sized(nodes, edges.result, len(batch.edges), progress)
-                else:
-                    later = edges.result()
-                    total = node_rows + sum(st.rows for st in later)
-                    if total <= self.single_transaction_rows:
-                        self._write_one_transaction(nodes + later, total, progress)
-                    else:
-                        self._write_sized(nodes, lambda: later, total - node_rows, progress)
-        return plan_summary(nodes + later)
+        self.ensure_schema()
+        with self.load_lock():
+            if node_rows > self.single_transaction_rows:
+                return self._write_sized(nodes, edges, edges_given, progress)
+            later = edges()
+            total = node_rows + sum(st.rows for st in later)
+            if total <= self.single_transaction_rows:
+                self._write_one_transaction(nodes + later, total, progress)
+            else:
+                self._write_sized(nodes, lambda: later, total - node_rows, progress)
+            return later
 
     @contextmanager
     def _stream_writer(self, replace: bool) -> Iterator[StreamWriter]:

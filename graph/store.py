@@ -13,6 +13,7 @@ import gc
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager, closing, contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -26,8 +27,11 @@ from .plan import (
     WriteSummary,
     _plan_node_rows,
     chunk_plan,
+    edge_plan,
     generation_statement,
+    node_plan,
     plan_node_ids,
+    plan_summary,
 )
 from .read_only import REFUSAL as READ_ONLY_REFUSAL
 from .read_only import looks_like_write
@@ -363,12 +367,30 @@ class GraphStore(ABC):
         """``read_only`` without the keyword pre-check, so tests can show that the
         engine's own read-only mode refuses writes."""
 
-    @abstractmethod
     def write_batch(self, batch: GraphBatch,
                     progress: Callable[[int, int], None] | None = None) -> WriteSummary:
-        """Write nodes and edges all-or-nothing: on any error the graph is unchanged.
+        """Write nodes and edges all-or-nothing: on any error the graph is unchanged
+        (Neo4j's sized loads excepted, see ``Neo4jStore._write_planned``).
 
-        ``progress(done_rows, total_rows)`` is called after each UNWIND batch."""
+        The write sequence both engines share: the nodes are planned, the edges
+        are planned in a thread while the engine readies itself and writes the
+        nodes (``_write_planned``), so the server does not wait on Python.
+        ``progress(done_rows, total_rows)`` is called after each UNWIND batch;
+        until the edges are planned, the total counts the batch's edges as given
+        (before duplicates merge)."""
+        nodes = node_plan(batch, self.batch_rows)
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="govgraph-plan") as planner:
+            edges = planner.submit(edge_plan, batch, self.batch_rows)
+            later = self._write_planned(nodes, edges.result, len(batch.edges), progress)
+        return plan_summary(nodes + later)
+
+    @abstractmethod
+    def _write_planned(self, nodes: list[Statement], edges: Callable[[], list[Statement]],
+                       edges_given: int, progress: Callable[[int, int], None] | None
+                       ) -> list[Statement]:
+        """Write ``nodes``, then the statements ``edges()`` gives (the edges and the
+        generation stamp, which may still be in the making while the nodes are
+        written), as ``write_batch`` promises; return the latter."""
 
     @abstractmethod
     def ensure_schema(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from govgraph.graph import plan as plan_mod
+from govgraph.graph import store as store_mod
 from govgraph.graph.falkordb_store import FalkorDBStore
 from govgraph.graph.model import Edge, GraphBatch, Node, NodeKind, RelType
 from govgraph.graph.store import StoreError
@@ -28,7 +29,7 @@ def test_failed_write_leaves_graph_unchanged(store, monkeypatch):
         # The real statements run first, then one the engine rejects.
         return [*real_plan(b, *a, **k), plan_mod.Statement("THIS IS NOT CYPHER", {})]
 
-    monkeypatch.setattr(type(store).__module__ + ".edge_plan", plan_with_a_bad_statement)
+    monkeypatch.setattr(store_mod, "edge_plan", plan_with_a_bad_statement)
     with pytest.raises(StoreError, match="rolled back"):
         store.write_batch(batch)
     assert answers.load_report(store) == before
@@ -52,7 +53,7 @@ def test_failure_while_making_the_next_statements_leaves_graph_unchanged(store, 
         return real(plan, created)
 
     real_nodes = plan_mod.node_plan
-    monkeypatch.setattr(type(store).__module__ + ".node_plan",
+    monkeypatch.setattr(store_mod, "node_plan",
                         lambda b, *a, **k: real_nodes(b, 1))  # a statement per node
     monkeypatch.setattr(type(store).__module__ + ".creating_plan", breaks_at_the_last_node)
     with pytest.raises(RuntimeError, match="the plan broke"):
@@ -316,8 +317,8 @@ def _with_repeated_edges() -> GraphBatch:
     return GraphBatch(nodes=batch.nodes, edges=batch.edges + batch.edges[:3])
 
 
-def _load_holding_the_edge_plan(store, module, batch, monkeypatch):
-    """Load ``batch`` with ``module.edge_plan`` held until the first write has
+def _load_holding_the_edge_plan(store, batch, monkeypatch):
+    """Load ``batch`` with the edge plan held until the first write has
     reported progress: a load that planned its edges before writing anything
     would wait 30 s there and say "before any write". Returns the summary, the
     thread that planned and when, and every (done, total) reported."""
@@ -325,14 +326,14 @@ def _load_holding_the_edge_plan(store, module, batch, monkeypatch):
 
     first_write = threading.Event()
     planned: list[str] = []
-    real = module.edge_plan
+    real = store_mod.edge_plan
 
     def edge_plan(b, *a, **k):
         planned.append(threading.current_thread().name)
         planned.append("after a write" if first_write.wait(30) else "before any write")
         return real(b, *a, **k)
 
-    monkeypatch.setattr(module, "edge_plan", edge_plan)
+    monkeypatch.setattr(store_mod, "edge_plan", edge_plan)
     seen: list[tuple[int, int]] = []
 
     def progress(done, total):
@@ -355,7 +356,6 @@ def test_neo4j_sized_load_plans_its_edges_while_its_nodes_are_written(neo4j_uri,
     """A sized load starts writing nodes before its edges are planned (in a thread),
     and gives the graph a one-transaction load gives; progress counts the edges
     as given until they are planned, then as merged."""
-    from govgraph.graph import neo4j_store
     from govgraph.graph.neo4j_store import Neo4jStore
 
     batch = _with_repeated_edges()
@@ -368,7 +368,7 @@ def test_neo4j_sized_load_plans_its_edges_while_its_nodes_are_written(neo4j_uri,
     with Neo4jStore(neo4j_uri, single_transaction_rows=1, transaction_rows=4,
                     batch_rows=2) as store:
         try:
-            done = _load_holding_the_edge_plan(store, neo4j_store, batch, monkeypatch)
+            done = _load_holding_the_edge_plan(store, batch, monkeypatch)
             _check_planned_while_writing(*done, whole, len(batch.edges))
             assert _conv_dump(store) == whole
         finally:
@@ -390,12 +390,10 @@ def test_neo4j_sized_load_plans_its_edges_while_its_nodes_are_written(neo4j_uri,
 def test_embedded_load_plans_its_edges_while_its_nodes_are_written(fresh_store, monkeypatch):
     """The embedded store writes its first nodes before its edges are planned (in a
     thread), and the graph is the one a plan made up front gives."""
-    from govgraph.graph import falkordb_store
-
     batch = _with_repeated_edges()
     fresh_store.write_batch(batch)
     whole = _conv_dump(fresh_store)
     _conv_delete(fresh_store)
-    done = _load_holding_the_edge_plan(fresh_store, falkordb_store, batch, monkeypatch)
+    done = _load_holding_the_edge_plan(fresh_store, batch, monkeypatch)
     _check_planned_while_writing(*done, whole, len(batch.edges))
     assert _conv_dump(fresh_store) == whole
