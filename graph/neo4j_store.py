@@ -289,8 +289,9 @@ def to_plain(value: Any) -> Any:
 class _Writer(StreamWriter):
     """A streamed load's writes into Neo4j (``Neo4jStore._stream_writer``): each
     chunk in sized transactions run by the store's writers in parallel, its nodes
-    committed before its edges; a load the first reading found small enough, in
-    one transaction at the end, as ``write_batch`` writes it."""
+    committed before its edges; a load small enough for one transaction (as the
+    first reading found, or, in a load read once, as long as what came so far
+    fits one) in one transaction at the end, as ``write_batch`` writes it."""
 
     # The driver's sessions and transactions leave reference cycles, which the
     # paused collector would keep until the load ends, so memory would grow with
@@ -300,9 +301,10 @@ class _Writer(StreamWriter):
     def __init__(self, store: Neo4jStore, pool: ThreadPoolExecutor) -> None:
         self.store = store
         self.pool = pool
-        self.single = False
-        self.buffer: list[Statement] = []
-        self.rows = 0
+        # None until known: a load read once is held back while it fits one transaction.
+        self.single: bool | None = None
+        self.held: list[tuple[list[Statement], set[str]]] = []
+        self.held_rows = 0
         self.lock = threading.Lock()
         self.state = {"done": 0, "committed": 0, "transactions": 0, "total": 0}
 
@@ -310,17 +312,27 @@ class _Writer(StreamWriter):
         return self.store._run_read(cypher, params, None).rows
 
     def checked(self, rows: int) -> None:
-        self.rows = rows
         self.single = rows <= self.store.single_transaction_rows
 
     def prepare(self, statements: list[Statement], created: frozenset[str]) -> Any:
         return statements, set(created)
 
     def write(self, prepared: Any, progress: Callable[[int], None]) -> None:
-        statements, created = prepared
-        if self.single:
-            self.buffer.extend(statements)
+        if self.single is not False:
+            self.held.append(prepared)
+            self.held_rows += sum(st.rows for st in prepared[0])
+            if self.single or self.held_rows <= self.store.single_transaction_rows:
+                return
+            self.single = False  # outgrew one transaction: what was held goes out sized
+            held, self.held = self.held, []
+            for one in held:
+                self._write_sized(one, progress)
             return
+        self._write_sized(prepared, progress)
+
+    def _write_sized(self, prepared: tuple[list[Statement], set[str]],
+                     progress: Callable[[int], None]) -> None:
+        statements, created = prepared
         state = self.state
 
         def run_tx(sts: list[Statement], fresh: frozenset[str]) -> None:
@@ -332,11 +344,10 @@ class _Writer(StreamWriter):
             self.store._run_stage(self.pool, stage, created, run_tx, state)
 
     def finish(self, prepared: Any, progress: Callable[[int], None]) -> None:
-        if not self.single:
-            self.write(prepared, progress)
+        if self.single is False:
+            self._write_sized(prepared, progress)
             return
-        statements, _ = prepared
-        plan = self.buffer + statements
+        plan = [st for statements, _ in [*self.held, prepared] for st in statements]
         total = sum(st.rows for st in plan)
         self.store._write_one_transaction(plan, total, lambda done, _total: None)
         progress(total)

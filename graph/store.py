@@ -195,7 +195,8 @@ class StreamWriter(ABC):
         self.write(prepared, progress)
 
     def clear(self) -> None:  # noqa: B027 - a hook
-        """Empty the graph (a load with ``replace``) once the input has been checked."""
+        """Empty the graph: a load with ``replace``, once the input has been checked,
+        or a failed load into a store that held nothing."""
 
 
 # Chunks planned ahead of the one being written: what a streamed load holds in
@@ -223,18 +224,25 @@ class GraphStore(ABC):
         one is written: the write sequence both engines share.
 
         ``chunks()`` gives the load's chunks in order, each of them checked as it is
-        made (it raises on the first bad row); it is called twice on a store that
-        cannot undo a write (``undoable_writes``), so that nothing is written unless
-        every chunk passed. Either way the first bad row, an id another registry
-        holds (``IdConflict``) or a failed write leaves the graph and the personal
-        store as they were (a Neo4j write that fails after its first transactions
-        excepted, as for ``write_batch``'s sized loads). ``replace`` empties both
-        first, as part of the load. ``total`` is what ``progress`` reports as the
-        load's size until the load has been read (an estimate)."""
+        made (it raises on the first bad row). A store that cannot undo a write
+        (``undoable_writes``) calls it twice, so that nothing is written unless
+        every chunk passed, except into a store that holds no entity (and is not
+        being replaced): that load is read once and, if it fails, undone by
+        emptying the store again. Either way the first bad row, an id another
+        registry holds (``IdConflict``) or a failed write leaves the graph and the
+        personal store as they were (a Neo4j write that fails after its first
+        transactions excepted, as for ``write_batch``'s sized loads). ``replace``
+        empties both first, as part of the load. ``total`` is what ``progress``
+        reports as the load's size until the load has been read (an estimate)."""
         summary = WriteSummary()
         with self._stream_writer(replace) as w:
-            empty = replace or not w.lookup(ANY_ENTITY_QUERY, {})
-            if self.undoable_writes:
+            held_nothing = not replace and not w.lookup(ANY_ENTITY_QUERY, {})
+            empty = replace or held_nothing
+            # Into a store that held nothing, emptying it again undoes a failed load,
+            # so the input need not be read twice (a whole first pass costs a third
+            # of a large streamed load's Python time).
+            undo_by_emptying = held_nothing and not self.undoable_writes
+            if self.undoable_writes or undo_by_emptying:
                 if replace:
                     w.clear()
             else:
@@ -253,43 +261,61 @@ class GraphStore(ABC):
                 w.checked(rows)
                 if replace:
                     w.clear()
-            personal = (self.personal.staging(replace=replace) if self.personal is not None
-                        else _no_personal(self))
-            with personal as stage:
-                done = 0
-
-                def tick(rows: int) -> None:
-                    nonlocal done
-                    done += rows
-                    if progress:
-                        progress(done, max(total, done))
-
-                def planned() -> Iterator[tuple[Any, list[Any], int, int, int]]:
-                    for chunk in chunks():
-                        nodes, edges = chunk_plan(chunk, self.batch_rows)
-                        ids = plan_node_ids(nodes)
-                        created = frozenset(ids if empty else new_node_ids(nodes, w.lookup))
-                        yield (w.prepare(nodes + edges, created), chunk.persons,
-                               len(ids), sum(st.rows for st in edges if st.label),
-                               len(nodes) + len(edges))
-
-                from .prefetch import prefetched
-
-                items = prefetched(planned(), depth=STREAM_AHEAD, name="govgraph-stream-plan")
-                with closing(items):
-                    for prepared, persons, n_nodes, n_edges, n_statements in items:
-                        if persons:
-                            stage(persons)
-                        w.write(prepared, tick)
-                        if w.collect_after_write:
-                            del prepared, persons
-                            gc.collect(0)
-                        summary.nodes += n_nodes
-                        summary.edges += n_edges
-                        summary.statements += n_statements
-                w.finish(w.prepare([generation_statement()], frozenset()), tick)
-                summary.statements += 1
+            try:
+                self._write_chunks(w, chunks, empty=empty, replace=replace,
+                                   progress=progress, total=total, summary=summary)
+            except BaseException as e:
+                if undo_by_emptying:
+                    try:
+                        w.clear()
+                    except Exception as c:
+                        raise StoreError(f"{e} And what was written could not be removed "
+                                         f"({c}): empty the store before loading again "
+                                         "(govgraph load --replace)") from e
+                raise
         return summary
+
+    def _write_chunks(self, w: StreamWriter, chunks: Callable[[], Iterable[RowChunk]], *,
+                      empty: bool, replace: bool, progress: Callable[[int, int], None] | None,
+                      total: int, summary: WriteSummary) -> None:
+        """``write_stream``'s writing pass: each chunk planned (the next while one is
+        written), its persons staged, then the generation stamp."""
+        personal = (self.personal.staging(replace=replace) if self.personal is not None
+                    else _no_personal(self))
+        with personal as stage:
+            done = 0
+
+            def tick(rows: int) -> None:
+                nonlocal done
+                done += rows
+                if progress:
+                    progress(done, max(total, done))
+
+            def planned() -> Iterator[tuple[Any, list[Any], int, int, int]]:
+                for chunk in chunks():
+                    nodes, edges = chunk_plan(chunk, self.batch_rows)
+                    ids = plan_node_ids(nodes)
+                    created = frozenset(ids if empty else new_node_ids(nodes, w.lookup))
+                    yield (w.prepare(nodes + edges, created), chunk.persons,
+                           len(ids), sum(st.rows for st in edges if st.label),
+                           len(nodes) + len(edges))
+
+            from .prefetch import prefetched
+
+            items = prefetched(planned(), depth=STREAM_AHEAD, name="govgraph-stream-plan")
+            with closing(items):
+                for prepared, persons, n_nodes, n_edges, n_statements in items:
+                    if persons:
+                        stage(persons)
+                    w.write(prepared, tick)
+                    if w.collect_after_write:
+                        del prepared, persons
+                        gc.collect(0)
+                    summary.nodes += n_nodes
+                    summary.edges += n_edges
+                    summary.statements += n_statements
+            w.finish(w.prepare([generation_statement()], frozenset()), tick)
+            summary.statements += 1
 
     def _personal_or_refuse(self) -> PersonalStore:
         if self.personal is None:

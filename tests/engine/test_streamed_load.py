@@ -134,6 +134,21 @@ def test_a_bad_row_late_in_a_large_streamed_file_leaves_the_store_unchanged(
     assert _state(store) == before
 
 
+def test_a_failed_streamed_load_into_an_empty_store_is_read_once_and_undone(
+        empty, city_dir, tmp_path):
+    """Into a store that holds nothing, every engine writes as it reads and, at a
+    bad row, empties the store again: the input is not read twice."""
+    before = _state(empty)
+    d, line = _late_bad_row(city_dir, tmp_path)
+    written: list[int] = []
+    with pytest.raises(RegistryError) as err:
+        _stream(empty, [d], progress=lambda done, total: written.append(done))
+    assert (err.value.file, err.value.line) == ("people.csv", line)
+    assert written and written[-1] > 10 * CHUNK_ROWS
+    assert _state(empty) == before
+    assert not empty.read("MATCH (n) RETURN n.id LIMIT 1").rows
+
+
 @pytest.mark.parametrize("file,old,new,line,field,reason", [
     ("compounds.csv", "t:cpd:3,河景苑,t:comm:2,2015,300", "t:cpd:3,河景苑,t:comm:2,2015,-300", 4,
      "households", "greater than or equal to 0"),
