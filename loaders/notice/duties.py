@@ -33,11 +33,12 @@ import re
 import time
 from dataclasses import dataclass
 
-from .duty_scope import in_duty_list, introduces, later_subjects, sibling_groups
+from .duty_scope import in_duty_list, introduces, later_subjects, sibling_groups, under_duties_heading
 from .duty_words import (
     CUE_RE,
     MAX_HEADING,
     ROLE_IN_NAME_RE,
+    STATED_DUTY_RE,
     duty_role,
     guided,
     unit_list,
@@ -58,8 +59,9 @@ _FIELD_DUTIES_RE = re.compile(r"(?P<field>[\u4e00-\u9fff]{2,8}?)(?:工作)?(?:�
 # A line naming a document (某街道实施方案, 关于…的通知): no punctuation, a document's kind at its end.
 _TITLE_RE = re.compile(r"[^。，,；;：:！？\n]{2,60}?"
                        r"(?:方案|办法|意见|细则|规定|计划|通知|决定|规则|制度)[\s\u3000]*")
-# The paragraph after a notice's addressees (各科室、各基层单位：) says what is sent to them.
-_SENDING_RE = re.compile(r"印发|转发|通知|发给")
+# The paragraph after a notice's addressees (各科室、各基层单位：) says what is sent to them,
+# or why the rules below were made (为了进一步加强…，特制定以下实施办法, r754).
+_SENDING_RE = re.compile(r"印发|转发|通知|发给|制定")
 _SETS_UP_VERB_RE = re.compile(r"成立|建立|设立|组建")
 # A heading naming a body and the office it sets up (各乡镇消防安全委员会下设办公室, r604):
 # the office is that body's office.
@@ -250,9 +252,9 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
         block_end[h.start] = nearest[h.rank]
         for r in range(h.rank, len(nearest)):
             nearest[r] = h.start
-    out: list[Duty] = []
     item_starts = [f[0] for f in found]
-    for i, (start, body, h, units, head_end, duty_start) in enumerate(found):
+    read: list[tuple[int, Attribution | None, str, str]] = []  # (end, guide, role, verb) per item
+    for i, (start, _body, h, _units, head_end, duty_start) in enumerate(found):
         nxt = item_starts[i + 1] if i + 1 < len(found) else len(text)
         if h is not None:
             end = min(nxt, block_end.get(h.start, len(text)))
@@ -263,8 +265,16 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
             end -= 1
         listed = re.match(_DUTIES_OF, text[head_end : head_end + 4]) is not None  # <unit>职责
         after_guide, guide = guided(text, duty_start, end)
-        role, verb = duty_role(text, after_guide, end, listed)
-        if not verb and h is not None and duty_start == head_end and not in_duty_list(h, group, headed):
+        read.append((end, guide, *duty_role(text, after_guide, end, listed)))
+    # items that give a duty in words: a role verb, or 履行…职责
+    voiced = {f[2].start for f, r in zip(found, read, strict=True)
+              if f[2] is not None and (r[3] or STATED_DUTY_RE.search(text, f[5], r[0]))}
+    voiced |= under_duties_heading(text, headers)
+    out: list[Duty] = []
+    for i, ((start, body, h, units, head_end, duty_start), (end, guide, role, verb)) in enumerate(
+            zip(found, read, strict=True)):
+        if (not verb and h is not None and duty_start == head_end
+                and not in_duty_list(h, group, headed, voiced)):
             continue  # 2.建设单位按照各自工作职责，拟定…: a step of a procedure, no duty given
         heading_line = h is not None and "\n" in text[head_end:duty_start]
         if heading_line and i + 1 < len(found) and item_starts[i + 1] < end:

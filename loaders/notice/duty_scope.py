@@ -90,10 +90,35 @@ def sibling_groups(headers: list[Header]) -> dict[int, list[int]]:
     return groups
 
 
-def in_duty_list(h: Header, group: dict[int, list[int]], headed: set[int]) -> bool:
+# A heading that says the items below it give duties: 二、职责分工, 各部门职能分工, 工作职责.
+_DUTIES_HEADING_RE = re.compile(r"职责|分工|职能")
+
+
+def under_duties_heading(text: str, headers: list[Header]) -> set[int]:
+    """The starts of the items whose parent's heading line says they give duties (二、职责分工)."""
+    out: set[int] = set()
+    stack: list[Header] = []  # the open ancestors, by rank
+    for h in headers:
+        while stack and stack[-1].rank >= h.rank:
+            stack.pop()
+        if stack:
+            p = stack[-1]
+            nl = text.find("\n", p.end)
+            if _DUTIES_HEADING_RE.search(text, p.end, nl if nl != -1 else len(text)):
+                out.add(h.start)
+        stack.append(h)
+    return out
+
+
+def in_duty_list(h: Header, group: dict[int, list[int]], headed: set[int], voiced: set[int]) -> bool:
     """Is a numbered item that opens with a unit but gives no role word one of a
-    duty list, most of whose items open with a unit (区政府办公室按照法定程序…审核,
+    duty list, most of whose items open with a unit, under a heading that says so
+    (二、职责分工) or with one at least giving a role word (区政府办公室按照法定程序…审核,
     区财政局按规定…, among 区发展改革委应当… / 区经委负责…, r701)? A step of a procedure
-    among steps that do not (建设单位按照各自工作职责，拟定…, r702) gives no duty."""
+    among steps that do not (建设单位按照各自工作职责，拟定…, r702), or among siblings
+    none of which gives a role word under a heading of another kind (（三）考评制度 /
+    1.各公司、村、居民区要加强… / 2.镇建设工程监管组对…进行年度考评, r754), gives no duty.
+    `voiced` holds the items that give a role word and those under a duties heading."""
     siblings = group.get(h.start, [h.start])
-    return 3 * sum(s in headed for s in siblings) >= 2 * len(siblings)
+    return (3 * sum(s in headed for s in siblings) >= 2 * len(siblings)
+            and any(s in voiced for s in siblings))

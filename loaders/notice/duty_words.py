@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .model import Attribution, UnitMention
-from .names import TASK_VERBS, is_holder
+from .names import TASK_VERBS, are_holders
 from .unit_lists import list_mentions
 from .vocabulary import OPENERS, SPACE
 
@@ -23,6 +23,8 @@ CUE_RE = re.compile(
 
 # The first role verb of a duty's first sentence decides the heading units' role.
 ROLE_VERB_RE = re.compile(r"(负责)?(牵头|配合|协助|协同|参与|参加|协办)(?!\s*单位|\s*部门)|负责")
+# A duty stated without a role verb: 在各自职责范围内履行下列共同职责 (r701, as 履行相应职责, r510).
+STATED_DUTY_RE = re.compile(r"履行[^。；;！？\n]{0,30}?职责")
 ROLE_IN_NAME_RE = re.compile(r"负责|牵头|配合|协助|协同|参与")
 _SUPPORT_VERBS = frozenset({"配合", "协助", "协同", "参与", "参加", "协办"})
 # A unit heading is short: a few names at most.
@@ -38,7 +40,8 @@ def unit_list(text: str, s: int, e: int) -> list[UnitMention] | None:
         return None  # （职责分工） is a heading's note, not a unit
     leads, mentions = list_mentions(text, s, e)
     units = leads + mentions
-    if not units or not all(is_holder(u.name) and not ROLE_IN_NAME_RE.search(u.name) for u in units):
+    if (not units or not are_holders([u.name for u in units])
+            or any(ROLE_IN_NAME_RE.search(u.name) for u in units)):
         return None  # 市容办负责业务指导…（附件三）: a duty, not a name
     return units
 

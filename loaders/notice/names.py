@@ -39,9 +39,11 @@ TASK_VERBS = ("新建", "建成", "启动", "完成", "加快", "推进", "推�
               "加强", "提升", "优化", "完善", "健全", "建立", "深化", "持续", "全面", "积极", "强化",
               "确保", "力争", "实现", "做好", "支持", "鼓励", "引导", "规范", "坚持", "扩大",
               "新增", "改造", "提高", "降低", "增加", "争取", "打造", "培育", "促进")
-# Verbs that govern a body (组织居委会…, 督促物业公司…, 指派专人…): a phrase opening with one is a
+# Verbs that govern a body (组织居委会…, 督促物业公司…, 指派专人…, 监督指导各街道办事处落实…, r704;
+# 请区直相关部门及各街道…落实, r801): a phrase opening with one is a
 # sentence about the body, not its name. Not 组织部 or 指导组/指导站, which are names.
-_GOVERNING_RE = re.compile(r"组织(?!部)|督促|指导(?!组|站|中心|委)|要求|委托|指派")
+_GOVERNING_RE = re.compile(r"组织(?!部)|督促|指导(?!组|站|中心|委)|监督(?!组|站|科|处|中心|委)"
+                           r"|要求|委托|指派|请")
 # Prepositions that open a phrase inside running text; no body's name holds one
 # (根据区消防安全委员会要求, 指导各街道按照国家标准…建设政府专职消防队).
 PREPOSITIONS_RE = re.compile(r"按照|根据|依据|依照")
@@ -52,8 +54,9 @@ PERSON_ENDINGS = ("干部", "主任", "书记", "负责人", "村长", "镇长",
 # (各乡镇设立消防安全委员会, 项目办设在镇规建办), what a rule applies to (本办法适用于本街道…),
 # and an exception (除新区审计部门). A heading that says one of these is a sentence, not a name.
 # A quantity (新(改、扩)建一批中小学校) counts what a task makes; no name counts. A 由-phrase says
-# who does something (非国有不可移动文物由其所有人, r803); no name holds one (自由贸易区 aside).
-PHRASE_RE = re.compile(r"的|是否|设立|成立|下设|设在|组建|适用|^除|^召开|^本(?:办法|方案|意见|规定|细则)"
+# who does something (非国有不可移动文物由其所有人, r803); no name holds one (自由贸易区 aside), nor a
+# hand-over (村级工程项目移交各行政村负责…, r601: the 由-clause reads 各行政村).
+PHRASE_RE = re.compile(r"的|是否|设立|成立|下设|设在|组建|适用|移交|^除|^召开|^本(?:办法|方案|意见|规定|细则)"
                        r"|[一两几数](?:批|系列)|若干|(?<![自理缘])由")
 # Procedure verbs right after a finished body's name: the name ended and a sentence went on
 # (城建中心报小型建设工程领导小组选择社会中介机构, r602).
@@ -70,7 +73,8 @@ CHANNEL_ENDINGS = ("网站", "平台", "公示栏", "宣传栏", "公众号")
 # Jurisdictions that head a name: 市, 县, 区 … or a place name ending in one (官渡区).
 JURISDICTION_RE = re.compile(r"(?:[\u4e00-\u9fff]{0,6}?(?:省|市|县|区|州|旗|镇|乡))(?:委)?")
 # 市场监管局 and 市政局 start with 市 but 市 is no jurisdiction there.
-NOT_A_JURISDICTION = ("市场", "市政", "市容", "市民", "区域", "县域", "市域", "乡村", "镇村", "区级", "县级",
+NOT_A_JURISDICTION = ("城市", "市场", "市政", "市容", "市民", "区域", "县域", "市域", "乡村", "镇村", "区级",
+                      "县级",
                       "市级", "市直", "县直", "区直", "市属", "县属", "区属")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _BRACKETS_RE = re.compile(r"[（(〔][^（(〔）)〕]*[）)〕]")
@@ -226,12 +230,19 @@ def restore_elided(prev: str, name: str) -> str | None:
     if _PLACE_BRANCH_RE.fullmatch(name):
         return None  # 公安青浦分局: a branch named by its own place
     bare = name[:1] + re.sub("|".join(NOT_A_JURISDICTION), "", name[1:])  # 绿化市容局's 市 is no place
+    if name.startswith("城市"):
+        bare = bare[2:]  # nor 城市管理行政执法中队's (r754)
     if jurisdiction_of(name) or name.startswith(("各", "街道")) or re.search("[省市县区州镇乡]", bare):
         return None  # 街道消委办 names its own jurisdiction, as 区 or 镇 would
-    if len(name) > 6 or not re.search(r"(局|委|办|部|厅|署|队|所|站|处|科|室|中心|办公室)$", name):
+    if not re.search(r"(局|委|办|部|厅|署|队|所|站|处|科|室|中心|办公室)$", name):
         return None  # only departments drop their jurisdiction (not 集团, 公司 or 学校)
     j = jurisdiction_of(prev)
     if not j:
+        return None
+    # A short name drops it; a longer one is a body named by its own place (青岛海洋科技中心,
+    # 山东金融监管局) unless a town's offices are listed, whose names say what they do at length
+    # (月浦镇规划建设和环境保护办公室、安全管理事务所和城市管理行政执法中队, r754).
+    if len(name) > (10 if j.endswith(("镇", "乡")) else 6):
         return None
     if j.endswith("委") and not name.endswith("部"):
         j = j[:-1]  # 区委组织部、财政局: the 区 of 区委, not 区委
@@ -250,3 +261,19 @@ _COLLECTIVE_RE = re.compile(r"^各.{0,12}(区|县|市|州|盟|旗|镇|乡|街道
 def is_holder(name: str) -> bool:
     """A body, or a collective that stands for bodies (各街镇, 各有关部门)."""
     return looks_like_unit(name) or bool(_COLLECTIVE_RE.search(name))
+
+
+# Kinds of grassroots body named bare in a list after a 各-item, the 各 standing for the whole
+# list (各公司、村、居民区负责…, r754: each village and each residents' district).
+GRASSROOTS_KINDS = frozenset({"村", "居", "居委", "居委会", "村委", "村委会", "居民区", "社区", "村居",
+                              "居村"})
+
+
+def are_holders(names: list[str]) -> bool:
+    """Every name of a list a holder (is_holder), or a grassroots kind after a 各-item."""
+    seen_each = False
+    for n in names:
+        if not (is_holder(n) or (seen_each and n in GRASSROOTS_KINDS)):
+            return False
+        seen_each = seen_each or n.startswith("各")
+    return bool(names)

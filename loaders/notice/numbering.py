@@ -162,15 +162,27 @@ def block_ends(headers: list[Header], rank: int, text_len: int) -> list[tuple[He
     return out[::-1]
 
 
+def _has_label(labels: list[int], start: int, end: int) -> bool:
+    i = bisect.bisect_left(labels, start)
+    return i < len(labels) and labels[i] < end
+
+
 def measure_rank(headers: list[Header], labels: list[int], text_len: int) -> int | None:
     """The numbering level whose blocks carry the attributions; on a tie the
-    higher level wins (sub-points inside a measure are not measures)."""
+    higher level wins (sub-points inside a measure are not measures).
+
+    A level's items are counted with the items above it whose own text (up to
+    their first sub-item) carries an attribution, since the parser reads those as
+    measures too: a section's opening paragraph that gives a duty and the 1. 2.
+    items of the next section that give theirs are measures alike (r754)."""
     best: tuple[int, int] | None = None
+    own_ends = [headers[i + 1].start if i + 1 < len(headers) else text_len for i in range(len(headers))]
     for rank in sorted({h.rank for h in headers}):
-        score = 0
-        for h, end in block_ends(headers, rank, text_len):
-            i = bisect.bisect_left(labels, h.end)
-            score += i < len(labels) and labels[i] < end
+        score = sum(_has_label(labels, h.end, end) for h, end in block_ends(headers, rank, text_len))
+        if not score:
+            continue
+        score += sum(_has_label(labels, h.end, e) for h, e in zip(headers, own_ends, strict=True)
+                     if h.rank < rank)
         if score and (best is None or score > best[1]):
             best = (rank, score)
     return best[0] if best else None

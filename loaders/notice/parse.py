@@ -190,6 +190,15 @@ def _with_clauses(by: list[Attribution], clauses: list[Attribution]) -> list[Att
     return sorted(by + kept, key=lambda a: a.start)
 
 
+def _listed(text: str, start: int) -> bool:
+    """A label-like word that is an item of a list of bodies (各基层单位、相关部门：, the notice's
+    addressees, r754): a label opens its clause, it never follows a 、."""
+    k = start - 1
+    while k >= 0 and text[k] in SPACE:
+        k -= 1
+    return k >= 0 and text[k] == "、"
+
+
 def _has_label(labels: list[int], start: int, end: int) -> bool:
     i = bisect.bisect_left(labels, start)
     return i < len(labels) and labels[i] < end
@@ -233,7 +242,8 @@ def parse_notice(text: str, *, source: str = "<text>", doc_id: str | None = None
                        key=lambda a: a.start)
     if bracketed:  # brackets carry the roles here: one of bare names closing a measure is responsible
         bracketed = sorted(bracketed + bare_brackets(text, 0, len(text)), key=lambda a: a.start)
-    label_starts = [m.start() for m in LABEL_RE.finditer(text) if label_role(m.group(1))[0]]
+    label_starts = [m.start() for m in LABEL_RE.finditer(text)
+                    if label_role(m.group(1))[0] and not _listed(text, m.start())]
     persons = person_mentions(text, 0, len(text))  # 责任领导：张三, 行政责任人江海彬：officials
     person_starts = [o.start for o in persons]
     if not bracketed and not label_starts and not persons:
@@ -250,10 +260,12 @@ def parse_notice(text: str, *, source: str = "<text>", doc_id: str | None = None
         # 由X负责, and clauses opening with who does the work (联席办负责…,
         # 各职能部门按照职责，分别牵头…, 包片党政领导、驻村干部负责…: persons).
         # Two at least, so one sentence of prose (区财政局负责保障经费) is not read.
+        # A 由-clause counts too: 由A配合B… and A、B是…的责任部门 are two duties (r754).
         clauses, clause_persons = subject_clauses(text, 0, len(text))
-        if len(clauses) + len(clause_persons) < 2:
+        by = by_clauses(text, 0, len(text))
+        if len(by) + len(clauses) + len(clause_persons) < 2:
             clauses, clause_persons = [], []
-        bracketed = _with_clauses(by_clauses(text, 0, len(text)), clauses)
+        bracketed = _with_clauses(by, clauses)
         persons = clause_persons
         person_starts = [o.start for o in persons]
         if not bracketed and not persons:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
+from .duty_words import CUE_RE, MAX_HEADING, unit_list
 from .model import Attribution, Official, UnitMention
-from .names import PHRASE_RE, TASK_VERBS, is_holder, looks_like_unit
+from .names import PHRASE_RE, TASK_VERBS, are_holders, looks_like_unit
 from .persons import PERSON_GROUP_RE
 from .roles import MANNER, ROLE_RE, ROLE_WORDS, SPACE_CHARS
 from .unit_lists import list_mentions
@@ -52,7 +53,7 @@ def _holders(text: str, s: int, e: int, before=None) -> list[UnitMention] | None
     units = leads + mentions
     if not units:
         return None
-    if all(is_holder(u.name) for u in units):
+    if are_holders([u.name for u in units]):
         return units
     if _TYPED_END_RE.search(text, s, e) and all(
             2 <= len(u.name) <= 8 and re.fullmatch(r"[\u4e00-\u9fff]+", u.name)
@@ -219,8 +220,8 @@ BEARS = r"对[^，,；;。\n]{1,30}?负有(?P<borne>[^，,；;。\n]{0,8}?责任
 _CLAUSE_CUE_RE = re.compile(
     r"(?:按照?(?:职责|职能|各自职责)(?:分工)?[，,]?)?(?:分别|共同|具体|分头)?"
     r"(?P<word>负责牵头|牵头负责|负责配合|牵头|负责(?!人)|配合|参与|参加|协助|协同|协办"
-    r"|履行相应职责|落实主体责任|" + r"(?:为|是)[^，,；;。\n]{0,20}?" + COPULAR_POSTS
-    + r"|" + BEARS + r")(?!的)")
+    r"|履行相应职责|落实主体责任|落实|" + r"(?:为|是)[^，,；;。\n]{0,20}?" + COPULAR_POSTS
+    + r"|" + BEARS + r")(?!的|率)")  # 家庭参与率≥50%: a rate, no duty (r801)
 _CLAUSE_ROLES = {"负责牵头": "lead", "牵头负责": "lead", "牵头": "lead", "负责配合": "support"}
 _CLAUSE_STARTS = "，,；;。：:！？!?\n"
 _CLAUSE_END = "。；;！？!?\n"
@@ -233,6 +234,55 @@ _APPOINTED_RE = re.compile(r"为[^，,；;。\n]{1,8}[，,][^，,；;。\n]{0,4}
 # Not after a verb: 明确政府主要领导为消防工作第一责任人 states a rule (r507), it names no one.
 _NAMED_POST_RE = re.compile(r"(?:是|为)[^，,；;。\n]{0,20}?(?P<label>第一责任人)")
 _STATING_VERBS = ("明确", "确定", "规定", "要求", *TASK_VERBS)
+
+
+# What may stand between a clause's subject and its role word: a modal, and the rule the
+# subject follows (代建机构必须按照街道办事处的授权内容负责做好…, r656; 镇人民政府应当落实…, r655).
+_MODAL_STARTS = ("必须", "应当", "应该", "应", "要", "须", "按照", "根据", "依据", "依照")
+_MODAL_RULE_RE = re.compile(r"(?:必须|应当|应该|应|要|须)?(?:(?:按照|根据|依据|依照)[^，,。；;：:\n]{1,30})?")
+# A clause that leaves its subject out and opens with the role word: the subject of the clause
+# before it in the sentence does the work (项目提出部门为该项目的管理人，在项目办指导下，负责…, r656;
+# 各公司、村、居民区根据…，落实分管领导, r754; 城建中心集中受理…，并负责…, r655).
+_CARRIED_RE = re.compile(r"(?:并且|并|同时|还|也)?(?:应当|应|要|须|必须)?(?:具体|主要|统一|全面|分别|共同)?"
+                         r"(?P<word>负责牵头|牵头负责|负责配合|牵头|负责(?!人)|落实|配合|协助|参与|参加)(?!的)")
+
+
+# Prepositions an adverbial clause opens with; a subject never does.
+_ADVERBIAL_OPENERS = ("在", "对", "向", "经", "将", "把", "被", "从", "自", "按", "根据", "依据", "依照",
+                      "为了", "通过", "结合")
+
+
+# Verbs that make their object the doer of what follows (指定专人…，负责…; 委托代建机构…，负责…).
+_PIVOT_RE = re.compile(r"指定|指派|委托|安排|明确|要求|督促|组织(?!部)")
+
+
+def _clause_stop(text: str, s: int, stop: int) -> int:
+    """Where the clause at s ends: its comma, or stop."""
+    while s < stop and text[s] not in "，,":
+        s += 1
+    return s
+
+
+def _opening_subject(text: str, s: int, stop: int) -> list[UnitMention] | None:
+    """The units a clause opens with before a verb of another kind (项目提出部门为…,
+    各公司、村、居民区根据…), or None."""
+    if text.startswith(_ADVERBIAL_OPENERS, s):
+        return None  # 在项目办指导下: an adverbial; the sentence's subject stays
+    comma = _clause_stop(text, s, stop)
+    for cue in CUE_RE.finditer(text, s + 2, min(comma, s + MAX_HEADING + 1)):
+        units = unit_list(text, s, cue.start())
+        if units:
+            return units
+    return None
+
+
+def _modal_split(text: str, s: int, e: int) -> int:
+    """Where a clause's subject ends when a modal or a rule stands before its role word
+    (text[s:e] is 代建机构必须按照…的授权内容), or -1."""
+    for k in range(s + 2, e):
+        if text.startswith(_MODAL_STARTS, k) and _MODAL_RULE_RE.fullmatch(text, k, e):
+            return k
+    return -1
 
 
 def _clause_role(word: str) -> str:
@@ -256,12 +306,21 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
     to be one. A clause opening with 由 is a 由-clause's (by_clauses)."""
     out: list[Attribution] = []
     persons: list[Official] = []
+    # clauses of the sentence that may name the subject a later clause leaves out, read only when
+    # one does (most sentences have none)
+    carriers: list[tuple[int, int]] = []
+    sentence_end = start
     s = start
     while s < end:
         while s < end and (text[s] in _CLAUSE_STARTS or text[s] in SPACE_CHARS):
             s += 1
         if s >= end:
             break
+        if s >= sentence_end:
+            carriers = []
+            sentence_end = s
+            while sentence_end < end and text[sentence_end] not in _CLAUSE_END:
+                sentence_end += 1
         stop = s
         limit = min(end, s + _MAX_SUBJECT + 16)
         while stop < limit and text[stop] not in _CLAUSE_END:
@@ -272,6 +331,8 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
         got = None
         if cue is not None and cue.start() - s >= 2 and not re.search(r"[，,：:由]", text[s : cue.start()]):
             got = _subject(text, s, cue.start(), cue, _clause_role(cue.group("word")))
+            if got is None and (k := _modal_split(text, s, cue.start())) != -1:
+                got = _subject(text, s, k, cue, _clause_role(cue.group("word")))
             if isinstance(got, Attribution):
                 out.append(got)
             elif got:
@@ -290,6 +351,18 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
                 people = _subject(text, s, named.start(), named, "responsible")
                 if isinstance(people, list):
                     persons.extend(o.model_copy(update={"role": named.group("label")}) for o in people)
+            if (c := _CARRIED_RE.match(text, s, stop)) is not None:
+                carried = next((u for k, k_stop in reversed(carriers)
+                                if (u := _opening_subject(text, k, k_stop))), None)
+                if carried is not None:
+                    word = c.group("word")
+                    out.append(Attribution(role=_clause_role(word), label=word, clause=text[s : c.end()],
+                                           start=s, end=c.end(), units=carried))
+                carriers = []
+            elif _PIVOT_RE.search(text, s, _clause_stop(text, s, stop)):
+                carriers = []  # 项目管理人应该指定专人…，负责…: the person appointed does it (r656)
+            else:
+                carriers.append((s, stop))
         # on to the next clause
         while s < end and text[s] not in _CLAUSE_STARTS:
             s += 1
@@ -304,7 +377,7 @@ def _subject(text: str, s: int, e: int, cue: re.Match[str], role: str) -> Attrib
         return None
     leads, mentions = list_mentions(text, s, e)
     units = leads + mentions
-    if units and all(is_holder(u.name) and not ROLE_RE.search(u.name) for u in units):
+    if units and are_holders([u.name for u in units]) and not any(ROLE_RE.search(u.name) for u in units):
         return Attribution(role=role, label=cue.group("word"), clause=text[s : cue.end()], start=s,
                            end=cue.end(), units=units)
     groups = [(m.start(), m.group(0)) for m in re.finditer(r"[^、]+", raw)]

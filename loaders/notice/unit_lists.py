@@ -89,10 +89,14 @@ def split_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _looks_like_alias(base: str, inner: str) -> bool:
     """县司法局（县普法办）: a full name in brackets after a full name. Not
-    人民政府（管委会）, 社区（村） or 街道办事处（新型社区）, which are one name."""
+    人民政府（管委会）, 社区（村） or 街道办事处（新型社区）, which are one name, nor a
+    party of one kind with another in brackets that may stand in for it (建设单位（代建单位）,
+    r754), which is written as it stands as an alternative body is (r505)."""
+    generic = ("单位", "部门", "机构")
     return (len(inner) >= 2 and not base.startswith("各") and base[-1] in UNIT_FINAL
             and inner[-1] in UNIT_FINAL
-            and not inner.startswith((*HEADLESS_BODIES, "党总支", "党支部", "党组")))
+            and not inner.startswith((*HEADLESS_BODIES, "党总支", "党支部", "党组"))
+            and not (base.endswith(generic) and inner.endswith(generic) and not jurisdiction_of(inner)))
 
 
 # A bracket saying what kind of body a name stands for, in alternatives: 业主（街道部门或下属单位）
@@ -285,7 +289,9 @@ def restore_elided_prefixes(mentions: list[UnitMention], before: UnitMention | N
         if (j := jurisdiction_of(item.name)) is not None:
             last_written[j.rstrip("委")] = i
     for i, m in enumerate(mentions):
-        if out and m.alias is None and out[-1].name.startswith("各") and m.name in BARE_JURISDICTIONS:
+        if (out and m.alias is None and out[-1].name.startswith("各")
+                and out[-1].name[1:] in BARE_JURISDICTIONS  # not 各公司、村、居民区 (r754): 村 is no 公司
+                and m.name in BARE_JURISDICTIONS):
             m = m.model_copy(update={"name": "各" + m.name, "prefix_restored": True,
                                      "reading": "elided prefix restored"})  # 各区、县级市
         elif out and any(p in m.name for p in places):
