@@ -33,9 +33,17 @@ import re
 import time
 from dataclasses import dataclass
 
-from .duty_scope import in_duty_list, introduces, later_subjects, sibling_groups, under_duties_heading
+from .duty_scope import (
+    SectionHeadings,
+    in_duty_list,
+    introduces,
+    later_subjects,
+    restates,
+    sibling_groups,
+    under_duties_heading,
+)
 from .duty_words import (
-    CUE_RE,
+    HEAD_CUE_RE,
     MAX_HEADING,
     ROLE_IN_NAME_RE,
     STATED_DUTY_RE,
@@ -47,7 +55,7 @@ from .layout import detect_layout
 from .model import Attribution, NoticeError, Official, UnitMention
 from .numbering import Header, accept_headers
 from .persons import PERSON_GROUP_RE
-from .running_text import joined_lead
+from .running_text import joined_lead, placed_clauses
 from .vocabulary import SPACE, where
 
 # A heading naming the unit and its duties: 消防安全管理办公室职责, 区民政局主要职责,
@@ -191,7 +199,7 @@ def _heading(text: str, s: int, line_end: int, next_start: int
     if _TITLE_RE.fullmatch(text, s, line_end):
         return None  # 某街道实施方案: a document's title, not a unit and its duty
     # 房管所、规建生态办负责牵头组织… : the units, then a word a duty starts with.
-    for cue in CUE_RE.finditer(text, s + 2, min(line_end, s + MAX_HEADING + 1)):
+    for cue in HEAD_CUE_RE.finditer(text, s + 2, min(line_end, s + MAX_HEADING + 1)):
         if _SETS_UP_VERB_RE.match(text, cue.start()):
             return None  # 杨行镇建立…领导小组，负责…: the body set up holds the duty (set_up_clauses)
         units = unit_list(text, s, cue.start())
@@ -201,6 +209,13 @@ def _heading(text: str, s: int, line_end: int, next_start: int
         if persons:
             return persons, s, cue.start(), cue.start()
     return None
+
+
+def _first_clause_end(text: str, start: int, end: int) -> int:
+    k = start
+    while k < end and text[k] not in "，,。；;！？\n":
+        k += 1
+    return k
 
 
 def duty_items(text: str, headers: list[Header], deadline: float | None = None) -> list[Duty]:
@@ -270,12 +285,16 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
     voiced = {f[2].start for f, r in zip(found, read, strict=True)
               if f[2] is not None and (r[3] or STATED_DUTY_RE.search(text, f[5], r[0]))}
     voiced |= under_duties_heading(text, headers)
+    sections = SectionHeadings(text, headers)
     out: list[Duty] = []
     for i, ((start, body, h, units, head_end, duty_start), (end, guide, role, verb)) in enumerate(
             zip(found, read, strict=True)):
         if (not verb and h is not None and duty_start == head_end
                 and not in_duty_list(h, group, headed, voiced)):
             continue  # 2.建设单位按照各自工作职责，拟定…: a step of a procedure, no duty given
+        if (not verb and h is None and duty_start == head_end and sections.names_duties(start) is False
+                and not STATED_DUTY_RE.search(text, duty_start, _first_clause_end(text, duty_start, end))):
+            continue  # 九、监督管理 / 镇集体资产监督管理委员会对…全过程监管: the section's text (r508)
         heading_line = h is not None and "\n" in text[head_end:duty_start]
         if heading_line and i + 1 < len(found) and item_starts[i + 1] < end:
             continue  # 四、区委、区政府各部委办局消防安全职责 over items that name their own units (r701)
@@ -294,7 +313,11 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
             joined_lead(text, clause_end, end, joined_from)
             joined = joined_from[1:]
         if not heading_line and attribution.units:
-            joined += later_subjects(text, duty_start, end, [u.name for u in attribution.units])
+            heads = [u.name for u in attribution.units]
+            joined += later_subjects(text, duty_start, end, heads)
+            # 委员会下设…办公室，办公室设在…，具体负责… (r922)
+            joined += [a for a in placed_clauses(text, duty_start, end)
+                       if not any(restates(u.name, h) for u in a.units for h in heads)]
         out.append(Duty(start=start, end=end, marker=text[start : h.end] if h else "",
                         attribution=attribution, duty_start=duty_start, officials=persons,
                         joined=tuple(joined)))

@@ -19,6 +19,10 @@ CUE_RE = re.compile(
     r"负责|牵头|配合|协助|协同|参与|参加|协办|具体|承担|为|作为|是|应当|应|要|依法|依据|根据|结合|指导|"
     r"统筹|在|积极|做好|对|加强|督促|组织|协调|落实|主要|按照|按|会同|" + "|".join(TASK_VERBS)
 )
+# A duty item may open with where its unit sits, then its duty (镇农村集体资产管理部门设在镇经济发展服务中心，
+# 具体负责…, r921): the unit heads the item. Not in running text, where the clause after
+# 设在 may have another subject (办公室设在镇房管所，…同时落实2人…, r452).
+HEAD_CUE_RE = re.compile(CUE_RE.pattern + "|设在")
 
 
 # The first role verb of a duty's first sentence decides the heading units' role.

@@ -1,0 +1,100 @@
+"""Readings added for the township documents of batch H (r900-r922) and those still
+missed before them: posts given by a copula (是…总牵头单位, 为牵头受理部门, 是…实施主体,
+以X为责任主体), a body bearing a standing duty (对…承担主体责任, 肩负…职责), the units a
+lead organises, bodies joined by 或 / 及 in town lists, paragraphs of a section that open
+with a unit, bracketed duty lists inside an article and rosters of members.
+
+Each reading is pinned on a small written case and, once a real document that
+showed it reads exactly, on that document (assert_exact).
+"""
+
+from __future__ import annotations
+
+from govgraph.loaders.notice import parse_notice
+from govgraph.loaders.notice.names import are_holders
+from govgraph.loaders.notice.running_text import subject_clauses
+from govgraph.loaders.notice.unit_lists import list_mentions
+from real_corpus import assert_exact
+
+
+def _roles(text: str) -> list[list[tuple[str, list[str]]]]:
+    return [[(a.role, [u.name for u in a.units]) for a in m.attributions] for m in parse_notice(text).measures]
+
+
+def _clauses(text: str) -> list[tuple[str, list[str]]]:
+    return [(a.role, [u.name for u in a.units]) for a in subject_clauses(text, 0, len(text))[0]]
+
+
+def _names(text: str) -> list[str]:
+    leads, mentions = list_mentions(text, 0, len(text))
+    return [u.name for u in leads + mentions]
+
+
+def test_posts_given_by_a_copula():
+    # 总牵头单位 and 牵头受理部门 are lead posts; 实施主体 is responsible as 责任主体 is
+    assert _clauses("建设单位或经营者是小型工程的总牵头单位，对工程承担全面责任。") == [
+        ("lead", ["建设单位或经营者"])]
+    assert _clauses("镇规建办为牵头受理部门，集中受理申请材料，并负责流转。") == [("lead", ["镇规建办"])]
+    assert _clauses("镇集体经济联合社是农村集体资产租赁的实施主体。") == [("responsible", ["镇集体经济联合社"])]
+    # 以X为责任主体: the units taken as the post, not the area before 以
+    assert _clauses("农村地区以各村为责任主体；工业园区以经济总公司为责任主体。") == [
+        ("responsible", ["各村"]), ("responsible", ["经济总公司"])]
+
+
+def test_a_body_bearing_a_standing_duty_and_a_liability_that_is_none():
+    assert _clauses("施工单位对小型工程的工程质量承担主体责任，应严格开展施工活动。") == [
+        ("responsible", ["施工单位"])]
+    # carried to a later clause of the sentence
+    assert _clauses("实行监理的小型工程，监理单位应当代表建设单位实行监督管理，对小型工程承担监理责任。") == [
+        ("responsible", ["监理单位"])]
+    assert _clauses("管理办公室作为镇监督管理部门，对小型工程项目肩负监管职责，监督、检查执行情况。") == [
+        ("responsible", ["管理办公室"])]
+    # a liability for a breach is no duty
+    assert _clauses("未备案私自施工的，建设单位和经营者负主要责任。") == []
+    assert _clauses("施工单位对造成的损失承担赔偿责任。") == []
+
+
+def test_an_adverb_before_the_role_word_and_the_units_a_lead_organises():
+    assert _clauses("领导小组下设管理办公室，办公室主要负责窗口受理。") == [("responsible", ["办公室"])]
+    assert _clauses("对拒不整改的，城建中心应根据违法事项，牵头组织综合行政执法队等相关职能部门及时处置。") == [
+        ("lead", ["城建中心"]), ("support", ["综合行政执法队"])]
+    # the units a 由-lead leads end where a task verb starts
+    text = "一、整治\n1、快速处置。拒不配合的项目，由平安建设办牵头相关部门开展联合整治。\n2、由城运中心负责巡查。\n"
+    assert _roles(text) == [[("lead", ["平安建设办"]), ("support", ["相关部门"])], [("responsible", ["城运中心"])]]
+
+
+def test_bodies_joined_by_or_and_grassroots_kinds_beside_bodies():
+    assert _names("建设单位或经营者") == ["建设单位或经营者"]
+    assert _names("城建中心、属地村、居及镇属企业") == ["城建中心", "属地村", "居", "镇属企业"]
+    assert _names("村、居及公司") == ["村", "居", "公司"]
+    assert are_holders(["村", "居", "公司"])
+    assert not are_holders(["村", "居民区"])  # grassroots kinds alone are no list of bodies
+    # what a body owns, its attributes joined by 、 inside the one collective
+    assert _names("镇集体经济联合社、村集体经济合作社及其所属全资、控股集体企业") == [
+        "镇集体经济联合社", "村集体经济合作社", "其所属全资、控股集体企业"]
+
+
+def test_section_paragraphs_that_open_with_a_unit():
+    # under a heading naming duties each unit-opened paragraph is an item, with or without a role
+    # word; under a task heading one with no role word is the section's text and no measure; a unit
+    # placed in another body heads its item, and an office placed later in a paragraph is labelled
+    # by the name its clause uses
+    text = ("一、管理责任\n\n镇资产委是农村集体资产租赁管理的责任主体，委员会下设租赁管理办公室，"
+            "办公室设在镇经济发展服务中心，具体负责日常审核。\n\n"
+            "镇资产管理部门设在镇经济发展服务中心，具体负责日常监督。\n\n"
+            "二、监督管理\n\n镇资产委对农村集体资产租赁全过程监管，严格执行管理制度。\n\n"
+            "三、其他事项\n\n（一）本方案由镇资产委负责解释。\n")
+    assert _roles(text) == [[("responsible", ["镇资产委"]), ("responsible", ["办公室"])],
+                            [("responsible", ["镇资产管理部门"])], [("responsible", ["镇资产委"])]]
+
+
+def test_r901_reads_exactly():
+    assert_exact("r901_pujiang_xegc_2021")
+
+
+def test_r921_reads_exactly():
+    assert_exact("r921_shuxin_jtzc_2025")
+
+
+def test_r922_reads_exactly():
+    assert_exact("r922_xianghua_jtzc_2024")
