@@ -29,10 +29,12 @@ role brackets, and only when at least two items read so (see parse).
 
 from __future__ import annotations
 
+import bisect
 import re
 import time
 from dataclasses import dataclass
 
+from .duty_brackets import bracket_duties
 from .duty_scope import (
     SectionHeadings,
     in_duty_list,
@@ -268,6 +270,8 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
         for r in range(h.rank, len(nearest)):
             nearest[r] = h.start
     item_starts = [f[0] for f in found]
+    boxed, boxes = bracket_duties(text)  # （城建中心：负责…。城运中心：…）: items of their own (r900)
+    box_opens = [o for o, _c in boxes]
     read: list[tuple[int, Attribution | None, str, str]] = []  # (end, guide, role, verb) per item
     for i, (start, _body, h, _units, head_end, duty_start) in enumerate(found):
         nxt = item_starts[i + 1] if i + 1 < len(found) else len(text)
@@ -276,6 +280,9 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
         else:
             nl = text.find("\n", duty_start)
             end = min(nl if nl != -1 else len(text), nxt)
+        b = bisect.bisect_left(box_opens, duty_start)
+        if b < len(box_opens) and box_opens[b] < end:
+            end = box_opens[b]  # the item's own text ends where a bracketed duty list starts
         while end > start and text[end - 1].isspace():
             end -= 1
         listed = re.match(_DUTIES_OF, text[head_end : head_end + 4]) is not None  # <unit>职责
@@ -321,7 +328,8 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
         out.append(Duty(start=start, end=end, marker=text[start : h.end] if h else "",
                         attribution=attribution, duty_start=duty_start, officials=persons,
                         joined=tuple(joined)))
-    return out
+    out += [Duty(start=s, end=e, marker="", attribution=a, duty_start=d) for s, e, _verb, a, d in boxed]
+    return sorted(out, key=lambda d: d.start)
 
 
 __all__ = ["Duty", "duty_items", "headers_of"]

@@ -26,7 +26,7 @@ HEAD_CUE_RE = re.compile(CUE_RE.pattern + "|设在")
 
 
 # The first role verb of a duty's first sentence decides the heading units' role.
-ROLE_VERB_RE = re.compile(r"(负责)?(牵头|配合|协助|协同|参与|参加|协办)(?!\s*单位|\s*部门)|负责")
+ROLE_VERB_RE = re.compile(r"(负责)?(牵头|配合|协助|协同|参与|参加|协办)(?!\s*单位|\s*部门)|负责(?!人)")
 # A duty stated without a role verb: 在各自职责范围内履行下列共同职责 (r701, as 履行相应职责, r510).
 STATED_DUTY_RE = re.compile(r"履行[^。；;！？\n]{0,30}?职责")
 ROLE_IN_NAME_RE = re.compile(r"负责|牵头|配合|协助|协同|参与")

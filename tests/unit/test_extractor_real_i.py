@@ -98,3 +98,21 @@ def test_r921_reads_exactly():
 
 def test_r922_reads_exactly():
     assert_exact("r922_xianghua_jtzc_2024")
+
+
+def test_a_bracketed_duty_list_inside_an_article():
+    # each 单位： item of the bracket is a measure of its own (a role verb gives its role, none gives
+    # responsible; a body's part named by its field is written as it stands); the article's own
+    # sentences with role cues stay one measure, and an article with none gives no measure
+    text = ("第一条 日常检查\n\n施工单位应当建立检查制度，确定检查人员。\n\n"
+            "第二条 督促整改\n\n对拒不整改的，城建中心应根据违法事项，牵头组织执法队等相关职能部门及时处置。"
+            "（城建中心：负责推进安全纳管全覆盖。城运中心安全生产：加强安全监管。公安派出所：协助依法处置）\n")
+    assert _roles(text) == [[("lead", ["城建中心"]), ("support", ["执法队"])], [("responsible", ["城建中心"])],
+                            [("responsible", ["城运中心安全生产"])], [("support", ["公安派出所"])]]
+    # one 单位： item alone in brackets may be a note, and is not read as a list
+    text = ("第一条 巡查\n\n城建中心负责巡查。（城运中心：另行通知）\n\n第二条 处置\n\n执法队负责处置。\n")
+    assert _roles(text) == [[("responsible", ["城建中心"])], [("responsible", ["执法队"])]]
+
+
+def test_r900_reads_exactly():
+    assert_exact("r900_yuepu_xegc_2025")
