@@ -213,6 +213,30 @@ def _heading(text: str, s: int, line_end: int, next_start: int
     return None
 
 
+def _without_rosters(text: str, found: list, headers: list[Header], group: dict[int, list[int]]) -> list:
+    """Numbered lines naming only a unit, with no text of their own before the next one
+    ((一)镇规划建设和生态环境办公室 / (二)镇经济发展服务中心 / (三)…, r920): the members of a
+    body listed one per line, not duty items. Text after the last of them is its parent's."""
+    next_rank = {h.start: headers[i + 1].rank for i, h in enumerate(headers[:-1])}
+    rank_at = {h.start: h.rank for h in headers}
+    bare: set[int] = set()
+    for start, _body, h, _units, head_end, duty_start in found:
+        # the next thing after the heading line is a sibling's (or a higher item's) marker: no
+        # paragraph and no sub-items of its own
+        if (h is not None and "\n" in text[head_end:duty_start] and duty_start in rank_at
+                and rank_at[duty_start] <= h.rank and next_rank.get(h.start) == rank_at[duty_start]):
+            bare.add(start)
+    rosters: set[int] = set()
+    for start in bare:
+        siblings = group.get(start, [start])
+        if start in rosters or sum(s in bare for s in siblings) < 2:
+            continue
+        listed = [s for s in siblings if s in bare or s == siblings[-1]]
+        if len(listed) == len(siblings):  # every line bare but maybe the last
+            rosters.update(siblings)
+    return [f for f in found if f[0] not in rosters]
+
+
 def _first_clause_end(text: str, start: int, end: int) -> int:
     k = start
     while k < end and text[k] not in "，,。；;！？\n":
@@ -260,6 +284,7 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
     if sum(h is not None for _s, _b, h, _u, _he, _d in found) >= 2:
         found = [f for f in found if f[2] is not None]
     group = sibling_groups(headers)
+    found = _without_rosters(text, found, headers, group)
     headed = {f[2].start for f in found if f[2] is not None}
 
     # where each numbered item's block ends: the next marker of the same or a higher level

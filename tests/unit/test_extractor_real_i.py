@@ -116,3 +116,22 @@ def test_a_bracketed_duty_list_inside_an_article():
 
 def test_r900_reads_exactly():
     assert_exact("r900_yuepu_xegc_2025")
+
+
+def test_members_listed_one_per_numbered_line_are_a_roster():
+    # (一)(二)(三) name only units with no text of their own: a joint meeting's members, not duty
+    # items; the paragraph after the last is the section's, read for its role cues (为牵头受理部门)
+    text = ("一、审批制度\n\n联席会议由三方部门组成：\n\n(一)镇规建办\n\n(二)镇经发中心\n\n(三)镇管理所\n\n"
+            "其中：镇规建办为牵头受理部门，集中受理申请，并负责流转材料。\n\n二、审核\n\n"
+            "1、镇经发中心审核内容\n\n(1)审核申请人资格;\n\n(2)其他内容。\n\n"
+            "2、镇管理所审核内容\n\n(1)审核用地;\n\n(2)其他内容。\n")
+    assert _roles(text) == [[("lead", ["镇规建办"])], [("responsible", ["镇经发中心"])],
+                            [("responsible", ["镇管理所"])]]
+    # unit heading lines over their own sub-items are duty items still
+    text = ("（一）街镇消防安全委员会职责\n\n1.组织领导本地区消防工作；\n\n2.督促整改隐患。\n\n"
+            "（二）消防安全管理办公室职责\n\n1.具体负责日常工作；\n\n2.汇总情况。\n")
+    assert _roles(text) == [[("responsible", ["街镇消防安全委员会"])], [("responsible", ["消防安全管理办公室"])]]
+
+
+def test_r920_reads_exactly():
+    assert_exact("r920_zhoupu_cmjf_2022")
