@@ -369,7 +369,8 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
         opens = "\u4e00" <= text[s] <= "\u9fff" and text[s] != "由"
         cue = _CLAUSE_CUE_RE.search(text, s, stop) if opens else None
         got = None
-        if cue is not None and cue.start() - s >= 2 and not re.search(r"[，,：:由]", text[s : cue.start()]):
+        if (cue is not None and cue.start() - s >= 2 and not re.search(r"[，,：:由]", text[s : cue.start()])
+                and not _PIVOT_RE.search(text, s, cue.start())):  # 建设单位应委托招标代理公司负责… (r755)
             word = cue.group("word")
             taken = text.rfind("以", s, cue.start()) if word.startswith("为") else -1
             if taken != -1:  # 农村地区以各村为责任主体 (r901): the units taken as the post follow 以

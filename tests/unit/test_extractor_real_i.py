@@ -135,3 +135,13 @@ def test_members_listed_one_per_numbered_line_are_a_roster():
 
 def test_r920_reads_exactly():
     assert_exact("r920_zhoupu_cmjf_2022")
+
+
+def test_a_body_given_the_role_word_as_the_object_of_a_pivot_verb():
+    # the body 委托-ed (or 指定-ed, 组织-ed) does the work and is a kind of body, not a named holder
+    assert _clauses("建设单位应委托招标代理公司负责编制招标文件。") == []
+    assert _clauses("评标工作由评标委员会负责完成。建设单位负责编制预算。") == [("responsible", ["建设单位"])]
+
+
+def test_r755_reads_exactly():
+    assert_exact("r755_yanghang_cjgc_2020")
