@@ -36,6 +36,10 @@ MAX_HEADING = 40
 SENTENCE_END = "。！？!?\n"
 
 
+# Verbs that make their object the doer of what follows (指定专人…，负责…; 委托代建机构…，负责…).
+PIVOT_RE = re.compile(r"指定|指派|委托|安排|明确|要求|督促|(?<![党团])组织(?!部)")
+
+
 def unit_list(text: str, s: int, e: int) -> list[UnitMention] | None:
     """text[s:e] read as a list of holders, or None when it is not one."""
     raw = text[s:e].strip(SPACE)
@@ -61,6 +65,9 @@ def duty_role(text: str, start: int, end: int, clause_ends: bool = False) -> tup
     m = ROLE_VERB_RE.search(text, start, stop)
     if m is None:
         return "responsible", ""
+    clause = max(text.rfind(c, start, m.start()) for c in "，,；;")
+    if PIVOT_RE.search(text, max(start, clause + 1), m.start()):
+        return "responsible", ""  # 建设单位应指派专人负责…: the person appointed does it (r703), no role verb
     if m.group(2) == "牵头":
         return "lead", m.group(0)
     if m.group(2) in _SUPPORT_VERBS:

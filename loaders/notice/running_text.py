@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .duty_words import CUE_RE, MAX_HEADING, unit_list
+from .duty_words import CUE_RE, MAX_HEADING, PIVOT_RE, unit_list
 from .model import Attribution, Official, UnitMention
 from .names import PHRASE_RE, TASK_VERBS, are_holders, looks_like_unit
 from .persons import PERSON_GROUP_RE
@@ -174,6 +174,10 @@ def placed_clauses(text: str, start: int, end: int) -> list[Attribution]:
     return out
 
 
+# An adverbial between a 由-clause's units and its role word: 由建设单位向项管办报备后自行负责 (r703).
+_ADVERBIAL_AFTER_RE = re.compile(r"向|在|经|对|按照|根据|依照|依据")
+
+
 def by_clauses(text: str, start: int, end: int) -> list[Attribution]:
     """Duties written in running text, 由 + units + role word, and bodies set up and
     given a duty (set_up_clauses). Read only where a document has no labels and no
@@ -184,6 +188,9 @@ def by_clauses(text: str, start: int, end: int) -> list[Attribution]:
         s, e = m.start("list"), m.end("list")
         if text.startswith("其", s) and e - s > 2:
             s += 1  # 由其所有人负责修缮: 其 refers back to the thing; the party is 所有人 (r803)
+        cut = _ADVERBIAL_AFTER_RE.search(text, s + 2, e)
+        if cut is not None and _holders(text, s, e) is None and _holders(text, s, cut.start()) is not None:
+            e = cut.start()  # 由建设单位向项管办报备后自行负责… (r703): the units end at the adverbial
         d = _DESCRIPTOR_RE.match(text, s, e)
         if d is not None and d.end() < e and text[d.end()] not in "(（":
             s = d.end()  # 包片单位县气象局: the kind of unit, then the unit (not an alias after it)
@@ -292,8 +299,6 @@ _ADVERBIAL_OPENERS = ("在", "对", "向", "经", "将", "把", "被", "从", "�
                       "为了", "通过", "结合")
 
 
-# Verbs that make their object the doer of what follows (指定专人…，负责…; 委托代建机构…，负责…).
-_PIVOT_RE = re.compile(r"指定|指派|委托|安排|明确|要求|督促|组织(?!部)")
 
 
 def _clause_stop(text: str, s: int, stop: int) -> int:
@@ -370,7 +375,7 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
         cue = _CLAUSE_CUE_RE.search(text, s, stop) if opens else None
         got = None
         if (cue is not None and cue.start() - s >= 2 and not re.search(r"[，,：:由]", text[s : cue.start()])
-                and not _PIVOT_RE.search(text, s, cue.start())):  # 建设单位应委托招标代理公司负责… (r755)
+                and not PIVOT_RE.search(text, s, cue.start())):  # 建设单位应委托招标代理公司负责… (r755)
             word = cue.group("word")
             taken = text.rfind("以", s, cue.start()) if word.startswith("为") else -1
             if taken != -1:  # 农村地区以各村为责任主体 (r901): the units taken as the post follow 以
@@ -409,7 +414,7 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
                     if word == "牵头":
                         joined_lead(text, c.end(), stop, out)
                 carriers = []
-            elif _PIVOT_RE.search(text, s, _clause_stop(text, s, stop)):
+            elif PIVOT_RE.search(text, s, _clause_stop(text, s, stop)):
                 carriers = []  # 项目管理人应该指定专人…，负责…: the person appointed does it (r656)
             else:
                 carriers.append((s, stop))

@@ -11,6 +11,7 @@ showed it reads exactly, on that document (assert_exact).
 from __future__ import annotations
 
 from govgraph.loaders.notice import parse_notice
+from govgraph.loaders.notice.duty_words import duty_role
 from govgraph.loaders.notice.names import are_holders
 from govgraph.loaders.notice.running_text import subject_clauses
 from govgraph.loaders.notice.unit_lists import list_mentions
@@ -145,3 +146,29 @@ def test_a_body_given_the_role_word_as_the_object_of_a_pivot_verb():
 
 def test_r755_reads_exactly():
     assert_exact("r755_yanghang_cjgc_2020")
+
+
+def test_sub_items_opening_with_an_amount_and_an_adverbial_after_a_by_clause():
+    # 1、5万(不含5万)以下: a marker at a line's start followed by digits heads its item when it goes on
+    # with the numbering; 由X向Y报备后自行负责: the units end where the adverbial starts
+    text = ("（二）审核\n\n项管办对上报项目进行审核。\n\n1、5万(不含5万)以下的项目，由建设单位向项管办报备后自行负责把关。\n\n"
+            "2、5万(含5万)以上的项目，由项管办负责把关。\n")
+    assert _roles(text) == [[("responsible", ["建设单位"])], [("responsible", ["项管办"])]]
+
+
+def test_a_role_verb_after_a_pivot_verb_is_the_appointed_persons():
+    # 建设单位应指派专人负责…: the staff appointed do it; among siblings none of which gives a
+    # role word, an item opening with a unit is a step, not a duty
+    text = ("五、施工管理\n\n建设单位是施工管理的第一责任单位。\n\n(一)开工管理\n\n1、项目开工前由施工单位提交开工报告。\n\n"
+            "2、施工单位应具有相应专业施工资质。\n\n3、建设单位应指派专人负责工程的安全质量监管工作。\n\n"
+            "六、档案管理\n\n由建设单位负责收集归档。\n")
+    assert _roles(text) == [[("responsible", ["建设单位"])], [("responsible", ["建设单位"])]]
+    # a Party organisation (党组织) is no pivot verb: its 牵头 stays the item's role verb
+    text = "居委党组织承担社区总牵头的责任，协同推进分类投放工作。"
+    assert duty_role(text, 0, len(text)) == ("lead", "牵头")
+    text = "建设单位应指派专人负责工程的安全质量监管工作。"
+    assert duty_role(text, 0, len(text)) == ("responsible", "")
+
+
+def test_r703_reads_exactly():
+    assert_exact("r703_nanqiao_xxgc_2025")
