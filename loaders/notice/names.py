@@ -33,6 +33,7 @@ UNIT_ENDINGS = ("街道", "乡镇", "镇", "乡", "社区", "村", "开发区", 
                 "经开区", "综保区", "保税区", "自贸区", "交警",
                 "集团", "公司", "医院", "学校", "银行", "支行", "分行", "大队", "中队", "派出所", "法院",
                 "检察院", "专班", "各区", "各县", "县（市、区）", "县（市）", "县〔市、区〕", "县区", "市区",
+                "办公会议",  # 由政府办公会议负责审议 (r702): the meeting stands for the body
                 *PARTY_ENDINGS)
 # Words a task starts with; a unit name never does.
 TASK_VERBS = ("新建", "建成", "启动", "完成", "加快", "推进", "推动", "实施", "开展", "开工", "落实",
@@ -195,7 +196,8 @@ def split_and_joined(name: str) -> list[tuple[str, int]]:
     for m in re.finditer(r"会同|[和及与]", name):
         left, right = name[: m.start()], name[m.end() :]
         grassroots = left in GRASSROOTS_KINDS  # 属地村、居及镇属企业 (r900): 居, 镇属企业
-        if not (left[-1:] in BODY_FINAL or left.endswith(("镇", "乡", "街道", *PARTY_ENDINGS)) or grassroots):
+        if not (left[-1:] in BODY_FINAL or left.endswith(("镇", "乡", "街道", "单位", *PARTY_ENDINGS))
+                or grassroots):
             continue
         if right.startswith(HEADLESS_BODIES):
             base = left

@@ -14,6 +14,7 @@ import re
 from .duty_words import CUE_RE, MAX_HEADING, PIVOT_RE, unit_list
 from .model import Attribution, Official, UnitMention
 from .names import PHRASE_RE, TASK_VERBS, are_holders, looks_like_unit
+from .numbering import LINE_HEADER_RE
 from .persons import PERSON_GROUP_RE
 from .roles import MANNER, ROLE_RE, ROLE_WORDS, SPACE_CHARS
 from .unit_lists import list_mentions
@@ -192,7 +193,7 @@ def by_clauses(text: str, start: int, end: int) -> list[Attribution]:
         if cut is not None and _holders(text, s, e) is None and _holders(text, s, cut.start()) is not None:
             e = cut.start()  # 由建设单位向项管办报备后自行负责… (r703): the units end at the adverbial
         d = _DESCRIPTOR_RE.match(text, s, e)
-        if d is not None and d.end() < e and text[d.end()] not in "(（":
+        if d is not None and d.end() < e and text[d.end()] not in "(（及和与":  # not 项目建设单位及其主管部门
             s = d.end()  # 包片单位县气象局: the kind of unit, then the unit (not an alias after it)
         units = _holders(text, s, e)
         if not units or _roster(text, m.end(), end):
@@ -265,7 +266,7 @@ _CLAUSE_CUE_RE = re.compile(
     r"(?:按照?(?:职责|职能|各自职责)(?:分工)?[，,]?)?(?:分别|共同|具体|分头|主要)?"
     r"(?P<word>负责牵头|牵头负责|负责配合|牵头|负责(?!人)|配合|参与|参加|协助|协同|协办"
     r"|履行相应职责|落实主体责任|落实|" + r"(?:为|是)[^，,；;。\n]{0,20}?" + COPULAR_POSTS
-    + r"|" + BEARS + r")(?!的|率)")  # 家庭参与率≥50%: a rate, no duty (r801)
+    + r"|" + BEARS + r")(?!的|率|情况)")  # 家庭参与率≥50%, 资金落实情况: no duty (r801, r702)
 _CLAUSE_ROLES = {"负责牵头": "lead", "牵头负责": "lead", "牵头": "lead", "负责配合": "support"}
 _CLAUSE_STARTS = "，,；;。：:！？!?\n"
 _CLAUSE_END = "。；;！？!?\n"
@@ -361,6 +362,10 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
             s += 1
         if s >= end:
             break
+        if (s == 0 or text[s - 1] == "\n") and (mk := LINE_HEADER_RE.match(text, s, end)) is not None:
+            s = mk.end()  # 1.小型建设工程的建设单位为…的责任单位 (r702): the clause after the item's marker
+            if s >= end:
+                break
         if s >= sentence_end:
             carriers = []
             sentence_end = s
@@ -424,12 +429,20 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
     return out, persons
 
 
+# Bare kinds of body, which a clause before them must name (负责公共消防设施维护管理的单位, r701).
+_GENERIC_HEADS = ("单位", "部门", "机构", "机关", "组织")
+
+
 def _subject(text: str, s: int, e: int, cue: re.Match[str], role: str) -> Attribution | list[Official] | None:
     """text[s:e] as the units of a clause (an Attribution) or as groups of persons
     (officials whose role is the role word 负责), or None."""
     raw = text[s:e]
     if len(raw) > _MAX_SUBJECT:
         return None
+    k = raw.rfind("的")
+    if k != -1 and looks_like_unit(raw[k + 1 :]) and raw[k + 1 :] not in _GENERIC_HEADS:
+        s = s + k + 1  # 小型建设工程的建设单位为…责任单位 (r702): the party, what it builds qualifying it
+        raw = text[s:e]
     leads, mentions = list_mentions(text, s, e)
     units = leads + mentions
     if units and are_holders([u.name for u in units]) and not any(ROLE_RE.search(u.name) for u in units):

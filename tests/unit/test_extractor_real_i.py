@@ -172,3 +172,19 @@ def test_a_role_verb_after_a_pivot_verb_is_the_appointed_persons():
 
 def test_r703_reads_exactly():
     assert_exact("r703_nanqiao_xxgc_2025")
+
+
+def test_a_party_qualified_by_what_it_builds_a_meeting_and_a_by_clause_of_a_party_and_its_own():
+    # 小型建设工程的建设单位: the party, its project qualifying it (a bare kind, 负责…的单位, stays whole);
+    # the clause after an item's marker is read; 政府办公会议 stands for the body it is a meeting of;
+    # 项目建设单位及其主管部门 splits at 及; 落实情况 is a state, no role word
+    text = ("（三）施工管理\n\n1.小型建设工程的建设单位为施工管理的责任单位。\n\n"
+            "2.总投资额大于3万元的，由政府办公会议负责审议。\n\n"
+            "3.由本镇立项的小型建设工程，由项目建设单位及其主管部门负责安全质量监督管理。\n\n"
+            "4.领导小组依据资金落实情况，统筹安排小型项目。\n")
+    assert _roles(text) == [[("responsible", ["建设单位"])], [("responsible", ["政府办公会议"])],
+                            [("responsible", ["项目建设单位", "其主管部门"])]]
+
+
+def test_r702_reads_exactly():
+    assert_exact("r702_gangyan_xxgc_2025")
