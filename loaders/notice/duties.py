@@ -29,13 +29,23 @@ role brackets, and only when at least two items read so (see parse).
 
 from __future__ import annotations
 
+import bisect
 import re
 import time
 from dataclasses import dataclass
 
-from .duty_scope import in_duty_list, introduces, later_subjects, sibling_groups, under_duties_heading
+from .duty_brackets import bracket_duties
+from .duty_scope import (
+    SectionHeadings,
+    in_duty_list,
+    introduces,
+    later_subjects,
+    restates,
+    sibling_groups,
+    under_duties_heading,
+)
 from .duty_words import (
-    CUE_RE,
+    HEAD_CUE_RE,
     MAX_HEADING,
     ROLE_IN_NAME_RE,
     STATED_DUTY_RE,
@@ -47,7 +57,7 @@ from .layout import detect_layout
 from .model import Attribution, NoticeError, Official, UnitMention
 from .numbering import Header, accept_headers
 from .persons import PERSON_GROUP_RE
-from .running_text import joined_lead
+from .running_text import joined_lead, placed_clauses
 from .vocabulary import SPACE, where
 
 # A heading naming the unit and its duties: 消防安全管理办公室职责, 区民政局主要职责,
@@ -191,7 +201,7 @@ def _heading(text: str, s: int, line_end: int, next_start: int
     if _TITLE_RE.fullmatch(text, s, line_end):
         return None  # 某街道实施方案: a document's title, not a unit and its duty
     # 房管所、规建生态办负责牵头组织… : the units, then a word a duty starts with.
-    for cue in CUE_RE.finditer(text, s + 2, min(line_end, s + MAX_HEADING + 1)):
+    for cue in HEAD_CUE_RE.finditer(text, s + 2, min(line_end, s + MAX_HEADING + 1)):
         if _SETS_UP_VERB_RE.match(text, cue.start()):
             return None  # 杨行镇建立…领导小组，负责…: the body set up holds the duty (set_up_clauses)
         units = unit_list(text, s, cue.start())
@@ -201,6 +211,37 @@ def _heading(text: str, s: int, line_end: int, next_start: int
         if persons:
             return persons, s, cue.start(), cue.start()
     return None
+
+
+def _without_rosters(text: str, found: list, headers: list[Header], group: dict[int, list[int]]) -> list:
+    """Numbered lines naming only a unit, with no text of their own before the next one
+    ((一)镇规划建设和生态环境办公室 / (二)镇经济发展服务中心 / (三)…, r920): the members of a
+    body listed one per line, not duty items. Text after the last of them is its parent's."""
+    next_rank = {h.start: headers[i + 1].rank for i, h in enumerate(headers[:-1])}
+    rank_at = {h.start: h.rank for h in headers}
+    bare: set[int] = set()
+    for start, _body, h, _units, head_end, duty_start in found:
+        # the next thing after the heading line is a sibling's (or a higher item's) marker: no
+        # paragraph and no sub-items of its own
+        if (h is not None and "\n" in text[head_end:duty_start] and duty_start in rank_at
+                and rank_at[duty_start] <= h.rank and next_rank.get(h.start) == rank_at[duty_start]):
+            bare.add(start)
+    rosters: set[int] = set()
+    for start in bare:
+        siblings = group.get(start, [start])
+        if start in rosters or sum(s in bare for s in siblings) < 2:
+            continue
+        listed = [s for s in siblings if s in bare or s == siblings[-1]]
+        if len(listed) == len(siblings):  # every line bare but maybe the last
+            rosters.update(siblings)
+    return [f for f in found if f[0] not in rosters]
+
+
+def _first_clause_end(text: str, start: int, end: int) -> int:
+    k = start
+    while k < end and text[k] not in "，,。；;！？\n":
+        k += 1
+    return k
 
 
 def duty_items(text: str, headers: list[Header], deadline: float | None = None) -> list[Duty]:
@@ -243,6 +284,7 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
     if sum(h is not None for _s, _b, h, _u, _he, _d in found) >= 2:
         found = [f for f in found if f[2] is not None]
     group = sibling_groups(headers)
+    found = _without_rosters(text, found, headers, group)
     headed = {f[2].start for f in found if f[2] is not None}
 
     # where each numbered item's block ends: the next marker of the same or a higher level
@@ -253,6 +295,8 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
         for r in range(h.rank, len(nearest)):
             nearest[r] = h.start
     item_starts = [f[0] for f in found]
+    boxed, boxes = bracket_duties(text)  # （城建中心：负责…。城运中心：…）: items of their own (r900)
+    box_opens = [o for o, _c in boxes]
     read: list[tuple[int, Attribution | None, str, str]] = []  # (end, guide, role, verb) per item
     for i, (start, _body, h, _units, head_end, duty_start) in enumerate(found):
         nxt = item_starts[i + 1] if i + 1 < len(found) else len(text)
@@ -261,6 +305,9 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
         else:
             nl = text.find("\n", duty_start)
             end = min(nl if nl != -1 else len(text), nxt)
+        b = bisect.bisect_left(box_opens, duty_start)
+        if b < len(box_opens) and box_opens[b] < end:
+            end = box_opens[b]  # the item's own text ends where a bracketed duty list starts
         while end > start and text[end - 1].isspace():
             end -= 1
         listed = re.match(_DUTIES_OF, text[head_end : head_end + 4]) is not None  # <unit>职责
@@ -270,12 +317,16 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
     voiced = {f[2].start for f, r in zip(found, read, strict=True)
               if f[2] is not None and (r[3] or STATED_DUTY_RE.search(text, f[5], r[0]))}
     voiced |= under_duties_heading(text, headers)
+    sections = SectionHeadings(text, headers)
     out: list[Duty] = []
     for i, ((start, body, h, units, head_end, duty_start), (end, guide, role, verb)) in enumerate(
             zip(found, read, strict=True)):
         if (not verb and h is not None and duty_start == head_end
                 and not in_duty_list(h, group, headed, voiced)):
             continue  # 2.建设单位按照各自工作职责，拟定…: a step of a procedure, no duty given
+        if (not verb and h is None and duty_start == head_end and sections.names_duties(start) is False
+                and not STATED_DUTY_RE.search(text, duty_start, _first_clause_end(text, duty_start, end))):
+            continue  # 九、监督管理 / 镇集体资产监督管理委员会对…全过程监管: the section's text (r508)
         heading_line = h is not None and "\n" in text[head_end:duty_start]
         if heading_line and i + 1 < len(found) and item_starts[i + 1] < end:
             continue  # 四、区委、区政府各部委办局消防安全职责 over items that name their own units (r701)
@@ -294,11 +345,16 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
             joined_lead(text, clause_end, end, joined_from)
             joined = joined_from[1:]
         if not heading_line and attribution.units:
-            joined += later_subjects(text, duty_start, end, [u.name for u in attribution.units])
+            heads = [u.name for u in attribution.units]
+            joined += later_subjects(text, duty_start, end, heads)
+            # 委员会下设…办公室，办公室设在…，具体负责… (r922)
+            joined += [a for a in placed_clauses(text, duty_start, end)
+                       if not any(restates(u.name, h) for u in a.units for h in heads)]
         out.append(Duty(start=start, end=end, marker=text[start : h.end] if h else "",
                         attribution=attribution, duty_start=duty_start, officials=persons,
                         joined=tuple(joined)))
-    return out
+    out += [Duty(start=s, end=e, marker="", attribution=a, duty_start=d) for s, e, _verb, a, d in boxed]
+    return sorted(out, key=lambda d: d.start)
 
 
 __all__ = ["Duty", "duty_items", "headers_of"]

@@ -5,6 +5,7 @@ with a role verb of its own."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .duty_words import CUE_RE, ROLE_VERB_RE, SENTENCE_END, duty_role, unit_list
@@ -33,7 +34,7 @@ _ADVERB_RE = re.compile(r"(?:具体|共同|分别|主要|依法)$")
 _BY_RULE_RE = re.compile(r"(?:根据|按照|依据|依照)[^。；;\n]{1,40}[，,]$")
 
 
-def _restates(name: str, head: str) -> bool:
+def restates(name: str, head: str) -> bool:
     """Is a later subject the heading unit again, maybe by a shorter name (消委办 for 街道消委办)?"""
     return name == head or head.endswith(name) or name.endswith(head)
 
@@ -62,7 +63,7 @@ def later_subjects(text: str, duty_start: int, end: int, heads: list[str]) -> li
             elif (adv := _ADVERB_RE.search(head)) is not None:
                 e = s + adv.start()
             units = unit_list(text, s, e) if not CUE_RE.match(text, s) else None  # 督促小区物业公司负责…
-            if units and not any(_restates(u.name, h) for u in units for h in heads):
+            if units and not any(restates(u.name, h) for u in units for h in heads):
                 role, word = duty_role(text, verb.start(), stop)
                 out.append(Attribution(role=role, label=word, clause=text[s : verb.end()], start=s,
                                        end=verb.end(), units=units))
@@ -108,6 +109,32 @@ def under_duties_heading(text: str, headers: list[Header]) -> set[int]:
                 out.add(h.start)
         stack.append(h)
     return out
+
+
+# A heading that names duties as a noun: 四、管理责任, 二、责任主体及其职责, （二）细化职责分工. Not a
+# sentence telling someone to fulfil them (第五条 履行全面管理职责, r900).
+_NAMES_DUTIES_RE = re.compile(r"分工|职能|(?:职责|责任)$")
+_FULFILS_RE = re.compile(r"履行|落实|压实|承担|肩负")
+
+
+class SectionHeadings:
+    """The numbered headings that start a line, and whether each names duties (四、管理责任)."""
+
+    def __init__(self, text: str, headers: list[Header]) -> None:
+        self.starts: list[int] = []
+        self.duties: list[bool] = []
+        for h in headers:
+            if h.start == 0 or text[h.start - 1] == "\n":
+                nl = text.find("\n", h.end)
+                line = text[h.end : nl if nl != -1 else len(text)].strip(" \u3000\t\r")
+                line = re.sub(r"^[（(]([^()（）]{1,10})[)）]$", r"\1", line)  # 第十四条（职责分工）
+                self.starts.append(h.start)
+                self.duties.append(_NAMES_DUTIES_RE.search(line) is not None and not _FULFILS_RE.match(line))
+
+    def names_duties(self, pos: int) -> bool | None:
+        """Does the heading the text at pos sits under name duties? None under no heading."""
+        i = bisect.bisect_left(self.starts, pos) - 1
+        return self.duties[i] if i >= 0 else None
 
 
 def in_duty_list(h: Header, group: dict[int, list[int]], headed: set[int], voiced: set[int]) -> bool:

@@ -19,10 +19,14 @@ CUE_RE = re.compile(
     r"负责|牵头|配合|协助|协同|参与|参加|协办|具体|承担|为|作为|是|应当|应|要|依法|依据|根据|结合|指导|"
     r"统筹|在|积极|做好|对|加强|督促|组织|协调|落实|主要|按照|按|会同|" + "|".join(TASK_VERBS)
 )
+# A duty item may open with where its unit sits, then its duty (镇农村集体资产管理部门设在镇经济发展服务中心，
+# 具体负责…, r921): the unit heads the item. Not in running text, where the clause after
+# 设在 may have another subject (办公室设在镇房管所，…同时落实2人…, r452).
+HEAD_CUE_RE = re.compile(CUE_RE.pattern + "|设在")
 
 
 # The first role verb of a duty's first sentence decides the heading units' role.
-ROLE_VERB_RE = re.compile(r"(负责)?(牵头|配合|协助|协同|参与|参加|协办)(?!\s*单位|\s*部门)|负责")
+ROLE_VERB_RE = re.compile(r"(负责)?(牵头|配合|协助|协同|参与|参加|协办)(?!\s*单位|\s*部门)|负责(?!人)")
 # A duty stated without a role verb: 在各自职责范围内履行下列共同职责 (r701, as 履行相应职责, r510).
 STATED_DUTY_RE = re.compile(r"履行[^。；;！？\n]{0,30}?职责")
 ROLE_IN_NAME_RE = re.compile(r"负责|牵头|配合|协助|协同|参与")
@@ -30,6 +34,10 @@ _SUPPORT_VERBS = frozenset({"配合", "协助", "协同", "参与", "参加", "�
 # A unit heading is short: a few names at most.
 MAX_HEADING = 40
 SENTENCE_END = "。！？!?\n"
+
+
+# Verbs that make their object the doer of what follows (指定专人…，负责…; 委托代建机构…，负责…).
+PIVOT_RE = re.compile(r"指定|指派|委托|安排|明确|要求|督促|(?<![党团])组织(?!部)")
 
 
 def unit_list(text: str, s: int, e: int) -> list[UnitMention] | None:
@@ -57,6 +65,9 @@ def duty_role(text: str, start: int, end: int, clause_ends: bool = False) -> tup
     m = ROLE_VERB_RE.search(text, start, stop)
     if m is None:
         return "responsible", ""
+    clause = max(text.rfind(c, start, m.start()) for c in "，,；;")
+    if PIVOT_RE.search(text, max(start, clause + 1), m.start()):
+        return "responsible", ""  # 建设单位应指派专人负责…: the person appointed does it (r703), no role verb
     if m.group(2) == "牵头":
         return "lead", m.group(0)
     if m.group(2) in _SUPPORT_VERBS:

@@ -25,14 +25,15 @@ from .vocabulary import CLOSERS, HEADLESS_BODIES, OPENERS, UNIT_FINAL
 # duties as bodies do, and end with 方, which no body's name does.
 # 业主 and 所有人 (the owner, r803) and a project's 管理人 (the department managing it, r656) are
 # parties of the same kind.
-PARTY_ENDINGS = ("产权方", "出租方", "承租方", "建设方", "施工方", "使用方", "经营方", "业主", "所有人",
-                 "管理人")
+PARTY_ENDINGS = ("产权方", "出租方", "承租方", "建设方", "施工方", "使用方", "经营方", "经营者", "业主",
+                 "所有人", "管理人")
 # Endings a unit name may have beyond UNIT_FINAL's single characters: places
 # that stand for their government (各街道, 各乡镇, 崇川经济开发区) and companies.
 UNIT_ENDINGS = ("街道", "乡镇", "镇", "乡", "社区", "村", "开发区", "园区", "新区", "片区", "景区", "区政府",
                 "经开区", "综保区", "保税区", "自贸区", "交警",
                 "集团", "公司", "医院", "学校", "银行", "支行", "分行", "大队", "中队", "派出所", "法院",
                 "检察院", "专班", "各区", "各县", "县（市、区）", "县（市）", "县〔市、区〕", "县区", "市区",
+                "办公会议",  # 由政府办公会议负责审议 (r702): the meeting stands for the body
                 *PARTY_ENDINGS)
 # Words a task starts with; a unit name never does.
 TASK_VERBS = ("新建", "建成", "启动", "完成", "加快", "推进", "推动", "实施", "开展", "开工", "落实",
@@ -194,7 +195,9 @@ def split_and_joined(name: str) -> list[tuple[str, int]]:
     jurisdiction. One body's own name (市人力资源和社会保障局) stays whole."""
     for m in re.finditer(r"会同|[和及与]", name):
         left, right = name[: m.start()], name[m.end() :]
-        if not (left[-1:] in BODY_FINAL or left.endswith(("镇", "乡", "街道", *PARTY_ENDINGS))):
+        grassroots = left in GRASSROOTS_KINDS  # 属地村、居及镇属企业 (r900): 居, 镇属企业
+        if not (left[-1:] in BODY_FINAL or left.endswith(("镇", "乡", "街道", "单位", *PARTY_ENDINGS))
+                or grassroots):
             continue
         if right.startswith(HEADLESS_BODIES):
             base = left
@@ -208,7 +211,7 @@ def split_and_joined(name: str) -> list[tuple[str, int]]:
             if base:
                 rest = split_and_joined(base + right)
                 return [(left, 0)] + [(n, m.end() + max(0, off - len(base))) for n, off in rest]
-        if looks_like_unit(right) and looks_like_unit(left):
+        if looks_like_unit(right) and (grassroots or looks_like_unit(left)):
             return [(left, 0)] + [(n, m.end() + off) for n, off in split_and_joined(right)]
     return [(name, 0)]
 
@@ -270,10 +273,11 @@ GRASSROOTS_KINDS = frozenset({"村", "居", "居委", "居委会", "村委", "�
 
 
 def are_holders(names: list[str]) -> bool:
-    """Every name of a list a holder (is_holder), or a grassroots kind after a 各-item."""
-    seen_each = False
-    for n in names:
-        if not (is_holder(n) or (seen_each and n in GRASSROOTS_KINDS)):
-            return False
-        seen_each = seen_each or n.startswith("各")
-    return bool(names)
+    """Every name of a list a holder (is_holder), or a grassroots kind in a list that names
+    other holders too: after a 各-item (各公司、村、居民区, r754), or beside bodies
+    (城建中心、属地村、居及镇属企业; 村、居及公司, r900). Grassroots kinds alone (村、居民区)
+    are not read as a list of bodies."""
+    bodies = [n for n in names if n not in GRASSROOTS_KINDS]
+    if not bodies:
+        return bool(names) and all(is_holder(n) for n in names)  # 社区、村居委会: each a body's name
+    return all(is_holder(n) for n in bodies)

@@ -36,10 +36,10 @@ LINE_HEADER_RE = re.compile(rf"[^\S\n]*(?:{_HEADER_RE.pattern})")
 # What may stand right before an inline marker: a sentence end, a colon, a
 # closing bracket or a space ("…作用。（二）", "如下：一、").
 _INLINE_BEFORE = set("。；;！？!?：:\n" + CLOSERS + SPACE)
-# "11.121人才梯队项目": a number right after the marker hides it from _HEADER_RE
-# (which must not split "1.5亿元"); at a line's start it heads an item when it
-# continues its numbering.
-_DIGIT_AFTER_RE = re.compile(r"(?m)^[^\S\n]*(\d{1,3})[.．](?=\d)")
+# "11.121人才梯队项目", "1、5万(不含5万)以下的项目" (r703): a number right after the marker
+# hides it from _HEADER_RE (which must not split "1.5亿元" or "3、5年"); at a line's start it
+# heads an item when it continues its numbering.
+_DIGIT_AFTER_RE = re.compile(r"(?m)^[^\S\n]*(\d{1,3})[.．、](?=\d)")
 # "1突破大模型关键核心技术。" or "1 突破…": a number with nothing after it but the item's own
 # words, or only a private-use character (U+E000–U+F8FF: a glyph of the source's
 # own font, shown as nothing; r502 has "1\ue010突破"). Not a quantity (2个,

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 
-from .duty_words import CUE_RE, MAX_HEADING, unit_list
+from .duty_words import CUE_RE, MAX_HEADING, PIVOT_RE, unit_list
 from .model import Attribution, Official, UnitMention
 from .names import PHRASE_RE, TASK_VERBS, are_holders, looks_like_unit
+from .numbering import LINE_HEADER_RE
 from .persons import PERSON_GROUP_RE
 from .roles import MANNER, ROLE_RE, ROLE_WORDS, SPACE_CHARS
 from .unit_lists import list_mentions
@@ -36,13 +37,13 @@ _CHAIN_RE = re.compile(r"[，,](?P<list>" + _CHAIN_ITEM + r"{2,60}?)" + MANNER
                        r"|为成员单位|为成员)(?!的)")
 # The units a lead joins or leads, after its 牵头: 由平安办牵头，联合信访办、城运中心等部门核查…,
 # 由平安办牵头信访办、城运中心核查…, and a later 牵头交警核实… in the same sentence (r654).
-_JOINED_RE = re.compile(r"[，,]?\s*(?:联合|会同|协调)?")
+_JOINED_RE = re.compile(r"[，,]?\s*(?:联合|会同|协调|组织)?")
 _LEADS_AGAIN_RE = re.compile(r"[，,]\s*(?:并|同时)?牵头(?:联合|会同)?")
 _DESCRIPTOR_RE = re.compile(r"[^、，,]{0,12}?(?:单位|部门)(?=.)")
 _VERB_PHRASE_RE = re.compile(r"[^。；;：:，,！？\n、]{1,30}(?=[，,])")
 # A list closed by 等单位 / 等部门 says its items are bodies, whatever they are called
 # (项目管理人、居委、物业、代建、设计、监理、施工等单位, r656).
-_TYPED_END_RE = re.compile(r"等(?:有关|相关)?(?:单位|部门)\s*$")
+_TYPED_END_RE = re.compile(r"等(?:有关|相关)?(?:职能)?(?:单位|部门)\s*$")
 _MAX_OBJECT = 60
 
 
@@ -72,7 +73,7 @@ def leading_units(text: str, s: int, end: int) -> list[UnitMention] | None:
         stop += 1
     typed = _TYPED_END_RE.search(text, s, stop)
     if typed is None:
-        typed = re.compile(r"等(?:有关|相关)?(?:单位|部门)").search(text, s, stop)
+        typed = re.compile(r"等(?:有关|相关)?(?:职能)?(?:单位|部门)").search(text, s, stop)
     if typed is not None:
         return _holders(text, s, typed.end())
     # the list runs while its items are whole bodies; the first item that is not one is
@@ -84,8 +85,14 @@ def leading_units(text: str, s: int, end: int) -> list[UnitMention] | None:
     if tail > s and _holders(text, s, tail - 1) is None:
         return None
     in_duty = text.find("、", tail, stop) != -1
-    for e in range(min(stop, tail + 20), tail + 1, -1):
-        if looks_like_unit(text[tail:e]) and (not in_duty or text.startswith(TASK_VERBS, e)):
+    # the item that ends where a task verb starts (相关部门开展联合整治, r901: not 相关部门开展联), else
+    # the longest start of it that is a body's name
+    ends = range(min(stop, tail + 20), tail + 1, -1)
+    for e in ends:
+        if text.startswith(TASK_VERBS, e) and looks_like_unit(text[tail:e]):
+            return _holders(text, s, e)
+    for e in ends:
+        if not in_duty and looks_like_unit(text[tail:e]):
             return _holders(text, s, e)
     return None
 
@@ -126,6 +133,9 @@ def set_up_clauses(text: str, start: int, end: int) -> list[Attribution]:
         k = m.end()
         short = m.group("short")
         while k < stop:
+            placed = _PLACED_SUBJECT_RE.match(text, k, stop)
+            if placed is not None and unit_list(text, k, placed.end()):
+                break  # 办公室设在…，具体负责…: the clause names the body itself (placed_clauses)
             if short and text.startswith(short, k):
                 # 项目办设在镇规建办，负责…: the clauses go on with the short name as subject (r601)
                 units = [UnitMention(name=short, as_written=short, start=k, end=k + len(short))]
@@ -142,18 +152,48 @@ def set_up_clauses(text: str, start: int, end: int) -> list[Attribution]:
     return out
 
 
+# A body placed in another, then its duty in the next clause: 办公室设在镇经济发展服务中心，具体负责… (r922).
+# The body placed holds the duty, named as the clause names it (r901); the body it sits in does not (r605).
+# Only the very next clause: 办公室设在镇房管所，房管所所长兼…主任，同时落实2人… gives nothing (r452).
+_PLACED_RE = re.compile(r"(?:^|(?<=[，,。；;：:\n]))(?P<body>[^，,。；;：:、\n]{2,20}?)"
+                        r"设在[^，,。；;\n]{2,30}[，,]"
+                        r"(?:具体|主要|统一|全面)?(?P<word>负责牵头|牵头负责|负责(?!人)|牵头)(?!的)")
+
+
+_PLACED_SUBJECT_RE = re.compile(r"[^，,。；;：:、\n]{2,20}?(?=设在)")
+
+
+def placed_clauses(text: str, start: int, end: int) -> list[Attribution]:
+    """Bodies placed in another and given a duty in the next clause (see _PLACED_RE)."""
+    out: list[Attribution] = []
+    for m in _PLACED_RE.finditer(text, start, end):
+        units = unit_list(text, m.start("body"), m.end("body"))
+        if units and len(units) == 1:
+            word = m.group("word")
+            out.append(Attribution(role=_clause_role(word), label=word, clause=m.group(0),
+                                   start=m.start("body"), end=m.end(), units=units))
+    return out
+
+
+# An adverbial between a 由-clause's units and its role word: 由建设单位向项管办报备后自行负责 (r703).
+_ADVERBIAL_AFTER_RE = re.compile(r"向|在|经|对|按照|根据|依照|依据")
+
+
 def by_clauses(text: str, start: int, end: int) -> list[Attribution]:
     """Duties written in running text, 由 + units + role word, and bodies set up and
     given a duty (set_up_clauses). Read only where a document has no labels and no
     role brackets (see parse), since running text is where a list of names is
     least sure to be one."""
-    out: list[Attribution] = set_up_clauses(text, start, end)
+    out: list[Attribution] = set_up_clauses(text, start, end) + placed_clauses(text, start, end)
     for m in _BY_RE.finditer(text, start, end):
         s, e = m.start("list"), m.end("list")
         if text.startswith("其", s) and e - s > 2:
             s += 1  # 由其所有人负责修缮: 其 refers back to the thing; the party is 所有人 (r803)
+        cut = _ADVERBIAL_AFTER_RE.search(text, s + 2, e)
+        if cut is not None and _holders(text, s, e) is None and _holders(text, s, cut.start()) is not None:
+            e = cut.start()  # 由建设单位向项管办报备后自行负责… (r703): the units end at the adverbial
         d = _DESCRIPTOR_RE.match(text, s, e)
-        if d is not None and d.end() < e and text[d.end()] not in "(（":
+        if d is not None and d.end() < e and text[d.end()] not in "(（及和与":  # not 项目建设单位及其主管部门
             s = d.end()  # 包片单位县气象局: the kind of unit, then the unit (not an alias after it)
         units = _holders(text, s, e)
         if not units or _roster(text, m.end(), end):
@@ -204,13 +244,18 @@ def joined_lead(text: str, pos: int, end: int, out: list[Attribution]) -> int:
 
 
 # A post given to a body by a copula: 各村为…的责任主体, 建设单位是施工管理的第一责任单位 (r703),
-# X为…的责任单位 (r702), A、B和C是…的责任部门 (r754) → responsible; 镇规建办为牵头部门 (r655) → lead.
-COPULAR_POSTS = r"(?:第一|主要|直接)?(?:责任主体|责任单位|责任部门|牵头部门|牵头单位)"
+# X为…的责任单位 (r702), A、B和C是…的责任部门 (r754), X是…的实施主体 (r921) → responsible;
+# 镇规建办为牵头部门 (r655), X是…的总牵头单位 (r900), X为牵头受理部门 (r920) → lead.
+COPULAR_POSTS = (r"(?:(?:第一|主要|直接)?(?:责任主体|实施主体|责任单位|责任部门)"
+                 r"|总?牵头[\u4e00-\u9fff]{0,2}?(?:部门|单位))")
+_COPULAR_LEAD_RE = re.compile(r"牵头[\u4e00-\u9fff]{0,2}?(?:部门|单位)$")
 
-# X对…负有直接和领导责任 (r702): a body bearing responsibility for something is responsible;
-# persons bearing it (建设单位负责人对…负有直接管理责任, r703) are officials, the kind of
-# responsibility their role.
-BEARS = r"对[^，,；;。\n]{1,30}?负有(?P<borne>[^，,；;。\n]{0,8}?责任)"
+# X对…负有直接和领导责任 (r702), X对…承担主体责任 (r900), X对…肩负监管职责 (r901): a body bearing
+# responsibility for something as its standing duty is responsible; persons bearing it
+# (建设单位负责人对…负有直接管理责任, r703) are officials, the kind of responsibility their role.
+# A liability for a breach (承担赔偿责任, 承担相应责任, r802, r656) is no duty.
+BEARS = (r"对[^，,；;。\n]{1,30}?(?:负有|承担|肩负)(?!赔偿|法律|相应|连带|经济|刑事|违约)"
+         r"(?P<borne>[^，,；;。\n]{0,8}?(?:责任|职责))")
 
 
 # A clause that opens with the units that do the work, then the role word:
@@ -218,10 +263,10 @@ BEARS = r"对[^，,；;。\n]{1,30}?负有(?P<borne>[^，,；;。\n]{0,8}?责任
 # 区发展改革委…等部门履行相应职责, 各镇政府…和头桥集团落实主体责任, 各村为…的责任主体.
 # 负责人 is a post, not the role word 负责.
 _CLAUSE_CUE_RE = re.compile(
-    r"(?:按照?(?:职责|职能|各自职责)(?:分工)?[，,]?)?(?:分别|共同|具体|分头)?"
+    r"(?:按照?(?:职责|职能|各自职责)(?:分工)?[，,]?)?(?:分别|共同|具体|分头|主要)?"
     r"(?P<word>负责牵头|牵头负责|负责配合|牵头|负责(?!人)|配合|参与|参加|协助|协同|协办"
     r"|履行相应职责|落实主体责任|落实|" + r"(?:为|是)[^，,；;。\n]{0,20}?" + COPULAR_POSTS
-    + r"|" + BEARS + r")(?!的|率)")  # 家庭参与率≥50%: a rate, no duty (r801)
+    + r"|" + BEARS + r")(?!的|率|情况)")  # 家庭参与率≥50%, 资金落实情况: no duty (r801, r702)
 _CLAUSE_ROLES = {"负责牵头": "lead", "牵头负责": "lead", "牵头": "lead", "负责配合": "support"}
 _CLAUSE_STARTS = "，,；;。：:！？!?\n"
 _CLAUSE_END = "。；;！？!?\n"
@@ -243,8 +288,11 @@ _MODAL_RULE_RE = re.compile(r"(?:必须|应当|应该|应|要|须)?(?:(?:按照|
 # A clause that leaves its subject out and opens with the role word: the subject of the clause
 # before it in the sentence does the work (项目提出部门为该项目的管理人，在项目办指导下，负责…, r656;
 # 各公司、村、居民区根据…，落实分管领导, r754; 城建中心集中受理…，并负责…, r655).
+# 对…承担监理责任 / 对…肩负监管职责 carry it too (监理单位应当代表…实行监督管理，
+# 对小型工程承担监理责任, r900).
 _CARRIED_RE = re.compile(r"(?:并且|并|同时|还|也)?(?:应当|应|要|须|必须)?(?:具体|主要|统一|全面|分别|共同)?"
-                         r"(?P<word>负责牵头|牵头负责|负责配合|牵头|负责(?!人)|落实|配合|协助|参与|参加)(?!的)")
+                         r"(?:(?P<word>负责牵头|牵头负责|负责配合|牵头|负责(?!人)|落实|配合|协助|参与|参加)"
+                         r"|" + BEARS + r")(?!的)")
 
 
 # Prepositions an adverbial clause opens with; a subject never does.
@@ -252,8 +300,6 @@ _ADVERBIAL_OPENERS = ("在", "对", "向", "经", "将", "把", "被", "从", "�
                       "为了", "通过", "结合")
 
 
-# Verbs that make their object the doer of what follows (指定专人…，负责…; 委托代建机构…，负责…).
-_PIVOT_RE = re.compile(r"指定|指派|委托|安排|明确|要求|督促|组织(?!部)")
 
 
 def _clause_stop(text: str, s: int, stop: int) -> int:
@@ -288,8 +334,8 @@ def _modal_split(text: str, s: int, e: int) -> int:
 def _clause_role(word: str) -> str:
     if word in _CLAUSE_ROLES:
         return _CLAUSE_ROLES[word]
-    if word.startswith(("为", "是")) and word.endswith(("牵头部门", "牵头单位")):
-        return "lead"  # 镇规建办为牵头部门
+    if word.startswith(("为", "是")) and _COPULAR_LEAD_RE.search(word):
+        return "lead"  # 镇规建办为牵头部门, 是…总牵头单位, 为牵头受理部门
     return ROLE_WORDS.get(word, "responsible")  # 履行相应职责, 落实主体责任, 为…责任主体
 
 
@@ -316,6 +362,10 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
             s += 1
         if s >= end:
             break
+        if (s == 0 or text[s - 1] == "\n") and (mk := LINE_HEADER_RE.match(text, s, end)) is not None:
+            s = mk.end()  # 1.小型建设工程的建设单位为…的责任单位 (r702): the clause after the item's marker
+            if s >= end:
+                break
         if s >= sentence_end:
             carriers = []
             sentence_end = s
@@ -329,12 +379,20 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
         opens = "\u4e00" <= text[s] <= "\u9fff" and text[s] != "由"
         cue = _CLAUSE_CUE_RE.search(text, s, stop) if opens else None
         got = None
-        if cue is not None and cue.start() - s >= 2 and not re.search(r"[，,：:由]", text[s : cue.start()]):
-            got = _subject(text, s, cue.start(), cue, _clause_role(cue.group("word")))
-            if got is None and (k := _modal_split(text, s, cue.start())) != -1:
-                got = _subject(text, s, k, cue, _clause_role(cue.group("word")))
+        if (cue is not None and cue.start() - s >= 2 and not re.search(r"[，,：:由]", text[s : cue.start()])
+                and not PIVOT_RE.search(text, s, cue.start())):  # 建设单位应委托招标代理公司负责… (r755)
+            word = cue.group("word")
+            taken = text.rfind("以", s, cue.start()) if word.startswith("为") else -1
+            if taken != -1:  # 农村地区以各村为责任主体 (r901): the units taken as the post follow 以
+                got = _subject(text, taken + 1, cue.start(), cue, _clause_role(word))
+            else:
+                got = _subject(text, s, cue.start(), cue, _clause_role(word))
+            if got is None and taken == -1 and (k := _modal_split(text, s, cue.start())) != -1:
+                got = _subject(text, s, k, cue, _clause_role(word))
             if isinstance(got, Attribution):
                 out.append(got)
+                if word == "牵头":
+                    joined_lead(text, cue.end(), stop, out)  # 城建中心牵头组织综合行政执法队等部门… (r900)
             elif got:
                 borne = cue.group("borne")  # 负有直接管理责任: the kind of responsibility is their role
                 persons.extend(o.model_copy(update={"role": borne}) if borne else o for o in got)
@@ -355,11 +413,13 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
                 carried = next((u for k, k_stop in reversed(carriers)
                                 if (u := _opening_subject(text, k, k_stop))), None)
                 if carried is not None:
-                    word = c.group("word")
+                    word = c.group("word") or c.group("borne")
                     out.append(Attribution(role=_clause_role(word), label=word, clause=text[s : c.end()],
                                            start=s, end=c.end(), units=carried))
+                    if word == "牵头":
+                        joined_lead(text, c.end(), stop, out)
                 carriers = []
-            elif _PIVOT_RE.search(text, s, _clause_stop(text, s, stop)):
+            elif PIVOT_RE.search(text, s, _clause_stop(text, s, stop)):
                 carriers = []  # 项目管理人应该指定专人…，负责…: the person appointed does it (r656)
             else:
                 carriers.append((s, stop))
@@ -369,12 +429,20 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
     return out, persons
 
 
+# Bare kinds of body, which a clause before them must name (负责公共消防设施维护管理的单位, r701).
+_GENERIC_HEADS = ("单位", "部门", "机构", "机关", "组织")
+
+
 def _subject(text: str, s: int, e: int, cue: re.Match[str], role: str) -> Attribution | list[Official] | None:
     """text[s:e] as the units of a clause (an Attribution) or as groups of persons
     (officials whose role is the role word 负责), or None."""
     raw = text[s:e]
     if len(raw) > _MAX_SUBJECT:
         return None
+    k = raw.rfind("的")
+    if k != -1 and looks_like_unit(raw[k + 1 :]) and raw[k + 1 :] not in _GENERIC_HEADS:
+        s = s + k + 1  # 小型建设工程的建设单位为…责任单位 (r702): the party, what it builds qualifying it
+        raw = text[s:e]
     leads, mentions = list_mentions(text, s, e)
     units = leads + mentions
     if units and are_holders([u.name for u in units]) and not any(ROLE_RE.search(u.name) for u in units):

@@ -379,6 +379,24 @@ def _share_body(out: list[UnitMention], i: int) -> None:
         k -= 1
 
 
+# A list's last body named by what it belongs to: A、B及其所属全资、控股集体企业 (r921). The 、 between
+# its attributes (全资、控股) is inside the one collective, whose first part ends as no body does.
+_ITS_OWN_RE = re.compile(r"(?:及|和|与)其[\u4e00-\u9fff]{1,8}$")
+
+
+def merge_attributes(text: str, mentions: list[UnitMention]) -> list[UnitMention]:
+    out: list[UnitMention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.alias is None and _ITS_OWN_RE.search(prev.name)
+                and not has_unit_ending(prev.name) and looks_like_unit(m.name)):
+            written = text[prev.start : m.end]
+            out[-1] = UnitMention(name=clean_name(written), as_written=written, start=prev.start, end=m.end)
+            continue
+        out.append(m)
+    return out
+
+
 def list_mentions(text: str, start: int, end: int, before: UnitMention | None = None
                   ) -> tuple[list[UnitMention], list[UnitMention]]:
     """The unit list in text[start:end] read as mentions: (marked lead, the rest).
@@ -395,7 +413,7 @@ def list_mentions(text: str, start: int, end: int, before: UnitMention | None = 
         if not item.name:
             continue
         (leads if marked else mentions).append(item)
-    mentions = _merge_parents(text, merge_collectives(text, mentions))
+    mentions = merge_attributes(text, _merge_parents(text, merge_collectives(text, mentions)))
     mentions = share_place_suffix(share_suffixes([part for m in mentions for part in split_names(text, m)]))
     mentions = merge_grassroots(text, restore_elided_prefixes(restore_prefixes(mentions), before,
                                                               document_places(text)))
