@@ -1,0 +1,35 @@
+"""Readings added for the State Council documents of batch H (r960–r963): items
+numbered （一）…（二十） under 一、二、 headings, each closed by an unlabelled
+bracket naming ministries (`（农业农村部、工业和信息化部牵头，…按职责分工负责）`).
+
+Each reading is pinned on a small written case shaped as the documents write it
+and on the real document that showed it (assert_exact).
+"""
+
+from __future__ import annotations
+
+from govgraph.loaders.notice import parse_notice
+from govgraph.loaders.notice.roles import role_brackets, role_lines
+from real_corpus import assert_exact
+
+
+def _bracket(text: str) -> list[tuple[str, list[str]]]:
+    return [(a.role, [u.name for u in a.units]) for a in role_brackets(text, 0, len(text))]
+
+
+def _roles(text: str) -> list[list[tuple[str, list[str]]]]:
+    return [[(a.role, [u.name for u in a.units]) for a in m.attributions] for m in parse_notice(text).measures]
+
+
+def test_a_note_after_a_full_stop_in_the_bracket_is_no_role_word():
+    # 列第一位者为牵头单位 names the first unit lead for the whole document; the labels read it as
+    # r80's ，排在第一位的部门为牵头部门 is read: every unit keeps the bracket's role
+    text = "（三）完善创新体系。加强顶层设计。（工业和信息化部、发展改革委、科技部等负责。列第一位者为牵头单位，下同）"
+    assert _bracket(text) == [("responsible", ["工业和信息化部", "发展改革委", "科技部"])]
+    # a line of role clauses is not read past a full stop: a sentence goes on there
+    text = "区财政局负责。加强资金保障。"
+    assert role_lines(text, 0, len(text)) == []
+
+
+def test_r960_reads_exactly():
+    assert_exact("r960_guowuyuan_njzb_2018")
