@@ -10,11 +10,17 @@ from __future__ import annotations
 
 from govgraph.loaders.notice import parse_notice
 from govgraph.loaders.notice.roles import role_brackets, role_lines
+from govgraph.loaders.notice.unit_lists import list_mentions
 from real_corpus import assert_exact
 
 
 def _bracket(text: str) -> list[tuple[str, list[str]]]:
     return [(a.role, [u.name for u in a.units]) for a in role_brackets(text, 0, len(text))]
+
+
+def _names(text: str) -> list[str]:
+    leads, mentions = list_mentions(text, 0, len(text))
+    return [u.name for u in leads + mentions]
 
 
 def _roles(text: str) -> list[list[tuple[str, list[str]]]]:
@@ -33,3 +39,17 @@ def test_a_note_after_a_full_stop_in_the_bracket_is_no_role_word():
 
 def test_r960_reads_exactly():
     assert_exact("r960_guowuyuan_njzb_2018")
+
+
+def test_kinds_of_body_a_collective_joins_each_take_its_head():
+    # 各有关部门和单位 splits at 和 with its shared 各有关, as 各乡镇党委和政府 does; after a list,
+    # 等有关部门和单位 is left out as 等有关部门 is; one body's name keeps its 和 (工业和信息化部)
+    assert _names("各有关部门和单位") == ["各有关部门", "各有关单位"]
+    assert _names("财政部、民政部等有关部门和单位") == ["财政部", "民政部"]
+    assert _names("工业和信息化部、中央和国家机关工委") == ["工业和信息化部", "中央和国家机关工委"]
+    text = "（十四）切实抓好政策服务。积极开展政策宣传。（各有关部门和单位，各省级人民政府按职责分工负责）"
+    assert _bracket(text) == [("responsible", ["各有关部门", "各有关单位", "各省级人民政府"])]
+
+
+def test_r961_reads_exactly():
+    assert_exact("r961_guowuyuan_cjjy_2018")
