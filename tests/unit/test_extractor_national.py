@@ -53,3 +53,13 @@ def test_kinds_of_body_a_collective_joins_each_take_its_head():
 
 def test_r961_reads_exactly():
     assert_exact("r961_guowuyuan_cjjy_2018")
+
+
+def test_deng_he_ends_a_group_as_deng_comma_does():
+    # …全国妇联等和各省级人民政府负责: the ministries end with 等, the provinces follow (r963), as
+    # 等， ends a group (r504); 共青团中央 (the Youth League's central committee) is a body
+    assert _names("商务部、农业农村部等和各有关省级人民政府") == ["商务部", "农业农村部", "各有关省级人民政府"]
+    assert _names("全国总工会、共青团中央、全国妇联等和各省级人民政府") == [
+        "全国总工会", "共青团中央", "全国妇联", "各省级人民政府"]
+    text = "（三）动员社会力量参与。发出倡议。（全国工商联、共青团中央、全国妇联等和各省级人民政府负责）"
+    assert _bracket(text) == [("responsible", ["全国工商联", "共青团中央", "全国妇联", "各省级人民政府"])]
