@@ -143,6 +143,8 @@ def jurisdiction_of(name: str) -> str | None:
         return None
     if len(prefix.rstrip("委")) > 1 and name[len(prefix.rstrip("委")) - 1 :].startswith(NOT_A_JURISDICTION):
         return None  # 绿化市容局: the 市 of 市容, not a place 绿化市
+    if prefix.rstrip("委").endswith("城乡"):
+        return None  # 住房城乡建设部: the 乡 of 城乡 (town and country), not a place 住房城乡 (r963)
     return prefix
 
 

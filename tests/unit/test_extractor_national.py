@@ -63,3 +63,14 @@ def test_deng_he_ends_a_group_as_deng_comma_does():
         "全国总工会", "共青团中央", "全国妇联", "各省级人民政府"]
     text = "（三）动员社会力量参与。发出倡议。（全国工商联、共青团中央、全国妇联等和各省级人民政府负责）"
     assert _bracket(text) == [("responsible", ["全国工商联", "共青团中央", "全国妇联", "各省级人民政府"])]
+
+
+def test_cheng_xiang_is_no_place_to_restore():
+    # 住房城乡建设部's 乡 ends 城乡 (town and country): the ministries after it are named whole, while a
+    # county's list still restores its 县
+    assert _names("住房城乡建设部、发展改革委、自然资源部") == ["住房城乡建设部", "发展改革委", "自然资源部"]
+    assert _names("县住房城乡建设局、财政局") == ["县住房城乡建设局", "县财政局"]
+
+
+def test_r963_reads_exactly():
+    assert_exact("r963_guobanting_xffp_2018")
