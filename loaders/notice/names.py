@@ -34,6 +34,7 @@ UNIT_ENDINGS = ("街道", "乡镇", "镇", "乡", "社区", "村", "开发区", 
                 "集团", "公司", "医院", "学校", "银行", "支行", "分行", "大队", "中队", "派出所", "法院",
                 "检察院", "专班", "各区", "各县", "县（市、区）", "县（市）", "县〔市、区〕", "县区", "市区",
                 "办公会议",  # 由政府办公会议负责审议 (r702): the meeting stands for the body
+                "团中央",  # 共青团中央, the Youth League's central committee (r963)
                 *PARTY_ENDINGS)
 # Words a task starts with; a unit name never does.
 TASK_VERBS = ("新建", "建成", "启动", "完成", "加快", "推进", "推动", "实施", "开展", "开工", "落实",
@@ -143,6 +144,8 @@ def jurisdiction_of(name: str) -> str | None:
         return None
     if len(prefix.rstrip("委")) > 1 and name[len(prefix.rstrip("委")) - 1 :].startswith(NOT_A_JURISDICTION):
         return None  # 绿化市容局: the 市 of 市容, not a place 绿化市
+    if prefix.rstrip("委").endswith("城乡"):
+        return None  # 住房城乡建设部: the 乡 of 城乡 (town and country), not a place 住房城乡 (r963)
     return prefix
 
 
@@ -189,10 +192,23 @@ def split_offices(name: str) -> list[tuple[str, int]]:
     return out
 
 
+# Two kinds of body a collective names, joined (各有关部门和单位, r961): each kind takes the
+# collective's head (各有关部门, 各有关单位), as 各乡镇党委和政府 shares its 各乡镇.
+_KINDS_JOINED_RE = re.compile(r"((?:[\u4e00-\u9fff]{0,4}?(?:省|市|县|区|镇|乡|街道)直?)?"
+                              r"(?:各有关|各相关|有关|相关|各))"
+                              r"(部门|单位|机构|企业)[和及](部门|单位|机构|企业)")
+
+
 def split_and_joined(name: str) -> list[tuple[str, int]]:
     """Names joined by 和 / 及 / 与 / 会同 (各乡镇党委和政府, 县委宣传部及各乡镇), split
     when each side names a body; a headless right side takes the left's
-    jurisdiction. One body's own name (市人力资源和社会保障局) stays whole."""
+    jurisdiction. One body's own name (市人力资源和社会保障局) stays whole.
+
+    >>> split_and_joined("各有关部门和单位")
+    [('各有关部门', 0), ('各有关单位', 6)]
+    """
+    if (kinds := _KINDS_JOINED_RE.fullmatch(name)) is not None and kinds.group(2) != kinds.group(3):
+        return [(kinds.group(1) + kinds.group(2), 0), (kinds.group(1) + kinds.group(3), kinds.start(3))]
     for m in re.finditer(r"会同|[和及与]", name):
         left, right = name[: m.start()], name[m.end() :]
         grassroots = left in GRASSROOTS_KINDS  # 属地村、居及镇属企业 (r900): 居, 镇属企业

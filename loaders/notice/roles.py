@@ -40,14 +40,22 @@ _OPEN = "(（"
 _CLOSE = ")）"
 _SEPARATORS = "，,；;、 \u3000\t\n"
 SPACE_CHARS = " \u3000\t\r"
+# What may follow the last role word: a note, as a clause (，排在第一位的部门为牵头部门，
+# 下同, r80) or, inside a bracket, a sentence of its own (。列第一位者为牵头单位，下同, r960,
+# r961). A note is no role word: every unit keeps the bracket's role.
+_NOTE_OPENERS = "，,；;"
+_BRACKET_NOTE_OPENERS = _NOTE_OPENERS + "。"
+
+
 def read_role_bracket(text: str, open_at: int, close_at: int) -> list[Attribution] | None:
     """The attributions of the bracket text[open_at:close_at + 1], or None when
     it is not an attribution."""
-    return read_role_span(text, open_at + 1, close_at)
+    return read_role_span(text, open_at + 1, close_at, _BRACKET_NOTE_OPENERS)
 
 
-def read_role_span(text: str, start: int, end: int) -> list[Attribution] | None:
-    """text[start:end] read whole as role clauses (A牵头，B、C配合), or None."""
+def read_role_span(text: str, start: int, end: int, notes: str = _NOTE_OPENERS) -> list[Attribution] | None:
+    """text[start:end] read whole as role clauses (A牵头，B、C配合), or None. A
+    note may follow the last clause after one of `notes`."""
     while end > start and text[end - 1] in _SEPARATORS + "。":
         end -= 1
     cues = list(ROLE_RE.finditer(text, start, end))
@@ -66,13 +74,13 @@ def read_role_span(text: str, start: int, end: int) -> list[Attribution] | None:
         leads, mentions = list_mentions(text, s, cue.start(), before)
         units = leads + mentions
         if not units or not all(is_holder(u.name) for u in units):
-            if out and text[seg_start] in "，,；;":
+            if out and text[seg_start] in notes:
                 break  # a note after the attribution: ，排在第一位的部门为牵头部门，下同
             return None
         out.append(Attribution(role=ROLE_WORDS[cue.group("word")], label=cue.group(0),
                                clause=text[s : cue.end()], start=s, end=cue.end(), units=units))
         seg_start = cue.end()
-    if not out or (seg_start != end and text[seg_start] not in "，,；;"):
+    if not out or (seg_start != end and text[seg_start] not in notes):
         return None
     return out
 

@@ -69,7 +69,11 @@ def _trim_span(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def split_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of the items of a unit list, split on separators outside brackets."""
+    """Spans of the items of a unit list, split on separators outside brackets.
+
+    >>> [text[s:e] for text in ["商务部等和各有关省级人民政府"] for s, e in split_list(text, 0, len(text))]
+    ['商务部等', '各有关省级人民政府']
+    """
     items: list[tuple[int, int]] = []
     depth = 0
     item_start = start
@@ -79,7 +83,8 @@ def split_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
             depth += 1
         elif ch in CLOSERS:
             depth = max(0, depth - 1)
-        elif ch in LIST_SEPARATORS and depth == 0:
+        elif depth == 0 and (ch in LIST_SEPARATORS or (ch in "和及" and i > start and text[i - 1] == "等")):
+            # 等和 ends a group as 等， does (…全国总工会等和各省级人民政府负责, r963); its 等 is left out
             items.append((item_start, i))
             item_start = i + 1
     items.append((item_start, end))
