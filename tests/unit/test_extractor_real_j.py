@@ -1,0 +1,93 @@
+"""Readings added for the district rules still missed after batch H (r940, r941) and the
+township documents left from earlier batches: articles whose bracketed titles name their
+subject (第三条（职责分工）), duty paragraphs under such an article, a duty stated by the
+duty borne (应履行行业管理义务, 承担以下…职责, 落实属地安全责任), later clauses of a duty
+with a subject of their own, and an article's title naming the unit its sub-items serve.
+
+Each reading is pinned on a small written case and, once a real document that
+showed it reads exactly, on that document (assert_exact).
+"""
+
+from __future__ import annotations
+
+from govgraph.loaders.notice import parse_notice
+from govgraph.loaders.notice.duty_words import duty_role
+from govgraph.loaders.notice.names import looks_like_unit
+from govgraph.loaders.notice.roles import role_brackets
+
+
+def _roles(text: str) -> list[list[tuple[str, list[str]]]]:
+    return [[(a.role, [u.name for u in a.units]) for a in m.attributions] for m in parse_notice(text).measures]
+
+
+def test_an_article_title_in_brackets_is_no_role_bracket():
+    # 第十条（社会参与） names what the article is about; a bracket after the article's text is read
+    text = "第十条（社会参与）\n\n监督管理部门根据需要可以邀请市民代表参加。\n"
+    assert role_brackets(text, 0, len(text)) == []
+    text = "第十条 加强检查。（区应急局牵头，区公安分局配合）\n"
+    assert [(a.role, [u.name for u in a.units]) for a in role_brackets(text, 0, len(text))] == [
+        ("lead", ["区应急局"]), ("support", ["区公安分局"])]
+
+
+def test_duty_paragraphs_under_an_article_titled_for_duties():
+    # each paragraph of 第三条（职责分工） that opens with a unit and gives a duty is an item, though
+    # numbered items stand elsewhere in the rules; a later article's numbered steps with no role
+    # word are no duty list
+    text = ("第三条（职责分工）\n\n区国动办是本区的综合协调部门，负责牵头组织联合检查。\n\n"
+            "区教育局、区民政局等部门应履行行业管理义务，并配合有关部门开展检查。\n\n"
+            "各街道办事处应当协助有关部门做好检查工作。\n\n"
+            "第四条（检查要求）\n\n（一）相关监督管理部门应于每年年初编制检查计划。\n\n"
+            "（二）区国动办应加强联合检查综合统筹。\n")
+    assert _roles(text) == [[("lead", ["区国动办"])], [("responsible", ["区教育局", "区民政局"])],
+                            [("support", ["各街道办事处"])]]
+
+
+def test_a_lead_in_paragraph_under_a_duties_heading_is_no_item():
+    # 吴泾镇依据…，做好…。具体分工如下： introduces the numbered items and gives no duty in words
+    text = ("第五条 职责分工\n吴泾镇依据储备协议约定，对储备地块进行严格管护，做好日常巡查记录。具体分工如下：\n"
+            "1.镇规建生态办负责储备地块临时借地手续相关工作；\n2.镇信访办负责相关来信来访等处置。\n")
+    assert _roles(text) == [[("responsible", ["镇规建生态办"])], [("responsible", ["镇信访办"])]]
+
+
+def test_a_duty_stated_by_the_duty_borne_decides_the_role_when_it_comes_first():
+    text = "应履行行业管理义务，指导本行业单位落实安全责任，并配合有关部门开展检查。"
+    assert duty_role(text, 0, len(text)) == ("responsible", "履行行业管理义务")
+    text = "（一）落实属地安全责任，协助相关监督管理部门开展检查；"
+    assert duty_role(text, 0, len(text)) == ("responsible", "落实属地安全责任")
+    text = "承担以下监督检查职责："
+    assert duty_role(text, 0, len(text)) == ("responsible", "承担以下监督检查职责")
+    # inside the object of another verb it is what the duty is about: the role verb decides
+    text = "指导本行业单位落实安全责任，并配合有关部门开展检查。"
+    assert duty_role(text, 0, len(text)) == ("support", "配合")
+
+
+def test_later_clauses_of_a_duty_with_a_subject_of_their_own():
+    # after ； or ， a clause opening with other units and a role verb adds them, an adverb of how
+    # (依法, 在各自职责范围内) between; 和 splits two bodies
+    text = ("第三条（职责分工）\n\n区消防救援局负责消防监督检查；区防汛指挥部负责指导防汛安全，"
+            "区国动办和相关监督管理部门依法负责防汛安全监督检查。区公安分局、区规划资源局、区卫生健康委、"
+            "区生态环境局、区应急局、区市场监管局等部门依法在各自职责范围内负责监督检查。\n\n"
+            "各街道办事处应当协助有关部门做好检查工作。区房管局应指导街道督促物业管理单位配合有关部门开展检查。\n")
+    assert _roles(text) == [
+        [("responsible", ["区消防救援局"]), ("responsible", ["区防汛指挥部"]),
+         ("responsible", ["区国动办", "相关监督管理部门"]),
+         ("responsible", ["区公安分局", "区规划资源局", "区卫生健康委", "区生态环境局", "区应急局", "区市场监管局"])],
+        [("support", ["各街道办事处"])]]
+    # a body, a modal and a verb governing another body is a sentence, not a name: the later
+    # sentence's 配合 is the 物业管理单位's, the object of 督促
+    assert not looks_like_unit("区房管局应指导街道督促物业管理单位")
+    assert looks_like_unit("市委组织部")
+
+
+def test_an_article_title_naming_a_unit_and_its_duties():
+    # 第六条（街道办事处监督检查职责）: its sub-items name no unit, so the title's unit holds them; in
+    # 第四条 a paragraph names the unit itself and the title adds nothing
+    text = ("第四条（综合协调部门职责）\n\n区国动办承担以下监督检查职责：\n\n（一）牵头组织联合检查；\n\n"
+            "（二）协调、督促相关监督管理部门依法履行监督检查职责。\n\n"
+            "第五条（其他监督管理部门监督检查职责）\n\n区公安分局、区市场监管局及其他监督管理部门承担以下监督检查职责：\n\n"
+            "（一）按照统一部署，参加联合检查；\n\n（二）依法办理本部门职责范围内的案件。\n\n"
+            "第六条（街道办事处监督检查职责）\n\n（一）落实属地安全责任，协助相关监督管理部门开展监督检查；\n\n"
+            "（二）按照统一部署，参加联合检查。\n")
+    assert _roles(text) == [[("responsible", ["区国动办"])],
+                            [("responsible", ["区公安分局", "区市场监管局", "其他监督管理部门"])],
+                            [("responsible", ["街道办事处"])]]
