@@ -276,12 +276,15 @@ def restore_elided(prev: str, name: str) -> str | None:
 # 各村居 / 各居村: villages and residents' committees, the grassroots of Shanghai's towns.
 _COLLECTIVE_RE = re.compile(r"^各.{0,12}(区|县|市|州|盟|旗|镇|乡|街道|社区|村|居|地区|部门|单位|政府|党委"
                             r"|机关|企业)$"
-                            r"|(有关|相关)(部门|单位)$")
+                            r"|^[\u4e00-\u9fff]{0,5}(有关|相关)(部门|单位)$")
 
 
 def is_holder(name: str) -> bool:
     """A body, or a collective that stands for bodies (各街镇, 各有关部门)."""
-    return looks_like_unit(name) or bool(_COLLECTIVE_RE.search(name))
+    # a few words of a jurisdiction before 有关部门 (区政府有关部门), never a clause: 本办法由区应急局会同
+    # 相关部门 (r940) says who does something
+    return looks_like_unit(name) or (bool(_COLLECTIVE_RE.search(name)) and not PHRASE_RE.search(name)
+                                     and "会同" not in name)
 
 
 # Kinds of grassroots body named bare in a list after a 各-item, the 各 standing for the whole

@@ -175,6 +175,11 @@ def placed_clauses(text: str, start: int, end: int) -> list[Attribution]:
     return out
 
 
+# 其 before a kind of body is part of its name as written (其主管部门, r703; 由其管理单位或者
+# 产权单位负责, r940); before a party (其所有人) it refers back to the thing and is left out (r803).
+_KIND_OF_BODY_RE = re.compile(r"[^，,。；;]{0,8}?(?:单位|部门|机构|机关)")
+
+
 # An adverbial between a 由-clause's units and its role word: 由建设单位向项管办报备后自行负责 (r703).
 _ADVERBIAL_AFTER_RE = re.compile(r"向|在|经|对|按照|根据|依照|依据")
 
@@ -187,13 +192,17 @@ def by_clauses(text: str, start: int, end: int) -> list[Attribution]:
     out: list[Attribution] = set_up_clauses(text, start, end) + placed_clauses(text, start, end)
     for m in _BY_RE.finditer(text, start, end):
         s, e = m.start("list"), m.end("list")
-        if text.startswith("其", s) and e - s > 2:
+        if text.startswith("其", s) and e - s > 2 and not _KIND_OF_BODY_RE.match(text, s + 1, e):
             s += 1  # 由其所有人负责修缮: 其 refers back to the thing; the party is 所有人 (r803)
+        with_ = text.find("会同", s + 2, e)
+        if with_ != -1 and _holders(text, s, with_) is not None:
+            e = with_  # 本办法由区应急局会同相关部门负责解释 (r940): those it works with hold no duty (r701)
         cut = _ADVERBIAL_AFTER_RE.search(text, s + 2, e)
         if cut is not None and _holders(text, s, e) is None and _holders(text, s, cut.start()) is not None:
             e = cut.start()  # 由建设单位向项管办报备后自行负责… (r703): the units end at the adverbial
         d = _DESCRIPTOR_RE.match(text, s, e)
-        if d is not None and d.end() < e and text[d.end()] not in "(（及和与":  # not 项目建设单位及其主管部门
+        # not 项目建设单位及其主管部门, nor the alternatives 管理单位或者产权单位 (r940)
+        if d is not None and d.end() < e and text[d.end()] not in "(（及和与或":
             s = d.end()  # 包片单位县气象局: the kind of unit, then the unit (not an alias after it)
         units = _holders(text, s, e)
         if not units or _roster(text, m.end(), end):
@@ -284,7 +293,9 @@ _STATING_VERBS = ("明确", "确定", "规定", "要求", *TASK_VERBS)
 # What may stand between a clause's subject and its role word: a modal, and the rule the
 # subject follows (代建机构必须按照街道办事处的授权内容负责做好…, r656; 镇人民政府应当落实…, r655).
 _MODAL_STARTS = ("必须", "应当", "应该", "应", "要", "须", "按照", "根据", "依据", "依照")
-_MODAL_RULE_RE = re.compile(r"(?:必须|应当|应该|应|要|须)?(?:(?:按照|根据|依据|依照)[^，,。；;：:\n]{1,30})?")
+# A verb joined to the role word by 并 may stand between too (X应当制定并落实…制度, r940).
+_MODAL_RULE_RE = re.compile(r"(?:必须|应当|应该|应|要|须)?(?:(?:按照|根据|依据|依照)[^，,。；;：:\n]{1,30})?"
+                            r"(?:[\u4e00-\u9fff]{2}并)?")
 # A clause that leaves its subject out and opens with the role word: the subject of the clause
 # before it in the sentence does the work (项目提出部门为该项目的管理人，在项目办指导下，负责…, r656;
 # 各公司、村、居民区根据…，落实分管领导, r754; 城建中心集中受理…，并负责…, r655).

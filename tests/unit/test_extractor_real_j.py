@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from govgraph.loaders.notice import parse_notice
 from govgraph.loaders.notice.duty_words import duty_role
-from govgraph.loaders.notice.names import looks_like_unit
+from govgraph.loaders.notice.names import is_holder, looks_like_unit
 from govgraph.loaders.notice.roles import role_brackets
+from govgraph.loaders.notice.running_text import by_clauses, subject_clauses
 
 
 def _roles(text: str) -> list[list[tuple[str, list[str]]]]:
@@ -91,3 +92,27 @@ def test_an_article_title_naming_a_unit_and_its_duties():
     assert _roles(text) == [[("responsible", ["区国动办"])],
                             [("responsible", ["区公安分局", "区市场监管局", "其他监督管理部门"])],
                             [("responsible", ["街道办事处"])]]
+
+
+def _by(text: str) -> list[tuple[str, list[str]]]:
+    return [(a.role, [u.name for u in a.units]) for a in by_clauses(text, 0, len(text))]
+
+
+def test_a_by_clause_ends_where_those_it_works_with_start():
+    # 会同 is no role word: the bodies the holder works with hold no duty (r701)
+    assert _by("本办法由区应急局会同相关部门负责具体解释。") == [("responsible", ["区应急局"])]
+    # a clause is no collective, though it ends in 相关部门
+    assert not is_holder("本办法由区应急局会同相关部门")
+    assert is_holder("区政府有关部门") and is_holder("各相关单位")
+
+
+def test_alternatives_after_its_and_a_verb_joined_to_the_role_word():
+    # 其 before a kind of body is written as it stands, the alternatives one unit; before a party
+    # (其所有人) it refers back to the thing and is left out
+    assert _by("应急避难场所的日常管理与维护由其管理单位或者产权单位负责。") == [
+        ("responsible", ["其管理单位或者产权单位"])]
+    assert _by("非国有不可移动文物由其所有人负责修缮。") == [("responsible", ["所有人"])]
+    # a verb joined by 并 between the modal and the role word
+    text = "应急避难场所管理单位或者产权单位应当制定并落实管理与维护制度，安排专人负责日常巡查。"
+    assert subject_clauses(text, 0, len(text))[0][0].units[0].name == "应急避难场所管理单位或者产权单位"
+    assert [a.role for a in subject_clauses(text, 0, len(text))[0]] == ["responsible"]
