@@ -16,6 +16,7 @@ from .model import Attribution, Official, UnitMention
 from .names import PHRASE_RE, TASK_VERBS, are_holders, looks_like_unit
 from .numbering import LINE_HEADER_RE
 from .persons import PERSON_GROUP_RE
+from .posts import NAMED_POST_RE, post_label, served_posts
 from .roles import MANNER, ROLE_RE, ROLE_WORDS, SPACE_CHARS
 from .unit_lists import list_mentions
 
@@ -284,9 +285,8 @@ _MAX_SUBJECT = 60
 _APPOINTED_RE = re.compile(r"为[^，,；;。\n]{1,8}[，,][^，,；;。\n]{0,4}负责(?!人)")
 
 
-# 各村主要负责人是减量化工作的第一责任人: a group of persons named to a post of responsibility.
+# 各村主要负责人是减量化工作的第一责任人: a group of persons named to a post (posts.NAMED_POST_RE).
 # Not after a verb: 明确政府主要领导为消防工作第一责任人 states a rule (r507), it names no one.
-_NAMED_POST_RE = re.compile(r"(?:是|为)[^，,；;。\n]{0,20}?(?P<label>第一责任人)")
 _STATING_VERBS = ("明确", "确定", "规定", "要求", *TASK_VERBS)
 
 
@@ -367,6 +367,7 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
     # one does (most sentences have none)
     carriers: list[tuple[int, int]] = []
     sentence_end = start
+    stating = False
     s = start
     while s < end:
         while s < end and (text[s] in _CLAUSE_STARTS or text[s] in SPACE_CHARS):
@@ -379,6 +380,7 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
                 break
         if s >= sentence_end:
             carriers = []
+            stating = False  # 明确A为第一责任人，B为主要责任人: the rule governs every clause after it
             sentence_end = s
             while sentence_end < end and text[sentence_end] not in _CLAUSE_END:
                 sentence_end += 1
@@ -414,12 +416,14 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
                 if isinstance(people, list):
                     persons.extend(people)
                     s = appointed.end()  # 包村负责 is their scope, not a clause of its own
-            named = _NAMED_POST_RE.search(text, s, stop)
-            if (named is not None and appointed is None and not text.startswith(_STATING_VERBS, s)
+            named = NAMED_POST_RE.search(text, s, stop)
+            stating = stating or (named is not None and text.startswith(_STATING_VERBS, s))
+            if (named is not None and appointed is None and not stating
                     and not re.search(r"[，,：:由]", text[s : named.start()])):
                 people = _subject(text, s, named.start(), named, "responsible")
                 if isinstance(people, list):
-                    persons.extend(o.model_copy(update={"role": named.group("label")}) for o in people)
+                    persons.extend(o.model_copy(update={"role": post_label(named.group("label"))})
+                                   for o in people)
             if (c := _CARRIED_RE.match(text, s, stop)) is not None:
                 carried = next((u for k, k_stop in reversed(carriers)
                                 if (u := _opening_subject(text, k, k_stop))), None)
@@ -437,7 +441,8 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
         # on to the next clause
         while s < end and text[s] not in _CLAUSE_STARTS:
             s += 1
-    return out, persons
+    persons += served_posts(text, start, end)  # 由行政主要领导担任主任，并作为…主要责任人 (r604)
+    return out, sorted(persons, key=lambda o: o.start)
 
 
 # Bare kinds of body, which a clause before them must name (负责公共消防设施维护管理的单位, r701).

@@ -15,6 +15,7 @@ from govgraph.loaders.notice.duty_words import duty_role
 from govgraph.loaders.notice.names import is_holder, looks_like_unit
 from govgraph.loaders.notice.roles import role_brackets
 from govgraph.loaders.notice.running_text import by_clauses, subject_clauses
+from real_corpus import assert_exact
 
 
 def _roles(text: str) -> list[list[tuple[str, list[str]]]]:
@@ -116,3 +117,24 @@ def test_alternatives_after_its_and_a_verb_joined_to_the_role_word():
     text = "应急避难场所管理单位或者产权单位应当制定并落实管理与维护制度，安排专人负责日常巡查。"
     assert subject_clauses(text, 0, len(text))[0][0].units[0].name == "应急避难场所管理单位或者产权单位"
     assert [a.role for a in subject_clauses(text, 0, len(text))[0]] == ["responsible"]
+
+
+def _persons(text: str) -> list[tuple[str, str]]:
+    return [(o.name, o.role) for o in subject_clauses(text, 0, len(text))[1]]
+
+
+def test_persons_named_to_a_post_in_running_text():
+    # 由X担任主任，并作为…主要责任人: the persons, with the post after the last 的
+    assert _persons("由行政主要领导担任主任，并作为乡镇基层消防安全综合治理的主要责任人，成员由各办组成。") == [
+        ("行政主要领导", "主要责任人")]
+    # a group made the post by a copula, its scope word left out of the post
+    assert _persons("村居委主要负责人为本辖区消防安全工作负责人，明确专兼职人员工作职责。") == [
+        ("村居委主要负责人", "消防安全工作负责人")]
+    # a rule stating who is to be what names no one, in any clause it governs (r507)
+    assert _persons("根据办法，明确政府主要领导为消防工作第一责任人，分管领导为主要责任人。") == []
+    # a chair alone is no post of responsibility
+    assert _persons("办公室主任由消防安全工作分管领导担任，具体负责日常工作。") == []
+
+
+def test_r604_reads_exactly():
+    assert_exact("r604_chongming_jcxf_2023")
