@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .clause_cues import CARRIED_RE, CLAUSE_CUE_RE, MODAL_RULE_RE, MODAL_STARTS, clause_role
 from .duty_words import CUE_RE, MAX_HEADING, PIVOT_RE, unit_list
 from .model import Attribution, Official, UnitMention
 from .names import PHRASE_RE, TASK_VERBS, are_holders, looks_like_unit
@@ -144,7 +145,7 @@ def set_up_clauses(text: str, start: int, end: int) -> list[Attribution]:
             c = _ROLE_CLAUSE_RE.match(text, k, stop)
             if c is not None:
                 word = c.group("word")
-                out.append(Attribution(role=_clause_role(word), label=word, clause=text[m.start() : c.end()],
+                out.append(Attribution(role=clause_role(word), label=word, clause=text[m.start() : c.end()],
                                        start=units[0].start, end=c.end(), units=units))
                 break
             while k < stop and text[k] not in "，,；;":
@@ -171,7 +172,7 @@ def placed_clauses(text: str, start: int, end: int) -> list[Attribution]:
         units = unit_list(text, m.start("body"), m.end("body"))
         if units and len(units) == 1:
             word = m.group("word")
-            out.append(Attribution(role=_clause_role(word), label=word, clause=m.group(0),
+            out.append(Attribution(role=clause_role(word), label=word, clause=m.group(0),
                                    start=m.start("body"), end=m.end(), units=units))
     return out
 
@@ -240,7 +241,7 @@ def joined_lead(text: str, pos: int, end: int, out: list[Attribution]) -> int:
         return pos  # 由项目办牵头，对施工单位进行考评: after a comma only 联合 / 会同 name parties
     while True:
         units = leading_units(text, at, end) if at < end and "\u4e00" <= text[at] <= "\u9fff" else None
-        if not units or _CLAUSE_CUE_RE.match(text, units[-1].end):
+        if not units or CLAUSE_CUE_RE.match(text, units[-1].end):
             return pos
         out.append(Attribution(role="support", label="牵头" if text[pos:at].strip("，, ") == "" else
                                text[pos:at].strip("，, "), clause=text[at : units[-1].end],
@@ -253,31 +254,6 @@ def joined_lead(text: str, pos: int, end: int, out: list[Attribution]) -> int:
         at = again.end()
 
 
-# A post given to a body by a copula: 各村为…的责任主体, 建设单位是施工管理的第一责任单位 (r703),
-# X为…的责任单位 (r702), A、B和C是…的责任部门 (r754), X是…的实施主体 (r921) → responsible;
-# 镇规建办为牵头部门 (r655), X是…的总牵头单位 (r900), X为牵头受理部门 (r920) → lead.
-COPULAR_POSTS = (r"(?:(?:第一|主要|直接)?(?:责任主体|实施主体|责任单位|责任部门)"
-                 r"|总?牵头[\u4e00-\u9fff]{0,2}?(?:部门|单位))")
-_COPULAR_LEAD_RE = re.compile(r"牵头[\u4e00-\u9fff]{0,2}?(?:部门|单位)$")
-
-# X对…负有直接和领导责任 (r702), X对…承担主体责任 (r900), X对…肩负监管职责 (r901): a body bearing
-# responsibility for something as its standing duty is responsible; persons bearing it
-# (建设单位负责人对…负有直接管理责任, r703) are officials, the kind of responsibility their role.
-# A liability for a breach (承担赔偿责任, 承担相应责任, r802, r656) is no duty.
-BEARS = (r"对[^，,；;。\n]{1,30}?(?:负有|承担|肩负)(?!赔偿|法律|相应|连带|经济|刑事|违约)"
-         r"(?P<borne>[^，,；;。\n]{0,8}?(?:责任|职责))")
-
-
-# A clause that opens with the units that do the work, then the role word:
-# 联席办负责组织召开…, 区民防办、应急管理局牵头, 各职能部门按照职责，分别牵头完成…,
-# 区发展改革委…等部门履行相应职责, 各镇政府…和头桥集团落实主体责任, 各村为…的责任主体.
-# 负责人 is a post, not the role word 负责.
-_CLAUSE_CUE_RE = re.compile(
-    r"(?:按照?(?:职责|职能|各自职责)(?:分工)?[，,]?)?(?:分别|共同|具体|分头|主要)?"
-    r"(?P<word>负责牵头|牵头负责|负责配合|牵头|负责(?!人)|配合|参与|参加|协助|协同|协办"
-    r"|履行相应职责|落实主体责任|落实|" + r"(?:为|是)[^，,；;。\n]{0,20}?" + COPULAR_POSTS
-    + r"|" + BEARS + r")(?!的|率|情况)")  # 家庭参与率≥50%, 资金落实情况: no duty (r801, r702)
-_CLAUSE_ROLES = {"负责牵头": "lead", "牵头负责": "lead", "牵头": "lead", "负责配合": "support"}
 _CLAUSE_STARTS = "，,；;。：:！？!?\n"
 _CLAUSE_END = "。；;！？!?\n"
 _MAX_SUBJECT = 60
@@ -288,22 +264,6 @@ _APPOINTED_RE = re.compile(r"为[^，,；;。\n]{1,8}[，,][^，,；;。\n]{0,4}
 # 各村主要负责人是减量化工作的第一责任人: a group of persons named to a post (posts.NAMED_POST_RE).
 # Not after a verb: 明确政府主要领导为消防工作第一责任人 states a rule (r507), it names no one.
 _STATING_VERBS = ("明确", "确定", "规定", "要求", *TASK_VERBS)
-
-
-# What may stand between a clause's subject and its role word: a modal, and the rule the
-# subject follows (代建机构必须按照街道办事处的授权内容负责做好…, r656; 镇人民政府应当落实…, r655).
-_MODAL_STARTS = ("必须", "应当", "应该", "应", "要", "须", "按照", "根据", "依据", "依照")
-# A verb joined to the role word by 并 may stand between too (X应当制定并落实…制度, r940).
-_MODAL_RULE_RE = re.compile(r"(?:必须|应当|应该|应|要|须)?(?:(?:按照|根据|依据|依照)[^，,。；;：:\n]{1,30})?"
-                            r"(?:[\u4e00-\u9fff]{2}并)?")
-# A clause that leaves its subject out and opens with the role word: the subject of the clause
-# before it in the sentence does the work (项目提出部门为该项目的管理人，在项目办指导下，负责…, r656;
-# 各公司、村、居民区根据…，落实分管领导, r754; 城建中心集中受理…，并负责…, r655).
-# 对…承担监理责任 / 对…肩负监管职责 carry it too (监理单位应当代表…实行监督管理，
-# 对小型工程承担监理责任, r900).
-_CARRIED_RE = re.compile(r"(?:并且|并|同时|还|也)?(?:应当|应|要|须|必须)?(?:具体|主要|统一|全面|分别|共同)?"
-                         r"(?:(?P<word>负责牵头|牵头负责|负责配合|牵头|负责(?!人)|落实|配合|协助|参与|参加)"
-                         r"|" + BEARS + r")(?!的)")
 
 
 # Prepositions an adverbial clause opens with; a subject never does.
@@ -337,17 +297,9 @@ def _modal_split(text: str, s: int, e: int) -> int:
     """Where a clause's subject ends when a modal or a rule stands before its role word
     (text[s:e] is 代建机构必须按照…的授权内容), or -1."""
     for k in range(s + 2, e):
-        if text.startswith(_MODAL_STARTS, k) and _MODAL_RULE_RE.fullmatch(text, k, e):
+        if text.startswith(MODAL_STARTS, k) and MODAL_RULE_RE.fullmatch(text, k, e):
             return k
     return -1
-
-
-def _clause_role(word: str) -> str:
-    if word in _CLAUSE_ROLES:
-        return _CLAUSE_ROLES[word]
-    if word.startswith(("为", "是")) and _COPULAR_LEAD_RE.search(word):
-        return "lead"  # 镇规建办为牵头部门, 是…总牵头单位, 为牵头受理部门
-    return ROLE_WORDS.get(word, "responsible")  # 履行相应职责, 落实主体责任, 为…责任主体
 
 
 def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution], list[Official]]:
@@ -390,18 +342,18 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
             stop += 1
         # who does the work is named first: no numbering marker, no 由-clause
         opens = "\u4e00" <= text[s] <= "\u9fff" and text[s] != "由"
-        cue = _CLAUSE_CUE_RE.search(text, s, stop) if opens else None
+        cue = CLAUSE_CUE_RE.search(text, s, stop) if opens else None
         got = None
         if (cue is not None and cue.start() - s >= 2 and not re.search(r"[，,：:由]", text[s : cue.start()])
                 and not PIVOT_RE.search(text, s, cue.start())):  # 建设单位应委托招标代理公司负责… (r755)
             word = cue.group("word")
             taken = text.rfind("以", s, cue.start()) if word.startswith("为") else -1
             if taken != -1:  # 农村地区以各村为责任主体 (r901): the units taken as the post follow 以
-                got = _subject(text, taken + 1, cue.start(), cue, _clause_role(word))
+                got = _subject(text, taken + 1, cue.start(), cue, clause_role(word))
             else:
-                got = _subject(text, s, cue.start(), cue, _clause_role(word))
+                got = _subject(text, s, cue.start(), cue, clause_role(word))
             if got is None and taken == -1 and (k := _modal_split(text, s, cue.start())) != -1:
-                got = _subject(text, s, k, cue, _clause_role(word))
+                got = _subject(text, s, k, cue, clause_role(word))
             if isinstance(got, Attribution):
                 out.append(got)
                 if word == "牵头":
@@ -424,12 +376,12 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
                 if isinstance(people, list):
                     persons.extend(o.model_copy(update={"role": post_label(named.group("label"))})
                                    for o in people)
-            if (c := _CARRIED_RE.match(text, s, stop)) is not None:
+            if (c := CARRIED_RE.match(text, s, stop)) is not None:
                 carried = next((u for k, k_stop in reversed(carriers)
                                 if (u := _opening_subject(text, k, k_stop))), None)
                 if carried is not None:
                     word = c.group("word") or c.group("borne")
-                    out.append(Attribution(role=_clause_role(word), label=word, clause=text[s : c.end()],
+                    out.append(Attribution(role=clause_role(word), label=word, clause=text[s : c.end()],
                                            start=s, end=c.end(), units=carried))
                     if word == "牵头":
                         joined_lead(text, c.end(), stop, out)
