@@ -157,8 +157,10 @@ def set_up_clauses(text: str, start: int, end: int) -> list[Attribution]:
 # A body placed in another, then its duty in the next clause: 办公室设在镇经济发展服务中心，具体负责… (r922).
 # The body placed holds the duty, named as the clause names it (r901); the body it sits in does not (r605).
 # Only the very next clause: 办公室设在镇房管所，房管所所长兼…主任，同时落实2人… gives nothing (r452).
+# A clause with no subject of its own may come between, saying whom it works with (会同有关单位制定
+# 落实具体实施细则，具体负责…, r605): the body placed is still its subject.
 _PLACED_RE = re.compile(r"(?:^|(?<=[，,。；;：:\n]))(?P<body>[^，,。；;：:、\n]{2,20}?)"
-                        r"设在[^，,。；;\n]{2,30}[，,]"
+                        r"设在[^，,。；;\n]{2,30}[，,](?:会同[^，,。；;\n]{2,40}[，,])?"
                         r"(?:具体|主要|统一|全面)?(?P<word>负责牵头|牵头负责|负责(?!人)|牵头)(?!的)")
 
 

@@ -138,3 +138,18 @@ def test_persons_named_to_a_post_in_running_text():
 
 def test_r604_reads_exactly():
     assert_exact("r604_chongming_jcxf_2023")
+
+
+def test_an_office_placed_in_a_body_in_an_item_with_no_label():
+    # in a labelled document an item with no label of its own still gives the office placed in a
+    # body and given 具体负责, a clause saying whom it works with (会同…) between; other items keep
+    # their labels only, and a leading group's roster labels nothing
+    text = ("1．支持平台建设。对平台给予奖补。（责任单位：市经济和信息化委）\n"
+            "2．加强组织领导。成立发展领导小组，由市政府主要领导任组长，市有关部门负责人为成员。"
+            "领导小组办公室设在市经济和信息化委，会同有关单位制定实施细则，具体负责推进政策落实等工作。\n"
+            "3．做好宣传。各区县要加强宣传，市财政局负责保障经费。\n")
+    assert _roles(text) == [[("responsible", ["市经济和信息化委"])], [("responsible", ["领导小组办公室"])]]
+
+
+def test_r605_reads_exactly():
+    assert_exact("r605_jinan_xjzz_2019")
