@@ -13,12 +13,12 @@ from .vocabulary import OPENERS, SPACE
 
 # Words a duty may start with right after its unit: a role verb, or the verbs
 # and frames duties open with (区城管执法局依法…, 镇规建办为…主管部门, 各街道、镇作为…,
-# 区财政局按规定…). A unit after 会同 is what the duty is done with, not a holder
-# (区人力资源社会保障局会同区消防救援支队开展…, r701).
+# 区财政局按规定…), or an adverb of how (城建中心集中受理…，并负责…, r655). A unit after
+# 会同 is what the duty is done with, not a holder (区人力资源社会保障局会同区消防救援支队开展…, r701).
 # A duty may also open with any verb a task opens with (开展, 推进, 加强 …).
 CUE_RE = re.compile(
     r"负责|牵头|配合|协助|协同|参与|参加|协办|具体|承担|为|作为|是|应当|应|要|依法|依据|根据|结合|指导|"
-    r"统筹|在|积极|做好|对|加强|督促|组织|协调|落实|主要|按照|按|会同|" + "|".join(TASK_VERBS)
+    r"统筹|在|积极|做好|对|加强|督促|组织|协调|落实|主要|按照|按|会同|集中|定期|及时|" + "|".join(TASK_VERBS)
 )
 # A duty item may open with where its unit sits, then its duty (镇农村集体资产管理部门设在镇经济发展服务中心，
 # 具体负责…, r921): the unit heads the item. Not in running text, where the clause after

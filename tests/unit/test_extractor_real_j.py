@@ -153,3 +153,18 @@ def test_an_office_placed_in_a_body_in_an_item_with_no_label():
 
 def test_r605_reads_exactly():
     assert_exact("r605_jinan_xjzz_2019")
+
+
+def test_a_subject_carried_past_an_adverb_of_how():
+    # 城建中心集中受理…，并负责…: the adverb ends the subject, which the later 负责 carries
+    text = "镇规建办为牵头部门，城建中心集中受理村民委员会报送的书面申请等材料，并负责将材料在审核部门间流转。"
+    assert [(a.role, [u.name for u in a.units]) for a in subject_clauses(text, 0, len(text))[0]] == [
+        ("lead", ["镇规建办"]), ("responsible", ["城建中心"])]
+    # the same subject's later 负责 adds nothing after its first role cue (r920)
+    text = "镇规建办为牵头受理部门，集中受理申请材料，并负责流转。"
+    assert [(a.role, [u.name for u in a.units]) for a in subject_clauses(text, 0, len(text))[0]] == [
+        ("lead", ["镇规建办"])]
+
+
+def test_r655_reads_exactly():
+    assert_exact("r655_shuyuan_nfjs_2025")
