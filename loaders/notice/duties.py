@@ -157,6 +157,12 @@ def _set_up_office(text: str, s: int, e: int) -> list[UnitMention] | None:
                         reading="office set up by " + body[0].name)]
 
 
+# A unit, a gloss of what it includes (（含…）, running to the first closing bracket followed by a
+# role verb), then its duty.
+_GLOSSED_RE = re.compile(r"(?P<unit>[^（(，,。；;：:、\n]{2,20}?)[（(]含[^。\n]{1,120}?[)）]"
+                         r"(?=(?:具体|主要)?(?:负责|牵头|配合|协助|参与|承担|应))")
+
+
 def _heading(text: str, s: int, line_end: int, next_start: int
              ) -> tuple[list[UnitMention], int, int, int] | tuple[list[Official], int, int, int] | None:
     """The units an item starts with: (units, start and end of the heading, where
@@ -167,6 +173,11 @@ def _heading(text: str, s: int, line_end: int, next_start: int
         return None
     if text[s] == "由" and s + 1 < line_end:
         s += 1  # 1.由保洁公司负责组织…: the 由-clause's units head the item
+    # 项目主管部门（含各职能科室及纳入管理的公司、村）负责…: a gloss of what the unit includes,
+    # with brackets, commas and short names of its own (r802), dropped as an alias is (r653)
+    g = _GLOSSED_RE.match(text, s, line_end)
+    if g is not None and (glossed := unit_list(text, s, g.end("unit"))):
+        return glossed, s, g.end("unit"), g.end()
     # 街道消委办。牵头… / 镇规划建设办：负责…
     for k in range(s + 1, min(line_end, s + MAX_HEADING + 1)):
         if text[k] in "。：:":

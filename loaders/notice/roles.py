@@ -119,6 +119,14 @@ def article_title(text: str, open_at: int, close_at: int) -> bool:
             and _ARTICLE_TITLE_RE.search(text, max(0, line_start - 1), open_at) is not None)
 
 
+def titles_article(text: str, open_at: int) -> bool:
+    """Is the bracket opening at open_at an article's title (see article_title)?"""
+    nl = text.find("\n", open_at)
+    line_end = nl if nl != -1 else len(text)
+    close = max(text.rfind("）", open_at, line_end), text.rfind(")", open_at, line_end))
+    return close != -1 and article_title(text, open_at, close)
+
+
 def role_brackets(text: str, start: int, end: int,
                   near_misses: list[tuple[int, int]] | None = None) -> list[Attribution]:
     """Every attribution in the unlabelled brackets of text[start:end].

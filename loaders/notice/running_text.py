@@ -18,7 +18,7 @@ from .names import PHRASE_RE, TASK_VERBS, are_holders, looks_like_unit
 from .numbering import LINE_HEADER_RE
 from .persons import PERSON_GROUP_RE
 from .posts import NAMED_POST_RE, post_label, served_posts
-from .roles import MANNER, ROLE_RE, ROLE_WORDS, SPACE_CHARS
+from .roles import MANNER, ROLE_RE, ROLE_WORDS, SPACE_CHARS, titles_article
 from .unit_lists import list_mentions
 
 # 由县环卫站负责清除…, 由包片单位县气象局负责…: a duty given in running text; 交由 / 移交 hand
@@ -256,7 +256,8 @@ def joined_lead(text: str, pos: int, end: int, out: list[Attribution]) -> int:
         at = again.end()
 
 
-_CLAUSE_STARTS = "，,；;。：:！？!?\n"
+# A bracket opens a clause too: …成员组成（镇监察办公室参与过程监管） (r802).
+_CLAUSE_STARTS = "，,；;。：:！？!?\n（("
 _CLAUSE_END = "。；;！？!?\n"
 _MAX_SUBJECT = 60
 # 各村党支书记为网格长，包村负责: a group of persons made something, then 负责 for a scope.
@@ -343,7 +344,8 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
         while stop < limit and text[stop] not in _CLAUSE_END:
             stop += 1
         # who does the work is named first: no numbering marker, no 由-clause
-        opens = "\u4e00" <= text[s] <= "\u9fff" and text[s] != "由"
+        opens = ("\u4e00" <= text[s] <= "\u9fff" and text[s] != "由"
+                 and not (text[s - 1] in "（(" and titles_article(text, s - 1)))  # 第十条（社会参与）
         cue = CLAUSE_CUE_RE.search(text, s, stop) if opens else None
         got = None
         if (cue is not None and cue.start() - s >= 2 and not re.search(r"[，,：:由]", text[s : cue.start()])

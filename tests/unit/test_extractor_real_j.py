@@ -168,3 +168,27 @@ def test_a_subject_carried_past_an_adverb_of_how():
 
 def test_r655_reads_exactly():
     assert_exact("r655_shuyuan_nfjs_2025")
+
+
+def test_a_duty_item_headed_by_a_unit_with_a_gloss_of_what_it_includes():
+    # the gloss may hold 、, commas and short names with brackets left open, as published
+    text = ("第四条  各部门职能分工\n\n（一）镇财政所是主管部门，主要负责监理单位的委派。\n\n"
+            "（二）项目主管部门（含各职能科室及纳入管理的公司、村）负责协调、解决监理单位报告的问题。\n\n"
+            "（三）建设管理单位（含镇规划建设和环境保护办公室（以下简称“规保办”、代建单位，下同）"
+            "负责配合监理单位开展相关工作。\n")
+    assert _roles(text) == [[("responsible", ["镇财政所"])], [("responsible", ["项目主管部门"])],
+                            [("support", ["建设管理单位"])]]
+
+
+def test_a_bracket_with_a_role_word_after_a_roster():
+    # 评审小组由A、B组成 is a roster; the bracket after it opens a clause of its own, once per
+    # bracket; an article's title in brackets opens none
+    text = ("第一条（评审）\n\n评审小组由镇规保办、镇财政所成员组成（镇监察办公室参与过程监管）；"
+            "服务类项目评审小组由镇办公室成员组成（镇监察办公室参与过程监管）。\n\n"
+            "第二条（社会参与）\n\n本办法由镇财政所负责解释。\n")
+    assert _roles(text) == [[("support", ["镇监察办公室"]), ("support", ["镇监察办公室"])],
+                            [("responsible", ["镇财政所"])]]
+
+
+def test_r802_reads_exactly():
+    assert_exact("r802_luodian_cwjl_2020")
