@@ -157,6 +157,12 @@ def _set_up_office(text: str, s: int, e: int) -> list[UnitMention] | None:
                         reading="office set up by " + body[0].name)]
 
 
+# A unit, a gloss of what it includes (（含…）, running to the first closing bracket followed by a
+# role verb), then its duty.
+_GLOSSED_RE = re.compile(r"(?P<unit>[^（(，,。；;：:、\n]{2,20}?)[（(]含[^。\n]{1,120}?[)）]"
+                         r"(?=(?:具体|主要)?(?:负责|牵头|配合|协助|参与|承担|应))")
+
+
 def _heading(text: str, s: int, line_end: int, next_start: int
              ) -> tuple[list[UnitMention], int, int, int] | tuple[list[Official], int, int, int] | None:
     """The units an item starts with: (units, start and end of the heading, where
@@ -167,6 +173,11 @@ def _heading(text: str, s: int, line_end: int, next_start: int
         return None
     if text[s] == "由" and s + 1 < line_end:
         s += 1  # 1.由保洁公司负责组织…: the 由-clause's units head the item
+    # 项目主管部门（含各职能科室及纳入管理的公司、村）负责…: a gloss of what the unit includes,
+    # with brackets, commas and short names of its own (r802), dropped as an alias is (r653)
+    g = _GLOSSED_RE.match(text, s, line_end)
+    if g is not None and (glossed := unit_list(text, s, g.end("unit"))):
+        return glossed, s, g.end("unit"), g.end()
     # 街道消委办。牵头… / 镇规划建设办：负责…
     for k in range(s + 1, min(line_end, s + MAX_HEADING + 1)):
         if text[k] in "。：:":
@@ -180,11 +191,11 @@ def _heading(text: str, s: int, line_end: int, next_start: int
             break
     # （一）区建管委 on a line of its own: the duty is the next paragraph;
     # （一）街镇（园区）消防安全委员会职责 too, the unit without 职责 (r511).
-    rest = text[s:line_end].rstrip(SPACE)
-    rest = re.sub(_DUTIES_OF + "$", "", rest) or rest
+    whole = text[s:line_end].rstrip(SPACE)
+    rest = re.sub("(?:" + _DUTIES_OF + ")$", "", whole) or whole
     if len(rest) <= MAX_HEADING:
         units = unit_list(text, s, s + len(rest))
-        if not units and (field := _FIELD_DUTIES_RE.search(rest)) is not None:
+        if not units and (field := _FIELD_DUTIES_RE.search(whole)) is not None:
             # 各街镇（经开区）消防工作责任: the unit, then the field its duties are in
             for cut in range(field.end("field"), field.start("field") - 1, -1):
                 units = unit_list(text, s, s + cut)
@@ -211,6 +222,27 @@ def _heading(text: str, s: int, line_end: int, next_start: int
         if persons:
             return persons, s, cue.start(), cue.start()
     return None
+
+
+# An article's title in brackets on its heading line: 第六条（街道办事处监督检查职责） (r941).
+_BRACKET_TITLE_RE = re.compile(r"[^\S\n]*[（(](?P<title>[^()（）\n]{2,30}?(?:职责|责任))[)）][^\S\n]*")
+
+
+def _titled(text: str, body: int, line_end: int, next_start: int
+            ) -> tuple[list[UnitMention], int, int, int] | None:
+    """The unit an article's title names with its duties (第六条（街道办事处监督检查职责）), its
+    duties in the text below, as a heading line naming the unit is read (r511). Whether a
+    paragraph of the article names the unit itself is decided later, as for any heading line."""
+    m = _BRACKET_TITLE_RE.fullmatch(text, body, line_end)
+    if m is None:
+        return None
+    got = _heading(text, m.start("title"), m.end("title"), next_start)
+    if got is None or got[3] != m.end("title") or not all(isinstance(u, UnitMention) for u in got[0]):
+        return None  # only a title naming a unit and its duties, not one giving a duty itself
+    j = line_end
+    while j < next_start and text[j].isspace():
+        j += 1
+    return ([u for u in got[0] if isinstance(u, UnitMention)], got[1], got[2], j) if j < next_start else None
 
 
 def _without_rosters(text: str, found: list, headers: list[Header], group: dict[int, list[int]]) -> list:
@@ -277,12 +309,21 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
         nl = text.find("\n", body)
         line_end = min(nl if nl != -1 else len(text), next_start)
         got = _heading(text, body, line_end, len(text) if h else next_start)
+        if got is None and h is not None and h.style == "article":
+            got = _titled(text, body, line_end, len(text))
         if got is None:
             continue
         units, head_start, head_end, duty_start = got
         found.append((start, head_start, h, units, head_end, duty_start))
+    sections = SectionHeadings(text, headers)
     if sum(h is not None for _s, _b, h, _u, _he, _d in found) >= 2:
-        found = [f for f in found if f[2] is not None]
+        # unnumbered paragraphs are the parents' own text (具体分工如下：), but under a heading
+        # naming duties (第三条（职责分工）) each paragraph opening with a unit is an item (r941)
+        found = [f for f in found if f[2] is not None or sections.names_duties(f[0])]
+        # such a paragraph gives a duty in words; a lead-in does not (吴泾镇…做好…。具体分工如下：, r305)
+        by_heading = {f[0] for f in found if f[2] is None}
+    else:
+        by_heading = set()
     group = sibling_groups(headers)
     found = _without_rosters(text, found, headers, group)
     headed = {f[2].start for f in found if f[2] is not None}
@@ -317,18 +358,20 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
     voiced = {f[2].start for f, r in zip(found, read, strict=True)
               if f[2] is not None and (r[3] or STATED_DUTY_RE.search(text, f[5], r[0]))}
     voiced |= under_duties_heading(text, headers)
-    sections = SectionHeadings(text, headers)
     out: list[Duty] = []
     for i, ((start, body, h, units, head_end, duty_start), (end, guide, role, verb)) in enumerate(
             zip(found, read, strict=True)):
         if (not verb and h is not None and duty_start == head_end
                 and not in_duty_list(h, group, headed, voiced)):
             continue  # 2.建设单位按照各自工作职责，拟定…: a step of a procedure, no duty given
+        if not verb and start in by_heading:
+            continue
         if (not verb and h is None and duty_start == head_end and sections.names_duties(start) is False
                 and not STATED_DUTY_RE.search(text, duty_start, _first_clause_end(text, duty_start, end))):
             continue  # 九、监督管理 / 镇集体资产监督管理委员会对…全过程监管: the section's text (r508)
         heading_line = h is not None and "\n" in text[head_end:duty_start]
-        if heading_line and i + 1 < len(found) and item_starts[i + 1] < end:
+        if (heading_line and i + 1 < len(found)
+                and item_starts[i + 1] < (block_end.get(h.start, end) if h is not None else end)):
             continue  # 四、区委、区政府各部委办局消防安全职责 over items that name their own units (r701)
         if introduces(text, units, duty_start, end):
             continue  # 四、各单位按以下职能分工…：the items below say which unit does what

@@ -28,10 +28,14 @@ def introduces(text: str, units: list, duty_start: int, end: int) -> bool:
     return _POINTS_AHEAD_RE.search(text, duty_start, stop) is not None
 
 
-# What may stand between a later sentence's subject and its role verb: an adverb, or a
-# phrase saying by what rule (公安派出所根据…有关规定，负责…).
-_ADVERB_RE = re.compile(r"(?:具体|共同|分别|主要|依法)$")
+# What may stand between a later clause's subject and its role verb: adverbs (依法, 具体, 在各自职责
+# 范围内), or a phrase saying by what rule (公安派出所根据…有关规定，负责…).
+_ADVERB_RE = re.compile(r"(?:具体|共同|分别|主要|依法|在各自(?:的)?职责范围内"
+                        r"|按照?各自(?:的)?职责(?:分工)?)+$")
 _BY_RULE_RE = re.compile(r"(?:根据|按照|依据|依照)[^。；;\n]{1,40}[，,]$")
+# How far a later clause's subject and what stands before its role verb may reach.
+_MAX_LATER_HEAD = 90
+_MAX_LATER_SUBJECT = 60  # a list of six or seven bodies (区公安分局、区规划资源局、…等部门, r941)
 
 
 def restates(name: str, head: str) -> bool:
@@ -40,41 +44,59 @@ def restates(name: str, head: str) -> bool:
 
 
 def later_subjects(text: str, duty_start: int, end: int, heads: list[str]) -> list[Attribution]:
-    """Later sentences of a duty item whose subject is another unit with a role verb
-    of its own (3.区经委负责…。区粮食物资储备局负责…, r701): that unit, with that role.
-    A sentence whose subject has no role word (区科协应将…), whose subject is the
+    """Later clauses of a duty item whose subject is another unit with a role verb
+    of its own (3.区经委负责…。区粮食物资储备局负责…, r701; 区消防救援局负责…；区防汛指挥部负责…，
+    区国动办和相关监督管理部门依法负责…, r941): that unit, with that role.
+    A clause whose subject has no role word (区科协应将…), whose subject is the
     heading unit again (消委办负责…) or which opens with a verb (督促小区物业公司负责…:
     the unit is its object) gives nothing."""
     out: list[Attribution] = []
-    p = _next_sentence(text, duty_start, end)
-    while p != -1 and p + 1 < end:
-        s = p + 1
+    s = duty_start
+    stop = _sentence_stop(text, s, end)
+    first = True  # the item's first clause is the heading unit's own
+    while s < end:
+        if not first:
+            verb = ROLE_VERB_RE.search(text, s, min(stop, s + _MAX_LATER_HEAD))
+            if verb is not None and verb.start() - s >= 2:
+                got = _later_clause(text, s, verb, stop, heads)
+                if got is not None:
+                    out.append(got)
+        first = False
+        k = s
+        while k < stop and text[k] not in "，,；;":
+            k += 1
+        if k < stop:
+            s = k + 1  # the next clause of the sentence
+            continue
+        if stop >= end or text[stop] not in "。\n":
+            break
+        s = stop + 1
         while s < end and text[s].isspace():
             s += 1  # a later paragraph of the item too (第四条 镇人民政府负责…。\n镇党群中心具体负责…, r803)
-        stop = s
-        while stop < end and text[stop] not in SENTENCE_END:
-            stop += 1
-        verb = ROLE_VERB_RE.search(text, s, stop)
-        if verb is not None and verb.start() - s >= 2:
-            e = verb.start()
-            head = text[s:e]
-            if (rule := _BY_RULE_RE.search(head)) is not None:
-                e = s + rule.start()
-            elif (adv := _ADVERB_RE.search(head)) is not None:
-                e = s + adv.start()
-            units = unit_list(text, s, e) if not CUE_RE.match(text, s) else None  # 督促小区物业公司负责…
-            if units and not any(restates(u.name, h) for u in units for h in heads):
-                role, word = duty_role(text, verb.start(), stop)
-                out.append(Attribution(role=role, label=word, clause=text[s : verb.end()], start=s,
-                                       end=verb.end(), units=units))
-        p = stop if stop < end and text[stop] in "。\n" else -1
+        stop = _sentence_stop(text, s, end)
     return out
 
 
-def _next_sentence(text: str, start: int, end: int) -> int:
-    """Where the first sentence of text[start:end] ends (its 。 or the end of its paragraph), or -1."""
-    stops = [k for k in (text.find("。", start, end), text.find("\n", start, end)) if k != -1]
-    return min(stops, default=-1)
+def _sentence_stop(text: str, s: int, end: int) -> int:
+    while s < end and text[s] not in SENTENCE_END:
+        s += 1
+    return s
+
+
+def _later_clause(text: str, s: int, verb: re.Match[str], stop: int, heads: list[str]) -> Attribution | None:
+    e = verb.start()
+    head = text[s:e]
+    if (rule := _BY_RULE_RE.search(head)) is not None:
+        e = s + rule.start()
+    elif (adv := _ADVERB_RE.search(head)) is not None:
+        e = s + adv.start()
+    # not a clause opening with a verb: 督促小区物业公司负责…
+    units = unit_list(text, s, e, _MAX_LATER_SUBJECT) if not CUE_RE.match(text, s) else None
+    if not units or any(restates(u.name, h) for u in units for h in heads):
+        return None
+    role, word = duty_role(text, verb.start(), stop)
+    return Attribution(role=role, label=word, clause=text[s : verb.end()], start=s, end=verb.end(),
+                       units=units)
 
 
 def sibling_groups(headers: list[Header]) -> dict[int, list[int]]:
@@ -127,7 +149,7 @@ class SectionHeadings:
             if h.start == 0 or text[h.start - 1] == "\n":
                 nl = text.find("\n", h.end)
                 line = text[h.end : nl if nl != -1 else len(text)].strip(" \u3000\t\r")
-                line = re.sub(r"^[（(]([^()（）]{1,10})[)）]$", r"\1", line)  # 第十四条（职责分工）
+                line = re.sub(r"^[（(]([^()（）]{1,30})[)）]$", r"\1", line)  # 第十四条（职责分工）
                 self.starts.append(h.start)
                 self.duties.append(_NAMES_DUTIES_RE.search(line) is not None and not _FULFILS_RE.match(line))
 

@@ -7,17 +7,18 @@ import re
 
 from .model import Attribution, UnitMention
 from .names import TASK_VERBS, are_holders
+from .numbering import LINE_HEADER_RE
 from .unit_lists import list_mentions
 from .vocabulary import OPENERS, SPACE
 
 # Words a duty may start with right after its unit: a role verb, or the verbs
 # and frames duties open with (区城管执法局依法…, 镇规建办为…主管部门, 各街道、镇作为…,
-# 区财政局按规定…). A unit after 会同 is what the duty is done with, not a holder
-# (区人力资源社会保障局会同区消防救援支队开展…, r701).
+# 区财政局按规定…), or an adverb of how (城建中心集中受理…，并负责…, r655). A unit after
+# 会同 is what the duty is done with, not a holder (区人力资源社会保障局会同区消防救援支队开展…, r701).
 # A duty may also open with any verb a task opens with (开展, 推进, 加强 …).
 CUE_RE = re.compile(
     r"负责|牵头|配合|协助|协同|参与|参加|协办|具体|承担|为|作为|是|应当|应|要|依法|依据|根据|结合|指导|"
-    r"统筹|在|积极|做好|对|加强|督促|组织|协调|落实|主要|按照|按|会同|" + "|".join(TASK_VERBS)
+    r"统筹|在|积极|做好|对|加强|督促|组织|协调|落实|主要|按照|按|会同|集中|定期|及时|" + "|".join(TASK_VERBS)
 )
 # A duty item may open with where its unit sits, then its duty (镇农村集体资产管理部门设在镇经济发展服务中心，
 # 具体负责…, r921): the unit heads the item. Not in running text, where the clause after
@@ -29,6 +30,31 @@ HEAD_CUE_RE = re.compile(CUE_RE.pattern + "|设在")
 ROLE_VERB_RE = re.compile(r"(负责)?(牵头|配合|协助|协同|参与|参加|协办)(?!\s*单位|\s*部门)|负责(?!人)")
 # A duty stated without a role verb: 在各自职责范围内履行下列共同职责 (r701, as 履行相应职责, r510).
 STATED_DUTY_RE = re.compile(r"履行[^。；;！？\n]{0,30}?职责")
+# A duty stated as a clause of its own, opening with the duty borne: 应履行行业管理义务,
+# 落实属地安全责任, 承担以下监督检查职责 (r941), as 履行相应职责 / 落实主体责任 (r510) and
+# 肩负…职责 (r901). Only at a clause's start: 指导…单位落实安全责任 is what the duty is about.
+_STATED_AT_RE = re.compile(r"(?:应当|应|要|须|必须)?(?:依法|切实|认真)?"
+                           r"(?P<word>(?:履行|承担|肩负)[^。；;，,！？\n]{0,20}?(?:职责|义务)|落实[^。；;，,！？\n]{0,12}?责任)")
+_CLAUSE_OPENS_RE = re.compile(r"[，,；;]\s*")
+
+
+def stated_duty(text: str, start: int, stop: int) -> str | None:
+    """The first clause of text[start:stop] that opens with a stated duty (see _STATED_AT_RE), as
+    written, or None."""
+    pos = start
+    if (mk := LINE_HEADER_RE.match(text, pos, stop)) is not None:
+        pos = mk.end()  # （一）落实属地安全责任，协助… (r941): the item's first sub-item
+    while pos < stop:
+        m = _STATED_AT_RE.match(text, pos, stop)
+        if m is not None:
+            return m.group("word")
+        nxt = _CLAUSE_OPENS_RE.search(text, pos, stop)
+        if nxt is None:
+            return None
+        pos = nxt.end()
+    return None
+
+
 ROLE_IN_NAME_RE = re.compile(r"负责|牵头|配合|协助|协同|参与")
 _SUPPORT_VERBS = frozenset({"配合", "协助", "协同", "参与", "参加", "协办"})
 # A unit heading is short: a few names at most.
@@ -40,10 +66,10 @@ SENTENCE_END = "。！？!?\n"
 PIVOT_RE = re.compile(r"指定|指派|委托|安排|明确|要求|督促|(?<![党团])组织(?!部)")
 
 
-def unit_list(text: str, s: int, e: int) -> list[UnitMention] | None:
-    """text[s:e] read as a list of holders, or None when it is not one."""
+def unit_list(text: str, s: int, e: int, longest: int = MAX_HEADING) -> list[UnitMention] | None:
+    """text[s:e] read as a list of holders, or None when it is not one (or longer than `longest`)."""
     raw = text[s:e].strip(SPACE)
-    if (not raw or e - s > MAX_HEADING or raw[0] in OPENERS
+    if (not raw or e - s > longest or raw[0] in OPENERS
             or re.search(r"[。，,；;：:！？\n]", raw)):
         return None  # （职责分工） is a heading's note, not a unit
     leads, mentions = list_mentions(text, s, e)
@@ -63,6 +89,9 @@ def duty_role(text: str, start: int, end: int, clause_ends: bool = False) -> tup
     while stop < end and text[stop] not in ends:
         stop += 1
     m = ROLE_VERB_RE.search(text, start, stop)
+    stated = stated_duty(text, start, m.start() if m is not None else stop)
+    if stated is not None:
+        return "responsible", stated  # 应履行行业管理义务…，并配合… (r941): the first cue decides
     if m is None:
         return "responsible", ""
     clause = max(text.rfind(c, start, m.start()) for c in "，,；;")

@@ -61,8 +61,10 @@ PERSON_ENDINGS = ("干部", "主任", "书记", "负责人", "村长", "镇长",
 PHRASE_RE = re.compile(r"的|是否|设立|成立|下设|设在|组建|适用|移交|^除|^召开|^本(?:办法|方案|意见|规定|细则)"
                        r"|[一两几数](?:批|系列)|若干|(?<![自理缘])由")
 # Procedure verbs right after a finished body's name: the name ended and a sentence went on
-# (城建中心报小型建设工程领导小组选择社会中介机构, r602).
-_BODY_THEN_VERB_RE = re.compile(r"(?:局|委|办|中心|所|站|组|室)(?:报|选择|确定|委托|审核|提出|通过)")
+# (城建中心报小型建设工程领导小组选择社会中介机构, r602), also after a modal, with a verb governing
+# another body (区房管局应指导街道督促物业管理单位…, r941; not 市委组织部).
+_BODY_THEN_VERB_RE = re.compile(r"(?:局|委|办|中心|所|站|组|室)(?:报|选择|确定|委托|审核|提出|通过"
+                                r"|(?:应当|应|要|须|必须)(?!急)|指导(?!组|站|中心|委)|督促)")
 # Final characters that end a body's name only as the last character of a word for bodies:
 # 单位, 机构, 部门, 机关, 海关, 银行 (not 到位, 结构, 热门, 相关, 进行).
 _WORD_FINALS = {"位": ("单位",), "构": ("机构",), "门": ("部门",), "关": ("机关", "海关"),
@@ -274,12 +276,15 @@ def restore_elided(prev: str, name: str) -> str | None:
 # 各村居 / 各居村: villages and residents' committees, the grassroots of Shanghai's towns.
 _COLLECTIVE_RE = re.compile(r"^各.{0,12}(区|县|市|州|盟|旗|镇|乡|街道|社区|村|居|地区|部门|单位|政府|党委"
                             r"|机关|企业)$"
-                            r"|(有关|相关)(部门|单位)$")
+                            r"|^[\u4e00-\u9fff]{0,5}(有关|相关)(部门|单位)$")
 
 
 def is_holder(name: str) -> bool:
     """A body, or a collective that stands for bodies (各街镇, 各有关部门)."""
-    return looks_like_unit(name) or bool(_COLLECTIVE_RE.search(name))
+    # a few words of a jurisdiction before 有关部门 (区政府有关部门), never a clause: 本办法由区应急局会同
+    # 相关部门 (r940) says who does something
+    return looks_like_unit(name) or (bool(_COLLECTIVE_RE.search(name)) and not PHRASE_RE.search(name)
+                                     and "会同" not in name)
 
 
 # Kinds of grassroots body named bare in a list after a 各-item, the 各 standing for the whole

@@ -17,7 +17,7 @@ from .numerals import int_to_cn_numeral
 from .persons import person_mentions
 from .regions import find_regions, parse_attributions
 from .roles import bare_brackets, role_brackets, role_lines
-from .running_text import by_clauses, subject_clauses
+from .running_text import by_clauses, placed_clauses, subject_clauses
 from .tables import Table, column_role, read_table, table_rows
 from .vocabulary import LABEL_RE, SPACE, label_role, where
 
@@ -246,6 +246,7 @@ def parse_notice(text: str, *, source: str = "<text>", doc_id: str | None = None
                     if label_role(m.group(1))[0] and not _listed(text, m.start())]
     persons = person_mentions(text, 0, len(text))  # 责任领导：张三, 行政责任人江海彬：officials
     person_starts = [o.start for o in persons]
+    labelled = bool(bracketed or label_starts)  # labels or role brackets say who does what
     if not bracketed and not label_starts and not persons:
         # No label and no role bracket anywhere: duties may be listed unit by
         # unit (职责分工), or given in running text (由X负责).
@@ -310,6 +311,10 @@ def parse_notice(text: str, *, source: str = "<text>", doc_id: str | None = None
         brackets = bracketed[lo:hi]
         plo, phi = bisect.bisect_left(person_starts, h.end), bisect.bisect_left(person_starts, block_end)
         officials = persons[plo:phi]
+        if labelled and not regions and not brackets and not officials and h.rank >= rank:
+            # an item with no label of its own: an office placed in a body and given a duty
+            # (领导小组办公室设在市经济和信息化委，…具体负责…, r605) still says who does it
+            brackets = placed_clauses(text, h.end, block_end)
         if not regions and not brackets and not officials:
             continue  # a numbered paragraph with no attribution is not a measure
         attributions = [a for r in regions for a in parse_attributions(text, r)] + brackets

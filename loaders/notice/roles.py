@@ -105,6 +105,28 @@ def bracket_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+# 第十条（社会参与）: an article's title in brackets on its heading line names its subject,
+# not who does it (r941).
+_ARTICLE_TITLE_RE = re.compile(r"(?:^|\n)[^\S\n]*第[一二三四五六七八九十百零〇]+条[^\S\n]*$")
+
+
+def article_title(text: str, open_at: int, close_at: int) -> bool:
+    """Is the bracket text[open_at:close_at + 1] an article's title (第三条（职责分工） on its own line)?"""
+    line_start = text.rfind("\n", 0, open_at) + 1
+    nl = text.find("\n", close_at)
+    rest = text[close_at + 1 : nl if nl != -1 else len(text)]
+    return (not rest.strip(SPACE_CHARS)
+            and _ARTICLE_TITLE_RE.search(text, max(0, line_start - 1), open_at) is not None)
+
+
+def titles_article(text: str, open_at: int) -> bool:
+    """Is the bracket opening at open_at an article's title (see article_title)?"""
+    nl = text.find("\n", open_at)
+    line_end = nl if nl != -1 else len(text)
+    close = max(text.rfind("）", open_at, line_end), text.rfind(")", open_at, line_end))
+    return close != -1 and article_title(text, open_at, close)
+
+
 def role_brackets(text: str, start: int, end: int,
                   near_misses: list[tuple[int, int]] | None = None) -> list[Attribution]:
     """Every attribution in the unlabelled brackets of text[start:end].
@@ -114,6 +136,8 @@ def role_brackets(text: str, start: int, end: int,
     (open, close) offsets: they look like attributions and were not read."""
     out: list[Attribution] = []
     for o, c in bracket_spans(text, start, end):
+        if article_title(text, o, c):
+            continue
         found = read_role_bracket(text, o, c)
         if found:
             out.extend(found)

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 
+from .clause_cues import CARRIED_RE, CLAUSE_CUE_RE, MODAL_RULE_RE, MODAL_STARTS, clause_role
 from .duty_words import CUE_RE, MAX_HEADING, PIVOT_RE, unit_list
 from .model import Attribution, Official, UnitMention
 from .names import PHRASE_RE, TASK_VERBS, are_holders, looks_like_unit
 from .numbering import LINE_HEADER_RE
 from .persons import PERSON_GROUP_RE
-from .roles import MANNER, ROLE_RE, ROLE_WORDS, SPACE_CHARS
+from .posts import NAMED_POST_RE, post_label, served_posts
+from .roles import MANNER, ROLE_RE, ROLE_WORDS, SPACE_CHARS, titles_article
 from .unit_lists import list_mentions
 
 # 由县环卫站负责清除…, 由包片单位县气象局负责…: a duty given in running text; 交由 / 移交 hand
@@ -143,7 +145,7 @@ def set_up_clauses(text: str, start: int, end: int) -> list[Attribution]:
             c = _ROLE_CLAUSE_RE.match(text, k, stop)
             if c is not None:
                 word = c.group("word")
-                out.append(Attribution(role=_clause_role(word), label=word, clause=text[m.start() : c.end()],
+                out.append(Attribution(role=clause_role(word), label=word, clause=text[m.start() : c.end()],
                                        start=units[0].start, end=c.end(), units=units))
                 break
             while k < stop and text[k] not in "，,；;":
@@ -155,8 +157,10 @@ def set_up_clauses(text: str, start: int, end: int) -> list[Attribution]:
 # A body placed in another, then its duty in the next clause: 办公室设在镇经济发展服务中心，具体负责… (r922).
 # The body placed holds the duty, named as the clause names it (r901); the body it sits in does not (r605).
 # Only the very next clause: 办公室设在镇房管所，房管所所长兼…主任，同时落实2人… gives nothing (r452).
+# A clause with no subject of its own may come between, saying whom it works with (会同有关单位制定
+# 落实具体实施细则，具体负责…, r605): the body placed is still its subject.
 _PLACED_RE = re.compile(r"(?:^|(?<=[，,。；;：:\n]))(?P<body>[^，,。；;：:、\n]{2,20}?)"
-                        r"设在[^，,。；;\n]{2,30}[，,]"
+                        r"设在[^，,。；;\n]{2,30}[，,](?:会同[^，,。；;\n]{2,40}[，,])?"
                         r"(?:具体|主要|统一|全面)?(?P<word>负责牵头|牵头负责|负责(?!人)|牵头)(?!的)")
 
 
@@ -170,9 +174,14 @@ def placed_clauses(text: str, start: int, end: int) -> list[Attribution]:
         units = unit_list(text, m.start("body"), m.end("body"))
         if units and len(units) == 1:
             word = m.group("word")
-            out.append(Attribution(role=_clause_role(word), label=word, clause=m.group(0),
+            out.append(Attribution(role=clause_role(word), label=word, clause=m.group(0),
                                    start=m.start("body"), end=m.end(), units=units))
     return out
+
+
+# 其 before a kind of body is part of its name as written (其主管部门, r703; 由其管理单位或者
+# 产权单位负责, r940); before a party (其所有人) it refers back to the thing and is left out (r803).
+_KIND_OF_BODY_RE = re.compile(r"[^，,。；;]{0,8}?(?:单位|部门|机构|机关)")
 
 
 # An adverbial between a 由-clause's units and its role word: 由建设单位向项管办报备后自行负责 (r703).
@@ -187,13 +196,17 @@ def by_clauses(text: str, start: int, end: int) -> list[Attribution]:
     out: list[Attribution] = set_up_clauses(text, start, end) + placed_clauses(text, start, end)
     for m in _BY_RE.finditer(text, start, end):
         s, e = m.start("list"), m.end("list")
-        if text.startswith("其", s) and e - s > 2:
+        if text.startswith("其", s) and e - s > 2 and not _KIND_OF_BODY_RE.match(text, s + 1, e):
             s += 1  # 由其所有人负责修缮: 其 refers back to the thing; the party is 所有人 (r803)
+        with_ = text.find("会同", s + 2, e)
+        if with_ != -1 and _holders(text, s, with_) is not None:
+            e = with_  # 本办法由区应急局会同相关部门负责解释 (r940): those it works with hold no duty (r701)
         cut = _ADVERBIAL_AFTER_RE.search(text, s + 2, e)
         if cut is not None and _holders(text, s, e) is None and _holders(text, s, cut.start()) is not None:
             e = cut.start()  # 由建设单位向项管办报备后自行负责… (r703): the units end at the adverbial
         d = _DESCRIPTOR_RE.match(text, s, e)
-        if d is not None and d.end() < e and text[d.end()] not in "(（及和与":  # not 项目建设单位及其主管部门
+        # not 项目建设单位及其主管部门, nor the alternatives 管理单位或者产权单位 (r940)
+        if d is not None and d.end() < e and text[d.end()] not in "(（及和与或":
             s = d.end()  # 包片单位县气象局: the kind of unit, then the unit (not an alias after it)
         units = _holders(text, s, e)
         if not units or _roster(text, m.end(), end):
@@ -230,7 +243,7 @@ def joined_lead(text: str, pos: int, end: int, out: list[Attribution]) -> int:
         return pos  # 由项目办牵头，对施工单位进行考评: after a comma only 联合 / 会同 name parties
     while True:
         units = leading_units(text, at, end) if at < end and "\u4e00" <= text[at] <= "\u9fff" else None
-        if not units or _CLAUSE_CUE_RE.match(text, units[-1].end):
+        if not units or CLAUSE_CUE_RE.match(text, units[-1].end):
             return pos
         out.append(Attribution(role="support", label="牵头" if text[pos:at].strip("，, ") == "" else
                                text[pos:at].strip("，, "), clause=text[at : units[-1].end],
@@ -243,56 +256,17 @@ def joined_lead(text: str, pos: int, end: int, out: list[Attribution]) -> int:
         at = again.end()
 
 
-# A post given to a body by a copula: 各村为…的责任主体, 建设单位是施工管理的第一责任单位 (r703),
-# X为…的责任单位 (r702), A、B和C是…的责任部门 (r754), X是…的实施主体 (r921) → responsible;
-# 镇规建办为牵头部门 (r655), X是…的总牵头单位 (r900), X为牵头受理部门 (r920) → lead.
-COPULAR_POSTS = (r"(?:(?:第一|主要|直接)?(?:责任主体|实施主体|责任单位|责任部门)"
-                 r"|总?牵头[\u4e00-\u9fff]{0,2}?(?:部门|单位))")
-_COPULAR_LEAD_RE = re.compile(r"牵头[\u4e00-\u9fff]{0,2}?(?:部门|单位)$")
-
-# X对…负有直接和领导责任 (r702), X对…承担主体责任 (r900), X对…肩负监管职责 (r901): a body bearing
-# responsibility for something as its standing duty is responsible; persons bearing it
-# (建设单位负责人对…负有直接管理责任, r703) are officials, the kind of responsibility their role.
-# A liability for a breach (承担赔偿责任, 承担相应责任, r802, r656) is no duty.
-BEARS = (r"对[^，,；;。\n]{1,30}?(?:负有|承担|肩负)(?!赔偿|法律|相应|连带|经济|刑事|违约)"
-         r"(?P<borne>[^，,；;。\n]{0,8}?(?:责任|职责))")
-
-
-# A clause that opens with the units that do the work, then the role word:
-# 联席办负责组织召开…, 区民防办、应急管理局牵头, 各职能部门按照职责，分别牵头完成…,
-# 区发展改革委…等部门履行相应职责, 各镇政府…和头桥集团落实主体责任, 各村为…的责任主体.
-# 负责人 is a post, not the role word 负责.
-_CLAUSE_CUE_RE = re.compile(
-    r"(?:按照?(?:职责|职能|各自职责)(?:分工)?[，,]?)?(?:分别|共同|具体|分头|主要)?"
-    r"(?P<word>负责牵头|牵头负责|负责配合|牵头|负责(?!人)|配合|参与|参加|协助|协同|协办"
-    r"|履行相应职责|落实主体责任|落实|" + r"(?:为|是)[^，,；;。\n]{0,20}?" + COPULAR_POSTS
-    + r"|" + BEARS + r")(?!的|率|情况)")  # 家庭参与率≥50%, 资金落实情况: no duty (r801, r702)
-_CLAUSE_ROLES = {"负责牵头": "lead", "牵头负责": "lead", "牵头": "lead", "负责配合": "support"}
-_CLAUSE_STARTS = "，,；;。：:！？!?\n"
+# A bracket opens a clause too: …成员组成（镇监察办公室参与过程监管） (r802).
+_CLAUSE_STARTS = "，,；;。：:！？!?\n（("
 _CLAUSE_END = "。；;！？!?\n"
 _MAX_SUBJECT = 60
 # 各村党支书记为网格长，包村负责: a group of persons made something, then 负责 for a scope.
 _APPOINTED_RE = re.compile(r"为[^，,；;。\n]{1,8}[，,][^，,；;。\n]{0,4}负责(?!人)")
 
 
-# 各村主要负责人是减量化工作的第一责任人: a group of persons named to a post of responsibility.
+# 各村主要负责人是减量化工作的第一责任人: a group of persons named to a post (posts.NAMED_POST_RE).
 # Not after a verb: 明确政府主要领导为消防工作第一责任人 states a rule (r507), it names no one.
-_NAMED_POST_RE = re.compile(r"(?:是|为)[^，,；;。\n]{0,20}?(?P<label>第一责任人)")
 _STATING_VERBS = ("明确", "确定", "规定", "要求", *TASK_VERBS)
-
-
-# What may stand between a clause's subject and its role word: a modal, and the rule the
-# subject follows (代建机构必须按照街道办事处的授权内容负责做好…, r656; 镇人民政府应当落实…, r655).
-_MODAL_STARTS = ("必须", "应当", "应该", "应", "要", "须", "按照", "根据", "依据", "依照")
-_MODAL_RULE_RE = re.compile(r"(?:必须|应当|应该|应|要|须)?(?:(?:按照|根据|依据|依照)[^，,。；;：:\n]{1,30})?")
-# A clause that leaves its subject out and opens with the role word: the subject of the clause
-# before it in the sentence does the work (项目提出部门为该项目的管理人，在项目办指导下，负责…, r656;
-# 各公司、村、居民区根据…，落实分管领导, r754; 城建中心集中受理…，并负责…, r655).
-# 对…承担监理责任 / 对…肩负监管职责 carry it too (监理单位应当代表…实行监督管理，
-# 对小型工程承担监理责任, r900).
-_CARRIED_RE = re.compile(r"(?:并且|并|同时|还|也)?(?:应当|应|要|须|必须)?(?:具体|主要|统一|全面|分别|共同)?"
-                         r"(?:(?P<word>负责牵头|牵头负责|负责配合|牵头|负责(?!人)|落实|配合|协助|参与|参加)"
-                         r"|" + BEARS + r")(?!的)")
 
 
 # Prepositions an adverbial clause opens with; a subject never does.
@@ -326,17 +300,9 @@ def _modal_split(text: str, s: int, e: int) -> int:
     """Where a clause's subject ends when a modal or a rule stands before its role word
     (text[s:e] is 代建机构必须按照…的授权内容), or -1."""
     for k in range(s + 2, e):
-        if text.startswith(_MODAL_STARTS, k) and _MODAL_RULE_RE.fullmatch(text, k, e):
+        if text.startswith(MODAL_STARTS, k) and MODAL_RULE_RE.fullmatch(text, k, e):
             return k
     return -1
-
-
-def _clause_role(word: str) -> str:
-    if word in _CLAUSE_ROLES:
-        return _CLAUSE_ROLES[word]
-    if word.startswith(("为", "是")) and _COPULAR_LEAD_RE.search(word):
-        return "lead"  # 镇规建办为牵头部门, 是…总牵头单位, 为牵头受理部门
-    return ROLE_WORDS.get(word, "responsible")  # 履行相应职责, 落实主体责任, 为…责任主体
 
 
 def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution], list[Official]]:
@@ -356,6 +322,7 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
     # one does (most sentences have none)
     carriers: list[tuple[int, int]] = []
     sentence_end = start
+    stating = False
     s = start
     while s < end:
         while s < end and (text[s] in _CLAUSE_STARTS or text[s] in SPACE_CHARS):
@@ -368,6 +335,7 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
                 break
         if s >= sentence_end:
             carriers = []
+            stating = False  # 明确A为第一责任人，B为主要责任人: the rule governs every clause after it
             sentence_end = s
             while sentence_end < end and text[sentence_end] not in _CLAUSE_END:
                 sentence_end += 1
@@ -376,19 +344,20 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
         while stop < limit and text[stop] not in _CLAUSE_END:
             stop += 1
         # who does the work is named first: no numbering marker, no 由-clause
-        opens = "\u4e00" <= text[s] <= "\u9fff" and text[s] != "由"
-        cue = _CLAUSE_CUE_RE.search(text, s, stop) if opens else None
+        opens = ("\u4e00" <= text[s] <= "\u9fff" and text[s] != "由"
+                 and not (text[s - 1] in "（(" and titles_article(text, s - 1)))  # 第十条（社会参与）
+        cue = CLAUSE_CUE_RE.search(text, s, stop) if opens else None
         got = None
         if (cue is not None and cue.start() - s >= 2 and not re.search(r"[，,：:由]", text[s : cue.start()])
                 and not PIVOT_RE.search(text, s, cue.start())):  # 建设单位应委托招标代理公司负责… (r755)
             word = cue.group("word")
             taken = text.rfind("以", s, cue.start()) if word.startswith("为") else -1
             if taken != -1:  # 农村地区以各村为责任主体 (r901): the units taken as the post follow 以
-                got = _subject(text, taken + 1, cue.start(), cue, _clause_role(word))
+                got = _subject(text, taken + 1, cue.start(), cue, clause_role(word))
             else:
-                got = _subject(text, s, cue.start(), cue, _clause_role(word))
+                got = _subject(text, s, cue.start(), cue, clause_role(word))
             if got is None and taken == -1 and (k := _modal_split(text, s, cue.start())) != -1:
-                got = _subject(text, s, k, cue, _clause_role(word))
+                got = _subject(text, s, k, cue, clause_role(word))
             if isinstance(got, Attribution):
                 out.append(got)
                 if word == "牵头":
@@ -403,18 +372,20 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
                 if isinstance(people, list):
                     persons.extend(people)
                     s = appointed.end()  # 包村负责 is their scope, not a clause of its own
-            named = _NAMED_POST_RE.search(text, s, stop)
-            if (named is not None and appointed is None and not text.startswith(_STATING_VERBS, s)
+            named = NAMED_POST_RE.search(text, s, stop)
+            stating = stating or (named is not None and text.startswith(_STATING_VERBS, s))
+            if (named is not None and appointed is None and not stating
                     and not re.search(r"[，,：:由]", text[s : named.start()])):
                 people = _subject(text, s, named.start(), named, "responsible")
                 if isinstance(people, list):
-                    persons.extend(o.model_copy(update={"role": named.group("label")}) for o in people)
-            if (c := _CARRIED_RE.match(text, s, stop)) is not None:
+                    persons.extend(o.model_copy(update={"role": post_label(named.group("label"))})
+                                   for o in people)
+            if (c := CARRIED_RE.match(text, s, stop)) is not None:
                 carried = next((u for k, k_stop in reversed(carriers)
                                 if (u := _opening_subject(text, k, k_stop))), None)
                 if carried is not None:
                     word = c.group("word") or c.group("borne")
-                    out.append(Attribution(role=_clause_role(word), label=word, clause=text[s : c.end()],
+                    out.append(Attribution(role=clause_role(word), label=word, clause=text[s : c.end()],
                                            start=s, end=c.end(), units=carried))
                     if word == "牵头":
                         joined_lead(text, c.end(), stop, out)
@@ -426,7 +397,8 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
         # on to the next clause
         while s < end and text[s] not in _CLAUSE_STARTS:
             s += 1
-    return out, persons
+    persons += served_posts(text, start, end)  # 由行政主要领导担任主任，并作为…主要责任人 (r604)
+    return out, sorted(persons, key=lambda o: o.start)
 
 
 # Bare kinds of body, which a clause before them must name (负责公共消防设施维护管理的单位, r701).

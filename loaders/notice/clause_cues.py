@@ -1,0 +1,61 @@
+"""The cue words of duties in running text: role words after a clause's subject, posts
+given by a copula (是…责任主体, 为牵头部门), a standing duty borne (对…承担主体责任), what
+may stand between a subject and its role word, and the role word of a clause that
+leaves its subject out. Used by running_text's readers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .roles import ROLE_WORDS
+
+# A post given to a body by a copula: 各村为…的责任主体, 建设单位是施工管理的第一责任单位 (r703),
+# X为…的责任单位 (r702), A、B和C是…的责任部门 (r754), X是…的实施主体 (r921) → responsible;
+# 镇规建办为牵头部门 (r655), X是…的总牵头单位 (r900), X为牵头受理部门 (r920) → lead.
+COPULAR_POSTS = (r"(?:(?:第一|主要|直接)?(?:责任主体|实施主体|责任单位|责任部门)"
+                 r"|总?牵头[\u4e00-\u9fff]{0,2}?(?:部门|单位))")
+_COPULAR_LEAD_RE = re.compile(r"牵头[\u4e00-\u9fff]{0,2}?(?:部门|单位)$")
+
+# X对…负有直接和领导责任 (r702), X对…承担主体责任 (r900), X对…肩负监管职责 (r901): a body bearing
+# responsibility for something as its standing duty is responsible; persons bearing it
+# (建设单位负责人对…负有直接管理责任, r703) are officials, the kind of responsibility their role.
+# A liability for a breach (承担赔偿责任, 承担相应责任, r802, r656) is no duty.
+BEARS = (r"对[^，,；;。\n]{1,30}?(?:负有|承担|肩负)(?!赔偿|法律|相应|连带|经济|刑事|违约)"
+         r"(?P<borne>[^，,；;。\n]{0,8}?(?:责任|职责))")
+
+
+# A clause that opens with the units that do the work, then the role word:
+# 联席办负责组织召开…, 区民防办、应急管理局牵头, 各职能部门按照职责，分别牵头完成…,
+# 区发展改革委…等部门履行相应职责, 各镇政府…和头桥集团落实主体责任, 各村为…的责任主体.
+# 负责人 is a post, not the role word 负责.
+CLAUSE_CUE_RE = re.compile(
+    r"(?:按照?(?:职责|职能|各自职责)(?:分工)?[，,]?)?(?:分别|共同|具体|分头|主要)?"
+    r"(?P<word>负责牵头|牵头负责|负责配合|牵头|负责(?!人)|配合|参与|参加|协助|协同|协办"
+    r"|履行相应职责|落实主体责任|落实|" + r"(?:为|是)[^，,；;。\n]{0,20}?" + COPULAR_POSTS
+    + r"|" + BEARS + r")(?!的|率|情况)")  # 家庭参与率≥50%, 资金落实情况: no duty (r801, r702)
+_CLAUSE_ROLES = {"负责牵头": "lead", "牵头负责": "lead", "牵头": "lead", "负责配合": "support"}
+
+
+# What may stand between a clause's subject and its role word: a modal, and the rule the
+# subject follows (代建机构必须按照街道办事处的授权内容负责做好…, r656; 镇人民政府应当落实…, r655).
+MODAL_STARTS = ("必须", "应当", "应该", "应", "要", "须", "按照", "根据", "依据", "依照")
+# A verb joined to the role word by 并 may stand between too (X应当制定并落实…制度, r940).
+MODAL_RULE_RE = re.compile(r"(?:必须|应当|应该|应|要|须)?(?:(?:按照|根据|依据|依照)[^，,。；;：:\n]{1,30})?"
+                            r"(?:[\u4e00-\u9fff]{2}并)?")
+# A clause that leaves its subject out and opens with the role word: the subject of the clause
+# before it in the sentence does the work (项目提出部门为该项目的管理人，在项目办指导下，负责…, r656;
+# 各公司、村、居民区根据…，落实分管领导, r754; 城建中心集中受理…，并负责…, r655).
+# 对…承担监理责任 / 对…肩负监管职责 carry it too (监理单位应当代表…实行监督管理，
+# 对小型工程承担监理责任, r900).
+CARRIED_RE = re.compile(r"(?:并且|并|同时|还|也)?(?:应当|应|要|须|必须)?(?:具体|主要|统一|全面|分别|共同)?"
+                         r"(?:(?P<word>负责牵头|牵头负责|负责配合|牵头|负责(?!人)|落实|配合|协助|参与|参加)"
+                         r"|" + BEARS + r")(?!的)")
+
+
+def clause_role(word: str) -> str:
+    if word in _CLAUSE_ROLES:
+        return _CLAUSE_ROLES[word]
+    if word.startswith(("为", "是")) and _COPULAR_LEAD_RE.search(word):
+        return "lead"  # 镇规建办为牵头部门, 是…总牵头单位, 为牵头受理部门
+    return ROLE_WORDS.get(word, "responsible")  # 履行相应职责, 落实主体责任, 为…责任主体
