@@ -145,6 +145,19 @@ def _qualified_parties(text: str, s: int, e: int) -> list[UnitMention] | None:
     return out
 
 
+# A party named by what it does, a bare kind of body after a clause ending in 的:
+# 负责公共消防设施维护管理的单位应当保持… (r701, r1000, r1001). The role word inside the clause
+# is the party's description, not its duty; the name is written as it stands.
+_NAMED_BY_CLAUSE_RE = re.compile(r"(?:负责|承担|从事|管理|使用|经营|持有)[^，,。；;：:、！？\n]{2,30}的"
+                                 r"(?:单位|部门|机构|机关|组织)")
+
+
+def _named_by_clause(text: str, s: int, e: int) -> list[UnitMention] | None:
+    if _NAMED_BY_CLAUSE_RE.fullmatch(text, s, e) is None:
+        return None
+    return [UnitMention(name=text[s:e], as_written=text[s:e], start=s, end=e, reading="named by a clause")]
+
+
 def _set_up_office(text: str, s: int, e: int) -> list[UnitMention] | None:
     """各乡镇消防安全委员会下设办公室: the office of the body named, as one unit."""
     m = _SETS_UP_RE.fullmatch(text, s, e)
@@ -215,7 +228,7 @@ def _heading(text: str, s: int, line_end: int, next_start: int
     for cue in HEAD_CUE_RE.finditer(text, s + 2, min(line_end, s + MAX_HEADING + 1)):
         if _SETS_UP_VERB_RE.match(text, cue.start()):
             return None  # 杨行镇建立…领导小组，负责…: the body set up holds the duty (set_up_clauses)
-        units = unit_list(text, s, cue.start())
+        units = unit_list(text, s, cue.start()) or _named_by_clause(text, s, cue.start())
         if units:
             return units, s, cue.start(), cue.start()
         persons = _person_list(text, s, cue.start())
@@ -269,6 +282,30 @@ def _without_rosters(text: str, found: list, headers: list[Header], group: dict[
     return [f for f in found if f[0] not in rosters]
 
 
+def _paragraphs_in_duty_items(found: list, headers: list[Header], block_end: dict[int, int]) -> set[int]:
+    """Unnumbered paragraphs opening with a unit inside a numbered item that is itself headed by
+    another unit ((一)区应急局负责… / 区消防救援支队承担…日常工作。…, r1001): the list of duties goes on
+    with the next unit's. Not inside an article (第四条 镇人民政府负责… / 镇党群中心具体负责…: one
+    article, one measure, r803), nor a paragraph restating the item's unit."""
+    # the parent's unit opens its own paragraph: under a unit on a heading line of its own
+    # ((一)虹口区绿化和市容管理局 / 区绿化市容局负责…, r704) the paragraphs are that unit's duty
+    heads = {f[2].start: f[3] for f in found
+             if f[2] is not None and f[2].style != "article" and f[4] == f[5]}
+    starts = [h.start for h in headers]
+    out: set[int] = set()
+    for start, _b, h, units, _he, _d in found:
+        if h is not None:
+            continue
+        i = bisect.bisect_right(starts, start) - 1
+        if i < 0 or starts[i] not in heads or start >= block_end.get(starts[i], 0):
+            continue
+        parent = [u.name for u in heads[starts[i]] if isinstance(u, UnitMention)]
+        if any(isinstance(u, UnitMention) and restates(u.name, p) for u in units for p in parent):
+            continue
+        out.add(start)
+    return out
+
+
 def _first_clause_end(text: str, start: int, end: int) -> int:
     k = start
     while k < end and text[k] not in "，,。；;！？\n":
@@ -316,18 +353,6 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
         units, head_start, head_end, duty_start = got
         found.append((start, head_start, h, units, head_end, duty_start))
     sections = SectionHeadings(text, headers)
-    if sum(h is not None for _s, _b, h, _u, _he, _d in found) >= 2:
-        # unnumbered paragraphs are the parents' own text (具体分工如下：), but under a heading
-        # naming duties (第三条（职责分工）) each paragraph opening with a unit is an item (r941)
-        found = [f for f in found if f[2] is not None or sections.names_duties(f[0])]
-        # such a paragraph gives a duty in words; a lead-in does not (吴泾镇…做好…。具体分工如下：, r305)
-        by_heading = {f[0] for f in found if f[2] is None}
-    else:
-        by_heading = set()
-    group = sibling_groups(headers)
-    found = _without_rosters(text, found, headers, group)
-    headed = {f[2].start for f in found if f[2] is not None}
-
     # where each numbered item's block ends: the next marker of the same or a higher level
     block_end: dict[int, int] = {}
     nearest = [len(text)] * (max((h.rank for h in headers), default=0) + 1)
@@ -335,6 +360,19 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
         block_end[h.start] = nearest[h.rank]
         for r in range(h.rank, len(nearest)):
             nearest[r] = h.start
+    if sum(h is not None for _s, _b, h, _u, _he, _d in found) >= 2:
+        # unnumbered paragraphs are the parents' own text (具体分工如下：), but under a heading
+        # naming duties (第三条（职责分工）) each paragraph opening with a unit is an item (r941),
+        # and so is one inside a numbered item headed by another unit (r1001)
+        in_item = _paragraphs_in_duty_items(found, headers, block_end)
+        found = [f for f in found if f[2] is not None or f[0] in in_item or sections.names_duties(f[0])]
+        # such a paragraph gives a duty in words; a lead-in does not (吴泾镇…做好…。具体分工如下：, r305)
+        by_heading = {f[0] for f in found if f[2] is None and f[0] not in in_item}
+    else:
+        in_item, by_heading = set(), set()
+    group = sibling_groups(headers)
+    found = _without_rosters(text, found, headers, group)
+    headed = {f[2].start for f in found if f[2] is not None}
     item_starts = [f[0] for f in found]
     boxed, boxes = bracket_duties(text)  # （城建中心：负责…。城运中心：…）: items of their own (r900)
     box_opens = [o for o, _c in boxes]
@@ -366,7 +404,8 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
             continue  # 2.建设单位按照各自工作职责，拟定…: a step of a procedure, no duty given
         if not verb and start in by_heading:
             continue
-        if (not verb and h is None and duty_start == head_end and sections.names_duties(start) is False
+        if (not verb and h is None and duty_start == head_end and start not in in_item
+                and sections.names_duties(start) is False
                 and not STATED_DUTY_RE.search(text, duty_start, _first_clause_end(text, duty_start, end))):
             continue  # 九、监督管理 / 镇集体资产监督管理委员会对…全过程监管: the section's text (r508)
         heading_line = h is not None and "\n" in text[head_end:duty_start]

@@ -1,0 +1,77 @@
+"""Readings added for the district fire-safety responsibility rules of batch I (r1000–r1004):
+chapters of department-by-department duties (`（N）区X局负责…`) under articles that open
+them (`第十二条 区政府工作部门除履行…职责外，还应当…履行下列职责：`), a paragraph for another
+unit inside a numbered item, `负责依法配合`, and a party named by a clause
+(`负责公共消防设施维护管理的单位应当…`).
+
+Each reading is pinned on a small written case and, once a real document that
+showed it reads exactly, on that document (assert_exact).
+"""
+
+from __future__ import annotations
+
+from govgraph.loaders.notice import parse_notice
+from govgraph.loaders.notice.duty_words import duty_role
+from real_corpus import assert_exact
+
+
+def _roles(text: str) -> list[list[tuple[str, list[str]]]]:
+    return [[(a.role, [u.name for u in a.units]) for a in m.attributions] for m in parse_notice(text).measures]
+
+
+def test_an_article_opening_with_the_duties_its_units_have_beside_these():
+    # 除履行…职责外，还应当…履行下列职责：an exception frame between the unit and its verb; the
+    # article is a measure as 第九条 区政府各工作部门应当…履行下列共同职责 is (r1000, r1001)
+    text = ("第十二条  区政府工作部门除履行《办法》第十三条规定的职责外，还应当在各自职责范围内履行下列职责：\n\n"
+            "（一）区应急局负责将重点单位报本级人民政府备案。\n\n"
+            "（二）区财政局按规定对消防资金进行预算管理。\n")
+    assert _roles(text) == [[("responsible", ["区政府工作部门"])], [("responsible", ["区应急局"])],
+                            [("responsible", ["区财政局"])]]
+
+
+def test_a_party_named_by_a_clause_heads_its_item():
+    # 负责…的单位: the role word is inside the party's name, the item has no role verb of its own
+    text = ("第十条　区政府各工作部门按照职责分工依法履行消防工作责任。\n\n"
+            "(一)区商务委负责督促商贸行业的消防安全管理工作。\n\n"
+            "(二)负责公共消防设施维护管理的单位应当保持消防供水等公共消防设施完好有效。\n\n"
+            "(三)区城运中心负责统筹将消防安全隐患线索纳入城市网格化综合管理中。\n")
+    assert _roles(text) == [[("responsible", ["区政府各工作部门"])], [("responsible", ["区商务委"])],
+                            [("responsible", ["负责公共消防设施维护管理的单位"])],
+                            [("responsible", ["区城运中心"])]]
+
+
+def test_a_paragraph_for_another_unit_inside_a_numbered_duty_item():
+    # the list of duties goes on with the next unit's paragraph, with or without a role verb of
+    # its own (承担…日常工作 is none); the paragraph restating the item's unit adds nothing
+    text = ("第十二条  区政府工作部门应当在各自职责范围内履行下列职责：\n\n"
+            "（一）区应急局负责将重点单位报本级人民政府备案；协调应急救援工作。\n\n"
+            "区消防救援支队承担区消防安全议事协调机构的日常工作。负责监督检查。\n\n"
+            "（二）区发展改革委应当将消防工作纳入规划。\n")
+    assert _roles(text) == [[("responsible", ["区政府工作部门"])], [("responsible", ["区应急局"])],
+                            [("responsible", ["区消防救援支队"])], [("responsible", ["区发展改革委"])]]
+
+
+def test_a_paragraph_under_a_unit_on_a_heading_line_is_its_duty():
+    # (一)区绿化市容局 on a line of its own: the paragraphs below are that unit's duty (r704)
+    text = ("二、职责分工\n\n（一）虹口区绿化和市容管理局\n\n区绿化市容局负责牵头推进工作。\n\n"
+            "区绿化市容局负责督促检查。\n\n（二）各街道办事处\n\n各街道办事处负责辖区内的工作。\n")
+    assert _roles(text) == [[("lead", ["虹口区绿化和市容管理局"])], [("responsible", ["各街道办事处"])]]
+
+
+def test_an_adverb_between_fuze_and_the_verb():
+    text = "负责依法配合有关部门监管危险化学品的市场经营行为。"
+    assert duty_role(text, 0, len(text)) == ("support", "负责依法配合")
+    text = "负责积极协助开展宣传。"
+    assert duty_role(text, 0, len(text)) == ("support", "负责积极协助")
+
+
+def test_r1000_reads_exactly():
+    assert_exact("r1000_changning_xfzrz_2020")
+
+
+def test_r1001_reads_exactly():
+    assert_exact("r1001_chongming_xfzrz_2020")
+
+
+def test_r701_reads_exactly():
+    assert_exact("r701_songjiang_xfzrz_2020")
