@@ -306,6 +306,17 @@ def _paragraphs_in_duty_items(found: list, headers: list[Header], block_end: dic
     return out
 
 
+def _children_all_items(h: Header, headers: list[Header], starts: list[int], block_end: dict[int, int],
+                        items: set[int]) -> bool:
+    """Is every sub-item of the first level under h an item of the duty list (naming its own unit)?"""
+    lo = bisect.bisect_right(starts, h.start)
+    inner = headers[lo : bisect.bisect_left(starts, block_end.get(h.start, 0), lo)]
+    if not inner:
+        return True
+    top = min(x.rank for x in inner)
+    return all(x.start in items for x in inner if x.rank == top)
+
+
 def _first_clause_end(text: str, start: int, end: int) -> int:
     k = start
     while k < end and text[k] not in "，,。；;！？\n":
@@ -374,6 +385,7 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
     found = _without_rosters(text, found, headers, group)
     headed = {f[2].start for f in found if f[2] is not None}
     item_starts = [f[0] for f in found]
+    item_set, header_starts = set(item_starts), [x.start for x in headers]
     boxed, boxes = bracket_duties(text)  # （城建中心：负责…。城运中心：…）: items of their own (r900)
     box_opens = [o for o, _c in boxes]
     read: list[tuple[int, Attribution | None, str, str]] = []  # (end, guide, role, verb) per item
@@ -410,8 +422,13 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
             continue  # 九、监督管理 / 镇集体资产监督管理委员会对…全过程监管: the section's text (r508)
         heading_line = h is not None and "\n" in text[head_end:duty_start]
         if (heading_line and i + 1 < len(found)
-                and item_starts[i + 1] < (block_end.get(h.start, end) if h is not None else end)):
-            continue  # 四、区委、区政府各部委办局消防安全职责 over items that name their own units (r701)
+                and item_starts[i + 1] < (block_end.get(h.start, end) if h is not None else end)
+                and (h is None or found[i + 1][2] is None
+                     or _children_all_items(h, headers, header_starts, block_end, item_set))):
+            # 四、区委、区政府各部委办局消防安全职责 over items that name their own units (r701); but
+            # 三、各街道消防工作责任 over (一)…(六) naming none holds them, beside (七)新天地办…负责… (r1002);
+            # a paragraph of its own naming the unit (第四条（…部门职责） / 区国动办承担…, r941) stands for it
+            continue
         if introduces(text, units, duty_start, end):
             continue  # 四、各单位按以下职能分工…：the items below say which unit does what
         clause_end = duty_start + len(verb) if verb and text.startswith(verb, duty_start) else head_end

@@ -415,13 +415,18 @@ def _subject(text: str, s: int, e: int, cue: re.Match[str], role: str) -> Attrib
     if k != -1 and looks_like_unit(raw[k + 1 :]) and raw[k + 1 :] not in _GENERIC_HEADS:
         s = s + k + 1  # 小型建设工程的建设单位为…责任单位 (r702): the party, what it builds qualifying it
         raw = text[s:e]
-    leads, mentions = list_mentions(text, s, e)
-    units = leads + mentions
-    if units and are_holders([u.name for u in units]) and not any(ROLE_RE.search(u.name) for u in units):
+    # a list typed by 等单位 takes kinds of body as bodies (机关、团体、企业、事业等单位是…责任主体, r1002)
+    units = _holders(text, s, e)
+    if units and not any(ROLE_RE.search(u.name) for u in units):
         return Attribution(role=role, label=cue.group("word"), clause=text[s : cue.end()], start=s,
                            end=cue.end(), units=units)
     groups = [(m.start(), m.group(0)) for m in re.finditer(r"[^、]+", raw)]
+    if raw.startswith(("将", "把")):
+        return None  # 将各级党政领导干部落实…情况纳入…: the persons are the object of 将 (r1002)
     if groups and all(2 <= len(g.strip()) <= 12 and PERSON_GROUP_RE.search(g.strip()) for _o, g in groups):
+        if "或" in groups[-1][1]:
+            # 法定代表人、主要负责人或实际控制人: alternatives, whoever of them it is (r1002, as r900)
+            return [Official(name=raw.strip(), role="负责", as_written=raw, start=s, end=e)]
         return [Official(name=g.strip(), role="负责", as_written=g, start=s + o, end=s + o + len(g))
                 for o, g in groups]
     return None

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from govgraph.loaders.notice import parse_notice
 from govgraph.loaders.notice.duty_words import duty_role
+from govgraph.loaders.notice.names import looks_like_unit
+from govgraph.loaders.notice.running_text import subject_clauses
 from real_corpus import assert_exact
 
 
@@ -75,3 +77,49 @@ def test_r1001_reads_exactly():
 
 def test_r701_reads_exactly():
     assert_exact("r701_songjiang_xfzrz_2020")
+
+
+def _clauses(text: str) -> tuple[list[tuple[str, list[str]]], list[str]]:
+    units, persons = subject_clauses(text, 0, len(text))
+    return [(a.role, [u.name for u in a.units]) for a in units], [o.name for o in persons]
+
+
+def test_kinds_of_body_typed_by_a_list_ending_in_deng_danwei():
+    # 机关、团体、企业、事业等单位是…责任主体: the list's 等单位 says its items are bodies; the persons
+    # answering for them, alternatives joined by 或, are one official
+    text = ("机关、团体、企业、事业等单位是消防安全的责任主体，法定代表人、主要负责人或实际控制人是本单位、"
+            "本场所消防安全责任人，对本单位、本场所消防安全全面负责。")
+    assert _clauses(text) == ([("responsible", ["机关", "团体", "企业", "事业"])],
+                              ["法定代表人、主要负责人或实际控制人"])
+    # without 等单位 the bare kinds are no list of bodies
+    assert _clauses("机关、团体是消防安全的责任主体。") == ([], [])
+
+
+def test_persons_after_jiang_are_its_object():
+    # 将各级党政领导干部落实…情况纳入…: no group of persons given 落实
+    assert _clauses("将各级党政领导干部落实消防安全责任情况纳入区政府日常检查重要内容。") == ([], [])
+    assert _clauses("各包村干部负责本村的巡查工作，村干部协助做好登记。")[1] == ["各包村干部", "村干部"]
+
+
+def test_a_task_heading_ending_as_an_office_does_is_no_unit():
+    assert not looks_like_unit("实行挂牌督办")
+    assert looks_like_unit("区政府督查办")
+
+
+def test_a_unit_and_its_duties_heading_holds_the_sub_items_naming_no_unit():
+    # 三、各街道消防工作责任 (read as <unit>职责): (一)…(二) name no unit and are its duties, (三) names
+    # its own units and is a measure of its own; where every sub-item names its own unit the
+    # heading is no measure (四、区委、区政府各部委办局消防安全职责, r701)
+    text = ("一、工作措施\n\n（一）实施综合监管。区应急局对消防工作实施监督管理，并由区消防救援支队负责实施。\n\n"
+            "二、各街道消防工作责任\n\n（一）建立消防安全组织，明确专人负责消防工作。\n\n"
+            "（二）保障街道办事处消防工作经费。\n\n"
+            "（三）新天地办、豫园办负责管理区域内的消防工作。\n")
+    assert _roles(text) == [[("responsible", ["区消防救援支队"])], [("responsible", ["各街道"])],
+                            [("responsible", ["新天地办", "豫园办"])]]
+    text = ("二、各街道消防工作责任\n\n（一）区应急局负责消防工作的综合监管。\n\n"
+            "（二）新天地办、豫园办负责管理区域内的消防工作。\n")
+    assert _roles(text) == [[("responsible", ["区应急局"])], [("responsible", ["新天地办", "豫园办"])]]
+
+
+def test_r1002_reads_exactly():
+    assert_exact("r1002_huangpu_xfzrz_2020")
