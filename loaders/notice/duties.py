@@ -225,10 +225,20 @@ def _heading(text: str, s: int, line_end: int, next_start: int
     if _TITLE_RE.fullmatch(text, s, line_end):
         return None  # 某街道实施方案: a document's title, not a unit and its duty
     # 房管所、规建生态办负责牵头组织… : the units, then a word a duty starts with.
-    for cue in HEAD_CUE_RE.finditer(text, s + 2, min(line_end, s + MAX_HEADING + 1)):
+    cues = list(HEAD_CUE_RE.finditer(text, s + 2, min(line_end, s + MAX_HEADING + 1)))
+    for n, cue in enumerate(cues):
         if _SETS_UP_VERB_RE.match(text, cue.start()):
             return None  # 杨行镇建立…领导小组，负责…: the body set up holds the duty (set_up_clauses)
         units = unit_list(text, s, cue.start()) or _named_by_clause(text, s, cue.start())
+        if units and text.startswith("、", cue.end()):
+            # 各级政府组织、团体等根据…: the cue word ends a name in a list (r1004), where a longer
+            # list of more units reaches a later cue; 组织、协调… joins verbs, and no such list does
+            for later in cues[n + 1 :]:
+                longer = unit_list(text, s, later.start())
+                if longer is not None:
+                    if len(longer) > len(units):
+                        return longer, s, later.start(), later.start()
+                    break
         if units:
             return units, s, cue.start(), cue.start()
         persons = _person_list(text, s, cue.start())

@@ -25,7 +25,8 @@ CUE_RE = re.compile(
 # 设在 may have another subject (办公室设在镇房管所，…同时落实2人…, r452).
 # It may also open with the duties it has beside these (区政府工作部门除履行《办法》…规定的职责外，还应当…
 # 履行下列职责, r1001): an exception frame 除…外， before the verb.
-HEAD_CUE_RE = re.compile(CUE_RE.pattern + r"|设在|除(?=[^。；;！？\n]{1,60}?外[，,])")
+# 区司法局将消防法律法规纳入… (r1004): the unit, then 将 and the thing it does something with.
+HEAD_CUE_RE = re.compile(CUE_RE.pattern + r"|设在|除(?=[^。；;！？\n]{1,60}?外[，,])|将")
 
 
 # The first role verb of a duty's first sentence decides the heading units' role.

@@ -91,8 +91,10 @@ def test_kinds_of_body_typed_by_a_list_ending_in_deng_danwei():
             "本场所消防安全责任人，对本单位、本场所消防安全全面负责。")
     assert _clauses(text) == ([("responsible", ["机关", "团体", "企业", "事业"])],
                               ["法定代表人、主要负责人或实际控制人"])
-    # without 等单位 the bare kinds are no list of bodies
-    assert _clauses("机关、团体是消防安全的责任主体。") == ([], [])
+    # 等单位 makes parties named by their trade bodies too (as r656's 代建、监理、施工等单位参加); without
+    # it they are no list of bodies
+    assert _clauses("代建、监理、施工等单位是工程安全的责任主体。") == ([("responsible", ["代建", "监理", "施工"])], [])
+    assert _clauses("代建、监理、施工是工程安全的责任主体。") == ([], [])
 
 
 def test_persons_after_jiang_are_its_object():
@@ -123,3 +125,30 @@ def test_a_unit_and_its_duties_heading_holds_the_sub_items_naming_no_unit():
 
 def test_r1002_reads_exactly():
     assert_exact("r1002_huangpu_xfzrz_2020")
+
+
+def test_a_unit_then_jiang_heads_its_item():
+    # 区司法局将…纳入…: no role verb → responsible; 区城运中心将…，并积极配合… : the first sentence runs
+    # to its 。 and 配合 is its first role verb → support; 配合 in a later sentence changes nothing
+    text = ("第十一条　政府工作部门按照职责分工依法履行消防工作责任。\n\n"
+            "(一)区司法局将消防法律法规纳入普法教育内容。依法办理行政复议案件。\n\n"
+            "(二)区城运中心将公共场所的消防安全隐患纳入网格管理事项，及时接收转派投诉，并积极配合相关消防工作。\n\n"
+            "(三)区发展改革委应当将消防工作纳入中长期规划。按照发展规划，配合推进公共消防基础设施建设。\n")
+    assert _roles(text) == [[("responsible", ["政府工作部门"])], [("responsible", ["区司法局"])],
+                            [("support", ["区城运中心"])], [("responsible", ["区发展改革委"])]]
+
+
+def test_a_cue_word_that_ends_a_name_in_a_list():
+    # 各级政府组织、团体等根据…: 组织 is the end of the first name, the list runs on to 根据; 组织、协调
+    # after a unit joins two verbs
+    text = ("第十一条　政府工作部门按照职责分工依法履行消防工作责任。\n\n"
+            "(一)区绿化市容局组织、协调本区护林防火工作。\n\n"
+            "(二)各级政府组织、团体等根据职能及任务要求推动相关部门做好消防安全工作。\n")
+    assert _roles(text) == [[("responsible", ["政府工作部门"])], [("responsible", ["区绿化市容局"])],
+                            [("responsible", ["各级政府组织", "团体"])]]
+    assert looks_like_unit("社会团体") and looks_like_unit("基层党组织")
+    assert not looks_like_unit("区教育局组织")
+
+
+def test_r1004_reads_exactly():
+    assert_exact("r1004_fengxian_xfzrz_2020")
