@@ -327,6 +327,13 @@ def _children_all_items(h: Header, headers: list[Header], starts: list[int], blo
     return all(x.start in items for x in inner if x.rank == top)
 
 
+def _sentence_end(text: str, start: int, end: int) -> int:
+    k = start
+    while k < end and text[k] not in "。！？\n":
+        k += 1
+    return k
+
+
 def _first_clause_end(text: str, start: int, end: int) -> int:
     k = start
     while k < end and text[k] not in "，,。；;！？\n":
@@ -425,6 +432,12 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
                 and not in_duty_list(h, group, headed, voiced)):
             continue  # 2.建设单位按照各自工作职责，拟定…: a step of a procedure, no duty given
         if not verb and start in by_heading:
+            continue
+        if (not verb and h is not None and duty_start > head_end and "\n" not in text[head_end:duty_start]
+                and sections.names_duties(start) is not True
+                and _SETS_UP_VERB_RE.search(text, duty_start, _sentence_end(text, duty_start, end))):
+            # 三、组织机构 / (一)街道消防安全委员会。各街道设立…，由…担任主任，…成员…组成: the body set up
+            # and its roster, no duty given in words (r1003, as r702's leading group, r920)
             continue
         if (not verb and h is None and duty_start == head_end and start not in in_item
                 and sections.names_duties(start) is False

@@ -152,3 +152,22 @@ def test_a_cue_word_that_ends_a_name_in_a_list():
 
 def test_r1004_reads_exactly():
     assert_exact("r1004_fengxian_xfzrz_2020")
+
+
+def test_a_body_set_up_with_its_roster_under_a_heading_of_another_kind():
+    # 三、组织机构 / (一)X。各街道设立X…，由…担任主任，…成员…组成: no duty given in words; (二) sets up
+    # an office and gives it 具体负责: the office; the 职责 headings below give their units
+    text = ("三、组织机构\n\n（一）街道消防安全委员会。各街道设立消防安全委员会，由行政主要领导担任主任，"
+            "全面统筹协调基层消防综合治理工作，成员由各办组成。\n\n"
+            "（二）消防安全管理办公室。各街道在社区平安办设立消防安全管理办公室，具体负责统筹辖区综合监管。\n\n"
+            "四、工作职责\n\n（一）街道消防委职责\n\n1.定期研究部署消防工作。\n\n"
+            "（二）消防安全管理办公室职责\n\n1.负责街道消防委的日常事务。\n")
+    assert _roles(text) == [[("responsible", ["消防安全管理办公室"])], [("responsible", ["街道消防委"])],
+                            [("responsible", ["消防安全管理办公室"])]]
+    # under a heading naming duties the same item is a duty item (no role verb → responsible)
+    text = text.replace("三、组织机构", "三、职责分工")
+    assert _roles(text)[0] == [("responsible", ["街道消防安全委员会"])]
+
+
+def test_r1003_reads_exactly():
+    assert_exact("r1003_huangpu_jcxf_2023")
