@@ -58,7 +58,7 @@ from .model import Attribution, NoticeError, Official, UnitMention
 from .numbering import Header, accept_headers
 from .persons import PERSON_GROUP_RE
 from .running_text import joined_lead, placed_clauses
-from .vocabulary import SPACE, where
+from .vocabulary import SPACE, label_role, where
 
 # A heading naming the unit and its duties: 消防安全管理办公室职责, 区民政局主要职责,
 # or what it checks or does: 镇农发办和经发中心审核内容 (r655).
@@ -193,6 +193,11 @@ def _heading(text: str, s: int, line_end: int, next_start: int
         return glossed, s, g.end("unit"), g.end()
     # 街道消委办。牵头… / 镇规划建设办：负责…
     for k in range(s + 1, min(line_end, s + MAX_HEADING + 1)):
+        if (text[k] == "。" and k - s <= 6 and text.endswith(("单位", "部门", "主体"), s, k)
+                and label_role(text[s:k])[0]):
+            # 1、责任单位。建设单位为…第一责任人 (r603): an inline item label, the sentence after it
+            # names the unit
+            return _heading(text, k + 1, line_end, next_start)
         if text[k] in "。：:":
             units = unit_list(text, s, k) or _set_up_office(text, s, k)
             if units and text[k] in "：:" and _addressees(text, k):

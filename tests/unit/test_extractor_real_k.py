@@ -171,3 +171,23 @@ def test_a_body_set_up_with_its_roster_under_a_heading_of_another_kind():
 
 def test_r1003_reads_exactly():
     assert_exact("r1003_huangpu_jcxf_2023")
+
+
+def test_an_inline_item_label_is_no_unit():
+    # 1、责任单位。建设单位为…第一责任人，项目办负责监管: the label names no body; the sentence after it
+    # gives the units (README r603)
+    text = ("四、施工管理\n\n1、责任单位。建设单位为小型项目施工安全的第一责任人，项目办负责监管。\n\n"
+            "2、街道消委办。牵头开展消防安全工作。\n")
+    assert _roles(text) == [[("responsible", ["建设单位"]), ("responsible", ["项目办"])],
+                            [("lead", ["街道消委办"])]]
+
+
+def test_a_subject_acting_on_anothers_behalf():
+    # 受X委托 before the role word: the subject is the one entrusted; 应委托X负责 hands the work on
+    assert _clauses("使用镇级资金的小型工程，镇招投标工作小组受镇领导小组委托负责招标投标过程的监管。") == (
+        [("responsible", ["镇招投标工作小组"])], [])
+    assert _clauses("建设单位应委托招标代理公司负责编制招标文件。") == ([], [])
+
+
+def test_r603_reads_exactly():
+    assert_exact("r603_jinhui_xxgc_2019")
