@@ -354,9 +354,11 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
         got = None
         # 镇招投标工作小组受镇领导小组委托负责… (r603): the subject is the one entrusted, the passive
         # phrase an adverbial before its role word, not a pivot handing the work on
-        passive = _ENTRUSTED_RE.search(text, s, cue.start()) if cue is not None else None
-        head_end = passive.start() if passive is not None and passive.end() == cue.start() else (
-            cue.start() if cue is not None else s)
+        head_end = s
+        if cue is not None:
+            passive = _ENTRUSTED_RE.search(text, s, cue.start())
+            entrusted = passive is not None and passive.end() == cue.start()
+            head_end = passive.start() if passive is not None and entrusted else cue.start()
         if (cue is not None and head_end - s >= 2 and not re.search(r"[，,：:由]", text[s : cue.start()])
                 and not PIVOT_RE.search(text, s, head_end)):  # 建设单位应委托招标代理公司负责… (r755)
             word = cue.group("word")
