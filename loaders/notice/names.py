@@ -59,11 +59,12 @@ PERSON_ENDINGS = ("干部", "主任", "书记", "负责人", "村长", "镇长",
 # 户口暂时迁出的现役军人), a question (…程序是否履行到位), setting a body up or placing it
 # (各乡镇设立消防安全委员会, 项目办设在镇规建办), what a rule applies to (本办法适用于本街道…),
 # and an exception (除新区审计部门). A heading that says one of these is a sentence, not a name.
-# A quantity (新(改、扩)建一批中小学校) counts what a task makes; no name counts. A 由-phrase says
-# who does something (非国有不可移动文物由其所有人, r803); no name holds one (自由贸易区 aside), nor a
+# A quantity (新(改、扩)建一批中小学校, 创建首批…美丽城镇, r652) counts what a task makes; no name
+# counts. A 由-phrase says who does something (非国有不可移动文物由其所有人, r803); no name holds one
+# (自由贸易区 aside), nor a
 # hand-over (村级工程项目移交各行政村负责…, r601: the 由-clause reads 各行政村).
 PHRASE_RE = re.compile(r"的|是否|设立|成立|下设|设在|组建|适用|移交|^除|^召开|^本(?:办法|方案|意见|规定|细则)"
-                       r"|[一两几数](?:批|系列)|若干|(?<![自理缘])由")
+                       r"|[一两几数首](?:批|系列)|若干|(?<![自理缘])由")
 # Procedure verbs right after a finished body's name: the name ended and a sentence went on
 # (城建中心报小型建设工程领导小组选择社会中介机构, r602), also after a modal, with a verb governing
 # another body (区房管局应指导街道督促物业管理单位…, r941; not 市委组织部).

@@ -191,3 +191,21 @@ def test_a_subject_acting_on_anothers_behalf():
 
 def test_r603_reads_exactly():
     assert_exact("r603_jinhui_xxgc_2019")
+
+
+def test_a_table_header_broken_over_two_cells():
+    # 责任 / 领导, 责任 / 科室 one cell per paragraph: read joined; a target counting what a task makes
+    # (创建首批…美丽城镇) is no unit though it ends in 镇
+    text = ("序号\n\n重点工作\n\n责任\n\n领导\n\n责任\n\n科室\n\n工作任务安排\n\n完成情况\n\n"
+            "1\n\n水库工程政策处理\n\n张三\n\n水库工程政策处理工作领导小组\n\n推进坟墓迁移工作。\n\n进度达60%。\n\n"
+            "2\n\n现代化美丽城镇\n\n李四\n\n乡村振兴办\n\n成功创建首批浙江省美丽城镇。\n\n按照时间节点开展项目建设。\n")
+    notice = parse_notice(text)
+    assert [[(a.role, [u.name for u in a.units]) for a in m.attributions] for m in notice.measures] == [
+        [("responsible", ["水库工程政策处理工作领导小组"])], [("responsible", ["乡村振兴办"])]]
+    assert [[(o.name, o.role) for o in m.officials] for m in notice.measures] == [
+        [("张三", "责任领导")], [("李四", "责任领导")]]
+    assert not looks_like_unit("成功创建首批浙江省美丽城镇")
+
+
+def test_r652_reads_exactly():
+    assert_exact("r652_sizhoutou_zdgz_2024")
