@@ -35,6 +35,7 @@ import time
 from dataclasses import dataclass
 
 from .duty_brackets import bracket_duties
+from .duty_heads import DUTIES_OF, SETS_UP_VERB_RE, item_heading, titled_heading
 from .duty_scope import (
     SectionHeadings,
     in_duty_list,
@@ -45,37 +46,15 @@ from .duty_scope import (
     under_duties_heading,
 )
 from .duty_words import (
-    HEAD_CUE_RE,
-    MAX_HEADING,
-    ROLE_IN_NAME_RE,
     STATED_DUTY_RE,
     duty_role,
     guided,
-    unit_list,
 )
 from .layout import detect_layout
 from .model import Attribution, NoticeError, Official, UnitMention
 from .numbering import Header, accept_headers
-from .persons import PERSON_GROUP_RE
 from .running_text import joined_lead, placed_clauses
 from .vocabulary import SPACE, where
-
-# A heading naming the unit and its duties: 消防安全管理办公室职责, 区民政局主要职责,
-# or what it checks or does: 镇农发办和经发中心审核内容 (r655).
-_DUTIES_OF = r"(?:主要|工作)?职责|(?:审核|审查|核查|检查|工作)内容"
-# A heading naming the unit, the field of its duties and 职责 / 责任: 各街镇（经开区）消防工作责任,
-# 区委、区政府各部委办局消防安全职责 (r701).
-_FIELD_DUTIES_RE = re.compile(r"(?P<field>[\u4e00-\u9fff]{2,8}?)(?:工作)?(?:职责|责任)$")
-# A line naming a document (某街道实施方案, 关于…的通知): no punctuation, a document's kind at its end.
-_TITLE_RE = re.compile(r"[^。，,；;：:！？\n]{2,60}?"
-                       r"(?:方案|办法|意见|细则|规定|计划|通知|决定|规则|制度)[\s\u3000]*")
-# The paragraph after a notice's addressees (各科室、各基层单位：) says what is sent to them,
-# or why the rules below were made (为了进一步加强…，特制定以下实施办法, r754).
-_SENDING_RE = re.compile(r"印发|转发|通知|发给|制定")
-_SETS_UP_VERB_RE = re.compile(r"成立|建立|设立|组建")
-# A heading naming a body and the office it sets up (各乡镇消防安全委员会下设办公室, r604):
-# the office is that body's office.
-_SETS_UP_RE = re.compile(r"(.{2,30}?)下设(办公室|工作组|专班)$")
 
 
 @dataclass(frozen=True)
@@ -96,153 +75,6 @@ def headers_of(text: str) -> list[Header]:
     """Every numbering marker that heads an item, for the doctest above."""
     return accept_headers(text, detect_layout(text), [])
 
-
-def _person_list(text: str, s: int, e: int) -> list[Official] | None:
-    """text[s:e] read as a list of groups of persons (各包村干部、村干部), or None."""
-    while e > s and text[e - 1] in SPACE + "，,":
-        e -= 1
-    raw = text[s:e]
-    if not raw or e - s > MAX_HEADING or re.search(r"[。，,；;：:！？\n]", raw):
-        return None
-    out = []
-    for m in re.finditer(r"[^、]+", raw):
-        name = m.group(0).strip(SPACE)
-        if not (2 <= len(name) <= 12 and PERSON_GROUP_RE.search(name)):
-            return None
-        out.append(Official(name=name, role="", as_written=m.group(0), start=s + m.start(), end=s + m.end()))
-    return out or None
-
-
-def _addressees(text: str, colon: int) -> bool:
-    """A list of units ending its line with a colon, followed by a paragraph that
-    sends them something (现印发给你们…): the notice's addressees (主送), not a duty."""
-    nl = text.find("\n", colon)
-    if text[colon + 1 : nl if nl != -1 else len(text)].strip(SPACE):
-        return False
-    if nl == -1:
-        return False
-    while nl < len(text) and text[nl].isspace():
-        nl += 1
-    end = text.find("\n", nl)
-    return _SENDING_RE.search(text, nl, end if end != -1 else len(text)) is not None
-
-
-# Parties named by what they do, on a heading line of their own: 区中标的道路运输单位和作业服务单位
-# (r704); a qualifier ending in 的 shared across 和 / 及 / 与.
-_QUALIFIED_RE = re.compile(r"(?P<q>[\u4e00-\u9fff]{1,10}的)(?P<a>[\u4e00-\u9fff]{2,10}?(?:单位|企业|机构))"
-                           r"(?:[和及与](?P<b>[\u4e00-\u9fff]{2,10}?(?:单位|企业|机构)))?")
-
-
-def _qualified_parties(text: str, s: int, e: int) -> list[UnitMention] | None:
-    m = _QUALIFIED_RE.fullmatch(text, s, e)
-    if m is None or ROLE_IN_NAME_RE.search(m.group(0)):
-        return None
-    out = [UnitMention(name=m.group("q") + m.group("a"), as_written=text[m.start() : m.end("a")], start=s,
-                       end=m.end("a"))]
-    if m.group("b"):
-        out.append(UnitMention(name=m.group("q") + m.group("b"), as_written=text[m.start("b") : e],
-                               start=m.start("b"), end=e, reading="和-joined"))
-    return out
-
-
-def _set_up_office(text: str, s: int, e: int) -> list[UnitMention] | None:
-    """各乡镇消防安全委员会下设办公室: the office of the body named, as one unit."""
-    m = _SETS_UP_RE.fullmatch(text, s, e)
-    if m is None:
-        return None
-    body = unit_list(text, m.start(1), m.end(1))
-    if body is None or len(body) != 1:
-        return None
-    return [UnitMention(name=body[0].name + m.group(2), as_written=text[s:e], start=s, end=e,
-                        reading="office set up by " + body[0].name)]
-
-
-# A unit, a gloss of what it includes (（含…）, running to the first closing bracket followed by a
-# role verb), then its duty.
-_GLOSSED_RE = re.compile(r"(?P<unit>[^（(，,。；;：:、\n]{2,20}?)[（(]含[^。\n]{1,120}?[)）]"
-                         r"(?=(?:具体|主要)?(?:负责|牵头|配合|协助|参与|承担|应))")
-
-
-def _heading(text: str, s: int, line_end: int, next_start: int
-             ) -> tuple[list[UnitMention], int, int, int] | tuple[list[Official], int, int, int] | None:
-    """The units an item starts with: (units, start and end of the heading, where
-    the duty starts). Groups of persons (各包村干部、村干部，负责…) come as officials."""
-    while s < line_end and text[s] in SPACE:
-        s += 1
-    if s >= line_end:
-        return None
-    if text[s] == "由" and s + 1 < line_end:
-        s += 1  # 1.由保洁公司负责组织…: the 由-clause's units head the item
-    # 项目主管部门（含各职能科室及纳入管理的公司、村）负责…: a gloss of what the unit includes,
-    # with brackets, commas and short names of its own (r802), dropped as an alias is (r653)
-    g = _GLOSSED_RE.match(text, s, line_end)
-    if g is not None and (glossed := unit_list(text, s, g.end("unit"))):
-        return glossed, s, g.end("unit"), g.end()
-    # 街道消委办。牵头… / 镇规划建设办：负责…
-    for k in range(s + 1, min(line_end, s + MAX_HEADING + 1)):
-        if text[k] in "。：:":
-            units = unit_list(text, s, k) or _set_up_office(text, s, k)
-            if units and text[k] in "：:" and _addressees(text, k):
-                return None
-            if units:
-                return units, s, k, k + 1
-            break
-        if text[k] in "，,；;！？":
-            break
-    # （一）区建管委 on a line of its own: the duty is the next paragraph;
-    # （一）街镇（园区）消防安全委员会职责 too, the unit without 职责 (r511).
-    whole = text[s:line_end].rstrip(SPACE)
-    rest = re.sub("(?:" + _DUTIES_OF + ")$", "", whole) or whole
-    if len(rest) <= MAX_HEADING:
-        units = unit_list(text, s, s + len(rest))
-        if not units and (field := _FIELD_DUTIES_RE.search(whole)) is not None:
-            # 各街镇（经开区）消防工作责任: the unit, then the field its duties are in
-            for cut in range(field.end("field"), field.start("field") - 1, -1):
-                units = unit_list(text, s, s + cut)
-                if units:
-                    rest = rest[:cut]
-                    break
-        if not units:
-            units = _qualified_parties(text, s, s + len(rest))
-        if units:
-            j = line_end
-            while j < next_start and text[j].isspace():
-                j += 1
-            return (units, s, s + len(rest), j) if j < next_start else None
-    if _TITLE_RE.fullmatch(text, s, line_end):
-        return None  # 某街道实施方案: a document's title, not a unit and its duty
-    # 房管所、规建生态办负责牵头组织… : the units, then a word a duty starts with.
-    for cue in HEAD_CUE_RE.finditer(text, s + 2, min(line_end, s + MAX_HEADING + 1)):
-        if _SETS_UP_VERB_RE.match(text, cue.start()):
-            return None  # 杨行镇建立…领导小组，负责…: the body set up holds the duty (set_up_clauses)
-        units = unit_list(text, s, cue.start())
-        if units:
-            return units, s, cue.start(), cue.start()
-        persons = _person_list(text, s, cue.start())
-        if persons:
-            return persons, s, cue.start(), cue.start()
-    return None
-
-
-# An article's title in brackets on its heading line: 第六条（街道办事处监督检查职责） (r941).
-_BRACKET_TITLE_RE = re.compile(r"[^\S\n]*[（(](?P<title>[^()（）\n]{2,30}?(?:职责|责任))[)）][^\S\n]*")
-
-
-def _titled(text: str, body: int, line_end: int, next_start: int
-            ) -> tuple[list[UnitMention], int, int, int] | None:
-    """The unit an article's title names with its duties (第六条（街道办事处监督检查职责）), its
-    duties in the text below, as a heading line naming the unit is read (r511). Whether a
-    paragraph of the article names the unit itself is decided later, as for any heading line."""
-    m = _BRACKET_TITLE_RE.fullmatch(text, body, line_end)
-    if m is None:
-        return None
-    got = _heading(text, m.start("title"), m.end("title"), next_start)
-    if got is None or got[3] != m.end("title") or not all(isinstance(u, UnitMention) for u in got[0]):
-        return None  # only a title naming a unit and its duties, not one giving a duty itself
-    j = line_end
-    while j < next_start and text[j].isspace():
-        j += 1
-    return ([u for u in got[0] if isinstance(u, UnitMention)], got[1], got[2], j) if j < next_start else None
 
 
 def _without_rosters(text: str, found: list, headers: list[Header], group: dict[int, list[int]]) -> list:
@@ -267,6 +99,48 @@ def _without_rosters(text: str, found: list, headers: list[Header], group: dict[
         if len(listed) == len(siblings):  # every line bare but maybe the last
             rosters.update(siblings)
     return [f for f in found if f[0] not in rosters]
+
+
+def _paragraphs_in_duty_items(found: list, headers: list[Header], block_end: dict[int, int]) -> set[int]:
+    """Unnumbered paragraphs opening with a unit inside a numbered item that is itself headed by
+    another unit ((一)区应急局负责… / 区消防救援支队承担…日常工作。…, r1001): the list of duties goes on
+    with the next unit's. Not inside an article (第四条 镇人民政府负责… / 镇党群中心具体负责…: one
+    article, one measure, r803), nor a paragraph restating the item's unit."""
+    # the parent's unit opens its own paragraph: under a unit on a heading line of its own
+    # ((一)虹口区绿化和市容管理局 / 区绿化市容局负责…, r704) the paragraphs are that unit's duty
+    heads = {f[2].start: f[3] for f in found
+             if f[2] is not None and f[2].style != "article" and f[4] == f[5]}
+    starts = [h.start for h in headers]
+    out: set[int] = set()
+    for start, _b, h, units, _he, _d in found:
+        if h is not None:
+            continue
+        i = bisect.bisect_right(starts, start) - 1
+        if i < 0 or starts[i] not in heads or start >= block_end.get(starts[i], 0):
+            continue
+        parent = [u.name for u in heads[starts[i]] if isinstance(u, UnitMention)]
+        if any(isinstance(u, UnitMention) and restates(u.name, p) for u in units for p in parent):
+            continue
+        out.add(start)
+    return out
+
+
+def _children_all_items(h: Header, headers: list[Header], starts: list[int], block_end: dict[int, int],
+                        items: set[int]) -> bool:
+    """Is every sub-item of the first level under h an item of the duty list (naming its own unit)?"""
+    lo = bisect.bisect_right(starts, h.start)
+    inner = headers[lo : bisect.bisect_left(starts, block_end.get(h.start, 0), lo)]
+    if not inner:
+        return True
+    top = min(x.rank for x in inner)
+    return all(x.start in items for x in inner if x.rank == top)
+
+
+def _sentence_end(text: str, start: int, end: int) -> int:
+    k = start
+    while k < end and text[k] not in "。！？\n":
+        k += 1
+    return k
 
 
 def _first_clause_end(text: str, start: int, end: int) -> int:
@@ -308,26 +182,14 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
         next_start = starts[i + 1][0] if i + 1 < len(starts) else len(text)
         nl = text.find("\n", body)
         line_end = min(nl if nl != -1 else len(text), next_start)
-        got = _heading(text, body, line_end, len(text) if h else next_start)
+        got = item_heading(text, body, line_end, len(text) if h else next_start)
         if got is None and h is not None and h.style == "article":
-            got = _titled(text, body, line_end, len(text))
+            got = titled_heading(text, body, line_end, len(text))
         if got is None:
             continue
         units, head_start, head_end, duty_start = got
         found.append((start, head_start, h, units, head_end, duty_start))
     sections = SectionHeadings(text, headers)
-    if sum(h is not None for _s, _b, h, _u, _he, _d in found) >= 2:
-        # unnumbered paragraphs are the parents' own text (具体分工如下：), but under a heading
-        # naming duties (第三条（职责分工）) each paragraph opening with a unit is an item (r941)
-        found = [f for f in found if f[2] is not None or sections.names_duties(f[0])]
-        # such a paragraph gives a duty in words; a lead-in does not (吴泾镇…做好…。具体分工如下：, r305)
-        by_heading = {f[0] for f in found if f[2] is None}
-    else:
-        by_heading = set()
-    group = sibling_groups(headers)
-    found = _without_rosters(text, found, headers, group)
-    headed = {f[2].start for f in found if f[2] is not None}
-
     # where each numbered item's block ends: the next marker of the same or a higher level
     block_end: dict[int, int] = {}
     nearest = [len(text)] * (max((h.rank for h in headers), default=0) + 1)
@@ -335,7 +197,21 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
         block_end[h.start] = nearest[h.rank]
         for r in range(h.rank, len(nearest)):
             nearest[r] = h.start
+    if sum(h is not None for _s, _b, h, _u, _he, _d in found) >= 2:
+        # unnumbered paragraphs are the parents' own text (具体分工如下：), but under a heading
+        # naming duties (第三条（职责分工）) each paragraph opening with a unit is an item (r941),
+        # and so is one inside a numbered item headed by another unit (r1001)
+        in_item = _paragraphs_in_duty_items(found, headers, block_end)
+        found = [f for f in found if f[2] is not None or f[0] in in_item or sections.names_duties(f[0])]
+        # such a paragraph gives a duty in words; a lead-in does not (吴泾镇…做好…。具体分工如下：, r305)
+        by_heading = {f[0] for f in found if f[2] is None and f[0] not in in_item}
+    else:
+        in_item, by_heading = set(), set()
+    group = sibling_groups(headers)
+    found = _without_rosters(text, found, headers, group)
+    headed = {f[2].start for f in found if f[2] is not None}
     item_starts = [f[0] for f in found]
+    item_set, header_starts = set(item_starts), [x.start for x in headers]
     boxed, boxes = bracket_duties(text)  # （城建中心：负责…。城运中心：…）: items of their own (r900)
     box_opens = [o for o, _c in boxes]
     read: list[tuple[int, Attribution | None, str, str]] = []  # (end, guide, role, verb) per item
@@ -351,7 +227,7 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
             end = box_opens[b]  # the item's own text ends where a bracketed duty list starts
         while end > start and text[end - 1].isspace():
             end -= 1
-        listed = re.match(_DUTIES_OF, text[head_end : head_end + 4]) is not None  # <unit>职责
+        listed = re.match(DUTIES_OF, text[head_end : head_end + 4]) is not None  # <unit>职责
         after_guide, guide = guided(text, duty_start, end)
         read.append((end, guide, *duty_role(text, after_guide, end, listed)))
     # items that give a duty in words: a role verb, or 履行…职责
@@ -366,13 +242,25 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
             continue  # 2.建设单位按照各自工作职责，拟定…: a step of a procedure, no duty given
         if not verb and start in by_heading:
             continue
-        if (not verb and h is None and duty_start == head_end and sections.names_duties(start) is False
+        if (not verb and h is not None and duty_start > head_end and "\n" not in text[head_end:duty_start]
+                and sections.names_duties(start) is not True
+                and SETS_UP_VERB_RE.search(text, duty_start, _sentence_end(text, duty_start, end))):
+            # 三、组织机构 / (一)街道消防安全委员会。各街道设立…，由…担任主任，…成员…组成: the body set up
+            # and its roster, no duty given in words (r1003, as r702's leading group, r920)
+            continue
+        if (not verb and h is None and duty_start == head_end and start not in in_item
+                and sections.names_duties(start) is False
                 and not STATED_DUTY_RE.search(text, duty_start, _first_clause_end(text, duty_start, end))):
             continue  # 九、监督管理 / 镇集体资产监督管理委员会对…全过程监管: the section's text (r508)
         heading_line = h is not None and "\n" in text[head_end:duty_start]
         if (heading_line and i + 1 < len(found)
-                and item_starts[i + 1] < (block_end.get(h.start, end) if h is not None else end)):
-            continue  # 四、区委、区政府各部委办局消防安全职责 over items that name their own units (r701)
+                and item_starts[i + 1] < (block_end.get(h.start, end) if h is not None else end)
+                and (h is None or found[i + 1][2] is None
+                     or _children_all_items(h, headers, header_starts, block_end, item_set))):
+            # 四、区委、区政府各部委办局消防安全职责 over items that name their own units (r701); but
+            # 三、各街道消防工作责任 over (一)…(六) naming none holds them, beside (七)新天地办…负责… (r1002);
+            # a paragraph of its own naming the unit (第四条（…部门职责） / 区国动办承担…, r941) stands for it
+            continue
         if introduces(text, units, duty_start, end):
             continue  # 四、各单位按以下职能分工…：the items below say which unit does what
         clause_end = duty_start + len(verb) if verb and text.startswith(verb, duty_start) else head_end

@@ -23,13 +23,19 @@ CUE_RE = re.compile(
 # A duty item may open with where its unit sits, then its duty (镇农村集体资产管理部门设在镇经济发展服务中心，
 # 具体负责…, r921): the unit heads the item. Not in running text, where the clause after
 # 设在 may have another subject (办公室设在镇房管所，…同时落实2人…, r452).
-HEAD_CUE_RE = re.compile(CUE_RE.pattern + "|设在")
+# It may also open with the duties it has beside these (区政府工作部门除履行《办法》…规定的职责外，还应当…
+# 履行下列职责, r1001): an exception frame 除…外， before the verb.
+# 区司法局将消防法律法规纳入… (r1004): the unit, then 将 and the thing it does something with.
+HEAD_CUE_RE = re.compile(CUE_RE.pattern + r"|设在|除(?=[^。；;！？\n]{1,60}?外[，,])|将")
 
 
 # The first role verb of a duty's first sentence decides the heading units' role.
-ROLE_VERB_RE = re.compile(r"(负责)?(牵头|配合|协助|协同|参与|参加|协办)(?!\s*单位|\s*部门)|负责(?!人)")
-# A duty stated without a role verb: 在各自职责范围内履行下列共同职责 (r701, as 履行相应职责, r510).
-STATED_DUTY_RE = re.compile(r"履行[^。；;！？\n]{0,30}?职责")
+# An adverb of how may stand between 负责 and the verb: 负责依法配合 is 负责配合 (r1001).
+ROLE_VERB_RE = re.compile(r"(负责(?:依法|积极|主动|全力|共同)?)?(牵头|配合|协助|协同|参与|参加|协办)"
+                          r"(?!\s*单位|\s*部门)|负责(?!人)")
+# A duty stated without a role verb: 在各自职责范围内履行下列共同职责 (r701, as 履行相应职责, r510),
+# 按照职责分工依法履行消防工作责任 (r1000, as 履行…责任, r900).
+STATED_DUTY_RE = re.compile(r"履行[^。；;！？\n]{0,30}?(?:职责|责任)")
 # A duty stated as a clause of its own, opening with the duty borne: 应履行行业管理义务,
 # 落实属地安全责任, 承担以下监督检查职责 (r941), as 履行相应职责 / 落实主体责任 (r510) and
 # 肩负…职责 (r901). Only at a clause's start: 指导…单位落实安全责任 is what the duty is about.

@@ -35,12 +35,16 @@ UNIT_ENDINGS = ("街道", "乡镇", "镇", "乡", "社区", "村", "开发区", 
                 "检察院", "专班", "各区", "各县", "县（市、区）", "县（市）", "县〔市、区〕", "县区", "市区",
                 "办公会议",  # 由政府办公会议负责审议 (r702): the meeting stands for the body
                 "团中央",  # 共青团中央, the Youth League's central committee (r963)
+                # organisations named by their kind (各级政府组织、团体等, r1004; 社会团体, 基层党组织);
+                # 组织 alone is a verb as often (区教育局组织开展…), so only after a word for whose
+                "团体", "党组织", "社会组织", "政府组织", "群团组织", "群众组织", "基层组织",
                 *PARTY_ENDINGS)
 # Words a task starts with; a unit name never does.
 TASK_VERBS = ("新建", "建成", "启动", "完成", "加快", "推进", "推动", "实施", "开展", "开工", "落实",
               "加强", "提升", "优化", "完善", "健全", "建立", "深化", "持续", "全面", "积极", "强化",
               "确保", "力争", "实现", "做好", "支持", "鼓励", "引导", "规范", "坚持", "扩大",
-              "新增", "改造", "提高", "降低", "增加", "争取", "打造", "培育", "促进")
+              "新增", "改造", "提高", "降低", "增加", "争取", "打造", "培育", "促进",
+              "实行")  # 实行挂牌督办 (r1002): a task ending as an office's name may
 # Verbs that govern a body (组织居委会…, 督促物业公司…, 指派专人…, 监督指导各街道办事处落实…, r704;
 # 请区直相关部门及各街道…落实, r801): a phrase opening with one is a
 # sentence about the body, not its name. Not 组织部 or 指导组/指导站, which are names.
@@ -55,11 +59,12 @@ PERSON_ENDINGS = ("干部", "主任", "书记", "负责人", "村长", "镇长",
 # 户口暂时迁出的现役军人), a question (…程序是否履行到位), setting a body up or placing it
 # (各乡镇设立消防安全委员会, 项目办设在镇规建办), what a rule applies to (本办法适用于本街道…),
 # and an exception (除新区审计部门). A heading that says one of these is a sentence, not a name.
-# A quantity (新(改、扩)建一批中小学校) counts what a task makes; no name counts. A 由-phrase says
-# who does something (非国有不可移动文物由其所有人, r803); no name holds one (自由贸易区 aside), nor a
+# A quantity (新(改、扩)建一批中小学校, 创建首批…美丽城镇, r652) counts what a task makes; no name
+# counts. A 由-phrase says who does something (非国有不可移动文物由其所有人, r803); no name holds one
+# (自由贸易区 aside), nor a
 # hand-over (村级工程项目移交各行政村负责…, r601: the 由-clause reads 各行政村).
 PHRASE_RE = re.compile(r"的|是否|设立|成立|下设|设在|组建|适用|移交|^除|^召开|^本(?:办法|方案|意见|规定|细则)"
-                       r"|[一两几数](?:批|系列)|若干|(?<![自理缘])由")
+                       r"|[一两几数首](?:批|系列)|若干|(?<![自理缘])由")
 # Procedure verbs right after a finished body's name: the name ended and a sentence went on
 # (城建中心报小型建设工程领导小组选择社会中介机构, r602), also after a modal, with a verb governing
 # another body (区房管局应指导街道督促物业管理单位…, r941; not 市委组织部).

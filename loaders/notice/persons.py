@@ -39,7 +39,8 @@ _COLON_RE = re.compile(r"(?P<label>" + _QUALIFIER + _LEADER + r")[^\S\n]*[:：][
 # 由各所在村的村委会主任担任防汛责任人
 _SERVES_RE = re.compile(r"由(?P<names>[^，,。；;：:由\n]{2,20}?)担任(?P<label>[\u4e00-\u9fff]{0,4}?责任人)")
 # Groups of persons and posts: cadres and heads, not staff (督查队员, 保洁员 are neither).
-PERSON_GROUP_RE = re.compile(r"(干部|主任|书记|村长|镇长|乡长|组长|所长|站长|负责人|领导)$")
+# 法定代表人, 实际控制人: the persons answering for a body (r1002).
+PERSON_GROUP_RE = re.compile(r"(干部|主任|书记|村长|镇长|乡长|组长|所长|站长|负责人|领导|代表人|控制人)$")
 # Words that are no one's name: 责任人责任, 负责人负责
 _NOT_A_NAME_RE = re.compile(r"责任|负责|管理|工作|单位|部门|制度|机制")
 

@@ -269,6 +269,10 @@ _APPOINTED_RE = re.compile(r"为[^，,；;。\n]{1,8}[，,][^，,；;。\n]{0,4}
 _STATING_VERBS = ("明确", "确定", "规定", "要求", *TASK_VERBS)
 
 
+# 受X委托 right before the role word: the subject acts on X's behalf (r603).
+_ENTRUSTED_RE = re.compile(r"受[^，,。；;：:\n受]{2,20}?委托")
+
+
 # Prepositions an adverbial clause opens with; a subject never does.
 _ADVERBIAL_OPENERS = ("在", "对", "向", "经", "将", "把", "被", "从", "自", "按", "根据", "依据", "依照",
                       "为了", "通过", "结合")
@@ -348,15 +352,22 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
                  and not (text[s - 1] in "（(" and titles_article(text, s - 1)))  # 第十条（社会参与）
         cue = CLAUSE_CUE_RE.search(text, s, stop) if opens else None
         got = None
-        if (cue is not None and cue.start() - s >= 2 and not re.search(r"[，,：:由]", text[s : cue.start()])
-                and not PIVOT_RE.search(text, s, cue.start())):  # 建设单位应委托招标代理公司负责… (r755)
+        # 镇招投标工作小组受镇领导小组委托负责… (r603): the subject is the one entrusted, the passive
+        # phrase an adverbial before its role word, not a pivot handing the work on
+        head_end = s
+        if cue is not None:
+            passive = _ENTRUSTED_RE.search(text, s, cue.start())
+            entrusted = passive is not None and passive.end() == cue.start()
+            head_end = passive.start() if passive is not None and entrusted else cue.start()
+        if (cue is not None and head_end - s >= 2 and not re.search(r"[，,：:由]", text[s : cue.start()])
+                and not PIVOT_RE.search(text, s, head_end)):  # 建设单位应委托招标代理公司负责… (r755)
             word = cue.group("word")
-            taken = text.rfind("以", s, cue.start()) if word.startswith("为") else -1
+            taken = text.rfind("以", s, head_end) if word.startswith("为") else -1
             if taken != -1:  # 农村地区以各村为责任主体 (r901): the units taken as the post follow 以
-                got = _subject(text, taken + 1, cue.start(), cue, clause_role(word))
+                got = _subject(text, taken + 1, head_end, cue, clause_role(word))
             else:
-                got = _subject(text, s, cue.start(), cue, clause_role(word))
-            if got is None and taken == -1 and (k := _modal_split(text, s, cue.start())) != -1:
+                got = _subject(text, s, head_end, cue, clause_role(word))
+            if got is None and taken == -1 and (k := _modal_split(text, s, head_end)) != -1:
                 got = _subject(text, s, k, cue, clause_role(word))
             if isinstance(got, Attribution):
                 out.append(got)
@@ -415,13 +426,18 @@ def _subject(text: str, s: int, e: int, cue: re.Match[str], role: str) -> Attrib
     if k != -1 and looks_like_unit(raw[k + 1 :]) and raw[k + 1 :] not in _GENERIC_HEADS:
         s = s + k + 1  # 小型建设工程的建设单位为…责任单位 (r702): the party, what it builds qualifying it
         raw = text[s:e]
-    leads, mentions = list_mentions(text, s, e)
-    units = leads + mentions
-    if units and are_holders([u.name for u in units]) and not any(ROLE_RE.search(u.name) for u in units):
+    # a list typed by 等单位 takes kinds of body as bodies (机关、团体、企业、事业等单位是…责任主体, r1002)
+    units = _holders(text, s, e)
+    if units and not any(ROLE_RE.search(u.name) for u in units):
         return Attribution(role=role, label=cue.group("word"), clause=text[s : cue.end()], start=s,
                            end=cue.end(), units=units)
     groups = [(m.start(), m.group(0)) for m in re.finditer(r"[^、]+", raw)]
+    if raw.startswith(("将", "把")):
+        return None  # 将各级党政领导干部落实…情况纳入…: the persons are the object of 将 (r1002)
     if groups and all(2 <= len(g.strip()) <= 12 and PERSON_GROUP_RE.search(g.strip()) for _o, g in groups):
+        if "或" in groups[-1][1]:
+            # 法定代表人、主要负责人或实际控制人: alternatives, whoever of them it is (r1002, as r900)
+            return [Official(name=raw.strip(), role="负责", as_written=raw, start=s, end=e)]
         return [Official(name=g.strip(), role="负责", as_written=g, start=s + o, end=s + o + len(g))
                 for o, g in groups]
     return None

@@ -94,6 +94,11 @@ def _unnumbered_header(cells: list[Cell]) -> list[str] | None:
     return None
 
 
+# A column header broken over two cells, a role word then the kind of holder (责任 / 领导, r652).
+_HEADER_HEADS = ("责任", "牵头", "配合", "协同", "协办", "主责", "落实", "参与")
+_HEADER_TAILS = ("单位", "部门", "科室", "处室", "领导", "人", "主体")
+
+
 def _column_name(cell: str) -> bool:
     """Could a paragraph be a column's name (类别, 主要任务, 牵头单位)? Short, no
     marks, no digits."""
@@ -152,7 +157,10 @@ def read_table(text: str) -> Table | None:
                 if (NUMBER_RE.fullmatch(name) or re.match(r"\d{1,2}[.．、]", name) or len(name) > 12
                         or PAREN_ROW_RE.fullmatch(name) or PART_CELL_RE.fullmatch(name)):
                     break  # the first row (or a group or part cell before it: 1.分类投放, 一 / —)
-                columns.append(name)
+                if columns[-1] in _HEADER_HEADS and name in _HEADER_TAILS:
+                    columns[-1] += name  # 责任 / 领导, 责任 / 科室: a header broken over two cells (r652)
+                else:
+                    columns.append(name)
                 end = pc.end
             if any(column_role(c) in ("lead", "responsible", "support") for c in columns):
                 return Table(s, end, columns, one_cell_per_line=True, paragraphs=True)

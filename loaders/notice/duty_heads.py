@@ -1,0 +1,211 @@
+"""What a duty item starts with: the units (or groups of persons) heading it, and where its duty
+starts. The shapes: ``街道消委办。牵头…`` / ``镇规划建设办：负责…``; ``（一）区建管委`` or
+``<unit>职责`` on a heading line of its own; ``房管所、规建生态办负责…`` (the units, then a word a
+duty opens with); an article's title naming a unit and its duties (``第六条（街道办事处监督检查职责）``);
+a party named by a clause (``负责公共消防设施维护管理的单位应当…``). Used by duties.duty_items.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .duty_words import HEAD_CUE_RE, MAX_HEADING, ROLE_IN_NAME_RE, unit_list
+from .model import Official, UnitMention
+from .persons import PERSON_GROUP_RE
+from .vocabulary import SPACE, label_role
+
+# A heading naming the unit and its duties: 消防安全管理办公室职责, 区民政局主要职责,
+# or what it checks or does: 镇农发办和经发中心审核内容 (r655).
+DUTIES_OF = r"(?:主要|工作)?职责|(?:审核|审查|核查|检查|工作)内容"
+# A heading naming the unit, the field of its duties and 职责 / 责任: 各街镇（经开区）消防工作责任,
+# 区委、区政府各部委办局消防安全职责 (r701).
+_FIELD_DUTIES_RE = re.compile(r"(?P<field>[\u4e00-\u9fff]{2,8}?)(?:工作)?(?:职责|责任)$")
+# A line naming a document (某街道实施方案, 关于…的通知): no punctuation, a document's kind at its end.
+_TITLE_RE = re.compile(r"[^。，,；;：:！？\n]{2,60}?"
+                       r"(?:方案|办法|意见|细则|规定|计划|通知|决定|规则|制度)[\s\u3000]*")
+# The paragraph after a notice's addressees (各科室、各基层单位：) says what is sent to them,
+# or why the rules below were made (为了进一步加强…，特制定以下实施办法, r754).
+_SENDING_RE = re.compile(r"印发|转发|通知|发给|制定")
+SETS_UP_VERB_RE = re.compile(r"成立|建立|设立|组建")
+# A heading naming a body and the office it sets up (各乡镇消防安全委员会下设办公室, r604):
+# the office is that body's office.
+_SETS_UP_RE = re.compile(r"(.{2,30}?)下设(办公室|工作组|专班)$")
+
+
+def _person_list(text: str, s: int, e: int) -> list[Official] | None:
+    """text[s:e] read as a list of groups of persons (各包村干部、村干部), or None."""
+    while e > s and text[e - 1] in SPACE + "，,":
+        e -= 1
+    raw = text[s:e]
+    if not raw or e - s > MAX_HEADING or re.search(r"[。，,；;：:！？\n]", raw):
+        return None
+    out = []
+    for m in re.finditer(r"[^、]+", raw):
+        name = m.group(0).strip(SPACE)
+        if not (2 <= len(name) <= 12 and PERSON_GROUP_RE.search(name)):
+            return None
+        out.append(Official(name=name, role="", as_written=m.group(0), start=s + m.start(), end=s + m.end()))
+    return out or None
+
+
+def _addressees(text: str, colon: int) -> bool:
+    """A list of units ending its line with a colon, followed by a paragraph that
+    sends them something (现印发给你们…): the notice's addressees (主送), not a duty."""
+    nl = text.find("\n", colon)
+    if text[colon + 1 : nl if nl != -1 else len(text)].strip(SPACE):
+        return False
+    if nl == -1:
+        return False
+    while nl < len(text) and text[nl].isspace():
+        nl += 1
+    end = text.find("\n", nl)
+    return _SENDING_RE.search(text, nl, end if end != -1 else len(text)) is not None
+
+
+# Parties named by what they do, on a heading line of their own: 区中标的道路运输单位和作业服务单位
+# (r704); a qualifier ending in 的 shared across 和 / 及 / 与.
+_QUALIFIED_RE = re.compile(r"(?P<q>[\u4e00-\u9fff]{1,10}的)(?P<a>[\u4e00-\u9fff]{2,10}?(?:单位|企业|机构))"
+                           r"(?:[和及与](?P<b>[\u4e00-\u9fff]{2,10}?(?:单位|企业|机构)))?")
+
+
+def _qualified_parties(text: str, s: int, e: int) -> list[UnitMention] | None:
+    m = _QUALIFIED_RE.fullmatch(text, s, e)
+    if m is None or ROLE_IN_NAME_RE.search(m.group(0)):
+        return None
+    out = [UnitMention(name=m.group("q") + m.group("a"), as_written=text[m.start() : m.end("a")], start=s,
+                       end=m.end("a"))]
+    if m.group("b"):
+        out.append(UnitMention(name=m.group("q") + m.group("b"), as_written=text[m.start("b") : e],
+                               start=m.start("b"), end=e, reading="和-joined"))
+    return out
+
+
+# A party named by what it does, a bare kind of body after a clause ending in 的:
+# 负责公共消防设施维护管理的单位应当保持… (r701, r1000, r1001). The role word inside the clause
+# is the party's description, not its duty; the name is written as it stands.
+_NAMED_BY_CLAUSE_RE = re.compile(r"(?:负责|承担|从事|管理|使用|经营|持有)[^，,。；;：:、！？\n]{2,30}的"
+                                 r"(?:单位|部门|机构|机关|组织)")
+
+
+def _named_by_clause(text: str, s: int, e: int) -> list[UnitMention] | None:
+    if _NAMED_BY_CLAUSE_RE.fullmatch(text, s, e) is None:
+        return None
+    return [UnitMention(name=text[s:e], as_written=text[s:e], start=s, end=e, reading="named by a clause")]
+
+
+def _set_up_office(text: str, s: int, e: int) -> list[UnitMention] | None:
+    """各乡镇消防安全委员会下设办公室: the office of the body named, as one unit."""
+    m = _SETS_UP_RE.fullmatch(text, s, e)
+    if m is None:
+        return None
+    body = unit_list(text, m.start(1), m.end(1))
+    if body is None or len(body) != 1:
+        return None
+    return [UnitMention(name=body[0].name + m.group(2), as_written=text[s:e], start=s, end=e,
+                        reading="office set up by " + body[0].name)]
+
+
+# A unit, a gloss of what it includes (（含…）, running to the first closing bracket followed by a
+# role verb), then its duty.
+_GLOSSED_RE = re.compile(r"(?P<unit>[^（(，,。；;：:、\n]{2,20}?)[（(]含[^。\n]{1,120}?[)）]"
+                         r"(?=(?:具体|主要)?(?:负责|牵头|配合|协助|参与|承担|应))")
+
+
+def item_heading(text: str, s: int, line_end: int, next_start: int
+             ) -> tuple[list[UnitMention], int, int, int] | tuple[list[Official], int, int, int] | None:
+    """The units an item starts with: (units, start and end of the heading, where
+    the duty starts). Groups of persons (各包村干部、村干部，负责…) come as officials."""
+    while s < line_end and text[s] in SPACE:
+        s += 1
+    if s >= line_end:
+        return None
+    if text[s] == "由" and s + 1 < line_end:
+        s += 1  # 1.由保洁公司负责组织…: the 由-clause's units head the item
+    # 项目主管部门（含各职能科室及纳入管理的公司、村）负责…: a gloss of what the unit includes,
+    # with brackets, commas and short names of its own (r802), dropped as an alias is (r653)
+    g = _GLOSSED_RE.match(text, s, line_end)
+    if g is not None and (glossed := unit_list(text, s, g.end("unit"))):
+        return glossed, s, g.end("unit"), g.end()
+    # 街道消委办。牵头… / 镇规划建设办：负责…
+    for k in range(s + 1, min(line_end, s + MAX_HEADING + 1)):
+        if (text[k] == "。" and k - s <= 6 and text.endswith(("单位", "部门", "主体"), s, k)
+                and label_role(text[s:k])[0]):
+            # 1、责任单位。建设单位为…第一责任人 (r603): an inline item label, the sentence after it
+            # names the unit
+            return item_heading(text, k + 1, line_end, next_start)
+        if text[k] in "。：:":
+            units = unit_list(text, s, k) or _set_up_office(text, s, k)
+            if units and text[k] in "：:" and _addressees(text, k):
+                return None
+            if units:
+                return units, s, k, k + 1
+            break
+        if text[k] in "，,；;！？":
+            break
+    # （一）区建管委 on a line of its own: the duty is the next paragraph;
+    # （一）街镇（园区）消防安全委员会职责 too, the unit without 职责 (r511).
+    whole = text[s:line_end].rstrip(SPACE)
+    rest = re.sub("(?:" + DUTIES_OF + ")$", "", whole) or whole
+    if len(rest) <= MAX_HEADING:
+        units = unit_list(text, s, s + len(rest))
+        if not units and (field := _FIELD_DUTIES_RE.search(whole)) is not None:
+            # 各街镇（经开区）消防工作责任: the unit, then the field its duties are in
+            for cut in range(field.end("field"), field.start("field") - 1, -1):
+                units = unit_list(text, s, s + cut)
+                if units:
+                    rest = rest[:cut]
+                    break
+        if not units:
+            units = _qualified_parties(text, s, s + len(rest))
+        if units:
+            j = line_end
+            while j < next_start and text[j].isspace():
+                j += 1
+            return (units, s, s + len(rest), j) if j < next_start else None
+    if _TITLE_RE.fullmatch(text, s, line_end):
+        return None  # 某街道实施方案: a document's title, not a unit and its duty
+    # 房管所、规建生态办负责牵头组织… : the units, then a word a duty starts with.
+    cues = list(HEAD_CUE_RE.finditer(text, s + 2, min(line_end, s + MAX_HEADING + 1)))
+    for n, cue in enumerate(cues):
+        if SETS_UP_VERB_RE.match(text, cue.start()):
+            return None  # 杨行镇建立…领导小组，负责…: the body set up holds the duty (set_up_clauses)
+        units = unit_list(text, s, cue.start()) or _named_by_clause(text, s, cue.start())
+        if units and text.startswith("、", cue.end()):
+            # 各级政府组织、团体等根据…: the cue word ends a name in a list (r1004), where a longer
+            # list of more units reaches a later cue; 组织、协调… joins verbs, and no such list does
+            for later in cues[n + 1 :]:
+                longer = unit_list(text, s, later.start())
+                if longer is not None:
+                    if len(longer) > len(units):
+                        return longer, s, later.start(), later.start()
+                    break
+        if units:
+            return units, s, cue.start(), cue.start()
+        persons = _person_list(text, s, cue.start())
+        if persons:
+            return persons, s, cue.start(), cue.start()
+    return None
+
+
+# An article's title in brackets on its heading line: 第六条（街道办事处监督检查职责） (r941).
+_BRACKET_TITLE_RE = re.compile(r"[^\S\n]*[（(](?P<title>[^()（）\n]{2,30}?(?:职责|责任))[)）][^\S\n]*")
+
+
+def titled_heading(text: str, body: int, line_end: int, next_start: int
+            ) -> tuple[list[UnitMention], int, int, int] | None:
+    """The unit an article's title names with its duties (第六条（街道办事处监督检查职责）), its
+    duties in the text below, as a heading line naming the unit is read (r511). Whether a
+    paragraph of the article names the unit itself is decided later, as for any heading line."""
+    m = _BRACKET_TITLE_RE.fullmatch(text, body, line_end)
+    if m is None:
+        return None
+    got = item_heading(text, m.start("title"), m.end("title"), next_start)
+    if got is None or got[3] != m.end("title") or not all(isinstance(u, UnitMention) for u in got[0]):
+        return None  # only a title naming a unit and its duties, not one giving a duty itself
+    j = line_end
+    while j < next_start and text[j].isspace():
+        j += 1
+    return ([u for u in got[0] if isinstance(u, UnitMention)], got[1], got[2], j) if j < next_start else None
+
+
+__all__ = ["DUTIES_OF", "SETS_UP_VERB_RE", "item_heading", "titled_heading"]
