@@ -16,20 +16,23 @@ files and the command to run there (docs/engines.md).
 from __future__ import annotations
 
 import csv
+import io
+import json
 import os
 import shlex
 import subprocess
 import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from .model import ENTITY_LABEL, GraphBatch
-from .plan import GRAPH_STATE_LABEL, Statement, edge_plan, node_plan
+from .model import ENTITY_LABEL, GraphBatch, RelType, RowChunk
+from .plan import GRAPH_STATE_LABEL, Statement, edge_plan, merge_edge_statements, node_plan
 from .store import StoreError
 
 LAUNCHER_CLASS = "govgraph.Neo4jLauncher"
@@ -90,6 +93,25 @@ class ImportFiles:
     # src, dst, key, property), set by ``empty_list_statements`` after the import.
     empty_node_lists: list[tuple[str, str]] = field(default_factory=list)
     empty_edge_lists: list[tuple[str, str, str, str, str]] = field(default_factory=list)
+    # Edges a later part of a streamed load gave again (their key), one JSON
+    # [type, row] a line, merged onto the imported ones by ``merged_statements``.
+    merged: Path | None = None
+
+    def merged_statements(self, batch_rows: int = 5_000) -> Iterator[Statement]:
+        """MERGE statements for the spilled edges, in the order they were given
+        (so the last value of an edge given several times is the one kept)."""
+        if self.merged is None:
+            return
+        rows: list[tuple[RelType, dict[str, Any]]] = []
+        with self.merged.open(encoding="utf-8") as fh:
+            for line in fh:
+                rel, row = json.loads(line)
+                rows.append((RelType(rel), row))
+                if len(rows) >= batch_rows:
+                    yield from merge_edge_statements(rows, batch_rows)
+                    rows = []
+        if rows:
+            yield from merge_edge_statements(rows, batch_rows)
 
     def empty_list_statements(self) -> list[tuple[str, dict[str, Any]]]:
         """Cypher (and parameters) that give the imported graph its empty lists."""
@@ -127,34 +149,231 @@ class ImportFiles:
         return args
 
 
-class _Groups:
-    """One CSV file per (kind, property names and types): the importer's header
-    types each column once, and rows of one signature share it."""
+class _Group:
+    """One CSV file of the importer: rows of one label (or type) and one set of
+    property names and types (the header types each column once)."""
+
+    __slots__ = ("fh", "rows")
+
+    def __init__(self, path: Path, header: list[str]) -> None:
+        self.fh = path.open("w", newline="", encoding="utf-8")
+        csv.writer(self.fh, quoting=csv.QUOTE_ALL, lineterminator="\n").writerow(header)
+        self.rows: list[list[Any]] = []
+
+
+class _Files:
+    """The groups of one kind of file (nodes or relationships), by signature."""
 
     def __init__(self, directory: Path, prefix: str) -> None:
         self.directory = directory
         self.prefix = prefix
-        self.open: dict[tuple, tuple[Any, Any]] = {}
+        self.groups: dict[tuple, _Group] = {}
         self.paths: list[Path] = []
         self.multiline = False
 
-    def row(self, signature: tuple, header: Callable[[], list[str]], values: list[str]) -> None:
-        entry = self.open.get(signature)
-        if entry is None:
+    def group(self, signature: tuple, header: Callable[[], list[str]]) -> _Group:
+        g = self.groups.get(signature)
+        if g is None:
             path = self.directory / f"{self.prefix}-{len(self.paths) + 1:04d}.csv"
-            fh = path.open("w", newline="", encoding="utf-8")
-            writer = csv.writer(fh, quoting=csv.QUOTE_ALL, lineterminator="\n")
-            writer.writerow(header())
-            entry = self.open[signature] = (fh, writer)
+            g = self.groups[signature] = _Group(path, header())
             self.paths.append(path)
-        for v in values:
-            if "\n" in v or "\r" in v:
+        return g
+
+    def flush(self) -> None:
+        """Write the rows the groups gathered: each group's as one block of CSV
+        (a field with a line break in it makes the importer read every file in
+        its slower multi-line mode: the block's line count tells)."""
+        buf = io.StringIO()
+        writer = csv.writer(buf, quoting=csv.QUOTE_ALL, lineterminator="\n")
+        for g in self.groups.values():
+            if not g.rows:
+                continue
+            buf.seek(0)
+            buf.truncate()
+            writer.writerows(g.rows)
+            text = buf.getvalue()
+            if not self.multiline and (text.count("\n") != len(g.rows) or "\r" in text):
                 self.multiline = True
-        entry[1].writerow(values)
+            g.fh.write(text)
+            g.rows = []
 
     def close(self) -> None:
-        for fh, _ in self.open.values():
-            fh.close()
+        for g in self.groups.values():
+            g.fh.close()
+
+
+_BOOL = {True: "true", False: "false"}
+# The importer's type of each value a column of the quick path holds; the csv
+# module writes ints as str() does and floats as repr() does, which the importer
+# reads back exactly. A list or any other value takes the path of ``_props``.
+_SIMPLE: dict[type, str] = {str: "string", int: "long", float: "double", bool: "boolean"}
+_NONE = type(None)
+
+
+def _getter(names: list[str]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+    if len(names) > 1:
+        return itemgetter(*names)
+    if names:
+        name = names[0]
+        return lambda p: (p[name],)
+    return lambda p: ()
+
+
+class ImportWriter:
+    """Writes a load as the importer's CSV files while it is read: ``chunk`` (a
+    streamed load's ``RowChunk``) or ``statements`` (``write_plan``'s), then
+    ``generation`` and ``close``. Nothing is held but the rows of the chunk being
+    written, the files' signatures and what the importer cannot write itself:
+    the empty lists, and the edges a later chunk merges onto an earlier one's
+    (``merged``: spilled to a file, replayed after the import by ``merged_batches``).
+
+    Nodes carry the labels ``Entity`` and their kind and the property ``id``;
+    edges their type and ``key``; the generation node its label and token. A
+    property that is null is left out, as ``SET n += r.props`` leaves it out of a
+    new node. Every field is quoted, so an empty string stays an empty string."""
+
+    def __init__(self, directory: Path) -> None:
+        directory.mkdir(parents=True, exist_ok=True)
+        self.files = ImportFiles(directory)
+        self._nodes = _Files(directory, "nodes")
+        self._edges = _Files(directory, "relationships")
+        # (label, property names, their types) -> (group, getter, positions of booleans),
+        # or None: such rows take the slow path (lists, or values to refuse).
+        self._specs: dict[tuple, tuple[_Group, Callable, tuple[int, ...]] | None] = {}
+        self._merged_path = directory / "merged-edges.jsonl"
+        self._merged: Any = None
+        self.merged_edges = 0
+
+    # -- what a load gives -------------------------------------------------------
+    def chunk(self, chunk: RowChunk) -> tuple[int, int]:
+        """Write a chunk's nodes and edges (duplicates within it merged as
+        ``chunk_plan`` merges them: the first position, the last value); returns
+        how many distinct nodes and edges it wrote (merged edges not counted)."""
+        nodes: dict[str, tuple[str, dict[str, Any]]] = {}
+        for kind, row in chunk.nodes:
+            nodes[row["id"]] = (kind, row)
+        edges: dict[str, tuple[str, dict[str, Any]]] = {}
+        for rel, row in chunk.edges:
+            edges[row["key"]] = (rel, row)
+        self._write_nodes(nodes.values())
+        self._write_edges(edges.values())
+        if chunk.merged:
+            self.merged(chunk.merged)
+        return len(nodes), len(edges)
+
+    def statements(self, plan: Iterable[Statement]) -> None:
+        """Write ``write_plan``'s statements (nodes, edges, the generation stamp)."""
+        for st in plan:
+            if st.phase == "node":
+                self._write_nodes((st.label, r) for r in st.params["rows"])
+            elif st.phase == "edge" and st.label:
+                self._write_edges((st.label, r) for r in st.params["rows"])
+            elif st.phase == "edge":
+                self.merged((st.label, r) for r in st.params["rows"])
+            elif st.phase == "state":
+                self.generation(st.params["generation"])
+            else:
+                raise StoreError(f"bulk import: a statement of no known phase: {st.cypher[:60]}")
+
+    def merged(self, rows: Iterable[tuple[str, dict[str, Any]]]) -> None:
+        """Edges an earlier part of the load gave too (their key): merged onto it
+        after the import, as a driver load merges them."""
+        if self._merged is None:
+            self._merged = self._merged_path.open("w", encoding="utf-8")
+        for rel, row in rows:
+            self._merged.write(json.dumps([str(rel), row], ensure_ascii=False) + "\n")
+            self.merged_edges += 1
+
+    def generation(self, token: str) -> None:
+        # The generation token: the one node outside Entity (its own id space).
+        g = self._nodes.group(("state",), lambda: ["id:ID(graph-state)", ":LABEL", "generation:string"])
+        g.rows.append(["state", GRAPH_STATE_LABEL, token])
+        self._nodes.flush()
+
+    def close(self) -> ImportFiles:
+        self._nodes.close()
+        self._edges.close()
+        if self._merged is not None:
+            self._merged.close()
+        files = self.files
+        files.nodes, files.relationships = self._nodes.paths, self._edges.paths
+        files.multiline = self._nodes.multiline or self._edges.multiline
+        files.merged = self._merged_path if self._merged is not None else None
+        return files
+
+    # -- the rows ---------------------------------------------------------------
+    def _spec(self, kind: str, label: str, names: tuple[str, ...], types: tuple[type, ...],
+              fixed: list[str], skip: str) -> tuple[_Group, Callable, tuple[int, ...]] | None:
+        if any(t not in _SIMPLE and t is not _NONE for t in types):
+            return None
+        cols = sorted((n, _SIMPLE[t]) for n, t in zip(names, types, strict=True)
+                      if t is not _NONE and n != skip)
+        props = [(n, t, "") for n, t in cols]
+        files = self._nodes if kind == "node" else self._edges
+        group = files.group((kind, label, tuple(cols)), partial(_header, fixed, props))
+        first = len(fixed)
+        bools = tuple(first + i for i, (_, t) in enumerate(cols) if t == "boolean")
+        return group, _getter([n for n, _ in cols]), bools
+
+    def _write_nodes(self, rows: Iterable[tuple[str, dict[str, Any]]]) -> None:
+        specs = self._specs
+        files = self.files
+        fixed = ["id:ID", ":LABEL"]
+        n = 0
+        for kind, r in rows:
+            props = r["props"]
+            key = (kind, tuple(props), tuple(map(type, props.values())))
+            try:
+                spec = specs[key]
+            except KeyError:
+                spec = specs[key] = self._spec("node", kind, key[1], key[2], fixed, "id")
+            label = f"{ENTITY_LABEL}{ARRAY_DELIMITER}{kind}"
+            if spec is not None:
+                group, get, bools = spec
+                row = [r["id"], label, *get(props)]
+                for i in bools:
+                    row[i] = _BOOL[row[i]]
+            else:
+                empty: list[str] = []
+                slow = [p for p in _props(props, f"node {r['id']!r}", empty) if p[0] != "id"]
+                files.empty_node_lists.extend((r["id"], name) for name in empty)
+                group = self._nodes.group(("node", kind, tuple((n_, t) for n_, t, _ in slow)),
+                                          partial(_header, fixed, slow))
+                row = [r["id"], label, *(v for _, _, v in slow)]
+            group.rows.append(row)
+            n += 1
+        files.node_count += n
+        self._nodes.flush()
+
+    def _write_edges(self, rows: Iterable[tuple[str, dict[str, Any]]]) -> None:
+        specs = self._specs
+        files = self.files
+        fixed = [":START_ID", ":END_ID", ":TYPE", "key:string"]
+        n = 0
+        for rel, r in rows:
+            props = r["props"]
+            key = (rel, tuple(props), tuple(map(type, props.values())))
+            try:
+                spec = specs[key]
+            except KeyError:
+                spec = specs[key] = self._spec("edge", rel, key[1], key[2], fixed, "key")
+            if spec is not None:
+                group, get, bools = spec
+                row = [r["src"], r["dst"], rel, r["key"], *get(props)]
+                for i in bools:
+                    row[i] = _BOOL[row[i]]
+            else:
+                empty: list[str] = []
+                slow = [p for p in _props(props, f"edge {r['key']!r}", empty) if p[0] != "key"]
+                files.empty_edge_lists.extend((rel, r["src"], r["dst"], r["key"], name)
+                                              for name in empty)
+                group = self._edges.group(("edge", rel, tuple((n_, t) for n_, t, _ in slow)),
+                                          partial(_header, fixed, slow))
+                row = [r["src"], r["dst"], rel, r["key"], *(v for _, _, v in slow)]
+            group.rows.append(row)
+            n += 1
+        files.edge_count += n
+        self._edges.flush()
 
 
 def _props(props: dict[str, Any], where: str, empty: list[str]) -> list[tuple[str, str, str]]:
@@ -192,52 +411,12 @@ def _header(fixed: list[str], props: list[tuple[str, str, str]]) -> list[str]:
 
 def write_import_files(plan: Iterable[Statement], directory: Path) -> ImportFiles:
     """Write ``plan`` (``write_plan``'s statements: nodes, edges, the generation
-    stamp) as the importer's CSV files in ``directory``.
-
-    Nodes carry the labels ``Entity`` and their kind and the property ``id``;
-    edges their type and ``key``; the generation node its label and token. A
-    property that is null is left out, as ``SET n += r.props`` leaves it out of a
-    new node. Every field is quoted, so an empty string stays an empty string."""
-    directory.mkdir(parents=True, exist_ok=True)
-    files = ImportFiles(directory)
-    nodes = _Groups(directory, "nodes")
-    edges = _Groups(directory, "relationships")
+    stamp) as the importer's CSV files in ``directory`` (see ``ImportWriter``)."""
+    writer = ImportWriter(directory)
     try:
-        for st in plan:
-            if st.phase == "node":
-                for r in st.params["rows"]:
-                    empty: list[str] = []
-                    props = [p for p in _props(r["props"], f"node {r['id']!r}", empty)
-                             if p[0] != "id"]
-                    files.empty_node_lists.extend((r["id"], name) for name in empty)
-                    sig = ("node", st.label, tuple((n, t) for n, t, _ in props))
-                    nodes.row(sig, partial(_header, ["id:ID", ":LABEL"], props),
-                              [r["id"], f"{ENTITY_LABEL}{ARRAY_DELIMITER}{st.label}",
-                               *(v for _, _, v in props)])
-                    files.node_count += 1
-            elif st.phase == "edge":
-                for r in st.params["rows"]:
-                    empty = []
-                    props = [p for p in _props(r["props"], f"edge {r['key']!r}", empty)
-                             if p[0] != "key"]
-                    files.empty_edge_lists.extend((st.label, r["src"], r["dst"], r["key"], name)
-                                                  for name in empty)
-                    sig = ("edge", st.label, tuple((n, t) for n, t, _ in props))
-                    edges.row(sig, partial(_header, [":START_ID", ":END_ID", ":TYPE", "key:string"],
-                                           props),
-                              [r["src"], r["dst"], st.label, r["key"], *(v for _, _, v in props)])
-                    files.edge_count += 1
-            elif st.phase == "state":
-                # The generation token: the one node outside Entity (its own id space).
-                nodes.row(("state",), lambda: ["id:ID(graph-state)", ":LABEL", "generation:string"],
-                          ["state", GRAPH_STATE_LABEL, st.params["generation"]])
-            else:
-                raise StoreError(f"bulk import: a statement of no known phase: {st.cypher[:60]}")
+        writer.statements(plan)
     finally:
-        nodes.close()
-        edges.close()
-    files.nodes, files.relationships = nodes.paths, edges.paths
-    files.multiline = nodes.multiline or edges.multiline
+        files = writer.close()
     return files
 
 
@@ -331,21 +510,27 @@ def local_server(uri: str, home: str | None) -> LocalServer:
 
 
 def import_into_local(server: LocalServer, files: ImportFiles, database: str,
-                      log: Callable[[str], None] | None = None) -> float:
+                      log: Callable[[str], None] | None = None) -> dict[str, float]:
     """Stop the server, run the importer on ``files``, start the server again
-    (also when the import fails); returns the importer's seconds."""
+    (also when the import fails); returns the seconds of each step (stop,
+    import, start)."""
     say = log or (lambda m: None)
     say(f"stopping Neo4j (pid {server.pid}, home {server.home})")
+    took: dict[str, float] = {}
+    t0 = time.perf_counter()
     server.stop()
+    took["stop"] = time.perf_counter() - t0
     try:
         say(f"importing {files.node_count} nodes and {files.edge_count} relationships "
             "(neo4j-admin database import full)")
         t0 = time.perf_counter()
         server.admin(files.arguments(database), files.directory / "import.log")
-        took = time.perf_counter() - t0
+        took["import"] = time.perf_counter() - t0
     finally:
         say("starting Neo4j")
+        t0 = time.perf_counter()
         server.start()
+        took["start"] = time.perf_counter() - t0
     return took
 
 

@@ -9,8 +9,9 @@ import json
 import pytest
 from click.testing import CliRunner
 from govgraph.graph.model import Edge, GraphBatch, Node, NodeKind, RelType
-from govgraph.graph.neo4j_bulk import ARRAY_DELIMITER, BulkRefused, local_server, plan_files
-from helpers import REGISTRY
+from govgraph.graph.neo4j_bulk import ARRAY_DELIMITER, BulkRefused, ImportWriter, local_server, plan_files
+from govgraph.loaders.pipeline import plan_load, plan_stream
+from helpers import REGISTRY, city_across_chunks
 
 from govgraph.cli import main
 
@@ -44,6 +45,63 @@ def test_files_type_each_column_and_keep_values_exact(tmp_path):
     assert args[:4] == ["database", "import", "full", "neo4j"]
     assert "--bad-tolerance=0" in args and "--multiline-fields=true" in args
     assert "--array-delimiter=U+001F" in args
+
+
+def _graph(files):
+    """What import files say: nodes by id, edges by key, each a dict of the
+    columns (header: text) of its row."""
+    nodes, edges = {}, {}
+    for p in files.nodes:
+        header, *rows = _rows(p)
+        for r in rows:
+            nodes[r[0]] = dict(zip(header[1:], r[1:], strict=True))
+    for p in files.relationships:
+        header, *rows = _rows(p)
+        at = header.index("key:string")
+        for r in rows:
+            edges[r[at]] = dict(zip(header, r, strict=True))
+    return nodes, edges
+
+
+def _text(value):
+    return ("true" if value else "false") if isinstance(value, bool) else str(value)
+
+
+def test_files_written_from_the_stream_hold_the_whole_plan_files_graph(tmp_path, city_dir):
+    """`load --bulk` writes the files chunk by chunk as the registry is read: they
+    hold the graph the whole plan's files hold. An edge a later chunk gives again
+    is written once, as first given, and spilled to be merged after the import."""
+    chunk_rows = 150
+    city = city_across_chunks(city_dir, tmp_path / "city", chunk_rows)
+    whole = plan_files(plan_load(registries=[REGISTRY, city]).batch, tmp_path / "whole")
+    writer = ImportWriter(tmp_path / "stream")
+    chunks = 0
+    for chunk in plan_stream(registries=[REGISTRY, city], chunk_rows=chunk_rows).chunks():
+        writer.chunk(chunk)
+        chunks += 1
+    writer.generation("0" * 32)
+    streamed = writer.close()
+    assert chunks >= 20
+    assert (streamed.node_count, streamed.edge_count) == (whole.node_count, whole.edge_count)
+    w_nodes, w_edges = _graph(whole)
+    s_nodes, s_edges = _graph(streamed)
+    assert s_nodes.pop("state") == {":LABEL": "GraphState", "generation:string": "0" * 32}
+    w_nodes.pop("state")
+    assert s_nodes == w_nodes and len(s_nodes) > 6000
+    merged = [json.loads(line) for line in streamed.merged.read_text("utf-8").splitlines()]
+    assert [(rel, row["props"]["end"]) for rel, row in merged] == [("MEMBER_OF", "2030-01-01")]
+    for rel, row in merged:
+        first, last = s_edges.pop(row["key"]), w_edges.pop(row["key"])
+        assert first.get("end:string") != "2030-01-01"
+        assert last == {":START_ID": row["src"], ":END_ID": row["dst"], ":TYPE": rel,
+                        "key:string": row["key"],
+                        **{f"{k}:{t}": _text(row["props"][k]) for k, t in
+                           (h.split(":") for h in last if not h.startswith((":", "key:")))}}
+        assert {h.split(":")[0] for h in last if not h.startswith((":", "key:"))} == {
+            k for k, v in row["props"].items() if v is not None}
+    assert s_edges == w_edges and len(s_edges) > 6000
+    statements = list(streamed.merged_statements())
+    assert [st.rows for st in statements] == [1] and "MERGE (a)-[e:MEMBER_OF" in statements[0].cypher
 
 
 @pytest.mark.parametrize("uri,home,why", [
