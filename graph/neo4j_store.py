@@ -855,16 +855,17 @@ class Neo4jStore(GraphStore):
                     s.run(AWAIT_INDEXES, timeout_s=INDEX_BUILD_TIMEOUT_S).consume()
                     phases["indexes"] = time.perf_counter() - t0
                     t0 = time.perf_counter()
-                    # What the importer cannot write: edges a later chunk gave again
-                    # (merged onto the first), and empty lists.
+                    # What the importer cannot write: empty lists and text with line
+                    # breaks, then the edges a later chunk gave again (merged onto the
+                    # first, their values last).
+                    for cypher, params in files.later_statements(self.batch_rows):
+                        s.execute_write(_run_consumed, cypher, params)
                     for st in files.merged_statements(self.batch_rows):
                         s.execute_write(_run_consumed, st.cypher, st.params)
-                    for cypher, params in files.empty_list_statements():
-                        s.execute_write(_run_consumed, cypher, params)
                     phases["after"] = time.perf_counter() - t0
             except (Neo4jError, DriverError) as e:
-                raise StoreError(f"the import is done but its indexes, merged edges or empty "
-                                 f"lists were not made: {e}") from e
+                raise StoreError(f"the import is done but its indexes, or the values and merged "
+                                 f"edges set after it, were not made: {e}") from e
             t0 = time.perf_counter()
         phases["commit"] = time.perf_counter() - t0  # the personal store's transaction
         return summary

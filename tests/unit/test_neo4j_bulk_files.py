@@ -21,30 +21,57 @@ def _rows(path):
         return list(csv.reader(fh))
 
 
-def test_files_type_each_column_and_keep_values_exact(tmp_path):
-    batch = GraphBatch(
+def _batch():
+    return GraphBatch(
         nodes=[Node(id="a", kind=NodeKind.COMMITTEE, name="甲,\"乙\"", props={
                    "n": 3, "f": 0.1, "t": True, "s": "", "l": ["x;y", "z"], "e": [], "z": None}),
-               Node(id="b", kind=NodeKind.COMMITTEE, name="丙", props={"n": "three"})],
+               Node(id="b", kind=NodeKind.COMMITTEE, name="丙", props={"n": "three"}),
+               Node(id="c", kind=NodeKind.COMMITTEE, name="丁", props={"n": "一\r\n二"})],
         edges=[Edge(type=RelType.LEADS, src="a", dst="b", props={"since": "2020", "w": ["1\n2"]})])
-    files = plan_files(batch, tmp_path)
-    assert (files.node_count, files.edge_count) == (2, 1) and files.multiline
+
+
+def test_files_type_each_column_and_keep_values_exact(tmp_path):
+    files = plan_files(_batch(), tmp_path)
+    assert (files.node_count, files.edge_count) == (3, 1)
     # One file per kind and property types: "n" is a long on one node, a string on the other.
     headers = {tuple(_rows(p)[0]): _rows(p)[1:] for p in files.nodes}
     a = headers[("id:ID", ":LABEL", "f:double", "kind:string", "l:string[]", "n:long", "name:string",
                  "s:string", "t:boolean")]
     assert a == [["a", f"Entity{ARRAY_DELIMITER}Committee", "0.1", "Committee",
                   f"x;y{ARRAY_DELIMITER}z", "3", "甲,\"乙\"", "", "true"]]
-    assert ("id:ID", ":LABEL", "kind:string", "n:string", "name:string") in headers
+    assert headers[("id:ID", ":LABEL", "kind:string", "n:string", "name:string")] == [
+        ["b", f"Entity{ARRAY_DELIMITER}Committee", "Committee", "three", "丙"]]
     assert ("id:ID(graph-state)", ":LABEL", "generation:string") in headers
+    # Text with line breaks would put the importer in its slower multi-line mode for
+    # every file: it is set after the import, as are empty lists (the importer drops them).
+    assert not files.multiline
+    assert headers[("id:ID", ":LABEL", "kind:string", "name:string")] == [
+        ["c", f"Entity{ARRAY_DELIMITER}Committee", "Committee", "丁"]]
     [rels] = files.relationships
-    assert _rows(rels) == [[":START_ID", ":END_ID", ":TYPE", "key:string", "since:string", "w:string[]"],
-                           ["a", "b", "LEADS", "LEADS|a|b|since=2020", "2020", "1\n2"]]
-    assert files.empty_node_lists == [("a", "e")]  # set after the import
+    assert _rows(rels) == [[":START_ID", ":END_ID", ":TYPE", "key:string", "since:string"],
+                           ["a", "b", "LEADS", "LEADS|a|b|since=2020", "2020"]]
+    later = [json.loads(line) for line in files.later.read_text("utf-8").splitlines()]
+    assert sorted(later) == sorted([["n", "a", "e", []], ["n", "c", "n", "一\r\n二"],
+                                    ["e", "LEADS", "a", "b", "LEADS|a|b|since=2020", "w", ["1\n2"]]])
+    statements = list(files.later_statements())
+    assert len(statements) == 3 and all(st[1]["rows"] for st in statements)
     args = files.arguments("neo4j")
     assert args[:4] == ["database", "import", "full", "neo4j"]
-    assert "--bad-tolerance=0" in args and "--multiline-fields=true" in args
+    assert "--bad-tolerance=0" in args and "--multiline-fields=true" not in args
     assert "--array-delimiter=U+001F" in args
+
+
+def test_files_for_an_import_elsewhere_keep_line_breaks(tmp_path):
+    """`--bulk-files`: nothing can be set after an import run elsewhere, so the text
+    keeps its line breaks (the importer reads the files in multi-line mode)."""
+    files = plan_files(_batch(), tmp_path, defer_breaks=False)
+    assert files.multiline and "--multiline-fields=true" in files.arguments("neo4j")
+    [rels] = files.relationships
+    assert _rows(rels)[1] == ["a", "b", "LEADS", "LEADS|a|b|since=2020", "2020", "1\n2"]
+    nodes = [r for p in files.nodes for r in _rows(p)[1:]]
+    assert ["c", f"Entity{ARRAY_DELIMITER}Committee", "Committee", "一\r\n二", "丁"] in nodes
+    assert [json.loads(line) for line in files.later.read_text("utf-8").splitlines()] == [
+        ["n", "a", "e", []]]
 
 
 def _graph(files):
@@ -136,12 +163,16 @@ def test_cli_bulk_files_writes_the_files_and_the_steps(tmp_path):
     assert res.exit_code == 0, res.output
     body = json.loads(res.output)
     assert body["nodes"] > 2000 and body["edges"] > 2000 and body["persons"] == 12
-    assert sorted(p.name for p in out.iterdir()) == sorted(body["files"])
+    # The importer drops empty lists: they are listed beside the files, not lost silently.
+    assert body["not_imported"] == {"file": "later.jsonl", "values": 39}
+    assert sorted(p.name for p in out.iterdir()) == sorted([*body["files"], "later.jsonl"])
     assert body["steps"][1].startswith("neo4j-admin database import full neo4j ")
     assert "--nodes=/import/nodes-0001.csv" in body["steps"][1]
     assert body["steps"][3].startswith("govgraph db schema")
     # Names stay out of the files (they went to the personal store).
     text = "".join(p.read_text("utf-8") for p in out.iterdir())
+    # The notice's text keeps its line breaks in the files: read in multi-line mode.
+    assert "--multiline-fields=true" in body["steps"][1]
     assert "张建国" not in text and (tmp_path / "data").exists()
     again = CliRunner().invoke(main, ["--data-dir", str(tmp_path / "data"), "load", "--bulk-files",
                                       str(out)])
