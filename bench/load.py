@@ -142,6 +142,8 @@ def run(sizes: list[int], engines: list[str], seed: int, repeat: int, workdir: P
                 synthesize(10_000, seed, city)
             for engine in engines:
                 for mode in _modes(engine, 10_000, whole_max, bulk):
+                    if modes and mode not in modes:
+                        continue
                     print(f"warm-up {engine} {mode}", file=sys.stderr)
                     _spawn(engine, mode, city, falkor_dir, neo4j_uri)
         for n in sizes:
