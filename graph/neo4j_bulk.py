@@ -186,6 +186,19 @@ class _Group:
         self.signature = signature
 
 
+def quoted_block(rows: list[list[Any]], columns: int) -> str | None:
+    """``rows`` (of ``columns`` fields each: text, numbers) as the lines
+    ``csv.writer(quoting=QUOTE_ALL, lineterminator="\\n")`` writes, every field
+    quoted and its quotes doubled, made a block at a time (the csv module spends
+    most of its time on each field's quoting). None when a field holds a line
+    break or a NUL, which the block cannot tell from its separators."""
+    body = "\n".join(["\x00".join(map(str, r)) for r in rows])
+    if (body.count("\n") != len(rows) - 1 or "\r" in body
+            or body.count("\x00") != len(rows) * (columns - 1)):
+        return None
+    return '"' + body.replace('"', '""').replace("\x00", '","').replace("\n", '"\n"') + '"\n'
+
+
 class _Files:
     """The groups of one kind of file (nodes or relationships), by signature."""
 
@@ -221,11 +234,12 @@ class _Files:
         while pending:
             for g in pending:
                 rows, g.rows = g.rows, []
-                buf.seek(0)
-                buf.truncate()
-                writer.writerows(rows)
-                text = buf.getvalue()
-                if text.count("\n") != len(rows) or "\r" in text:
+                text = quoted_block(rows, len(g.header))
+                if text is None:  # a field with a line break (or a NUL): row by row
+                    buf.seek(0)
+                    buf.truncate()
+                    writer.writerows(rows)
+                    text = buf.getvalue()
                     keep = []
                     for row in rows:
                         bad = [i for i in range(fixed, len(row))

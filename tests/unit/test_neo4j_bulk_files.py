@@ -4,14 +4,24 @@ import equals a driver load is shown on a real Neo4j in tests/engine/test_neo4j_
 from __future__ import annotations
 
 import csv
+import io
 import json
 
 import pytest
 from click.testing import CliRunner
 from govgraph.graph.model import Edge, GraphBatch, Node, NodeKind, RelType
-from govgraph.graph.neo4j_bulk import ARRAY_DELIMITER, BulkRefused, ImportWriter, local_server, plan_files
+from govgraph.graph.neo4j_bulk import (
+    ARRAY_DELIMITER,
+    BulkRefused,
+    ImportWriter,
+    local_server,
+    plan_files,
+    quoted_block,
+)
 from govgraph.loaders.pipeline import plan_load, plan_stream
-from helpers import REGISTRY, city_across_chunks
+from helpers import REGISTRY, city_across_chunks, examples
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from govgraph.cli import main
 
@@ -177,3 +187,22 @@ def test_cli_bulk_files_writes_the_files_and_the_steps(tmp_path):
     again = CliRunner().invoke(main, ["--data-dir", str(tmp_path / "data"), "load", "--bulk-files",
                                       str(out)])
     assert again.exit_code == 2 and "not empty" in again.output
+
+
+_FIELD = st.one_of(st.text(), st.text(alphabet=',"\x00\n\r\x1f a一'), st.integers(), st.floats(),
+                   st.sampled_from(["true", "false", ""]))
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(st.integers(1, 6).flatmap(lambda n: st.lists(st.lists(_FIELD, min_size=n, max_size=n),
+                                                     min_size=1, max_size=5)))
+def test_a_quoted_block_is_what_the_csv_module_writes(rows):
+    """The files are written a block of rows at a time (``quoted_block``): the same
+    text as csv.writer's, or None (and then csv.writer writes it) when a field
+    holds a line break or a NUL."""
+    buf = io.StringIO()
+    csv.writer(buf, quoting=csv.QUOTE_ALL, lineterminator="\n").writerows(rows)
+    block = quoted_block(rows, len(rows[0]))
+    tricky = any(isinstance(v, str) and ("\n" in v or "\r" in v or "\x00" in v)
+                 for r in rows for v in r)
+    assert block == (None if tricky else buf.getvalue())
