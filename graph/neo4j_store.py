@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import os
 import random
 import socket
@@ -224,6 +225,11 @@ class _LoopReads:
 
 def _run_consumed(tx: neo4j.ManagedTransaction, cypher: str, params: dict[str, Any]) -> None:
     tx.run(cypher, params).consume()
+
+
+def _run_all(tx: neo4j.ManagedTransaction, statements: list[tuple[str, dict[str, Any]]]) -> None:
+    for cypher, params in statements:
+        tx.run(cypher, params).consume()
 
 
 def _client_error(e: ClientError, timeout_s: float | None) -> StoreError:
@@ -857,11 +863,20 @@ class Neo4jStore(GraphStore):
                     t0 = time.perf_counter()
                     # What the importer cannot write: empty lists and text with line
                     # breaks, then the edges a later chunk gave again (merged onto the
-                    # first, their values last).
-                    for cypher, params in files.later_statements(self.batch_rows):
-                        s.execute_write(_run_consumed, cypher, params)
-                    for st in files.merged_statements(self.batch_rows):
-                        s.execute_write(_run_consumed, st.cypher, st.params)
+                    # first, their values last); in transactions of about batch_rows.
+                    after = itertools.chain(files.later_statements(self.batch_rows),
+                                            ((st.cypher, st.params)
+                                             for st in files.merged_statements(self.batch_rows)))
+                    batch: list[tuple[str, dict[str, Any]]] = []
+                    rows = 0
+                    for cypher, params in after:
+                        batch.append((cypher, params))
+                        rows += len(params["rows"])
+                        if rows >= self.batch_rows:
+                            s.execute_write(_run_all, batch)
+                            batch, rows = [], 0
+                    if batch:
+                        s.execute_write(_run_all, batch)
                     phases["after"] = time.perf_counter() - t0
             except (Neo4jError, DriverError) as e:
                 raise StoreError(f"the import is done but its indexes, or the values and merged "
