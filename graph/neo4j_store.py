@@ -823,15 +823,18 @@ class Neo4jStore(GraphStore):
         t0 = time.perf_counter()
         with contextlib.ExitStack() as stack:
             tmp = Path(stack.enter_context(neo4j_bulk.temporary_directory(work_dir)))
-            if self.personal is not None:
-                stage = stack.enter_context(self.personal.staging(replace=replace))
-            else:
-                def stage(persons: Iterable[Any]) -> int:
-                    self._personal_or_refuse()
-                    return 0
+            # The load lock is held while the files are written: a load that starts
+            # meanwhile waits, then finds the server gone, instead of being
+            # overwritten. Taken before the personal store's transaction, as every
+            # load takes them; released before the server stops, the transaction
+            # kept until the import is done.
             with self.load_lock():
-                # Held while the files are written: a load that starts meanwhile
-                # waits, then finds the server gone, instead of being overwritten.
+                if self.personal is not None:
+                    stage = stack.enter_context(self.personal.staging(replace=replace))
+                else:
+                    def stage(persons: Iterable[Any]) -> int:
+                        self._personal_or_refuse()
+                        return 0
                 if not replace and self.holds_data():
                     raise neo4j_bulk.BulkRefused(
                         f"--bulk imports into an empty database only, and {self.database} at "
