@@ -96,6 +96,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="after each size's loads, time point lookups and escalation chains on it")
     lp.add_argument("--calls", type=int, default=2000, help="lookups of each kind (--lookups)")
     lp.add_argument("--name", default="load", help="results file stem (bench/results/NAME.{json,md})")
+    lp.add_argument("--modes", default="", help="only these kinds of load (whole, stream, bulk), "
+                                                 "e.g. stream,bulk; default: all that apply")
     a = p.parse_args(argv)
     if a.cmd == "load":
         from . import load as load_bench
@@ -104,7 +106,8 @@ def main(argv: list[str] | None = None) -> int:
                              [e.strip() for e in a.engines.split(",") if e.strip()], a.seed,
                              max(1, a.repeat), a.workdir, a.neo4j_uri, None if a.no_write else a.out,
                              warmup=not a.no_warmup, whole_max=parse_size(a.whole_max),
-                             bulk=a.bulk, lookups=a.lookups, calls=a.calls, name=a.name)
+                             bulk=a.bulk, lookups=a.lookups, calls=a.calls, name=a.name,
+                             modes=[m.strip() for m in a.modes.split(",") if m.strip()] or None)
         print(load_bench.markdown(res))
         return 0
     if a.cmd == "analytics":

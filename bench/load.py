@@ -8,8 +8,11 @@ the process, is that load's alone) into an emptied store:
   the write phase is ``execute`` alone, the rate the main benchmark reports.
 * ``stream``: ``plan_stream`` + ``execute_stream`` (``govgraph load --registry``):
   registries read, checked and written in bounded chunks.
-* ``bulk`` (Neo4j, ``--bulk``): ``plan_load`` then ``Neo4jStore.bulk_load``
-  (``govgraph load --bulk --replace``: the offline importer, then the schema).
+* ``bulk`` (Neo4j, ``--bulk``): ``plan_stream`` + ``Neo4jStore.bulk_load_stream``
+  (``govgraph load --bulk --replace``: the importer's files written from the
+  stream, then the offline importer, then the schema); its steps' seconds are
+  recorded (files, stop, import, start, up, indexes, after), and the CPU of the
+  processes it waited for (the importer, the server script) as children's CPU.
 
 Cities above ``--whole-max`` residents (default 1M) are loaded streamed only: a
 whole-plan load holds ~4.4 GB of Python per million residents. With
@@ -23,8 +26,9 @@ seconds, Python's peak RSS. The issue-31 targets: Python peak RSS <= 500 MB at
 1M residents; a streamed load's end-to-end rate >= 0.9 of the whole-plan load's
 write-phase rate; entities/s at 10M within 20% of 1M; Neo4j's bulk import >=
 250k entities/s end to end at 1M and >= 5x the driver load. Each load records
-the machine's load average as it starts (the machine is shared). Results:
-bench/results/load.{json,md}, or ``--name`` for another stem.
+the machine's load average as it starts (the machine is shared). ``--modes``
+runs only some kinds of load. Results: bench/results/load.{json,md}, or
+``--name`` for another stem.
 """
 
 from __future__ import annotations
@@ -48,6 +52,7 @@ MODES = ("whole", "stream")
 def _child(engine: str, mode: str, city: str, data_dir: str, uri: str | None) -> dict[str, Any]:
     """One load, in this process; returns its figures."""
     import gc
+    import resource
 
     from govgraph.loaders.pipeline import execute, execute_stream, plan_load, plan_stream
 
@@ -71,6 +76,7 @@ def _child(engine: str, mode: str, city: str, data_dir: str, uri: str | None) ->
     gc.collect()
     base_mb = (_status_kb("self", "VmRSS") or 0) / 1024
     py0, db0 = cpu_seconds("self"), cpu_seconds(db_pid) if db_pid else None
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     if mode == "whole":
         plan = plan_load(registries=[Path(city)])
@@ -78,12 +84,11 @@ def _child(engine: str, mode: str, city: str, data_dir: str, uri: str | None) ->
         summary = execute(store, plan)
         del plan
     elif mode == "bulk":
-        plan = plan_load(registries=[Path(city)])
+        load = plan_stream(registries=[Path(city)])
         t1 = time.perf_counter()
         work = Path(data_dir) / "bulk-work"
         work.mkdir(parents=True, exist_ok=True)
-        summary = store.bulk_load(plan.batch, replace=True, work_dir=work)
-        del plan
+        summary = store.bulk_load_stream(load.chunks, replace=True, work_dir=work)
         db_pid = None  # the importer is a process of its own, and the server restarts
     else:
         load = plan_stream(registries=[Path(city)])
@@ -91,6 +96,7 @@ def _child(engine: str, mode: str, city: str, data_dir: str, uri: str | None) ->
         summary = execute_stream(store, load)
     t2 = time.perf_counter()
     py1, db1 = cpu_seconds("self"), cpu_seconds(db_pid) if db_pid else None
+    kids1 = resource.getrusage(resource.RUSAGE_CHILDREN)
     stored = store.read("MATCH (n:Entity) RETURN count(n)").rows[0][0]
     store.close()
     entities = summary.nodes + summary.edges
@@ -101,6 +107,8 @@ def _child(engine: str, mode: str, city: str, data_dir: str, uri: str | None) ->
             "end_to_end_entities_per_s": entities / (t2 - t0),
             "python_cpu_s": (py1 - py0) if py0 is not None and py1 is not None else None,
             "db_cpu_s": (db1 - db0) if db0 is not None and db1 is not None else None,
+            "children_cpu_s": (kids1.ru_utime + kids1.ru_stime) - (kids.ru_utime + kids.ru_stime),
+            "phases": summary.phases,
             "python_start_rss_mb": base_mb,
             "python_peak_rss_mb": (_status_kb("self", "VmHWM") or 0) / 1024}
 
@@ -108,7 +116,7 @@ def _child(engine: str, mode: str, city: str, data_dir: str, uri: str | None) ->
 def run(sizes: list[int], engines: list[str], seed: int, repeat: int, workdir: Path | None,
         neo4j_uri: str | None, out: Path | None, warmup: bool = True, *,
         whole_max: int = 1_000_000, bulk: bool = False, lookups: bool = False,
-        calls: int = 2000, name: str = "load") -> dict[str, Any]:
+        calls: int = 2000, name: str = "load", modes: list[str] | None = None) -> dict[str, Any]:
     from govgraph.graph import embedded_server
     from govgraph.loaders.synth import synthesize
 
@@ -116,7 +124,7 @@ def run(sizes: list[int], engines: list[str], seed: int, repeat: int, workdir: P
     work.mkdir(parents=True, exist_ok=True)
     res: dict[str, Any] = {"meta": {"machine": machine(), "started": time.strftime("%Y-%m-%d %H:%M:%S"),
                                     "seed": seed, "repeat": repeat, "warmup": warmup,
-                                    "whole_max": whole_max, "bulk": bulk,
+                                    "whole_max": whole_max, "bulk": bulk, "modes": modes,
                                     "loadavg_start": os.getloadavg()},
                            "loads": [], "summary": [], "lookups": []}
     falkor_dir = work / "falkordb"
@@ -134,6 +142,8 @@ def run(sizes: list[int], engines: list[str], seed: int, repeat: int, workdir: P
                 synthesize(10_000, seed, city)
             for engine in engines:
                 for mode in _modes(engine, 10_000, whole_max, bulk):
+                    if modes and mode not in modes:
+                        continue
                     print(f"warm-up {engine} {mode}", file=sys.stderr)
                     _spawn(engine, mode, city, falkor_dir, neo4j_uri)
         for n in sizes:
@@ -143,10 +153,10 @@ def run(sizes: list[int], engines: list[str], seed: int, repeat: int, workdir: P
                 print(f"synth {label}", file=sys.stderr)
                 synthesize(n, seed, city)  # written as it is made: its memory does not grow with n
             for engine in engines:
-                modes = _modes(engine, n, whole_max, bulk)
-                runs: dict[str, list[dict[str, Any]]] = {m: [] for m in modes}
+                kinds = [m for m in _modes(engine, n, whole_max, bulk) if not modes or m in modes]
+                runs: dict[str, list[dict[str, Any]]] = {m: [] for m in kinds}
                 for i in range(repeat):
-                    for mode in modes if i % 2 == 0 else modes[::-1]:
+                    for mode in kinds if i % 2 == 0 else kinds[::-1]:
                         print(f"load {engine} {label} {mode} ({i + 1} of {repeat})", file=sys.stderr)
                         loadavg = os.getloadavg()
                         r = _spawn(engine, mode, city, falkor_dir, neo4j_uri)
@@ -241,15 +251,19 @@ def _median(rows: list[dict[str, Any]], key: str) -> dict[str, Any]:
 
 
 def _summary(engine: str, n: int, label: str, runs: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
-    stream = _median(runs["stream"], "end_to_end_s")
-    out: dict[str, Any] = {
-        "engine": engine, "size": n, "label": label, "entities": stream["entities"],
-        "stream_end_to_end_s": stream["end_to_end_s"],
-        "stream_end_to_end_entities_per_s": stream["end_to_end_entities_per_s"],
-        "stream_python_peak_rss_mb": stream["python_peak_rss_mb"],
-        "stream_python_cpu_s": stream["python_cpu_s"], "stream_db_cpu_s": stream["db_cpu_s"],
-        "stream_runs_s": [r["end_to_end_s"] for r in runs["stream"]],
-        "loadavg_start": stream.get("loadavg_start")}
+    any_run = next(r for rs in runs.values() for r in rs)
+    out: dict[str, Any] = {"engine": engine, "size": n, "label": label,
+                           "entities": any_run["entities"], "loadavg_start": any_run.get("loadavg_start")}
+    stream = _median(runs["stream"], "end_to_end_s") if runs.get("stream") else None
+    if stream is not None:
+        out.update({
+            "entities": stream["entities"],
+            "stream_end_to_end_s": stream["end_to_end_s"],
+            "stream_end_to_end_entities_per_s": stream["end_to_end_entities_per_s"],
+            "stream_python_peak_rss_mb": stream["python_peak_rss_mb"],
+            "stream_python_cpu_s": stream["python_cpu_s"], "stream_db_cpu_s": stream["db_cpu_s"],
+            "stream_runs_s": [r["end_to_end_s"] for r in runs["stream"]],
+            "loadavg_start": stream.get("loadavg_start")})
     if runs.get("whole"):
         whole = _median(runs["whole"], "write_s")
         write_rate = whole["write_entities_per_s"]
@@ -260,24 +274,28 @@ def _summary(engine: str, n: int, label: str, runs: dict[str, list[dict[str, Any
             "whole_end_to_end_entities_per_s": whole["end_to_end_entities_per_s"],
             "whole_python_peak_rss_mb": whole["python_peak_rss_mb"],
             "whole_python_cpu_s": whole["python_cpu_s"], "whole_db_cpu_s": whole["db_cpu_s"],
-            "ratio_stream_end_to_end_to_write_phase": stream["end_to_end_entities_per_s"] / write_rate,
+            "ratio_stream_end_to_end_to_write_phase": (stream["end_to_end_entities_per_s"] / write_rate
+                                                       if stream else None),
             "ratio_whole_end_to_end_to_write_phase": whole["end_to_end_entities_per_s"] / write_rate,
-            "same_entities": whole["entities"] == stream["entities"]
-                             and whole["stored_nodes"] == stream["stored_nodes"],
+            "same_entities": (whole["entities"] == stream["entities"]
+                              and whole["stored_nodes"] == stream["stored_nodes"]) if stream else None,
             "whole_runs_s": [r["write_s"] for r in runs["whole"]]})
     if runs.get("bulk"):
         bulk = _median(runs["bulk"], "end_to_end_s")
-        driver = stream["end_to_end_entities_per_s"]
         out.update({
             "bulk_plan_s": bulk["plan_s"], "bulk_import_s": bulk["write_s"],
             "bulk_end_to_end_s": bulk["end_to_end_s"],
             "bulk_end_to_end_entities_per_s": bulk["end_to_end_entities_per_s"],
             "bulk_python_peak_rss_mb": bulk["python_peak_rss_mb"],
-            "ratio_bulk_to_stream_end_to_end": bulk["end_to_end_entities_per_s"] / driver,
+            "bulk_python_cpu_s": bulk["python_cpu_s"],
+            "bulk_children_cpu_s": bulk.get("children_cpu_s"), "bulk_phases": bulk.get("phases"),
+            "ratio_bulk_to_stream_end_to_end": (bulk["end_to_end_entities_per_s"]
+                                                / stream["end_to_end_entities_per_s"]
+                                                if stream else None),
             "ratio_bulk_to_whole_end_to_end": (bulk["end_to_end_entities_per_s"]
                                                / out["whole_end_to_end_entities_per_s"]
                                                if "whole_end_to_end_entities_per_s" in out else None),
-            "bulk_same_entities": bulk["stored_nodes"] == stream["stored_nodes"]})
+            "bulk_same_entities": bulk["stored_nodes"] == stream["stored_nodes"] if stream else None})
     return out
 
 
@@ -304,23 +322,30 @@ def markdown(res: dict[str, Any]) -> str:
              "| bulk: Python peak RSS MB | load average at start |",
              "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for s in res["summary"]:
-        bulk = (f"{s['bulk_end_to_end_entities_per_s']:,.0f} ({s['ratio_bulk_to_stream_end_to_end']:.2f}x)"
+        bulk = (f"{s['bulk_end_to_end_entities_per_s']:,.0f} "
+                f"({_f(s.get('ratio_bulk_to_stream_end_to_end'), '.2f')}x)"
                 if s.get("bulk_end_to_end_entities_per_s") else "–")
         ratio = s.get("ratio_stream_end_to_end_to_write_phase")
         la = s.get("loadavg_start")
         lines.append(
             f"| {s['engine']} | {s['label']} | {s['entities']:,} | {_f(s.get('whole_write_entities_per_s'))} "
-            f"| {s['stream_end_to_end_s']:.1f} | {s['stream_end_to_end_entities_per_s']:,.0f} "
-            f"| {_f(ratio, '.2f')} | {s['stream_python_peak_rss_mb']:,.0f} "
-            f"| {(s['stream_python_cpu_s'] or 0):.1f} / {(s['stream_db_cpu_s'] or 0):.1f} "
+            f"| {_f(s.get('stream_end_to_end_s'), '.1f')} | {_f(s.get('stream_end_to_end_entities_per_s'))} "
+            f"| {_f(ratio, '.2f')} | {_f(s.get('stream_python_peak_rss_mb'))} "
+            f"| {_f(s.get('stream_python_cpu_s'), '.1f')} / {_f(s.get('stream_db_cpu_s'), '.1f')} "
             f"| {_f(s.get('whole_python_peak_rss_mb'))} | {bulk} | {_f(s.get('bulk_python_peak_rss_mb'))} "
             f"| {', '.join(f'{x:.1f}' for x in la) if la else '–'} |")
     lines += ["", "Ratio: streamed end-to-end entities/s over the whole-plan load's write-phase "
-              "entities/s (target >= 0.9 at 1M). Bulk: `plan_load` + `Neo4jStore.bulk_load` end to "
-              "end (target >= 250k entities/s at 1M and >= 5x the streamed driver load).", ""]
+              "entities/s (target >= 0.9 at 1M). Bulk: `plan_stream` + `Neo4jStore.bulk_load_stream` "
+              "end to end (target >= 250k entities/s at 1M and >= 5x the streamed driver load).", ""]
+    for r in res["loads"]:
+        if r.get("phases"):
+            steps = ", ".join(f"{k} {v:.1f}" for k, v in r["phases"].items())
+            lines.append(f"- bulk {r['engine']} {r['label']} (run {r['run']}), seconds of each step: "
+                         f"{steps}; Python {_f(r.get('python_cpu_s'), '.1f')} CPU-s, the importer "
+                         f"and scripts {_f(r.get('children_cpu_s'), '.1f')} CPU-s.")
     for engine in sorted({s["engine"] for s in res["summary"]}):
         by = {s["size"]: s for s in res["summary"] if s["engine"] == engine}
-        if 1_000_000 in by and max(by) > 1_000_000:
+        if 1_000_000 in by and max(by) > 1_000_000 and by[1_000_000].get("stream_end_to_end_s"):
             top = by[max(by)]
             r = top["stream_end_to_end_entities_per_s"] / by[1_000_000]["stream_end_to_end_entities_per_s"]
             lines.append(f"- {engine}: streamed entities/s at {top['label']} over 1M: {r:.2f} "

@@ -261,7 +261,9 @@ def _write_bulk_files(obj: Context, batch: Any, directory: Path, as_json: bool) 
     from .graph.neo4j_bulk import command_for, plan_files
     from .graph.personal import PersonalStore, personal_file
 
-    files = plan_files(batch, directory)
+    # Text with line breaks stays in the files (the importer reads them in its
+    # multi-line mode): nothing is left to set after an import run elsewhere.
+    files = plan_files(batch, directory, defer_breaks=False)
     database = obj.settings.neo4j_database
     if batch.persons:
         Path(obj.settings.data_dir).mkdir(parents=True, exist_ok=True)
@@ -277,6 +279,9 @@ def _write_bulk_files(obj: Context, batch: Any, directory: Path, as_json: bool) 
     out = {"directory": str(directory), "nodes": files.node_count, "edges": files.edge_count,
            "files": names,
            "persons": len(batch.persons), "steps": steps}
+    if files.later is not None:
+        # Empty lists: the importer drops them; listed, not set by the steps above.
+        out["not_imported"] = {"file": files.later.name, "values": files.later_values}
     if as_json:
         click.echo(to_json(out))
         return
@@ -285,6 +290,9 @@ def _write_bulk_files(obj: Context, batch: Any, directory: Path, as_json: bool) 
     if batch.persons:
         click.echo(f"{len(batch.persons)} residents' names went to this data directory's personal "
                    "store, not to the files")
+    if files.later is not None:
+        click.echo(f"{files.later_values} empty lists the importer drops are listed in "
+                   f"{files.later.name} (not set by the steps below)")
     click.echo("then, where that Neo4j keeps its files (see docs/engines.md):")
     for i, step in enumerate(steps, 1):
         click.echo(f"  {i}. {step}")

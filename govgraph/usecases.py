@@ -63,31 +63,37 @@ def load(store: GraphStore, documents: list[Path], *, include_default: bool = Tr
     """Plan everything (parse, resolve, check; raises on the first bad input and
     the store is untouched), then empty the store if ``replace``, write the plan
     all-or-nothing, and count what the graph holds. ``divisions`` are
-    (code, divisions read for it) pairs. With ``bulk`` the plan goes through
-    Neo4j's offline importer into the local server (``Neo4jStore.bulk_load``),
-    which refuses a database holding data unless ``replace``."""
+    (code, divisions read for it) pairs. With ``bulk`` the load is streamed
+    through Neo4j's offline importer into the local server
+    (``Neo4jStore.bulk_load_stream``), which refuses a database holding data
+    unless ``replace``."""
     registries = list(registries or [])
     divisions = list(divisions or [])
-    if registries and not bulk:
-        # Registries are streamed: read, checked and written in bounded chunks
-        # (loaders/registry_stream.py), all-or-nothing as a whole-plan load is.
-        load = plan_stream(list(documents), include_default=include_default, registries=registries,
-                           divisions=[d for _, d in divisions], progress=progress, partial=partial)
-        summary = execute_stream(store, load, replace=replace, progress=write_progress)
-        return _result(store, load.head, summary, registries, divisions, partial, bulk)
-    plan = plan_load(list(documents), include_default=include_default, registries=registries,
-                     divisions=[d for _, d in divisions], progress=progress, partial=partial)
+    importer = None
     if bulk:
         from .graph.neo4j_store import Neo4jStore
 
         if not isinstance(store, Neo4jStore):
             raise ValueError("--bulk is Neo4j's importer; the embedded engine loads without it")
-        summary = store.bulk_load(plan.batch, replace=replace, work_dir=bulk_work_dir or Path("."),
-                                  say=say or (lambda m: None))
-    else:
-        if replace:
-            store.clear()
-        summary = execute(store, plan, progress=write_progress)
+        importer = store
+    if registries or importer is not None:
+        # Registries are streamed: read, checked and written in bounded chunks
+        # (loaders/registry_stream.py), all-or-nothing as a whole-plan load is;
+        # with ``bulk``, written as the importer's files as they come.
+        load = plan_stream(list(documents), include_default=include_default, registries=registries,
+                           divisions=[d for _, d in divisions], progress=progress, partial=partial)
+        if importer is not None:
+            summary = importer.bulk_load_stream(load.chunks, replace=replace,
+                                                work_dir=bulk_work_dir or Path("."),
+                                                say=say or (lambda m: None))
+        else:
+            summary = execute_stream(store, load, replace=replace, progress=write_progress)
+        return _result(store, load.head, summary, registries, divisions, partial, bulk)
+    plan = plan_load(list(documents), include_default=include_default, registries=registries,
+                     divisions=[d for _, d in divisions], progress=progress, partial=partial)
+    if replace:
+        store.clear()
+    summary = execute(store, plan, progress=write_progress)
     return _result(store, plan, summary, registries, divisions, partial, bulk)
 
 

@@ -16,20 +16,22 @@ files and the command to run there (docs/engines.md).
 from __future__ import annotations
 
 import csv
+import io
+import json
 import os
 import shlex
 import subprocess
 import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import partial
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from .model import ENTITY_LABEL, GraphBatch
-from .plan import GRAPH_STATE_LABEL, Statement, edge_plan, node_plan
+from .model import ENTITY_LABEL, GraphBatch, RelType, RowChunk
+from .plan import GRAPH_STATE_LABEL, Statement, edge_plan, merge_edge_statements, node_plan
 from .store import StoreError
 
 LAUNCHER_CLASS = "govgraph.Neo4jLauncher"
@@ -85,29 +87,49 @@ class ImportFiles:
     relationships: list[Path] = field(default_factory=list)
     node_count: int = 0
     edge_count: int = 0
+    # Whether an id or an edge key holds a line break: then the importer reads every
+    # file in its multi-line mode, which cannot parse in parallel (twice as slow).
     multiline: bool = False
-    # Empty lists the importer cannot write: (node id, property) and (edge type,
-    # src, dst, key, property), set by ``empty_list_statements`` after the import.
-    empty_node_lists: list[tuple[str, str]] = field(default_factory=list)
-    empty_edge_lists: list[tuple[str, str, str, str, str]] = field(default_factory=list)
+    # Values the importer cannot write, set after the import by ``later_statements``:
+    # empty lists (it drops them) and text with line breaks (see ``multiline``), one
+    # JSON record a line: ["n", id, property, value] or ["e", type, src, dst, key,
+    # property, value].
+    later: Path | None = None
+    later_values: int = 0
+    # Edges a later part of a streamed load gave again (their key), one JSON
+    # [type, row] a line, merged onto the imported ones by ``merged_statements``.
+    merged: Path | None = None
 
-    def empty_list_statements(self) -> list[tuple[str, dict[str, Any]]]:
-        """Cypher (and parameters) that give the imported graph its empty lists."""
-        out: list[tuple[str, dict[str, Any]]] = []
-        by_name: dict[str, list[str]] = {}
-        for id_, name in self.empty_node_lists:
-            by_name.setdefault(name, []).append(id_)
-        for name, ids in sorted(by_name.items()):
-            out.append((f"UNWIND $ids AS id MATCH (n:{ENTITY_LABEL} {{id: id}}) SET n.`{name}` = []",
-                        {"ids": ids}))
-        by_edge: dict[tuple[str, str], list[list[str]]] = {}
-        for rel, src, dst, key, name in self.empty_edge_lists:
-            by_edge.setdefault((rel, name), []).append([src, dst, key])
-        for (rel, name), rows in sorted(by_edge.items()):
-            out.append((f"UNWIND $rows AS r MATCH (:{ENTITY_LABEL} {{id: r[0]}})-[e:`{rel}` "
-                        f"{{key: r[2]}}]->(:{ENTITY_LABEL} {{id: r[1]}}) SET e.`{name}` = []",
-                        {"rows": rows}))
-        return out
+    def merged_statements(self, batch_rows: int = 5_000) -> Iterator[Statement]:
+        """MERGE statements for the spilled edges, in the order they were given
+        (so the last value of an edge given several times is the one kept)."""
+        if self.merged is None:
+            return
+        rows: list[tuple[RelType, dict[str, Any]]] = []
+        with self.merged.open(encoding="utf-8") as fh:
+            for line in fh:
+                rel, row = json.loads(line)
+                rows.append((RelType(rel), row))
+                if len(rows) >= batch_rows:
+                    yield from merge_edge_statements(rows, batch_rows)
+                    rows = []
+        if rows:
+            yield from merge_edge_statements(rows, batch_rows)
+
+    def later_statements(self, batch_rows: int = 5_000) -> Iterator[tuple[str, dict[str, Any]]]:
+        """Cypher (and parameters) that set the values the importer could not write,
+        in batches, in the order they were given."""
+        if self.later is None:
+            return
+        batch: list[list[Any]] = []
+        with self.later.open(encoding="utf-8") as fh:
+            for line in fh:
+                batch.append(json.loads(line))
+                if len(batch) >= batch_rows:
+                    yield from _later_batch(batch)
+                    batch = []
+        if batch:
+            yield from _later_batch(batch)
 
     def arguments(self, database: str, root: Path | None = None) -> list[str]:
         """The importer's arguments; file paths relative to ``root`` when given
@@ -117,7 +139,9 @@ class ImportFiles:
             return str(root / p.name) if root is not None else str(p)
 
         # The database first: --nodes and --relationships take every word after them.
+        # The report of bad entries goes beside the files (by default: the working directory).
         args = ["database", "import", "full", database, "--overwrite-destination=true", "--id-type=string",
+                f"--report-file={path(self.directory / 'import.report')}",
                 f"--array-delimiter=U+{ord(ARRAY_DELIMITER):04X}", "--bad-tolerance=0",
                 "--skip-duplicate-nodes=false", "--skip-bad-relationships=false"]
         if self.multiline:
@@ -127,46 +151,343 @@ class ImportFiles:
         return args
 
 
-class _Groups:
-    """One CSV file per (kind, property names and types): the importer's header
-    types each column once, and rows of one signature share it."""
+def _later_batch(batch: list[list[Any]]) -> Iterator[tuple[str, dict[str, Any]]]:
+    groups: dict[tuple[str, ...], list[list[Any]]] = {}
+    for rec in batch:
+        if rec[0] == "n":
+            groups.setdefault(("n", rec[2]), []).append([rec[1], rec[3]])
+        else:
+            groups.setdefault(("e", rec[1], rec[5]), []).append([rec[2], rec[3], rec[4], rec[6]])
+    for key, rows in groups.items():
+        if key[0] == "n":
+            yield (f"UNWIND $rows AS r MATCH (n:{ENTITY_LABEL} {{id: r[0]}}) SET n.`{key[1]}` = r[1]",
+                   {"rows": rows})
+        else:
+            yield (f"UNWIND $rows AS r MATCH (:{ENTITY_LABEL} {{id: r[0]}})-[e:`{key[1]}` "
+                   f"{{key: r[2]}}]->(:{ENTITY_LABEL} {{id: r[1]}}) SET e.`{key[2]}` = r[3]",
+                   {"rows": rows})
 
-    def __init__(self, directory: Path, prefix: str) -> None:
+
+def _breaks(text: str) -> bool:
+    return "\n" in text or "\r" in text
+
+
+class _Group:
+    """One CSV file of the importer: rows of one label (or type) and one set of
+    property names and types (the header types each column once)."""
+
+    __slots__ = ("fh", "rows", "header", "signature")
+
+    def __init__(self, path: Path, header: list[str], signature: tuple) -> None:
+        self.fh = path.open("w", newline="", encoding="utf-8")
+        csv.writer(self.fh, quoting=csv.QUOTE_ALL, lineterminator="\n").writerow(header)
+        self.rows: list[list[Any]] = []
+        self.header = header
+        self.signature = signature
+
+
+def quoted_block(rows: list[list[Any]], columns: int) -> str | None:
+    """``rows`` (of ``columns`` fields each: text, numbers) as the lines
+    ``csv.writer(quoting=QUOTE_ALL, lineterminator="\\n")`` writes, every field
+    quoted and its quotes doubled, made a block at a time (the csv module spends
+    most of its time on each field's quoting). None when a field holds a line
+    break or a NUL, which the block cannot tell from its separators."""
+    body = "\n".join(["\x00".join(map(str, r)) for r in rows])
+    if (body.count("\n") != len(rows) - 1 or "\r" in body
+            or body.count("\x00") != len(rows) * (columns - 1)):
+        return None
+    return '"' + body.replace('"', '""').replace("\x00", '","').replace("\n", '"\n"') + '"\n'
+
+
+class _Files:
+    """The groups of one kind of file (nodes or relationships), by signature."""
+
+    def __init__(self, directory: Path, prefix: str, fixed: list[str]) -> None:
         self.directory = directory
         self.prefix = prefix
-        self.open: dict[tuple, tuple[Any, Any]] = {}
+        self.fixed = fixed
+        self.groups: dict[tuple, _Group] = {}
         self.paths: list[Path] = []
         self.multiline = False
 
-    def row(self, signature: tuple, header: Callable[[], list[str]], values: list[str]) -> None:
-        entry = self.open.get(signature)
-        if entry is None:
+    def group(self, signature: tuple, props: list[tuple[str, str]],
+              header: list[str] | None = None) -> _Group:
+        """The group of ``signature`` (kind, label, its (property, type) pairs)."""
+        g = self.groups.get(signature)
+        if g is None:
             path = self.directory / f"{self.prefix}-{len(self.paths) + 1:04d}.csv"
-            fh = path.open("w", newline="", encoding="utf-8")
-            writer = csv.writer(fh, quoting=csv.QUOTE_ALL, lineterminator="\n")
-            writer.writerow(header())
-            entry = self.open[signature] = (fh, writer)
+            header = header or [*self.fixed, *(f"{_header_name(n)}:{t}" for n, t in props)]
+            g = self.groups[signature] = _Group(path, header, signature)
             self.paths.append(path)
-        for v in values:
-            if "\n" in v or "\r" in v:
-                self.multiline = True
-        entry[1].writerow(values)
+        return g
+
+    def flush(self, later: Callable[[_Group, list[Any], list[int]], None] | None) -> None:
+        """Write the rows the groups gathered, each group's as one block of CSV.
+        A property with a line break in it would make the importer read every file
+        in its slower multi-line mode (the block's line count tells): such a row
+        goes to the group without that property, and the value to ``later``
+        (None: it stays, and the files are read in multi-line mode)."""
+        buf = io.StringIO()
+        writer = csv.writer(buf, quoting=csv.QUOTE_ALL, lineterminator="\n")
+        fixed = len(self.fixed)
+        pending = [g for g in self.groups.values() if g.rows]
+        while pending:
+            for g in pending:
+                rows, g.rows = g.rows, []
+                text = quoted_block(rows, len(g.header))
+                if text is None:  # a field with a line break (or a NUL): row by row
+                    buf.seek(0)
+                    buf.truncate()
+                    writer.writerows(rows)
+                    text = buf.getvalue()
+                    keep = []
+                    for row in rows:
+                        bad = [i for i in range(fixed, len(row))
+                               if isinstance(row[i], str) and _breaks(row[i])]
+                        if bad and later is not None:
+                            later(g, row, bad)
+                        else:
+                            keep.append(row)
+                            if bad or any(isinstance(v, str) and _breaks(v) for v in row[:fixed]):
+                                self.multiline = True  # (an id or key: no way around it)
+                    buf.seek(0)
+                    buf.truncate()
+                    writer.writerows(keep)
+                    text = buf.getvalue()
+                g.fh.write(text)
+            pending = [g for g in self.groups.values() if g.rows]
 
     def close(self) -> None:
-        for fh, _ in self.open.values():
+        for g in self.groups.values():
+            g.fh.close()
+
+
+_BOOL = {True: "true", False: "false"}
+# The importer's type of each value a column of the quick path holds; the csv
+# module writes ints as str() does and floats as repr() does, which the importer
+# reads back exactly. A list or any other value takes the path of ``_props``.
+_SIMPLE: dict[type, str] = {str: "string", int: "long", float: "double", bool: "boolean"}
+_NONE = type(None)
+
+
+def _getter(names: list[str]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+    if len(names) > 1:
+        return itemgetter(*names)
+    if names:
+        name = names[0]
+        return lambda p: (p[name],)
+    return lambda p: ()
+
+
+NODE_COLUMNS = ["id:ID", ":LABEL"]
+EDGE_COLUMNS = [":START_ID", ":END_ID", ":TYPE", "key:string"]
+
+
+class ImportWriter:
+    """Writes a load as the importer's CSV files while it is read: ``chunk`` (a
+    streamed load's ``RowChunk``) or ``statements`` (``write_plan``'s), then
+    ``generation`` and ``close``. Nothing is held but the rows of the chunk being
+    written and the files' signatures; what the importer cannot write is spilled
+    to files of its own and written after the import: the edges a later chunk
+    merges onto an earlier one's (``ImportFiles.merged_statements``), empty lists
+    and text with line breaks (``ImportFiles.later_statements``).
+
+    Nodes carry the labels ``Entity`` and their kind and the property ``id``;
+    edges their type and ``key``; the generation node its label and token. A
+    property that is null is left out, as ``SET n += r.props`` leaves it out of a
+    new node. Every field is quoted, so an empty string stays an empty string."""
+
+    def __init__(self, directory: Path, *, defer_breaks: bool = True) -> None:
+        """``defer_breaks``: text with line breaks is set after the import (False:
+        it stays in the files, which the importer then reads in multi-line mode)."""
+        directory.mkdir(parents=True, exist_ok=True)
+        self.defer_breaks = defer_breaks
+        self.files = ImportFiles(directory)
+        self._nodes = _Files(directory, "nodes", NODE_COLUMNS)
+        self._edges = _Files(directory, "relationships", EDGE_COLUMNS)
+        # (label, property names, their types) -> (group, getter, positions of booleans),
+        # or None: such rows take the slow path (lists, or values to refuse).
+        self._specs: dict[tuple, tuple[_Group, Callable, tuple[int, ...]] | None] = {}
+        self._labels: dict[str, str] = {}
+        self._spill: dict[str, Any] = {}
+
+    # -- what a load gives -------------------------------------------------------
+    def chunk(self, chunk: RowChunk) -> tuple[int, int]:
+        """Write a chunk's nodes and edges (duplicates within it merged as
+        ``chunk_plan`` merges them: the first position, the last value); returns
+        how many distinct nodes and edges it wrote (merged edges not counted)."""
+        nodes: dict[str, tuple[str, dict[str, Any]]] = {}
+        for kind, row in chunk.nodes:
+            nodes[row["id"]] = (kind, row)
+        edges: dict[str, tuple[str, dict[str, Any]]] = {}
+        for rel, row in chunk.edges:
+            edges[row["key"]] = (rel, row)
+        self._write_nodes(nodes.values())
+        self._write_edges(edges.values())
+        if chunk.merged:
+            self.merged(chunk.merged)
+        return len(nodes), len(edges)
+
+    def statements(self, plan: Iterable[Statement]) -> None:
+        """Write ``write_plan``'s statements (nodes, edges, the generation stamp)."""
+        for st in plan:
+            if st.phase == "node":
+                self._write_nodes((st.label, r) for r in st.params["rows"])
+            elif st.phase == "edge" and st.label:
+                self._write_edges((st.label, r) for r in st.params["rows"])
+            elif st.phase == "edge":
+                self.merged((st.label, r) for r in st.params["rows"])
+            elif st.phase == "state":
+                self.generation(st.params["generation"])
+            else:
+                raise StoreError(f"bulk import: a statement of no known phase: {st.cypher[:60]}")
+
+    def merged(self, rows: Iterable[tuple[str, dict[str, Any]]]) -> None:
+        """Edges an earlier part of the load gave too (their key): merged onto it
+        after the import, as a driver load merges them."""
+        for rel, row in rows:
+            self._write("merged", [str(rel), row])
+
+    def generation(self, token: str) -> None:
+        # The generation token: the one node outside Entity (its own id space).
+        g = self._nodes.group(("state",), [], ["id:ID(graph-state)", ":LABEL", "generation:string"])
+        g.rows.append(["state", GRAPH_STATE_LABEL, token])
+        self._nodes.flush(self._later if self.defer_breaks else None)
+
+    def close(self) -> ImportFiles:
+        self._nodes.close()
+        self._edges.close()
+        for fh in self._spill.values():
             fh.close()
+        files = self.files
+        files.nodes, files.relationships = self._nodes.paths, self._edges.paths
+        files.multiline = self._nodes.multiline or self._edges.multiline
+        if "merged" in self._spill:
+            files.merged = self._spill_path("merged")
+        if "later" in self._spill:
+            files.later = self._spill_path("later")
+        return files
+
+    # -- what waits for the import -------------------------------------------------
+    def _spill_path(self, what: str) -> Path:
+        return self.files.directory / f"{what}.jsonl"
+
+    def _write(self, what: str, record: list[Any]) -> None:
+        fh = self._spill.get(what)
+        if fh is None:
+            fh = self._spill[what] = self._spill_path(what).open("w", encoding="utf-8")
+        fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+        if what == "later":
+            self.files.later_values += 1
+
+    def _later(self, group: _Group, row: list[Any], bad: list[int]) -> None:
+        """A row with text that holds a line break: the text is set after the
+        import, the row goes to the group without those properties."""
+        kind, label, props = group.signature
+        for i in bad:
+            name, type_ = group.header[i].rsplit(":", 1)
+            value = row[i].split(ARRAY_DELIMITER) if type_ == "string[]" else row[i]
+            self._later_value(kind, row, name, value)
+        skip = {i - len(group.header) + len(props) for i in bad}
+        rest = [p for j, p in enumerate(props) if j not in skip]
+        files = self._nodes if kind == "node" else self._edges
+        files.group((kind, label, tuple(rest)), rest).rows.append(
+            [v for i, v in enumerate(row) if i not in bad])
+
+    def _later_value(self, kind: str, row: list[Any], name: str, value: Any) -> None:
+        if kind == "node":
+            self._write("later", ["n", row[0], name, value])
+        else:
+            self._write("later", ["e", row[2], row[0], row[1], row[3], name, value])
+
+    # -- the rows ---------------------------------------------------------------
+    def _spec(self, kind: str, label: str, names: tuple[str, ...], types: tuple[type, ...],
+              skip: str) -> tuple[_Group, Callable, tuple[int, ...]] | None:
+        if any(t not in _SIMPLE and t is not _NONE for t in types):
+            return None
+        cols = sorted((n, _SIMPLE[t]) for n, t in zip(names, types, strict=True)
+                      if t is not _NONE and n != skip)
+        files = self._nodes if kind == "node" else self._edges
+        group = files.group((kind, label, tuple(cols)), cols)
+        first = len(files.fixed)
+        bools = tuple(first + i for i, (_, t) in enumerate(cols) if t == "boolean")
+        return group, _getter([n for n, _ in cols]), bools
+
+    def _slow(self, kind: str, label: str, props: dict[str, Any], fixed: list[Any]) -> None:
+        """A row with lists (or values to refuse): typed one value at a time."""
+        where = f"node {fixed[0]!r}" if kind == "node" else f"edge {fixed[3]!r}"
+        later: list[tuple[str, Any]] = []
+        skip = "id" if kind == "node" else "key"
+        cols = [p for p in _props(props, where, later, self.defer_breaks) if p[0] != skip]
+        files = self._nodes if kind == "node" else self._edges
+        group = files.group((kind, label, tuple((n, t) for n, t, _ in cols)),
+                            [(n, t) for n, t, _ in cols])
+        group.rows.append([*fixed, *(v for _, _, v in cols)])
+        for name, value in later:
+            self._later_value(kind, fixed, name, value)
+
+    def _write_nodes(self, rows: Iterable[tuple[str, dict[str, Any]]]) -> None:
+        specs = self._specs
+        labels = self._labels
+        n = 0
+        for kind, r in rows:
+            props = r["props"]
+            key = (kind, tuple(props), tuple(map(type, props.values())))
+            try:
+                spec = specs[key]
+            except KeyError:
+                spec = specs[key] = self._spec("node", kind, key[1], key[2], "id")
+            try:
+                label = labels[kind]
+            except KeyError:
+                label = labels[kind] = f"{ENTITY_LABEL}{ARRAY_DELIMITER}{kind}"
+            if spec is not None:
+                group, get, bools = spec
+                row = [r["id"], label, *get(props)]
+                for i in bools:
+                    row[i] = _BOOL[row[i]]
+                group.rows.append(row)
+            else:
+                self._slow("node", kind, props, [r["id"], label])
+            n += 1
+        self.files.node_count += n
+        self._nodes.flush(self._later if self.defer_breaks else None)
+
+    def _write_edges(self, rows: Iterable[tuple[str, dict[str, Any]]]) -> None:
+        specs = self._specs
+        n = 0
+        for rel, r in rows:
+            props = r["props"]
+            key = (rel, tuple(props), tuple(map(type, props.values())))
+            try:
+                spec = specs[key]
+            except KeyError:
+                spec = specs[key] = self._spec("edge", rel, key[1], key[2], "key")
+            if spec is not None:
+                group, get, bools = spec
+                row = [r["src"], r["dst"], rel, r["key"], *get(props)]
+                for i in bools:
+                    row[i] = _BOOL[row[i]]
+                group.rows.append(row)
+            else:
+                self._slow("edge", rel, props, [r["src"], r["dst"], rel, r["key"]])
+            n += 1
+        self.files.edge_count += n
+        self._edges.flush(self._later if self.defer_breaks else None)
 
 
-def _props(props: dict[str, Any], where: str, empty: list[str]) -> list[tuple[str, str, str]]:
+def _props(props: dict[str, Any], where: str, later: list[tuple[str, Any]],
+           defer_breaks: bool = True) -> list[tuple[str, str, str]]:
     """(name, type, field) for each property that is set; refuses what the importer
     cannot carry exactly (a value holding the array delimiter). The importer drops
-    an empty array: the names of empty lists go to ``empty``, set after the import."""
+    an empty array, and text with a line break would slow every file down: those
+    go to ``later`` as (name, value), set after the import."""
     out = []
     for name, value in sorted(props.items()):
         if value is None:
             continue  # SET n += {x: null} sets nothing on a new node
         if isinstance(value, list) and not value:
-            empty.append(_header_name(name))
+            later.append((_header_name(name), value))
             continue
         kind = _type_of(value)
         if kind is None:
@@ -176,74 +497,35 @@ def _props(props: dict[str, Any], where: str, empty: list[str]) -> list[tuple[st
         if isinstance(value, list) and any(ARRAY_DELIMITER in _field(v) for v in value):
             raise BulkRefused(f"{where}: property {name!r} holds the array delimiter U+001F; "
                               "load without --bulk")
+        if defer_breaks and kind.startswith("string") and _breaks(text):
+            later.append((_header_name(name), value))
+            continue
         out.append((name, kind, text))
     return out
 
 
 def _header_name(name: str) -> str:
-    if ":" in name or "`" in name:
+    if ":" in name or "`" in name or _breaks(name):
         raise BulkRefused(f"property name {name!r} cannot be a CSV header of the importer")
     return name
 
 
-def _header(fixed: list[str], props: list[tuple[str, str, str]]) -> list[str]:
-    return [*fixed, *(f"{_header_name(n)}:{t}" for n, t, _ in props)]
-
-
-def write_import_files(plan: Iterable[Statement], directory: Path) -> ImportFiles:
+def write_import_files(plan: Iterable[Statement], directory: Path, *,
+                       defer_breaks: bool = True) -> ImportFiles:
     """Write ``plan`` (``write_plan``'s statements: nodes, edges, the generation
-    stamp) as the importer's CSV files in ``directory``.
-
-    Nodes carry the labels ``Entity`` and their kind and the property ``id``;
-    edges their type and ``key``; the generation node its label and token. A
-    property that is null is left out, as ``SET n += r.props`` leaves it out of a
-    new node. Every field is quoted, so an empty string stays an empty string."""
-    directory.mkdir(parents=True, exist_ok=True)
-    files = ImportFiles(directory)
-    nodes = _Groups(directory, "nodes")
-    edges = _Groups(directory, "relationships")
+    stamp) as the importer's CSV files in ``directory`` (see ``ImportWriter``)."""
+    writer = ImportWriter(directory, defer_breaks=defer_breaks)
     try:
-        for st in plan:
-            if st.phase == "node":
-                for r in st.params["rows"]:
-                    empty: list[str] = []
-                    props = [p for p in _props(r["props"], f"node {r['id']!r}", empty)
-                             if p[0] != "id"]
-                    files.empty_node_lists.extend((r["id"], name) for name in empty)
-                    sig = ("node", st.label, tuple((n, t) for n, t, _ in props))
-                    nodes.row(sig, partial(_header, ["id:ID", ":LABEL"], props),
-                              [r["id"], f"{ENTITY_LABEL}{ARRAY_DELIMITER}{st.label}",
-                               *(v for _, _, v in props)])
-                    files.node_count += 1
-            elif st.phase == "edge":
-                for r in st.params["rows"]:
-                    empty = []
-                    props = [p for p in _props(r["props"], f"edge {r['key']!r}", empty)
-                             if p[0] != "key"]
-                    files.empty_edge_lists.extend((st.label, r["src"], r["dst"], r["key"], name)
-                                                  for name in empty)
-                    sig = ("edge", st.label, tuple((n, t) for n, t, _ in props))
-                    edges.row(sig, partial(_header, [":START_ID", ":END_ID", ":TYPE", "key:string"],
-                                           props),
-                              [r["src"], r["dst"], st.label, r["key"], *(v for _, _, v in props)])
-                    files.edge_count += 1
-            elif st.phase == "state":
-                # The generation token: the one node outside Entity (its own id space).
-                nodes.row(("state",), lambda: ["id:ID(graph-state)", ":LABEL", "generation:string"],
-                          ["state", GRAPH_STATE_LABEL, st.params["generation"]])
-            else:
-                raise StoreError(f"bulk import: a statement of no known phase: {st.cypher[:60]}")
+        writer.statements(plan)
     finally:
-        nodes.close()
-        edges.close()
-    files.nodes, files.relationships = nodes.paths, edges.paths
-    files.multiline = nodes.multiline or edges.multiline
+        files = writer.close()
     return files
 
 
-def plan_files(batch: GraphBatch, directory: Path) -> ImportFiles:
+def plan_files(batch: GraphBatch, directory: Path, *, defer_breaks: bool = True) -> ImportFiles:
     """The batch's write plan as import files."""
-    return write_import_files([*node_plan(batch), *edge_plan(batch)], directory)
+    return write_import_files([*node_plan(batch), *edge_plan(batch)], directory,
+                              defer_breaks=defer_breaks)
 
 
 # -- the local server -------------------------------------------------------------
@@ -331,21 +613,27 @@ def local_server(uri: str, home: str | None) -> LocalServer:
 
 
 def import_into_local(server: LocalServer, files: ImportFiles, database: str,
-                      log: Callable[[str], None] | None = None) -> float:
+                      log: Callable[[str], None] | None = None) -> dict[str, float]:
     """Stop the server, run the importer on ``files``, start the server again
-    (also when the import fails); returns the importer's seconds."""
+    (also when the import fails); returns the seconds of each step (stop,
+    import, start)."""
     say = log or (lambda m: None)
     say(f"stopping Neo4j (pid {server.pid}, home {server.home})")
+    took: dict[str, float] = {}
+    t0 = time.perf_counter()
     server.stop()
+    took["stop"] = time.perf_counter() - t0
     try:
         say(f"importing {files.node_count} nodes and {files.edge_count} relationships "
             "(neo4j-admin database import full)")
         t0 = time.perf_counter()
         server.admin(files.arguments(database), files.directory / "import.log")
-        took = time.perf_counter() - t0
+        took["import"] = time.perf_counter() - t0
     finally:
         say("starting Neo4j")
+        t0 = time.perf_counter()
         server.start()
+        took["start"] = time.perf_counter() - t0
     return took
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import os
 import random
 import socket
@@ -32,7 +33,7 @@ from neo4j.graph import Node as NNode
 from neo4j.graph import Path as NPath
 from neo4j.graph import Relationship as NRel
 
-from .model import ENTITY_LABEL, GraphBatch
+from .model import ENTITY_LABEL, GraphBatch, RowChunk
 from .personal import PersonalStore, personal_file
 from .plan import (
     GRAPH_STATE_LABEL,
@@ -40,6 +41,7 @@ from .plan import (
     WriteSummary,
     creating_plan,
     edge_plan,
+    generation_statement,
     node_plan,
     plan_node_ids,
     plan_summary,
@@ -223,6 +225,11 @@ class _LoopReads:
 
 def _run_consumed(tx: neo4j.ManagedTransaction, cypher: str, params: dict[str, Any]) -> None:
     tx.run(cypher, params).consume()
+
+
+def _run_all(tx: neo4j.ManagedTransaction, statements: list[tuple[str, dict[str, Any]]]) -> None:
+    for cypher, params in statements:
+        tx.run(cypher, params).consume()
 
 
 def _client_error(e: ClientError, timeout_s: float | None) -> StoreError:
@@ -794,47 +801,98 @@ class Neo4jStore(GraphStore):
 
     def bulk_load(self, batch: GraphBatch, *, replace: bool = False, work_dir: Path | None = None,
                   say: Callable[[str], None] | None = None) -> WriteSummary:
-        """Load ``batch`` with Neo4j's offline importer, into an empty database of
-        the local server ``scripts/neo4j-server.sh`` runs (``replace``: one that
-        may hold data, which is replaced). Refused (``BulkRefused``) before
-        anything changes otherwise. The graph is the one ``write_batch`` gives
-        into an empty database; then the schema is created and its indexes built.
-        The persons go to the personal store only when the import succeeded."""
+        """``bulk_load_stream`` of a whole batch (one chunk)."""
+        return self.bulk_load_stream(lambda: [RowChunk.of(batch)], replace=replace,
+                                     work_dir=work_dir, say=say)
+
+    def bulk_load_stream(self, chunks: Callable[[], Iterable[RowChunk]], *, replace: bool = False,
+                         work_dir: Path | None = None,
+                         say: Callable[[str], None] | None = None) -> WriteSummary:
+        """Load the chunks ``chunks()`` gives (a streamed load's, each checked as it
+        is made) with Neo4j's offline importer, into an empty database of the local
+        server ``scripts/neo4j-server.sh`` runs (``replace``: one that may hold
+        data, which is replaced).
+
+        Each chunk is written to the importer's CSV files as it comes, so what is
+        held does not grow with the load. The server is stopped only once every
+        chunk has been read and written: a bad row anywhere, or a database that
+        holds data without ``replace`` (``BulkRefused``), leaves the graph and the
+        personal store as they were, the server untouched. The graph is the one
+        ``write_stream`` gives into an empty database; then the schema is created
+        and its indexes built. The persons go to the personal store only when the
+        import succeeded."""
         from . import neo4j_bulk
 
         server = neo4j_bulk.local_server(self.uri, self.server_home())
-        if batch.persons and self.personal is None:
-            raise StoreError("this store has no personal-data store to hold the registry's "
-                             "people: open it with a data directory (GOVGRAPH_DATA_DIR)")
-        plan = node_plan(batch, self.batch_rows) + edge_plan(batch, self.batch_rows)
-        with neo4j_bulk.temporary_directory(work_dir) as tmp:
+        summary = WriteSummary()
+        phases = summary.phases
+        t0 = time.perf_counter()
+        with contextlib.ExitStack() as stack:
+            tmp = Path(stack.enter_context(neo4j_bulk.temporary_directory(work_dir)))
+            # The load lock is held while the files are written: a load that starts
+            # meanwhile waits, then finds the server gone, instead of being
+            # overwritten. Taken before the personal store's transaction, as every
+            # load takes them; released before the server stops, the transaction
+            # kept until the import is done.
             with self.load_lock():
-                # Held while the files are written: a load that starts meanwhile
-                # waits, then finds the server gone, instead of being overwritten.
+                if self.personal is not None:
+                    stage = stack.enter_context(self.personal.staging(replace=replace))
+                else:
+                    def stage(persons: Iterable[Any]) -> int:
+                        self._personal_or_refuse()
+                        return 0
                 if not replace and self.holds_data():
                     raise neo4j_bulk.BulkRefused(
                         f"--bulk imports into an empty database only, and {self.database} at "
                         f"{self.uri} holds data: load without --bulk (it merges onto the graph), "
                         "or add --replace to replace the graph with this load")
-                files = neo4j_bulk.write_import_files(plan, Path(tmp))
-            if replace:
-                self.clear_personal()
-            staged = (self.personal.staged(batch.persons) if batch.persons and self.personal
-                      else contextlib.nullcontext())
-            with staged:
-                neo4j_bulk.import_into_local(server, files, self.database, say)
-                self._wait_until_up()
-                self.ensure_schema()
+                writer = neo4j_bulk.ImportWriter(tmp)
                 try:
-                    with self._session() as s:
-                        s.run(AWAIT_INDEXES, timeout_s=INDEX_BUILD_TIMEOUT_S).consume()
-                        # The importer leaves empty lists out; they are set here.
-                        for cypher, params in files.empty_list_statements():
-                            s.execute_write(_run_consumed, cypher, params)
-                except (Neo4jError, DriverError) as e:
-                    raise StoreError(f"the import is done but its indexes or empty lists were "
-                                     f"not made: {e}") from e
-        return plan_summary(plan)
+                    for chunk in chunks():
+                        if chunk.persons:
+                            stage(chunk.persons)
+                        nodes, edges = writer.chunk(chunk)
+                        summary.nodes += nodes
+                        summary.edges += edges
+                        del chunk
+                    writer.generation(generation_statement().params["generation"])
+                finally:
+                    files = writer.close()
+            phases["files"] = time.perf_counter() - t0
+            phases.update(neo4j_bulk.import_into_local(server, files, self.database, say))
+            t0 = time.perf_counter()
+            self._wait_until_up()
+            phases["up"] = time.perf_counter() - t0
+            try:
+                t0 = time.perf_counter()
+                self.ensure_schema()
+                with self._session() as s:
+                    s.run(AWAIT_INDEXES, timeout_s=INDEX_BUILD_TIMEOUT_S).consume()
+                    phases["indexes"] = time.perf_counter() - t0
+                    t0 = time.perf_counter()
+                    # What the importer cannot write: empty lists and text with line
+                    # breaks, then the edges a later chunk gave again (merged onto the
+                    # first, their values last); in transactions of about batch_rows.
+                    after = itertools.chain(files.later_statements(self.batch_rows),
+                                            ((st.cypher, st.params)
+                                             for st in files.merged_statements(self.batch_rows)))
+                    batch: list[tuple[str, dict[str, Any]]] = []
+                    rows = 0
+                    for cypher, params in after:
+                        batch.append((cypher, params))
+                        rows += len(params["rows"])
+                        if rows >= self.batch_rows:
+                            s.execute_write(_run_all, batch)
+                            batch, rows = [], 0
+                    if batch:
+                        s.execute_write(_run_all, batch)
+                    phases["after"] = time.perf_counter() - t0
+            except (Neo4jError, DriverError) as e:
+                raise StoreError(f"the import is done but its indexes, or the values and merged "
+                                 f"edges set after it, were not made: {e}") from e
+            t0 = time.perf_counter()
+        phases["commit"] = time.perf_counter() - t0  # the personal store's transaction
+        return summary
 
     def _wait_until_up(self, timeout_s: float = 120.0) -> None:
         deadline = time.monotonic() + timeout_s

@@ -24,6 +24,8 @@ class WriteSummary:
     edges: int = 0
     statements: int = 0
     by_kind: dict[str, int] = field(default_factory=dict)
+    # Seconds of each step of a load that reports them (a bulk import's).
+    phases: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -147,10 +149,15 @@ def chunk_plan(chunk: RowChunk, batch_rows: int = BATCH_ROWS) -> tuple[list[Stat
     makes them for a batch (without the generation stamp, written once, last).
     The chunk's ``merged`` edges come last, as MERGE statements that
     ``creating_plan`` passes through (no label): an earlier chunk created them."""
-    edges = _edge_statements(chunk.edges, batch_rows)
-    for st in _edge_statements(chunk.merged, batch_rows):
-        edges.append(Statement(st.cypher, st.params, "edge", ""))
+    edges = _edge_statements(chunk.edges, batch_rows) + merge_edge_statements(chunk.merged, batch_rows)
     return _node_statements(chunk.nodes, batch_rows), edges
+
+
+def merge_edge_statements(rows: Iterable[tuple[RelType, dict[str, Any]]],
+                          batch_rows: int = BATCH_ROWS) -> list[Statement]:
+    """Edges merged on their key onto what the store holds, as ``chunk_plan``
+    writes a chunk's ``merged`` edges (duplicates within ``rows``: the last value)."""
+    return [Statement(st.cypher, st.params, "edge", "") for st in _edge_statements(rows, batch_rows)]
 
 
 def plan_node_ids(plan: list[Statement]) -> list[str]:

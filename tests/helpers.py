@@ -99,3 +99,47 @@ def graph_checksum(store) -> tuple[dict, str]:
     canon = sorted(json.dumps(r, sort_keys=True, ensure_ascii=False) for r in nodes + edges)
     counts = {"nodes": len(nodes), "edges": len(edges)}
     return counts, hashlib.sha256("\n".join(canon).encode()).hexdigest()
+
+
+def _csv_lines(path: Path) -> list[str]:
+    return path.read_text("utf-8").splitlines()
+
+
+def city_across_chunks(city_dir: Path, directory: Path, chunk_rows: int) -> Path:
+    """A copy of a synthetic city with rows a streamed load must carry across its
+    chunks of ``chunk_rows``: an organization whose parent comes later in its
+    file, and a membership given again (another end) in a later chunk than the
+    first time (an edge merged onto the first)."""
+    import shutil
+
+    shutil.copytree(city_dir, directory)
+    orgs = _csv_lines(directory / "organizations.csv")
+    area = orgs[1].split(",")[3]
+    orgs += [f"syn:org:fwd-child,owners_committee,前向业委会,{area},syn:org:fwd-parent,true",
+             *(f"syn:org:fill{i},owners_committee,填充{i},{area},,true" for i in range(chunk_rows)),
+             f"syn:org:fwd-parent,street_party_committee,前向党委,{area},,true"]
+    (directory / "organizations.csv").write_text("\n".join(orgs) + "\n", "utf-8")
+    members = _csv_lines(directory / "memberships.csv")
+    first = members[1].split(",")
+    again = [*first[:4], "2030-01-01", *first[5:]]
+    members += [*(f"syn:person:{i},syn:org:fill0,member,,,,true" for i in range(1, chunk_rows + 1)),
+                ",".join(again)]
+    (directory / "memberships.csv").write_text("\n".join(members) + "\n", "utf-8")
+    return directory
+
+
+def city_with_a_late_bad_row(city_dir: Path, directory: Path, chunk_rows: int) -> tuple[Path, int]:
+    """A copy of a synthetic city whose people.csv names an unknown compound five
+    rows before its end (more than ten chunks of ``chunk_rows`` in); returns the
+    directory and the bad row's line."""
+    import shutil
+
+    shutil.copytree(city_dir, directory)
+    people = _csv_lines(directory / "people.csv")
+    assert len(people) > 10 * chunk_rows
+    bad = len(people) - 5  # the index of the row in the file, 1-based after the header
+    cols = people[bad].split(",")
+    cols[3] = "syn:compound:nowhere"
+    people[bad] = ",".join(cols)
+    (directory / "people.csv").write_text("\n".join(people) + "\n", "utf-8")
+    return directory, bad + 1

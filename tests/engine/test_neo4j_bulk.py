@@ -9,9 +9,10 @@ from __future__ import annotations
 import pytest
 from govgraph.graph.model import GraphBatch, Node, NodeKind
 from govgraph.graph.neo4j_bulk import BulkRefused, local_server
-from govgraph.loaders.pipeline import execute, plan_load
+from govgraph.loaders.pipeline import execute, execute_stream, plan_load, plan_stream
+from govgraph.loaders.registry import RegistryError
 from govgraph.queries import answers
-from helpers import REGISTRY, graph_checksum
+from helpers import REGISTRY, city_across_chunks, city_with_a_late_bad_row, graph_checksum
 
 pytestmark = pytest.mark.neo4j
 
@@ -76,3 +77,48 @@ def test_bulk_import_equals_a_driver_load(bulk_store, city_dir, tmp_path):
     # --replace: over a database that holds data.
     store.bulk_load(batch, replace=True, work_dir=tmp_path)
     assert graph_checksum(store) == driver
+
+
+# Small chunks, so that the test city (about 3,400 rows) is many chunks.
+CHUNK_ROWS = 150
+
+
+def _state(store):
+    return graph_checksum(store), store.personal.count()
+
+
+def test_streamed_bulk_import_equals_a_streamed_driver_load(bulk_store, city_dir, tmp_path):
+    """`load --bulk` writes the importer's files from the stream, chunk by chunk:
+    the graph is the one a streamed driver load gives (an edge a later chunk
+    gives again merged onto the first), and a bad row late in a large file
+    refuses the import before the server is touched, the graph as it was."""
+    store = bulk_store
+    city = city_across_chunks(city_dir, tmp_path / "city", CHUNK_ROWS)
+    store.clear()
+    driver = execute_stream(store, plan_stream(registries=[REGISTRY, city], chunk_rows=CHUNK_ROWS))
+    expected = _state(store)
+    assert expected[0][0]["nodes"] > 6000
+
+    store.clear()
+    work = tmp_path / "work"
+    load = plan_stream(registries=[REGISTRY, city], chunk_rows=CHUNK_ROWS)
+    summary = store.bulk_load_stream(load.chunks, work_dir=work)
+    assert _state(store) == expected
+    assert (summary.nodes, summary.edges) == (driver.nodes, driver.edges)
+    assert list(work.iterdir()) == []  # the files are gone
+
+    bad, line = city_with_a_late_bad_row(city_dir, tmp_path / "late", CHUNK_ROWS)
+    pid = local_server(store.uri, store.server_home()).pid
+    for replace in (True, False):
+        if not replace:
+            store.clear()  # into an empty database: it stays empty
+        before = _state(store)
+        with pytest.raises(RegistryError) as err:
+            store.bulk_load_stream(plan_stream(registries=[bad], chunk_rows=CHUNK_ROWS).chunks,
+                                   replace=replace, work_dir=work)
+        e = err.value
+        assert (e.file, e.line, e.field) == ("people.csv", line, "compound_id")
+        assert "no compound with id 'syn:compound:nowhere'" in e.reason
+        assert _state(store) == before
+        assert local_server(store.uri, store.server_home()).pid == pid  # not stopped
+        assert list(work.iterdir()) == []

@@ -13,7 +13,7 @@ import pytest
 from govgraph.graph.store import IdConflict
 from govgraph.loaders.pipeline import execute, execute_stream, plan_load, plan_stream
 from govgraph.loaders.registry import RegistryError
-from helpers import REGISTRY, graph_checksum
+from helpers import REGISTRY, city_across_chunks, city_with_a_late_bad_row, graph_checksum
 
 # Small chunks, so that the test city (about 3,400 rows) is many chunks.
 CHUNK_ROWS = 150
@@ -57,24 +57,8 @@ def _lines(path):
 
 @pytest.fixture
 def city(city_dir, tmp_path):
-    """The test city, with rows a stream must carry across chunks: an organization
-    whose parent comes later in its file, and a membership given again (another
-    end) in a later chunk than the first time."""
-    d = tmp_path / "city"
-    shutil.copytree(city_dir, d)
-    orgs = _lines(d / "organizations.csv")
-    area = orgs[1].split(",")[3]
-    orgs += [f"syn:org:fwd-child,owners_committee,前向业委会,{area},syn:org:fwd-parent,true",
-             *(f"syn:org:fill{i},owners_committee,填充{i},{area},,true" for i in range(CHUNK_ROWS)),
-             f"syn:org:fwd-parent,street_party_committee,前向党委,{area},,true"]
-    (d / "organizations.csv").write_text("\n".join(orgs) + "\n", "utf-8")
-    members = _lines(d / "memberships.csv")
-    first = members[1].split(",")
-    again = [*first[:4], "2030-01-01", *first[5:]]
-    members += [*(f"syn:person:{i},syn:org:fill0,member,,,,true" for i in range(1, CHUNK_ROWS + 1)),
-                ",".join(again)]
-    (d / "memberships.csv").write_text("\n".join(members) + "\n", "utf-8")
-    return d
+    """The test city, with rows a stream must carry across chunks (``city_across_chunks``)."""
+    return city_across_chunks(city_dir, tmp_path / "city", CHUNK_ROWS)
 
 
 def test_a_streamed_load_equals_a_whole_plan_load(empty, city):
@@ -102,16 +86,7 @@ def test_a_streamed_load_equals_a_whole_plan_load(empty, city):
 
 
 def _late_bad_row(city_dir, tmp_path):
-    d = tmp_path / "late"
-    shutil.copytree(city_dir, d)
-    people = _lines(d / "people.csv")
-    assert len(people) > 10 * CHUNK_ROWS
-    bad = len(people) - 5  # the index of the row in the file, 1-based after the header
-    cols = people[bad].split(",")
-    cols[3] = "syn:compound:nowhere"
-    people[bad] = ",".join(cols)
-    (d / "people.csv").write_text("\n".join(people) + "\n", "utf-8")
-    return d, bad + 1
+    return city_with_a_late_bad_row(city_dir, tmp_path / "late", CHUNK_ROWS)
 
 
 @pytest.mark.parametrize("replace", [False, True], ids=["merge", "replace"])
