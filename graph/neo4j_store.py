@@ -40,11 +40,8 @@ from .plan import (
     Statement,
     WriteSummary,
     creating_plan,
-    edge_plan,
     generation_statement,
-    node_plan,
     plan_node_ids,
-    plan_summary,
 )
 from .store import (
     ANY_ENTITY_QUERY,
