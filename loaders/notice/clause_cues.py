@@ -41,8 +41,9 @@ _CLAUSE_ROLES = {"负责牵头": "lead", "牵头负责": "lead", "牵头": "lead
 # subject follows (代建机构必须按照街道办事处的授权内容负责做好…, r656; 镇人民政府应当落实…, r655).
 MODAL_STARTS = ("必须", "应当", "应该", "应", "要", "须", "按照", "根据", "依据", "依照")
 # A verb joined to the role word by 并 may stand between too (X应当制定并落实…制度, r940).
-MODAL_RULE_RE = re.compile(r"(?:必须|应当|应该|应|要|须)?(?:(?:按照|根据|依据|依照)[^，,。；;：:\n]{1,30})?"
-                            r"(?:[\u4e00-\u9fff]{2}并)?")
+# An adverb of how may follow the modal (区房管局、属地街道应严格落实…, r1024).
+MODAL_RULE_RE = re.compile(r"(?:必须|应当|应该|应|要|须)?(?:严格|切实|认真|依法|积极|全面)?"
+                            r"(?:(?:按照|根据|依据|依照)[^，,。；;：:\n]{1,30})?(?:[\u4e00-\u9fff]{2}并)?")
 # A clause that leaves its subject out and opens with the role word: the subject of the clause
 # before it in the sentence does the work (项目提出部门为该项目的管理人，在项目办指导下，负责…, r656;
 # 各公司、村、居民区根据…，落实分管领导, r754; 城建中心集中受理…，并负责…, r655).

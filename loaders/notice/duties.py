@@ -231,16 +231,25 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
         after_guide, guide = guided(text, duty_start, end)
         read.append((end, guide, *duty_role(text, after_guide, end, listed)))
     # items that give a duty in words: a role verb, or 履行…职责
-    voiced = {f[2].start for f, r in zip(found, read, strict=True)
-              if f[2] is not None and (r[3] or STATED_DUTY_RE.search(text, f[5], r[0]))}
-    voiced |= under_duties_heading(text, headers)
+    stated = {f[2].start for f, r in zip(found, read, strict=True)
+              if f[2] is not None and STATED_DUTY_RE.search(text, f[5], r[0])}
+    voiced = stated | {f[2].start for f, r in zip(found, read, strict=True) if f[2] is not None and r[3]}
+    titled = under_duties_heading(text, headers)
+    voiced |= titled
     out: list[Duty] = []
     for i, ((start, body, h, units, head_end, duty_start), (end, guide, role, verb)) in enumerate(
             zip(found, read, strict=True)):
         if (not verb and h is not None and duty_start == head_end
-                and not in_duty_list(h, group, headed, voiced)):
-            continue  # 2.建设单位按照各自工作职责，拟定…: a step of a procedure, no duty given
-        if not verb and start in by_heading:
+                and not ((h.start in titled or h.start in stated)
+                         and in_duty_list(h, group, headed, voiced))):
+            # 2.建设单位按照各自工作职责，拟定…: a step of a procedure, no duty given; with no role word
+            # an item is a duty only under a heading naming duties or in words of its own (履行…职责):
+            # 1.物业服务企业…应结合…定期…巡查 under （一）日常巡查 is a step (r1024, r754)
+            continue
+        if not verb and start in by_heading and sections.leads_in(start):
+            # 吴泾镇…做好…。具体分工如下： before the items (r305); a paragraph among paragraphs
+            # each opening with a unit under a duties title gives that unit its duty
+            # (区房管局、各街道应当加强…, r1024)
             continue
         if (not verb and h is not None and duty_start > head_end and "\n" not in text[head_end:duty_start]
                 and sections.names_duties(start) is not True

@@ -145,18 +145,27 @@ class SectionHeadings:
     def __init__(self, text: str, headers: list[Header]) -> None:
         self.starts: list[int] = []
         self.duties: list[bool] = []
+        self.ranks: list[int] = []
         for h in headers:
             if h.start == 0 or text[h.start - 1] == "\n":
                 nl = text.find("\n", h.end)
                 line = text[h.end : nl if nl != -1 else len(text)].strip(" \u3000\t\r")
                 line = re.sub(r"^[（(]([^()（）]{1,30})[)）]$", r"\1", line)  # 第十四条（职责分工）
                 self.starts.append(h.start)
+                self.ranks.append(h.rank)
                 self.duties.append(_NAMES_DUTIES_RE.search(line) is not None and not _FULFILS_RE.match(line))
 
     def names_duties(self, pos: int) -> bool | None:
         """Does the heading the text at pos sits under name duties? None under no heading."""
         i = bisect.bisect_left(self.starts, pos) - 1
         return self.duties[i] if i >= 0 else None
+
+    def leads_in(self, pos: int) -> bool:
+        """Is the text at pos followed by the sub-items of the heading it sits under (第五条 职责分工
+        / 吴泾镇…做好…。具体分工如下： / 1.镇规建生态办负责…, r305): a lead-in to them, not an item
+        beside them."""
+        i = bisect.bisect_left(self.starts, pos) - 1
+        return i >= 0 and i + 1 < len(self.starts) and self.ranks[i + 1] > self.ranks[i]
 
 
 def in_duty_list(h: Header, group: dict[int, list[int]], headed: set[int], voiced: set[int]) -> bool:

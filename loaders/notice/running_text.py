@@ -185,7 +185,8 @@ _KIND_OF_BODY_RE = re.compile(r"[^，,。；;]{0,8}?(?:单位|部门|机构|机�
 
 
 # An adverbial between a 由-clause's units and its role word: 由建设单位向项管办报备后自行负责 (r703).
-_ADVERBIAL_AFTER_RE = re.compile(r"向|在|经|对|按照|根据|依照|依据")
+# Or the rule it acts by: 应由区房管局和属地街道按职责分工及时进行…，配合区财政局做好… (r1024).
+_ADVERBIAL_AFTER_RE = re.compile(r"向|在|经|对|按照?|根据|依照|依据")
 
 
 def by_clauses(text: str, start: int, end: int) -> list[Attribution]:

@@ -1,0 +1,63 @@
+"""Readings added for the district residential property and housing-safety documents of batch J
+(r1020–r1024): duty paragraphs under article titles naming duties (`第五条（管理职责）`,
+`第四条 街镇与居委会职责`, `…责任主体`), items with no role word outside them, a subject's
+modal and adverb before 落实 (`应严格落实`), `由A和B按…进行…，配合C…`, glosses and aliases
+after a heading unit, and parties made `…责任人`.
+
+Each reading is pinned on a small written case and, once a real document that
+showed it reads exactly, on that document (assert_exact).
+"""
+
+from __future__ import annotations
+
+from govgraph.loaders.notice import parse_notice
+from govgraph.loaders.notice.running_text import by_clauses, subject_clauses
+from real_corpus import assert_exact
+
+
+def _roles(text: str) -> list[list[tuple[str, list[str]]]]:
+    return [[(a.role, [u.name for u in a.units]) for a in m.attributions] for m in parse_notice(text).measures]
+
+
+def test_a_paragraph_under_a_duties_title_with_no_role_word_is_a_duty():
+    # under 第五条（管理职责）each paragraph opening with a unit is a duty item, a role verb or not
+    # (区房管局、各街道应当加强…: responsible); only a lead-in before the article's own sub-items
+    # (吴泾镇…做好…。具体分工如下： / 1.镇规建生态办负责…, r305) is not one
+    text = ("第五条（管理职责）\n\n区房管局牵头组织开展本区危险房屋应急处置工作。\n\n"
+            "区国资委、区商务委等部门应当按照各自职责，督促落实房屋使用安全责任人配合做好工作。\n\n"
+            "区房管局、各街道应当加强对区域内危险房屋应急处置工作的管理。\n\n"
+            "第六条（工作原则）\n\n坚持安全第一。\n")
+    assert _roles(text) == [[("lead", ["区房管局"])], [("responsible", ["区国资委", "区商务委"])],
+                            [("responsible", ["区房管局", "各街道"])]]
+    lead_in = ("第五条 职责分工\n吴泾镇对储备地块进行严格管护，做好日常巡查记录。具体分工如下：\n"
+               "1.镇规建生态办负责储备地块临时借地手续相关工作；\n2.镇信访办负责相关来信来访等处置；\n")
+    assert _roles(lead_in) == [[("responsible", ["镇规建生态办"])], [("responsible", ["镇信访办"])]]
+
+
+def test_numbered_items_with_no_role_word_under_a_task_heading_are_steps():
+    # （一）日常巡查 names no duties: 1. (no role word) and 2. (督促 others to 落实) are steps; 3. states
+    # a duty (落实属地责任) and is a measure
+    text = ("第六条（隐患发现）\n\n（一）日常巡查\n\n"
+            "1.物业服务企业应结合住宅小区实际情况，定期对房屋进行日常巡查。\n\n"
+            "2.各行业主管部门、区属集团应督促职责范围内房屋产权人落实日常巡查机制。\n\n"
+            "3.街道应落实属地责任，做好常规房屋安全巡查。\n\n"
+            "第七条（资金）\n\n由区房管局负责年度预算管理。\n")
+    assert _roles(text) == [[("responsible", ["街道"])], [("responsible", ["区房管局"])]]
+
+
+def test_an_adverb_after_the_modal_before_luoshi():
+    # 应严格落实 is 应落实 (r655): the units are responsible
+    text = "区房管局、属地街道应严格落实应急处置项目的认定管理，不得擅自放宽认定条件。"
+    got = subject_clauses(text, 0, len(text))[0]
+    assert [(a.role, [u.name for u in a.units]) for a in got] == [("responsible", ["区房管局", "属地街道"])]
+
+
+def test_a_by_clause_acting_by_its_duties_then_peihe():
+    # 由A和B按职责分工及时进行…，配合C做好…: A and B take 配合 (support), C nothing (r754)
+    text = "项目实施后，应由区房管局和属地街道按职责分工及时进行项目资料备案，配合区财政局做好项目绩效跟踪工作。"
+    got = by_clauses(text, 0, len(text))
+    assert [(a.role, [u.name for u in a.units]) for a in got] == [("support", ["区房管局", "属地街道"])]
+
+
+def test_r1024_reads_exactly():
+    assert_exact("r1024_hongkou_wfyj_2024")
