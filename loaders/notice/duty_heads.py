@@ -111,6 +111,10 @@ _GLOSSED_RE = re.compile(r"(?P<unit>[^（(，,。；;：:、\n]{2,20}?)[（(]含
                          r"(?=(?:具体|主要)?(?:负责|牵头|配合|协助|参与|承担|应))")
 
 
+_GLOSS_THEN_COLON_RE = re.compile(r"(?P<unit>[^（(，,。；;：:、\n]{2,20}?)"
+                                  r"[（(]即[：:]?[^()（）。\n]{1,120}?[)）][：:]")
+
+
 def item_heading(text: str, s: int, line_end: int, next_start: int
              ) -> tuple[list[UnitMention], int, int, int] | tuple[list[Official], int, int, int] | None:
     """The units an item starts with: (units, start and end of the heading, where
@@ -124,6 +128,11 @@ def item_heading(text: str, s: int, line_end: int, next_start: int
     # 项目主管部门（含各职能科室及纳入管理的公司、村）负责…: a gloss of what the unit includes,
     # with brackets, commas and short names of its own (r802), dropped as an alias is (r653)
     g = _GLOSSED_RE.match(text, s, line_end)
+    if g is not None and (glossed := unit_list(text, s, g.end("unit"))):
+        return glossed, s, g.end("unit"), g.end()
+    # 企业集团（即：永业集团、南房集团、金外滩集团）：落实… (r1021): a （即……） gloss names what the unit is,
+    # no units of its own; the heading is the unit before it
+    g = _GLOSS_THEN_COLON_RE.match(text, s, line_end)
     if g is not None and (glossed := unit_list(text, s, g.end("unit"))):
         return glossed, s, g.end("unit"), g.end()
     # 街道消委办。牵头… / 镇规划建设办：负责…

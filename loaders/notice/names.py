@@ -201,9 +201,10 @@ def split_offices(name: str) -> list[tuple[str, int]]:
 
 # Two kinds of body a collective names, joined (各有关部门和单位, r961): each kind takes the
 # collective's head (各有关部门, 各有关单位), as 各乡镇党委和政府 shares its 各乡镇.
+# 其他相关职能部门与单位 (r1021): 其他相关 shared the same way, 职能 qualifying 部门 only.
 _KINDS_JOINED_RE = re.compile(r"((?:[\u4e00-\u9fff]{0,4}?(?:省|市|县|区|镇|乡|街道)直?)?"
-                              r"(?:各有关|各相关|有关|相关|各))"
-                              r"(部门|单位|机构|企业)[和及](部门|单位|机构|企业)")
+                              r"(?:其他(?:相关|有关)?|各有关|各相关|有关|相关|各))"
+                              r"((?:职能)?(?:部门|单位|机构|企业))[和及与](部门|单位|机构|企业)")
 
 
 def split_and_joined(name: str) -> list[tuple[str, int]]:
@@ -214,7 +215,8 @@ def split_and_joined(name: str) -> list[tuple[str, int]]:
     >>> split_and_joined("各有关部门和单位")
     [('各有关部门', 0), ('各有关单位', 6)]
     """
-    if (kinds := _KINDS_JOINED_RE.fullmatch(name)) is not None and kinds.group(2) != kinds.group(3):
+    kinds = _KINDS_JOINED_RE.fullmatch(name)
+    if kinds is not None and not kinds.group(2).endswith(kinds.group(3)):
         return [(kinds.group(1) + kinds.group(2), 0), (kinds.group(1) + kinds.group(3), kinds.start(3))]
     for m in re.finditer(r"会同|[和及与]", name):
         left, right = name[: m.start()], name[m.end() :]

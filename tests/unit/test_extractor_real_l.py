@@ -61,3 +61,23 @@ def test_a_by_clause_acting_by_its_duties_then_peihe():
 
 def test_r1024_reads_exactly():
     assert_exact("r1024_hongkou_wfyj_2024")
+
+
+def test_a_ji_gloss_after_a_heading_unit_names_no_units():
+    # 企业集团（即：A、B）：the gloss says what the unit is (a （即……） bracket, no units); the heading is
+    # the unit before it
+    text = ("二、明晰各方职责\n\n（五）明确各方工作职责。各相关部门依据自身职责，落实管理职能。\n\n"
+            "区财政局：落实资金保障。\n\n企业集团（即：永业集团、南房集团）：落实主体责任，具体实施物业服务。\n")
+    assert _roles(text)[1:] == [[("responsible", ["区财政局"])], [("responsible", ["企业集团"])]]
+
+
+def test_other_bodies_of_two_kinds_joined_share_their_head():
+    # 其他相关职能部门与单位: 其他相关 shared, 职能 qualifying 部门 only (as 各有关部门和单位, r961)
+    from govgraph.loaders.notice.names import split_and_joined
+    assert [n for n, _o in split_and_joined("其他相关职能部门与单位")] == ["其他相关职能部门", "其他相关单位"]
+    assert [n for n, _o in split_and_joined("其他部门和单位")] == ["其他部门", "其他单位"]
+    assert [n for n, _o in split_and_joined("市人力资源和社会保障局")] == ["市人力资源和社会保障局"]
+
+
+def test_r1021_reads_exactly():
+    assert_exact("r1021_huangpu_ljwy_2019")
