@@ -57,10 +57,13 @@ def later_subjects(text: str, duty_start: int, end: int, heads: list[str]) -> li
     while s < end:
         if not first:
             verb = ROLE_VERB_RE.search(text, s, min(stop, s + _MAX_LATER_HEAD))
+            got = None
             if verb is not None and verb.start() - s >= 2:
                 got = _later_clause(text, s, verb, stop, heads)
-                if got is not None:
-                    out.append(got)
+            if got is None:
+                got = _party_post(text, s, stop, heads)
+            if got is not None:
+                out.append(got)
         first = False
         k = s
         while k < stop and text[k] not in "，,；;":
@@ -99,6 +102,26 @@ def _later_clause(text: str, s: int, verb: re.Match[str], stop: int, heads: list
                        units=units)
 
 
+# A party made the post bearing the duty, in a clause of its own: …下落不明的，房屋使用人为房屋维修责任人
+# (r1022, r1023), as 为…责任主体 (r508) and a unit 为…第一责任人 (r603).
+_PARTY_POST_RE = re.compile(r"(?:为|是)[^，,；;。\n]{0,20}?(?:第一|主要|直接)?责任(?:人|主体|单位|部门)"
+                            r"(?![\u4e00-\u9fff])")
+
+
+def _party_post(text: str, s: int, stop: int, heads: list[str]) -> Attribution | None:
+    k = s
+    while k < stop and text[k] not in "，,；;":
+        k += 1
+    post = _PARTY_POST_RE.search(text, s, k)
+    if post is None or post.start() - s < 2 or CUE_RE.match(text, s):
+        return None
+    units = unit_list(text, s, post.start(), _MAX_LATER_SUBJECT)
+    if not units or any(restates(u.name, h) for u in units for h in heads):
+        return None
+    return Attribution(role="responsible", label=post.group(0), clause=text[s : post.end()], start=s,
+                       end=post.end(), units=units)
+
+
 def sibling_groups(headers: list[Header]) -> dict[int, list[int]]:
     """Each numbered item's siblings: the items of its rank under the same parent
     (by start)."""
@@ -135,8 +158,10 @@ def under_duties_heading(text: str, headers: list[Header]) -> set[int]:
 
 # A heading that names duties as a noun: 四、管理责任, 二、责任主体及其职责, （二）细化职责分工. Not a
 # sentence telling someone to fulfil them (第五条 履行全面管理职责, r900).
-_NAMES_DUTIES_RE = re.compile(r"分工|职能|(?:职责|责任)$")
+# Also one naming who bears them: 第五条 脱落隐患治理责任主体, 第六条 房屋质量保修责任主体 (r1023).
+_NAMES_DUTIES_RE = re.compile(r"分工|职能|(?:职责|责任|责任主体)$")
 _FULFILS_RE = re.compile(r"履行|落实|压实|承担|肩负")
+_SENTENCE_RE = re.compile(r"[，,；;。]")
 
 
 class SectionHeadings:
@@ -146,14 +171,25 @@ class SectionHeadings:
         self.starts: list[int] = []
         self.duties: list[bool] = []
         self.ranks: list[int] = []
+        stack: list[tuple[int, bool]] = []  # the open headings above, by rank
         for h in headers:
             if h.start == 0 or text[h.start - 1] == "\n":
                 nl = text.find("\n", h.end)
                 line = text[h.end : nl if nl != -1 else len(text)].strip(" \u3000\t\r")
                 line = re.sub(r"^[（(]([^()（）]{1,30})[)）]$", r"\1", line)  # 第十四条（职责分工）
+                names = _NAMES_DUTIES_RE.search(line) is not None and not _FULFILS_RE.match(line)
+                if not names and _SENTENCE_RE.search(line):
+                    # (一)建立应急处置工作机制，处理…; under 第四条 街镇与居委会职责: an item of a list, not
+                    # a heading; a paragraph after the list is under the article's title (r1023)
+                    while stack and stack[-1][0] >= h.rank:
+                        stack.pop()
+                    names = stack[-1][1] if stack else False
+                while stack and stack[-1][0] >= h.rank:
+                    stack.pop()
+                stack.append((h.rank, names))
                 self.starts.append(h.start)
                 self.ranks.append(h.rank)
-                self.duties.append(_NAMES_DUTIES_RE.search(line) is not None and not _FULFILS_RE.match(line))
+                self.duties.append(names)
 
     def names_duties(self, pos: int) -> bool | None:
         """Does the heading the text at pos sits under name duties? None under no heading."""

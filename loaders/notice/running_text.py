@@ -392,6 +392,9 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
                 if isinstance(people, list):
                     persons.extend(o.model_copy(update={"role": post_label(named.group("label"))})
                                    for o in people)
+                elif people is not None:
+                    # 房屋所有权人为房屋维修责任人: a party made the post, not persons (r1022, r603)
+                    out.append(people)
             if (c := CARRIED_RE.match(text, s, stop)) is not None:
                 carried = next((u for k, k_stop in reversed(carriers)
                                 if (u := _opening_subject(text, k, k_stop))), None)
@@ -430,7 +433,8 @@ def _subject(text: str, s: int, e: int, cue: re.Match[str], role: str) -> Attrib
     # a list typed by 等单位 takes kinds of body as bodies (机关、团体、企业、事业等单位是…责任主体, r1002)
     units = _holders(text, s, e)
     if units and not any(ROLE_RE.search(u.name) for u in units):
-        return Attribution(role=role, label=cue.group("word"), clause=text[s : cue.end()], start=s,
+        word = cue.groupdict().get("word") or cue.group(0)
+        return Attribution(role=role, label=word, clause=text[s : cue.end()], start=s,
                            end=cue.end(), units=units)
     groups = [(m.start(), m.group(0)) for m in re.finditer(r"[^、]+", raw)]
     if raw.startswith(("将", "把")):

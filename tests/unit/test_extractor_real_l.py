@@ -81,3 +81,39 @@ def test_other_bodies_of_two_kinds_joined_share_their_head():
 
 def test_r1021_reads_exactly():
     assert_exact("r1021_huangpu_ljwy_2019")
+
+
+def test_a_short_name_introduced_after_the_heading_unit_is_dropped():
+    # 浦东新区建设和交通委员会(以下简称“区建交委”)负责…: labelled by its full name (r601)
+    text = ("第三条 部门职责\n\n浦东新区建设和交通委员会(以下简称“区建交委”)负责统筹协调治理工作。\n\n"
+            "浦东新区物业管理事务中心负责指导维修资金使用。\n")
+    assert _roles(text) == [[("responsible", ["浦东新区建设和交通委员会"])],
+                            [("responsible", ["浦东新区物业管理事务中心"])]]
+
+
+def test_a_paragraph_after_an_articles_list_of_duties_is_under_its_title():
+    # (一)…(二)… are sentences of a list, not headings: the paragraph after them is under 第四条's title
+    # (街镇与居委会职责), a duty item of its own (协助 → support)
+    text = ("第四条  街镇与居委会职责\n\n街道办事处、镇人民政府负责综合协调本辖区治理工作，履行下列职责：\n\n"
+            "(一)建立应急处置工作机制，处理紧急维修相关事务;\n\n(二)加强相关法律法规宣传。\n\n"
+            "居民委员会依法协助街道办事处、镇人民政府开展治理工作。\n\n"
+            "第五条  治理原则\n\n治理应当遵循预防为主的原则。\n")
+    assert _roles(text) == [[("responsible", ["街道办事处", "镇人民政府"])], [("support", ["居民委员会"])]]
+
+
+def test_parties_made_the_post_bearing_the_duty():
+    # 第五条 …责任主体 names duties; 房屋所有权人为…责任人 and, in a later clause, 房屋使用人为…责任人 are
+    # both responsible (parties, not persons); 物业服务企业应当… under the title is a duty item
+    text = ("第五条  脱落隐患治理责任主体\n\n房屋所有权人为脱落隐患治理责任人。房屋所有权人下落不明的，"
+            "房屋使用人为脱落隐患治理责任人。\n\n物业服务企业应当按照规定开展脱落隐患治理工作。\n\n"
+            "第六条 房屋质量保修责任主体\n\n房屋建设单位应当依法全面承担房屋质量保修责任。\n")
+    assert _roles(text) == [[("responsible", ["房屋所有权人"]), ("responsible", ["房屋使用人"])],
+                            [("responsible", ["物业服务企业"])], [("responsible", ["房屋建设单位"])]]
+    # in running text too (a party, where 各村主要负责人是…第一责任人 names persons, r604)
+    running = "住宅小区房屋所有权人为房屋维修责任人。"
+    got = subject_clauses(running, 0, len(running))[0]
+    assert [(a.role, [u.name for u in a.units]) for a in got] == [("responsible", ["住宅小区房屋所有权人"])]
+
+
+def test_r1023_reads_exactly():
+    assert_exact("r1023_pudong_wqtl_2022")
