@@ -35,12 +35,13 @@ import time
 from dataclasses import dataclass
 
 from .duty_brackets import bracket_duties
-from .duty_heads import DUTIES_OF, SETS_UP_VERB_RE, item_heading, titled_heading
+from .duty_heads import DUTIES_OF, SETS_UP_VERB_RE, article_opening, item_heading, titled_heading
 from .duty_scope import (
     SectionHeadings,
     in_duty_list,
     introduces,
     later_subjects,
+    names_duties,
     restates,
     sibling_groups,
     under_duties_heading,
@@ -176,6 +177,7 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
     starts.sort(key=lambda x: x[0])
 
     found: list[tuple[int, int, Header | None, list, int, int]] = []
+    articles: list[int] = []  # articles headed by their first paragraph's units (article_opening)
     for i, (start, body, h) in enumerate(starts):
         if deadline is not None and i % 256 == 0 and time.monotonic() > deadline:
             raise NoticeError(f"reading the duty list took too long (stopped at {where(text, start)})")
@@ -185,6 +187,13 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
         got = item_heading(text, body, line_end, len(text) if h else next_start)
         if got is None and h is not None and h.style == "article":
             got = titled_heading(text, body, line_end, len(text))
+            if (got is None and i + 1 < len(starts) and starts[i + 1][2] is None
+                    and not names_duties(text[body:line_end])):
+                # 第四条  (行业管理) / 区建交委负责…: the article is one item (r803, r1022); under a title
+                # naming duties (第五条（属地责任）) each paragraph is one (r941)
+                got = article_opening(text, body, line_end, starts[i + 1][0])
+                if got is not None:
+                    articles.append(start)
         if got is None:
             continue
         units, head_start, head_end, duty_start = got
@@ -197,6 +206,10 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
         block_end[h.start] = nearest[h.rank]
         for r in range(h.rank, len(nearest)):
             nearest[r] = h.start
+    if articles:  # the paragraphs of such an article are its own text, not items beside it
+        spans = [(a, block_end.get(a, len(text))) for a in articles]
+        found = [f for f in found if f[2] is not None
+                 or not (0 <= (k := bisect.bisect_right(articles, f[0]) - 1) and f[0] < spans[k][1])]
     if sum(h is not None for _s, _b, h, _u, _he, _d in found) >= 2:
         # unnumbered paragraphs are the parents' own text (具体分工如下：), but under a heading
         # naming duties (第三条（职责分工）) each paragraph opening with a unit is an item (r941),

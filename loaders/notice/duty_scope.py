@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .duty_words import CUE_RE, ROLE_VERB_RE, SENTENCE_END, duty_role, unit_list
+from .duty_words import CUE_RE, MAX_HEADING, ROLE_VERB_RE, SENTENCE_END, STATED_AT_RE, duty_role, unit_list
 from .model import Attribution, UnitMention
 from .numbering import Header
 
@@ -60,8 +60,10 @@ def later_subjects(text: str, duty_start: int, end: int, heads: list[str]) -> li
             got = None
             if verb is not None and verb.start() - s >= 2:
                 got = _later_clause(text, s, verb, stop, heads)
+            if got is None and verb is not None:
+                got = _carried_on(text, s, verb, stop, heads)
             if got is None:
-                got = _party_post(text, s, stop, heads)
+                got = _party_post(text, s, stop, heads) or _stated_clause(text, s, stop, heads)
             if got is not None:
                 out.append(got)
         first = False
@@ -122,6 +124,51 @@ def _party_post(text: str, s: int, stop: int, heads: list[str]) -> Attribution |
                        end=post.end(), units=units)
 
 
+# A sentence whose subject first does something else, then goes on to its role verb after 并:
+# 区物业管理事务中心设立区应急维修平台，并负责对…进行指导 (r1022): the subject of the first clause holds it.
+_CARRIED_ON_RE = re.compile(r"[，,](?:并且|并|同时|还)(?:具体|主要|依法)?$")
+_OPENING_VERB_RE = re.compile(CUE_RE.pattern + r"|设立|成立|组建")
+
+
+def _carried_on(text: str, s: int, verb: re.Match[str], stop: int, heads: list[str]) -> Attribution | None:
+    c = _CARRIED_ON_RE.search(text, s, verb.start())
+    if c is None or any(ch in "，,；;" for ch in text[s : c.start()]) or CUE_RE.match(text, s):
+        return None
+    for cue in _OPENING_VERB_RE.finditer(text, s + 2, min(c.start(), s + MAX_HEADING + 1)):
+        units = unit_list(text, s, cue.start())
+        if units:
+            if any(restates(u.name, h) for u in units for h in heads):
+                return None
+            role, word = duty_role(text, verb.start(), stop)
+            return Attribution(role=role, label=word, clause=text[s : verb.end()], start=s, end=verb.end(),
+                               units=units)
+    return None
+
+
+_STATED_VERB_RE = re.compile(r"履行|承担|肩负|落实")
+
+
+def _stated_clause(text: str, s: int, stop: int, heads: list[str]) -> Attribution | None:
+    """A later clause whose subject states its duty with no role verb: 区应急维修平台具体承担以下职能：
+    (r1022), as 承担…职责 (r941)."""
+    k = s
+    while k < stop and text[k] not in "，,；;":
+        k += 1
+    v = _STATED_VERB_RE.search(text, s + 2, min(k, s + _MAX_LATER_HEAD))
+    if v is None or CUE_RE.match(text, s):
+        return None
+    for j in range(max(s + 2, v.start() - 6), v.start() + 1):
+        m = STATED_AT_RE.match(text, j, k)
+        if m is None or m.start("word") != v.start():
+            continue
+        units = unit_list(text, s, j, _MAX_LATER_SUBJECT)
+        if units and not any(restates(u.name, h) for u in units for h in heads):
+            return Attribution(role="responsible", label=m.group("word"), clause=text[s : m.end()], start=s,
+                               end=m.end(), units=units)
+        return None
+    return None
+
+
 def sibling_groups(headers: list[Header]) -> dict[int, list[int]]:
     """Each numbered item's siblings: the items of its rank under the same parent
     (by start)."""
@@ -164,6 +211,12 @@ _FULFILS_RE = re.compile(r"履行|落实|压实|承担|肩负")
 _SENTENCE_RE = re.compile(r"[，,；;。]")
 
 
+def names_duties(line: str) -> bool:
+    """Does a heading's own text name duties (四、管理责任, 第十四条（职责分工）)?"""
+    line = re.sub(r"^[（(]([^()（）]{1,30})[)）]$", r"\1", line.strip(" \u3000\t\r"))
+    return _NAMES_DUTIES_RE.search(line) is not None and not _FULFILS_RE.match(line)
+
+
 class SectionHeadings:
     """The numbered headings that start a line, and whether each names duties (四、管理责任)."""
 
@@ -175,9 +228,8 @@ class SectionHeadings:
         for h in headers:
             if h.start == 0 or text[h.start - 1] == "\n":
                 nl = text.find("\n", h.end)
-                line = text[h.end : nl if nl != -1 else len(text)].strip(" \u3000\t\r")
-                line = re.sub(r"^[（(]([^()（）]{1,30})[)）]$", r"\1", line)  # 第十四条（职责分工）
-                names = _NAMES_DUTIES_RE.search(line) is not None and not _FULFILS_RE.match(line)
+                line = text[h.end : nl if nl != -1 else len(text)]
+                names = names_duties(line)  # 第十四条（职责分工）too
                 if not names and _SENTENCE_RE.search(line):
                     # (一)建立应急处置工作机制，处理…; under 第四条 街镇与居委会职责: an item of a list, not
                     # a heading; a paragraph after the list is under the article's title (r1023)

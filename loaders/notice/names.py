@@ -80,6 +80,9 @@ SECTION_WORDS = ("组织机构", "工作机构", "组织领导", "职责分工",
                  "工作要求")
 # Channels that end as a body's name may (站, 台, 栏) but are no body.
 CHANNEL_ENDINGS = ("网站", "平台", "公示栏", "宣传栏", "公众号")
+# A platform named for the operations it runs (区房屋应急维修指挥平台, 区应急维修平台, r1022) is staffed
+# and given duties: a body, not a channel.
+_OPERATING_PLATFORM_RE = re.compile(r"(?:指挥|调度|维修|抢修)平台$")
 # Jurisdictions that head a name: 市, 县, 区 … or a place name ending in one (官渡区).
 JURISDICTION_RE = re.compile(r"(?:[\u4e00-\u9fff]{0,6}?(?:省|市|县|区|州|旗|镇|乡))(?:委)?")
 # 市场监管局 and 市政局 start with 市 but 市 is no jurisdiction there.
@@ -127,7 +130,7 @@ def looks_like_unit(name: str) -> bool:
         return False
     if name.endswith(PERSON_ENDINGS):
         return False  # 各包村干部, 村委会主任: persons (officials), not bodies
-    if name.endswith(CHANNEL_ENDINGS):
+    if name.endswith(CHANNEL_ENDINGS) and not _OPERATING_PLATFORM_RE.search(name):
         return False  # 政府网站, 微信平台: where something is published, not who does it
     depth = 0
     for ch in name:

@@ -117,3 +117,30 @@ def test_parties_made_the_post_bearing_the_duty():
 
 def test_r1023_reads_exactly():
     assert_exact("r1023_pudong_wqtl_2022")
+
+
+def test_an_article_under_a_title_naming_no_duties_is_one_measure():
+    # 第四条  (行业管理): the title names no duties, so the article is one item headed by its first
+    # paragraph's unit (r803), and the later paragraphs' subjects are later clauses of it: 设立…，并负责 (the
+    # subject carries past 并), 具体承担以下职能 (承担…职能 read as 承担…职责, r941); the sub-items' role verbs
+    # ((三)协同…) label nothing. Under 第五条  (属地责任) each paragraph is a duty item of its own.
+    text = ("第四条  (行业管理)\n\n区建交委负责建立健全本区房屋应急维修服务体系。\n\n"
+            "区物业管理事务中心设立区应急维修平台，并负责对区应急维修平台进行指导、监督。\n\n"
+            "区应急维修平台具体承担以下职能：\n\n(一)对街镇服务站进行业务指导;\n\n(二)协同街镇服务站提供服务。\n\n"
+            "第五条  (属地责任)\n\n街道办事处、镇人民政府负责辖区内房屋应急维修服务管理工作。\n\n"
+            "街镇服务站具体承担以下职能：\n\n(一)受理处置辖区内诉求;\n\n(二)承担交办的其他任务。\n\n"
+            "第六条  (分级处置机制)\n\n区应急维修平台、街镇服务站应当在30分钟内响应。\n")
+    assert _roles(text) == [
+        [("responsible", ["区建交委"]), ("responsible", ["区物业管理事务中心"]),
+         ("responsible", ["区应急维修平台"])],
+        [("responsible", ["街道办事处", "镇人民政府"])], [("responsible", ["街镇服务站"])]]
+
+
+def test_a_platform_running_operations_is_a_body():
+    from govgraph.loaders.notice.names import looks_like_unit
+    assert looks_like_unit("区房屋应急维修指挥平台") and looks_like_unit("区应急维修平台")
+    assert not looks_like_unit("微信平台") and not looks_like_unit("工业互联网平台")
+
+
+def test_r1022_reads_exactly():
+    assert_exact("r1022_pudong_yjwx_2023")
