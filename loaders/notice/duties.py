@@ -47,6 +47,7 @@ from .duty_scope import (
     under_duties_heading,
 )
 from .duty_words import (
+    ACTS_BY_DUTY_RE,
     STATED_DUTY_RE,
     duty_role,
     guided,
@@ -247,12 +248,15 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
     stated = {f[2].start for f, r in zip(found, read, strict=True)
               if f[2] is not None and STATED_DUTY_RE.search(text, f[5], r[0])}
     voiced = stated | {f[2].start for f, r in zip(found, read, strict=True) if f[2] is not None and r[3]}
+    # 1.镇财政所、镇经管中心按照职责加强…监督管理: units acting by their duties state one, wherever the item
+    # stands (README, from r601 beside r508/r754/r802/r921/r922)
+    acting = {f[2].start for f in found if f[2] is not None and ACTS_BY_DUTY_RE.match(text, f[5])}
     titled = under_duties_heading(text, headers)
     voiced |= titled
     out: list[Duty] = []
     for i, ((start, body, h, units, head_end, duty_start), (end, guide, role, verb)) in enumerate(
             zip(found, read, strict=True)):
-        if (not verb and h is not None and duty_start == head_end
+        if (not verb and h is not None and duty_start == head_end and h.start not in acting
                 and not ((h.start in titled or h.start in stated)
                          and in_duty_list(h, group, headed, voiced))):
             # 2.建设单位按照各自工作职责，拟定…: a step of a procedure, no duty given; with no role word

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .clause_cues import ACTS_BY_DUTY
 from .model import Attribution, UnitMention
 from .names import TASK_VERBS, are_holders
 from .numbering import LINE_HEADER_RE
@@ -36,6 +37,9 @@ ROLE_VERB_RE = re.compile(r"(负责(?:依法|积极|主动|全力|共同)?)?(牵
 # A duty stated without a role verb: 在各自职责范围内履行下列共同职责 (r701, as 履行相应职责, r510),
 # 按照职责分工依法履行消防工作责任 (r1000, as 履行…责任, r900).
 STATED_DUTY_RE = re.compile(r"履行[^。；;！？\n]{0,30}?(?:职责|责任)")
+# Units acting by their duties right after their names: 镇财政所、镇经管中心按照职责加强… (r601),
+# 按职责, 依职责, 按照各自职责. Not 按照各自工作职责，拟定… (a step, r702) nor 按照《…》职责分工执行 (r604).
+ACTS_BY_DUTY_RE = re.compile(r"(?:应当|应)?" + ACTS_BY_DUTY)
 # A duty stated as a clause of its own, opening with the duty borne: 应履行行业管理义务,
 # 落实属地安全责任, 承担以下监督检查职责 (r941), as 履行相应职责 / 落实主体责任 (r510) and
 # 肩负…职责 (r901). Only at a clause's start: 指导…单位落实安全责任 is what the duty is about.

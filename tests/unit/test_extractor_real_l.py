@@ -144,3 +144,23 @@ def test_a_platform_running_operations_is_a_body():
 
 def test_r1022_reads_exactly():
     assert_exact("r1022_pudong_yjwx_2023")
+
+
+def test_units_acting_by_their_duties_state_one_wherever_the_item_stands():
+    # 七、监督管理 names no duties, and the item's sibling names no unit; 按照职责加强… still states a duty
+    # (README, from r601): responsible. 按照各自工作职责，拟定… (r702), 依据各自的法定职责对…进行检查 (r941)
+    # and 按职责开展的…项目 (a qualifier, r1024) do not.
+    text = ("七、监督管理\n\n1.镇财政所、镇经管中心按照职责加强建设工程资金的监督管理。\n\n"
+            "2.在建设项目实施过程中，严禁随意扩大项目工程量。\n")
+    got = subject_clauses(text, 0, len(text))[0]
+    assert [(a.role, [u.name for u in a.units]) for a in got] == [("responsible", ["镇财政所", "镇经管中心"])]
+    for prose in ("区国动办、区应急局等相关监督管理部门依据各自的法定职责对地下空间进行检查。",
+                  "各行业主管部门按职责开展的本行业房屋应急处置项目可参照本办法执行。"):
+        assert subject_clauses(prose, 0, len(prose))[0] == []
+    duty_list = ("一、职责分工\n\n1.区房管局负责牵头推进。\n\n2.区财政局负责资金保障。\n\n"
+                 "三、监督管理\n\n1.镇财政所、镇经管中心按照职责加强资金的监督管理。\n\n2.严禁随意扩大工程量。\n")
+    assert _roles(duty_list)[-1] == [("responsible", ["镇财政所", "镇经管中心"])]
+
+
+def test_r601_reads_exactly():
+    assert_exact("r601_zhujiajiao_xegc_2025")
