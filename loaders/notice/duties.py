@@ -35,17 +35,19 @@ import time
 from dataclasses import dataclass
 
 from .duty_brackets import bracket_duties
-from .duty_heads import DUTIES_OF, SETS_UP_VERB_RE, item_heading, titled_heading
+from .duty_heads import DUTIES_OF, SETS_UP_VERB_RE, article_opening, item_heading, titled_heading
 from .duty_scope import (
     SectionHeadings,
     in_duty_list,
     introduces,
     later_subjects,
+    names_duties,
     restates,
     sibling_groups,
     under_duties_heading,
 )
 from .duty_words import (
+    ACTS_BY_DUTY_RE,
     STATED_DUTY_RE,
     duty_role,
     guided,
@@ -176,6 +178,7 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
     starts.sort(key=lambda x: x[0])
 
     found: list[tuple[int, int, Header | None, list, int, int]] = []
+    articles: list[int] = []  # articles headed by their first paragraph's units (article_opening)
     for i, (start, body, h) in enumerate(starts):
         if deadline is not None and i % 256 == 0 and time.monotonic() > deadline:
             raise NoticeError(f"reading the duty list took too long (stopped at {where(text, start)})")
@@ -185,6 +188,13 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
         got = item_heading(text, body, line_end, len(text) if h else next_start)
         if got is None and h is not None and h.style == "article":
             got = titled_heading(text, body, line_end, len(text))
+            if (got is None and i + 1 < len(starts) and starts[i + 1][2] is None
+                    and not names_duties(text[body:line_end])):
+                # 第四条  (行业管理) / 区建交委负责…: the article is one item (r803, r1022); under a title
+                # naming duties (第五条（属地责任）) each paragraph is one (r941)
+                got = article_opening(text, body, line_end, starts[i + 1][0])
+                if got is not None:
+                    articles.append(start)
         if got is None:
             continue
         units, head_start, head_end, duty_start = got
@@ -197,6 +207,10 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
         block_end[h.start] = nearest[h.rank]
         for r in range(h.rank, len(nearest)):
             nearest[r] = h.start
+    if articles:  # the paragraphs of such an article are its own text, not items beside it
+        spans = [(a, block_end.get(a, len(text))) for a in articles]
+        found = [f for f in found if f[2] is not None
+                 or not (0 <= (k := bisect.bisect_right(articles, f[0]) - 1) and f[0] < spans[k][1])]
     if sum(h is not None for _s, _b, h, _u, _he, _d in found) >= 2:
         # unnumbered paragraphs are the parents' own text (具体分工如下：), but under a heading
         # naming duties (第三条（职责分工）) each paragraph opening with a unit is an item (r941),
@@ -231,16 +245,28 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
         after_guide, guide = guided(text, duty_start, end)
         read.append((end, guide, *duty_role(text, after_guide, end, listed)))
     # items that give a duty in words: a role verb, or 履行…职责
-    voiced = {f[2].start for f, r in zip(found, read, strict=True)
-              if f[2] is not None and (r[3] or STATED_DUTY_RE.search(text, f[5], r[0]))}
-    voiced |= under_duties_heading(text, headers)
+    stated = {f[2].start for f, r in zip(found, read, strict=True)
+              if f[2] is not None and STATED_DUTY_RE.search(text, f[5], r[0])}
+    voiced = stated | {f[2].start for f, r in zip(found, read, strict=True) if f[2] is not None and r[3]}
+    # 1.镇财政所、镇经管中心按照职责加强…监督管理: units acting by their duties state one, wherever the item
+    # stands (README, from r601 beside r508/r754/r802/r921/r922)
+    acting = {f[2].start for f in found if f[2] is not None and ACTS_BY_DUTY_RE.match(text, f[5])}
+    titled = under_duties_heading(text, headers)
+    voiced |= titled
     out: list[Duty] = []
     for i, ((start, body, h, units, head_end, duty_start), (end, guide, role, verb)) in enumerate(
             zip(found, read, strict=True)):
-        if (not verb and h is not None and duty_start == head_end
-                and not in_duty_list(h, group, headed, voiced)):
-            continue  # 2.建设单位按照各自工作职责，拟定…: a step of a procedure, no duty given
-        if not verb and start in by_heading:
+        if (not verb and h is not None and duty_start == head_end and h.start not in acting
+                and not ((h.start in titled or h.start in stated)
+                         and in_duty_list(h, group, headed, voiced))):
+            # 2.建设单位按照各自工作职责，拟定…: a step of a procedure, no duty given; with no role word
+            # an item is a duty only under a heading naming duties or in words of its own (履行…职责):
+            # 1.物业服务企业…应结合…定期…巡查 under （一）日常巡查 is a step (r1024, r754)
+            continue
+        if not verb and start in by_heading and sections.leads_in(start):
+            # 吴泾镇…做好…。具体分工如下： before the items (r305); a paragraph among paragraphs
+            # each opening with a unit under a duties title gives that unit its duty
+            # (区房管局、各街道应当加强…, r1024)
             continue
         if (not verb and h is not None and duty_start > head_end and "\n" not in text[head_end:duty_start]
                 and sections.names_duties(start) is not True

@@ -111,6 +111,10 @@ _GLOSSED_RE = re.compile(r"(?P<unit>[^（(，,。；;：:、\n]{2,20}?)[（(]含
                          r"(?=(?:具体|主要)?(?:负责|牵头|配合|协助|参与|承担|应))")
 
 
+_GLOSS_THEN_COLON_RE = re.compile(r"(?P<unit>[^（(，,。；;：:、\n]{2,20}?)"
+                                  r"[（(]即[：:]?[^()（）。\n]{1,120}?[)）][：:]")
+
+
 def item_heading(text: str, s: int, line_end: int, next_start: int
              ) -> tuple[list[UnitMention], int, int, int] | tuple[list[Official], int, int, int] | None:
     """The units an item starts with: (units, start and end of the heading, where
@@ -124,6 +128,11 @@ def item_heading(text: str, s: int, line_end: int, next_start: int
     # 项目主管部门（含各职能科室及纳入管理的公司、村）负责…: a gloss of what the unit includes,
     # with brackets, commas and short names of its own (r802), dropped as an alias is (r653)
     g = _GLOSSED_RE.match(text, s, line_end)
+    if g is not None and (glossed := unit_list(text, s, g.end("unit"))):
+        return glossed, s, g.end("unit"), g.end()
+    # 企业集团（即：永业集团、南房集团、金外滩集团）：落实… (r1021): a （即……） gloss names what the unit is,
+    # no units of its own; the heading is the unit before it
+    g = _GLOSS_THEN_COLON_RE.match(text, s, line_end)
     if g is not None and (glossed := unit_list(text, s, g.end("unit"))):
         return glossed, s, g.end("unit"), g.end()
     # 街道消委办。牵头… / 镇规划建设办：负责…
@@ -208,4 +217,24 @@ def titled_heading(text: str, body: int, line_end: int, next_start: int
     return ([u for u in got[0] if isinstance(u, UnitMention)], got[1], got[2], j) if j < next_start else None
 
 
-__all__ = ["DUTIES_OF", "SETS_UP_VERB_RE", "item_heading", "titled_heading"]
+# An article's title alone on its heading line: 第四条  (行业管理), 第八条（认定要求）, 第二条 治理原则.
+_TITLE_ONLY_RE = re.compile(r"[^\S\n]*[（(]?[^，,。；;：:！？()（）\n]{2,20}[)）]?[^\S\n]*")
+
+
+def article_opening(text: str, body: int, line_end: int, para: int
+                    ) -> tuple[list[UnitMention], int, int, int] | None:
+    """The units the first paragraph of an article opens with, where the article's heading line is
+    only its title (第四条  (行业管理) / 区建交委负责…。/ 区物业管理事务中心…，并负责…): the article is one
+    item headed by them, as an article whose first paragraph stands on its heading line is (r803);
+    its later paragraphs' subjects are later clauses of it (r1022). None when the line is not a title
+    or the paragraph opens with no unit."""
+    if _TITLE_ONLY_RE.fullmatch(text, body, line_end) is None:
+        return None
+    nl = text.find("\n", para)
+    got = item_heading(text, para, nl if nl != -1 else len(text), len(text))
+    if got is None or not all(isinstance(u, UnitMention) for u in got[0]):
+        return None
+    return [u for u in got[0] if isinstance(u, UnitMention)], got[1], got[2], got[3]
+
+
+__all__ = ["DUTIES_OF", "SETS_UP_VERB_RE", "article_opening", "item_heading", "titled_heading"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .duty_words import CUE_RE, ROLE_VERB_RE, SENTENCE_END, duty_role, unit_list
+from .duty_words import CUE_RE, MAX_HEADING, ROLE_VERB_RE, SENTENCE_END, STATED_AT_RE, duty_role, unit_list
 from .model import Attribution, UnitMention
 from .numbering import Header
 
@@ -57,10 +57,15 @@ def later_subjects(text: str, duty_start: int, end: int, heads: list[str]) -> li
     while s < end:
         if not first:
             verb = ROLE_VERB_RE.search(text, s, min(stop, s + _MAX_LATER_HEAD))
+            got = None
             if verb is not None and verb.start() - s >= 2:
                 got = _later_clause(text, s, verb, stop, heads)
-                if got is not None:
-                    out.append(got)
+            if got is None and verb is not None:
+                got = _carried_on(text, s, verb, stop, heads)
+            if got is None:
+                got = _party_post(text, s, stop, heads) or _stated_clause(text, s, stop, heads)
+            if got is not None:
+                out.append(got)
         first = False
         k = s
         while k < stop and text[k] not in "，,；;":
@@ -99,6 +104,71 @@ def _later_clause(text: str, s: int, verb: re.Match[str], stop: int, heads: list
                        units=units)
 
 
+# A party made the post bearing the duty, in a clause of its own: …下落不明的，房屋使用人为房屋维修责任人
+# (r1022, r1023), as 为…责任主体 (r508) and a unit 为…第一责任人 (r603).
+_PARTY_POST_RE = re.compile(r"(?:为|是)[^，,；;。\n]{0,20}?(?:第一|主要|直接)?责任(?:人|主体|单位|部门)"
+                            r"(?![\u4e00-\u9fff])")
+
+
+def _party_post(text: str, s: int, stop: int, heads: list[str]) -> Attribution | None:
+    k = s
+    while k < stop and text[k] not in "，,；;":
+        k += 1
+    post = _PARTY_POST_RE.search(text, s, k)
+    if post is None or post.start() - s < 2 or CUE_RE.match(text, s):
+        return None
+    units = unit_list(text, s, post.start(), _MAX_LATER_SUBJECT)
+    if not units or any(restates(u.name, h) for u in units for h in heads):
+        return None
+    return Attribution(role="responsible", label=post.group(0), clause=text[s : post.end()], start=s,
+                       end=post.end(), units=units)
+
+
+# A sentence whose subject first does something else, then goes on to its role verb after 并:
+# 区物业管理事务中心设立区应急维修平台，并负责对…进行指导 (r1022): the subject of the first clause holds it.
+_CARRIED_ON_RE = re.compile(r"[，,](?:并且|并|同时|还)(?:具体|主要|依法)?$")
+_OPENING_VERB_RE = re.compile(CUE_RE.pattern + r"|设立|成立|组建")
+
+
+def _carried_on(text: str, s: int, verb: re.Match[str], stop: int, heads: list[str]) -> Attribution | None:
+    c = _CARRIED_ON_RE.search(text, s, verb.start())
+    if c is None or any(ch in "，,；;" for ch in text[s : c.start()]) or CUE_RE.match(text, s):
+        return None
+    for cue in _OPENING_VERB_RE.finditer(text, s + 2, min(c.start(), s + MAX_HEADING + 1)):
+        units = unit_list(text, s, cue.start())
+        if units:
+            if any(restates(u.name, h) for u in units for h in heads):
+                return None
+            role, word = duty_role(text, verb.start(), stop)
+            return Attribution(role=role, label=word, clause=text[s : verb.end()], start=s, end=verb.end(),
+                               units=units)
+    return None
+
+
+_STATED_VERB_RE = re.compile(r"履行|承担|肩负|落实")
+
+
+def _stated_clause(text: str, s: int, stop: int, heads: list[str]) -> Attribution | None:
+    """A later clause whose subject states its duty with no role verb: 区应急维修平台具体承担以下职能：
+    (r1022), as 承担…职责 (r941)."""
+    k = s
+    while k < stop and text[k] not in "，,；;":
+        k += 1
+    v = _STATED_VERB_RE.search(text, s + 2, min(k, s + _MAX_LATER_HEAD))
+    if v is None or CUE_RE.match(text, s):
+        return None
+    for j in range(max(s + 2, v.start() - 6), v.start() + 1):
+        m = STATED_AT_RE.match(text, j, k)
+        if m is None or m.start("word") != v.start():
+            continue
+        units = unit_list(text, s, j, _MAX_LATER_SUBJECT)
+        if units and not any(restates(u.name, h) for u in units for h in heads):
+            return Attribution(role="responsible", label=m.group("word"), clause=text[s : m.end()], start=s,
+                               end=m.end(), units=units)
+        return None
+    return None
+
+
 def sibling_groups(headers: list[Header]) -> dict[int, list[int]]:
     """Each numbered item's siblings: the items of its rank under the same parent
     (by start)."""
@@ -135,8 +205,16 @@ def under_duties_heading(text: str, headers: list[Header]) -> set[int]:
 
 # A heading that names duties as a noun: 四、管理责任, 二、责任主体及其职责, （二）细化职责分工. Not a
 # sentence telling someone to fulfil them (第五条 履行全面管理职责, r900).
-_NAMES_DUTIES_RE = re.compile(r"分工|职能|(?:职责|责任)$")
+# Also one naming who bears them: 第五条 脱落隐患治理责任主体, 第六条 房屋质量保修责任主体 (r1023).
+_NAMES_DUTIES_RE = re.compile(r"分工|职能|(?:职责|责任|责任主体)$")
 _FULFILS_RE = re.compile(r"履行|落实|压实|承担|肩负")
+_SENTENCE_RE = re.compile(r"[，,；;。]")
+
+
+def names_duties(line: str) -> bool:
+    """Does a heading's own text name duties (四、管理责任, 第十四条（职责分工）)?"""
+    line = re.sub(r"^[（(]([^()（）]{1,30})[)）]$", r"\1", line.strip(" \u3000\t\r"))
+    return _NAMES_DUTIES_RE.search(line) is not None and not _FULFILS_RE.match(line)
 
 
 class SectionHeadings:
@@ -145,18 +223,37 @@ class SectionHeadings:
     def __init__(self, text: str, headers: list[Header]) -> None:
         self.starts: list[int] = []
         self.duties: list[bool] = []
+        self.ranks: list[int] = []
+        stack: list[tuple[int, bool]] = []  # the open headings above, by rank
         for h in headers:
             if h.start == 0 or text[h.start - 1] == "\n":
                 nl = text.find("\n", h.end)
-                line = text[h.end : nl if nl != -1 else len(text)].strip(" \u3000\t\r")
-                line = re.sub(r"^[（(]([^()（）]{1,30})[)）]$", r"\1", line)  # 第十四条（职责分工）
+                line = text[h.end : nl if nl != -1 else len(text)]
+                names = names_duties(line)  # 第十四条（职责分工）too
+                if not names and _SENTENCE_RE.search(line):
+                    # (一)建立应急处置工作机制，处理…; under 第四条 街镇与居委会职责: an item of a list, not
+                    # a heading; a paragraph after the list is under the article's title (r1023)
+                    while stack and stack[-1][0] >= h.rank:
+                        stack.pop()
+                    names = stack[-1][1] if stack else False
+                while stack and stack[-1][0] >= h.rank:
+                    stack.pop()
+                stack.append((h.rank, names))
                 self.starts.append(h.start)
-                self.duties.append(_NAMES_DUTIES_RE.search(line) is not None and not _FULFILS_RE.match(line))
+                self.ranks.append(h.rank)
+                self.duties.append(names)
 
     def names_duties(self, pos: int) -> bool | None:
         """Does the heading the text at pos sits under name duties? None under no heading."""
         i = bisect.bisect_left(self.starts, pos) - 1
         return self.duties[i] if i >= 0 else None
+
+    def leads_in(self, pos: int) -> bool:
+        """Is the text at pos followed by the sub-items of the heading it sits under (第五条 职责分工
+        / 吴泾镇…做好…。具体分工如下： / 1.镇规建生态办负责…, r305): a lead-in to them, not an item
+        beside them."""
+        i = bisect.bisect_left(self.starts, pos) - 1
+        return i >= 0 and i + 1 < len(self.starts) and self.ranks[i + 1] > self.ranks[i]
 
 
 def in_duty_list(h: Header, group: dict[int, list[int]], headed: set[int], voiced: set[int]) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .clause_cues import ACTS_BY_DUTY
 from .model import Attribution, UnitMention
 from .names import TASK_VERBS, are_holders
 from .numbering import LINE_HEADER_RE
@@ -36,22 +37,27 @@ ROLE_VERB_RE = re.compile(r"(负责(?:依法|积极|主动|全力|共同)?)?(牵
 # A duty stated without a role verb: 在各自职责范围内履行下列共同职责 (r701, as 履行相应职责, r510),
 # 按照职责分工依法履行消防工作责任 (r1000, as 履行…责任, r900).
 STATED_DUTY_RE = re.compile(r"履行[^。；;！？\n]{0,30}?(?:职责|责任)")
+# Units acting by their duties right after their names: 镇财政所、镇经管中心按照职责加强… (r601),
+# 按职责, 依职责, 按照各自职责. Not 按照各自工作职责，拟定… (a step, r702) nor 按照《…》职责分工执行 (r604).
+ACTS_BY_DUTY_RE = re.compile(r"(?:应当|应)?" + ACTS_BY_DUTY)
 # A duty stated as a clause of its own, opening with the duty borne: 应履行行业管理义务,
 # 落实属地安全责任, 承担以下监督检查职责 (r941), as 履行相应职责 / 落实主体责任 (r510) and
 # 肩负…职责 (r901). Only at a clause's start: 指导…单位落实安全责任 is what the duty is about.
-_STATED_AT_RE = re.compile(r"(?:应当|应|要|须|必须)?(?:依法|切实|认真)?"
-                           r"(?P<word>(?:履行|承担|肩负)[^。；;，,！？\n]{0,20}?(?:职责|义务)|落实[^。；;，,！？\n]{0,12}?责任)")
+# 具体承担以下职能 (r1022): 职能 as 职责, a duties word in headings too.
+STATED_AT_RE = re.compile(r"(?:应当|应|要|须|必须)?(?:依法|切实|认真|具体|主要)?"
+                           r"(?P<word>(?:履行|承担|肩负)[^。；;，,！？\n]{0,20}?(?:职责|义务|职能)"
+                           r"|落实[^。；;，,！？\n]{0,12}?责任)")
 _CLAUSE_OPENS_RE = re.compile(r"[，,；;]\s*")
 
 
 def stated_duty(text: str, start: int, stop: int) -> str | None:
-    """The first clause of text[start:stop] that opens with a stated duty (see _STATED_AT_RE), as
+    """The first clause of text[start:stop] that opens with a stated duty (see STATED_AT_RE), as
     written, or None."""
     pos = start
     if (mk := LINE_HEADER_RE.match(text, pos, stop)) is not None:
         pos = mk.end()  # （一）落实属地安全责任，协助… (r941): the item's first sub-item
     while pos < stop:
-        m = _STATED_AT_RE.match(text, pos, stop)
+        m = STATED_AT_RE.match(text, pos, stop)
         if m is not None:
             return m.group("word")
         nxt = _CLAUSE_OPENS_RE.search(text, pos, stop)

@@ -25,8 +25,9 @@ from .vocabulary import CLOSERS, HEADLESS_BODIES, OPENERS, UNIT_FINAL
 # duties as bodies do, and end with 方, which no body's name does.
 # 业主 and 所有人 (the owner, r803) and a project's 管理人 (the department managing it, r656) are
 # parties of the same kind.
+# A house's owner and its user (房屋所有权人, 房屋使用人, r1022, r1023) too.
 PARTY_ENDINGS = ("产权方", "出租方", "承租方", "建设方", "施工方", "使用方", "经营方", "经营者", "业主",
-                 "所有人", "管理人")
+                 "所有人", "管理人", "所有权人", "使用人")
 # Endings a unit name may have beyond UNIT_FINAL's single characters: places
 # that stand for their government (各街道, 各乡镇, 崇川经济开发区) and companies.
 UNIT_ENDINGS = ("街道", "乡镇", "镇", "乡", "社区", "村", "开发区", "园区", "新区", "片区", "景区", "区政府",
@@ -79,6 +80,9 @@ SECTION_WORDS = ("组织机构", "工作机构", "组织领导", "职责分工",
                  "工作要求")
 # Channels that end as a body's name may (站, 台, 栏) but are no body.
 CHANNEL_ENDINGS = ("网站", "平台", "公示栏", "宣传栏", "公众号")
+# A platform named for the operations it runs (区房屋应急维修指挥平台, 区应急维修平台, r1022) is staffed
+# and given duties: a body, not a channel.
+_OPERATING_PLATFORM_RE = re.compile(r"(?:指挥|调度|维修|抢修)平台$")
 # Jurisdictions that head a name: 市, 县, 区 … or a place name ending in one (官渡区).
 JURISDICTION_RE = re.compile(r"(?:[\u4e00-\u9fff]{0,6}?(?:省|市|县|区|州|旗|镇|乡))(?:委)?")
 # 市场监管局 and 市政局 start with 市 but 市 is no jurisdiction there.
@@ -126,7 +130,7 @@ def looks_like_unit(name: str) -> bool:
         return False
     if name.endswith(PERSON_ENDINGS):
         return False  # 各包村干部, 村委会主任: persons (officials), not bodies
-    if name.endswith(CHANNEL_ENDINGS):
+    if name.endswith(CHANNEL_ENDINGS) and not _OPERATING_PLATFORM_RE.search(name):
         return False  # 政府网站, 微信平台: where something is published, not who does it
     depth = 0
     for ch in name:
@@ -201,9 +205,10 @@ def split_offices(name: str) -> list[tuple[str, int]]:
 
 # Two kinds of body a collective names, joined (各有关部门和单位, r961): each kind takes the
 # collective's head (各有关部门, 各有关单位), as 各乡镇党委和政府 shares its 各乡镇.
+# 其他相关职能部门与单位 (r1021): 其他相关 shared the same way, 职能 qualifying 部门 only.
 _KINDS_JOINED_RE = re.compile(r"((?:[\u4e00-\u9fff]{0,4}?(?:省|市|县|区|镇|乡|街道)直?)?"
-                              r"(?:各有关|各相关|有关|相关|各))"
-                              r"(部门|单位|机构|企业)[和及](部门|单位|机构|企业)")
+                              r"(?:其他(?:相关|有关)?|各有关|各相关|有关|相关|各))"
+                              r"((?:职能)?(?:部门|单位|机构|企业))[和及与](部门|单位|机构|企业)")
 
 
 def split_and_joined(name: str) -> list[tuple[str, int]]:
@@ -214,7 +219,8 @@ def split_and_joined(name: str) -> list[tuple[str, int]]:
     >>> split_and_joined("各有关部门和单位")
     [('各有关部门', 0), ('各有关单位', 6)]
     """
-    if (kinds := _KINDS_JOINED_RE.fullmatch(name)) is not None and kinds.group(2) != kinds.group(3):
+    kinds = _KINDS_JOINED_RE.fullmatch(name)
+    if kinds is not None and not kinds.group(2).endswith(kinds.group(3)):
         return [(kinds.group(1) + kinds.group(2), 0), (kinds.group(1) + kinds.group(3), kinds.start(3))]
     for m in re.finditer(r"会同|[和及与]", name):
         left, right = name[: m.start()], name[m.end() :]

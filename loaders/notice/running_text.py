@@ -185,7 +185,8 @@ _KIND_OF_BODY_RE = re.compile(r"[^，,。；;]{0,8}?(?:单位|部门|机构|机�
 
 
 # An adverbial between a 由-clause's units and its role word: 由建设单位向项管办报备后自行负责 (r703).
-_ADVERBIAL_AFTER_RE = re.compile(r"向|在|经|对|按照|根据|依照|依据")
+# Or the rule it acts by: 应由区房管局和属地街道按职责分工及时进行…，配合区财政局做好… (r1024).
+_ADVERBIAL_AFTER_RE = re.compile(r"向|在|经|对|按照?|根据|依照|依据")
 
 
 def by_clauses(text: str, start: int, end: int) -> list[Attribution]:
@@ -391,6 +392,9 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
                 if isinstance(people, list):
                     persons.extend(o.model_copy(update={"role": post_label(named.group("label"))})
                                    for o in people)
+                elif people is not None:
+                    # 房屋所有权人为房屋维修责任人: a party made the post, not persons (r1022, r603)
+                    out.append(people)
             if (c := CARRIED_RE.match(text, s, stop)) is not None:
                 carried = next((u for k, k_stop in reversed(carriers)
                                 if (u := _opening_subject(text, k, k_stop))), None)
@@ -429,7 +433,8 @@ def _subject(text: str, s: int, e: int, cue: re.Match[str], role: str) -> Attrib
     # a list typed by 等单位 takes kinds of body as bodies (机关、团体、企业、事业等单位是…责任主体, r1002)
     units = _holders(text, s, e)
     if units and not any(ROLE_RE.search(u.name) for u in units):
-        return Attribution(role=role, label=cue.group("word"), clause=text[s : cue.end()], start=s,
+        word = cue.groupdict().get("word") or cue.group(0)
+        return Attribution(role=role, label=word, clause=text[s : cue.end()], start=s,
                            end=cue.end(), units=units)
     groups = [(m.start(), m.group(0)) for m in re.finditer(r"[^、]+", raw)]
     if raw.startswith(("将", "把")):

@@ -107,6 +107,9 @@ def _looks_like_alias(base: str, inner: str) -> bool:
 # A bracket saying what kind of body a name stands for, in alternatives: 业主（街道部门或下属单位）
 # (r653). It glosses the name as an alias does, and is dropped as one.
 _GLOSS_RE = re.compile(r"或")
+# A short name the text goes on to use: 浦东新区建设和交通委员会(以下简称“区建交委”)负责… (r1023). The
+# subject is labelled by its full name (r601), the short name dropped as an alias is.
+_SHORT_NAME_RE = re.compile(r"以下(?:简称|统称)")
 
 
 def mention(text: str, s: int, e: int) -> tuple[UnitMention, bool]:
@@ -119,7 +122,7 @@ def mention(text: str, s: int, e: int) -> tuple[UnitMention, bool]:
         base, inner = m.group(1), m.group(2)
         if inner in LEAD_MARKERS:
             name, lead = clean_name(base), True
-        elif _looks_like_alias(base, inner) or _GLOSS_RE.search(inner):
+        elif _looks_like_alias(base, inner) or _GLOSS_RE.search(inner) or _SHORT_NAME_RE.match(inner):
             name, alias = base, inner
     return UnitMention(name=name, as_written=text[s:e], start=s, end=e, alias=alias), lead
 
