@@ -60,3 +60,15 @@ def assert_exact(stem: str) -> None:
     """The real document ``stem`` is read exactly as labelled."""
     res = evaluated(stem)
     assert res.exact, res.problems
+
+
+def measure_roles(text: str) -> list[list[tuple[str, list[str]]]]:
+    """Each measure the reader finds in ``text``: its attributions as (role, unit names)."""
+    return [[(a.role, [u.name for u in a.units]) for a in m.attributions] for m in parse_notice(text).measures]
+
+
+def clause_roles(text: str) -> list[tuple[str, list[str]]]:
+    """The attributions running text gives, read over the whole of ``text``."""
+    from govgraph.loaders.notice.running_text import subject_clauses
+
+    return [(a.role, [u.name for u in a.units]) for a in subject_clauses(text, 0, len(text))[0]]

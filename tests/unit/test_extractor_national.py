@@ -8,10 +8,9 @@ and on the real document that showed it (assert_exact).
 
 from __future__ import annotations
 
-from govgraph.loaders.notice import parse_notice
 from govgraph.loaders.notice.roles import role_brackets, role_lines
 from govgraph.loaders.notice.unit_lists import list_mentions
-from real_corpus import assert_exact
+from real_corpus import assert_exact, measure_roles
 
 
 def _bracket(text: str) -> list[tuple[str, list[str]]]:
@@ -21,10 +20,6 @@ def _bracket(text: str) -> list[tuple[str, list[str]]]:
 def _names(text: str) -> list[str]:
     leads, mentions = list_mentions(text, 0, len(text))
     return [u.name for u in leads + mentions]
-
-
-def _roles(text: str) -> list[list[tuple[str, list[str]]]]:
-    return [[(a.role, [u.name for u in a.units]) for a in m.attributions] for m in parse_notice(text).measures]
 
 
 # Written for these tests in the shape of r960–r962 (headings 一、二、, items （一）…, a bracket closing
@@ -48,7 +43,7 @@ def test_items_closed_by_brackets_are_the_measures_and_take_their_units_from_the
     # units of both, 体育总局 twice; the role words of the running text (建立由A、B牵头的…机制,
     # 要落实部门责任) add nothing; 牵头负责 gives lead; the closing paragraph urging the document's
     # implementation (强化协同配合, 共同抓好落实: nouns) is no measure
-    assert _roles(_OPINION) == [
+    assert measure_roles(_OPINION) == [
         [("responsible", ["市场监管总局", "体育总局"]), ("responsible", ["体育总局", "教育部"])],
         [("lead", ["农业农村部", "工业和信息化部"])],
         [("responsible", ["各省级人民政府"])],

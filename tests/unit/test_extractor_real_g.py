@@ -8,14 +8,9 @@ showed it reads exactly, on that document (assert_exact).
 
 from __future__ import annotations
 
-from govgraph.loaders.notice import parse_notice
 from govgraph.loaders.notice.names import looks_like_unit
 from govgraph.loaders.notice.running_text import by_clauses, leading_units, subject_clauses
-from real_corpus import assert_exact
-
-
-def _roles(text: str) -> list[list[tuple[str, list[str]]]]:
-    return [[(a.role, [u.name for u in a.units]) for a in m.attributions] for m in parse_notice(text).measures]
+from real_corpus import assert_exact, measure_roles
 
 
 def _by(text: str) -> list[tuple[str, list[str]]]:
@@ -45,7 +40,7 @@ def test_an_article_s_later_paragraph_with_a_subject_and_role_verb_of_its_own():
     text = ("第四条 镇人民政府负责本行政区域内的文物保护工作。\n\n镇党群中心具体负责文物保护的监督管理。\n\n"
             "相关行政管理部门，按照各自职责共同做好文物保护工作。\n\n"
             "第五条 镇文物管理委员会负责协调解决重大问题，其日常办事机构设在镇党群中心。\n")
-    assert _roles(text) == [[("responsible", ["镇人民政府"]), ("responsible", ["镇党群中心"])],
+    assert measure_roles(text) == [[("responsible", ["镇人民政府"]), ("responsible", ["镇党群中心"])],
                             [("responsible", ["镇文物管理委员会"])]]
 
 
@@ -88,8 +83,8 @@ def test_guided_and_assisted_by_a_body():
     # the verbs of 在Y指导、协助下 are Y's: 协助 makes Y support; the subject takes the verb after 下
     text = ("二、职责分工\n项目管理人在街道项目办指导、协助下负责各项目的具体实施。\n"
             "项目办负责收集工程项目的有关资料。\n")
-    assert _roles(text) == [[("responsible", ["项目管理人"]), ("support", ["街道项目办"])],
+    assert measure_roles(text) == [[("responsible", ["项目管理人"]), ("support", ["街道项目办"])],
                             [("responsible", ["项目办"])]]
     # 指导 alone is no role word: the guide is named but given no role
     text = "二、职责分工\n项目管理人在项目办指导下负责具体实施。\n项目办负责收集资料。\n"
-    assert _roles(text) == [[("responsible", ["项目管理人"])], [("responsible", ["项目办"])]]
+    assert measure_roles(text) == [[("responsible", ["项目管理人"])], [("responsible", ["项目办"])]]

@@ -9,19 +9,9 @@ showed it reads exactly, on that document (assert_exact).
 
 from __future__ import annotations
 
-from govgraph.loaders.notice import parse_notice
 from govgraph.loaders.notice.names import are_holders, looks_like_unit
-from govgraph.loaders.notice.running_text import subject_clauses
 from govgraph.loaders.notice.unit_lists import list_mentions
-from real_corpus import assert_exact
-
-
-def _roles(text: str) -> list[list[tuple[str, list[str]]]]:
-    return [[(a.role, [u.name for u in a.units]) for a in m.attributions] for m in parse_notice(text).measures]
-
-
-def _clauses(text: str) -> list[tuple[str, list[str]]]:
-    return [(a.role, [u.name for u in a.units]) for a in subject_clauses(text, 0, len(text))[0]]
+from real_corpus import assert_exact, clause_roles, measure_roles
 
 
 def test_an_unnumbered_section_paragraph_is_a_measure_beside_numbered_items():
@@ -32,7 +22,7 @@ def test_an_unnumbered_section_paragraph_is_a_measure_beside_numbered_items():
             "镇规建办、安全管理事务所是镇域内建设工程管理的责任部门。\n\n二、管理机制\n\n"
             "1.在区名录中的工程项目，由镇监管组配合区建设交通委开展巡查工作。\n\n"
             "2.镇财政投资的小型项目，由建设单位负责日常巡查。\n")
-    assert _roles(text) == [[("responsible", ["镇规建办", "镇安全管理事务所"])], [("support", ["镇监管组"])],
+    assert measure_roles(text) == [[("responsible", ["镇规建办", "镇安全管理事务所"])], [("support", ["镇监管组"])],
                             [("responsible", ["建设单位"])]]
 
 
@@ -53,25 +43,25 @@ def test_sibling_items_giving_no_role_word_under_a_heading_of_another_kind_are_n
     text = ("一、职责\n（一）日常管理\n各公司、村、居民区负责日常管理工作。\n（二）考评制度\n"
             "1.各公司、村、居民区要加强对专管员的教育和管理。\n2.镇监管组对各公司开展监管工作进行年度考评。\n"
             "（三）信息报送\n镇监管组负责汇总信息。\n")
-    assert _roles(text) == [[("responsible", ["各公司", "村", "居民区"])], [("responsible", ["镇监管组"])]]
+    assert measure_roles(text) == [[("responsible", ["各公司", "村", "居民区"])], [("responsible", ["镇监管组"])]]
 
 
 def test_a_subject_carried_to_a_later_clause_that_opens_with_the_role_word():
     # the first clause gives the subject another verb (为, 根据…, 集中受理); a later clause of the same
     # sentence opens with the role word; an adverbial (在Y指导下) between them keeps the subject
-    assert _clauses("项目提出部门为该项目的管理人，在项目办指导下，负责该项目的具体组织实施。") == [
+    assert clause_roles("项目提出部门为该项目的管理人，在项目办指导下，负责该项目的具体组织实施。") == [
         ("responsible", ["项目提出部门"])]
-    assert _clauses("各公司、村、居民区根据本辖区内建设工程的规模，落实分管领导。") == [
+    assert clause_roles("各公司、村、居民区根据本辖区内建设工程的规模，落实分管领导。") == [
         ("responsible", ["各公司", "村", "居民区"])]
     # not across a sentence end, and not where the first clause appoints someone else to do it
-    assert _clauses("项目提出部门为该项目的管理人。负责该项目的具体组织实施。") == []
-    assert _clauses("项目管理人应该指定专人作为联系人，负责项目的具体对接。") == []
+    assert clause_roles("项目提出部门为该项目的管理人。负责该项目的具体组织实施。") == []
+    assert clause_roles("项目管理人应该指定专人作为联系人，负责项目的具体对接。") == []
 
 
 def test_a_modal_or_the_rule_followed_between_the_subject_and_its_role_word():
-    assert _clauses("代建机构必须按照街道办事处的授权内容负责做好项目建设管理工作。") == [
+    assert clause_roles("代建机构必须按照街道办事处的授权内容负责做好项目建设管理工作。") == [
         ("responsible", ["代建机构"])]
-    assert _clauses("农户应当签订建房协议。镇人民政府应当落实质量安全专管人员。") == [
+    assert clause_roles("农户应当签订建房协议。镇人民政府应当落实质量安全专管人员。") == [
         ("responsible", ["镇人民政府"])]
 
 
@@ -79,7 +69,7 @@ def test_verbs_governing_bodies_and_rates_are_no_names_or_duties():
     assert not looks_like_unit("监督指导各街道办事处")
     assert not looks_like_unit("请区直相关部门及各街道")
     assert looks_like_unit("区市场监督管理局")
-    assert _clauses("开展家庭美德教育活动，家庭参与率≥50%。") == []
+    assert clause_roles("开展家庭美德教育活动，家庭参与率≥50%。") == []
 
 
 def test_r656_reads_exactly():

@@ -10,16 +10,11 @@ showed it reads exactly, on that document (assert_exact).
 
 from __future__ import annotations
 
-from govgraph.loaders.notice import parse_notice
 from govgraph.loaders.notice.duty_words import duty_role
 from govgraph.loaders.notice.names import is_holder, looks_like_unit
 from govgraph.loaders.notice.roles import role_brackets
 from govgraph.loaders.notice.running_text import by_clauses, subject_clauses
-from real_corpus import assert_exact
-
-
-def _roles(text: str) -> list[list[tuple[str, list[str]]]]:
-    return [[(a.role, [u.name for u in a.units]) for a in m.attributions] for m in parse_notice(text).measures]
+from real_corpus import assert_exact, measure_roles
 
 
 def test_an_article_title_in_brackets_is_no_role_bracket():
@@ -40,7 +35,7 @@ def test_duty_paragraphs_under_an_article_titled_for_duties():
             "各街道办事处应当协助有关部门做好检查工作。\n\n"
             "第四条（检查要求）\n\n（一）相关监督管理部门应于每年年初编制检查计划。\n\n"
             "（二）区国动办应加强联合检查综合统筹。\n")
-    assert _roles(text) == [[("lead", ["区国动办"])], [("responsible", ["区教育局", "区民政局"])],
+    assert measure_roles(text) == [[("lead", ["区国动办"])], [("responsible", ["区教育局", "区民政局"])],
                             [("support", ["各街道办事处"])]]
 
 
@@ -48,7 +43,7 @@ def test_a_lead_in_paragraph_under_a_duties_heading_is_no_item():
     # 吴泾镇依据…，做好…。具体分工如下： introduces the numbered items and gives no duty in words
     text = ("第五条 职责分工\n吴泾镇依据储备协议约定，对储备地块进行严格管护，做好日常巡查记录。具体分工如下：\n"
             "1.镇规建生态办负责储备地块临时借地手续相关工作；\n2.镇信访办负责相关来信来访等处置。\n")
-    assert _roles(text) == [[("responsible", ["镇规建生态办"])], [("responsible", ["镇信访办"])]]
+    assert measure_roles(text) == [[("responsible", ["镇规建生态办"])], [("responsible", ["镇信访办"])]]
 
 
 def test_a_duty_stated_by_the_duty_borne_decides_the_role_when_it_comes_first():
@@ -70,7 +65,7 @@ def test_later_clauses_of_a_duty_with_a_subject_of_their_own():
             "区国动办和相关监督管理部门依法负责防汛安全监督检查。区公安分局、区规划资源局、区卫生健康委、"
             "区生态环境局、区应急局、区市场监管局等部门依法在各自职责范围内负责监督检查。\n\n"
             "各街道办事处应当协助有关部门做好检查工作。区房管局应指导街道督促物业管理单位配合有关部门开展检查。\n")
-    assert _roles(text) == [
+    assert measure_roles(text) == [
         [("responsible", ["区消防救援局"]), ("responsible", ["区防汛指挥部"]),
          ("responsible", ["区国动办", "相关监督管理部门"]),
          ("responsible", ["区公安分局", "区规划资源局", "区卫生健康委", "区生态环境局", "区应急局", "区市场监管局"])],
@@ -90,7 +85,7 @@ def test_an_article_title_naming_a_unit_and_its_duties():
             "（一）按照统一部署，参加联合检查；\n\n（二）依法办理本部门职责范围内的案件。\n\n"
             "第六条（街道办事处监督检查职责）\n\n（一）落实属地安全责任，协助相关监督管理部门开展监督检查；\n\n"
             "（二）按照统一部署，参加联合检查。\n")
-    assert _roles(text) == [[("responsible", ["区国动办"])],
+    assert measure_roles(text) == [[("responsible", ["区国动办"])],
                             [("responsible", ["区公安分局", "区市场监管局", "其他监督管理部门"])],
                             [("responsible", ["街道办事处"])]]
 
@@ -148,7 +143,7 @@ def test_an_office_placed_in_a_body_in_an_item_with_no_label():
             "2．加强组织领导。成立发展领导小组，由市政府主要领导任组长，市有关部门负责人为成员。"
             "领导小组办公室设在市经济和信息化委，会同有关单位制定实施细则，具体负责推进政策落实等工作。\n"
             "3．做好宣传。各区县要加强宣传，市财政局负责保障经费。\n")
-    assert _roles(text) == [[("responsible", ["市经济和信息化委"])], [("responsible", ["领导小组办公室"])]]
+    assert measure_roles(text) == [[("responsible", ["市经济和信息化委"])], [("responsible", ["领导小组办公室"])]]
 
 
 def test_r605_reads_exactly():
@@ -176,7 +171,7 @@ def test_a_duty_item_headed_by_a_unit_with_a_gloss_of_what_it_includes():
             "（二）项目主管部门（含各职能科室及纳入管理的公司、村）负责协调、解决监理单位报告的问题。\n\n"
             "（三）建设管理单位（含镇规划建设和环境保护办公室（以下简称“规保办”、代建单位，下同）"
             "负责配合监理单位开展相关工作。\n")
-    assert _roles(text) == [[("responsible", ["镇财政所"])], [("responsible", ["项目主管部门"])],
+    assert measure_roles(text) == [[("responsible", ["镇财政所"])], [("responsible", ["项目主管部门"])],
                             [("support", ["建设管理单位"])]]
 
 
@@ -186,7 +181,7 @@ def test_a_bracket_with_a_role_word_after_a_roster():
     text = ("第一条（评审）\n\n评审小组由镇规保办、镇财政所成员组成（镇监察办公室参与过程监管）；"
             "服务类项目评审小组由镇办公室成员组成（镇监察办公室参与过程监管）。\n\n"
             "第二条（社会参与）\n\n本办法由镇财政所负责解释。\n")
-    assert _roles(text) == [[("support", ["镇监察办公室"]), ("support", ["镇监察办公室"])],
+    assert measure_roles(text) == [[("support", ["镇监察办公室"]), ("support", ["镇监察办公室"])],
                             [("responsible", ["镇财政所"])]]
 
 

@@ -14,11 +14,7 @@ from govgraph.loaders.notice import parse_notice
 from govgraph.loaders.notice.duty_words import duty_role
 from govgraph.loaders.notice.names import looks_like_unit
 from govgraph.loaders.notice.running_text import subject_clauses
-from real_corpus import assert_exact
-
-
-def _roles(text: str) -> list[list[tuple[str, list[str]]]]:
-    return [[(a.role, [u.name for u in a.units]) for a in m.attributions] for m in parse_notice(text).measures]
+from real_corpus import assert_exact, measure_roles
 
 
 def test_an_article_opening_with_the_duties_its_units_have_beside_these():
@@ -27,7 +23,7 @@ def test_an_article_opening_with_the_duties_its_units_have_beside_these():
     text = ("第十二条  区政府工作部门除履行《办法》第十三条规定的职责外，还应当在各自职责范围内履行下列职责：\n\n"
             "（一）区应急局负责将重点单位报本级人民政府备案。\n\n"
             "（二）区财政局按规定对消防资金进行预算管理。\n")
-    assert _roles(text) == [[("responsible", ["区政府工作部门"])], [("responsible", ["区应急局"])],
+    assert measure_roles(text) == [[("responsible", ["区政府工作部门"])], [("responsible", ["区应急局"])],
                             [("responsible", ["区财政局"])]]
 
 
@@ -37,7 +33,7 @@ def test_a_party_named_by_a_clause_heads_its_item():
             "(一)区商务委负责督促商贸行业的消防安全管理工作。\n\n"
             "(二)负责公共消防设施维护管理的单位应当保持消防供水等公共消防设施完好有效。\n\n"
             "(三)区城运中心负责统筹将消防安全隐患线索纳入城市网格化综合管理中。\n")
-    assert _roles(text) == [[("responsible", ["区政府各工作部门"])], [("responsible", ["区商务委"])],
+    assert measure_roles(text) == [[("responsible", ["区政府各工作部门"])], [("responsible", ["区商务委"])],
                             [("responsible", ["负责公共消防设施维护管理的单位"])],
                             [("responsible", ["区城运中心"])]]
 
@@ -49,7 +45,7 @@ def test_a_paragraph_for_another_unit_inside_a_numbered_duty_item():
             "（一）区应急局负责将重点单位报本级人民政府备案；协调应急救援工作。\n\n"
             "区消防救援支队承担区消防安全议事协调机构的日常工作。负责监督检查。\n\n"
             "（二）区发展改革委应当将消防工作纳入规划。\n")
-    assert _roles(text) == [[("responsible", ["区政府工作部门"])], [("responsible", ["区应急局"])],
+    assert measure_roles(text) == [[("responsible", ["区政府工作部门"])], [("responsible", ["区应急局"])],
                             [("responsible", ["区消防救援支队"])], [("responsible", ["区发展改革委"])]]
 
 
@@ -57,7 +53,7 @@ def test_a_paragraph_under_a_unit_on_a_heading_line_is_its_duty():
     # (一)区绿化市容局 on a line of its own: the paragraphs below are that unit's duty (r704)
     text = ("二、职责分工\n\n（一）虹口区绿化和市容管理局\n\n区绿化市容局负责牵头推进工作。\n\n"
             "区绿化市容局负责督促检查。\n\n（二）各街道办事处\n\n各街道办事处负责辖区内的工作。\n")
-    assert _roles(text) == [[("lead", ["虹口区绿化和市容管理局"])], [("responsible", ["各街道办事处"])]]
+    assert measure_roles(text) == [[("lead", ["虹口区绿化和市容管理局"])], [("responsible", ["各街道办事处"])]]
 
 
 def test_an_adverb_between_fuze_and_the_verb():
@@ -116,11 +112,11 @@ def test_a_unit_and_its_duties_heading_holds_the_sub_items_naming_no_unit():
             "二、各街道消防工作责任\n\n（一）建立消防安全组织，明确专人负责消防工作。\n\n"
             "（二）保障街道办事处消防工作经费。\n\n"
             "（三）新天地办、豫园办负责管理区域内的消防工作。\n")
-    assert _roles(text) == [[("responsible", ["区消防救援支队"])], [("responsible", ["各街道"])],
+    assert measure_roles(text) == [[("responsible", ["区消防救援支队"])], [("responsible", ["各街道"])],
                             [("responsible", ["新天地办", "豫园办"])]]
     text = ("二、各街道消防工作责任\n\n（一）区应急局负责消防工作的综合监管。\n\n"
             "（二）新天地办、豫园办负责管理区域内的消防工作。\n")
-    assert _roles(text) == [[("responsible", ["区应急局"])], [("responsible", ["新天地办", "豫园办"])]]
+    assert measure_roles(text) == [[("responsible", ["区应急局"])], [("responsible", ["新天地办", "豫园办"])]]
 
 
 def test_r1002_reads_exactly():
@@ -134,7 +130,7 @@ def test_a_unit_then_jiang_heads_its_item():
             "(一)区司法局将消防法律法规纳入普法教育内容。依法办理行政复议案件。\n\n"
             "(二)区城运中心将公共场所的消防安全隐患纳入网格管理事项，及时接收转派投诉，并积极配合相关消防工作。\n\n"
             "(三)区发展改革委应当将消防工作纳入中长期规划。按照发展规划，配合推进公共消防基础设施建设。\n")
-    assert _roles(text) == [[("responsible", ["政府工作部门"])], [("responsible", ["区司法局"])],
+    assert measure_roles(text) == [[("responsible", ["政府工作部门"])], [("responsible", ["区司法局"])],
                             [("support", ["区城运中心"])], [("responsible", ["区发展改革委"])]]
 
 
@@ -144,7 +140,7 @@ def test_a_cue_word_that_ends_a_name_in_a_list():
     text = ("第十一条　政府工作部门按照职责分工依法履行消防工作责任。\n\n"
             "(一)区绿化市容局组织、协调本区护林防火工作。\n\n"
             "(二)各级政府组织、团体等根据职能及任务要求推动相关部门做好消防安全工作。\n")
-    assert _roles(text) == [[("responsible", ["政府工作部门"])], [("responsible", ["区绿化市容局"])],
+    assert measure_roles(text) == [[("responsible", ["政府工作部门"])], [("responsible", ["区绿化市容局"])],
                             [("responsible", ["各级政府组织", "团体"])]]
     assert looks_like_unit("社会团体") and looks_like_unit("基层党组织")
     assert not looks_like_unit("区教育局组织")
@@ -162,11 +158,11 @@ def test_a_body_set_up_with_its_roster_under_a_heading_of_another_kind():
             "（二）消防安全管理办公室。各街道在社区平安办设立消防安全管理办公室，具体负责统筹辖区综合监管。\n\n"
             "四、工作职责\n\n（一）街道消防委职责\n\n1.定期研究部署消防工作。\n\n"
             "（二）消防安全管理办公室职责\n\n1.负责街道消防委的日常事务。\n")
-    assert _roles(text) == [[("responsible", ["消防安全管理办公室"])], [("responsible", ["街道消防委"])],
+    assert measure_roles(text) == [[("responsible", ["消防安全管理办公室"])], [("responsible", ["街道消防委"])],
                             [("responsible", ["消防安全管理办公室"])]]
     # under a heading naming duties the same item is a duty item (no role verb → responsible)
     text = text.replace("三、组织机构", "三、职责分工")
-    assert _roles(text)[0] == [("responsible", ["街道消防安全委员会"])]
+    assert measure_roles(text)[0] == [("responsible", ["街道消防安全委员会"])]
 
 
 def test_r1003_reads_exactly():
@@ -178,7 +174,7 @@ def test_an_inline_item_label_is_no_unit():
     # gives the units (README r603)
     text = ("四、施工管理\n\n1、责任单位。建设单位为小型项目施工安全的第一责任人，项目办负责监管。\n\n"
             "2、街道消委办。牵头开展消防安全工作。\n")
-    assert _roles(text) == [[("responsible", ["建设单位"]), ("responsible", ["项目办"])],
+    assert measure_roles(text) == [[("responsible", ["建设单位"]), ("responsible", ["项目办"])],
                             [("lead", ["街道消委办"])]]
 
 

@@ -10,13 +10,8 @@ showed it reads exactly, on that document (assert_exact).
 
 from __future__ import annotations
 
-from govgraph.loaders.notice import parse_notice
 from govgraph.loaders.notice.running_text import by_clauses, subject_clauses
-from real_corpus import assert_exact
-
-
-def _roles(text: str) -> list[list[tuple[str, list[str]]]]:
-    return [[(a.role, [u.name for u in a.units]) for a in m.attributions] for m in parse_notice(text).measures]
+from real_corpus import assert_exact, measure_roles
 
 
 def test_a_paragraph_under_a_duties_title_with_no_role_word_is_a_duty():
@@ -27,11 +22,11 @@ def test_a_paragraph_under_a_duties_title_with_no_role_word_is_a_duty():
             "区国资委、区商务委等部门应当按照各自职责，督促落实房屋使用安全责任人配合做好工作。\n\n"
             "区房管局、各街道应当加强对区域内危险房屋应急处置工作的管理。\n\n"
             "第六条（工作原则）\n\n坚持安全第一。\n")
-    assert _roles(text) == [[("lead", ["区房管局"])], [("responsible", ["区国资委", "区商务委"])],
+    assert measure_roles(text) == [[("lead", ["区房管局"])], [("responsible", ["区国资委", "区商务委"])],
                             [("responsible", ["区房管局", "各街道"])]]
     lead_in = ("第五条 职责分工\n吴泾镇对储备地块进行严格管护，做好日常巡查记录。具体分工如下：\n"
                "1.镇规建生态办负责储备地块临时借地手续相关工作；\n2.镇信访办负责相关来信来访等处置；\n")
-    assert _roles(lead_in) == [[("responsible", ["镇规建生态办"])], [("responsible", ["镇信访办"])]]
+    assert measure_roles(lead_in) == [[("responsible", ["镇规建生态办"])], [("responsible", ["镇信访办"])]]
 
 
 def test_numbered_items_with_no_role_word_under_a_task_heading_are_steps():
@@ -42,7 +37,7 @@ def test_numbered_items_with_no_role_word_under_a_task_heading_are_steps():
             "2.各行业主管部门、区属集团应督促职责范围内房屋产权人落实日常巡查机制。\n\n"
             "3.街道应落实属地责任，做好常规房屋安全巡查。\n\n"
             "第七条（资金）\n\n由区房管局负责年度预算管理。\n")
-    assert _roles(text) == [[("responsible", ["街道"])], [("responsible", ["区房管局"])]]
+    assert measure_roles(text) == [[("responsible", ["街道"])], [("responsible", ["区房管局"])]]
 
 
 def test_an_adverb_after_the_modal_before_luoshi():
@@ -68,7 +63,7 @@ def test_a_ji_gloss_after_a_heading_unit_names_no_units():
     # the unit before it
     text = ("二、明晰各方职责\n\n（五）明确各方工作职责。各相关部门依据自身职责，落实管理职能。\n\n"
             "区财政局：落实资金保障。\n\n企业集团（即：永业集团、南房集团）：落实主体责任，具体实施物业服务。\n")
-    assert _roles(text)[1:] == [[("responsible", ["区财政局"])], [("responsible", ["企业集团"])]]
+    assert measure_roles(text)[1:] == [[("responsible", ["区财政局"])], [("responsible", ["企业集团"])]]
 
 
 def test_other_bodies_of_two_kinds_joined_share_their_head():
@@ -87,7 +82,7 @@ def test_a_short_name_introduced_after_the_heading_unit_is_dropped():
     # 浦东新区建设和交通委员会(以下简称“区建交委”)负责…: labelled by its full name (r601)
     text = ("第三条 部门职责\n\n浦东新区建设和交通委员会(以下简称“区建交委”)负责统筹协调治理工作。\n\n"
             "浦东新区物业管理事务中心负责指导维修资金使用。\n")
-    assert _roles(text) == [[("responsible", ["浦东新区建设和交通委员会"])],
+    assert measure_roles(text) == [[("responsible", ["浦东新区建设和交通委员会"])],
                             [("responsible", ["浦东新区物业管理事务中心"])]]
 
 
@@ -98,7 +93,7 @@ def test_a_paragraph_after_an_articles_list_of_duties_is_under_its_title():
             "(一)建立应急处置工作机制，处理紧急维修相关事务;\n\n(二)加强相关法律法规宣传。\n\n"
             "居民委员会依法协助街道办事处、镇人民政府开展治理工作。\n\n"
             "第五条  治理原则\n\n治理应当遵循预防为主的原则。\n")
-    assert _roles(text) == [[("responsible", ["街道办事处", "镇人民政府"])], [("support", ["居民委员会"])]]
+    assert measure_roles(text) == [[("responsible", ["街道办事处", "镇人民政府"])], [("support", ["居民委员会"])]]
 
 
 def test_parties_made_the_post_bearing_the_duty():
@@ -107,7 +102,7 @@ def test_parties_made_the_post_bearing_the_duty():
     text = ("第五条  脱落隐患治理责任主体\n\n房屋所有权人为脱落隐患治理责任人。房屋所有权人下落不明的，"
             "房屋使用人为脱落隐患治理责任人。\n\n物业服务企业应当按照规定开展脱落隐患治理工作。\n\n"
             "第六条 房屋质量保修责任主体\n\n房屋建设单位应当依法全面承担房屋质量保修责任。\n")
-    assert _roles(text) == [[("responsible", ["房屋所有权人"]), ("responsible", ["房屋使用人"])],
+    assert measure_roles(text) == [[("responsible", ["房屋所有权人"]), ("responsible", ["房屋使用人"])],
                             [("responsible", ["物业服务企业"])], [("responsible", ["房屋建设单位"])]]
     # in running text too (a party, where 各村主要负责人是…第一责任人 names persons, r604)
     running = "住宅小区房屋所有权人为房屋维修责任人。"
@@ -130,7 +125,7 @@ def test_an_article_under_a_title_naming_no_duties_is_one_measure():
             "第五条  (属地责任)\n\n街道办事处、镇人民政府负责辖区内房屋应急维修服务管理工作。\n\n"
             "街镇服务站具体承担以下职能：\n\n(一)受理处置辖区内诉求;\n\n(二)承担交办的其他任务。\n\n"
             "第六条  (分级处置机制)\n\n区应急维修平台、街镇服务站应当在30分钟内响应。\n")
-    assert _roles(text) == [
+    assert measure_roles(text) == [
         [("responsible", ["区建交委"]), ("responsible", ["区物业管理事务中心"]),
          ("responsible", ["区应急维修平台"])],
         [("responsible", ["街道办事处", "镇人民政府"])], [("responsible", ["街镇服务站"])]]
@@ -159,7 +154,7 @@ def test_units_acting_by_their_duties_state_one_wherever_the_item_stands():
         assert subject_clauses(prose, 0, len(prose))[0] == []
     duty_list = ("一、职责分工\n\n1.区房管局负责牵头推进。\n\n2.区财政局负责资金保障。\n\n"
                  "三、监督管理\n\n1.镇财政所、镇经管中心按照职责加强资金的监督管理。\n\n2.严禁随意扩大工程量。\n")
-    assert _roles(duty_list)[-1] == [("responsible", ["镇财政所", "镇经管中心"])]
+    assert measure_roles(duty_list)[-1] == [("responsible", ["镇财政所", "镇经管中心"])]
 
 
 def test_r601_reads_exactly():
