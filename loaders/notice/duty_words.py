@@ -44,7 +44,7 @@ ACTS_BY_DUTY_RE = re.compile(r"(?:应当|应)?" + ACTS_BY_DUTY)
 # 落实属地安全责任, 承担以下监督检查职责 (r941), as 履行相应职责 / 落实主体责任 (r510) and
 # 肩负…职责 (r901). Only at a clause's start: 指导…单位落实安全责任 is what the duty is about.
 # 具体承担以下职能 (r1022): 职能 as 职责, a duties word in headings too.
-STATED_AT_RE = re.compile(r"(?:应当|应|要|须|必须)?(?:依法|切实|认真|具体|主要)?"
+STATED_AT_RE = re.compile(r"(?:应当|应|要|须|必须)?(?:依法|切实|认真|具体|主要|严格|全面|率先|带头)?"
                            r"(?P<word>(?:履行|承担|肩负)[^。；;，,！？\n]{0,20}?(?:职责|义务|职能)"
                            r"|落实[^。；;，,！？\n]{0,12}?责任)")
 _CLAUSE_OPENS_RE = re.compile(r"[，,；;]\s*")

@@ -212,7 +212,7 @@ _KINDS_JOINED_RE = re.compile(r"((?:[\u4e00-\u9fff]{0,4}?(?:省|市|县|区|镇|
 
 
 def split_and_joined(name: str) -> list[tuple[str, int]]:
-    """Names joined by 和 / 及 / 与 / 会同 (各乡镇党委和政府, 县委宣传部及各乡镇), split
+    """Names joined by 和 / 及 / 以及 / 与 / 会同 (各乡镇党委和政府, 县委宣传部及各乡镇), split
     when each side names a body; a headless right side takes the left's
     jurisdiction. One body's own name (市人力资源和社会保障局) stays whole.
 
@@ -222,7 +222,7 @@ def split_and_joined(name: str) -> list[tuple[str, int]]:
     kinds = _KINDS_JOINED_RE.fullmatch(name)
     if kinds is not None and not kinds.group(2).endswith(kinds.group(3)):
         return [(kinds.group(1) + kinds.group(2), 0), (kinds.group(1) + kinds.group(3), kinds.start(3))]
-    for m in re.finditer(r"会同|[和及与]", name):
+    for m in re.finditer(r"会同|以及|[和及与]", name):  # 小区业主委员会以及物业服务企业 (r1041)
         left, right = name[: m.start()], name[m.end() :]
         grassroots = left in GRASSROOTS_KINDS  # 属地村、居及镇属企业 (r900): 居, 镇属企业
         if not (left[-1:] in BODY_FINAL or left.endswith(("镇", "乡", "街道", "单位", *PARTY_ENDINGS))

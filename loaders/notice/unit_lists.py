@@ -30,13 +30,20 @@ from .vocabulary import (
 )
 
 # 区房管局等建设主管部门: a trailing 等 and the kind of body the list is, left out as 等部门 is.
-_KIND_AFTER_RE = re.compile(r"等[\u4e00-\u9fff]{1,6}?(?:部门|单位|机构)$")
+# The last 等: 普通高等学校等事业单位 closes its group at 等事业单位, 高等 being part of a name (r1041).
+_KIND_AFTER_RE = re.compile(r"等(?:(?!等)[\u4e00-\u9fff]){1,6}?(?:部门|单位|机构)$")
+
+
+# 我区, 我镇, 我街道 (our district): the writer pointing at itself, never part of a body's name
+# (成立我区停车共享专项工作领导小组, r1041, as r804's sentence subject 我街道).
+_DEICTIC_RE = re.compile(r"^我(?:国|省|市|区|县|镇|乡|街道)(?=[\u4e00-\u9fff]{3})")
 
 
 def clean_name(raw: str) -> str:
     s = FOOTER_RE.sub("", raw)
     s = re.sub(r"\s+", "", s)
     s = s.strip("。.:：")
+    s = _DEICTIC_RE.sub("", s)
     if (k := _KIND_AFTER_RE.search(s)) is not None and k.start() >= 2:
         s = s[: k.start()]
     changed = True

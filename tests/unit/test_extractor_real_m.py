@@ -27,3 +27,36 @@ def test_a_duty_items_first_duty_ends_at_its_semicolon():
 
 def test_r1040_reads_exactly():
     assert_exact("r1040_huangpu_psgl_2025")
+
+
+def test_an_item_whose_units_take_up_a_duty_first_is_a_duty():
+    # 率先落实…责任 is 落实…责任 (r510) with an adverb of how, under a heading naming no duties; a
+    # group closed by 等事业单位 leaves the kind out (as 等单位), 高等 being part of a name
+    text = ("（二）管理要求\n\n1．在停车矛盾突出的区域，周边公共停车场原则上应全天开放。\n\n"
+            "2．有关政府机关、医院和普通高等学校等事业单位、国有企业等在保障内部安全的前提下，"
+            "应将内部停车设施错时对外开放，率先落实停车共享责任。\n\n"
+            "3．区交通委负责制定操作流程。\n")
+    assert _roles(text) == [[("responsible", ["有关政府机关", "医院", "普通高等学校", "国有企业"])],
+                            [("responsible", ["区交通委"])]]
+
+
+def test_the_units_a_lead_coordinates_split_at_yiji():
+    # 由街镇牵头协调A、B以及C、D等有关部门和单位，落实…: the lead, then the units it coordinates (r804)
+    from govgraph.loaders.notice.running_text import by_clauses
+    text = ("由街镇牵头协调公安、居委会、小区业主委员会以及物业服务企业、道路停车管理单位等有关部门和单位，"
+            "落实停放管理制度。")
+    got = by_clauses(text, 0, len(text))
+    assert [(a.role, [u.name for u in a.units]) for a in got] == [
+        ("lead", ["街镇"]), ("support", ["公安", "居委会", "小区业主委员会", "物业服务企业", "道路停车管理单位"])]
+
+
+def test_our_district_is_not_part_of_a_name():
+    # 成立我区…领导小组，负责…: 我区 points at the writer (as 我街道, r804)
+    from govgraph.loaders.notice.running_text import by_clauses
+    text = "成立我区停车共享专项工作领导小组，负责组织、协调全区停车共享工作。"
+    got = by_clauses(text, 0, len(text))
+    assert [(a.role, [u.name for u in a.units]) for a in got] == [("responsible", ["停车共享专项工作领导小组"])]
+
+
+def test_r1041_reads_exactly():
+    assert_exact("r1041_songjiang_tczy_2017")
