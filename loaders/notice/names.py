@@ -31,6 +31,7 @@ PARTY_ENDINGS = ("产权方", "出租方", "承租方", "建设方", "施工方"
 # Endings a unit name may have beyond UNIT_FINAL's single characters: places
 # that stand for their government (各街道, 各乡镇, 崇川经济开发区) and companies.
 UNIT_ENDINGS = ("街道", "乡镇", "镇", "乡", "社区", "村", "开发区", "园区", "新区", "片区", "景区", "区政府",
+                "工业区", "新城",  # zones with an administration of their own (嘉定工业区, 嘉定新城, r1043)
                 "经开区", "综保区", "保税区", "自贸区", "交警",
                 "集团", "公司", "医院", "学校", "银行", "支行", "分行", "大队", "中队", "派出所", "法院",
                 "检察院", "专班", "各区", "各县", "县（市、区）", "县（市）", "县〔市、区〕", "县区", "市区",

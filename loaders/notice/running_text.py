@@ -30,7 +30,7 @@ from .unit_lists import list_mentions
 _ITEM = r"(?:[^。；;：:！？\n（(由)）]|[(（][^()（）。\n]{1,15}[)）])"
 ADVERBS = r"(?:定期|统一|及时|主动|全面|共同|具体)?"
 _BY_RE = re.compile(r"(?:交由|移交给?|交给|由)(?P<list>" + _ITEM + r"{2,80}?)" + MANNER + ADVERBS
-                    + r"(?P<word>负责(?!人)|牵头|落实|配合)(?!的)")
+                    + r"(?P<word>负责(?!人)|牵头|落实|配合|协同|协助)(?!的)")
 # 由建管中心牵头，营商办、城运中心等部门参与…: the clauses after the 由 clause go on, with a
 # manner of their own between the list and the word (根据安排参加).
 _CHAIN_ITEM = r"(?:[^。；;：:！？\n（(，,由)）]|[(（][^()（）。\n]{1,15}[)）])"
@@ -39,7 +39,7 @@ _CHAIN_RE = re.compile(r"[，,](?P<list>" + _CHAIN_ITEM + r"{2,60}?)" + MANNER
                        r"|为成员单位|为成员)(?!的)")
 # The units a lead joins or leads, after its 牵头: 由平安办牵头，联合信访办、城运中心等部门核查…,
 # 由平安办牵头信访办、城运中心核查…, and a later 牵头交警核实… in the same sentence (r654).
-_JOINED_RE = re.compile(r"[，,]?\s*(?:联合|会同|协调|组织)?")
+_JOINED_RE = re.compile(r"[，,]?\s*(?:联合|会同|协调|组织){0,2}")  # 牵头组织协调排水、公安等部门 (r1043)
 _LEADS_AGAIN_RE = re.compile(r"[，,]\s*(?:并|同时)?牵头(?:联合|会同)?")
 _DESCRIPTOR_RE = re.compile(r"[^、，,]{0,12}?(?:单位|部门)(?=.)")
 _VERB_PHRASE_RE = re.compile(r"[^。；;：:，,！？\n、]{1,30}(?=[，,])")
@@ -184,6 +184,21 @@ def placed_clauses(text: str, start: int, end: int) -> list[Attribution]:
 _KIND_OF_BODY_RE = re.compile(r"[^，,。；;]{0,8}?(?:单位|部门|机构|机关)")
 
 
+# A party named by the thing it stands to, a noun before 的: 由设施的原产权单位负责 (r1043),
+# 由主体工程的行业监督管理部门牵头 (r1042). Written as it stands, as a party named by a clause (r701).
+_QUALIFIER_RE = re.compile(r"[\u4e00-\u9fff]{2,8}的")
+
+
+def _qualified_party(text: str, s: int, e: int) -> list[UnitMention] | None:
+    q = _QUALIFIER_RE.match(text, s, e)
+    if q is None or text.startswith(TASK_VERBS, s) or PHRASE_RE.search(text, s, q.end() - 1):
+        return None
+    head = text[q.end() : e]
+    if not looks_like_unit(head) or head in _GENERIC_HEADS or PHRASE_RE.search(head):
+        return None
+    return [UnitMention(name=text[s:e], as_written=text[s:e], start=s, end=e, reading="qualified by 的")]
+
+
 # An adverbial between a 由-clause's units and its role word: 由建设单位向项管办报备后自行负责 (r703).
 # Or the rule it acts by: 应由区房管局和属地街道按职责分工及时进行…，配合区财政局做好… (r1024).
 _ADVERBIAL_AFTER_RE = re.compile(r"向|在|经|对|按照?|根据|依照|依据")
@@ -209,7 +224,7 @@ def by_clauses(text: str, start: int, end: int) -> list[Attribution]:
         # not 项目建设单位及其主管部门, nor the alternatives 管理单位或者产权单位 (r940)
         if d is not None and d.end() < e and text[d.end()] not in "(（及和与或":
             s = d.end()  # 包片单位县气象局: the kind of unit, then the unit (not an alias after it)
-        units = _holders(text, s, e)
+        units = _holders(text, s, e) or _qualified_party(text, s, e)
         if not units or _roster(text, m.end(), end):
             continue
         word = m.group("word")
@@ -279,6 +294,18 @@ _ADVERBIAL_OPENERS = ("在", "对", "向", "经", "将", "把", "被", "从", "�
                       "为了", "通过", "结合")
 
 
+
+
+# A frame saying on what ground or when: 各部门要在明确各自责任的基础上，牵头… (r1043). A verb inside it
+# (明确) governs no doer of what follows.
+_FRAME_RE = re.compile(r"在[^，,。；;\n]{1,30}?(?:基础上|前提下|过程中|情况下)")
+
+
+def _pivots(text: str, s: int, e: int) -> bool:
+    """Does the clause text[s:e] hand the work on to the object of a verb (指定专人…), outside a
+    frame 在…的基础上?"""
+    frames = [(f.start(), f.end()) for f in _FRAME_RE.finditer(text, s, e)]
+    return any(not any(a <= p.start() < b for a, b in frames) for p in PIVOT_RE.finditer(text, s, e))
 
 
 def _clause_stop(text: str, s: int, stop: int) -> int:
@@ -364,12 +391,14 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
                 and not PIVOT_RE.search(text, s, head_end)):  # 建设单位应委托招标代理公司负责… (r755)
             word = cue.group("word")
             taken = text.rfind("以", s, head_end) if word.startswith("为") else -1
+            # 请A、B尽快落实… (r1043): a request to the units named, who are its subject
+            subj = s + 1 if text.startswith("请", s) and not text.startswith("请示", s) else s
             if taken != -1:  # 农村地区以各村为责任主体 (r901): the units taken as the post follow 以
                 got = _subject(text, taken + 1, head_end, cue, clause_role(word))
             else:
-                got = _subject(text, s, head_end, cue, clause_role(word))
-            if got is None and taken == -1 and (k := _modal_split(text, s, head_end)) != -1:
-                got = _subject(text, s, k, cue, clause_role(word))
+                got = _subject(text, subj, head_end, cue, clause_role(word))
+            if got is None and taken == -1 and (k := _modal_split(text, subj, head_end)) != -1:
+                got = _subject(text, subj, k, cue, clause_role(word))
             if isinstance(got, Attribution):
                 out.append(got)
                 if word == "牵头":
@@ -405,7 +434,7 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
                     if word == "牵头":
                         joined_lead(text, c.end(), stop, out)
                 carriers = []
-            elif PIVOT_RE.search(text, s, _clause_stop(text, s, stop)):
+            elif _pivots(text, s, _clause_stop(text, s, stop)):
                 carriers = []  # 项目管理人应该指定专人…，负责…: the person appointed does it (r656)
             else:
                 carriers.append((s, stop))

@@ -100,13 +100,15 @@ def split_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _looks_like_alias(base: str, inner: str) -> bool:
-    """县司法局（县普法办）: a full name in brackets after a full name. Not
+    """县司法局（县普法办）: a full name in brackets after a full name, a place's too (嘉定新城（马陆镇）:
+    the town sharing the new town's administration, r1043). Not
     人民政府（管委会）, 社区（村） or 街道办事处（新型社区）, which are one name, nor a
     party of one kind with another in brackets that may stand in for it (建设单位（代建单位）,
     r754), which is written as it stands as an alternative body is (r505)."""
     generic = ("单位", "部门", "机构")
-    return (len(inner) >= 2 and not base.startswith("各") and base[-1] in UNIT_FINAL
-            and inner[-1] in UNIT_FINAL
+    return (len(inner) >= 2 and not base.startswith("各")
+            and (base[-1] in UNIT_FINAL or has_unit_ending(base))
+            and (inner[-1] in UNIT_FINAL or has_unit_ending(inner))
             and not inner.startswith((*HEADLESS_BODIES, "党总支", "党支部", "党组"))
             and not (base.endswith(generic) and inner.endswith(generic) and not jurisdiction_of(inner)))
 

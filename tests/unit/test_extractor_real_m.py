@@ -60,3 +60,61 @@ def test_our_district_is_not_part_of_a_name():
 
 def test_r1041_reads_exactly():
     assert_exact("r1041_songjiang_tczy_2017")
+
+
+def _clauses(text: str) -> list[tuple[str, list[str]]]:
+    from govgraph.loaders.notice.running_text import by_clauses, subject_clauses
+    got = sorted(by_clauses(text, 0, len(text)) + subject_clauses(text, 0, len(text))[0], key=lambda a: a.start)
+    return [(a.role, [u.name for u in a.units]) for a in got]
+
+
+def test_a_party_qualified_by_a_noun_is_written_as_it_stands():
+    # 由设施的原产权单位负责, 由主体工程的行业监督管理部门牵头 (r701: named as the clause names it)
+    assert _clauses("下立交的排水由设施的原产权单位负责。") == [("responsible", ["设施的原产权单位"])]
+    assert _clauses("由主体工程的行业监督管理部门牵头发起竣工验收。") == [("lead", ["主体工程的行业监督管理部门"])]
+    assert _clauses("由其他的时候负责。") == []
+
+
+def test_zones_and_a_town_sharing_their_administration():
+    # 嘉定新城（马陆镇）: the bracket names the town the new town shares its administration with, an
+    # alias dropped (r1000); 工业区 and 新城 are zones with administrations, as 新区 and 开发区 are
+    from govgraph.loaders.notice.duty_words import unit_list
+    text = "各镇、街道、嘉定新城（马陆镇）、嘉定工业区、菊园新区"
+    assert [u.name for u in unit_list(text, 0, len(text)) or []] == [
+        "各镇", "各街道", "嘉定新城", "嘉定工业区", "菊园新区"]
+
+
+def test_a_request_to_units_to_carry_out():
+    # 请A、B尽快落实… (r655): the units asked are responsible; 请…开展 names no role word
+    assert _clauses("请下立交管理单位、产权单位、养护单位尽快落实应急处置人员信息。") == [
+        ("responsible", ["下立交管理单位", "产权单位", "养护单位"])]
+    assert _clauses("请各镇联合排水管理部门开展一次实地普查。") == []
+
+
+def test_a_lead_after_a_frame_of_ground_coordinates_sectors():
+    # 各部门要在明确各自责任的基础上，牵头组织协调排水、公安等部门: 明确 inside the frame hands nothing on;
+    # the sectors it coordinates, typed by 等部门, support (r804, r656)
+    text = "各部门要在明确各自责任的基础上，牵头组织协调排水、公安等部门，完善组织架构。"
+    assert _clauses(text) == [("lead", ["各部门"]), ("support", ["排水", "公安"])]
+
+
+def test_by_units_xietong():
+    # 由道路、排水、水利等单位协同解决: 协同 in a 由-clause gives support
+    assert _clauses("采取设置驼峰等工程型措施，由道路、排水、水利等单位协同解决。") == [
+        ("support", ["道路", "排水", "水利"])]
+
+
+def test_leadership_is_no_pivot_and_bixu_is_a_modal():
+    # 各下立交管理单位必须高度重视，切实加强组织领导，并落实专人负责…: 组织领导 is a noun (no one
+    # organised to do it), so the subject carries to 落实 (r754)
+    text = "各下立交管理单位必须高度重视，切实加强组织领导，并落实专人负责预案的制定工作。"
+    assert _clauses(text) == [("responsible", ["各下立交管理单位"])]
+
+
+def test_urging_the_document_carried_out_is_no_duty():
+    # 各单位要认真落实本通知要求 (r961): no unit's duty
+    assert _clauses("各单位要认真落实本通知要求，进一步增强忧患意识。") == []
+
+
+def test_r1043_reads_exactly():
+    assert_exact("r1043_jiading_xlj_2014")
