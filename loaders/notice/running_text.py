@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .clause_cues import CARRIED_RE, CLAUSE_CUE_RE, MODAL_RULE_RE, MODAL_STARTS, clause_role
+from .duty_heads import NAMED_BY_CLAUSE_RE
 from .duty_words import CUE_RE, MAX_HEADING, PIVOT_RE, unit_list
 from .model import Attribution, Official, UnitMention
 from .names import PHRASE_RE, TASK_VERBS, are_holders, looks_like_unit
@@ -199,6 +200,16 @@ def _qualified_party(text: str, s: int, e: int) -> list[UnitMention] | None:
     return [UnitMention(name=text[s:e], as_written=text[s:e], start=s, end=e, reading="qualified by 的")]
 
 
+def _alternatives(text: str, units: list[UnitMention]) -> list[UnitMention]:
+    """A list whose last item offers an alternative (由所有权人、使用权人或经营管理单位负责, r1042): whichever
+    of them it is, one party written as it stands (r900), not each of them."""
+    if len(units) < 2 or not re.search(r"或", units[-1].as_written):
+        return units
+    s, e = units[0].start, units[-1].end
+    name = text[s:e].strip()
+    return [UnitMention(name=name, as_written=text[s:e], start=s, end=e, reading="alternatives")]
+
+
 # An adverbial between a 由-clause's units and its role word: 由建设单位向项管办报备后自行负责 (r703).
 # Or the rule it acts by: 应由区房管局和属地街道按职责分工及时进行…，配合区财政局做好… (r1024).
 _ADVERBIAL_AFTER_RE = re.compile(r"向|在|经|对|按照?|根据|依照|依据")
@@ -227,6 +238,7 @@ def by_clauses(text: str, start: int, end: int) -> list[Attribution]:
         units = _holders(text, s, e) or _qualified_party(text, s, e)
         if not units or _roster(text, m.end(), end):
             continue
+        units = _alternatives(text, units)
         word = m.group("word")
         out.append(Attribution(role=ROLE_WORDS[word], label="由…" + word,
                                clause=text[m.start() : m.end()], start=s, end=m.end(), units=units))
@@ -275,7 +287,8 @@ def joined_lead(text: str, pos: int, end: int, out: list[Attribution]) -> int:
 # A bracket opens a clause too: …成员组成（镇监察办公室参与过程监管） (r802).
 _CLAUSE_STARTS = "，,；;。：:！？!?\n（("
 _CLAUSE_END = "。；;！？!?\n"
-_MAX_SUBJECT = 60
+# a list of a dozen district bodies (区发展改革委、区经委、…、区城管执法局等部门, r1042)
+_MAX_SUBJECT = 100
 # 各村党支书记为网格长，包村负责: a group of persons made something, then 负责 for a scope.
 _APPOINTED_RE = re.compile(r"为[^，,；;。\n]{1,8}[，,][^，,；;。\n]{0,4}负责(?!人)")
 
@@ -378,7 +391,10 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
         # who does the work is named first: no numbering marker, no 由-clause
         opens = ("\u4e00" <= text[s] <= "\u9fff" and text[s] != "由"
                  and not (text[s - 1] in "（(" and titles_article(text, s - 1)))  # 第十条（社会参与）
-        cue = CLAUSE_CUE_RE.search(text, s, stop) if opens else None
+        # 负责景观灯光设施的维护单位作为责任主体 (r1042): a party named by a clause, its role word the
+        # party's description; the cue comes after it
+        named = NAMED_BY_CLAUSE_RE.match(text, s, stop) if opens else None
+        cue = CLAUSE_CUE_RE.search(text, named.end() if named else s, stop) if opens else None
         got = None
         # 镇招投标工作小组受镇领导小组委托负责… (r603): the subject is the one entrusted, the passive
         # phrase an adverbial before its role word, not a pivot handing the work on
@@ -455,6 +471,11 @@ def _subject(text: str, s: int, e: int, cue: re.Match[str], role: str) -> Attrib
     raw = text[s:e]
     if len(raw) > _MAX_SUBJECT:
         return None
+    if NAMED_BY_CLAUSE_RE.fullmatch(text, s, e):
+        word = cue.groupdict().get("word") or cue.group(0)
+        party = UnitMention(name=raw, as_written=raw, start=s, end=e, reading="named by a clause")
+        return Attribution(role=role, label=word, clause=text[s : cue.end()], start=s, end=cue.end(),
+                           units=[party])
     k = raw.rfind("的")
     if k != -1 and looks_like_unit(raw[k + 1 :]) and raw[k + 1 :] not in _GENERIC_HEADS:
         s = s + k + 1  # 小型建设工程的建设单位为…责任单位 (r702): the party, what it builds qualifying it

@@ -118,3 +118,32 @@ def test_urging_the_document_carried_out_is_no_duty():
 
 def test_r1043_reads_exactly():
     assert_exact("r1043_jiading_xlj_2014")
+
+
+def test_a_long_list_of_district_bodies_acting_by_their_duties_with_a_role_word():
+    # thirteen bodies …等部门按照各自职责，协同实施本意见: the list is the subject however long, and the role
+    # word after 按照各自职责 decides (support; responsible only when there is none)
+    names = ["区发展改革委", "区经委", "区公安分局", "区财政局", "区规划资源局", "区生态环境局", "区建设管理委",
+             "区水务局", "区文化旅游局", "区应急局", "区市场监管局", "区房管局", "区城管执法局"]
+    assert _clauses("、".join(names) + "等部门按照各自职责，协同实施本意见。") == [("support", names)]
+
+
+def test_alternatives_are_one_party():
+    # 由所有权人、使用权人或经营管理单位负责: whichever of them it is (r900)
+    assert _clauses("既有建筑的景观照明新建的，由所有权人、使用权人或经营管理单位负责。") == [
+        ("responsible", ["所有权人、使用权人或经营管理单位"])]
+
+
+def test_parties_by_what_they_do_to_a_thing():
+    # 设置者 (defined by the document as the 设置主体) is a party; 予以配合 after a modal is 配合;
+    # 履行…责任 states a standing duty (r900); 相关部门履行下列职责时 is a condition (r803)
+    assert _clauses("管理部门认为确需改建的，设置者应当予以配合。") == [("support", ["设置者"])]
+    assert _clauses("景观照明设施由设置者负责日常运行。设置者应当按照相关法律、规范等履行维护管理责任。") == [
+        ("responsible", ["设置者"]), ("responsible", ["设置者"])]
+    assert _clauses("相关部门履行下列职责时，应当征询文物行政管理部门的意见。") == []
+
+
+def test_a_party_named_by_a_clause_made_the_responsible_body():
+    # 负责景观灯光设施的维护单位作为责任主体 (r508): the party written as it stands (r701)
+    assert _clauses("以“谁维护，谁负责”为原则，负责景观灯光设施的维护单位作为责任主体。") == [
+        ("responsible", ["负责景观灯光设施的维护单位"])]
