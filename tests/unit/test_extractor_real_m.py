@@ -1,5 +1,8 @@
 """Readings added for the district documents of batch K (r1040–r1043): duty items listing their
-duties one clause each (the first to its `；` decides the role), …
+duties one clause each (the first to its `；` decides the role), duties stated with an adverb
+(`率先落实…责任`), groups closed by `等<kind>单位`, `以及`, the deictic `我区`, zones and a place's alias,
+parties qualified by `的` or named by a clause, requests (`请…落实`), frames that hand no work on,
+`协同` in 由-clauses, long subject lists, alternatives (`A、B或C`) and parties such as `设置者`.
 
 Each reading is pinned on a small written case and, once a real document that
 showed it reads exactly, on that document (assert_exact).
