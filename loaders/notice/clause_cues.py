@@ -29,6 +29,10 @@ BEARS = (r"对[^，,；;。\n]{1,30}?(?:负有|承担|肩负)(?!赔偿|法律|�
 # clause naming what they do as a noun's qualifier (各行业主管部门按职责开展的…项目可参照…, r1024).
 # 依据各自的法定职责对…进行检查 names the law they act under and is no role word (r941).
 ACTS_BY_DUTY = r"(?:按照?|依)(?:各自)?职责(?!分工)(?![\u4e00-\u9fff]{1,3}的)"
+# 履行…责任 states a standing duty (设置者应当…履行维护管理责任, r1042, as r900); not 履行下列职责时
+# (a condition, r803).
+# 各单位要认真落实本通知要求: urging the document itself be carried out, no duty of a unit (r961, r1043).
+_NOT_THE_DOCUMENT = r"(?!本(?:通知|意见|方案|办法|规定|决定|细则|文件)|上述(?:要求|意见))"
 # A clause that opens with the units that do the work, then the role word:
 # 联席办负责组织召开…, 区民防办、应急管理局牵头, 各职能部门按照职责，分别牵头完成…,
 # 区发展改革委…等部门履行相应职责, 各镇政府…和头桥集团落实主体责任, 各村为…的责任主体.
@@ -36,25 +40,30 @@ ACTS_BY_DUTY = r"(?:按照?|依)(?:各自)?职责(?!分工)(?![\u4e00-\u9fff]{1,
 CLAUSE_CUE_RE = re.compile(
     r"(?:按照?(?:职责|职能|各自职责)(?:分工)?[，,]?)?(?:分别|共同|具体|分头|主要)?"
     r"(?P<word>负责牵头|牵头负责|负责配合|牵头|负责(?!人)|配合|参与|参加|协助|协同|协办"
-    r"|履行相应职责|落实主体责任|落实|" + ACTS_BY_DUTY + r"|(?:为|是)[^，,；;。\n]{0,20}?" + COPULAR_POSTS
+    r"|履行[^，,；;。\n]{0,12}?(?:职责|责任)(?!的|时)|落实主体责任|落实" + _NOT_THE_DOCUMENT
+    + r"|" + ACTS_BY_DUTY
+    + r"|(?:作为|为|是)[^，,；;。\n]{0,20}?" + COPULAR_POSTS
     + r"|" + BEARS + r")(?!的|率|情况)")  # 家庭参与率≥50%, 资金落实情况: no duty (r801, r702)
 _CLAUSE_ROLES = {"负责牵头": "lead", "牵头负责": "lead", "牵头": "lead", "负责配合": "support"}
 
 
 # What may stand between a clause's subject and its role word: a modal, and the rule the
 # subject follows (代建机构必须按照街道办事处的授权内容负责做好…, r656; 镇人民政府应当落实…, r655).
-MODAL_STARTS = ("必须", "应当", "应该", "应", "要", "须", "按照", "根据", "依据", "依照")
+MODAL_STARTS = ("必须", "应当", "应该", "应", "要", "须", "按照", "根据", "依据", "依照", "尽快", "及时")
 # A verb joined to the role word by 并 may stand between too (X应当制定并落实…制度, r940).
-# An adverb of how may follow the modal (区房管局、属地街道应严格落实…, r1024).
-MODAL_RULE_RE = re.compile(r"(?:必须|应当|应该|应|要|须)?(?:严格|切实|认真|依法|积极|全面)?"
-                            r"(?:(?:按照|根据|依据|依照)[^，,。；;：:\n]{1,30})?(?:[\u4e00-\u9fff]{2}并)?")
+# An adverb of how may follow the modal (区房管局、属地街道应严格落实…, r1024), or stand alone
+# (请下立交管理单位、产权单位、养护单位尽快落实…, r1043).
+MODAL_RULE_RE = re.compile(r"(?:必须|应当|应该|应|要|须)?(?:严格|切实|认真|依法|积极|全面|尽快|及时)?"
+                            r"(?:(?:按照|根据|依据|依照)[^，,。；;：:\n]{1,30})?(?:[\u4e00-\u9fff]{2}并)?"
+                            r"(?:予以|给予)?")  # 设置者应当予以配合 (r1042)
 # A clause that leaves its subject out and opens with the role word: the subject of the clause
 # before it in the sentence does the work (项目提出部门为该项目的管理人，在项目办指导下，负责…, r656;
 # 各公司、村、居民区根据…，落实分管领导, r754; 城建中心集中受理…，并负责…, r655).
 # 对…承担监理责任 / 对…肩负监管职责 carry it too (监理单位应当代表…实行监督管理，
 # 对小型工程承担监理责任, r900).
 CARRIED_RE = re.compile(r"(?:并且|并|同时|还|也)?(?:应当|应|要|须|必须)?(?:具体|主要|统一|全面|分别|共同)?"
-                         r"(?:(?P<word>负责牵头|牵头负责|负责配合|牵头|负责(?!人)|落实|配合|协助|参与|参加)"
+                         r"(?:(?P<word>负责牵头|牵头负责|负责配合|牵头|负责(?!人)|落实" + _NOT_THE_DOCUMENT
+                         + r"|配合|协助|参与|参加)"
                          r"|" + BEARS + r")(?!的)")
 
 

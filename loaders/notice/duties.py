@@ -30,12 +30,11 @@ role brackets, and only when at least two items read so (see parse).
 from __future__ import annotations
 
 import bisect
-import re
 import time
 from dataclasses import dataclass
 
 from .duty_brackets import bracket_duties
-from .duty_heads import DUTIES_OF, SETS_UP_VERB_RE, article_opening, item_heading, titled_heading
+from .duty_heads import SETS_UP_VERB_RE, article_opening, item_heading, titled_heading
 from .duty_scope import (
     SectionHeadings,
     in_duty_list,
@@ -229,7 +228,7 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
     boxed, boxes = bracket_duties(text)  # （城建中心：负责…。城运中心：…）: items of their own (r900)
     box_opens = [o for o, _c in boxes]
     read: list[tuple[int, Attribution | None, str, str]] = []  # (end, guide, role, verb) per item
-    for i, (start, _body, h, _units, head_end, duty_start) in enumerate(found):
+    for i, (start, _body, h, _units, _head_end, duty_start) in enumerate(found):
         nxt = item_starts[i + 1] if i + 1 < len(found) else len(text)
         if h is not None:
             end = min(nxt, block_end.get(h.start, len(text)))
@@ -241,9 +240,10 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
             end = box_opens[b]  # the item's own text ends where a bracketed duty list starts
         while end > start and text[end - 1].isspace():
             end -= 1
-        listed = re.match(DUTIES_OF, text[head_end : head_end + 4]) is not None  # <unit>职责
         after_guide, guide = guided(text, duty_start, end)
-        read.append((end, guide, *duty_role(text, after_guide, end, listed)))
+        # a duty item lists its duties one clause each, so its first ends at the first ；as under
+        # a <unit>职责 heading (r511): 区商务委…。按照…继续做好…；配合做好… is responsible (r1040)
+        read.append((end, guide, *duty_role(text, after_guide, end, True)))
     # items that give a duty in words: a role verb, or 履行…职责
     stated = {f[2].start for f, r in zip(found, read, strict=True)
               if f[2] is not None and STATED_DUTY_RE.search(text, f[5], r[0])}

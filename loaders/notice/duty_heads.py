@@ -82,13 +82,14 @@ def _qualified_parties(text: str, s: int, e: int) -> list[UnitMention] | None:
 
 # A party named by what it does, a bare kind of body after a clause ending in 的:
 # 负责公共消防设施维护管理的单位应当保持… (r701, r1000, r1001). The role word inside the clause
-# is the party's description, not its duty; the name is written as it stands.
-_NAMED_BY_CLAUSE_RE = re.compile(r"(?:负责|承担|从事|管理|使用|经营|持有)[^，,。；;：:、！？\n]{2,30}的"
-                                 r"(?:单位|部门|机构|机关|组织)")
+# is the party's description, not its duty; the name is written as it stands. A kind of work may
+# stand before the kind of body (负责景观灯光设施的维护单位, r1042).
+NAMED_BY_CLAUSE_RE = re.compile(r"(?:负责|承担|从事|管理|使用|经营|持有)[^，,。；;：:、！？\n]{2,30}?的"
+                                r"(?:维护|管理|建设|运营|养护)?(?:单位|部门|机构|机关|组织)")
 
 
 def _named_by_clause(text: str, s: int, e: int) -> list[UnitMention] | None:
-    if _NAMED_BY_CLAUSE_RE.fullmatch(text, s, e) is None:
+    if NAMED_BY_CLAUSE_RE.fullmatch(text, s, e) is None:
         return None
     return [UnitMention(name=text[s:e], as_written=text[s:e], start=s, end=e, reading="named by a clause")]
 
@@ -237,4 +238,5 @@ def article_opening(text: str, body: int, line_end: int, para: int
     return [u for u in got[0] if isinstance(u, UnitMention)], got[1], got[2], got[3]
 
 
-__all__ = ["DUTIES_OF", "SETS_UP_VERB_RE", "article_opening", "item_heading", "titled_heading"]
+__all__ = ["DUTIES_OF", "NAMED_BY_CLAUSE_RE", "SETS_UP_VERB_RE", "article_opening", "item_heading",
+           "titled_heading"]

@@ -18,7 +18,7 @@ from .vocabulary import OPENERS, SPACE
 # 会同 is what the duty is done with, not a holder (区人力资源社会保障局会同区消防救援支队开展…, r701).
 # A duty may also open with any verb a task opens with (开展, 推进, 加强 …).
 CUE_RE = re.compile(
-    r"负责|牵头|配合|协助|协同|参与|参加|协办|具体|承担|为|作为|是|应当|应|要|依法|依据|根据|结合|指导|"
+    r"负责|牵头|配合|协助|协同|参与|参加|协办|具体|承担|为|作为|是|应当|应|要|必须|依法|依据|根据|结合|指导|"
     r"统筹|在|积极|做好|对|加强|督促|组织|协调|落实|主要|按照|按|会同|集中|定期|及时|" + "|".join(TASK_VERBS)
 )
 # A duty item may open with where its unit sits, then its duty (镇农村集体资产管理部门设在镇经济发展服务中心，
@@ -44,7 +44,7 @@ ACTS_BY_DUTY_RE = re.compile(r"(?:应当|应)?" + ACTS_BY_DUTY)
 # 落实属地安全责任, 承担以下监督检查职责 (r941), as 履行相应职责 / 落实主体责任 (r510) and
 # 肩负…职责 (r901). Only at a clause's start: 指导…单位落实安全责任 is what the duty is about.
 # 具体承担以下职能 (r1022): 职能 as 职责, a duties word in headings too.
-STATED_AT_RE = re.compile(r"(?:应当|应|要|须|必须)?(?:依法|切实|认真|具体|主要)?"
+STATED_AT_RE = re.compile(r"(?:应当|应|要|须|必须)?(?:依法|切实|认真|具体|主要|严格|全面|率先|带头)?"
                            r"(?P<word>(?:履行|承担|肩负)[^。；;，,！？\n]{0,20}?(?:职责|义务|职能)"
                            r"|落实[^。；;，,！？\n]{0,12}?责任)")
 _CLAUSE_OPENS_RE = re.compile(r"[，,；;]\s*")
@@ -75,7 +75,8 @@ SENTENCE_END = "。！？!?\n"
 
 
 # Verbs that make their object the doer of what follows (指定专人…，负责…; 委托代建机构…，负责…).
-PIVOT_RE = re.compile(r"指定|指派|委托|安排|明确|要求|督促|(?<![党团])组织(?!部)")
+# Not 组织领导 (leadership, a noun: 切实加强组织领导，并落实专人负责…, r1043).
+PIVOT_RE = re.compile(r"指定|指派|委托|安排|明确|要求|督促|(?<![党团])组织(?!部|领导)")
 
 
 def unit_list(text: str, s: int, e: int, longest: int = MAX_HEADING) -> list[UnitMention] | None:

@@ -27,10 +27,12 @@ from .vocabulary import CLOSERS, HEADLESS_BODIES, OPENERS, UNIT_FINAL
 # parties of the same kind.
 # A house's owner and its user (房屋所有权人, 房屋使用人, r1022, r1023) too.
 PARTY_ENDINGS = ("产权方", "出租方", "承租方", "建设方", "施工方", "使用方", "经营方", "经营者", "业主",
-                 "所有人", "管理人", "所有权人", "使用人")
+                 "所有人", "管理人", "所有权人", "使用人", "使用权人",
+                 "设置者", "所有者", "管理者", "使用者")  # parties by what they do to a thing (r1042)
 # Endings a unit name may have beyond UNIT_FINAL's single characters: places
 # that stand for their government (各街道, 各乡镇, 崇川经济开发区) and companies.
 UNIT_ENDINGS = ("街道", "乡镇", "镇", "乡", "社区", "村", "开发区", "园区", "新区", "片区", "景区", "区政府",
+                "工业区", "新城",  # zones with an administration of their own (嘉定工业区, 嘉定新城, r1043)
                 "经开区", "综保区", "保税区", "自贸区", "交警",
                 "集团", "公司", "医院", "学校", "银行", "支行", "分行", "大队", "中队", "派出所", "法院",
                 "检察院", "专班", "各区", "各县", "县（市、区）", "县（市）", "县〔市、区〕", "县区", "市区",
@@ -212,7 +214,7 @@ _KINDS_JOINED_RE = re.compile(r"((?:[\u4e00-\u9fff]{0,4}?(?:省|市|县|区|镇|
 
 
 def split_and_joined(name: str) -> list[tuple[str, int]]:
-    """Names joined by 和 / 及 / 与 / 会同 (各乡镇党委和政府, 县委宣传部及各乡镇), split
+    """Names joined by 和 / 及 / 以及 / 与 / 会同 (各乡镇党委和政府, 县委宣传部及各乡镇), split
     when each side names a body; a headless right side takes the left's
     jurisdiction. One body's own name (市人力资源和社会保障局) stays whole.
 
@@ -222,7 +224,7 @@ def split_and_joined(name: str) -> list[tuple[str, int]]:
     kinds = _KINDS_JOINED_RE.fullmatch(name)
     if kinds is not None and not kinds.group(2).endswith(kinds.group(3)):
         return [(kinds.group(1) + kinds.group(2), 0), (kinds.group(1) + kinds.group(3), kinds.start(3))]
-    for m in re.finditer(r"会同|[和及与]", name):
+    for m in re.finditer(r"会同|以及|[和及与]", name):  # 小区业主委员会以及物业服务企业 (r1041)
         left, right = name[: m.start()], name[m.end() :]
         grassroots = left in GRASSROOTS_KINDS  # 属地村、居及镇属企业 (r900): 居, 镇属企业
         if not (left[-1:] in BODY_FINAL or left.endswith(("镇", "乡", "街道", "单位", *PARTY_ENDINGS))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .clause_cues import CARRIED_RE, CLAUSE_CUE_RE, MODAL_RULE_RE, MODAL_STARTS, clause_role
+from .duty_heads import NAMED_BY_CLAUSE_RE
 from .duty_words import CUE_RE, MAX_HEADING, PIVOT_RE, unit_list
 from .model import Attribution, Official, UnitMention
 from .names import PHRASE_RE, TASK_VERBS, are_holders, looks_like_unit
@@ -30,7 +31,7 @@ from .unit_lists import list_mentions
 _ITEM = r"(?:[^。；;：:！？\n（(由)）]|[(（][^()（）。\n]{1,15}[)）])"
 ADVERBS = r"(?:定期|统一|及时|主动|全面|共同|具体)?"
 _BY_RE = re.compile(r"(?:交由|移交给?|交给|由)(?P<list>" + _ITEM + r"{2,80}?)" + MANNER + ADVERBS
-                    + r"(?P<word>负责(?!人)|牵头|落实|配合)(?!的)")
+                    + r"(?P<word>负责(?!人)|牵头|落实|配合|协同|协助)(?!的)")
 # 由建管中心牵头，营商办、城运中心等部门参与…: the clauses after the 由 clause go on, with a
 # manner of their own between the list and the word (根据安排参加).
 _CHAIN_ITEM = r"(?:[^。；;：:！？\n（(，,由)）]|[(（][^()（）。\n]{1,15}[)）])"
@@ -39,7 +40,7 @@ _CHAIN_RE = re.compile(r"[，,](?P<list>" + _CHAIN_ITEM + r"{2,60}?)" + MANNER
                        r"|为成员单位|为成员)(?!的)")
 # The units a lead joins or leads, after its 牵头: 由平安办牵头，联合信访办、城运中心等部门核查…,
 # 由平安办牵头信访办、城运中心核查…, and a later 牵头交警核实… in the same sentence (r654).
-_JOINED_RE = re.compile(r"[，,]?\s*(?:联合|会同|协调|组织)?")
+_JOINED_RE = re.compile(r"[，,]?\s*(?:联合|会同|协调|组织){0,2}")  # 牵头组织协调排水、公安等部门 (r1043)
 _LEADS_AGAIN_RE = re.compile(r"[，,]\s*(?:并|同时)?牵头(?:联合|会同)?")
 _DESCRIPTOR_RE = re.compile(r"[^、，,]{0,12}?(?:单位|部门)(?=.)")
 _VERB_PHRASE_RE = re.compile(r"[^。；;：:，,！？\n、]{1,30}(?=[，,])")
@@ -184,6 +185,31 @@ def placed_clauses(text: str, start: int, end: int) -> list[Attribution]:
 _KIND_OF_BODY_RE = re.compile(r"[^，,。；;]{0,8}?(?:单位|部门|机构|机关)")
 
 
+# A party named by the thing it stands to, a noun before 的: 由设施的原产权单位负责 (r1043),
+# 由主体工程的行业监督管理部门牵头 (r1042). Written as it stands, as a party named by a clause (r701).
+_QUALIFIER_RE = re.compile(r"[\u4e00-\u9fff]{2,8}的")
+
+
+def _qualified_party(text: str, s: int, e: int) -> list[UnitMention] | None:
+    q = _QUALIFIER_RE.match(text, s, e)
+    if q is None or text.startswith(TASK_VERBS, s) or PHRASE_RE.search(text, s, q.end() - 1):
+        return None
+    head = text[q.end() : e]
+    if not looks_like_unit(head) or head in _GENERIC_HEADS or PHRASE_RE.search(head):
+        return None
+    return [UnitMention(name=text[s:e], as_written=text[s:e], start=s, end=e, reading="qualified by 的")]
+
+
+def _alternatives(text: str, units: list[UnitMention]) -> list[UnitMention]:
+    """A list whose last item offers an alternative (由所有权人、使用权人或经营管理单位负责, r1042): whichever
+    of them it is, one party written as it stands (r900), not each of them."""
+    if len(units) < 2 or not re.search(r"或", units[-1].as_written):
+        return units
+    s, e = units[0].start, units[-1].end
+    name = text[s:e].strip()
+    return [UnitMention(name=name, as_written=text[s:e], start=s, end=e, reading="alternatives")]
+
+
 # An adverbial between a 由-clause's units and its role word: 由建设单位向项管办报备后自行负责 (r703).
 # Or the rule it acts by: 应由区房管局和属地街道按职责分工及时进行…，配合区财政局做好… (r1024).
 _ADVERBIAL_AFTER_RE = re.compile(r"向|在|经|对|按照?|根据|依照|依据")
@@ -209,9 +235,10 @@ def by_clauses(text: str, start: int, end: int) -> list[Attribution]:
         # not 项目建设单位及其主管部门, nor the alternatives 管理单位或者产权单位 (r940)
         if d is not None and d.end() < e and text[d.end()] not in "(（及和与或":
             s = d.end()  # 包片单位县气象局: the kind of unit, then the unit (not an alias after it)
-        units = _holders(text, s, e)
+        units = _holders(text, s, e) or _qualified_party(text, s, e)
         if not units or _roster(text, m.end(), end):
             continue
+        units = _alternatives(text, units)
         word = m.group("word")
         out.append(Attribution(role=ROLE_WORDS[word], label="由…" + word,
                                clause=text[m.start() : m.end()], start=s, end=m.end(), units=units))
@@ -260,7 +287,8 @@ def joined_lead(text: str, pos: int, end: int, out: list[Attribution]) -> int:
 # A bracket opens a clause too: …成员组成（镇监察办公室参与过程监管） (r802).
 _CLAUSE_STARTS = "，,；;。：:！？!?\n（("
 _CLAUSE_END = "。；;！？!?\n"
-_MAX_SUBJECT = 60
+# a list of a dozen district bodies (区发展改革委、区经委、…、区城管执法局等部门, r1042)
+_MAX_SUBJECT = 100
 # 各村党支书记为网格长，包村负责: a group of persons made something, then 负责 for a scope.
 _APPOINTED_RE = re.compile(r"为[^，,；;。\n]{1,8}[，,][^，,；;。\n]{0,4}负责(?!人)")
 
@@ -279,6 +307,18 @@ _ADVERBIAL_OPENERS = ("在", "对", "向", "经", "将", "把", "被", "从", "�
                       "为了", "通过", "结合")
 
 
+
+
+# A frame saying on what ground or when: 各部门要在明确各自责任的基础上，牵头… (r1043). A verb inside it
+# (明确) governs no doer of what follows.
+_FRAME_RE = re.compile(r"在[^，,。；;\n]{1,30}?(?:基础上|前提下|过程中|情况下)")
+
+
+def _pivots(text: str, s: int, e: int) -> bool:
+    """Does the clause text[s:e] hand the work on to the object of a verb (指定专人…), outside a
+    frame 在…的基础上?"""
+    frames = [(f.start(), f.end()) for f in _FRAME_RE.finditer(text, s, e)]
+    return any(not any(a <= p.start() < b for a, b in frames) for p in PIVOT_RE.finditer(text, s, e))
 
 
 def _clause_stop(text: str, s: int, stop: int) -> int:
@@ -351,7 +391,10 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
         # who does the work is named first: no numbering marker, no 由-clause
         opens = ("\u4e00" <= text[s] <= "\u9fff" and text[s] != "由"
                  and not (text[s - 1] in "（(" and titles_article(text, s - 1)))  # 第十条（社会参与）
-        cue = CLAUSE_CUE_RE.search(text, s, stop) if opens else None
+        # 负责景观灯光设施的维护单位作为责任主体 (r1042): a party named by a clause, its role word the
+        # party's description; the cue comes after it
+        named = NAMED_BY_CLAUSE_RE.match(text, s, stop) if opens else None
+        cue = CLAUSE_CUE_RE.search(text, named.end() if named else s, stop) if opens else None
         got = None
         # 镇招投标工作小组受镇领导小组委托负责… (r603): the subject is the one entrusted, the passive
         # phrase an adverbial before its role word, not a pivot handing the work on
@@ -364,12 +407,14 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
                 and not PIVOT_RE.search(text, s, head_end)):  # 建设单位应委托招标代理公司负责… (r755)
             word = cue.group("word")
             taken = text.rfind("以", s, head_end) if word.startswith("为") else -1
+            # 请A、B尽快落实… (r1043): a request to the units named, who are its subject
+            subj = s + 1 if text.startswith("请", s) and not text.startswith("请示", s) else s
             if taken != -1:  # 农村地区以各村为责任主体 (r901): the units taken as the post follow 以
                 got = _subject(text, taken + 1, head_end, cue, clause_role(word))
             else:
-                got = _subject(text, s, head_end, cue, clause_role(word))
-            if got is None and taken == -1 and (k := _modal_split(text, s, head_end)) != -1:
-                got = _subject(text, s, k, cue, clause_role(word))
+                got = _subject(text, subj, head_end, cue, clause_role(word))
+            if got is None and taken == -1 and (k := _modal_split(text, subj, head_end)) != -1:
+                got = _subject(text, subj, k, cue, clause_role(word))
             if isinstance(got, Attribution):
                 out.append(got)
                 if word == "牵头":
@@ -405,7 +450,7 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
                     if word == "牵头":
                         joined_lead(text, c.end(), stop, out)
                 carriers = []
-            elif PIVOT_RE.search(text, s, _clause_stop(text, s, stop)):
+            elif _pivots(text, s, _clause_stop(text, s, stop)):
                 carriers = []  # 项目管理人应该指定专人…，负责…: the person appointed does it (r656)
             else:
                 carriers.append((s, stop))
@@ -426,6 +471,11 @@ def _subject(text: str, s: int, e: int, cue: re.Match[str], role: str) -> Attrib
     raw = text[s:e]
     if len(raw) > _MAX_SUBJECT:
         return None
+    if NAMED_BY_CLAUSE_RE.fullmatch(text, s, e):
+        word = cue.groupdict().get("word") or cue.group(0)
+        party = UnitMention(name=raw, as_written=raw, start=s, end=e, reading="named by a clause")
+        return Attribution(role=role, label=word, clause=text[s : cue.end()], start=s, end=cue.end(),
+                           units=[party])
     k = raw.rfind("的")
     if k != -1 and looks_like_unit(raw[k + 1 :]) and raw[k + 1 :] not in _GENERIC_HEADS:
         s = s + k + 1  # 小型建设工程的建设单位为…责任单位 (r702): the party, what it builds qualifying it

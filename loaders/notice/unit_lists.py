@@ -30,13 +30,20 @@ from .vocabulary import (
 )
 
 # 区房管局等建设主管部门: a trailing 等 and the kind of body the list is, left out as 等部门 is.
-_KIND_AFTER_RE = re.compile(r"等[\u4e00-\u9fff]{1,6}?(?:部门|单位|机构)$")
+# The last 等: 普通高等学校等事业单位 closes its group at 等事业单位, 高等 being part of a name (r1041).
+_KIND_AFTER_RE = re.compile(r"等(?:(?!等)[\u4e00-\u9fff]){1,6}?(?:部门|单位|机构)$")
+
+
+# 我区, 我镇, 我街道 (our district): the writer pointing at itself, never part of a body's name
+# (成立我区停车共享专项工作领导小组, r1041, as r804's sentence subject 我街道).
+_DEICTIC_RE = re.compile(r"^我(?:国|省|市|区|县|镇|乡|街道)(?=[\u4e00-\u9fff]{3})")
 
 
 def clean_name(raw: str) -> str:
     s = FOOTER_RE.sub("", raw)
     s = re.sub(r"\s+", "", s)
     s = s.strip("。.:：")
+    s = _DEICTIC_RE.sub("", s)
     if (k := _KIND_AFTER_RE.search(s)) is not None and k.start() >= 2:
         s = s[: k.start()]
     changed = True
@@ -93,13 +100,15 @@ def split_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _looks_like_alias(base: str, inner: str) -> bool:
-    """县司法局（县普法办）: a full name in brackets after a full name. Not
+    """县司法局（县普法办）: a full name in brackets after a full name, a place's too (嘉定新城（马陆镇）:
+    the town sharing the new town's administration, r1043). Not
     人民政府（管委会）, 社区（村） or 街道办事处（新型社区）, which are one name, nor a
     party of one kind with another in brackets that may stand in for it (建设单位（代建单位）,
     r754), which is written as it stands as an alternative body is (r505)."""
     generic = ("单位", "部门", "机构")
-    return (len(inner) >= 2 and not base.startswith("各") and base[-1] in UNIT_FINAL
-            and inner[-1] in UNIT_FINAL
+    return (len(inner) >= 2 and not base.startswith("各")
+            and (base[-1] in UNIT_FINAL or has_unit_ending(base))
+            and (inner[-1] in UNIT_FINAL or has_unit_ending(inner))
             and not inner.startswith((*HEADLESS_BODIES, "党总支", "党支部", "党组"))
             and not (base.endswith(generic) and inner.endswith(generic) and not jurisdiction_of(inner)))
 
