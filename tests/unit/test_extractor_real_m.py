@@ -10,12 +10,7 @@ showed it reads exactly, on that document (assert_exact).
 
 from __future__ import annotations
 
-from govgraph.loaders.notice import parse_notice
-from real_corpus import assert_exact
-
-
-def _roles(text: str) -> list[list[tuple[str, list[str]]]]:
-    return [[(a.role, [u.name for u in a.units]) for a in m.attributions] for m in parse_notice(text).measures]
+from real_corpus import assert_exact, measure_roles
 
 
 def test_a_duty_items_first_duty_ends_at_its_semicolon():
@@ -24,7 +19,7 @@ def test_a_duty_items_first_duty_ends_at_its_semicolon():
     text = ("三、职责分工\n\n（一）区建管委。负责制定区实施方案；配合市财政局做好绩效分析工作。\n\n"
             "（二）区商务委、外滩投资集团。按照现有养护合同继续做好养护工作；配合做好移交工作。\n\n"
             "（三）区财政局。配合市财政局研究制定经费标准；负责审核。\n")
-    assert _roles(text) == [[("responsible", ["区建管委"])], [("responsible", ["区商务委", "外滩投资集团"])],
+    assert measure_roles(text) == [[("responsible", ["区建管委"])], [("responsible", ["区商务委", "外滩投资集团"])],
                             [("support", ["区财政局"])]]
 
 
@@ -39,7 +34,7 @@ def test_an_item_whose_units_take_up_a_duty_first_is_a_duty():
             "2．有关政府机关、医院和普通高等学校等事业单位、国有企业等在保障内部安全的前提下，"
             "应将内部停车设施错时对外开放，率先落实停车共享责任。\n\n"
             "3．区交通委负责制定操作流程。\n")
-    assert _roles(text) == [[("responsible", ["有关政府机关", "医院", "普通高等学校", "国有企业"])],
+    assert measure_roles(text) == [[("responsible", ["有关政府机关", "医院", "普通高等学校", "国有企业"])],
                             [("responsible", ["区交通委"])]]
 
 
