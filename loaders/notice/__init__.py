@@ -22,7 +22,8 @@ The modules, in the order the parser uses them:
 - ``regions``: where each measure's attributions are, and the attributions read from them;
 - ``unit_lists``: a list split into unit mentions, names cleaned, aliases, elided prefixes;
 - ``roles``: brackets and lines of role words without labels (A牵头，B配合);
-- ``running_text``: duties in running text (由X牵头，联合B、C…; X负责…), read where nothing is labelled;
+- ``running_text``: duties in clauses opening with their doer (X负责…), read where nothing is labelled;
+- ``given_by``: 由-clauses in running text (由X牵头，联合B、C…) and bodies set up and given a duty;
 - ``duties``: duty lists (职责分工), items headed by a unit and the role of its duty;
 - ``metadata``: the document's title, date and issuers;
 - ``parse``: ``parse_notice`` and ``read_notice``, which tie them together;

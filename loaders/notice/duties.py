@@ -51,10 +51,10 @@ from .duty_words import (
     duty_role,
     guided,
 )
+from .given_by import joined_lead, placed_clauses
 from .layout import detect_layout
 from .model import Attribution, NoticeError, Official, UnitMention
 from .numbering import Header, accept_headers
-from .running_text import joined_lead, placed_clauses
 from .vocabulary import SPACE, where
 
 

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from .duties import Duty, duty_items
+from .given_by import by_clauses, placed_clauses
 from .layout import Layout, detect_layout
 from .metadata import date_and_issuers, document_title
 from .model import Attribution, Measure, Notice, NoticeError, Official, Section, Unread
@@ -17,7 +18,7 @@ from .numerals import int_to_cn_numeral
 from .persons import person_mentions
 from .regions import find_regions, parse_attributions
 from .roles import bare_brackets, role_brackets, role_lines
-from .running_text import by_clauses, placed_clauses, subject_clauses
+from .running_text import subject_clauses
 from .tables import Table, column_role, read_table, table_rows
 from .vocabulary import LABEL_RE, SPACE, label_role, where
 

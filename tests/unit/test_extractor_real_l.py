@@ -10,7 +10,8 @@ showed it reads exactly, on that document (assert_exact).
 
 from __future__ import annotations
 
-from govgraph.loaders.notice.running_text import by_clauses, subject_clauses
+from govgraph.loaders.notice.given_by import by_clauses
+from govgraph.loaders.notice.running_text import subject_clauses
 from real_corpus import assert_exact, measure_roles
 
 

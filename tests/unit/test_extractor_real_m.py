@@ -40,7 +40,7 @@ def test_an_item_whose_units_take_up_a_duty_first_is_a_duty():
 
 def test_the_units_a_lead_coordinates_split_at_yiji():
     # 由街镇牵头协调A、B以及C、D等有关部门和单位，落实…: the lead, then the units it coordinates (r804)
-    from govgraph.loaders.notice.running_text import by_clauses
+    from govgraph.loaders.notice.given_by import by_clauses
     text = ("由街镇牵头协调公安、居委会、小区业主委员会以及物业服务企业、道路停车管理单位等有关部门和单位，"
             "落实停放管理制度。")
     got = by_clauses(text, 0, len(text))
@@ -50,7 +50,7 @@ def test_the_units_a_lead_coordinates_split_at_yiji():
 
 def test_our_district_is_not_part_of_a_name():
     # 成立我区…领导小组，负责…: 我区 points at the writer (as 我街道, r804)
-    from govgraph.loaders.notice.running_text import by_clauses
+    from govgraph.loaders.notice.given_by import by_clauses
     text = "成立我区停车共享专项工作领导小组，负责组织、协调全区停车共享工作。"
     got = by_clauses(text, 0, len(text))
     assert [(a.role, [u.name for u in a.units]) for a in got] == [("responsible", ["停车共享专项工作领导小组"])]
@@ -61,7 +61,8 @@ def test_r1041_reads_exactly():
 
 
 def _clauses(text: str) -> list[tuple[str, list[str]]]:
-    from govgraph.loaders.notice.running_text import by_clauses, subject_clauses
+    from govgraph.loaders.notice.given_by import by_clauses
+    from govgraph.loaders.notice.running_text import subject_clauses
     got = sorted(by_clauses(text, 0, len(text)) + subject_clauses(text, 0, len(text))[0], key=lambda a: a.start)
     return [(a.role, [u.name for u in a.units]) for a in got]
 

@@ -1,0 +1,282 @@
+"""Duties given by 由-clauses in running text: 由X负责…, 由A牵头，联合B、C…, and bodies set up or
+placed and given a duty in the same sentence (成立X，负责…; X设在Y，具体负责…).
+
+Split from running_text, which reads clauses that open with who does the work and
+uses this module's list readers (holders, leading_units, joined_lead). Read only where
+a document has no labels and no role brackets (see parse).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .clause_cues import CLAUSE_CUE_RE, clause_role
+from .duty_words import unit_list
+from .model import Attribution, UnitMention
+from .names import PHRASE_RE, TASK_VERBS, are_holders, looks_like_unit
+from .roles import MANNER, ROLE_WORDS, SPACE_CHARS
+from .unit_lists import list_mentions
+
+# Bare kinds of body, which a clause before them must name (负责公共消防设施维护管理的单位, r701).
+GENERIC_HEADS = ("单位", "部门", "机构", "机关", "组织")
+
+# 由县环卫站负责清除…, 由包片单位县气象局负责…: a duty given in running text; 交由 / 移交 hand
+# it over the same way (村级工程项目移交各行政村负责归档, r601). A list never runs across
+# another 由 (由各村属地化管理，由村委会负责 gives 村委会); an alias in brackets may sit in it
+# (由街道内部审计部门(集体资产办)负责, r602). An adverb of how often or how may stand before the
+# role word (由项目办定期牵头). A role word followed by 的 qualifies a noun (牵头的工程项目):
+# it gives no duty.
+_ITEM = r"(?:[^。；;：:！？\n（(由)）]|[(（][^()（）。\n]{1,15}[)）])"
+ADVERBS = r"(?:定期|统一|及时|主动|全面|共同|具体)?"
+_BY_RE = re.compile(r"(?:交由|移交给?|交给|由)(?P<list>" + _ITEM + r"{2,80}?)" + MANNER + ADVERBS
+                    + r"(?P<word>负责(?!人)|牵头|落实|配合|协同|协助)(?!的)")
+# 由建管中心牵头，营商办、城运中心等部门参与…: the clauses after the 由 clause go on, with a
+# manner of their own between the list and the word (根据安排参加).
+_CHAIN_ITEM = r"(?:[^。；;：:！？\n（(，,由)）]|[(（][^()（）。\n]{1,15}[)）])"
+_CHAIN_RE = re.compile(r"[，,](?P<list>" + _CHAIN_ITEM + r"{2,60}?)" + MANNER
+                       + r"(?:根据安排|按照?要求|按照?安排)?(?P<word>配合|参与|参加|协助|协同|协办|负责|落实"
+                       r"|为成员单位|为成员)(?!的)")
+# The units a lead joins or leads, after its 牵头: 由平安办牵头，联合信访办、城运中心等部门核查…,
+# 由平安办牵头信访办、城运中心核查…, and a later 牵头交警核实… in the same sentence (r654).
+_JOINED_RE = re.compile(r"[，,]?\s*(?:联合|会同|协调|组织){0,2}")  # 牵头组织协调排水、公安等部门 (r1043)
+_LEADS_AGAIN_RE = re.compile(r"[，,]\s*(?:并|同时)?牵头(?:联合|会同)?")
+_DESCRIPTOR_RE = re.compile(r"[^、，,]{0,12}?(?:单位|部门)(?=.)")
+_VERB_PHRASE_RE = re.compile(r"[^。；;：:，,！？\n、]{1,30}(?=[，,])")
+# A list closed by 等单位 / 等部门 says its items are bodies, whatever they are called
+# (项目管理人、居委、物业、代建、设计、监理、施工等单位, r656).
+_TYPED_END_RE = re.compile(r"等(?:有关|相关)?(?:职能)?(?:单位|部门)\s*$")
+_MAX_OBJECT = 60
+
+
+def holders(text: str, s: int, e: int, before=None) -> list[UnitMention] | None:
+    """text[s:e] as a list of bodies, or None. A list typed by 等单位 takes short
+    names without sentence words as bodies."""
+    leads, mentions = list_mentions(text, s, e, before)
+    units = leads + mentions
+    if not units:
+        return None
+    if are_holders([u.name for u in units]):
+        return units
+    if _TYPED_END_RE.search(text, s, e) and all(
+            2 <= len(u.name) <= 8 and re.fullmatch(r"[\u4e00-\u9fff]+", u.name)
+            and not PHRASE_RE.search(u.name) for u in units):
+        return units
+    return None
+
+
+def leading_units(text: str, s: int, end: int) -> list[UnitMention] | None:
+    """The list of bodies text[s:…] starts with, up to where the sentence goes on
+    with a verb: 信访办、城运中心核查有无… gives 信访办, 城运中心. Every item but the
+    last is a whole body; the last is the longest start of its item that is one."""
+    stop = s
+    limit = min(end, s + _MAX_OBJECT)
+    while stop < limit and text[stop] not in "，,。；;：:！？!?\n（(":
+        stop += 1
+    typed = _TYPED_END_RE.search(text, s, stop)
+    if typed is None:
+        typed = re.compile(r"等(?:有关|相关)?(?:职能)?(?:单位|部门)").search(text, s, stop)
+    if typed is not None:
+        return holders(text, s, typed.end())
+    # the list runs while its items are whole bodies; the first item that is not one is
+    # the last. A 、 after it belongs to the duty only where the duty opens with a verb
+    # (各职能部门加强对本区域、本领域内…, r804; not 核查所涉场地权属、是否…, r654).
+    tail = s
+    while (sep := text.find("、", tail, stop)) != -1 and holders(text, tail, sep) is not None:
+        tail = sep + 1
+    if tail > s and holders(text, s, tail - 1) is None:
+        return None
+    in_duty = text.find("、", tail, stop) != -1
+    # the item that ends where a task verb starts (相关部门开展联合整治, r901: not 相关部门开展联), else
+    # the longest start of it that is a body's name
+    ends = range(min(stop, tail + 20), tail + 1, -1)
+    for e in ends:
+        if text.startswith(TASK_VERBS, e) and looks_like_unit(text[tail:e]):
+            return holders(text, s, e)
+    for e in ends:
+        if not in_duty and looks_like_unit(text[tail:e]):
+            return holders(text, s, e)
+    return None
+
+
+def _roster(text: str, pos: int, end: int) -> bool:
+    """The clauses after a lead end with its members (由A牵头，B、C为成员单位):
+    a task force's roster, not a duty (r658)."""
+    c = _CHAIN_RE.match(text, pos, end)
+    while c is not None:
+        if c.group("word").startswith("为成员"):
+            return True
+        c = _CHAIN_RE.match(text, c.end(), end)
+    return False
+
+
+# A body set up, then what it does in the same sentence: 下设常设机构X（以下简称Y），主任由…兼任，
+# 办公地点设在…，具体负责… (r603), 建立X（以下简称Y），负责… (r755), 成立X（…），按照有关规定负责… (r653).
+# The body is the subject of the clauses after it; the first clause that is only a role word (with
+# an adverb or the rule it follows) gives its role. Other clauses have subjects of their own
+# (主任由…兼任) or say where it sits.
+_SET_UP_RE = re.compile(r"(?:成立|建立|设立|下设|组建)(?:常设机构|办事机构|常设办事机构)?"
+                        r"(?P<body>[^，,。；;：:（(、\n]{2,40}?)"
+                        r"(?:[（(]以下(?:简称|统称)[“\"]?(?P<short>[^）)”\"\n]{1,20})[”\"]?[）)])?[，,]")
+_ROLE_CLAUSE_RE = re.compile(r"(?:(?:按照|根据|依据|依照)[^，,。；;\n]{0,20}?)?(?:具体|主要|统一|全面)?"
+                             r"(?P<word>负责牵头|牵头负责|负责(?!人)|牵头)")
+
+
+def set_up_clauses(text: str, start: int, end: int) -> list[Attribution]:
+    """Bodies set up and given a duty in the same sentence (see _SET_UP_RE)."""
+    out: list[Attribution] = []
+    for m in _SET_UP_RE.finditer(text, start, end):
+        units = holders(text, m.start("body"), m.end("body"))
+        if not units or len(units) != 1:
+            continue
+        stop = m.end()
+        while stop < end and text[stop] not in "。！？!?\n":
+            stop += 1
+        k = m.end()
+        short = m.group("short")
+        while k < stop:
+            placed = _PLACED_SUBJECT_RE.match(text, k, stop)
+            if placed is not None and unit_list(text, k, placed.end()):
+                break  # 办公室设在…，具体负责…: the clause names the body itself (placed_clauses)
+            if short and text.startswith(short, k):
+                # 项目办设在镇规建办，负责…: the clauses go on with the short name as subject (r601)
+                units = [UnitMention(name=short, as_written=short, start=k, end=k + len(short))]
+                short = None
+            c = _ROLE_CLAUSE_RE.match(text, k, stop)
+            if c is not None:
+                word = c.group("word")
+                out.append(Attribution(role=clause_role(word), label=word, clause=text[m.start() : c.end()],
+                                       start=units[0].start, end=c.end(), units=units))
+                break
+            while k < stop and text[k] not in "，,；;":
+                k += 1
+            k += 1
+    return out
+
+
+# A body placed in another, then its duty in the next clause: 办公室设在镇经济发展服务中心，具体负责… (r922).
+# The body placed holds the duty, named as the clause names it (r901); the body it sits in does not (r605).
+# Only the very next clause: 办公室设在镇房管所，房管所所长兼…主任，同时落实2人… gives nothing (r452).
+# A clause with no subject of its own may come between, saying whom it works with (会同有关单位制定
+# 落实具体实施细则，具体负责…, r605): the body placed is still its subject.
+_PLACED_RE = re.compile(r"(?:^|(?<=[，,。；;：:\n]))(?P<body>[^，,。；;：:、\n]{2,20}?)"
+                        r"设在[^，,。；;\n]{2,30}[，,](?:会同[^，,。；;\n]{2,40}[，,])?"
+                        r"(?:具体|主要|统一|全面)?(?P<word>负责牵头|牵头负责|负责(?!人)|牵头)(?!的)")
+
+
+_PLACED_SUBJECT_RE = re.compile(r"[^，,。；;：:、\n]{2,20}?(?=设在)")
+
+
+def placed_clauses(text: str, start: int, end: int) -> list[Attribution]:
+    """Bodies placed in another and given a duty in the next clause (see _PLACED_RE)."""
+    out: list[Attribution] = []
+    for m in _PLACED_RE.finditer(text, start, end):
+        units = unit_list(text, m.start("body"), m.end("body"))
+        if units and len(units) == 1:
+            word = m.group("word")
+            out.append(Attribution(role=clause_role(word), label=word, clause=m.group(0),
+                                   start=m.start("body"), end=m.end(), units=units))
+    return out
+
+
+# 其 before a kind of body is part of its name as written (其主管部门, r703; 由其管理单位或者
+# 产权单位负责, r940); before a party (其所有人) it refers back to the thing and is left out (r803).
+_KIND_OF_BODY_RE = re.compile(r"[^，,。；;]{0,8}?(?:单位|部门|机构|机关)")
+
+
+# A party named by the thing it stands to, a noun before 的: 由设施的原产权单位负责 (r1043),
+# 由主体工程的行业监督管理部门牵头 (r1042). Written as it stands, as a party named by a clause (r701).
+_QUALIFIER_RE = re.compile(r"[\u4e00-\u9fff]{2,8}的")
+
+
+def _qualified_party(text: str, s: int, e: int) -> list[UnitMention] | None:
+    q = _QUALIFIER_RE.match(text, s, e)
+    if q is None or text.startswith(TASK_VERBS, s) or PHRASE_RE.search(text, s, q.end() - 1):
+        return None
+    head = text[q.end() : e]
+    if not looks_like_unit(head) or head in GENERIC_HEADS or PHRASE_RE.search(head):
+        return None
+    return [UnitMention(name=text[s:e], as_written=text[s:e], start=s, end=e, reading="qualified by 的")]
+
+
+def _alternatives(text: str, units: list[UnitMention]) -> list[UnitMention]:
+    """A list whose last item offers an alternative (由所有权人、使用权人或经营管理单位负责, r1042): whichever
+    of them it is, one party written as it stands (r900), not each of them."""
+    if len(units) < 2 or not re.search(r"或", units[-1].as_written):
+        return units
+    s, e = units[0].start, units[-1].end
+    name = text[s:e].strip()
+    return [UnitMention(name=name, as_written=text[s:e], start=s, end=e, reading="alternatives")]
+
+
+# An adverbial between a 由-clause's units and its role word: 由建设单位向项管办报备后自行负责 (r703).
+# Or the rule it acts by: 应由区房管局和属地街道按职责分工及时进行…，配合区财政局做好… (r1024).
+_ADVERBIAL_AFTER_RE = re.compile(r"向|在|经|对|按照?|根据|依照|依据")
+
+
+def by_clauses(text: str, start: int, end: int) -> list[Attribution]:
+    """Duties written in running text, 由 + units + role word, and bodies set up and
+    given a duty (set_up_clauses). Read only where a document has no labels and no
+    role brackets (see parse), since running text is where a list of names is
+    least sure to be one."""
+    out: list[Attribution] = set_up_clauses(text, start, end) + placed_clauses(text, start, end)
+    for m in _BY_RE.finditer(text, start, end):
+        s, e = m.start("list"), m.end("list")
+        if text.startswith("其", s) and e - s > 2 and not _KIND_OF_BODY_RE.match(text, s + 1, e):
+            s += 1  # 由其所有人负责修缮: 其 refers back to the thing; the party is 所有人 (r803)
+        with_ = text.find("会同", s + 2, e)
+        if with_ != -1 and holders(text, s, with_) is not None:
+            e = with_  # 本办法由区应急局会同相关部门负责解释 (r940): those it works with hold no duty (r701)
+        cut = _ADVERBIAL_AFTER_RE.search(text, s + 2, e)
+        if cut is not None and holders(text, s, e) is None and holders(text, s, cut.start()) is not None:
+            e = cut.start()  # 由建设单位向项管办报备后自行负责… (r703): the units end at the adverbial
+        d = _DESCRIPTOR_RE.match(text, s, e)
+        # not 项目建设单位及其主管部门, nor the alternatives 管理单位或者产权单位 (r940)
+        if d is not None and d.end() < e and text[d.end()] not in "(（及和与或":
+            s = d.end()  # 包片单位县气象局: the kind of unit, then the unit (not an alias after it)
+        units = holders(text, s, e) or _qualified_party(text, s, e)
+        if not units or _roster(text, m.end(), end):
+            continue
+        units = _alternatives(text, units)
+        word = m.group("word")
+        out.append(Attribution(role=ROLE_WORDS[word], label="由…" + word,
+                               clause=text[m.start() : m.end()], start=s, end=m.end(), units=units))
+        pos = m.end()
+        if word == "牵头":
+            pos = joined_lead(text, pos, end, out)
+        # what the lead does may come before the parties do theirs: 由项目办牵头召开例会，A、B参加
+        if (word == "牵头" and _CHAIN_RE.match(text, pos, end) is None
+                and (v := _VERB_PHRASE_RE.match(text, pos, end))):
+            pos = v.end()
+        while (c := _CHAIN_RE.match(text, pos, end)) is not None:
+            if c.group("word").startswith("为成员"):
+                break
+            units = holders(text, c.start("list"), c.end("list"), out[-1].units[-1])
+            if not units:
+                break
+            out.append(Attribution(role=ROLE_WORDS[c.group("word")], label=c.group("word"),
+                                   clause=text[c.start("list") : c.end()], start=c.start("list"),
+                                   end=c.end(), units=units))
+            pos = c.end()
+    return out
+
+
+def joined_lead(text: str, pos: int, end: int, out: list[Attribution]) -> int:
+    """The units a lead joins (联合B、C等部门核查) or leads (牵头B、C核查) right after its
+    牵头, and after a later 牵头 of the same sentence: support. Where reading stopped."""
+    j = _JOINED_RE.match(text, pos, end)
+    at = j.end() if j else pos
+    if text[pos:at].strip(SPACE_CHARS) in ("，", ","):
+        return pos  # 由项目办牵头，对施工单位进行考评: after a comma only 联合 / 会同 name parties
+    while True:
+        units = leading_units(text, at, end) if at < end and "\u4e00" <= text[at] <= "\u9fff" else None
+        if not units or CLAUSE_CUE_RE.match(text, units[-1].end):
+            return pos
+        out.append(Attribution(role="support", label="牵头" if text[pos:at].strip("，, ") == "" else
+                               text[pos:at].strip("，, "), clause=text[at : units[-1].end],
+                               start=at, end=units[-1].end, units=units))
+        pos = units[-1].end
+        nxt = text.find("。", pos, end)
+        again = _LEADS_AGAIN_RE.search(text, pos, nxt if nxt != -1 else end)
+        if again is None:
+            return pos
+        at = again.end()
