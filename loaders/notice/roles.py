@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from .model import Attribution
-from .names import is_holder, looks_like_unit
+from .names import PHRASE_RE, is_holder, looks_like_unit
 from .unit_lists import list_mentions
 
 # Role words; what they make of the list before them. A manner may stand in
@@ -146,12 +146,22 @@ def role_brackets(text: str, start: int, end: int,
     return out
 
 
+# A name written bare in a closing bracket that is no known kind of body (区属国企, r1060): one word,
+# no sentence in it.
+_NAME_WORD_RE = re.compile(r"[\u4e00-\u9fff]{2,12}")
+
+
 def bare_brackets(text: str, start: int, end: int) -> list[Attribution]:
     """Brackets that name units with no role word, closing a measure after its
     last sentence: ``…建立农药包装废弃物回收机制。(区农业农村委)``. Those units are
     responsible. Read only in a document whose other brackets carry role words
-    (see parse): alone, a bracket of names after a full stop could be a note."""
+    (see parse): alone, a bracket of names after a full stop could be a note.
+
+    Where two brackets at least in that place name known bodies, the document closes
+    its items with who does them, and a bracket in the same place whose names are single
+    words of no known kind (（区属国企）, r1060) names bodies too."""
     out: list[Attribution] = []
+    loose: list[Attribution] = []
     for o, c in bracket_spans(text, start, end):
         k = o - 1
         while k >= start and text[k] in SPACE_CHARS:
@@ -165,10 +175,17 @@ def bare_brackets(text: str, start: int, end: int) -> list[Attribution]:
             continue
         leads, mentions = list_mentions(text, o + 1, c)
         units = leads + mentions
-        if units and all(is_holder(u.name) for u in units) and any(looks_like_unit(u.name) or
-                                                                    u.name.startswith("各") for u in units):
-            out.append(Attribution(role="responsible", label="", clause=text[o + 1 : c], start=o + 1,
-                                   end=c, units=units))
+        if not units:
+            continue
+        a = Attribution(role="responsible", label="", clause=text[o + 1 : c], start=o + 1, end=c, units=units)
+        if all(is_holder(u.name) for u in units) and any(looks_like_unit(u.name) or
+                                                         u.name.startswith("各") for u in units):
+            out.append(a)
+        elif all(is_holder(u.name) or (_NAME_WORD_RE.fullmatch(u.name) and not PHRASE_RE.search(u.name))
+                 for u in units):
+            loose.append(a)
+    if len(out) >= 2 and loose:
+        out = sorted(out + loose, key=lambda a: a.start)
     return out
 
 
