@@ -315,3 +315,22 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
 
 
 __all__ = ["Duty", "duty_items", "headers_of"]
+
+
+def unlabelled_duty_list(text: str, headers: list[Header], labels: list[int],
+                         deadline: float | None = None) -> list[Duty]:
+    """The duty list (职责分工) of a document whose measures carry labels or role brackets: the
+    items of a section whose heading names duties (（二）职责分工, 三、试点工作职能分工) holding no
+    label or bracket of their own (r1061, r1063). Each unit-headed item there says who does
+    what as a duty list does (see duty_items); two at least, so one paragraph is not read."""
+    sections = SectionHeadings(text, headers)
+    if not any(sections.duties):
+        return []
+    ordered = sorted(labels)
+    out = []
+    for d in duty_items(text, headers, deadline):
+        i = bisect.bisect_left(ordered, d.start)
+        if (i < len(ordered) and ordered[i] < d.end) or not sections.names_duties(d.start):
+            continue
+        out.append(d)
+    return out if len(out) >= 2 else []

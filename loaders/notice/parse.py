@@ -8,7 +8,7 @@ import re
 import time
 from pathlib import Path
 
-from .duties import Duty, duty_items
+from .duties import Duty, duty_items, unlabelled_duty_list
 from .given_by import by_clauses, placed_clauses
 from .layout import Layout, detect_layout
 from .metadata import date_and_issuers, document_title
@@ -335,27 +335,41 @@ def parse_notice(text: str, *, source: str = "<text>", doc_id: str | None = None
         found.append((h, first, last, sorted(attributions, key=lambda a: a.start), officials))
     if not found:
         raise NoticeError(f"{source}: no attributions found — every label names no unit")
+    # a duty list (职责分工) beside the labelled measures, its items outside them (r1061, r1063)
+    found_starts = [h.start for h, _f, _l, _a, _o in found]
+    listed = [d for d in unlabelled_duty_list(text, accept_headers(text, layout, []), labels, deadline)
+              if (k := bisect.bisect_left(found_starts, d.end) - 1) < 0 or found[k][2] <= d.start]
 
     numbers = [h.number for h, _f, _l, _a, _o in found]
-    renumber = len(set(numbers)) != len(numbers) or mixed
+    restarts = len(set(numbers)) != len(numbers)
+    renumber = restarts or mixed or bool(listed)
     if mixed:
         notes.append("some measures are items of a higher level with no numbered sub-items; "
                      "measures are numbered 1… in order")
-    elif renumber:
+    elif restarts:
         notes.append("measure numbering restarts within the document; measures are numbered 1… in order")
+    if listed:
+        notes.append("a duty list (职责分工) outside the labelled measures read too: each item headed by a "
+                     "unit is a measure; measures are numbered 1… in order")
     sections = _sections(text, headers, rank)
     measures: list[Measure] = []
-    for i, (h, first, last, attributions, officials) in enumerate(found):
-        number = i + 1 if renumber else h.number
+    wrapped = layout.wrap_width is not None
+    items = [(h.start, last, text[h.start : h.end], _measure_title(text[h.end : first].strip(), wrapped),
+              attributions, officials) for h, first, last, attributions, officials in found]
+    items += [(d.start, d.end, d.marker,
+               _measure_title(_unnumbered(text[d.duty_start : d.end].strip()), wrapped),
+               [a for a in (d.attribution, *d.joined) if a.units], list(d.officials)) for d in listed]
+    items.sort(key=lambda it: it[0])
+    for i, (start, last, marker, title, attributions, officials) in enumerate(items):
+        number = i + 1 if renumber else found[i][0].number
         section_no = None
         for sh, _t in sections:
-            if sh.start < h.start:
+            if sh.start < start:
                 section_no = sh.number
         measures.append(Measure(
-            number=number, numeral=int_to_cn_numeral(number), section=section_no,
-            title=_measure_title(text[h.end : first].strip(), layout.wrap_width is not None),
-            text=text[h.start : last], start=h.start, end=last,
-            marker=text[h.start : h.end], attributions=attributions, officials=officials))
+            number=number, numeral=int_to_cn_numeral(number), section=section_no, title=title,
+            text=text[start:last], start=start, end=last, marker=marker, attributions=attributions,
+            officials=officials))
 
     section_models: list[Section] = []
     for i, (sh, title) in enumerate(sections):

@@ -33,3 +33,46 @@ def test_a_lone_closing_bracket_of_such_names_is_no_attribution():
 
 def test_batch_l_jiading_reads_exactly():
     assert_exact("r1060_jiading_dxyd_2022")
+
+
+def test_a_duty_list_beside_labelled_measures_is_read_too():
+    # a section whose heading names duties (（二）职责分工) holds paragraphs headed by units and
+    # no label; the measures after it carry labelled brackets: both are measures, in order (r1063)
+    text = ("（一）职责分工\n\n"
+            "区规划资源局负责组织、协调低效产业用地处置工作。\n\n"
+            "区经委牵头负责制定认定评价标准。\n\n"
+            "（二）工作安排\n\n"
+            "1.制定评价办法。细化标准。（牵头部门：区经委，配合部门：区统计局）\n\n"
+            "2.开展评价。编制绩效图。（牵头部门：区规划资源局，配合部门：各镇）\n")
+    assert measure_roles(text) == [[("responsible", ["区规划资源局"])], [("lead", ["区经委"])],
+                                   [("lead", ["区经委"]), ("support", ["区统计局"])],
+                                   [("lead", ["区规划资源局"]), ("support", ["各镇"])]]
+
+
+def test_items_of_a_duties_heading_naming_bodies_by_their_short_names():
+    # `<body>：` items under 三、…职能分工 beside labelled items elsewhere: a duty item each, 配合
+    # giving support (r1061)
+    text = ("一、试点工作职能分工\n\n"
+            "（一）工作领导小组：指导协调监管机构开展工作。\n\n"
+            "（二）工作推进专班：配合区协调监管机构研究并拟定管理办法。\n\n"
+            "二、试点主要内容\n\n"
+            "1.《管理办法》（责任单位：区规划资源局）\n\n"
+            "2.《实施细则》（责任单位：区财政局）\n")
+    assert measure_roles(text) == [[("responsible", ["工作领导小组"])], [("support", ["工作推进专班"])],
+                                   [("responsible", ["区规划资源局"])], [("responsible", ["区财政局"])]]
+
+
+def test_paragraphs_headed_by_units_outside_a_duties_heading_stay_unread_beside_labels():
+    # the same paragraphs under a heading that names no duties are prose beside labelled measures
+    text = ("（一）保障措施\n\n"
+            "区财政局负责保障经费。\n\n"
+            "区经委负责督促检查。\n\n"
+            "（二）工作安排\n\n"
+            "1.制定评价办法。（牵头部门：区经委，配合部门：区统计局）\n\n"
+            "2.开展评价。（牵头部门：区规划资源局，配合部门：各镇）\n")
+    assert measure_roles(text) == [[("lead", ["区经委"]), ("support", ["区统计局"])],
+                                   [("lead", ["区规划资源局"]), ("support", ["各镇"])]]
+
+
+def test_batch_l_baoshan_reads_exactly():
+    assert_exact("r1063_baoshan_dxyd_2021")
