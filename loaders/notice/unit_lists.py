@@ -32,6 +32,10 @@ from .vocabulary import (
 # 区房管局等建设主管部门: a trailing 等 and the kind of body the list is, left out as 等部门 is.
 # The last 等: 普通高等学校等事业单位 closes its group at 等事业单位, 高等 being part of a name (r1041).
 _KIND_AFTER_RE = re.compile(r"等(?:(?!等)[\u4e00-\u9fff]){1,6}?(?:部门|单位|机构)$")
+# …、区国资委等产业、招商部门 (r1064): the kinds after the last 等 may be a list of their own, which
+# names what the bodies do; the whole tail is the kind, not further bodies.
+_KINDS_AFTER_RE = re.compile(r"等(?:(?:(?!等)[\u4e00-\u9fff]){1,6}、)+(?:(?!等)[\u4e00-\u9fff]){1,6}?"
+                             r"(?:部门|单位|机构)\s*$")
 
 
 # 我区, 我镇, 我街道 (our district): the writer pointing at itself, never part of a body's name
@@ -425,6 +429,8 @@ def list_mentions(text: str, start: int, end: int, before: UnitMention | None = 
     """
     mentions: list[UnitMention] = []
     leads: list[UnitMention] = []
+    if (kinds := _KINDS_AFTER_RE.search(text, start, end)) is not None and kinds.start() - start >= 2:
+        end = kinds.start()
     for s, e in split_list(text, start, end):
         item, marked = mention(text, s, e)
         if not item.name:

@@ -7,6 +7,7 @@ showed it reads exactly, on that document (assert_exact).
 
 from __future__ import annotations
 
+from govgraph.loaders.notice.unit_lists import list_mentions
 from real_corpus import assert_exact, measure_roles
 
 
@@ -76,3 +77,17 @@ def test_paragraphs_headed_by_units_outside_a_duties_heading_stay_unread_beside_
 
 def test_batch_l_baoshan_reads_exactly():
     assert_exact("r1063_baoshan_dxyd_2021")
+
+
+def test_a_list_closed_by_a_list_of_kinds_after_its_last_etc():
+    # 等产业、招商部门: the kinds after 等 are a list themselves; the whole tail names what the
+    # bodies are (r1064), as 等建设主管部门 does
+    text = "区科委、区投促办、区国资委等产业、招商部门"
+    _leads, mentions = list_mentions(text, 0, len(text))
+    assert [m.name for m in mentions] == ["区科委", "区投促办", "区国资委"]
+    text = "区科委、区投促办等部门"
+    assert [m.name for m in list_mentions(text, 0, len(text))[1]] == ["区科委", "区投促办"]
+
+
+def test_batch_l_xuhui_reads_exactly():
+    assert_exact("r1064_xuhui_lydc_2025")
