@@ -234,13 +234,11 @@ class GraphStore(ABC):
         transactions excepted, as for ``write_batch``'s sized loads). ``replace``
         empties both first, as part of the load. ``total`` is what ``progress``
         reports as the load's size until the load has been read (an estimate)."""
-        summary = WriteSummary()
         with self._stream_writer(replace) as w:
             held_nothing = not replace and not w.lookup(ANY_ENTITY_QUERY, {})
             empty = replace or held_nothing
             # Into a store that held nothing, emptying it again undoes a failed load,
-            # so the input need not be read twice (a whole first pass costs a third
-            # of a large streamed load's Python time).
+            # so the input need not be read twice.
             undo_by_emptying = held_nothing and not self.undoable_writes
             if self.undoable_writes or undo_by_emptying:
                 if replace:
@@ -262,8 +260,8 @@ class GraphStore(ABC):
                 if replace:
                     w.clear()
             try:
-                self._write_chunks(w, chunks, empty=empty, replace=replace,
-                                   progress=progress, total=total, summary=summary)
+                return self._write_chunks(w, chunks, empty=empty, replace=replace,
+                                          progress=progress, total=total)
             except BaseException as e:
                 if undo_by_emptying:
                     try:
@@ -273,13 +271,13 @@ class GraphStore(ABC):
                                          f"({c}): empty the store before loading again "
                                          "(govgraph load --replace)") from e
                 raise
-        return summary
 
     def _write_chunks(self, w: StreamWriter, chunks: Callable[[], Iterable[RowChunk]], *,
                       empty: bool, replace: bool, progress: Callable[[int, int], None] | None,
-                      total: int, summary: WriteSummary) -> None:
+                      total: int) -> WriteSummary:
         """``write_stream``'s writing pass: each chunk planned (the next while one is
         written), its persons staged, then the generation stamp."""
+        summary = WriteSummary()
         personal = (self.personal.staging(replace=replace) if self.personal is not None
                     else _no_personal(self))
         with personal as stage:
@@ -316,6 +314,7 @@ class GraphStore(ABC):
                     summary.statements += n_statements
             w.finish(w.prepare([generation_statement()], frozenset()), tick)
             summary.statements += 1
+        return summary
 
     def _personal_or_refuse(self) -> PersonalStore:
         if self.personal is None:
