@@ -42,9 +42,11 @@ _SEPARATORS = "，,；;、 \u3000\t\n"
 SPACE_CHARS = " \u3000\t\r"
 # What may follow the last role word: a note, as a clause (，排在第一位的部门为牵头部门，
 # 下同, r80) or, inside a bracket, a sentence of its own (。列第一位者为牵头单位，下同, r960,
-# r961). A note is no role word: every unit keeps the bracket's role.
+# r961). A note is no role word of its bracket; what it says is read by first_listed_leads.
 _NOTE_OPENERS = "，,；;"
 _BRACKET_NOTE_OPENERS = _NOTE_OPENERS + "。"
+# The note that makes the first unit of each bracket from here on the lead (下同: the same below).
+FIRST_LEAD_NOTE_RE = re.compile(r"(?:排在|列)第一位(?:者|的(?:部门|单位))?为牵头(?:部门|单位)")
 
 
 def read_role_bracket(text: str, open_at: int, close_at: int) -> list[Attribution] | None:
@@ -133,17 +135,49 @@ def role_brackets(text: str, start: int, end: int,
 
     Brackets that end with a role word and name a body but do not read as a
     whole (`（各县区、有关企业按要求负责）`) are added to `near_misses` as
-    (open, close) offsets: they look like attributions and were not read."""
+    (open, close) offsets: they look like attributions and were not read.
+
+    Once a bracket carries the note 列第一位者为牵头单位 (or 排在第一位的部门为牵头部门),
+    the first unit listed in it and in every later bracket is the lead (see
+    first_listed_lead)."""
     out: list[Attribution] = []
+    note = FIRST_LEAD_NOTE_RE.search(text, start, end)
+    note_at = note.start() if note else None
     for o, c in bracket_spans(text, start, end):
         if article_title(text, o, c):
             continue
         found = read_role_bracket(text, o, c)
         if found:
+            if note_at is not None and c >= note_at:
+                found = first_listed_lead(found)
             out.extend(found)
         elif near_misses is not None and _looks_attributed(text, o, c):
             near_misses.append((o, c))
     return out
+
+
+def first_listed_lead(found: list[Attribution]) -> list[Attribution]:
+    """One bracket's attributions under the note 列第一位者为牵头单位: the first unit
+    listed is the lead, the others keep their role.
+
+    Read only where the bracket names no lead itself, opens with the units that
+    are responsible and lists two units or more (one unit alone leads no one).
+    A collective listed first (各有关部门和单位, 各省级人民政府) names many bodies,
+    not one lead: the bracket is left as written.
+
+    >>> text = "（人力资源社会保障部、财政部负责。列第一位者为牵头单位，下同）"
+    >>> [(a.role, [u.name for u in a.units]) for a in role_brackets(text, 0, len(text))]
+    [('lead', ['人力资源社会保障部']), ('responsible', ['财政部'])]
+    """
+    if not found or any(a.role == "lead" for a in found) or found[0].role != "responsible":
+        return found
+    first = found[0]
+    if sum(len(a.units) for a in found) < 2 or first.units[0].name.startswith("各") \
+            or first.units[0].reading == "和-joined":
+        return found
+    lead = first.model_copy(update={"role": "lead", "units": first.units[:1]})
+    rest = [first.model_copy(update={"units": first.units[1:]})] if len(first.units) > 1 else []
+    return [lead, *rest, *found[1:]]
 
 
 # A name written bare in a closing bracket that is no known kind of body (区属国企, r1060): one word,

@@ -51,13 +51,31 @@ def test_items_closed_by_brackets_are_the_measures_and_take_their_units_from_the
 
 
 def test_a_note_after_a_full_stop_in_the_bracket_is_no_role_word():
-    # 列第一位者为牵头单位 names the first unit lead for the whole document; the labels read it as
-    # r80's ，排在第一位的部门为牵头部门 is read: every unit keeps the bracket's role
+    # 列第一位者为牵头单位 is a note, not a role word: the bracket is still read
     text = "（三）完善创新体系。加强顶层设计。（工业和信息化部、发展改革委、科技部等负责。列第一位者为牵头单位，下同）"
-    assert _bracket(text) == [("responsible", ["工业和信息化部", "发展改革委", "科技部"])]
+    assert _bracket(text) == [("lead", ["工业和信息化部"]), ("responsible", ["发展改革委", "科技部"])]
     # a line of role clauses is not read past a full stop: a sentence goes on there
     text = "区财政局负责。加强资金保障。"
     assert role_lines(text, 0, len(text)) == []
+
+
+def test_the_first_listed_unit_leads_in_every_bracket_after_the_note():
+    # 下同: the note holds for the brackets after it, not for those before it
+    text = ("（一）甲。（财政部、商务部负责）\n（二）乙。（人力资源社会保障部、财政部负责。列第一位者为牵头单位，下同）\n"
+            "（三）丙。（教育部、科技部，各省级人民政府按职责分工负责）\n")
+    assert _bracket(text) == [
+        ("responsible", ["财政部", "商务部"]),
+        ("lead", ["人力资源社会保障部"]), ("responsible", ["财政部"]),
+        ("lead", ["教育部"]), ("responsible", ["科技部", "各省级人民政府"]),
+    ]
+    # one unit alone leads no one; a collective listed first names many bodies; a bracket
+    # that names its lead itself is read as written
+    note = "（一）甲。（海关总署、财政部负责，排在第一位的部门为牵头部门，下同）\n"
+    assert _bracket(note + "（二）乙。（商务部负责）")[-1] == ("responsible", ["商务部"])
+    assert _bracket(note + "（二）乙。（各有关部门和单位，各省级人民政府按职责分工负责）")[-1] == (
+        "responsible", ["各有关部门", "各有关单位", "各省级人民政府"])
+    assert _bracket(note + "（二）乙。（农业农村部牵头，财政部、商务部负责）")[-2:] == [
+        ("lead", ["农业农村部"]), ("responsible", ["财政部", "商务部"])]
 
 
 def test_r960_reads_exactly():

@@ -86,8 +86,9 @@ def test_unlabelled_brackets_with_role_words():
 
 def test_a_role_bracket_with_a_note_after_it():
     text = "1.拓展市场。推广试点。（税务总局、财政部、海关总署负责，排在第一位的部门为牵头部门，下同）"
-    [a] = role_brackets(text, 0, len(text))
-    assert (a.role, [u.name for u in a.units]) == ("responsible", ["税务总局", "财政部", "海关总署"])
+    # the note is no role word of the bracket; what it says makes the first unit listed the lead
+    assert [(a.role, [u.name for u in a.units]) for a in role_brackets(text, 0, len(text))] == [
+        ("lead", ["税务总局"]), ("responsible", ["财政部", "海关总署"])]
 
 
 @pytest.mark.parametrize("bracket", ["（不含本数）", "（含）", "（即“一网通办”）", "（以下简称“方案”）",
