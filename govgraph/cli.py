@@ -196,11 +196,9 @@ def load(obj: Context, documents: tuple[Path, ...], registries: tuple[Path, ...]
     say = (lambda m: None) if as_json else (lambda m: click.echo(f"reading {m}", err=True))
     divisions = _read_divisions(obj, division_codes, divisions_dir, say) if division_codes else []
     if bulk_files:
-        from .loaders.pipeline import plan_load
-
-        plan = plan_load(list(documents), include_default=not no_default, registries=list(registries),
-                         divisions=divisions, progress=say, partial=partial)
-        _write_bulk_files(obj, plan.batch, bulk_files, as_json)
+        _bulk_files(obj, bulk_files, list(documents), include_default=not no_default,
+                    registries=list(registries), divisions=divisions, partial=partial,
+                    progress=say, as_json=as_json)
         return
     bar = _WriteBar(enabled=not as_json and not bulk)
     tell = (lambda m: None) if as_json else (lambda m: click.echo(m, err=True))
@@ -254,47 +252,28 @@ class _WriteBar:
             self.bar.__exit__(None, None, None)
 
 
-def _write_bulk_files(obj: Context, batch: Any, directory: Path, as_json: bool) -> None:
+def _bulk_files(obj: Context, directory: Path, documents: list[Path], *, as_json: bool,
+                **load: Any) -> None:
     """`load --bulk-files`: the importer's files, the persons in this data
     directory's personal store (for the Neo4j database the settings name), and
-    the steps to finish the import where that Neo4j runs."""
-    from .graph.neo4j_bulk import command_for, plan_files
-    from .graph.personal import PersonalStore, personal_file
+    the steps to finish the import where that Neo4j runs (``write_bulk_files``)."""
+    from .usecases import write_bulk_files
 
-    # Text with line breaks stays in the files (the importer reads them in its
-    # multi-line mode): nothing is left to set after an import run elsewhere.
-    files = plan_files(batch, directory, defer_breaks=False)
-    database = obj.settings.neo4j_database
-    if batch.persons:
-        Path(obj.settings.data_dir).mkdir(parents=True, exist_ok=True)
-        people = PersonalStore(Path(obj.settings.data_dir)
-                               / personal_file(f"neo4j-{database}"))
-        with people.staged(batch.persons):
-            pass
-    steps = ["stop Neo4j (the database must not be in use)",
-             command_for(files, database, "/import") + "   # files mounted at /import",
-             "start Neo4j",
-             "govgraph db schema   # the constraints and indexes every load creates"]
-    names = [p.name for p in files.nodes + files.relationships]
-    out = {"directory": str(directory), "nodes": files.node_count, "edges": files.edge_count,
-           "files": names,
-           "persons": len(batch.persons), "steps": steps}
-    if files.later is not None:
-        # Empty lists: the importer drops them; listed, not set by the steps above.
-        out["not_imported"] = {"file": files.later.name, "values": files.later_values}
+    res = write_bulk_files(directory, documents, data_dir=Path(obj.settings.data_dir),
+                           database=obj.settings.neo4j_database, **load)
     if as_json:
-        click.echo(to_json(out))
+        click.echo(to_json(res.model_dump(mode="json", exclude_none=True)))
         return
-    click.echo(f"wrote {files.node_count} nodes and {files.edge_count} edges as Neo4j import files "
-               f"in {directory} ({len(names)} files)")
-    if batch.persons:
-        click.echo(f"{len(batch.persons)} residents' names went to this data directory's personal "
+    click.echo(f"wrote {res.nodes} nodes and {res.edges} edges as Neo4j import files "
+               f"in {directory} ({len(res.files)} files)")
+    if res.persons:
+        click.echo(f"{res.persons} residents' names went to this data directory's personal "
                    "store, not to the files")
-    if files.later is not None:
-        click.echo(f"{files.later_values} empty lists the importer drops are listed in "
-                   f"{files.later.name} (not set by the steps below)")
+    if res.not_imported is not None:
+        click.echo(f"{res.not_imported['values']} empty lists the importer drops are listed in "
+                   f"{res.not_imported['file']} (not set by the steps below)")
     click.echo("then, where that Neo4j keeps its files (see docs/engines.md):")
-    for i, step in enumerate(steps, 1):
+    for i, step in enumerate(res.steps, 1):
         click.echo(f"  {i}. {step}")
 
 

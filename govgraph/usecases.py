@@ -1,4 +1,5 @@
-"""Use cases both surfaces run: `govgraph load` and `POST /load` call :func:`load`.
+"""Use cases both surfaces run: `govgraph load` and `POST /load` call :func:`load`;
+`govgraph load --bulk-files` calls :func:`write_bulk_files`.
 
 A use case plans, acts and returns one result model; the CLI prints it (a table
 or ``--json``) and the API returns it, so the two cannot report a load
@@ -8,6 +9,7 @@ pipeline to write, the catalogue to count what is stored).
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -18,9 +20,10 @@ from .graph.plan import WriteSummary
 from .graph.store import GraphStore
 from .loaders.divisions import Divisions
 from .loaders.pipeline import LoadPlan, execute, execute_stream, plan_load, plan_stream
+from .loaders.registry_stream import CHUNK_ROWS
 from .queries import answers
 
-__all__ = ["LoadedDivisions", "LoadedDocument", "LoadResult", "load"]
+__all__ = ["BulkFiles", "LoadedDivisions", "LoadedDocument", "LoadResult", "load", "write_bulk_files"]
 
 
 class LoadedDocument(BaseModel):
@@ -110,3 +113,70 @@ def _result(store: GraphStore, plan: LoadPlan, summary: WriteSummary, registries
         written={"nodes": summary.nodes, "edges": summary.edges},
         unresolved=plan.unresolved, unread=plan.unread, partial=partial, bulk=bulk,
         graph=answers.load_report(store))
+
+
+class BulkFiles(BaseModel):
+    """`load --bulk-files`: the importer's files, and the steps that finish the
+    import where that Neo4j runs."""
+
+    directory: str
+    nodes: int
+    edges: int
+    files: list[str] = Field(description="the importer's CSV files, in the order the command names them")
+    persons: int = Field(description="residents whose names went to this data directory's personal "
+                                     "store (never to the files)")
+    steps: list[str]
+    not_imported: dict[str, Any] | None = Field(
+        default=None, description="empty lists, which the importer drops: the file listing them "
+                                  "beside the CSV files and how many (not set by the steps)")
+
+
+def write_bulk_files(directory: Path, documents: list[Path], *, include_default: bool = True,
+                     registries: list[Path] | None = None, divisions: list[Divisions] | None = None,
+                     partial: bool = False, progress: Callable[[str], None] | None = None,
+                     data_dir: Path, database: str, chunk_rows: int = CHUNK_ROWS) -> BulkFiles:
+    """Write a load as Neo4j importer files in ``directory`` (empty or new) for a
+    Neo4j run elsewhere, streamed as ``load --bulk`` is: the registries are read,
+    checked and written to the files chunk by chunk, so memory does not grow with
+    their rows. Residents' names go to ``data_dir``'s personal store for
+    ``database``, in a transaction committed only once every file is written. The
+    first bad input raises (naming file, line, field and reason) and leaves the
+    directory as it was (made by this load: removed; else emptied again) and the
+    personal store without any of the load's persons. Text with line breaks stays
+    in the files (nothing is set after an import run elsewhere); empty lists,
+    which the importer drops, are listed beside them (``not_imported``)."""
+    from .graph import neo4j_bulk
+    from .graph.personal import PersonalStore, personal_file
+    from .graph.plan import generation_statement
+
+    directory = Path(directory)
+    if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
+        raise ValueError(f"--bulk-files {directory}: the directory is not empty")
+    load = plan_stream(list(documents), include_default=include_default,
+                       registries=list(registries or []), divisions=list(divisions or []),
+                       progress=progress, partial=partial, chunk_rows=chunk_rows)
+    persons = 0
+    with neo4j_bulk.restored_on_failure(directory), contextlib.ExitStack() as stack:
+        stage: Callable[[Any], int] | None = None
+
+        def add(rows: list[Any]) -> None:
+            # The store is opened at the load's first person; its transaction is
+            # committed as the block ends, after the files (rolled back if it raises).
+            nonlocal stage, persons
+            if stage is None:
+                people = PersonalStore(Path(data_dir) / personal_file(f"neo4j-{database}"))
+                stage = stack.enter_context(people.staging())
+            persons += stage(rows)
+
+        files = neo4j_bulk.write_files_stream(load.chunks(), directory,
+                                              generation_statement().params["generation"],
+                                              persons=add, defer_breaks=False)
+    steps = ["stop Neo4j (the database must not be in use)",
+             neo4j_bulk.command_for(files, database, "/import") + "   # files mounted at /import",
+             "start Neo4j",
+             "govgraph db schema   # the constraints and indexes every load creates"]
+    return BulkFiles(directory=str(directory), nodes=files.node_count, edges=files.edge_count,
+                     files=[p.name for p in files.nodes + files.relationships], persons=persons,
+                     steps=steps,
+                     not_imported=None if files.later is None else {
+                         "file": files.later.name, "values": files.later_values})

@@ -9,17 +9,20 @@ runs, stops it, runs the importer from the same Maven jars (the class
 ``org.neo4j.cli.AdminTool`` is ``neo4j-admin``), and starts it again as it was
 started. The store then creates its constraints and indexes as any load does.
 
-For a Neo4j run elsewhere (Docker, Desktop) ``write_import_files`` writes the
-files and the command to run there (docs/engines.md).
+For a Neo4j run elsewhere (Docker, Desktop) ``write_files_stream`` writes the
+files as a streamed load is read, and ``command_for`` the command to run there
+(docs/engines.md).
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import os
 import shlex
+import shutil
 import subprocess
 import tempfile
 import time
@@ -176,9 +179,10 @@ class _Group:
     """One CSV file of the importer: rows of one label (or type) and one set of
     property names and types (the header types each column once)."""
 
-    __slots__ = ("fh", "rows", "header", "signature")
+    __slots__ = ("path", "fh", "rows", "header", "signature")
 
     def __init__(self, path: Path, header: list[str], signature: tuple) -> None:
+        self.path = path
         self.fh = path.open("w", newline="", encoding="utf-8")
         csv.writer(self.fh, quoting=csv.QUOTE_ALL, lineterminator="\n").writerow(header)
         self.rows: list[list[Any]] = []
@@ -354,6 +358,42 @@ class ImportWriter:
         g.rows.append(["state", GRAPH_STATE_LABEL, token])
         self._nodes.flush(self._later if self.defer_breaks else None)
 
+    def fold_merged(self) -> int:
+        """For an import run elsewhere, after which nothing is merged: the edges a
+        later chunk gave again (spilled by ``merged``) are written into the files
+        with their last value, in place of the row first written for each (and of
+        its values spilled to ``later``), as a whole plan merges duplicates. Holds
+        the merged edges (their last rows) and one file's row at a time; rewrites
+        the files of their types only. Returns how many edges were folded."""
+        fh = self._spill.pop("merged", None)
+        if fh is None:
+            return 0
+        fh.close()
+        path = self._spill_path("merged")
+        last: dict[str, tuple[str, dict[str, Any]]] = {}
+        with path.open(encoding="utf-8") as src:
+            for line in src:
+                rel, row = json.loads(line)
+                last[row["key"]] = (rel, row)
+        path.unlink()
+        types = {rel for rel, _ in last.values()}
+        at = EDGE_COLUMNS.index("key:string")
+        for g in self._edges.groups.values():
+            if g.signature[1] in types:
+                g.fh.close()
+                _drop_rows(g.path, lambda r: r[at] in last, header=True)
+                g.fh = g.path.open("a", newline="", encoding="utf-8")
+        later = self._spill.pop("later", None)
+        if later is not None:
+            later.close()
+            self.files.later_values -= _drop_lines(
+                self._spill_path("later"), lambda rec: rec[0] == "e" and rec[4] in last)
+            self._spill["later"] = self._spill_path("later").open("a", encoding="utf-8")
+        edges = self.files.edge_count
+        self._write_edges(last.values())
+        self.files.edge_count = edges  # each was counted when first written
+        return len(last)
+
     def close(self) -> ImportFiles:
         self._nodes.close()
         self._edges.close()
@@ -476,6 +516,41 @@ class ImportWriter:
         self._edges.flush(self._later if self.defer_breaks else None)
 
 
+def _drop_rows(path: Path, drop: Callable[[list[str]], bool], header: bool) -> int:
+    """Rewrite a CSV file of ours without the rows ``drop`` picks (the header kept);
+    returns how many were dropped. Every field was written quoted, as text: read
+    back and written again the same way, a kept row is the same text."""
+    tmp = path.with_name(path.name + ".tmp")
+    dropped = 0
+    with path.open(newline="", encoding="utf-8") as src, \
+            tmp.open("w", newline="", encoding="utf-8") as dst:
+        reader = csv.reader(src)
+        writer = csv.writer(dst, quoting=csv.QUOTE_ALL, lineterminator="\n")
+        if header:
+            writer.writerow(next(reader))
+        for row in reader:
+            if drop(row):
+                dropped += 1
+            else:
+                writer.writerow(row)
+    tmp.replace(path)
+    return dropped
+
+
+def _drop_lines(path: Path, drop: Callable[[list[Any]], bool]) -> int:
+    """Rewrite a JSON-lines spill file without the records ``drop`` picks."""
+    tmp = path.with_name(path.name + ".tmp")
+    dropped = 0
+    with path.open(encoding="utf-8") as src, tmp.open("w", encoding="utf-8") as dst:
+        for line in src:
+            if drop(json.loads(line)):
+                dropped += 1
+            else:
+                dst.write(line)
+    tmp.replace(path)
+    return dropped
+
+
 def _props(props: dict[str, Any], where: str, later: list[tuple[str, Any]],
            defer_breaks: bool = True) -> list[tuple[str, str, str]]:
     """(name, type, field) for each property that is set; refuses what the importer
@@ -520,6 +595,56 @@ def write_import_files(plan: Iterable[Statement], directory: Path, *,
     finally:
         files = writer.close()
     return files
+
+
+def write_files_stream(chunks: Iterable[RowChunk], directory: Path, generation: str, *,
+                       persons: Callable[[list[Any]], Any] | None = None,
+                       defer_breaks: bool = False) -> ImportFiles:
+    """A streamed load's chunks (each checked as it is made) as the importer's
+    files for an import run elsewhere (``load --bulk-files``): each chunk is
+    written as it comes, so what is held does not grow with the load; its persons
+    go to ``persons`` (never to the files). The edges a later chunk gave again are
+    folded into the files (``ImportWriter.fold_merged``): nothing is merged after
+    such an import. Then the generation stamp. The files equal ``plan_files`` of
+    the whole load's batch, up to the order of their rows and groups. A failure
+    leaves the files written so far: see ``restored_on_failure``."""
+    writer = ImportWriter(directory, defer_breaks=defer_breaks)
+    try:
+        for chunk in chunks:
+            if chunk.persons and persons is not None:
+                persons(chunk.persons)
+            writer.chunk(chunk)
+            del chunk  # (not held while the next is made)
+        writer.fold_merged()
+        writer.generation(generation)
+    finally:
+        files = writer.close()
+    return files
+
+
+@contextlib.contextmanager
+def restored_on_failure(directory: Path) -> Iterator[None]:
+    """The directory as it was when the block raises: removed if the block made
+    it (with the parents it made), else rid of the entries the block added."""
+    directory = Path(directory).absolute()
+    made: Path | None = None
+    at = directory
+    while not at.exists():
+        made, at = at, at.parent
+    before = set() if made is not None else {p.name for p in directory.iterdir()}
+    try:
+        yield
+    except BaseException:
+        if made is not None:
+            shutil.rmtree(made, ignore_errors=True)
+        elif directory.is_dir():
+            for p in directory.iterdir():
+                if p.name not in before:
+                    if p.is_dir() and not p.is_symlink():
+                        shutil.rmtree(p, ignore_errors=True)
+                    else:
+                        p.unlink(missing_ok=True)
+        raise
 
 
 def plan_files(batch: GraphBatch, directory: Path, *, defer_breaks: bool = True) -> ImportFiles:

@@ -6,24 +6,30 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections import Counter
 
 import pytest
 from click.testing import CliRunner
-from govgraph.graph.model import Edge, GraphBatch, Node, NodeKind, RelType
+from govgraph.graph.model import Edge, GraphBatch, Node, NodeKind, PersonRecord, RelType
 from govgraph.graph.neo4j_bulk import (
     ARRAY_DELIMITER,
     BulkRefused,
+    ImportFiles,
     ImportWriter,
+    command_for,
     local_server,
     plan_files,
     quoted_block,
 )
+from govgraph.graph.personal import PersonalStore, personal_file
 from govgraph.loaders.pipeline import plan_load, plan_stream
-from helpers import REGISTRY, city_across_chunks, examples
+from govgraph.loaders.registry import RegistryError
+from helpers import REGISTRY, city_across_chunks, city_with_a_late_bad_row, examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govgraph.cli import main
+from govgraph.usecases import write_bulk_files
 
 
 def _rows(path):
@@ -139,6 +145,112 @@ def test_files_written_from_the_stream_hold_the_whole_plan_files_graph(tmp_path,
     assert s_edges == w_edges and len(s_edges) > 6000
     statements = list(streamed.merged_statements())
     assert [st.rows for st in statements] == [1] and "MERGE (a)-[e:MEMBER_OF" in statements[0].cypher
+
+
+def _rows_by_header(files):
+    """What a set of import files holds, up to the order of files and rows: each
+    header's rows, as a multiset (the generation stamp's token left out)."""
+    out: dict[tuple[str, ...], Counter] = {}
+    for p in [*files.nodes, *files.relationships]:
+        header, *rows = _rows(p)
+        if header[0] == "id:ID(graph-state)":
+            rows = [r[:2] for r in rows]
+        out.setdefault(tuple(header), Counter()).update(map(tuple, rows))
+    return out
+
+
+def _later(files):
+    if files.later is None:
+        return Counter()
+    return Counter(line for line in files.later.read_text("utf-8").splitlines())
+
+
+def test_bulk_files_are_streamed_and_equal_the_whole_plan_files(tmp_path, city_dir):
+    """`load --bulk-files` reads, checks and writes the registry chunk by chunk,
+    and its files hold what the whole plan's files hold, row for row: an edge a
+    later chunk gives again is folded into the files with its last value (nothing
+    is merged after an import run elsewhere), and text keeps its line breaks."""
+    chunk_rows = 150
+    city = city_across_chunks(city_dir, tmp_path / "city", chunk_rows)
+    batch = plan_load(registries=[REGISTRY, city]).batch
+    whole = plan_files(batch, tmp_path / "whole", defer_breaks=False)
+    chunks = sum(1 for _ in plan_stream(registries=[REGISTRY, city], chunk_rows=chunk_rows).chunks())
+    assert chunks >= 20
+    data = tmp_path / "data"
+    res = write_bulk_files(tmp_path / "stream", [], registries=[REGISTRY, city], data_dir=data,
+                           database="neo4j", chunk_rows=chunk_rows)
+    d = tmp_path / "stream"
+    streamed = ImportFiles(d, nodes=[d / n for n in res.files if n.startswith("nodes-")],
+                           relationships=[d / n for n in res.files if n.startswith("relationships-")],
+                           later=d / res.not_imported["file"])
+    assert (res.nodes, res.edges) == (whole.node_count, whole.edge_count)
+    assert len(res.files) == len(whole.nodes) + len(whole.relationships)
+    assert _rows_by_header(streamed) == _rows_by_header(whole)
+    assert sum(len(c) for c in _rows_by_header(streamed).values()) > 12000
+    assert _later(streamed) == _later(whole) and res.not_imported["values"] == whole.later_values
+    assert whole.multiline and "--multiline-fields=true" in res.steps[1]
+    # The edge given again: once, with its last value.
+    again = [r for rows in _rows_by_header(streamed).values() for r in rows
+             if r[2:3] == ("MEMBER_OF",) and "2030-01-01" in r]
+    assert len(again) == 1
+    assert sorted(p.name for p in (tmp_path / "stream").iterdir()) == sorted(
+        [*res.files, "later.jsonl"])  # nothing left to merge
+    people = PersonalStore(data / personal_file("neo4j-neo4j"))
+    assert res.persons == len(batch.persons) == people.count() > 3000
+    people.close()
+
+
+@pytest.mark.parametrize("made", [True, False])
+def test_a_late_bad_row_leaves_the_bulk_files_directory_and_personal_store_as_they_were(
+        tmp_path, city_dir, made):
+    """The first bad row, many chunks in, stops `--bulk-files` naming file, line,
+    field and reason: the directory is as it was (made by the load: gone; else
+    empty again) and the personal store holds none of the load's persons."""
+    chunk_rows = 150
+    bad, line = city_with_a_late_bad_row(city_dir, tmp_path / "late", chunk_rows)
+    data = tmp_path / "data"
+    people = PersonalStore(data / personal_file("neo4j-neo4j"))
+    with people.staged([PersonRecord(id="p:kept", name="(synthetic) kept")]):
+        pass
+    out = tmp_path / "new" / "import" if made else tmp_path / "empty"
+    if not made:
+        out.mkdir()
+    with pytest.raises(RegistryError) as err:
+        write_bulk_files(out, [], registries=[REGISTRY, bad], data_dir=data, database="neo4j",
+                         chunk_rows=chunk_rows)
+    e = err.value
+    assert (e.file, e.line, e.field) == ("people.csv", line, "compound_id")
+    assert "no compound with id 'syn:compound:nowhere'" in e.reason
+    if made:
+        assert not (tmp_path / "new").exists()
+    else:
+        assert list(out.iterdir()) == []
+    assert people.count() == 1 and set(people.lookup(["p:kept"])) == {"p:kept"}
+    people.close()
+
+
+def test_cli_bulk_files_prints_the_steps_of_the_whole_plan_files(tmp_path):
+    """The printed summary and steps are what the whole plan's files give."""
+    batch = plan_load(registries=[REGISTRY]).batch
+    whole = plan_files(batch, tmp_path / "whole", defer_breaks=False)
+    out = tmp_path / "import"
+    res = CliRunner().invoke(main, ["--data-dir", str(tmp_path / "data"), "load", "--registry",
+                                    str(REGISTRY), "--bulk-files", str(out)])
+    assert res.exit_code == 0, res.output
+    files = len(whole.nodes) + len(whole.relationships)
+    command = command_for(whole, "neo4j", "/import")
+    assert res.stdout.splitlines() == [
+        f"wrote {whole.node_count} nodes and {whole.edge_count} edges as Neo4j import files in "
+        f"{out} ({files} files)",
+        f"{len(batch.persons)} residents' names went to this data directory's personal store, not "
+        "to the files",
+        f"{whole.later_values} empty lists the importer drops are listed in later.jsonl (not set by "
+        "the steps below)",
+        "then, where that Neo4j keeps its files (see docs/engines.md):",
+        "  1. stop Neo4j (the database must not be in use)",
+        f"  2. {command}   # files mounted at /import",
+        "  3. start Neo4j",
+        "  4. govgraph db schema   # the constraints and indexes every load creates"]
 
 
 @pytest.mark.parametrize("uri,home,why", [
