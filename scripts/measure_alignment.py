@@ -148,6 +148,8 @@ class Aligned:
     attribution: Counts = field(default_factory=Counts)  # triples of matched measures only
     overall: Counts = field(default_factory=Counts)  # all triples; unmatched ones miss or are false
     problems: list[str] = field(default_factory=list)
+    # matched measures whose units differ: (gold index, found index, missed, false)
+    mismatches: list[tuple[int, int, Counter[Hashable], Counter[Hashable]]] = field(default_factory=list)
 
     @property
     def missed(self) -> int:
@@ -218,6 +220,8 @@ def score_aligned(gold: Sequence[Measure], predicted: Sequence[Measure],
                 c.gold += sum(gt.values())
                 c.predicted += sum(pt.values())
                 c.correct += correct
+            if gt != pt:
+                out.mismatches.append((gi, pj, gt - pt, pt - gt))
             for t in (gt - pt).elements():
                 out.problems.append(f"gold {gi + 1} ~ found {pj + 1}: missed {_label(t)}")
             for t in (pt - gt).elements():

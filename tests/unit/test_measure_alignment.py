@@ -129,3 +129,16 @@ def test_a_document_read_exactly_in_order_loses_nothing_aligned(label_file):
     assert a.missed == a.extra == a.rebounded, a.problems
     assert a.attribution.f1 == 1.0
     assert a.rebounded == 0 or label_file.stem in {"r603_jinhui_xxgc_2019", "r920_zhoupu_cmjf_2022"}
+
+
+def test_attribution_errors_are_sorted_into_kinds():
+    spec = importlib.util.spec_from_file_location("first_run_breakdown", REPO / "scripts" / "first_run_breakdown.py")
+    assert spec is not None and spec.loader is not None
+    fr = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fr)
+    missed = Counter([("support", "区文明办"), ("responsible", "保洁公司"), ("lead", "区财政局")])
+    false = Counter([("responsible", "区文明办"), ("responsible", "由保洁公司"), ("responsible", "政府网站")])
+    assert sorted(fr.kinds(missed, false)) == [
+        ("false", "responsible 政府网站"), ("missed", "lead 区财政局"),
+        ("name read differently", "found 由保洁公司, labelled 保洁公司"),
+        ("wrong role", "区文明办: found responsible, labelled support")]
