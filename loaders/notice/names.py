@@ -228,7 +228,7 @@ def split_and_joined(name: str) -> list[tuple[str, int]]:
         left, right = name[: m.start()], name[m.end() :]
         grassroots = left in GRASSROOTS_KINDS  # 属地村、居及镇属企业 (r900): 居, 镇属企业
         if not (left[-1:] in BODY_FINAL or left.endswith(("镇", "乡", "街道", "单位", *PARTY_ENDINGS))
-                or grassroots):
+                or grassroots or _COLLECTIVE_RE.search(left)):
             continue
         if right.startswith(HEADLESS_BODIES):
             base = left
@@ -242,7 +242,9 @@ def split_and_joined(name: str) -> list[tuple[str, int]]:
             if base:
                 rest = split_and_joined(base + right)
                 return [(left, 0)] + [(n, m.end() + max(0, off - len(base))) for n, off in rest]
-        if looks_like_unit(right) and (grassroots or looks_like_unit(left)):
+        # a collective on either side (相关部门及各地区, 交通运输部及各地区, r1080) is a holder too
+        if ((looks_like_unit(right) or _COLLECTIVE_RE.search(right))
+                and (grassroots or looks_like_unit(left) or _COLLECTIVE_RE.search(left))):
             return [(left, 0)] + [(n, m.end() + off) for n, off in split_and_joined(right)]
     return [(name, 0)]
 

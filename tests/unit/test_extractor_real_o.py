@@ -1,0 +1,45 @@
+"""Readings added for the national and provincial documents of batch M (r1080–r1085)
+(the file letters run one batch ahead: test_extractor_real_m.py is batch K, _n batch L).
+
+Lists that join a collective with 及 / 和 (`交通运输部及各地区`, `相关部门及各地区`) and groups
+closed by `等相关部门` before a 及 (`A、B等相关部门及各地区`).
+
+Each reading is pinned on a small written case and, once a real document that
+showed it reads exactly, on that document (assert_exact).
+"""
+
+from __future__ import annotations
+
+from govgraph.loaders.notice.unit_lists import list_mentions
+from real_corpus import assert_exact, measure_roles
+
+
+def _names(text: str) -> list[str]:
+    leads, mentions = list_mentions(text, 0, len(text), None)
+    return [u.name for u in leads + mentions]
+
+
+def test_a_collective_joined_by_ji_or_he_is_a_unit_of_its_own():
+    # r1080: （交通运输部及各地区按职责分工负责）, （A牵头，相关部门及各地区按职责分工负责）: a
+    # collective (各地区, 相关部门) stands for bodies on either side of 及 / 和
+    assert _names("民政部及各地区") == ["民政部", "各地区"]
+    assert _names("有关部门和各省级人民政府") == ["有关部门", "各省级人民政府"]
+    assert _names("相关部门及各地区") == ["相关部门", "各地区"]
+    # one body's own name and a kind shared across 和 are read as before
+    assert _names("市人力资源和社会保障局") == ["市人力资源和社会保障局"]
+    assert _names("各有关部门和单位") == ["各有关部门", "各有关单位"]
+    text = ("某方案\n1．做好甲。推进乙。（民政部、财政部牵头，相关部门及各地区按职责分工负责）\n"
+            "2．做好丙。推进丁。（住房城乡建设部及各地区按职责分工负责）\n")
+    assert measure_roles(text) == [[("lead", ["民政部", "财政部"]), ("responsible", ["相关部门", "各地区"])],
+                                   [("responsible", ["住房城乡建设部", "各地区"])]]
+
+
+def test_a_group_closed_by_deng_xiangguan_bumen_before_ji_ends_there():
+    # r1080: A、B、C等相关部门及各地区: 等相关部门 closes the group (left out, as 等， or 等和, r963)
+    # and the unit after 及 is listed; 等有关部门和单位 stays one closing group (r961)
+    assert _names("教育部、民政部等相关部门及各地区") == ["教育部", "民政部", "各地区"]
+    assert _names("教育部等有关部门和单位") == ["教育部"]
+
+
+def test_r1080_reads_exactly():
+    assert_exact("r1080_guobanting_lnrznjs_2020")
