@@ -43,3 +43,19 @@ def test_a_group_closed_by_deng_xiangguan_bumen_before_ji_ends_there():
 
 def test_r1080_reads_exactly():
     assert_exact("r1080_guobanting_lnrznjs_2020")
+
+
+def test_a_bracket_broken_over_a_line_is_read_joined():
+    # r1081: …聚集市场主体60家以上。(某市先行区建 / 设办公室负责)(十七)…: the bracket opened at a line's
+    # end closes on the next line; read as one, the name joined over the break
+    text = ("某方案\n(一)甲基地--打造一流基地\n推进甲。(某市先行区建设办公室负责)\n"
+            "(二)乙基地--打造一流基地\n推进乙，形成规模。(某市先行区建\n设办公室负责)(三)丙之都--建设试点城市\n"
+            "推进丙。(某市先行区建设办公室负责)\n")
+    assert measure_roles(text) == [[("responsible", ["某市先行区建设办公室"])]] * 3
+    # a bracket left open with another bracket on the next line is still no attribution
+    note = "某方案\n(一)推进甲(见附件\n(二)推进乙。(区财政局负责)\n"
+    assert measure_roles(note) == [[("responsible", ["区财政局"])]]
+
+
+def test_r1081_reads_exactly():
+    assert_exact("r1081_shandong_cjcx_2024")
