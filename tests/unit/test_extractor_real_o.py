@@ -59,3 +59,38 @@ def test_a_bracket_broken_over_a_line_is_read_joined():
 
 def test_r1081_reads_exactly():
     assert_exact("r1081_shandong_cjcx_2024")
+
+
+def test_three_level_decimal_numbering_heads_items():
+    # r1082: 2.1.1 under 2.1 (emergency plans number so): each 2.1.N heads an item of its own, the
+    # third number counting; a <unit>及其职责 heading is read as <unit>职责
+    text = ("2　组织机构和职责\n2.1　甲工作指挥部\n成员：区财政局、区民政局。\n"
+            "2.1.1　甲工作指挥部职责\n（1）掌握形势，提出建议。\n（2）完成交办的其他事项。\n"
+            "2.1.2　甲工作指挥部办公室及其职责\n甲工作指挥部下设办公室，负责日常工作。\n"
+            "（1）起草有关文件。\n")
+    assert measure_roles(text) == [[("responsible", ["甲工作指挥部"])],
+                                   [("responsible", ["甲工作指挥部办公室"])]]
+
+
+def test_a_body_set_up_in_an_earlier_clause_holds_the_duty_after_it():
+    # r1082: 2.2 地方应急机构及其职责 / 省级人民政府应根据需要，…成立相应的指挥部，负责领导…: the 负责
+    # is the set-up body's, the heading's, not the subject's (as 杨行镇建立…领导小组，负责…, r653)
+    text = ("2.1　甲机构及其职责\n（1）区财政局负责经费。\n（2）区民政局负责救助。\n"
+            "2.2　地方应急机构及其职责\n省级人民政府应根据需要，结合本地实际情况成立相应的应急工作指挥部，"
+            "负责领导本行政区域内应急工作。\n")
+    assert measure_roles(text) == [[("responsible", ["区财政局"])], [("responsible", ["区民政局"])],
+                                   [("responsible", ["地方应急机构"])]]
+
+
+def test_a_later_sentence_naming_the_heading_unit_again_lists_it_again():
+    # r1082: （1）A及B负责…。A负责加强…: a second duty of the same unit by its full name (r900); a
+    # shorter name (消委办 under 街道消委办) restates the heading and adds nothing
+    text = ("三、职责分工\n（1）区发展改革委及区粮食局负责综合协调；做好供应工作。区发展改革委负责加强价格监督检查。\n"
+            "（2）街道消委办负责排查。消委办负责汇总。\n")
+    assert measure_roles(text) == [
+        [("responsible", ["区发展改革委", "区粮食局"]), ("responsible", ["区发展改革委"])],
+        [("responsible", ["街道消委办"])]]
+
+
+def test_r1082_reads_exactly():
+    assert_exact("r1082_guobanting_lsyjya_2005")
