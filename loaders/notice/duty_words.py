@@ -67,7 +67,7 @@ def stated_duty(text: str, start: int, stop: int) -> str | None:
     return None
 
 
-ROLE_IN_NAME_RE = re.compile(r"负责|牵头|配合|协助|协同|参与")
+ROLE_IN_NAME_RE = re.compile(r"负责|牵头|配合|协助|协同|参与|参加")
 _SUPPORT_VERBS = frozenset({"配合", "协助", "协同", "参与", "参加", "协办"})
 # A unit heading is short: a few names at most.
 MAX_HEADING = 40

@@ -47,7 +47,7 @@ TASK_VERBS = ("新建", "建成", "启动", "完成", "加快", "推进", "推�
               "加强", "提升", "优化", "完善", "健全", "建立", "深化", "持续", "全面", "积极", "强化",
               "确保", "力争", "实现", "做好", "支持", "鼓励", "引导", "规范", "坚持", "扩大",
               "新增", "改造", "提高", "降低", "增加", "争取", "打造", "培育", "促进",
-              "实行")  # 实行挂牌督办 (r1002): a task ending as an office's name may
+              "实行", "部署")  # 实行挂牌督办 (r1002): a task ending as an office's name may
 # Verbs that govern a body (组织居委会…, 督促物业公司…, 指派专人…, 监督指导各街道办事处落实…, r704;
 # 请区直相关部门及各街道…落实, r801): a phrase opening with one is a
 # sentence about the body, not its name. Not 组织部 or 指导组/指导站, which are names.

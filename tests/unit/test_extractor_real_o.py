@@ -94,3 +94,39 @@ def test_a_later_sentence_naming_the_heading_unit_again_lists_it_again():
 
 def test_r1082_reads_exactly():
     assert_exact("r1082_guobanting_lsyjya_2005")
+
+
+def test_running_text_cheng_dan_zhize_and_a_body_made_first_responsible():
+    # r1083: 国家医保局承担制定试点方案…的职责 states a duty as 履行…职责 does (r941); a body 作为…第一
+    # 责任人 is responsible (r603); 承担…工作 alone is no role word (r1001)
+    text = ("（四）明确部门职责，做好政策衔接。甲局承担制定试点方案、相关政策和监督实施的职责，指导各地做好工作；"
+            "各级卫生健康部门负责对医疗机构进行指导；乙局负责对品种进行认定。\n"
+            "（五）保证回款。医疗机构作为药款结算第一责任人，应按合同规定及时结算。\n"
+            "（六）做好衔接。丙中心承担日常工作。\n")
+    assert measure_roles(text) == [
+        [("responsible", ["甲局"]), ("responsible", ["各级卫生健康部门"]), ("responsible", ["乙局"])],
+        [("responsible", ["医疗机构"])]]
+
+
+def test_a_permission_heading_and_a_verb_are_no_units():
+    # r1083: （一）参加企业。…均可参加: a heading naming who may take part (a role word in it) is no unit;
+    # 研究重大事项，部署落实重点任务: 部署 is a verb, not a body ending in 署
+    text = ("二、范围\n（一）参加企业。经批准上市的药品的生产企业，均可参加。\n（二）药品范围。从仿制药中遴选。\n"
+            "五、组织形式\n（一）成立工作小组。由甲局、乙局组成工作小组，领导试点工作，研究重大事项，部署落实重点任务。\n"
+            "（二）明确职责。丙局负责具体实施；丁局负责监督。\n")
+    assert measure_roles(text) == [[("responsible", ["丙局"]), ("responsible", ["丁局"])]]
+
+
+def test_an_office_placed_in_a_body_and_staffed_by_others_holds_its_duty():
+    # r1083: 办公室设在甲局，由甲局、乙委选派人员参加，具体负责…: the staffing clause is a roster (its 参加
+    # no role), the office placed holds the duty (r605)
+    text = ("（一）成立试点工作小组及办公室。试点工作小组办公室设在甲局，由甲局、乙委选派人员参加，"
+            "具体负责组织开展试点。\n（二）做好宣传。丙局负责宣传。\n")
+    assert measure_roles(text) == [[("responsible", ["试点工作小组办公室"])], [("responsible", ["丙局"])]]
+
+
+def test_a_by_clause_with_a_first_verb_before_bing_fuze():
+    # r1083: 由X承担…日常工作并负责具体实施: X, the units before the first verb, carry on to 负责
+    text = ("（一）成立办公室。由某市集中采购事务管理所承担办公室日常工作并负责具体实施。\n"
+            "（二）做好宣传。由丙局负责宣传。\n")
+    assert measure_roles(text) == [[("responsible", ["某市集中采购事务管理所"])], [("responsible", ["丙局"])]]
