@@ -19,11 +19,12 @@ COPULAR_POSTS = (r"(?:(?:第一|主要|直接)?(?:责任主体|实施主体|责�
                  r"|总?牵头[\u4e00-\u9fff]{0,2}?(?:部门|单位))")
 _COPULAR_LEAD_RE = re.compile(r"牵头[\u4e00-\u9fff]{0,2}?(?:部门|单位)$")
 
-# X对…负有直接和领导责任 (r702), X对…承担主体责任 (r900), X对…肩负监管职责 (r901): a body bearing
+# X对…负有直接和领导责任 (r702), X对…负主体责任 (r1084: 负 alone only before 主体责任, a body's),
+# X对…承担主体责任 (r900), X对…肩负监管职责 (r901): a body bearing
 # responsibility for something as its standing duty is responsible; persons bearing it
 # (建设单位负责人对…负有直接管理责任, r703) are officials, the kind of responsibility their role.
 # A liability for a breach (承担赔偿责任, 承担相应责任, r802, r656) is no duty.
-BEARS = (r"对[^，,；;。\n]{1,30}?(?:负有|承担|肩负)(?!赔偿|法律|相应|连带|经济|刑事|违约)"
+BEARS = (r"对[^，,；;。\n]{1,30}?(?:负有|承担|肩负|负(?=主体责任))(?!赔偿|法律|相应|连带|经济|刑事|违约)"
          r"(?P<borne>[^，,；;。\n]{0,8}?(?:责任|职责))")
 
 

@@ -213,6 +213,12 @@ _KINDS_JOINED_RE = re.compile(r"((?:[\u4e00-\u9fff]{0,4}?(?:省|市|县|区|镇|
                               r"((?:职能)?(?:部门|单位|机构|企业))[和及与](部门|单位|机构|企业)")
 
 
+# Two kinds of work sharing one kind of party (培训和评价机构, 设计和施工单位, r1084): the kind is
+# distributed. Two characters each side, and never 部门: a merged department keeps its 和
+# (文化和旅游部门, 住房和城乡建设部门).
+_SHARED_KIND_RE = re.compile(r"([\u4e00-\u9fff]{2})[和及与]([\u4e00-\u9fff]{2})(机构|单位|企业)")
+
+
 def split_and_joined(name: str) -> list[tuple[str, int]]:
     """Names joined by 和 / 及 / 以及 / 与 / 会同 (各乡镇党委和政府, 县委宣传部及各乡镇), split
     when each side names a body; a headless right side takes the left's
@@ -221,6 +227,10 @@ def split_and_joined(name: str) -> list[tuple[str, int]]:
     >>> split_and_joined("各有关部门和单位")
     [('各有关部门', 0), ('各有关单位', 6)]
     """
+    shared = _SHARED_KIND_RE.fullmatch(name)
+    if shared is not None and not looks_like_unit(shared.group(1)):
+        kind = shared.group(3)
+        return [(shared.group(1) + kind, 0), (shared.group(2) + kind, shared.start(2))]
     kinds = _KINDS_JOINED_RE.fullmatch(name)
     if kinds is not None and not kinds.group(2).endswith(kinds.group(3)):
         return [(kinds.group(1) + kinds.group(2), 0), (kinds.group(1) + kinds.group(3), kinds.start(3))]

@@ -114,6 +114,8 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
             break
         if (s == 0 or text[s - 1] == "\n") and (mk := LINE_HEADER_RE.match(text, s, end)) is not None:
             s = mk.end()  # 1.小型建设工程的建设单位为…的责任单位 (r702): the clause after the item's marker
+            while s < end and text[s] in SPACE_CHARS:
+                s += 1  # 第三条 X负责… (r1084): the space after an article's marker
             if s >= end:
                 break
         if s >= sentence_end:

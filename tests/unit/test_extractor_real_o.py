@@ -130,3 +130,22 @@ def test_a_by_clause_with_a_first_verb_before_bing_fuze():
     text = ("（一）成立办公室。由某市集中采购事务管理所承担办公室日常工作并负责具体实施。\n"
             "（二）做好宣传。由丙局负责宣传。\n")
     assert measure_roles(text) == [[("responsible", ["某市集中采购事务管理所"])], [("responsible", ["丙局"])]]
+
+
+def test_an_articles_first_clause_after_its_marker_and_a_space():
+    # r1084: 第三条 X(以下简称Y)负责…: the clause opens after the marker and the space after it
+    text = ("第二条 本办法适用于知识更新工程。\n"
+            "第三条 甲协调小组(以下简称协调小组)负责制定项目有关政策。\n"
+            "第四条 乙中心负责组织实施。\n")
+    assert measure_roles(text) == [[("responsible", ["甲协调小组"])], [("responsible", ["乙中心"])]]
+
+
+def test_two_kinds_of_work_share_one_kind_of_party_and_bear_zhuti_zeren():
+    # r1084: 培训和评价机构…对…负主体责任: the kind (机构) distributed across 和 (not for 部门: a merged
+    # department keeps its 和, 文化和旅游部门); 负主体责任 as 承担主体责任 (r900), 主体责任 being a body's
+    assert _names("培训和评价机构") == ["培训机构", "评价机构"]
+    assert _names("设计和施工单位") == ["设计单位", "施工单位"]
+    assert _names("文化和旅游部门") == ["文化和旅游部门"]
+    text = ("第四条 培训和评价机构对本单位开展的培训和评价活动负主体责任，并主动接受指导和监督。\n"
+            "第五条 甲中心负责公布目录。\n")
+    assert measure_roles(text) == [[("responsible", ["培训机构", "评价机构"])], [("responsible", ["甲中心"])]]
