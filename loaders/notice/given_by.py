@@ -29,7 +29,7 @@ GENERIC_HEADS = ("单位", "部门", "机构", "机关", "组织")
 _ITEM = r"(?:[^。；;：:！？\n（(由)）]|[(（][^()（）。\n]{1,15}[)）])"
 ADVERBS = r"(?:定期|统一|及时|主动|全面|共同|具体)?"
 _BY_RE = re.compile(r"(?:交由|移交给?|交给|由)(?P<list>" + _ITEM + r"{2,80}?)" + MANNER + ADVERBS
-                    + r"(?P<word>负责(?!人)|牵头|落实|配合|协同|协助)(?!的)")
+                    + r"(?P<word>负责(?!人|同志)|牵头|落实|配合|协同|协助)(?!的)")
 # 由建管中心牵头，营商办、城运中心等部门参与…: the clauses after the 由 clause go on, with a
 # manner of their own between the list and the word (根据安排参加).
 _CHAIN_ITEM = r"(?:[^。；;：:！？\n（(，,由)）]|[(（][^()（）。\n]{1,15}[)）])"
@@ -118,7 +118,7 @@ _SET_UP_RE = re.compile(r"(?:成立|建立|设立|下设|组建)(?:常设机构|
                         r"(?P<body>[^，,。；;：:（(、\n]{2,40}?)"
                         r"(?:[（(]以下(?:简称|统称)[“\"]?(?P<short>[^）)”\"\n]{1,20})[”\"]?[）)])?[，,]")
 _ROLE_CLAUSE_RE = re.compile(r"(?:(?:按照|根据|依据|依照)[^，,。；;\n]{0,20}?)?(?:具体|主要|统一|全面)?"
-                             r"(?P<word>负责牵头|牵头负责|负责(?!人)|牵头)")
+                             r"(?P<word>负责牵头|牵头负责|负责(?!人|同志)|牵头)")
 
 
 def set_up_clauses(text: str, start: int, end: int) -> list[Attribution]:
@@ -162,7 +162,7 @@ def set_up_clauses(text: str, start: int, end: int) -> list[Attribution]:
 _PLACED_RE = re.compile(r"(?:^|(?<=[，,。；;：:\n]))(?P<body>[^，,。；;：:、\n]{2,20}?)"
                         r"设在[^，,。；;\n]{2,30}[，,](?:会同[^，,。；;\n]{2,40}[，,])?"
                         r"(?:由[^，,。；;\n]{2,60}?(?:参加|组成)[，,])?"
-                        r"(?:具体|主要|统一|全面)?(?P<word>负责牵头|牵头负责|负责(?!人)|牵头)(?!的)")
+                        r"(?:具体|主要|统一|全面)?(?P<word>负责牵头|牵头负责|负责(?!人|同志)|牵头)(?!的)")
 
 
 _PLACED_SUBJECT_RE = re.compile(r"[^，,。；;：:、\n]{2,20}?(?=设在)")

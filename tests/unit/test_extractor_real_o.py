@@ -149,3 +149,11 @@ def test_two_kinds_of_work_share_one_kind_of_party_and_bear_zhuti_zeren():
     text = ("第四条 培训和评价机构对本单位开展的培训和评价活动负主体责任，并主动接受指导和监督。\n"
             "第五条 甲中心负责公布目录。\n")
     assert measure_roles(text) == [[("responsible", ["培训机构", "评价机构"])], [("responsible", ["甲中心"])]]
+
+
+def test_a_responsible_comrade_and_an_invitation_are_no_duties():
+    # r1085: 联络员由各成员单位有关司局负责同志担任: 负责同志 is a person (as 负责人), not 由X负责;
+    # 联席会议可邀请其他相关部门和单位参加: 邀请 is a verb, the clause no unit list
+    text = ("（一）建立机制。联络员由各成员单位有关司局负责同志担任。联席会议可邀请其他相关部门和单位参加。\n"
+            "（二）做好宣传。由甲局负责宣传。\n（三）做好保障。由乙局负责经费。\n")
+    assert measure_roles(text) == [[("responsible", ["甲局"])], [("responsible", ["乙局"])]]
