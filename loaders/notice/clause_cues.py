@@ -12,16 +12,19 @@ from .roles import ROLE_WORDS
 
 # A post given to a body by a copula: 各村为…的责任主体, 建设单位是施工管理的第一责任单位 (r703),
 # X为…的责任单位 (r702), A、B和C是…的责任部门 (r754), X是…的实施主体 (r921) → responsible;
+# A body made 第一责任人 with 作为 (医疗机构作为药款结算第一责任人, r1083, as r603) → responsible too;
+# with 是 / 为 the subject is mostly a group of persons (各村主要负责人是…第一责任人: officials, posts.py).
 # 镇规建办为牵头部门 (r655), X是…的总牵头单位 (r900), X为牵头受理部门 (r920) → lead.
 COPULAR_POSTS = (r"(?:(?:第一|主要|直接)?(?:责任主体|实施主体|责任单位|责任部门)"
                  r"|总?牵头[\u4e00-\u9fff]{0,2}?(?:部门|单位))")
 _COPULAR_LEAD_RE = re.compile(r"牵头[\u4e00-\u9fff]{0,2}?(?:部门|单位)$")
 
-# X对…负有直接和领导责任 (r702), X对…承担主体责任 (r900), X对…肩负监管职责 (r901): a body bearing
+# X对…负有直接和领导责任 (r702), X对…负主体责任 (r1084: 负 alone only before 主体责任, a body's),
+# X对…承担主体责任 (r900), X对…肩负监管职责 (r901): a body bearing
 # responsibility for something as its standing duty is responsible; persons bearing it
 # (建设单位负责人对…负有直接管理责任, r703) are officials, the kind of responsibility their role.
 # A liability for a breach (承担赔偿责任, 承担相应责任, r802, r656) is no duty.
-BEARS = (r"对[^，,；;。\n]{1,30}?(?:负有|承担|肩负)(?!赔偿|法律|相应|连带|经济|刑事|违约)"
+BEARS = (r"对[^，,；;。\n]{1,30}?(?:负有|承担|肩负|负(?=主体责任))(?!赔偿|法律|相应|连带|经济|刑事|违约)"
          r"(?P<borne>[^，,；;。\n]{0,8}?(?:责任|职责))")
 
 
@@ -29,7 +32,8 @@ BEARS = (r"对[^，,；;。\n]{1,30}?(?:负有|承担|肩负)(?!赔偿|法律|�
 # clause naming what they do as a noun's qualifier (各行业主管部门按职责开展的…项目可参照…, r1024).
 # 依据各自的法定职责对…进行检查 names the law they act under and is no role word (r941).
 ACTS_BY_DUTY = r"(?:按照?|依)(?:各自)?职责(?!分工)(?![\u4e00-\u9fff]{1,3}的)"
-# 履行…责任 states a standing duty (设置者应当…履行维护管理责任, r1042, as r900); not 履行下列职责时
+# 履行…责任 states a standing duty (设置者应当…履行维护管理责任, r1042, as r900), as 承担…职责 does
+# (国家医保局承担制定试点方案…的职责, r1083, as r941; 承担…工作 does not, r1001); not 履行下列职责时
 # (a condition, r803).
 # 各单位要认真落实本通知要求: urging the document itself be carried out, no duty of a unit (r961, r1043).
 _NOT_THE_DOCUMENT = r"(?!本(?:通知|意见|方案|办法|规定|决定|细则|文件)|上述(?:要求|意见))"
@@ -39,8 +43,9 @@ _NOT_THE_DOCUMENT = r"(?!本(?:通知|意见|方案|办法|规定|决定|细则|
 # 负责人 is a post, not the role word 负责.
 CLAUSE_CUE_RE = re.compile(
     r"(?:按照?(?:职责|职能|各自职责)(?:分工)?[，,]?)?(?:分别|共同|具体|分头|主要)?"
-    r"(?P<word>负责牵头|牵头负责|负责配合|牵头|负责(?!人)|配合|参与|参加|协助|协同|协办"
-    r"|履行[^，,；;。\n]{0,12}?(?:职责|责任)(?!的|时)|落实主体责任|落实" + _NOT_THE_DOCUMENT
+    r"(?P<word>负责牵头|牵头负责|负责配合|牵头|负责(?!人|同志)|配合|参与|参加|协助|协同|协办"
+    r"|履行[^，,；;。\n]{0,12}?(?:职责|责任)(?!的|时)|承担[^，,；;。\n]{0,20}?职责(?!的|时)"
+    r"|作为[^，,；;。\n]{0,20}?第一责任人|落实主体责任|落实" + _NOT_THE_DOCUMENT
     + r"|" + ACTS_BY_DUTY
     + r"|(?:作为|为|是)[^，,；;。\n]{0,20}?" + COPULAR_POSTS
     + r"|" + BEARS + r")(?!的|率|情况)")  # 家庭参与率≥50%, 资金落实情况: no duty (r801, r702)
@@ -62,7 +67,8 @@ MODAL_RULE_RE = re.compile(r"(?:必须|应当|应该|应|要|须)?(?:严格|切�
 # 对…承担监理责任 / 对…肩负监管职责 carry it too (监理单位应当代表…实行监督管理，
 # 对小型工程承担监理责任, r900).
 CARRIED_RE = re.compile(r"(?:并且|并|同时|还|也)?(?:应当|应|要|须|必须)?(?:具体|主要|统一|全面|分别|共同)?"
-                         r"(?:(?P<word>负责牵头|牵头负责|负责配合|牵头|负责(?!人)|落实" + _NOT_THE_DOCUMENT
+                         r"(?:(?P<word>负责牵头|牵头负责|负责配合|牵头|负责(?!人|同志)|落实"
+                         + _NOT_THE_DOCUMENT
                          + r"|配合|协助|参与|参加)"
                          r"|" + BEARS + r")(?!的)")
 

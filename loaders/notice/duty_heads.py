@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 
-from .duty_words import HEAD_CUE_RE, MAX_HEADING, ROLE_IN_NAME_RE, unit_list
+from .duty_words import HEAD_CUE_RE, MAX_HEADING, ROLE_IN_NAME_RE, ROLE_VERB_RE, SENTENCE_END, unit_list
 from .model import Official, UnitMention
 from .persons import PERSON_GROUP_RE
 from .vocabulary import SPACE, label_role
 
 # A heading naming the unit and its duties: 消防安全管理办公室职责, 区民政局主要职责,
 # or what it checks or does: 镇农发办和经发中心审核内容 (r655).
-DUTIES_OF = r"(?:主要|工作)?职责|(?:审核|审查|核查|检查|工作)内容"
+DUTIES_OF = r"(?:及其)?(?:主要|工作)?职责|(?:审核|审查|核查|检查|工作)内容"
 # A heading naming the unit, the field of its duties and 职责 / 责任: 各街镇（经开区）消防工作责任,
 # 区委、区政府各部委办局消防安全职责 (r701).
 _FIELD_DUTIES_RE = re.compile(r"(?P<field>[\u4e00-\u9fff]{2,8}?)(?:工作)?(?:职责|责任)$")
@@ -177,7 +177,7 @@ def item_heading(text: str, s: int, line_end: int, next_start: int
     # 房管所、规建生态办负责牵头组织… : the units, then a word a duty starts with.
     cues = list(HEAD_CUE_RE.finditer(text, s + 2, min(line_end, s + MAX_HEADING + 1)))
     for n, cue in enumerate(cues):
-        if SETS_UP_VERB_RE.match(text, cue.start()):
+        if SETS_UP_VERB_RE.match(text, cue.start()) or _sets_up_first(text, cue.start(), line_end):
             return None  # 杨行镇建立…领导小组，负责…: the body set up holds the duty (set_up_clauses)
         units = unit_list(text, s, cue.start()) or _named_by_clause(text, s, cue.start())
         if units and text.startswith("、", cue.end()):
@@ -195,6 +195,20 @@ def item_heading(text: str, s: int, line_end: int, next_start: int
         if persons:
             return persons, s, cue.start(), cue.start()
     return None
+
+
+def _sets_up_first(text: str, pos: int, line_end: int) -> bool:
+    """Does the sentence from pos set a body up before its first role verb, in an earlier clause
+    (省级人民政府应根据需要，…成立相应的应急工作指挥部，负责领导…, r1082)? The role verb is then the
+    body's set up, not the subject's (r653), as when the set-up verb follows the subject at once."""
+    stop = pos
+    while stop < line_end and text[stop] not in SENTENCE_END + "；;":
+        stop += 1
+    role = ROLE_VERB_RE.search(text, pos, stop)
+    if role is None:
+        return False
+    setup = SETS_UP_VERB_RE.search(text, pos, role.start())
+    return setup is not None and re.search("[，,]", text[setup.end() : role.start()]) is not None
 
 
 # An article's title in brackets on its heading line: 第六条（街道办事处监督检查职责） (r941).

@@ -54,6 +54,7 @@ def later_subjects(text: str, duty_start: int, end: int, heads: list[str]) -> li
     s = duty_start
     stop = _sentence_stop(text, s, end)
     first = True  # the item's first clause is the heading unit's own
+    new_sentence = False
     while s < end:
         if not first:
             verb = ROLE_VERB_RE.search(text, s, min(stop, s + _MAX_LATER_HEAD))
@@ -64,9 +65,12 @@ def later_subjects(text: str, duty_start: int, end: int, heads: list[str]) -> li
                 got = _carried_on(text, s, verb, stop, heads)
             if got is None:
                 got = _party_post(text, s, stop, heads) or _stated_clause(text, s, stop, heads)
+            if got is None and verb is not None and new_sentence:
+                got = _named_again(text, s, verb, stop, heads)
             if got is not None:
                 out.append(got)
         first = False
+        new_sentence = False
         k = s
         while k < stop and text[k] not in "，,；;":
             k += 1
@@ -76,6 +80,7 @@ def later_subjects(text: str, duty_start: int, end: int, heads: list[str]) -> li
         if stop >= end or text[stop] not in "。\n":
             break
         s = stop + 1
+        new_sentence = True
         while s < end and text[s].isspace():
             s += 1  # a later paragraph of the item too (第四条 镇人民政府负责…。\n镇党群中心具体负责…, r803)
         stop = _sentence_stop(text, s, end)
@@ -98,6 +103,18 @@ def _later_clause(text: str, s: int, verb: re.Match[str], stop: int, heads: list
     # not a clause opening with a verb: 督促小区物业公司负责…
     units = unit_list(text, s, e, _MAX_LATER_SUBJECT) if not CUE_RE.match(text, s) else None
     if not units or any(restates(u.name, h) for u in units for h in heads):
+        return None
+    role, word = duty_role(text, verb.start(), stop)
+    return Attribution(role=role, label=word, clause=text[s : verb.end()], start=s, end=verb.end(),
+                       units=units)
+
+
+def _named_again(text: str, s: int, verb: re.Match[str], stop: int, heads: list[str]) -> Attribution | None:
+    """A later sentence opening with a heading unit's full name and a role verb of its own
+    (（1）A及B负责…。A负责加强…, r1082): the unit given a second duty, listed again (r900). A
+    shorter name for it (消委办负责… under 街道消委办) restates the heading and gives nothing."""
+    units = unit_list(text, s, verb.start(), _MAX_LATER_SUBJECT) if not CUE_RE.match(text, s) else None
+    if not units or not all(u.name in heads for u in units):
         return None
     role, word = duty_role(text, verb.start(), stop)
     return Attribution(role=role, label=word, clause=text[s : verb.end()], start=s, end=verb.end(),

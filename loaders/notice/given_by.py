@@ -29,7 +29,7 @@ GENERIC_HEADS = ("单位", "部门", "机构", "机关", "组织")
 _ITEM = r"(?:[^。；;：:！？\n（(由)）]|[(（][^()（）。\n]{1,15}[)）])"
 ADVERBS = r"(?:定期|统一|及时|主动|全面|共同|具体)?"
 _BY_RE = re.compile(r"(?:交由|移交给?|交给|由)(?P<list>" + _ITEM + r"{2,80}?)" + MANNER + ADVERBS
-                    + r"(?P<word>负责(?!人)|牵头|落实|配合|协同|协助)(?!的)")
+                    + r"(?P<word>负责(?!人|同志)|牵头|落实|配合|协同|协助)(?!的)")
 # 由建管中心牵头，营商办、城运中心等部门参与…: the clauses after the 由 clause go on, with a
 # manner of their own between the list and the word (根据安排参加).
 _CHAIN_ITEM = r"(?:[^。；;：:！？\n（(，,由)）]|[(（][^()（）。\n]{1,15}[)）])"
@@ -118,7 +118,7 @@ _SET_UP_RE = re.compile(r"(?:成立|建立|设立|下设|组建)(?:常设机构|
                         r"(?P<body>[^，,。；;：:（(、\n]{2,40}?)"
                         r"(?:[（(]以下(?:简称|统称)[“\"]?(?P<short>[^）)”\"\n]{1,20})[”\"]?[）)])?[，,]")
 _ROLE_CLAUSE_RE = re.compile(r"(?:(?:按照|根据|依据|依照)[^，,。；;\n]{0,20}?)?(?:具体|主要|统一|全面)?"
-                             r"(?P<word>负责牵头|牵头负责|负责(?!人)|牵头)")
+                             r"(?P<word>负责牵头|牵头负责|负责(?!人|同志)|牵头)")
 
 
 def set_up_clauses(text: str, start: int, end: int) -> list[Attribution]:
@@ -157,10 +157,12 @@ def set_up_clauses(text: str, start: int, end: int) -> list[Attribution]:
 # The body placed holds the duty, named as the clause names it (r901); the body it sits in does not (r605).
 # Only the very next clause: 办公室设在镇房管所，房管所所长兼…主任，同时落实2人… gives nothing (r452).
 # A clause with no subject of its own may come between, saying whom it works with (会同有关单位制定
-# 落实具体实施细则，具体负责…, r605): the body placed is still its subject.
+# 落实具体实施细则，具体负责…, r605): the body placed is still its subject. So may a clause saying who
+# staffs it (由A、B…选派人员参加，具体负责…, r1083): a roster, its 参加 no role.
 _PLACED_RE = re.compile(r"(?:^|(?<=[，,。；;：:\n]))(?P<body>[^，,。；;：:、\n]{2,20}?)"
                         r"设在[^，,。；;\n]{2,30}[，,](?:会同[^，,。；;\n]{2,40}[，,])?"
-                        r"(?:具体|主要|统一|全面)?(?P<word>负责牵头|牵头负责|负责(?!人)|牵头)(?!的)")
+                        r"(?:由[^，,。；;\n]{2,60}?(?:参加|组成)[，,])?"
+                        r"(?:具体|主要|统一|全面)?(?P<word>负责牵头|牵头负责|负责(?!人|同志)|牵头)(?!的)")
 
 
 _PLACED_SUBJECT_RE = re.compile(r"[^，,。；;：:、\n]{2,20}?(?=设在)")
@@ -176,6 +178,20 @@ def placed_clauses(text: str, start: int, end: int) -> list[Attribution]:
             out.append(Attribution(role=clause_role(word), label=word, clause=m.group(0),
                                    start=m.start("body"), end=m.end(), units=units))
     return out
+
+
+# 由X承担…工作并负责… (r1083): the units, a verb and its object, then 并 and the role word the same
+# units go on to; the verb (承担, 组织, 做好 …) opens what they do first.
+_FIRST_VERB_RE = re.compile(r"承担|组织|做好|开展|制定|研究|提出|" + "|".join(TASK_VERBS))
+
+
+def _carried_by(text: str, s: int, e: int) -> list[UnitMention] | None:
+    """The units of a 由-clause whose role word follows 并 after a first verb of theirs."""
+    if not text.endswith("并", s, e):
+        return None
+    for v in _FIRST_VERB_RE.finditer(text, s + 2, e - 1):
+        return holders(text, s, v.start())
+    return None
 
 
 # 其 before a kind of body is part of its name as written (其主管部门, r703; 由其管理单位或者
@@ -233,7 +249,7 @@ def by_clauses(text: str, start: int, end: int) -> list[Attribution]:
         # not 项目建设单位及其主管部门, nor the alternatives 管理单位或者产权单位 (r940)
         if d is not None and d.end() < e and text[d.end()] not in "(（及和与或":
             s = d.end()  # 包片单位县气象局: the kind of unit, then the unit (not an alias after it)
-        units = holders(text, s, e) or _qualified_party(text, s, e)
+        units = holders(text, s, e) or _qualified_party(text, s, e) or _carried_by(text, s, e)
         if not units or _roster(text, m.end(), end):
             continue
         units = _alternatives(text, units)

@@ -47,7 +47,7 @@ TASK_VERBS = ("新建", "建成", "启动", "完成", "加快", "推进", "推�
               "加强", "提升", "优化", "完善", "健全", "建立", "深化", "持续", "全面", "积极", "强化",
               "确保", "力争", "实现", "做好", "支持", "鼓励", "引导", "规范", "坚持", "扩大",
               "新增", "改造", "提高", "降低", "增加", "争取", "打造", "培育", "促进",
-              "实行")  # 实行挂牌督办 (r1002): a task ending as an office's name may
+              "实行", "部署")  # 实行挂牌督办 (r1002): a task ending as an office's name may
 # Verbs that govern a body (组织居委会…, 督促物业公司…, 指派专人…, 监督指导各街道办事处落实…, r704;
 # 请区直相关部门及各街道…落实, r801): a phrase opening with one is a
 # sentence about the body, not its name. Not 组织部 or 指导组/指导站, which are names.
@@ -66,8 +66,8 @@ PERSON_ENDINGS = ("干部", "主任", "书记", "负责人", "村长", "镇长",
 # counts. A 由-phrase says who does something (非国有不可移动文物由其所有人, r803); no name holds one
 # (自由贸易区 aside), nor a
 # hand-over (村级工程项目移交各行政村负责…, r601: the 由-clause reads 各行政村).
-PHRASE_RE = re.compile(r"的|是否|设立|成立|下设|设在|组建|适用|移交|^除|^召开|^本(?:办法|方案|意见|规定|细则)"
-                       r"|[一两几数首](?:批|系列)|若干|(?<![自理缘])由")
+PHRASE_RE = re.compile(r"的|是否|邀请|设立|成立|下设|设在|组建|适用|移交|^除|^召开"
+                       r"|^本(?:办法|方案|意见|规定|细则)|[一两几数首](?:批|系列)|若干|(?<![自理缘])由")
 # Procedure verbs right after a finished body's name: the name ended and a sentence went on
 # (城建中心报小型建设工程领导小组选择社会中介机构, r602), also after a modal, with a verb governing
 # another body (区房管局应指导街道督促物业管理单位…, r941; not 市委组织部).
@@ -213,6 +213,12 @@ _KINDS_JOINED_RE = re.compile(r"((?:[\u4e00-\u9fff]{0,4}?(?:省|市|县|区|镇|
                               r"((?:职能)?(?:部门|单位|机构|企业))[和及与](部门|单位|机构|企业)")
 
 
+# Two kinds of work sharing one kind of party (培训和评价机构, 设计和施工单位, r1084): the kind is
+# distributed. Two characters each side, and never 部门: a merged department keeps its 和
+# (文化和旅游部门, 住房和城乡建设部门).
+_SHARED_KIND_RE = re.compile(r"([\u4e00-\u9fff]{2})[和及与]([\u4e00-\u9fff]{2})(机构|单位|企业)")
+
+
 def split_and_joined(name: str) -> list[tuple[str, int]]:
     """Names joined by 和 / 及 / 以及 / 与 / 会同 (各乡镇党委和政府, 县委宣传部及各乡镇), split
     when each side names a body; a headless right side takes the left's
@@ -221,6 +227,10 @@ def split_and_joined(name: str) -> list[tuple[str, int]]:
     >>> split_and_joined("各有关部门和单位")
     [('各有关部门', 0), ('各有关单位', 6)]
     """
+    shared = _SHARED_KIND_RE.fullmatch(name)
+    if shared is not None and not looks_like_unit(shared.group(1)):
+        kind = shared.group(3)
+        return [(shared.group(1) + kind, 0), (shared.group(2) + kind, shared.start(2))]
     kinds = _KINDS_JOINED_RE.fullmatch(name)
     if kinds is not None and not kinds.group(2).endswith(kinds.group(3)):
         return [(kinds.group(1) + kinds.group(2), 0), (kinds.group(1) + kinds.group(3), kinds.start(3))]
@@ -228,7 +238,7 @@ def split_and_joined(name: str) -> list[tuple[str, int]]:
         left, right = name[: m.start()], name[m.end() :]
         grassroots = left in GRASSROOTS_KINDS  # 属地村、居及镇属企业 (r900): 居, 镇属企业
         if not (left[-1:] in BODY_FINAL or left.endswith(("镇", "乡", "街道", "单位", *PARTY_ENDINGS))
-                or grassroots):
+                or grassroots or _COLLECTIVE_RE.search(left)):
             continue
         if right.startswith(HEADLESS_BODIES):
             base = left
@@ -242,7 +252,9 @@ def split_and_joined(name: str) -> list[tuple[str, int]]:
             if base:
                 rest = split_and_joined(base + right)
                 return [(left, 0)] + [(n, m.end() + max(0, off - len(base))) for n, off in rest]
-        if looks_like_unit(right) and (grassroots or looks_like_unit(left)):
+        # a collective on either side (相关部门及各地区, 交通运输部及各地区, r1080) is a holder too
+        if ((looks_like_unit(right) or _COLLECTIVE_RE.search(right))
+                and (grassroots or looks_like_unit(left) or _COLLECTIVE_RE.search(left))):
             return [(left, 0)] + [(n, m.end() + off) for n, off in split_and_joined(right)]
     return [(name, 0)]
 

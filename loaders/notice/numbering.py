@@ -13,8 +13,8 @@ from .vocabulary import CLOSERS, CN_NUM, SPACE
 # Ranks follow the usual hierarchy of Chinese official documents.
 # 第一条 (an article of rules and measures) stands where 一、 would; 1.1 under 1.;
 # circled numbers (①, ⑴) and 一是 / 二是 are the deepest points.
-STYLE_RANK = {"article": 0, "cn_dun": 0, "cn_paren": 1, "ar_dot": 2, "ar_dec": 3, "ar_paren": 4,
-              "circled": 5}
+STYLE_RANK = {"article": 0, "cn_dun": 0, "cn_paren": 1, "ar_dot": 2, "ar_dec": 3, "ar_dec3": 4,
+              "ar_paren": 5, "circled": 6}
 # Circled and parenthesised digits of their own code points: ①–⑳, ⑴–⒇, ⒈–⒛.
 _CIRCLED = "".join(chr(c) for c in range(0x2460, 0x2474))
 _PAREN_DIGITS = "".join(chr(c) for c in range(0x2474, 0x2488))
@@ -25,6 +25,9 @@ _HEADER_RE = re.compile(
     rf"|(?P<ar_paren>[(（][^\S\n]*(?P<n_ap>\d{{1,3}})[^\S\n]*[)）]"
     rf"|(?<![\d(（.．])(?P<n_ah>\d{{1,2}})[)）](?![\d%％]))"  # 1) / 1）: a half bracket
     rf"|(?P<cn_dun>(?<![{CN_NUM}])(?P<n_cd>[{CN_NUM}]+)[^\S\n]*(?:、|[.．](?![\d{CN_NUM}])))"
+    # 2.1.1 under 2.1: the third number counts (r1082)
+    rf"|(?P<ar_dec3>(?<![\d.．])\d{{1,2}}[.．]\d{{1,2}}[.．](?P<n_d3>\d{{1,2}})(?![\d.．%％])[^\S\n]*"
+    rf"(?=[\u4e00-\u9fff])(?![亿万千百元个年月日倍项家条]))"
     # 1.1 under 1.: the second number counts; never 3.5亿 (a quantity) or 1.15
     rf"|(?P<ar_dec>(?<![\d.．])\d{{1,2}}[.．](?P<n_dc>\d{{1,2}})(?![\d.．%％])[^\S\n]*"
     rf"(?=[\u4e00-\u9fff])(?![亿万千百元个年月日倍项家条]))"
@@ -53,7 +56,7 @@ _BARE_DIGIT_RE = re.compile(rf"(?m)^[^\S\n]*(\d{{1,3}})[\ue000-\uf8ff]?[^\S\n]*(
 
 # The groups that hold a style's number, as written.
 _NUMBER_GROUPS = {"article": ("n_ar",), "cn_paren": ("n_cp",), "ar_paren": ("n_ap", "n_ah", "n_pd"),
-                  "cn_dun": ("n_cd",), "ar_dec": ("n_dc",), "ar_dot": ("n_ad", "n_dd"),
+                  "cn_dun": ("n_cd",), "ar_dec": ("n_dc",), "ar_dec3": ("n_d3",), "ar_dot": ("n_ad", "n_dd"),
                   "circled": ("n_ci", "n_sh")}
 _ALL_CIRCLED = _CIRCLED + _PAREN_DIGITS + _DOT_DIGITS
 
@@ -92,7 +95,7 @@ def _header_candidates(text: str) -> list[tuple[Header, bool]]:
         line_start = text.rfind("\n", 0, m.start()) + 1
         at_line_start = not text[line_start : m.start()].strip(SPACE)
         out.append((Header(m.start(), m.end(), style, number), at_line_start))
-    decimal = {h.start for h, _ in out if h.style == "ar_dec"}
+    decimal = {h.start for h, _ in out if h.style in ("ar_dec", "ar_dec3")}
     for rx in (_DIGIT_AFTER_RE, _BARE_DIGIT_RE):
         for m in rx.finditer(text):
             if m.start(1) in decimal:

@@ -102,9 +102,22 @@ def bracket_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             depth -= 1
             if depth == 0:
                 spans.append((open_at, k))
-        elif ch == "\n" and depth:
+        elif ch == "\n" and depth and not _closed_on_next_line(text, open_at, k, end):
             depth = 0  # a bracket never closed on its line is no attribution
     return spans
+
+
+def _closed_on_next_line(text: str, open_at: int, nl: int, end: int) -> bool:
+    """A bracket opened on the line ending at nl and broken there by the page, its
+    closer on the next line before any other bracket opens (…(青岛市绿色低碳高 / 质量发展…
+    办公室负责)(十七)…, r1081): one bracket read over the break. Only one break, and only a
+    bracket opened on that line."""
+    if "\n" in text[open_at:nl] or text.count("(", open_at + 1, nl) + text.count("（", open_at + 1, nl):
+        return False
+    stop = text.find("\n", nl + 1, end)
+    line = text[nl + 1 : stop if stop != -1 else end]
+    closer = min((i for i in (line.find(")"), line.find("）")) if i != -1), default=-1)
+    return closer > 0 and not any(o in line[:closer] for o in _OPEN)
 
 
 # 第十条（社会参与）: an article's title in brackets on its heading line names its subject,

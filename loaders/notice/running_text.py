@@ -28,7 +28,7 @@ _CLAUSE_END = "。；;！？!?\n"
 # a list of a dozen district bodies (区发展改革委、区经委、…、区城管执法局等部门, r1042)
 _MAX_SUBJECT = 100
 # 各村党支书记为网格长，包村负责: a group of persons made something, then 负责 for a scope.
-_APPOINTED_RE = re.compile(r"为[^，,；;。\n]{1,8}[，,][^，,；;。\n]{0,4}负责(?!人)")
+_APPOINTED_RE = re.compile(r"为[^，,；;。\n]{1,8}[，,][^，,；;。\n]{0,4}负责(?!人|同志)")
 
 
 # 各村主要负责人是减量化工作的第一责任人: a group of persons named to a post (posts.NAMED_POST_RE).
@@ -114,6 +114,8 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
             break
         if (s == 0 or text[s - 1] == "\n") and (mk := LINE_HEADER_RE.match(text, s, end)) is not None:
             s = mk.end()  # 1.小型建设工程的建设单位为…的责任单位 (r702): the clause after the item's marker
+            while s < end and text[s] in SPACE_CHARS:
+                s += 1  # 第三条 X负责… (r1084): the space after an article's marker
             if s >= end:
                 break
         if s >= sentence_end:

@@ -79,6 +79,17 @@ def _trim_span(text: str, s: int, e: int) -> tuple[int, int]:
             return s, e
 
 
+_BARE_KINDS = ("单位", "部门", "机构", "组织", "企业")
+
+
+def _closes_group(text: str, item_start: int, i: int) -> bool:
+    """Does the item text[item_start:i] end with a 等 closing a group (等, 等相关部门, 等单位),
+    the 和/及 at i joining a body after it? Not when a bare kind follows: 等有关部门和单位
+    is one closing group (r961)."""
+    return (any(w.startswith("等") and text.endswith(w, item_start, i) for w in TRAILING_WORDS)
+            and (text[i - 1] == "等" or not text.startswith(_BARE_KINDS, i + 1)))
+
+
 def split_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the items of a unit list, split on separators outside brackets.
 
@@ -94,8 +105,9 @@ def split_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
             depth += 1
         elif ch in CLOSERS:
             depth = max(0, depth - 1)
-        elif depth == 0 and (ch in LIST_SEPARATORS or (ch in "和及" and i > start and text[i - 1] == "等")):
-            # 等和 ends a group as 等， does (…全国总工会等和各省级人民政府负责, r963); its 等 is left out
+        elif depth == 0 and (ch in LIST_SEPARATORS or (ch in "和及" and _closes_group(text, item_start, i))):
+            # 等和 ends a group as 等， does (…全国总工会等和各省级人民政府负责, r963), and so does
+            # 等相关部门及 (…国家卫生健康委等相关部门及各地区, r1080); the 等… is left out
             items.append((item_start, i))
             item_start = i + 1
     items.append((item_start, end))
