@@ -240,17 +240,22 @@ class RealResult:
                 and self.officials.correct == self.officials.gold == self.officials.predicted)
 
 
-def evaluate_real_document(label_file: Path, parse: Any = None) -> RealResult:
+def evaluate_real_document(label_file: Path, parse: Any = None, render: Any = None) -> RealResult:
     """Measures are matched in order: the n-th measure the extractor found that
     names a unit or an official against the n-th labelled one, so a measure
     missed or split shifts everything after it and is counted so. ``parse(text,
     source)`` reads the text (default ``parse_notice``; the tests pass one that
-    parses each document once per session)."""
+    parses each document once per session). ``render(text)``, when given, is
+    another rendering of the same document (scripts/renderings.py): the text is
+    read as rendered, scored against the same labels (their text prefixes,
+    quotes of the document, rendered alike for the alignment)."""
     from govgraph.graph.names import normalize_name
     from govgraph.loaders.notice import NoticeError, parse_notice
 
     label = json.loads(label_file.read_text("utf-8"))
     header, text = read_real(label_file.with_suffix(".txt"))
+    if render is not None:
+        text = render(text)
     res = RealResult(name=label_file.stem, families=list(label.get("families", [])),
                      level=label.get("level", header.get("level", "?")),
                      issuer=label.get("issuer", header.get("issuer", "?")))
@@ -288,7 +293,8 @@ def evaluate_real_document(label_file: Path, parse: Any = None) -> RealResult:
         for o in (po - go).elements():
             res.problems.append(f"measure {i + 1} official: false {o}")
     res.aligned = ma.score_aligned(
-        [ma.Measure(g.get("text", ""), Counter((f, normalize_name(u)) for f in FIELDS for u in g.get(f, [])))
+        [ma.Measure(render(g.get("text", "")) if render else g.get("text", ""),
+                    Counter((f, normalize_name(u)) for f in FIELDS for u in g.get(f, [])))
          for g in gold],
         [ma.Measure(getattr(m, "text", ""),
                     Counter((f, normalize_name(u)) for f in FIELDS for u in m.units(f)),
