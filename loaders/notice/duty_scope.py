@@ -11,6 +11,7 @@ import re
 from .duty_words import CUE_RE, MAX_HEADING, ROLE_VERB_RE, SENTENCE_END, STATED_AT_RE, duty_role, unit_list
 from .model import Attribution, UnitMention
 from .numbering import Header
+from .vocabulary import at_line_start
 
 # Generic holders that stand for the units a list below names (各单位按以下职能分工…, r310).
 _GENERIC_RE = re.compile(r"(?:各|有关|相关|各有关|各相关)(?:单位|部门)")
@@ -243,7 +244,7 @@ class SectionHeadings:
         self.ranks: list[int] = []
         stack: list[tuple[int, bool]] = []  # the open headings above, by rank
         for h in headers:
-            if h.start == 0 or text[h.start - 1] == "\n":
+            if at_line_start(text, h.start):  # indented too (\u3000\u3000四、管理责任)
                 nl = text.find("\n", h.end)
                 line = text[h.end : nl if nl != -1 else len(text)]
                 names = names_duties(line)  # 第十四条（职责分工）too

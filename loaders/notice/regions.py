@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .layout import Layout
+from .layout import Layout, display_width
 from .model import Attribution
 from .numbering import LINE_HEADER_RE
 from .unit_lists import clean_name, list_mentions
@@ -94,8 +94,12 @@ def _continues(text: str, nl: int, frag_start: int, end: int, layout: Layout) ->
     if LABEL_RE.match(behind_bracket.lstrip(SPACE)) or nxt[0] in LIST_SEPARATORS + CLOSERS:
         return True
     indent = text[text.rfind("\n", 0, j) + 1 : j]
-    if len(indent) >= 2 or "\u3000" in indent:
-        return False  # an indented line starts a new paragraph
+    own = text[text.rfind("\n", 0, nl) + 1 : nl]
+    own_indent = own[: len(own) - len(own.lstrip(SPACE))]
+    if (len(indent) >= 2 or "\u3000" in indent) and display_width(indent) > display_width(own_indent):
+        # an indented line starts a new paragraph; indented as deep as the line it
+        # follows, the indent is the page's margin (every line indented), not a paragraph's
+        return False
     if nxt.startswith((*HEADLESS_BODIES, "等")) or nxt[0] in OPENERS:
         # "各县〔区〕" / "人民政府〔管委会〕", "人民政府" / "（管委会）", "…局" / "等":
         # no paragraph starts with a bare 人民政府, a trailing 等 or a bracket

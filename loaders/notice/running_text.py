@@ -21,6 +21,7 @@ from .numbering import LINE_HEADER_RE
 from .persons import PERSON_GROUP_RE
 from .posts import NAMED_POST_RE, post_label, served_posts
 from .roles import ROLE_RE, SPACE_CHARS, titles_article
+from .vocabulary import at_line_start
 
 # A bracket opens a clause too: …成员组成（镇监察办公室参与过程监管） (r802).
 _CLAUSE_STARTS = "，,；;。：:！？!?\n（("
@@ -112,7 +113,7 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
             s += 1
         if s >= end:
             break
-        if (s == 0 or text[s - 1] == "\n") and (mk := LINE_HEADER_RE.match(text, s, end)) is not None:
+        if at_line_start(text, s) and (mk := LINE_HEADER_RE.match(text, s, end)) is not None:
             s = mk.end()  # 1.小型建设工程的建设单位为…的责任单位 (r702): the clause after the item's marker
             while s < end and text[s] in SPACE_CHARS:
                 s += 1  # 第三条 X负责… (r1084): the space after an article's marker

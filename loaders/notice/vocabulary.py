@@ -135,6 +135,20 @@ def canon(name: str) -> str:
     return re.sub(r"\s+", "", name).translate(_CANON_BRACKETS)
 
 
+def at_line_start(text: str, pos: int) -> bool:
+    """Nothing but spaces between the start of its line and ``pos``: a paragraph
+    indented with \u3000\u3000 or spaces (or a CRLF's \r before it) starts its
+    line as one that is not.
+
+    >>> at_line_start("一、总则\n\u3000\u3000（一）加强", 7), at_line_start("一、总则（一）", 4)
+    (True, False)
+    """
+    k = pos - 1
+    while k >= 0 and text[k] in SPACE:
+        k -= 1
+    return k < 0 or text[k] == "\n"
+
+
 def where(text: str, offset: int) -> str:
     """'line 12, column 5' for an offset, so errors point into the file."""
     line = text.count("\n", 0, offset) + 1

@@ -1,0 +1,48 @@
+"""The reader gives the same measures and units whatever the rendering of a
+document (scripts/renderings.py, scripts/extract_robustness.py): each test is a
+small written text of a shape a rendering broke, with the rendering named."""
+
+from __future__ import annotations
+
+from govgraph.loaders.notice import parse_notice
+from real_corpus import measure_roles
+
+IND = "\u3000\u3000"
+
+
+def _indented(text: str) -> str:
+    return "\n".join(IND + line if line else line for line in text.split("\n"))
+
+
+# Rendering b (paragraphs indented, every line alike, as a page margin): a name cut by a
+# line break whose next line is indented as deep as its own is one name, not a new paragraph.
+def test_indented_margin_does_not_end_a_cut_name():
+    text = ("某区工作方案\n（一）加强组织领导。\n牵头单位：区委组织部\n"
+            "协办单位：区委编办、区民政局、园区党工\n委、各街道党工委\n（二）完善工作机制。\n牵头单位：区民政局")
+    want = [[("lead", ["区委组织部"]), ("support", ["区委编办", "区民政局", "园区党工委", "各街道党工委"])],
+            [("lead", ["区民政局"])]]
+    assert measure_roles(text) == want
+    assert measure_roles(_indented(text)) == want
+
+
+# Rendering b: an indented heading (\u3000\u3000五、监督管理) still starts its line, so it still
+# closes the duty section (四、管理责任) above it.
+def test_indented_heading_closes_a_duty_section():
+    text = ("某镇工作方案\n四、管理责任\n镇集体资产监督管理委员会是农村集体资产租赁管理的责任主体，做好监管工作。\n"
+            "镇经济发展服务中心具体负责日常审核和监督管理。\n五、监督管理\n"
+            "镇集体资产监督管理委员会对农村集体资产租赁全过程监管，严格执行管理制度。")
+    want = [[("responsible", ["镇集体资产监督管理委员会"])], [("responsible", ["镇经济发展服务中心"])]]
+    assert measure_roles(text) == want
+    assert measure_roles(_indented(text)) == want
+
+
+# Rendering b: an indented item's marker (\u3000\u30001.镇财政所…) is skipped before its
+# clause is read, as at the very start of a line.
+def test_indented_item_marker_before_a_clause_opening_with_its_units():
+    text = ("某镇小型工程管理办法\n五、项目结算\n1.项目竣工验收后，由城建公司督促施工单位做好工程结算。\n"
+            "2.审价结束后，村级工程项目移交各行政村负责归档。\n六、监督管理\n"
+            "1.镇财政所、镇经管中心按照职责加强建设工程资金的监督管理。")
+    want = parse_notice(text).measures
+    assert [[(a.role, [u.name for u in a.units]) for a in m.attributions] for m in want][-1] == [
+        ("responsible", ["镇财政所", "镇经管中心"])]
+    assert measure_roles(_indented(text)) == measure_roles(text)
