@@ -9,8 +9,6 @@ and roles are the same, so a document's labels still hold for every rendering
 '一二三四五六七八九十'
 >>> indent_fullwidth("（一）加强管理。\\n牵头单位：市住建局")
 '\\u3000\\u3000（一）加强管理。\\n\\u3000\\u3000牵头单位：市住建局'
->>> blank_lines("一、总则\\n（一）加强管理。")
-'一、总则\\n\\n（一）加强管理。'
 >>> crlf("a\\nb")
 'a\\r\\nb'
 >>> page_footers("\\n".join("abc"), every=2)
@@ -125,10 +123,35 @@ def indent_spaces(text: str) -> str:
     return _indent(text, "  ")
 
 
+# A line that ends like this ends its paragraph as its author wrote it.
+_ENDS_A_PARAGRAPH = tuple("。！？!?；;：:）)")
+
+
 def blank_lines(text: str) -> str:
     """A blank line between every two paragraphs (each <p> of a web page on its
-    own line). Lines blank already stay as they are."""
-    return re.sub(r"(?<=\S)([^\S\n]*)\n(?=[^\S\n]*\S)", r"\1\n\n", text)
+    own line). A paragraph ends at a line ending a sentence (。；： or a closing
+    bracket) or before a numbered line; a line cut inside a sentence, a name or a
+    table cell is not a paragraph's end (a blank line there would be a break no
+    publisher makes, and in a table of one cell per line an empty cell). Lines
+    blank already stay as they are, and a text whose lines are mostly apart
+    already is left as it is: there a blank line may be the boundary of a table's
+    cell, and one more would cut a cell in two.
+
+    >>> blank_lines("一、总则\\n（一）加强管理，\\n完善制度。\\n区住建局")
+    '一、总则\\n\\n（一）加强管理，\\n完善制度。\\n\\n区住建局'
+    """
+    lines = text.split("\n")
+    apart = len(re.findall(r"\S[^\S\n]*\n[^\S\n]*\n\s*\S", text))
+    if apart >= len(re.findall(r"\S[^\S\n]*\n[^\S\n]*\S", text)):
+        return text
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        out.append(line)
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        if line.strip() and nxt.strip() and (line.rstrip().endswith(_ENDS_A_PARAGRAPH)
+                                             or _MARKER_START.match(nxt.lstrip(" \u3000\t"))):
+            out.append("")
+    return "\n".join(out)
 
 
 def crlf(text: str) -> str:

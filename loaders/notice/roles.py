@@ -20,6 +20,7 @@ import re
 from .model import Attribution
 from .names import PHRASE_RE, is_holder, looks_like_unit
 from .unit_lists import list_mentions
+from .vocabulary import SPACE
 
 # Role words; what they make of the list before them. A manner may stand in
 # front (按职责分工负责, 按职能分别负责, 分头落实, 共同参与): it keeps the role.
@@ -271,9 +272,12 @@ def role_lines(text: str, start: int, end: int) -> list[Attribution]:
         continued = last in "、，,；;：:"  # the list of the line above goes on
         after = text[line_end:line_end + 8].lstrip()
         cut_label = after.startswith(("单位", "部门"))  # 配合\n单位：a label cut by the break
-        if (not inside and not continued and not cut_label and s < line_end and text[s] not in _OPEN
-                and ROLE_RE.search(text, s, line_end)):
-            found = read_role_span(text, s, line_end)
+        e = line_end
+        while e > s and text[e - 1] in SPACE:
+            e -= 1  # trailing spaces and a CRLF's \r are not the line's
+        if (not inside and not continued and not cut_label and s < e and text[s] not in _OPEN
+                and ROLE_RE.search(text, s, e)):
+            found = read_role_span(text, s, e)
             if found:
                 out.extend(found)
         stripped = text[pos:line_end].rstrip()

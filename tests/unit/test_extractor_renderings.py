@@ -46,3 +46,17 @@ def test_indented_item_marker_before_a_clause_opening_with_its_units():
     assert [[(a.role, [u.name for u in a.units]) for a in m.attributions] for m in want][-1] == [
         ("responsible", ["镇财政所", "镇经管中心"])]
     assert measure_roles(_indented(text)) == measure_roles(text)
+
+
+# Rendering d (CRLF line ends): a line of role clauses (A牵头，B、C配合。) ends before its
+# \r, so it is still read as one (it was not, and the notice fell to a duty list).
+def test_role_line_read_with_crlf_line_ends():
+    text = ("交通强国建设试点任务要点\n一、城市公共交通智能化技术研究\n（一）试点单位。\n北京工业大学。\n"
+            "（二）试点指导单位。\n交通运输部运输服务司牵头，科技司、人事教育司配合。\n"
+            "二、城市综合交通数字化协同运行技术研究\n（一）试点单位。\n北京工业大学。\n"
+            "（二）试点指导单位。\n交通运输部运输服务司牵头，科技司配合。\n")
+    want = measure_roles(text)
+    assert want[0] == [("lead", ["交通运输部运输服务司"]),
+                       ("support", ["交通运输部科技司", "交通运输部人事教育司"])]
+    assert measure_roles(text.replace("\n", "\r\n")) == want
+    assert measure_roles(text.replace("\n", "  \n")) == want  # trailing spaces alike
