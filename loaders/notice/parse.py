@@ -20,7 +20,7 @@ from .regions import find_regions, parse_attributions
 from .roles import bare_brackets, role_brackets, role_lines
 from .running_text import subject_clauses
 from .tables import Table, column_role, read_table, table_rows
-from .vocabulary import LABEL_RE, SPACE, label_role, where
+from .vocabulary import FOOTER_RE, LABEL_RE, SPACE, label_role, where
 
 MAX_DOCUMENT_CHARS = 2_000_000
 # Wall-clock budget for reading one document: the passes are linear, so a real
@@ -229,10 +229,52 @@ def _split_blocks(headers: list[Header], blocks: list[tuple[Header, int]], label
     return out, split
 
 
+# A page footer on a line of its own (— 3 —, -4-, 第 3 页 共 9 页), left by PDF-to-text between pages.
+# With the line break before it: blanked, the footer's line is gone, not left as a blank line.
+_FOOTER_LINE_RE = re.compile(rf"(?m)(?:^|\n)[^\S\n]*(?:{FOOTER_RE.pattern})[^\S\n]*(?=\r?$)")
+
+
+def _blank_footer_lines(text: str) -> str:
+    """The text with each footer line and the line break before it blanked
+    (spaces of the same length, so every offset stays): between two pages a
+    footer is no cell of a table, no measure's first sentence, no part of a
+    name, and no blank line either (in a table of one cell per line, cells
+    apart by blank lines, that would cut a cell in two); the line above it gets
+    trailing spaces."""
+    return _FOOTER_LINE_RE.sub(lambda m: " " * len(m.group()), text)
+
+
+def _quoting(notice: Notice, read: str, text: str) -> Notice:
+    """The notice read from ``read`` (footer lines blanked), its quotes taken from ``text``."""
+    def quote(field: str, start: int, end: int) -> str:
+        return text[start:end] if field == read[start:end] else field
+
+    notice.text = text
+    for m in notice.measures:
+        m.text = quote(m.text, m.start, m.end)
+        for a in m.attributions:
+            a.clause = quote(a.clause, a.start, a.end)
+            for u in a.units:
+                u.as_written = quote(u.as_written, u.start, u.end)
+        for o in m.officials:
+            o.as_written = quote(o.as_written, o.start, o.end)
+    return notice
+
+
 def parse_notice(text: str, *, source: str = "<text>", doc_id: str | None = None,
                  max_seconds: float = MAX_PARSE_SECONDS) -> Notice:
-    deadline = time.monotonic() + max_seconds
     text = _check_text(text, source)
+    read = _blank_footer_lines(text)
+    if read == text:
+        return _parse_notice(text, source=source, doc_id=doc_id, max_seconds=max_seconds)
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    notice = _parse_notice(read, source=source, doc_id=doc_id or f"doc-{sha[:12]}", max_seconds=max_seconds)
+    notice.sha256 = sha
+    return _quoting(notice, read, text)
+
+
+def _parse_notice(text: str, *, source: str, doc_id: str | None, max_seconds: float) -> Notice:
+    deadline = time.monotonic() + max_seconds
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     layout = detect_layout(text)
     table = read_table(text)

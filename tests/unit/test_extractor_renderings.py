@@ -60,3 +60,17 @@ def test_role_line_read_with_crlf_line_ends():
                        ("support", ["交通运输部科技司", "交通运输部人事教育司"])]
     assert measure_roles(text.replace("\n", "\r\n")) == want
     assert measure_roles(text.replace("\n", "  \n")) == want  # trailing spaces alike
+
+
+# Rendering e (page footers between lines): a footer line is no measure's first sentence
+# (its duty's role word is read from the sentence after it), and no cell of a table.
+def test_footer_line_is_not_a_measure_title_nor_a_table_cell():
+    text = ("某区停车共享工作职责分工\n（一）区卫计委\n全面梳理医院停车需求状况，推动医院内部挖潜。\n"
+            "（二）区财政局\n— 3 —\n配合制订相关资金保障政策。\n")
+    notice = parse_notice(text)
+    assert [m.title for m in notice.measures] == ["全面梳理医院停车需求状况，推动医院内部挖潜", "配合制订相关资金保障政策"]
+    assert measure_roles(text) == [[("responsible", ["区卫计委"])], [("support", ["区财政局"])]]
+    assert notice.measures[1].text.count("— 3 —") == 1  # quotes are the text as given
+    table = ("序号\n主要任务\n责任单位\n1\n建成县残疾人综合服务中心\n县民政局\n-2-\n2\n"
+             "新建农贸市场\n县商务局\n")
+    assert measure_roles(table) == [[("responsible", ["县民政局"])], [("responsible", ["县商务局"])]]
