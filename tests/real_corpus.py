@@ -29,6 +29,19 @@ def quality() -> ModuleType:
 
 
 @cache
+def renderings() -> ModuleType:
+    """scripts/renderings.py (the same document in other renderings), loaded once."""
+    if "renderings" in sys.modules:
+        return sys.modules["renderings"]
+    spec = importlib.util.spec_from_file_location("renderings", REPO / "scripts" / "renderings.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@cache
 def real_notice(stem: str) -> Notice:
     """The real document ``stem`` parsed, its header stripped: parsed once per test
     session (the corpus score and a document's own tests read the same parse), so

@@ -7,6 +7,7 @@ import hashlib
 import re
 import time
 from pathlib import Path
+from typing import Any
 
 from .duties import Duty, duty_items, unlabelled_duty_list
 from .given_by import by_clauses, placed_clauses
@@ -244,33 +245,87 @@ def _blank_footer_lines(text: str) -> str:
     return _FOOTER_LINE_RE.sub(lambda m: " " * len(m.group()), text)
 
 
-def _quoting(notice: Notice, read: str, text: str) -> Notice:
-    """The notice read from ``read`` (footer lines blanked), its quotes taken from ``text``."""
-    def quote(field: str, start: int, end: int) -> str:
-        return text[start:end] if field == read[start:end] else field
+def _unwrap(text: str, layout: Layout) -> tuple[str, list[int]]:
+    """The text with the line breaks a page width made joined (the break, the
+    spaces before it and the indent after it taken out), and for each of its
+    offsets the offset in ``text`` (one more at the end, for ends)."""
+    keep: list[int] = []
+    pos = 0
+    nl = text.find("\n")
+    while nl != -1:
+        if layout.wrapped_line_ends_at(text, nl):
+            cut = nl
+            while cut > pos and text[cut - 1] in SPACE:
+                cut -= 1
+            keep.extend(range(pos, cut))
+            pos = nl + 1
+            while pos < len(text) and text[pos] in SPACE:
+                pos += 1
+        nl = text.find("\n", nl + 1)
+    keep.extend(range(pos, len(text)))
+    keep.append(len(text))
+    return "".join(text[i] for i in keep[:-1]), keep
+
+
+def _line_column(text: str, line: int, column: int) -> int:
+    start = 0
+    for _ in range(line - 1):
+        start = text.index("\n", start) + 1
+    return start + column - 1
+
+
+def _quoting(notice: Notice, read: str, text: str, keep: list[int] | None = None) -> Notice:
+    """The notice read from ``read`` (footer lines blanked, page-width breaks
+    joined: ``keep`` maps its offsets to ``text``'s), its offsets and quotes
+    those of ``text``, the text as given."""
+    def at(i: int) -> int:
+        return keep[i] if keep is not None else i
+
+    def span(obj: Any, field: str | None) -> None:
+        start, end = at(obj.start), (at(obj.end - 1) + 1 if obj.end > obj.start else at(obj.start))
+        if field is not None and getattr(obj, field) == read[obj.start : obj.end]:
+            setattr(obj, field, text[start:end])
+        obj.start, obj.end = start, end
 
     notice.text = text
     for m in notice.measures:
-        m.text = quote(m.text, m.start, m.end)
+        span(m, "text")
         for a in m.attributions:
-            a.clause = quote(a.clause, a.start, a.end)
             for u in a.units:
-                u.as_written = quote(u.as_written, u.start, u.end)
+                span(u, "as_written")
+            span(a, "clause")
         for o in m.officials:
-            o.as_written = quote(o.as_written, o.start, o.end)
+            span(o, "as_written")
+    for sec in notice.sections:
+        span(sec, None)
+    if keep is not None:
+        for un in notice.unread:
+            k = at(_line_column(read, un.line, un.column))
+            un.line = text.count("\n", 0, k) + 1
+            un.column = k - (text.rfind("\n", 0, k) + 1) + 1
     return notice
 
 
 def parse_notice(text: str, *, source: str = "<text>", doc_id: str | None = None,
                  max_seconds: float = MAX_PARSE_SECONDS) -> Notice:
+    """A document's text read as a notice. Page footers on lines of their own are
+    read as nothing, and lines cut by a page width (PDF-to-text) are joined
+    before reading; every offset and quote is into ``text`` as given."""
     text = _check_text(text, source)
     read = _blank_footer_lines(text)
+    layout = detect_layout(read)
+    keep = None
+    if layout.wrap_width is not None:
+        read, keep = _unwrap(read, layout)
     if read == text:
         return _parse_notice(text, source=source, doc_id=doc_id, max_seconds=max_seconds)
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     notice = _parse_notice(read, source=source, doc_id=doc_id or f"doc-{sha[:12]}", max_seconds=max_seconds)
     notice.sha256 = sha
-    return _quoting(notice, read, text)
+    if keep is not None:
+        notice.notes.append(f"lines cut at a page width of {layout.wrap_width} columns or more joined "
+                            "before reading")
+    return _quoting(notice, read, text, keep)
 
 
 def _parse_notice(text: str, *, source: str, doc_id: str | None, max_seconds: float) -> Notice:

@@ -5,7 +5,7 @@ small written text of a shape a rendering broke, with the rendering named."""
 from __future__ import annotations
 
 from govgraph.loaders.notice import parse_notice
-from real_corpus import measure_roles
+from real_corpus import measure_roles, renderings
 
 IND = "\u3000\u3000"
 
@@ -74,3 +74,33 @@ def test_footer_line_is_not_a_measure_title_nor_a_table_cell():
     table = ("序号\n主要任务\n责任单位\n1\n建成县残疾人综合服务中心\n县民政局\n-2-\n2\n"
              "新建农贸市场\n县商务局\n")
     assert measure_roles(table) == [[("responsible", ["县民政局"])], [("responsible", ["县商务局"])]]
+
+
+# Rendering a (hard-wrapped at a page width, as PDF-to-text leaves it): lines the page cut
+# are joined before reading, so a label, a descriptor or a name cut by the page reads as
+# when whole (由…包片单\n位县职教中心…负责 read 位县职教中心 before), and every offset
+# and quote is still into the text as given.
+WRAPPED_SOURCE = (
+    "县城乡环境综合整治工作问题整改通知\n"
+    "1、城乡接合部、城中村及城区省道过境沿线旱厕分布情况不清，旱厕拆除改建工作推进缓慢，群众反映强烈。\n"
+    "整改要求：按照国家卫生县城复审的要求，由县卫生计生局牵头，各镇人民政府配合，对城乡接合部旱厕进行调查摸底。\n"
+    "2、陈家坝药妇沟口至西大桥入口沿线商户出店占道经营问题较为突出，群众意见较大。\n"
+    "整改要求：按照先劝阻、再强制的要求，由陈家坝沿线包片单位县职教中心、县消防大队、县委党校负责对各自片区出店商户"
+    "开展经常性劝阻教育。\n")
+
+
+def test_lines_cut_by_a_page_width_are_joined_before_reading():
+    rd = renderings()
+    want = measure_roles(WRAPPED_SOURCE)
+    assert want[1] == [("responsible", ["县职教中心", "县消防大队", "县委党校"])]
+    for width in (56, 60, 64, 68):
+        wrapped = rd.hard_wrap(WRAPPED_SOURCE, width=width)
+        notice = parse_notice(wrapped)
+        assert measure_roles(wrapped) == want, width
+        assert any("page width" in n for n in notice.notes)
+        for m in notice.measures:
+            assert notice.text[m.start : m.end] == m.text
+            for a in m.attributions:
+                for u in a.units:
+                    assert notice.text[u.start : u.end] == u.as_written
+                    assert "\n" not in u.name

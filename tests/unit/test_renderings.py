@@ -5,24 +5,11 @@ changed only in the way each rendering says."""
 from __future__ import annotations
 
 import doctest
-import importlib.util
 import re
-import sys
-from types import ModuleType
 
-from helpers import REPO
+from real_corpus import renderings
 
-
-def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("renderings", REPO / "scripts" / "renderings.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
-rd = sys.modules.get("renderings") or _load()
+rd = renderings()
 
 DOC = ("某区关于加强物业管理的实施方案\n"
        "一、主要任务\n"
@@ -87,12 +74,14 @@ def test_numbering_marks_change_at_line_starts_only():
 
 
 # Real documents each of the fixed renderings once broke (scripts/extract_robustness.py:
-# indentation r409 r601 r921, CRLF r160, page footers r01 r407 r453 r1041), read exactly in
-# every rendering but hard wrapping (see docs/extraction-quality.md, "Renderings").
+# indentation r409 r601 r921, CRLF r160, page footers r01 r407 r453 r1041, hard wrapping
+# r22 r507 and all but r453 of these), read exactly in every rendering (see
+# docs/extraction-quality.md, "Renderings").
 STEMS = ["r409_shijingshan_jdgz_2019", "r601_zhujiajiao_xegc_2025", "r921_shuxin_jtzc_2025",
          "r160_jiaotong_qiangguo_2022", "r01_dazhu_msss_2016", "r407_liandu_zdgz_2023",
-         "r453_fuxing_gkml_2025", "r1041_songjiang_tczy_2017"]
-KEPT = [rd.indent_fullwidth, rd.indent_spaces, rd.blank_lines, rd.crlf, rd.page_footers,
+         "r453_fuxing_gkml_2025", "r1041_songjiang_tczy_2017", "r22_pingli_shuangchuang_2015",
+         "r507_jinshan_xfaq_2019"]
+KEPT = [rd.hard_wrap, rd.pdf, rd.indent_fullwidth, rd.indent_spaces, rd.blank_lines, rd.crlf, rd.page_footers,
         rd.halfwidth_punctuation, rd.fullwidth_punctuation, rd.numbering_dot, rd.numbering_fullwidth_dot,
         rd.numbering_dun]
 
