@@ -315,7 +315,8 @@ def parse_notice(text: str, *, source: str = "<text>", doc_id: str | None = None
     read = _blank_footer_lines(text)
     layout = detect_layout(read)
     keep = None
-    if layout.wrap_width is not None:
+    if layout.wrap_width is not None and read_table(read) is None:
+        # (rows of a table are lines of one width too, each its own: never joined)
         read, keep = _unwrap(read, layout)
     if read == text:
         return _parse_notice(text, source=source, doc_id=doc_id, max_seconds=max_seconds)
