@@ -59,6 +59,8 @@ def _breakable(line: str, k: int) -> bool:
         return False
     if after in "。，、；：,;:）)〕】》”’" or before in "（(〔【《“‘":
         return False  # no line starts with a closing mark or ends with an opening one
+    if before in "。；;：:":
+        return False  # a full line ending a sentence cannot be told from a line its author ended
     return _MARKER_START.match(line, k) is None
 
 
@@ -93,8 +95,9 @@ def hard_wrap(text: str, width: int = 68) -> str:
     """Every line cut at ``width`` columns (68: 34 Chinese characters, a PDF page
     with its margins) as PDF-to-text leaves it: line breaks inside sentences,
     names and labels. A break is never placed where the next line would start
-    like a numbered item or a digit (``…按第\\n2.项``), nor inside a number:
-    those are ambiguous by nature, not a reader's fault. Table rows are kept.
+    like a numbered item or a digit (``…按第\\n2.项``), nor inside a number, nor
+    right after a sentence's end (a full line ending in 。 reads as one its author
+    ended): those are ambiguous by nature, not a reader's fault. Table rows are kept.
 
     >>> hard_wrap("（一）加强物业管理。（牵头单位：市住房和城乡建设局）", width=24)
     '（一）加强物业管理。（牵\\n头单位：市住房和城乡建设\\n局）'

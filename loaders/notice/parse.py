@@ -11,7 +11,7 @@ from typing import Any
 
 from .duties import Duty, duty_items, unlabelled_duty_list
 from .given_by import by_clauses, placed_clauses
-from .layout import Layout, detect_layout
+from .layout import Layout, detect_layout, display_width
 from .metadata import date_and_issuers, document_title
 from .model import Attribution, Measure, Notice, NoticeError, Official, Section, Unread
 from .numbering import LINE_HEADER_RE, Header, accept_headers, block_ends, measure_rank
@@ -245,6 +245,25 @@ def _blank_footer_lines(text: str) -> str:
     return _FOOTER_LINE_RE.sub(lambda m: " " * len(m.group()), text)
 
 
+# A line opening with a number and a space, or a cell bar: a table's row (1 加快项目建设 区发改局 …),
+# whose rows are lines of one width too, each its own; never the rest of a line above. And a
+# blank line: the paragraph (or a table's cell) ended there, whatever its width.
+_ROW_START_RE = re.compile(r"[^\S\n]*(?:\d{1,3}(?:[^\S\n]|$)|[|｜]|\n)", re.M)
+
+
+def _indent_width(text: str, line_start: int) -> int:
+    k = line_start
+    while k < len(text) and text[k] in SPACE:
+        k += 1
+    return display_width(text[line_start:k])
+
+
+def _deeper_indent(text: str, nl: int) -> bool:
+    """The line after ``nl`` indented deeper than the one before it: a new paragraph
+    (\u3000\u30006 加强…), not the rest of a line the page cut."""
+    return _indent_width(text, nl + 1) > _indent_width(text, text.rfind("\n", 0, nl) + 1)
+
+
 def _unwrap(text: str, layout: Layout) -> tuple[str, list[int]]:
     """The text with the line breaks a page width made joined (the break, the
     spaces before it and the indent after it taken out), and for each of its
@@ -253,7 +272,8 @@ def _unwrap(text: str, layout: Layout) -> tuple[str, list[int]]:
     pos = 0
     nl = text.find("\n")
     while nl != -1:
-        if layout.wrapped_line_ends_at(text, nl):
+        if (layout.wrapped_line_ends_at(text, nl) and not _ROW_START_RE.match(text, nl + 1)
+                and not _deeper_indent(text, nl)):
             cut = nl
             while cut > pos and text[cut - 1] in SPACE:
                 cut -= 1
@@ -315,8 +335,7 @@ def parse_notice(text: str, *, source: str = "<text>", doc_id: str | None = None
     read = _blank_footer_lines(text)
     layout = detect_layout(read)
     keep = None
-    if layout.wrap_width is not None and read_table(read) is None:
-        # (rows of a table are lines of one width too, each its own: never joined)
+    if layout.wrap_width is not None:
         read, keep = _unwrap(read, layout)
     if read == text:
         return _parse_notice(text, source=source, doc_id=doc_id, max_seconds=max_seconds)

@@ -104,3 +104,34 @@ def test_lines_cut_by_a_page_width_are_joined_before_reading():
                 for u in a.units:
                     assert notice.text[u.start : u.end] == u.as_written
                     assert "\n" not in u.name
+
+
+# Rendering a: a line as wide as the page is not always cut by it. Before a blank line
+# (a paragraph's or a one-cell-per-line table's cell end) or before a line indented
+# deeper (\u3000\u30006 加强…: a new paragraph, its marker starting the line), it ends
+# where its author ended it, and is not joined to what follows.
+def test_page_wide_lines_before_a_blank_or_deeper_indented_line_are_not_joined():
+    from govgraph.loaders.notice.layout import Layout
+    from govgraph.loaders.notice.parse import _unwrap
+
+    layout = Layout(20)
+    text = ("加强组织领导明确工作职责形成合力\n推进落实\n\n"
+            "加强组织领导明确工作职责形成合力\n\n区住建局\n"
+            "加强组织领导明确工作职责形成合力\n\u3000\u30006\ue010加强海洋数据支撑\n"
+            "1 加快项目建设 区发改局 区财政局\n2 加快项目建设 区发改局 区财政局")
+    joined, keep = _unwrap(text, layout)
+    assert joined.split("\n")[:2] == ["加强组织领导明确工作职责形成合力推进落实", ""]
+    assert "形成合力\n\n区住建局" in joined
+    assert "形成合力\n\u3000\u30006\ue010" in joined
+    assert "区财政局\n2 加快" in joined
+    assert all(text[keep[i]] == ch for i, ch in enumerate(joined))
+
+
+# Found by the layout property test (tests/unit/test_extractor_properties.py, failing on
+# main too): a list cut as 街道办 / 事处 where no page width is seen. 办 ends a name
+# (街道办), but no line starts with 事处 or 公室, so the name goes on.
+def test_a_name_cut_after_ban_goes_on_when_the_next_line_starts_shichu():
+    text = ("某市工作措施\n（一）完善工作机制。\n牵头单位:市住房城乡建设局\n"
+            "责任单位:各县〔区〕人民政府〔管委会〕、各乡(镇)人民政府、街道办\n事处、市民政局、\n市财政局\n")
+    assert measure_roles(text)[0][1] == ("responsible", ["各县〔区〕人民政府〔管委会〕", "各乡(镇)人民政府、街道办事处",
+                                                         "市民政局", "市财政局"])
