@@ -111,6 +111,8 @@ def _continues(text: str, nl: int, frag_start: int, end: int, layout: Layout) ->
         return True  # the tail of a cut name alone on its line: "市委办" / "公室"
     if nxt.strip() == _first_segment(nxt).strip() and 0 < len(clean_name(nxt.strip())) <= 3:
         return True  # the same, with the list's trailing words: "街道办" / "事处等部门"
+    if text[frag_start:nl].rstrip(SPACE).endswith("办") and nxt.lstrip(SPACE).startswith(("事处", "公室")):
+        return True  # 街道办 / 事处: 办 ends a name (街道办), but no line starts with 事处 or 公室
     if _fragment_complete(text[frag_start:nl]):
         return False
     return 0 < len(_first_segment(nxt).strip()) <= 20
