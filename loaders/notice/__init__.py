@@ -44,7 +44,11 @@ The layouts it reads (see tests/corpus/ for one document of each):
   ``等``/``等部门``, elided shared prefixes, ``县司法局（县普法办）`` aliases and a
   ``（牵头）`` marker inside a list of responsible units;
 - duty lists (职责分工) with no labels or role brackets: each item headed by a
-  unit (``1.街道消委办。牵头开展…``, ``（一）区建管委``, ``房管所负责…``) is a measure.
+  unit (``1.街道消委办。牵头开展…``, ``（一）区建管委``, ``房管所负责…``) is a measure;
+- any of these rendered as PDF-to-text or another editor leaves them: lines cut at a
+  page width joined before reading (``parse``; offsets and quotes stay the text's),
+  page footers on lines of their own read as nothing, paragraphs indented with
+  ``\u3000\u3000`` or spaces, CRLF line ends (scripts/extract_robustness.py).
 """
 
 from __future__ import annotations
