@@ -6,6 +6,8 @@ import bisect
 import hashlib
 import re
 import time
+from array import array
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -264,11 +266,12 @@ def _deeper_indent(text: str, nl: int) -> bool:
     return _indent_width(text, nl + 1) > _indent_width(text, text.rfind("\n", 0, nl) + 1)
 
 
-def _unwrap(text: str, layout: Layout) -> tuple[str, list[int]]:
+def _unwrap(text: str, layout: Layout) -> tuple[str, Sequence[int]]:
     """The text with the line breaks a page width made joined (the break, the
     spaces before it and the indent after it taken out), and for each of its
     offsets the offset in ``text`` (one more at the end, for ends)."""
-    keep: list[int] = []
+    keep = array("q")  # 8 bytes an offset, not a Python int each
+    pieces: list[str] = []
     pos = 0
     nl = text.find("\n")
     while nl != -1:
@@ -278,13 +281,15 @@ def _unwrap(text: str, layout: Layout) -> tuple[str, list[int]]:
             while cut > pos and text[cut - 1] in SPACE:
                 cut -= 1
             keep.extend(range(pos, cut))
+            pieces.append(text[pos:cut])
             pos = nl + 1
             while pos < len(text) and text[pos] in SPACE:
                 pos += 1
         nl = text.find("\n", nl + 1)
     keep.extend(range(pos, len(text)))
+    pieces.append(text[pos:])
     keep.append(len(text))
-    return "".join(text[i] for i in keep[:-1]), keep
+    return "".join(pieces), keep
 
 
 def _line_column(text: str, line: int, column: int) -> int:
@@ -294,7 +299,7 @@ def _line_column(text: str, line: int, column: int) -> int:
     return start + column - 1
 
 
-def _quoting(notice: Notice, read: str, text: str, keep: list[int] | None = None) -> Notice:
+def _quoting(notice: Notice, read: str, text: str, keep: Sequence[int] | None = None) -> Notice:
     """The notice read from ``read`` (footer lines blanked, page-width breaks
     joined: ``keep`` maps its offsets to ``text``'s), its offsets and quotes
     those of ``text``, the text as given."""
