@@ -46,7 +46,10 @@ def detect_layout(text: str) -> Layout:
         cut_anywhere = sum(1 for ln in full if not ln.endswith(_ENDS_A_LINE))
         # A page is at least 40 columns (20 Chinese characters) wide.
         if page >= 40 and len(full) >= 3 and len(full) >= 0.3 * len(widths) and cut_anywhere * 2 > len(full):
-            return Layout(page - 3)
+            # A line the page cut may stop two characters short of it: a closing
+            # bracket and a full stop (配合）。) may not start the next line, so the
+            # character before them moves down with them.
+            return Layout(page - 5)
     return Layout(None)
 
 

@@ -135,3 +135,18 @@ def test_a_name_cut_after_ban_goes_on_when_the_next_line_starts_shichu():
             "责任单位:各县〔区〕人民政府〔管委会〕、各乡(镇)人民政府、街道办\n事处、市民政局、\n市财政局\n")
     assert measure_roles(text)[0][1] == ("responsible", ["各县〔区〕人民政府〔管委会〕", "各乡(镇)人民政府、街道办事处",
                                                          "市民政局", "市财政局"])
+
+
+# Rendering a: a line the page cut may stop two characters short of the page (no line may
+# start with ）。, so 合 moves down with them: …各市政府配 / 合）。); it is still cut by the page.
+def test_a_line_pulled_back_two_characters_is_still_cut_by_the_page():
+    from govgraph.loaders.notice.layout import detect_layout
+
+    full = ["加强组织领导明确工作职责形成工作合力推进落实到位见效", "完善工作机制健全协调制度强化督促检查确保任务完成好了",
+            "优化营商环境提升服务水平方便群众办事降低企业成本高效"]
+    short = "建立产销衔接服务平台（省农业农村厅牵头，各市府配"  # two characters short
+    text = "\n".join([*full, short, "合）。", *full])
+    layout = detect_layout(text)
+    assert layout.wrap_width is not None
+    nl = text.index(short) + len(short)
+    assert layout.wrapped_line_ends_at(text, nl)
