@@ -97,13 +97,6 @@ WRITERS = 2
 # edges: one sorted build of the index instead of an insert, a uniqueness check
 # and an index-entry lock per node (measured in docs/performance.md).
 DEFER_CONSTRAINT_NODES = 50_000
-# Registry rows per chunk of a streamed load: larger than the loader's default,
-# so that the writer's fixed costs a chunk (its stage boundaries, the transactions
-# cut short at a chunk's end, a collection of the young generation) and the
-# chunks whose edge transactions of several types meet at the same nodes (and
-# may deadlock, then wait to be retried) come less often; what the load holds
-# stays bounded (a few chunks).
-STREAM_CHUNK_ROWS = 25_000
 # A streamed load's chunks being written at once (``_Pipeline``): one chunk's
 # nodes while the edges of the one before are written.
 STREAM_CHUNKS_WRITING = 2
@@ -489,7 +482,6 @@ class _Writer(StreamWriter):
 
 class Neo4jStore(GraphStore):
     engine = "neo4j"
-    stream_chunk_rows = STREAM_CHUNK_ROWS
 
     def __init__(self, uri: str, *, user: str = "neo4j", password: str = "",
                  database: str = "neo4j", connection_timeout: float = 10.0,

@@ -216,9 +216,6 @@ class GraphStore(ABC):
     # first write, once to write it.
     undoable_writes: bool = False
     batch_rows: int = BATCH_ROWS
-    # Registry rows per chunk of a streamed load that leaves it to the store
-    # (None: the loader's ``CHUNK_ROWS``).
-    stream_chunk_rows: int | None = None
 
     def write_stream(self, chunks: Callable[[], Iterable[RowChunk]], *, replace: bool = False,
                      progress: Callable[[int, int], None] | None = None,

@@ -138,8 +138,7 @@ class StreamedLoad:
     units: UnitRegistry
     known: KnownPlaces
     counties: set[str]
-    # None: the size the store that writes it takes best (``execute_stream``).
-    chunk_rows: int | None = None
+    chunk_rows: int = CHUNK_ROWS
     progress: Callable[[str], None] | None = None
     _readings: int = 0
     _lines: int | None = None
@@ -163,8 +162,7 @@ class StreamedLoad:
             for directory in self.registries:
                 stream = RegistryStream(directory, self.units, known, ids, counties=self.counties,
                                         issue_keys=keys, issue_nodes=issue_nodes,
-                                        chunk_rows=self.chunk_rows or CHUNK_ROWS,
-                                        progress=progress)
+                                        chunk_rows=self.chunk_rows, progress=progress)
                 yield from stream.chunks()
 
     def size(self) -> int:
@@ -190,7 +188,7 @@ def plan_stream(documents: list[Path] | None = None, *, include_default: bool = 
                 registry: UnitRegistry | None = None, registries: list[Path] | None = None,
                 divisions: list[Divisions] | None = None,
                 progress: Callable[[str], None] | None = None, partial: bool = False,
-                chunk_rows: int | None = None) -> StreamedLoad:
+                chunk_rows: int = CHUNK_ROWS) -> StreamedLoad:
     """``plan_load`` for a load whose registries are streamed: everything but the
     registries' rows is planned and checked here (raising as ``plan_load`` does);
     the registries' directories and names are checked, their rows when the load
@@ -218,10 +216,7 @@ def plan_stream(documents: list[Path] | None = None, *, include_default: bool = 
 def execute_stream(store: GraphStore, load: StreamedLoad, *, replace: bool = False,
                    progress: Callable[[int, int], None] | None = None) -> WriteSummary:
     """Write a streamed load: all-or-nothing as ``execute`` (see ``GraphStore.write_stream``);
-    ``replace`` empties the store as part of it. A load planned without a chunk
-    size is read in chunks of the store's ``stream_chunk_rows``."""
-    if load.chunk_rows is None and store.stream_chunk_rows:
-        load.chunk_rows = store.stream_chunk_rows
+    ``replace`` empties the store as part of it."""
     with _collector_paused():
         return store.write_stream(load.chunks, replace=replace, progress=progress,
                                   total=load.size() if progress else 0)

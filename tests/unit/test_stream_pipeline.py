@@ -114,24 +114,3 @@ def test_stop_before_anything_was_added_leaves_the_pipeline_usable():
         p.add(_chunk(0), set(), lambda rows: None)
         p.drain()
     assert len(store.events) == 8
-
-
-class ChunkSizeStore:
-    """A store that takes streamed loads in chunks of its own size, and writes nothing."""
-
-    stream_chunk_rows = 7
-
-    def write_stream(self, chunks, **kw):
-        self.sizes = [len(c) for c in chunks()]
-
-
-def test_a_load_planned_without_a_chunk_size_is_read_in_the_stores():
-    from govgraph.loaders.pipeline import execute_stream, plan_stream
-    from helpers import REGISTRY
-
-    store = ChunkSizeStore()
-    execute_stream(store, plan_stream(registries=[REGISTRY]))  # type: ignore[arg-type]
-    assert len(store.sizes) > 10 and max(store.sizes[1:]) < 40  # (a row gives ~2 entities)
-    given = plan_stream(registries=[REGISTRY], chunk_rows=1000)
-    execute_stream(store, given)  # type: ignore[arg-type]
-    assert given.chunk_rows == 1000 and len(store.sizes) <= 3
