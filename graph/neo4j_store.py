@@ -19,8 +19,9 @@ import random
 import socket
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Collection, Iterable, Iterator
-from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -96,6 +97,9 @@ WRITERS = 2
 # edges: one sorted build of the index instead of an insert, a uniqueness check
 # and an index-entry lock per node (measured in docs/performance.md).
 DEFER_CONSTRAINT_NODES = 50_000
+# A streamed load's chunks being written at once (``_Pipeline``): one chunk's
+# nodes while the edges of the one before are written.
+STREAM_CHUNKS_WRITING = 2
 DROP_ID_CONSTRAINT = "DROP CONSTRAINT entity_id IF EXISTS"
 HOME_QUERY = ("SHOW SETTINGS YIELD name, value WHERE name = 'server.directories.neo4j_home' "
               "RETURN value")
@@ -133,6 +137,15 @@ def _stages(plan: list[Statement]) -> list[list[Statement]]:
         else:
             stages.append([st])
     return stages
+
+
+def _sized_failure(state: dict[str, int], e: BaseException | None) -> StoreError:
+    """What a failed transaction of a sized load tells the user."""
+    return StoreError(
+        f"write failed after {state['committed']} committed transactions "
+        f"({state['done']} of {state['total']} rows); the failing transaction was "
+        f"rolled back. Run the same load again: it merges onto what was "
+        f"written and completes it. Cause: {e}")
 
 
 ROUTING_SCHEMES = {"neo4j", "neo4j+s", "neo4j+ssc"}
@@ -290,10 +303,118 @@ def to_plain(value: Any) -> Any:
     return value
 
 
+class _Pipeline:
+    """A streamed load's chunks as sized transactions on the writers' pool, the
+    stages of several chunks at once (``_Writer``).
+
+    A stage is a run of one phase of a chunk (``_stages``: its nodes, then its
+    edges). A chunk's stages run in order. A chunk's first stage, if it writes
+    nodes, starts at once: it needs nothing that earlier chunks write, and the
+    ids of a load are distinct. Any other stage starts only once every earlier
+    chunk is committed: its edges match nodes of earlier chunks, and its merged
+    edges (and the generation stamp) must come after what they merge onto. So
+    one chunk's nodes are written while the edges before them are, and the
+    server has work queued while Python makes the next transaction, instead of
+    the two taking turns at every stage. ``add`` waits while ``depth`` chunks
+    are unfinished, which bounds what the load holds."""
+
+    def __init__(self, store: Neo4jStore, pool: ThreadPoolExecutor, state: dict[str, int],
+                 lock: threading.Lock, depth: int) -> None:
+        self.store = store
+        self.pool = pool
+        self.state = state
+        self.lock = lock  # the progress lock, shared with the writer
+        self.depth = max(1, depth)
+        self.cv = threading.Condition()
+        # Unfinished chunks, oldest first: [stages, created, next stage, live transactions, progress]
+        self.chunks: deque[list[Any]] = deque()
+        self.futures: set[Future[None]] = set()
+        self.failed: BaseException | None = None
+
+    def add(self, statements: list[Statement], created: set[str],
+            progress: Callable[[int], None]) -> None:
+        with self.cv:
+            self._raise_if_failed()
+            self.chunks.append([_stages(statements), created, 0, 0, progress])
+            self._launch()
+            while len(self.chunks) > self.depth and self.failed is None:
+                self.cv.wait()
+            self._raise_if_failed()
+
+    def drain(self) -> None:
+        """Wait until every chunk added is committed (raise the first failure)."""
+        with self.cv:
+            while self.chunks and self.failed is None:
+                self.cv.wait()
+            self._raise_if_failed()
+
+    def stop(self) -> None:
+        """Start nothing more, and wait for what is running: after a failure,
+        before the store is emptied or given back."""
+        with self.cv:
+            if self.chunks and self.failed is None:
+                self.failed = StoreError("the load was stopped")
+            for f in self.futures:
+                f.cancel()
+            while any(not f.done() for f in self.futures):
+                self.cv.wait(0.05)
+
+    def _raise_if_failed(self) -> None:
+        if self.failed is not None:
+            for f in self.futures:
+                f.cancel()
+            while any(not f.done() for f in self.futures):
+                self.cv.wait(0.05)
+            raise _sized_failure(self.state, self.failed) from self.failed
+
+    def _launch(self) -> None:
+        """Start every stage that may start (the condition held)."""
+        if self.failed is not None:
+            return
+        for i, chunk in enumerate(self.chunks):
+            stages, created, nxt, live, progress = chunk
+            if live or nxt == len(stages):
+                continue
+            stage = stages[nxt]
+            if i and (nxt or stage[0].phase != "node"):
+                continue  # waits for the chunks before it
+            # Taken as the stage starts: the edges see which node transactions fell back.
+            fresh = frozenset(created)
+            txs = self.store._transactions(stage)
+            chunk[3] = len(txs)
+            self.state["transactions"] += len(txs)
+            for t in txs:
+                f = self.pool.submit(self._run, chunk, t, fresh)
+                self.futures.add(f)
+
+    def _run(self, chunk: list[Any], statements: list[Statement], fresh: frozenset[str]) -> None:
+        error: BaseException | None = None
+        try:
+            self.store._run_tx(statements, fresh, chunk[1], self.lock, self.state, None)
+            with self.lock:
+                chunk[4](sum(st.rows for st in statements))
+        except BaseException as e:  # handed to the thread that adds or drains
+            error = e
+        with self.cv:
+            self.futures = {f for f in self.futures if not f.done()}
+            if error is not None:
+                if self.failed is None:
+                    self.failed = error
+            else:
+                chunk[3] -= 1
+                if not chunk[3]:
+                    chunk[2] += 1
+                    while self.chunks and self.chunks[0][2] == len(self.chunks[0][0]):
+                        self.chunks.popleft()
+                    self._launch()
+            self.cv.notify_all()
+
+
 class _Writer(StreamWriter):
     """A streamed load's writes into Neo4j (``Neo4jStore._stream_writer``): each
     chunk in sized transactions run by the store's writers in parallel, its nodes
-    committed before its edges; a load small enough for one transaction (as the
+    committed before its edges, the next chunk's nodes written while they are
+    (``_Pipeline``); a load small enough for one transaction (as the
     first reading found, or, in a load read once, as long as what came so far
     fits one) in one transaction at the end, as ``write_batch`` writes it."""
 
@@ -311,6 +432,11 @@ class _Writer(StreamWriter):
         self.held_rows = 0
         self.lock = threading.Lock()
         self.state = {"done": 0, "committed": 0, "transactions": 0, "total": 0}
+        self.pipeline = _Pipeline(store, pool, self.state, self.lock, STREAM_CHUNKS_WRITING)
+
+    def stop(self) -> None:
+        """Start no more transactions and wait for those running."""
+        self.pipeline.stop()
 
     def lookup(self, cypher: str, params: dict[str, Any]) -> list[list[Any]]:
         return self.store._run_read(cypher, params, None).rows
@@ -337,19 +463,12 @@ class _Writer(StreamWriter):
     def _write_sized(self, prepared: tuple[list[Statement], set[str]],
                      progress: Callable[[int], None]) -> None:
         statements, created = prepared
-        state = self.state
-
-        def run_tx(sts: list[Statement], fresh: frozenset[str]) -> None:
-            self.store._run_tx(sts, fresh, created, self.lock, state, None)
-            with self.lock:
-                progress(sum(st.rows for st in sts))
-
-        for stage in _stages(statements):
-            self.store._run_stage(self.pool, stage, created, run_tx, state)
+        self.pipeline.add(statements, created, progress)
 
     def finish(self, prepared: Any, progress: Callable[[int], None]) -> None:
         if self.single is False:
             self._write_sized(prepared, progress)
+            self.pipeline.drain()
             return
         plan = [st for statements, _ in [*self.held, prepared] for st in statements]
         total = sum(st.rows for st in plan)
@@ -357,6 +476,7 @@ class _Writer(StreamWriter):
         progress(total)
 
     def clear(self) -> None:
+        self.pipeline.stop()  # nothing of the load may commit after the store is emptied
         self.store._clear_graph()
 
 
@@ -595,7 +715,11 @@ class Neo4jStore(GraphStore):
         self.ensure_schema()
         with self.load_lock(), ThreadPoolExecutor(max_workers=self.writers,
                                                   thread_name_prefix="govgraph-writer") as pool:
-            yield _Writer(self, pool)
+            writer = _Writer(self, pool)
+            try:
+                yield writer
+            finally:
+                writer.stop()  # a failed load: what was queued is not written
 
     def _run_tx(self, statements: list[Statement], fresh: frozenset[str], created: set[str],
                 lock: threading.Lock, state: dict[str, int],
@@ -734,14 +858,7 @@ class Neo4jStore(GraphStore):
                    state: dict[str, int]) -> None:
         # Taken per stage: the edges see which node transactions fell back.
         fresh = frozenset(created)
-        txs: list[list[Statement]] = [[]]
-        rows = 0
-        for st in stage:
-            if rows >= self.transaction_rows:
-                txs.append([])
-                rows = 0
-            txs[-1].append(st)
-            rows += st.rows
+        txs = self._transactions(stage)
         state["transactions"] += len(txs)
         futures = [pool.submit(run_tx, t, fresh) for t in txs]
         finished, pending = wait(futures, return_when=FIRST_EXCEPTION)
@@ -751,11 +868,19 @@ class Neo4jStore(GraphStore):
                 f.cancel()
             wait(pending)
             e = failed[0].exception()
-            raise StoreError(
-                f"write failed after {state['committed']} committed transactions "
-                f"({state['done']} of {state['total']} rows); the failing transaction was "
-                f"rolled back. Run the same load again: it merges onto what was "
-                f"written and completes it. Cause: {e}") from e
+            raise _sized_failure(state, e) from e
+
+    def _transactions(self, stage: list[Statement]) -> list[list[Statement]]:
+        """A stage's statements in transactions of about ``transaction_rows`` rows."""
+        txs: list[list[Statement]] = [[]]
+        rows = 0
+        for st in stage:
+            if rows >= self.transaction_rows:
+                txs.append([])
+                rows = 0
+            txs[-1].append(st)
+            rows += st.rows
+        return txs
 
     def _drop_id_constraint(self) -> None:
         try:
