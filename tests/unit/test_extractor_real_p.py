@@ -1,0 +1,35 @@
+"""Readings added for the district documents of batches N and O (r1104, r1120–r1123).
+
+Each reading is pinned on a small written case and, once a real document that
+showed it reads exactly, on that document (assert_exact).
+"""
+
+from __future__ import annotations
+
+from govgraph.loaders.notice.duty_table import duty_table
+from real_corpus import assert_exact, measure_roles
+
+
+def test_a_unit_duty_table_with_no_role_column_is_a_duty_list():
+    # r1122: a 单位 / 职责分工 table flattened one cell per paragraph: each row a duty item, the unit
+    # cell's role that of the duty cell's first role verb (to the first ；or 。): 负责 or none →
+    # responsible, 配合 → support, 牵头 → lead; a unit named inside a duty is no holder
+    text = ("附件\n\n某区成员单位职责分工\n\n单位\n\n职责分工\n\n区财政局\n\n负责保障经费；配合区民政局做好救助。\n\n"
+            "区市场监管局\n\n按照有关部门意见，配合做好市场监管领域有关工作。\n\n区民政局\n\n牵头做好救助工作。\n\n"
+            "各街镇\n\n各街镇是整治工作的责任主体，负总责。\n")
+    assert measure_roles(text) == [[("responsible", ["区财政局"])], [("support", ["区市场监管局"])],
+                                   [("lead", ["区民政局"])], [("responsible", ["各街镇"])]]
+    # one cell per line, the header 部门 / 工作职责, a duty cell running over two paragraphs
+    lines = "部门\n工作职责\n区财政局\n负责保障经费。\n区水务局\n依法实施水行政执法。\n查处违法行为。\n"
+    assert measure_roles(lines) == [[("responsible", ["区财政局"])], [("responsible", ["区水务局"])]]
+
+
+def test_a_table_under_a_unit_duty_header_must_open_with_a_body():
+    # the first cell under the header names no body: not a unit / duty table (the document is
+    # refused as before, nothing in it numbered or labelled)
+    text = "单位\n\n职责分工\n\n加强宣传\n\n做好宣传工作。\n\n区财政局\n\n负责保障经费。\n"
+    assert duty_table(text) == []
+
+
+def test_r1122_reads_exactly():
+    assert_exact("r1122_fengxian_wfyd_2024")
