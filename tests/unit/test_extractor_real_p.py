@@ -55,3 +55,25 @@ def test_a_bare_level_before_a_body_named_with_its_own_level_shares_the_body():
 
 def test_r1104_reads_exactly():
     assert_exact("r1104_guangzhou_cjrbt_2022")
+
+
+def test_a_heading_naming_a_category_of_members_holds_no_duty_its_paragraphs_do():
+    # r1120: （三）成员单位 on a line of its own names a category, not a body: each paragraph under it
+    # opening with a unit is a duty item (区规划资源局负责… / 区建设管理委负责…), the heading no measure
+    text = ("五、主要职责\n\n（一）区领导小组\n\n区领导小组负责统筹全区工作。\n\n（二）成员单位\n\n"
+            "区规划资源局负责规划土地管理工作。\n\n区建设管理委负责推动城市管理。\n")
+    assert measure_roles(text) == [[("responsible", ["区领导小组"])], [("responsible", ["区规划资源局"])],
+                                   [("responsible", ["区建设管理委"])]]
+
+
+def test_under_a_body_heading_a_later_paragraph_opening_with_another_body_is_its_item():
+    # r1120: （二）区更新办 / 区更新办负责… / “两旧一村”改造工作专班负责…: the paragraph restating the heading
+    # opens its duty; a later one opening with another body is that body's duty item (as r1001)
+    text = ("五、主要职责\n\n（一）区领导小组\n\n区领导小组负责统筹全区工作。\n\n（二）区更新办\n\n"
+            "区更新办负责综合协调。\n\n区住房保障局负责推进改造工作。\n")
+    assert measure_roles(text) == [[("responsible", ["区领导小组"])], [("responsible", ["区更新办"])],
+                                   [("responsible", ["区住房保障局"])]]
+    # a heading whose paragraph does not open by restating it keeps its paragraphs (r704)
+    kept = ("五、主要职责\n\n（一）区领导小组\n\n负责统筹全区工作。\n\n（二）区更新办\n\n"
+            "负责综合协调。\n\n区财政局负责保障经费。\n")
+    assert measure_roles(kept)[1] == [("responsible", ["区更新办"])]
