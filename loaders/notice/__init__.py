@@ -25,6 +25,7 @@ The modules, in the order the parser uses them:
 - ``running_text``: duties in clauses opening with their doer (X负责…), read where nothing is labelled;
 - ``given_by``: 由-clauses in running text (由X牵头，联合B、C…) and bodies set up and given a duty;
 - ``duties``: duty lists (职责分工), items headed by a unit and the role of its duty;
+- ``duty_table``: duty lists laid out as a 单位 / 职责分工 table (no role column), a row per item;
 - ``metadata``: the document's title, date and issuers;
 - ``parse``: ``parse_notice`` and ``read_notice``, which tie them together;
 - ``model``: what comes out (``Notice``, ``Measure``, ``Attribution``, ``UnitMention``).

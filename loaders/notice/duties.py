@@ -30,6 +30,7 @@ role brackets, and only when at least two items read so (see parse).
 from __future__ import annotations
 
 import bisect
+import re
 import time
 from dataclasses import dataclass
 
@@ -102,28 +103,53 @@ def _without_rosters(text: str, found: list, headers: list[Header], group: dict[
     return [f for f in found if f[0] not in rosters]
 
 
-def _paragraphs_in_duty_items(found: list, headers: list[Header], block_end: dict[int, int]) -> set[int]:
+def _paragraphs_in_duty_items(text: str, found: list, headers: list[Header],
+                              block_end: dict[int, int]) -> set[int]:
     """Unnumbered paragraphs opening with a unit inside a numbered item that is itself headed by
     another unit ((一)区应急局负责… / 区消防救援支队承担…日常工作。…, r1001): the list of duties goes on
     with the next unit's. Not inside an article (第四条 镇人民政府负责… / 镇党群中心具体负责…: one
     article, one measure, r803), nor a paragraph restating the item's unit."""
     # the parent's unit opens its own paragraph: under a unit on a heading line of its own
     # ((一)虹口区绿化和市容管理局 / 区绿化市容局负责…, r704) the paragraphs are that unit's duty
+    # a heading line naming a category of members, not a body ((三)成员单位 / 区规划资源局负责… /
+    # 区建设管理委负责…, r1120): each paragraph under it opening with a unit is an item
     heads = {f[2].start: f[3] for f in found
-             if f[2] is not None and f[2].style != "article" and f[4] == f[5]}
+             if f[2] is not None and f[2].style != "article" and (f[4] == f[5] or _category(f[3]))}
+    # under a body on a heading line of its own, the paragraph restating it opens its duty; a
+    # later paragraph opening with another body ((二)区更新办 / 区更新办由…负责… / “两旧一村”改造工作专班
+    # 负责…, r1120) is that other body's duty item (as r1001 inside a unit-headed item)
+    lines = {f[2].start: f[3] for f in found
+             if f[2] is not None and f[2].style != "article" and "\n" in text[f[4] : f[5]]}
+    restated = {f[2].start for f in found if f[2] is not None and f[2].start in lines  # its first paragraph
+                and any(isinstance(u, UnitMention) and text.startswith(u.name, f[5]) for u in f[3])}
     starts = [h.start for h in headers]
     out: set[int] = set()
     for start, _b, h, units, _he, _d in found:
         if h is not None:
             continue
         i = bisect.bisect_right(starts, start) - 1
-        if i < 0 or starts[i] not in heads or start >= block_end.get(starts[i], 0):
+        if i < 0 or start >= block_end.get(starts[i], 0):
             continue
-        parent = [u.name for u in heads[starts[i]] if isinstance(u, UnitMention)]
-        if any(isinstance(u, UnitMention) and restates(u.name, p) for u in units for p in parent):
-            continue
-        out.add(start)
+        if starts[i] in heads:
+            parent = [u.name for u in heads[starts[i]] if isinstance(u, UnitMention)]
+            if any(isinstance(u, UnitMention) and restates(u.name, p) for u in units for p in parent):
+                continue
+            out.add(start)
+        elif starts[i] in lines:
+            parent = [u.name for u in lines[starts[i]] if isinstance(u, UnitMention)]
+            if starts[i] in restated and not any(
+                    isinstance(u, UnitMention) and restates(u.name, p) for u in units for p in parent):
+                out.add(start)
     return out
+
+
+# A kind of member named with no body's own name: 成员单位, 各成员单位, 其他部门, 相关单位.
+_CATEGORY_RE = re.compile(r"(?:各|其他|其余)?(?:成员|相关|有关|职能|责任|配合)?(?:单位|部门)")
+
+
+def _category(units: list) -> bool:
+    """Does a heading name only a category of members (成员单位), no body of its own?"""
+    return bool(units) and all(isinstance(u, UnitMention) and _CATEGORY_RE.fullmatch(u.name) for u in units)
 
 
 def _children_all_items(h: Header, headers: list[Header], starts: list[int], block_end: dict[int, int],
@@ -214,7 +240,7 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
         # unnumbered paragraphs are the parents' own text (具体分工如下：), but under a heading
         # naming duties (第三条（职责分工）) each paragraph opening with a unit is an item (r941),
         # and so is one inside a numbered item headed by another unit (r1001)
-        in_item = _paragraphs_in_duty_items(found, headers, block_end)
+        in_item = _paragraphs_in_duty_items(text, found, headers, block_end)
         found = [f for f in found if f[2] is not None or f[0] in in_item or sections.names_duties(f[0])]
         # such a paragraph gives a duty in words; a lead-in does not (吴泾镇…做好…。具体分工如下：, r305)
         by_heading = {f[0] for f in found if f[2] is None and f[0] not in in_item}

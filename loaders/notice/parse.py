@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .duties import Duty, duty_items, unlabelled_duty_list
+from .duty_table import duty_table
 from .given_by import by_clauses, placed_clauses
 from .layout import Layout, detect_layout, display_width
 from .metadata import date_and_issuers, document_title
@@ -378,6 +379,10 @@ def _parse_notice(text: str, *, source: str, doc_id: str | None, max_seconds: fl
             duties = duty_items(text, plain_headers, deadline)
         except NoticeError as e:
             raise NoticeError(f"{source}: {e}; the document is refused") from None
+        tabled = duty_table(text)  # a 单位 / 职责分工 table: each row a duty item (r1122)
+        if tabled:
+            duties = sorted([d for d in duties if d.end <= tabled[0].start or d.start >= tabled[-1].end]
+                            + tabled, key=lambda d: d.start)
         if len(duties) >= 2:
             return _duty_notice(text, duties, plain_headers, source=source, doc_id=doc_id, sha=sha,
                                 layout=layout)

@@ -339,6 +339,7 @@ def restore_elided_prefixes(mentions: list[UnitMention], before: UnitMention | N
     return out[1:] if before is not None else out
 
 
+_LEVELS = frozenset("省市区县乡镇")
 _SHARED_BODY_RE = re.compile(r"^(各|有关|相关)?(.{1,4}?)(人民政府|政府|党委|党工委|管委会)$")
 
 
@@ -349,6 +350,12 @@ def share_suffixes(mentions: list[UnitMention]) -> list[UnitMention]:
     for i in range(len(out) - 2, -1, -1):
         a, b = out[i], out[i + 1]
         mb = _SHARED_BODY_RE.match(b.name)
+        if a.alias is None and a.name in _LEVELS and mb is None:
+            # 市、区残联 / 省、市、县财政部门: a bare level before a body named with its own level
+            # shares that body (市残联, 区残联, r1104)
+            if b.name[:1] in _LEVELS and looks_like_unit(b.name[1:]) and len(b.name) >= 3:
+                out[i] = a.model_copy(update={"name": a.name + b.name[1:], "reading": "shared suffix"})
+            continue
         if mb is None or a.alias is not None:
             continue
         ma = re.match(r"^(各|有关|相关)?(.{1,5})$", a.name)
