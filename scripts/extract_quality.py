@@ -50,24 +50,8 @@ REAL = REPO / "tests" / "corpus_real"
 FIELDS = ("lead", "responsible", "support")
 
 
-@dataclass
-class Score:
-    gold: int = 0
-    predicted: int = 0
-    correct: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.correct / self.predicted if self.predicted else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.correct / self.gold if self.gold else 1.0
-
-    def add(self, other: Score) -> None:
-        self.gold += other.gold
-        self.predicted += other.predicted
-        self.correct += other.correct
+# Micro counts of (measure, role, unit) triples: the aligned scorer's, one class for both scores.
+Score = ma.Counts
 
 
 @dataclass
