@@ -12,33 +12,40 @@ from types import ModuleType
 from typing import Any
 
 from govgraph.loaders.notice import Notice, parse_notice
+from govgraph.loaders.notice.unit_lists import list_mentions
 from helpers import REPO
 
 REAL = REPO / "tests" / "corpus_real"
 
 
 @cache
-def quality() -> ModuleType:
-    """scripts/extract_quality.py, loaded once per test session."""
-    spec = importlib.util.spec_from_file_location("extract_quality", REPO / "scripts" / "extract_quality.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod  # its dataclasses look their module up
-    spec.loader.exec_module(mod)
-    return mod
-
-
-@cache
-def renderings() -> ModuleType:
-    """scripts/renderings.py (the same document in other renderings), loaded once."""
-    if "renderings" in sys.modules:
-        return sys.modules["renderings"]
-    spec = importlib.util.spec_from_file_location("renderings", REPO / "scripts" / "renderings.py")
+def script(name: str) -> ModuleType:
+    """scripts/NAME.py, loaded once per test session (registered in sys.modules:
+    the scripts' dataclasses look their module up, and they import each other)."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / f"{name}.py")
     assert spec is not None and spec.loader is not None
     mod = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = mod
     spec.loader.exec_module(mod)
     return mod
+
+
+def quality() -> ModuleType:
+    """scripts/extract_quality.py."""
+    return script("extract_quality")
+
+
+def renderings() -> ModuleType:
+    """scripts/renderings.py (the same document in other renderings)."""
+    return script("renderings")
+
+
+def unit_names(text: str) -> list[str]:
+    """The unit names a list reads as, heads first (list_mentions over the whole text)."""
+    leads, mentions = list_mentions(text, 0, len(text))
+    return [u.name for u in leads + mentions]
 
 
 @cache

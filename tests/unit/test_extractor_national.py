@@ -9,17 +9,12 @@ and on the real document that showed it (assert_exact).
 from __future__ import annotations
 
 from govgraph.loaders.notice.roles import role_brackets, role_lines
-from govgraph.loaders.notice.unit_lists import list_mentions
-from real_corpus import assert_exact, measure_roles
+from real_corpus import assert_exact, measure_roles, unit_names
 
 
 def _bracket(text: str) -> list[tuple[str, list[str]]]:
     return [(a.role, [u.name for u in a.units]) for a in role_brackets(text, 0, len(text))]
 
-
-def _names(text: str) -> list[str]:
-    leads, mentions = list_mentions(text, 0, len(text))
-    return [u.name for u in leads + mentions]
 
 
 # Written for these tests in the shape of r960–r962 (headings 一、二、, items （一）…, a bracket closing
@@ -85,9 +80,9 @@ def test_r960_reads_exactly():
 def test_kinds_of_body_a_collective_joins_each_take_its_head():
     # 各有关部门和单位 splits at 和 with its shared 各有关, as 各乡镇党委和政府 does; after a list,
     # 等有关部门和单位 is left out as 等有关部门 is; one body's name keeps its 和 (工业和信息化部)
-    assert _names("各有关部门和单位") == ["各有关部门", "各有关单位"]
-    assert _names("财政部、民政部等有关部门和单位") == ["财政部", "民政部"]
-    assert _names("工业和信息化部、中央和国家机关工委") == ["工业和信息化部", "中央和国家机关工委"]
+    assert unit_names("各有关部门和单位") == ["各有关部门", "各有关单位"]
+    assert unit_names("财政部、民政部等有关部门和单位") == ["财政部", "民政部"]
+    assert unit_names("工业和信息化部、中央和国家机关工委") == ["工业和信息化部", "中央和国家机关工委"]
     text = "（十四）切实抓好政策服务。积极开展政策宣传。（各有关部门和单位，各省级人民政府按职责分工负责）"
     assert _bracket(text) == [("responsible", ["各有关部门", "各有关单位", "各省级人民政府"])]
 
@@ -99,8 +94,8 @@ def test_r961_reads_exactly():
 def test_deng_he_ends_a_group_as_deng_comma_does():
     # …全国妇联等和各省级人民政府负责: the ministries end with 等, the provinces follow (r963), as
     # 等， ends a group (r504); 共青团中央 (the Youth League's central committee) is a body
-    assert _names("商务部、农业农村部等和各有关省级人民政府") == ["商务部", "农业农村部", "各有关省级人民政府"]
-    assert _names("全国总工会、共青团中央、全国妇联等和各省级人民政府") == [
+    assert unit_names("商务部、农业农村部等和各有关省级人民政府") == ["商务部", "农业农村部", "各有关省级人民政府"]
+    assert unit_names("全国总工会、共青团中央、全国妇联等和各省级人民政府") == [
         "全国总工会", "共青团中央", "全国妇联", "各省级人民政府"]
     text = "（三）动员社会力量参与。发出倡议。（全国工商联、共青团中央、全国妇联等和各省级人民政府负责）"
     assert _bracket(text) == [("responsible", ["全国工商联", "共青团中央", "全国妇联", "各省级人民政府"])]
@@ -109,8 +104,8 @@ def test_deng_he_ends_a_group_as_deng_comma_does():
 def test_cheng_xiang_is_no_place_to_restore():
     # 住房城乡建设部's 乡 ends 城乡 (town and country): the ministries after it are named whole, while a
     # county's list still restores its 县
-    assert _names("住房城乡建设部、发展改革委、自然资源部") == ["住房城乡建设部", "发展改革委", "自然资源部"]
-    assert _names("县住房城乡建设局、财政局") == ["县住房城乡建设局", "县财政局"]
+    assert unit_names("住房城乡建设部、发展改革委、自然资源部") == ["住房城乡建设部", "发展改革委", "自然资源部"]
+    assert unit_names("县住房城乡建设局、财政局") == ["县住房城乡建设局", "县财政局"]
 
 
 def test_r962_reads_exactly():

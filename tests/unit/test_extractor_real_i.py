@@ -12,13 +12,7 @@ from __future__ import annotations
 
 from govgraph.loaders.notice.duty_words import duty_role
 from govgraph.loaders.notice.names import are_holders
-from govgraph.loaders.notice.unit_lists import list_mentions
-from real_corpus import assert_exact, clause_roles, measure_roles
-
-
-def _names(text: str) -> list[str]:
-    leads, mentions = list_mentions(text, 0, len(text))
-    return [u.name for u in leads + mentions]
+from real_corpus import assert_exact, clause_roles, measure_roles, unit_names
 
 
 def test_posts_given_by_a_copula():
@@ -55,13 +49,13 @@ def test_an_adverb_before_the_role_word_and_the_units_a_lead_organises():
 
 
 def test_bodies_joined_by_or_and_grassroots_kinds_beside_bodies():
-    assert _names("建设单位或经营者") == ["建设单位或经营者"]
-    assert _names("城建中心、属地村、居及镇属企业") == ["城建中心", "属地村", "居", "镇属企业"]
-    assert _names("村、居及公司") == ["村", "居", "公司"]
+    assert unit_names("建设单位或经营者") == ["建设单位或经营者"]
+    assert unit_names("城建中心、属地村、居及镇属企业") == ["城建中心", "属地村", "居", "镇属企业"]
+    assert unit_names("村、居及公司") == ["村", "居", "公司"]
     assert are_holders(["村", "居", "公司"])
     assert not are_holders(["村", "居民区"])  # grassroots kinds alone are no list of bodies
     # what a body owns, its attributes joined by 、 inside the one collective
-    assert _names("镇集体经济联合社、村集体经济合作社及其所属全资、控股集体企业") == [
+    assert unit_names("镇集体经济联合社、村集体经济合作社及其所属全资、控股集体企业") == [
         "镇集体经济联合社", "村集体经济合作社", "其所属全资、控股集体企业"]
 
 

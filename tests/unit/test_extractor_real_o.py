@@ -10,24 +10,18 @@ showed it reads exactly, on that document (assert_exact).
 
 from __future__ import annotations
 
-from govgraph.loaders.notice.unit_lists import list_mentions
-from real_corpus import assert_exact, measure_roles
-
-
-def _names(text: str) -> list[str]:
-    leads, mentions = list_mentions(text, 0, len(text), None)
-    return [u.name for u in leads + mentions]
+from real_corpus import assert_exact, measure_roles, unit_names
 
 
 def test_a_collective_joined_by_ji_or_he_is_a_unit_of_its_own():
     # r1080: （交通运输部及各地区按职责分工负责）, （A牵头，相关部门及各地区按职责分工负责）: a
     # collective (各地区, 相关部门) stands for bodies on either side of 及 / 和
-    assert _names("民政部及各地区") == ["民政部", "各地区"]
-    assert _names("有关部门和各省级人民政府") == ["有关部门", "各省级人民政府"]
-    assert _names("相关部门及各地区") == ["相关部门", "各地区"]
+    assert unit_names("民政部及各地区") == ["民政部", "各地区"]
+    assert unit_names("有关部门和各省级人民政府") == ["有关部门", "各省级人民政府"]
+    assert unit_names("相关部门及各地区") == ["相关部门", "各地区"]
     # one body's own name and a kind shared across 和 are read as before
-    assert _names("市人力资源和社会保障局") == ["市人力资源和社会保障局"]
-    assert _names("各有关部门和单位") == ["各有关部门", "各有关单位"]
+    assert unit_names("市人力资源和社会保障局") == ["市人力资源和社会保障局"]
+    assert unit_names("各有关部门和单位") == ["各有关部门", "各有关单位"]
     text = ("某方案\n1．做好甲。推进乙。（民政部、财政部牵头，相关部门及各地区按职责分工负责）\n"
             "2．做好丙。推进丁。（住房城乡建设部及各地区按职责分工负责）\n")
     assert measure_roles(text) == [[("lead", ["民政部", "财政部"]), ("responsible", ["相关部门", "各地区"])],
@@ -37,8 +31,8 @@ def test_a_collective_joined_by_ji_or_he_is_a_unit_of_its_own():
 def test_a_group_closed_by_deng_xiangguan_bumen_before_ji_ends_there():
     # r1080: A、B、C等相关部门及各地区: 等相关部门 closes the group (left out, as 等， or 等和, r963)
     # and the unit after 及 is listed; 等有关部门和单位 stays one closing group (r961)
-    assert _names("教育部、民政部等相关部门及各地区") == ["教育部", "民政部", "各地区"]
-    assert _names("教育部等有关部门和单位") == ["教育部"]
+    assert unit_names("教育部、民政部等相关部门及各地区") == ["教育部", "民政部", "各地区"]
+    assert unit_names("教育部等有关部门和单位") == ["教育部"]
 
 
 def test_r1080_reads_exactly():
@@ -143,9 +137,9 @@ def test_an_articles_first_clause_after_its_marker_and_a_space():
 def test_two_kinds_of_work_share_one_kind_of_party_and_bear_zhuti_zeren():
     # r1084: 培训和评价机构…对…负主体责任: the kind (机构) distributed across 和 (not for 部门: a merged
     # department keeps its 和, 文化和旅游部门); 负主体责任 as 承担主体责任 (r900), 主体责任 being a body's
-    assert _names("培训和评价机构") == ["培训机构", "评价机构"]
-    assert _names("设计和施工单位") == ["设计单位", "施工单位"]
-    assert _names("文化和旅游部门") == ["文化和旅游部门"]
+    assert unit_names("培训和评价机构") == ["培训机构", "评价机构"]
+    assert unit_names("设计和施工单位") == ["设计单位", "施工单位"]
+    assert unit_names("文化和旅游部门") == ["文化和旅游部门"]
     text = ("第四条 培训和评价机构对本单位开展的培训和评价活动负主体责任，并主动接受指导和监督。\n"
             "第五条 甲中心负责公布目录。\n")
     assert measure_roles(text) == [[("responsible", ["培训机构", "评价机构"])], [("responsible", ["甲中心"])]]

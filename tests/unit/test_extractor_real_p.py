@@ -7,13 +7,7 @@ showed it reads exactly, on that document (assert_exact).
 from __future__ import annotations
 
 from govgraph.loaders.notice.duty_table import duty_table
-from govgraph.loaders.notice.unit_lists import list_mentions
-from real_corpus import assert_exact, measure_roles
-
-
-def _names(text: str) -> list[str]:
-    leads, mentions = list_mentions(text, 0, len(text), None)
-    return [u.name for u in leads + mentions]
+from real_corpus import assert_exact, measure_roles, unit_names
 
 
 def test_a_unit_duty_table_with_no_role_column_is_a_duty_list():
@@ -44,9 +38,9 @@ def test_r1122_reads_exactly():
 def test_a_bare_level_before_a_body_named_with_its_own_level_shares_the_body():
     # r1104: 市、区残联要加强… / 市、区财政部门负责…: the bare level (市) shares the body of the name after
     # it, written with its own level (区残联 → 市残联, 区残联), as 经开区、综保区党工委 shares 党工委
-    assert _names("市、区残联") == ["市残联", "区残联"]
-    assert _names("省、市、县财政部门") == ["省财政部门", "市财政部门", "县财政部门"]
-    assert _names("区、镇") == ["区", "镇"]  # no body to share
+    assert unit_names("市、区残联") == ["市残联", "区残联"]
+    assert unit_names("省、市、县财政部门") == ["省财政部门", "市财政部门", "县财政部门"]
+    assert unit_names("区、镇") == ["区", "镇"]  # no body to share
     text = ("五、责任分工\n市民政部门负责拟订制度。\n市、区残联要加强证件管理工作。\n"
             "市、区财政部门负责资金保障。\n")
     assert measure_roles(text) == [[("responsible", ["市民政部门"])], [("responsible", ["市残联", "区残联"])],

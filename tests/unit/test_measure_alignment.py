@@ -4,27 +4,13 @@ scripts/extract_quality.py shifts every later pair instead)."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections import Counter
-from types import ModuleType
 
 import pytest
-from helpers import REPO
-from real_corpus import REAL, evaluated
-
-
-def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("measure_alignment", REPO / "scripts" / "measure_alignment.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod  # its dataclasses look their module up
-    spec.loader.exec_module(mod)
-    return mod
-
+from real_corpus import REAL, evaluated, script
 
 # scripts/extract_quality.py imports it by this name too
-ma = sys.modules.get("measure_alignment") or _load()
+ma = script("measure_alignment")
 
 
 def gold(text: str, *units: str):
@@ -132,10 +118,7 @@ def test_a_document_read_exactly_in_order_loses_nothing_aligned(label_file):
 
 
 def test_attribution_errors_are_sorted_into_kinds():
-    spec = importlib.util.spec_from_file_location("first_run_breakdown", REPO / "scripts" / "first_run_breakdown.py")
-    assert spec is not None and spec.loader is not None
-    fr = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(fr)
+    fr = script("first_run_breakdown")
     missed = Counter([("support", "区文明办"), ("responsible", "保洁公司"), ("lead", "区财政局")])
     false = Counter([("responsible", "区文明办"), ("responsible", "由保洁公司"), ("responsible", "政府网站")])
     assert sorted(fr.kinds(missed, false)) == [
