@@ -599,15 +599,18 @@ def write_import_files(plan: Iterable[Statement], directory: Path, *,
 
 def write_files_stream(chunks: Iterable[RowChunk], directory: Path, generation: str, *,
                        persons: Callable[[list[Any]], Any] | None = None,
-                       defer_breaks: bool = False) -> ImportFiles:
+                       defer_breaks: bool = False, fold_merged: bool = True) -> ImportFiles:
     """A streamed load's chunks (each checked as it is made) as the importer's
-    files for an import run elsewhere (``load --bulk-files``): each chunk is
-    written as it comes, so what is held does not grow with the load; its persons
-    go to ``persons`` (never to the files). The edges a later chunk gave again are
+    files: each chunk is written as it comes, so what is held does not grow with
+    the load; its persons go to ``persons`` (never to the files). For an import
+    run elsewhere (``load --bulk-files``) the edges a later chunk gave again are
     folded into the files (``ImportWriter.fold_merged``): nothing is merged after
-    such an import. Then the generation stamp. The files equal ``plan_files`` of
-    the whole load's batch, up to the order of their rows and groups. A failure
-    leaves the files written so far: see ``restored_on_failure``."""
+    such an import; ``load --bulk`` merges them after its import instead
+    (``fold_merged=False``, ``ImportFiles.merged_statements``). Then the
+    generation stamp. The files equal ``plan_files`` of the whole load's batch,
+    up to the order of their rows and groups; their counts are the distinct
+    nodes and edges written. A failure leaves the files written so far: see
+    ``restored_on_failure``."""
     writer = ImportWriter(directory, defer_breaks=defer_breaks)
     try:
         for chunk in chunks:
@@ -615,7 +618,8 @@ def write_files_stream(chunks: Iterable[RowChunk], directory: Path, generation: 
                 persons(chunk.persons)
             writer.chunk(chunk)
             del chunk  # (not held while the next is made)
-        writer.fold_merged()
+        if fold_merged:
+            writer.fold_merged()
         writer.generation(generation)
     finally:
         files = writer.close()

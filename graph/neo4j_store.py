@@ -968,18 +968,11 @@ class Neo4jStore(GraphStore):
                         f"--bulk imports into an empty database only, and {self.database} at "
                         f"{self.uri} holds data: load without --bulk (it merges onto the graph), "
                         "or add --replace to replace the graph with this load")
-                writer = neo4j_bulk.ImportWriter(tmp)
-                try:
-                    for chunk in chunks():
-                        if chunk.persons:
-                            stage(chunk.persons)
-                        nodes, edges = writer.chunk(chunk)
-                        summary.nodes += nodes
-                        summary.edges += edges
-                        del chunk
-                    writer.generation(generation_statement().params["generation"])
-                finally:
-                    files = writer.close()
+                files = neo4j_bulk.write_files_stream(
+                    chunks(), tmp, generation_statement().params["generation"], persons=stage,
+                    defer_breaks=True, fold_merged=False)
+                summary.nodes += files.node_count
+                summary.edges += files.edge_count
             phases["files"] = time.perf_counter() - t0
             phases.update(neo4j_bulk.import_into_local(server, files, self.database, say))
             t0 = time.perf_counter()
