@@ -354,18 +354,19 @@ class _Pipeline:
         with self.cv:
             if self.chunks and self.failed is None:
                 self.failed = StoreError("the load was stopped")
-            for f in self.futures:
-                f.cancel()
-            while any(not f.done() for f in self.futures):
-                self.cv.wait(0.05)
+            self._cancel_all()
 
     def _raise_if_failed(self) -> None:
         if self.failed is not None:
-            for f in self.futures:
-                f.cancel()
-            while any(not f.done() for f in self.futures):
-                self.cv.wait(0.05)
+            self._cancel_all()
             raise _sized_failure(self.state, self.failed) from self.failed
+
+    def _cancel_all(self) -> None:
+        """Cancel what is queued and wait for what runs (called holding ``cv``)."""
+        for f in self.futures:
+            f.cancel()
+        while any(not f.done() for f in self.futures):
+            self.cv.wait(0.05)
 
     def _launch(self) -> None:
         """Start every stage that may start (the condition held)."""
