@@ -18,6 +18,7 @@ The modules, in the order the parser uses them:
 
 - ``vocabulary``: brackets, separators, labels, footers, the endings of unit names;
 - ``layout``: is the text hard-wrapped at a page width (PDF-to-text)?
+- ``pages``: footers on lines of their own blanked, lines a page width cut joined, offsets mapped back;
 - ``numbering``: which markers (``(一)`` ``一、`` ``1.`` ``（1）``) head measures and sections;
 - ``regions``: where each measure's attributions are, and the attributions read from them;
 - ``unit_lists``: a list split into unit mentions, names cleaned, aliases, elided prefixes;

@@ -112,14 +112,14 @@ def test_lines_cut_by_a_page_width_are_joined_before_reading():
 # where its author ended it, and is not joined to what follows.
 def test_page_wide_lines_before_a_blank_or_deeper_indented_line_are_not_joined():
     from govgraph.loaders.notice.layout import Layout
-    from govgraph.loaders.notice.parse import _unwrap
+    from govgraph.loaders.notice.pages import unwrap
 
     layout = Layout(20)
     text = ("加强组织领导明确工作职责形成合力\n推进落实\n\n"
             "加强组织领导明确工作职责形成合力\n\n区住建局\n"
             "加强组织领导明确工作职责形成合力\n\u3000\u30006\ue010加强海洋数据支撑\n"
             "1 加快项目建设 区发改局 区财政局\n2 加快项目建设 区发改局 区财政局")
-    joined, keep = _unwrap(text, layout)
+    joined, keep = unwrap(text, layout)
     assert joined.split("\n")[:2] == ["加强组织领导明确工作职责形成合力推进落实", ""]
     assert "形成合力\n\n区住建局" in joined
     assert "形成合力\n\u3000\u30006\ue010" in joined
