@@ -64,8 +64,8 @@ def markdown(res: dict[str, Any]) -> str:
     m = res["machine"]
     lines = ["# Reading a JSON registry file: whole against one object at a time", "",
              f"Run {res['run']}, commit {m['git_commit']}, {m['cores']} cores ({m['cpu']}), "
-             f"{m['memory_gb']} GB RAM, load average at start {m['load_average_at_start']}. Peak RSS is the reading process's "
-             "high-water mark (interpreter and imports included).", "",
+             f"{m['memory_gb']} GB RAM, load average at start {m['load_average_at_start']}. "
+             "Peak RSS is the reading process's high-water mark (interpreter and imports included).", "",
              "| rows | file MB | reader | s | rows/s | peak RSS MB |", "|---|---|---|---|---|---|"]
     for r in res["results"]:
         lines.append(f"| {r['rows']:,} | {r['file_mb']:.0f} | {r['reader']} | {r['s']:.2f} | "
