@@ -8,6 +8,7 @@ a document has no labels and no role brackets (see parse).
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .clause_cues import CLAUSE_CUE_RE, clause_role
@@ -296,3 +297,17 @@ def joined_lead(text: str, pos: int, end: int, out: list[Attribution]) -> int:
         if again is None:
             return pos
         at = again.end()
+
+
+def with_clauses(by: list[Attribution], clauses: list[Attribution]) -> list[Attribution]:
+    """由-clauses and the clauses that open with their units, in order; a clause
+    a 由-clause's chain has read already (由A牵头，B配合) is not read twice."""
+    spans = sorted((a.start, a.end) for a in by)
+    starts = [sp[0] for sp in spans]
+    kept = []
+    for c in clauses:
+        i = bisect.bisect_right(starts, c.start) - 1
+        if i >= 0 and spans[i][0] <= c.start < spans[i][1]:
+            continue
+        kept.append(c)
+    return sorted(by + kept, key=lambda a: a.start)

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from .duties import Duty, duty_items, unlabelled_duty_list
 from .duty_table import duty_table
-from .given_by import by_clauses, placed_clauses
+from .fallback import paragraph_duties
+from .given_by import by_clauses, placed_clauses, with_clauses
 from .layout import Layout, detect_layout
 from .metadata import date_and_issuers, document_title
 from .model import Attribution, Measure, Notice, NoticeError, Official, Section, Unread
@@ -157,7 +158,7 @@ def _duty_notice(text: str, duties: list[Duty], headers: list[Header], *, source
         if i < len(starts):
             block_end = min(block_end, starts[i])  # 五、职责分工 / its opening paragraph / the items
         clauses, persons = subject_clauses(text, h.end, block_end)
-        found = _with_clauses(by_clauses(text, h.end, block_end), clauses)
+        found = with_clauses(by_clauses(text, h.end, block_end), clauses)
         if found or persons:
             end = block_end
             while end > h.start and text[end - 1].isspace():
@@ -179,18 +180,30 @@ def _duty_notice(text: str, duties: list[Duty], headers: list[Header], *, source
                   measures=measures, notes=notes)
 
 
-def _with_clauses(by: list[Attribution], clauses: list[Attribution]) -> list[Attribution]:
-    """由-clauses and the clauses that open with their units, in order; a clause
-    a 由-clause's chain has read already (由A牵头，B配合) is not read twice."""
-    spans = sorted((a.start, a.end) for a in by)
-    starts = [sp[0] for sp in spans]
-    kept = []
-    for c in clauses:
-        i = bisect.bisect_right(starts, c.start) - 1
-        if i >= 0 and spans[i][0] <= c.start < spans[i][1]:
-            continue
-        kept.append(c)
-    return sorted(by + kept, key=lambda a: a.start)
+def _fallback_notice(text: str, refusal: str, *, source: str, doc_id: str | None, sha: str,
+                     layout: Layout) -> Notice:
+    """What the structured readers refused (``refusal``), read paragraph by paragraph
+    (fallback.py): each paragraph naming a unit with a role is a measure. Refused with
+    ``refusal`` when the document holds no such duties."""
+    duties, missed = paragraph_duties(text)
+    if not duties:
+        raise NoticeError(refusal)
+    wrapped = layout.wrap_width is not None
+    measures = [Measure(number=i + 1, numeral=int_to_cn_numeral(i + 1), section=None,
+                        title=_measure_title(text[d.body : d.end], wrapped), text=text[d.start : d.end],
+                        start=d.start, end=d.end, marker=d.marker, attributions=d.attributions,
+                        officials=d.officials)
+                for i, d in enumerate(duties)]
+    reason = refusal.removeprefix(f"{source}: ")
+    notes = [f"read paragraph by paragraph, as the structured readers found nothing ({reason}): each "
+             "paragraph whose role brackets or sentences (X负责…, 由X牵头…) name a unit with a role "
+             "is a measure; measures are numbered 1… in order"]
+    why = "a paragraph with a label, or a role word whose doer was not read as a unit"
+    unread = [_unread(text, s, e, why) for s, e in missed]
+    date, issuer = date_and_issuers(text, measures[0].start, measures[-1].end)
+    return Notice(id=doc_id or f"doc-{sha[:12]}", title=document_title(text, measures[0].start, layout),
+                  issuer=issuer, date=date, text=text, sha256=sha, source=source, sections=[],
+                  measures=measures, notes=notes, layout="paragraphs", unread=unread)
 
 
 def _listed(text: str, start: int) -> bool:
@@ -293,7 +306,7 @@ def _parse_notice(text: str, *, source: str, doc_id: str | None, max_seconds: fl
         by = by_clauses(text, 0, len(text))
         if len(by) + len(clauses) + len(clause_persons) < 2:
             clauses, clause_persons = [], []
-        bracketed = _with_clauses(by, clauses)
+        bracketed = with_clauses(by, clauses)
         persons = clause_persons
         person_starts = [o.start for o in persons]
         if not bracketed and not persons:
@@ -309,14 +322,16 @@ def _parse_notice(text: str, *, source: str, doc_id: str | None, max_seconds: fl
     if not headers:
         hint = (f"; attributions start at {where(text, labels[0])} but no numbered measure precedes them"
                 if labels else "")
-        raise NoticeError(
-            f"{source}: no numbered measures found (expected (一), 一、, 1., 1． or （1）){hint}")
+        return _fallback_notice(
+            text, f"{source}: no numbered measures found (expected (一), 一、, 1., 1． or （1）){hint}",
+            source=source, doc_id=doc_id, sha=sha, layout=layout)
     rank = measure_rank(headers, labels, len(text))
     if rank is None:
         hint = f"; the label at {where(text, labels[0])} sits outside any numbered measure" if labels else ""
-        raise NoticeError(
-            f"{source}: no attributions found — no measure names a 牵头单位/责任单位/配合单位"
-            f" and no bracket says who 牵头/负责/配合{hint}")
+        return _fallback_notice(
+            text, f"{source}: no attributions found — no measure names a 牵头单位/责任单位/配合单位"
+            f" and no bracket says who 牵头/负责/配合{hint}",
+            source=source, doc_id=doc_id, sha=sha, layout=layout)
 
     notes: list[str] = []
     unread = [_unread(text, o, c + 1, "a bracket with role words whose list is not all unit names")
@@ -360,7 +375,8 @@ def _parse_notice(text: str, *, source: str, doc_id: str | None, max_seconds: fl
                    + [o.end for o in officials[-1:]])
         found.append((h, first, last, sorted(attributions, key=lambda a: a.start), officials))
     if not found:
-        raise NoticeError(f"{source}: no attributions found — every label names no unit")
+        return _fallback_notice(text, f"{source}: no attributions found — every label names no unit",
+                                source=source, doc_id=doc_id, sha=sha, layout=layout)
     # a duty list (职责分工) beside the labelled measures, its items outside them (r1061, r1063)
     found_starts = [h.start for h, _f, _l, _a, _o in found]
     listed = [d for d in unlabelled_duty_list(text, accept_headers(text, layout, []), labels, deadline)

@@ -1,0 +1,79 @@
+"""Readings added for district and township duty rules (the paragraph fallback, duty sections).
+
+A document the structured readers refuse (no numbered measure, no attribution inside one)
+is read paragraph by paragraph (loaders/notice/fallback.py) when its sentences give units
+duties; one with no such sentence is still refused with the structured readers' message.
+"""
+
+from __future__ import annotations
+
+import pytest
+from govgraph.loaders.notice import NoticeError, parse_notice
+from real_corpus import real_notice, renderings
+
+
+def _roles(notice) -> list[list[tuple[str, list[str]]]]:
+    return [[(a.role, [u.name for u in a.units]) for a in m.attributions] for m in notice.measures]
+
+
+def test_duty_sentences_outside_any_numbered_item_are_read_not_refused():
+    text = ("某区关于做好困难群众救助工作的通知\n"
+            "为做好救助工作，区财政局负责保障经费，区民政局负责核对救助对象。\n各街道要加强宣传。\n")
+    notice = parse_notice(text)
+    assert notice.layout == "paragraphs"
+    assert "paragraph by paragraph" in notice.notes[0] and "no numbered measures found" in notice.notes[0]
+    assert _roles(notice) == [[("responsible", ["区财政局"]), ("responsible", ["区民政局"])]]
+    m = notice.measure(1)
+    assert notice.text[m.start : m.end] == m.text and m.text.startswith("为做好救助工作")
+    for a in m.attributions:
+        assert notice.text[a.start : a.end] == a.clause
+        for u in a.units:
+            assert notice.text[u.start : u.end] == u.as_written
+
+
+def test_the_fallback_reads_heading_lines_and_by_clauses_and_lists_what_it_did_not_read():
+    text = ("某街道实施意见\n为加强管理，制定本意见。\n街道城建中心\n负责组织排查，牵头做好整改。\n"
+            "由城运中心牵头，派出所、市场所配合做好巡查。\n负责做好资金保障。\n牵头单位：街道平安办\n")
+    notice = parse_notice(text)
+    assert notice.layout == "paragraphs"
+    # a unit on a heading line of its own takes the duty of the paragraph under it (first role verb)
+    assert _roles(notice) == [[("responsible", ["街道城建中心"])],
+                              [("lead", ["城运中心"]), ("support", ["派出所", "市场所"])]]
+    assert notice.measure(1).text == "街道城建中心\n负责组织排查，牵头做好整改。"
+    # a partial read: the duty with no doer and the label outside any measure are listed as unread
+    assert [(u.line, u.text) for u in notice.unread] == [(6, "负责做好资金保障。"), (7, "牵头单位：街道平安办")]
+    assert all("not read" in u.reason for u in notice.unread)
+
+
+@pytest.mark.parametrize("text, message", [
+    ("某镇通知\n加强领导，落实责任。\n做好宣传引导。\n", "no numbered measures found"),
+    # one duty sentence in prose is no duty list
+    ("某镇通知\n一、总体要求\n区财政局负责保障经费。\n二、工作要求\n加强宣传引导。\n", "no attributions found"),
+    # labels with no numbered measure to belong to: refused, and the message says where
+    ("某市通知\n请做好排查。\n牵头单位：市市场监管局\n责任单位：市住房城乡建设局\n",
+     "attributions start at line 3, column 1"),
+])
+def test_a_document_with_no_duty_sentence_is_still_refused(text, message):
+    with pytest.raises(NoticeError, match=message):
+        parse_notice(text)
+
+
+def test_a_real_reply_whose_duties_stand_in_unnumbered_paragraphs_is_read():
+    # r1085: 二、成员单位 / 联席会议由A、B…组成，教育部为牵头单位。 — refused before the fallback
+    notice = real_notice("r1085_guowuyuan_zyjylxhy_2018")
+    assert notice.layout == "paragraphs"
+    assert ["教育部"] in [m.units("lead") for m in notice.measures]
+
+
+def test_a_real_duty_list_with_its_numbering_lost_is_still_read():
+    # r940 第六条's items (（一）区应急局：… ) copied from an HTML list: the numbers are gone
+    text = ("某区应急避难场所管理办法\n"
+            "第六条 在区政府统一领导下，区有关部门及相关单位按照职责分工，共同做好应急避难场所建设、管理和使用工作。\n"
+            "（一）区应急局：负责统筹协调全区应急避难场所规划、建设和管理工作。\n"
+            "（二）区发展改革委：负责将应急避难场所建设纳入国民经济和社会发展规划。\n"
+            "（八）区商务委：指导商场、超市等做好应急物资储备。配合落实应急期间生活必需品供应。\n")
+    lost = renderings().numbering_lost(text)
+    assert "（一）" not in lost and "第六条" not in lost
+    for t in (text, lost):
+        assert [m.units("responsible") for m in parse_notice(t).measures][-3:] == [
+            ["区应急局"], ["区发展改革委"], ["区商务委"]]
