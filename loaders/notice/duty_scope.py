@@ -65,7 +65,8 @@ def later_subjects(text: str, duty_start: int, end: int, heads: list[str]) -> li
             if got is None and verb is not None:
                 got = _carried_on(text, s, verb, stop, heads)
             if got is None:
-                got = _party_post(text, s, stop, heads) or _stated_clause(text, s, stop, heads)
+                got = (_party_post(text, s, stop, heads) or _stated_clause(text, s, stop, heads)
+                       or _by_duties_clause(text, s, stop, heads))
             if got is None and verb is not None and new_sentence:
                 got = _named_again(text, s, verb, stop, heads)
             if got is not None:
@@ -183,6 +184,28 @@ def _stated_clause(text: str, s: int, stop: int, heads: list[str]) -> Attributio
         if units and not any(restates(u.name, h) for u in units for h in heads):
             return Attribution(role="responsible", label=m.group("word"), clause=text[s : m.end()], start=s,
                                end=m.end(), units=units)
+        return None
+    return None
+
+
+# A later clause whose subject acts by its duties, the clause ending there (其他成员单位按照职责分工，
+# 协调做好…, r1123; 其他部门按照各自职责，…): a duty stated, as an item acting by its duties is (r601, r1042).
+_BY_DUTIES_RE = re.compile(r"(?:应当|应|要)?(?:按照?|依|根据)(?:各自)?(?:的)?职责(?:分工)?[^\S\n]*[，,]")
+
+
+def _by_duties_clause(text: str, s: int, stop: int, heads: list[str]) -> Attribution | None:
+    if CUE_RE.match(text, s):
+        return None
+    for j in range(s + 2, min(stop, s + _MAX_LATER_SUBJECT)):
+        if text[j] in "，,；;。":
+            return None
+        m = _BY_DUTIES_RE.match(text, j, stop)
+        if m is None:
+            continue
+        units = unit_list(text, s, j, _MAX_LATER_SUBJECT)
+        if units and not any(restates(u.name, h) for u in units for h in heads):
+            return Attribution(role="responsible", label=text[j : m.end() - 1], clause=text[s : m.end() - 1],
+                               start=s, end=m.end() - 1, units=units)
         return None
     return None
 

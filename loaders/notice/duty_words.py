@@ -93,6 +93,12 @@ def unit_list(text: str, s: int, e: int, longest: int = MAX_HEADING) -> list[Uni
     return units
 
 
+def _made_up_by(text: str, start: int, verb: int) -> bool:
+    """Does the clause of the role verb at ``verb`` give it to the units after a 由 (X由A、B协同…)?"""
+    clause = max(start, max(text.rfind(c, start, verb) for c in "，,；;") + 1)
+    return text.find("由", clause, verb) != -1
+
+
 def duty_role(text: str, start: int, end: int, clause_ends: bool = False) -> tuple[str, str]:
     """(role, role verb as written) from the first sentence of text[start:end]
     (with `clause_ends`, a ；ends it too: the duties of a <unit>职责 heading are
@@ -102,6 +108,10 @@ def duty_role(text: str, start: int, end: int, clause_ends: bool = False) -> tup
     while stop < end and text[stop] not in ends:
         stop += 1
     m = ROLE_VERB_RE.search(text, start, stop)
+    while m is not None and _made_up_by(text, start, m.start()):
+        # 区更新办由A、B、C三家副主任单位协同开展工作，负责… (r1120): the verb is the units' after 由
+        # (who make the body up), not the subject's; its own role verb comes later
+        m = ROLE_VERB_RE.search(text, m.end(), stop)
     stated = stated_duty(text, start, m.start() if m is not None else stop)
     if stated is not None:
         return "responsible", stated  # 应履行行业管理义务…，并配合… (r941): the first cue decides

@@ -77,3 +77,23 @@ def test_a_real_duty_list_with_its_numbering_lost_is_still_read():
     for t in (text, lost):
         assert [m.units("responsible") for m in parse_notice(t).measures][-3:] == [
             ["区应急局"], ["区发展改革委"], ["区商务委"]]
+
+
+def test_a_role_verb_after_a_by_clause_is_not_the_heading_units():
+    # r1120 五（二）: 区更新办由A、B…三家副主任单位协同开展工作，负责… — 协同 is the units' after 由
+    # (the office's make-up), so the office's role is its own first role verb, 负责
+    text = ("某区意见\n五、主要职责\n"
+            "1.区更新办。由区建设管理委、区住房保障房屋管理局协同开展工作，负责城市更新工作的统筹实施。\n"
+            "2.区财政局。负责资金保障。\n")
+    notice = parse_notice(text)
+    assert _roles(notice) == [[("responsible", ["区更新办"])], [("responsible", ["区财政局"])]]
+
+
+def test_a_later_clause_whose_units_act_by_their_duties_is_responsible():
+    # r1123 第四条: …共同牵头推进…，其他成员单位按照职责分工，协调做好… (协调 is no role word, r1020)
+    text = ("某区办法\n二、部门职责\n1.区建设管理委。负责统筹协调。\n"
+            "2.区财政局。负责资金保障。区发展改革委牵头推进管控工作，其他成员单位按照职责分工，协调做好推进工作。"
+            "开发建设主体单位按照相关标准和要求，编制专业规划。\n")
+    notice = parse_notice(text)
+    assert _roles(notice)[1] == [("responsible", ["区财政局"]), ("lead", ["区发展改革委"]),
+                                 ("responsible", ["其他成员单位"])]
