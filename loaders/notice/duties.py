@@ -305,7 +305,11 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
                 and not STATED_DUTY_RE.search(text, duty_start, _first_clause_end(text, duty_start, end))):
             continue  # 九、监督管理 / 镇集体资产监督管理委员会对…全过程监管: the section's text (r508)
         heading_line = h is not None and "\n" in text[head_end:duty_start]
-        if (heading_line and i + 1 < len(found)
+        # （二）区更新办 / 区更新办由…负责… / “两旧一村”改造工作专班负责… (r1120): a body on a heading line
+        # whose first paragraph restates it has a duty of its own, beside the other body's item after it
+        restated = heading_line and any(isinstance(u, UnitMention) and text.startswith(u.name, duty_start)
+                                        for u in units)
+        if (heading_line and not restated and i + 1 < len(found)
                 and item_starts[i + 1] < (block_end.get(h.start, end) if h is not None else end)
                 and (h is None or found[i + 1][2] is None
                      or _children_all_items(h, headers, header_starts, block_end, item_set))):

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 import re
 
-from .duty_words import HEAD_CUE_RE, MAX_HEADING, ROLE_IN_NAME_RE, ROLE_VERB_RE, SENTENCE_END, unit_list
+from .duty_words import (
+    HEAD_CUE_RE,
+    MAX_HEADING,
+    MAX_LIST_HEADING,
+    ROLE_IN_NAME_RE,
+    ROLE_VERB_RE,
+    SENTENCE_END,
+    unit_list,
+)
 from .model import Official, UnitMention
 from .persons import PERSON_GROUP_RE
 from .vocabulary import SPACE, label_role
@@ -175,11 +183,14 @@ def item_heading(text: str, s: int, line_end: int, next_start: int
     if _TITLE_RE.fullmatch(text, s, line_end):
         return None  # 某街道实施方案: a document's title, not a unit and its duty
     # 房管所、规建生态办负责牵头组织… : the units, then a word a duty starts with.
-    cues = list(HEAD_CUE_RE.finditer(text, s + 2, min(line_end, s + MAX_HEADING + 1)))
+    # a list of a dozen bodies, three 、 at least, may run past a heading's length (r1120)
+    listed = text.count("、", s, min(line_end, s + MAX_HEADING + 1)) >= 3
+    longest = MAX_LIST_HEADING if listed else MAX_HEADING
+    cues = list(HEAD_CUE_RE.finditer(text, s + 2, min(line_end, s + longest + 1)))
     for n, cue in enumerate(cues):
         if SETS_UP_VERB_RE.match(text, cue.start()) or _sets_up_first(text, cue.start(), line_end):
             return None  # 杨行镇建立…领导小组，负责…: the body set up holds the duty (set_up_clauses)
-        units = unit_list(text, s, cue.start()) or _named_by_clause(text, s, cue.start())
+        units = unit_list(text, s, cue.start(), longest) or _named_by_clause(text, s, cue.start())
         if units and text.startswith("、", cue.end()):
             # 各级政府组织、团体等根据…: the cue word ends a name in a list (r1004), where a longer
             # list of more units reaches a later cue; 组织、协调… joins verbs, and no such list does

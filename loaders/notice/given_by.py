@@ -16,6 +16,7 @@ from .duty_words import unit_list
 from .model import Attribution, UnitMention
 from .names import PHRASE_RE, TASK_VERBS, are_holders, looks_like_unit
 from .roles import MANNER, ROLE_WORDS, SPACE_CHARS
+from .sector_lists import typed_sectors
 from .unit_lists import list_mentions
 
 # Bare kinds of body, which a clause before them must name (负责公共消防设施维护管理的单位, r701).
@@ -58,11 +59,7 @@ def holders(text: str, s: int, e: int, before=None) -> list[UnitMention] | None:
         return None
     if are_holders([u.name for u in units]):
         return units
-    if _TYPED_END_RE.search(text, s, e) and all(
-            2 <= len(u.name) <= 8 and re.fullmatch(r"[\u4e00-\u9fff]+", u.name)
-            and not PHRASE_RE.search(u.name) for u in units):
-        return units
-    return None
+    return typed_sectors(text, s, e)
 
 
 def leading_units(text: str, s: int, end: int) -> list[UnitMention] | None:

@@ -97,3 +97,27 @@ def test_a_later_clause_whose_units_act_by_their_duties_is_responsible():
     notice = parse_notice(text)
     assert _roles(notice)[1] == [("responsible", ["区财政局"]), ("lead", ["区发展改革委"]),
                                  ("responsible", ["其他成员单位"])]
+
+
+def test_a_body_on_a_heading_line_restated_by_its_paragraph_is_a_measure_beside_the_next_body():
+    # r1120 五、主要职责: （二）区更新办 / 区更新办由A、B、C三家副主任单位协同开展工作，负责… / “两旧一村”…专班负责…
+    text = ("某区意见\n五、主要职责\n（一）区城市更新领导小组\n区城市更新领导小组负责统筹、协调全区城市更新工作。\n"
+            "（二）区更新办\n区更新办由区建设管理委、区住房保障房屋管理局、区规划资源局三家副主任单位协同开展工作，"
+            "负责城市更新工作的统筹实施。\n“两旧一村”改造工作专班负责统筹、推进“两旧一村”改造工作。\n"
+            "（三）成员单位\n区规划资源局负责本区城市更新规划土地管理工作。\n区经委负责贯彻落实产业配套政策。\n")
+    assert [m.units("responsible") for m in parse_notice(text).measures] == [
+        ["区城市更新领导小组"], ["区更新办"], ["“两旧一村”改造工作专班"], ["区规划资源局"], ["区经委"]]
+    assert [m.units("support") for m in real_notice("r1120_jiading_csgx_2023").measures][:3] == [[], [], []]
+
+
+def test_a_long_list_of_sectors_heading_a_duty_gives_each_sector_with_its_place_prefix():
+    # r1120: 区交通、生态环境、…、农业农村等市政交通设施、公共服务设施相关部门负责… (past a heading's 40 characters)
+    line = ("区交通、生态环境、绿化市容、水务、文化旅游、应急管理、国防、科技、民政、农业农村等市政交通设施、"
+            "公共服务设施相关部门负责落实城市更新项目中相关设施的建设要求。")
+    text = f"某区意见\n五、主要职责\n（三）成员单位\n区规划资源局负责规划土地管理工作。\n{line}\n"
+    assert parse_notice(text).measures[-1].units("responsible") == [
+        "区交通", "区生态环境", "区绿化市容", "区水务", "区文化旅游", "区应急管理", "区国防", "区科技", "区民政",
+        "区农业农村"]
+    notice = real_notice("r1120_jiading_csgx_2023")
+    assert notice.measure(9).units("responsible")[:2] == ["区交通", "区生态环境"]
+    assert len(notice.measures) == 12
