@@ -67,6 +67,10 @@ def _clause_stop(text: str, s: int, stop: int) -> int:
     return s
 
 
+# A clause saying what a body is made up of: 联合采购办公室由…代表组成 (its roster, no duty of its own).
+_MADE_UP_RE = re.compile(r"(?P<body>[^，,。；;：:、由\n]{2,30}?)由[^，,。；;\n]{1,40}?组成$")
+
+
 def _opening_subject(text: str, s: int, stop: int) -> list[UnitMention] | None:
     """The units a clause opens with before a verb of another kind (项目提出部门为…,
     各公司、村、居民区根据…), or None."""
@@ -77,6 +81,9 @@ def _opening_subject(text: str, s: int, stop: int) -> list[UnitMention] | None:
         units = unit_list(text, s, cue.start())
         if units:
             return units
+    made = _MADE_UP_RE.match(text, s, comma)
+    if made is not None:  # 联合采购办公室由试点城市各派1名代表组成，…，负责… (r1083): the body made up
+        return unit_list(text, s, made.end("body"))
     return None
 
 

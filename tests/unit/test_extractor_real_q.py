@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 from govgraph.loaders.notice import NoticeError, parse_notice
-from real_corpus import real_notice, renderings
+from real_corpus import assert_exact, clause_roles, real_notice, renderings
 
 
 def _roles(notice) -> list[list[tuple[str, list[str]]]]:
@@ -121,3 +121,11 @@ def test_a_long_list_of_sectors_heading_a_duty_gives_each_sector_with_its_place_
     notice = real_notice("r1120_jiading_csgx_2023")
     assert notice.measure(9).units("responsible")[:2] == ["区交通", "区生态环境"]
     assert len(notice.measures) == 12
+
+
+def test_a_body_whose_make_up_opens_the_sentence_holds_the_duty_its_later_clause_gives():
+    # r1083 五（二）: 联合采购办公室由试点城市各派1名代表组成，主任人选由…推举确定，…，负责代表…实施集中采购
+    text = ("联合采购办公室由试点城市各派1名代表组成，主任人选由试点地区推举确定，各试点地区代表作为副主任，"
+            "负责代表试点地区公立医疗机构实施集中采购。")
+    assert clause_roles(text) == [("responsible", ["联合采购办公室"])]
+    assert_exact("r1083_guobanting_ypjc_2019")
