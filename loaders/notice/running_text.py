@@ -67,6 +67,8 @@ def _clause_stop(text: str, s: int, stop: int) -> int:
     return s
 
 
+# A negated verb after a clause's subject: 培训和评价机构不改变… (r1084), 镇财政所未…
+_NEGATED_RE = re.compile(r"(?:不|未|没有)(?!得|宜|能|可|应)")
 # A clause saying what a body is made up of: 联合采购办公室由…代表组成 (its roster, no duty of its own).
 _MADE_UP_RE = re.compile(r"(?P<body>[^，,。；;：:、由\n]{2,30}?)由[^，,。；;\n]{1,40}?组成$")
 
@@ -81,6 +83,9 @@ def _opening_subject(text: str, s: int, stop: int) -> list[UnitMention] | None:
         units = unit_list(text, s, cue.start())
         if units:
             return units
+    neg = _NEGATED_RE.search(text, s + 2, min(comma, s + MAX_HEADING + 1))
+    if neg is not None and (units := unit_list(text, s, neg.start())):
+        return units  # 培训和评价机构不改变原有隶属关系，…，对…负主体责任 (r1084): the units before 不
     made = _MADE_UP_RE.match(text, s, comma)
     if made is not None:  # 联合采购办公室由试点城市各派1名代表组成，…，负责… (r1083): the body made up
         return unit_list(text, s, made.end("body"))

@@ -129,3 +129,14 @@ def test_a_body_whose_make_up_opens_the_sentence_holds_the_duty_its_later_clause
             "负责代表试点地区公立医疗机构实施集中采购。")
     assert clause_roles(text) == [("responsible", ["联合采购办公室"])]
     assert_exact("r1083_guobanting_ypjc_2019")
+
+
+def test_a_subject_opening_with_a_negated_verb_holds_the_duty_its_later_clause_gives():
+    # r1084 第四条: 培训和评价机构不改变原有隶属关系，实行…，对…负主体责任 (the suffix distributed across 和)
+    text = ("培训和评价机构不改变原有隶属关系，实行人财物相对独立的管理机制，对本单位开展的培训和评价活动负主体责任，"
+            "并主动接受相应人力资源社会保障部门的指导和监督。")
+    assert clause_roles(text) == [("responsible", ["培训机构", "评价机构"])]
+    # a prohibition is no subject handing on a duty: …不得参与… labels nothing
+    assert clause_roles("培训机构不得参与开展本职业评价活动，对评价结果负主体责任。") == []
+    notice = real_notice("r1084_renshebu_szjsgcs_2024")
+    assert [m.units("responsible") for m in notice.measures][1] == ["培训机构", "评价机构"]
