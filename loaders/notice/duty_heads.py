@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .dash_pairs import dash_pairs
 from .duty_words import (
     HEAD_CUE_RE,
     MAX_HEADING,
@@ -132,6 +133,8 @@ def item_heading(text: str, s: int, line_end: int, next_start: int
         s += 1
     if s >= line_end:
         return None
+    if (pairs := dash_pairs(text, s, line_end)) is not None:
+        return pairs[0], s, pairs[1], pairs[1]  # 甲类项目——A；乙类项目——B，负责… (r1062)
     if text[s] == "由" and s + 1 < line_end:
         s += 1  # 1.由保洁公司负责组织…: the 由-clause's units head the item
     # 项目主管部门（含各职能科室及纳入管理的公司、村）负责…: a gloss of what the unit includes,

@@ -53,6 +53,16 @@ _ADVERBIAL_OPENERS = ("在", "对", "向", "经", "将", "把", "被", "从", "�
 _FRAME_RE = re.compile(r"在[^，,。；;\n]{1,30}?(?:基础上|前提下|过程中|情况下)")
 
 
+# A unit coordinating others (区卫生部门协调区属医院配合提供…, r1062): 协调 with no 牵头 gives no role
+# (r1020), and the others' 配合 sits under it (as r941's 督促…配合); not 协调 inside a name (协调小组).
+_COORDINATES_RE = re.compile(r"(?<!牵头)协调(?!小组|办公室|委员会|机制|推进办|中心)")
+
+
+def _coordinates(text: str, s: int, e: int) -> bool:
+    """Does text[s:e], before a role word, hold a unit coordinating others (A协调B…)?"""
+    return any(unit_list(text, s, m.start()) for m in _COORDINATES_RE.finditer(text, s + 2, e))
+
+
 def _pivots(text: str, s: int, e: int) -> bool:
     """Does the clause text[s:e] hand the work on to the object of a verb (指定专人…), outside a
     frame 在…的基础上?"""
@@ -157,7 +167,8 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
             entrusted = passive is not None and passive.end() == cue.start()
             head_end = passive.start() if passive is not None and entrusted else cue.start()
         if (cue is not None and head_end - s >= 2 and not re.search(r"[，,：:由]", text[s : cue.start()])
-                and not PIVOT_RE.search(text, s, head_end)):  # 建设单位应委托招标代理公司负责… (r755)
+                and not PIVOT_RE.search(text, s, head_end)  # 建设单位应委托招标代理公司负责… (r755)
+                and not _coordinates(text, s, head_end)):
             word = cue.group("word")
             taken = text.rfind("以", s, head_end) if word.startswith("为") else -1
             # 请A、B尽快落实… (r1043): a request to the units named, who are its subject

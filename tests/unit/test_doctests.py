@@ -11,7 +11,7 @@ MODULES = ["govgraph.graph.names", "govgraph.render", "govgraph.loaders.notice",
            "govgraph.loaders.notice.names", "govgraph.loaders.notice.duties",
            "govgraph.loaders.notice.roles", "govgraph.loaders.notice.running_text", "govgraph.loaders.notice.tables",
            "govgraph.loaders.notice.persons", "govgraph.loaders.notice.posts",
-           "govgraph.loaders.notice.unit_lists", "govgraph.loaders.notice.pages", "govgraph.loaders.notice.fallback", "govgraph.loaders.notice.sector_lists",
+           "govgraph.loaders.notice.unit_lists", "govgraph.loaders.notice.pages", "govgraph.loaders.notice.fallback", "govgraph.loaders.notice.sector_lists", "govgraph.loaders.notice.dash_pairs",
            "govgraph.queries.analytics", "govgraph.queries.cases", "govgraph.queries.questions",
            "govgraph.errors", "govgraph.queries.flow",
            "govgraph.queries.listing", "govgraph.graph.read_only"]

@@ -140,3 +140,23 @@ def test_a_subject_opening_with_a_negated_verb_holds_the_duty_its_later_clause_g
     assert clause_roles("培训机构不得参与开展本职业评价活动，对评价结果负主体责任。") == []
     notice = real_notice("r1084_renshebu_szjsgcs_2024")
     assert [m.units("responsible") for m in notice.measures][1] == ["培训机构", "评价机构"]
+
+
+def test_kinds_of_work_paired_with_their_bodies_by_a_dash_give_each_body_the_closing_duty():
+    # r1062 三（三）项目实施主体: A类项目——B；C类项目——D和E；…——F或G；…——H，负责项目前期手续办理工作
+    text = ("某区办法\n三、责任分工\n（一）组织管理主体\n区规划资源局负责组织实施。\n（三）项目实施主体\n"
+            "市区重大市政项目——区相关职能部门；区域性建设项目——区级集团公司和区土地储备中心；"
+            "“城中村”改造项目——乡镇人民政府或委托的开发企业；其他公益性项目——乡镇人民政府，负责项目前期手续办理工作。\n")
+    assert parse_notice(text).measures[-1].units("responsible") == [
+        "区相关职能部门", "区级集团公司", "区土地储备中心", "乡镇人民政府或委托的开发企业", "乡镇人民政府"]
+    assert real_notice("r1062_chongming_zdbc_2025").measure(3).units("responsible")[0] == "区相关职能部门"
+
+
+def test_a_unit_coordinating_others_and_a_bracket_naming_its_acting_parts():
+    # r1062 四（三）: 区公安部门（各相关派出所）配合提供… (the parts kept, r658); 区卫生部门协调区属医院配合提供… (neither)
+    text = ("区相关部门（单位）协同做好调查核查工作。区公安部门（各相关派出所）配合提供相关户籍信息；"
+            "区卫生部门协调区属医院配合提供大病证明信息；区民政部门配合提供相关婚姻登记信息。")
+    assert clause_roles(text) == [("support", ["区相关部门（单位）"]), ("support", ["区公安部门（各相关派出所）"]),
+                                  ("support", ["区民政部门"])]
+    # a list of members in the bracket glosses what the name covers and is dropped (r307)
+    assert clause_roles("项目户管单位（各村、合作社、镇属公司）负责配合做好手续办理。") == [("support", ["项目户管单位"])]
