@@ -15,7 +15,7 @@ from .given_by import by_clauses, placed_clauses, with_clauses
 from .layout import Layout, detect_layout
 from .metadata import date_and_issuers, document_title
 from .model import Attribution, Measure, Notice, NoticeError, Official, Section, Unread
-from .numbering import LINE_HEADER_RE, Header, accept_headers, block_ends, measure_rank
+from .numbering import LINE_HEADER_RE, Header, accept_headers, block_ends, closing_tails, measure_rank
 from .numerals import int_to_cn_numeral
 from .pages import blank_footer_lines, quoted_from, unwrap
 from .persons import person_mentions
@@ -150,8 +150,12 @@ def _duty_notice(text: str, duties: list[Duty], headers: list[Header], *, source
     officials_at = {d.start: list(d.officials) for d in duties}
     starts = [d.start for d in duties]  # duty items are disjoint and in order
     ends = [d.end for d in duties]
+    # its own text, up to the next marker; the closing paragraph after an article's last sub-item
+    # (除上述情形外，…由B负责) is the article's (r1042)
+    own, tails = closing_tails(text, headers, [(h, headers[k + 1].start if k + 1 < len(headers)
+                                                else len(text)) for k, h in enumerate(headers)])
     for k, h in enumerate(headers):
-        block_end = headers[k + 1].start if k + 1 < len(headers) else len(text)  # its own text
+        block_end = own[k][1]
         i = bisect.bisect_left(ends, h.start + 1)
         if i < len(starts) and starts[i] <= h.start:
             continue  # a duty item, or a sub-item inside one
@@ -159,6 +163,11 @@ def _duty_notice(text: str, duties: list[Duty], headers: list[Header], *, source
             block_end = min(block_end, starts[i])  # 五、职责分工 / its opening paragraph / the items
         clauses, persons = subject_clauses(text, h.end, block_end)
         found = with_clauses(by_clauses(text, h.end, block_end), clauses)
+        if h.start in tails and (i >= len(starts) or starts[i] >= tails[h.start][1]):
+            ts, block_end = tails[h.start]
+            tail_clauses, tail_persons = subject_clauses(text, ts, block_end)
+            found += with_clauses(by_clauses(text, ts, block_end), tail_clauses)
+            persons += tail_persons
         if found or persons:
             end = block_end
             while end > h.start and text[end - 1].isspace():
@@ -204,6 +213,11 @@ def _fallback_notice(text: str, refusal: str, *, source: str, doc_id: str | None
     return Notice(id=doc_id or f"doc-{sha[:12]}", title=document_title(text, measures[0].start, layout),
                   issuer=issuer, date=date, text=text, sha256=sha, source=source, sections=[],
                   measures=measures, notes=notes, layout="paragraphs", unread=unread)
+
+
+def _within(items: list, starts: list[int], start: int, end: int) -> list:
+    """The items (sorted by start, ``starts`` their starts) that start in [start, end)."""
+    return items[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
 
 
 def _listed(text: str, start: int) -> bool:
@@ -341,6 +355,8 @@ def _parse_notice(text: str, *, source: str, doc_id: str | None, max_seconds: fl
     # to its first sub-item) that carries attributions itself ("三、…（A牵头）"
     # with no numbered sub-items): that item is a measure too.
     blocks, split = _split_blocks(headers, block_ends(headers, rank, len(text)), labels)
+    # 第七条 … / (一)…由A负责 / (二)… / 除上述情形外，…由B负责: the closing paragraph is the article's (r1042)
+    blocks, tails = closing_tails(text, headers, blocks)
     higher = [(h, headers[i + 1].start if i + 1 < len(headers) else len(text))
               for i, h in enumerate(headers) if h.rank < rank]
     mixed = split
@@ -348,11 +364,11 @@ def _parse_notice(text: str, *, source: str, doc_id: str | None, max_seconds: fl
         if time.monotonic() > deadline:
             raise NoticeError(f"{source}: reading took longer than {max_seconds:g}s "
                               f"(stopped at {where(text, h.start)}); the document is refused")
-        regions = find_regions(text, h.end, block_end, layout)
-        lo, hi = bisect.bisect_left(bracket_starts, h.end), bisect.bisect_left(bracket_starts, block_end)
-        brackets = bracketed[lo:hi]
-        plo, phi = bisect.bisect_left(person_starts, h.end), bisect.bisect_left(person_starts, block_end)
-        officials = persons[plo:phi]
+        windows = [(h.end, block_end)] + ([tails[h.start]] if h.rank < rank and h.start in tails else [])
+        regions = [r for ws, we in windows for r in find_regions(text, ws, we, layout)]
+        brackets = [a for ws, we in windows for a in _within(bracketed, bracket_starts, ws, we)]
+        officials = [o for ws, we in windows for o in _within(persons, person_starts, ws, we)]
+        block_end = windows[-1][1]
         if labelled and not regions and not brackets and not officials and h.rank >= rank:
             # an item with no label of its own: an office placed in a body and given a duty
             # (领导小组办公室设在市经济和信息化委，…具体负责…, r605) still says who does it

@@ -160,3 +160,16 @@ def test_a_unit_coordinating_others_and_a_bracket_naming_its_acting_parts():
                                   ("support", ["区民政部门"])]
     # a list of members in the bracket glosses what the name covers and is dropped (r307)
     assert clause_roles("项目户管单位（各村、合作社、镇属公司）负责配合做好手续办理。") == [("support", ["项目户管单位"])]
+
+
+def test_a_closing_paragraph_after_an_articles_last_sub_item_is_the_articles():
+    # r1042 第七条: (一)…由建设单位负责 / (二)…由…负责 / (三)…投资建设 / 除上述情形外，…由区绿化市容局负责
+    text = ("某区办法\n第六条 规划\n区绿化市容局负责编制专项规划。\n第七条 建设主体\n景观照明设施可以由下列单位进行设置：\n"
+            "(一)新建的建筑物配套建设景观照明设施的，由建设单位负责。\n(二)既有建筑物的景观照明改建的，由所有权人负责。\n"
+            "(三)在各街镇范围内建设景观灯光项目的，由属地政府投资建设。\n除上述情形外，确需设置景观照明的，由区绿化市容局负责。\n"
+            "第八条 建设要求\n设置者应当予以配合。\n")
+    notice = parse_notice(text)
+    assert [(m.title, m.units("responsible")) for m in notice.measures][1:4] == [
+        ("建设主体", ["区绿化市容局"]), ("新建的建筑物配套建设景观照明设施的，由建设单位负责", ["建设单位"]),
+        ("既有建筑物的景观照明改建的，由所有权人负责", ["所有权人"])]
+    assert_exact("r1042_fengxian_jgzm_2024")
