@@ -35,7 +35,7 @@ import time
 from dataclasses import dataclass
 
 from .duty_brackets import bracket_duties
-from .duty_heads import SETS_UP_VERB_RE, article_opening, item_heading, titled_heading
+from .duty_heads import SETS_UP_VERB_RE, article_opening, item_heading, set_up_item, titled_heading
 from .duty_scope import (
     SectionHeadings,
     in_duty_list,
@@ -203,6 +203,7 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
     starts.sort(key=lambda x: x[0])
 
     found: list[tuple[int, int, Header | None, list, int, int]] = []
+    names_duties_at = SectionHeadings(text, headers)
     articles: list[int] = []  # articles headed by their first paragraph's units (article_opening)
     for i, (start, body, h) in enumerate(starts):
         if deadline is not None and i % 256 == 0 and time.monotonic() > deadline:
@@ -220,6 +221,8 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
                 got = article_opening(text, body, line_end, starts[i + 1][0])
                 if got is not None:
                     articles.append(start)
+        if got is None and h is None and names_duties_at is not None and names_duties_at.names_duties(start):
+            got = set_up_item(text, body, line_end)  # 黄浦区成立…委员会（以下简称…），… (r1121)
         if got is None:
             continue
         units, head_start, head_end, duty_start = got

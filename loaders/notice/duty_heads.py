@@ -19,6 +19,7 @@ from .duty_words import (
     SENTENCE_END,
     unit_list,
 )
+from .given_by import set_up_clauses
 from .model import Official, UnitMention
 from .persons import PERSON_GROUP_RE
 from .vocabulary import SPACE, label_role
@@ -268,3 +269,25 @@ def article_opening(text: str, body: int, line_end: int, para: int
 
 __all__ = ["DUTIES_OF", "NAMED_BY_CLAUSE_RE", "SETS_UP_VERB_RE", "article_opening", "item_heading",
            "titled_heading"]
+
+
+# A paragraph setting up a body and naming it for what follows (r1121): 黄浦区成立…保护委员会
+# （以下简称“区历保委”），由…组成，协调解决…; 区历保委下设办公室（以下简称“区历保办”），…，负责….
+_SET_UP_NAMED_RE = re.compile(r"[^，,。；;：:\n]{0,20}?(?:成立|设立|组建|下设)"
+                              r"(?P<body>[^，,。；;：:（(\n]{2,30}?)[（(]以下(?:简称|统称)[^()（）\n]{1,20}[)）]")
+
+
+def set_up_item(text: str, s: int, line_end: int) -> tuple[list[UnitMention], int, int, int] | None:
+    """Under a heading naming duties, a paragraph setting up a body it names for later (以下简称…): the
+    body set up heads the item (its full name, r601, r1121; not the one setting it up, r653), its duty
+    the rest of the paragraph. (units, start and end of the heading, where the duty starts) or None."""
+    m = _SET_UP_NAMED_RE.match(text, s, line_end)
+    if m is None:
+        return None
+    units = unit_list(text, m.start("body"), m.end("body"))
+    if not units or len(units) != 1:
+        return None
+    if any(u.name != units[0].name for a in set_up_clauses(text, s, line_end) for u in a.units):
+        return None  # 成立…领导小组（以下简称…），组长由…，…下设…项目办…具体负责…: the office's (r603)
+    return units, m.start("body"), m.end("body"), m.end()
+

@@ -173,3 +173,16 @@ def test_a_closing_paragraph_after_an_articles_last_sub_item_is_the_articles():
         ("建设主体", ["区绿化市容局"]), ("新建的建筑物配套建设景观照明设施的，由建设单位负责", ["建设单位"]),
         ("既有建筑物的景观照明改建的，由所有权人负责", ["所有权人"])]
     assert_exact("r1042_fengxian_jgzm_2024")
+
+
+def test_a_body_set_up_and_named_for_later_under_a_duties_title_is_a_duty_item():
+    # r1121 第五条（历保委职责）: the committee set up (full name, r601), then its office (办公室, r901)
+    text = ("某区办法\n第五条（历保委职责）\n黄浦区成立历史风貌区和优秀历史建筑保护委员会（以下简称“区历保委”），"
+            "由区房管局、区规划资源局等组成，协调解决保护工作中的重大问题。\n"
+            "区历保委下设办公室（以下简称“区历保办”），由区房管局的相关工作人员组成，负责日常管理工作。\n"
+            "第六条（部门职责）\n区房管局负责优秀历史建筑的保护管理。\n区规划资源局负责历史风貌区的规划管理。\n")
+    assert [m.units("responsible") for m in parse_notice(text).measures] == [
+        ["历史风貌区和优秀历史建筑保护委员会"], ["办公室"], ["区房管局"], ["区规划资源局"]]
+    assert_exact("r1121_huangpu_lsfm_2023")
+    # a group set up with only its roster, the duty given to an office it sets up, is no item (r603)
+    assert_exact("r603_jinhui_xxgc_2019")
