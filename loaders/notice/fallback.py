@@ -5,12 +5,13 @@ attributions, a task table, or a duty list of two items or more. A document whos
 they do not find (unnumbered paragraphs, a numbering of its own, headings stripped by a
 copy) or whose attributions stand outside every numbered item was refused outright, though
 its sentences say who does what. This reader takes each paragraph (a line) on its own: the
-role brackets in it (``（A牵头，B配合）``), or, where it has none, the duties in its running
-text whose clause opens with the doer (``区房管局负责…``, ``由建管中心牵头，营商办…参与``, read
-as running_text and given_by read them). A paragraph
-that names a unit with a role so is a measure. A paragraph holding a label (``牵头单位：…``) is
-not read here but listed as unread: a label outside any numbered measure is what the
-structured readers refuse and say where.
+labels and role brackets in it (``…做好排查。（牵头单位：A；责任单位：B）``, ``（A牵头，B配合）``),
+or, where it has none, the units heading it with a duty (``街道消委办。牵头…``, a unit on a heading
+line and the paragraph under it) or the duties in its running text whose clause opens with the
+doer (``区房管局负责…``, ``由建管中心牵头，营商办…参与``, read as running_text and given_by read
+them). A paragraph that names a unit with a role so is a measure. A label opening a line of its
+own (``牵头单位：…``) is not read but listed as unread: which text it belongs to is not said,
+and such a label outside any numbered measure is what the structured readers refuse, saying where.
 
 Two such attributions at least, as for running text in parse: one sentence of prose
 (``区财政局负责保障经费``) is not a duty list. A document with fewer is still refused, with
@@ -34,8 +35,11 @@ from .duty_heads import DUTIES_OF, item_heading
 from .duty_scope import later_subjects
 from .duty_words import MAX_HEADING, STATED_DUTY_RE, duty_role, unit_list
 from .given_by import by_clauses, with_clauses
+from .layout import detect_layout
 from .model import Attribution, Official, UnitMention
 from .numbering import LINE_HEADER_RE
+from .persons import person_mentions
+from .regions import find_regions, parse_attributions
 from .roles import role_brackets, role_lines
 from .running_text import subject_clauses
 from .vocabulary import LABEL_RE, SPACE, label_role
@@ -123,16 +127,27 @@ def paragraph_duties(text: str) -> tuple[list[ParagraphDuty], list[tuple[int, in
     found: list[ParagraphDuty] = []
     missed: list[tuple[int, int]] = []
     count = 0
+    layout = detect_layout(text)
     heading: tuple[int, list[UnitMention]] | None = None  # a unit heading line waiting for its duty
     for s, e in _paragraphs(text):
         body = _body(text, s)
         if body >= e:
             continue
-        if _has_role_label(text, s, e):
-            missed.append((s, e))
+        opening = LABEL_RE.match(text, body, e)
+        if opening is not None and not label_role(opening.group(1))[0]:
+            heading = None
+            continue  # 督办单位：…, 责任领导：…: a label of no role, nothing to read
+        label = _role_label(text, s, e)
+        if label is not None and _opens(text, body, label):
+            missed.append((s, e))  # 牵头单位：… on a line of its own: whose measure it is, is not said
             heading = None
             continue
-        attributions, officials = _read(text, s, e, body)
+        if label is not None:  # …做好排查。（牵头单位：A；责任单位：B）: the paragraph's own labels
+            regions = find_regions(text, body, e, layout)
+            attributions = [a for r in regions for a in parse_attributions(text, r)]
+            officials = person_mentions(text, body, e)
+        else:
+            attributions, officials = _read(text, s, e, body)
         attributions = [a for a in attributions if a.units]
         start = s
         if not attributions and not officials and heading is not None:
@@ -163,9 +178,14 @@ def _body(text: str, s: int) -> int:
     return k
 
 
-def _has_role_label(text: str, s: int, e: int) -> bool:
-    """Does the line hold a label that gives a role (牵头单位：…, not 督办单位：…)?"""
-    return any(label_role(m.group(1))[0] for m in LABEL_RE.finditer(text, s, e))
+def _role_label(text: str, s: int, e: int) -> int | None:
+    """Where the line's first label that gives a role (牵头单位：…, not 督办单位：…) starts, or None."""
+    return next((m.start() for m in LABEL_RE.finditer(text, s, e) if label_role(m.group(1))[0]), None)
+
+
+def _opens(text: str, body: int, label: int) -> bool:
+    """Does the label open the paragraph (behind an opening bracket at most)?"""
+    return not text[body:label].strip(SPACE + "（(【[〔")
 
 
 __all__ = ["MIN_ATTRIBUTIONS", "ParagraphDuty", "paragraph_duties"]

@@ -186,3 +186,14 @@ def test_a_body_set_up_and_named_for_later_under_a_duties_title_is_a_duty_item()
     assert_exact("r1121_huangpu_lsfm_2023")
     # a group set up with only its roster, the duty given to an office it sets up, is no item (r603)
     assert_exact("r603_jinhui_xxgc_2019")
+
+
+def test_the_fallback_reads_a_paragraphs_own_labels_but_not_a_label_line_of_its_own():
+    # a plan copied from an HTML list: the numbers gone, each paragraph closed by its labelled bracket
+    text = ("某区工作方案\n加强物业管理。建立协调机制。（牵头单位：区房管局；责任单位：区民政局、区财政局）\n"
+            "完善垃圾分类。（牵头单位：区绿化市容局）\n督办单位：区政府督查室\n牵头单位：区城管执法局\n")
+    notice = parse_notice(text)
+    assert notice.layout == "paragraphs"
+    assert _roles(notice) == [[("lead", ["区房管局"]), ("responsible", ["区民政局", "区财政局"])],
+                              [("lead", ["区绿化市容局"])]]
+    assert [u.text for u in notice.unread] == ["牵头单位：区城管执法局"]
