@@ -154,6 +154,10 @@ def paragraph_duties(text: str) -> tuple[list[ParagraphDuty], list[tuple[int, in
             # （一）区建管委 / 负责…: the heading line's unit, with the duty of this paragraph
             start, heads = heading
             attributions = _headed(text, _body(text, start), e, body, heads, True)
+        elif heading is not None and attributions and _restates(attributions[0], heads := heading[1], body):
+            # （一）虹口区绿化和市容管理局 / 区绿化市容局负责…: labelled as the heading names it (r704)
+            start = heading[0]
+            attributions = [attributions[0].model_copy(update={"units": heads})] + attributions[1:]
         heading = None
         if attributions or officials:
             b = _body(text, start)
@@ -167,6 +171,22 @@ def paragraph_duties(text: str) -> tuple[list[ParagraphDuty], list[tuple[int, in
     if count < MIN_ATTRIBUTIONS:
         return [], []
     return found, missed
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Is ``short`` the full name shortened, its characters kept in order (区绿化市容局 of
+    虹口区绿化和市容管理局)?"""
+    k = 0
+    for ch in full:
+        if k < len(short) and ch == short[k]:
+            k += 1
+    return k == len(short) and short[-1] == full[-1]
+
+
+def _restates(first: Attribution, heads: list[UnitMention], body: int) -> bool:
+    """Does the paragraph open with the heading line's units again, maybe by a shorter name?"""
+    return (first.start == body and len(first.units) == len(heads)
+            and all(_abbreviates(u.name, h.name) for u, h in zip(first.units, heads, strict=True)))
 
 
 def _body(text: str, s: int) -> int:

@@ -189,11 +189,20 @@ def _duty_notice(text: str, duties: list[Duty], headers: list[Header], *, source
                   measures=measures, notes=notes)
 
 
+def _paragraphs_name_more(text: str, duties: list[Duty]) -> bool:
+    """Do the paragraphs read one by one (fallback.py) name more units with a role than the duty items?"""
+    paragraphs, _missed = paragraph_duties(text)
+    by_paragraph = sum(len(a.units) for p in paragraphs for a in p.attributions)
+    by_item = sum(len(d.attribution.units) + sum(len(j.units) for j in d.joined) for d in duties)
+    return by_paragraph > by_item
+
+
 def _fallback_notice(text: str, refusal: str, *, source: str, doc_id: str | None, sha: str,
-                     layout: Layout) -> Notice:
+                     layout: Layout, because: str | None = None) -> Notice:
     """What the structured readers refused (``refusal``), read paragraph by paragraph
     (fallback.py): each paragraph naming a unit with a role is a measure. Refused with
-    ``refusal`` when the document holds no such duties."""
+    ``refusal`` when the document holds no such duties. ``because``: why the paragraphs are
+    read where the structured readers did not refuse."""
     duties, missed = paragraph_duties(text)
     if not duties:
         raise NoticeError(refusal)
@@ -203,8 +212,8 @@ def _fallback_notice(text: str, refusal: str, *, source: str, doc_id: str | None
                         start=d.start, end=d.end, marker=d.marker, attributions=d.attributions,
                         officials=d.officials)
                 for i, d in enumerate(duties)]
-    reason = refusal.removeprefix(f"{source}: ")
-    notes = [f"read paragraph by paragraph, as the structured readers found nothing ({reason}): each "
+    reason = because or "as the structured readers found nothing: " + refusal.removeprefix(f"{source}: ")
+    notes = [f"read paragraph by paragraph ({reason}): each "
              "paragraph whose role brackets or sentences (X负责…, 由X牵头…) name a unit with a role "
              "is a measure; measures are numbered 1… in order"]
     why = "a paragraph with a label, or a role word whose doer was not read as a unit"
@@ -309,6 +318,12 @@ def _parse_notice(text: str, *, source: str, doc_id: str | None, max_seconds: fl
         if tabled:
             duties = sorted([d for d in duties if d.end <= tabled[0].start or d.start >= tabled[-1].end]
                             + tabled, key=lambda d: d.start)
+        if len(duties) >= 2 and not plain_headers and not tabled and _paragraphs_name_more(text, duties):
+            # no numbering to go by: the duty-list reader's items are only guessed from the units opening
+            # paragraphs, and the paragraphs read one by one name more (headings lost in a copy)
+            return _fallback_notice(text, "", source=source, doc_id=doc_id, sha=sha, layout=layout,
+                                    because="the document has no numbering, and its paragraphs name more "
+                                            "units with a role than its duty-list items")
         if len(duties) >= 2:
             return _duty_notice(text, duties, plain_headers, source=source, doc_id=doc_id, sha=sha,
                                 layout=layout)

@@ -197,3 +197,15 @@ def test_the_fallback_reads_a_paragraphs_own_labels_but_not_a_label_line_of_its_
     assert _roles(notice) == [[("lead", ["区房管局"]), ("responsible", ["区民政局", "区财政局"])],
                               [("lead", ["区绿化市容局"])]]
     assert [u.text for u in notice.unread] == ["牵头单位：区城管执法局"]
+
+
+def test_a_document_with_no_numbering_is_read_by_paragraph_where_that_names_more_units():
+    # duties opening paragraphs and duties inside one: with no numbering to say what an item is, the
+    # paragraphs read one by one name four units, the duty-list items two
+    text = ("某街道方案\n城建中心负责组织排查。\n平安办负责宣传引导。\n"
+            "为做好救助工作，区财政局负责保障经费，区民政局负责核对救助对象。\n")
+    notice = parse_notice(text)
+    assert notice.layout == "paragraphs" and "no numbering" in notice.notes[0]
+    assert [m.units("responsible") for m in notice.measures] == [["城建中心"], ["平安办"], ["区财政局", "区民政局"]]
+    # numbered, the duty-list reader keeps the document
+    assert parse_notice(text.replace("城建中心", "1.城建中心").replace("平安办", "2.平安办")).layout == "numbered"
