@@ -166,16 +166,27 @@ _PLACED_RE = re.compile(r"(?:^|(?<=[，,。；;：:\n]))(?P<body>[^，,。；;�
 _PLACED_SUBJECT_RE = re.compile(r"[^，,。；;：:、\n]{2,20}?(?=设在)")
 
 
+# Or in the next sentence, the body named again by the end of its name: 联席会议办公室设在区建设管理委。
+# 办公室统筹负责指导… (r1123): the body placed, by the name the placing sentence gives it.
+_PLACED_THEN_RE = re.compile(r"(?:^|(?<=[，,。；;：:\n]))(?P<body>[^，,。；;：:、\n]{2,20}?)"
+                             r"设在[^，,。；;\n]{2,30}。(?P<again>[^，,。；;：:、\n]{2,8}?)"
+                             r"(?:统筹|具体|主要|统一|全面)?(?P<word>负责牵头|牵头负责|负责(?!人|同志)|牵头)(?!的)")
+
+
 def placed_clauses(text: str, start: int, end: int) -> list[Attribution]:
-    """Bodies placed in another and given a duty in the next clause (see _PLACED_RE)."""
+    """Bodies placed in another and given a duty in the next clause (see _PLACED_RE), or in the
+    next sentence that names them again (_PLACED_THEN_RE)."""
     out: list[Attribution] = []
-    for m in _PLACED_RE.finditer(text, start, end):
-        units = unit_list(text, m.start("body"), m.end("body"))
-        if units and len(units) == 1:
-            word = m.group("word")
-            out.append(Attribution(role=clause_role(word), label=word, clause=m.group(0),
-                                   start=m.start("body"), end=m.end(), units=units))
-    return out
+    for rx in (_PLACED_RE, _PLACED_THEN_RE):
+        for m in rx.finditer(text, start, end):
+            if "again" in m.groupdict() and not m.group("body").endswith(m.group("again")):
+                continue
+            units = unit_list(text, m.start("body"), m.end("body"))
+            if units and len(units) == 1:
+                word = m.group("word")
+                out.append(Attribution(role=clause_role(word), label=word, clause=m.group(0),
+                                       start=m.start("body"), end=m.end(), units=units))
+    return sorted(out, key=lambda a: a.start)
 
 
 # 由X承担…工作并负责… (r1083): the units, a verb and its object, then 并 and the role word the same

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 from govgraph.loaders.notice import NoticeError, parse_notice
+from govgraph.loaders.notice.given_by import placed_clauses
 from real_corpus import assert_exact, clause_roles, real_notice, renderings
 
 
@@ -209,3 +210,15 @@ def test_a_document_with_no_numbering_is_read_by_paragraph_where_that_names_more
     assert [m.units("responsible") for m in notice.measures] == [["城建中心"], ["平安办"], ["区财政局", "区民政局"]]
     # numbered, the duty-list reader keeps the document
     assert parse_notice(text.replace("城建中心", "1.城建中心").replace("平安办", "2.平安办")).layout == "numbered"
+
+
+def test_an_office_placed_in_a_body_with_its_duty_in_the_next_sentence():
+    # r1123 第四条: 联席会议办公室设在区建设管理委。办公室统筹负责指导… (labelled by the placing sentence's name)
+    text = "联席会议办公室设在区建设管理委。办公室统筹负责指导开发建设主体编制建设导则。"
+    assert [(a.role, [u.name for u in a.units]) for a in placed_clauses(text, 0, len(text))] == [
+        ("responsible", ["联席会议办公室"])]
+    # another subject in the next sentence is not the office (r452)
+    other = "办公室设在镇房管所。房管所所长负责日常工作。"
+    assert placed_clauses(other, 0, len(other)) == []
+    notice = real_notice("r1123_fengxian_lsst_2025")
+    assert "联席会议办公室" in notice.measures[0].units("responsible")
