@@ -48,9 +48,11 @@ from .duty_scope import (
 )
 from .duty_words import (
     ACTS_BY_DUTY_RE,
+    MAX_LIST_HEADING,
     STATED_DUTY_RE,
     duty_role,
     guided,
+    unit_list,
 )
 from .given_by import joined_lead, placed_clauses
 from .layout import detect_layout
@@ -152,6 +154,26 @@ def _category(units: list) -> bool:
     return bool(units) and all(isinstance(u, UnitMention) and _CATEGORY_RE.fullmatch(u.name) for u in units)
 
 
+def roster_line(text: str, units: list, head_end: int, duty_start: int, line_end: int) -> bool:
+    """A line that only lists members: 成员单位：A、B、C。 (a category, then nothing but units) or
+    A、B、C。 (two units or more closed by 。 with nothing after them on the line)."""
+    if "\n" in text[head_end:duty_start]:
+        # （三）成员单位 / A、B、C。: a category on a heading line, the members under it (r1120's category
+        # heading holds duty paragraphs instead)
+        nl = text.find("\n", duty_start)
+        line_end = nl if nl != -1 else len(text)
+        head_end = duty_start
+        if not _category(units):
+            return False
+    rest_end = line_end
+    while rest_end > duty_start and text[rest_end - 1] in SPACE + "。；;":
+        rest_end -= 1
+    if rest_end <= duty_start:
+        return len(units) >= 2 and text.startswith("。", head_end)
+    return ((_category(units) and (head_end == duty_start or text.startswith(("：", ":"), head_end)))
+            and unit_list(text, duty_start, rest_end, MAX_LIST_HEADING) is not None)
+
+
 def _children_all_items(h: Header, headers: list[Header], starts: list[int], block_end: dict[int, int],
                         items: set[int]) -> bool:
     """Is every sub-item of the first level under h an item of the duty list (naming its own unit)?"""
@@ -226,6 +248,8 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
         if got is None:
             continue
         units, head_start, head_end, duty_start = got
+        if roster_line(text, units, head_end, duty_start, line_end):
+            continue  # 成员单位：A、B、C。 / A、B、C。 on a line of their own: members listed, no duty (r508)
         found.append((start, head_start, h, units, head_end, duty_start))
     sections = SectionHeadings(text, headers)
     # where each numbered item's block ends: the next marker of the same or a higher level

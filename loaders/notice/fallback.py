@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .duties import roster_line
 from .duty_heads import DUTIES_OF, item_heading
 from .duty_scope import later_subjects
 from .duty_words import MAX_HEADING, STATED_DUTY_RE, duty_role, unit_list
@@ -103,7 +104,8 @@ def _read(text: str, s: int, e: int, body: int) -> tuple[list[Attribution], list
         return bracketed, []
     if text[body] != "由" and (got := item_heading(text, body, e, e)) is not None:
         units, _hs, head_end, duty_start = got
-        if duty_start < e and all(isinstance(u, UnitMention) for u in units):
+        if (duty_start < e and all(isinstance(u, UnitMention) for u in units)
+                and not roster_line(text, units, head_end, duty_start, e)):  # 成员单位：A、B、C。
             headed = _headed(text, body, e, duty_start, [u for u in units if isinstance(u, UnitMention)],
                              head_end < duty_start)
             if headed:

@@ -222,3 +222,23 @@ def test_an_office_placed_in_a_body_with_its_duty_in_the_next_sentence():
     assert placed_clauses(other, 0, len(other)) == []
     notice = real_notice("r1123_fengxian_lsst_2025")
     assert "联席会议办公室" in notice.measures[0].units("responsible")
+
+
+@pytest.mark.parametrize("roster", [
+    "（三）成员单位：区民政局、区教育局、区卫生健康委。\n",  # a category, then only the members
+    "（三）成员单位\n区民政局、区教育局、区卫生健康委。\n",  # the category on a heading line, the members under it
+    "四、组织保障\n成立领导小组，由分管副区长任组长，区民政局、区教育局为成员单位。\n",
+    "四、组织保障\n领导小组成员单位包括区民政局、区教育局、区卫生健康委等部门。\n",
+])
+def test_a_member_roster_in_a_duty_section_is_no_measure_and_its_units_no_support(roster):
+    text = "某区实施意见\n三、职责分工\n（一）区发展改革委负责统筹协调。\n（二）区财政局负责资金保障。\n" + roster
+    assert [m.units("responsible") for m in parse_notice(text).measures] == [["区发展改革委"], ["区财政局"]]
+
+
+def test_the_paragraph_reader_skips_a_member_roster_too():
+    text = ("某镇方案\n为做好排查，城建中心负责组织排查，平安办负责宣传。\n成员单位：区民政局、区教育局、区卫生健康委。\n"
+            "由城运中心牵头，派出所配合做好巡查。\n")
+    notice = parse_notice(text)
+    assert notice.layout == "paragraphs"
+    assert _roles(notice) == [[("responsible", ["城建中心"]), ("responsible", ["平安办"])],
+                              [("lead", ["城运中心"]), ("support", ["派出所"])]]
