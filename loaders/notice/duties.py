@@ -115,8 +115,12 @@ def _paragraphs_in_duty_items(text: str, found: list, headers: list[Header],
     # ((一)虹口区绿化和市容管理局 / 区绿化市容局负责…, r704) the paragraphs are that unit's duty
     # a heading line naming a category of members, not a body ((三)成员单位 / 区规划资源局负责… /
     # 区建设管理委负责…, r1120): each paragraph under it opening with a unit is an item
+    # So is a heading line whose first paragraph opens with another body, not the heading's by a
+    # shorter name (1.行业主管部门 / 区房管局负责… / 区建管委负责…): the heading names a kind of member
+    opened_by = {f[0]: f[3] for f in found if f[2] is None}
     heads = {f[2].start: f[3] for f in found
-             if f[2] is not None and f[2].style != "article" and (f[4] == f[5] or _category(f[3]))}
+             if f[2] is not None and f[2].style != "article"
+             and (f[4] == f[5] or _category(f[3]) or _another_body(f[3], opened_by.get(f[5])))}
     # under a body on a heading line of its own, the paragraph restating it opens its duty; a
     # later paragraph opening with another body ((二)区更新办 / 区更新办由…负责… / “两旧一村”改造工作专班
     # 负责…, r1120) is that other body's duty item (as r1001 inside a unit-headed item)
@@ -147,6 +151,32 @@ def _paragraphs_in_duty_items(text: str, found: list, headers: list[Header],
 
 # A kind of member named with no body's own name: 成员单位, 各成员单位, 其他部门, 相关单位.
 _CATEGORY_RE = re.compile(r"(?:各|其他|其余)?(?:成员|相关|有关|职能|责任|配合)?(?:单位|部门)")
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Is ``short`` the full name shortened, its characters kept in order (区绿化市容局 of
+    虹口区绿化和市容管理局, 消委办 of 街道消委办)?"""
+    k = 0
+    for ch in full:
+        if k < len(short) and ch == short[k]:
+            k += 1
+    return k == len(short)
+
+
+# A kind of member, not a body's own name: 行业主管部门, 属地街镇, 综合协调部门, 项目实施主体 (no place
+# prefix; a kind's ending).
+_KIND_RE = re.compile(r"(?![区市县镇乡省各])[\u4e00-\u9fff]{2,8}(?:部门|单位|主体|机构|街镇)")
+
+
+def _another_body(heading: list, paragraph: list | None) -> bool:
+    """Does a heading line naming a kind of member (1.行业主管部门) have a paragraph under it opening with
+    bodies of that kind (区房管局负责…), not with the heading's own name?"""
+    names = [u.name for u in heading if isinstance(u, UnitMention)]
+    if not names or not all(_KIND_RE.fullmatch(n) for n in names):
+        return False
+    return bool(paragraph) and not any(
+        isinstance(u, UnitMention) and any(_abbreviates(u.name, n) or _abbreviates(n, u.name) for n in names)
+        for u in paragraph or [])
 
 
 def _category(units: list) -> bool:

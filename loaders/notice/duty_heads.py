@@ -21,7 +21,7 @@ from .duty_words import (
 )
 from .given_by import set_up_clauses
 from .model import Official, UnitMention
-from .persons import PERSON_GROUP_RE
+from .persons import is_person_group
 from .vocabulary import SPACE, label_role
 
 # A heading naming the unit and its duties: 消防安全管理办公室职责, 区民政局主要职责,
@@ -52,7 +52,7 @@ def _person_list(text: str, s: int, e: int) -> list[Official] | None:
     out = []
     for m in re.finditer(r"[^、]+", raw):
         name = m.group(0).strip(SPACE)
-        if not (2 <= len(name) <= 12 and PERSON_GROUP_RE.search(name)):
+        if not is_person_group(name):
             return None
         out.append(Official(name=name, role="", as_written=m.group(0), start=s + m.start(), end=s + m.end()))
     return out or None

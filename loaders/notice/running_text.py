@@ -18,7 +18,7 @@ from .given_by import GENERIC_HEADS, holders, joined_lead
 from .model import Attribution, Official, UnitMention
 from .names import TASK_VERBS, looks_like_unit
 from .numbering import LINE_HEADER_RE
-from .persons import PERSON_GROUP_RE
+from .persons import is_person_group
 from .posts import NAMED_POST_RE, post_label, served_posts
 from .roles import ROLE_RE, SPACE_CHARS, titles_article
 from .vocabulary import at_line_start
@@ -249,7 +249,7 @@ def _subject(text: str, s: int, e: int, cue: re.Match[str], role: str) -> Attrib
     groups = [(m.start(), m.group(0)) for m in re.finditer(r"[^、]+", raw)]
     if raw.startswith(("将", "把")):
         return None  # 将各级党政领导干部落实…情况纳入…: the persons are the object of 将 (r1002)
-    if groups and all(2 <= len(g.strip()) <= 12 and PERSON_GROUP_RE.search(g.strip()) for _o, g in groups):
+    if groups and all(is_person_group(g.strip()) for _o, g in groups):
         if "或" in groups[-1][1]:
             # 法定代表人、主要负责人或实际控制人: alternatives, whoever of them it is (r1002, as r900)
             return [Official(name=raw.strip(), role="负责", as_written=raw, start=s, end=e)]

@@ -242,3 +242,22 @@ def test_the_paragraph_reader_skips_a_member_roster_too():
     assert notice.layout == "paragraphs"
     assert _roles(notice) == [[("responsible", ["城建中心"]), ("responsible", ["平安办"])],
                               [("lead", ["城运中心"]), ("support", ["派出所"])]]
+
+
+def test_a_heading_line_naming_a_kind_of_member_holds_the_bodies_of_that_kind():
+    # 1.行业主管部门 / 区房管局负责… / 区建管委负责… (as r1062's 组织管理主体, r1120's 成员单位): the paragraphs
+    # are the items, labelled by the unit opening each; a body's own name on the heading line stays (r704)
+    text = ("某区工作方案\n三、工作职责\n1.行业主管部门\n区房管局负责住宅小区管理。\n区建管委负责建设工程管理。\n"
+            "2.属地街镇\n各街镇负责辖区内日常巡查，配合行业主管部门做好整改。\n")
+    assert [m.units("responsible") for m in parse_notice(text).measures] == [["区房管局"], ["区建管委"], ["各街镇"]]
+    assert_exact("r704_hongkou_jzlj_2022")
+    assert_exact("r1041_songjiang_tczy_2017")
+
+
+def test_a_task_ending_in_a_post_is_no_group_of_persons():
+    # 三、工作要求 / 加强领导，落实责任。: 加强领导 is a task, not the persons 领导
+    text = ("某街道工作方案\n二、责任分工\n城建中心：牵头开展排查整治。\n平安办：配合开展宣传。\n"
+            "三、工作要求\n加强领导，落实责任。\n")
+    notice = parse_notice(text)
+    assert [o for m in notice.measures for o in m.officials] == []
+    assert len(notice.measures) == 2
