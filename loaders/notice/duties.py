@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from .duty_brackets import bracket_duties
 from .duty_heads import SETS_UP_VERB_RE, article_opening, item_heading, set_up_item, titled_heading
 from .duty_scope import (
+    KIND_RE,
     SectionHeadings,
     in_duty_list,
     introduces,
@@ -163,16 +164,18 @@ def _abbreviates(short: str, full: str) -> bool:
     return k == len(short)
 
 
-# A kind of member, not a body's own name: 行业主管部门, 属地街镇, 综合协调部门, 项目实施主体 (no place
-# prefix; a kind's ending).
-_KIND_RE = re.compile(r"(?![区市县镇乡省各])[\u4e00-\u9fff]{2,8}(?:部门|单位|主体|机构|街镇)")
+def _names_again(paragraph: list, heading: list | None) -> bool:
+    """Does a paragraph open with the units of the heading line above it, maybe by shorter names?"""
+    names = [u.name for u in heading or [] if isinstance(u, UnitMention)]
+    return bool(names) and all(isinstance(u, UnitMention) and any(
+        _abbreviates(u.name, n) or _abbreviates(n, u.name) for n in names) for u in paragraph)
 
 
 def _another_body(heading: list, paragraph: list | None) -> bool:
     """Does a heading line naming a kind of member (1.行业主管部门) have a paragraph under it opening with
     bodies of that kind (区房管局负责…), not with the heading's own name?"""
     names = [u.name for u in heading if isinstance(u, UnitMention)]
-    if not names or not all(_KIND_RE.fullmatch(n) for n in names):
+    if not names or not all(KIND_RE.fullmatch(n) for n in names):
         return False
     return bool(paragraph) and not any(
         isinstance(u, UnitMention) and any(_abbreviates(u.name, n) or _abbreviates(n, u.name) for n in names)
@@ -184,9 +187,15 @@ def _category(units: list) -> bool:
     return bool(units) and all(isinstance(u, UnitMention) and _CATEGORY_RE.fullmatch(u.name) for u in units)
 
 
+_ROSTER_LABEL_RE = re.compile(r"(?:(?:常务)?(?:副)?(?:组长|召集人|总指挥|指挥长|主任)|成员(?:单位)?)"
+                              r"[^\S\n]*[:：]")
+
+
 def roster_line(text: str, units: list, head_end: int, duty_start: int, line_end: int) -> bool:
     """A line that only lists members: 成员单位：A、B、C。 (a category, then nothing but units) or
     A、B、C。 (two units or more closed by 。 with nothing after them on the line)."""
+    if "\n" in text[head_end:duty_start] and _ROSTER_LABEL_RE.match(text, duty_start):
+        return True  # （一）领导小组 / 组长：… / 成员：…: the body's make-up under its name (r1082)
     if "\n" in text[head_end:duty_start]:
         # （三）成员单位 / A、B、C。: a category on a heading line, the members under it (r1120's category
         # heading holds duty paragraphs instead)
@@ -298,7 +307,12 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
         # naming duties (第三条（职责分工）) each paragraph opening with a unit is an item (r941),
         # and so is one inside a numbered item headed by another unit (r1001)
         in_item = _paragraphs_in_duty_items(text, found, headers, block_end)
-        found = [f for f in found if f[2] is not None or f[0] in in_item or sections.names_duties(f[0])]
+        # the first paragraph under a body's heading line, naming it again, is that body's duty, not an item
+        # beside it ((九)拆除施工单位 / 拆除施工单位在…指导下，负责…, r704)
+        under_line = {f[5]: f[3] for f in found
+                      if f[2] is not None and f[2].style != "article" and "\n" in text[f[4] : f[5]]}
+        found = [f for f in found if f[2] is not None or f[0] in in_item
+                 or (sections.names_duties(f[0]) and not _names_again(f[3], under_line.get(f[0])))]
         # such a paragraph gives a duty in words; a lead-in does not (吴泾镇…做好…。具体分工如下：, r305)
         by_heading = {f[0] for f in found if f[2] is None and f[0] not in in_item}
     else:

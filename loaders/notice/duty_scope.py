@@ -31,8 +31,9 @@ def introduces(text: str, units: list, duty_start: int, end: int) -> bool:
 
 # What may stand between a later clause's subject and its role verb: adverbs (依法, 具体, 在各自职责
 # 范围内), or a phrase saying by what rule (公安派出所根据…有关规定，负责…).
-_ADVERB_RE = re.compile(r"(?:具体|共同|分别|主要|依法|在各自(?:的)?职责范围内"
-                        r"|按照?各自(?:的)?职责(?:分工)?)+$")
+# 区公安分局予以配合, 区民政局应当积极配合: a modal, and 予以 before the verb
+_ADVERB_RE = re.compile(r"(?:(?:应当|应|要)?(?:具体|共同|分别|主要|依法|积极|在各自(?:的)?职责范围内"
+                        r"|按照?各自(?:的)?职责(?:分工)?)|(?:应当|应|要)?(?:予以|给予))+$")
 _BY_RULE_RE = re.compile(r"(?:根据|按照|依据|依照)[^。；;\n]{1,40}[，,]$")
 # How far a later clause's subject and what stands before its role verb may reach.
 _MAX_LATER_HEAD = 90
@@ -258,6 +259,11 @@ def names_duties(line: str) -> bool:
     return _NAMES_DUTIES_RE.search(line) is not None and not _FULFILS_RE.match(line)
 
 
+# A kind of member, not a body's own name: 行业主管部门, 属地街镇, 综合协调部门, 项目实施主体 (no place
+# prefix; a kind's ending).
+KIND_RE = re.compile(r"(?![区市县镇乡省各])[\u4e00-\u9fff]{2,8}(?:部门|单位|主体|机构|街镇|政府)")
+
+
 class SectionHeadings:
     """The numbered headings that start a line, and whether each names duties (四、管理责任)."""
 
@@ -271,7 +277,8 @@ class SectionHeadings:
                 nl = text.find("\n", h.end)
                 line = text[h.end : nl if nl != -1 else len(text)]
                 names = names_duties(line)  # 第十四条（职责分工）too
-                if not names and _SENTENCE_RE.search(line):
+                if not names and (_SENTENCE_RE.search(line) or KIND_RE.fullmatch(line.strip())):
+                    # or （一）综合协调部门 under 二、职责分工: a kind of member, its bodies' duties below
                     # (一)建立应急处置工作机制，处理…; under 第四条 街镇与居委会职责: an item of a list, not
                     # a heading; a paragraph after the list is under the article's title (r1023)
                     while stack and stack[-1][0] >= h.rank:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from govgraph.loaders.notice import NoticeError, parse_notice
 from govgraph.loaders.notice.given_by import placed_clauses
-from real_corpus import assert_exact, clause_roles, real_notice, renderings
+from real_corpus import assert_exact, clause_roles, measure_roles, real_notice, renderings
 
 
 def _roles(notice) -> list[list[tuple[str, list[str]]]]:
@@ -261,3 +261,34 @@ def test_a_task_ending_in_a_post_is_no_group_of_persons():
     notice = parse_notice(text)
     assert [o for m in notice.measures for o in m.officials] == []
     assert len(notice.measures) == 2
+
+
+def test_a_duties_section_beside_labelled_measures_with_kinds_of_member_as_subheadings():
+    text = ("某区实施方案\n一、主要任务\n（一）推进项目建设。加快建设。（牵头单位：区发展改革委；责任单位：区财政局）\n"
+            "（二）完善配套设施。（牵头单位：区建管委）\n二、职责分工\n（一）综合协调部门\n区发展改革委：负责统筹协调。\n"
+            "区财政局：负责资金保障。\n（二）属地政府\n各街镇：负责辖区内项目推进。\n")
+    assert measure_roles(text) == [
+        [("lead", ["区发展改革委"]), ("responsible", ["区财政局"])], [("lead", ["区建管委"])],
+        [("responsible", ["区发展改革委"])], [("responsible", ["区财政局"])], [("responsible", ["各街镇"])]]
+
+
+def test_a_roster_under_a_bodys_heading_line_is_no_measure():
+    # （一）领导小组 / 组长：… / 成员：… (r1082's command roster); its office with a duty is one (r605)
+    text = ("某区方案\n一、组织领导\n（一）领导小组\n组长：张三（区长）\n副组长：李四（副区长）\n"
+            "成员：区发展改革委、区财政局、区民政局主要负责人。\n（二）领导小组办公室\n"
+            "领导小组下设办公室，设在区发展改革委，负责日常工作。\n二、职责分工\n（一）区发展改革委：负责统筹协调。\n"
+            "（二）区财政局：负责资金保障。\n")
+    assert [m.units("responsible") for m in parse_notice(text).measures] == [
+        ["领导小组办公室"], ["区发展改革委"], ["区财政局"]]
+
+
+def test_later_sentences_of_a_duty_paragraph_and_of_an_article():
+    # A牵头，B、C配合，共同做好…。D负责…: a line of role clauses with a sentence after it is running text
+    text = ("某区方案\n二、职责分工\n区发展改革委牵头，区财政局、区民政局配合，共同做好项目推进工作。"
+            "各街镇负责辖区内的具体实施。\n三、工作要求\n加强宣传引导。\n")
+    assert measure_roles(text) == [[("lead", ["区发展改革委"]), ("support", ["区财政局", "区民政局"]),
+                                    ("responsible", ["各街镇"])]]
+    # 第七条 A负责…，B予以配合 (r803's articles: each unit with its own role word)
+    text = ("某区办法\n第二章 职责分工\n第五条 区绿化市容局负责建筑垃圾运输管理。\n"
+            "第六条 区城管执法局负责查处违法行为，区公安分局予以配合。\n第三章 附则\n第七条 本办法自发布之日起施行。\n")
+    assert measure_roles(text)[-1] == [("responsible", ["区城管执法局"]), ("support", ["区公安分局"])]
