@@ -88,6 +88,18 @@ def _unread(text: str, start: int, end: int, reason: str) -> Unread:
     return Unread(line=line, column=column, text=text[start:end][:120], reason=reason)
 
 
+def _unread_spans(text: str, spans: list[tuple[int, int]], reason: str) -> list[Unread]:
+    """_unread for many spans in order, lines counted once through the text (linear)."""
+    out = []
+    line, counted = 1, 0
+    for start, end in spans:
+        line += text.count("\n", counted, start)
+        counted = start
+        column = start - (text.rfind("\n", 0, start) + 1) + 1
+        out.append(Unread(line=line, column=column, text=text[start:end][:120], reason=reason))
+    return out
+
+
 def _opener_before(text: str, floor: int, pos: int) -> int:
     """The opening bracket of the role bracket whose first list starts at pos."""
     k = pos - 1
@@ -217,7 +229,7 @@ def _fallback_notice(text: str, refusal: str, *, source: str, doc_id: str | None
              "paragraph whose role brackets or sentences (X负责…, 由X牵头…) name a unit with a role "
              "is a measure; measures are numbered 1… in order"]
     why = "a paragraph with a label, or a role word whose doer was not read as a unit"
-    unread = [_unread(text, s, e, why) for s, e in missed]
+    unread = _unread_spans(text, missed, why)
     date, issuer = date_and_issuers(text, measures[0].start, measures[-1].end)
     return Notice(id=doc_id or f"doc-{sha[:12]}", title=document_title(text, measures[0].start, layout),
                   issuer=issuer, date=date, text=text, sha256=sha, source=source, sections=[],
