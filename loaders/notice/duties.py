@@ -35,7 +35,14 @@ import time
 from dataclasses import dataclass
 
 from .duty_brackets import bracket_duties
-from .duty_heads import SETS_UP_VERB_RE, article_opening, item_heading, set_up_item, titled_heading
+from .duty_heads import (
+    SETS_UP_VERB_RE,
+    article_opening,
+    inline_item_starts,
+    item_heading,
+    set_up_item,
+    titled_heading,
+)
 from .duty_scope import (
     KIND_RE,
     SectionHeadings,
@@ -224,6 +231,11 @@ def _children_all_items(h: Header, headers: list[Header], starts: list[int], blo
     return all(x.start in items for x in inner if x.rank == top)
 
 
+def _line_end(text: str, s: int) -> int:
+    nl = text.find("\n", s)
+    return nl if nl != -1 else len(text)
+
+
 def _sentence_end(text: str, start: int, end: int) -> int:
     k = start
     while k < end and text[k] not in "。！？\n":
@@ -261,6 +273,9 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
     # inline headers (not at a line start) head items too
     line_starts = {s for s, _t, _h in starts}
     starts += [(h.start, h.end, h) for h in headers if h.start not in line_starts]
+    # and units run on after an item in its paragraph (A：负责…；B：配合…)
+    run_on = {k for s0 in line_starts for k in inline_item_starts(text, s0, _line_end(text, s0))}
+    starts += [(k, k, None) for k in sorted(run_on - {s0 for s0, _t, _h in starts})]
     starts.sort(key=lambda x: x[0])
 
     found: list[tuple[int, int, Header | None, list, int, int]] = []

@@ -22,7 +22,7 @@ from .duty_words import (
 from .given_by import set_up_clauses
 from .model import Official, UnitMention
 from .persons import is_person_group
-from .vocabulary import SPACE, label_role
+from .vocabulary import LABEL_RE, SPACE, label_role
 
 # A heading naming the unit and its duties: 消防安全管理办公室职责, 区民政局主要职责,
 # or what it checks or does: 镇农发办和经发中心审核内容 (r655).
@@ -290,4 +290,28 @@ def set_up_item(text: str, s: int, line_end: int) -> tuple[list[UnitMention], in
     if any(u.name != units[0].name for a in set_up_clauses(text, s, line_end) for u in a.units):
         return None  # 成立…领导小组（以下简称…），组长由…，…下设…项目办…具体负责…: the office's (r603)
     return units, m.start("body"), m.end("body"), m.end()
+
+
+# A duty item run on after another in one paragraph (城建中心：负责排查；平安办：配合宣传；派出所：协助…):
+# the unit, then its colon, right after a ； or 。 (as r900's items in one bracket, unbracketed).
+_INLINE_ITEM_RE = re.compile(r"[^\S\n]*(?P<unit>[^；;。，,：:、\n（(]{2,20}?)[：:]"
+                             r"(?=[^\S\n]*[\u4e00-\u9fff])")
+
+
+def inline_item_starts(text: str, s: int, e: int) -> list[int]:
+    """Where duty items headed by ``unit：`` start inside the line text[s:e], after the first item: not
+    inside a bracket (（城建中心：…。城运中心：…）, duty_brackets) and not a label (；责任单位：…)."""
+    out = []
+    depth = 0
+    for k in range(s, e):
+        ch = text[k]
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in "；;。" and (m := _INLINE_ITEM_RE.match(text, k + 1, e)) is not None:
+            if not label_role(m.group("unit"))[0] and not LABEL_RE.match(text, m.start("unit"), e) \
+                    and unit_list(text, m.start("unit"), m.end("unit")):
+                out.append(m.start("unit"))
+    return out
 

@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass
 
 from .duties import roster_line
-from .duty_heads import DUTIES_OF, item_heading
+from .duty_heads import DUTIES_OF, inline_item_starts, item_heading
 from .duty_scope import later_subjects
 from .duty_words import MAX_HEADING, STATED_DUTY_RE, duty_role, unit_list
 from .given_by import by_clauses, with_clauses
@@ -62,7 +62,8 @@ class ParagraphDuty:
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every line with text, spaces at either end left out."""
+    """(start, end) of every line with text, spaces at either end left out, and of each item run on
+    inside one."""
     out = []
     pos = 0
     n = len(text)
@@ -75,6 +76,10 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
         while e > s and (text[e - 1] in SPACE or text[e - 1].isspace()):
             e -= 1
         if s < e:
+            # 城建中心：负责…；平安办：配合…: each unit run on with its colon is a paragraph of its own
+            for c in inline_item_starts(text, s, e):
+                out.append((s, c))
+                s = c
             out.append((s, e))
         pos = end + 1
     return out

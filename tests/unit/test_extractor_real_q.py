@@ -292,3 +292,14 @@ def test_later_sentences_of_a_duty_paragraph_and_of_an_article():
     text = ("某区办法\n第二章 职责分工\n第五条 区绿化市容局负责建筑垃圾运输管理。\n"
             "第六条 区城管执法局负责查处违法行为，区公安分局予以配合。\n第三章 附则\n第七条 本办法自发布之日起施行。\n")
     assert measure_roles(text)[-1] == [("responsible", ["区城管执法局"]), ("support", ["区公安分局"])]
+
+
+def test_duty_items_run_on_in_one_paragraph_are_items_of_their_own():
+    # A：负责…；B：配合…；C：协助… (r900's bracketed items, unbracketed): each unit with its colon is an item
+    text = ("某街道方案\n三、职责分工\n城建中心：负责排查整治；平安办：配合开展宣传；派出所：协助维护秩序。\n"
+            "四、工作要求\n加强宣传。\n")
+    assert measure_roles(text) == [[("responsible", ["城建中心"])], [("support", ["平安办"])],
+                                   [("support", ["派出所"])]]
+    # a field after a 。 (时间：…) names no unit and starts nothing
+    text = "某街道方案\n三、职责分工\n城建中心：负责排查整治。时间：2024年底前。\n平安办：配合开展宣传。\n"
+    assert measure_roles(text) == [[("responsible", ["城建中心"])], [("support", ["平安办"])]]
