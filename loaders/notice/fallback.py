@@ -51,6 +51,10 @@ MIN_ATTRIBUTIONS = 2
 _ROLE_WORD_RE = re.compile(r"负责(?!人|同志)|牵头|配合|协助|协同|参与|协办|责任单位|牵头单位")
 
 
+LABEL_ALONE = "a label on a line of its own: which paragraph it belongs to is not said"
+NO_DOER = "a paragraph with a role word whose doer was not read as a unit"
+
+
 @dataclass(frozen=True)
 class ParagraphDuty:
     start: int  # the paragraph's first character (its numbering marker, if any)
@@ -127,12 +131,13 @@ def _heading_units(text: str, body: int, e: int) -> list[UnitMention] | None:
     return unit_list(text, body, body + len(rest))
 
 
-def paragraph_duties(text: str) -> tuple[list[ParagraphDuty], list[tuple[int, int]]]:
-    """Every paragraph that names a unit (or a person) with a role: (duties, and the spans of
-    paragraphs with a role word that named none). Empty when the document holds fewer than
+def paragraph_duties(text: str) -> tuple[list[ParagraphDuty], list[tuple[int, int, str]]]:
+    """Every paragraph that names a unit (or a person) with a role: (duties, and the paragraphs
+    not read, as (start, end, why): a label on a line of its own, or a role word whose doer is
+    not read). Empty when the document holds fewer than
     MIN_ATTRIBUTIONS such attributions: it is then no duty list."""
     found: list[ParagraphDuty] = []
-    missed: list[tuple[int, int]] = []
+    missed: list[tuple[int, int, str]] = []
     count = 0
     layout = detect_layout(text)
     heading: tuple[int, list[UnitMention]] | None = None  # a unit heading line waiting for its duty
@@ -146,7 +151,7 @@ def paragraph_duties(text: str) -> tuple[list[ParagraphDuty], list[tuple[int, in
             continue  # 督办单位：…, 责任领导：…: a label of no role, nothing to read
         label = _role_label(text, s, e)
         if label is not None and _opens(text, body, label):
-            missed.append((s, e))  # 牵头单位：… on a line of its own: whose measure it is, is not said
+            missed.append((s, e, LABEL_ALONE))  # 牵头单位：… on a line of its own: whose measure, not said
             heading = None
             continue
         if label is not None:  # …做好排查。（牵头单位：A；责任单位：B）: the paragraph's own labels
@@ -174,7 +179,7 @@ def paragraph_duties(text: str) -> tuple[list[ParagraphDuty], list[tuple[int, in
         elif (named := _heading_units(text, body, e)) is not None:
             heading = (s, named)
         elif _ROLE_WORD_RE.search(text, s, e):
-            missed.append((s, e))
+            missed.append((s, e, NO_DOER))
     if count < MIN_ATTRIBUTIONS:
         return [], []
     return found, missed
@@ -215,4 +220,4 @@ def _opens(text: str, body: int, label: int) -> bool:
     return not text[body:label].strip(SPACE + "（(【[〔")
 
 
-__all__ = ["MIN_ATTRIBUTIONS", "ParagraphDuty", "paragraph_duties"]
+__all__ = ["LABEL_ALONE", "MIN_ATTRIBUTIONS", "NO_DOER", "ParagraphDuty", "paragraph_duties"]

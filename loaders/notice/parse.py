@@ -88,11 +88,11 @@ def _unread(text: str, start: int, end: int, reason: str) -> Unread:
     return Unread(line=line, column=column, text=text[start:end][:120], reason=reason)
 
 
-def _unread_spans(text: str, spans: list[tuple[int, int]], reason: str) -> list[Unread]:
-    """_unread for many spans in order, lines counted once through the text (linear)."""
+def _unread_spans(text: str, spans: list[tuple[int, int, str]]) -> list[Unread]:
+    """_unread for many (start, end, reason) in order, lines counted once through the text (linear)."""
     out = []
     line, counted = 1, 0
-    for start, end in spans:
+    for start, end, reason in spans:
         line += text.count("\n", counted, start)
         counted = start
         column = start - (text.rfind("\n", 0, start) + 1) + 1
@@ -225,11 +225,10 @@ def _fallback_notice(text: str, refusal: str, *, source: str, doc_id: str | None
                         officials=d.officials)
                 for i, d in enumerate(duties)]
     reason = because or "as the structured readers found nothing: " + refusal.removeprefix(f"{source}: ")
-    notes = [f"read paragraph by paragraph ({reason}): each "
-             "paragraph whose role brackets or sentences (X负责…, 由X牵头…) name a unit with a role "
-             "is a measure; measures are numbered 1… in order"]
-    why = "a paragraph with a label, or a role word whose doer was not read as a unit"
-    unread = _unread_spans(text, missed, why)
+    notes = [f"read paragraph by paragraph ({reason}): each paragraph whose labels, role brackets, "
+             "heading unit or sentences (X负责…, 由X牵头…) name a unit with a role is a measure; measures "
+             "are numbered 1… in order"]
+    unread = _unread_spans(text, missed)
     date, issuer = date_and_issuers(text, measures[0].start, measures[-1].end)
     return Notice(id=doc_id or f"doc-{sha[:12]}", title=document_title(text, measures[0].start, layout),
                   issuer=issuer, date=date, text=text, sha256=sha, source=source, sections=[],
