@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .duties import Duty, duty_items, unlabelled_duty_list
 from .duty_table import duty_table
-from .fallback import paragraph_duties
+from .fallback import ParagraphDuty, paragraph_duties
 from .given_by import by_clauses, placed_clauses, with_clauses
 from .layout import Layout, detect_layout
 from .metadata import date_and_issuers, document_title
@@ -199,6 +199,17 @@ def _duty_notice(text: str, duties: list[Duty], headers: list[Header], *, source
     return Notice(id=doc_id or f"doc-{sha[:12]}", title=document_title(text, measures[0].start, layout),
                   issuer=issuer, date=date, text=text, sha256=sha, source=source, sections=[],
                   measures=measures, notes=notes)
+
+
+def _labelled_paragraphs_before(text: str, first: int, label_starts: list[int], bracket_starts: list[int]
+                                ) -> list[ParagraphDuty]:
+    """The paragraphs before offset ``first`` (the first numbered item) that carry a label or a role
+    bracket of their own, read as the paragraph reader reads them (fallback.py); none when no label
+    or bracket stands there."""
+    marks = sorted(p for p in label_starts + bracket_starts if p < first)
+    if not marks:
+        return []
+    return [d for d in paragraph_duties(text[:first])[0] if _has_label(marks, d.start, d.end)]
 
 
 def _paragraphs_name_more(text: str, duties: list[Duty]) -> bool:
@@ -423,10 +434,17 @@ def _parse_notice(text: str, *, source: str, doc_id: str | None, max_seconds: fl
     found_starts = [h.start for h, _f, _l, _a, _o in found]
     listed = [d for d in unlabelled_duty_list(text, accept_headers(text, layout, []), labels, deadline)
               if (k := bisect.bisect_left(found_starts, d.end) - 1) < 0 or found[k][2] <= d.start]
+    # labelled paragraphs before the first numbered item (numbering a copy lost, or a kind the numbering
+    # reader does not take): read paragraph by paragraph rather than dropped without a word
+    ahead = (_labelled_paragraphs_before(text, headers[0].start, label_starts, bracket_starts)
+             if labelled else [])
 
     numbers = [h.number for h, _f, _l, _a, _o in found]
     restarts = len(set(numbers)) != len(numbers)
-    renumber = restarts or mixed or bool(listed)
+    renumber = restarts or mixed or bool(listed) or bool(ahead)
+    if ahead:
+        notes.append("labelled paragraphs before the first numbered measure read paragraph by paragraph; "
+                     "measures are numbered 1… in order")
     if mixed:
         notes.append("some measures are items of a higher level with no numbered sub-items; "
                      "measures are numbered 1… in order")
@@ -443,6 +461,8 @@ def _parse_notice(text: str, *, source: str, doc_id: str | None, max_seconds: fl
     items += [(d.start, d.end, d.marker,
                _measure_title(_unnumbered(text[d.duty_start : d.end].strip()), wrapped),
                [a for a in (d.attribution, *d.joined) if a.units], list(d.officials)) for d in listed]
+    items += [(d.start, d.end, d.marker, _measure_title(text[d.body : d.end], wrapped), d.attributions,
+               d.officials) for d in ahead]
     items.sort(key=lambda it: it[0])
     for i, (start, last, marker, title, attributions, officials) in enumerate(items):
         number = i + 1 if renumber else found[i][0].number

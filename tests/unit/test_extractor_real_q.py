@@ -304,3 +304,15 @@ def test_duty_items_run_on_in_one_paragraph_are_items_of_their_own():
     # a field after a 。 (时间：…) names no unit and starts nothing
     text = "某街道方案\n三、职责分工\n城建中心：负责排查整治。时间：2024年底前。\n平安办：配合开展宣传。\n"
     assert measure_roles(text) == [[("responsible", ["城建中心"])], [("support", ["平安办"])]]
+
+
+def test_labelled_paragraphs_before_the_first_numbered_item_are_read_not_dropped():
+    # r1063 with its numbering lost but its 一是/二是: the paragraphs before them carry their own brackets
+    text = ("某区方案\n明确低效用地标准。（牵头部门：区经委，配合部门：区规划资源局、各镇）\n"
+            "开展资源利用效率评价。（牵头部门：区经委、区规划资源局，配合部门：区统计局）\n"
+            "实施严格的管控措施。\n一是严控低效产业用地转让。（牵头部门：区规划资源局，配合部门：各镇）\n"
+            "二是严格全生命周期管理。（牵头部门：区国资委）\n")
+    notice = parse_notice(text)
+    assert [m.units("lead") for m in notice.measures] == [
+        ["区经委"], ["区经委", "区规划资源局"], ["区规划资源局"], ["区国资委"]]
+    assert any("before the first numbered measure" in n for n in notice.notes)
