@@ -36,6 +36,7 @@ from dataclasses import dataclass
 
 from .duty_brackets import bracket_duties
 from .duty_heads import (
+    ARTICLE_TITLE_RE,
     SETS_UP_VERB_RE,
     article_opening,
     inline_item_starts,
@@ -288,6 +289,14 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
         nl = text.find("\n", body)
         line_end = min(nl if nl != -1 else len(text), next_start)
         got = item_heading(text, body, line_end, len(text) if h else next_start)
+        if got is None and h is not None and h.style == "article" and (
+                t := ARTICLE_TITLE_RE.match(text, body, line_end)) is not None and t.end() < line_end:
+            # 第五条（发展改革部门职责）区发展改革委负责…: the article's text runs on after its title
+            got = item_heading(text, t.end(), line_end, len(text))
+        if (got is not None and _category(got[0]) and got[3] < line_end
+                and text[got[2] : got[2] + 1] in "。：:"):
+            # （三）成员单位。区规划资源局负责…；区建设管理委负责…: the clause names the body
+            got = item_heading(text, got[3], line_end, len(text)) or got
         if got is None and h is not None and h.style == "article":
             got = titled_heading(text, body, line_end, len(text))
             if (got is None and i + 1 < len(starts) and starts[i + 1][2] is None

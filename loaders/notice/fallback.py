@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass
 
 from .duties import roster_line
-from .duty_heads import DUTIES_OF, inline_item_starts, item_heading
+from .duty_heads import ARTICLE_TITLE_RE, DUTIES_OF, inline_item_starts, item_heading
 from .duty_scope import later_subjects
 from .duty_words import MAX_HEADING, STATED_DUTY_RE, duty_role, unit_list
 from .given_by import by_clauses, with_clauses
@@ -202,11 +202,15 @@ def _restates(first: Attribution, heads: list[UnitMention], body: int) -> bool:
 
 
 def _body(text: str, s: int) -> int:
-    """Where a paragraph's text begins, after its numbering marker."""
+    """Where a paragraph's text begins, after its numbering marker (and an article's title in brackets
+    with text after it: 第五条（财政部门职责）区财政局负责…)."""
     mk = LINE_HEADER_RE.match(text, s)
     k = mk.end() if mk else s
     while k < len(text) and text[k] in SPACE:
         k += 1
+    if mk is not None and (t := ARTICLE_TITLE_RE.match(text, k)) is not None and text[t.end() : t.end() + 1] \
+            not in ("", "\n", "\r"):
+        k = t.end()
     return k
 
 

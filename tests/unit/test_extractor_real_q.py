@@ -316,3 +316,14 @@ def test_labelled_paragraphs_before_the_first_numbered_item_are_read_not_dropped
     assert [m.units("lead") for m in notice.measures] == [
         ["区经委"], ["区经委", "区规划资源局"], ["区规划资源局"], ["区国资委"]]
     assert any("before the first numbered measure" in n for n in notice.notes)
+
+
+def test_an_articles_text_after_its_title_and_a_category_heading_its_own_paragraph():
+    # 第五条（…职责）区发展改革委负责…: the article's text runs on after its bracketed title
+    text = ("某区办法\n第二章 部门职责\n第五条（发展改革部门职责）区发展改革委负责项目审批。\n"
+            "第六条（财政部门职责）区财政局负责资金保障。\n")
+    assert measure_roles(text) == [[("responsible", ["区发展改革委"])], [("responsible", ["区财政局"])]]
+    # （三）成员单位。A负责…；B负责…: the category names no body; the clauses do
+    text = ("某区意见\n五、主要职责\n（一）区更新办。负责日常工作。\n"
+            "（二）成员单位。区规划资源局负责规划管理；区建设管理委负责建设管理。\n")
+    assert measure_roles(text)[1] == [("responsible", ["区规划资源局"]), ("responsible", ["区建设管理委"])]
