@@ -232,6 +232,21 @@ def _children_all_items(h: Header, headers: list[Header], starts: list[int], blo
     return all(x.start in items for x in inner if x.rank == top)
 
 
+_LEAD_MARK_RE = re.compile(r"[（(]牵头(?:单位|部门)?[)）]")
+
+
+def _lead_marked(text: str, head: Attribution, head_end: int) -> Attribution | None:
+    """A duty item's head unit followed by a （牵头） mark (区发展改革委（牵头）：负责…): the unit is the lead
+    whatever the duty's first verb, as a marked name in a list is (README)."""
+    if len(head.units) != 1 or head.role == "lead":
+        return None
+    u = head.units[0]
+    mark = _LEAD_MARK_RE.match(text, u.end, head_end + 1)
+    if mark is None and not _LEAD_MARK_RE.search(u.as_written):
+        return None
+    return head.model_copy(update={"role": "lead", "label": "（牵头）"})
+
+
 def _line_end(text: str, s: int) -> int:
     nl = text.find("\n", s)
     return nl if nl != -1 else len(text)
@@ -421,6 +436,8 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
                                   start=body, end=clause_end,
                                   units=[u for u in units if isinstance(u, UnitMention)])
         joined: list[Attribution] = [guide] if guide is not None and attribution.units else []
+        # 1.区发展改革委（牵头）：负责统筹协调: the mark makes it the lead
+        attribution = _lead_marked(text, attribution, head_end) or attribution
         led = verb == "牵头" and text.startswith(verb, duty_start)
         if led and body > 0 and text[body - 1] == "由":
             joined_from = [attribution]

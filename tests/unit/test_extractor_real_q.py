@@ -327,3 +327,10 @@ def test_an_articles_text_after_its_title_and_a_category_heading_its_own_paragra
     text = ("某区意见\n五、主要职责\n（一）区更新办。负责日常工作。\n"
             "（二）成员单位。区规划资源局负责规划管理；区建设管理委负责建设管理。\n")
     assert measure_roles(text)[1] == [("responsible", ["区规划资源局"]), ("responsible", ["区建设管理委"])]
+
+
+def test_a_lead_mark_after_a_duty_items_unit_makes_it_the_lead():
+    text = ("某区方案\n四、职责分工\n1.区发展改革委（牵头）：负责统筹协调。\n2.区民政局（区老龄办）：负责养老服务。\n"
+            "3.区财政局：配合做好资金保障。\n")
+    assert measure_roles(text) == [[("lead", ["区发展改革委"])], [("responsible", ["区民政局"])],
+                                   [("support", ["区财政局"])]]
