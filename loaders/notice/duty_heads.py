@@ -227,9 +227,10 @@ def _sets_up_first(text: str, pos: int, line_end: int) -> bool:
 
 
 # An article's title in brackets right after its marker: 第五条（发展改革部门职责）区发展改革委负责….
-ARTICLE_TITLE_RE = re.compile(r"[^\S\n]*[（(][^()（）\n，,。；;]{2,30}[)）][^\S\n]*")
+ARTICLE_TITLE_RE = re.compile(r"[^\S\n]*[（(【〔][^()（）【】〔〕\n，,。；;]{2,30}[)）】〕][^\S\n]*")
 # An article's title in brackets on its heading line: 第六条（街道办事处监督检查职责） (r941).
-_BRACKET_TITLE_RE = re.compile(r"[^\S\n]*[（(](?P<title>[^()（）\n]{2,30}?(?:职责|责任))[)）][^\S\n]*")
+_BRACKET_TITLE_RE = re.compile(r"[^\S\n]*[（(【〔](?P<title>[^()（）【】〔〕\n]{2,30}?(?:职责|责任))"
+                               r"[)）】〕][^\S\n]*")
 
 
 def titled_heading(text: str, body: int, line_end: int, next_start: int

@@ -254,8 +254,8 @@ _SENTENCE_RE = re.compile(r"[，,；;。]")
 
 
 def names_duties(line: str) -> bool:
-    """Does a heading's own text name duties (四、管理责任, 第十四条（职责分工）)?"""
-    line = re.sub(r"^[（(]([^()（）]{1,30})[)）]$", r"\1", line.strip(" \u3000\t\r"))
+    """Does a heading's own text name duties (四、管理责任, 第十四条（职责分工）, 第五条【部门职责】)?"""
+    line = re.sub(r"^[（(【〔\[]([^()（）【】〔〕\[\]]{1,30})[)）】〕\]]$", r"\1", line.strip(" \u3000\t\r"))
     return _NAMES_DUTIES_RE.search(line) is not None and not _FULFILS_RE.match(line)
 
 

@@ -334,3 +334,11 @@ def test_a_lead_mark_after_a_duty_items_unit_makes_it_the_lead():
             "3.区财政局：配合做好资金保障。\n")
     assert measure_roles(text) == [[("lead", ["区发展改革委"])], [("responsible", ["区民政局"])],
                                    [("support", ["区财政局"])]]
+
+
+@pytest.mark.parametrize("title", ["（部门职责）", "【部门职责】", " 部门职责"])
+def test_an_article_titled_with_duties_in_any_bracket_is_a_duty_list(title):
+    text = (f"某区办法\n第一条 为加强管理，制定本办法。\n第五条{title}\n区发展改革委负责统筹协调。\n"
+            "区财政局负责资金保障。\n区民政局配合做好核对。\n第六条 本办法自发布之日起施行。\n")
+    assert measure_roles(text) == [[("responsible", ["区发展改革委"])], [("responsible", ["区财政局"])],
+                                   [("support", ["区民政局"])]]
