@@ -47,6 +47,7 @@ from .duty_heads import (
 from .duty_scope import (
     KIND_RE,
     SectionHeadings,
+    abbreviates,
     in_duty_list,
     introduces,
     later_subjects,
@@ -162,21 +163,11 @@ def _paragraphs_in_duty_items(text: str, found: list, headers: list[Header],
 _CATEGORY_RE = re.compile(r"(?:各|其他|其余)?(?:成员|相关|有关|职能|责任|配合)?(?:单位|部门)")
 
 
-def _abbreviates(short: str, full: str) -> bool:
-    """Is ``short`` the full name shortened, its characters kept in order (区绿化市容局 of
-    虹口区绿化和市容管理局, 消委办 of 街道消委办)?"""
-    k = 0
-    for ch in full:
-        if k < len(short) and ch == short[k]:
-            k += 1
-    return k == len(short)
-
-
 def _names_again(paragraph: list, heading: list | None) -> bool:
     """Does a paragraph open with the units of the heading line above it, maybe by shorter names?"""
     names = [u.name for u in heading or [] if isinstance(u, UnitMention)]
     return bool(names) and all(isinstance(u, UnitMention) and any(
-        _abbreviates(u.name, n) or _abbreviates(n, u.name) for n in names) for u in paragraph)
+        abbreviates(u.name, n) or abbreviates(n, u.name) for n in names) for u in paragraph)
 
 
 def _another_body(heading: list, paragraph: list | None) -> bool:
@@ -186,7 +177,7 @@ def _another_body(heading: list, paragraph: list | None) -> bool:
     if not names or not all(KIND_RE.fullmatch(n) for n in names):
         return False
     return bool(paragraph) and not any(
-        isinstance(u, UnitMention) and any(_abbreviates(u.name, n) or _abbreviates(n, u.name) for n in names)
+        isinstance(u, UnitMention) and any(abbreviates(u.name, n) or abbreviates(n, u.name) for n in names)
         for u in paragraph or [])
 
 

@@ -40,6 +40,16 @@ _MAX_LATER_HEAD = 90
 _MAX_LATER_SUBJECT = 60  # a list of six or seven bodies (区公安分局、区规划资源局、…等部门, r941)
 
 
+def abbreviates(short: str, full: str) -> bool:
+    """Is ``short`` the full name shortened, its characters kept in order (区绿化市容局 of
+    虹口区绿化和市容管理局, 消委办 of 街道消委办)?"""
+    k = 0
+    for ch in full:
+        if k < len(short) and ch == short[k]:
+            k += 1
+    return k == len(short)
+
+
 def restates(name: str, head: str) -> bool:
     """Is a later subject the heading unit again, maybe by a shorter name (消委办 for 街道消委办)?"""
     return name == head or head.endswith(name) or name.endswith(head)

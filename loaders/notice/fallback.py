@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from .duties import roster_line
 from .duty_heads import ARTICLE_TITLE_RE, DUTIES_OF, inline_item_starts, item_heading
-from .duty_scope import later_subjects
+from .duty_scope import abbreviates, later_subjects
 from .duty_words import MAX_HEADING, STATED_DUTY_RE, duty_role, unit_list
 from .given_by import by_clauses, with_clauses
 from .layout import detect_layout
@@ -105,9 +105,8 @@ def _headed(text: str, body: int, e: int, duty_start: int, units: list[UnitMenti
 
 
 def _read(text: str, s: int, e: int, body: int) -> tuple[list[Attribution], list[Official]]:
-    """The attributions of one paragraph: its role brackets (（A牵头，B配合）), or the units heading it
-    with a duty, or else the duties of its running text. Labels (牵头单位：…) are not read here: a
-    label with no numbered measure to belong to is what the structured readers refuse, and say where."""
+    """The attributions of a paragraph holding no label: its role brackets (（A牵头，B配合）), or the
+    units heading it with a duty, or else the duties of its running text."""
     bracketed = role_brackets(text, s, e, []) + role_lines(text, s, e)
     if bracketed:
         return bracketed, []
@@ -185,20 +184,11 @@ def paragraph_duties(text: str) -> tuple[list[ParagraphDuty], list[tuple[int, in
     return found, missed
 
 
-def _abbreviates(short: str, full: str) -> bool:
-    """Is ``short`` the full name shortened, its characters kept in order (区绿化市容局 of
-    虹口区绿化和市容管理局)?"""
-    k = 0
-    for ch in full:
-        if k < len(short) and ch == short[k]:
-            k += 1
-    return k == len(short) and short[-1] == full[-1]
-
-
 def _restates(first: Attribution, heads: list[UnitMention], body: int) -> bool:
     """Does the paragraph open with the heading line's units again, maybe by a shorter name?"""
     return (first.start == body and len(first.units) == len(heads)
-            and all(_abbreviates(u.name, h.name) for u, h in zip(first.units, heads, strict=True)))
+            and all(abbreviates(u.name, h.name) and u.name[-1] == h.name[-1]
+                    for u, h in zip(first.units, heads, strict=True)))
 
 
 def _body(text: str, s: int) -> int:
