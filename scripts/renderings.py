@@ -235,3 +235,22 @@ RENDERINGS: dict[str, Callable[[str], str]] = {
     "g. numbering 1、": numbering_dun,
     "a+b+e. PDF (indented, wrapped, footers)": pdf,
 }
+
+
+# An item's numbering marker at a line's start: 一、 （一） (一) 1. 1． 1、 （1） 第一条 (the marker only).
+_LINE_MARKER = re.compile(r"(?m)^([^\S\n]*)(?:[（(][一二三四五六七八九十\d]{1,3}[)）]"
+                          r"|[一二三四五六七八九十]{1,3}、|\d{1,3}[.．、](?![\d.．])"
+                          r"|第[一二三四五六七八九十百零\d]{1,5}条[^\S\n]*)")
+
+
+def numbering_lost(text: str) -> str:
+    r"""Every item's numbering marker at a line's start taken out, as copying a page whose items are
+    an HTML list (the numbers drawn by the browser) leaves it. Not a rendering the extractor is held
+    to read alike (the items lose what says they are items): scripts/extract_fallback.py measures
+    what the paragraph reader (loaders/notice/fallback.py) gets back from it.
+
+    >>> numbering_lost("一、职责分工\n（一）区建管委负责…\n  2．区房管局配合…\n第三条 区财政局负责…")
+    '职责分工\n区建管委负责…\n  区房管局配合…\n区财政局负责…'
+    """
+    return _LINE_MARKER.sub(lambda m: m.group(1), text)
+

@@ -35,9 +35,19 @@ import time
 from dataclasses import dataclass
 
 from .duty_brackets import bracket_duties
-from .duty_heads import SETS_UP_VERB_RE, article_opening, item_heading, titled_heading
+from .duty_heads import (
+    ARTICLE_TITLE_RE,
+    SETS_UP_VERB_RE,
+    article_opening,
+    inline_item_starts,
+    item_heading,
+    set_up_item,
+    titled_heading,
+)
 from .duty_scope import (
+    KIND_RE,
     SectionHeadings,
+    abbreviates,
     in_duty_list,
     introduces,
     later_subjects,
@@ -48,9 +58,11 @@ from .duty_scope import (
 )
 from .duty_words import (
     ACTS_BY_DUTY_RE,
+    MAX_LIST_HEADING,
     STATED_DUTY_RE,
     duty_role,
     guided,
+    unit_list,
 )
 from .given_by import joined_lead, placed_clauses
 from .layout import detect_layout
@@ -113,8 +125,12 @@ def _paragraphs_in_duty_items(text: str, found: list, headers: list[Header],
     # ((一)虹口区绿化和市容管理局 / 区绿化市容局负责…, r704) the paragraphs are that unit's duty
     # a heading line naming a category of members, not a body ((三)成员单位 / 区规划资源局负责… /
     # 区建设管理委负责…, r1120): each paragraph under it opening with a unit is an item
+    # So is a heading line whose first paragraph opens with another body, not the heading's by a
+    # shorter name (1.行业主管部门 / 区房管局负责… / 区建管委负责…): the heading names a kind of member
+    opened_by = {f[0]: f[3] for f in found if f[2] is None}
     heads = {f[2].start: f[3] for f in found
-             if f[2] is not None and f[2].style != "article" and (f[4] == f[5] or _category(f[3]))}
+             if f[2] is not None and f[2].style != "article"
+             and (f[4] == f[5] or _category(f[3]) or _another_body(f[3], opened_by.get(f[5])))}
     # under a body on a heading line of its own, the paragraph restating it opens its duty; a
     # later paragraph opening with another body ((二)区更新办 / 区更新办由…负责… / “两旧一村”改造工作专班
     # 负责…, r1120) is that other body's duty item (as r1001 inside a unit-headed item)
@@ -147,9 +163,53 @@ def _paragraphs_in_duty_items(text: str, found: list, headers: list[Header],
 _CATEGORY_RE = re.compile(r"(?:各|其他|其余)?(?:成员|相关|有关|职能|责任|配合)?(?:单位|部门)")
 
 
+def _names_again(paragraph: list, heading: list | None) -> bool:
+    """Does a paragraph open with the units of the heading line above it, maybe by shorter names?"""
+    names = [u.name for u in heading or [] if isinstance(u, UnitMention)]
+    return bool(names) and all(isinstance(u, UnitMention) and any(
+        abbreviates(u.name, n) or abbreviates(n, u.name) for n in names) for u in paragraph)
+
+
+def _another_body(heading: list, paragraph: list | None) -> bool:
+    """Does a heading line naming a kind of member (1.行业主管部门) have a paragraph under it opening with
+    bodies of that kind (区房管局负责…), not with the heading's own name?"""
+    names = [u.name for u in heading if isinstance(u, UnitMention)]
+    if not names or not all(KIND_RE.fullmatch(n) for n in names):
+        return False
+    return bool(paragraph) and not any(
+        isinstance(u, UnitMention) and any(abbreviates(u.name, n) or abbreviates(n, u.name) for n in names)
+        for u in paragraph or [])
+
+
 def _category(units: list) -> bool:
     """Does a heading name only a category of members (成员单位), no body of its own?"""
     return bool(units) and all(isinstance(u, UnitMention) and _CATEGORY_RE.fullmatch(u.name) for u in units)
+
+
+_ROSTER_LABEL_RE = re.compile(r"(?:(?:常务)?(?:副)?(?:组长|召集人|总指挥|指挥长|主任)|成员(?:单位)?)"
+                              r"[^\S\n]*[:：]")
+
+
+def roster_line(text: str, units: list, head_end: int, duty_start: int, line_end: int) -> bool:
+    """A line that only lists members: 成员单位：A、B、C。 (a category, then nothing but units) or
+    A、B、C。 (two units or more closed by 。 with nothing after them on the line)."""
+    if "\n" in text[head_end:duty_start] and _ROSTER_LABEL_RE.match(text, duty_start):
+        return True  # （一）领导小组 / 组长：… / 成员：…: the body's make-up under its name (r1082)
+    if "\n" in text[head_end:duty_start]:
+        # （三）成员单位 / A、B、C。: a category on a heading line, the members under it (r1120's category
+        # heading holds duty paragraphs instead)
+        nl = text.find("\n", duty_start)
+        line_end = nl if nl != -1 else len(text)
+        head_end = duty_start
+        if not _category(units):
+            return False
+    rest_end = line_end
+    while rest_end > duty_start and text[rest_end - 1] in SPACE + "。；;":
+        rest_end -= 1
+    if rest_end <= duty_start:
+        return len(units) >= 2 and text.startswith("。", head_end)
+    return ((_category(units) and (head_end == duty_start or text.startswith(("：", ":"), head_end)))
+            and unit_list(text, duty_start, rest_end, MAX_LIST_HEADING) is not None)
 
 
 def _children_all_items(h: Header, headers: list[Header], starts: list[int], block_end: dict[int, int],
@@ -161,6 +221,26 @@ def _children_all_items(h: Header, headers: list[Header], starts: list[int], blo
         return True
     top = min(x.rank for x in inner)
     return all(x.start in items for x in inner if x.rank == top)
+
+
+_LEAD_MARK_RE = re.compile(r"[（(]牵头(?:单位|部门)?[)）]")
+
+
+def _lead_marked(text: str, head: Attribution, head_end: int) -> Attribution | None:
+    """A duty item's head unit followed by a （牵头） mark (区发展改革委（牵头）：负责…): the unit is the lead
+    whatever the duty's first verb, as a marked name in a list is (README)."""
+    if len(head.units) != 1 or head.role == "lead":
+        return None
+    u = head.units[0]
+    mark = _LEAD_MARK_RE.match(text, u.end, head_end + 1)
+    if mark is None and not _LEAD_MARK_RE.search(u.as_written):
+        return None
+    return head.model_copy(update={"role": "lead", "label": "（牵头）"})
+
+
+def _line_end(text: str, s: int) -> int:
+    nl = text.find("\n", s)
+    return nl if nl != -1 else len(text)
 
 
 def _sentence_end(text: str, start: int, end: int) -> int:
@@ -200,9 +280,13 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
     # inline headers (not at a line start) head items too
     line_starts = {s for s, _t, _h in starts}
     starts += [(h.start, h.end, h) for h in headers if h.start not in line_starts]
+    # and units run on after an item in its paragraph (A：负责…；B：配合…)
+    run_on = {k for s0 in line_starts for k in inline_item_starts(text, s0, _line_end(text, s0))}
+    starts += [(k, k, None) for k in sorted(run_on - {s0 for s0, _t, _h in starts})]
     starts.sort(key=lambda x: x[0])
 
     found: list[tuple[int, int, Header | None, list, int, int]] = []
+    names_duties_at = SectionHeadings(text, headers)
     articles: list[int] = []  # articles headed by their first paragraph's units (article_opening)
     for i, (start, body, h) in enumerate(starts):
         if deadline is not None and i % 256 == 0 and time.monotonic() > deadline:
@@ -211,6 +295,14 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
         nl = text.find("\n", body)
         line_end = min(nl if nl != -1 else len(text), next_start)
         got = item_heading(text, body, line_end, len(text) if h else next_start)
+        if got is None and h is not None and h.style == "article" and (
+                t := ARTICLE_TITLE_RE.match(text, body, line_end)) is not None and t.end() < line_end:
+            # 第五条（发展改革部门职责）区发展改革委负责…: the article's text runs on after its title
+            got = item_heading(text, t.end(), line_end, len(text))
+        if (got is not None and _category(got[0]) and got[3] < line_end
+                and text[got[2] : got[2] + 1] in "。：:"):
+            # （三）成员单位。区规划资源局负责…；区建设管理委负责…: the clause names the body
+            got = item_heading(text, got[3], line_end, len(text)) or got
         if got is None and h is not None and h.style == "article":
             got = titled_heading(text, body, line_end, len(text))
             if (got is None and i + 1 < len(starts) and starts[i + 1][2] is None
@@ -220,9 +312,13 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
                 got = article_opening(text, body, line_end, starts[i + 1][0])
                 if got is not None:
                     articles.append(start)
+        if got is None and h is None and names_duties_at is not None and names_duties_at.names_duties(start):
+            got = set_up_item(text, body, line_end)  # 黄浦区成立…委员会（以下简称…），… (r1121)
         if got is None:
             continue
         units, head_start, head_end, duty_start = got
+        if roster_line(text, units, head_end, duty_start, line_end):
+            continue  # 成员单位：A、B、C。 / A、B、C。 on a line of their own: members listed, no duty (r508)
         found.append((start, head_start, h, units, head_end, duty_start))
     sections = SectionHeadings(text, headers)
     # where each numbered item's block ends: the next marker of the same or a higher level
@@ -241,7 +337,12 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
         # naming duties (第三条（职责分工）) each paragraph opening with a unit is an item (r941),
         # and so is one inside a numbered item headed by another unit (r1001)
         in_item = _paragraphs_in_duty_items(text, found, headers, block_end)
-        found = [f for f in found if f[2] is not None or f[0] in in_item or sections.names_duties(f[0])]
+        # the first paragraph under a body's heading line, naming it again, is that body's duty, not an item
+        # beside it ((九)拆除施工单位 / 拆除施工单位在…指导下，负责…, r704)
+        under_line = {f[5]: f[3] for f in found
+                      if f[2] is not None and f[2].style != "article" and "\n" in text[f[4] : f[5]]}
+        found = [f for f in found if f[2] is not None or f[0] in in_item
+                 or (sections.names_duties(f[0]) and not _names_again(f[3], under_line.get(f[0])))]
         # such a paragraph gives a duty in words; a lead-in does not (吴泾镇…做好…。具体分工如下：, r305)
         by_heading = {f[0] for f in found if f[2] is None and f[0] not in in_item}
     else:
@@ -305,7 +406,11 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
                 and not STATED_DUTY_RE.search(text, duty_start, _first_clause_end(text, duty_start, end))):
             continue  # 九、监督管理 / 镇集体资产监督管理委员会对…全过程监管: the section's text (r508)
         heading_line = h is not None and "\n" in text[head_end:duty_start]
-        if (heading_line and i + 1 < len(found)
+        # （二）区更新办 / 区更新办由…负责… / “两旧一村”改造工作专班负责… (r1120): a body on a heading line
+        # whose first paragraph restates it has a duty of its own, beside the other body's item after it
+        restated = heading_line and any(isinstance(u, UnitMention) and text.startswith(u.name, duty_start)
+                                        for u in units)
+        if (heading_line and not restated and i + 1 < len(found)
                 and item_starts[i + 1] < (block_end.get(h.start, end) if h is not None else end)
                 and (h is None or found[i + 1][2] is None
                      or _children_all_items(h, headers, header_starts, block_end, item_set))):
@@ -322,6 +427,8 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
                                   start=body, end=clause_end,
                                   units=[u for u in units if isinstance(u, UnitMention)])
         joined: list[Attribution] = [guide] if guide is not None and attribution.units else []
+        # 1.区发展改革委（牵头）：负责统筹协调: the mark makes it the lead
+        attribution = _lead_marked(text, attribution, head_end) or attribution
         led = verb == "牵头" and text.startswith(verb, duty_start)
         if led and body > 0 and text[body - 1] == "由":
             joined_from = [attribution]

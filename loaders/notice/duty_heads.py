@@ -9,10 +9,20 @@ from __future__ import annotations
 
 import re
 
-from .duty_words import HEAD_CUE_RE, MAX_HEADING, ROLE_IN_NAME_RE, ROLE_VERB_RE, SENTENCE_END, unit_list
+from .dash_pairs import dash_pairs
+from .duty_words import (
+    HEAD_CUE_RE,
+    MAX_HEADING,
+    MAX_LIST_HEADING,
+    ROLE_IN_NAME_RE,
+    ROLE_VERB_RE,
+    SENTENCE_END,
+    unit_list,
+)
+from .given_by import set_up_clauses
 from .model import Official, UnitMention
-from .persons import PERSON_GROUP_RE
-from .vocabulary import SPACE, label_role
+from .persons import is_person_group
+from .vocabulary import LABEL_RE, SPACE, label_role
 
 # A heading naming the unit and its duties: 消防安全管理办公室职责, 区民政局主要职责,
 # or what it checks or does: 镇农发办和经发中心审核内容 (r655).
@@ -42,7 +52,7 @@ def _person_list(text: str, s: int, e: int) -> list[Official] | None:
     out = []
     for m in re.finditer(r"[^、]+", raw):
         name = m.group(0).strip(SPACE)
-        if not (2 <= len(name) <= 12 and PERSON_GROUP_RE.search(name)):
+        if not is_person_group(name):
             return None
         out.append(Official(name=name, role="", as_written=m.group(0), start=s + m.start(), end=s + m.end()))
     return out or None
@@ -124,6 +134,8 @@ def item_heading(text: str, s: int, line_end: int, next_start: int
         s += 1
     if s >= line_end:
         return None
+    if (pairs := dash_pairs(text, s, line_end)) is not None:
+        return pairs[0], s, pairs[1], pairs[1]  # 甲类项目——A；乙类项目——B，负责… (r1062)
     if text[s] == "由" and s + 1 < line_end:
         s += 1  # 1.由保洁公司负责组织…: the 由-clause's units head the item
     # 项目主管部门（含各职能科室及纳入管理的公司、村）负责…: a gloss of what the unit includes,
@@ -175,11 +187,14 @@ def item_heading(text: str, s: int, line_end: int, next_start: int
     if _TITLE_RE.fullmatch(text, s, line_end):
         return None  # 某街道实施方案: a document's title, not a unit and its duty
     # 房管所、规建生态办负责牵头组织… : the units, then a word a duty starts with.
-    cues = list(HEAD_CUE_RE.finditer(text, s + 2, min(line_end, s + MAX_HEADING + 1)))
+    # a list of a dozen bodies, three 、 at least, may run past a heading's length (r1120)
+    listed = text.count("、", s, min(line_end, s + MAX_HEADING + 1)) >= 3
+    longest = MAX_LIST_HEADING if listed else MAX_HEADING
+    cues = list(HEAD_CUE_RE.finditer(text, s + 2, min(line_end, s + longest + 1)))
     for n, cue in enumerate(cues):
         if SETS_UP_VERB_RE.match(text, cue.start()) or _sets_up_first(text, cue.start(), line_end):
             return None  # 杨行镇建立…领导小组，负责…: the body set up holds the duty (set_up_clauses)
-        units = unit_list(text, s, cue.start()) or _named_by_clause(text, s, cue.start())
+        units = unit_list(text, s, cue.start(), longest) or _named_by_clause(text, s, cue.start())
         if units and text.startswith("、", cue.end()):
             # 各级政府组织、团体等根据…: the cue word ends a name in a list (r1004), where a longer
             # list of more units reaches a later cue; 组织、协调… joins verbs, and no such list does
@@ -211,8 +226,11 @@ def _sets_up_first(text: str, pos: int, line_end: int) -> bool:
     return setup is not None and re.search("[，,]", text[setup.end() : role.start()]) is not None
 
 
+# An article's title in brackets right after its marker: 第五条（发展改革部门职责）区发展改革委负责….
+ARTICLE_TITLE_RE = re.compile(r"[^\S\n]*[（(【〔][^()（）【】〔〕\n，,。；;]{2,30}[)）】〕][^\S\n]*")
 # An article's title in brackets on its heading line: 第六条（街道办事处监督检查职责） (r941).
-_BRACKET_TITLE_RE = re.compile(r"[^\S\n]*[（(](?P<title>[^()（）\n]{2,30}?(?:职责|责任))[)）][^\S\n]*")
+_BRACKET_TITLE_RE = re.compile(r"[^\S\n]*[（(【〔](?P<title>[^()（）【】〔〕\n]{2,30}?(?:职责|责任))"
+                               r"[)）】〕][^\S\n]*")
 
 
 def titled_heading(text: str, body: int, line_end: int, next_start: int
@@ -254,3 +272,49 @@ def article_opening(text: str, body: int, line_end: int, para: int
 
 __all__ = ["DUTIES_OF", "NAMED_BY_CLAUSE_RE", "SETS_UP_VERB_RE", "article_opening", "item_heading",
            "titled_heading"]
+
+
+# A paragraph setting up a body and naming it for what follows (r1121): 黄浦区成立…保护委员会
+# （以下简称“区历保委”），由…组成，协调解决…; 区历保委下设办公室（以下简称“区历保办”），…，负责….
+_SET_UP_NAMED_RE = re.compile(r"[^，,。；;：:\n]{0,20}?(?:成立|设立|组建|下设)"
+                              r"(?P<body>[^，,。；;：:（(\n]{2,30}?)[（(]以下(?:简称|统称)[^()（）\n]{1,20}[)）]")
+
+
+def set_up_item(text: str, s: int, line_end: int) -> tuple[list[UnitMention], int, int, int] | None:
+    """Under a heading naming duties, a paragraph setting up a body it names for later (以下简称…): the
+    body set up heads the item (its full name, r601, r1121; not the one setting it up, r653), its duty
+    the rest of the paragraph. (units, start and end of the heading, where the duty starts) or None."""
+    m = _SET_UP_NAMED_RE.match(text, s, line_end)
+    if m is None:
+        return None
+    units = unit_list(text, m.start("body"), m.end("body"))
+    if not units or len(units) != 1:
+        return None
+    if any(u.name != units[0].name for a in set_up_clauses(text, s, line_end) for u in a.units):
+        return None  # 成立…领导小组（以下简称…），组长由…，…下设…项目办…具体负责…: the office's (r603)
+    return units, m.start("body"), m.end("body"), m.end()
+
+
+# A duty item run on after another in one paragraph (城建中心：负责排查；平安办：配合宣传；派出所：协助…):
+# the unit, then its colon, right after a ； or 。 (as r900's items in one bracket, unbracketed).
+_INLINE_ITEM_RE = re.compile(r"[^\S\n]*(?P<unit>[^；;。，,：:、\n（(]{2,20}?)[：:]"
+                             r"(?=[^\S\n]*[\u4e00-\u9fff])")
+
+
+def inline_item_starts(text: str, s: int, e: int) -> list[int]:
+    """Where duty items headed by ``unit：`` start inside the line text[s:e], after the first item: not
+    inside a bracket (（城建中心：…。城运中心：…）, duty_brackets) and not a label (；责任单位：…)."""
+    out = []
+    depth = 0
+    for k in range(s, e):
+        ch = text[k]
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in "；;。" and (m := _INLINE_ITEM_RE.match(text, k + 1, e)) is not None:
+            if not label_role(m.group("unit"))[0] and not LABEL_RE.match(text, m.start("unit"), e) \
+                    and unit_list(text, m.start("unit"), m.end("unit")):
+                out.append(m.start("unit"))
+    return out
+

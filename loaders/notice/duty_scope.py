@@ -31,12 +31,23 @@ def introduces(text: str, units: list, duty_start: int, end: int) -> bool:
 
 # What may stand between a later clause's subject and its role verb: adverbs (依法, 具体, 在各自职责
 # 范围内), or a phrase saying by what rule (公安派出所根据…有关规定，负责…).
-_ADVERB_RE = re.compile(r"(?:具体|共同|分别|主要|依法|在各自(?:的)?职责范围内"
-                        r"|按照?各自(?:的)?职责(?:分工)?)+$")
+# 区公安分局予以配合, 区民政局应当积极配合: a modal, and 予以 before the verb
+_ADVERB_RE = re.compile(r"(?:(?:应当|应|要)?(?:具体|共同|分别|主要|依法|积极|在各自(?:的)?职责范围内"
+                        r"|按照?各自(?:的)?职责(?:分工)?)|(?:应当|应|要)?(?:予以|给予))+$")
 _BY_RULE_RE = re.compile(r"(?:根据|按照|依据|依照)[^。；;\n]{1,40}[，,]$")
 # How far a later clause's subject and what stands before its role verb may reach.
 _MAX_LATER_HEAD = 90
 _MAX_LATER_SUBJECT = 60  # a list of six or seven bodies (区公安分局、区规划资源局、…等部门, r941)
+
+
+def abbreviates(short: str, full: str) -> bool:
+    """Is ``short`` the full name shortened, its characters kept in order (区绿化市容局 of
+    虹口区绿化和市容管理局, 消委办 of 街道消委办)?"""
+    k = 0
+    for ch in full:
+        if k < len(short) and ch == short[k]:
+            k += 1
+    return k == len(short)
 
 
 def restates(name: str, head: str) -> bool:
@@ -65,7 +76,8 @@ def later_subjects(text: str, duty_start: int, end: int, heads: list[str]) -> li
             if got is None and verb is not None:
                 got = _carried_on(text, s, verb, stop, heads)
             if got is None:
-                got = _party_post(text, s, stop, heads) or _stated_clause(text, s, stop, heads)
+                got = (_party_post(text, s, stop, heads) or _stated_clause(text, s, stop, heads)
+                       or _by_duties_clause(text, s, stop, heads))
             if got is None and verb is not None and new_sentence:
                 got = _named_again(text, s, verb, stop, heads)
             if got is not None:
@@ -187,6 +199,28 @@ def _stated_clause(text: str, s: int, stop: int, heads: list[str]) -> Attributio
     return None
 
 
+# A later clause whose subject acts by its duties, the clause ending there (其他成员单位按照职责分工，
+# 协调做好…, r1123; 其他部门按照各自职责，…): a duty stated, as an item acting by its duties is (r601, r1042).
+_BY_DUTIES_RE = re.compile(r"(?:应当|应|要)?(?:按照?|依|根据)(?:各自)?(?:的)?职责(?:分工)?[^\S\n]*[，,]")
+
+
+def _by_duties_clause(text: str, s: int, stop: int, heads: list[str]) -> Attribution | None:
+    if CUE_RE.match(text, s):
+        return None
+    for j in range(s + 2, min(stop, s + _MAX_LATER_SUBJECT)):
+        if text[j] in "，,；;。":
+            return None
+        m = _BY_DUTIES_RE.match(text, j, stop)
+        if m is None:
+            continue
+        units = unit_list(text, s, j, _MAX_LATER_SUBJECT)
+        if units and not any(restates(u.name, h) for u in units for h in heads):
+            return Attribution(role="responsible", label=text[j : m.end() - 1], clause=text[s : m.end() - 1],
+                               start=s, end=m.end() - 1, units=units)
+        return None
+    return None
+
+
 def sibling_groups(headers: list[Header]) -> dict[int, list[int]]:
     """Each numbered item's siblings: the items of its rank under the same parent
     (by start)."""
@@ -230,9 +264,14 @@ _SENTENCE_RE = re.compile(r"[，,；;。]")
 
 
 def names_duties(line: str) -> bool:
-    """Does a heading's own text name duties (四、管理责任, 第十四条（职责分工）)?"""
-    line = re.sub(r"^[（(]([^()（）]{1,30})[)）]$", r"\1", line.strip(" \u3000\t\r"))
+    """Does a heading's own text name duties (四、管理责任, 第十四条（职责分工）, 第五条【部门职责】)?"""
+    line = re.sub(r"^[（(【〔\[]([^()（）【】〔〕\[\]]{1,30})[)）】〕\]]$", r"\1", line.strip(" \u3000\t\r"))
     return _NAMES_DUTIES_RE.search(line) is not None and not _FULFILS_RE.match(line)
+
+
+# A kind of member, not a body's own name: 行业主管部门, 属地街镇, 综合协调部门, 项目实施主体 (no place
+# prefix; a kind's ending).
+KIND_RE = re.compile(r"(?![区市县镇乡省各])[\u4e00-\u9fff]{2,8}(?:部门|单位|主体|机构|街镇|政府)")
 
 
 class SectionHeadings:
@@ -248,7 +287,8 @@ class SectionHeadings:
                 nl = text.find("\n", h.end)
                 line = text[h.end : nl if nl != -1 else len(text)]
                 names = names_duties(line)  # 第十四条（职责分工）too
-                if not names and _SENTENCE_RE.search(line):
+                if not names and (_SENTENCE_RE.search(line) or KIND_RE.fullmatch(line.strip())):
+                    # or （一）综合协调部门 under 二、职责分工: a kind of member, its bodies' duties below
                     # (一)建立应急处置工作机制，处理…; under 第四条 街镇与居委会职责: an item of a list, not
                     # a heading; a paragraph after the list is under the article's title (r1023)
                     while stack and stack[-1][0] >= h.rank:

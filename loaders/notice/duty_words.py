@@ -9,6 +9,7 @@ from .clause_cues import ACTS_BY_DUTY
 from .model import Attribution, UnitMention
 from .names import TASK_VERBS, are_holders
 from .numbering import LINE_HEADER_RE
+from .sector_lists import typed_sectors
 from .unit_lists import list_mentions
 from .vocabulary import OPENERS, SPACE
 
@@ -79,6 +80,11 @@ SENTENCE_END = "。！？!?\n"
 PIVOT_RE = re.compile(r"指定|指派|委托|安排|明确|要求|督促|(?<![党团])组织(?!部|领导)")
 
 
+# A list of a dozen bodies heading a duty (区交通、生态环境、…、农业农村等…相关部门负责…, r1120): longer
+# than a heading, it is read only where it has three 、 at least.
+MAX_LIST_HEADING = 100
+
+
 def unit_list(text: str, s: int, e: int, longest: int = MAX_HEADING) -> list[UnitMention] | None:
     """text[s:e] read as a list of holders, or None when it is not one (or longer than `longest`)."""
     raw = text[s:e].strip(SPACE)
@@ -87,10 +93,17 @@ def unit_list(text: str, s: int, e: int, longest: int = MAX_HEADING) -> list[Uni
         return None  # （职责分工） is a heading's note, not a unit
     leads, mentions = list_mentions(text, s, e)
     units = leads + mentions
-    if (not units or not are_holders([u.name for u in units])
-            or any(ROLE_IN_NAME_RE.search(u.name) for u in units)):
+    if units and not are_holders([u.name for u in units]):
+        units = typed_sectors(text, s, e) or []  # 区交通、生态环境…等相关部门 (r1120)
+    if not units or any(ROLE_IN_NAME_RE.search(u.name) for u in units):
         return None  # 市容办负责业务指导…（附件三）: a duty, not a name
     return units
+
+
+def _made_up_by(text: str, start: int, verb: int) -> bool:
+    """Does the clause of the role verb at ``verb`` give it to the units after a 由 (X由A、B协同…)?"""
+    clause = max(start, max(text.rfind(c, start, verb) for c in "，,；;") + 1)
+    return text.find("由", clause, verb) != -1
 
 
 def duty_role(text: str, start: int, end: int, clause_ends: bool = False) -> tuple[str, str]:
@@ -102,6 +115,10 @@ def duty_role(text: str, start: int, end: int, clause_ends: bool = False) -> tup
     while stop < end and text[stop] not in ends:
         stop += 1
     m = ROLE_VERB_RE.search(text, start, stop)
+    while m is not None and _made_up_by(text, start, m.start()):
+        # 区更新办由A、B、C三家副主任单位协同开展工作，负责… (r1120): the verb is the units' after 由
+        # (who make the body up), not the subject's; its own role verb comes later
+        m = ROLE_VERB_RE.search(text, m.end(), stop)
     stated = stated_duty(text, start, m.start() if m is not None else stop)
     if stated is not None:
         return "responsible", stated  # 应履行行业管理义务…，并配合… (r941): the first cue decides

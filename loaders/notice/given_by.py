@@ -8,6 +8,7 @@ a document has no labels and no role brackets (see parse).
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .clause_cues import CLAUSE_CUE_RE, clause_role
@@ -15,6 +16,7 @@ from .duty_words import unit_list
 from .model import Attribution, UnitMention
 from .names import PHRASE_RE, TASK_VERBS, are_holders, looks_like_unit
 from .roles import MANNER, ROLE_WORDS, SPACE_CHARS
+from .sector_lists import typed_sectors
 from .unit_lists import list_mentions
 
 # Bare kinds of body, which a clause before them must name (负责公共消防设施维护管理的单位, r701).
@@ -57,11 +59,7 @@ def holders(text: str, s: int, e: int, before=None) -> list[UnitMention] | None:
         return None
     if are_holders([u.name for u in units]):
         return units
-    if _TYPED_END_RE.search(text, s, e) and all(
-            2 <= len(u.name) <= 8 and re.fullmatch(r"[\u4e00-\u9fff]+", u.name)
-            and not PHRASE_RE.search(u.name) for u in units):
-        return units
-    return None
+    return typed_sectors(text, s, e)
 
 
 def leading_units(text: str, s: int, end: int) -> list[UnitMention] | None:
@@ -168,16 +166,27 @@ _PLACED_RE = re.compile(r"(?:^|(?<=[，,。；;：:\n]))(?P<body>[^，,。；;�
 _PLACED_SUBJECT_RE = re.compile(r"[^，,。；;：:、\n]{2,20}?(?=设在)")
 
 
+# Or in the next sentence, the body named again by the end of its name: 联席会议办公室设在区建设管理委。
+# 办公室统筹负责指导… (r1123): the body placed, by the name the placing sentence gives it.
+_PLACED_THEN_RE = re.compile(r"(?:^|(?<=[，,。；;：:\n]))(?P<body>[^，,。；;：:、\n]{2,20}?)"
+                             r"设在[^，,。；;\n]{2,30}。(?P<again>[^，,。；;：:、\n]{2,8}?)"
+                             r"(?:统筹|具体|主要|统一|全面)?(?P<word>负责牵头|牵头负责|负责(?!人|同志)|牵头)(?!的)")
+
+
 def placed_clauses(text: str, start: int, end: int) -> list[Attribution]:
-    """Bodies placed in another and given a duty in the next clause (see _PLACED_RE)."""
+    """Bodies placed in another and given a duty in the next clause (see _PLACED_RE), or in the
+    next sentence that names them again (_PLACED_THEN_RE)."""
     out: list[Attribution] = []
-    for m in _PLACED_RE.finditer(text, start, end):
-        units = unit_list(text, m.start("body"), m.end("body"))
-        if units and len(units) == 1:
-            word = m.group("word")
-            out.append(Attribution(role=clause_role(word), label=word, clause=m.group(0),
-                                   start=m.start("body"), end=m.end(), units=units))
-    return out
+    for rx in (_PLACED_RE, _PLACED_THEN_RE):
+        for m in rx.finditer(text, start, end):
+            if "again" in m.groupdict() and not m.group("body").endswith(m.group("again")):
+                continue
+            units = unit_list(text, m.start("body"), m.end("body"))
+            if units and len(units) == 1:
+                word = m.group("word")
+                out.append(Attribution(role=clause_role(word), label=word, clause=m.group(0),
+                                       start=m.start("body"), end=m.end(), units=units))
+    return sorted(out, key=lambda a: a.start)
 
 
 # 由X承担…工作并负责… (r1083): the units, a verb and its object, then 并 and the role word the same
@@ -296,3 +305,17 @@ def joined_lead(text: str, pos: int, end: int, out: list[Attribution]) -> int:
         if again is None:
             return pos
         at = again.end()
+
+
+def with_clauses(by: list[Attribution], clauses: list[Attribution]) -> list[Attribution]:
+    """由-clauses and the clauses that open with their units, in order; a clause
+    a 由-clause's chain has read already (由A牵头，B配合) is not read twice."""
+    spans = sorted((a.start, a.end) for a in by)
+    starts = [sp[0] for sp in spans]
+    kept = []
+    for c in clauses:
+        i = bisect.bisect_right(starts, c.start) - 1
+        if i >= 0 and spans[i][0] <= c.start < spans[i][1]:
+            continue
+        kept.append(c)
+    return sorted(by + kept, key=lambda a: a.start)

@@ -97,7 +97,7 @@ class Notice(BaseModel):
     sections: list[Section]
     measures: list[Measure]
     notes: list[str] = Field(default_factory=list)  # what the parser had to decide, for the reader
-    layout: str = "numbered"  # numbered | table
+    layout: str = "numbered"  # numbered | table | paragraphs (read by fallback.py)
     unread: list[Unread] = Field(default_factory=list)  # parts that look like attributions, not read
 
     def measure(self, number: int) -> Measure:

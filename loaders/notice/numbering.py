@@ -191,3 +191,42 @@ def measure_rank(headers: list[Header], labels: list[int], text_len: int) -> int
     return best[0] if best else None
 
 
+# A paragraph after the last sub-item of an article that refers back to the list (除上述情形外，…由区绿化
+# 市容局负责, r1042 第七条; 上述…; 以上…): the article's own text, not the last sub-item's.
+_CLOSING_RE = re.compile(r"[^\S\n]*(?:除)?(?:上述|以上|前款|前述)")
+
+
+def closing_tails(text: str, headers: list[Header], blocks: list[tuple[Header, int]]
+                  ) -> tuple[list[tuple[Header, int]], dict[int, tuple[int, int]]]:
+    """The blocks with each last sub-item cut where a closing paragraph of its parent starts, and
+    those paragraphs by their parent's start: {parent start: (start, end)}. Linear: each block's
+    lines are looked at once."""
+    parent_of: dict[int, Header] = {}
+    rank_at: dict[int, int] = {}
+    stack: list[Header] = []
+    for h in headers:
+        while stack and stack[-1].rank >= h.rank:
+            stack.pop()
+        if stack:
+            parent_of[h.start] = stack[-1]
+        stack.append(h)
+        rank_at[h.start] = h.rank
+    out: list[tuple[Header, int]] = []
+    tails: dict[int, tuple[int, int]] = {}
+    for h, end in blocks:
+        parent = parent_of.get(h.start)
+        # the last of its siblings: what follows is a higher item (第八条) or the end
+        if parent is None or (end != len(text) and rank_at.get(end, h.rank) >= h.rank):
+            out.append((h, end))
+            continue
+        cut = end
+        nl = text.find("\n", h.end, end)
+        while nl != -1:
+            if _CLOSING_RE.match(text, nl + 1, end) and not LINE_HEADER_RE.match(text, nl + 1, end):
+                cut = nl + 1
+                break
+            nl = text.find("\n", nl + 1, end)
+        if cut < end:
+            tails[parent.start] = (cut, end)
+        out.append((h, cut))
+    return out, tails

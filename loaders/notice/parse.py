@@ -10,11 +10,12 @@ from pathlib import Path
 
 from .duties import Duty, duty_items, unlabelled_duty_list
 from .duty_table import duty_table
-from .given_by import by_clauses, placed_clauses
+from .fallback import ParagraphDuty, paragraph_duties
+from .given_by import by_clauses, placed_clauses, with_clauses
 from .layout import Layout, detect_layout
 from .metadata import date_and_issuers, document_title
 from .model import Attribution, Measure, Notice, NoticeError, Official, Section, Unread
-from .numbering import LINE_HEADER_RE, Header, accept_headers, block_ends, measure_rank
+from .numbering import LINE_HEADER_RE, Header, accept_headers, block_ends, closing_tails, measure_rank
 from .numerals import int_to_cn_numeral
 from .pages import blank_footer_lines, quoted_from, unwrap
 from .persons import person_mentions
@@ -87,6 +88,18 @@ def _unread(text: str, start: int, end: int, reason: str) -> Unread:
     return Unread(line=line, column=column, text=text[start:end][:120], reason=reason)
 
 
+def _unread_spans(text: str, spans: list[tuple[int, int, str]]) -> list[Unread]:
+    """_unread for many (start, end, reason) in order, lines counted once through the text (linear)."""
+    out = []
+    line, counted = 1, 0
+    for start, end, reason in spans:
+        line += text.count("\n", counted, start)
+        counted = start
+        column = start - (text.rfind("\n", 0, start) + 1) + 1
+        out.append(Unread(line=line, column=column, text=text[start:end][:120], reason=reason))
+    return out
+
+
 def _opener_before(text: str, floor: int, pos: int) -> int:
     """The opening bracket of the role bracket whose first list starts at pos."""
     k = pos - 1
@@ -149,15 +162,24 @@ def _duty_notice(text: str, duties: list[Duty], headers: list[Header], *, source
     officials_at = {d.start: list(d.officials) for d in duties}
     starts = [d.start for d in duties]  # duty items are disjoint and in order
     ends = [d.end for d in duties]
+    # its own text, up to the next marker; the closing paragraph after an article's last sub-item
+    # (除上述情形外，…由B负责) is the article's (r1042)
+    own, tails = closing_tails(text, headers, [(h, headers[k + 1].start if k + 1 < len(headers)
+                                                else len(text)) for k, h in enumerate(headers)])
     for k, h in enumerate(headers):
-        block_end = headers[k + 1].start if k + 1 < len(headers) else len(text)  # its own text
+        block_end = own[k][1]
         i = bisect.bisect_left(ends, h.start + 1)
         if i < len(starts) and starts[i] <= h.start:
             continue  # a duty item, or a sub-item inside one
         if i < len(starts):
             block_end = min(block_end, starts[i])  # 五、职责分工 / its opening paragraph / the items
         clauses, persons = subject_clauses(text, h.end, block_end)
-        found = _with_clauses(by_clauses(text, h.end, block_end), clauses)
+        found = with_clauses(by_clauses(text, h.end, block_end), clauses)
+        if h.start in tails and (i >= len(starts) or starts[i] >= tails[h.start][1]):
+            ts, block_end = tails[h.start]
+            tail_clauses, tail_persons = subject_clauses(text, ts, block_end)
+            found += with_clauses(by_clauses(text, ts, block_end), tail_clauses)
+            persons += tail_persons
         if found or persons:
             end = block_end
             while end > h.start and text[end - 1].isspace():
@@ -179,18 +201,54 @@ def _duty_notice(text: str, duties: list[Duty], headers: list[Header], *, source
                   measures=measures, notes=notes)
 
 
-def _with_clauses(by: list[Attribution], clauses: list[Attribution]) -> list[Attribution]:
-    """由-clauses and the clauses that open with their units, in order; a clause
-    a 由-clause's chain has read already (由A牵头，B配合) is not read twice."""
-    spans = sorted((a.start, a.end) for a in by)
-    starts = [sp[0] for sp in spans]
-    kept = []
-    for c in clauses:
-        i = bisect.bisect_right(starts, c.start) - 1
-        if i >= 0 and spans[i][0] <= c.start < spans[i][1]:
-            continue
-        kept.append(c)
-    return sorted(by + kept, key=lambda a: a.start)
+def _labelled_paragraphs_before(text: str, first: int, label_starts: list[int], bracket_starts: list[int]
+                                ) -> list[ParagraphDuty]:
+    """The paragraphs before offset ``first`` (the first numbered item) that carry a label or a role
+    bracket of their own, read as the paragraph reader reads them (fallback.py); none when no label
+    or bracket stands there."""
+    marks = sorted(p for p in label_starts + bracket_starts if p < first)
+    if not marks:
+        return []
+    return [d for d in paragraph_duties(text[:first])[0] if _has_label(marks, d.start, d.end)]
+
+
+def _paragraphs_name_more(text: str, duties: list[Duty]) -> bool:
+    """Do the paragraphs read one by one (fallback.py) name more units with a role than the duty items?"""
+    paragraphs, _missed = paragraph_duties(text)
+    by_paragraph = sum(len(a.units) for p in paragraphs for a in p.attributions)
+    by_item = sum(len(d.attribution.units) + sum(len(j.units) for j in d.joined) for d in duties)
+    return by_paragraph > by_item
+
+
+def _fallback_notice(text: str, refusal: str, *, source: str, doc_id: str | None, sha: str,
+                     layout: Layout, because: str | None = None) -> Notice:
+    """What the structured readers refused (``refusal``), read paragraph by paragraph
+    (fallback.py): each paragraph naming a unit with a role is a measure. Refused with
+    ``refusal`` when the document holds no such duties. ``because``: why the paragraphs are
+    read where the structured readers did not refuse."""
+    duties, missed = paragraph_duties(text)
+    if not duties:
+        raise NoticeError(refusal)
+    wrapped = layout.wrap_width is not None
+    measures = [Measure(number=i + 1, numeral=int_to_cn_numeral(i + 1), section=None,
+                        title=_measure_title(text[d.body : d.end], wrapped), text=text[d.start : d.end],
+                        start=d.start, end=d.end, marker=d.marker, attributions=d.attributions,
+                        officials=d.officials)
+                for i, d in enumerate(duties)]
+    reason = because or "as the structured readers found nothing: " + refusal.removeprefix(f"{source}: ")
+    notes = [f"read paragraph by paragraph ({reason}): each paragraph whose labels, role brackets, "
+             "heading unit or sentences (X负责…, 由X牵头…) name a unit with a role is a measure; measures "
+             "are numbered 1… in order"]
+    unread = _unread_spans(text, missed)
+    date, issuer = date_and_issuers(text, measures[0].start, measures[-1].end)
+    return Notice(id=doc_id or f"doc-{sha[:12]}", title=document_title(text, measures[0].start, layout),
+                  issuer=issuer, date=date, text=text, sha256=sha, source=source, sections=[],
+                  measures=measures, notes=notes, layout="paragraphs", unread=unread)
+
+
+def _within(items: list, starts: list[int], start: int, end: int) -> list:
+    """The items (sorted by start, ``starts`` their starts) that start in [start, end)."""
+    return items[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
 
 
 def _listed(text: str, start: int) -> bool:
@@ -282,6 +340,12 @@ def _parse_notice(text: str, *, source: str, doc_id: str | None, max_seconds: fl
         if tabled:
             duties = sorted([d for d in duties if d.end <= tabled[0].start or d.start >= tabled[-1].end]
                             + tabled, key=lambda d: d.start)
+        if len(duties) >= 2 and not plain_headers and not tabled and _paragraphs_name_more(text, duties):
+            # no numbering to go by: the duty-list reader's items are only guessed from the units opening
+            # paragraphs, and the paragraphs read one by one name more (headings lost in a copy)
+            return _fallback_notice(text, "", source=source, doc_id=doc_id, sha=sha, layout=layout,
+                                    because="the document has no numbering, and its paragraphs name more "
+                                            "units with a role than its duty-list items")
         if len(duties) >= 2:
             return _duty_notice(text, duties, plain_headers, source=source, doc_id=doc_id, sha=sha,
                                 layout=layout)
@@ -293,7 +357,7 @@ def _parse_notice(text: str, *, source: str, doc_id: str | None, max_seconds: fl
         by = by_clauses(text, 0, len(text))
         if len(by) + len(clauses) + len(clause_persons) < 2:
             clauses, clause_persons = [], []
-        bracketed = _with_clauses(by, clauses)
+        bracketed = with_clauses(by, clauses)
         persons = clause_persons
         person_starts = [o.start for o in persons]
         if not bracketed and not persons:
@@ -309,14 +373,16 @@ def _parse_notice(text: str, *, source: str, doc_id: str | None, max_seconds: fl
     if not headers:
         hint = (f"; attributions start at {where(text, labels[0])} but no numbered measure precedes them"
                 if labels else "")
-        raise NoticeError(
-            f"{source}: no numbered measures found (expected (一), 一、, 1., 1． or （1）){hint}")
+        return _fallback_notice(
+            text, f"{source}: no numbered measures found (expected (一), 一、, 1., 1． or （1）){hint}",
+            source=source, doc_id=doc_id, sha=sha, layout=layout)
     rank = measure_rank(headers, labels, len(text))
     if rank is None:
         hint = f"; the label at {where(text, labels[0])} sits outside any numbered measure" if labels else ""
-        raise NoticeError(
-            f"{source}: no attributions found — no measure names a 牵头单位/责任单位/配合单位"
-            f" and no bracket says who 牵头/负责/配合{hint}")
+        return _fallback_notice(
+            text, f"{source}: no attributions found — no measure names a 牵头单位/责任单位/配合单位"
+            f" and no bracket says who 牵头/负责/配合{hint}",
+            source=source, doc_id=doc_id, sha=sha, layout=layout)
 
     notes: list[str] = []
     unread = [_unread(text, o, c + 1, "a bracket with role words whose list is not all unit names")
@@ -326,6 +392,8 @@ def _parse_notice(text: str, *, source: str, doc_id: str | None, max_seconds: fl
     # to its first sub-item) that carries attributions itself ("三、…（A牵头）"
     # with no numbered sub-items): that item is a measure too.
     blocks, split = _split_blocks(headers, block_ends(headers, rank, len(text)), labels)
+    # 第七条 … / (一)…由A负责 / (二)… / 除上述情形外，…由B负责: the closing paragraph is the article's (r1042)
+    blocks, tails = closing_tails(text, headers, blocks)
     higher = [(h, headers[i + 1].start if i + 1 < len(headers) else len(text))
               for i, h in enumerate(headers) if h.rank < rank]
     mixed = split
@@ -333,11 +401,11 @@ def _parse_notice(text: str, *, source: str, doc_id: str | None, max_seconds: fl
         if time.monotonic() > deadline:
             raise NoticeError(f"{source}: reading took longer than {max_seconds:g}s "
                               f"(stopped at {where(text, h.start)}); the document is refused")
-        regions = find_regions(text, h.end, block_end, layout)
-        lo, hi = bisect.bisect_left(bracket_starts, h.end), bisect.bisect_left(bracket_starts, block_end)
-        brackets = bracketed[lo:hi]
-        plo, phi = bisect.bisect_left(person_starts, h.end), bisect.bisect_left(person_starts, block_end)
-        officials = persons[plo:phi]
+        windows = [(h.end, block_end)] + ([tails[h.start]] if h.rank < rank and h.start in tails else [])
+        regions = [r for ws, we in windows for r in find_regions(text, ws, we, layout)]
+        brackets = [a for ws, we in windows for a in _within(bracketed, bracket_starts, ws, we)]
+        officials = [o for ws, we in windows for o in _within(persons, person_starts, ws, we)]
+        block_end = windows[-1][1]
         if labelled and not regions and not brackets and not officials and h.rank >= rank:
             # an item with no label of its own: an office placed in a body and given a duty
             # (领导小组办公室设在市经济和信息化委，…具体负责…, r605) still says who does it
@@ -360,15 +428,23 @@ def _parse_notice(text: str, *, source: str, doc_id: str | None, max_seconds: fl
                    + [o.end for o in officials[-1:]])
         found.append((h, first, last, sorted(attributions, key=lambda a: a.start), officials))
     if not found:
-        raise NoticeError(f"{source}: no attributions found — every label names no unit")
+        return _fallback_notice(text, f"{source}: no attributions found — every label names no unit",
+                                source=source, doc_id=doc_id, sha=sha, layout=layout)
     # a duty list (职责分工) beside the labelled measures, its items outside them (r1061, r1063)
     found_starts = [h.start for h, _f, _l, _a, _o in found]
     listed = [d for d in unlabelled_duty_list(text, accept_headers(text, layout, []), labels, deadline)
               if (k := bisect.bisect_left(found_starts, d.end) - 1) < 0 or found[k][2] <= d.start]
+    # labelled paragraphs before the first numbered item (numbering a copy lost, or a kind the numbering
+    # reader does not take): read paragraph by paragraph rather than dropped without a word
+    ahead = (_labelled_paragraphs_before(text, headers[0].start, label_starts, bracket_starts)
+             if labelled else [])
 
     numbers = [h.number for h, _f, _l, _a, _o in found]
     restarts = len(set(numbers)) != len(numbers)
-    renumber = restarts or mixed or bool(listed)
+    renumber = restarts or mixed or bool(listed) or bool(ahead)
+    if ahead:
+        notes.append("labelled paragraphs before the first numbered measure read paragraph by paragraph; "
+                     "measures are numbered 1… in order")
     if mixed:
         notes.append("some measures are items of a higher level with no numbered sub-items; "
                      "measures are numbered 1… in order")
@@ -385,6 +461,8 @@ def _parse_notice(text: str, *, source: str, doc_id: str | None, max_seconds: fl
     items += [(d.start, d.end, d.marker,
                _measure_title(_unnumbered(text[d.duty_start : d.end].strip()), wrapped),
                [a for a in (d.attribution, *d.joined) if a.units], list(d.officials)) for d in listed]
+    items += [(d.start, d.end, d.marker, _measure_title(text[d.body : d.end], wrapped), d.attributions,
+               d.officials) for d in ahead]
     items.sort(key=lambda it: it[0])
     for i, (start, last, marker, title, attributions, officials) in enumerate(items):
         number = i + 1 if renumber else found[i][0].number

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from .model import Official
-from .names import looks_like_unit
+from .names import TASK_VERBS, looks_like_unit
 
 _QUALIFIER = r"(?:行政|防汛|技术|巡查|安全|第一|直接|主要|具体|包保|包村|包片)?"
 _LEADER = r"(?:牵头负责领导|责任领导|分管领导|包保领导|联系领导|责任人|负责人)"
@@ -41,6 +41,12 @@ _SERVES_RE = re.compile(r"由(?P<names>[^，,。；;：:由\n]{2,20}?)担任(?P<
 # Groups of persons and posts: cadres and heads, not staff (督查队员, 保洁员 are neither).
 # 法定代表人, 实际控制人: the persons answering for a body (r1002).
 PERSON_GROUP_RE = re.compile(r"(干部|主任|书记|村长|镇长|乡长|组长|所长|站长|负责人|领导|代表人|控制人)$")
+
+
+def is_person_group(name: str) -> bool:
+    """A group of persons named by their post (各包村干部, 村主要负责人), not a task ending in one
+    (加强领导, 落实责任…的领导: a verb first)."""
+    return 2 <= len(name) <= 12 and bool(PERSON_GROUP_RE.search(name)) and not name.startswith(TASK_VERBS)
 # Words that are no one's name: 责任人责任, 负责人负责
 _NOT_A_NAME_RE = re.compile(r"责任|负责|管理|工作|单位|部门|制度|机制")
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from .model import Official
-from .persons import PERSON_GROUP_RE
+from .persons import is_person_group
 
 # 是/为 + what the post covers + the post. A post of responsibility: 第一责任人, 主要责任人,
 # 消防安全工作负责人. Not after a verb stating a rule (see running_text).
@@ -45,7 +45,7 @@ def served_posts(text: str, start: int, end: int) -> list[Official]:
     out: list[Official] = []
     for m in _SERVES_THEN_RE.finditer(text, start, end):
         names = [(n.start(), n.group(0)) for n in re.finditer(r"[^、]+", m.group("names"))]
-        if not names or not all(2 <= len(g) <= 12 and PERSON_GROUP_RE.search(g) for _o, g in names):
+        if not names or not all(is_person_group(g) for _o, g in names):
             continue
         role = post_label(m.group("label"))
         base = m.start("names")

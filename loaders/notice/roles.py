@@ -77,8 +77,9 @@ def read_role_span(text: str, start: int, end: int, notes: str = _NOTE_OPENERS) 
         leads, mentions = list_mentions(text, s, cue.start(), before)
         units = leads + mentions
         if not units or not all(is_holder(u.name) for u in units):
-            if out and text[seg_start] in notes:
+            if out and text[seg_start] in notes and "。" not in text[seg_start:end]:
                 break  # a note after the attribution: ，排在第一位的部门为牵头部门，下同
+            # not a sentence after it (A牵头，B配合，共同做好…。C负责…): the line is running text
             return None
         out.append(Attribution(role=ROLE_WORDS[cue.group("word")], label=cue.group(0),
                                clause=text[s : cue.end()], start=s, end=cue.end(), units=units))

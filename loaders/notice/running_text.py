@@ -18,7 +18,7 @@ from .given_by import GENERIC_HEADS, holders, joined_lead
 from .model import Attribution, Official, UnitMention
 from .names import TASK_VERBS, looks_like_unit
 from .numbering import LINE_HEADER_RE
-from .persons import PERSON_GROUP_RE
+from .persons import is_person_group
 from .posts import NAMED_POST_RE, post_label, served_posts
 from .roles import ROLE_RE, SPACE_CHARS, titles_article
 from .vocabulary import at_line_start
@@ -53,6 +53,16 @@ _ADVERBIAL_OPENERS = ("在", "对", "向", "经", "将", "把", "被", "从", "�
 _FRAME_RE = re.compile(r"在[^，,。；;\n]{1,30}?(?:基础上|前提下|过程中|情况下)")
 
 
+# A unit coordinating others (区卫生部门协调区属医院配合提供…, r1062): 协调 with no 牵头 gives no role
+# (r1020), and the others' 配合 sits under it (as r941's 督促…配合); not 协调 inside a name (协调小组).
+_COORDINATES_RE = re.compile(r"(?<!牵头)协调(?!小组|办公室|委员会|机制|推进办|中心)")
+
+
+def _coordinates(text: str, s: int, e: int) -> bool:
+    """Does text[s:e], before a role word, hold a unit coordinating others (A协调B…)?"""
+    return any(unit_list(text, s, m.start()) for m in _COORDINATES_RE.finditer(text, s + 2, e))
+
+
 def _pivots(text: str, s: int, e: int) -> bool:
     """Does the clause text[s:e] hand the work on to the object of a verb (指定专人…), outside a
     frame 在…的基础上?"""
@@ -67,6 +77,12 @@ def _clause_stop(text: str, s: int, stop: int) -> int:
     return s
 
 
+# A negated verb after a clause's subject: 培训和评价机构不改变… (r1084), 镇财政所未…
+_NEGATED_RE = re.compile(r"(?:不|未|没有)(?!得|宜|能|可|应)")
+# A clause saying what a body is made up of: 联合采购办公室由…代表组成 (its roster, no duty of its own).
+_MADE_UP_RE = re.compile(r"(?P<body>[^，,。；;：:、由\n]{2,30}?)由[^，,。；;\n]{1,40}?组成$")
+
+
 def _opening_subject(text: str, s: int, stop: int) -> list[UnitMention] | None:
     """The units a clause opens with before a verb of another kind (项目提出部门为…,
     各公司、村、居民区根据…), or None."""
@@ -77,6 +93,12 @@ def _opening_subject(text: str, s: int, stop: int) -> list[UnitMention] | None:
         units = unit_list(text, s, cue.start())
         if units:
             return units
+    neg = _NEGATED_RE.search(text, s + 2, min(comma, s + MAX_HEADING + 1))
+    if neg is not None and (units := unit_list(text, s, neg.start())):
+        return units  # 培训和评价机构不改变原有隶属关系，…，对…负主体责任 (r1084): the units before 不
+    made = _MADE_UP_RE.match(text, s, comma)
+    if made is not None:  # 联合采购办公室由试点城市各派1名代表组成，…，负责… (r1083): the body made up
+        return unit_list(text, s, made.end("body"))
     return None
 
 
@@ -145,7 +167,8 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
             entrusted = passive is not None and passive.end() == cue.start()
             head_end = passive.start() if passive is not None and entrusted else cue.start()
         if (cue is not None and head_end - s >= 2 and not re.search(r"[，,：:由]", text[s : cue.start()])
-                and not PIVOT_RE.search(text, s, head_end)):  # 建设单位应委托招标代理公司负责… (r755)
+                and not PIVOT_RE.search(text, s, head_end)  # 建设单位应委托招标代理公司负责… (r755)
+                and not _coordinates(text, s, head_end)):
             word = cue.group("word")
             taken = text.rfind("以", s, head_end) if word.startswith("为") else -1
             # 请A、B尽快落实… (r1043): a request to the units named, who are its subject
@@ -226,7 +249,7 @@ def _subject(text: str, s: int, e: int, cue: re.Match[str], role: str) -> Attrib
     groups = [(m.start(), m.group(0)) for m in re.finditer(r"[^、]+", raw)]
     if raw.startswith(("将", "把")):
         return None  # 将各级党政领导干部落实…情况纳入…: the persons are the object of 将 (r1002)
-    if groups and all(2 <= len(g.strip()) <= 12 and PERSON_GROUP_RE.search(g.strip()) for _o, g in groups):
+    if groups and all(is_person_group(g.strip()) for _o, g in groups):
         if "或" in groups[-1][1]:
             # 法定代表人、主要负责人或实际控制人: alternatives, whoever of them it is (r1002, as r900)
             return [Official(name=raw.strip(), role="负责", as_written=raw, start=s, end=e)]

@@ -122,7 +122,10 @@ def _looks_like_alias(base: str, inner: str) -> bool:
     party of one kind with another in brackets that may stand in for it (建设单位（代建单位）,
     r754), which is written as it stands as an alternative body is (r505)."""
     generic = ("单位", "部门", "机构")
-    return (len(inner) >= 2 and not base.startswith("各")
+    # 区公安部门（各相关派出所） (r1062): the parts of the body that act, not its other name; a list of them
+    # (项目户管单位（各村、合作社、…）, r307) glosses what the name covers and is dropped as an alias is
+    parts = inner.startswith("各") and "、" not in inner
+    return (len(inner) >= 2 and not base.startswith("各") and not parts
             and (base[-1] in UNIT_FINAL or has_unit_ending(base))
             and (inner[-1] in UNIT_FINAL or has_unit_ending(inner))
             and not inner.startswith((*HEADLESS_BODIES, "党总支", "党支部", "党组"))
