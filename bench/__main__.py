@@ -1,6 +1,7 @@
 """python -m bench run --sizes 10k,100k[,1m] [--engines falkordb,neo4j] [--neo4j-uri URI] ...
 python -m bench analytics [--sizes 10k,100k[,1m]]: each analysis's time and memory
 python -m bench parse: notice parsing against document length
+python -m bench json-read [--sizes 100k,1m]: a JSON registry file read whole against one object at a time
 python -m bench load [--sizes 100k,1m,2.5m,10m] [--engines falkordb,neo4j] [--bulk] [--lookups]:
   a registry load end to end, whole-plan against streamed and bulk (time, entities/s, peak RSS)
 
@@ -66,6 +67,10 @@ def main(argv: list[str] | None = None) -> int:
     pp.add_argument("--sizes", default="20k,200k,1800k", help="document lengths in characters")
     pp.add_argument("--repeat", type=int, default=3, help="timed parses per size (median reported)")
     pp.add_argument("--no-write", action="store_true", help="print the report, write no files")
+    jp = sub.add_parser("json-read", help="a JSON registry file read whole against one object at "
+                                          "a time: time and peak RSS (bench/results/json-read.{json,md})")
+    jp.add_argument("--sizes", default="100k,1m", help="rows in the file, e.g. 100k,1m")
+    jp.add_argument("--no-write", action="store_true", help="print the report, write no files")
     ap = sub.add_parser("analytics", help="time and peak memory of each analysis against the "
                                           "size of the city (bench/results/analytics.{json,md})")
     ap.add_argument("--sizes", default="10k,100k", help="residents per city, e.g. 10k,100k,1m")
@@ -109,6 +114,17 @@ def main(argv: list[str] | None = None) -> int:
                              bulk=a.bulk, lookups=a.lookups, calls=a.calls, name=a.name,
                              modes=[m.strip() for m in a.modes.split(",") if m.strip()] or None)
         print(load_bench.markdown(res))
+        return 0
+    if a.cmd == "json-read":
+        import json
+
+        from . import json_read
+
+        res = json_read.run([parse_size(s) for s in a.sizes.split(",") if s.strip()])
+        if not a.no_write:
+            (RESULTS / "json-read.json").write_text(json.dumps(res, indent=2, ensure_ascii=False) + "\n")
+            (RESULTS / "json-read.md").write_text(json_read.markdown(res))
+        print(json_read.markdown(res))
         return 0
     if a.cmd == "analytics":
         from . import analytics as analytics_bench

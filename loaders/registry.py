@@ -9,7 +9,6 @@ field and reason, before anything is written. See docs/input-formats.md, "Regist
 from __future__ import annotations
 
 import csv
-import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from ..graph.model import Edge, GraphBatch, Node, NodeKind, PersonRecord, RelType
+from .json_rows import JSONArrayError, json_array_items
 from .units import UnitRegistry
 
 ID = Field(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9][A-Za-z0-9:._\-]*$")
@@ -355,22 +355,19 @@ MAX_FILE_BYTES = 2 * 1024**3
 
 
 def _rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Yield (line, record) from a CSV or JSON file."""
+    """Yield (line, record) from a CSV or JSON file, one record at a time; a JSON
+    record's line is the line its object starts on."""
     if path.suffix == ".csv":
         yield from _csv_rows(path)
         return
     try:
-        data = json.loads(path.read_text("utf-8"))
-    except UnicodeDecodeError as e:
-        raise RegistryError(path.name, None, None, f"not UTF-8 text (byte {e.start})") from None
-    except json.JSONDecodeError as e:
-        raise RegistryError(path.name, e.lineno, None, f"not valid JSON: {e.msg}") from None
-    if not isinstance(data, list):
-        raise RegistryError(path.name, None, None, "expected a JSON array of objects")
-    for i, rec in enumerate(data, 1):
-        if not isinstance(rec, dict):
-            raise RegistryError(path.name, None, None, f"item {i} is not an object")
-        yield i, rec
+        with path.open("rb") as fh:
+            for i, (line, rec) in enumerate(json_array_items(fh), 1):
+                if not isinstance(rec, dict):
+                    raise RegistryError(path.name, line, None, f"item {i} is not an object")
+                yield line, rec
+    except JSONArrayError as e:
+        raise RegistryError(path.name, e.line, None, e.reason) from None
 
 
 def _csv_rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:

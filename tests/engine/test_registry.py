@@ -156,7 +156,8 @@ def test_bad_json_row(tmp_path, store):
     bad = _broken(tmp_path, "companies.json", '"kind": "service_center"', '"kind": "charity"')
     with pytest.raises(RegistryError) as err:
         plan_load(registries=[bad])
-    assert (err.value.file, err.value.line, err.value.field) == ("companies.json", 3, "kind")
+    # A JSON row is named by the line its object starts on (t:co:C, the third, on line 4).
+    assert (err.value.file, err.value.line, err.value.field) == ("companies.json", 4, "kind")
 
 
 def test_reloading_the_same_registry_changes_nothing(store, default_plan):
@@ -184,4 +185,4 @@ def test_registry_facts_cite_file_and_line(store):
                       "RETURN m.registry_file, m.registry_line").rows
     assert rows == [["memberships.csv", 12]]
     rows = store.read("MATCH (c:Company {id: 't:co:B'}) RETURN c.registry_file, c.registry_line").rows
-    assert rows == [["companies.json", 2]]
+    assert rows == [["companies.json", 3]]
