@@ -1,0 +1,37 @@
+"""Readings added for held-out batch P (r1140–r1145): a 权力和责任清单's 行使主体 column, an alternative
+grassroots body in brackets (镇人民政府（街道）), article titles naming a role, duty items under a
+chapter naming duties.
+
+Excerpts are short pieces of the real documents in tests/corpus_real/ (see its README)."""
+
+from __future__ import annotations
+
+from real_corpus import assert_exact, measure_roles, unit_names
+
+_LIST = ("青浦区农村公路管理养护权力和责任清单\n序号\n权力责任名称\n行使主体\n权力责任类别\n设定依据\n行使层级\n权力责任事项\n\n"
+         "1\n公路的管理\n区交通行政管理部门\n管理\n1.《中华人民共和国公路法》第八条\n区级\n"
+         "区交通行政管理部门按照其职责权限，负责所辖区域内县道的具体管理。\n\n"
+         "2\n乡道、村道的相关工作\n镇人民政府（街道）\n管理\n1.《中华人民共和国公路法》第八条\n镇级\n"
+         "镇人民政府（街道）负责本行政区域内乡道、村道的相关工作。\n\n"
+         "3\n农村公路专管员制度\n区、镇人民政府（街道）\n管理\n1.《上海市公路管理条例》第五条\n区级、镇级\n"
+         "区、镇人民政府（街道）应当按照规定，建立农村公路专管员制度，市交通行政管理部门应当负责协调。\n")
+
+
+def test_a_power_list_reads_its_exercising_body_column_as_responsible_not_the_units_in_its_matter_cell():
+    # r1144: 行使主体 names the bodies that exercise the power (no role word): responsible; the
+    # units and role words of the 权力责任事项 cell are not labelled; the header row is no measure
+    assert measure_roles(_LIST) == [[("responsible", ["区交通行政管理部门"])],
+                                    [("responsible", ["镇人民政府（街道）"])],
+                                    [("responsible", ["区人民政府", "镇人民政府（街道）"])]]
+
+
+def test_a_grassroots_body_in_brackets_is_an_alternative_body_kept_with_the_name_it_is_written_on():
+    assert unit_names("镇人民政府（街道）") == ["镇人民政府（街道）"]
+    # the shared suffix is distributed, the bracket stays with 镇 (r505)
+    assert unit_names("区、镇人民政府（街道）") == ["区人民政府", "镇人民政府（街道）"]
+    # another name of the same body in brackets is still dropped as an alias
+    assert unit_names("县司法局（县普法办）") == ["县司法局"]
+
+
+def test_batch_p_documents_read_exactly():
+    assert_exact("r1144_qingpu_ncgl_2021")
