@@ -263,6 +263,10 @@ def split_and_joined(name: str) -> list[tuple[str, int]]:
 _PLACE_BRANCH_RE = re.compile(r"(?:公安|税务|消防)[\u4e00-\u9fff]{2,3}分局")
 
 
+# Names of places rather than of departments: the 市 of 市北园区 is part of the zone's name.
+_PLACE_RE = re.compile(r"(园区|开发区|工业区|新区|街道|镇|乡|村|社区)$")
+
+
 def restore_elided(prev: str, name: str) -> str | None:
     """县教育局、卫健局: the second name left out the first's jurisdiction. The
     restored name, or None when nothing was left out.
@@ -283,8 +287,8 @@ def restore_elided(prev: str, name: str) -> str | None:
     if not re.search(r"(局|委|办|部|厅|署|队|所|站|处|科|室|中心|办公室)$", name):
         return None  # only departments drop their jurisdiction (not 集团, 公司 or 学校)
     j = jurisdiction_of(prev)
-    if not j:
-        return None
+    if not j or _PLACE_RE.search(prev):
+        return None  # 市北园区、科技经济委 (r1145): a place (a zone, a town) lends no level
     # A short name drops it; a longer one is a body named by its own place (青岛海洋科技中心,
     # 山东金融监管局) unless a town's offices are listed, whose names say what they do at length
     # (月浦镇规划建设和环境保护办公室、安全管理事务所和城市管理行政执法中队, r754).

@@ -33,5 +33,12 @@ def test_a_grassroots_body_in_brackets_is_an_alternative_body_kept_with_the_name
     assert unit_names("县司法局（县普法办）") == ["县司法局"]
 
 
+def test_a_place_lends_no_level_to_a_department_written_after_it():
+    # r1145: the 市 of 市北园区 is part of the zone's name, not the city level
+    assert unit_names("发展改革委、市北园区、科技经济委等") == ["发展改革委", "市北园区", "科技经济委"]
+    assert unit_names("县教育局、卫健局") == ["县教育局", "县卫健局"]
+
+
 def test_batch_p_documents_read_exactly():
     assert_exact("r1144_qingpu_ncgl_2021")
+    assert_exact("r1145_jingan_tdf_2026")
