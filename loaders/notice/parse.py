@@ -23,6 +23,7 @@ from .regions import find_regions, parse_attributions
 from .roles import bare_brackets, role_brackets, role_lines
 from .running_text import subject_clauses
 from .tables import Table, column_role, read_table, table_rows
+from .titled_roles import titled_roles
 from .vocabulary import LABEL_RE, SPACE, label_role, where
 
 MAX_DOCUMENT_CHARS = 2_000_000
@@ -340,6 +341,7 @@ def _parse_notice(text: str, *, source: str, doc_id: str | None, max_seconds: fl
         if tabled:
             duties = sorted([d for d in duties if d.end <= tabled[0].start or d.start >= tabled[-1].end]
                             + tabled, key=lambda d: d.start)
+        duties = titled_roles(text, plain_headers, duties)  # 第四条 牵头职责 (r1142)
         if len(duties) >= 2 and not plain_headers and not tabled and _paragraphs_name_more(text, duties):
             # no numbering to go by: the duty-list reader's items are only guessed from the units opening
             # paragraphs, and the paragraphs read one by one name more (headings lost in a copy)

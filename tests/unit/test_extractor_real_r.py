@@ -6,6 +6,9 @@ Excerpts are short pieces of the real documents in tests/corpus_real/ (see its R
 
 from __future__ import annotations
 
+import doctest
+
+from govgraph.loaders.notice import titled_roles
 from real_corpus import assert_exact, measure_roles, unit_names
 
 _LIST = ("青浦区农村公路管理养护权力和责任清单\n序号\n权力责任名称\n行使主体\n权力责任类别\n设定依据\n行使层级\n权力责任事项\n\n"
@@ -37,6 +40,28 @@ def test_a_place_lends_no_level_to_a_department_written_after_it():
     # r1145: the 市 of 市北园区 is part of the zone's name, not the city level
     assert unit_names("发展改革委、市北园区、科技经济委等") == ["发展改革委", "市北园区", "科技经济委"]
     assert unit_names("县教育局、卫健局") == ["县教育局", "县卫健局"]
+
+
+_ARTICLES = ("第二章 管理机构与职能\n\n第四条 牵头职责\n\n区发改委负责编制和调整本区重大工程年度投资计划。\n\n"
+             "区重大办负责区重大工程建设阶段的综合协调和统筹管理。\n\n第五条 协同职责\n\n"
+             "区农业农村委、区房管局等行业主管部门应当根据各自职责协调推进本行业领域的重大工程建设。\n\n"
+             "第六条 配合职责\n\n各镇人民政府（高新区管委会）负责辖区内重大工程建设所涉及的配套建设等工作。"
+             "区规划资源局、区房管局应当指导属地政府做好房屋征收与补偿工作。\n\n"
+             "第七条  主体职责\n\n项目责任单位是重大工程建设的责任主体，对项目实行全过程负责。\n")
+
+
+def test_an_article_title_naming_a_role_gives_it_to_the_units_of_the_article_whatever_their_verb():
+    # r1142: 牵头职责 → lead, 协同职责 / 配合职责 → support, though the paragraphs say 负责; the later
+    # sentence with no role word still labels nothing; 主体职责 names no role word and changes nothing
+    assert measure_roles(_ARTICLES) == [[("lead", ["区发改委"])], [("lead", ["区重大办"])],
+                                        [("support", ["区农业农村委", "区房管局"])],
+                                        [("support", ["各镇人民政府（高新区管委会）"])],
+                                        [("responsible", ["项目责任单位"])]]
+
+
+def test_titled_roles_examples_run():
+    result = doctest.testmod(titled_roles, verbose=False)
+    assert result.attempted > 0 and result.failed == 0
 
 
 def test_batch_p_documents_read_exactly():
