@@ -8,6 +8,7 @@ import re
 import time
 from pathlib import Path
 
+from .chapter_duties import chapter_duties
 from .duties import Duty, duty_items, unlabelled_duty_list
 from .duty_table import duty_table
 from .fallback import ParagraphDuty, paragraph_duties
@@ -341,6 +342,7 @@ def _parse_notice(text: str, *, source: str, doc_id: str | None, max_seconds: fl
         if tabled:
             duties = sorted([d for d in duties if d.end <= tabled[0].start or d.start >= tabled[-1].end]
                             + tabled, key=lambda d: d.start)
+        duties = chapter_duties(text, plain_headers, duties)  # 第二章…职责: its paragraphs are items
         duties = titled_roles(text, plain_headers, duties)  # 第四条 牵头职责 (r1142)
         if len(duties) >= 2 and not plain_headers and not tabled and _paragraphs_name_more(text, duties):
             # no numbering to go by: the duty-list reader's items are only guessed from the units opening

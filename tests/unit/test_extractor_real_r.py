@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import doctest
 
-from govgraph.loaders.notice import titled_roles
+from govgraph.loaders.notice import chapter_duties, parse_notice, titled_roles
 from real_corpus import assert_exact, measure_roles, unit_names
 
 _LIST = ("青浦区农村公路管理养护权力和责任清单\n序号\n权力责任名称\n行使主体\n权力责任类别\n设定依据\n行使层级\n权力责任事项\n\n"
@@ -59,11 +59,44 @@ def test_an_article_title_naming_a_role_gives_it_to_the_units_of_the_article_wha
                                         [("responsible", ["项目责任单位"])]]
 
 
-def test_titled_roles_examples_run():
-    result = doctest.testmod(titled_roles, verbose=False)
-    assert result.attempted > 0 and result.failed == 0
+_CHAPTER = ("第二章市政消火栓管理职责\n"
+            "第六条  区水务局负责督促本区相关供水企业落实市政消火栓的维护保养。\n"
+            "区水资源管理中心具体负责市政消火栓维护保养日常协调、指导及监管。\n"
+            "第七条  供水企业是市政消火栓维护的实施主体，负责各自供水范围内的市政消火栓维护工作。\n"
+            "各供水企业检查发现市政消火栓损坏的，应在1个工作日内以书面形式告知区水资源管理中心。\n"
+            "第八条  保养单位是市政消火栓保养的实施主体。保养单位每月应对辖区市政消火栓至少进行1次巡查。\n"
+            "第九条  区财政局按规定做好市政消火栓的维护保养资金年度预算安排工作。\n"
+            "第十条  区交通委配合做好道路红线范围内市政消火栓维护时的掘路和修复工作。\n")
+
+
+def test_under_a_chapter_naming_duties_each_paragraph_opening_with_a_unit_is_a_duty_item():
+    # r1143: an article's second paragraph is an item of its own (also naming the article's unit again,
+    # 各供水企业), and an article with no role word (区财政局按规定做好…) is one, responsible
+    assert measure_roles(_CHAPTER) == [[("responsible", ["区水务局"])], [("responsible", ["区水资源管理中心"])],
+                                       [("responsible", ["供水企业"])], [("responsible", ["各供水企业"])],
+                                       [("responsible", ["保养单位"])], [("responsible", ["区财政局"])],
+                                       [("support", ["区交通委"])]]
+
+
+def test_outside_such_a_chapter_an_articles_later_paragraph_stays_its_own_text():
+    text = _CHAPTER.replace("第二章市政消火栓管理职责", "第二章市政消火栓管理")
+    assert [m.text[:4] for m in parse_notice(text).measures][:2] == ["第六条 ", "第七条 "]
+
+
+def test_an_article_titled_by_a_kind_of_body_takes_the_unit_of_the_paragraph_under_it():
+    # r1142: 第三条 协调推进机构 names a body by its kind; the 由-clause names it in full (r601)
+    text = ("第二章 管理机构与职能\n\n第三条 协调推进机构\n\n由金山区推进重大工程实事项目建设领导小组（以下简称“领导小组”），"
+            "负责本区重大工程建设的协调推进和管理。\n\n第四条 牵头职责\n\n区发改委负责编制和调整本区重大工程年度投资计划。\n")
+    assert measure_roles(text) == [[("responsible", ["金山区推进重大工程实事项目建设领导小组"])], [("lead", ["区发改委"])]]
+
+
+def test_examples_run():
+    for module in (titled_roles, chapter_duties):
+        result = doctest.testmod(module, verbose=False)
+        assert result.attempted > 0 and result.failed == 0, module.__name__
 
 
 def test_batch_p_documents_read_exactly():
     assert_exact("r1144_qingpu_ncgl_2021")
     assert_exact("r1145_jingan_tdf_2026")
+    assert_exact("r1143_minhang_xhs_2016")
