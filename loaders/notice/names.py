@@ -37,6 +37,7 @@ UNIT_ENDINGS = ("街道", "乡镇", "镇", "乡", "社区", "村", "开发区", 
                 "集团", "公司", "医院", "学校", "银行", "支行", "分行", "大队", "中队", "派出所", "法院",
                 "检察院", "专班", "各区", "各县", "县（市、区）", "县（市）", "县〔市、区〕", "县区", "市区",
                 "办公会议",  # 由政府办公会议负责审议 (r702): the meeting stands for the body
+                "联席会议",  # 联席会议应负责工作协调 (r1141): a standing joint conference, a body
                 "团中央",  # 共青团中央, the Youth League's central committee (r963)
                 # organisations named by their kind (各级政府组织、团体等, r1004; 社会团体, 基层党组织);
                 # 组织 alone is a verb as often (区教育局组织开展…), so only after a word for whose
@@ -66,7 +67,7 @@ PERSON_ENDINGS = ("干部", "主任", "书记", "负责人", "村长", "镇长",
 # counts. A 由-phrase says who does something (非国有不可移动文物由其所有人, r803); no name holds one
 # (自由贸易区 aside), nor a
 # hand-over (村级工程项目移交各行政村负责…, r601: the 由-clause reads 各行政村).
-PHRASE_RE = re.compile(r"的|是否|邀请|设立|成立|下设|设在|组建|适用|移交|^除|^召开"
+PHRASE_RE = re.compile(r"的|是否|邀请|设立|成立|下设|设在|组建|适用|移交|^除|召开"
                        r"|^本(?:办法|方案|意见|规定|细则)|[一两几数首](?:批|系列)|若干|(?<![自理缘])由")
 # Procedure verbs right after a finished body's name: the name ended and a sentence went on
 # (城建中心报小型建设工程领导小组选择社会中介机构, r602), also after a modal, with a verb governing

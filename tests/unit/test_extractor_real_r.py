@@ -9,6 +9,7 @@ from __future__ import annotations
 import doctest
 
 from govgraph.loaders.notice import chapter_duties, parse_notice, titled_roles
+from govgraph.loaders.notice.names import is_holder
 from real_corpus import assert_exact, measure_roles, unit_names
 
 _LIST = ("青浦区农村公路管理养护权力和责任清单\n序号\n权力责任名称\n行使主体\n权力责任类别\n设定依据\n行使层级\n权力责任事项\n\n"
@@ -88,6 +89,17 @@ def test_an_article_titled_by_a_kind_of_body_takes_the_unit_of_the_paragraph_und
     text = ("第二章 管理机构与职能\n\n第三条 协调推进机构\n\n由金山区推进重大工程实事项目建设领导小组（以下简称“领导小组”），"
             "负责本区重大工程建设的协调推进和管理。\n\n第四条 牵头职责\n\n区发改委负责编制和调整本区重大工程年度投资计划。\n")
     assert measure_roles(text) == [[("responsible", ["金山区推进重大工程实事项目建设领导小组"])], [("lead", ["区发改委"])]]
+
+
+def test_a_lead_that_helps_organise_parties_makes_them_support_and_a_joint_conference_is_a_body():
+    # r1141: the lead's own 协助 before 组织 adds nothing (r920); the parties it organises support
+    text = ("三、常态管理\n\n（一）充分发挥区保障住宅电梯安全联席会议制度的作用，协调解决电梯安全问题。"
+            "联席会议应负责工作协调，信息交流，指导专项工作组开展工作。\n\n"
+            "（二）维修基金筹集。没有约定或约定不明确的，由所在街道牵头，及时协助组织相关业主筹集落实。\n")
+    assert measure_roles(text) == [[("responsible", ["联席会议"])],
+                                   [("lead", ["所在街道"]), ("support", ["相关业主"])]]
+    # a phrase holding 召开 is no body's name, though it ends as one (r703)
+    assert not is_holder("召集成员单位召开联席会议") and is_holder("联席会议")
 
 
 def test_examples_run():
