@@ -10,7 +10,7 @@ import doctest
 
 from govgraph.loaders.notice import chapter_duties, parse_notice, titled_roles
 from govgraph.loaders.notice.names import is_holder
-from real_corpus import assert_exact, measure_roles, unit_names
+from real_corpus import assert_exact, clause_roles, measure_roles, unit_names
 
 _LIST = ("青浦区农村公路管理养护权力和责任清单\n序号\n权力责任名称\n行使主体\n权力责任类别\n设定依据\n行使层级\n权力责任事项\n\n"
          "1\n公路的管理\n区交通行政管理部门\n管理\n1.《中华人民共和国公路法》第八条\n区级\n"
@@ -100,6 +100,13 @@ def test_a_lead_that_helps_organise_parties_makes_them_support_and_a_joint_confe
                                    [("lead", ["所在街道"]), ("support", ["相关业主"])]]
     # a phrase holding 召开 is no body's name, though it ends as one (r703)
     assert not is_holder("召集成员单位召开联席会议") and is_holder("联席会议")
+
+
+def test_a_verb_joined_to_the_role_word_by_a_comma_of_enumeration_leaves_the_role_word_to_decide():
+    # r1140: 根据职责分工 read as 按照职责; 指导 is no role word, 配合 decides (r1042)
+    assert clause_roles("各部门要根据职责分工，指导、配合各街镇做好小型房建工程监管和违法违规行为处置工作。") == [
+        ("support", ["各部门"])]
+    assert clause_roles("区建管委指导、督促各街镇做好排查。") == []
 
 
 def test_examples_run():
