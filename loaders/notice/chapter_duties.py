@@ -168,3 +168,21 @@ def _title_only(text: str, d: Duty, line_end: int) -> bool:
     """Is the item's unit its title line alone (第三条 协调推进机构), a paragraph under it?"""
     return (d.attribution.end <= line_end and not text[d.attribution.end : line_end].strip(SPACE)
             and d.end > line_end)
+
+
+
+# Units acting by their duties as a whole list (按照职责分工，…): the words of a lead-in to a duty list.
+_BY_DIVISION_RE = re.compile(r"(?:按照?|依)(?:各自)?职责分工")
+
+
+def by_division(a: Attribution) -> bool:
+    """Is the attribution's only cue acting 按照职责分工?"""
+    return _BY_DIVISION_RE.fullmatch(a.label) is not None
+
+
+def lead_in(rank_at: dict[int, int], h: Header, first_item: int, own_end: int) -> bool:
+    """Is the text of heading ``h`` (up to ``own_end``) followed right away by its first sub-item, a duty
+    item at ``first_item`` (``rank_at``: each header's rank by its start): a lead-in to the duty list
+    (第六条 在区政府统一领导下，区有关部门及相关单位按照职责分工，共同做好… / （一）区应急局：…, r940), whose
+    按照职责分工 gives no duty of its own?"""
+    return first_item == own_end and rank_at.get(first_item, -1) > h.rank

@@ -31,7 +31,10 @@ BEARS = (r"对[^，,；;。\n]{1,30}?(?:负有|承担|肩负|负(?=主体责任)
 # Units acting by their duties (镇财政所、镇经管中心按照职责加强…监督管理, r601) state one (README); not a
 # clause naming what they do as a noun's qualifier (各行业主管部门按职责开展的…项目可参照…, r1024).
 # 依据各自的法定职责对…进行检查 names the law they act under and is no role word (r941).
-ACTS_BY_DUTY = r"(?:按照?|依)(?:各自)?职责(?!分工)(?![\u4e00-\u9fff]{1,3}的)"
+# 按照职责分工， too, its comma closing the phrase (其他成员单位按照职责分工，协调做好…, r1123, r1085, r1140),
+# but not in a duty list's lead-in (区有关部门及相关单位按照职责分工，共同做好… before its items, r940;
+# parse).
+ACTS_BY_DUTY = r"(?:按照?|依)(?:各自)?职责(?:分工(?=[，,]))?(?![\u4e00-\u9fff]{1,3}的)"
 # 履行…责任 states a standing duty (设置者应当…履行维护管理责任, r1042, as r900), as 承担…职责 does
 # (国家医保局承担制定试点方案…的职责, r1083, as r941; 承担…工作 does not, r1001); not 履行下列职责时
 # (a condition, r803).

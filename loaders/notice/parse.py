@@ -8,7 +8,7 @@ import re
 import time
 from pathlib import Path
 
-from .chapter_duties import chapter_duties
+from .chapter_duties import by_division, chapter_duties, lead_in
 from .duties import Duty, duty_items, unlabelled_duty_list
 from .duty_table import duty_table
 from .fallback import ParagraphDuty, paragraph_duties
@@ -168,6 +168,7 @@ def _duty_notice(text: str, duties: list[Duty], headers: list[Header], *, source
     # (除上述情形外，…由B负责) is the article's (r1042)
     own, tails = closing_tails(text, headers, [(h, headers[k + 1].start if k + 1 < len(headers)
                                                 else len(text)) for k, h in enumerate(headers)])
+    rank_at = {g.start: g.rank for g in headers}
     for k, h in enumerate(headers):
         block_end = own[k][1]
         i = bisect.bisect_left(ends, h.start + 1)
@@ -176,6 +177,8 @@ def _duty_notice(text: str, duties: list[Duty], headers: list[Header], *, source
         if i < len(starts):
             block_end = min(block_end, starts[i])  # 五、职责分工 / its opening paragraph / the items
         clauses, persons = subject_clauses(text, h.end, block_end)
+        if i < len(starts) and lead_in(rank_at, h, starts[i], own[k][1]):
+            clauses = [c for c in clauses if not by_division(c)]  # …按照职责分工，共同做好… / （一）… (r940)
         found = with_clauses(by_clauses(text, h.end, block_end), clauses)
         if h.start in tails and (i >= len(starts) or starts[i] >= tails[h.start][1]):
             ts, block_end = tails[h.start]

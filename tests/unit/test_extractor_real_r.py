@@ -109,6 +109,23 @@ def test_a_verb_joined_to_the_role_word_by_a_comma_of_enumeration_leaves_the_rol
     assert clause_roles("区建管委指导、督促各街镇做好排查。") == []
 
 
+def test_units_acting_by_their_division_of_duties_state_one_but_not_in_a_lead_in_to_a_duty_list():
+    # r1123, r1085: 其他成员单位按照职责分工，协调做好… → responsible (按照职责…, r1042)
+    assert clause_roles("其他成员单位按照职责分工，协调做好绿色生态城区管控措施和推进工作。") == [
+        ("responsible", ["其他成员单位"])]
+    # r940: the same words in an article whose sub-items follow at once lead in to the list
+    text = ("第六条 在区政府统一领导下，区有关部门及相关单位按照职责分工，共同做好应急避难场所建设工作。\n"
+            "（一）区应急局：按照市规划要求，统筹协调全区应急避难场所建设。\n"
+            "（二）区规划资源局：配合做好全区应急避难场所规划。\n")
+    assert measure_roles(text) == [[("responsible", ["区应急局"])], [("support", ["区规划资源局"])]]
+
+
+def test_sectors_closed_by_each_concerned_management_department_are_bodies():
+    # r1140: 等各有关管理部门 closes a list of sectors behind one place prefix, left out (r961, r1120)
+    assert clause_roles("区建管、绿容、消防、城管等各有关管理部门按照职责分工，指导街镇依法查处。") == [
+        ("responsible", ["区建管", "区绿容", "区消防", "区城管"])]
+
+
 def test_examples_run():
     for module in (titled_roles, chapter_duties):
         result = doctest.testmod(module, verbose=False)
@@ -119,3 +136,5 @@ def test_batch_p_documents_read_exactly():
     assert_exact("r1144_qingpu_ncgl_2021")
     assert_exact("r1145_jingan_tdf_2026")
     assert_exact("r1143_minhang_xhs_2016")
+    assert_exact("r1085_guowuyuan_zyjylxhy_2018")
+    assert_exact("r1123_fengxian_lsst_2025")
