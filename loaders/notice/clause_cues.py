@@ -31,7 +31,10 @@ BEARS = (r"对[^，,；;。\n]{1,30}?(?:负有|承担|肩负|负(?=主体责任)
 # Units acting by their duties (镇财政所、镇经管中心按照职责加强…监督管理, r601) state one (README); not a
 # clause naming what they do as a noun's qualifier (各行业主管部门按职责开展的…项目可参照…, r1024).
 # 依据各自的法定职责对…进行检查 names the law they act under and is no role word (r941).
-ACTS_BY_DUTY = r"(?:按照?|依)(?:各自)?职责(?!分工)(?![\u4e00-\u9fff]{1,3}的)"
+# 按照职责分工， too, its comma closing the phrase (其他成员单位按照职责分工，协调做好…, r1123, r1085, r1140),
+# but not in a duty list's lead-in (区有关部门及相关单位按照职责分工，共同做好… before its items, r940;
+# parse).
+ACTS_BY_DUTY = r"(?:按照?|依)(?:各自)?职责(?:分工(?=[，,]))?(?![\u4e00-\u9fff]{1,3}的)"
 # 履行…责任 states a standing duty (设置者应当…履行维护管理责任, r1042, as r900), as 承担…职责 does
 # (国家医保局承担制定试点方案…的职责, r1083, as r941; 承担…工作 does not, r1001); not 履行下列职责时
 # (a condition, r803).
@@ -42,7 +45,10 @@ _NOT_THE_DOCUMENT = r"(?!本(?:通知|意见|方案|办法|规定|决定|细则|
 # 区发展改革委…等部门履行相应职责, 各镇政府…和头桥集团落实主体责任, 各村为…的责任主体.
 # 负责人 is a post, not the role word 负责.
 CLAUSE_CUE_RE = re.compile(
-    r"(?:按照?(?:职责|职能|各自职责)(?:分工)?[，,]?)?(?:分别|共同|具体|分头|主要)?"
+    r"(?:(?:按照?|根据)(?:职责|职能|各自职责)(?:分工)?[，,]?)?(?:分别|共同|具体|分头|主要)?"
+    # 各部门要根据职责分工，指导、配合各街镇做好… (r1140): a verb joined to the role word by 、, the
+    # role word deciding (指导 is none)
+    r"(?:[\u4e00-\u9fff]{2}、(?=负责|牵头|配合|参与|参加|协助|协同|协办))?"
     r"(?P<word>负责牵头|牵头负责|负责配合|牵头|负责(?!人|同志)|配合|参与|参加|协助|协同|协办"
     r"|履行[^，,；;。\n]{0,12}?(?:职责|责任)(?!的|时)|承担[^，,；;。\n]{0,20}?职责(?!的|时)"
     r"|作为[^，,；;。\n]{0,20}?第一责任人|落实主体责任|落实" + _NOT_THE_DOCUMENT

@@ -41,6 +41,9 @@ _CHAIN_RE = re.compile(r"[，,](?P<list>" + _CHAIN_ITEM + r"{2,60}?)" + MANNER
 # The units a lead joins or leads, after its 牵头: 由平安办牵头，联合信访办、城运中心等部门核查…,
 # 由平安办牵头信访办、城运中心核查…, and a later 牵头交警核实… in the same sentence (r654).
 _JOINED_RE = re.compile(r"[，,]?\s*(?:联合|会同|协调|组织){0,2}")  # 牵头组织协调排水、公安等部门 (r1043)
+# 由所在街道牵头，及时协助组织相关业主筹集… (r1141): an adverb and the lead's own 协助 before the 组织
+# (adding nothing, r920), the parties organised still support
+_JOINED_AFTER_RE = re.compile(r"[，,]\s*(?:及时|积极|主动)?协助(?=组织|联合|会同|协调)")
 _LEADS_AGAIN_RE = re.compile(r"[，,]\s*(?:并|同时)?牵头(?:联合|会同)?")
 _DESCRIPTOR_RE = re.compile(r"[^、，,]{0,12}?(?:单位|部门)(?=.)")
 _VERB_PHRASE_RE = re.compile(r"[^。；;：:，,！？\n、]{1,30}(?=[，,])")
@@ -288,7 +291,8 @@ def by_clauses(text: str, start: int, end: int) -> list[Attribution]:
 def joined_lead(text: str, pos: int, end: int, out: list[Attribution]) -> int:
     """The units a lead joins (联合B、C等部门核查) or leads (牵头B、C核查) right after its
     牵头, and after a later 牵头 of the same sentence: support. Where reading stopped."""
-    j = _JOINED_RE.match(text, pos, end)
+    helped = _JOINED_AFTER_RE.match(text, pos, end)
+    j = _JOINED_RE.match(text, helped.end() if helped else pos, end)
     at = j.end() if j else pos
     if text[pos:at].strip(SPACE_CHARS) in ("，", ","):
         return pos  # 由项目办牵头，对施工单位进行考评: after a comma only 联合 / 会同 name parties

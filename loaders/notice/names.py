@@ -37,6 +37,7 @@ UNIT_ENDINGS = ("街道", "乡镇", "镇", "乡", "社区", "村", "开发区", 
                 "集团", "公司", "医院", "学校", "银行", "支行", "分行", "大队", "中队", "派出所", "法院",
                 "检察院", "专班", "各区", "各县", "县（市、区）", "县（市）", "县〔市、区〕", "县区", "市区",
                 "办公会议",  # 由政府办公会议负责审议 (r702): the meeting stands for the body
+                "联席会议",  # 联席会议应负责工作协调 (r1141): a standing joint conference, a body
                 "团中央",  # 共青团中央, the Youth League's central committee (r963)
                 # organisations named by their kind (各级政府组织、团体等, r1004; 社会团体, 基层党组织);
                 # 组织 alone is a verb as often (区教育局组织开展…), so only after a word for whose
@@ -66,7 +67,7 @@ PERSON_ENDINGS = ("干部", "主任", "书记", "负责人", "村长", "镇长",
 # counts. A 由-phrase says who does something (非国有不可移动文物由其所有人, r803); no name holds one
 # (自由贸易区 aside), nor a
 # hand-over (村级工程项目移交各行政村负责…, r601: the 由-clause reads 各行政村).
-PHRASE_RE = re.compile(r"的|是否|邀请|设立|成立|下设|设在|组建|适用|移交|^除|^召开"
+PHRASE_RE = re.compile(r"的|是否|邀请|设立|成立|下设|设在|组建|适用|移交|^除|召开"
                        r"|^本(?:办法|方案|意见|规定|细则)|[一两几数首](?:批|系列)|若干|(?<![自理缘])由")
 # Procedure verbs right after a finished body's name: the name ended and a sentence went on
 # (城建中心报小型建设工程领导小组选择社会中介机构, r602), also after a modal, with a verb governing
@@ -263,6 +264,10 @@ def split_and_joined(name: str) -> list[tuple[str, int]]:
 _PLACE_BRANCH_RE = re.compile(r"(?:公安|税务|消防)[\u4e00-\u9fff]{2,3}分局")
 
 
+# Names of places rather than of departments: the 市 of 市北园区 is part of the zone's name.
+_PLACE_RE = re.compile(r"(园区|开发区|工业区|新区|街道|镇|乡|村|社区)$")
+
+
 def restore_elided(prev: str, name: str) -> str | None:
     """县教育局、卫健局: the second name left out the first's jurisdiction. The
     restored name, or None when nothing was left out.
@@ -283,8 +288,8 @@ def restore_elided(prev: str, name: str) -> str | None:
     if not re.search(r"(局|委|办|部|厅|署|队|所|站|处|科|室|中心|办公室)$", name):
         return None  # only departments drop their jurisdiction (not 集团, 公司 or 学校)
     j = jurisdiction_of(prev)
-    if not j:
-        return None
+    if not j or _PLACE_RE.search(prev):
+        return None  # 市北园区、科技经济委 (r1145): a place (a zone, a town) lends no level
     # A short name drops it; a longer one is a body named by its own place (青岛海洋科技中心,
     # 山东金融监管局) unless a town's offices are listed, whose names say what they do at length
     # (月浦镇规划建设和环境保护办公室、安全管理事务所和城市管理行政执法中队, r754).

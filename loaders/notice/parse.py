@@ -8,6 +8,7 @@ import re
 import time
 from pathlib import Path
 
+from .chapter_duties import by_division, chapter_duties, lead_in
 from .duties import Duty, duty_items, unlabelled_duty_list
 from .duty_table import duty_table
 from .fallback import ParagraphDuty, paragraph_duties
@@ -23,6 +24,7 @@ from .regions import find_regions, parse_attributions
 from .roles import bare_brackets, role_brackets, role_lines
 from .running_text import subject_clauses
 from .tables import Table, column_role, read_table, table_rows
+from .titled_roles import titled_roles
 from .vocabulary import LABEL_RE, SPACE, label_role, where
 
 MAX_DOCUMENT_CHARS = 2_000_000
@@ -166,6 +168,7 @@ def _duty_notice(text: str, duties: list[Duty], headers: list[Header], *, source
     # (除上述情形外，…由B负责) is the article's (r1042)
     own, tails = closing_tails(text, headers, [(h, headers[k + 1].start if k + 1 < len(headers)
                                                 else len(text)) for k, h in enumerate(headers)])
+    rank_at = {g.start: g.rank for g in headers}
     for k, h in enumerate(headers):
         block_end = own[k][1]
         i = bisect.bisect_left(ends, h.start + 1)
@@ -174,6 +177,8 @@ def _duty_notice(text: str, duties: list[Duty], headers: list[Header], *, source
         if i < len(starts):
             block_end = min(block_end, starts[i])  # 五、职责分工 / its opening paragraph / the items
         clauses, persons = subject_clauses(text, h.end, block_end)
+        if i < len(starts) and lead_in(rank_at, h, starts[i], own[k][1]):
+            clauses = [c for c in clauses if not by_division(c)]  # …按照职责分工，共同做好… / （一）… (r940)
         found = with_clauses(by_clauses(text, h.end, block_end), clauses)
         if h.start in tails and (i >= len(starts) or starts[i] >= tails[h.start][1]):
             ts, block_end = tails[h.start]
@@ -340,6 +345,8 @@ def _parse_notice(text: str, *, source: str, doc_id: str | None, max_seconds: fl
         if tabled:
             duties = sorted([d for d in duties if d.end <= tabled[0].start or d.start >= tabled[-1].end]
                             + tabled, key=lambda d: d.start)
+        duties = chapter_duties(text, plain_headers, duties)  # 第二章…职责: its paragraphs are items
+        duties = titled_roles(text, plain_headers, duties)  # 第四条 牵头职责 (r1142)
         if len(duties) >= 2 and not plain_headers and not tabled and _paragraphs_name_more(text, duties):
             # no numbering to go by: the duty-list reader's items are only guessed from the units opening
             # paragraphs, and the paragraphs read one by one name more (headings lost in a copy)

@@ -25,9 +25,9 @@ from .names import PHRASE_RE
 from .unit_lists import list_mentions
 
 # 等单位, 等有关部门, 等职能部门, and a qualifier before them (等市政交通设施、
-# 公共服务设施相关部门).
-TYPED_END_RE = re.compile(r"等(?:[\u4e00-\u9fff、]{2,30}?(?:有关|相关))?(?:有关|相关)?(?:职能)?(?:单位|部门)"
-                          r"\s*$")
+# 公共服务设施相关部门), and 等各有关管理部门 (r1140).
+TYPED_END_RE = re.compile(r"等各?(?:[\u4e00-\u9fff、]{2,30}?(?:有关|相关))?(?:有关|相关)?(?:职能|管理)?"
+                          r"(?:单位|部门)\s*$")
 _SECTOR_RE = re.compile(r"[\u4e00-\u9fff]{2,8}")
 _PLACE_PREFIXES = ("区", "市", "县", "镇", "省")
 

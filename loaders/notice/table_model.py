@@ -20,7 +20,7 @@ def column_role(header: str) -> str | None:
         return "support"
     if any(w in h for w in ("责任单位", "责任部门", "主责", "落实单位", "责任主体", "承办单位", "实施单位",
                             "责任科室", "主体单位", "推进单位", "实施主体", "承担单位", "负责单位",
-                            "落实主体")):
+                            "落实主体", "行使主体")):
         return "responsible"
     # other headers of the labels' grammar: 主办单位, 执行部门, 协作科室, 承担处室 …
     return (grammar_role(h) or None) if h.endswith(LABEL_NOUNS) else None

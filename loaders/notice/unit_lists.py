@@ -125,7 +125,10 @@ def _looks_like_alias(base: str, inner: str) -> bool:
     # 区公安部门（各相关派出所） (r1062): the parts of the body that act, not its other name; a list of them
     # (项目户管单位（各村、合作社、…）, r307) glosses what the name covers and is dropped as an alias is
     parts = inner.startswith("各") and "、" not in inner
-    return (len(inner) >= 2 and not base.startswith("各") and not parts
+    # 镇人民政府（街道） (r1144): a grassroots body of another kind in brackets is the alternative body
+    # where there is no town government, written as it stands (r505), not another name of the same one
+    alternative = canon(inner) in GRASSROOTS
+    return (len(inner) >= 2 and not base.startswith("各") and not parts and not alternative
             and (base[-1] in UNIT_FINAL or has_unit_ending(base))
             and (inner[-1] in UNIT_FINAL or has_unit_ending(inner))
             and not inner.startswith((*HEADLESS_BODIES, "党总支", "党支部", "党组"))
@@ -357,7 +360,10 @@ def share_suffixes(mentions: list[UnitMention]) -> list[UnitMention]:
             # 市、区残联 / 省、市、县财政部门: a bare level before a body named with its own level
             # shares that body (市残联, 区残联, r1104)
             if b.name[:1] in _LEVELS and looks_like_unit(b.name[1:]) and len(b.name) >= 3:
-                out[i] = a.model_copy(update={"name": a.name + b.name[1:], "reading": "shared suffix"})
+                # 区、镇人民政府（街道） (r1144): the bracketed alternative body stays with the name it is
+                # written on (区人民政府, 镇人民政府（街道）)
+                body = re.sub(r"[(（][^()（）]*[)）]$", "", b.name[1:])
+                out[i] = a.model_copy(update={"name": a.name + body, "reading": "shared suffix"})
             continue
         if mb is None or a.alias is not None:
             continue
