@@ -35,6 +35,7 @@ import time
 from dataclasses import dataclass
 
 from .duty_brackets import bracket_duties
+from .duty_density import dense_headings
 from .duty_heads import (
     ARTICLE_TITLE_RE,
     SETS_UP_VERB_RE,
@@ -59,6 +60,7 @@ from .duty_scope import (
 from .duty_words import (
     ACTS_BY_DUTY_RE,
     MAX_LIST_HEADING,
+    ROLE_VERB_RE,
     STATED_DUTY_RE,
     duty_role,
     guided,
@@ -257,6 +259,15 @@ def _first_clause_end(text: str, start: int, end: int) -> int:
     return k
 
 
+def _gives_duty(text: str, head_end: int, duty_start: int) -> bool:
+    """Does a unit heading go on with a duty: a colon or 。 after the name (街镇：…), or a role verb
+    or a duty stated in words in the first clause (区建管委负责…, 区民政局履行…职责)?"""
+    if text.startswith(("：", ":", "。"), head_end):
+        return True
+    stop = _first_clause_end(text, duty_start, len(text))
+    return bool(ROLE_VERB_RE.search(text, duty_start, stop) or STATED_DUTY_RE.search(text, duty_start, stop))
+
+
 def duty_items(text: str, headers: list[Header], deadline: float | None = None) -> list[Duty]:
     """The items of the document's duty lists, in order.
 
@@ -321,6 +332,16 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
             continue  # 成员单位：A、B、C。 / A、B、C。 on a line of their own: members listed, no duty (r508)
         found.append((start, head_start, h, units, head_end, duty_start))
     sections = SectionHeadings(text, headers)
+    # a section whose paragraphs mostly open with a unit is a duty list whatever its heading says
+    # (a unit followed by its duty: a colon or 。 after the name, or a role verb in its first clause, so
+    # a regulation's rules with the parties as subjects are not, 建设单位应委托…, r755). A heading of the
+    # level of the document's unit-headed items is an item itself, its paragraphs its own text
+    # (（一）加强日常监管 / 区绿化市容局…负责… beside （一）虹口区绿化和市容管理局, r704)
+    item_ranks = {f[2].rank for f in found if f[2] is not None}
+    sections.mark_dense(dense_headings(
+        [s for s in sections.starts if header_at[s].rank not in item_ranks],
+        sorted(line_starts - header_at.keys()),
+        {f[0] for f in found if f[2] is None and _gives_duty(text, f[4], f[5])}))
     # where each numbered item's block ends: the next marker of the same or a higher level
     block_end: dict[int, int] = {}
     nearest = [len(text)] * (max((h.rank for h in headers), default=0) + 1)

@@ -301,6 +301,11 @@ class SectionHeadings:
                 self.ranks.append(h.rank)
                 self.duties.append(names)
 
+    def mark_dense(self, dense: set[int]) -> None:
+        """Headings whose paragraphs mostly open with a unit (duty_density) name duties by their
+        structure, whatever their words."""
+        self.duties = [d or s in dense for s, d in zip(self.starts, self.duties, strict=True)]
+
     def names_duties(self, pos: int) -> bool | None:
         """Does the heading the text at pos sits under name duties? None under no heading."""
         i = bisect.bisect_left(self.starts, pos) - 1

@@ -1,0 +1,54 @@
+"""Duty lists known by their structure (duty_density): a section whose paragraphs mostly open with a
+unit and its duty is a duty list whatever its heading says.
+
+Excerpts are short pieces of the real documents in tests/corpus_real/ (see its README); where a
+heading is changed to show the rule does not depend on its words, the test says so."""
+
+from __future__ import annotations
+
+import doctest
+
+from govgraph.loaders.notice import duty_density
+from real_corpus import assert_exact, measure_roles
+
+# r704's duty items, then its paragraphs of units with their duties under a heading renamed (adapted:
+# the document has them under （一）加强日常监管 of 四、具体措施; 二、工作机制 names no duty)
+_RENAMED = ("某区建筑垃圾管理工作方案\n一、分工与职责\n（一）虹口区绿化和市容管理局\n"
+            "区绿化市容局是本区建筑垃圾处理的主管部门，负责本区域内建筑垃圾管理。\n"
+            "（二）虹口区建设和管理委员会\n区建设管理委是本区建设工程项目的主管部门，主要负责工地监管。\n"
+            "二、工作机制\n区绿化市容局、区住房保障房屋管理局负责根据居住区装修垃圾申报情况开展巡查。\n"
+            "区建设管理委负责建设工程项目建筑垃圾中的废弃混凝土回收利用。\n"
+            "各街道办事处负责发挥属地综合管理职能，结合街道城市网格化管理开展巡查。\n")
+
+
+def test_the_module_example_holds():
+    assert doctest.testmod(duty_density).failed == 0
+
+
+def test_paragraphs_opening_with_units_and_duties_are_items_whatever_the_heading_says():
+    # without the structure rule the three paragraphs were one measure titled 工作机制
+    assert measure_roles(_RENAMED) == [
+        [("responsible", ["虹口区绿化和市容管理局"])],
+        [("responsible", ["虹口区建设和管理委员会"])],
+        [("responsible", ["区绿化市容局", "区住房保障房屋管理局"])],
+        [("responsible", ["区建设管理委"])],
+        [("responsible", ["各街道办事处"])],
+    ]
+
+
+def test_a_heading_at_the_level_of_the_unit_headed_items_keeps_its_paragraphs_as_its_own_text():
+    # r704: （一）加强日常监管 is a measure of 四、具体措施 beside the duty items （一）…（十一）; its
+    # paragraphs of units with 负责 are its text, one measure
+    text = _RENAMED.replace("二、工作机制\n", "二、具体措施\n（一）加强日常监管\n")
+    roles = measure_roles(text)
+    assert len(roles) == 3
+    assert [u for _r, us in roles[2] for u in us] == ["区绿化市容局", "区住房保障房屋管理局", "区建设管理委",
+                                                       "各街道办事处"]
+
+
+def test_a_regulations_paragraphs_with_parties_as_subjects_are_no_duty_list():
+    # r755: 建设单位应委托… / 评标委员会… under the articles of a 办法 give no duty; the document stays exact
+    assert_exact("r755_yanghang_cjgc_2020")
+    assert_exact("r704_hongkou_jzlj_2022")
+    assert_exact("r900_yuepu_xegc_2025")
+    assert_exact("r1042_fengxian_jgzm_2024")
