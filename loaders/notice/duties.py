@@ -47,6 +47,7 @@ from .duty_heads import (
 )
 from .duty_scope import (
     KIND_RE,
+    PARTY_POST_RE,
     SectionHeadings,
     abbreviates,
     in_duty_list,
@@ -264,8 +265,9 @@ def _gives_duty(text: str, head_end: int, duty_start: int) -> bool:
     or a duty stated in words in the first clause (区建管委负责…, 区民政局履行…职责)?"""
     if text.startswith(("：", ":", "。"), head_end):
         return True
-    stop = _first_clause_end(text, duty_start, len(text))
-    return bool(ROLE_VERB_RE.search(text, duty_start, stop) or STATED_DUTY_RE.search(text, duty_start, stop))
+    stop = _sentence_end(text, duty_start, len(text))
+    return bool(ROLE_VERB_RE.search(text, duty_start, stop) or STATED_DUTY_RE.search(text, duty_start, stop)
+                or PARTY_POST_RE.search(text, duty_start, stop))
 
 
 def duty_items(text: str, headers: list[Header], deadline: float | None = None) -> list[Duty]:

@@ -136,7 +136,7 @@ def _named_again(text: str, s: int, verb: re.Match[str], stop: int, heads: list[
 
 # A party made the post bearing the duty, in a clause of its own: …下落不明的，房屋使用人为房屋维修责任人
 # (r1022, r1023), as 为…责任主体 (r508) and a unit 为…第一责任人 (r603).
-_PARTY_POST_RE = re.compile(r"(?:为|是)[^，,；;。\n]{0,20}?(?:第一|主要|直接)?责任(?:人|主体|单位|部门)"
+PARTY_POST_RE = re.compile(r"(?:为|是)[^，,；;。\n]{0,20}?(?:第一|主要|直接)?责任(?:人|主体|单位|部门)"
                             r"(?![\u4e00-\u9fff])")
 
 
@@ -144,7 +144,7 @@ def _party_post(text: str, s: int, stop: int, heads: list[str]) -> Attribution |
     k = s
     while k < stop and text[k] not in "，,；;":
         k += 1
-    post = _PARTY_POST_RE.search(text, s, k)
+    post = PARTY_POST_RE.search(text, s, k)
     if post is None or post.start() - s < 2 or CUE_RE.match(text, s):
         return None
     units = unit_list(text, s, post.start(), _MAX_LATER_SUBJECT)

@@ -52,3 +52,14 @@ def test_a_regulations_paragraphs_with_parties_as_subjects_are_no_duty_list():
     assert_exact("r704_hongkou_jzlj_2022")
     assert_exact("r900_yuepu_xegc_2025")
     assert_exact("r1042_fengxian_jgzm_2024")
+
+
+def test_a_duty_later_in_the_first_sentence_counts_as_the_units_duty():
+    # r921's 四、管理责任 paragraphs, the heading renamed (adapted): 设在…，具体负责… gives its duty in the
+    # sentence's second clause, …是…的责任主体 names the unit the party bearing it
+    text = ("某镇集体资产租赁管理工作方案\n一、组织机构\n（一）镇经济发展服务中心。负责租赁合同的备案。\n"
+            "（二）镇财政所。配合做好资金监管。\n二、管理机制\n"
+            "镇集体资产监督管理委员会是农村集体资产租赁管理的责任主体。\n"
+            "镇农村集体资产管理部门设在镇经济发展服务中心，具体负责日常监督管理工作。\n")
+    assert measure_roles(text)[2:] == [[("responsible", ["镇集体资产监督管理委员会"])],
+                                       [("responsible", ["镇农村集体资产管理部门"])]]
