@@ -35,7 +35,7 @@ import time
 from dataclasses import dataclass
 
 from .duty_brackets import bracket_duties
-from .duty_density import dense_headings
+from .duty_density import dense_groups, dense_headings
 from .duty_heads import (
     ARTICLE_TITLE_RE,
     SETS_UP_VERB_RE,
@@ -401,7 +401,9 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
     # 1.镇财政所、镇经管中心按照职责加强…监督管理: units acting by their duties state one, wherever the item
     # stands (README, from r601 beside r508/r754/r802/r921/r922)
     acting = {f[2].start for f in found if f[2] is not None and ACTS_BY_DUTY_RE.match(text, f[5])}
-    titled = under_duties_heading(text, headers)
+    # under a heading naming duties (二、职责分工), or among siblings that are a duty list by their
+    # structure whatever the heading says (duty_density)
+    titled = under_duties_heading(text, headers) | dense_groups(group, headed, voiced)
     voiced |= titled
     out: list[Duty] = []
     for i, ((start, body, h, units, head_end, duty_start), (end, guide, role, verb)) in enumerate(

@@ -49,4 +49,30 @@ def dense_headings(heading_starts: list[int], paragraph_starts: list[int],
     return out
 
 
-__all__ = ["MIN_ITEMS", "SHARE", "dense_headings"]
+def dense_groups(groups: dict[int, list[int]], headed: set[int], voiced: set[int]) -> set[int]:
+    """The numbered items of sibling groups that are a duty list by their structure: at least two
+    thirds of the siblings headed by a unit, and at least half of them (two at least) giving a duty in
+    words (a role verb, 履行…职责). An item there giving no role word (区政府办公室按照法定程序…审核)
+    is a duty too, as one under a heading naming duties is; steps of a procedure, few of them
+    voicing a duty, are not.
+
+    >>> sorted(dense_groups({1: [1, 2, 3], 2: [1, 2, 3], 3: [1, 2, 3]}, {1, 2, 3}, {1, 2}))
+    [1, 2, 3]
+    >>> sorted(dense_groups({1: [1, 2, 3], 2: [1, 2, 3], 3: [1, 2, 3]}, {1, 2, 3}, {1}))
+    []
+    """
+    out: set[int] = set()
+    seen: set[int] = set()
+    for siblings in groups.values():
+        if id(siblings) in seen:
+            continue
+        seen.add(id(siblings))
+        n = len(siblings)
+        opened = sum(s in headed for s in siblings)
+        said = sum(s in voiced for s in siblings)
+        if opened >= MIN_ITEMS and SHARE[1] * opened >= SHARE[0] * n and said >= MIN_ITEMS and 2 * said >= n:
+            out.update(siblings)
+    return out
+
+
+__all__ = ["MIN_ITEMS", "SHARE", "dense_groups", "dense_headings"]

@@ -63,3 +63,15 @@ def test_a_duty_later_in_the_first_sentence_counts_as_the_units_duty():
             "镇农村集体资产管理部门设在镇经济发展服务中心，具体负责日常监督管理工作。\n")
     assert measure_roles(text)[2:] == [[("responsible", ["镇集体资产监督管理委员会"])],
                                        [("responsible", ["镇农村集体资产管理部门"])]]
+
+
+def test_an_item_with_no_role_word_among_unit_headed_siblings_giving_duties_is_a_duty_whatever_the_heading():
+    # r451's 四、责任分工 renamed 四、工作安排 (adapted): 3.乡村振兴办公室做好… names no role word, but its
+    # siblings open with their doers and say 负责; the list is a duty list by its structure
+    text = ("高庄镇环境卫生整治工作方案\n三、整治任务:\n1.清理整治村庄内外“三堆”;\n2.做好背街小巷的环境卫生工作。\n"
+            "四、工作安排:\n1.由保洁公司负责组织各村保洁人员,按区域及分工开展整治工作。\n"
+            "2.各包村干部、村干部,负责组织协调处理村内乱堆乱放。\n"
+            "3.乡村振兴办公室做好组织协调工作,对各村整治情况进行检查。\n")
+    roles = measure_roles(text)
+    assert roles[0] == [("responsible", ["保洁公司"])]
+    assert roles[-1] == [("responsible", ["乡村振兴办公室"])]
