@@ -260,6 +260,22 @@ def _first_clause_end(text: str, start: int, end: int) -> int:
     return k
 
 
+def _line_starts(text: str) -> list[int]:
+    """The first non-space character of each line that has one, in order."""
+    out = []
+    pos = 0
+    while pos <= len(text):
+        nl = text.find("\n", pos)
+        line_end = nl if nl != -1 else len(text)
+        s = pos
+        while s < line_end and text[s] in SPACE:
+            s += 1
+        if s < line_end:
+            out.append(s)
+        pos = line_end + 1
+    return out
+
+
 def _gives_duty(text: str, head_end: int, duty_start: int) -> bool:
     """Does a unit heading go on with a duty: a colon or 。 after the name (街镇：…), or a role verb
     or a duty stated in words in the first clause (区建管委负责…, 区民政局履行…职责)?"""
@@ -482,11 +498,18 @@ def unlabelled_duty_list(text: str, headers: list[Header], labels: list[int],
     label or bracket of their own (r1061, r1063). Each unit-headed item there says who does
     what as a duty list does (see duty_items); two at least, so one paragraph is not read."""
     sections = SectionHeadings(text, headers)
+    items = duty_items(text, headers, deadline)
+    # or whose paragraphs mostly open with a unit giving its duty in words (duty_density)
+    header_starts = {h.start for h in headers}
+    paragraphs = [s for s in _line_starts(text) if s not in header_starts]
+    sections.mark_dense(dense_headings(sections.starts, paragraphs,
+                                       {d.start for d in items if not d.marker and d.attribution.units
+                                        and d.attribution.label != "职责分工"}))
     if not any(sections.duties):
         return []
     ordered = sorted(labels)
     out = []
-    for d in duty_items(text, headers, deadline):
+    for d in items:
         i = bisect.bisect_left(ordered, d.start)
         if (i < len(ordered) and ordered[i] < d.end) or not sections.names_duties(d.start):
             continue

@@ -63,15 +63,19 @@ def test_items_of_a_duties_heading_naming_bodies_by_their_short_names():
                                    [("responsible", ["区规划资源局"])], [("responsible", ["区财政局"])]]
 
 
-def test_paragraphs_headed_by_units_outside_a_duties_heading_stay_unread_beside_labels():
-    # the same paragraphs under a heading that names no duties are prose beside labelled measures
+def test_paragraphs_headed_by_units_outside_a_duties_heading_are_a_duty_list_by_structure_beside_labels():
+    # the same paragraphs under a heading that names no duties: every paragraph there opens with a unit
+    # and its role verb, a duty list by its structure whatever the heading says (duty_density; README:
+    # a paragraph of its own giving a unit its duty is a measure, r1085). Until duty_density they were
+    # left unread here, the heading's words deciding.
     text = ("（一）保障措施\n\n"
             "区财政局负责保障经费。\n\n"
             "区经委负责督促检查。\n\n"
             "（二）工作安排\n\n"
             "1.制定评价办法。（牵头部门：区经委，配合部门：区统计局）\n\n"
             "2.开展评价。（牵头部门：区规划资源局，配合部门：各镇）\n")
-    assert measure_roles(text) == [[("lead", ["区经委"]), ("support", ["区统计局"])],
+    assert measure_roles(text) == [[("responsible", ["区财政局"])], [("responsible", ["区经委"])],
+                                   [("lead", ["区经委"]), ("support", ["区统计局"])],
                                    [("lead", ["区规划资源局"]), ("support", ["各镇"])]]
 
 

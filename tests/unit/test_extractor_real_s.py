@@ -75,3 +75,17 @@ def test_an_item_with_no_role_word_among_unit_headed_siblings_giving_duties_is_a
     roles = measure_roles(text)
     assert roles[0] == [("responsible", ["保洁公司"])]
     assert roles[-1] == [("responsible", ["乡村振兴办公室"])]
+
+
+def test_a_labelled_documents_unlabelled_paragraphs_of_units_and_duties_are_its_duty_list_by_structure():
+    # r1063's （二）职责分工 renamed （二）推进机制 (adapted), beside a labelled measure: each paragraph
+    # opening with a unit and its role verb is a measure, its role the first role verb's
+    text = ("宝山区低效产业用地处置工作方案\n五、工作机制\n（一）推进机制\n"
+            "区规划资源局负责组织、协调低效产业用地处置工作。\n"
+            "区经委牵头负责制定低效产业用地的认定评价标准。\n"
+            "区财政局牵头对处置低效产业用地给予一定财政支持。\n"
+            "六、工作安排\n（一）明确低效用地标准\n1.制定产业用地资源利用效率评价办法。（责任单位：区经委）\n"
+            "2.开展资源利用效率评价。（责任单位：区规划资源局）\n")
+    assert measure_roles(text) == [[("responsible", ["区规划资源局"])], [("lead", ["区经委"])],
+                                   [("lead", ["区财政局"])], [("responsible", ["区经委"])],
+                                   [("responsible", ["区规划资源局"])]]
