@@ -26,6 +26,8 @@ The modules, in the order the parser uses them:
 - ``running_text``: duties in clauses opening with their doer (X负责…), read where nothing is labelled;
 - ``given_by``: 由-clauses in running text (由X牵头，联合B、C…) and bodies set up and given a duty;
 - ``duties``: duty lists (职责分工), items headed by a unit and the role of its duty;
+- ``duty_density``: duty lists known by their structure (most paragraphs or numbered siblings of a section
+  opening with a unit and its duty), whatever their heading says;
 - ``duty_table``: duty lists laid out as a 单位 / 职责分工 table (no role column), a row per item;
 - ``sector_lists``, ``dash_pairs``: sectors standing for bodies (区交通、生态环境…等相关部门) and kinds of
   work paired with their bodies by a dash (A类项目——B；…——C，负责…);
