@@ -505,13 +505,19 @@ def unlabelled_duty_list(text: str, headers: list[Header], labels: list[int],
     sections.mark_dense(dense_headings(sections.starts, paragraphs,
                                        {d.start for d in items if not d.marker and d.attribution.units
                                         and d.attribution.label != "职责分工"}))
-    if not any(sections.duties):
+    # and numbered siblings that are a duty list by their structure (a role verb, or a colon after the unit)
+    numbered = [d for d in items if d.marker]
+    listed = dense_groups(sibling_groups(headers), {d.start for d in numbered},
+                          {d.start for d in numbered if d.attribution.label != "职责分工"
+                           or text.startswith(("：", ":"), d.attribution.end)})
+    if not any(sections.duties) and not listed:
         return []
     ordered = sorted(labels)
     out = []
     for d in items:
         i = bisect.bisect_left(ordered, d.start)
-        if (i < len(ordered) and ordered[i] < d.end) or not sections.names_duties(d.start):
+        if ((i < len(ordered) and ordered[i] < d.end)
+                or not (sections.names_duties(d.start) or d.start in listed)):
             continue
         out.append(d)
     return out if len(out) >= 2 else []

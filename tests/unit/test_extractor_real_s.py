@@ -89,3 +89,18 @@ def test_a_labelled_documents_unlabelled_paragraphs_of_units_and_duties_are_its_
     assert measure_roles(text) == [[("responsible", ["区规划资源局"])], [("lead", ["区经委"])],
                                    [("lead", ["区财政局"])], [("responsible", ["区经委"])],
                                    [("responsible", ["区规划资源局"])]]
+
+
+def test_numbered_units_with_colons_beside_labels_are_a_duty_list_by_structure():
+    # r1061's 三、试点工作职能分工 renamed 一、试点工作机制 (adapted): (一)…(三) each open with a body and a colon, two
+    # of three with a role verb; beside labelled measures they are read as a duty list
+    text = ("一、试点工作机制\n\n"
+            "（一）工作领导小组：指导协调监管机构开展工作。\n\n"
+            "（二）协调监管机构：负责研究试点中的重大问题。\n\n"
+            "（三）工作推进专班：配合区协调监管机构研究并拟定管理办法。\n\n"
+            "二、试点主要内容\n\n"
+            "1.《管理办法》（责任单位：区规划资源局）\n\n"
+            "2.《实施细则》（责任单位：区财政局）\n")
+    assert measure_roles(text) == [[("responsible", ["工作领导小组"])], [("responsible", ["协调监管机构"])],
+                                   [("support", ["工作推进专班"])],
+                                   [("responsible", ["区规划资源局"])], [("responsible", ["区财政局"])]]
