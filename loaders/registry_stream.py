@@ -59,8 +59,12 @@ from .registry import (
 )
 from .units import UnitRegistry
 
-# Registry rows per chunk: about two entities (a node, an edge) each.
-CHUNK_ROWS = 10_000
+# Registry rows per chunk: about two entities (a node, an edge) each. What a
+# streamed load holds beyond its ids is a few chunks (the one read, the one planned
+# ahead, those being written): ~115 MB of Python objects at 10,000 rows, ~90 at
+# 5,000, for the same Python CPU (1M residents into Neo4j: peak RSS 269 against
+# 228 MB; bench/results/profile-load-memory-neo4j.md).
+CHUNK_ROWS = 5_000
 
 _KIND_INDEX = {k: i for i, (k, _) in enumerate(KINDS)}
 _NODE_KINDS = list(NodeKind)
@@ -369,10 +373,15 @@ class RegistryStream:
                 self._companies_done()
         self._verify()
         if len(self.chunk) or self.chunk.persons:
-            out, self.chunk = self.chunk, RowChunk()
-            self.rows_in_chunk = 0
-            self.chunk_serial += 1
-            yield out
+            yield self._hand_over()
+
+    def _hand_over(self) -> RowChunk:
+        # (a method, so that no local of the suspended stream keeps the chunk once
+        # the caller has let it go: the planner drops it when it is planned)
+        out, self.chunk = self.chunk, RowChunk()
+        self.rows_in_chunk = 0
+        self.chunk_serial += 1
+        return out
 
     @staticmethod
     def _validated(path: Path, model: type[Row]) -> Iterator[tuple[int, Any]]:
