@@ -443,7 +443,7 @@ class RegistryStream:
         # Each case of the registry, by its number (``cases``: id -> number): its dates
         # packed in an int, its latest step; and its steps as read, in arrays by step
         # number (order, start's ordinal, line, body, action, the case's step before):
-        # ~200 bytes a case against ~450 in a dict of lists of tuples (a 10M city has
+        # ~180 bytes a case against ~450 in a dict of lists of tuples (a 10M city has
         # ~170k cases, ~280k steps). Body ids and actions are numbers in ``names``.
         self.cases: dict[str, int] = {}
         self.case_dates = array("q")
