@@ -209,7 +209,10 @@ def _lookups_child(engine: str, data_dir: str, uri: str | None, calls: int, seed
     total = int(s.read("MATCH (c:Area {level: 'compound'}) RETURN count(c)").rows[0][0])
     rng = random.Random(seed)
     picks = [(f"syn:compound:{rng.randint(1, total)}",) for _ in range(calls)]
-    ops = {"who_leads_measure": (lambda: answers.who_leads(s, MEASURE), [()] * calls),
+    # The floor beside them: a read that asks the graph nothing (one session, one
+    # round trip), so that a tail the machine or the server gives shows as such.
+    ops = {"round_trip_floor": (lambda: s.read("RETURN 1"), [()] * calls),
+           "who_leads_measure": (lambda: answers.who_leads(s, MEASURE), [()] * calls),
            "escalation_chain": (lambda c: compounds.compound_escalation(s, c, ISSUE, AS_OF), picks)}
     gc.collect()
     gc.freeze()

@@ -419,9 +419,10 @@ class _Writer(StreamWriter):
     first reading found, or, in a load read once, as long as what came so far
     fits one) in one transaction at the end, as ``write_batch`` writes it."""
 
-    # The driver's sessions and transactions leave reference cycles, which the
-    # paused collector would keep until the load ends, so memory would grow with
-    # the city (measured in bench/results/load-scale-neo4j.md).
+    # The driver's sessions, transactions and results leave reference cycles (a
+    # Result holds its query's parameters: our rows), which the paused collector
+    # would keep until the load ends, so memory would grow with the city (measured
+    # in bench/results/load-scale-neo4j.md and profile-load-memory-neo4j.md).
     collect_after_write = True
 
     def __init__(self, store: Neo4jStore, pool: ThreadPoolExecutor) -> None:

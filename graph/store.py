@@ -170,8 +170,8 @@ class StreamWriter(ABC):
 
     # A streamed load runs with the garbage collector off (``_collector_paused``);
     # a writer whose client leaves reference cycles at each write (Neo4j's driver:
-    # its sessions and transactions) sets this, and a young-generation pass runs
-    # after each chunk: it walks only what was made since the last, and frees them.
+    # its sessions, transactions and results) sets this, and collector passes run
+    # after each chunk (``_collect_after_chunk``).
     collect_after_write: bool = False
 
     @abstractmethod
@@ -197,6 +197,24 @@ class StreamWriter(ABC):
     def clear(self) -> None:  # noqa: B027 - a hook
         """Empty the graph: a load with ``replace``, once the input has been checked,
         or a failed load into a store that held nothing."""
+
+
+# A streamed load's collector passes, for a writer that asks (``collect_after_write``):
+# the two younger generations after every chunk, all three every FULL_COLLECT_CHUNKS.
+# A pass of the youngest alone is not enough: a cycle still in use when it runs
+# (a transaction a writer thread is running: the Neo4j driver's Result holds the
+# query's parameters, 5,000 of the chunk's rows, in a cycle with its connection's
+# error handler) survives into the next generation, which a paused collector never
+# walked again, so every write in flight at a pass was kept to the end of the load:
+# ~75 MB a million residents (bench/results/profile-load-memory-neo4j.md). Now
+# such a cycle waits for the next full pass: what a load holds is bounded by the
+# writes in flight at FULL_COLLECT_CHUNKS passes, whatever the city's size. A full
+# pass walks what the load holds (a few chunks' objects; its ids are arrays).
+FULL_COLLECT_CHUNKS = 16
+
+
+def _collect_after_chunk(chunk: int) -> None:
+    gc.collect(2 if chunk % FULL_COLLECT_CHUNKS == FULL_COLLECT_CHUNKS - 1 else 1)
 
 
 # Chunks planned ahead of the one being written: what a streamed load holds in
@@ -246,14 +264,14 @@ class GraphStore(ABC):
             else:
                 has_persons = False
                 rows = 0
-                for chunk in chunks():  # the first pass: read, check, look up; no write
+                for i, chunk in enumerate(chunks()):  # the first pass: read, check, look up; no write
                     has_persons = has_persons or bool(chunk.persons)
                     nodes, edges = chunk_plan(chunk, self.batch_rows)
                     rows += sum(st.rows for st in nodes + edges)
                     if not empty:
                         new_node_ids(nodes, w.lookup)
                         if w.collect_after_write:
-                            gc.collect(0)
+                            _collect_after_chunk(i)
                 if has_persons:
                     self._personal_or_refuse()
                 w.checked(rows)
@@ -294,21 +312,26 @@ class GraphStore(ABC):
                     nodes, edges = chunk_plan(chunk, self.batch_rows)
                     ids = plan_node_ids(nodes)
                     created = frozenset(ids if empty else new_node_ids(nodes, w.lookup))
-                    yield (w.prepare(nodes + edges, created), chunk.persons,
-                           len(ids), sum(st.rows for st in edges if st.label),
-                           len(nodes) + len(edges))
+                    item = (w.prepare(nodes + edges, created), chunk.persons,
+                            len(ids), sum(st.rows for st in edges if st.label),
+                            len(nodes) + len(edges))
+                    # The chunk's rows are in its statements now: its nodes and edges
+                    # go before the item waits for the writer (STREAM_AHEAD).
+                    del chunk, nodes, edges, ids, created
+                    yield item
+                    del item
 
             from .prefetch import prefetched
 
             items = prefetched(planned(), depth=STREAM_AHEAD, name="govgraph-stream-plan")
             with closing(items):
-                for prepared, persons, n_nodes, n_edges, n_statements in items:
+                for i, (prepared, persons, n_nodes, n_edges, n_statements) in enumerate(items):
                     if persons:
                         stage(persons)
                     w.write(prepared, tick)
                     if w.collect_after_write:
                         del prepared, persons
-                        gc.collect(0)
+                        _collect_after_chunk(i)
                     summary.nodes += n_nodes
                     summary.edges += n_edges
                     summary.statements += n_statements

@@ -24,6 +24,7 @@ steps.
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -59,8 +60,12 @@ from .registry import (
 )
 from .units import UnitRegistry
 
-# Registry rows per chunk: about two entities (a node, an edge) each.
-CHUNK_ROWS = 10_000
+# Registry rows per chunk: about two entities (a node, an edge) each. What a
+# streamed load holds beyond its ids is a few chunks (the one read, the one planned
+# ahead, those being written): ~115 MB of Python objects at 10,000 rows, ~90 at
+# 5,000, for the same Python CPU (1M residents into Neo4j: peak RSS 269 against
+# 228 MB; bench/results/profile-load-memory-neo4j.md).
+CHUNK_ROWS = 5_000
 
 _KIND_INDEX = {k: i for i, (k, _) in enumerate(KINDS)}
 _NODE_KINDS = list(NodeKind)
@@ -271,6 +276,35 @@ def _merge_in_place(keys: np.ndarray, words: np.ndarray, n: int,
         end, k = start, first
 
 
+class _Steps:
+    """A registry's case steps as read, in arrays by step number (``RegistryStream``)."""
+
+    def __init__(self) -> None:
+        self.order = array("i")
+        self.start = array("i")  # the day's ordinal
+        self.line = array("q")
+        self.body = array("i")  # a number in the stream's names, or -1
+        self.action = array("i")
+        self.prev = array("i")  # the step of the same case read before it, or -1
+
+    def add(self, order: int, start: int, line: int, body: int, action: int, prev: int) -> int:
+        self.order.append(order)
+        self.start.append(start)
+        self.line.append(line)
+        self.body.append(body)
+        self.action.append(action)
+        self.prev.append(prev)
+        return len(self.prev) - 1
+
+    def of_case(self, last: int) -> list[int]:
+        """A case's steps, given its latest: the latest first."""
+        out = []
+        while last >= 0:
+            out.append(last)
+            last = self.prev[last]
+        return out
+
+
 class RegistryStream:
     """One registry directory, read once, as chunks of write-plan rows.
 
@@ -369,10 +403,15 @@ class RegistryStream:
                 self._companies_done()
         self._verify()
         if len(self.chunk) or self.chunk.persons:
-            out, self.chunk = self.chunk, RowChunk()
-            self.rows_in_chunk = 0
-            self.chunk_serial += 1
-            yield out
+            yield self._hand_over()
+
+    def _hand_over(self) -> RowChunk:
+        # (a method, so that no local of the suspended stream keeps the chunk once
+        # the caller has let it go: the planner drops it when it is planned)
+        out, self.chunk = self.chunk, RowChunk()
+        self.rows_in_chunk = 0
+        self.chunk_serial += 1
+        return out
 
     @staticmethod
     def _validated(path: Path, model: type[Row]) -> Iterator[tuple[int, Any]]:
@@ -401,12 +440,21 @@ class RegistryStream:
         self.pending_companies: list[tuple[int, Company]] | None = None
         self.pending_contracts: list[tuple[int, Contract]] = []
         self.credit: dict[str, CreditEntry] = {}
-        # Each case of the registry: its dates packed in an int (``_case_key``), then
-        # its steps as read, (order, start's ordinal, line, body, action): one dict
-        # of the cases, not three (a 10M city has ~170k cases, ~280k steps).
-        self.cases: dict[str, list[Any]] = {}
-        self.shared: dict[str, str] = {}  # one copy of each body id and action the steps give
-        self.membership_chunks: dict[tuple[str, str, str, str | None], int] = {}
+        # Each case of the registry, by its number (``cases``: id -> number): its dates
+        # packed in an int, its latest step; and its steps as read, in arrays by step
+        # number (order, start's ordinal, line, body, action, the case's step before):
+        # ~180 bytes a case against ~450 in a dict of lists of tuples (a 10M city has
+        # ~170k cases, ~280k steps). Body ids and actions are numbers in ``names``.
+        self.cases: dict[str, int] = {}
+        self.case_dates = array("q")
+        self.case_last = array("i")
+        self.steps = _Steps()
+        self.name_ids: dict[str, int] = {}
+        self.names: list[str] = []
+        # Each membership's (person, body, role, start), as its hash, with the chunk
+        # that first gave it (a hash that matches another's makes a row a MERGE, which
+        # writes what its CREATE would).
+        self.membership_chunks: dict[int, int] = {}
         self.chunk_serial = 0
         self.ends: list[tuple[RelType, str, str, str]] = []
 
@@ -469,6 +517,8 @@ class RegistryStream:
     def _area(self, kind_level: str, row: Any, line: int, **props: Any) -> None:
         self._node(NodeKind.AREA, row.id, row.name, {"level": kind_level, "synthetic": row.synthetic,
                                                       **self._prov(line), **props}, line)
+        if kind_level == "building":
+            return  # (levels are looked up for the areas a body sits in, never a building)
         self.area_level[row.id] = kind_level
         self.known.area_levels[row.id] = kind_level
         if kind_level == "compound":
@@ -580,7 +630,7 @@ class RegistryStream:
         # The one kind of row that may give an edge an earlier row gave (the same
         # person, body, role and start twice): merged onto it, as a whole-plan load
         # merges duplicates, even when the first came in an earlier chunk.
-        key = (m.person_id, m.org_id, m.role, props["since"])
+        key = hash((m.person_id, m.org_id, m.role, props["since"]))
         first = self.membership_chunks.setdefault(key, self.chunk_serial)
         self._edge(RelType.MEMBER_OF, m.person_id, m.org_id, props, merge=first != self.chunk_serial)
 
@@ -650,7 +700,9 @@ class RegistryStream:
         if k.id in self.cases:
             raise RegistryError(self.file_name, line, "id", f"id {k.id!r} is used twice")
         self._id(line, k.id)
-        self.cases[k.id] = [k.opened.toordinal() << 21 | (k.closed.toordinal() if k.closed else 0)]
+        self.cases[k.id] = len(self.case_dates)
+        self.case_dates.append(k.opened.toordinal() << 21 | (k.closed.toordinal() if k.closed else 0))
+        self.case_last.append(-1)
         if k.compound_id not in self.compounds and k.compound_id not in self.known_compounds:
             raise RegistryError(self.file_name, line, "compound_id", f"no compound with id {k.compound_id!r}")
         if re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)+", k.issue) and k.issue not in keys:
@@ -686,13 +738,14 @@ class RegistryStream:
 
     def _case_steps(self, line: int, st: CaseStep) -> None:
         where = (self.file_name, line)
-        if st.case_id not in self.cases:
+        case = self.cases.get(st.case_id)
+        if case is None:
             raise RegistryError(*where, "case_id", f"no case with id {st.case_id!r}")
-        case = self.cases[st.case_id]
-        for order, _, at, _, _ in case[1:]:  # (a case has a few steps)
-            if order == st.order:
+        steps = self.steps
+        for i in steps.of_case(self.case_last[case]):  # (a case has a few steps)
+            if steps.order[i] == st.order:
                 raise RegistryError(*where, "order", f"case {st.case_id!r} has a step {st.order} "
-                                    f"already (line {at})")
+                                    f"already (line {steps.line[i]})")
         if st.level is None and st.body_id is None:
             raise RegistryError(*where, "level", "give the level or the body that took the step")
         if st.body_id is not None:
@@ -711,8 +764,9 @@ class RegistryStream:
             if st.level is not None and st.level != body_level:
                 raise RegistryError(*where, "level", f"body {st.body_id!r} sits at {body_level} "
                                     f"level, not {st.level}")
-        opened = date.fromordinal(case[0] >> 21)
-        closed = date.fromordinal(case[0] & 0x1FFFFF) if case[0] & 0x1FFFFF else None
+        dates = self.case_dates[case]
+        opened = date.fromordinal(dates >> 21)
+        closed = date.fromordinal(dates & 0x1FFFFF) if dates & 0x1FFFFF else None
         if st.start < opened:
             raise RegistryError(*where, "start", f"step starts {st.start}, before case "
                                 f"{st.case_id!r} was opened ({opened})")
@@ -724,9 +778,9 @@ class RegistryStream:
         if closed is not None and st.end is not None and st.end > closed:
             raise RegistryError(*where, "end", f"step ends {st.end}, after case "
                                 f"{st.case_id!r} was closed ({closed})")
-        shared = self.shared
-        body = None if st.body_id is None else shared.setdefault(st.body_id, st.body_id)
-        case.append((st.order, st.start.toordinal(), line, body, shared.setdefault(st.action, st.action)))
+        body = -1 if st.body_id is None else self._name(st.body_id)
+        self.case_last[case] = steps.add(st.order, st.start.toordinal(), line, body, self._name(st.action),
+                                         self.case_last[case])
         level = st.level or self.levels[st.body_id or ""]
         prov = self._prov(line)
         node_id = st.node_id
@@ -738,9 +792,18 @@ class RegistryStream:
         if st.body_id:
             self._edge(RelType.TAKEN_BY, node_id, st.body_id, prov)
 
+    def _name(self, name: str) -> int:
+        n = self.name_ids.get(name)
+        if n is None:
+            n = self.name_ids[name] = len(self.names)
+            self.names.append(name)
+        return n
+
     def _case_steps_done(self) -> Iterator[RowChunk]:
+        steps, names = self.steps, self.names
         for case_id, case in self.cases.items():
-            ordered = sorted(step[:3] for step in case[1:])
+            ordered = sorted((steps.order[i], steps.start[i], steps.line[i])
+                             for i in steps.of_case(self.case_last[case]))
             for (oa, sa, _), (ob, sb, line_b) in zip(ordered, ordered[1:], strict=False):
                 if sb < sa:
                     raise RegistryError(self.file_name, line_b, "start",
@@ -749,15 +812,17 @@ class RegistryStream:
         # One edge per case and body (its steps and actions in the order read, its
         # line the first step's), made once every step is known; in chunks, not one
         # chunk of every case's.
-        cases, self.cases = self.cases, {}
+        cases, last = self.cases, self.case_last
+        self.cases, self.case_dates, self.case_last, self.steps = {}, array("q"), array("i"), _Steps()
         made = 0
         for case_id, case in cases.items():
             handled: dict[str, tuple[int, list[int], list[str]]] = {}
-            for order, _, line, body, action in case[1:]:
-                if body is not None:
-                    _, orders, actions = handled.setdefault(body, (line, [], []))
-                    orders.append(order)
-                    actions.append(action)
+            for i in reversed(steps.of_case(last[case])):  # in the order read
+                by = steps.body[i]
+                if by >= 0:
+                    _, orders, actions = handled.setdefault(names[by], (steps.line[i], [], []))
+                    orders.append(steps.order[i])
+                    actions.append(names[steps.action[i]])
             for body, (line, orders, actions) in handled.items():
                 self._edge(RelType.HANDLED_BY, case_id, body, {
                     "steps": orders, "actions": actions, **self._prov(line)})

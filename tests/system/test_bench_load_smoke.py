@@ -43,6 +43,7 @@ def test_bench_load_smoke_streamed_only_with_lookups(tmp_path: Path):
     assert [r["mode"] for r in res["loads"] if r["size"] == 600] == ["stream"]
     assert all(len(r["loadavg_start"]) == 3 for r in res["loads"])
     ops = {(r["size"], r["op"]) for r in res["lookups"]}
-    assert ops == {(n, op) for n in (300, 600) for op in ("who_leads_measure", "escalation_chain")}
+    assert ops == {(n, op) for n in (300, 600)
+                   for op in ("round_trip_floor", "who_leads_measure", "escalation_chain")}
     assert all(r["calls"] == 50 and r["p99_ms"] >= r["p50_ms"] > 0 for r in res["lookups"])
     assert (out / "load-smoke.md").exists() and (out / "load-smoke.json").exists()
