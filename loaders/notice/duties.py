@@ -295,17 +295,9 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
     """
     starts: list[tuple[int, int, Header | None]] = []  # (item start, text start, header)
     header_at = {h.start: h for h in headers}
-    pos = 0
-    while pos <= len(text):
-        nl = text.find("\n", pos)
-        line_end = nl if nl != -1 else len(text)
-        s = pos
-        while s < line_end and text[s] in SPACE:
-            s += 1
-        if s < line_end:
-            h = header_at.get(s)
-            starts.append((s, h.end if h else s, h))
-        pos = line_end + 1
+    for s in _line_starts(text):
+        h = header_at.get(s)
+        starts.append((s, h.end if h else s, h))
     # inline headers (not at a line start) head items too
     line_starts = {s for s, _t, _h in starts}
     starts += [(h.start, h.end, h) for h in headers if h.start not in line_starts]
