@@ -63,6 +63,30 @@ def _malloc_mb() -> dict[str, float]:
     return {k: round(v, 1) for k, v in out.items()}
 
 
+def _print_holders(obj: Any, garbage: list[Any], title: str, depth: int = 14) -> None:
+    """Print the chain of what holds ``obj`` among the unreachable ``garbage``, up to
+    what holds the cycle (the first referrer at each step)."""
+    ids_g = {id(o) for o in garbage}
+    seen = {id(obj)}
+    print(title)
+    for _ in range(depth):
+        refs = [r for r in gc.get_referrers(obj) if id(r) in ids_g and id(r) not in seen]
+        if not refs:
+            break
+        obj = refs[0]
+        seen.add(id(obj))
+        desc = type(obj).__qualname__
+        if isinstance(obj, dict):
+            desc += " keys=" + ",".join(map(str, list(obj)[:8]))
+        elif hasattr(obj, "__dict__"):
+            desc += " attrs=" + ",".join(list(vars(obj))[:12])
+        elif type(obj).__name__ == "frame":
+            desc += f" {obj.f_code.co_filename}:{obj.f_code.co_name}:{obj.f_lineno}"
+        elif type(obj).__name__ == "cell":
+            desc += " (closure cell)"
+        print("   <-", desc[:220], flush=True)
+
+
 def _probe() -> None:
     from collections import Counter
 
@@ -78,28 +102,9 @@ def _probe() -> None:
     gc.garbage.clear()
     print(f"PROBE gc.collect(1) found {n} unreachable:",
           Counter(type(o).__qualname__ for o in garbage).most_common(12), flush=True)
-    ids_g = {id(o) for o in garbage}
     rows = [x for x in garbage if type(x) is list and x and type(x[0]) is str]
     if rows:
-        obj: Any = rows[0]
-        seen = {id(obj)}
-        print("PROBE a leaked row is held by:")
-        for _ in range(14):
-            refs = [r for r in gc.get_referrers(obj) if id(r) in ids_g and id(r) not in seen]
-            if not refs:
-                break
-            obj = refs[0]
-            seen.add(id(obj))
-            desc = type(obj).__qualname__
-            if isinstance(obj, dict):
-                desc += " keys=" + ",".join(map(str, list(obj)[:8]))
-            elif hasattr(obj, "__dict__"):
-                desc += " attrs=" + ",".join(list(vars(obj))[:12])
-            elif type(obj).__name__ == "frame":
-                desc += f" {obj.f_code.co_filename}:{obj.f_code.co_name}:{obj.f_lineno}"
-            elif type(obj).__name__ == "cell":
-                desc += " (closure cell)"
-            print("   <-", desc[:220], flush=True)
+        _print_holders(rows[0], garbage, "PROBE a leaked row is held by:")
     del garbage, rows
 
 
@@ -210,25 +215,9 @@ def main(argv: list[str] | None = None) -> int:
             if tb is not None:
                 where[str(tb[0])] += 1
         print("unreachable objects by where they were allocated:", where.most_common(12))
-    ids_g = {id(o) for o in gc.garbage}
     rows = [x for x in lists if x and type(x[0]) is str]
     if rows:
-        # the chain of what holds one leaked row, up to what holds the cycle
-        obj: Any = rows[0]
-        seen = {id(obj)}
-        print("a leaked row is held by:")
-        for _ in range(12):
-            refs = [r for r in gc.get_referrers(obj) if id(r) in ids_g and id(r) not in seen]
-            if not refs:
-                break
-            obj = refs[0]
-            seen.add(id(obj))
-            desc = type(obj).__qualname__
-            if isinstance(obj, dict):
-                desc += " keys=" + ",".join(map(str, list(obj)[:8]))
-            elif hasattr(obj, "__dict__"):
-                desc += " attrs=" + ",".join(list(vars(obj))[:10])
-            print("   <-", desc[:200])
+        _print_holders(rows[0], gc.garbage, "a leaked row is held by:")
     del lists, garbage, rows
     gc.garbage.clear()
     print(f"\na full collection after the load found {freed} unreachable objects; "
