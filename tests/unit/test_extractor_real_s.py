@@ -6,9 +6,6 @@ heading is changed to show the rule does not depend on its words, the test says 
 
 from __future__ import annotations
 
-import doctest
-
-from govgraph.loaders.notice import duty_density
 from real_corpus import assert_exact, measure_roles
 
 # r704's duty items, then its paragraphs of units with their duties under a heading renamed (adapted:
@@ -19,10 +16,6 @@ _RENAMED = ("某区建筑垃圾管理工作方案\n一、分工与职责\n（一
             "二、工作机制\n区绿化市容局、区住房保障房屋管理局负责根据居住区装修垃圾申报情况开展巡查。\n"
             "区建设管理委负责建设工程项目建筑垃圾中的废弃混凝土回收利用。\n"
             "各街道办事处负责发挥属地综合管理职能，结合街道城市网格化管理开展巡查。\n")
-
-
-def test_the_module_example_holds():
-    assert doctest.testmod(duty_density).failed == 0
 
 
 def test_paragraphs_opening_with_units_and_duties_are_items_whatever_the_heading_says():
