@@ -205,8 +205,8 @@ class StreamWriter(ABC):
 # (a transaction a writer thread is running: the Neo4j driver's Result holds the
 # query's parameters, 5,000 of the chunk's rows, in a cycle with its connection's
 # error handler) survives into the next generation, which a paused collector never
-# walked again, so every write in flight at a pass was kept to the end of the load:
-# ~75 MB a million residents (bench/results/profile-load-memory-neo4j.md). Now
+# walked again, so every write in flight at a pass was kept to the end of the load
+# (bench/results/profile-load-memory-neo4j.md). Now
 # such a cycle waits for the next full pass: what a load holds is bounded by the
 # writes in flight at FULL_COLLECT_CHUNKS passes, whatever the city's size. A full
 # pass walks what the load holds (a few chunks' objects; its ids are arrays).

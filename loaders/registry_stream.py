@@ -62,9 +62,8 @@ from .units import UnitRegistry
 
 # Registry rows per chunk: about two entities (a node, an edge) each. What a
 # streamed load holds beyond its ids is a few chunks (the one read, the one planned
-# ahead, those being written): ~115 MB of Python objects at 10,000 rows, ~90 at
-# 5,000, for the same Python CPU (1M residents into Neo4j: peak RSS 269 against
-# 228 MB; bench/results/profile-load-memory-neo4j.md).
+# ahead, those being written), so smaller chunks hold less for the same Python CPU
+# (measured in bench/results/profile-load-memory-neo4j.md).
 CHUNK_ROWS = 5_000
 
 _KIND_INDEX = {k: i for i, (k, _) in enumerate(KINDS)}
@@ -443,8 +442,8 @@ class RegistryStream:
         # Each case of the registry, by its number (``cases``: id -> number): its dates
         # packed in an int, its latest step; and its steps as read, in arrays by step
         # number (order, start's ordinal, line, body, action, the case's step before):
-        # ~180 bytes a case against ~450 in a dict of lists of tuples (a 10M city has
-        # ~170k cases, ~280k steps). Body ids and actions are numbers in ``names``.
+        # less than half of a dict of lists of tuples (bench/results/
+        # profile-load-memory-neo4j.md). Body ids and actions are numbers in ``names``.
         self.cases: dict[str, int] = {}
         self.case_dates = array("q")
         self.case_last = array("i")
