@@ -110,7 +110,10 @@ class LoadRequest(BaseModel):
     documents: list[NoticeText] = Field(default_factory=list, max_length=20,
                                         description="further notices to load")
     replace: bool = Field(default=False, description="empty the graph first (only after every "
-                          "input has been checked)")
+                          "input has been checked); refused (409 replace-refused) when the graph "
+                          "holds cases posted through Open311, unless drop_posted_cases")
+    drop_posted_cases: bool = Field(default=False, description="with replace: replace even a graph "
+                                    "that holds cases posted through Open311, deleting them")
     partial: bool = Field(default=False, description="keep only what was read of a document whose "
                           "parts could not all be read (they are listed under unread); without it "
                           "such a document is refused")

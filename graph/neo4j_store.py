@@ -51,6 +51,7 @@ from .store import (
     QueryResult,
     QueryTimeout,
     ReadOnlyViolation,
+    ReplaceCheck,
     StoreError,
     StreamWriter,
     check_params,
@@ -67,6 +68,9 @@ SCHEMA = (
     # Compound lookups name the place as (k:Area {id: …}); without this index that is
     # a scan of every Area (buildings included: ~30k at 1M residents).
     "CREATE INDEX area_id IF NOT EXISTS FOR (n:Area) ON (n.id)",
+    # A replacing load counts the cases posted through Open311 (Case {registry:
+    # 'open311'}): an index seek, not a scan of every case (loaders/registry.py).
+    "CREATE INDEX case_registry IF NOT EXISTS FOR (n:Case) ON (n.registry)",
     # The load lock below MERGEs on it: unique, so two MERGEs of one id serialise.
     f"CREATE CONSTRAINT graph_state_id IF NOT EXISTS FOR (n:{GRAPH_STATE_LABEL}) REQUIRE n.id IS UNIQUE",
 )
@@ -713,15 +717,19 @@ class Neo4jStore(GraphStore):
             return later
 
     @contextmanager
-    def _stream_writer(self, replace: bool) -> Iterator[StreamWriter]:
+    def _stream_writer(self, replace: bool, check: ReplaceCheck | None = None
+                       ) -> Iterator[StreamWriter]:
         self.ensure_schema()
-        with self.load_lock(), ThreadPoolExecutor(max_workers=self.writers,
-                                                  thread_name_prefix="govgraph-writer") as pool:
-            writer = _Writer(self, pool)
-            try:
-                yield writer
-            finally:
-                writer.stop()  # a failed load: what was queued is not written
+        with self.load_lock():
+            if check is not None:
+                check(self._lookup)
+            with ThreadPoolExecutor(max_workers=self.writers,
+                                    thread_name_prefix="govgraph-writer") as pool:
+                writer = _Writer(self, pool)
+                try:
+                    yield writer
+                finally:
+                    writer.stop()  # a failed load: what was queued is not written
 
     def _run_tx(self, statements: list[Statement], fresh: frozenset[str], created: set[str],
                 lock: threading.Lock, state: dict[str, int],
@@ -931,7 +939,8 @@ class Neo4jStore(GraphStore):
 
     def bulk_load_stream(self, chunks: Callable[[], Iterable[RowChunk]], *, replace: bool = False,
                          work_dir: Path | None = None,
-                         say: Callable[[str], None] | None = None) -> WriteSummary:
+                         say: Callable[[str], None] | None = None,
+                         check: ReplaceCheck | None = None) -> WriteSummary:
         """Load the chunks ``chunks()`` gives (a streamed load's, each checked as it
         is made) with Neo4j's offline importer, into an empty database of the local
         server ``scripts/neo4j-server.sh`` runs (``replace``: one that may hold
@@ -944,7 +953,8 @@ class Neo4jStore(GraphStore):
         personal store as they were, the server untouched. The graph is the one
         ``write_stream`` gives into an empty database; then the schema is created
         and its indexes built. The persons go to the personal store only when the
-        import succeeded."""
+        import succeeded. With ``replace``, ``check`` (if given) runs first, under
+        the load lock: if it raises, nothing is written and the server is untouched."""
         from . import neo4j_bulk
 
         server = neo4j_bulk.local_server(self.uri, self.server_home())
@@ -959,6 +969,8 @@ class Neo4jStore(GraphStore):
             # load takes them; released before the server stops, the transaction
             # kept until the import is done.
             with self.load_lock():
+                if replace and check is not None:
+                    check(self._lookup)
                 if self.personal is not None:
                     stage = stack.enter_context(self.personal.staging(replace=replace))
                 else:
@@ -1035,9 +1047,18 @@ class Neo4jStore(GraphStore):
                 while s.execute_write(work, query):
                     pass
 
-    def clear(self) -> None:
-        self._clear_graph()
-        self.clear_personal()
+    def clear(self, check: ReplaceCheck | None = None) -> None:
+        if check is None:
+            self._clear_graph()
+            self.clear_personal()
+            return
+        with self.load_lock():  # no load or posted case lands between the check and the emptying
+            check(self._lookup)
+            self._clear_graph()
+            self.clear_personal()
+
+    def _lookup(self, cypher: str, params: dict[str, Any]) -> list[list[Any]]:
+        return self._run_read(cypher, params, None).rows
 
     def close(self) -> None:
         self._driver.close()

@@ -164,6 +164,15 @@ def _conflict(plan: list[Statement], conflicts: list[str],
                                       "the stored graph", more=ordered[1:]))
 
 
+# A replacing load's check, run before anything is emptied or written with the
+# engine's load lock held (so no other write lands between it and the emptying):
+# given a read of the store (``lookup(cypher, params)`` -> rows), it raises to
+# refuse the load. ``write_stream``, ``clear`` and Neo4j's ``bulk_load_stream``
+# take one; the loaders give the check (``loaders.registry.keep_posted_cases``).
+Lookup = Callable[[str, dict[str, Any]], list[list[Any]]]
+ReplaceCheck = Callable[[Lookup], None]
+
+
 class StreamWriter(ABC):
     """What a streamed load needs from an engine while it holds the store
     (``GraphStore._stream_writer``): schema made, the engine's load lock held."""
@@ -237,7 +246,7 @@ class GraphStore(ABC):
 
     def write_stream(self, chunks: Callable[[], Iterable[RowChunk]], *, replace: bool = False,
                      progress: Callable[[int, int], None] | None = None,
-                     total: int = 0) -> WriteSummary:
+                     total: int = 0, check: ReplaceCheck | None = None) -> WriteSummary:
         """Write a load that comes as chunks (``RowChunk``), planning the next while
         one is written: the write sequence both engines share.
 
@@ -250,9 +259,11 @@ class GraphStore(ABC):
         registry holds (``IdConflict``) or a failed write leaves the graph and the
         personal store as they were (a Neo4j write that fails after its first
         transactions excepted, as for ``write_batch``'s sized loads). ``replace``
-        empties both first, as part of the load. ``total`` is what ``progress``
-        reports as the load's size until the load has been read (an estimate)."""
-        with self._stream_writer(replace) as w:
+        empties both first, as part of the load, once ``check`` (if given) has
+        passed: it runs as the store is held, before a chunk is read. ``total`` is
+        what ``progress`` reports as the load's size until the load has been read
+        (an estimate)."""
+        with self._stream_writer(replace, check if replace else None) as w:
             held_nothing = not replace and not w.lookup(ANY_ENTITY_QUERY, {})
             empty = replace or held_nothing
             # Into a store that held nothing, emptying it again undoes a failed load,
@@ -345,9 +356,12 @@ class GraphStore(ABC):
                              "people: open it with a data directory (GOVGRAPH_DATA_DIR)")
         return self.personal
 
-    def _stream_writer(self, replace: bool) -> AbstractContextManager[StreamWriter]:
+    def _stream_writer(self, replace: bool, check: ReplaceCheck | None = None
+                       ) -> AbstractContextManager[StreamWriter]:
         """Hold the store for a streamed load (``write_stream``): the engine's schema,
-        its load lock and, if it can, what undoes the load when it fails."""
+        its load lock, ``check`` run (if given) once the lock is held and before
+        anything is copied or written, and, if it can, what undoes the load when it
+        fails."""
         raise StoreError(f"the {self.engine} store does not take streamed loads")
 
     def write_all(self, batch: GraphBatch,
@@ -445,8 +459,10 @@ class GraphStore(ABC):
         """Create the uniqueness constraint / index on Entity.id, idempotently."""
 
     @abstractmethod
-    def clear(self) -> None:
-        """Remove every node and edge (used by `govgraph load --replace` and tests)."""
+    def clear(self, check: ReplaceCheck | None = None) -> None:
+        """Remove every node and edge (used by `govgraph load --replace` and tests).
+        With ``check``, it runs first with the engine's load lock held until the
+        store is empty; if it raises, nothing is removed."""
 
     @abstractmethod
     def close(self) -> None: ...

@@ -18,11 +18,11 @@ from typing import Any
 
 from ..graph.model import GraphBatch, RowChunk
 from ..graph.plan import WriteSummary
-from ..graph.store import GraphStore
+from ..graph.store import GraphStore, ReplaceCheck
 from .divisions import Divisions, divisions_graph, read_bundled
 from .documents import notice_to_graph
 from .notice import Notice, NoticeError, parse_notice, read_notice
-from .registry import KnownPlaces, RegistryError, read_registry, registry_graph
+from .registry import KnownPlaces, RegistryError, keep_posted_cases, read_registry, registry_graph
 from .registry_stream import CHUNK_ROWS, LoadIds, RegistryStream
 from .structure import structure_graph
 from .units import UnitRegistry, load_registry
@@ -214,12 +214,29 @@ def plan_stream(documents: list[Path] | None = None, *, include_default: bool = 
 
 
 def execute_stream(store: GraphStore, load: StreamedLoad, *, replace: bool = False,
-                   progress: Callable[[int, int], None] | None = None) -> WriteSummary:
+                   progress: Callable[[int, int], None] | None = None,
+                   drop_posted_cases: bool = False) -> WriteSummary:
     """Write a streamed load: all-or-nothing as ``execute`` (see ``GraphStore.write_stream``);
-    ``replace`` empties the store as part of it."""
+    ``replace`` empties the store as part of it, and is refused (``PostedCasesHeld``,
+    before anything is read or written) when the store holds cases posted through
+    Open311, unless ``drop_posted_cases``."""
     with _collector_paused():
         return store.write_stream(load.chunks, replace=replace, progress=progress,
-                                  total=load.size() if progress else 0)
+                                  total=load.size() if progress else 0,
+                                  check=replace_check(drop_posted_cases))
+
+
+def replace_check(drop_posted_cases: bool) -> ReplaceCheck | None:
+    """What a replacing load checks before it empties the store: that it deletes no
+    case posted through Open311 (``keep_posted_cases``), unless told to."""
+    return None if drop_posted_cases else keep_posted_cases
+
+
+def replace_store(store: GraphStore, *, drop_posted_cases: bool = False) -> None:
+    """Empty the store for a whole-plan load with ``replace``: refused, with nothing
+    removed, when it holds cases posted through Open311, unless ``drop_posted_cases``
+    (the check and the emptying hold the engine's load lock)."""
+    store.clear(replace_check(drop_posted_cases))
 
 
 def _check_issue_types_present(batch: GraphBatch) -> None:

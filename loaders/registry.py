@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from ..errors import GovgraphError
 from ..graph.model import Edge, GraphBatch, Node, NodeKind, PersonRecord, RelType
 from .json_rows import JSONArrayError, json_array_items
 from .units import UnitRegistry
@@ -752,7 +753,45 @@ def _case_graph(reg: Registry, b: GraphBatch, prov: Callable[[str, int], dict[st
             "steps": orders, "actions": actions, **prov("case_steps", i)}))
 
 
+OPEN311_REGISTRY = "open311"
 OPEN311_FILE = "POST /open311/v2/requests.json"
+POSTED_ID_PREFIX = "o311:"  # a posted case's id: the prefix and 16 hex digits
+
+# The cases posted through Open311, counted with one index seek (Case.registry is
+# indexed on both engines, graph/*_store.py) however many cases the registries
+# hold; registry_file tells them from the rows of a registry directory named open311.
+POSTED_CASES_QUERY = (f"MATCH (c:{NodeKind.CASE.value} {{registry: $registry}}) "
+                      "WHERE c.registry_file = $file "
+                      "RETURN count(c), count(CASE WHEN c.outcome = 'open' THEN 1 END), min(c.opened)")
+
+
+class PostedCasesHeld(GovgraphError, RuntimeError):
+    """A replacing load refused before anything was written: the graph holds cases
+    posted through Open311, which replacing it would delete (docs/cases.md#open311)."""
+
+    problem = "replace-refused"
+
+
+def posted_cases_message(cases: int, still_open: int, first_opened: str | None) -> str:
+    """The refusal: how many posted cases a replace would delete (how many of them
+    still open), and the two ways out (tests/unit/test_posted_cases.py)."""
+    what = f"{cases} case{'' if cases == 1 else 's'}"
+    listing = "GET /open311/v2/requests.json" + (f"?start_date={first_opened}" if first_opened else "")
+    return (f"the graph holds {what} posted through Open311 ({still_open} still open), which "
+            "replacing it would delete; nothing was written. Replace anyway with "
+            "--drop-posted-cases (API: \"drop_posted_cases\": true), or first list them "
+            f"({listing}; their ids start with {POSTED_ID_PREFIX}) to post them again once the "
+            "new graph is loaded")
+
+
+def keep_posted_cases(lookup: Callable[[str, dict[str, Any]], list[list[Any]]]) -> None:
+    """A replacing load's check (``graph.store.ReplaceCheck``): refuse it when the
+    graph holds cases posted through Open311 (``PostedCasesHeld``). One query."""
+    rows = lookup(POSTED_CASES_QUERY, {"registry": OPEN311_REGISTRY, "file": OPEN311_FILE})
+    cases, still_open, first = rows[0] if rows else (0, 0, None)
+    if cases:
+        raise PostedCasesHeld(posted_cases_message(int(cases), int(still_open or 0),
+                                                   str(first) if first else None))
 
 
 def posted_case(case_id: str, compound_id: str, issue: str, opened: date, due: date | None,
@@ -763,7 +802,7 @@ def posted_case(case_id: str, compound_id: str, issue: str, opened: date, due: d
     registry rows cite their file and line; it names no resident."""
     if level is not None and level not in LEVEL_ORDER:
         raise ValueError(f"unknown level {level!r}")
-    prov: dict[str, Any] = {"registry": "open311", "registry_file": OPEN311_FILE,
+    prov: dict[str, Any] = {"registry": OPEN311_REGISTRY, "registry_file": OPEN311_FILE,
                             "registry_entry": case_id}
     b = GraphBatch()
     b.nodes.append(Node(id=case_id, kind=NodeKind.CASE, name=case_id, props={

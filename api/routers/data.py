@@ -45,14 +45,19 @@ def extract(body: NoticeText):
 
 
 @router.post("/load", response_model=LoadResult, dependencies=[AuthDep],
-             responses=problem_responses(401, 403, 422, 503), summary="Load data (admin key)")
+             responses=problem_responses(401, 403, 409, 422, 503), summary="Load data (admin key)")
 def load(body: LoadRequest, store: StoreDep):
     """Load the default dataset and/or the notices sent, as `govgraph load` does:
     everything is parsed and checked first, then written all-or-nothing; loading the
-    same input again changes nothing. Needs an admin key (`Authorization: Bearer …`)."""
+    same input again changes nothing. `replace` is refused (409 `replace-refused`)
+    when the graph holds cases posted through Open311, unless `drop_posted_cases`.
+    Needs an admin key (`Authorization: Bearer …`)."""
     if not body.default and not body.documents:
         raise ProblemException("validation-error",
                                "nothing to load: default is false and no documents were sent")
+    if body.drop_posted_cases and not body.replace:
+        raise ProblemException("validation-error", "drop_posted_cases goes with replace: only a "
+                               "replacing load deletes the cases posted through Open311")
     with tempfile.TemporaryDirectory(prefix="govgraph-load-") as tmp:
         paths = []
         for i, doc in enumerate(body.documents):
@@ -61,7 +66,8 @@ def load(body: LoadRequest, store: StoreDep):
             paths.append(p)
         try:
             return load_use_case(store, paths, include_default=body.default,
-                                 replace=body.replace, partial=body.partial)
+                                 replace=body.replace, partial=body.partial,
+                                 drop_posted_cases=body.drop_posted_cases)
         except Exception as e:
             # Messages name the temporary file; say which document it was instead.
             msg = str(e)

@@ -273,7 +273,7 @@ async def post_request(request: Request, store: StoreDep):
     `received` by the first body of the type's chain at that compound — the body
     `govgraph route --compound` names first. Needs an admin key (`Authorization:
     Bearer …`). Personal fields and `description` are accepted and not stored."""
-    from ...loaders.registry import posted_case
+    from ...loaders.registry import POSTED_ID_PREFIX, posted_case
 
     body = await _read_body(request)
     known = {t.key for t in await adrive(store, answers.issue_types_flow())}
@@ -291,7 +291,7 @@ async def post_request(request: Request, store: StoreDep):
                  _level(chain, first.body.area_id) if first.body is not None else "city")
         first_body = FirstBody(id=who.id, name=who.name, kind=getattr(who, "kind", None),
                                role=first.role, level=level)
-    case_id = f"o311:{uuid.uuid4().hex[:16]}"
+    case_id = f"{POSTED_ID_PREFIX}{uuid.uuid4().hex[:16]}"
     batch = posted_case(case_id, body.address_id, body.service_code, today,
                         today + timedelta(days=DUE_DAYS), first_body.id if first_body else None,
                         first_body.level if first_body else None)

@@ -247,7 +247,8 @@ def test_cli_bulk_files_prints_the_steps_of_the_whole_plan_files(tmp_path):
         f"{whole.later_values} empty lists the importer drops are listed in later.jsonl (not set by "
         "the steps below)",
         "then, where that Neo4j keeps its files (see docs/engines.md):",
-        "  1. stop Neo4j (the database must not be in use)",
+        "  1. stop Neo4j (the database must not be in use; the import replaces what it holds, "
+        "cases posted through Open311 included: docs/cases.md#open311)",
         f"  2. {command}   # files mounted at /import",
         "  3. start Neo4j",
         "  4. govgraph db schema   # the constraints and indexes every load creates"]
