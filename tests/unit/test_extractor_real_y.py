@@ -1,0 +1,70 @@
+"""Round Y (issue 25): grammar, not vocabulary. Each rule is stated as a shape of names, lists,
+clauses or labels and pinned here on the real documents it fixed (tests/corpus_real/, see its
+README) and on constructed variants: lists and sentences written for these tests, marked
+*constructed*, with words no document in the corpus uses, so the shape rather than the words is
+what is read. Constructed variants are not real documents and count in no score."""
+
+from __future__ import annotations
+
+from govgraph.loaders.notice.given_by import holders
+from real_corpus import assert_exact, evaluated
+
+
+def sector_names(text: str) -> list[str]:
+    """The bodies a list at a clause's head reads as (given_by.holders, which running text and duty
+    headings use)."""
+    return [u.name for u in holders(text, 0, len(text)) or []]
+
+# --- 1. sector lists: a shared place prefix, sectors, a shared kind of body -------------------
+
+
+def test_a_kind_written_once_on_the_last_sector_is_distributed_and_the_place_prefix_restored():
+    # r1203 第六条: 市人力资源和社会保障、民政部门负责… (the 和 inside the first department's name kept)
+    assert sector_names("市人力资源和社会保障、民政部门") == ["市人力资源和社会保障部门", "市民政部门"]
+    # constructed: other levels, other sectors, a qualified kind
+    assert sector_names("县文化和旅游、体育行政部门") == ["县文化和旅游行政部门", "县体育行政部门"]
+    assert sector_names("省交通、水利、林草主管部门") == ["省交通主管部门", "省水利主管部门", "省林草主管部门"]
+
+
+def test_without_a_place_prefix_a_kind_written_once_makes_no_sector_list():
+    # constructed (as r1000's 依法指导、督促本行业、本系统相关单位): verbs and objects before a kind are
+    # no sectors unless a place prefix says they are departments
+    assert sector_names("指导、督促本系统相关单位") != ["指导单位", "督促本系统相关单位"]
+
+
+def test_bare_levels_before_the_first_sector_are_distributed_over_every_sector():
+    # r1203: 市、区发展改革、工业和信息化、市场监管、残联等单位…协同实施 (等单位 not distributed)
+    assert sector_names("市、区发展改革、工业和信息化、市场监管、残联等单位") == [
+        "市发展改革", "区发展改革", "市工业和信息化", "区工业和信息化", "市市场监管", "区市场监管",
+        "市残联", "区残联"]
+    # constructed: three levels, other sectors
+    assert sector_names("省、市、县交通、水利等部门") == [
+        "省交通", "市交通", "县交通", "省水利", "市水利", "县水利"]
+
+
+def test_a_level_with_its_alternative_in_brackets_is_restored_as_written():
+    # r1221 第三条: 市（区）财政、民政、卫生健康、人力资源社会保障等部门
+    assert sector_names("市（区）财政、民政、卫生健康、人力资源社会保障等部门") == [
+        "市（区）财政", "市（区）民政", "市（区）卫生健康", "市（区）人力资源社会保障"]
+    # constructed
+    assert sector_names("县（市）交通、水利等单位") == ["县（市）交通", "县（市）水利"]
+
+
+def test_a_qualified_kind_after_deng_closes_a_sector_list():
+    # r1160: 区水务、市场监督、信息化、规划资源等行政管理部门按照各自职责，协同实施本办法
+    # r1142: 水、电、气、通信等配套服务公司应保障… (one-character sectors, in a list of them)
+    assert sector_names("区水务、市场监督、信息化、规划资源等行政管理部门") == [
+        "区水务", "区市场监督", "区信息化", "区规划资源"]
+    assert sector_names("水、电、气、通信等配套服务公司") == ["水", "电", "气", "通信"]
+    # constructed
+    assert sector_names("县交通、林草等综合执法部门") == ["县交通", "县林草"]
+    assert sector_names("路、灯、桥等养护公司") == ["路", "灯", "桥"]
+
+
+def test_sector_lists_in_the_real_documents():
+    assert_exact("r1142_jinshan_zdgc_2023")  # 水、电、气、通信等配套服务公司 (support, 配合职责)
+    r1160 = evaluated("r1160_baoshan_jzlj_2024")
+    assert not [p for p in r1160.problems if "measure 8" in p], r1160.problems
+    r1203 = evaluated("r1203_guangzhou_jjyl_2022")
+    assert not [p for p in r1203.problems if "missed 市发展改革" in p or "missed 市民政部门" in p
+                and "measure 2" in p], r1203.problems
