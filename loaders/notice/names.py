@@ -220,6 +220,9 @@ _KINDS_JOINED_RE = re.compile(r"((?:[\u4e00-\u9fff]{0,4}?(?:省|市|县|区|镇|
 _SHARED_KIND_RE = re.compile(r"([\u4e00-\u9fff]{2})[和及与]([\u4e00-\u9fff]{2})(机构|单位|企业)")
 
 
+_BODY_WORDS = ("单位", "部门", "机构", "机关")
+
+
 def split_and_joined(name: str) -> list[tuple[str, int]]:
     """Names joined by 和 / 及 / 以及 / 与 / 会同 (各乡镇党委和政府, 县委宣传部及各乡镇), split
     when each side names a body; a headless right side takes the left's
@@ -238,7 +241,8 @@ def split_and_joined(name: str) -> list[tuple[str, int]]:
     for m in re.finditer(r"会同|以及|[和及与]", name):  # 小区业主委员会以及物业服务企业 (r1041)
         left, right = name[: m.start()], name[m.end() :]
         grassroots = left in GRASSROOTS_KINDS  # 属地村、居及镇属企业 (r900): 居, 镇属企业
-        if not (left[-1:] in BODY_FINAL or left.endswith(("镇", "乡", "街道", "单位", *PARTY_ENDINGS))
+        # a word for bodies ends a name as 局 does: 市、区民政部门和镇人民政府 (r1203)
+        if not (left[-1:] in BODY_FINAL or left.endswith(("镇", "乡", "街道", *_BODY_WORDS, *PARTY_ENDINGS))
                 or grassroots or _COLLECTIVE_RE.search(left)):
             continue
         if right.startswith(HEADLESS_BODIES):

@@ -68,3 +68,20 @@ def test_sector_lists_in_the_real_documents():
     r1203 = evaluated("r1203_guangzhou_jjyl_2022")
     assert not [p for p in r1203.problems if "missed 市发展改革" in p or "missed 市民政部门" in p
                 and "measure 2" in p], r1203.problems
+
+
+# --- 2. names joined by 和 after a word for bodies (部门, 机构, 机关) ---------------------------
+
+
+def test_a_name_ending_in_a_word_for_bodies_ends_before_he():
+    # r1203 第八条: 市、区民政部门和镇人民政府、街道办事处应当…落实… was read 市民政部门和镇人民政府; the
+    # 和 after 部门 joins two bodies, and the bare 市 then shares 民政部门 (r1104's 市、区残联)
+    assert sector_names("市、区民政部门和镇人民政府、街道办事处") == [
+        "市民政部门", "区民政部门", "镇人民政府", "街道办事处"]
+    r1203 = evaluated("r1203_guangzhou_jjyl_2022")
+    assert not [p for p in r1203.problems if "measure 4" in p], r1203.problems
+    # constructed: other kinds of body word and other joiners
+    assert sector_names("县税务机关和乡镇财政所") == ["县税务机关", "乡镇财政所"]
+    assert sector_names("县、镇卫生部门及镇卫生院") == ["县卫生部门", "镇卫生部门", "镇卫生院"]
+    # one department's own name keeps its 和 (市文化和旅游部门), as before
+    assert sector_names("市文化和旅游部门") == ["市文化和旅游部门"]
