@@ -7,7 +7,7 @@ what is read. Constructed variants are not real documents and count in no score.
 from __future__ import annotations
 
 from govgraph.loaders.notice.given_by import holders
-from real_corpus import assert_exact, evaluated
+from real_corpus import assert_exact, evaluated, measure_roles, real_notice
 
 
 def sector_names(text: str) -> list[str]:
@@ -85,3 +85,29 @@ def test_a_name_ending_in_a_word_for_bodies_ends_before_he():
     assert sector_names("县、镇卫生部门及镇卫生院") == ["县卫生部门", "镇卫生部门", "镇卫生院"]
     # one department's own name keeps its 和 (市文化和旅游部门), as before
     assert sector_names("市文化和旅游部门") == ["市文化和旅游部门"]
+
+
+# --- 3. a bracket-opening label's colon typed as a semicolon ---------------------------------
+
+
+def test_a_label_opening_a_bracket_reads_its_semicolon_as_its_colon():
+    # r1240 item 5: (责任单位;住建局、畜牧局、各乡镇场) shifted the units of the items after it
+    assert_exact("r1240_fuyu_rjhjdc_nd")
+    notice = real_notice("r1240_fuyu_rjhjdc_nd")
+    a = notice.measure(5).attributions[0]
+    assert a.clause == notice.text[a.start : a.end] == "责任单位;住建局、畜牧局、各乡镇场"  # quoted as written
+
+
+def test_the_semicolon_slip_is_read_for_any_label_and_either_width():
+    # constructed: other labels, full-width ；, a notice of another kind
+    text = ("某县河道整治工作安排\n1.清理河道两岸垃圾。（牵头单位；县水利站）\n"
+            "2.修复堤坝护坡。(配合部门;县财政所、县交通站)\n3.巡查河道。（责任单位：各村委会）\n")
+    assert measure_roles(text) == [[("lead", ["县水利站"])], [("support", ["县财政所", "县交通站"])],
+                                   [("responsible", ["各村委会"])]]
+
+
+def test_a_semicolon_between_two_labelled_lists_is_no_slip():
+    # constructed: ； after a list, before the next label, separates the lists as it always did
+    text = "某县工作安排\n1.清理河道两岸垃圾。（牵头单位：县水利站；配合单位：县财政所）\n2.巡查河道。（责任单位：各村委会）\n"
+    assert measure_roles(text) == [[("lead", ["县水利站"]), ("support", ["县财政所"])],
+                                   [("responsible", ["各村委会"])]]
