@@ -7,7 +7,7 @@ what is read. Constructed variants are not real documents and count in no score.
 from __future__ import annotations
 
 from govgraph.loaders.notice.given_by import holders
-from real_corpus import assert_exact, evaluated, measure_roles, real_notice
+from real_corpus import assert_exact, clause_roles, evaluated, measure_roles, real_notice
 
 
 def sector_names(text: str) -> list[str]:
@@ -111,3 +111,30 @@ def test_a_semicolon_between_two_labelled_lists_is_no_slip():
     text = "某县工作安排\n1.清理河道两岸垃圾。（牵头单位：县水利站；配合单位：县财政所）\n2.巡查河道。（责任单位：各村委会）\n"
     assert measure_roles(text) == [[("lead", ["县水利站"]), ("support", ["县财政所"])],
                                    [("responsible", ["各村委会"])]]
+
+
+# --- 4. a body handing a duty to another: the delegate is the doer ---------------------------
+
+
+def test_a_body_authorising_another_is_no_part_of_its_name():
+    # r1222 第六条: 州人民政府授权州数据资源主管部门负责… was read as one unit
+    first = real_notice("r1222_aba_zwsj_2021").measure(1).attributions[0]
+    assert [(u.name, u.reading) for u in first.units] == [("州数据资源主管部门", "delegated by 州人民政府 (授权)")]
+    r1222 = evaluated("r1222_aba_zwsj_2021")
+    assert not [p for p in r1222.problems if "州人民政府授权" in p], r1222.problems
+
+
+def test_the_delegate_is_read_whatever_the_bodies_and_the_verb():
+    # constructed: other bodies, other delegating verbs, in running text, a duty list and a label
+    assert clause_roles("县人民政府责成县林业局牵头开展清查，县公安局配合。") == [
+        ("lead", ["县林业局"]), ("support", ["县公安局"])]
+    assert measure_roles("某县护林工作安排\n1.加强巡山护林。（责任单位：县人民政府委托县林业站）\n"
+                         "2.开展防火宣传。（责任单位：各乡镇）\n") == [
+        [("responsible", ["县林业站"])], [("responsible", ["各乡镇"])]]
+
+
+def test_a_duty_to_entrust_with_a_modal_stays_unread():
+    # r755 (建设单位应委托招标代理公司负责…): a modal makes it the first party's duty to hand the work on,
+    # and nothing is labelled, as before
+    assert_exact("r755_yanghang_cjgc_2020")
+    assert clause_roles("建设单位应委托监理公司负责现场管理。") == []
