@@ -52,8 +52,11 @@ TASK_VERBS = ("新建", "建成", "启动", "完成", "加快", "推进", "推�
 # Verbs that govern a body (组织居委会…, 督促物业公司…, 指派专人…, 监督指导各街道办事处落实…, r704;
 # 请区直相关部门及各街道…落实, r801): a phrase opening with one is a
 # sentence about the body, not its name. Not 组织部 or 指导组/指导站, which are names.
-_GOVERNING_RE = re.compile(r"组织(?!部)|督促|指导(?!组|站|中心|委)|监督(?!组|站|科|处|中心|委)"
-                           r"|要求|委托|指派|请")
+# A verb right before a bare kind of body (工作组, 小组, 办公室) names what the body does, not what a
+# sentence does to a body: 监督工作组, 督促检查组, 指导小组 are names (r1261's (一)监督工作组).
+_KIND_OF_BODY = r"(?:工作|检查|专项)?(?:小?组|站|科|处|中心|委|办公室)"
+_GOVERNING_RE = re.compile(rf"组织(?!部|{_KIND_OF_BODY})|督促(?!{_KIND_OF_BODY})|指导(?!{_KIND_OF_BODY})"
+                           rf"|监督(?!{_KIND_OF_BODY})|要求|委托|指派|请")
 # Prepositions that open a phrase inside running text; no body's name holds one
 # (根据区消防安全委员会要求, 指导各街道按照国家标准…建设政府专职消防队).
 PREPOSITIONS_RE = re.compile(r"按照|根据|依据|依照")

@@ -138,3 +138,29 @@ def test_a_duty_to_entrust_with_a_modal_stays_unread():
     # and nothing is labelled, as before
     assert_exact("r755_yanghang_cjgc_2020")
     assert clause_roles("建设单位应委托监理公司负责现场管理。") == []
+
+
+# --- 5. a group's make-up and its duties: rosters with spaced labels, verbs naming what a group does
+
+
+def test_work_groups_with_their_make_up_and_labelled_duties_are_each_a_measure():
+    # r1261: 一、领导小组 / 组 长:… / 成 员:… is a roster (no measure); (一)监督工作组 / 组 长:… /
+    # 成员单位:… / 工作职责:… is the group's duty item (it was lost, and each group took the next one's place)
+    assert_exact("r1261_gaowan_cwzz_nd")
+
+
+# constructed: a township notice of the same shape, other groups and other offices (persons as 某某)
+_GROUPS = ("某镇关于调整卫生创建工作组的通知\n一、领导小组\n组  长:某某\n副 组 长:某某\n成  员:党政办、财政所、规划办\n"
+           "二、工作机构\n(一)督促检查组\n组 长:某某\n成员单位:党政办、纪检办\n工作职责:对各村创建工作进行检查;"
+           "负责通报检查结果。\n(二)环境整治组\n组 长:某某\n成员单位:规划办、各村委会\n工作职责:负责集镇环境卫生整治。\n")
+
+
+def test_a_verb_before_a_bare_kind_of_body_names_the_group():
+    from govgraph.loaders.notice.names import looks_like_unit
+
+    assert looks_like_unit("监督工作组") and looks_like_unit("督促检查组") and looks_like_unit("指导小组")
+    assert not looks_like_unit("监督各街道办事处") and not looks_like_unit("督促物业公司")
+
+
+def test_a_roster_with_spaced_labels_is_no_measure_and_a_group_with_duties_after_its_roster_is_one():
+    assert measure_roles(_GROUPS) == [[("responsible", ["督促检查组"])], [("responsible", ["环境整治组"])]]
