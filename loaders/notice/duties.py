@@ -189,15 +189,37 @@ def _category(units: list) -> bool:
     return bool(units) and all(isinstance(u, UnitMention) and _CATEGORY_RE.fullmatch(u.name) for u in units)
 
 
-_ROSTER_LABEL_RE = re.compile(r"(?:(?:常务)?(?:副)?(?:组长|召集人|总指挥|指挥长|主任)|成员(?:单位)?)"
-                              r"[^\S\n]*[:：]")
+def _spaced_out(pattern: str) -> str:
+    """A pattern of plain characters and groups whose characters may stand apart by spaces, as a
+    page aligns its labels (组 长:, 成 员:, r1261)."""
+    return re.sub(r"([\u4e00-\u9fff])(?=[\u4e00-\u9fff(|)?])", r"\1[^\\S\\n]*", pattern)
+
+
+_ROSTER_LABEL_RE = re.compile(
+    _spaced_out(r"(?:(?:常务)?(?:副)?(?:组长|召集人|总指挥|指挥长|主任)|成员(?:单位)?)") + r"[^\S\n]*[:：]")
+# The group's duties labelled after its make-up: (一)监督工作组 / 组 长:… / 成员单位:… / 工作职责:… (r1261).
+_DUTIES_LABEL_RE = re.compile(r"[^\S\n]*(?:工作|主要)?(?:职责|任务)[^\S\n]*[:：]")
+
+
+def _duties_after_roster(text: str, pos: int) -> bool:
+    """Past the roster lines starting at pos (组长：…, 成员单位：…), does a line label the group's duties?"""
+    while (m := _ROSTER_LABEL_RE.match(text, pos)) is not None:
+        nl = text.find("\n", m.end())
+        if nl == -1:
+            return False
+        pos = nl + 1
+        while pos < len(text) and text[pos] in SPACE:
+            pos += 1
+    return _DUTIES_LABEL_RE.match(text, pos) is not None
 
 
 def roster_line(text: str, units: list, head_end: int, duty_start: int, line_end: int) -> bool:
     """A line that only lists members: 成员单位：A、B、C。 (a category, then nothing but units) or
     A、B、C。 (two units or more closed by 。 with nothing after them on the line)."""
     if "\n" in text[head_end:duty_start] and _ROSTER_LABEL_RE.match(text, duty_start):
-        return True  # （一）领导小组 / 组长：… / 成员：…: the body's make-up under its name (r1082)
+        # （一）领导小组 / 组长：… / 成员：…: the body's make-up under its name (r1082); with its duties
+        # labelled after the make-up (工作职责：…) the group is a duty item (r1261)
+        return not _duties_after_roster(text, duty_start)
     if "\n" in text[head_end:duty_start]:
         # （三）成员单位 / A、B、C。: a category on a heading line, the members under it (r1120's category
         # heading holds duty paragraphs instead)

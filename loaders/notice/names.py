@@ -52,8 +52,11 @@ TASK_VERBS = ("新建", "建成", "启动", "完成", "加快", "推进", "推�
 # Verbs that govern a body (组织居委会…, 督促物业公司…, 指派专人…, 监督指导各街道办事处落实…, r704;
 # 请区直相关部门及各街道…落实, r801): a phrase opening with one is a
 # sentence about the body, not its name. Not 组织部 or 指导组/指导站, which are names.
-_GOVERNING_RE = re.compile(r"组织(?!部)|督促|指导(?!组|站|中心|委)|监督(?!组|站|科|处|中心|委)"
-                           r"|要求|委托|指派|请")
+# A verb right before a bare kind of body (工作组, 小组, 办公室) names what the body does, not what a
+# sentence does to a body: 监督工作组, 督促检查组, 指导小组 are names (r1261's (一)监督工作组).
+_KIND_OF_BODY = r"(?:工作|检查|专项)?(?:小?组|站|科|处|中心|委|办公室)"
+_GOVERNING_RE = re.compile(rf"组织(?!部|{_KIND_OF_BODY})|督促(?!{_KIND_OF_BODY})|指导(?!{_KIND_OF_BODY})"
+                           rf"|监督(?!{_KIND_OF_BODY})|要求|委托|指派|请")
 # Prepositions that open a phrase inside running text; no body's name holds one
 # (根据区消防安全委员会要求, 指导各街道按照国家标准…建设政府专职消防队).
 PREPOSITIONS_RE = re.compile(r"按照|根据|依据|依照")
@@ -220,6 +223,9 @@ _KINDS_JOINED_RE = re.compile(r"((?:[\u4e00-\u9fff]{0,4}?(?:省|市|县|区|镇|
 _SHARED_KIND_RE = re.compile(r"([\u4e00-\u9fff]{2})[和及与]([\u4e00-\u9fff]{2})(机构|单位|企业)")
 
 
+_BODY_WORDS = ("单位", "部门", "机构", "机关")
+
+
 def split_and_joined(name: str) -> list[tuple[str, int]]:
     """Names joined by 和 / 及 / 以及 / 与 / 会同 (各乡镇党委和政府, 县委宣传部及各乡镇), split
     when each side names a body; a headless right side takes the left's
@@ -238,7 +244,8 @@ def split_and_joined(name: str) -> list[tuple[str, int]]:
     for m in re.finditer(r"会同|以及|[和及与]", name):  # 小区业主委员会以及物业服务企业 (r1041)
         left, right = name[: m.start()], name[m.end() :]
         grassroots = left in GRASSROOTS_KINDS  # 属地村、居及镇属企业 (r900): 居, 镇属企业
-        if not (left[-1:] in BODY_FINAL or left.endswith(("镇", "乡", "街道", "单位", *PARTY_ENDINGS))
+        # a word for bodies ends a name as 局 does: 市、区民政部门和镇人民政府 (r1203)
+        if not (left[-1:] in BODY_FINAL or left.endswith(("镇", "乡", "街道", *_BODY_WORDS, *PARTY_ENDINGS))
                 or grassroots or _COLLECTIVE_RE.search(left)):
             continue
         if right.startswith(HEADLESS_BODIES):

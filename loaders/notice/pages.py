@@ -1,6 +1,7 @@
 r"""Text as a page renders it, read as written: page footers on lines of their
-own blanked, lines a page width cut joined, and a notice read from that text
-given back the offsets and quotes of the text as given.
+own blanked, lines a page width cut joined, a bracket-opening label's separator typed
+as a semicolon read as its colon, and a notice read from that text given back the
+offsets and quotes of the text as given.
 
 >>> read, keep = unwrap("一、加强管理（区住建局\n负责）\n", Layout(wrap_width=22))
 >>> read
@@ -18,7 +19,7 @@ from typing import Any
 
 from .layout import Layout, display_width
 from .model import Notice
-from .vocabulary import FOOTER_RE, SPACE
+from .vocabulary import FOOTER_RE, ROLE_LABEL_PATTERN, SPACE
 
 # A page footer on a line of its own (— 3 —, -4-, 第 3 页 共 9 页), left by PDF-to-text between pages.
 # With the line break before it: blanked, the footer's line is gone, not left as a blank line.
@@ -117,3 +118,24 @@ def quoted_from(notice: Notice, read: str, text: str, keep: Sequence[int] | None
             un.line = text.count("\n", 0, k) + 1
             un.column = k - (text.rfind("\n", 0, k) + 1) + 1
     return notice
+
+
+# A label opening a bracket, its colon typed as a semicolon: (责任单位;住建局、畜牧局) (r1240). Right
+# after the bracket a label can only introduce its list, so the separator there is read as the
+# colon; a ； after a list (（牵头单位：A；责任单位：B）) is no slip and stays.
+_SLIPPED_LABEL_RE = re.compile(r"(?<=[（(])[^\S\n]*(?:" + ROLE_LABEL_PATTERN
+                               + r")[^\S\n]*([;；])(?![^\S\n]*[;；:：）)])")
+
+
+def mend_label_separators(text: str) -> str:
+    """The text with each bracket-opening label's separator typed as a semicolon read as its colon,
+    one character for one, so every offset stays (the parser quotes the text as given).
+
+    >>> mend_label_separators("加快改造。(责任单位;住建局、畜牧局)")
+    '加快改造。(责任单位：住建局、畜牧局)'
+    >>> mend_label_separators("（牵头单位：县交通局；配合单位：县财政局）")  # a ； between lists: no slip
+    '（牵头单位：县交通局；配合单位：县财政局）'
+    """
+    if ";" not in text and "；" not in text:
+        return text
+    return _SLIPPED_LABEL_RE.sub(lambda m: m.group(0)[: m.start(1) - m.start()] + "：", text)

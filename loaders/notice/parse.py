@@ -18,7 +18,7 @@ from .metadata import date_and_issuers, document_title
 from .model import Attribution, Measure, Notice, NoticeError, Official, Section, Unread
 from .numbering import LINE_HEADER_RE, Header, accept_headers, block_ends, closing_tails, measure_rank
 from .numerals import int_to_cn_numeral
-from .pages import blank_footer_lines, quoted_from, unwrap
+from .pages import blank_footer_lines, mend_label_separators, quoted_from, unwrap
 from .persons import person_mentions
 from .regions import find_regions, parse_attributions
 from .roles import bare_brackets, role_brackets, role_lines
@@ -300,7 +300,7 @@ def parse_notice(text: str, *, source: str = "<text>", doc_id: str | None = None
     read as nothing, and lines cut by a page width (PDF-to-text) are joined
     before reading; every offset and quote is into ``text`` as given."""
     text = _check_text(text, source)
-    read = blank_footer_lines(text)
+    read = mend_label_separators(blank_footer_lines(text))
     layout = detect_layout(read)
     keep = None
     if layout.wrap_width is not None:

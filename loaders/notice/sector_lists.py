@@ -1,18 +1,44 @@
-"""Lists of sectors standing for their bodies, typed by what closes them: ``等单位`` / ``等有关部门``.
+"""Lists of sectors standing for their bodies: a shared place prefix, sectors, a shared kind of body.
 
-District duty rules name the departments that share a duty by their sectors, behind one
-place prefix, and close the list with the kind of body they are, sometimes qualified:
-``区交通、生态环境、绿化市容、…、农业农村等市政交通设施、公共服务设施相关部门`` (r1120),
-``区发展改革、财政、税务、国资等有关部门``, ``排水、公安等部门`` (r1043),
-``项目管理人、居委、物业、代建、设计、监理、施工等单位`` (r656). Each sector is a body, written
-as it stands; the place prefix the first one carries is restored on the others (``区财政``);
-the closing ``等…部门`` (qualifier and all) is left out, its ``部门`` not distributed.
+District and city rules name the departments that share a duty by their sectors, behind one
+place prefix, and close the list with the kind of body they are. Two closings:
+
+- ``等<kind>`` (``等单位``, ``等有关部门``, ``等行政管理部门``, ``等配套服务公司``), sometimes qualified:
+  ``区交通、生态环境、绿化市容、…、农业农村等市政交通设施、公共服务设施相关部门`` (r1120),
+  ``区发展改革、财政、税务、国资等有关部门``, ``排水、公安等部门`` (r1043),
+  ``项目管理人、居委、物业、代建、设计、监理、施工等单位`` (r656),
+  ``区水务、市场监督、信息化、规划资源等行政管理部门`` (r1160), ``水、电、气、通信等配套服务公司`` (r1142).
+  Each sector is a body, written as it stands; the closing ``等…`` (qualifier and all) is left out,
+  its kind not distributed;
+- the kind written once on the last sector, with no ``等``: ``市人力资源和社会保障、民政部门`` (r1203).
+  The kind is distributed: each sector is that kind of body (``市人力资源和社会保障部门``, ``市民政部门``).
+
+The place prefix is written once, on the first sector, and restored on the others (``区财政``):
+one level (``区``), a level with its alternative in brackets (``市（区）财政、民政…``, r1221), or
+several levels each written bare before the first (``市、区发展改革、工业和信息化…等单位``, r1203),
+which are distributed over every sector as ``市、区残联`` is over one name, sector by sector
+(``市发展改革``, ``区发展改革``, ``市工业和信息化``, …). A sector that writes a level of its own keeps it.
 
 >>> [u.name for u in typed_sectors("区发展改革、财政、税务等有关部门", 0, 16)]
 ['区发展改革', '区财政', '区税务']
 >>> [u.name for u in typed_sectors("排水、公安等部门", 0, 8)]
 ['排水', '公安']
 >>> typed_sectors("加强领导、落实责任等工作", 0, 12) is None
+True
+
+The grammar, not the words (constructed lists, no document's):
+
+>>> [u.name for u in typed_sectors("县、镇水利、交通等单位", 0, 11)]
+['县水利', '镇水利', '县交通', '镇交通']
+>>> [u.name for u in typed_sectors("省（市）交通、水利等部门", 0, 12)]
+['省（市）交通', '省（市）水利']
+>>> t = "县教育和体育、卫生部门"
+>>> [(u.name, u.reading) for u in typed_sectors(t, 0, len(t))]
+[('县教育和体育部门', 'shared suffix'), ('县卫生部门', 'elided prefix restored')]
+>>> t = "路、灯、气等养护公司"
+>>> [u.name for u in typed_sectors(t, 0, len(t))]
+['路', '灯', '气']
+>>> typed_sectors("县财政局、卫生部门", 0, 9) is None  # a body and a department: no sector list
 True
 """
 
@@ -21,32 +47,116 @@ from __future__ import annotations
 import re
 
 from .model import UnitMention
-from .names import PHRASE_RE
+from .names import PHRASE_RE, jurisdiction_of, looks_like_unit
 from .unit_lists import list_mentions
 
 # 等单位, 等有关部门, 等职能部门, and a qualifier before them (等市政交通设施、
-# 公共服务设施相关部门), and 等各有关管理部门 (r1140).
-TYPED_END_RE = re.compile(r"等各?(?:[\u4e00-\u9fff、]{2,30}?(?:有关|相关))?(?:有关|相关)?(?:职能|管理)?"
-                          r"(?:单位|部门)\s*$")
-_SECTOR_RE = re.compile(r"[\u4e00-\u9fff]{2,8}")
-_PLACE_PREFIXES = ("区", "市", "县", "镇", "省")
+# 公共服务设施相关部门), and 等各有关管理部门 (r1140); 等行政管理部门 (r1160), 等配套服务公司 (r1142):
+# a few words of what the bodies do before the kind.
+TYPED_END_RE = re.compile(r"等各?(?:[\u4e00-\u9fff、]{2,30}?(?:有关|相关))?(?:有关|相关)?"
+                          r"(?:[\u4e00-\u9fff]{1,4}?)?(?:职能|管理)?(?:单位|部门|公司)\s*$")
+# A sector: a few characters naming a field of work (水, 通信, 工业和信息化); a one-character one
+# only beside others (水、电、气). Two fields a merged department joins by 和 may be longer
+# (人力资源和社会保障).
+_SECTOR_RE = re.compile(r"[\u4e00-\u9fff]{1,8}|[\u4e00-\u9fff]{2,5}和[\u4e00-\u9fff]{2,5}")
+_LEVELS = "省市区县镇乡"
+# The place prefix on the first sector: a level, or a level and its alternative in brackets (市（区）).
+_PREFIX_RE = re.compile(rf"[{_LEVELS}](?:[（(〔][{_LEVELS}][)）〕])?")
+# The kind written once on the last sector and shared by all (民政部门): a generic kind, which no
+# sector's name ends with.
+_SHARED_KIND_RE = re.compile(r"(?:行政|主管|职能)?(?:部门|单位|机构)$")
+
+
+def _sector(name: str) -> bool:
+    return bool(_SECTOR_RE.fullmatch(name)) and not PHRASE_RE.search(name)
+
+
+def _levels(units: list[UnitMention]) -> tuple[list[str], int]:
+    """The bare levels a list opens with (市、区…), and how many items they take: the levels written
+    as items of their own, then the one the first sector carries (``市``, ``区发展改革`` → [市, 区], 1)."""
+    k = 0
+    # 县、镇农业: list_mentions may have given the bare 县 the next name's body (县农业), as for 市、区残联
+    while k < len(units) and len(units[k].as_written.strip()) == 1 and units[k].as_written.strip() in _LEVELS:
+        k += 1
+    if k == 0 or k >= len(units):
+        return [], 0
+    first = units[k].name
+    if first[0] not in _LEVELS or jurisdiction_of(first) is None:
+        return [], 0
+    return [u.as_written.strip() for u in units[:k]] + [first[0]], k
+
+
+def _prefix(name: str) -> str:
+    """The place prefix the first sector is written with (区 of 区发展改革, 市（区） of 市（区）财政),
+    or ''."""
+    m = _PREFIX_RE.match(name)
+    if m is None or m.end() >= len(name):
+        return ""
+    if jurisdiction_of(m.group(0)[0] + name[m.end() :]) is None:  # 市场监管: no place
+        return ""
+    return m.group(0)
+
+
+def _distribute(units: list[UnitMention], kind: str) -> list[UnitMention] | None:
+    """The sectors with their place prefix restored (and the shared `kind` added), or None when
+    an item is not a sector."""
+    levels, k = _levels(units)
+    sectors = units[k:]
+    if levels:
+        prefixes, bare0 = levels, sectors[0].name[1:]
+    else:
+        p = _prefix(sectors[0].name)
+        prefixes, bare0 = [p], sectors[0].name[len(p):]
+    bare = [bare0] + [u.name for u in sectors[1:]]
+    if (len(bare) + len(levels) < 2 or all(looks_like_unit(b) for b in bare)
+            or not all(_sector(b) or (i > 0 and jurisdiction_of(b)) for i, b in enumerate(bare))):
+        return None  # a list of bodies (残联 is one) is list_mentions', not a list of sectors
+    if kind and prefixes == [""]:
+        return None  # 指导、督促本行业、本系统相关单位: with no 等, only a place prefix makes sectors
+    if any(len(b) == 1 for b in bare) and (levels or prefixes != [""] or len(bare) < 3 or kind):
+        return None  # 市、区残联 is shared_suffixes'; one-character sectors stand only in a list of them
+    out: list[UnitMention] = []
+    for i, (u, b) in enumerate(zip(sectors, bare, strict=True)):
+        own = i > 0 and jurisdiction_of(b) is not None  # a sector writing its own level keeps it
+        for j, p in enumerate([""] if own else prefixes):
+            # 市、区发展改革: the bare 市 is written as an item of its own, the first sector's span
+            src = units[j] if i == 0 and j < len(levels) - 1 else u
+            name = p + b + kind
+            if name == src.name:
+                out.append(src)
+                continue
+            reading = "elided prefix restored" if i > 0 and p else "shared suffix"
+            out.append(src.model_copy(update={"name": name, "reading": reading,
+                                              "prefix_restored": reading == "elided prefix restored"}))
+    return out
 
 
 def typed_sectors(text: str, s: int, e: int) -> list[UnitMention] | None:
-    """text[s:e] as a list of sectors closed by 等…单位 / 等…部门, or None."""
+    """text[s:e] as a list of sectors closed by 等…单位 / 等…部门, or by a kind written once on the
+    last sector (…、民政部门); None when it is not one."""
     typed = TYPED_END_RE.search(text, s, e)
-    if typed is None or typed.start() - s < 2:
-        return None
-    leads, mentions = list_mentions(text, s, typed.start())
+    if typed is not None:
+        if typed.start() - s < 1:
+            return None
+        leads, mentions = list_mentions(text, s, typed.start())
+        units = leads + mentions
+        if not units:
+            return None
+        if len(units) == 1:  # one sector before 等…部门 (排水等部门): as written
+            return units if _sector(units[0].name) and len(units[0].name) >= 2 else None
+        return _distribute(units, "")
+    leads, mentions = list_mentions(text, s, e)
     units = leads + mentions
-    if not units or not all(_SECTOR_RE.fullmatch(u.name) and not PHRASE_RE.search(u.name) for u in units):
+    if len(units) < 2 or leads:
         return None
-    first = units[0].name
-    prefix = first[0] if first.startswith(_PLACE_PREFIXES) and len(first) >= 3 else ""
-    if not prefix or len(units) < 2 or any(u.name.startswith(prefix) for u in units[1:]):
-        return units
-    return [units[0]] + [u.model_copy(update={"name": prefix + u.name, "prefix_restored": True,
-                                              "reading": "elided prefix restored"}) for u in units[1:]]
+    kind = _SHARED_KIND_RE.search(units[-1].name)
+    if (kind is None or kind.start() < 2 or not _sector(units[-1].name[: kind.start()])
+            or any(looks_like_unit(u.name) for u in units[:-1])
+            or looks_like_unit(units[-1].name[: kind.start()])):
+        return None
+    last = units[-1]
+    stem = last.model_copy(update={"name": last.name[: kind.start()]})
+    return _distribute([*units[:-1], stem], kind.group(0))
 
 
 __all__ = ["TYPED_END_RE", "typed_sectors"]

@@ -263,6 +263,32 @@ def restore_prefixes(mentions: list[UnitMention]) -> list[UnitMention]:
     return out
 
 
+# A body handing a duty to another, both named: 州人民政府授权州数据资源主管部门负责… (r1222). The
+# delegate is the one given the role word (as 受市水务局委托 leaves the entrusted one the subject,
+# r1162); the delegating body is no holder. With a modal before the verb (建设单位应委托…, r755) the
+# clause is a duty of the first to hand it on, and the name is not read as one (running_text's pivots).
+_DELEGATES_RE = re.compile(r"(授权|责成|委托)")
+
+
+def delegate(text: str, m: UnitMention) -> UnitMention:
+    """An item naming a body, a verb handing on a duty (授权, 责成, 委托) and another body: the second,
+    its span its own, read "delegated by <the first>"; else the item as it was.
+
+    >>> t = "县人民政府授权县农业农村局"
+    >>> d = delegate(t, UnitMention(name=t, as_written=t, start=0, end=len(t)))
+    >>> d.name, d.as_written, d.reading
+    ('县农业农村局', '县农业农村局', 'delegated by 县人民政府 (授权)')
+    """
+    for v in _DELEGATES_RE.finditer(m.name):
+        left, right = m.name[: v.start()], m.name[v.end() :]
+        if looks_like_unit(left) and looks_like_unit(right):
+            off = text.find(right, m.start, m.end)
+            s, e = (off, off + len(right)) if off != -1 else (m.start, m.end)
+            return UnitMention(name=right, as_written=text[s:e], start=s, end=e, alias=m.alias,
+                               reading=f"delegated by {left} ({v.group(1)})")
+    return m
+
+
 def split_names(text: str, m: UnitMention) -> list[UnitMention]:
     """One written item that names several bodies, split: 和/及/与-joined
     (各乡镇党委和政府) or run together (区财政局区税务局). Each part keeps the
@@ -465,7 +491,8 @@ def list_mentions(text: str, start: int, end: int, before: UnitMention | None = 
             continue
         (leads if marked else mentions).append(item)
     mentions = merge_attributes(text, _merge_parents(text, merge_collectives(text, mentions)))
-    mentions = share_place_suffix(share_suffixes([part for m in mentions for part in split_names(text, m)]))
+    mentions = share_place_suffix(share_suffixes([part for m in mentions
+                                                  for part in split_names(text, delegate(text, m))]))
     mentions = merge_grassroots(text, restore_elided_prefixes(restore_prefixes(mentions), before,
                                                               document_places(text)))
     return leads, mentions

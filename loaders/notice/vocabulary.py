@@ -77,6 +77,8 @@ _GRAMMAR = rf"(?:(?:{_WORDS})\s*){{1,4}}(?:{_spaced(LABEL_NOUNS)})"
 _PERSON_GRAMMAR = (rf"(?:(?:{_WORDS}|{_spaced(_PERSON_QUALIFIERS)})\s*){{0,3}}"
                    rf"(?:{_spaced(PERSON_LABEL_NOUNS)})")
 LABEL_RE = re.compile("(" + _spaced(list(LABELS)) + "|" + _GRAMMAR + "|" + _PERSON_GRAMMAR + r")\s*[:：]")
+# The role labels alone (no person labels), as a pattern to build on.
+ROLE_LABEL_PATTERN = _spaced(list(LABELS)) + "|" + _GRAMMAR
 _ROLE_OF_STEM = ([(w, "lead") for w in LEAD_STEMS] + [(w, "support") for w in SUPPORT_STEMS]
                  + [(w, "responsible") for w in RESPONSIBLE_STEMS] + [(w, "") for w in NO_ROLE_STEMS])
 
