@@ -32,7 +32,8 @@ A copy that misses its deadline is a hang when the server then does not answer
 PING on a new connection either; the run notes it with the server's log lines
 about forks, kills the server (SIGKILL), restarts it from its append-only file
 and carries on. Prints one line per scenario and, with ``--json PATH``, writes
-them there.
+them there. ``--quiet-wait`` waits before each copy as govgraph does
+(``falkordb_store.wait_for_quiet``: no forked child, no index being built).
 """
 
 from __future__ import annotations
@@ -51,6 +52,8 @@ from typing import Any
 
 import redis
 from govgraph.graph import embedded_server
+from govgraph.graph.falkordb_store import wait_for_quiet
+from govgraph.graph.store import StoreError
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
@@ -186,8 +189,8 @@ def _fork_lines(log: Path, since: int) -> list[str]:
             if re.search(r"fork|Fork", ln) and "preparation time" not in ln][-4:]
 
 
-def _zombies(pid: int) -> int:
-    n = 0
+def _zombies(pid: int) -> list[str]:
+    names = []
     for p in Path("/proc").iterdir():
         if not p.name.isdigit():
             continue
@@ -197,8 +200,8 @@ def _zombies(pid: int) -> int:
             continue
         fields = stat.rsplit(")", 1)[1].split()
         if fields[0] == "Z" and int(fields[1]) == pid:
-            n += 1
-    return n
+            names.append(stat.split("(", 1)[1].rsplit(")", 1)[0])
+    return names
 
 
 def _stacks(pid: int, out: Path) -> None:
@@ -233,7 +236,7 @@ def _kill(data_dir: Path) -> None:
 
 
 def run_scenario(name: str, seconds: float, nodes: int, deadline: float,
-                 stacks: Path | None = None) -> dict[str, Any]:
+                 stacks: Path | None = None, quiet_wait: bool = False) -> dict[str, Any]:
     data_dir = Path(tempfile.mkdtemp(prefix=f"copyhang-{name}-"))
     sock = embedded_server.ensure_running(data_dir)
     conn = _conn(sock)
@@ -255,6 +258,12 @@ def run_scenario(name: str, seconds: float, nodes: int, deadline: float,
             t0 = time.monotonic()
             try:
                 c.delete("src_copy")
+                if quiet_wait:
+                    try:
+                        wait_for_quiet(c, "src", deadline)
+                    except StoreError as e:
+                        failures.append(str(e)[:80])
+                        continue
                 c.execute_command("GRAPH.COPY", "src", "src_copy")
                 durations.append(time.monotonic() - t0)
                 copies += 1
@@ -281,7 +290,7 @@ def run_scenario(name: str, seconds: float, nodes: int, deadline: float,
         embedded_server.stop(data_dir, timeout=10)
         shutil.rmtree(data_dir, ignore_errors=True)
     durations.sort()
-    return {"scenario": name, "seconds": seconds, "nodes": nodes, "copies": copies,
+    return {"scenario": name, "quiet_wait": quiet_wait, "seconds": seconds, "nodes": nodes, "copies": copies,
             "copy_p50_ms": round(1000 * durations[len(durations) // 2], 1) if durations else None,
             "copy_max_ms": round(1000 * durations[-1], 1) if durations else None,
             "failures": len(failures), "failure_kinds": sorted(set(failures))[:5],
@@ -298,11 +307,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--deadline", type=float, default=10)
     p.add_argument("--json")
     p.add_argument("--stacks", help="a folder for each hung server's thread backtraces (gdb)")
+    p.add_argument("--quiet-wait", action="store_true",
+                   help="before each copy, wait as govgraph does (wait_for_quiet)")
     a = p.parse_args(argv)
     out = []
     for name in a.scenarios.split(","):
         res = run_scenario(name.strip(), a.seconds, a.nodes, a.deadline,
-                           Path(a.stacks) if a.stacks else None)
+                           Path(a.stacks) if a.stacks else None, a.quiet_wait)
         out.append(res)
         print(json.dumps(res, ensure_ascii=False), flush=True)
     if a.json:
