@@ -22,6 +22,10 @@ class Settings(BaseSettings):
     # Embedded engine (the default when no Neo4j URI is set).
     data_dir: Path = Field(default=Path(".govgraph"), description="where the embedded engine keeps its files")
     graph: str = Field(default="govgraph", description="graph name on the embedded engine")
+    # How long the embedded engine may take to copy the graph (a load's snapshot)
+    # before it counts as stuck and is restarted; unset, it grows with the graph
+    # (60 s, or 60 us a node and relationship: docs/engines.md).
+    falkordb_copy_timeout_s: float | None = Field(default=None, gt=0.0, le=86400.0)
 
     # Neo4j (the store of record when configured).
     neo4j_uri: str | None = Field(default=None, description="e.g. bolt://127.0.0.1:7687")

@@ -28,6 +28,7 @@ class StoreSettings(Protocol):
     neo4j_database: str
     neo4j_retry_s: float
     neo4j_read_timeout_s: float
+    falkordb_copy_timeout_s: float | None
 
     @property
     def engine(self) -> str | None: ...
@@ -57,4 +58,5 @@ def open_store(settings: StoreSettings) -> GraphStore:
     from .falkordb_store import FalkorDBStore
 
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    return FalkorDBStore(settings.data_dir, graph=settings.graph)
+    return FalkorDBStore(settings.data_dir, graph=settings.graph,
+                         copy_timeout_s=settings.falkordb_copy_timeout_s)

