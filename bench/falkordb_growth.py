@@ -24,6 +24,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -42,13 +43,17 @@ def classify(command: str) -> str:
     return f"{m.group(1)} {m.group(2) or m.group(3)}"
 
 
-def run(city: Path, data: Path, delta: int | None, node_buffer: int | None) -> dict[str, Any]:
+def run(city: Path, data: Path, delta: int | None, node_buffer: int | None,
+        chunk_rows: int | None = None) -> dict[str, Any]:
     from govgraph.graph import embedded_server, falkordb_store
     from govgraph.loaders.pipeline import execute_stream, plan_stream
 
-    from .sysinfo import cpu_seconds, machine
+    from .sysinfo import _status_kb, cpu_seconds, machine
 
+    # A fresh server on an empty directory: one that restarts replays its log first.
     embedded_server.stop(data)
+    shutil.rmtree(data, ignore_errors=True)
+    data.mkdir(parents=True)
     if node_buffer:
         real = embedded_server.subprocess.run
 
@@ -80,13 +85,18 @@ def run(city: Path, data: Path, delta: int | None, node_buffer: int | None) -> d
 
     falkordb_store._Writer.write = write  # type: ignore[method-assign]
     cpu0, t0 = cpu_seconds(pid), time.perf_counter()
-    summary = execute_stream(store, plan_stream(registries=[city]))
+    if chunk_rows:
+        store.batch_rows = chunk_rows
+    load = (plan_stream(registries=[city], chunk_rows=chunk_rows) if chunk_rows
+            else plan_stream(registries=[city]))
+    summary = execute_stream(store, load)
     seconds, cpu1 = time.perf_counter() - t0, cpu_seconds(pid)
     store.close()
     return {"meta": {"machine": machine(), "started": time.strftime("%Y-%m-%d %H:%M:%S"),
                      "city": str(city), "config": config, "loadavg_end": os.getloadavg()},
             "nodes": summary.nodes, "edges": summary.edges, "seconds": seconds,
-            "server_cpu_s": (cpu1 or 0) - (cpu0 or 0), "log": log}
+            "server_cpu_s": (cpu1 or 0) - (cpu0 or 0), "chunk_rows": chunk_rows,
+            "python_peak_rss_mb": (_status_kb("self", "VmHWM") or 0) / 1024, "log": log}
 
 
 def buckets(res: dict[str, Any], parts: int = 10) -> list[dict[str, Any]]:
@@ -130,7 +140,9 @@ def markdown(res: dict[str, Any], parts: list[dict[str, Any]]) -> str:
              f"in {res['seconds']:.1f} s, server CPU {res['server_cpu_s']:.1f} s "
              f"({res['server_cpu_s'] * 1e6 / (res['nodes'] + res['edges']):.1f} us an entity); "
              f"DELTA_MAX_PENDING_CHANGES {cfg.get('DELTA_MAX_PENDING_CHANGES')}, "
-             f"NODE_CREATION_BUFFER {cfg.get('NODE_CREATION_BUFFER')}; run {res['meta']['started']}, "
+             f"NODE_CREATION_BUFFER {cfg.get('NODE_CREATION_BUFFER')}, chunks of "
+             f"{res.get('chunk_rows') or 5000:,} rows; Python peak RSS "
+             f"{res.get('python_peak_rss_mb', 0):,.0f} MB; run {res['meta']['started']}, "
              f"load average at end {res['meta']['loadavg_end'][0]:.2f}", "",
              "| tenth | rows written | server CPU us/row | internal us/row | top classes (internal us/row) |",
              "|---|---|---|---|---|"]
@@ -147,13 +159,15 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench.falkordb_growth", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--city", type=Path, required=True)
-    p.add_argument("--data", type=Path, required=True, help="the embedded FalkorDB's directory (emptied)")
+    p.add_argument("--data", type=Path, required=True,
+                   help="a directory for the embedded FalkorDB (deleted first)")
     p.add_argument("--delta-max-pending", type=int, default=None)
     p.add_argument("--node-creation-buffer", type=int, default=None)
+    p.add_argument("--chunk-rows", type=int, default=None,
+                   help="registry rows a chunk, and rows an UNWIND statement (default 5,000)")
     p.add_argument("--name", default=None, help="write bench/results/NAME.json")
     a = p.parse_args(argv)
-    a.data.mkdir(parents=True, exist_ok=True)
-    res = run(a.city, a.data, a.delta_max_pending, a.node_creation_buffer)
+    res = run(a.city, a.data, a.delta_max_pending, a.node_creation_buffer, a.chunk_rows)
     parts = buckets(res)
     text = markdown(res, parts)
     print(text)
