@@ -44,7 +44,7 @@ def classify(command: str) -> str:
 
 
 def run(city: Path, data: Path, delta: int | None, node_buffer: int | None,
-        chunk_rows: int | None = None) -> dict[str, Any]:
+        chunk_rows: int | None = None, coalesce: int | None = None) -> dict[str, Any]:
     from govgraph.graph import embedded_server, falkordb_store
     from govgraph.loaders.pipeline import execute_stream, plan_stream
 
@@ -59,7 +59,11 @@ def run(city: Path, data: Path, delta: int | None, node_buffer: int | None,
 
         def spawn(args: list[str], *a: Any, **k: Any) -> Any:
             if args and str(args[0]).endswith("redis-server"):
-                args = [*args, "NODE_CREATION_BUFFER", str(node_buffer)]
+                args = list(args)
+                if "NODE_CREATION_BUFFER" in args:
+                    args[args.index("NODE_CREATION_BUFFER") + 1] = str(node_buffer)
+                else:
+                    args += ["NODE_CREATION_BUFFER", str(node_buffer)]
             return real(args, *a, **k)
 
         embedded_server.subprocess.run = spawn  # type: ignore[assignment]
@@ -73,17 +77,29 @@ def run(city: Path, data: Path, delta: int | None, node_buffer: int | None,
     store.clear()
     log: list[list[Any]] = []  # [class, rows, wall s, internal ms, server CPU s or None]
     graph = store._graph
+    query = graph.query
+    spelled = falkordb_store._Part.command
+    last = [0]
 
-    def write(self: Any, prepared: Any, progress: Any) -> None:
-        for rows, command in prepared:
-            t = time.perf_counter()
-            res = graph.query(command)
-            wall = time.perf_counter() - t
+    def command(part: Any) -> tuple[int, str]:
+        rows, text = spelled(part)
+        last[0] = rows
+        return rows, text
+
+    falkordb_store._Part.command = command  # type: ignore[method-assign]
+
+    def timed(command: str, params: Any = None, *a: Any, **k: Any) -> Any:
+        t = time.perf_counter()
+        res = query(command, params, *a, **k)
+        wall = time.perf_counter() - t
+        if params is None:  # a write command (a lookup of ids has parameters)
             cpu = cpu_seconds(pid) if len(log) % 10 == 0 else None
-            log.append([classify(command), rows, wall, res.run_time_ms, cpu])
-            progress(rows)
+            log.append([classify(command), last[0], wall, res.run_time_ms, cpu])
+        return res
 
-    falkordb_store._Writer.write = write  # type: ignore[method-assign]
+    graph.query = timed  # type: ignore[method-assign]
+    if coalesce:
+        falkordb_store.COALESCE_CHUNKS = coalesce  # type: ignore[attr-defined]
     cpu0, t0 = cpu_seconds(pid), time.perf_counter()
     if chunk_rows:
         store.batch_rows = chunk_rows
@@ -96,6 +112,7 @@ def run(city: Path, data: Path, delta: int | None, node_buffer: int | None,
                      "city": str(city), "config": config, "loadavg_end": os.getloadavg()},
             "nodes": summary.nodes, "edges": summary.edges, "seconds": seconds,
             "server_cpu_s": (cpu1 or 0) - (cpu0 or 0), "chunk_rows": chunk_rows,
+            "coalesce_chunks": falkordb_store.COALESCE_CHUNKS,
             "python_peak_rss_mb": (_status_kb("self", "VmHWM") or 0) / 1024, "log": log}
 
 
@@ -130,7 +147,7 @@ def buckets(res: dict[str, Any], parts: int = 10) -> list[dict[str, Any]]:
                     "internal_us_per_row": internal * 1000 / rows if rows else None,
                     "server_cpu_us_per_row": cpu_us,
                     "by_class": {k: {"rows": v[0], "internal_us_per_row": v[1] * 1000 / v[0]}
-                                 for k, v in sorted(by.items(), key=lambda kv: -kv[1][1])}})
+                                 for k, v in sorted(by.items(), key=lambda kv: -kv[1][1]) if v[0]}})
     return out
 
 
@@ -141,7 +158,8 @@ def markdown(res: dict[str, Any], parts: list[dict[str, Any]]) -> str:
              f"({res['server_cpu_s'] * 1e6 / (res['nodes'] + res['edges']):.1f} us an entity); "
              f"DELTA_MAX_PENDING_CHANGES {cfg.get('DELTA_MAX_PENDING_CHANGES')}, "
              f"NODE_CREATION_BUFFER {cfg.get('NODE_CREATION_BUFFER')}, chunks of "
-             f"{res.get('chunk_rows') or 5000:,} rows; Python peak RSS "
+             f"{res.get('chunk_rows') or 5000:,} rows written {res.get('coalesce_chunks', 1)} at a "
+             f"time; Python peak RSS "
              f"{res.get('python_peak_rss_mb', 0):,.0f} MB; run {res['meta']['started']}, "
              f"load average at end {res['meta']['loadavg_end'][0]:.2f}", "",
              "| tenth | rows written | server CPU us/row | internal us/row | top classes (internal us/row) |",
@@ -165,9 +183,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--node-creation-buffer", type=int, default=None)
     p.add_argument("--chunk-rows", type=int, default=None,
                    help="registry rows a chunk, and rows an UNWIND statement (default 5,000)")
+    p.add_argument("--coalesce-chunks", type=int, default=None,
+                   help="chunks the stream writer writes as one (default: the store's)")
     p.add_argument("--name", default=None, help="write bench/results/NAME.json")
     a = p.parse_args(argv)
-    res = run(a.city, a.data, a.delta_max_pending, a.node_creation_buffer, a.chunk_rows)
+    res = run(a.city, a.data, a.delta_max_pending, a.node_creation_buffer, a.chunk_rows,
+              a.coalesce_chunks)
+    if a.name:  # the raw log first (beside the data directory), whatever the summary does
+        (a.data.parent / f"{a.name}.log.json").write_text(json.dumps(res) + "\n")
     parts = buckets(res)
     text = markdown(res, parts)
     print(text)

@@ -26,6 +26,7 @@ LOG_NAME = "falkordb.log"
 # Unix socket paths are limited to 108 bytes; longer data dirs get a socket in /tmp.
 _MAX_SOCKET_PATH = 100
 QUERY_MEM_CAPACITY = 1 << 30
+NODE_CREATION_BUFFER = 1 << 20
 NO_IMPORT_DIR = "no-csv-import"
 
 
@@ -165,6 +166,12 @@ def _spawn(data_dir: Path, sock: Path) -> None:
         # come back within the start timeout. Effects are applied without
         # matching, at some cost to each write (docs/performance.md).
         "EFFECTS_THRESHOLD", "0",
+        # The nodes the graph's matrices are sized ahead by (FalkorDB's default is
+        # 16,384). Each resize copies the matrices' row arrays, a pass over the
+        # graph, so with the default a load's cost a node grew with the city
+        # (docs/performance.md). Space ahead that no node uses is reserved, not
+        # touched: a small graph's resident memory is the same.
+        "NODE_CREATION_BUFFER", str(NODE_CREATION_BUFFER),
         # LOAD CSV runs even in GRAPH.RO_QUERY: its file:// URLs resolve inside this
         # folder only, which govgraph never creates, so no query reads a file of the
         # host (FalkorDB's default is /var/lib/FalkorDB/import/, shared by any
