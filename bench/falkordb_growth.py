@@ -9,13 +9,18 @@ internal time a row, overall and by class, so that a cost that grows with the
 graph shows as such and names the statements it is in.
 
     python -m bench.falkordb_growth --city /tmp/perf10m/city-1m --data /tmp/x/falkordb \\
-        [--delta-max-pending N] [--node-creation-buffer N] [--name STEM]
+        [--delta-max-pending N] [--node-creation-buffer N] [--chunk-rows N]
+        [--coalesce-chunks N] [--name STEM]
 
 ``--delta-max-pending`` sets FalkorDB's DELTA_MAX_PENDING_CHANGES for the load
-(pending changes a matrix holds before they are merged into it; default 10,000);
-``--node-creation-buffer`` starts the server with NODE_CREATION_BUFFER (the
-nodes its matrices are sized ahead by; default 16,384), which can only be set
-when it starts. Results: bench/results/STEM.json (and the table printed).
+(pending changes a matrix holds before they are merged into it; FalkorDB's
+default 10,000); ``--node-creation-buffer`` starts the server with
+NODE_CREATION_BUFFER (the nodes its matrices are sized ahead by: FalkorDB's
+default 16,384, govgraph's 2^20), which can only be set when it starts;
+``--chunk-rows`` the registry rows of a chunk (and of an UNWIND statement);
+``--coalesce-chunks`` how many chunks the stream writer writes as one (1: one
+at a time, as before 2026-12-07). Results: bench/results/STEM.{json,md} (and
+the table printed); the raw log of every command beside the data directory.
 """
 
 from __future__ import annotations
@@ -159,8 +164,9 @@ def markdown(res: dict[str, Any], parts: list[dict[str, Any]]) -> str:
              f"DELTA_MAX_PENDING_CHANGES {cfg.get('DELTA_MAX_PENDING_CHANGES')}, "
              f"NODE_CREATION_BUFFER {cfg.get('NODE_CREATION_BUFFER')}, chunks of "
              f"{res.get('chunk_rows') or 5000:,} rows written {res.get('coalesce_chunks', 1)} at a "
-             f"time; Python peak RSS "
-             f"{res.get('python_peak_rss_mb', 0):,.0f} MB; run {res['meta']['started']}, "
+             "time" + (f"; Python peak RSS {res['python_peak_rss_mb']:,.0f} MB"
+                       if res.get("python_peak_rss_mb") else "")
+             + f"; commit {res['meta']['machine'].get('git_commit')}, run {res['meta']['started']}, "
              f"load average at end {res['meta']['loadavg_end'][0]:.2f}", "",
              "| tenth | rows written | server CPU us/row | internal us/row | top classes (internal us/row) |",
              "|---|---|---|---|---|"]
@@ -198,6 +204,7 @@ def main(argv: list[str] | None = None) -> int:
         RESULTS.mkdir(exist_ok=True)
         (RESULTS / f"{a.name}.json").write_text(json.dumps({**{k: v for k, v in res.items() if k != "log"},
                                                             "parts": parts}, indent=1) + "\n")
+        (RESULTS / f"{a.name}.md").write_text(f"# {a.name}\n\n" + text)
     return 0
 
 
