@@ -105,18 +105,19 @@ def run(city: Path, data: Path, delta: int | None, node_buffer: int | None,
     graph.query = timed  # type: ignore[method-assign]
     if coalesce:
         falkordb_store.COALESCE_CHUNKS = coalesce  # type: ignore[attr-defined]
-    cpu0, t0 = cpu_seconds(pid), time.perf_counter()
+    cpu0, t0, py0 = cpu_seconds(pid), time.perf_counter(), cpu_seconds("self")
     if chunk_rows:
         store.batch_rows = chunk_rows
     load = (plan_stream(registries=[city], chunk_rows=chunk_rows) if chunk_rows
             else plan_stream(registries=[city]))
     summary = execute_stream(store, load)
-    seconds, cpu1 = time.perf_counter() - t0, cpu_seconds(pid)
+    seconds, cpu1, py1 = time.perf_counter() - t0, cpu_seconds(pid), cpu_seconds("self")
     store.close()
     return {"meta": {"machine": machine(), "started": time.strftime("%Y-%m-%d %H:%M:%S"),
                      "city": str(city), "config": config, "loadavg_end": os.getloadavg()},
             "nodes": summary.nodes, "edges": summary.edges, "seconds": seconds,
             "server_cpu_s": (cpu1 or 0) - (cpu0 or 0), "chunk_rows": chunk_rows,
+            "python_cpu_s": (py1 or 0) - (py0 or 0),
             "coalesce_chunks": falkordb_store.COALESCE_CHUNKS,
             "python_peak_rss_mb": (_status_kb("self", "VmHWM") or 0) / 1024, "log": log}
 
@@ -160,7 +161,8 @@ def markdown(res: dict[str, Any], parts: list[dict[str, Any]]) -> str:
     cfg = res["meta"]["config"]
     lines = [f"FalkorDB load of {res['meta']['city']} ({res['nodes']:,} nodes, {res['edges']:,} edges) "
              f"in {res['seconds']:.1f} s, server CPU {res['server_cpu_s']:.1f} s "
-             f"({res['server_cpu_s'] * 1e6 / (res['nodes'] + res['edges']):.1f} us an entity); "
+             f"({res['server_cpu_s'] * 1e6 / (res['nodes'] + res['edges']):.1f} us an entity)"
+             + (f", Python CPU {res['python_cpu_s']:.1f} s" if res.get("python_cpu_s") else "") + "; "
              f"DELTA_MAX_PENDING_CHANGES {cfg.get('DELTA_MAX_PENDING_CHANGES')}, "
              f"NODE_CREATION_BUFFER {cfg.get('NODE_CREATION_BUFFER')}, chunks of "
              f"{res.get('chunk_rows') or 5000:,} rows written {res.get('coalesce_chunks', 1)} at a "
