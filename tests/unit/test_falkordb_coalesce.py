@@ -6,8 +6,8 @@ load in tests/engine/test_streamed_load.py."""
 from __future__ import annotations
 
 from govgraph.graph.falkordb_store import _params_header, _Part, coalesced
-from govgraph.graph.plan import Statement, chunk_plan, creating_plan
 from govgraph.graph.model import NodeKind, RelType, RowChunk
+from govgraph.graph.plan import Statement, chunk_plan, creating_plan
 
 
 def _row_chunk(nodes, edges, merged) -> RowChunk:
