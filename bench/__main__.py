@@ -2,8 +2,10 @@
 python -m bench analytics [--sizes 10k,100k[,1m]]: each analysis's time and memory
 python -m bench parse: notice parsing against document length
 python -m bench json-read [--sizes 100k,1m]: a JSON registry file read whole against one object at a time
-python -m bench load [--sizes 100k,1m,2.5m,10m] [--engines falkordb,neo4j] [--bulk] [--lookups]:
-  a registry load end to end, whole-plan against streamed and bulk (time, entities/s, peak RSS)
+python -m bench load [--sizes 100k,1m,2.5m,10m] [--engines falkordb,neo4j] [--bulk] [--lookups] [--api]:
+  a registry load end to end, whole-plan against streamed and bulk (time, entities/s, peak RSS);
+  --api then serves the loaded graph with `govgraph serve` and drives it with wrk (req/s, shared
+  reads and --no-share-reads); --no-load measures a store already loaded
 
 Without --neo4j-uri the harness starts its own Neo4j (scripts/neo4j-server.sh,
 fresh home, free port; heap 4g, page cache 2g unless GOVGRAPH_NEO4J_* say
@@ -103,8 +105,25 @@ def main(argv: list[str] | None = None) -> int:
     lp.add_argument("--name", default="load", help="results file stem (bench/results/NAME.{json,md})")
     lp.add_argument("--modes", default="", help="only these kinds of load (whole, stream, bulk), "
                                                  "e.g. stream,bulk; default: all that apply")
+    lp.add_argument("--api", action="store_true",
+                    help="after each size's loads, serve the graph they left with `govgraph serve` "
+                         "and drive it with wrk as `bench run` does, as served (shared reads) and "
+                         "with every request reading alone (--no-share-reads); req/s, p50/p99, "
+                         "the server's and the database's CPU, the load average around each run")
+    lp.add_argument("--api-seconds", type=float, default=5.0, help="wrk seconds per level (--api)")
+    lp.add_argument("--api-concurrency", default="1,16,64",
+                    help="wrk connections of the point lookup's levels (--api)")
+    lp.add_argument("--api-workers", type=int, default=2, help="`govgraph serve --workers` (--api)")
+    lp.add_argument("--profile", action="store_true",
+                    help="with --api: py-spy the server in an untimed pass of the point lookup, "
+                         "every request reading alone (bench/results/py-spy-serve-*-alone.txt)")
+    lp.add_argument("--no-load", action="store_true",
+                    help="load nothing: measure (--lookups, --api) the graph the store already "
+                         "holds (the workdir's FalkorDB; Neo4j only with --neo4j-uri, not wiped)")
     a = p.parse_args(argv)
     if a.cmd == "load":
+        if a.no_load and "neo4j" in a.engines and not a.neo4j_uri:
+            p.error("--no-load measures a store that holds a city: give Neo4j's with --neo4j-uri")
         from . import load as load_bench
 
         res = load_bench.run([parse_size(s) for s in a.sizes.split(",") if s.strip()],
@@ -112,7 +131,10 @@ def main(argv: list[str] | None = None) -> int:
                              max(1, a.repeat), a.workdir, a.neo4j_uri, None if a.no_write else a.out,
                              warmup=not a.no_warmup, whole_max=parse_size(a.whole_max),
                              bulk=a.bulk, lookups=a.lookups, calls=a.calls, name=a.name,
-                             modes=[m.strip() for m in a.modes.split(",") if m.strip()] or None)
+                             modes=[m.strip() for m in a.modes.split(",") if m.strip()] or None,
+                             api=a.api, api_seconds=a.api_seconds,
+                             api_concurrency=_ints(a.api_concurrency), api_workers=a.api_workers,
+                             profile=a.profile, no_load=a.no_load)
         print(load_bench.markdown(res))
         return 0
     if a.cmd == "json-read":

@@ -116,7 +116,9 @@ def _child(engine: str, mode: str, city: str, data_dir: str, uri: str | None) ->
 def run(sizes: list[int], engines: list[str], seed: int, repeat: int, workdir: Path | None,
         neo4j_uri: str | None, out: Path | None, warmup: bool = True, *,
         whole_max: int = 1_000_000, bulk: bool = False, lookups: bool = False,
-        calls: int = 2000, name: str = "load", modes: list[str] | None = None) -> dict[str, Any]:
+        calls: int = 2000, name: str = "load", modes: list[str] | None = None,
+        api: bool = False, api_seconds: float = 5.0, api_concurrency: list[int] | None = None,
+        api_workers: int = 2, profile: bool = False, no_load: bool = False) -> dict[str, Any]:
     from govgraph.graph import embedded_server
     from govgraph.loaders.synth import synthesize
 
@@ -126,9 +128,13 @@ def run(sizes: list[int], engines: list[str], seed: int, repeat: int, workdir: P
                                     "seed": seed, "repeat": repeat, "warmup": warmup,
                                     "whole_max": whole_max, "bulk": bulk, "modes": modes,
                                     "loadavg_start": os.getloadavg()},
-                           "loads": [], "summary": [], "lookups": []}
+                           "loads": [], "summary": [], "lookups": [], "api": []}
     falkor_dir = work / "falkordb"
     server = None
+    if no_load:
+        if "neo4j" in engines and not neo4j_uri:
+            raise ValueError("--no-load measures a store that holds a city: give Neo4j's with --neo4j-uri")
+        warmup = False
     if "neo4j" in engines and not neo4j_uri:
         from .engines import neo4j_server
 
@@ -149,11 +155,13 @@ def run(sizes: list[int], engines: list[str], seed: int, repeat: int, workdir: P
         for n in sizes:
             label = size_label(n)
             city = work / f"city-{label}"
-            if not (city / "SYNTHETIC.txt").exists() or not (city / "case_steps.csv").exists():
+            if not no_load and (not (city / "SYNTHETIC.txt").exists()
+                                or not (city / "case_steps.csv").exists()):
                 print(f"synth {label}", file=sys.stderr)
                 synthesize(n, seed, city)  # written as it is made: its memory does not grow with n
             for engine in engines:
-                kinds = [m for m in _modes(engine, n, whole_max, bulk) if not modes or m in modes]
+                kinds = [] if no_load else [m for m in _modes(engine, n, whole_max, bulk)
+                                            if not modes or m in modes]
                 runs: dict[str, list[dict[str, Any]]] = {m: [] for m in kinds}
                 for i in range(repeat):
                     for mode in kinds if i % 2 == 0 else kinds[::-1]:
@@ -167,13 +175,19 @@ def run(sizes: list[int], engines: list[str], seed: int, repeat: int, workdir: P
                               file=sys.stderr)
                         res["loads"].append(r)
                         runs[mode].append(r)
-                res["summary"].append(_summary(engine, n, label, runs))
+                if kinds:
+                    res["summary"].append(_summary(engine, n, label, runs))
                 if lookups:
                     print(f"lookups {engine} {label}", file=sys.stderr)
                     look = _spawn_lookups(engine, falkor_dir, neo4j_uri, calls, seed)
                     for r in look:
                         r.update(engine=engine, size=n, label=label)
                     res["lookups"] += look
+                if api:
+                    print(f"api {engine} {label}", file=sys.stderr)
+                    res["api"] += _api(engine, falkor_dir, neo4j_uri, n, label, seed, work, out,
+                                       seconds=api_seconds, concurrency=api_concurrency or [1, 16, 64],
+                                       workers=api_workers, profile=profile)
                 if out:
                     _write(res, out, name)
     finally:
@@ -222,6 +236,19 @@ def _lookups_child(engine: str, data_dir: str, uri: str | None, calls: int, seed
         out.append({"op": op, "compounds": total, **r})
     s.close()  # (not the engine: the embedded server stays up for the next load)
     return out
+
+
+def _api(engine: str, falkor_dir: Path, uri: str | None, n: int, label: str, seed: int,
+         work: Path, out: Path | None, **kw: Any) -> list[dict[str, Any]]:
+    """The API served on the graph the last load left (``bench/api_load.py``)."""
+    from . import api_load
+    from .engines import FalkorEngine, Neo4jEngine
+
+    e: Any = FalkorEngine(falkor_dir) if engine == "falkordb" else Neo4jEngine(uri or "")
+    try:
+        return api_load.measure(e, n, label, seed=seed, work=work, out=out, **kw)
+    finally:
+        e.store.close()  # (not the engine: the embedded server stays up for the next load)
 
 
 def _spawn_lookups(engine: str, falkor_dir: Path, uri: str | None, calls: int, seed: int
@@ -361,6 +388,9 @@ def markdown(res: dict[str, Any]) -> str:
         for r in res["lookups"]:
             lines.append(f"| {r['engine']} | {r['label']} | {r['op']} | {r['calls']} | "
                          f"{r['p50_ms']:.2f} | {r['p99_ms']:.2f} |")
+    from .api_load import markdown as api_markdown
+
+    lines += api_markdown(res.get("api") or [])
     lines += ["", "Every load:", "", "| engine | residents | mode | run | plan s | write s | end-to-end s "
               "| Python CPU s | DB CPU s | Python peak RSS MB | load average at start |",
               "|---|---|---|---|---|---|---|---|---|---|---|"]

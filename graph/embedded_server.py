@@ -26,6 +26,11 @@ LOG_NAME = "falkordb.log"
 # Unix socket paths are limited to 108 bytes; longer data dirs get a socket in /tmp.
 _MAX_SOCKET_PATH = 100
 QUERY_MEM_CAPACITY = 1 << 30
+# The nodes the graph's matrices are sized ahead by, for a new data directory
+# (see _spawn); FalkorDB's own default, for one a govgraph before it wrote.
+NODE_CREATION_BUFFER = 1 << 20
+FALKORDB_NODE_CREATION_BUFFER = 16_384
+NODE_BUFFER_NAME = "node-creation-buffer"
 NO_IMPORT_DIR = "no-csv-import"
 # How long a start may take: the server answers once it has replayed its
 # append-only file, which holds every load's snapshot since the last rewrite
@@ -185,6 +190,12 @@ def _spawn(data_dir: Path, sock: Path) -> None:
         # come back within the start timeout. Effects are applied without
         # matching, at some cost to each write (docs/performance.md).
         "EFFECTS_THRESHOLD", "0",
+        # The nodes the graph's matrices are sized ahead by (FalkorDB's default is
+        # 16,384). Each resize copies the matrices' row arrays, a pass over the
+        # graph, so with the default a load's cost a node grew with the city
+        # (docs/performance.md). Space ahead that no node uses is reserved, not
+        # touched: a small graph's resident memory is the same.
+        "NODE_CREATION_BUFFER", str(node_creation_buffer(data_dir)),
         # LOAD CSV runs even in GRAPH.RO_QUERY: its file:// URLs resolve inside this
         # folder only, which govgraph never creates, so no query reads a file of the
         # host (FalkorDB's default is /var/lib/FalkorDB/import/, shared by any
@@ -194,6 +205,25 @@ def _spawn(data_dir: Path, sock: Path) -> None:
     res = subprocess.run(args, capture_output=True, text=True, timeout=30)
     if res.returncode != 0:
         raise EmbeddedServerError(f"could not start FalkorDB: {res.stderr or res.stdout}")
+
+
+def node_creation_buffer(data_dir: Path) -> int:
+    """The NODE_CREATION_BUFFER the server of ``data_dir`` starts with: the one its
+    graph was written with, recorded in the directory when it is first served.
+
+    A graph is always served with the buffer it was written with: a 10M-resident
+    graph written with 2^20 and served with 16,384 came back with its edges counted
+    but not found by any traversal (docs/performance.md). A directory that holds
+    data and no record was written by a govgraph that used FalkorDB's default."""
+    record = data_dir / NODE_BUFFER_NAME
+    try:
+        return int(record.read_text().strip())
+    except (OSError, ValueError):
+        pass
+    holds_data = any((data_dir / "aof").glob("*")) or (data_dir / "govgraph.rdb").exists()
+    value = FALKORDB_NODE_CREATION_BUFFER if holds_data else NODE_CREATION_BUFFER
+    record.write_text(f"{value}\n")
+    return value
 
 
 def _read_pid_wait(data_dir: Path, timeout: float = 10.0) -> int | None:

@@ -174,20 +174,91 @@ def _text(value: Any) -> str:
     return value.decode() if isinstance(value, bytes) else str(value)
 
 
+# Chunks a streamed load's writer gathers before it writes them, as one write
+# (``coalesced``): FalkorDB's cost of a write query grows with the graph (it
+# assembles the matrices a query adds to, a pass over the graph's rows), so
+# fewer, larger queries keep the cost of a row from growing with the city
+# (docs/performance.md). The chunks are held as their commands' text.
+COALESCE_CHUNKS = 10
+
+
+class _Part:
+    """One statement of a chunk, spelled for FalkorDB: its rows as literals, so that
+    the CREATE statements of several chunks can be run as one."""
+
+    __slots__ = ("node", "create", "cypher", "rest", "rows")
+
+    def __init__(self, st: Statement) -> None:
+        params = dict(st.params)
+        rows = params.pop("rows", None)
+        self.node = st.phase == "node"
+        self.create = st.create and rows is not None
+        self.cypher = st.cypher
+        # The other parameters (a group's constant values) spelled as the header does.
+        self.rest = "".join(f"`{k}`={_literal(v)} " for k, v in params.items())
+        self.rows = [_literal(r) for r in rows] if rows is not None else None
+
+    def command(self) -> tuple[int, str]:
+        if self.rows is None:
+            return 0, "CYPHER " + self.rest + self.cypher
+        return len(self.rows), f"CYPHER `rows`=[{','.join(self.rows)}] " + self.rest + self.cypher
+
+
+def coalesced(chunks: list[list[_Part]]) -> list[_Part]:
+    """Consecutive chunks' statements as one write: every node statement before
+    every edge statement (an edge's ends are given by its chunk or an earlier
+    one), the CREATE statements with the same text and constants as one (at the
+    place of the first), the others (MERGE) each in its chunk's order. CREATE
+    rows are rows the store does not hold and no other statement of the load
+    writes, so they need no order among themselves; a MERGE that merges onto
+    an edge an earlier chunk created comes after that CREATE, as before."""
+    out: list[_Part] = []
+    at: dict[tuple[bool, str, str], _Part] = {}
+    for nodes in (True, False):
+        for parts in chunks:
+            for part in parts:
+                if part.node is not nodes:
+                    continue
+                key = (nodes, part.cypher, part.rest)
+                if part.create and key in at:
+                    at[key].rows += part.rows  # type: ignore[operator]
+                    continue
+                if part.create:
+                    at[key] = part  # later chunks' rows join its list
+                out.append(part)
+    return out
+
+
 class _Writer(StreamWriter):
-    """A streamed load's writes into the embedded engine (``FalkorDBStore._stream_writer``)."""
+    """A streamed load's writes into the embedded engine (``FalkorDBStore._stream_writer``):
+    ``COALESCE_CHUNKS`` chunks at a time, written as one (``coalesced``).
+    A load that stops holds a snapshot to restore (``_undoable``), so what is
+    gathered and not yet written is simply dropped."""
 
     def __init__(self, store: FalkorDBStore) -> None:
         self.store = store
+        self.held: list[list[_Part]] = []
 
     def lookup(self, cypher: str, params: dict[str, Any]) -> list[list[Any]]:
         return self.store._graph.query(cypher, params).result_set or []
 
     def prepare(self, statements: list[Statement], created: frozenset[str]) -> Any:
-        return list(FalkorDBStore._commands(statements, set(created)))
+        return [_Part(run) for run in creating_plan(statements, set(created))]
 
     def write(self, prepared: Any, progress: Callable[[int], None]) -> None:
-        for rows, command in prepared:
+        self.held.append(prepared)
+        if len(self.held) >= COALESCE_CHUNKS:
+            self._flush(progress)
+
+    def finish(self, prepared: Any, progress: Callable[[int], None]) -> None:
+        self._flush(progress)
+        self.held.append(prepared)
+        self._flush(progress)
+
+    def _flush(self, progress: Callable[[int], None]) -> None:
+        held, self.held = self.held, []
+        for part in coalesced(held):
+            rows, command = part.command()
             self.store._graph.query(command)
             progress(rows)
 

@@ -39,6 +39,10 @@ class Statement:
     # The NodeKind ("node") or RelType ("edge") the statement writes, so that
     # creating_plan can rewrite it for a store whose contents it knows.
     label: str = ""
+    # Whether the statement only CREATEs (creating_plan's rows the store cannot
+    # hold): its rows touch nothing but themselves, so an engine may run them
+    # together with another such statement's (FalkorDB's stream writer does).
+    create: bool = False
 
     @property
     def rows(self) -> int:
@@ -200,7 +204,7 @@ def _static(kind: str, label: str, rows: list[dict], create: bool) -> list[State
     for names, grp in groups.items():
         if end in names or not all(_PLAIN_NAME.match(k) for k in names):
             maker = _node_statement if kind == "node" else _edge_statement
-            out.append(Statement(maker(label, create=create), {"rows": grp}, kind, label))
+            out.append(Statement(maker(label, create=create), {"rows": grp}, kind, label, create))
             continue
         first = grp[0]["props"]
         common = [k for k in names if _constant([r["props"][k] for r in grp])]
@@ -237,7 +241,7 @@ def _static(kind: str, label: str, rows: list[dict], create: bool) -> list[State
         params: dict[str, Any] = {"rows": rows_out}
         if common:
             params["c"] = [first[k] for k in common]
-        out.append(Statement(cypher, params, kind, label))
+        out.append(Statement(cypher, params, kind, label, create))
     return out
 
 

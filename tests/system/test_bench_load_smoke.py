@@ -47,3 +47,22 @@ def test_bench_load_smoke_streamed_only_with_lookups(tmp_path: Path):
                    for op in ("round_trip_floor", "who_leads_measure", "escalation_chain")}
     assert all(r["calls"] == 50 and r["p99_ms"] >= r["p50_ms"] > 0 for r in res["lookups"])
     assert (out / "load-smoke.md").exists() and (out / "load-smoke.json").exists()
+
+
+def test_bench_load_smoke_api_on_the_loaded_graph(tmp_path: Path):
+    """--api serves the graph the load left and drives it both ways; --no-load then
+    measures the same store again without loading it."""
+    out = tmp_path / "results"
+    kw = dict(seed=3, repeat=1, workdir=tmp_path / "work", neo4j_uri=None, out=out, warmup=False,
+              whole_max=0, api=True, api_seconds=1.0, api_concurrency=[1, 4], name="load-api")
+    res = bench_load.run([300], ["falkordb"], **kw)
+    api = res["api"]
+    assert {(r["way"], r["concurrency"]) for r in api if r["endpoint"].startswith("point")} == {
+        (w, c) for w in ("shared", "alone") for c in (1, 4)}
+    assert {r["way"] for r in api if "in turn" in r["endpoint"]} == {"shared", "alone"}
+    assert all(r["requests"] > 0 and r["errors"] == 0 and len(r["loadavg_start"]) == 3
+               and r["api_cpu_s"] > 0 for r in api)
+    assert "every request reading alone, best" in (out / "load-api.md").read_text()
+    again = bench_load.run([300], ["falkordb"], **{**kw, "no_load": True})
+    assert not again["loads"] and not again["summary"]
+    assert {r["way"] for r in again["api"]} == {"shared", "alone"}

@@ -126,3 +126,37 @@ def test_a_stale_pid_file_naming_another_process_is_left_alone(tmp_path):
     finally:
         other.kill()
         other.wait()
+
+
+def _served_buffer(data_dir) -> int:
+    store = FalkorDBStore(data_dir)
+    try:
+        config = store._db.connection.execute_command("GRAPH.CONFIG", "GET", "NODE_CREATION_BUFFER")
+        return int(config[1])
+    finally:
+        store.close()
+        embedded_server.stop(data_dir)
+
+
+def test_a_graph_is_served_with_the_node_buffer_it_was_written_with(tmp_path):
+    """A new data directory gets govgraph's NODE_CREATION_BUFFER and records it; one
+    that holds a graph and no record (an older govgraph's) keeps FalkorDB's default;
+    a recorded value is what the server starts with."""
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    assert _served_buffer(fresh) == embedded_server.NODE_CREATION_BUFFER == 1 << 20
+    assert (fresh / embedded_server.NODE_BUFFER_NAME).read_text().strip() == str(1 << 20)
+
+    older = tmp_path / "older"
+    older.mkdir()
+    store = FalkorDBStore(older)
+    store.write_batch(_one_node("c:9"))
+    store.close()
+    embedded_server.stop(older)
+    (older / embedded_server.NODE_BUFFER_NAME).unlink()  # as a govgraph before the record left it
+    assert _served_buffer(older) == embedded_server.FALKORDB_NODE_CREATION_BUFFER
+    assert FalkorDBStore(older).read("MATCH (n:Entity) RETURN n.id").rows == [["c:9"]]
+    embedded_server.stop(older)
+
+    (older / embedded_server.NODE_BUFFER_NAME).write_text("65536\n")
+    assert _served_buffer(older) == 65536
