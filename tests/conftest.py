@@ -110,6 +110,24 @@ def fresh_store(tmp_path):
 
 
 @pytest.fixture(params=["falkor", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def empty_store(request, tmp_path):
+    """An empty store of each engine; the shared Neo4j gets its usual graph back after."""
+    if request.param == "falkor":
+        yield request.getfixturevalue("fresh_store")
+        return
+    from govgraph.graph.neo4j_store import Neo4jStore
+
+    shared = request.getfixturevalue("neo4j_store")
+    shared.clear()
+    with Neo4jStore(request.getfixturevalue("neo4j_uri"), personal_dir=tmp_path / "personal") as s:
+        try:
+            yield s
+        finally:
+            s.clear()
+            execute(shared, request.getfixturevalue("default_plan"))
+
+
+@pytest.fixture(params=["falkor", pytest.param("neo4j", marks=pytest.mark.neo4j)])
 def store(request):
     """The same loaded graph on each engine; tests using it run on both."""
     return request.getfixturevalue(f"{request.param}_store")

@@ -76,28 +76,10 @@ def test_a_row_that_changes_an_entitys_kind_is_refused(store, tmp_path):
     assert answers.load_report(store) == before
 
 
-@pytest.fixture(params=["falkor", pytest.param("neo4j", marks=pytest.mark.neo4j)])
-def scratch(request, tmp_path):
-    """An empty store of each engine; the shared Neo4j gets its usual graph back after."""
-    if request.param == "falkor":
-        yield request.getfixturevalue("fresh_store")
-        return
-    from govgraph.graph.neo4j_store import Neo4jStore
-
-    shared = request.getfixturevalue("neo4j_store")
-    shared.clear()
-    with Neo4jStore(request.getfixturevalue("neo4j_uri"), personal_dir=tmp_path / "personal") as s:
-        try:
-            yield s
-        finally:
-            s.clear()
-            execute(shared, request.getfixturevalue("default_plan"))
-
-
-def test_a_city_synthesized_with_another_seed(scratch, tmp_path):
+def test_a_city_synthesized_with_another_seed(empty_store, tmp_path):
     """The issue's case: it used to fail with 'unique constraint violation on node of
     type Entity', naming neither the id nor the registries."""
-    store = scratch
+    store = empty_store
     synthesize(300, 1, tmp_path / "city")
     synthesize(300, 2, tmp_path / "city2")
     synthesize(300, 2, tmp_path / "city3", id_prefix="syn3")

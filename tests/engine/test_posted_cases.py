@@ -29,24 +29,6 @@ from govgraph.usecases import load
 POSTED = "MATCH (c:Case) WHERE c.registry_file = $file RETURN c.id ORDER BY c.id"
 
 
-@pytest.fixture(params=["falkor", pytest.param("neo4j", marks=pytest.mark.neo4j)])
-def empty(request, tmp_path):
-    """An empty store of each engine; the shared Neo4j gets its usual graph back after."""
-    if request.param == "falkor":
-        yield request.getfixturevalue("fresh_store")
-        return
-    from govgraph.graph.neo4j_store import Neo4jStore
-
-    shared = request.getfixturevalue("neo4j_store")
-    shared.clear()
-    with Neo4jStore(request.getfixturevalue("neo4j_uri"), personal_dir=tmp_path / "personal") as s:
-        try:
-            yield s
-        finally:
-            s.clear()
-            execute(shared, request.getfixturevalue("default_plan"))
-
-
 def _post(store, *requests: tuple[str, str]) -> list[str]:
     api = client(store)
     ids = []
@@ -59,12 +41,12 @@ def _post(store, *requests: tuple[str, str]) -> list[str]:
 
 
 @pytest.fixture
-def posted(empty):
+def posted(empty_store):
     """The hand-made registry, and two requests posted about its compounds."""
-    execute(empty, plan_load(registries=[REGISTRY]))
-    ids = _post(empty, ("fire-lane", "t:cpd:1"), ("elevator", "t:cpd:4"))
-    assert [r[0] for r in empty.read(POSTED, {"file": OPEN311_FILE}).rows] == ids
-    return empty, ids
+    execute(empty_store, plan_load(registries=[REGISTRY]))
+    ids = _post(empty_store, ("fire-lane", "t:cpd:1"), ("elevator", "t:cpd:4"))
+    assert [r[0] for r in empty_store.read(POSTED, {"file": OPEN311_FILE}).rows] == ids
+    return empty_store, ids
 
 
 def _state(store):
@@ -143,14 +125,14 @@ def test_the_check_is_one_index_seek(posted):
         assert not any("LabelScan" in o or "AllNodesScan" in o for o in ops), ops
 
 
-def test_a_registry_named_open311_is_not_taken_for_posted_cases(empty, tmp_path):
+def test_a_registry_named_open311_is_not_taken_for_posted_cases(empty_store, tmp_path):
     """A registry directory of that name gives its cases registry 'open311' too; they
     cite its files, not the Open311 endpoint, and a replace goes through."""
     named = tmp_path / OPEN311_REGISTRY
     shutil.copytree(REGISTRY, named)
-    execute(empty, plan_load(registries=[named]))
-    assert empty.read("MATCH (c:Case {registry: 'open311'}) RETURN count(c)").rows == [[9]]
-    load(empty, [], registries=[named], replace=True)
+    execute(empty_store, plan_load(registries=[named]))
+    assert empty_store.read("MATCH (c:Case {registry: 'open311'}) RETURN count(c)").rows == [[9]]
+    load(empty_store, [], registries=[named], replace=True)
 
 
 def test_cli_load_replace_is_refused_naming_the_ways_out(fresh_store, tmp_path):
