@@ -109,6 +109,26 @@ def fresh_store(tmp_path):
     embedded_server.stop(tmp_path)
 
 
+@pytest.fixture
+def bulk_store(neo4j_uri, neo4j_store, default_plan, tmp_path):
+    """The suite's Neo4j, when the local launcher runs it (so `--bulk` can stop and
+    start it), opened with a personal store of the test's own; it gets its usual
+    graph back after."""
+    from govgraph.graph.neo4j_bulk import BulkRefused, local_server
+    from govgraph.graph.neo4j_store import Neo4jStore
+
+    try:
+        local_server(neo4j_uri, neo4j_store.server_home())
+    except BulkRefused as e:
+        pytest.skip(f"not a Neo4j the local launcher runs: {e}")
+    with Neo4jStore(neo4j_uri, personal_dir=tmp_path / "personal") as store:
+        try:
+            yield store
+        finally:
+            neo4j_store.clear()
+            execute(neo4j_store, default_plan)
+
+
 @pytest.fixture(params=["falkor", pytest.param("neo4j", marks=pytest.mark.neo4j)])
 def empty_store(request, tmp_path):
     """An empty store of each engine; the shared Neo4j gets its usual graph back after."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from govgraph.graph.model import GraphBatch, Node, NodeKind
 from govgraph.graph.neo4j_bulk import BulkRefused, local_server
-from govgraph.loaders.pipeline import execute, execute_stream, plan_load, plan_stream
+from govgraph.loaders.pipeline import execute_stream, plan_load, plan_stream
 from govgraph.loaders.registry import RegistryError
 from govgraph.queries import answers
 from helpers import REGISTRY, city_across_chunks, city_with_a_late_bad_row, graph_checksum
@@ -21,22 +21,6 @@ def _schema(store) -> list:
     with store._driver.session(database=store.database) as s:
         return sorted(s.run("SHOW INDEXES YIELD name, type, state WHERE type <> 'LOOKUP' "
                             "RETURN name, state").values())
-
-
-@pytest.fixture
-def bulk_store(neo4j_uri, neo4j_store, default_plan, tmp_path):
-    from govgraph.graph.neo4j_store import Neo4jStore
-
-    try:
-        local_server(neo4j_uri, neo4j_store.server_home())
-    except BulkRefused as e:
-        pytest.skip(f"not a Neo4j the local launcher runs: {e}")
-    with Neo4jStore(neo4j_uri, personal_dir=tmp_path / "personal") as store:
-        try:
-            yield store
-        finally:
-            neo4j_store.clear()
-            execute(neo4j_store, default_plan)
 
 
 def test_bulk_import_equals_a_driver_load(bulk_store, city_dir, tmp_path):

@@ -157,30 +157,20 @@ def test_cli_load_replace_is_refused_naming_the_ways_out(fresh_store, tmp_path):
 
 
 @pytest.mark.neo4j
-def test_bulk_replace_is_refused_before_the_server_is_touched(neo4j_uri, neo4j_store, default_plan,
-                                                              tmp_path):
+def test_bulk_replace_is_refused_before_the_server_is_touched(bulk_store, tmp_path):
     """`load --bulk --replace` looks under the load lock, before it writes a file or
     stops the server."""
-    from govgraph.graph.neo4j_bulk import BulkRefused, local_server
-    from govgraph.graph.neo4j_store import Neo4jStore
+    from govgraph.graph.neo4j_bulk import local_server
 
-    try:
-        local_server(neo4j_uri, neo4j_store.server_home())
-    except BulkRefused as e:
-        pytest.skip(f"not a Neo4j the local launcher runs: {e}")
-    with Neo4jStore(neo4j_uri, personal_dir=tmp_path / "personal") as store:
-        try:
-            store.clear()
-            execute(store, plan_load(registries=[REGISTRY]))
-            _post(store, ("fire-lane", "t:cpd:1"))
-            before = _state(store)
-            pid = local_server(store.uri, store.server_home()).pid
-            with pytest.raises(PostedCasesHeld, match="1 case posted"):
-                load(store, [], registries=[REGISTRY], replace=True, bulk=True,
-                     bulk_work_dir=tmp_path)
-            assert _state(store) == before
-            assert local_server(store.uri, store.server_home()).pid == pid
-            assert list(tmp_path.glob("govgraph-bulk-*")) == []
-        finally:
-            neo4j_store.clear()
-            execute(neo4j_store, default_plan)
+    store = bulk_store
+    store.clear()
+    execute(store, plan_load(registries=[REGISTRY]))
+    _post(store, ("fire-lane", "t:cpd:1"))
+    before = _state(store)
+    pid = local_server(store.uri, store.server_home()).pid
+    with pytest.raises(PostedCasesHeld, match="1 case posted"):
+        load(store, [], registries=[REGISTRY], replace=True, bulk=True,
+             bulk_work_dir=tmp_path)
+    assert _state(store) == before
+    assert local_server(store.uri, store.server_home()).pid == pid
+    assert list(tmp_path.glob("govgraph-bulk-*")) == []
