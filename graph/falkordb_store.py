@@ -39,6 +39,7 @@ from .plan import (
     plan_node_ids,
 )
 from .prefetch import prefetched
+from .read_only import called_function
 from .store import (
     GraphStore,
     QueryError,
@@ -107,6 +108,18 @@ def _read_failed(e: redis.RedisError) -> QueryResult:
             return QueryResult(columns=[], rows=[])
         raise QueryError(f"query failed: {e}") from e
     raise StoreError(f"embedded FalkorDB unavailable: {e}") from e
+
+
+# Functions untrusted queries may not call on this engine. FalkorDB 4.16's
+# substring() and left() count a string's end in bytes but walk it in characters,
+# so on a string with non-ASCII characters (every Chinese name) they read past
+# its end: garbage in the answer, or the server aborts allocating a negative size
+# (docs/engines.md). right(), size() and split() count characters throughout.
+UNSAFE_FUNCTIONS = frozenset({"substring", "left"})
+UNSAFE_REFUSAL = ("refused: {name}() is not run on the embedded engine: FalkorDB 4.16's "
+                  "substring() and left() read past the end of strings with non-ASCII "
+                  "characters and can stop the server; use right(s, n), split(s, '') or "
+                  "a Neo4j store")
 
 
 # (label, property) of each range index; Entity.id is also unique (ensure_schema).
@@ -300,8 +313,22 @@ class FalkorDBStore(GraphStore):
     def read(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
         try:
             return self._result(self._graph.ro_query(cypher, check_params(params)))
+        except redis.ConnectionError as e:
+            raise self._server_lost(e) from e
         except redis.RedisError as e:
             return _read_failed(e)
+
+    def _server_lost(self, e: redis.ConnectionError) -> StoreError:
+        """The error for a read whose server went away, after starting the server
+        again from its files, so that the next read is answered (the API and a
+        test module keep one store for their lifetime)."""
+        try:
+            embedded_server.ensure_running(self.data_dir)
+        except embedded_server.EmbeddedServerError as err:
+            return StoreError(f"the embedded FalkorDB stopped while running the query and "
+                              f"could not be started again: {err}")
+        return StoreError("the embedded FalkorDB stopped while running the query and was "
+                          f"started again; the query was not answered ({e})")
 
     async def aread(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
         """``read`` on FalkorDB's asyncio client: the HTTP API's requests hold no
@@ -309,6 +336,9 @@ class FalkorDBStore(GraphStore):
         params = check_params(params)
         try:
             return self._result(await self._async_graph().ro_query(cypher, params))
+        except redis.ConnectionError as e:
+            lost = await asyncio.get_running_loop().run_in_executor(None, self._server_lost, e)
+            raise lost from e
         except redis.RedisError as e:
             return _read_failed(e)
 
@@ -340,7 +370,11 @@ class FalkorDBStore(GraphStore):
     def read_engine_guarded(self, cypher: str, params: dict[str, Any] | None = None, *,
                             timeout_s: float = 10.0, row_cap: int = 1000) -> QueryResult:
         """The read-only path without the keyword pre-check: only GRAPH.RO_QUERY
-        stands between the query and the data (tests prove it holds)."""
+        stands between the query and the data (tests prove it holds). Calls the
+        engine cannot run safely are refused first (``UNSAFE_FUNCTIONS``)."""
+        unsafe = called_function(cypher, UNSAFE_FUNCTIONS)
+        if unsafe is not None:
+            raise QueryError(UNSAFE_REFUSAL.format(name=unsafe))
         try:
             res = self._graph.ro_query(cypher, check_params(params),
                                        timeout=max(1, int(timeout_s * 1000)))
@@ -356,8 +390,7 @@ class FalkorDBStore(GraphStore):
                 return QueryResult(columns=[], rows=[])
             raise QueryError(f"query failed: {msg}") from e
         except redis.ConnectionError as e:
-            raise StoreError("the embedded FalkorDB stopped while running the query; the next "
-                             f"command restarts it ({e})") from e
+            raise self._server_lost(e) from e
         except redis.RedisError as e:
             raise StoreError(f"embedded FalkorDB unavailable: {e}") from e
         return self._result(res, row_cap)

@@ -12,13 +12,23 @@ False
 True
 >>> looks_like_write("MATCH (n) RETURN n; MATCH (m) RETURN m")  # several statements
 True
+
+``called_function`` finds a call to one of some functions, however it is spelt
+(case, spaces or a comment before the bracket, a quoted name), so an engine can
+refuse the functions it cannot run safely:
+
+>>> called_function("RETURN SubString /* x */ (n.name, 1)", {"substring", "left"})
+'substring'
+>>> called_function("RETURN right(n.name, 1), 'left(' AS s, n.left", {"substring", "left"}) is None
+True
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
-__all__ = ["REFUSAL", "cypher_code", "looks_like_write"]
+__all__ = ["REFUSAL", "called_function", "cypher_code", "looks_like_write"]
 
 _WRITE_CLAUSES = re.compile(
     r"\b(CREATE|MERGE|SET|DELETE|DETACH|REMOVE|DROP|FOREACH|INSERT|LOAD\s+CSV|CALL"
@@ -85,3 +95,21 @@ def looks_like_write(cypher: str) -> bool:
     mode is the real guard (Neo4j READ access mode, FalkorDB GRAPH.RO_QUERY)."""
     code = cypher_code(cypher)
     return bool(_WRITE_CLAUSES.search(code)) or ";" in code.strip().rstrip(";")
+
+
+# A name called as a function: not a property (n.left), a parameter ($left) or
+# part of a longer name; a quoted name (`left`) is blanked to `` by cypher_code.
+_CALL = re.compile(r"(?<![\w.$])([A-Za-z_]\w*|``)\s*\(")
+
+
+def called_function(cypher: str, names: AbstractSet[str]) -> str | None:
+    """The first function in ``names`` (lower case) that ``cypher`` calls, or None.
+    A call through a quoted name counts as a call to one of them, since which
+    function it names is not read back: it is returned as ``'`…`'``."""
+    for m in _CALL.finditer(cypher_code(cypher)):
+        name = m.group(1).lower()
+        if name in names:
+            return name
+        if name == "``":
+            return "`…`"
+    return None

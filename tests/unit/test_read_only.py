@@ -7,7 +7,7 @@ tests/engine/test_read_only_guard.py."""
 from __future__ import annotations
 
 import pytest
-from govgraph.graph.read_only import REFUSAL, cypher_code, looks_like_write
+from govgraph.graph.read_only import REFUSAL, called_function, cypher_code, looks_like_write
 from govgraph.graph.store import GraphStore, QueryResult, ReadOnlyViolation
 
 WRITES = [
@@ -118,3 +118,32 @@ def test_the_store_refuses_before_the_engine_is_asked():
     assert str(refused.value) == REFUSAL and store.asked == []
     assert store.read_only("MATCH (n) RETURN 1 AS n").rows == [[1]]
     assert store.asked == ["MATCH (n) RETURN 1 AS n"]
+
+
+UNSAFE = {"substring", "left"}
+
+
+@pytest.mark.parametrize("cypher,called", [
+    ("MATCH (p) RETURN substring(p.name, 1)", "substring"),
+    ("MATCH (p) RETURN SUBSTRING (p.name, 0, 2)", "substring"),
+    ("MATCH (p) RETURN left\n(p.name, 3)", "left"),
+    ("MATCH (p) RETURN substring/* hidden */(p.name, 1)", "substring"),
+    ("MATCH (p) RETURN toUpper(left(p.name, 1))", "left"),
+    ("MATCH (p) RETURN `substring`(p.name, 1)", "`…`"),
+    ("MATCH (p) RETURN `left` (p.name, 1)", "`…`"),
+    ("MATCH (p) WITH '(' AS x RETURN substring(p.name, 1), x", "substring"),
+])
+def test_a_call_is_found_however_it_is_spelt(cypher, called):
+    assert called_function(cypher, UNSAFE) == called
+
+
+@pytest.mark.parametrize("cypher", [
+    "MATCH (p) RETURN right(p.name, 1), size(p.name)",
+    "MATCH (p) WHERE p.name = 'substring(x, 1)' RETURN p.left",
+    "MATCH (p) RETURN p // left(p.name, 1)",
+    "MATCH (p) RETURN $left, p.substring AS s",
+    "MATCH (left)-[:R]->(right) RETURN left, right",
+    "MATCH (p:`left`) RETURN mysubstring(p)",
+])
+def test_names_that_are_not_those_calls_pass(cypher):
+    assert called_function(cypher, UNSAFE) is None
