@@ -299,6 +299,7 @@ class FalkorDBStore(GraphStore):
             self._async_graphs: dict[asyncio.AbstractEventLoop, Any] = {}
         except redis.RedisError as e:
             raise StoreError(f"cannot connect to the embedded FalkorDB at {sock}: {e}") from e
+        self._undo_interrupted_load_now()
 
     # -- reads ------------------------------------------------------------
     def _result(self, res: Any, row_cap: int | None = None) -> QueryResult:
@@ -455,9 +456,52 @@ class FalkorDBStore(GraphStore):
     @contextmanager
     def _held(self) -> Iterator[bool]:
         """Hold the write lock with the server's log rewrites paused; says whether
-        the graph exists."""
+        the graph exists (after undoing a load that was stopped half-way)."""
         with self._write_lock(), self._no_rewrites():
+            self._undo_interrupted_load()
             yield self._exists()
+
+    @property
+    def _load_mark(self) -> str:
+        """A key the server holds while a load runs: "1" when the graph existed
+        before it (its snapshot is the graph to go back to), "0" when it did not."""
+        return f"{self.graph_name}__loading"
+
+    def _undo_interrupted_load(self) -> bool:
+        """Put the graph back as it was before a load whose process died half-way
+        (killed, or the machine stopped), called with the write lock held: the
+        lock died with that process, its mark did not. Says whether it did."""
+        conn = self._db.connection
+        mark = conn.get(self._load_mark)
+        if mark is None:
+            return False
+        snapshot = f"{self.graph_name}__rollback"
+        if mark in ("1", b"1"):
+            if conn.exists(snapshot):
+                conn.rename(snapshot, self.graph_name)
+            # else: stopped before its snapshot was taken, or after it was dropped
+            # at the end of a load that had written everything: the graph stands.
+        else:
+            conn.delete(self.graph_name)
+        conn.delete(self._load_mark)
+        return True
+
+    def _undo_interrupted_load_now(self) -> None:
+        """``_undo_interrupted_load`` when the store is opened, if no load runs:
+        readers then never see the half-written graph a dead load left."""
+        path = self.data_dir.resolve() / "write.lock"
+        try:
+            with open(path, "a+") as fh:
+                try:
+                    fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    return  # a load is running: it will do this itself if needed
+                try:
+                    self._undo_interrupted_load()
+                finally:
+                    fcntl.flock(fh, fcntl.LOCK_UN)
+        except (OSError, redis.RedisError):
+            return  # the next load tries again, under its lock
 
     @contextmanager
     def _undoable(self, existed: bool, replace: bool = False) -> Iterator[None]:
@@ -468,12 +512,19 @@ class FalkorDBStore(GraphStore):
         before anything is written."""
         snapshot = f"{self.graph_name}__rollback"
         conn = self._db.connection
+        # The mark first: a load that dies from here on is undone by the next
+        # writer or the next store opened (``_undo_interrupted_load``).
+        conn.set(self._load_mark, "1" if existed else "0")
         if existed:
-            conn.delete(snapshot)
-            if replace:
-                conn.rename(self.graph_name, snapshot)
-            else:
-                self._copy(self.graph_name, snapshot)
+            try:
+                conn.delete(snapshot)
+                if replace:
+                    conn.rename(self.graph_name, snapshot)
+                else:
+                    self._copy(self.graph_name, snapshot)
+            except BaseException:
+                self._drop_mark()  # no snapshot, nothing written: nothing to undo
+                raise
         try:
             self.ensure_schema()
             yield
@@ -485,6 +536,13 @@ class FalkorDBStore(GraphStore):
         finally:
             if existed:
                 conn.delete(snapshot)
+            conn.delete(self._load_mark)
+
+    def _drop_mark(self) -> None:
+        try:
+            self._db.connection.delete(self._load_mark)
+        except redis.RedisError:
+            pass  # a mark left with no snapshot undoes nothing (``_undo_interrupted_load``)
 
     def _copy(self, source: str, target: str) -> None:
         """GRAPH.COPY ``source`` to ``target`` within a deadline (``copy_deadline``).
