@@ -28,7 +28,9 @@ def test_every_real_document_names_its_source_and_is_labelled():
         label = json.loads(label_file.read_text("utf-8"))
         assert header["source"].startswith(("http", "github", "find_string")), label_file.name
         assert label["source"] == header["source"]
-        assert label["measures"], label_file.name
+        # An excerpt that gives no unit a role (r1320) is labelled with no
+        # measures: the extractor is right to refuse it.
+        assert isinstance(label["measures"], dict), label_file.name
         for number, m in label["measures"].items():
             for field in ("lead", "responsible", "support"):
                 for name in m.get(field, []):
