@@ -277,7 +277,7 @@ class _Writer(StreamWriter):
 
     def clear(self) -> None:
         self.store._db.connection.delete(self.store.graph_name)
-        self.store.ensure_schema()
+        self.store._create_schema()
 
 
 class FalkorDBStore(GraphStore):
@@ -437,6 +437,12 @@ class FalkorDBStore(GraphStore):
         return self.graph_name in (self._db.list_graphs() or [])
 
     def ensure_schema(self) -> None:
+        """Under the write lock: an index built while a load's snapshot is being
+        copied can freeze the server (docs/engines.md), so it waits for the load."""
+        with self._write_lock():
+            self._create_schema()
+
+    def _create_schema(self) -> None:
         # Area.id: compound lookups name the place as (k:Area {id: …}). Case.registry:
         # a replacing load counts the cases posted through Open311 (an index seek).
         for label, prop in INDEXES:
@@ -526,7 +532,7 @@ class FalkorDBStore(GraphStore):
                 self._drop_mark()  # no snapshot, nothing written: nothing to undo
                 raise
         try:
-            self.ensure_schema()
+            self._create_schema()
             yield
         except BaseException as e:
             self._restore(existed, snapshot)

@@ -79,3 +79,18 @@ def test_the_next_load_undoes_it_when_no_store_was_opened_between(data_dir, defa
         assert store._db.connection.exists(store._load_mark)
         execute(store, default_plan)  # a reload of the same plan changes nothing
         assert graph_checksum(store) == before
+
+
+def test_indexes_asked_for_wait_for_a_running_load(data_dir):
+    """``govgraph db schema`` builds indexes; one built while a load's snapshot is
+    copied can freeze the server (docs/engines.md), so it waits for the lock."""
+    import threading
+
+    with FalkorDBStore(data_dir) as store, FalkorDBStore(data_dir) as other:
+        done = threading.Event()
+        with store._write_lock():
+            t = threading.Thread(target=lambda: (other.ensure_schema(), done.set()))
+            t.start()
+            assert not done.wait(0.5)
+        t.join(10)
+        assert done.is_set()
