@@ -113,6 +113,8 @@ def _later_clause(text: str, s: int, verb: re.Match[str], stop: int, heads: list
         e = s + rule.start()
     elif (adv := _ADVERB_RE.search(head)) is not None:
         e = s + adv.start()
+    while e > s and text[e - 1] in "，,":
+        e -= 1  # A、B等部门和机构，按照各自职责，负责… (r1342): a list set off by a comma (as running_text)
     # not a clause opening with a verb: 督促小区物业公司负责…
     units = unit_list(text, s, e, _MAX_LATER_SUBJECT) if not CUE_RE.match(text, s) else None
     if not units or any(restates(u.name, h) for u in units for h in heads):
