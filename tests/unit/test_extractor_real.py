@@ -28,7 +28,9 @@ def test_every_real_document_names_its_source_and_is_labelled():
         label = json.loads(label_file.read_text("utf-8"))
         assert header["source"].startswith(("http", "github", "find_string")), label_file.name
         assert label["source"] == header["source"]
-        assert label["measures"], label_file.name
+        # an excerpt taken whole by its batch's rule may hold no measure (r1320, batch AB: a precision
+        # case, every unit read in it a false one); the key is still there
+        assert isinstance(label["measures"], dict), label_file.name
         for number, m in label["measures"].items():
             for field in ("lead", "responsible", "support"):
                 for name in m.get(field, []):
