@@ -42,6 +42,8 @@ UNIT_ENDINGS = ("街道", "乡镇", "镇", "乡", "社区", "村", "开发区", 
                 # organisations named by their kind (各级政府组织、团体等, r1004; 社会团体, 基层党组织);
                 # 组织 alone is a verb as often (区教育局组织开展…), so only after a word for whose
                 "团体", "党组织", "社会组织", "政府组织", "群团组织", "群众组织", "基层组织",
+                # 居民（村民）委员会、社区组织协助… (r1321); 基层群众性自治组织、…和其他组织 (r1323)
+                "社区组织", "自治组织", "其他组织",
                 *PARTY_ENDINGS)
 # Words a task starts with; a unit name never does.
 TASK_VERBS = ("新建", "建成", "启动", "完成", "加快", "推进", "推动", "实施", "开展", "开工", "落实",

@@ -76,7 +76,8 @@ def _pivots(text: str, s: int, e: int) -> bool:
 _SET_OFF_LIST_RE = re.compile(r"(?=[^，,]*(?:、|等))(?![^，,]*(?:是|为|的|由|将|把|建立|成立|设立|及时))"
                               r"[\u4e00-\u9fff（）()、]{2,100}")
 # A clause that only says how or by what the subject acts: 依照相关法律法规，按照各自职责做好… (r1341).
-_ADVERBIAL_CLAUSE_RE = re.compile(r"\s*(?:按照|依照|依据|根据|依法|在)[^，,：:由]*$")
+_ADVERBIAL_CLAUSE_RE = re.compile(r"\s*(?:应当|应|要|须|必须)?"
+                                  r"(?:(?:按照|依照|依据|根据|依法|在)[^，,：:由]*)?$")
 
 
 def _set_off_subject(text: str, s: int, cue: int) -> int:
@@ -275,6 +276,8 @@ def _subject(text: str, s: int, e: int, cue: re.Match[str], role: str) -> Attrib
         return Attribution(role=role, label=word, clause=text[s : cue.end()], start=s, end=cue.end(),
                            units=[party])
     k = raw.rfind("的")
+    if k != -1 and raw.startswith((*TASK_VERBS, "形成", "构建")):
+        return None  # 形成承担…职能的部门和其他组织协同化解…的工作格局 (r1323): the units are in the object
     if k != -1 and looks_like_unit(raw[k + 1 :]) and raw[k + 1 :] not in GENERIC_HEADS:
         s = s + k + 1  # 小型建设工程的建设单位为…责任单位 (r702): the party, what it builds qualifying it
         raw = text[s:e]
