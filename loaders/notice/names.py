@@ -28,7 +28,8 @@ from .vocabulary import CLOSERS, HEADLESS_BODIES, OPENERS, UNIT_FINAL
 # A house's owner and its user (房屋所有权人, 房屋使用人, r1022, r1023) too.
 PARTY_ENDINGS = ("产权方", "出租方", "承租方", "建设方", "施工方", "使用方", "经营方", "经营者", "业主",
                  "所有人", "管理人", "所有权人", "使用人", "使用权人",
-                 "设置者", "所有者", "管理者", "使用者")  # parties by what they do to a thing (r1042)
+                 "设置者", "所有者", "管理者", "使用者",  # parties by what they do to a thing (r1042)
+                 "服务人")  # 物业服务人 (the Civil Code's party serving a property; r1300, r1302)
 # Endings a unit name may have beyond UNIT_FINAL's single characters: places
 # that stand for their government (各街道, 各乡镇, 崇川经济开发区) and companies.
 UNIT_ENDINGS = ("街道", "乡镇", "镇", "乡", "社区", "村", "开发区", "园区", "新区", "片区", "景区", "区政府",
