@@ -34,7 +34,11 @@ BEARS = (r"对[^，,；;。\n]{1,30}?(?:负有|承担|肩负|负(?=主体责任)
 # 按照职责分工， too, its comma closing the phrase (其他成员单位按照职责分工，协调做好…, r1123, r1085, r1140),
 # but not in a duty list's lead-in (区有关部门及相关单位按照职责分工，共同做好… before its items, r940;
 # parse).
-ACTS_BY_DUTY = r"(?:按照?|依)(?:各自)?职责(?:分工(?=[，,]))?(?![\u4e00-\u9fff]{1,3}的)"
+# The duties may be named by who gives them (按照本条例规定的职责, r1302; 依照市人民政府赋予的职责, r1322: a
+# relative clause before 职责), acted on within their bounds (在各自职责范围内, r1063, r1224, r1343), or be
+# the division itself (按照分工做好…, r1343, as 按照职责分工).
+ACTS_BY_DUTY = (r"(?:(?:按照?|依)(?:各自)?职责(?:分工(?=[，,]))?"
+                r"|(?:按照|依照)[^，,。；;、《》\n]{1,12}?的职责|在(?:各自)?的?职责范围内|按照?分工(?=[\u4e00-\u9fff]))(?![\u4e00-\u9fff]{1,3}的)")
 # 履行…责任 states a standing duty (设置者应当…履行维护管理责任, r1042, as r900), as 承担…职责 does
 # (国家医保局承担制定试点方案…的职责, r1083, as r941; 承担…工作 does not, r1001); not 履行下列职责时
 # (a condition, r803).
@@ -58,6 +62,9 @@ CLAUSE_CUE_RE = re.compile(
 _CLAUSE_ROLES = {"负责牵头": "lead", "牵头负责": "lead", "牵头": "lead", "负责配合": "support"}
 
 
+# A frame saying under whose guidance the subject acts, and how: 在街道办事处、镇人民政府指导下积极…
+# (r1300, r1302, r1322). Who guides gets no role from it (指导 is none); the subject's role word follows.
+GUIDED_FRAME = r"在[^，,。；;：:\n]{1,30}?(?:指导|领导|统一指挥)下[，,]?(?:积极|主动)?"
 # What may stand between a clause's subject and its role word: a modal, and the rule the
 # subject follows (代建机构必须按照街道办事处的授权内容负责做好…, r656; 镇人民政府应当落实…, r655).
 MODAL_STARTS = ("必须", "应当", "应该", "应", "要", "须", "按照", "根据", "依据", "依照", "尽快", "及时")
@@ -65,14 +72,16 @@ MODAL_STARTS = ("必须", "应当", "应该", "应", "要", "须", "按照", "�
 # An adverb of how may follow the modal (区房管局、属地街道应严格落实…, r1024), or stand alone
 # (请下立交管理单位、产权单位、养护单位尽快落实…, r1043).
 MODAL_RULE_RE = re.compile(r"(?:必须|应当|应该|应|要|须)?(?:严格|切实|认真|依法|积极|全面|尽快|及时)?"
-                            r"(?:(?:按照|根据|依据|依照)[^，,。；;：:\n]{1,30})?(?:[\u4e00-\u9fff]{2}并)?"
+                            r"(?:(?:按照|根据|依据|依照)[^，,。；;：:\n]{1,40})?(?:[\u4e00-\u9fff]{2}并)?"
+                            r"(?:" + GUIDED_FRAME + r")?"
                             r"(?:予以|给予)?")  # 设置者应当予以配合 (r1042)
 # A clause that leaves its subject out and opens with the role word: the subject of the clause
 # before it in the sentence does the work (项目提出部门为该项目的管理人，在项目办指导下，负责…, r656;
 # 各公司、村、居民区根据…，落实分管领导, r754; 城建中心集中受理…，并负责…, r655).
 # 对…承担监理责任 / 对…肩负监管职责 carry it too (监理单位应当代表…实行监督管理，
 # 对小型工程承担监理责任, r900).
-CARRIED_RE = re.compile(r"(?:并且|并|同时|还|也)?(?:应当|应|要|须|必须)?(?:具体|主要|统一|全面|分别|共同)?"
+CARRIED_RE = re.compile(r"(?:并且|并|同时|还|也)?(?:应当|应|要|须|必须)?(?:" + GUIDED_FRAME + r")?"
+                        r"(?:具体|主要|统一|全面|分别|共同)?"
                          r"(?:(?P<word>负责牵头|牵头负责|负责配合|牵头|负责(?!人|同志)|落实"
                          + _NOT_THE_DOCUMENT
                          + r"|配合|协助|参与|参加)"

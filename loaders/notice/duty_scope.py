@@ -36,8 +36,9 @@ _ADVERB_RE = re.compile(r"(?:(?:应当|应|要)?(?:具体|共同|分别|主要|�
                         r"|按照?各自(?:的)?职责(?:分工)?)|(?:应当|应|要)?(?:予以|给予))+$")
 _BY_RULE_RE = re.compile(r"(?:根据|按照|依据|依照)[^。；;\n]{1,40}[，,]$")
 # How far a later clause's subject and what stands before its role verb may reach.
-_MAX_LATER_HEAD = 90
-_MAX_LATER_SUBJECT = 60  # a list of six or seven bodies (区公安分局、区规划资源局、…等部门, r941)
+_MAX_LATER_HEAD = 120
+# a dozen sectors or bodies (区公安分局、…等部门, r941; 发展和改革、公安、…等部门和消防救援机构, r1322)
+_MAX_LATER_SUBJECT = 100
 
 
 def abbreviates(short: str, full: str) -> bool:
@@ -106,13 +107,21 @@ def _sentence_stop(text: str, s: int, end: int) -> int:
     return s
 
 
-def _later_clause(text: str, s: int, verb: re.Match[str], stop: int, heads: list[str]) -> Attribution | None:
+def _subject_end(text: str, s: int, verb: re.Match[str]) -> int:
+    """Where a later clause's subject ends: before the rule or adverbs in front of its role verb."""
     e = verb.start()
     head = text[s:e]
     if (rule := _BY_RULE_RE.search(head)) is not None:
         e = s + rule.start()
     elif (adv := _ADVERB_RE.search(head)) is not None:
         e = s + adv.start()
+    while e > s and text[e - 1] in "，,":
+        e -= 1  # A、B等部门和机构，按照各自职责，负责… (r1342): a list set off by a comma (as running_text)
+    return e
+
+
+def _later_clause(text: str, s: int, verb: re.Match[str], stop: int, heads: list[str]) -> Attribution | None:
+    e = _subject_end(text, s, verb)
     # not a clause opening with a verb: 督促小区物业公司负责…
     units = unit_list(text, s, e, _MAX_LATER_SUBJECT) if not CUE_RE.match(text, s) else None
     if not units or any(restates(u.name, h) for u in units for h in heads):
@@ -126,7 +135,9 @@ def _named_again(text: str, s: int, verb: re.Match[str], stop: int, heads: list[
     """A later sentence opening with a heading unit's full name and a role verb of its own
     (（1）A及B负责…。A负责加强…, r1082): the unit given a second duty, listed again (r900). A
     shorter name for it (消委办负责… under 街道消委办) restates the heading and gives nothing."""
-    units = unit_list(text, s, verb.start(), _MAX_LATER_SUBJECT) if not CUE_RE.match(text, s) else None
+    # 市、县（市、区）…主管部门应当予以协助 (r1321): the heading units again, after a modal
+    e = _subject_end(text, s, verb)
+    units = unit_list(text, s, e, _MAX_LATER_SUBJECT) if not CUE_RE.match(text, s) else None
     if not units or not all(u.name in heads for u in units):
         return None
     role, word = duty_role(text, verb.start(), stop)

@@ -77,7 +77,9 @@ SENTENCE_END = "。！？!?\n"
 
 # Verbs that make their object the doer of what follows (指定专人…，负责…; 委托代建机构…，负责…).
 # Not 组织领导 (leadership, a noun: 切实加强组织领导，并落实专人负责…, r1043).
-PIVOT_RE = re.compile(r"指定|指派|委托|安排|明确|要求|督促|(?<![党团])组织(?!部|领导)")
+# Not 要求 as a noun (按照管行业必须管安全…的要求，在各自职责范围内…, r1343: the rule followed).
+# Not 组织 ending a name in a list (基层群众性自治组织、企业事业单位和其他组织, r1323): a body, no verb.
+PIVOT_RE = re.compile(r"指定|指派|委托|安排|明确|(?<!的)要求|督促|(?<![党团])组织(?!部|领导|[、和及与]|$)")
 
 
 # A list of a dozen bodies heading a duty (区交通、生态环境、…、农业农村等…相关部门负责…, r1120): longer

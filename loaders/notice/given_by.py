@@ -62,7 +62,23 @@ def holders(text: str, s: int, e: int, before=None) -> list[UnitMention] | None:
         return None
     if are_holders([u.name for u in units]):
         return units
-    return typed_sectors(text, s, e)
+    return typed_sectors(text, s, e) or _alike_before_deng(text, s, e, units)
+
+
+def _alike_before_deng(text: str, s: int, e: int, units: list[UnitMention]) -> list[UnitMention] | None:
+    """A list closed by a bare 等 whose items are bodies but one: that one is a party of the same kind,
+    as a list's items are alike (国家机关、人民团体、企业事业单位、新闻媒体等应当按照各自职责…, r1323). Three
+    items at least, the odd one a plain noun (no verb, no phrase), or None."""
+    if len(units) < 3 or not text[s:e].rstrip().endswith("等"):
+        return None
+    odd = [u for u in units if not looks_like_unit(u.name)]
+    if len(odd) != 1 or not are_holders([u.name for u in units if u is not odd[0]]):
+        return None
+    name = odd[0].name
+    if (not re.fullmatch(r"[\u4e00-\u9fff]{2,6}", name) or name.startswith(TASK_VERBS)
+            or PHRASE_RE.search(name) or CLAUSE_CUE_RE.search(name)):
+        return None
+    return units
 
 
 def leading_units(text: str, s: int, end: int) -> list[UnitMention] | None:

@@ -28,7 +28,8 @@ from .vocabulary import CLOSERS, HEADLESS_BODIES, OPENERS, UNIT_FINAL
 # A house's owner and its user (房屋所有权人, 房屋使用人, r1022, r1023) too.
 PARTY_ENDINGS = ("产权方", "出租方", "承租方", "建设方", "施工方", "使用方", "经营方", "经营者", "业主",
                  "所有人", "管理人", "所有权人", "使用人", "使用权人",
-                 "设置者", "所有者", "管理者", "使用者")  # parties by what they do to a thing (r1042)
+                 "设置者", "所有者", "管理者", "使用者",  # parties by what they do to a thing (r1042)
+                 "服务人")  # 物业服务人 (the Civil Code's party serving a property; r1300, r1302)
 # Endings a unit name may have beyond UNIT_FINAL's single characters: places
 # that stand for their government (各街道, 各乡镇, 崇川经济开发区) and companies.
 UNIT_ENDINGS = ("街道", "乡镇", "镇", "乡", "社区", "村", "开发区", "园区", "新区", "片区", "景区", "区政府",
@@ -42,6 +43,8 @@ UNIT_ENDINGS = ("街道", "乡镇", "镇", "乡", "社区", "村", "开发区", 
                 # organisations named by their kind (各级政府组织、团体等, r1004; 社会团体, 基层党组织);
                 # 组织 alone is a verb as often (区教育局组织开展…), so only after a word for whose
                 "团体", "党组织", "社会组织", "政府组织", "群团组织", "群众组织", "基层组织",
+                # 居民（村民）委员会、社区组织协助… (r1321); 基层群众性自治组织、…和其他组织 (r1323)
+                "社区组织", "自治组织", "其他组织",
                 *PARTY_ENDINGS)
 # Words a task starts with; a unit name never does.
 TASK_VERBS = ("新建", "建成", "启动", "完成", "加快", "推进", "推动", "实施", "开展", "开工", "落实",

@@ -152,14 +152,44 @@ def _inline_header_ok(text: str, h: Header, accepted: list[Header], last: dict[s
     return i < len(labels) and labels[i] < h.start
 
 
-def block_ends(headers: list[Header], rank: int, text_len: int) -> list[tuple[Header, int]]:
+def article_item_ends(text: str, headers: list[Header]) -> dict[int, int]:
+    """Where each sub-item of an article (第六条 … / （一）… / （八）…) ends when a paragraph with no
+    marker follows it: {sub-item start: end of its paragraph}. An article's sub-items (项) are a
+    paragraph each; an unnumbered paragraph after one is the article's next paragraph (款), as
+    `区县（市）物业管理主管部门负责…，具体履行下列职责：` after `（八）…` (r1340) or a closing
+    `发展改革、…等部门按照各自职责，…` (r1300, r1322, r1342). Linear: each sub-item's text is looked at
+    up to its first line break."""
+    cuts: dict[int, int] = {}
+    article: Header | None = None
+    for i, h in enumerate(headers):
+        if h.style == "article":
+            article = h
+            continue
+        if article is None or h.rank <= article.rank:
+            article = None
+            continue
+        nxt = headers[i + 1].start if i + 1 < len(headers) else len(text)
+        nl = text.find("\n", h.end, nxt)
+        if nl == -1:
+            continue
+        p = nl
+        while p < nxt and text[p].isspace():
+            p += 1
+        if p < nxt and LINE_HEADER_RE.match(text, p, nxt) is None:
+            cuts[h.start] = nl + 1
+    return cuts
+
+
+def block_ends(headers: list[Header], rank: int, text_len: int,
+               cuts: dict[int, int] | None = None) -> list[tuple[Header, int]]:
     """Each header of `rank` with the offset where its block ends: the next
-    header of the same or a higher level (deeper numbering stays inside)."""
+    header of the same or a higher level (deeper numbering stays inside), or where
+    ``cuts`` (article_item_ends) ends it."""
     out = []
     end = text_len
     for h in reversed(headers):  # one pass from the end: linear even for huge inputs
         if h.rank == rank:
-            out.append((h, end))
+            out.append((h, min(end, cuts.get(h.start, end)) if cuts else end))
         if h.rank <= rank:
             end = h.start
     return out[::-1]
@@ -170,7 +200,8 @@ def _has_label(labels: list[int], start: int, end: int) -> bool:
     return i < len(labels) and labels[i] < end
 
 
-def measure_rank(headers: list[Header], labels: list[int], text_len: int) -> int | None:
+def measure_rank(headers: list[Header], labels: list[int], text_len: int,
+                 cuts: dict[int, int] | None = None) -> int | None:
     """The numbering level whose blocks carry the attributions; on a tie the
     higher level wins (sub-points inside a measure are not measures).
 
@@ -181,7 +212,7 @@ def measure_rank(headers: list[Header], labels: list[int], text_len: int) -> int
     best: tuple[int, int] | None = None
     own_ends = [headers[i + 1].start if i + 1 < len(headers) else text_len for i in range(len(headers))]
     for rank in sorted({h.rank for h in headers}):
-        score = sum(_has_label(labels, h.end, end) for h, end in block_ends(headers, rank, text_len))
+        score = sum(_has_label(labels, h.end, end) for h, end in block_ends(headers, rank, text_len, cuts))
         if not score:
             continue
         score += sum(_has_label(labels, h.end, e) for h, e in zip(headers, own_ends, strict=True)
@@ -196,11 +227,12 @@ def measure_rank(headers: list[Header], labels: list[int], text_len: int) -> int
 _CLOSING_RE = re.compile(r"[^\S\n]*(?:除)?(?:上述|以上|前款|前述)")
 
 
-def closing_tails(text: str, headers: list[Header], blocks: list[tuple[Header, int]]
-                  ) -> tuple[list[tuple[Header, int]], dict[int, tuple[int, int]]]:
-    """The blocks with each last sub-item cut where a closing paragraph of its parent starts, and
-    those paragraphs by their parent's start: {parent start: (start, end)}. Linear: each block's
-    lines are looked at once."""
+def closing_tails(text: str, headers: list[Header], blocks: list[tuple[Header, int]],
+                  cuts: dict[int, int] | None = None
+                  ) -> tuple[list[tuple[Header, int]], dict[int, list[tuple[int, int]]]]:
+    """The blocks with each sub-item cut where a paragraph of its parent starts (article_item_ends'
+    ``cuts``, and a closing paragraph after the last sub-item), and those paragraphs by their parent's
+    start: {parent start: [(start, end), …]}. Linear: each block's lines are looked at once."""
     parent_of: dict[int, Header] = {}
     rank_at: dict[int, int] = {}
     stack: list[Header] = []
@@ -212,9 +244,13 @@ def closing_tails(text: str, headers: list[Header], blocks: list[tuple[Header, i
         stack.append(h)
         rank_at[h.start] = h.rank
     out: list[tuple[Header, int]] = []
-    tails: dict[int, tuple[int, int]] = {}
+    tails: dict[int, list[tuple[int, int]]] = {}
     for h, end in blocks:
         parent = parent_of.get(h.start)
+        if parent is not None and cuts and cuts.get(h.start, end) < end:
+            tails.setdefault(parent.start, []).append((cuts[h.start], end))
+            out.append((h, cuts[h.start]))
+            continue
         # the last of its siblings: what follows is a higher item (第八条) or the end
         if parent is None or (end != len(text) and rank_at.get(end, h.rank) >= h.rank):
             out.append((h, end))
@@ -227,6 +263,6 @@ def closing_tails(text: str, headers: list[Header], blocks: list[tuple[Header, i
                 break
             nl = text.find("\n", nl + 1, end)
         if cut < end:
-            tails[parent.start] = (cut, end)
+            tails.setdefault(parent.start, []).append((cut, end))
         out.append((h, cut))
     return out, tails

@@ -16,7 +16,15 @@ from .given_by import by_clauses, placed_clauses, with_clauses
 from .layout import Layout, detect_layout
 from .metadata import date_and_issuers, document_title
 from .model import Attribution, Measure, Notice, NoticeError, Official, Section, Unread
-from .numbering import LINE_HEADER_RE, Header, accept_headers, block_ends, closing_tails, measure_rank
+from .numbering import (
+    LINE_HEADER_RE,
+    Header,
+    accept_headers,
+    article_item_ends,
+    block_ends,
+    closing_tails,
+    measure_rank,
+)
 from .numerals import int_to_cn_numeral
 from .pages import blank_footer_lines, mend_label_separators, quoted_from, unwrap
 from .persons import person_mentions
@@ -167,7 +175,8 @@ def _duty_notice(text: str, duties: list[Duty], headers: list[Header], *, source
     # its own text, up to the next marker; the closing paragraph after an article's last sub-item
     # (除上述情形外，…由B负责) is the article's (r1042)
     own, tails = closing_tails(text, headers, [(h, headers[k + 1].start if k + 1 < len(headers)
-                                                else len(text)) for k, h in enumerate(headers)])
+                                                else len(text)) for k, h in enumerate(headers)],
+                               article_item_ends(text, headers))
     rank_at = {g.start: g.rank for g in headers}
     for k, h in enumerate(headers):
         block_end = own[k][1]
@@ -180,11 +189,13 @@ def _duty_notice(text: str, duties: list[Duty], headers: list[Header], *, source
         if i < len(starts) and lead_in(rank_at, h, starts[i], own[k][1]):
             clauses = [c for c in clauses if not by_division(c)]  # …按照职责分工，共同做好… / （一）… (r940)
         found = with_clauses(by_clauses(text, h.end, block_end), clauses)
-        if h.start in tails and (i >= len(starts) or starts[i] >= tails[h.start][1]):
-            ts, block_end = tails[h.start]
-            tail_clauses, tail_persons = subject_clauses(text, ts, block_end)
-            found += with_clauses(by_clauses(text, ts, block_end), tail_clauses)
+        for ts, te in tails.get(h.start, []):
+            if i < len(starts) and starts[i] < te:
+                continue  # a paragraph inside a duty item is the item's
+            tail_clauses, tail_persons = subject_clauses(text, ts, te)
+            found += with_clauses(by_clauses(text, ts, te), tail_clauses)
             persons += tail_persons
+            block_end = te
         if found or persons:
             end = block_end
             while end > h.start and text[end - 1].isspace():
@@ -383,7 +394,8 @@ def _parse_notice(text: str, *, source: str, doc_id: str | None, max_seconds: fl
         return _fallback_notice(
             text, f"{source}: no numbered measures found (expected (一), 一、, 1., 1． or （1）){hint}",
             source=source, doc_id=doc_id, sha=sha, layout=layout)
-    rank = measure_rank(headers, labels, len(text))
+    cuts = article_item_ends(text, headers)  # an article's paragraph after a sub-item is the article's
+    rank = measure_rank(headers, labels, len(text), cuts)
     if rank is None:
         hint = f"; the label at {where(text, labels[0])} sits outside any numbered measure" if labels else ""
         return _fallback_notice(
@@ -400,7 +412,7 @@ def _parse_notice(text: str, *, source: str, doc_id: str | None, max_seconds: fl
     # with no numbered sub-items): that item is a measure too.
     blocks, split = _split_blocks(headers, block_ends(headers, rank, len(text)), labels)
     # 第七条 … / (一)…由A负责 / (二)… / 除上述情形外，…由B负责: the closing paragraph is the article's (r1042)
-    blocks, tails = closing_tails(text, headers, blocks)
+    blocks, tails = closing_tails(text, headers, blocks, cuts)
     higher = [(h, headers[i + 1].start if i + 1 < len(headers) else len(text))
               for i, h in enumerate(headers) if h.rank < rank]
     mixed = split
@@ -408,7 +420,7 @@ def _parse_notice(text: str, *, source: str, doc_id: str | None, max_seconds: fl
         if time.monotonic() > deadline:
             raise NoticeError(f"{source}: reading took longer than {max_seconds:g}s "
                               f"(stopped at {where(text, h.start)}); the document is refused")
-        windows = [(h.end, block_end)] + ([tails[h.start]] if h.rank < rank and h.start in tails else [])
+        windows = [(h.end, block_end)] + (tails.get(h.start, []) if h.rank < rank else [])
         regions = [r for ws, we in windows for r in find_regions(text, ws, we, layout)]
         brackets = [a for ws, we in windows for a in _within(bracketed, bracket_starts, ws, we)]
         officials = [o for ws, we in windows for o in _within(persons, person_starts, ws, we)]

@@ -70,6 +70,40 @@ def _pivots(text: str, s: int, e: int) -> bool:
     return any(not any(a <= p.start() < b for a, b in frames) for p in PIVOT_RE.finditer(text, s, e))
 
 
+# A subject set off by a comma is a list (a long one, the usual reason for the comma): items joined by
+# 、 or a list closed by 等…, with no word of a predicate (是, 为, 作为, 的) that would make the clause
+# a sentence of its own (各镇、街道…是其辖区…责任主体, r1043; 村（居）作为建设单位, r702).
+_SET_OFF_LIST_RE = re.compile(r"(?=[^，,]*(?:、|等))(?![^，,]*(?:是|为|的|由|将|把|建立|成立|设立|及时))"
+                              r"[\u4e00-\u9fff（）()、]{2,100}")
+# A clause that only says how or by what the subject acts: 依照相关法律法规，按照各自职责做好… (r1341).
+_ADVERBIAL_CLAUSE_RE = re.compile(r"\s*(?:应当|应|要|须|必须)?"
+                                  r"(?:(?:按照|依照|依据|根据|依法|在)[^，,：:由]*)?$")
+
+
+def _set_off_subject(text: str, s: int, cue: int) -> int:
+    """Where a clause's subject ends when commas set it off from its role word, or -1: A、B等部门，
+    按照各自职责，负责… (r1300, r1342), …等其他行政管理部门，依照相关法律法规，按照各自职责做好… (r1341). Each
+    clause between the subject and the role word is an adverbial (按照…, 依照…, 在…下); any other clause
+    is a duty of its own, with its own reading."""
+    comma = _clause_stop(text, s, cue)
+    if comma >= cue:
+        return -1
+    # …等部门按照…的要求，在各自职责范围内… (r1343): the list, then the rule it follows
+    listed = k if (k := _modal_split(text, s, comma)) != -1 else comma
+    if not _SET_OFF_LIST_RE.fullmatch(text, s, listed):
+        return -1
+    k = comma + 1
+    while k < cue:
+        nxt = _clause_stop(text, k, cue)
+        if nxt >= cue:  # the clause the role word stands in: what precedes the cue is an adverbial
+            return comma if k == cue or _ADVERBIAL_CLAUSE_RE.match(text[k:cue]) or not text[k:cue].strip() \
+                else -1
+        if not _ADVERBIAL_CLAUSE_RE.match(text[k:nxt]):
+            return -1
+        k = nxt + 1
+    return comma
+
+
 def _clause_stop(text: str, s: int, stop: int) -> int:
     """Where the clause at s ends: its comma, or stop."""
     while s < stop and text[s] not in "，,":
@@ -162,11 +196,16 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
         # 镇招投标工作小组受镇领导小组委托负责… (r603): the subject is the one entrusted, the passive
         # phrase an adverbial before its role word, not a pivot handing the work on
         head_end = s
+        set_off = -1
         if cue is not None:
             passive = _ENTRUSTED_RE.search(text, s, cue.start())
             entrusted = passive is not None and passive.end() == cue.start()
             head_end = passive.start() if passive is not None and entrusted else cue.start()
-        if (cue is not None and head_end - s >= 2 and not re.search(r"[，,：:由]", text[s : cue.start()])
+            before = text[s : cue.start()]
+            if re.search(r"[，,]", before) and not re.search(r"[：:由]", before):
+                set_off = head_end = _set_off_subject(text, s, cue.start())
+        if (cue is not None and head_end - s >= 2
+                and (set_off != -1 or not re.search(r"[，,：:由]", text[s : cue.start()]))
                 and not PIVOT_RE.search(text, s, head_end)  # 建设单位应委托招标代理公司负责… (r755)
                 and not _coordinates(text, s, head_end)):
             word = cue.group("word")
@@ -237,6 +276,8 @@ def _subject(text: str, s: int, e: int, cue: re.Match[str], role: str) -> Attrib
         return Attribution(role=role, label=word, clause=text[s : cue.end()], start=s, end=cue.end(),
                            units=[party])
     k = raw.rfind("的")
+    if k != -1 and raw.startswith((*TASK_VERBS, "形成", "构建")):
+        return None  # 形成承担…职能的部门和其他组织协同化解…的工作格局 (r1323): the units are in the object
     if k != -1 and looks_like_unit(raw[k + 1 :]) and raw[k + 1 :] not in GENERIC_HEADS:
         s = s + k + 1  # 小型建设工程的建设单位为…责任单位 (r702): the party, what it builds qualifying it
         raw = text[s:e]

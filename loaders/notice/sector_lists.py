@@ -47,21 +47,28 @@ from __future__ import annotations
 import re
 
 from .model import UnitMention
-from .names import PHRASE_RE, jurisdiction_of, looks_like_unit
+from .names import PHRASE_RE, are_holders, jurisdiction_of, looks_like_unit
 from .unit_lists import list_mentions
 
 # 等单位, 等有关部门, 等职能部门, and a qualifier before them (等市政交通设施、
 # 公共服务设施相关部门), and 等各有关管理部门 (r1140); 等行政管理部门 (r1160), 等配套服务公司 (r1142):
 # a few words of what the bodies do before the kind.
-TYPED_END_RE = re.compile(r"等各?(?:[\u4e00-\u9fff、]{2,30}?(?:有关|相关))?(?:有关|相关)?"
-                          r"(?:[\u4e00-\u9fff]{1,4}?)?(?:职能|管理)?(?:单位|部门|公司)\s*$")
+# Two kinds may close it, joined by 、 or 和 (等有关部门、单位, r1302; 等部门和机构, r1342).
+_TYPED = (r"等各?(?:[\u4e00-\u9fff、]{2,30}?(?:有关|相关))?(?:有关|相关)?"
+          r"(?:[\u4e00-\u9fff]{1,4}?)?(?:职能|管理)?(?:单位|部门|公司)(?:[、和及](?:有关|相关)?(?:单位|部门|机构))?")
+TYPED_END_RE = re.compile(_TYPED + r"\s*$")
+# A typed list joined to bodies named in full: 发展和改革、公安、…等部门和消防救援机构 (r1322): the sectors,
+# then the bodies after 和 / 及 / 与.
+_TYPED_JOINED_RE = re.compile(_TYPED + r"(?=[和及与])")
 # A sector: a few characters naming a field of work (水, 通信, 工业和信息化); a one-character one
 # only beside others (水、电、气). Two fields a merged department joins by 和 may be longer
 # (人力资源和社会保障).
 _SECTOR_RE = re.compile(r"[\u4e00-\u9fff]{1,8}|[\u4e00-\u9fff]{2,5}和[\u4e00-\u9fff]{2,5}")
 _LEVELS = "省市区县镇乡"
-# The place prefix on the first sector: a level, or a level and its alternative in brackets (市（区）).
-_PREFIX_RE = re.compile(rf"[{_LEVELS}](?:[（(〔][{_LEVELS}][)）〕])?")
+# The place prefix on the first sector: a level, or a level and its alternatives in brackets (市（区）,
+# 县（市、区）), and the level's government when the sectors are named as its departments
+# (市、县（市、区）人民政府公安、住房城乡建设…部门, r1303, r1343: the bare 市 shares 人民政府 too).
+_PREFIX_RE = re.compile(rf"[{_LEVELS}](?:[（(〔][{_LEVELS}、]{{1,7}}[)）〕])?(?P<gov>人民政府|政府)?")
 # The kind written once on the last sector and shared by all (民政部门): a generic kind, which no
 # sector's name ends with.
 _SHARED_KIND_RE = re.compile(r"(?:行政|主管|职能)?(?:部门|单位|机构)$")
@@ -83,7 +90,9 @@ def _levels(units: list[UnitMention]) -> tuple[list[str], int]:
     first = units[k].name
     if first[0] not in _LEVELS or jurisdiction_of(first) is None:
         return [], 0
-    return [u.as_written.strip() for u in units[:k]] + [first[0]], k
+    own = _prefix(first) or first[0]
+    gov = m.group("gov") or "" if (m := _PREFIX_RE.match(own)) is not None else ""
+    return [u.as_written.strip() + gov for u in units[:k]] + [own], k
 
 
 def _prefix(name: str) -> str:
@@ -103,7 +112,7 @@ def _distribute(units: list[UnitMention], kind: str) -> list[UnitMention] | None
     levels, k = _levels(units)
     sectors = units[k:]
     if levels:
-        prefixes, bare0 = levels, sectors[0].name[1:]
+        prefixes, bare0 = levels, sectors[0].name[len(levels[-1]) :]
     else:
         p = _prefix(sectors[0].name)
         prefixes, bare0 = [p], sectors[0].name[len(p):]
@@ -135,6 +144,12 @@ def typed_sectors(text: str, s: int, e: int) -> list[UnitMention] | None:
     """text[s:e] as a list of sectors closed by 等…单位 / 等…部门, or by a kind written once on the
     last sector (…、民政部门); None when it is not one."""
     typed = TYPED_END_RE.search(text, s, e)
+    if typed is None and (joined := _TYPED_JOINED_RE.search(text, s, e)) is not None:
+        sectors = typed_sectors(text, s, joined.end())
+        leads, bodies = list_mentions(text, joined.end() + 1, e)
+        if sectors and not leads and bodies and are_holders([u.name for u in bodies]):
+            return sectors + bodies
+        return None
     if typed is not None:
         if typed.start() - s < 1:
             return None

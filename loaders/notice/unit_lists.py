@@ -389,6 +389,9 @@ def share_suffixes(mentions: list[UnitMention]) -> list[UnitMention]:
                 # 区、镇人民政府（街道） (r1144): the bracketed alternative body stays with the name it is
                 # written on (区人民政府, 镇人民政府（街道）)
                 body = re.sub(r"[(（][^()（）]*[)）]$", "", b.name[1:])
+                # 市、县（市、区）物业主管部门 (r1321, r1322): a bracket right after the level holds that
+                # level's alternatives (县 or 市、区), not part of the body the bare 市 shares
+                body = re.sub(r"^[(（〔][^()（）〔〕]*[)）〕]", "", body)
                 out[i] = a.model_copy(update={"name": a.name + body, "reading": "shared suffix"})
             continue
         if mb is None or a.alias is not None:
