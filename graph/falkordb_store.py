@@ -122,6 +122,9 @@ UNSAFE_REFUSAL = ("refused: {name}() is not run on the embedded engine: FalkorDB
                   "a Neo4j store")
 
 
+# How long an index or constraint command may take to answer (``_schema_command``).
+SCHEMA_TIMEOUT_S = 30.0
+
 # (label, property) of each range index; Entity.id is also unique (ensure_schema).
 INDEXES = ((ENTITY_LABEL, "id"), ("Area", "id"), ("Case", "registry"))
 
@@ -447,17 +450,49 @@ class FalkorDBStore(GraphStore):
         # a replacing load counts the cases posted through Open311 (an index seek).
         for label, prop in INDEXES:
             try:
-                self._graph.query(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")
+                self._schema_command("GRAPH.QUERY", self.graph_name,
+                                     f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")
             except redis.ResponseError as e:
                 if "already indexed" not in str(e).lower():
                     raise StoreError(f"could not create the {label}.{prop} index: {e}") from e
         try:
-            self._db.connection.execute_command(
-                "GRAPH.CONSTRAINT", "CREATE", self.graph_name, "UNIQUE", "NODE", ENTITY_LABEL,
-                "PROPERTIES", "1", "id")
+            self._schema_command("GRAPH.CONSTRAINT", "CREATE", self.graph_name, "UNIQUE", "NODE",
+                                 ENTITY_LABEL, "PROPERTIES", "1", "id")
         except redis.ResponseError as e:
             if "already exists" not in str(e).lower():
                 raise StoreError(f"could not create the Entity.id constraint: {e}") from e
+
+    def _schema_command(self, *args: str) -> Any:
+        """A schema command within ``SCHEMA_TIMEOUT_S``, asked again once of a
+        server started again if it missed it and stopped answering.
+
+        Index and constraint commands answer at once (the index is built in the
+        background), but FalkorDB 4.16.3's server can freeze taking the lock of its
+        graph list for one (its main thread waits on a lock no thread holds; seen
+        on a fresh server's first CREATE INDEX). Nothing has been written then, and
+        the commands are idempotent, so the server is restarted from its files and
+        the command sent again."""
+        for attempt in (1, 2):
+            conn = redis.Redis(unix_socket_path=str(embedded_server.socket_path(self.data_dir)),
+                               socket_timeout=SCHEMA_TIMEOUT_S, socket_connect_timeout=10.0,
+                               retry=Retry(NoBackoff(), 0))
+            try:
+                return conn.execute_command(*args)
+            except (redis.TimeoutError, redis.ConnectionError) as e:
+                sock = embedded_server.socket_path(self.data_dir)
+                if attempt == 2 or embedded_server._ping(sock, timeout=2.0):
+                    raise StoreError(f"the embedded FalkorDB did not answer {args[0]} {args[-1]!r} "
+                                     f"within {SCHEMA_TIMEOUT_S:g} s; nothing was written") from e
+                try:
+                    embedded_server.restart_stuck(self.data_dir)
+                except (embedded_server.EmbeddedServerError, OSError) as err:
+                    raise StoreError(f"the embedded FalkorDB stopped answering ({args[0]}) and "
+                                     f"could not be restarted ({err}): stop it (govgraph db "
+                                     "stop) and run the command again") from e
+                self._db.connection.connection_pool.disconnect()
+            finally:
+                conn.close()
+        raise AssertionError("unreachable")
 
     @contextmanager
     def _held(self) -> Iterator[bool]:

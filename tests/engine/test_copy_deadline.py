@@ -165,3 +165,22 @@ def test_the_wait_before_a_copy_gives_up_with_a_clear_error(loaded, monkeypatch)
     with pytest.raises(StoreError, match=r"still busy \(module_fork_in_progress\) after 0 s.*"
                                          r"nothing was written"):
         fstore.wait_for_quiet(store._db.connection, store.graph_name, 0.2)
+
+
+def test_a_schema_command_a_frozen_server_misses_restarts_it_and_is_sent_again(tmp_path, monkeypatch):
+    """FalkorDB 4.16.3 can also freeze on a fresh server's first CREATE INDEX (its
+    main thread waits on its graph list's lock): frozen here with SIGSTOP."""
+    monkeypatch.setattr(fstore, "SCHEMA_TIMEOUT_S", 2.0)
+    store = FalkorDBStore(tmp_path)
+    try:
+        before = embedded_server._read_pid(tmp_path)
+        os.kill(before, signal.SIGSTOP)
+        store.ensure_schema()
+        after = embedded_server._read_pid(tmp_path)
+        assert after not in (None, before) and _gone(before)
+        indexed = store._db.connection.execute_command("GRAPH.RO_QUERY", store.graph_name,
+                                                       "CALL db.indexes() YIELD label RETURN label")
+        assert {row[0] for row in indexed[1]} >= {"Entity", "Area", "Case"}
+    finally:
+        store.close()
+        embedded_server.stop(tmp_path, timeout=5)
