@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from .duty_heads import named_by_clause
 from .duty_words import CUE_RE, MAX_HEADING, ROLE_VERB_RE, SENTENCE_END, STATED_AT_RE, duty_role, unit_list
 from .model import Attribution, UnitMention
 from .numbering import Header
@@ -107,23 +108,38 @@ def _sentence_stop(text: str, s: int, end: int) -> int:
     return s
 
 
-def _subject_end(text: str, s: int, verb: re.Match[str]) -> int:
-    """Where a later clause's subject ends: before the rule or adverbs in front of its role verb."""
-    e = verb.start()
-    head = text[s:e]
-    if (rule := _BY_RULE_RE.search(head)) is not None:
-        e = s + rule.start()
-    elif (adv := _ADVERB_RE.search(head)) is not None:
-        e = s + adv.start()
-    while e > s and text[e - 1] in "，,":
-        e -= 1  # A、B等部门和机构，按照各自职责，负责… (r1342): a list set off by a comma (as running_text)
-    return e
+# An adverbial a subject may be set off by before its predicate, the comma after it dropped: by
+# what warrant (根据授权、委托, 依照…规定) or where (在本辖区内, 在所辖区域内, 在各自的职责范围内):
+# 南太湖新区管理委员会根据授权、委托，在所辖区域内履行…职责 (r1381), …派出机构，在本辖区内承担…职责,
+# …其他有关行政主管部门在各自的职责范围内，负责… (r1360).
+_SET_OFF_RE = re.compile(r"(?:(?:根据|按照|依据|依照)[^。；;：:\n，,的]{1,16}|在[^。；;：:\n，,]{1,16}?(?:内|中))$")
+
+
+def _subject_end(text: str, s: int, verb: re.Match[str] | int) -> int:
+    """Where a later clause's subject ends: before the rule, adverbs or adverbials (each maybe set off
+    by a comma) in front of its role verb."""
+    e = verb if isinstance(verb, int) else verb.start()
+    while True:
+        last = e
+        head = text[s:e]
+        if (rule := _BY_RULE_RE.search(head)) is not None:
+            e = s + rule.start()
+        elif (adv := _ADVERB_RE.search(head)) is not None:
+            e = s + adv.start()
+        while e > s and text[e - 1] in "，,":
+            e -= 1  # A、B等部门和机构，按照各自职责，负责… (r1342): a list set off by a comma (as running_text)
+        if (set_off := _SET_OFF_RE.search(text, s, e)) is not None and set_off.start() > s:
+            e = set_off.start()
+        if e == last:
+            return e
 
 
 def _later_clause(text: str, s: int, verb: re.Match[str], stop: int, heads: list[str]) -> Attribution | None:
     e = _subject_end(text, s, verb)
-    # not a clause opening with a verb: 督促小区物业公司负责…
-    units = unit_list(text, s, e, _MAX_LATER_SUBJECT) if not CUE_RE.match(text, s) else None
+    # not a clause opening with a verb: 督促小区物业公司负责…; a party named by what it holds or does may
+    # (具有行政管理职能的市人民政府派出机构，根据授权负责…, r1360)
+    units = ((unit_list(text, s, e, _MAX_LATER_SUBJECT) or named_by_clause(text, s, e))
+             if not CUE_RE.match(text, s) else None)
     if not units or any(restates(u.name, h) for u in units for h in heads):
         return None
     role, word = duty_role(text, verb.start(), stop)
@@ -193,7 +209,7 @@ def _stated_clause(text: str, s: int, stop: int, heads: list[str]) -> Attributio
     """A later clause whose subject states its duty with no role verb: 区应急维修平台具体承担以下职能：
     (r1022), as 承担…职责 (r941)."""
     k = s
-    while k < stop and text[k] not in "，,；;":
+    while k < stop and text[k] not in "；;":
         k += 1
     v = _STATED_VERB_RE.search(text, s + 2, min(k, s + _MAX_LATER_HEAD))
     if v is None or CUE_RE.match(text, s):
@@ -202,7 +218,10 @@ def _stated_clause(text: str, s: int, stop: int, heads: list[str]) -> Attributio
         m = STATED_AT_RE.match(text, j, k)
         if m is None or m.start("word") != v.start():
             continue
-        units = unit_list(text, s, j, _MAX_LATER_SUBJECT)
+        # the subject may be set off from it by an adverbial (…派出机构，在本辖区内承担…职责, r1360); a
+        # subject with a predicate of its own before the comma is no list of units and gives nothing
+        e = _subject_end(text, s, j)
+        units = unit_list(text, s, e, _MAX_LATER_SUBJECT) or named_by_clause(text, s, e)
         if units and not any(restates(u.name, h) for u in units for h in heads):
             return Attribution(role="responsible", label=m.group("word"), clause=text[s : m.end()], start=s,
                                end=m.end(), units=units)

@@ -80,6 +80,9 @@ _ADVERBIAL_CLAUSE_RE = re.compile(r"\s*(?:应当|应|要|须|必须)?"
                                   r"(?:(?:按照|依照|依据|根据|依法|在)[^，,：:由]*)?$")
 
 
+_WARRANTS = ("根据", "依据", "依照")
+
+
 def _set_off_subject(text: str, s: int, cue: int) -> int:
     """Where a clause's subject ends when commas set it off from its role word, or -1: A、B等部门，
     按照各自职责，负责… (r1300, r1342), …等其他行政管理部门，依照相关法律法规，按照各自职责做好… (r1341). Each
@@ -90,7 +93,11 @@ def _set_off_subject(text: str, s: int, cue: int) -> int:
         return -1
     # …等部门按照…的要求，在各自职责范围内… (r1343): the list, then the rule it follows
     listed = k if (k := _modal_split(text, s, comma)) != -1 else comma
-    if not _SET_OFF_LIST_RE.fullmatch(text, s, listed):
+    # one body with the warrant it acts by before the comma (南太湖新区管理委员会根据授权、委托，在所辖区域内
+    # 履行…职责, r1381): the adverbial shows the clause goes on, as a list's length does
+    warranted = listed < comma and text.startswith(_WARRANTS, listed) \
+        and unit_list(text, s, listed) is not None
+    if not warranted and not _SET_OFF_LIST_RE.fullmatch(text, s, listed):
         return -1
     k = comma + 1
     while k < cue:
@@ -204,9 +211,13 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
             before = text[s : cue.start()]
             if re.search(r"[，,]", before) and not re.search(r"[：:由]", before):
                 set_off = head_end = _set_off_subject(text, s, cue.start())
+        # the warrant a subject acts by names no one it hands the work to (根据授权、委托，…, r1381)
+        pivot_end = head_end
+        if set_off != -1 and (w := _modal_split(text, s, head_end)) != -1 and text.startswith(_WARRANTS, w):
+            pivot_end = w
         if (cue is not None and head_end - s >= 2
                 and (set_off != -1 or not re.search(r"[，,：:由]", text[s : cue.start()]))
-                and not PIVOT_RE.search(text, s, head_end)  # 建设单位应委托招标代理公司负责… (r755)
+                and not PIVOT_RE.search(text, s, pivot_end)  # 建设单位应委托招标代理公司负责… (r755)
                 and not _coordinates(text, s, head_end)):
             word = cue.group("word")
             taken = text.rfind("以", s, head_end) if word.startswith("为") else -1
