@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from .clause_cues import CARRIED_RE, clause_role
 from .duty_heads import named_by_clause
 from .duty_words import CUE_RE, MAX_HEADING, ROLE_VERB_RE, SENTENCE_END, STATED_AT_RE, duty_role, unit_list
 from .model import Attribution, UnitMention
@@ -81,7 +82,7 @@ def later_subjects(text: str, duty_start: int, end: int, heads: list[str]) -> li
                 got = (_party_post(text, s, stop, heads) or _stated_clause(text, s, stop, heads)
                        or _by_duties_clause(text, s, stop, heads))
             if got is None and verb is not None and new_sentence:
-                got = _named_again(text, s, verb, stop, heads)
+                got = _named_again(text, s, verb, stop, heads) or _carried_sentence(text, s, stop, heads)
             if got is not None:
                 out.append(got)
         first = False
@@ -159,6 +160,33 @@ def _named_again(text: str, s: int, verb: re.Match[str], stop: int, heads: list[
     role, word = duty_role(text, verb.start(), stop)
     return Attribution(role=role, label=word, clause=text[s : verb.end()], start=s, end=verb.end(),
                        units=units)
+
+
+def _carried_sentence(text: str, s: int, stop: int, heads: list[str]) -> Attribution | None:
+    """A later sentence whose subject's first clause gives it no role word and a later clause opens
+    with one (居（村）民委员会应当对业主自治进行指导和监督，协助街道办事处…, r1381): the subject carries
+    over the comma, as in running text (CARRIED_RE), and the first role verb decides (r1120)."""
+    k = s
+    while k < stop and text[k] not in "，,":
+        k += 1
+    if k >= stop or CUE_RE.match(text, s) or ROLE_VERB_RE.search(text, s, k):
+        return None
+    units = None
+    for cue in CUE_RE.finditer(text, s + 2, min(k, s + MAX_HEADING + 1)):
+        if (units := unit_list(text, s, cue.start())) is not None:
+            break
+    if not units or any(restates(u.name, h) for u in units for h in heads):
+        return None
+    while k < stop:
+        c = k + 1
+        if (m := CARRIED_RE.match(text, c, stop)) is not None:
+            word = m.group("word") or m.group(0)
+            return Attribution(role=clause_role(word), label=word, clause=text[s : m.end()], start=s,
+                               end=m.end(), units=units)
+        k = c
+        while k < stop and text[k] not in "，,":
+            k += 1
+    return None
 
 
 # A party made the post bearing the duty, in a clause of its own: …下落不明的，房屋使用人为房屋维修责任人
