@@ -10,7 +10,7 @@ import re
 
 from .clause_cues import CARRIED_RE, clause_role
 from .duty_heads import named_by_clause
-from .duty_words import CUE_RE, MAX_HEADING, ROLE_VERB_RE, SENTENCE_END, STATED_AT_RE, duty_role, unit_list
+from .duty_words import ACTS_BY_DUTY_RE, CUE_RE, MAX_HEADING, ROLE_VERB_RE, SENTENCE_END, STATED_AT_RE, duty_role, unit_list
 from .model import Attribution, UnitMention
 from .numbering import Header
 from .vocabulary import at_line_start
@@ -269,12 +269,16 @@ def _by_duties_clause(text: str, s: int, stop: int, heads: list[str]) -> Attribu
         if text[j] in "，,；;。":
             return None
         m = _BY_DUTIES_RE.match(text, j, stop)
-        if m is None:
+        # or going straight on with what they do (…等其他部门按照各自职责依法开展…, r1382), as an item
+        # acting by its duties does (ACTS_BY_DUTY_RE)
+        acts = ACTS_BY_DUTY_RE.match(text, j, stop) if m is None else None
+        if m is None and acts is None:
             continue
+        cut = m.end() - 1 if m is not None else acts.end() if acts is not None else j
         units = unit_list(text, s, j, _MAX_LATER_SUBJECT)
         if units and not any(restates(u.name, h) for u in units for h in heads):
-            return Attribution(role="responsible", label=text[j : m.end() - 1], clause=text[s : m.end() - 1],
-                               start=s, end=m.end() - 1, units=units)
+            return Attribution(role="responsible", label=text[j:cut], clause=text[s:cut],
+                               start=s, end=cut, units=units)
         return None
     return None
 
