@@ -183,7 +183,11 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
             if s >= end:
                 break
         if s >= sentence_end:
-            carriers = []
+            # a subject's duties listed clause by clause up to ；, the later ones opening with their verb
+            # (街道办事处…组织、协调…；指导、监督…；参加物业承接查验, r1300 第八条): it carries over the ；
+            # to a clause opening with a role word; a full stop ends it
+            if not (s > start and text[s - 1] in "；;"):
+                carriers = []
             stating = False  # 明确A为第一责任人，B为主要责任人: the rule governs every clause after it
             sentence_end = s
             while sentence_end < end and text[sentence_end] not in _CLAUSE_END:
