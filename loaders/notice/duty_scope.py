@@ -20,15 +20,25 @@ _GENERIC_RE = re.compile(r"(?:各|有关|相关|各有关|各相关)(?:单位|�
 _POINTS_AHEAD_RE = re.compile(r"以下|如下|下列")
 
 
+# A collective of some level's departments (市、县级人民政府有关行政管理部门): the members a list below names.
+_COLLECTIVE_RE = re.compile(r"[^、，,]{0,12}?(?:各|有关|相关|其他)[\u4e00-\u9fff]{0,6}?(?:单位|部门)")
+
+
 def introduces(text: str, units: list, duty_start: int, end: int) -> bool:
     """Does an item introduce a list rather than give a duty: generic holders
-    (各单位) and a first sentence pointing ahead to the items below?"""
-    if not units or not all(isinstance(u, UnitMention) and _GENERIC_RE.fullmatch(u.name) for u in units):
+    (各单位) and a first sentence pointing ahead to the items below? Or a collective whose only
+    sentence ends in a colon right before them (…有关行政管理部门按照各自职责，在…开展…工作： / （一）市场监督
+    管理部门负责…, r1341, the r940 lead-in)?"""
+    if not units or not all(isinstance(u, UnitMention) for u in units):
         return False
     stop = duty_start
     while stop < end and text[stop] not in SENTENCE_END:
         stop += 1
-    return _POINTS_AHEAD_RE.search(text, duty_start, stop) is not None
+    if all(_GENERIC_RE.fullmatch(u.name) for u in units):
+        return _POINTS_AHEAD_RE.search(text, duty_start, stop) is not None
+    colon = text.rfind("：", duty_start, end)
+    return (all(_COLLECTIVE_RE.fullmatch(u.name) for u in units) and colon != -1
+            and not any(c in SENTENCE_END for c in text[duty_start:colon]) and not text[colon + 1 : end].strip())
 
 
 # What may stand between a later clause's subject and its role verb: adverbs (依法, 具体, 在各自职责
