@@ -68,11 +68,12 @@ GUIDED_FRAME = r"在[^，,。；;：:\n]{1,30}?(?:指导|领导|统一指挥)下
 # What may stand between a clause's subject and its role word: a modal, and the rule the
 # subject follows (代建机构必须按照街道办事处的授权内容负责做好…, r656; 镇人民政府应当落实…, r655).
 MODAL_STARTS = ("必须", "应当", "应该", "应", "要", "须", "按照", "根据", "依据", "依照", "尽快", "及时")
-# A verb joined to the role word by 并 may stand between too (X应当制定并落实…制度, r940).
+# A verb joined to the role word by 并 may stand between too (X应当制定并落实…制度, r940), and 组织 run
+# straight into it (应当组织落实…, r1322: one compound verb).
 # An adverb of how may follow the modal (区房管局、属地街道应严格落实…, r1024), or stand alone
 # (请下立交管理单位、产权单位、养护单位尽快落实…, r1043).
 MODAL_RULE_RE = re.compile(r"(?:必须|应当|应该|应|要|须)?(?:严格|切实|认真|依法|积极|全面|尽快|及时)?"
-                            r"(?:(?:按照|根据|依据|依照)[^，,。；;：:\n]{1,40})?(?:[\u4e00-\u9fff]{2}并)?"
+                            r"(?:(?:按照|根据|依据|依照)[^，,。；;：:\n]{1,40})?(?:[\u4e00-\u9fff]{2}并|组织)?"
                             r"(?:" + GUIDED_FRAME + r")?"
                             r"(?:予以|给予)?")  # 设置者应当予以配合 (r1042)
 # A clause that leaves its subject out and opens with the role word: the subject of the clause
