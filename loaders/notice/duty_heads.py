@@ -196,6 +196,10 @@ def item_heading(text: str, s: int, line_end: int, next_start: int
     for n, cue in enumerate(cues):
         if SETS_UP_VERB_RE.match(text, cue.start()) or _sets_up_first(text, cue.start(), line_end):
             return None  # 杨行镇建立…领导小组，负责…: the body set up holds the duty (set_up_clauses)
+        if (text.startswith("组织", cue.start()) and n + 1 < len(cues)
+                and (whole := unit_list(text, s, cue.end(), longest)) is not None
+                and whole[-1].name.endswith("组织") and cues[n + 1].start() == cue.end()):
+            continue  # 物业服务行业组织应当… (r1361): 组织 ends the name, a cue comes right after it
         units = unit_list(text, s, cue.start(), longest) or named_by_clause(text, s, cue.start())
         if units and text.startswith("、", cue.end()):
             # 各级政府组织、团体等根据…: the cue word ends a name in a list (r1004), where a longer
