@@ -95,7 +95,8 @@ def _qualified_parties(text: str, s: int, e: int) -> list[UnitMention] | None:
 # is the party's description, not its duty; the name is written as it stands. A kind of work may
 # stand before the kind of body (负责景观灯光设施的维护单位, r1042).
 # Or by what it holds, before a body's own name of that kind: 具有行政管理职能的市人民政府派出机构 (r1360).
-NAMED_BY_CLAUSE_RE = re.compile(r"(?:负责|承担|从事|管理|使用|经营|持有|具有|具备)[^，,。；;：:、！？\n]{2,30}?的"
+NAMED_BY_CLAUSE_RE = re.compile(r"(?:负责|承担|从事|管理|使用|经营|持有|具有|具备)"
+                                r"[^，,。；;：:、！？\n]{2,30}?的"
                                 r"(?:维护|管理|建设|运营|养护|[^的，,。；;：:、！？\n]{2,8}?(?:派出|直属|所属|内设))?"
                                 r"(?:单位|部门|机构|机关|组织)")
 
@@ -197,8 +198,8 @@ def item_heading(text: str, s: int, line_end: int, next_start: int
         if SETS_UP_VERB_RE.match(text, cue.start()) or _sets_up_first(text, cue.start(), line_end):
             return None  # 杨行镇建立…领导小组，负责…: the body set up holds the duty (set_up_clauses)
         if (text.startswith("组织", cue.start()) and n + 1 < len(cues)
-                and (whole := unit_list(text, s, cue.end(), longest)) is not None
-                and whole[-1].name.endswith("组织") and cues[n + 1].start() == cue.end()):
+                and (named := unit_list(text, s, cue.end(), longest)) is not None
+                and named[-1].name.endswith("组织") and cues[n + 1].start() == cue.end()):
             continue  # 物业服务行业组织应当… (r1361): 组织 ends the name, a cue comes right after it
         units = unit_list(text, s, cue.start(), longest) or named_by_clause(text, s, cue.start())
         if units and text.startswith("、", cue.end()):
@@ -276,8 +277,8 @@ def article_opening(text: str, body: int, line_end: int, para: int
     return [u for u in got[0] if isinstance(u, UnitMention)], got[1], got[2], got[3]
 
 
-__all__ = ["DUTIES_OF", "NAMED_BY_CLAUSE_RE", "SETS_UP_VERB_RE", "article_opening", "item_heading", "named_by_clause",
-           "titled_heading"]
+__all__ = ["DUTIES_OF", "NAMED_BY_CLAUSE_RE", "SETS_UP_VERB_RE", "article_opening", "item_heading",
+           "named_by_clause", "titled_heading"]
 
 
 # A paragraph setting up a body and naming it for what follows (r1121): 黄浦区成立…保护委员会

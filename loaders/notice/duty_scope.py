@@ -10,7 +10,16 @@ import re
 
 from .clause_cues import CARRIED_RE, clause_role
 from .duty_heads import named_by_clause
-from .duty_words import ACTS_BY_DUTY_RE, CUE_RE, MAX_HEADING, ROLE_VERB_RE, SENTENCE_END, STATED_AT_RE, duty_role, unit_list
+from .duty_words import (
+    ACTS_BY_DUTY_RE,
+    CUE_RE,
+    MAX_HEADING,
+    ROLE_VERB_RE,
+    SENTENCE_END,
+    STATED_AT_RE,
+    duty_role,
+    unit_list,
+)
 from .model import Attribution, UnitMention
 from .numbering import Header
 from .vocabulary import at_line_start
@@ -38,7 +47,8 @@ def introduces(text: str, units: list, duty_start: int, end: int) -> bool:
         return _POINTS_AHEAD_RE.search(text, duty_start, stop) is not None
     colon = text.rfind("：", duty_start, end)
     return (all(_COLLECTIVE_RE.fullmatch(u.name) for u in units) and colon != -1
-            and not any(c in SENTENCE_END for c in text[duty_start:colon]) and not text[colon + 1 : end].strip())
+            and not any(c in SENTENCE_END for c in text[duty_start:colon])
+            and not text[colon + 1 : end].strip())
 
 
 # What may stand between a later clause's subject and its role verb: adverbs (依法, 具体, 在各自职责
@@ -123,7 +133,8 @@ def _sentence_stop(text: str, s: int, end: int) -> int:
 # what warrant (根据授权、委托, 依照…规定) or where (在本辖区内, 在所辖区域内, 在各自的职责范围内):
 # 南太湖新区管理委员会根据授权、委托，在所辖区域内履行…职责 (r1381), …派出机构，在本辖区内承担…职责,
 # …其他有关行政主管部门在各自的职责范围内，负责… (r1360).
-_SET_OFF_RE = re.compile(r"(?:(?:根据|按照|依据|依照)[^。；;：:\n，,的]{1,16}|在[^。；;：:\n，,]{1,16}?(?:内|中))$")
+_SET_OFF_RE = re.compile(r"(?:(?:根据|按照|依据|依照)[^。；;：:\n，,的]{1,16}"
+                         r"|在[^。；;：:\n，,]{1,16}?(?:内|中))$")
 
 
 def _subject_end(text: str, s: int, verb: re.Match[str] | int) -> int:
@@ -138,7 +149,7 @@ def _subject_end(text: str, s: int, verb: re.Match[str] | int) -> int:
         elif (adv := _ADVERB_RE.search(head)) is not None:
             e = s + adv.start()
         while e > s and text[e - 1] in "，,":
-            e -= 1  # A、B等部门和机构，按照各自职责，负责… (r1342): a list set off by a comma (as running_text)
+            e -= 1  # A、B等部门和机构，按照各自职责，负责… (r1342): a list set off by a comma (running_text)
         if (set_off := _SET_OFF_RE.search(text, s, e)) is not None and set_off.start() > s:
             e = set_off.start()
         if e == last:

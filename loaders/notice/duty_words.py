@@ -79,8 +79,10 @@ SENTENCE_END = "。！？!?\n"
 # Not 组织领导 (leadership, a noun: 切实加强组织领导，并落实专人负责…, r1043).
 # Not 要求 as a noun (按照管行业必须管安全…的要求，在各自职责范围内…, r1343: the rule followed).
 # Not 组织 ending a name in a list (基层群众性自治组织、企业事业单位和其他组织, r1323): a body, no verb.
-# Nor 要求 as the noun a rule phrase names (物业服务人应当按照要求执行…，积极配合…, r1362; 按照要求 is no 按照职责).
-PIVOT_RE = re.compile(r"指定|指派|委托|安排|明确|(?<!的)(?<!按照)(?<!按)(?<!根据)(?<!依照)要求|督促|(?<![党团])组织(?!部|领导|[、和及与]|$)")
+# Nor 要求 as the noun a rule phrase names (物业服务人应当按照要求执行…，积极配合…, r1362; 按照要求 is
+# no 按照职责).
+PIVOT_RE = re.compile(r"指定|指派|委托|安排|明确|(?<!的)(?<!按照)(?<!按)(?<!根据)(?<!依照)要求|督促"
+                      r"|(?<![党团])组织(?!部|领导|[、和及与]|$)")
 
 
 # A list of a dozen bodies heading a duty (区交通、生态环境、…、农业农村等…相关部门负责…, r1120): longer
@@ -109,8 +111,8 @@ def _made_up_by(text: str, start: int, verb: int) -> bool:
     return text.find("由", clause, verb) != -1
 
 
-# Nouns after 的, joined by 、 / 和: 加强对…活动的指导、协助和监督 (r1341). A role word among them names a kind
-# of work, the noun phrase the object of another verb, and gives no role.
+# Nouns after 的, joined by 、 / 和: 加强对…活动的指导、协助和监督 (r1341). A role word among them names a
+# kind of work, the noun phrase the object of another verb, and gives no role.
 _NOUN_AFTER_DE_RE = re.compile(r"的(?:[\u4e00-\u9fff]{2}[、和及与])*$")
 
 
