@@ -252,6 +252,26 @@ def _alternatives(text: str, units: list[UnitMention]) -> list[UnitMention]:
     return [UnitMention(name=name, as_written=text[s:e], start=s, end=e, reading="alternatives")]
 
 
+# A body, or another a government designates: 县（区）人民政府住房城乡建设主管部门或者县（区）人民政府确定的
+# 物业主管部门（以下统称物业主管部门） (r1363). Whichever it is, one party written as it stands (r900,
+# r1042), its alias dropped (r601).
+# a level's bracket is kept in a name (县（区）), an alias bracket is not
+_NAME_CHAR = r"(?:[^，,。；;：:、（(\n]|[（(](?!以下)[^()（）\n]{1,6}[)）])"
+_DESIGNATED_RE = re.compile(rf"(?P<a>{_NAME_CHAR}{{2,30}}?)(?:或者|或)(?P<b>{_NAME_CHAR}{{2,20}}?)"
+                            r"(?:确定|指定)的(?P<c>[^，,。；;：:、（(的\n]{2,12}?)"
+                            r"(?:[（(]以下(?:简称|统称|称)[^()（）\n]{1,20}[)）])?")
+
+
+def designated(text: str, s: int, e: int) -> list[UnitMention] | None:
+    """text[s:e] as one party offered in alternatives, the second designated by a body (…或者…确定的…),
+    or None."""
+    m = _DESIGNATED_RE.fullmatch(text, s, e)
+    if m is None or not all(looks_like_unit(m.group(g)) for g in "abc"):
+        return None
+    name = text[s : m.end("c")]
+    return [UnitMention(name=name, as_written=text[s:e], start=s, end=e, reading="alternatives")]
+
+
 # An adverbial between a 由-clause's units and its role word: 由建设单位向项管办报备后自行负责 (r703).
 # Or the rule it acts by: 应由区房管局和属地街道按职责分工及时进行…，配合区财政局做好… (r1024).
 _ADVERBIAL_AFTER_RE = re.compile(r"向|在|经|对|按照?|根据|依照|依据")

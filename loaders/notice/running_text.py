@@ -14,7 +14,7 @@ import re
 from .clause_cues import CARRIED_RE, CLAUSE_CUE_RE, MODAL_RULE_RE, MODAL_STARTS, clause_role
 from .duty_heads import NAMED_BY_CLAUSE_RE
 from .duty_words import CUE_RE, MAX_HEADING, PIVOT_RE, unit_list
-from .given_by import GENERIC_HEADS, holders, joined_lead
+from .given_by import GENERIC_HEADS, designated, holders, joined_lead
 from .model import Attribution, Official, UnitMention
 from .names import TASK_VERBS, looks_like_unit
 from .numbering import LINE_HEADER_RE
@@ -97,7 +97,10 @@ def _set_off_subject(text: str, s: int, cue: int) -> int:
     # 履行…职责, r1381): the adverbial shows the clause goes on, as a list's length does
     warranted = listed < comma and text.startswith(_WARRANTS, listed) \
         and unit_list(text, s, listed) is not None
-    if not warranted and not _SET_OFF_LIST_RE.fullmatch(text, s, listed):
+    # so are alternatives closed by the short name they are given (…或者…确定的物业主管部门（以下统称物业主管
+    # 部门），负责…, r1363): the alias shows where the name ends
+    aliased = listed == comma and designated(text, s, listed) is not None
+    if not warranted and not aliased and not _SET_OFF_LIST_RE.fullmatch(text, s, listed):
         return -1
     k = comma + 1
     while k < cue:
@@ -290,6 +293,10 @@ def _subject(text: str, s: int, e: int, cue: re.Match[str], role: str) -> Attrib
         party = UnitMention(name=raw, as_written=raw, start=s, end=e, reading="named by a clause")
         return Attribution(role=role, label=word, clause=text[s : cue.end()], start=s, end=cue.end(),
                            units=[party])
+    if (alternatives := designated(text, s, e)) is not None:  # …或者…确定的物业主管部门 (r1363)
+        word = cue.groupdict().get("word") or cue.group(0)
+        return Attribution(role=role, label=word, clause=text[s : cue.end()], start=s, end=cue.end(),
+                           units=alternatives)
     k = raw.rfind("的")
     if k != -1 and raw.startswith((*TASK_VERBS, "形成", "构建")):
         return None  # 形成承担…职能的部门和其他组织协同化解…的工作格局 (r1323): the units are in the object
