@@ -20,6 +20,7 @@ from .duty_words import (
     duty_role,
     unit_list,
 )
+from .given_by import designated
 from .model import Attribution, UnitMention
 from .numbering import Header
 from .vocabulary import at_line_start
@@ -160,8 +161,9 @@ def _later_clause(text: str, s: int, verb: re.Match[str], stop: int, heads: list
     e = _subject_end(text, s, verb)
     # not a clause opening with a verb: 督促小区物业公司负责…; a party named by what it holds or does may
     # (具有行政管理职能的市人民政府派出机构，根据授权负责…, r1360)
-    units = ((unit_list(text, s, e, _MAX_LATER_SUBJECT) or named_by_clause(text, s, e))
-             if not CUE_RE.match(text, s) else None)
+    # (r1360), or alternatives a body designates (…或者…确定的…主管部门（以下统称…），负责…, r1301)
+    units = ((unit_list(text, s, e, _MAX_LATER_SUBJECT) or named_by_clause(text, s, e)
+              or designated(text, s, e)) if not CUE_RE.match(text, s) else None)
     if not units or any(restates(u.name, h) for u in units for h in heads):
         return None
     role, word = duty_role(text, verb.start(), stop)

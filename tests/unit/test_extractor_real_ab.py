@@ -165,9 +165,36 @@ def test_hangye_zuzhi_is_a_kind_of_body():
     assert measure_roles(text) == [[("responsible", ["县林业局"])], [("support", ["县旅游行业组织"])]]
 
 
+# --- 6. alternatives whose second a body designates --------------------------------------------------
+
+
+def test_a_body_or_one_a_government_designates_is_one_party():
+    # r1363 第四条: 县（区）人民政府住房城乡建设主管部门或者县（区）人民政府确定的物业主管部门（以下统称物业主管部门），负责…
+    assert_exact("r1363_heze_wygl_2022")
+    # constructed: in running text and as a later subject of a duty item
+    alt = "县（区）人民政府林业主管部门或者县（区）人民政府确定的护林主管部门"
+    assert clause_roles(f"{alt}（以下统称护林部门），负责巡山。") == [("responsible", [alt])]
+    assert later(f"县林业局负责护林。{alt}（以下统称护林部门），负责巡山。", ["县林业局"]) == [
+        ("responsible", [alt])]
+    # a list before the alternatives is no such party
+    assert clause_roles(f"县林业局、{alt}（以下统称护林部门），负责巡山。") == []
+
+
+def test_alternatives_written_for_two_levels_are_one_party_per_level():
+    # r1301 第五条: 设区的市、县（市、区）人民政府住房城乡建设主管部门或者设区的市、县（市、区）人民政府确定的物业主管部门
+    assert_exact("r1301_shandong_wygl_2021")
+    # constructed
+    text = ("县林业局负责护林。市、县（区）人民政府林业主管部门或者市、县（区）人民政府确定的护林主管部门"
+            "（以下统称护林部门），负责巡山。")
+    assert later(text, ["县林业局"]) == [("responsible", [
+        "市人民政府林业主管部门或者市人民政府确定的护林主管部门",
+        "县（区）人民政府林业主管部门或者县（区）人民政府确定的护林主管部门"])]
+
+
 def test_the_batches_read_exactly():
-    for stem in ("r1300_beijing_wygl_2024", "r1322_taizhou_wygl_2021", "r1341_qingyuan_wygl_2022",
+    for stem in ("r1300_beijing_wygl_2024", "r1301_shandong_wygl_2021", "r1322_taizhou_wygl_2021", "r1341_qingyuan_wygl_2022",
                  "r1360_rizhao_wygl_2017", "r1361_binzhou_wygl_2019", "r1362_liaocheng_wygl_2021",
+                 "r1363_heze_wygl_2022",
                  "r1364_lishui_wygl_2019", "r1380_jiaxing_wygl_2021", "r1381_huzhou_wygl_2021",
                  "r1384_zhejiang_wygl_2009"):
         assert_exact(stem)
