@@ -127,6 +127,18 @@ def test_the_rule_followed_and_an_adverb_before_the_carried_role_word():
     assert clause_roles("县林业站应当执行防火措施，主动协助开展巡山。") == [("support", ["县林业站"])]
 
 
+def test_a_carried_clause_acting_by_its_duties_states_one():
+    # r1383 第七条: 物业管理行政主管部门和其他相关行政管理部门应当…公布…，按照职能分工履行职责，… → both responsible
+    assert clause_roles("物业管理行政主管部门和其他相关行政管理部门应当在物业管理区域内显著位置公布投诉、举报受理方式，"
+                        "按照职能分工履行职责，及时受理投诉。") == [
+        ("responsible", ["物业管理行政主管部门", "其他相关行政管理部门"])]
+    assert_exact("r1383_zhoushan_wygl_2021")
+    # constructed
+    assert clause_roles("县林业局应当公布举报电话，按照职责分工履行护林职责。") == [("responsible", ["县林业局"])]
+    # a duty with no rule it acts by is not carried by this shape
+    assert clause_roles("县林业局应当公布举报电话，按照规定受理举报。") == []
+
+
 # --- 5. lead-ins and noun phrases ----------------------------------------------------------------
 
 
@@ -194,7 +206,7 @@ def test_alternatives_written_for_two_levels_are_one_party_per_level():
 def test_the_batches_read_exactly():
     for stem in ("r1300_beijing_wygl_2024", "r1301_shandong_wygl_2021", "r1322_taizhou_wygl_2021", "r1341_qingyuan_wygl_2022",
                  "r1360_rizhao_wygl_2017", "r1361_binzhou_wygl_2019", "r1362_liaocheng_wygl_2021",
-                 "r1363_heze_wygl_2022",
+                 "r1363_heze_wygl_2022", "r1383_zhoushan_wygl_2021",
                  "r1364_lishui_wygl_2019", "r1380_jiaxing_wygl_2021", "r1381_huzhou_wygl_2021",
                  "r1384_zhejiang_wygl_2009"):
         assert_exact(stem)
