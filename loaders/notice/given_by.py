@@ -242,7 +242,7 @@ def _qualified_party(text: str, s: int, e: int) -> list[UnitMention] | None:
     return [UnitMention(name=text[s:e], as_written=text[s:e], start=s, end=e, reading="qualified by 的")]
 
 
-def _alternatives(text: str, units: list[UnitMention]) -> list[UnitMention]:
+def alternatives(text: str, units: list[UnitMention]) -> list[UnitMention]:
     """A list whose last item offers an alternative (由所有权人、使用权人或经营管理单位负责, r1042): whichever
     of them it is, one party written as it stands (r900), not each of them."""
     if len(units) < 2 or not re.search(r"或", units[-1].as_written):
@@ -320,7 +320,7 @@ def by_clauses(text: str, start: int, end: int) -> list[Attribution]:
         units = holders(text, s, e) or _qualified_party(text, s, e) or _carried_by(text, s, e)
         if not units or _roster(text, m.end(), end):
             continue
-        units = _alternatives(text, units)
+        units = alternatives(text, units)
         word = m.group("word")
         out.append(Attribution(role=ROLE_WORDS[word], label="由…" + word,
                                clause=text[m.start() : m.end()], start=s, end=m.end(), units=units))

@@ -14,7 +14,7 @@ import re
 from .clause_cues import CARRIED_RE, CLAUSE_CUE_RE, MODAL_RULE_RE, MODAL_STARTS, clause_role
 from .duty_heads import NAMED_BY_CLAUSE_RE
 from .duty_words import CUE_RE, MAX_HEADING, PIVOT_RE, unit_list
-from .given_by import GENERIC_HEADS, designated, holders, joined_lead
+from .given_by import GENERIC_HEADS, alternatives, designated, holders, joined_lead
 from .model import Attribution, Official, UnitMention
 from .names import TASK_VERBS, looks_like_unit
 from .numbering import LINE_HEADER_RE
@@ -293,10 +293,10 @@ def _subject(text: str, s: int, e: int, cue: re.Match[str], role: str) -> Attrib
         party = UnitMention(name=raw, as_written=raw, start=s, end=e, reading="named by a clause")
         return Attribution(role=role, label=word, clause=text[s : cue.end()], start=s, end=cue.end(),
                            units=[party])
-    if (alternatives := designated(text, s, e)) is not None:  # …或者…确定的物业主管部门 (r1363)
+    if (offered := designated(text, s, e)) is not None:  # …或者…确定的物业主管部门 (r1363)
         word = cue.groupdict().get("word") or cue.group(0)
         return Attribution(role=role, label=word, clause=text[s : cue.end()], start=s, end=cue.end(),
-                           units=alternatives)
+                           units=offered)
     k = raw.rfind("的")
     if k != -1 and raw.startswith((*TASK_VERBS, "形成", "构建")):
         return None  # 形成承担…职能的部门和其他组织协同化解…的工作格局 (r1323): the units are in the object
@@ -306,6 +306,9 @@ def _subject(text: str, s: int, e: int, cue: re.Match[str], role: str) -> Attrib
     # a list typed by 等单位 takes kinds of body as bodies (机关、团体、企业、事业等单位是…责任主体, r1002)
     units = holders(text, s, e)
     if units and not any(ROLE_RE.search(u.name) for u in units):
+        # 业主大会筹备组、业主大会、…、物业服务人或者建设单位应当根据职责… (r1382): whichever of them it is,
+        # one party written as it stands, as in a 由-clause (r1042, r900)
+        units = alternatives(text, units)
         word = cue.groupdict().get("word") or cue.group(0)
         return Attribution(role=role, label=word, clause=text[s : cue.end()], start=s,
                            end=cue.end(), units=units)

@@ -139,6 +139,15 @@ def test_a_carried_clause_acting_by_its_duties_states_one():
     assert clause_roles("县林业局应当公布举报电话，按照规定受理举报。") == []
 
 
+def test_a_list_closed_by_huozhe_acting_by_its_duties_is_one_party():
+    # r1382 第九条: 业主大会筹备组、业主大会、业主委员会、物业服务人或者建设单位应当根据职责和规定…予以发布
+    assert_exact("r1382_shaoxing_wygl_2020")
+    # constructed: 根据职责 acts by duty as 按照职责 does; the alternatives stay whole (r1042, r900)
+    assert clause_roles("县林业局、县林业站或者乡镇人民政府应当根据职责做好巡山。") == [
+        ("responsible", ["县林业局、县林业站或者乡镇人民政府"])]
+    assert clause_roles("县林业局根据职责在林区开展巡查。") == [("responsible", ["县林业局"])]
+
+
 # --- 5. lead-ins and noun phrases ----------------------------------------------------------------
 
 
@@ -206,7 +215,7 @@ def test_alternatives_written_for_two_levels_are_one_party_per_level():
 def test_the_batches_read_exactly():
     for stem in ("r1300_beijing_wygl_2024", "r1301_shandong_wygl_2021", "r1322_taizhou_wygl_2021", "r1341_qingyuan_wygl_2022",
                  "r1360_rizhao_wygl_2017", "r1361_binzhou_wygl_2019", "r1362_liaocheng_wygl_2021",
-                 "r1363_heze_wygl_2022", "r1383_zhoushan_wygl_2021",
+                 "r1363_heze_wygl_2022", "r1382_shaoxing_wygl_2020", "r1383_zhoushan_wygl_2021",
                  "r1364_lishui_wygl_2019", "r1380_jiaxing_wygl_2021", "r1381_huzhou_wygl_2021",
                  "r1384_zhejiang_wygl_2009"):
         assert_exact(stem)
