@@ -175,9 +175,16 @@ def _title_only(text: str, d: Duty, line_end: int) -> bool:
 _BY_DIVISION_RE = re.compile(r"(?:按照?|依)(?:各自)?职责分工")
 
 
-def by_division(a: Attribution) -> bool:
-    """Is the attribution's only cue acting 按照职责分工?"""
-    return _BY_DIVISION_RE.fullmatch(a.label) is not None
+# A lead-in closed by a colon over its items says so itself (第七条 …有关行政管理部门按照各自职责，在…
+# 开展…工作： / （一）市场监督管理部门负责…, r1341): acting by their duties at all is the list's words there.
+_BY_DUTIES_RE = re.compile(r"(?:按照?|依)(?:各自)?的?职责(?:分工)?")
+
+
+def by_division(a: Attribution, colon: bool = False) -> bool:
+    """Is the attribution's only cue acting 按照职责分工 (or, in a lead-in ending in a colon,
+    按照各自职责)?"""
+    return (_BY_DIVISION_RE.fullmatch(a.label) is not None
+            or (colon and _BY_DUTIES_RE.fullmatch(a.label.rstrip("，, ")) is not None))
 
 
 def lead_in(rank_at: dict[int, int], h: Header, first_item: int, own_end: int) -> bool:

@@ -37,7 +37,7 @@ BEARS = (r"对[^，,；;。\n]{1,30}?(?:负有|承担|肩负|负(?=主体责任)
 # The duties may be named by who gives them (按照本条例规定的职责, r1302; 依照市人民政府赋予的职责, r1322: a
 # relative clause before 职责), acted on within their bounds (在各自职责范围内, r1063, r1224, r1343), or be
 # the division itself (按照分工做好…, r1343, as 按照职责分工).
-ACTS_BY_DUTY = (r"(?:(?:按照?|依)(?:各自)?职责(?:分工(?=[，,]))?"
+ACTS_BY_DUTY = (r"(?:(?:按照?|依|根据)(?:各自)?职责(?:分工(?=[，,]))?"
                 r"|(?:按照|依照)[^，,。；;、《》\n]{1,12}?的职责|在(?:各自)?的?职责范围内|按照?分工(?=[\u4e00-\u9fff]))(?![\u4e00-\u9fff]{1,3}的)")
 # 履行…责任 states a standing duty (设置者应当…履行维护管理责任, r1042, as r900), as 承担…职责 does
 # (国家医保局承担制定试点方案…的职责, r1083, as r941; 承担…工作 does not, r1001); not 履行下列职责时
@@ -68,11 +68,12 @@ GUIDED_FRAME = r"在[^，,。；;：:\n]{1,30}?(?:指导|领导|统一指挥)下
 # What may stand between a clause's subject and its role word: a modal, and the rule the
 # subject follows (代建机构必须按照街道办事处的授权内容负责做好…, r656; 镇人民政府应当落实…, r655).
 MODAL_STARTS = ("必须", "应当", "应该", "应", "要", "须", "按照", "根据", "依据", "依照", "尽快", "及时")
-# A verb joined to the role word by 并 may stand between too (X应当制定并落实…制度, r940).
+# A verb joined to the role word by 并 may stand between too (X应当制定并落实…制度, r940), and 组织 run
+# straight into it (应当组织落实…, r1322: one compound verb).
 # An adverb of how may follow the modal (区房管局、属地街道应严格落实…, r1024), or stand alone
 # (请下立交管理单位、产权单位、养护单位尽快落实…, r1043).
 MODAL_RULE_RE = re.compile(r"(?:必须|应当|应该|应|要|须)?(?:严格|切实|认真|依法|积极|全面|尽快|及时)?"
-                            r"(?:(?:按照|根据|依据|依照)[^，,。；;：:\n]{1,40})?(?:[\u4e00-\u9fff]{2}并)?"
+                            r"(?:(?:按照|根据|依据|依照)[^，,。；;：:\n]{1,40})?(?:[\u4e00-\u9fff]{2}并|组织)?"
                             r"(?:" + GUIDED_FRAME + r")?"
                             r"(?:予以|给予)?")  # 设置者应当予以配合 (r1042)
 # A clause that leaves its subject out and opens with the role word: the subject of the clause
@@ -81,10 +82,12 @@ MODAL_RULE_RE = re.compile(r"(?:必须|应当|应该|应|要|须)?(?:严格|切�
 # 对…承担监理责任 / 对…肩负监管职责 carry it too (监理单位应当代表…实行监督管理，
 # 对小型工程承担监理责任, r900).
 CARRIED_RE = re.compile(r"(?:并且|并|同时|还|也)?(?:应当|应|要|须|必须)?(?:" + GUIDED_FRAME + r")?"
-                        r"(?:具体|主要|统一|全面|分别|共同)?"
+                        r"(?:具体|主要|统一|全面|分别|共同|积极|主动)?"  # …，积极配合开展… (r1362)
                          r"(?:(?P<word>负责牵头|牵头负责|负责配合|牵头|负责(?!人|同志)|落实"
                          + _NOT_THE_DOCUMENT
                          + r"|配合|协助|参与|参加)"
+                         # …，按照职能分工履行职责 (r1383): acting by its duties, the duty stated
+                         r"|(?P<stated>(?:按照?|依照|根据)(?:各自)?的?(?:职责|职能)(?:分工)?履行[^，,；;。\n]{0,8}?职责)"
                          r"|" + BEARS + r")(?!的)")
 
 

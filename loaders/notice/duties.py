@@ -400,6 +400,14 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
         by_heading = {f[0] for f in found if f[2] is None and f[0] not in in_item}
     else:
         in_item, by_heading = set(), set()
+        # an unnumbered paragraph inside an article is the article's next paragraph (款), not an item
+        # beside it, however few articles head an item (第四条 A负责… / B按照各自职责，协助… / C负责…: one
+        # article, one measure, r803; r1363, r1384), unless the article's title names duties (r941)
+        numbered = [f for f in found if f[2] is not None and f[2].style == "article"]
+        spans = [(f[0], block_end.get(f[0], len(text))) for f in numbered]
+        found = [f for f in found if f[2] is not None or sections.names_duties(f[0])
+                 or not (0 <= (k := bisect.bisect_right([a for a, _e in spans], f[0]) - 1)
+                         and f[0] < spans[k][1])]
     group = sibling_groups(headers)
     found = _without_rosters(text, found, headers, group)
     headed = {f[2].start for f in found if f[2] is not None}

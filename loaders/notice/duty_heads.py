@@ -94,11 +94,14 @@ def _qualified_parties(text: str, s: int, e: int) -> list[UnitMention] | None:
 # 负责公共消防设施维护管理的单位应当保持… (r701, r1000, r1001). The role word inside the clause
 # is the party's description, not its duty; the name is written as it stands. A kind of work may
 # stand before the kind of body (负责景观灯光设施的维护单位, r1042).
-NAMED_BY_CLAUSE_RE = re.compile(r"(?:负责|承担|从事|管理|使用|经营|持有)[^，,。；;：:、！？\n]{2,30}?的"
-                                r"(?:维护|管理|建设|运营|养护)?(?:单位|部门|机构|机关|组织)")
+# Or by what it holds, before a body's own name of that kind: 具有行政管理职能的市人民政府派出机构 (r1360).
+NAMED_BY_CLAUSE_RE = re.compile(r"(?:负责|承担|从事|管理|使用|经营|持有|具有|具备)"
+                                r"[^，,。；;：:、！？\n]{2,30}?的"
+                                r"(?:维护|管理|建设|运营|养护|[^的，,。；;：:、！？\n]{2,8}?(?:派出|直属|所属|内设))?"
+                                r"(?:单位|部门|机构|机关|组织)")
 
 
-def _named_by_clause(text: str, s: int, e: int) -> list[UnitMention] | None:
+def named_by_clause(text: str, s: int, e: int) -> list[UnitMention] | None:
     if NAMED_BY_CLAUSE_RE.fullmatch(text, s, e) is None:
         return None
     return [UnitMention(name=text[s:e], as_written=text[s:e], start=s, end=e, reading="named by a clause")]
@@ -194,7 +197,11 @@ def item_heading(text: str, s: int, line_end: int, next_start: int
     for n, cue in enumerate(cues):
         if SETS_UP_VERB_RE.match(text, cue.start()) or _sets_up_first(text, cue.start(), line_end):
             return None  # 杨行镇建立…领导小组，负责…: the body set up holds the duty (set_up_clauses)
-        units = unit_list(text, s, cue.start(), longest) or _named_by_clause(text, s, cue.start())
+        if (text.startswith("组织", cue.start()) and n + 1 < len(cues)
+                and (named := unit_list(text, s, cue.end(), longest)) is not None
+                and named[-1].name.endswith("组织") and cues[n + 1].start() == cue.end()):
+            continue  # 物业服务行业组织应当… (r1361): 组织 ends the name, a cue comes right after it
+        units = unit_list(text, s, cue.start(), longest) or named_by_clause(text, s, cue.start())
         if units and text.startswith("、", cue.end()):
             # 各级政府组织、团体等根据…: the cue word ends a name in a list (r1004), where a longer
             # list of more units reaches a later cue; 组织、协调… joins verbs, and no such list does
@@ -271,7 +278,7 @@ def article_opening(text: str, body: int, line_end: int, para: int
 
 
 __all__ = ["DUTIES_OF", "NAMED_BY_CLAUSE_RE", "SETS_UP_VERB_RE", "article_opening", "item_heading",
-           "titled_heading"]
+           "named_by_clause", "titled_heading"]
 
 
 # A paragraph setting up a body and naming it for what follows (r1121): 黄浦区成立…保护委员会

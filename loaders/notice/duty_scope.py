@@ -8,7 +8,19 @@ from __future__ import annotations
 import bisect
 import re
 
-from .duty_words import CUE_RE, MAX_HEADING, ROLE_VERB_RE, SENTENCE_END, STATED_AT_RE, duty_role, unit_list
+from .clause_cues import CARRIED_RE, clause_role
+from .duty_heads import named_by_clause
+from .duty_words import (
+    ACTS_BY_DUTY_RE,
+    CUE_RE,
+    MAX_HEADING,
+    ROLE_VERB_RE,
+    SENTENCE_END,
+    STATED_AT_RE,
+    duty_role,
+    unit_list,
+)
+from .given_by import designated
 from .model import Attribution, UnitMention
 from .numbering import Header
 from .vocabulary import at_line_start
@@ -18,15 +30,26 @@ _GENERIC_RE = re.compile(r"(?:各|有关|相关|各有关|各相关)(?:单位|�
 _POINTS_AHEAD_RE = re.compile(r"以下|如下|下列")
 
 
+# A collective of some level's departments (市、县级人民政府有关行政管理部门): the members a list below names.
+_COLLECTIVE_RE = re.compile(r"[^、，,]{0,12}?(?:各|有关|相关|其他)[\u4e00-\u9fff]{0,6}?(?:单位|部门)")
+
+
 def introduces(text: str, units: list, duty_start: int, end: int) -> bool:
     """Does an item introduce a list rather than give a duty: generic holders
-    (各单位) and a first sentence pointing ahead to the items below?"""
-    if not units or not all(isinstance(u, UnitMention) and _GENERIC_RE.fullmatch(u.name) for u in units):
+    (各单位) and a first sentence pointing ahead to the items below? Or a collective whose only
+    sentence ends in a colon right before them (…有关行政管理部门按照各自职责，在…开展…工作： / （一）市场监督
+    管理部门负责…, r1341, the r940 lead-in)?"""
+    if not units or not all(isinstance(u, UnitMention) for u in units):
         return False
     stop = duty_start
     while stop < end and text[stop] not in SENTENCE_END:
         stop += 1
-    return _POINTS_AHEAD_RE.search(text, duty_start, stop) is not None
+    if all(_GENERIC_RE.fullmatch(u.name) for u in units):
+        return _POINTS_AHEAD_RE.search(text, duty_start, stop) is not None
+    colon = text.rfind("：", duty_start, end)
+    return (all(_COLLECTIVE_RE.fullmatch(u.name) for u in units) and colon != -1
+            and not any(c in SENTENCE_END for c in text[duty_start:colon])
+            and not text[colon + 1 : end].strip())
 
 
 # What may stand between a later clause's subject and its role verb: adverbs (依法, 具体, 在各自职责
@@ -80,7 +103,7 @@ def later_subjects(text: str, duty_start: int, end: int, heads: list[str]) -> li
                 got = (_party_post(text, s, stop, heads) or _stated_clause(text, s, stop, heads)
                        or _by_duties_clause(text, s, stop, heads))
             if got is None and verb is not None and new_sentence:
-                got = _named_again(text, s, verb, stop, heads)
+                got = _named_again(text, s, verb, stop, heads) or _carried_sentence(text, s, stop, heads)
             if got is not None:
                 out.append(got)
         first = False
@@ -107,23 +130,40 @@ def _sentence_stop(text: str, s: int, end: int) -> int:
     return s
 
 
-def _subject_end(text: str, s: int, verb: re.Match[str]) -> int:
-    """Where a later clause's subject ends: before the rule or adverbs in front of its role verb."""
-    e = verb.start()
-    head = text[s:e]
-    if (rule := _BY_RULE_RE.search(head)) is not None:
-        e = s + rule.start()
-    elif (adv := _ADVERB_RE.search(head)) is not None:
-        e = s + adv.start()
-    while e > s and text[e - 1] in "，,":
-        e -= 1  # A、B等部门和机构，按照各自职责，负责… (r1342): a list set off by a comma (as running_text)
-    return e
+# An adverbial a subject may be set off by before its predicate, the comma after it dropped: by
+# what warrant (根据授权、委托, 依照…规定) or where (在本辖区内, 在所辖区域内, 在各自的职责范围内):
+# 南太湖新区管理委员会根据授权、委托，在所辖区域内履行…职责 (r1381), …派出机构，在本辖区内承担…职责,
+# …其他有关行政主管部门在各自的职责范围内，负责… (r1360).
+_SET_OFF_RE = re.compile(r"(?:(?:根据|按照|依据|依照)[^。；;：:\n，,的]{1,16}"
+                         r"|在[^。；;：:\n，,]{1,16}?(?:内|中))$")
+
+
+def _subject_end(text: str, s: int, verb: re.Match[str] | int) -> int:
+    """Where a later clause's subject ends: before the rule, adverbs or adverbials (each maybe set off
+    by a comma) in front of its role verb."""
+    e = verb if isinstance(verb, int) else verb.start()
+    while True:
+        last = e
+        head = text[s:e]
+        if (rule := _BY_RULE_RE.search(head)) is not None:
+            e = s + rule.start()
+        elif (adv := _ADVERB_RE.search(head)) is not None:
+            e = s + adv.start()
+        while e > s and text[e - 1] in "，,":
+            e -= 1  # A、B等部门和机构，按照各自职责，负责… (r1342): a list set off by a comma (running_text)
+        if (set_off := _SET_OFF_RE.search(text, s, e)) is not None and set_off.start() > s:
+            e = set_off.start()
+        if e == last:
+            return e
 
 
 def _later_clause(text: str, s: int, verb: re.Match[str], stop: int, heads: list[str]) -> Attribution | None:
     e = _subject_end(text, s, verb)
-    # not a clause opening with a verb: 督促小区物业公司负责…
-    units = unit_list(text, s, e, _MAX_LATER_SUBJECT) if not CUE_RE.match(text, s) else None
+    # not a clause opening with a verb: 督促小区物业公司负责…; a party named by what it holds or does may
+    # (具有行政管理职能的市人民政府派出机构，根据授权负责…, r1360)
+    # (r1360), or alternatives a body designates (…或者…确定的…主管部门（以下统称…），负责…, r1301)
+    units = ((unit_list(text, s, e, _MAX_LATER_SUBJECT) or named_by_clause(text, s, e)
+              or designated(text, s, e)) if not CUE_RE.match(text, s) else None)
     if not units or any(restates(u.name, h) for u in units for h in heads):
         return None
     role, word = duty_role(text, verb.start(), stop)
@@ -143,6 +183,33 @@ def _named_again(text: str, s: int, verb: re.Match[str], stop: int, heads: list[
     role, word = duty_role(text, verb.start(), stop)
     return Attribution(role=role, label=word, clause=text[s : verb.end()], start=s, end=verb.end(),
                        units=units)
+
+
+def _carried_sentence(text: str, s: int, stop: int, heads: list[str]) -> Attribution | None:
+    """A later sentence whose subject's first clause gives it no role word and a later clause opens
+    with one (居（村）民委员会应当对业主自治进行指导和监督，协助街道办事处…, r1381): the subject carries
+    over the comma, as in running text (CARRIED_RE), and the first role verb decides (r1120)."""
+    k = s
+    while k < stop and text[k] not in "，,":
+        k += 1
+    if k >= stop or CUE_RE.match(text, s) or ROLE_VERB_RE.search(text, s, k):
+        return None
+    units = None
+    for cue in CUE_RE.finditer(text, s + 2, min(k, s + MAX_HEADING + 1)):
+        if (units := unit_list(text, s, cue.start())) is not None:
+            break
+    if not units or any(restates(u.name, h) for u in units for h in heads):
+        return None
+    while k < stop:
+        c = k + 1
+        if (m := CARRIED_RE.match(text, c, stop)) is not None:
+            word = m.group("word") or m.group(0)
+            return Attribution(role=clause_role(word), label=word, clause=text[s : m.end()], start=s,
+                               end=m.end(), units=units)
+        k = c
+        while k < stop and text[k] not in "，,":
+            k += 1
+    return None
 
 
 # A party made the post bearing the duty, in a clause of its own: …下落不明的，房屋使用人为房屋维修责任人
@@ -193,7 +260,7 @@ def _stated_clause(text: str, s: int, stop: int, heads: list[str]) -> Attributio
     """A later clause whose subject states its duty with no role verb: 区应急维修平台具体承担以下职能：
     (r1022), as 承担…职责 (r941)."""
     k = s
-    while k < stop and text[k] not in "，,；;":
+    while k < stop and text[k] not in "；;":
         k += 1
     v = _STATED_VERB_RE.search(text, s + 2, min(k, s + _MAX_LATER_HEAD))
     if v is None or CUE_RE.match(text, s):
@@ -202,7 +269,10 @@ def _stated_clause(text: str, s: int, stop: int, heads: list[str]) -> Attributio
         m = STATED_AT_RE.match(text, j, k)
         if m is None or m.start("word") != v.start():
             continue
-        units = unit_list(text, s, j, _MAX_LATER_SUBJECT)
+        # the subject may be set off from it by an adverbial (…派出机构，在本辖区内承担…职责, r1360); a
+        # subject with a predicate of its own before the comma is no list of units and gives nothing
+        e = _subject_end(text, s, j)
+        units = unit_list(text, s, e, _MAX_LATER_SUBJECT) or named_by_clause(text, s, e)
         if units and not any(restates(u.name, h) for u in units for h in heads):
             return Attribution(role="responsible", label=m.group("word"), clause=text[s : m.end()], start=s,
                                end=m.end(), units=units)
@@ -222,12 +292,16 @@ def _by_duties_clause(text: str, s: int, stop: int, heads: list[str]) -> Attribu
         if text[j] in "，,；;。":
             return None
         m = _BY_DUTIES_RE.match(text, j, stop)
-        if m is None:
+        # or going straight on with what they do (…等其他部门按照各自职责依法开展…, r1382), as an item
+        # acting by its duties does (ACTS_BY_DUTY_RE)
+        acts = ACTS_BY_DUTY_RE.match(text, j, stop) if m is None else None
+        if m is None and acts is None:
             continue
+        cut = m.end() - 1 if m is not None else acts.end() if acts is not None else j
         units = unit_list(text, s, j, _MAX_LATER_SUBJECT)
         if units and not any(restates(u.name, h) for u in units for h in heads):
-            return Attribution(role="responsible", label=text[j : m.end() - 1], clause=text[s : m.end() - 1],
-                               start=s, end=m.end() - 1, units=units)
+            return Attribution(role="responsible", label=text[j:cut], clause=text[s:cut],
+                               start=s, end=cut, units=units)
         return None
     return None
 

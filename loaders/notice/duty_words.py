@@ -79,7 +79,10 @@ SENTENCE_END = "。！？!?\n"
 # Not 组织领导 (leadership, a noun: 切实加强组织领导，并落实专人负责…, r1043).
 # Not 要求 as a noun (按照管行业必须管安全…的要求，在各自职责范围内…, r1343: the rule followed).
 # Not 组织 ending a name in a list (基层群众性自治组织、企业事业单位和其他组织, r1323): a body, no verb.
-PIVOT_RE = re.compile(r"指定|指派|委托|安排|明确|(?<!的)要求|督促|(?<![党团])组织(?!部|领导|[、和及与]|$)")
+# Nor 要求 as the noun a rule phrase names (物业服务人应当按照要求执行…，积极配合…, r1362; 按照要求 is
+# no 按照职责).
+PIVOT_RE = re.compile(r"指定|指派|委托|安排|明确|(?<!的)(?<!按照)(?<!按)(?<!根据)(?<!依照)要求|督促"
+                      r"|(?<![党团])组织(?!部|领导|[、和及与]|$)")
 
 
 # A list of a dozen bodies heading a duty (区交通、生态环境、…、农业农村等…相关部门负责…, r1120): longer
@@ -108,6 +111,16 @@ def _made_up_by(text: str, start: int, verb: int) -> bool:
     return text.find("由", clause, verb) != -1
 
 
+# Nouns after 的, joined by 、 / 和: 加强对…活动的指导、协助和监督 (r1341). A role word among them names a
+# kind of work, the noun phrase the object of another verb, and gives no role.
+_NOUN_AFTER_DE_RE = re.compile(r"的(?:[\u4e00-\u9fff]{2}[、和及与])*$")
+
+
+def _a_noun(text: str, start: int, verb: int) -> bool:
+    """Is the role word at ``verb`` one of the nouns a 的 phrase closes with (…的指导、协助和监督)?"""
+    return _NOUN_AFTER_DE_RE.search(text, max(start, verb - 16), verb) is not None
+
+
 def duty_role(text: str, start: int, end: int, clause_ends: bool = False) -> tuple[str, str]:
     """(role, role verb as written) from the first sentence of text[start:end]
     (with `clause_ends`, a ；ends it too: the duties of a <unit>职责 heading are
@@ -117,7 +130,7 @@ def duty_role(text: str, start: int, end: int, clause_ends: bool = False) -> tup
     while stop < end and text[stop] not in ends:
         stop += 1
     m = ROLE_VERB_RE.search(text, start, stop)
-    while m is not None and _made_up_by(text, start, m.start()):
+    while m is not None and (_made_up_by(text, start, m.start()) or _a_noun(text, start, m.start())):
         # 区更新办由A、B、C三家副主任单位协同开展工作，负责… (r1120): the verb is the units' after 由
         # (who make the body up), not the subject's; its own role verb comes later
         m = ROLE_VERB_RE.search(text, m.end(), stop)

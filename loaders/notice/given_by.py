@@ -242,13 +242,53 @@ def _qualified_party(text: str, s: int, e: int) -> list[UnitMention] | None:
     return [UnitMention(name=text[s:e], as_written=text[s:e], start=s, end=e, reading="qualified by 的")]
 
 
-def _alternatives(text: str, units: list[UnitMention]) -> list[UnitMention]:
+def alternatives(text: str, units: list[UnitMention]) -> list[UnitMention]:
     """A list whose last item offers an alternative (由所有权人、使用权人或经营管理单位负责, r1042): whichever
     of them it is, one party written as it stands (r900), not each of them."""
     if len(units) < 2 or not re.search(r"或", units[-1].as_written):
         return units
     s, e = units[0].start, units[-1].end
     name = text[s:e].strip()
+    return [UnitMention(name=name, as_written=text[s:e], start=s, end=e, reading="alternatives")]
+
+
+# A body, or another a government designates: 县（区）人民政府住房城乡建设主管部门或者县（区）人民政府确定的
+# 物业主管部门（以下统称物业主管部门） (r1363). Whichever it is, one party written as it stands (r900,
+# r1042), its alias dropped (r601).
+# a level's bracket is kept in a name (县（区）), an alias bracket is not
+_NAME_CHAR = r"(?:[^，,。；;：:（(\n]|[（(](?!以下)[^()（）\n]{1,6}[)）])"  # 、 only in a level list (below)
+_DESIGNATED_RE = re.compile(rf"(?P<a>{_NAME_CHAR}{{2,30}}?)(?:或者|或)(?P<b>{_NAME_CHAR}{{2,20}}?)"
+                            r"(?:确定|指定)的(?P<c>[^，,。；;：:、（(的\n]{2,12}?)"
+                            r"(?:[（(]以下(?:简称|统称|称)[^()（）\n]{1,20}[)）])?")
+
+
+# Two levels or more written before a government, each maybe with its alternatives: 设区的市、县（市、区）.
+_LEVEL = r"(?:设区的)?[省市县区乡镇](?:[（(][省市县区乡镇、]{1,7}[)）])?"
+_LEVEL_LIST_RE = re.compile(rf"{_LEVEL}(?:、{_LEVEL})+(?=人民政府|政府)")
+
+
+def designated(text: str, s: int, e: int) -> list[UnitMention] | None:
+    """text[s:e] as one party offered in alternatives, the second designated by a body (…或者…确定的…),
+    or None."""
+    m = _DESIGNATED_RE.fullmatch(text, s, e)
+    if m is None:
+        return None
+    a, b, c = m.group("a"), m.group("b"), m.group("c")
+    # 设区的市、县（市、区）人民政府…或者设区的市、县（市、区）人民政府确定的… (r1301): both alternatives
+    # written for the same levels, one party per level, as 市、区财政部门 is distributed (r1104, r1203)
+    la, lb = _LEVEL_LIST_RE.match(a), _LEVEL_LIST_RE.match(b)
+    if la is not None and lb is not None and la.group(0) == lb.group(0):
+        levels = re.findall(_LEVEL, la.group(0))  # not split at the 、 inside 县（市、区）
+        a_rest, b_rest = a[la.end() :], b[lb.end() :]
+        bare = [lv.removeprefix("设区的") for lv in levels]
+        named = [lv + r for lv in bare for r in (a_rest, b_rest)] + [c]
+        if not all(looks_like_unit(n) for n in named):
+            return None
+        return [UnitMention(name=f"{lv}{a_rest}或者{lv}{b_rest}确定的{c}", as_written=text[s:e], start=s,
+                            end=e, reading="alternatives, levels distributed") for lv in levels]
+    if "、" in a + b or not all(looks_like_unit(g) for g in (a, b, c)):
+        return None
+    name = text[s : m.end("c")]
     return [UnitMention(name=name, as_written=text[s:e], start=s, end=e, reading="alternatives")]
 
 
@@ -280,7 +320,7 @@ def by_clauses(text: str, start: int, end: int) -> list[Attribution]:
         units = holders(text, s, e) or _qualified_party(text, s, e) or _carried_by(text, s, e)
         if not units or _roster(text, m.end(), end):
             continue
-        units = _alternatives(text, units)
+        units = alternatives(text, units)
         word = m.group("word")
         out.append(Attribution(role=ROLE_WORDS[word], label="由…" + word,
                                clause=text[m.start() : m.end()], start=s, end=m.end(), units=units))

@@ -187,7 +187,9 @@ def _duty_notice(text: str, duties: list[Duty], headers: list[Header], *, source
             block_end = min(block_end, starts[i])  # 五、职责分工 / its opening paragraph / the items
         clauses, persons = subject_clauses(text, h.end, block_end)
         if i < len(starts) and lead_in(rank_at, h, starts[i], own[k][1]):
-            clauses = [c for c in clauses if not by_division(c)]  # …按照职责分工，共同做好… / （一）… (r940)
+            # …按照职责分工，共同做好… / （一）… (r940); any 按照各自职责 before a colon (r1341)
+            colon = text[h.end : own[k][1]].rstrip().endswith(("：", ":"))
+            clauses = [c for c in clauses if not by_division(c, colon)]
         found = with_clauses(by_clauses(text, h.end, block_end), clauses)
         for ts, te in tails.get(h.start, []):
             if i < len(starts) and starts[i] < te:

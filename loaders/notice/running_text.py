@@ -14,7 +14,7 @@ import re
 from .clause_cues import CARRIED_RE, CLAUSE_CUE_RE, MODAL_RULE_RE, MODAL_STARTS, clause_role
 from .duty_heads import NAMED_BY_CLAUSE_RE
 from .duty_words import CUE_RE, MAX_HEADING, PIVOT_RE, unit_list
-from .given_by import GENERIC_HEADS, holders, joined_lead
+from .given_by import GENERIC_HEADS, alternatives, designated, holders, joined_lead
 from .model import Attribution, Official, UnitMention
 from .names import TASK_VERBS, looks_like_unit
 from .numbering import LINE_HEADER_RE
@@ -80,6 +80,9 @@ _ADVERBIAL_CLAUSE_RE = re.compile(r"\s*(?:应当|应|要|须|必须)?"
                                   r"(?:(?:按照|依照|依据|根据|依法|在)[^，,：:由]*)?$")
 
 
+_WARRANTS = ("根据", "依据", "依照")
+
+
 def _set_off_subject(text: str, s: int, cue: int) -> int:
     """Where a clause's subject ends when commas set it off from its role word, or -1: A、B等部门，
     按照各自职责，负责… (r1300, r1342), …等其他行政管理部门，依照相关法律法规，按照各自职责做好… (r1341). Each
@@ -90,7 +93,14 @@ def _set_off_subject(text: str, s: int, cue: int) -> int:
         return -1
     # …等部门按照…的要求，在各自职责范围内… (r1343): the list, then the rule it follows
     listed = k if (k := _modal_split(text, s, comma)) != -1 else comma
-    if not _SET_OFF_LIST_RE.fullmatch(text, s, listed):
+    # one body with the warrant it acts by before the comma (南太湖新区管理委员会根据授权、委托，在所辖区域内
+    # 履行…职责, r1381): the adverbial shows the clause goes on, as a list's length does
+    warranted = listed < comma and text.startswith(_WARRANTS, listed) \
+        and unit_list(text, s, listed) is not None
+    # so are alternatives closed by the short name they are given (…或者…确定的物业主管部门（以下统称物业主管
+    # 部门），负责…, r1363): the alias shows where the name ends
+    aliased = listed == comma and designated(text, s, listed) is not None
+    if not warranted and not aliased and not _SET_OFF_LIST_RE.fullmatch(text, s, listed):
         return -1
     k = comma + 1
     while k < cue:
@@ -176,7 +186,11 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
             if s >= end:
                 break
         if s >= sentence_end:
-            carriers = []
+            # a subject's duties listed clause by clause up to ；, the later ones opening with their verb
+            # (街道办事处…组织、协调…；指导、监督…；参加物业承接查验, r1300 第八条): it carries over the ；
+            # to a clause opening with a role word; a full stop ends it
+            if not (s > start and text[s - 1] in "；;"):
+                carriers = []
             stating = False  # 明确A为第一责任人，B为主要责任人: the rule governs every clause after it
             sentence_end = s
             while sentence_end < end and text[sentence_end] not in _CLAUSE_END:
@@ -204,9 +218,13 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
             before = text[s : cue.start()]
             if re.search(r"[，,]", before) and not re.search(r"[：:由]", before):
                 set_off = head_end = _set_off_subject(text, s, cue.start())
+        # the warrant a subject acts by names no one it hands the work to (根据授权、委托，…, r1381)
+        pivot_end = head_end
+        if set_off != -1 and (w := _modal_split(text, s, head_end)) != -1 and text.startswith(_WARRANTS, w):
+            pivot_end = w
         if (cue is not None and head_end - s >= 2
                 and (set_off != -1 or not re.search(r"[，,：:由]", text[s : cue.start()]))
-                and not PIVOT_RE.search(text, s, head_end)  # 建设单位应委托招标代理公司负责… (r755)
+                and not PIVOT_RE.search(text, s, pivot_end)  # 建设单位应委托招标代理公司负责… (r755)
                 and not _coordinates(text, s, head_end)):
             word = cue.group("word")
             taken = text.rfind("以", s, head_end) if word.startswith("为") else -1
@@ -247,7 +265,7 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
                 carried = next((u for k, k_stop in reversed(carriers)
                                 if (u := _opening_subject(text, k, k_stop))), None)
                 if carried is not None:
-                    word = c.group("word") or c.group("borne")
+                    word = c.group("word") or c.group("borne") or c.group("stated")
                     out.append(Attribution(role=clause_role(word), label=word, clause=text[s : c.end()],
                                            start=s, end=c.end(), units=carried))
                     if word == "牵头":
@@ -275,6 +293,10 @@ def _subject(text: str, s: int, e: int, cue: re.Match[str], role: str) -> Attrib
         party = UnitMention(name=raw, as_written=raw, start=s, end=e, reading="named by a clause")
         return Attribution(role=role, label=word, clause=text[s : cue.end()], start=s, end=cue.end(),
                            units=[party])
+    if (offered := designated(text, s, e)) is not None:  # …或者…确定的物业主管部门 (r1363)
+        word = cue.groupdict().get("word") or cue.group(0)
+        return Attribution(role=role, label=word, clause=text[s : cue.end()], start=s, end=cue.end(),
+                           units=offered)
     k = raw.rfind("的")
     if k != -1 and raw.startswith((*TASK_VERBS, "形成", "构建")):
         return None  # 形成承担…职能的部门和其他组织协同化解…的工作格局 (r1323): the units are in the object
@@ -284,6 +306,9 @@ def _subject(text: str, s: int, e: int, cue: re.Match[str], role: str) -> Attrib
     # a list typed by 等单位 takes kinds of body as bodies (机关、团体、企业、事业等单位是…责任主体, r1002)
     units = holders(text, s, e)
     if units and not any(ROLE_RE.search(u.name) for u in units):
+        # 业主大会筹备组、业主大会、…、物业服务人或者建设单位应当根据职责… (r1382): whichever of them it is,
+        # one party written as it stands, as in a 由-clause (r1042, r900)
+        units = alternatives(text, units)
         word = cue.groupdict().get("word") or cue.group(0)
         return Attribution(role=role, label=word, clause=text[s : cue.end()], start=s,
                            end=cue.end(), units=units)

@@ -140,7 +140,7 @@ def _looks_like_alias(base: str, inner: str) -> bool:
 _GLOSS_RE = re.compile(r"或")
 # A short name the text goes on to use: 浦东新区建设和交通委员会(以下简称“区建交委”)负责… (r1023). The
 # subject is labelled by its full name (r601), the short name dropped as an alias is.
-_SHORT_NAME_RE = re.compile(r"以下(?:简称|统称)")
+_SHORT_NAME_RE = re.compile(r"以下(?:简称|统称|称)")  # 以下称… too (r1381, r1384)
 
 
 def mention(text: str, s: int, e: int) -> tuple[UnitMention, bool]:
@@ -372,6 +372,8 @@ def restore_elided_prefixes(mentions: list[UnitMention], before: UnitMention | N
 
 
 _LEVELS = frozenset("省市区县乡镇")
+# A level's alternatives in brackets right after it: 县（区）, 县（市、区）, 乡（镇）.
+_LEVEL_ALTERNATIVES_RE = re.compile(r"(?<=[省市区县乡镇])[（(〔][省市区县乡镇、]{1,7}[)）〕]$")
 _SHARED_BODY_RE = re.compile(r"^(各|有关|相关)?(.{1,4}?)(人民政府|政府|党委|党工委|管委会)$")
 
 
@@ -400,7 +402,10 @@ def share_suffixes(mentions: list[UnitMention]) -> list[UnitMention]:
         if ma is None or not (ma.group(2) in BARE_JURISDICTIONS
                               or re.fullmatch(r".{1,3}[区县]", ma.group(2))):
             continue
-        if mb.group(2) not in BARE_JURISDICTIONS and not re.fullmatch(r".{1,3}[区县]", mb.group(2)):
+        # 市、县（区）人民政府 (r1360, r1363): the level written with its alternatives in brackets is a level
+        # still, as 县（市、区） is in share_suffixes' first branch
+        level_b = _LEVEL_ALTERNATIVES_RE.sub("", mb.group(2))
+        if level_b not in BARE_JURISDICTIONS and not re.fullmatch(r".{1,3}[区县]", level_b):
             continue
         prefix = ma.group(1) or mb.group(1) or ""
         out[i] = a.model_copy(update={"name": prefix + ma.group(2) + mb.group(3), "reading": "shared suffix"})
