@@ -11,6 +11,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -315,6 +316,39 @@ def restart_stuck(data_dir: Path, grace_s: float = 2.0) -> tuple[int, int]:
             time.sleep(0.02)
     ensure_running(data_dir)
     return pid, _read_pid(data_dir) or -1
+
+
+# GRAPH.COPY's forked child dumps the graph to a file the server reads back and
+# deletes; a copy that never finishes (a frozen server, killed) leaves it behind.
+_DUMPED = re.compile(r"dump graph: .* to: (/\S+/[0-9a-f-]{36}\.dump)$")
+_DELETED = re.compile(r"deleting dumped graph file: (/\S+/[0-9a-f-]{36}\.dump)$")
+
+
+def remove_leftover_dumps(data_dir: Path) -> list[tuple[Path, int]]:
+    """Delete the graph dumps ``data_dir``'s server log says a copy wrote and never
+    read back (a copy stopped by a restart); return each path and its size. Call
+    it only while no copy runs (under the write lock): a running copy's dump is
+    not yet read back either."""
+    dumped: dict[str, None] = {}
+    try:
+        with open(data_dir / LOG_NAME, encoding="utf-8", errors="replace") as log:
+            for line in log:
+                if m := _DUMPED.search(line.rstrip()):
+                    dumped[m.group(1)] = None
+                elif m := _DELETED.search(line.rstrip()):
+                    dumped.pop(m.group(1), None)
+    except OSError:
+        return []
+    removed = []
+    for name in dumped:
+        path = Path(name)
+        try:
+            size = path.stat().st_size
+            path.unlink()
+        except OSError:
+            continue
+        removed.append((path, size))
+    return removed
 
 
 def status(data_dir: Path) -> dict:

@@ -640,9 +640,12 @@ class FalkorDBStore(GraphStore):
                     f"(govgraph db stop, or kill the redis-server of {sock}) and run the "
                     "load again")
         self._db.connection.connection_pool.disconnect()
+        dumps = embedded_server.remove_leftover_dumps(self.data_dir)
+        freed = (f"; the unfinished copy's dump was deleted ({sum(n for _, n in dumps) / 1e6:,.0f} MB)"
+                 if dumps else "")
         return (f"The server (pid {old}, which {state}) was killed and started again from "
-                f"its data (pid {new}); the graph is as it was before the load: run the "
-                "load again")
+                f"its data (pid {new}){freed}; the graph is as it was before the load: run "
+                "the load again")
 
     def _write_planned(self, nodes: list[Statement], edges: Callable[[], list[Statement]],
                        edges_given: int, progress: Callable[[int, int], None] | None
