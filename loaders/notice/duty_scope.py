@@ -14,10 +14,12 @@ from .duty_words import (
     ACTS_BY_DUTY_RE,
     CUE_RE,
     MAX_HEADING,
+    MAX_LIST_HEADING,
     ROLE_VERB_RE,
     SENTENCE_END,
     STATED_AT_RE,
     duty_role,
+    opening_list,
     unit_list,
 )
 from .given_by import designated
@@ -195,8 +197,8 @@ def _carried_sentence(text: str, s: int, stop: int, heads: list[str]) -> Attribu
     if k >= stop or CUE_RE.match(text, s) or ROLE_VERB_RE.search(text, s, k):
         return None
     units = None
-    for cue in CUE_RE.finditer(text, s + 2, min(k, s + MAX_HEADING + 1)):
-        if (units := unit_list(text, s, cue.start())) is not None:
+    for cue in CUE_RE.finditer(text, s + 2, min(k, s + MAX_LIST_HEADING + 1)):
+        if (units := opening_list(text, s, cue.start())) is not None:
             break
     if not units or any(restates(u.name, h) for u in units for h in heads):
         return None

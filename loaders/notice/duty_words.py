@@ -10,7 +10,7 @@ from .model import Attribution, UnitMention
 from .names import TASK_VERBS, are_holders
 from .numbering import LINE_HEADER_RE
 from .sector_lists import typed_sectors
-from .unit_lists import list_mentions
+from .unit_lists import KIND_AFTER_RE, list_mentions
 from .vocabulary import OPENERS, SPACE
 
 # Words a duty may start with right after its unit: a role verb, or the verbs
@@ -92,6 +92,15 @@ PIVOT_RE = re.compile(r"指定|指派|委托|安排|明确|(?<!的)(?<!按照)(?
 # A list of a dozen bodies heading a duty (区交通、生态环境、…、农业农村等…相关部门负责…, r1120): longer
 # than a heading, it is read only where it has three 、 at least.
 MAX_LIST_HEADING = 100
+
+
+def opening_list(text: str, s: int, e: int) -> list[UnitMention] | None:
+    """text[s:e], a clause's subject before its first verb, read as a list of holders: as long as a
+    heading, or a list whose 等 and kind of body close it (…、开发区（园区）管理机构等人民政府的派出机关（机构）应当…,
+    r1423), the closing showing where the list ends however long it is."""
+    if e - s > MAX_HEADING and not KIND_AFTER_RE.search(text[s:e].rstrip(SPACE)):
+        return None
+    return unit_list(text, s, e, MAX_LIST_HEADING)
 
 
 def unit_list(text: str, s: int, e: int, longest: int = MAX_HEADING) -> list[UnitMention] | None:
