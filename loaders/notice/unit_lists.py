@@ -377,6 +377,7 @@ def restore_elided_prefixes(mentions: list[UnitMention], before: UnitMention | N
 _LEVELS = frozenset("省市区县乡镇")
 # A level's alternatives in brackets right after it: 县（区）, 县（市、区）, 乡（镇）.
 _LEVEL_ALTERNATIVES_RE = re.compile(r"(?<=[省市区县乡镇])[（(〔][省市区县乡镇、]{1,7}[)）〕]$")
+_B_LEVEL_RE = re.compile(r"(?:区县|自治[区州县旗]|[省市区县乡镇])(?:[(（〔][^()（）〔〕]*[)）〕])?")
 _SHARED_BODY_RE = re.compile(r"^(各|有关|相关)?(.{1,4}?)(人民政府|政府|党委|党工委|管委会)$")
 
 
@@ -393,10 +394,11 @@ def share_suffixes(mentions: list[UnitMention]) -> list[UnitMention]:
             if b.name[:1] in _LEVELS and looks_like_unit(b.name[1:]) and len(b.name) >= 3:
                 # 区、镇人民政府（街道） (r1144): the bracketed alternative body stays with the name it is
                 # written on (区人民政府, 镇人民政府（街道）)
-                body = re.sub(r"[(（][^()（）]*[)）]$", "", b.name[1:])
                 # 市、县（市、区）物业主管部门 (r1321, r1322): a bracket right after the level holds that
-                # level's alternatives (县 or 市、区), not part of the body the bare 市 shares
-                body = re.sub(r"^[(（〔][^()（）〔〕]*[)）〕]", "", body)
+                # level's alternatives (县 or 市、区), not part of the body the bare 市 shares; the level may
+                # be two levels written as one (市、区县（自治县）人民政府…, r1404)
+                level = _B_LEVEL_RE.match(b.name)
+                body = re.sub(r"[(（][^()（）]*[)）]$", "", b.name[level.end() if level else 1 :])
                 out[i] = a.model_copy(update={"name": a.name + body, "reading": "shared suffix"})
             continue
         if mb is None or a.alias is not None:
