@@ -265,7 +265,7 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
                 carried = next((u for k, k_stop in reversed(carriers)
                                 if (u := _opening_subject(text, k, k_stop))), None)
                 if carried is not None:
-                    word = c.group("word") or c.group("borne") or c.group("stated")
+                    word = c.group("word") or c.group("borne") or c.group("stated") or c.group("borne_duty")
                     out.append(Attribution(role=clause_role(word), label=word, clause=text[s : c.end()],
                                            start=s, end=c.end(), units=carried))
                     if word == "牵头":
