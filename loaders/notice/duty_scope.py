@@ -165,12 +165,24 @@ def _later_clause(text: str, s: int, verb: re.Match[str], stop: int, heads: list
     # (具有行政管理职能的市人民政府派出机构，根据授权负责…, r1360)
     # (r1360), or alternatives a body designates (…或者…确定的…主管部门（以下统称…），负责…, r1301)
     units = ((unit_list(text, s, e, _MAX_LATER_SUBJECT) or named_by_clause(text, s, e)
-              or designated(text, s, e)) if not CUE_RE.match(text, s) else None)
+              or designated(text, s, e) or _set_up_by(text, s, e)) if not CUE_RE.match(text, s) else None)
     if not units or any(restates(u.name, h) for u in units for h in heads):
         return None
     role, word = duty_role(text, verb.start(), stop)
     return Attribution(role=role, label=word, clause=text[s : verb.end()], start=s, end=verb.end(),
                        units=units)
+
+
+# Bodies named after who set them up: 市人民政府设立的城乡一体化示范区管委会、…管委会（以下简称管委会），按照
+# 职责分工，负责… (r1422). The relative clause is left out before names that stand alone, as 其所属的 is (r1162).
+_SET_UP_BY_RE = re.compile(r"[^，,。；;：:、\n的]{2,12}?(?:设立|成立|组建|设置)的")
+
+
+def _set_up_by(text: str, s: int, e: int) -> list[UnitMention] | None:
+    m = _SET_UP_BY_RE.match(text, s, e)
+    if m is None or unit_list(text, s, m.end() - 3) is None:
+        return None  # who set them up must be a body (市人民政府), not a task (根据需要设立的)
+    return unit_list(text, m.end(), e, _MAX_LATER_SUBJECT)
 
 
 def _named_again(text: str, s: int, verb: re.Match[str], stop: int, heads: list[str]) -> Attribution | None:
