@@ -95,7 +95,8 @@ CARRIED_RE = re.compile(r"(?:并且|并|同时|还|也)?(?:应当|应|要|须|�
                          + r"|配合|协助|参与|参加)"
                          # …，按照职能分工履行职责 (r1383): acting by its duties, the duty stated
                          r"|(?P<stated>(?:按照?|依照|根据)(?:各自)?的?(?:职责|职能)(?:分工)?履行[^，,；;。\n]{0,8}?职责)"
-                         # …，维护市场秩序，履行法定义务，… (r1424): a duty borne, stated in a clause of its own
+                         # …，维护市场秩序，履行法定义务，… (r1424): a duty borne, stated in a clause
+                         # of its own
                          r"|(?P<borne_duty>履行[^，,；;。\n]{0,8}?义务(?![^，,；;。\n]))"
                          r"|" + BEARS + r")(?!的)")
 

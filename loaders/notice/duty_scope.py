@@ -174,7 +174,8 @@ def _later_clause(text: str, s: int, verb: re.Match[str], stop: int, heads: list
 
 
 # Bodies named after who set them up: 市人民政府设立的城乡一体化示范区管委会、…管委会（以下简称管委会），按照
-# 职责分工，负责… (r1422). The relative clause is left out before names that stand alone, as 其所属的 is (r1162).
+# 职责分工，负责… (r1422). The relative clause is left out before names that stand alone, as 其所属的 is
+# (r1162).
 _SET_UP_BY_RE = re.compile(r"[^，,。；;：:、\n的]{2,12}?(?:设立|成立|组建|设置)的")
 
 
@@ -298,21 +299,25 @@ def _stated_clause(text: str, s: int, stop: int, heads: list[str]) -> Attributio
 # 协调做好…, r1123; 其他部门按照各自职责，…): a duty stated, as an item acting by its duties is (r601, r1042).
 _BY_DUTIES_RE = re.compile(r"(?:应当|应|要)?(?:按照?|依|根据)(?:各自)?(?:的)?职责(?:分工)?[^\S\n]*[，,]")
 # A subject set off by a comma is a list: items joined by 、 or closed by 等, no predicate (的, 是, 为) in it.
-_SET_OFF_LIST_RE = re.compile(r"(?=[^，,]*(?:、|等))(?![^，,]*(?:是|为|的|由|将|把))[\u4e00-\u9fff（）()、]{2,100}")
+_SET_OFF_LIST_RE = re.compile(r"(?=[^，,]*(?:、|等))(?![^，,]*(?:是|为|的|由|将|把))"
+                              r"[\u4e00-\u9fff（）()、]{2,100}")
 
 
 def _by_duties_clause(text: str, s: int, stop: int, heads: list[str]) -> Attribution | None:
     if CUE_RE.match(text, s):
         return None
     for j in range(s + 2, min(stop, s + _MAX_LATER_SUBJECT)):
-        if text[j] in "，," and _SET_OFF_LIST_RE.fullmatch(text, s, j) and _BY_DUTIES_RE.match(text, j + 1, stop):
-            # a list set off by a comma from the duties it acts by (…、畜牧等行政主管部门，应当按照各自的职责，
+        if (text[j] in "，," and _SET_OFF_LIST_RE.fullmatch(text, s, j)
+                and _BY_DUTIES_RE.match(text, j + 1, stop)):
+            # a list set off by a comma from the duties it acts by (…、畜牧等行政主管部门，应当按照各自的
+            # 职责，
             # 对…实施监督管理, r1422), as in running text (A、B等部门，按照各自职责，负责…, r1342)
             m = _BY_DUTIES_RE.match(text, j + 1, stop)
             assert m is not None
             units = unit_list(text, s, j, _MAX_LATER_SUBJECT)
             if units and not any(restates(u.name, h) for u in units for h in heads):
-                return Attribution(role="responsible", label=text[j + 1 : m.end() - 1], clause=text[s : m.end() - 1],
+                return Attribution(role="responsible", label=text[j + 1 : m.end() - 1],
+                                   clause=text[s : m.end() - 1],
                                    start=s, end=m.end() - 1, units=units)
             return None
         if text[j] in "，,；;。":

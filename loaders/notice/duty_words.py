@@ -84,8 +84,8 @@ SENTENCE_END = "。！？!?\n"
 # no 按照职责).
 PIVOT_RE = re.compile(r"指定|指派|委托|安排|明确|(?<!的)(?<!按照)(?<!按)(?<!根据)(?<!依照)要求|督促"
                       r"|(?<![党团])组织(?!部|领导|[、和及与]|$)"
-                      # 引导公众参与…, 支持单位和个人参与… (r1422, r1400; r751): a causative verb, its object the
-                      # one that takes part
+                      # 引导公众参与…, 支持单位和个人参与… (r1422, r1400; r751): a causative verb, its
+                      # object the one that takes part
                       r"|(?:引导|鼓励|支持|动员)(?![、和及与]|配合|参与|协助|协同|参加|$)")
 
 
@@ -96,8 +96,8 @@ MAX_LIST_HEADING = 100
 
 def opening_list(text: str, s: int, e: int) -> list[UnitMention] | None:
     """text[s:e], a clause's subject before its first verb, read as a list of holders: as long as a
-    heading, or a list whose 等 and kind of body close it (…、开发区（园区）管理机构等人民政府的派出机关（机构）应当…,
-    r1423), the closing showing where the list ends however long it is."""
+    heading, or a list whose 等 and kind of body close it (…、开发区（园区）管理机构等人民政府的派出机关
+    （机构）应当…, r1423), the closing showing where the list ends however long it is."""
     if e - s > MAX_HEADING and not KIND_AFTER_RE.search(text[s:e].rstrip(SPACE)):
         return None
     return unit_list(text, s, e, MAX_LIST_HEADING)

@@ -192,8 +192,8 @@ _PLACED_THEN_RE = re.compile(r"(?:^|(?<=[，,。；;：:\n]))(?P<body>[^，,。�
                              r"(?:统筹|具体|主要|统一|全面)?(?P<word>负责牵头|牵头负责|负责(?!人|同志)|牵头)(?!的)")
 
 
-# Or designated by a verb whose object it is, the next clause giving it the duty through 其: 市、区人民政府应当
-# 明确水系管理机构，由其负责… (r1422), …应当健全优化营商环境工作机构，由其负责… (r1424). 由其 is a clause
+# Or designated by a verb whose object it is, the next clause giving it the duty through 其: 市、区人民政府
+# 应当明确水系管理机构，由其负责… (r1422), …应当健全优化营商环境工作机构，由其负责… (r1424). 由其 is a clause
 # of its own whose 其 is the body just named (as …确定的…主管部门负责…, r1222, r1301); with no 由其 the
 # body stays the object of one pivot phrase (确定牵头部门负责…, r1243), read by no rule here.
 _NAMED_THEN_ITS_RE = re.compile(r"(?:明确|健全|确定|指定|设立|建立|成立|组建|设置)"
