@@ -28,6 +28,9 @@ BEARS = (r"对[^，,；;。\n]{1,30}?(?:负有|承担|肩负|负(?=主体责任)
          r"(?P<borne>[^，,；;。\n]{0,8}?(?:责任|职责))")
 
 
+ANSWERS_FOR = r"对[^，,；;。\n、]{2,30}?负责(?![^，,；;。\n])"
+
+
 # Units acting by their duties (镇财政所、镇经管中心按照职责加强…监督管理, r601) state one (README); not a
 # clause naming what they do as a noun's qualifier (各行业主管部门按职责开展的…项目可参照…, r1024).
 # 依据各自的法定职责对…进行检查 names the law they act under and is no role word (r941).
@@ -54,11 +57,15 @@ CLAUSE_CUE_RE = re.compile(
     # role word deciding (指导 is none)
     r"(?:[\u4e00-\u9fff]{2}、(?=负责|牵头|配合|参与|参加|协助|协同|协办))?"
     r"(?P<word>负责牵头|牵头负责|负责配合|牵头|负责(?!人|同志)|配合|参与|参加|协助|协同|协办"
-    r"|履行[^，,；;。\n]{0,12}?(?:职责|责任)(?!的|时)|承担[^，,；;。\n]{0,20}?职责(?!的|时)"
+    # 履行…义务 as r941's 应履行行业管理义务 (山体权属单位…等应当履行保护山体的义务, r1403)
+    r"|履行[^，,；;。\n]{0,12}?(?:职责|责任|义务)(?!的|时)|承担[^，,；;。\n]{0,20}?职责(?!的|时)"
     r"|作为[^，,；;。\n]{0,20}?第一责任人|落实主体责任|落实" + _NOT_THE_DOCUMENT
     + r"|" + ACTS_BY_DUTY
     + r"|(?:作为|为|是)[^，,；;。\n]{0,20}?" + COPULAR_POSTS
-    + r"|" + BEARS + r")(?!的|率|情况)")  # 家庭参与率≥50%, 资金落实情况: no duty (r801, r702)
+    + r"|" + BEARS
+    # 自治县人民政府应当对…水环境质量负责，… (r1402): 负责 closing its clause after what it answers for, the
+    # verb as in 对…负总责 (r1204)
+    + r"|" + ANSWERS_FOR + r")(?!的|率|情况)")  # 家庭参与率≥50%, 资金落实情况: no duty (r801, r702)
 _CLAUSE_ROLES = {"负责牵头": "lead", "牵头负责": "lead", "牵头": "lead", "负责配合": "support"}
 
 
@@ -88,6 +95,9 @@ CARRIED_RE = re.compile(r"(?:并且|并|同时|还|也)?(?:应当|应|要|须|�
                          + r"|配合|协助|参与|参加)"
                          # …，按照职能分工履行职责 (r1383): acting by its duties, the duty stated
                          r"|(?P<stated>(?:按照?|依照|根据)(?:各自)?的?(?:职责|职能)(?:分工)?履行[^，,；;。\n]{0,8}?职责)"
+                         # …，维护市场秩序，履行法定义务，… (r1424): a duty borne, stated in a clause
+                         # of its own
+                         r"|(?P<borne_duty>履行[^，,；;。\n]{0,8}?义务(?![^，,；;。\n]))"
                          r"|" + BEARS + r")(?!的)")
 
 

@@ -14,10 +14,12 @@ from .duty_words import (
     ACTS_BY_DUTY_RE,
     CUE_RE,
     MAX_HEADING,
+    MAX_LIST_HEADING,
     ROLE_VERB_RE,
     SENTENCE_END,
     STATED_AT_RE,
     duty_role,
+    opening_list,
     unit_list,
 )
 from .given_by import designated
@@ -163,12 +165,25 @@ def _later_clause(text: str, s: int, verb: re.Match[str], stop: int, heads: list
     # (具有行政管理职能的市人民政府派出机构，根据授权负责…, r1360)
     # (r1360), or alternatives a body designates (…或者…确定的…主管部门（以下统称…），负责…, r1301)
     units = ((unit_list(text, s, e, _MAX_LATER_SUBJECT) or named_by_clause(text, s, e)
-              or designated(text, s, e)) if not CUE_RE.match(text, s) else None)
+              or designated(text, s, e) or _set_up_by(text, s, e)) if not CUE_RE.match(text, s) else None)
     if not units or any(restates(u.name, h) for u in units for h in heads):
         return None
     role, word = duty_role(text, verb.start(), stop)
     return Attribution(role=role, label=word, clause=text[s : verb.end()], start=s, end=verb.end(),
                        units=units)
+
+
+# Bodies named after who set them up: 市人民政府设立的城乡一体化示范区管委会、…管委会（以下简称管委会），按照
+# 职责分工，负责… (r1422). The relative clause is left out before names that stand alone, as 其所属的 is
+# (r1162).
+_SET_UP_BY_RE = re.compile(r"[^，,。；;：:、\n的]{2,12}?(?:设立|成立|组建|设置)的")
+
+
+def _set_up_by(text: str, s: int, e: int) -> list[UnitMention] | None:
+    m = _SET_UP_BY_RE.match(text, s, e)
+    if m is None or unit_list(text, s, m.end() - 3) is None:
+        return None  # who set them up must be a body (市人民政府), not a task (根据需要设立的)
+    return unit_list(text, m.end(), e, _MAX_LATER_SUBJECT)
 
 
 def _named_again(text: str, s: int, verb: re.Match[str], stop: int, heads: list[str]) -> Attribution | None:
@@ -195,8 +210,8 @@ def _carried_sentence(text: str, s: int, stop: int, heads: list[str]) -> Attribu
     if k >= stop or CUE_RE.match(text, s) or ROLE_VERB_RE.search(text, s, k):
         return None
     units = None
-    for cue in CUE_RE.finditer(text, s + 2, min(k, s + MAX_HEADING + 1)):
-        if (units := unit_list(text, s, cue.start())) is not None:
+    for cue in CUE_RE.finditer(text, s + 2, min(k, s + MAX_LIST_HEADING + 1)):
+        if (units := opening_list(text, s, cue.start())) is not None:
             break
     if not units or any(restates(u.name, h) for u in units for h in heads):
         return None
@@ -283,12 +298,28 @@ def _stated_clause(text: str, s: int, stop: int, heads: list[str]) -> Attributio
 # A later clause whose subject acts by its duties, the clause ending there (其他成员单位按照职责分工，
 # 协调做好…, r1123; 其他部门按照各自职责，…): a duty stated, as an item acting by its duties is (r601, r1042).
 _BY_DUTIES_RE = re.compile(r"(?:应当|应|要)?(?:按照?|依|根据)(?:各自)?(?:的)?职责(?:分工)?[^\S\n]*[，,]")
+# A subject set off by a comma is a list: items joined by 、 or closed by 等, no predicate (的, 是, 为) in it.
+_SET_OFF_LIST_RE = re.compile(r"(?=[^，,]*(?:、|等))(?![^，,]*(?:是|为|的|由|将|把))"
+                              r"[\u4e00-\u9fff（）()、]{2,100}")
 
 
 def _by_duties_clause(text: str, s: int, stop: int, heads: list[str]) -> Attribution | None:
     if CUE_RE.match(text, s):
         return None
     for j in range(s + 2, min(stop, s + _MAX_LATER_SUBJECT)):
+        if (text[j] in "，," and _SET_OFF_LIST_RE.fullmatch(text, s, j)
+                and _BY_DUTIES_RE.match(text, j + 1, stop)):
+            # a list set off by a comma from the duties it acts by (…、畜牧等行政主管部门，应当按照各自的
+            # 职责，
+            # 对…实施监督管理, r1422), as in running text (A、B等部门，按照各自职责，负责…, r1342)
+            m = _BY_DUTIES_RE.match(text, j + 1, stop)
+            assert m is not None
+            units = unit_list(text, s, j, _MAX_LATER_SUBJECT)
+            if units and not any(restates(u.name, h) for u in units for h in heads):
+                return Attribution(role="responsible", label=text[j + 1 : m.end() - 1],
+                                   clause=text[s : m.end() - 1],
+                                   start=s, end=m.end() - 1, units=units)
+            return None
         if text[j] in "，,；;。":
             return None
         m = _BY_DUTIES_RE.match(text, j, stop)

@@ -10,7 +10,7 @@ from .model import Attribution, UnitMention
 from .names import TASK_VERBS, are_holders
 from .numbering import LINE_HEADER_RE
 from .sector_lists import typed_sectors
-from .unit_lists import list_mentions
+from .unit_lists import KIND_AFTER_RE, list_mentions
 from .vocabulary import OPENERS, SPACE
 
 # Words a duty may start with right after its unit: a role verb, or the verbs
@@ -34,7 +34,8 @@ HEAD_CUE_RE = re.compile(CUE_RE.pattern + r"|设在|除(?=[^。；;！？\n]{1,6
 # The first role verb of a duty's first sentence decides the heading units' role.
 # An adverb of how may stand between 负责 and the verb: 负责依法配合 is 负责配合 (r1001).
 ROLE_VERB_RE = re.compile(r"(负责(?:依法|积极|主动|全力|共同)?)?(牵头|配合|协助|协同|参与|参加|协办)"
-                          r"(?!\s*单位|\s*部门)|负责(?!人|同志)")
+                          # 公众参与制度, 协同机制: the role word qualifies a noun of the mechanism (r1401)
+                          r"(?!\s*单位|\s*部门|制度|机制|体系)|负责(?!人|同志)")
 # A duty stated without a role verb: 在各自职责范围内履行下列共同职责 (r701, as 履行相应职责, r510),
 # 按照职责分工依法履行消防工作责任 (r1000, as 履行…责任, r900).
 STATED_DUTY_RE = re.compile(r"履行[^。；;！？\n]{0,30}?(?:职责|责任)")
@@ -82,12 +83,24 @@ SENTENCE_END = "。！？!?\n"
 # Nor 要求 as the noun a rule phrase names (物业服务人应当按照要求执行…，积极配合…, r1362; 按照要求 is
 # no 按照职责).
 PIVOT_RE = re.compile(r"指定|指派|委托|安排|明确|(?<!的)(?<!按照)(?<!按)(?<!根据)(?<!依照)要求|督促"
-                      r"|(?<![党团])组织(?!部|领导|[、和及与]|$)")
+                      r"|(?<![党团])组织(?!部|领导|[、和及与]|$)"
+                      # 引导公众参与…, 支持单位和个人参与… (r1422, r1400; r751): a causative verb, its
+                      # object the one that takes part
+                      r"|(?:引导|鼓励|支持|动员)(?![、和及与]|配合|参与|协助|协同|参加|$)")
 
 
 # A list of a dozen bodies heading a duty (区交通、生态环境、…、农业农村等…相关部门负责…, r1120): longer
 # than a heading, it is read only where it has three 、 at least.
 MAX_LIST_HEADING = 100
+
+
+def opening_list(text: str, s: int, e: int) -> list[UnitMention] | None:
+    """text[s:e], a clause's subject before its first verb, read as a list of holders: as long as a
+    heading, or a list whose 等 and kind of body close it (…、开发区（园区）管理机构等人民政府的派出机关
+    （机构）应当…, r1423), the closing showing where the list ends however long it is."""
+    if e - s > MAX_HEADING and not KIND_AFTER_RE.search(text[s:e].rstrip(SPACE)):
+        return None
+    return unit_list(text, s, e, MAX_LIST_HEADING)
 
 
 def unit_list(text: str, s: int, e: int, longest: int = MAX_HEADING) -> list[UnitMention] | None:

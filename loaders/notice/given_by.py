@@ -192,11 +192,21 @@ _PLACED_THEN_RE = re.compile(r"(?:^|(?<=[，,。；;：:\n]))(?P<body>[^，,。�
                              r"(?:统筹|具体|主要|统一|全面)?(?P<word>负责牵头|牵头负责|负责(?!人|同志)|牵头)(?!的)")
 
 
+# Or designated by a verb whose object it is, the next clause giving it the duty through 其: 市、区人民政府
+# 应当明确水系管理机构，由其负责… (r1422), …应当健全优化营商环境工作机构，由其负责… (r1424). 由其 is a clause
+# of its own whose 其 is the body just named (as …确定的…主管部门负责…, r1222, r1301); with no 由其 the
+# body stays the object of one pivot phrase (确定牵头部门负责…, r1243), read by no rule here.
+_NAMED_THEN_ITS_RE = re.compile(r"(?:明确|健全|确定|指定|设立|建立|成立|组建|设置)"
+                                r"(?P<body>[^，,。；;：:、（(\n]{2,30}?)[，,]由其"
+                                r"(?:统筹|具体|主要|统一|全面)?(?P<word>负责牵头|牵头负责|负责(?!人|同志)|牵头)")
+
+
 def placed_clauses(text: str, start: int, end: int) -> list[Attribution]:
     """Bodies placed in another and given a duty in the next clause (see _PLACED_RE), or in the
-    next sentence that names them again (_PLACED_THEN_RE)."""
+    next sentence that names them again (_PLACED_THEN_RE), or named and then given it through 其
+    (_NAMED_THEN_ITS_RE)."""
     out: list[Attribution] = []
-    for rx in (_PLACED_RE, _PLACED_THEN_RE):
+    for rx in (_PLACED_RE, _PLACED_THEN_RE, _NAMED_THEN_ITS_RE):
         for m in rx.finditer(text, start, end):
             if "again" in m.groupdict() and not m.group("body").endswith(m.group("again")):
                 continue

@@ -219,6 +219,9 @@ def _duty_notice(text: str, duties: list[Duty], headers: list[Header], *, source
                   measures=measures, notes=notes)
 
 
+_ARTICLE_MARK_RE = re.compile(r"第[一二三四五六七八九十百零〇]+条")
+
+
 def _labelled_paragraphs_before(text: str, first: int, label_starts: list[int], bracket_starts: list[int]
                                 ) -> list[ParagraphDuty]:
     """The paragraphs before offset ``first`` (the first numbered item) that carry a label or a role
@@ -228,6 +231,13 @@ def _labelled_paragraphs_before(text: str, first: int, label_starts: list[int], 
     if not marks:
         return []
     return [d for d in paragraph_duties(text[:first])[0] if _has_label(marks, d.start, d.end)]
+
+
+def _item_names_more(text: str, duty: Duty) -> bool:
+    """Does one duty item name more units with a role than the running-text reader finds in it?"""
+    clauses, _persons = subject_clauses(text, duty.start, duty.end)
+    by_item = len(duty.attribution.units) + sum(len(j.units) for j in duty.joined)
+    return by_item > sum(len(a.units) for a in clauses)
 
 
 def _paragraphs_name_more(text: str, duties: list[Duty]) -> bool:
@@ -366,7 +376,11 @@ def _parse_notice(text: str, *, source: str, doc_id: str | None, max_seconds: fl
             return _fallback_notice(text, "", source=source, doc_id=doc_id, sha=sha, layout=layout,
                                     because="the document has no numbering, and its paragraphs name more "
                                             "units with a role than its duty-list items")
-        if len(duties) >= 2:
+        # one article of a regulation's chapter giving units their duties is a duty list of one: its
+        # later paragraphs are its own (r803), read as an article's are, not as loose prose (r1400)
+        # where they name more units with a role than its clauses read as running text do
+        if len(duties) >= 2 or (len(duties) == 1 and _ARTICLE_MARK_RE.match(duties[0].marker)
+                                and _item_names_more(text, duties[0])):
             return _duty_notice(text, duties, plain_headers, source=source, doc_id=doc_id, sha=sha,
                                 layout=layout)
         # 由X负责, and clauses opening with who does the work (联席办负责…,

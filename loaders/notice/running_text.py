@@ -13,7 +13,7 @@ import re
 
 from .clause_cues import CARRIED_RE, CLAUSE_CUE_RE, MODAL_RULE_RE, MODAL_STARTS, clause_role
 from .duty_heads import NAMED_BY_CLAUSE_RE
-from .duty_words import CUE_RE, MAX_HEADING, PIVOT_RE, unit_list
+from .duty_words import CUE_RE, MAX_HEADING, MAX_LIST_HEADING, PIVOT_RE, opening_list, unit_list
 from .given_by import GENERIC_HEADS, alternatives, designated, holders, joined_lead
 from .model import Attribution, Official, UnitMention
 from .names import TASK_VERBS, looks_like_unit
@@ -133,8 +133,8 @@ def _opening_subject(text: str, s: int, stop: int) -> list[UnitMention] | None:
     if text.startswith(_ADVERBIAL_OPENERS, s):
         return None  # 在项目办指导下: an adverbial; the sentence's subject stays
     comma = _clause_stop(text, s, stop)
-    for cue in CUE_RE.finditer(text, s + 2, min(comma, s + MAX_HEADING + 1)):
-        units = unit_list(text, s, cue.start())
+    for cue in CUE_RE.finditer(text, s + 2, min(comma, s + MAX_LIST_HEADING + 1)):
+        units = opening_list(text, s, cue.start())
         if units:
             return units
     neg = _NEGATED_RE.search(text, s + 2, min(comma, s + MAX_HEADING + 1))
@@ -265,7 +265,7 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
                 carried = next((u for k, k_stop in reversed(carriers)
                                 if (u := _opening_subject(text, k, k_stop))), None)
                 if carried is not None:
-                    word = c.group("word") or c.group("borne") or c.group("stated")
+                    word = c.group("word") or c.group("borne") or c.group("stated") or c.group("borne_duty")
                     out.append(Attribution(role=clause_role(word), label=word, clause=text[s : c.end()],
                                            start=s, end=c.end(), units=carried))
                     if word == "牵头":

@@ -68,7 +68,9 @@ _LEVELS = "省市区县镇乡"
 # The place prefix on the first sector: a level, or a level and its alternatives in brackets (市（区）,
 # 县（市、区）), and the level's government when the sectors are named as its departments
 # (市、县（市、区）人民政府公安、住房城乡建设…部门, r1303, r1343: the bare 市 shares 人民政府 too).
-_PREFIX_RE = re.compile(rf"[{_LEVELS}](?:[（(〔][{_LEVELS}、]{{1,7}}[)）〕])?(?P<gov>人民政府|政府)?")
+# An autonomous level is a level too: 自治县发展改革、经济信息…等部门 (r1402), 区县（自治县） (r1404).
+_LEVEL = rf"(?:自治[区州县旗]|[{_LEVELS}])"
+_PREFIX_RE = re.compile(rf"{_LEVEL}(?:[（(〔](?:{_LEVEL}|、){{1,7}}[)）〕])?(?P<gov>人民政府|政府)?")
 # The kind written once on the last sector and shared by all (民政部门): a generic kind, which no
 # sector's name ends with.
 _SHARED_KIND_RE = re.compile(r"(?:行政|主管|职能)?(?:部门|单位|机构)$")
@@ -88,7 +90,7 @@ def _levels(units: list[UnitMention]) -> tuple[list[str], int]:
     if k == 0 or k >= len(units):
         return [], 0
     first = units[k].name
-    if first[0] not in _LEVELS or jurisdiction_of(first) is None:
+    if _PREFIX_RE.match(first) is None or jurisdiction_of(first) is None:
         return [], 0
     own = _prefix(first) or first[0]
     gov = m.group("gov") or "" if (m := _PREFIX_RE.match(own)) is not None else ""
@@ -101,7 +103,8 @@ def _prefix(name: str) -> str:
     m = _PREFIX_RE.match(name)
     if m is None or m.end() >= len(name):
         return ""
-    if jurisdiction_of(m.group(0)[0] + name[m.end() :]) is None:  # 市场监管: no place
+    level = re.match(_LEVEL, name)
+    if level is None or jurisdiction_of(level.group(0) + name[m.end() :]) is None:  # 市场监管: no place
         return ""
     return m.group(0)
 

@@ -31,7 +31,10 @@ from .vocabulary import (
 
 # 区房管局等建设主管部门: a trailing 等 and the kind of body the list is, left out as 等部门 is.
 # The last 等: 普通高等学校等事业单位 closes its group at 等事业单位, 高等 being part of a name (r1041).
-_KIND_AFTER_RE = re.compile(r"等(?:(?!等)[\u4e00-\u9fff]){1,6}?(?:部门|单位|机构)$")
+# The kind may say whose bodies they are and give an alternative kind in brackets: …管理机构等人民政府的
+# 派出机关（机构） (r1423), as the 的 of 承担…职能的部门 names a kind.
+KIND_AFTER_RE = re.compile(r"等(?:(?:(?!等)[\u4e00-\u9fff]){2,8}的)?(?:(?!等)[\u4e00-\u9fff]){1,6}?"
+                            r"(?:部门|单位|机构|机关)(?:[（(](?:部门|单位|机构|机关)[）)])?$")
 # …、区国资委等产业、招商部门 (r1064): the kinds after the last 等 may be a list of their own, which
 # names what the bodies do; the whole tail is the kind, not further bodies.
 _KINDS_AFTER_RE = re.compile(r"等(?:(?:(?!等)[\u4e00-\u9fff]){1,6}、)+(?:(?!等)[\u4e00-\u9fff]){1,6}?"
@@ -48,7 +51,7 @@ def clean_name(raw: str) -> str:
     s = re.sub(r"\s+", "", s)
     s = s.strip("。.:：")
     s = _DEICTIC_RE.sub("", s)
-    if (k := _KIND_AFTER_RE.search(s)) is not None and k.start() >= 2:
+    if (k := KIND_AFTER_RE.search(s)) is not None and k.start() >= 2:
         s = s[: k.start()]
     changed = True
     while changed:  # "市民政局等按职责分工负责" loses both words
@@ -374,6 +377,7 @@ def restore_elided_prefixes(mentions: list[UnitMention], before: UnitMention | N
 _LEVELS = frozenset("省市区县乡镇")
 # A level's alternatives in brackets right after it: 县（区）, 县（市、区）, 乡（镇）.
 _LEVEL_ALTERNATIVES_RE = re.compile(r"(?<=[省市区县乡镇])[（(〔][省市区县乡镇、]{1,7}[)）〕]$")
+_B_LEVEL_RE = re.compile(r"(?:区县|自治[区州县旗]|[省市区县乡镇])(?:[(（〔][^()（）〔〕]*[)）〕])?")
 _SHARED_BODY_RE = re.compile(r"^(各|有关|相关)?(.{1,4}?)(人民政府|政府|党委|党工委|管委会)$")
 
 
@@ -390,10 +394,11 @@ def share_suffixes(mentions: list[UnitMention]) -> list[UnitMention]:
             if b.name[:1] in _LEVELS and looks_like_unit(b.name[1:]) and len(b.name) >= 3:
                 # 区、镇人民政府（街道） (r1144): the bracketed alternative body stays with the name it is
                 # written on (区人民政府, 镇人民政府（街道）)
-                body = re.sub(r"[(（][^()（）]*[)）]$", "", b.name[1:])
                 # 市、县（市、区）物业主管部门 (r1321, r1322): a bracket right after the level holds that
-                # level's alternatives (县 or 市、区), not part of the body the bare 市 shares
-                body = re.sub(r"^[(（〔][^()（）〔〕]*[)）〕]", "", body)
+                # level's alternatives (县 or 市、区), not part of the body the bare 市 shares; the level may
+                # be two levels written as one (市、区县（自治县）人民政府…, r1404)
+                level = _B_LEVEL_RE.match(b.name)
+                body = re.sub(r"[(（][^()（）]*[)）]$", "", b.name[level.end() if level else 1 :])
                 out[i] = a.model_copy(update={"name": a.name + body, "reading": "shared suffix"})
             continue
         if mb is None or a.alias is not None:
