@@ -17,6 +17,7 @@ import fcntl
 import time
 from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
@@ -247,13 +248,19 @@ def coalesced(chunks: list[list[_Part]]) -> list[_Part]:
 
 class _Writer(StreamWriter):
     """A streamed load's writes into the embedded engine (``FalkorDBStore._stream_writer``):
-    ``COALESCE_CHUNKS`` chunks at a time, written as one (``coalesced``).
+    ``COALESCE_CHUNKS`` chunks at a time, written as one (``coalesced``) by a thread
+    of its own while the next chunks are planned, so the server's writing and
+    Python's reading of the registry overlap (one batch in flight at a time).
     A load that stops holds a snapshot to restore (``_undoable``), so what is
-    gathered and not yet written is simply dropped."""
+    gathered and not yet written is simply dropped; ``close`` waits for the
+    batch in flight first, so the snapshot is restored over a graph nobody
+    writes to."""
 
     def __init__(self, store: FalkorDBStore) -> None:
         self.store = store
         self.held: list[list[_Part]] = []
+        self._sender = ThreadPoolExecutor(max_workers=1, thread_name_prefix="govgraph-falkordb-write")
+        self._in_flight: Future[None] | None = None
 
     def lookup(self, cypher: str, params: dict[str, Any]) -> list[list[Any]]:
         return self.store._graph.query(cypher, params).result_set or []
@@ -268,15 +275,42 @@ class _Writer(StreamWriter):
 
     def finish(self, prepared: Any, progress: Callable[[int], None]) -> None:
         self._flush(progress)
-        self.held.append(prepared)
-        self._flush(progress)
+        self._wait()
+        self._send([prepared], progress)
 
     def _flush(self, progress: Callable[[int], None]) -> None:
         held, self.held = self.held, []
+        if held:
+            self._wait()  # a failed batch stops the load here, before the next is sent
+            self._in_flight = self._sender.submit(self._send, held, progress)
+
+    def _send(self, held: list[list[_Part]], progress: Callable[[int], None]) -> None:
         for part in coalesced(held):
             rows, command = part.command()
             self.store._graph.query(command)
             progress(rows)
+
+    def _wait(self) -> None:
+        pending, self._in_flight = self._in_flight, None
+        if pending is not None:
+            pending.result()
+
+    def close(self) -> None:
+        """Wait for the batch in flight (raising its error) and stop the thread."""
+        try:
+            self._wait()
+        finally:
+            self._sender.shutdown(wait=True)
+
+    def abandon(self) -> None:
+        """``close`` for a load already stopping for another reason, which is the
+        one to report: the batch in flight is waited for, its error dropped."""
+        try:
+            self._wait()
+        except Exception:  # noqa: S110 - the load's own error is raised instead
+            pass
+        finally:
+            self._sender.shutdown(wait=True)
 
     def clear(self) -> None:
         self.store._db.connection.delete(self.store.graph_name)
@@ -688,7 +722,13 @@ class FalkorDBStore(GraphStore):
             if check is not None and existed:
                 check(self._lookup)
             with self._undoable(existed, replace=replace):
-                yield _Writer(self)
+                writer = _Writer(self)
+                try:
+                    yield writer
+                except BaseException:
+                    writer.abandon()
+                    raise
+                writer.close()
 
     def _lookup(self, cypher: str, params: dict[str, Any]) -> list[list[Any]]:
         try:

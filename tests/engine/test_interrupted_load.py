@@ -94,3 +94,31 @@ def test_indexes_asked_for_wait_for_a_running_load(data_dir):
             assert not done.wait(0.5)
         t.join(10)
         assert done.is_set()
+
+
+def test_a_write_that_fails_in_the_writing_thread_restores_the_graph(data_dir, default_plan, city_dir):
+    """A streamed load's batches are written by a thread of their own while the
+    next are planned: a batch the server refuses stops the load with its error,
+    after the batch in flight, and the snapshot is restored."""
+    import redis
+    from govgraph.loaders.pipeline import execute_stream, plan_stream
+
+    with FalkorDBStore(data_dir) as store:
+        execute(store, default_plan)
+        before = graph_checksum(store)
+        real = store._graph.query
+        sent = []
+
+        def refuse_the_third_batch(q, *a, **k):
+            if q.startswith("CYPHER "):
+                sent.append(q)
+                if len(sent) == 3:
+                    raise redis.ResponseError("refused by the test")
+            return real(q, *a, **k)
+
+        store._graph.query = refuse_the_third_batch
+        with pytest.raises(Exception, match="refused by the test"):
+            execute_stream(store, plan_stream(registries=[city_dir], chunk_rows=150))
+        store._graph.query = real
+        assert graph_checksum(store) == before
+        assert not store._db.connection.exists(store._load_mark)
