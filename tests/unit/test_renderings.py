@@ -71,28 +71,3 @@ def test_numbering_marks_change_at_line_starts_only():
     assert "1.5倍" in out
     assert rd.numbering_dot(out).count("\n1.完善") == 1
     assert rd.numbering_fullwidth_dot(out).count("\n3．强化") == 1
-
-
-# Real documents each of the fixed renderings once broke (scripts/extract_robustness.py:
-# indentation r409 r601 r921, CRLF r160, page footers r01 r407 r453 r1041, hard wrapping
-# r22 r507 and all but r453 of these), read exactly in every rendering (see
-# docs/extraction-quality.md, "Renderings").
-STEMS = ["r409_shijingshan_jdgz_2019", "r601_zhujiajiao_xegc_2025", "r921_shuxin_jtzc_2025",
-         "r160_jiaotong_qiangguo_2022", "r01_dazhu_msss_2016", "r407_liandu_zdgz_2023",
-         "r453_fuxing_gkml_2025", "r1041_songjiang_tczy_2017", "r22_pingli_shuangchuang_2015",
-         "r507_jinshan_xfaq_2019"]
-KEPT = [rd.hard_wrap, rd.pdf, rd.indent_fullwidth, rd.indent_spaces, rd.blank_lines, rd.crlf, rd.page_footers,
-        rd.halfwidth_punctuation, rd.fullwidth_punctuation, rd.numbering_dot, rd.numbering_fullwidth_dot,
-        rd.numbering_dun]
-
-
-def test_real_documents_stay_exact_in_other_renderings():
-    from real_corpus import REAL, quality
-
-    broken = []
-    for stem in STEMS:
-        for render in KEPT:
-            res = quality().evaluate_real_document(REAL / f"{stem}.json", render=render)
-            if not res.exact:
-                broken.append((stem, render.__name__, res.problems[:3]))
-    assert not broken
