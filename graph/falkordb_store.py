@@ -435,12 +435,18 @@ class FalkorDBStore(GraphStore):
 
     # -- writes -----------------------------------------------------------
     @contextmanager
-    def _write_lock(self):
+    def _write_lock(self, wait: bool = True) -> Iterator[bool]:
+        """Hold the data directory's write lock; says whether it is held (with
+        ``wait=False``, not when another process holds it)."""
         path = self.data_dir.resolve() / "write.lock"
         with open(path, "a+") as fh:
-            fcntl.flock(fh, fcntl.LOCK_EX)
             try:
-                yield
+                fcntl.flock(fh, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                yield False
+                return
+            try:
+                yield True
             finally:
                 fcntl.flock(fh, fcntl.LOCK_UN)
 
@@ -506,27 +512,40 @@ class FalkorDBStore(GraphStore):
         on a fresh server's first CREATE INDEX). Nothing has been written then, and
         the commands are idempotent, so the server is restarted from its files and
         the command sent again."""
-        for attempt in (1, 2):
-            conn = redis.Redis(unix_socket_path=str(embedded_server.socket_path(self.data_dir)),
-                               socket_timeout=SCHEMA_TIMEOUT_S, socket_connect_timeout=10.0,
-                               retry=Retry(NoBackoff(), 0))
+        try:
+            return self._with_deadline(args)
+        except (redis.TimeoutError, redis.ConnectionError) as e:
+            if embedded_server._ping(embedded_server.socket_path(self.data_dir), timeout=2.0):
+                raise StoreError(f"the embedded FalkorDB did not answer {args[0]} {args[-1]!r} "
+                                 f"within {SCHEMA_TIMEOUT_S:g} s; nothing was written") from e
             try:
-                return conn.execute_command(*args)
-            except (redis.TimeoutError, redis.ConnectionError) as e:
-                sock = embedded_server.socket_path(self.data_dir)
-                if attempt == 2 or embedded_server._ping(sock, timeout=2.0):
-                    raise StoreError(f"the embedded FalkorDB did not answer {args[0]} {args[-1]!r} "
-                                     f"within {SCHEMA_TIMEOUT_S:g} s; nothing was written") from e
-                try:
-                    embedded_server.restart_stuck(self.data_dir)
-                except (embedded_server.EmbeddedServerError, OSError) as err:
-                    raise StoreError(f"the embedded FalkorDB stopped answering ({args[0]}) and "
-                                     f"could not be restarted ({err}): stop it (govgraph db "
-                                     "stop) and run the command again") from e
-                self._db.connection.connection_pool.disconnect()
-            finally:
-                conn.close()
-        raise AssertionError("unreachable")
+                self._restart()
+            except (embedded_server.EmbeddedServerError, OSError) as err:
+                raise StoreError(f"the embedded FalkorDB stopped answering ({args[0]}) and could "
+                                 f"not be restarted ({err}): stop it (govgraph db stop) and run "
+                                 "the command again") from e
+        try:
+            return self._with_deadline(args)
+        except (redis.TimeoutError, redis.ConnectionError) as e:
+            raise StoreError(f"the embedded FalkorDB did not answer {args[0]} {args[-1]!r} within "
+                             f"{SCHEMA_TIMEOUT_S:g} s, even started again; nothing was written") from e
+
+    def _with_deadline(self, args: tuple[str, ...]) -> Any:
+        conn = redis.Redis(unix_socket_path=str(embedded_server.socket_path(self.data_dir)),
+                           socket_timeout=SCHEMA_TIMEOUT_S, socket_connect_timeout=10.0,
+                           retry=Retry(NoBackoff(), 0))
+        try:
+            return conn.execute_command(*args)
+        finally:
+            conn.close()
+
+    def _restart(self) -> tuple[int, int]:
+        """Kill the server, which stopped answering, and start it again from its
+        files (``restart_stuck``); this store's connections are dropped so the next
+        command reconnects. Returns the old and the new pid."""
+        old, new = embedded_server.restart_stuck(self.data_dir)
+        self._db.connection.connection_pool.disconnect()
+        return old, new
 
     @contextmanager
     def _held(self) -> Iterator[bool]:
@@ -564,17 +583,10 @@ class FalkorDBStore(GraphStore):
     def _undo_interrupted_load_now(self) -> None:
         """``_undo_interrupted_load`` when the store is opened, if no load runs:
         readers then never see the half-written graph a dead load left."""
-        path = self.data_dir.resolve() / "write.lock"
         try:
-            with open(path, "a+") as fh:
-                try:
-                    fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                except BlockingIOError:
-                    return  # a load is running: it will do this itself if needed
-                try:
+            with self._write_lock(wait=False) as held:
+                if held:  # else a load runs: it does this itself if needed
                     self._undo_interrupted_load()
-                finally:
-                    fcntl.flock(fh, fcntl.LOCK_UN)
         except (OSError, redis.RedisError):
             return  # the next load tries again, under its lock
 
@@ -668,12 +680,11 @@ class FalkorDBStore(GraphStore):
         state = ("answered nothing" if not embedded_server._ping(sock, timeout=2.0)
                  else "still answered PING")
         try:
-            old, new = embedded_server.restart_stuck(self.data_dir)
+            old, new = self._restart()
         except (embedded_server.EmbeddedServerError, OSError) as e:
             return (f"The server {state} and could not be restarted ({e}): stop it "
                     f"(govgraph db stop, or kill the redis-server of {sock}) and run the "
                     "load again")
-        self._db.connection.connection_pool.disconnect()
         dumps = embedded_server.remove_leftover_dumps(self.data_dir)
         freed = (f"; the unfinished copy's dump was deleted ({sum(n for _, n in dumps) / 1e6:,.0f} MB)"
                  if dumps else "")
