@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     lp = sub.add_parser("load", help="a registry load end to end, whole-plan against streamed: "
                                      "time, rates and peak RSS (bench/results/load.{json,md})")
     lp.add_argument("--sizes", default="100k", help="residents per city, e.g. 100k,1m")
-    lp.add_argument("--engines", default="falkordb", help="falkordb, neo4j or both")
+    lp.add_argument("--engines", default="falkordb", help="falkordb, neo4j or falkordb,neo4j")
     lp.add_argument("--seed", type=int, default=7)
     lp.add_argument("--repeat", type=int, default=1, help="loads of each kind (median reported)")
     lp.add_argument("--neo4j-uri", default=os.environ.get("GOVGRAPH_BENCH_NEO4J_URI"),
@@ -122,6 +122,9 @@ def main(argv: list[str] | None = None) -> int:
                          "holds (the workdir's FalkorDB; Neo4j only with --neo4j-uri, not wiped)")
     a = p.parse_args(argv)
     if a.cmd == "load":
+        unknown = {e.strip() for e in a.engines.split(",") if e.strip()} - {"falkordb", "neo4j"}
+        if unknown:
+            p.error(f"unknown engine(s): {', '.join(sorted(unknown))} (falkordb, neo4j)")
         if a.no_load and "neo4j" in a.engines and not a.neo4j_uri:
             p.error("--no-load measures a store that holds a city: give Neo4j's with --neo4j-uri")
         from . import load as load_bench
