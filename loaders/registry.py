@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ..errors import GovgraphError
 from ..graph.model import Edge, GraphBatch, Node, NodeKind, PersonRecord, RelType
@@ -95,16 +95,10 @@ def _blank_to_none(v: Any) -> Any:
 
 
 class Row(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    """A registry row. Blank fields are absent: the readers (``_rows``) give them as
+    None, as they make each row's dict (a validator doing it was a second dict a row)."""
 
-    # Blank fields are absent: one call a row (a field validator on "*" was one a
-    # field, a fifth of a streamed load's reading time).
-    @model_validator(mode="before")
-    @classmethod
-    def _blank(cls, data: Any) -> Any:
-        if isinstance(data, dict):
-            return {k: None if isinstance(v, str) and not v.strip() else v for k, v in data.items()}
-        return data
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
 class Street(Row):
@@ -366,26 +360,31 @@ def _rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
             for i, (line, rec) in enumerate(json_array_items(fh), 1):
                 if not isinstance(rec, dict):
                     raise RegistryError(path.name, line, None, f"item {i} is not an object")
-                yield line, rec
+                yield line, {k: None if isinstance(v, str) and (not v or v.isspace()) else v
+                             for k, v in rec.items()}
     except JSONArrayError as e:
         raise RegistryError(path.name, e.line, None, e.reason) from None
 
 
 def _csv_rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     with path.open(newline="", encoding="utf-8-sig") as fh:
-        reader = csv.DictReader(fh)
+        reader = csv.reader(fh)
         try:
-            if not reader.fieldnames:
+            header = next(reader, None)
+            if not header:
                 raise RegistryError(path.name, 1, None, "no header row")
-            for rec in reader:
-                if None in rec:
-                    raise RegistryError(path.name, reader.line_num, None,
-                                        f"{len(rec[None])} more values than header columns")
-                if any(v is None for v in rec.values()):
-                    missing = [k for k, v in rec.items() if v is None]
-                    raise RegistryError(path.name, reader.line_num, missing[0],
+            width = len(header)
+            for row in reader:
+                if not row:
+                    continue  # a blank line, as csv.DictReader skips it
+                if len(row) != width:
+                    if len(row) > width:
+                        raise RegistryError(path.name, reader.line_num, None,
+                                            f"{len(row) - width} more values than header columns")
+                    raise RegistryError(path.name, reader.line_num, header[len(row)],
                                         "row has fewer values than header columns")
-                yield reader.line_num, rec
+                yield reader.line_num, {k: v if v and not v.isspace() else None
+                                        for k, v in zip(header, row, strict=True)}
         except UnicodeDecodeError:
             # Decoding runs ahead of the reader, so the line is where reading stopped.
             raise RegistryError(path.name, reader.line_num + 1, None,
