@@ -52,10 +52,15 @@ _NOT_THE_DOCUMENT = r"(?!本(?:通知|意见|方案|办法|规定|决定|细则|
 # 区发展改革委…等部门履行相应职责, 各镇政府…和头桥集团落实主体责任, 各村为…的责任主体.
 # 负责人 is a post, not the role word 负责.
 CLAUSE_CUE_RE = re.compile(
-    r"(?:(?:按照?|根据)(?:职责|职能|各自职责)(?:分工)?[，,]?)?(?:分别|共同|具体|分头|主要)?"
+    # A role word after the duties the subject acts by decides its role (按照各自职责，配合做好…, r1503),
+    # also within them (在各自职责范围内配合…) and after a verb it is joined to (按照各自职责，协调配合、
+    # 共同做好…, r1501: 协调 is none)
+    r"(?:(?:(?:按照?|根据)(?:职责|职能|各自职责)(?:分工)?|在(?:各自)?的?职责范围内)[，,]?"
+    r"(?:分别|共同|具体|分头|主要)?(?:[\u4e00-\u9fff]{2}、?(?=负责|牵头|配合|参与|参加|协助|协同|协办))?"
+    r"|(?:分别|共同|具体|分头|主要)?"
     # 各部门要根据职责分工，指导、配合各街镇做好… (r1140): a verb joined to the role word by 、, the
     # role word deciding (指导 is none)
-    r"(?:[\u4e00-\u9fff]{2}、(?=负责|牵头|配合|参与|参加|协助|协同|协办))?"
+    r"(?:[\u4e00-\u9fff]{2}、(?=负责|牵头|配合|参与|参加|协助|协同|协办))?)"
     r"(?P<word>负责牵头|牵头负责|负责配合|牵头|负责(?!人|同志)|配合|参与|参加|协助|协同|协办"
     # 履行…义务 as r941's 应履行行业管理义务 (山体权属单位…等应当履行保护山体的义务, r1403)
     r"|履行[^，,；;。\n]{0,12}?(?:职责|责任|义务)(?!的|时)|承担[^，,；;。\n]{0,20}?职责(?!的|时)"
@@ -65,7 +70,10 @@ CLAUSE_CUE_RE = re.compile(
     + r"|" + BEARS
     # 自治县人民政府应当对…水环境质量负责，… (r1402): 负责 closing its clause after what it answers for, the
     # verb as in 对…负总责 (r1204)
-    + r"|" + ANSWERS_FOR + r")(?!的|率|情况)")  # 家庭参与率≥50%, 资金落实情况: no duty (r801, r702)
+    + r"|" + ANSWERS_FOR + r")(?!的|率|情况)"  # 家庭参与率≥50%, 资金落实情况: no duty (r801, r702)
+    # 遵循政府推动、全民参与、城乡统筹…的原则 (r1501): a role word closing one of a list of short noun
+    # phrases names a principle, no one's duty
+    r"(?!、[\u4e00-\u9fff]{2,4}(?:、|的))")
 _CLAUSE_ROLES = {"负责牵头": "lead", "牵头负责": "lead", "牵头": "lead", "负责配合": "support"}
 
 

@@ -61,6 +61,10 @@ TASK_VERBS = ("新建", "建成", "启动", "完成", "加快", "推进", "推�
 _KIND_OF_BODY = r"(?:工作|检查|专项)?(?:小?组|站|科|处|中心|委|办公室)"
 _GOVERNING_RE = re.compile(rf"组织(?!部|{_KIND_OF_BODY})|督促(?!{_KIND_OF_BODY})|指导(?!{_KIND_OF_BODY})"
                            rf"|监督(?!{_KIND_OF_BODY})|要求|委托|指派|请")
+# Governing verbs joined by 并 or led by 统筹 (统筹指导并监督居民委员会、村民委员会参与…, r1501): the
+# phrase is a sentence about the bodies after them, as with one verb.
+_GOVERNS = r"(?:指导|监督|督促|组织|协调)"
+_JOINED_GOVERNING_RE = re.compile(rf"统筹{_GOVERNS}|{_GOVERNS}并{_GOVERNS}")
 # Prepositions that open a phrase inside running text; no body's name holds one
 # (根据区消防安全委员会要求, 指导各街道按照国家标准…建设政府专职消防队).
 PREPOSITIONS_RE = re.compile(r"按照|根据|依据|依照")
@@ -130,7 +134,7 @@ def looks_like_unit(name: str) -> bool:
         return False
     if re.search(r"[0-9０-９%％。！？：:；;，,\"《》]", name):
         return False
-    if _GOVERNING_RE.match(name):
+    if _GOVERNING_RE.match(name) or _JOINED_GOVERNING_RE.match(name):
         return False  # 组织居委会配合…, 督促小区物业公司负责…: a verb, then the body it governs
     if name.startswith(TASK_VERBS) or _BRACKETS_RE.sub("", name).startswith(TASK_VERBS):
         return False  # 新(改、扩)建…: a task verb with its alternatives in brackets

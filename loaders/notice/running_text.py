@@ -27,7 +27,7 @@ from .vocabulary import at_line_start
 _CLAUSE_STARTS = "，,；;。：:！？!?\n（("
 _CLAUSE_END = "。；;！？!?\n"
 # a list of a dozen district bodies (区发展改革委、区经委、…、区城管执法局等部门, r1042)
-_MAX_SUBJECT = 100
+_MAX_SUBJECT = 160
 # 各村党支书记为网格长，包村负责: a group of persons made something, then 负责 for a scope.
 _APPOINTED_RE = re.compile(r"为[^，,；;。\n]{1,8}[，,][^，,；;。\n]{0,4}负责(?!人|同志)")
 

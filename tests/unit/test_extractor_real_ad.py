@@ -1,0 +1,109 @@
+"""Round AD (batches AF–AK, 总则 chapters of local regulations): grammar, not vocabulary. Each rule
+is stated as a shape of names, lists, clauses or paragraphs and pinned here on the real documents it
+fixed (tests/corpus_real/, see its README) and on constructed variants: sentences written for these
+tests, marked *constructed*, with other words, so the shape rather than the words is what is read.
+Constructed variants are not real documents and count in no score."""
+
+from __future__ import annotations
+
+from real_corpus import assert_exact, clause_roles, measure_roles
+
+# A chapter of one article giving duties, then an article giving none: the reader's unit of a 总则.
+_OPEN = "第一章 总则\n\n第三条 县林业局负责全县护林工作。\n\n"
+_CLOSE = "\n\n第四条 县人民政府应当加强护林宣传。\n"
+
+
+def article(*paragraphs: str) -> list[list[tuple[str, list[str]]]]:
+    """The measures read from a constructed 总则 whose 第三条 goes on with ``paragraphs``."""
+    return measure_roles(_OPEN + "\n\n".join(paragraphs) + _CLOSE)
+
+
+# --- 1. a sector list is as long as the sectors it names -------------------------------------------
+
+
+def test_a_list_of_twenty_sectors_is_one_subject():
+    # r1500 第四条: eighteen sectors, then 等有关行政管理部门和单位应当在各自职责范围内负责… (a subject of 107
+    # characters); the length of a list says nothing about whether it is one
+    assert_exact("r1500_guangzhou_shjjyl_2023")
+    # constructed
+    sectors = ["交通", "水利", "农业", "卫生", "教育", "民政", "财政", "公安", "商务", "文化旅游", "体育", "气象",
+               "海事", "电力", "水文", "人力资源和社会保障", "工业和信息化", "市场监督管理"]
+    text = "、".join(sectors) + "等有关行政管理部门和单位应当在各自职责范围内负责防汛相关工作。"
+    assert clause_roles(text) == [("responsible", sectors)]
+    assert article(text) == [[("responsible", ["县林业局"]), ("responsible", sectors)]]
+
+
+# --- 2. a paragraph's subject carries over its semicolons ------------------------------------------
+
+
+def test_a_subject_carries_over_semicolons_to_its_first_role_verb():
+    # r1504 第五条: 自然资源主管部门组织编制…；负责…；协助… (responsible), 水行政主管部门组织编制…；组织…；
+    # 协助转移… and 交通运输主管部门督促、指导…；协助… (support): the clauses after 、 and ； have no subject
+    # of their own, so the paragraph's subject holds the first role verb among them
+    assert_exact("r1504_heyuan_byzh_2022")
+    # constructed
+    assert article("县水利局组织编制防洪规划；组织河道巡查；协助转移受灾群众。",
+                   "县交通局督促、指导养护单位开展巡查；协助公安机关实施交通管制。",
+                   "县农业局组织编制农业防灾规划，组织排查；负责农业救灾物资的储备。") == [[
+        ("responsible", ["县林业局"]), ("support", ["县水利局"]), ("support", ["县交通局"]),
+        ("responsible", ["县农业局"])]]
+    # a paragraph with no role verb in any clause gives nothing (统筹, 组织, 协调 are none)
+    assert article("县应急局统筹组织、协调抢险工作；组织核查灾情。", "县水利局负责河道巡查。") == [[
+        ("responsible", ["县林业局"]), ("responsible", ["县水利局"])]]
+    # a clause after ； with a subject of its own is that subject's, not the paragraph's
+    assert article("县水利局组织编制防洪规划；县气象局协助做好监测。") == [[
+        ("responsible", ["县林业局"]), ("support", ["县气象局"])]]
+
+
+# --- 3. a list set off by a comma, acting within its duties ----------------------------------------
+
+
+def test_a_list_set_off_from_within_its_duties_keeps_them():
+    # r1504 第五条: 发展改革、…、水文等主管部门，应当在各自职责范围内做好… (`在各自职责范围内` read as `按照职责`,
+    # r701, r1364), in an article whose other paragraphs each open with a department
+    assert_exact("r1504_heyuan_byzh_2022")
+    # constructed
+    assert article("县水利局负责河道巡查。", "交通、气象、电力等主管部门，应当在各自职责范围内做好防汛相关工作。") == [[
+        ("responsible", ["县林业局"]), ("responsible", ["县水利局"]),
+        ("responsible", ["交通", "气象", "电力"])]]
+    # a role verb after it decides the role
+    assert article("县水利局负责河道巡查。", "交通、气象等部门，应当在各自职责范围内配合做好防汛工作。") == [[
+        ("responsible", ["县林业局"]), ("responsible", ["县水利局"]), ("support", ["交通", "气象"])]]
+
+
+# --- 4. the role word after the duties acted by decides ---------------------------------------------
+
+
+def test_a_role_word_after_the_duties_acted_by_decides_the_role():
+    # r1501 第五条: 生态环境、…、市场监督管理等部门应当按照各自职责，协调配合、共同做好… → support (r1042,
+    # r1160: 协调 is none, 配合 is), as r1503's 按照各自职责，配合做好…
+    assert_exact("r1501_taian_ljfl_2020")
+    assert_exact("r1503_taishan_stbh_2018")
+    # constructed
+    assert clause_roles("交通、气象等部门应当按照各自职责，协调配合、共同做好防汛工作。") == [("support", ["交通", "气象"])]
+    assert clause_roles("交通、气象等部门应当在各自职责范围内配合做好防汛工作。") == [("support", ["交通", "气象"])]
+    # with no role word after them the duties acted by are the cue: responsible
+    assert clause_roles("交通、气象等部门应当在各自职责范围内做好防汛工作。") == [("responsible", ["交通", "气象"])]
+
+
+# --- 5. governing verbs joined, and principles named by a role word ---------------------------------
+
+
+def test_governing_verbs_joined_by_bing_govern_the_bodies_after_them():
+    # r1501 第四条: 乡镇人民政府、街道办事处负责…，统筹指导并监督居民委员会、村民委员会参与相关活动: the 参与 is
+    # the committees' as objects of 指导并监督 (r751), they take no role
+    assert_exact("r1501_taian_ljfl_2020")
+    # constructed
+    assert clause_roles("县林业局负责护林，指导并督促村民委员会参与巡山。") == [("responsible", ["县林业局"])]
+    assert clause_roles("县林业局负责护林，统筹组织护林员参与巡山。") == [("responsible", ["县林业局"])]
+
+
+def test_a_role_word_in_a_list_of_principles_is_none():
+    # r1501 第三条: …工作遵循政府推动、全民参与、城乡统筹、因地制宜、简便易行的原则 (r961, r1241)
+    assert_exact("r1501_taian_ljfl_2020")
+    # constructed
+    text = ("第一章 总则\n\n第二条 护林工作遵循政府主导、社会参与、分级管理的原则。\n\n"
+            "第三条 县林业局负责全县护林工作。\n\n县水利局负责河道巡查。\n")
+    assert measure_roles(text) == [[("responsible", ["县林业局"]), ("responsible", ["县水利局"])]]
+    # a role word followed by its own object after 、 is still one
+    assert clause_roles("县气象局参与、配合县林业局做好监测。") == [("support", ["县气象局"])]
