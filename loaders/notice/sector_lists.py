@@ -47,16 +47,24 @@ from __future__ import annotations
 import re
 
 from .model import UnitMention
-from .names import PHRASE_RE, are_holders, jurisdiction_of, looks_like_unit
+from .names import PHRASE_RE, TASK_VERBS, are_holders, jurisdiction_of, looks_like_unit
 from .unit_lists import list_mentions
 
 # 等单位, 等有关部门, 等职能部门, and a qualifier before them (等市政交通设施、
 # 公共服务设施相关部门), and 等各有关管理部门 (r1140); 等行政管理部门 (r1160), 等配套服务公司 (r1142):
 # a few words of what the bodies do before the kind.
 # Two kinds may close it, joined by 、 or 和 (等有关部门、单位, r1302; 等部门和机构, r1342).
+# A bracket may widen the kind (等部门（机构）, r1502), naming no unit.
 _TYPED = (r"等各?(?:[\u4e00-\u9fff、]{2,30}?(?:有关|相关))?(?:有关|相关)?"
-          r"(?:[\u4e00-\u9fff]{1,4}?)?(?:职能|管理)?(?:单位|部门|公司)(?:[、和及](?:有关|相关)?(?:单位|部门|机构))?")
+          r"(?:[\u4e00-\u9fff]{1,4}?)?(?:职能|管理)?(?:单位|部门|公司)(?:[、和及](?:有关|相关)?(?:单位|部门|机构))?"
+          r"(?:[（(](?:单位|部门|机构)[)）])?")
 TYPED_END_RE = re.compile(_TYPED + r"\s*$")
+# The bodies after 和 may be a list of sectors of their own, closed by 等机构: …等部门和党史史志研究、
+# 档案等机构 (r1440).
+_INSTITUTIONS_END_RE = re.compile(r"等(?:有关|相关)?机构\s*$")
+# A sector's newer name in brackets after it (工商行政管理（市场监管）, r1401): the same body, the
+# bracket dropped.
+_RENAMED_RE = re.compile(r"(?P<sector>[\u4e00-\u9fff]{2,8})[（(](?P<newer>[\u4e00-\u9fff]{2,8})[)）]")
 # A typed list joined to bodies named in full: 发展和改革、公安、…等部门和消防救援机构 (r1322): the sectors,
 # then the bodies after 和 / 及 / 与.
 _TYPED_JOINED_RE = re.compile(_TYPED + r"(?=[和及与])")
@@ -77,7 +85,8 @@ _SHARED_KIND_RE = re.compile(r"(?:行政|主管|职能)?(?:部门|单位|机构)
 
 
 def _sector(name: str) -> bool:
-    return bool(_SECTOR_RE.fullmatch(name)) and not PHRASE_RE.search(name)
+    # a task (加强领导, 落实责任) names no field of work
+    return bool(_SECTOR_RE.fullmatch(name)) and not PHRASE_RE.search(name) and not name.startswith(TASK_VERBS)
 
 
 def _levels(units: list[UnitMention]) -> tuple[list[str], int]:
@@ -109,11 +118,19 @@ def _prefix(name: str) -> str:
     return m.group(0)
 
 
+def _renamed(u: UnitMention) -> UnitMention:
+    """A sector with its newer name bracketed after it (工商行政管理（市场监管）) as the sector alone."""
+    m = _RENAMED_RE.fullmatch(u.name)
+    if m is None or not _sector(m.group("sector")) or not _sector(m.group("newer")):
+        return u
+    return u.model_copy(update={"name": m.group("sector")})
+
+
 def _distribute(units: list[UnitMention], kind: str) -> list[UnitMention] | None:
     """The sectors with their place prefix restored (and the shared `kind` added), or None when
     an item is not a sector."""
     levels, k = _levels(units)
-    sectors = units[k:]
+    sectors = [_renamed(u) for u in units[k:]]
     if levels:
         prefixes, bare0 = levels, sectors[0].name[len(levels[-1]) :]
     else:
@@ -149,9 +166,16 @@ def typed_sectors(text: str, s: int, e: int) -> list[UnitMention] | None:
     typed = TYPED_END_RE.search(text, s, e)
     if typed is None and (joined := _TYPED_JOINED_RE.search(text, s, e)) is not None:
         sectors = typed_sectors(text, s, joined.end())
+        if not sectors:
+            return None
         leads, bodies = list_mentions(text, joined.end() + 1, e)
-        if sectors and not leads and bodies and are_holders([u.name for u in bodies]):
+        if not leads and bodies and are_holders([u.name for u in bodies]):
             return sectors + bodies
+        if (more := _INSTITUTIONS_END_RE.search(text, joined.end() + 1, e)) is not None:
+            leads, bodies = list_mentions(text, joined.end() + 1, more.start())
+            bare = [u.name for u in bodies]
+            if not leads and bodies and all(map(_sector, bare)) and not any(map(looks_like_unit, bare)):
+                return sectors + bodies
         return None
     if typed is not None:
         if typed.start() - s < 1:

@@ -6,7 +6,8 @@ Constructed variants are not real documents and count in no score."""
 
 from __future__ import annotations
 
-from real_corpus import assert_exact, clause_roles, measure_roles
+from govgraph.loaders.notice.sector_lists import typed_sectors
+from real_corpus import assert_exact, clause_roles, measure_roles, real_notice
 
 # A chapter of one article giving duties, then an article giving none: the reader's unit of a 总则.
 _OPEN = "第一章 总则\n\n第三条 县林业局负责全县护林工作。\n\n"
@@ -107,3 +108,42 @@ def test_a_role_word_in_a_list_of_principles_is_none():
     assert measure_roles(text) == [[("responsible", ["县林业局"]), ("responsible", ["县水利局"])]]
     # a role word followed by its own object after 、 is still one
     assert clause_roles("县气象局参与、配合县林业局做好监测。") == [("support", ["县气象局"])]
+
+
+# --- 6. sector lists: joined to a second list, renamed sectors, a bracketed kind -----------------
+
+
+def sectors(text: str) -> list[str] | None:
+    """The bodies a list of sectors reads as (sector_lists.typed_sectors), or None."""
+    got = typed_sectors(text, 0, len(text))
+    return None if got is None else [u.name for u in got]
+
+
+def test_a_list_of_sectors_joined_to_a_list_of_institutions():
+    # r1440 第六条: 发展改革、…、市场监督管理等部门和党史史志研究、档案等机构，按照各自职责做好… (r963, r1401)
+    assert_exact("r1440_linyi_hswh_2020")
+    # constructed
+    assert sectors("交通、水利等部门和地方志、档案等机构") == ["交通", "水利", "地方志", "档案"]
+    # the second list must be sectors too: bodies named in full after 和 stay as they are read
+    assert sectors("交通、水利等部门和镇人民政府、街道办事处") == ["交通", "水利", "镇人民政府", "街道办事处"]
+    assert sectors("交通、水利等部门和加强领导、落实责任等机构") is None
+
+
+def test_a_sector_with_its_newer_name_bracketed_is_the_sector():
+    # r1401 第五条: 发展改革、…、工商行政管理（市场监管）、人民防空等部门和乡（镇）人民政府、街道办事处按照各自职责…
+    got = {u.name for m in real_notice("r1401_dongying_cxgh_2017").measures for a in m.attributions
+           for u in a.units}
+    assert {"工商行政管理", "人民防空", "乡（镇）人民政府", "街道办事处"} <= got
+    # constructed
+    assert sectors("交通、卫生计生（卫生健康）、水利等部门") == ["交通", "卫生计生", "水利"]
+    # a level in brackets is no newer name: the alternatives stay (r505)
+    assert sectors("县（市）交通、水利等部门") == ["县（市）交通", "县（市）水利"]
+
+
+def test_a_kind_widened_by_a_bracket_closes_the_list():
+    # r1502 第五条: 市、县（市、区）人民政府发展改革、…、气象等部门（机构）在各自职责范围内… (r1303, r1403)
+    assert_exact("r1502_zhoukou_dqwr_2020")
+    # constructed
+    assert sectors("市、县人民政府交通、气象等部门（机构）") == [
+        "市人民政府交通", "县人民政府交通", "市人民政府气象", "县人民政府气象"]
+    assert sectors("交通、气象等单位（部门）") == ["交通", "气象"]
