@@ -137,6 +137,12 @@ def _a_noun(text: str, start: int, verb: int) -> bool:
     return _NOUN_AFTER_DE_RE.search(text, max(start, verb - 16), verb) is not None
 
 
+# A causative verb, its object the one that does what follows (鼓励单位和个人…参与…, r751).
+_CAUSATIVE_RE = re.compile(r"(?:引导|鼓励|支持|动员|号召)(?![、和及与]|配合|参与|协助|协同|参加)")
+# What may open a clause before its role verb when the clause has no subject: modals and adverbs.
+_OPENS_CLAUSE_RE = re.compile(r"(?:并且|并|同时|还|也)?(?:应当|应|要|须|必须)?(?:积极|主动|共同|依法)?")
+
+
 def duty_role(text: str, start: int, end: int, clause_ends: bool = False) -> tuple[str, str]:
     """(role, role verb as written) from the first sentence of text[start:end]
     (with `clause_ends`, a ；ends it too: the duties of a <unit>职责 heading are
@@ -158,6 +164,12 @@ def duty_role(text: str, start: int, end: int, clause_ends: bool = False) -> tup
     clause = max(text.rfind(c, start, m.start()) for c in "，,；;")
     if PIVOT_RE.search(text, max(start, clause + 1), m.start()):
         return "responsible", ""  # 建设单位应指派专人负责…: the person appointed does it (r703), no role verb
+    if clause > start and _OPENS_CLAUSE_RE.fullmatch(text, clause + 1, m.start()):
+        # …，鼓励单位和个人以投资、捐资等形式，参与城市绿化工作 (r1464): a clause with no subject of its own
+        # goes on from the object of a causative verb in the clause before it, not from the sentence's subject
+        before = max(text.rfind(c, start, clause) for c in "，,；;")
+        if _CAUSATIVE_RE.search(text, max(start, before + 1), clause):
+            return "responsible", ""
     if m.group(2) == "牵头":
         return "lead", m.group(0)
     if m.group(2) in _SUPPORT_VERBS:

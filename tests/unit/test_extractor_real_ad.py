@@ -6,6 +6,7 @@ Constructed variants are not real documents and count in no score."""
 
 from __future__ import annotations
 
+from govgraph.loaders.notice.given_by import holders
 from govgraph.loaders.notice.sector_lists import typed_sectors
 from real_corpus import assert_exact, clause_roles, measure_roles, real_notice
 
@@ -147,3 +148,46 @@ def test_a_kind_widened_by_a_bracket_closes_the_list():
     assert sectors("市、县人民政府交通、气象等部门（机构）") == [
         "市人民政府交通", "县人民政府交通", "市人民政府气象", "县人民政府气象"]
     assert sectors("交通、气象等单位（部门）") == ["交通", "气象"]
+
+
+# --- 7. places sharing a department --------------------------------------------------------------
+
+
+def names(text: str) -> list[str]:
+    """The bodies a list at a clause's head reads as (given_by.holders)."""
+    return [u.name for u in holders(text, 0, len(text)) or []]
+
+
+def test_places_before_a_places_department_share_it():
+    # r1464 第三条: 县（市、区）、济宁高新技术产业开发区、太白湖新区、济宁经济技术开发区城市绿化行政主管部门负责…;
+    # r1463 第四条: 各县（市）、石龙区城市绿化行政主管部门…, 新华区、卫东区、湛河区城市绿化主管部门和…管委会…
+    assert_exact("r1463_pingdingshan_cslh_2018")
+    assert_exact("r1464_jining_cslh_2018")
+    # constructed
+    assert names("甲县、乙新区、丙经济开发区林业主管部门") == [
+        "甲县林业主管部门", "乙新区林业主管部门", "丙经济开发区林业主管部门"]
+    assert names("县（市）、甲区水利行政主管部门和乙区管委会") == [
+        "县（市）水利行政主管部门", "甲区水利行政主管部门", "乙区管委会"]
+    # the shortest place is the one the department belongs to (…开发区城市…: 城市 is the department's)
+    assert names("甲县、乙开发区城市管理部门") == ["甲县城市管理部门", "乙开发区城市管理部门"]
+    # a place's own body, not a department, is not shared
+    assert names("各区、临港新片区管委会") == ["各区", "临港新片区管委会"]
+
+
+# --- 8. 统一负责, and a causative verb's object across a comma ------------------------------------
+
+
+def test_an_adverb_before_fuze_leaves_the_role_word():
+    # r1464 第三条: 市城市绿化行政主管部门统一负责… (r1001)
+    assert_exact("r1464_jining_cslh_2018")
+    # constructed
+    assert clause_roles("县林业局统一负责全县护林工作。") == [("responsible", ["县林业局"])]
+
+
+def test_a_causative_verbs_object_holds_the_role_word_after_a_comma():
+    # r1464 第六条: 各级人民政府应当组织开展…活动，鼓励单位和个人以投资、捐资…等形式，参与城市绿化工作 (r751)
+    assert_exact("r1464_jining_cslh_2018")
+    # constructed: the subject has no role word of its own
+    text = ("第一章 总则\n\n第三条 县林业局负责全县护林工作。\n\n县水利局负责河道巡查。\n\n"
+            "第四条 县人民政府应当组织护林活动，鼓励村民以认养、捐资等形式，参与护林。\n")
+    assert measure_roles(text) == [[("responsible", ["县林业局"]), ("responsible", ["县水利局"])]]
