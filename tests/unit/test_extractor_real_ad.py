@@ -7,6 +7,7 @@ Constructed variants are not real documents and count in no score."""
 from __future__ import annotations
 
 from govgraph.loaders.notice.given_by import holders
+from govgraph.loaders.notice.parse import parse_notice
 from govgraph.loaders.notice.sector_lists import typed_sectors
 from real_corpus import assert_exact, clause_roles, measure_roles, real_notice
 
@@ -191,3 +192,21 @@ def test_a_causative_verbs_object_holds_the_role_word_after_a_comma():
     text = ("第一章 总则\n\n第三条 县林业局负责全县护林工作。\n\n县水利局负责河道巡查。\n\n"
             "第四条 县人民政府应当组织护林活动，鼓励村民以认养、捐资等形式，参与护林。\n")
     assert measure_roles(text) == [[("responsible", ["县林业局"]), ("responsible", ["县水利局"])]]
+
+
+# --- 9. heads of something are leadership posts ------------------------------------------------------
+
+
+def test_a_head_given_a_role_word_is_an_official():
+    # r1422 第四条 (水系保护实行河长制。各级河长负责组织…) and r1441 第九条, 第十八条 (副团长协助团长工作, 副秘书长
+    # 协助秘书长工作): a post named as the head (…长) of something, a leadership post as 主任 and 书记 are
+    assert_exact("r1422_xuchang_hhsx_2018")
+    assert_exact("r1441_henan_rdysgz_2010")
+    # constructed
+    text = ("第一章 总则\n\n第三条 林区保护实行林长制。各级林长负责组织护林工作。\n\n第四条 县林业局负责全县护林工作。\n\n"
+            "县水利局负责河道巡查。\n\n第五条 副站长协助站长工作。\n\n第六条 家长应当配合学校做好护林教育。\n")
+    got = [([(a.role, [u.name for u in a.units]) for a in m.attributions], [(o.name, o.role) for o in m.officials])
+           for m in parse_notice(text).measures]
+    assert got == [([], [("各级林长", "负责")]),
+                   ([("responsible", ["县林业局"]), ("responsible", ["县水利局"])], []),
+                   ([], [("副站长", "协助")])]  # 家长 (parents) is no post
