@@ -132,6 +132,18 @@ def _made_up_by(text: str, start: int, verb: int) -> bool:
 _NOUN_AFTER_DE_RE = re.compile(r"的(?:[\u4e00-\u9fff]{2}[、和及与])*$")
 
 
+# A mechanism set up, named by what goes into it: 建立政府补助、…社会资金参与、村民自愿付费相结合的
+# 资金投入机制 (r1480). A role word inside the name of the mechanism is no one's duty (r961).
+_SETS_UP_RE = re.compile(r"建立|健全|完善|构建|形成")
+_MECHANISM_RE = re.compile(r"[^，,；;。\n]*?(?:机制|制度|体系|格局)")
+
+
+def _in_mechanism(text: str, start: int, verb: re.Match[str]) -> bool:
+    clause = max(start, max(text.rfind(c, start, verb.start()) for c in "，,；;") + 1)
+    return (_SETS_UP_RE.search(text, clause, verb.start()) is not None
+            and _MECHANISM_RE.match(text, verb.end()) is not None)
+
+
 def _a_noun(text: str, start: int, verb: int) -> bool:
     """Is the role word at ``verb`` one of the nouns a 的 phrase closes with (…的指导、协助和监督)?"""
     return _NOUN_AFTER_DE_RE.search(text, max(start, verb - 16), verb) is not None
@@ -152,7 +164,8 @@ def duty_role(text: str, start: int, end: int, clause_ends: bool = False) -> tup
     while stop < end and text[stop] not in ends:
         stop += 1
     m = ROLE_VERB_RE.search(text, start, stop)
-    while m is not None and (_made_up_by(text, start, m.start()) or _a_noun(text, start, m.start())):
+    while m is not None and (_made_up_by(text, start, m.start()) or _a_noun(text, start, m.start())
+                             or _in_mechanism(text, start, m)):
         # 区更新办由A、B、C三家副主任单位协同开展工作，负责… (r1120): the verb is the units' after 由
         # (who make the body up), not the subject's; its own role verb comes later
         m = ROLE_VERB_RE.search(text, m.end(), stop)

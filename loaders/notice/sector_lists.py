@@ -79,6 +79,8 @@ _LEVELS = "省市区县镇乡"
 # An autonomous level is a level too: 自治县发展改革、经济信息…等部门 (r1402), 区县（自治县） (r1404).
 _LEVEL = rf"(?:自治[区州县旗]|[{_LEVELS}])"
 _PREFIX_RE = re.compile(rf"{_LEVEL}(?:[（(〔](?:{_LEVEL}|、){{1,7}}[)）〕])?(?P<gov>人民政府|政府)?")
+# A department of one level joined by 和 to a bare level opening the list (市人民政府生态环境和市、县（区）…).
+_JOINED_LEVEL_RE = re.compile(r"(?P<own>[\u4e00-\u9fff（）()]{2,20})和(?P<level>[省市区县镇乡])")
 # The kind written once on the last sector and shared by all (民政部门): a generic kind, which no
 # sector's name ends with.
 _SHARED_KIND_RE = re.compile(r"(?:行政|主管|职能)?(?:部门|单位|机构)$")
@@ -186,6 +188,15 @@ def typed_sectors(text: str, s: int, e: int) -> list[UnitMention] | None:
             return None
         if len(units) == 1:  # one sector before 等…部门 (排水等部门): as written
             return units if _sector(units[0].name) and len(units[0].name) >= 2 else None
+        if (joined := _JOINED_LEVEL_RE.fullmatch(units[0].name)) is not None and len(units) > 2:
+            # 市人民政府生态环境和市、县（区）人民政府发展改革、农业农村…等部门 (r1480): one level's
+            # department as written, joined by 和 to the levels the sectors after it are distributed over
+            first, mine, lvl = units[0], joined.group("own"), joined.group("level")
+            own = first.model_copy(update={"name": mine, "as_written": mine, "end": first.start + len(mine)})
+            level = first.model_copy(update={"name": lvl, "as_written": lvl,
+                                             "start": first.start + joined.start("level")})
+            rest = _distribute([level, *units[1:]], "")
+            return [own, *rest] if rest is not None and _PREFIX_RE.match(own.name) else None
         return _distribute(units, "")
     leads, mentions = list_mentions(text, s, e)
     units = leads + mentions

@@ -210,3 +210,41 @@ def test_a_head_given_a_role_word_is_an_official():
     assert got == [([], [("各级林长", "负责")]),
                    ([("responsible", ["县林业局"]), ("responsible", ["县水利局"])], []),
                    ([], [("副站长", "协助")])]  # 家长 (parents) is no post
+
+
+# --- 10. 对…负总责; a role word naming what goes into a mechanism ------------------------------------
+
+
+def test_answering_overall_for_something_is_fuze():
+    # r1482 第三条: 市人民政府对市区饮用水水源保护工作负总责 (r1204), in a later paragraph of its article
+    got = {u.name for m in real_notice("r1482_shangqiu_ysysbh_2018").measures for a in m.attributions
+           for u in a.units}
+    assert "市人民政府" in got
+    # constructed
+    assert clause_roles("县人民政府对全县护林工作负总责。") == [("responsible", ["县人民政府"])]
+    assert article("县人民政府对全县护林工作负总责。") == [[("responsible", ["县林业局"]),
+                                                   ("responsible", ["县人民政府"])]]
+
+
+def test_a_role_word_inside_the_mechanism_set_up_is_none():
+    # r1480 第八条: 县（区）、乡（镇）人民政府应当建立政府补助、村集体资金及社会资金参与、村民自愿付费相结合的资金投入机制
+    assert_exact("r1480_puyang_ncljzl_2019")
+    # constructed
+    text = ("第一章 总则\n\n第三条 县林业局负责全县护林工作。\n\n县水利局负责河道巡查。\n\n"
+            "第四条 县人民政府应当建立财政补助、社会资金参与、村民自愿投劳相结合的护林投入机制。\n")
+    assert measure_roles(text) == [[("responsible", ["县林业局"]), ("responsible", ["县水利局"])]]
+    # the subject's own role word after the mechanism still counts
+    text = text.replace("护林投入机制。", "护林投入机制，配合县林业局做好巡查。")
+    assert measure_roles(text)[1] == [("support", ["县人民政府"])]
+
+
+# --- 11. one level's department joined by 和 to the levels of a sector list -------------------------
+
+
+def test_a_department_joined_to_the_levels_of_a_sector_list():
+    # r1480 第五条: 市人民政府生态环境和市、县（区）人民政府发展改革、…、教育等部门在各自职责范围内做好…
+    assert_exact("r1480_puyang_ncljzl_2019")
+    # constructed
+    assert sectors("县林业和市、县交通、水利等部门") == ["县林业", "市交通", "县交通", "市水利", "县水利"]
+    # 和 inside a sector's name joins no level
+    assert sectors("教育和体育、卫生等部门") == ["教育和体育", "卫生"]
