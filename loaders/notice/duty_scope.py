@@ -59,7 +59,7 @@ def introduces(text: str, units: list, duty_start: int, end: int) -> bool:
 # 区公安分局予以配合, 区民政局应当积极配合: a modal, and 予以 before the verb
 _ADVERB_RE = re.compile(r"(?:(?:应当|应|要)?(?:具体|共同|分别|主要|依法|积极|在各自(?:的)?职责范围内"
                         r"|按照?各自(?:的)?职责(?:分工)?)|(?:应当|应|要)?(?:予以|给予))+$")
-_BY_RULE_RE = re.compile(r"(?:根据|按照|依据|依照)[^。；;\n]{1,40}[，,]$")
+_BY_RULE_RE = re.compile(r"(?:根据|按照|依据|依照|参照)[^。；;\n]{1,40}[，,]$")
 # How far a later clause's subject and what stands before its role verb may reach.
 _MAX_LATER_HEAD = 180
 # a dozen sectors or bodies (区公安分局、…等部门, r941; 发展和改革、公安、…等部门和消防救援机构, r1322)
@@ -138,7 +138,7 @@ def _sentence_stop(text: str, s: int, end: int) -> int:
 # what warrant (根据授权、委托, 依照…规定) or where (在本辖区内, 在所辖区域内, 在各自的职责范围内):
 # 南太湖新区管理委员会根据授权、委托，在所辖区域内履行…职责 (r1381), …派出机构，在本辖区内承担…职责,
 # …其他有关行政主管部门在各自的职责范围内，负责… (r1360).
-_SET_OFF_RE = re.compile(r"(?:(?:根据|按照|依据|依照)[^。；;：:\n，,的]{1,16}"
+_SET_OFF_RE = re.compile(r"(?:(?:根据|按照|依据|依照|参照)[^。；;：:\n，,的]{1,16}"
                          r"|在[^。；;：:\n，,]{1,16}?(?:内|中))$")
 
 

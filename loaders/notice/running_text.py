@@ -77,10 +77,11 @@ _SET_OFF_LIST_RE = re.compile(r"(?=[^，,]*(?:、|等))(?![^，,]*(?:是|为|的
                               r"[\u4e00-\u9fff（）()、]{2,100}")
 # A clause that only says how or by what the subject acts: 依照相关法律法规，按照各自职责做好… (r1341).
 _ADVERBIAL_CLAUSE_RE = re.compile(r"\s*(?:应当|应|要|须|必须)?"
-                                  r"(?:(?:按照|依照|依据|根据|依法|在)[^，,：:由]*)?$")
+                                  r"(?:(?:按照|依照|依据|根据|参照|依法|在)[^，,：:由]*)?$")
 
 
 _WARRANTS = ("根据", "依据", "依照")
+_RULES = (*_WARRANTS, "参照")
 
 
 def _set_off_subject(text: str, s: int, cue: int) -> int:
@@ -100,7 +101,11 @@ def _set_off_subject(text: str, s: int, cue: int) -> int:
     # so are alternatives closed by the short name they are given (…或者…确定的物业主管部门（以下统称物业主管
     # 部门），负责…, r1363): the alias shows where the name ends
     aliased = listed == comma and designated(text, s, listed) is not None
-    if not warranted and not aliased and not _SET_OFF_LIST_RE.fullmatch(text, s, listed):
+    # two bodies joined by 和, then the rule they act by in a clause of its own (…管理委员会和…管理委员会，参照
+    # 本条例关于…的规定，履行…职责, r1443): the rule shows the clause goes on
+    ruled = (listed == comma and "和" in text[s:comma] and text.startswith(_RULES, comma + 1)
+             and unit_list(text, s, comma) is not None)
+    if not warranted and not aliased and not ruled and not _SET_OFF_LIST_RE.fullmatch(text, s, listed):
         return -1
     k = comma + 1
     while k < cue:

@@ -248,3 +248,19 @@ def test_a_department_joined_to_the_levels_of_a_sector_list():
     assert sectors("县林业和市、县交通、水利等部门") == ["县林业", "市交通", "县交通", "市水利", "县水利"]
     # 和 inside a sector's name joins no level
     assert sectors("教育和体育、卫生等部门") == ["教育和体育", "卫生"]
+
+
+# --- 12. a pair of bodies set off by the rule they act by --------------------------------------------
+
+
+def test_two_bodies_set_off_by_the_rule_they_follow_state_their_duty():
+    # r1443 第五条: 德州经济技术开发区管理委员会和运河经济开发区管理委员会，参照本条例关于县（市、区）人民政府的规定，
+    # 履行辖区内文物保护管理职责 (履行…职责, r1381; 参照…规定 an adverbial as 依照…规定)
+    assert_exact("r1443_dezhou_wwbh_2018")
+    # constructed
+    assert clause_roles("甲开发区管理委员会和乙开发区管理委员会，参照本条例关于县人民政府的规定，履行辖区内护林职责。") == [
+        ("responsible", ["甲开发区管理委员会", "乙开发区管理委员会"])]
+    assert article("甲开发区管理委员会和乙开发区管理委员会，参照本条例关于县人民政府的规定，履行辖区内护林职责。") == [[
+        ("responsible", ["县林业局"]), ("responsible", ["甲开发区管理委员会", "乙开发区管理委员会"])]]
+    # a clause with a predicate of its own before the comma is no subject set off
+    assert clause_roles("加强领导和协调，参照本条例的规定，履行护林职责。") == []
