@@ -101,8 +101,8 @@ def _set_off_subject(text: str, s: int, cue: int) -> int:
     # so are alternatives closed by the short name they are given (…或者…确定的物业主管部门（以下统称物业主管
     # 部门），负责…, r1363): the alias shows where the name ends
     aliased = listed == comma and designated(text, s, listed) is not None
-    # two bodies joined by 和, then the rule they act by in a clause of its own (…管理委员会和…管理委员会，参照
-    # 本条例关于…的规定，履行…职责, r1443): the rule shows the clause goes on
+    # two bodies joined by 和, then the rule they act by in a clause of its own (…管理委员会和…管理委员会，
+    # 参照本条例关于…的规定，履行…职责, r1443): the rule shows the clause goes on
     ruled = (listed == comma and "和" in text[s:comma] and text.startswith(_RULES, comma + 1)
              and unit_list(text, s, comma) is not None)
     if not warranted and not aliased and not ruled and not _SET_OFF_LIST_RE.fullmatch(text, s, listed):
