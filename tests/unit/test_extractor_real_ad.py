@@ -6,7 +6,7 @@ Constructed variants are not real documents and count in no score."""
 
 from __future__ import annotations
 
-from govgraph.loaders.notice.given_by import holders
+from govgraph.loaders.notice.given_by import holders, placed_clauses
 from govgraph.loaders.notice.parse import parse_notice
 from govgraph.loaders.notice.sector_lists import typed_sectors
 from real_corpus import assert_exact, clause_roles, measure_roles, real_notice
@@ -264,3 +264,28 @@ def test_two_bodies_set_off_by_the_rule_they_follow_state_their_duty():
         ("responsible", ["县林业局"]), ("responsible", ["甲开发区管理委员会", "乙开发区管理委员会"])]]
     # a clause with a predicate of its own before the comma is no subject set off
     assert clause_roles("加强领导和协调，参照本条例的规定，履行护林职责。") == []
+
+
+# --- 13. a body designated, then a clause opening with its role word ----------------------------------
+
+
+def test_a_body_designated_then_given_its_duty_holds_it():
+    # r1461 第五条: …应当根据本辖区实际情况明确历史文化街区的管理机构，负责日常保护和管理工作; r1442 第四条: …应当建立
+    # 健全…机制，明确相应工作机构，负责统筹协调… (as 设立…，负责…, r1241, and 明确…，由其负责…, r1422)
+    got = {u.name for m in real_notice("r1461_quzhou_lswhjq_2021").measures for a in m.attributions
+           for u in a.units}
+    assert "历史文化街区的管理机构" in got
+    got = {u.name for m in real_notice("r1442_zhengluoxin_zzcx_2020").measures for a in m.attributions
+           for u in a.units}
+    assert "相应工作机构" in got
+    # constructed
+    t = "县人民政府应当明确护林工作站，负责日常巡护。"
+    assert [(a.role, [u.name for u in a.units]) for a in placed_clauses(t, 0, len(t))] == [
+        ("responsible", ["护林工作站"])]
+    t = "县人民政府应当根据实际情况明确林区的巡护机构，负责日常巡护。"
+    assert [(a.role, [u.name for u in a.units]) for a in placed_clauses(t, 0, len(t))] == [
+        ("responsible", ["林区的巡护机构"])]
+    # a department still to be designated by a relative clause is a noun phrase (r1444); a duty made
+    # clear is no body
+    for t in ("县人民政府应当明确负责护林的部门。", "县人民政府应当明确护林责任，负责护林。"):
+        assert placed_clauses(t, 0, len(t)) == []
