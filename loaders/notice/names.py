@@ -29,7 +29,8 @@ from .vocabulary import CLOSERS, HEADLESS_BODIES, OPENERS, UNIT_FINAL
 PARTY_ENDINGS = ("产权方", "出租方", "承租方", "建设方", "施工方", "使用方", "经营方", "经营者", "业主",
                  "所有人", "管理人", "所有权人", "使用人", "使用权人",
                  "设置者", "所有者", "管理者", "使用者",  # parties by what they do to a thing (r1042)
-                 "服务人")  # 物业服务人 (the Civil Code's party serving a property; r1300, r1302)
+                 "服务人",  # 物业服务人 (the Civil Code's party serving a property; r1300, r1302)
+                 "市场主体")  # the parties of a market (enterprises, traders): the business-environment laws
 # Endings a unit name may have beyond UNIT_FINAL's single characters: places
 # that stand for their government (各街道, 各乡镇, 崇川经济开发区) and companies.
 UNIT_ENDINGS = ("街道", "乡镇", "镇", "乡", "社区", "村", "开发区", "园区", "新区", "片区", "景区", "区政府",
@@ -253,7 +254,9 @@ def split_and_joined(name: str) -> list[tuple[str, int]]:
         left, right = name[: m.start()], name[m.end() :]
         grassroots = left in GRASSROOTS_KINDS  # 属地村、居及镇属企业 (r900): 居, 镇属企业
         # a word for bodies ends a name as 局 does: 市、区民政部门和镇人民政府 (r1203)
-        if not (left[-1:] in BODY_FINAL or left.endswith(("镇", "乡", "街道", *_BODY_WORDS, *PARTY_ENDINGS))
+        # and for organisations (人民团体和社会组织, r1424)
+        if not (left[-1:] in BODY_FINAL or left.endswith(("镇", "乡", "街道", "团体", "组织", *_BODY_WORDS,
+                                                           *PARTY_ENDINGS))
                 or grassroots or _COLLECTIVE_RE.search(left)):
             continue
         if right.startswith(HEADLESS_BODIES):

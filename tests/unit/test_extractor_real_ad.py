@@ -289,3 +289,51 @@ def test_a_body_designated_then_given_its_duty_holds_it():
     # clear is no body
     for t in ("县人民政府应当明确负责护林的部门。", "县人民政府应当明确护林责任，负责护林。"):
         assert placed_clauses(t, 0, len(t)) == []
+
+
+# --- 14. lists with items named by a clause; a body named by its kind --------------------------------
+
+
+def test_a_list_with_items_named_by_a_clause():
+    # r1424 第四条: 承担优化营商环境工作的有关部门、法律法规授权的具有管理公共事务职能的组织、司法机关、人民团体和社会组织
+    # 按照各自职责，做好… (r701, r1360: the clause is what names the collective; split at 和)
+    assert_exact("r1424_jinan_yhyshj_2022")
+    # constructed
+    assert clause_roles("承担护林工作的有关部门、司法机关和人民团体按照各自职责，做好护林工作。") == [
+        ("responsible", ["承担护林工作的有关部门", "司法机关", "人民团体"])]
+    assert clause_roles("法律法规授权的具有管理公共事务职能的组织、县林业局应当按照各自职责做好护林工作。") == [
+        ("responsible", ["法律法规授权的具有管理公共事务职能的组织", "县林业局"])]
+    # an item that is neither a body nor named by a clause leaves the list unread
+    assert clause_roles("承担护林工作的有关部门、加强宣传按照各自职责，做好护林工作。") == []
+
+
+def test_a_body_designated_by_the_work_it_does_is_named_by_its_kind():
+    # r1424 第四条: 市、区县人民政府应当健全优化营商环境工作机构，由其负责… (优化 opens a task elsewhere)
+    assert_exact("r1424_jinan_yhyshj_2022")
+    # constructed
+    t = "县人民政府应当健全优化护林服务工作机构，由其负责日常巡护。"
+    assert [(a.role, [u.name for u in a.units]) for a in placed_clauses(t, 0, len(t))] == [
+        ("responsible", ["优化护林服务工作机构"])]
+    # a role word in the body's name is a duty, not a name
+    t = "县人民政府应当明确牵头部门，负责日常巡护。"
+    assert placed_clauses(t, 0, len(t)) == []
+
+
+# --- 15. market entities; 督促落实 ------------------------------------------------------------------
+
+
+def test_market_entities_fulfilling_their_obligations_are_a_party():
+    # r1424 第五条, r1444 第四条: 市场主体应当遵守法律法规，…，履行法定义务，… (as 业主, 物业服务人: r656, r1022)
+    assert_exact("r1424_jinan_yhyshj_2022")
+    assert_exact("r1444_guangdong_yhyshj_2022")
+    # constructed
+    assert clause_roles("市场主体应当诚实守信，履行法定义务。") == [("responsible", ["市场主体"])]
+
+
+def test_urging_run_into_carrying_out_is_the_subjects_own_verb():
+    # r1444 第五条: 各级人民政府应当加强…组织领导，统筹推进、督促落实优化营商环境工作，… (r1024)
+    assert_exact("r1444_guangdong_yhyshj_2022")
+    # constructed
+    assert clause_roles("县人民政府应当加强领导，统筹推进、督促落实护林工作。") == [("responsible", ["县人民政府"])]
+    # 督促 with an object: the object carries it out (r1002, r1323)
+    assert clause_roles("县人民政府应当加强领导，督促相关部门落实护林工作。") == []
