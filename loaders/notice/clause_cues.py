@@ -98,9 +98,9 @@ MODAL_RULE_RE = re.compile(r"(?:必须|应当|应该|应|要|须)?(?:严格|切�
 # 对小型工程承担监理责任, r900).
 CARRIED_RE = re.compile(r"(?:并且|并|同时|还|也)?(?:应当|应|要|须|必须)?(?:" + GUIDED_FRAME + r")?"
                         r"(?:具体|主要|统一|全面|分别|共同|积极|主动)?"  # …，积极配合开展… (r1362)
-                        # …，统筹推进、督促落实…工作 (r1444): 督促 run straight into 落实 is one compound verb,
-                        # the subject's own (as 组织落实, r1322), not 督促 with an object doing it
-                        # (督促相关部门落实…)
+                        # …，统筹推进、督促落实…工作 (r1444): 督促 run straight into 落实 is one compound
+                        # verb, the subject's own (as 组织落实, r1322), not 督促 with an object doing
+                        # it (督促相关部门落实…)
                         r"(?:(?:[\u4e00-\u9fff]{2,4}、)?督促(?=落实))?"
                          r"(?:(?P<word>负责牵头|牵头负责|负责配合|牵头|负责(?!人|同志)|落实"
                          + _NOT_THE_DOCUMENT
