@@ -109,6 +109,24 @@ def named_by_clause(text: str, s: int, e: int) -> list[UnitMention] | None:
     return [UnitMention(name=text[s:e], as_written=text[s:e], start=s, end=e, reading="named by a clause")]
 
 
+# Where the bodies are, before them: 历史文化街区所在地的乡（镇）人民政府或者街道办事处、村（居）民委员会 (r1461).
+# The clause says which township, as 所在街道 does (r1141), and is kept, written with the first name.
+_LOCATED_RE = re.compile(r"[\u4e00-\u9fff]{2,16}?所在地?的")
+_MODAL_END_RE = re.compile(r"(?:应当|应该|应|要|须|必须)$")
+
+
+def located_list(text: str, s: int, e: int) -> list[UnitMention] | None:
+    """A list after a clause saying where its bodies are, the clause kept on the first name."""
+    if (modal := _MODAL_END_RE.search(text, s, e)) is not None:
+        e = modal.start()
+    m = _LOCATED_RE.match(text, s, e)
+    if m is None or (units := unit_list(text, m.end(), e, 100)) is None:
+        return None
+    first = units[0]
+    return [first.model_copy(update={"name": m.group(0) + first.name, "start": s,
+                                     "as_written": text[s : first.end]}), *units[1:]]
+
+
 def clause_named_list(text: str, s: int, e: int) -> list[UnitMention] | None:
     """A list some of whose items are named by a clause (承担优化营商环境工作的有关部门、法律法规授权的
     具有管理公共事务职能的组织、司法机关、人民团体和社会组织, r1424): each such item written as it stands,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .clause_cues import CARRIED_RE, CLAUSE_CUE_RE, MODAL_RULE_RE, MODAL_STARTS, clause_role
-from .duty_heads import NAMED_BY_CLAUSE_RE, clause_named_list
+from .duty_heads import NAMED_BY_CLAUSE_RE, clause_named_list, located_list
 from .duty_words import CUE_RE, MAX_HEADING, MAX_LIST_HEADING, PIVOT_RE, opening_list, unit_list
 from .given_by import GENERIC_HEADS, alternatives, designated, holders, joined_lead
 from .model import Attribution, Official, UnitMention
@@ -302,7 +302,7 @@ def _subject(text: str, s: int, e: int, cue: re.Match[str], role: str) -> Attrib
         word = cue.groupdict().get("word") or cue.group(0)
         return Attribution(role=role, label=word, clause=text[s : cue.end()], start=s, end=cue.end(),
                            units=offered)
-    if (listed := clause_named_list(text, s, e)) is not None:
+    if (listed := clause_named_list(text, s, e) or located_list(text, s, e)) is not None:
         word = cue.groupdict().get("word") or cue.group(0)
         return Attribution(role=role, label=word, clause=text[s : cue.end()], start=s, end=cue.end(),
                            units=listed)

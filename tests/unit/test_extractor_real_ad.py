@@ -337,3 +337,17 @@ def test_urging_run_into_carrying_out_is_the_subjects_own_verb():
     assert clause_roles("县人民政府应当加强领导，统筹推进、督促落实护林工作。") == [("responsible", ["县人民政府"])]
     # 督促 with an object: the object carries it out (r1002, r1323)
     assert clause_roles("县人民政府应当加强领导，督促相关部门落实护林工作。") == []
+
+
+# --- 16. a list after a clause saying where its bodies are -------------------------------------------
+
+
+def test_a_clause_saying_where_the_bodies_are_is_kept_on_the_first_name():
+    # r1461 第六条: 历史文化街区所在地的乡（镇）人民政府或者街道办事处、村（居）民委员会应当协助… (as 所在街道, r1141;
+    # the alternatives joined by 或者 one unit, r900, r1341)
+    assert_exact("r1461_quzhou_lswhjq_2021")
+    # constructed: in running text and as a later paragraph of an article
+    assert clause_roles("林区所在地的镇人民政府、村民委员会应当协助县林业局做好巡护。") == [
+        ("support", ["林区所在地的镇人民政府", "村民委员会"])]
+    assert article("林区所在的镇人民政府、村民委员会应当协助县林业局做好巡护。") == [[
+        ("responsible", ["县林业局"]), ("support", ["林区所在的镇人民政府", "村民委员会"])]]
