@@ -109,7 +109,8 @@ def named_by_clause(text: str, s: int, e: int) -> list[UnitMention] | None:
     return [UnitMention(name=text[s:e], as_written=text[s:e], start=s, end=e, reading="named by a clause")]
 
 
-# Where the bodies are, before them: 历史文化街区所在地的乡（镇）人民政府或者街道办事处、村（居）民委员会 (r1461).
+# Where the bodies are, before them: 历史文化街区所在地的乡（镇）人民政府或者街道办事处、村（居）民委员会
+# (r1461).
 # The clause says which township, as 所在街道 does (r1141), and is kept, written with the first name.
 _LOCATED_RE = re.compile(r"[\u4e00-\u9fff]{2,16}?所在地?的")
 _MODAL_END_RE = re.compile(r"(?:应当|应该|应|要|须|必须)$")
