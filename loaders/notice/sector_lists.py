@@ -78,12 +78,20 @@ _LEVELS = "省市区县镇乡"
 # (市、县（市、区）人民政府公安、住房城乡建设…部门, r1303, r1343: the bare 市 shares 人民政府 too).
 # An autonomous level is a level too: 自治县发展改革、经济信息…等部门 (r1402), 区县（自治县） (r1404).
 _LEVEL = rf"(?:自治[区州县旗]|[{_LEVELS}])"
-_PREFIX_RE = re.compile(rf"{_LEVEL}(?:[（(〔](?:{_LEVEL}|、){{1,7}}[)）〕])?(?P<gov>人民政府|政府)?")
+# Levels named by their rank are levels too, with their government: 县级以上人民政府发展改革、财政…等部门,
+# 设区的市人民政府交通、水利等部门 (provincial regulations).
+_RANKED_RE = re.compile(r"(?:县级以上(?:地方)?(?:各级)?|设区的市)(?P<gov>人民政府|政府)")
+_PREFIX_RE = re.compile(rf"{_RANKED_RE.pattern}|{_LEVEL}(?:[（(〔](?:{_LEVEL}|、){{1,7}}[)）〕])?"
+                        r"(?P<gov2>人民政府|政府)?")
 # A department of one level joined by 和 to a bare level opening the list (市人民政府生态环境和市、县（区）…).
 _JOINED_LEVEL_RE = re.compile(r"(?P<own>[\u4e00-\u9fff（）()]{2,20})和(?P<level>[省市区县镇乡])")
 # The kind written once on the last sector and shared by all (民政部门): a generic kind, which no
 # sector's name ends with.
 _SHARED_KIND_RE = re.compile(r"(?:行政|主管|职能)?(?:部门|单位|机构)$")
+
+
+# A field of work ending as a body's name may (农业, 林业, 工业: 业 as in 企业), named here as a sector.
+_FIELD_RE = re.compile(r"(?<![企事行物])[农林渔牧工商]业$")
 
 
 def _sector(name: str) -> bool:
@@ -104,7 +112,7 @@ def _levels(units: list[UnitMention]) -> tuple[list[str], int]:
     if _PREFIX_RE.match(first) is None or jurisdiction_of(first) is None:
         return [], 0
     own = _prefix(first) or first[0]
-    gov = m.group("gov") or "" if (m := _PREFIX_RE.match(own)) is not None else ""
+    gov = m.group("gov") or m.group("gov2") or "" if (m := _PREFIX_RE.match(own)) is not None else ""
     return [u.as_written.strip() + gov for u in units[:k]] + [own], k
 
 
@@ -114,6 +122,8 @@ def _prefix(name: str) -> str:
     m = _PREFIX_RE.match(name)
     if m is None or m.end() >= len(name):
         return ""
+    if _RANKED_RE.match(name) is not None:
+        return m.group(0)  # 县级以上人民政府: a place by its rank, its government written
     level = re.match(_LEVEL, name)
     if level is None or jurisdiction_of(level.group(0) + name[m.end() :]) is None:  # 市场监管: no place
         return ""
@@ -204,7 +214,7 @@ def typed_sectors(text: str, s: int, e: int) -> list[UnitMention] | None:
         return None
     kind = _SHARED_KIND_RE.search(units[-1].name)
     if (kind is None or kind.start() < 2 or not _sector(units[-1].name[: kind.start()])
-            or any(looks_like_unit(u.name) for u in units[:-1])
+            or any(looks_like_unit(u.name) and not _FIELD_RE.search(u.name) for u in units[:-1])
             or looks_like_unit(units[-1].name[: kind.start()])):
         return None
     last = units[-1]

@@ -351,3 +351,31 @@ def test_a_clause_saying_where_the_bodies_are_is_kept_on_the_first_name():
         ("support", ["林区所在地的镇人民政府", "村民委员会"])]
     assert article("林区所在的镇人民政府、村民委员会应当协助县林业局做好巡护。") == [[
         ("responsible", ["县林业局"]), ("support", ["林区所在的镇人民政府", "村民委员会"])]]
+
+
+# --- 17. sector lists of a provincial regulation --------------------------------------------------
+
+
+def test_a_level_named_by_its_rank_is_restored_on_every_sector():
+    # the written prefix restored on each sector (r1120, r1362, r1503), for the levels a province's
+    # regulation names by rank (县级以上人民政府…主管部门, r1244, r1384)
+    # constructed
+    assert clause_roles("县级以上人民政府发展改革、财政、自然资源等有关部门按照各自职责，做好湿地保护相关工作。") == [
+        ("responsible", ["县级以上人民政府发展改革", "县级以上人民政府财政", "县级以上人民政府自然资源"])]
+    assert sectors("设区的市人民政府交通、水利等部门") == ["设区的市人民政府交通", "设区的市人民政府水利"]
+    # a sector opening with a level character is no level (市场监管)
+    assert sectors("市场监管、水利等部门") == ["市场监管", "水利"]
+
+
+def test_fields_ending_as_bodies_do_are_sectors_of_a_shared_kind():
+    # the kind written once on the last sector (r1203), with fields ending in 业 (农业, 林业)
+    # constructed
+    assert sectors("县级以上人民政府林业、水利、生态环境主管部门") == [
+        "县级以上人民政府林业主管部门", "县级以上人民政府水利主管部门", "县级以上人民政府生态环境主管部门"]
+    assert sectors("县农业、交通部门") == ["县农业部门", "县交通部门"]
+
+
+def test_organisations_close_a_list_as_departments_do():
+    # constructed (as 等部门, r1120: the closing kind left out)
+    assert clause_roles("工会、共青团、妇联、残联等群团组织应当协助做好全民健身工作。") == [
+        ("support", ["工会", "共青团", "妇联", "残联"])]
