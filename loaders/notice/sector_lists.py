@@ -59,9 +59,9 @@ _TYPED = (r"等各?(?:[\u4e00-\u9fff、]{2,30}?(?:有关|相关))?(?:有关|相�
           r"(?:[\u4e00-\u9fff]{1,4}?)?(?:职能|管理)?(?:单位|部门|公司)(?:[、和及](?:有关|相关)?(?:单位|部门|机构))?"
           r"(?:[（(](?:单位|部门|机构)[)）])?")
 TYPED_END_RE = re.compile(_TYPED + r"\s*$")
-# The bodies after 和 may be a list of sectors of their own, closed by 等机构: …等部门和党史史志研究、
-# 档案等机构 (r1440).
-_INSTITUTIONS_END_RE = re.compile(r"等(?:有关|相关)?机构\s*$")
+# The bodies after 和 may be a list of their own, closed by 等机构 or 等组织: …等部门和党史史志研究、
+# 档案等机构 (r1440), …等部门和工会、共青团、妇联等组织.
+_INSTITUTIONS_END_RE = re.compile(r"等(?:有关|相关)?(?:机构|组织|团体|单位)\s*$")
 # A sector's newer name in brackets after it (工商行政管理（市场监管）, r1401): the same body, the
 # bracket dropped.
 _RENAMED_RE = re.compile(r"(?P<sector>[\u4e00-\u9fff]{2,8})[（(](?P<newer>[\u4e00-\u9fff]{2,8})[)）]")
@@ -186,7 +186,9 @@ def typed_sectors(text: str, s: int, e: int) -> list[UnitMention] | None:
         if (more := _INSTITUTIONS_END_RE.search(text, joined.end() + 1, e)) is not None:
             leads, bodies = list_mentions(text, joined.end() + 1, more.start())
             bare = [u.name for u in bodies]
-            if not leads and bodies and all(map(_sector, bare)) and not any(map(looks_like_unit, bare)):
+            # sectors (党史史志研究、档案等机构, r1440) or bodies (工会、共青团、妇联等组织)
+            if not leads and bodies and (all(map(_sector, bare)) and not any(map(looks_like_unit, bare))
+                                         or are_holders(bare)):
                 return sectors + bodies
         return None
     if typed is not None:

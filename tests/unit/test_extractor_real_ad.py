@@ -129,6 +129,8 @@ def test_a_list_of_sectors_joined_to_a_list_of_institutions():
     # the second list must be sectors too: bodies named in full after 和 stay as they are read
     assert sectors("交通、水利等部门和镇人民政府、街道办事处") == ["交通", "水利", "镇人民政府", "街道办事处"]
     assert sectors("交通、水利等部门和加强领导、落实责任等机构") is None
+    # or a list of bodies closed by 等组织
+    assert sectors("教育、民政等部门和工会、共青团、妇联等组织") == ["教育", "民政", "工会", "共青团", "妇联"]
 
 
 def test_a_sector_with_its_newer_name_bracketed_is_the_sector():
