@@ -73,7 +73,7 @@ CLAUSE_CUE_RE = re.compile(
     + r"|" + ANSWERS_FOR + r")(?!的|率|情况)"  # 家庭参与率≥50%, 资金落实情况: no duty (r801, r702)
     # 遵循政府推动、全民参与、城乡统筹…的原则 (r1501): a role word closing one of a list of short noun
     # phrases names a principle, no one's duty
-    r"(?!、[\u4e00-\u9fff]{2,4}(?:、|的))")
+    r"(?!、[\u4e00-\u9fff]{2,6}(?:、|的))")
 _CLAUSE_ROLES = {"负责牵头": "lead", "牵头负责": "lead", "牵头": "lead", "负责配合": "support"}
 
 

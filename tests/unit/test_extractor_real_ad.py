@@ -108,6 +108,9 @@ def test_a_role_word_in_a_list_of_principles_is_none():
     text = ("第一章 总则\n\n第二条 护林工作遵循政府主导、社会参与、分级管理的原则。\n\n"
             "第三条 县林业局负责全县护林工作。\n\n县水利局负责河道巡查。\n")
     assert measure_roles(text) == [[("responsible", ["县林业局"]), ("responsible", ["县水利局"])]]
+    text = ("第一章 总则\n\n第二条 养犬管理实行政府负责、部门协作、基层参与、养犬人自律、公众监督的原则。\n\n"
+            "第三条 县林业局负责全县护林工作。\n\n县水利局负责河道巡查。\n")
+    assert measure_roles(text) == [[("responsible", ["县林业局"]), ("responsible", ["县水利局"])]]
     # a role word followed by its own object after 、 is still one
     assert clause_roles("县气象局参与、配合县林业局做好监测。") == [("support", ["县气象局"])]
 
