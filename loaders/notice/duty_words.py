@@ -41,7 +41,7 @@ ROLE_VERB_RE = re.compile(r"(?:(负责(?:依法|积极|主动|全力|共同)?)?(
                           r"(?!、[\u4e00-\u9fff]{2,6}(?:、|的))")
 # A duty stated without a role verb: 在各自职责范围内履行下列共同职责 (r701, as 履行相应职责, r510),
 # 按照职责分工依法履行消防工作责任 (r1000, as 履行…责任, r900).
-STATED_DUTY_RE = re.compile(r"履行[^。；;！？\n]{0,30}?(?:职责|责任)")
+STATED_DUTY_RE = re.compile(r"履行[^。；;！？\n]{0,30}?(?:职责|责任)(?!过程|中|时|的)")
 # Units acting by their duties right after their names: 镇财政所、镇经管中心按照职责加强… (r601),
 # 按职责, 依职责, 按照各自职责. Not 按照各自工作职责，拟定… (a step, r702) nor 按照《…》职责分工执行 (r604).
 ACTS_BY_DUTY_RE = re.compile(r"(?:应当|应)?" + ACTS_BY_DUTY)

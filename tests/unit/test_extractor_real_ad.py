@@ -384,3 +384,29 @@ def test_organisations_close_a_list_as_departments_do():
     # constructed (as 等部门, r1120: the closing kind left out)
     assert clause_roles("工会、共青团、妇联、残联等群团组织应当协助做好全民健身工作。") == [
         ("support", ["工会", "共青团", "妇联", "残联"])]
+
+
+# --- 18. articles of a 总则 are read by their own words ---------------------------------------------
+
+
+def test_an_article_opening_with_a_unit_but_no_role_word_is_no_duty():
+    # AE, AK: the duty-list default (no role verb → responsible) is applied under a duties heading
+    # only, however many articles of a 总则 open with a unit
+    # constructed
+    text = ("第一章 总则\n\n第五条 县林业局负责全县护林工作。\n\n县水利局负责河道巡查。\n\n"
+            "第六条 镇人民政府、街道办事处负责本辖区护林工作。\n\n第七条 护林协会应当加强行业自律管理。\n")
+    assert measure_roles(text) == [[("responsible", ["县林业局"]), ("responsible", ["县水利局"])],
+                                   [("responsible", ["镇人民政府", "街道办事处"])]]
+    # under a chapter whose title names duties the default stands (r941, r1123)
+    duties = text.replace("第一章 总则", "第二章 管理职责")
+    assert measure_roles(duties)[-1] == [("responsible", ["护林协会"])]
+
+
+def test_a_duty_done_in_the_course_of_duties_is_no_duty_stated():
+    # r1420 第七条: …主管部门应当记录在履行职责过程中获取的…信息 (a noun phrase, r1243), and its 第六条, the
+    # chapter's one measure, is read though it is the only one
+    assert_exact("r1420_ningbo_gzxs_2014")
+    # constructed
+    text = ("第一章 总则\n\n第一条 为了保护森林，制定本条例。\n\n第二条 县林业局负责全县护林工作。\n\n"
+            "第三条 县评优活动应当将护林情况作为依据。\n\n县水利局应当记录在履行职责过程中获取的信息。\n")
+    assert measure_roles(text) == [[("responsible", ["县林业局"])]]
