@@ -83,6 +83,9 @@ _LEVEL = rf"(?:自治[区州县旗]|[{_LEVELS}])"
 _RANKED_RE = re.compile(r"(?:县级以上(?:地方)?(?:各级)?|设区的市)(?P<gov>人民政府|政府)")
 _PREFIX_RE = re.compile(rf"{_RANKED_RE.pattern}|{_LEVEL}(?:[（(〔](?:{_LEVEL}|、){{1,7}}[)）〕])?"
                         r"(?P<gov2>人民政府|政府)?")
+# A bare level joined by 和 to the level the first sector is written with (市和区（县）发展改革、…).
+_TWO_LEVELS_RE = re.compile(rf"(?P<level>[{_LEVELS}])和(?={_LEVEL}(?:[（(〔][{_LEVELS}、]{{1,7}}[)）〕])?"
+                            r"(?:人民政府)?[\u4e00-\u9fff])")
 # A department of one level joined by 和 to a bare level opening the list (市人民政府生态环境和市、县（区）…).
 _JOINED_LEVEL_RE = re.compile(r"(?P<own>[\u4e00-\u9fff（）()]{2,20})和(?P<level>[省市区县镇乡])")
 # The kind written once on the last sector and shared by all (民政部门): a generic kind, which no
@@ -200,6 +203,12 @@ def typed_sectors(text: str, s: int, e: int) -> list[UnitMention] | None:
             return None
         if len(units) == 1:  # one sector before 等…部门 (排水等部门): as written
             return units if _sector(units[0].name) and len(units[0].name) >= 2 else None
+        if (two := _TWO_LEVELS_RE.match(units[0].name)) is not None and len(units) > 1:
+            # 市和区（县）发展改革、公安…等部门: two levels joined by 和, as 市、区（县）…
+            first, lvl = units[0], two.group("level")
+            level = first.model_copy(update={"name": lvl, "as_written": lvl, "end": first.start + len(lvl)})
+            rest = first.model_copy(update={"name": first.name[two.end() :], "start": first.start + two.end()})
+            return _distribute([level, rest, *units[1:]], "")
         if (joined := _JOINED_LEVEL_RE.fullmatch(units[0].name)) is not None and len(units) > 2:
             # 市人民政府生态环境和市、县（区）人民政府发展改革、农业农村…等部门 (r1480): one level's
             # department as written, joined by 和 to the levels the sectors after it are distributed over

@@ -251,6 +251,10 @@ def test_a_department_joined_to_the_levels_of_a_sector_list():
     assert_exact("r1480_puyang_ncljzl_2019")
     # constructed
     assert sectors("县林业和市、县交通、水利等部门") == ["县林业", "市交通", "县交通", "市水利", "县水利"]
+    # two bare levels joined by 和 open the list as 市、区（县） does (r1482's 市和…县（区）水行政、农业…)
+    assert sectors("市和区（县）交通、水利等部门") == ["市交通", "区（县）交通", "市水利", "区（县）水利"]
+    assert sectors("市和县人民政府交通、水利等部门") == [
+        "市人民政府交通", "县人民政府交通", "市人民政府水利", "县人民政府水利"]
     # 和 inside a sector's name joins no level
     assert sectors("教育和体育、卫生等部门") == ["教育和体育", "卫生"]
 
