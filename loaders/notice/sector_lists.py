@@ -205,10 +205,10 @@ def typed_sectors(text: str, s: int, e: int) -> list[UnitMention] | None:
             return units if _sector(units[0].name) and len(units[0].name) >= 2 else None
         if (two := _TWO_LEVELS_RE.match(units[0].name)) is not None and len(units) > 1:
             # 市和区（县）发展改革、公安…等部门: two levels joined by 和, as 市、区（县）…
-            first, lvl = units[0], two.group("level")
+            first, lvl, cut = units[0], two.group("level"), two.end()
             level = first.model_copy(update={"name": lvl, "as_written": lvl, "end": first.start + len(lvl)})
-            rest = first.model_copy(update={"name": first.name[two.end() :], "start": first.start + two.end()})
-            return _distribute([level, rest, *units[1:]], "")
+            second = first.model_copy(update={"name": first.name[cut:], "start": first.start + cut})
+            return _distribute([level, second, *units[1:]], "")
         if (joined := _JOINED_LEVEL_RE.fullmatch(units[0].name)) is not None and len(units) > 2:
             # 市人民政府生态环境和市、县（区）人民政府发展改革、农业农村…等部门 (r1480): one level's
             # department as written, joined by 和 to the levels the sectors after it are distributed over
