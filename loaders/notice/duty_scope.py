@@ -59,6 +59,7 @@ def introduces(text: str, units: list, duty_start: int, end: int) -> bool:
 # 区公安分局予以配合, 区民政局应当积极配合: a modal, and 予以 before the verb
 _ADVERB_RE = re.compile(r"(?:(?:应当|应|要)?(?:具体|共同|分别|主要|依法|积极|在各自(?:的)?职责范围内"
                         r"|按照?各自(?:的)?职责(?:分工)?)|(?:应当|应|要)?(?:予以|给予))+$")
+_BARE_MODAL_RE = re.compile(r"(?:应当|应该|必须|应|须)$")
 _BY_RULE_RE = re.compile(r"(?:根据|按照|依据|依照|参照)[^。；;\n]{1,40}[，,]$")
 # How far a later clause's subject and what stands before its role verb may reach.
 _MAX_LATER_HEAD = 180
@@ -146,6 +147,8 @@ def _subject_end(text: str, s: int, verb: re.Match[str] | int) -> int:
     """Where a later clause's subject ends: before the rule, adverbs or adverbials (each maybe set off
     by a comma) in front of its role verb."""
     e = verb if isinstance(verb, int) else verb.start()
+    if (modal := _BARE_MODAL_RE.search(text, s, e)) is not None and modal.start() > s:
+        e = modal.start()  # 村民委员会应当协助…: a bare modal right before the role verb
     while True:
         last = e
         head = text[s:e]

@@ -79,7 +79,8 @@ PERSON_ENDINGS = ("干部", "主任", "书记", "负责人", "村长", "镇长",
 # counts. A 由-phrase says who does something (非国有不可移动文物由其所有人, r803); no name holds one
 # (自由贸易区 aside), nor a
 # hand-over (村级工程项目移交各行政村负责…, r601: the 由-clause reads 各行政村).
-PHRASE_RE = re.compile(r"的|是否|邀请|设立|成立|下设|设在|组建|适用|移交|^除|召开"
+# 设区的市 is a kind of city (a city divided into districts), its 的 no clause.
+PHRASE_RE = re.compile(r"(?<!设区)的|是否|邀请|设立|成立|下设|设在|组建|适用|移交|^除|召开"
                        r"|^本(?:办法|方案|意见|规定|细则)|[一两几数首](?:批|系列)|若干|(?<![自理缘])由")
 # Procedure verbs right after a finished body's name: the name ended and a sentence went on
 # (城建中心报小型建设工程领导小组选择社会中介机构, r602), also after a modal, with a verb governing

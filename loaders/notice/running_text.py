@@ -307,6 +307,8 @@ def _subject(text: str, s: int, e: int, cue: re.Match[str], role: str) -> Attrib
         return Attribution(role=role, label=word, clause=text[s : cue.end()], start=s, end=cue.end(),
                            units=listed)
     k = raw.rfind("的")
+    if k >= 2 and raw[k - 2 : k] == "设区":
+        k = -1  # 设区的市: a kind of city, no qualifier (names.PHRASE_RE)
     if k != -1 and raw.startswith((*TASK_VERBS, "形成", "构建")):
         return None  # 形成承担…职能的部门和其他组织协同化解…的工作格局 (r1323): the units are in the object
     if k != -1 and looks_like_unit(raw[k + 1 :]) and raw[k + 1 :] not in GENERIC_HEADS:

@@ -414,3 +414,26 @@ def test_a_duty_done_in_the_course_of_duties_is_no_duty_stated():
     text = ("第一章 总则\n\n第一条 为了保护森林，制定本条例。\n\n第二条 县林业局负责全县护林工作。\n\n"
             "第三条 县评优活动应当将护林情况作为依据。\n\n县水利局应当记录在履行职责过程中获取的信息。\n")
     assert measure_roles(text) == [[("responsible", ["县林业局"])]]
+
+
+# --- 19. a later paragraph's subject before a bare modal; 设区的市 -----------------------------------
+
+
+def test_a_later_paragraphs_subject_before_a_bare_modal():
+    # r1402 第四条's shape (村（居）民委员会应当协助…) as a later paragraph of an article read as a duty item,
+    # its first paragraph set off by 在…指导下 (r1462)
+    # constructed
+    text = ("第一章 总则\n\n第三条 县林业局负责全县护林工作。\n\n县水利局负责河道巡查。\n\n"
+            "第四条 镇人民政府在县林业局的指导下，负责本辖区护林工作。\n\n村民委员会应当协助镇人民政府做好护林工作。\n")
+    assert measure_roles(text)[1] == [("responsible", ["镇人民政府"]), ("support", ["村民委员会"])]
+    # a modal before a rule phrase swallowing a verb leaves the subject unread (r1461 第五条)
+    assert_exact("r1461_quzhou_lswhjq_2021")
+
+
+def test_a_city_divided_into_districts_is_a_level():
+    # 设区的市: a kind of city, its 的 no clause (the levels of r1360)
+    # constructed
+    assert clause_roles("设区的市、县（市、区）人民政府林业主管部门负责本行政区域内湿地保护工作。") == [
+        ("responsible", ["设区的市人民政府林业主管部门", "县（市、区）人民政府林业主管部门"])]
+    assert article("设区的市、县人民政府水利主管部门负责河道巡查。") == [[
+        ("responsible", ["县林业局"]), ("responsible", ["设区的市人民政府水利主管部门", "县人民政府水利主管部门"])]]
