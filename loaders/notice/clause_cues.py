@@ -40,7 +40,7 @@ ANSWERS_FOR = r"对[^，,；;。\n、]{2,30}?负总?责(?![^，,；;。\n])"
 # The duties may be named by who gives them (按照本条例规定的职责, r1302; 依照市人民政府赋予的职责, r1322: a
 # relative clause before 职责), acted on within their bounds (在各自职责范围内, r1063, r1224, r1343), or be
 # the division itself (按照分工做好…, r1343, as 按照职责分工).
-ACTS_BY_DUTY = (r"(?:(?:按照?|依|根据)(?:各自)?职责(?:分工(?=[，,]))?"
+ACTS_BY_DUTY = (r"(?:(?:按照?|依照?|依据|根据)(?:各自)?职责(?:分工(?=[，,]))?"
                 r"|(?:按照|依照)[^，,。；;、《》\n]{1,12}?的职责|在(?:各自)?的?职责范围内|按照?分工(?=[\u4e00-\u9fff]))(?![\u4e00-\u9fff]{1,3}的)")
 # 履行…责任 states a standing duty (设置者应当…履行维护管理责任, r1042, as r900), as 承担…职责 does
 # (国家医保局承担制定试点方案…的职责, r1083, as r941; 承担…工作 does not, r1001); not 履行下列职责时
@@ -55,7 +55,7 @@ CLAUSE_CUE_RE = re.compile(
     # A role word after the duties the subject acts by decides its role (按照各自职责，配合做好…, r1503),
     # also within them (在各自职责范围内配合…) and after a verb it is joined to (按照各自职责，协调配合、
     # 共同做好…, r1501: 协调 is none)
-    r"(?:(?:(?:按照?|根据)(?:职责|职能|各自职责)(?:分工)?|在(?:各自)?的?职责范围内)[，,]?"
+    r"(?:(?:(?:按照?|依照|依据|根据)(?:职责|职能|各自职责)(?:分工)?|在(?:各自)?的?职责范围内)[，,]?"
     r"(?:分别|共同|具体|分头|主要|统一)?(?:[\u4e00-\u9fff]{2}、?(?=负责|牵头|配合|参与|参加|协助|协同|协办))?"
     r"|(?:分别|共同|具体|分头|主要|统一)?"
     # 各部门要根据职责分工，指导、配合各街镇做好… (r1140): a verb joined to the role word by 、, the

@@ -308,7 +308,8 @@ def _stated_clause(text: str, s: int, stop: int, heads: list[str]) -> Attributio
 
 # A later clause whose subject acts by its duties, the clause ending there (其他成员单位按照职责分工，
 # 协调做好…, r1123; 其他部门按照各自职责，…): a duty stated, as an item acting by its duties is (r601, r1042).
-_BY_DUTIES_RE = re.compile(r"(?:应当|应|要)?(?:按照?|依|根据)(?:各自)?(?:的)?职责(?:分工)?[^\S\n]*[，,]")
+_BY_DUTIES_RE = re.compile(r"(?:应当|应|要)?(?:按照?|依照?|依据|根据)(?:各自)?(?:的)?职责(?:分工)?"
+                           r"[^\S\n]*[，,]")
 # or within them, the clause going on with what they do (…、水文等主管部门，应当在各自职责范围内做好…, r1504)
 _WITHIN_DUTIES_RE = re.compile(r"(?:应当|应|要)?(?:依法)?在(?:各自)?的?职责范围内[，,]?")
 # A subject set off by a comma is a list: items joined by 、 or closed by 等, no predicate (的, 是, 为) in it.

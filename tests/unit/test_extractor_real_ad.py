@@ -437,3 +437,12 @@ def test_a_city_divided_into_districts_is_a_level():
         ("responsible", ["设区的市人民政府林业主管部门", "县（市、区）人民政府林业主管部门"])]
     assert article("设区的市、县人民政府水利主管部门负责河道巡查。") == [[
         ("responsible", ["县林业局"]), ("responsible", ["设区的市人民政府水利主管部门", "县人民政府水利主管部门"])]]
+
+
+def test_acting_according_to_ones_duties_with_yizhao():
+    # 依照各自职责 is 按照各自职责 (r1322's 依照…赋予的职责); 依据各自的法定职责 names the law (r941)
+    # constructed
+    assert article("发展改革、财政、公安等部门应当依照各自职责，共同做好护林相关工作。") == [[
+        ("responsible", ["县林业局"]), ("responsible", ["发展改革", "财政", "公安"])]]
+    assert clause_roles("交通、水利等部门依据各自职责做好护林工作。") == [("responsible", ["交通", "水利"])]
+    assert clause_roles("交通、水利等部门依据各自的法定职责对林区进行检查。") == []
