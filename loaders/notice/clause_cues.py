@@ -28,7 +28,7 @@ BEARS = (r"对[^，,；;。\n]{1,30}?(?:负有|承担|肩负|负(?=主体责任)
          r"(?P<borne>[^，,；;。\n]{0,8}?(?:责任|职责))")
 
 
-ANSWERS_FOR = r"对[^，,；;。\n、]{2,30}?负责(?![^，,；;。\n])"
+ANSWERS_FOR = r"对[^，,；;。\n、]{2,30}?负总?责(?![^，,；;。\n])"
 
 
 # Units acting by their duties (镇财政所、镇经管中心按照职责加强…监督管理, r601) state one (README); not a
@@ -40,7 +40,7 @@ ANSWERS_FOR = r"对[^，,；;。\n、]{2,30}?负责(?![^，,；;。\n])"
 # The duties may be named by who gives them (按照本条例规定的职责, r1302; 依照市人民政府赋予的职责, r1322: a
 # relative clause before 职责), acted on within their bounds (在各自职责范围内, r1063, r1224, r1343), or be
 # the division itself (按照分工做好…, r1343, as 按照职责分工).
-ACTS_BY_DUTY = (r"(?:(?:按照?|依|根据)(?:各自)?职责(?:分工(?=[，,]))?"
+ACTS_BY_DUTY = (r"(?:(?:按照?|依照?|依据|根据)(?:各自)?职责(?:分工(?=[，,]))?"
                 r"|(?:按照|依照)[^，,。；;、《》\n]{1,12}?的职责|在(?:各自)?的?职责范围内|按照?分工(?=[\u4e00-\u9fff]))(?![\u4e00-\u9fff]{1,3}的)")
 # 履行…责任 states a standing duty (设置者应当…履行维护管理责任, r1042, as r900), as 承担…职责 does
 # (国家医保局承担制定试点方案…的职责, r1083, as r941; 承担…工作 does not, r1001); not 履行下列职责时
@@ -52,10 +52,15 @@ _NOT_THE_DOCUMENT = r"(?!本(?:通知|意见|方案|办法|规定|决定|细则|
 # 区发展改革委…等部门履行相应职责, 各镇政府…和头桥集团落实主体责任, 各村为…的责任主体.
 # 负责人 is a post, not the role word 负责.
 CLAUSE_CUE_RE = re.compile(
-    r"(?:(?:按照?|根据)(?:职责|职能|各自职责)(?:分工)?[，,]?)?(?:分别|共同|具体|分头|主要)?"
+    # A role word after the duties the subject acts by decides its role (按照各自职责，配合做好…, r1503),
+    # also within them (在各自职责范围内配合…) and after a verb it is joined to (按照各自职责，协调配合、
+    # 共同做好…, r1501: 协调 is none)
+    r"(?:(?:(?:按照?|依照|依据|根据)(?:职责|职能|各自职责)(?:分工)?|在(?:各自)?的?职责范围内)[，,]?"
+    r"(?:分别|共同|具体|分头|主要|统一)?(?:[\u4e00-\u9fff]{2}、?(?=负责|牵头|配合|参与|参加|协助|协同|协办))?"
+    r"|(?:分别|共同|具体|分头|主要|统一)?"
     # 各部门要根据职责分工，指导、配合各街镇做好… (r1140): a verb joined to the role word by 、, the
     # role word deciding (指导 is none)
-    r"(?:[\u4e00-\u9fff]{2}、(?=负责|牵头|配合|参与|参加|协助|协同|协办))?"
+    r"(?:[\u4e00-\u9fff]{2}、(?=负责|牵头|配合|参与|参加|协助|协同|协办))?)"
     r"(?P<word>负责牵头|牵头负责|负责配合|牵头|负责(?!人|同志)|配合|参与|参加|协助|协同|协办"
     # 履行…义务 as r941's 应履行行业管理义务 (山体权属单位…等应当履行保护山体的义务, r1403)
     r"|履行[^，,；;。\n]{0,12}?(?:职责|责任|义务)(?!的|时)|承担[^，,；;。\n]{0,20}?职责(?!的|时)"
@@ -65,7 +70,10 @@ CLAUSE_CUE_RE = re.compile(
     + r"|" + BEARS
     # 自治县人民政府应当对…水环境质量负责，… (r1402): 负责 closing its clause after what it answers for, the
     # verb as in 对…负总责 (r1204)
-    + r"|" + ANSWERS_FOR + r")(?!的|率|情况)")  # 家庭参与率≥50%, 资金落实情况: no duty (r801, r702)
+    + r"|" + ANSWERS_FOR + r")(?!的|率|情况)"  # 家庭参与率≥50%, 资金落实情况: no duty (r801, r702)
+    # 遵循政府推动、全民参与、城乡统筹…的原则 (r1501): a role word closing one of a list of short noun
+    # phrases names a principle, no one's duty
+    r"(?!、[\u4e00-\u9fff]{2,6}(?:、|的))")
 _CLAUSE_ROLES = {"负责牵头": "lead", "牵头负责": "lead", "牵头": "lead", "负责配合": "support"}
 
 
@@ -90,6 +98,10 @@ MODAL_RULE_RE = re.compile(r"(?:必须|应当|应该|应|要|须)?(?:严格|切�
 # 对小型工程承担监理责任, r900).
 CARRIED_RE = re.compile(r"(?:并且|并|同时|还|也)?(?:应当|应|要|须|必须)?(?:" + GUIDED_FRAME + r")?"
                         r"(?:具体|主要|统一|全面|分别|共同|积极|主动)?"  # …，积极配合开展… (r1362)
+                        # …，统筹推进、督促落实…工作 (r1444): 督促 run straight into 落实 is one compound
+                        # verb, the subject's own (as 组织落实, r1322), not 督促 with an object doing
+                        # it (督促相关部门落实…)
+                        r"(?:(?:[\u4e00-\u9fff]{2,4}、)?督促(?=落实))?"
                          r"(?:(?P<word>负责牵头|牵头负责|负责配合|牵头|负责(?!人|同志)|落实"
                          + _NOT_THE_DOCUMENT
                          + r"|配合|协助|参与|参加)"

@@ -162,6 +162,30 @@ def _paragraphs_in_duty_items(text: str, found: list, headers: list[Header],
     return out
 
 
+# A chapter line of a regulation (第一章 总则, ## 第一章  总  则 in Markdown copies).
+_CHAPTER_LINE_RE = re.compile(r"^[#\s\u3000]*第[一二三四五六七八九十百零〇]+章[ \t\u3000]*(?P<title>[^\n]*)$",
+                              re.M)
+_ARTICLE_RE = re.compile(r"第[一二三四五六七八九十百零〇]+条")
+
+
+def general_articles(text: str, headers: list[Header]) -> set[int]:
+    """The articles (第X条) under a chapter whose title names no duties (第一章 总则): each article is
+    read by its own words, so one opening with a unit but giving no role word is no duty, however
+    many of its siblings open with units (AE, AK: the duty-list default is applied under a duties
+    heading only)."""
+    chapters = [(m.start(), not names_duties(re.sub(r"\s+", "", m.group("title"))))
+                for m in _CHAPTER_LINE_RE.finditer(text)]
+    if not chapters:
+        return set()
+    starts = [c[0] for c in chapters]
+    out: set[int] = set()
+    for h in headers:
+        i = bisect.bisect_right(starts, h.start) - 1
+        if i >= 0 and chapters[i][1] and _ARTICLE_RE.fullmatch(text, h.start, h.end):
+            out.add(h.start)
+    return out
+
+
 # A kind of member named with no body's own name: 成员单位, 各成员单位, 其他部门, 相关单位.
 _CATEGORY_RE = re.compile(r"(?:各|其他|其余)?(?:成员|相关|有关|职能|责任|配合)?(?:单位|部门)")
 
@@ -441,7 +465,8 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
     acting = {f[2].start for f in found if f[2] is not None and ACTS_BY_DUTY_RE.match(text, f[5])}
     # under a heading naming duties (二、职责分工), or among siblings that are a duty list by their
     # structure whatever the heading says (duty_density)
-    titled = under_duties_heading(text, headers) | dense_groups(group, headed, voiced)
+    titled = under_duties_heading(text, headers) | (dense_groups(group, headed, voiced)
+                                                    - general_articles(text, headers))
     voiced |= titled
     out: list[Duty] = []
     for i, ((start, body, h, units, head_end, duty_start), (end, guide, role, verb)) in enumerate(

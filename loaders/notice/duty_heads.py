@@ -95,8 +95,10 @@ def _qualified_parties(text: str, s: int, e: int) -> list[UnitMention] | None:
 # is the party's description, not its duty; the name is written as it stands. A kind of work may
 # stand before the kind of body (负责景观灯光设施的维护单位, r1042).
 # Or by what it holds, before a body's own name of that kind: 具有行政管理职能的市人民政府派出机构 (r1360).
-NAMED_BY_CLAUSE_RE = re.compile(r"(?:负责|承担|从事|管理|使用|经营|持有|具有|具备)"
-                                r"[^，,。；;：:、！？\n]{2,30}?的"
+# A collective of bodies so named (承担优化营商环境工作的有关部门, r1424), and the organisations a law
+# empowers (法律法规授权的具有管理公共事务职能的组织, r1424), are named by their clause too.
+NAMED_BY_CLAUSE_RE = re.compile(r"(?:法律、?法规授权的)?(?:负责|承担|从事|管理|使用|经营|持有|具有|具备)"
+                                r"[^，,。；;：:、！？\n]{2,30}?的(?:有关|相关)?"
                                 r"(?:维护|管理|建设|运营|养护|[^的，,。；;：:、！？\n]{2,8}?(?:派出|直属|所属|内设))?"
                                 r"(?:单位|部门|机构|机关|组织)")
 
@@ -105,6 +107,53 @@ def named_by_clause(text: str, s: int, e: int) -> list[UnitMention] | None:
     if NAMED_BY_CLAUSE_RE.fullmatch(text, s, e) is None:
         return None
     return [UnitMention(name=text[s:e], as_written=text[s:e], start=s, end=e, reading="named by a clause")]
+
+
+# Where the bodies are, before them: 历史文化街区所在地的乡（镇）人民政府或者街道办事处、村（居）民委员会
+# (r1461).
+# The clause says which township, as 所在街道 does (r1141), and is kept, written with the first name.
+_LOCATED_RE = re.compile(r"[\u4e00-\u9fff]{2,16}?所在地?的")
+_MODAL_END_RE = re.compile(r"(?:应当|应该|应|要|须|必须)$")
+
+
+def located_list(text: str, s: int, e: int) -> list[UnitMention] | None:
+    """A list after a clause saying where its bodies are, the clause kept on the first name."""
+    if (modal := _MODAL_END_RE.search(text, s, e)) is not None:
+        e = modal.start()
+    m = _LOCATED_RE.match(text, s, e)
+    if m is None or (units := unit_list(text, m.end(), e, 100)) is None:
+        return None
+    first = units[0]
+    return [first.model_copy(update={"name": m.group(0) + first.name, "start": s,
+                                     "as_written": text[s : first.end]}), *units[1:]]
+
+
+def clause_named_list(text: str, s: int, e: int) -> list[UnitMention] | None:
+    """A list some of whose items are named by a clause (承担优化营商环境工作的有关部门、法律法规授权的
+    具有管理公共事务职能的组织、司法机关、人民团体和社会组织, r1424): each such item written as it stands,
+    the others read as bodies; None unless one item at least is named by a clause and every item is
+    read."""
+    if "的" not in text[s:e] or "、" not in text[s:e]:
+        return None
+    out: list[UnitMention] = []
+    named = False
+    depth, a = 0, s
+    for k in range(s, e + 1):
+        ch = text[k] if k < e else "、"
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth -= 1
+        elif ch == "、" and depth == 0:
+            if (by_clause := named_by_clause(text, a, k)) is not None:
+                out += by_clause
+                named = True
+            elif (bodies := unit_list(text, a, k)) is not None:
+                out += bodies
+            else:
+                return None
+            a = k + 1
+    return out if named else None
 
 
 def _set_up_office(text: str, s: int, e: int) -> list[UnitMention] | None:

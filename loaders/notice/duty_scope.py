@@ -9,7 +9,7 @@ import bisect
 import re
 
 from .clause_cues import CARRIED_RE, clause_role
-from .duty_heads import named_by_clause
+from .duty_heads import located_list, named_by_clause
 from .duty_words import (
     ACTS_BY_DUTY_RE,
     CUE_RE,
@@ -59,11 +59,12 @@ def introduces(text: str, units: list, duty_start: int, end: int) -> bool:
 # 区公安分局予以配合, 区民政局应当积极配合: a modal, and 予以 before the verb
 _ADVERB_RE = re.compile(r"(?:(?:应当|应|要)?(?:具体|共同|分别|主要|依法|积极|在各自(?:的)?职责范围内"
                         r"|按照?各自(?:的)?职责(?:分工)?)|(?:应当|应|要)?(?:予以|给予))+$")
-_BY_RULE_RE = re.compile(r"(?:根据|按照|依据|依照)[^。；;\n]{1,40}[，,]$")
+_BARE_MODAL_RE = re.compile(r"(?:应当|应该|必须|应|须)$")
+_BY_RULE_RE = re.compile(r"(?:根据|按照|依据|依照|参照)[^。；;\n]{1,40}[，,]$")
 # How far a later clause's subject and what stands before its role verb may reach.
-_MAX_LATER_HEAD = 120
+_MAX_LATER_HEAD = 180
 # a dozen sectors or bodies (区公安分局、…等部门, r941; 发展和改革、公安、…等部门和消防救援机构, r1322)
-_MAX_LATER_SUBJECT = 100
+_MAX_LATER_SUBJECT = 160
 
 
 def abbreviates(short: str, full: str) -> bool:
@@ -105,7 +106,9 @@ def later_subjects(text: str, duty_start: int, end: int, heads: list[str]) -> li
                 got = (_party_post(text, s, stop, heads) or _stated_clause(text, s, stop, heads)
                        or _by_duties_clause(text, s, stop, heads))
             if got is None and verb is not None and new_sentence:
-                got = _named_again(text, s, verb, stop, heads) or _carried_sentence(text, s, stop, heads)
+                got = _named_again(text, s, verb, stop, heads)
+            if got is None and new_sentence:
+                got = _carried_sentence(text, s, stop, heads)
             if got is not None:
                 out.append(got)
         first = False
@@ -136,7 +139,7 @@ def _sentence_stop(text: str, s: int, end: int) -> int:
 # what warrant (根据授权、委托, 依照…规定) or where (在本辖区内, 在所辖区域内, 在各自的职责范围内):
 # 南太湖新区管理委员会根据授权、委托，在所辖区域内履行…职责 (r1381), …派出机构，在本辖区内承担…职责,
 # …其他有关行政主管部门在各自的职责范围内，负责… (r1360).
-_SET_OFF_RE = re.compile(r"(?:(?:根据|按照|依据|依照)[^。；;：:\n，,的]{1,16}"
+_SET_OFF_RE = re.compile(r"(?:(?:根据|按照|依据|依照|参照)[^。；;：:\n，,的]{1,16}"
                          r"|在[^。；;：:\n，,]{1,16}?(?:内|中))$")
 
 
@@ -144,6 +147,8 @@ def _subject_end(text: str, s: int, verb: re.Match[str] | int) -> int:
     """Where a later clause's subject ends: before the rule, adverbs or adverbials (each maybe set off
     by a comma) in front of its role verb."""
     e = verb if isinstance(verb, int) else verb.start()
+    if (modal := _BARE_MODAL_RE.search(text, s, e)) is not None and modal.start() > s:
+        e = modal.start()  # 村民委员会应当协助…: a bare modal right before the role verb
     while True:
         last = e
         head = text[s:e]
@@ -165,7 +170,8 @@ def _later_clause(text: str, s: int, verb: re.Match[str], stop: int, heads: list
     # (具有行政管理职能的市人民政府派出机构，根据授权负责…, r1360)
     # (r1360), or alternatives a body designates (…或者…确定的…主管部门（以下统称…），负责…, r1301)
     units = ((unit_list(text, s, e, _MAX_LATER_SUBJECT) or named_by_clause(text, s, e)
-              or designated(text, s, e) or _set_up_by(text, s, e)) if not CUE_RE.match(text, s) else None)
+              or designated(text, s, e) or _set_up_by(text, s, e) or located_list(text, s, e))
+             if not CUE_RE.match(text, s) else None)
     if not units or any(restates(u.name, h) for u in units for h in heads):
         return None
     role, word = duty_role(text, verb.start(), stop)
@@ -200,12 +206,17 @@ def _named_again(text: str, s: int, verb: re.Match[str], stop: int, heads: list[
                        units=units)
 
 
+# The clauses a sentence's subject carries over: those after a comma, and those after a semicolon
+# that open with no subject of their own (…组织编制…规划；负责…监测工作；协助转移…, r1504).
+_CARRY_STOPS = "，,；;"
+
+
 def _carried_sentence(text: str, s: int, stop: int, heads: list[str]) -> Attribution | None:
     """A later sentence whose subject's first clause gives it no role word and a later clause opens
     with one (居（村）民委员会应当对业主自治进行指导和监督，协助街道办事处…, r1381): the subject carries
     over the comma, as in running text (CARRIED_RE), and the first role verb decides (r1120)."""
     k = s
-    while k < stop and text[k] not in "，,":
+    while k < stop and text[k] not in _CARRY_STOPS:
         k += 1
     if k >= stop or CUE_RE.match(text, s) or ROLE_VERB_RE.search(text, s, k):
         return None
@@ -222,7 +233,7 @@ def _carried_sentence(text: str, s: int, stop: int, heads: list[str]) -> Attribu
             return Attribution(role=clause_role(word), label=word, clause=text[s : m.end()], start=s,
                                end=m.end(), units=units)
         k = c
-        while k < stop and text[k] not in "，,":
+        while k < stop and text[k] not in _CARRY_STOPS:
             k += 1
     return None
 
@@ -297,7 +308,10 @@ def _stated_clause(text: str, s: int, stop: int, heads: list[str]) -> Attributio
 
 # A later clause whose subject acts by its duties, the clause ending there (其他成员单位按照职责分工，
 # 协调做好…, r1123; 其他部门按照各自职责，…): a duty stated, as an item acting by its duties is (r601, r1042).
-_BY_DUTIES_RE = re.compile(r"(?:应当|应|要)?(?:按照?|依|根据)(?:各自)?(?:的)?职责(?:分工)?[^\S\n]*[，,]")
+_BY_DUTIES_RE = re.compile(r"(?:应当|应|要)?(?:按照?|依照?|依据|根据)(?:各自)?(?:的)?职责(?:分工)?"
+                           r"[^\S\n]*[，,]")
+# or within them, the clause going on with what they do (…、水文等主管部门，应当在各自职责范围内做好…, r1504)
+_WITHIN_DUTIES_RE = re.compile(r"(?:应当|应|要)?(?:依法)?在(?:各自)?的?职责范围内[，,]?")
 # A subject set off by a comma is a list: items joined by 、 or closed by 等, no predicate (的, 是, 为) in it.
 _SET_OFF_LIST_RE = re.compile(r"(?=[^，,]*(?:、|等))(?![^，,]*(?:是|为|的|由|将|把))"
                               r"[\u4e00-\u9fff（）()、]{2,100}")
@@ -308,17 +322,16 @@ def _by_duties_clause(text: str, s: int, stop: int, heads: list[str]) -> Attribu
         return None
     for j in range(s + 2, min(stop, s + _MAX_LATER_SUBJECT)):
         if (text[j] in "，," and _SET_OFF_LIST_RE.fullmatch(text, s, j)
-                and _BY_DUTIES_RE.match(text, j + 1, stop)):
+                and (m := _BY_DUTIES_RE.match(text, j + 1, stop)
+                     or _WITHIN_DUTIES_RE.match(text, j + 1, stop))):
             # a list set off by a comma from the duties it acts by (…、畜牧等行政主管部门，应当按照各自的
-            # 职责，
-            # 对…实施监督管理, r1422), as in running text (A、B等部门，按照各自职责，负责…, r1342)
-            m = _BY_DUTIES_RE.match(text, j + 1, stop)
-            assert m is not None
+            # 职责，对…实施监督管理, r1422; …、水文等主管部门，应当在各自职责范围内做好…, r1504), as in
+            # running text (A、B等部门，按照各自职责，负责…, r1342)
+            cut = m.end() - 1 if text[m.end() - 1] in "，," else m.end()
             units = unit_list(text, s, j, _MAX_LATER_SUBJECT)
             if units and not any(restates(u.name, h) for u in units for h in heads):
-                return Attribution(role="responsible", label=text[j + 1 : m.end() - 1],
-                                   clause=text[s : m.end() - 1],
-                                   start=s, end=m.end() - 1, units=units)
+                return Attribution(role="responsible", label=text[j + 1 : cut], clause=text[s:cut],
+                                   start=s, end=cut, units=units)
             return None
         if text[j] in "，,；;。":
             return None

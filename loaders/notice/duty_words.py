@@ -33,12 +33,15 @@ HEAD_CUE_RE = re.compile(CUE_RE.pattern + r"|设在|除(?=[^。；;！？\n]{1,6
 
 # The first role verb of a duty's first sentence decides the heading units' role.
 # An adverb of how may stand between 负责 and the verb: 负责依法配合 is 负责配合 (r1001).
-ROLE_VERB_RE = re.compile(r"(负责(?:依法|积极|主动|全力|共同)?)?(牵头|配合|协助|协同|参与|参加|协办)"
+ROLE_VERB_RE = re.compile(r"(?:(负责(?:依法|积极|主动|全力|共同)?)?(牵头|配合|协助|协同|参与|参加|协办)"
                           # 公众参与制度, 协同机制: the role word qualifies a noun of the mechanism (r1401)
-                          r"(?!\s*单位|\s*部门|制度|机制|体系)|负责(?!人|同志)")
+                          r"(?!\s*单位|\s*部门|制度|机制|体系)|负责(?!人|同志))"
+                          # 遵循政府推动、全民参与、城乡统筹…的原则 (r1501): one of a list of short noun
+                          # phrases naming principles
+                          r"(?!、[\u4e00-\u9fff]{2,6}(?:、|的))")
 # A duty stated without a role verb: 在各自职责范围内履行下列共同职责 (r701, as 履行相应职责, r510),
 # 按照职责分工依法履行消防工作责任 (r1000, as 履行…责任, r900).
-STATED_DUTY_RE = re.compile(r"履行[^。；;！？\n]{0,30}?(?:职责|责任)")
+STATED_DUTY_RE = re.compile(r"履行[^。；;！？\n]{0,30}?(?:职责|责任)(?!过程|中|时|的)")
 # Units acting by their duties right after their names: 镇财政所、镇经管中心按照职责加强… (r601),
 # 按职责, 依职责, 按照各自职责. Not 按照各自工作职责，拟定… (a step, r702) nor 按照《…》职责分工执行 (r604).
 ACTS_BY_DUTY_RE = re.compile(r"(?:应当|应)?" + ACTS_BY_DUTY)
@@ -129,9 +132,27 @@ def _made_up_by(text: str, start: int, verb: int) -> bool:
 _NOUN_AFTER_DE_RE = re.compile(r"的(?:[\u4e00-\u9fff]{2}[、和及与])*$")
 
 
+# A mechanism set up, named by what goes into it: 建立政府补助、…社会资金参与、村民自愿付费相结合的
+# 资金投入机制 (r1480). A role word inside the name of the mechanism is no one's duty (r961).
+_SETS_UP_RE = re.compile(r"建立|健全|完善|构建|形成")
+_MECHANISM_RE = re.compile(r"[^，,；;。\n]*?(?:机制|制度|体系|格局)")
+
+
+def _in_mechanism(text: str, start: int, verb: re.Match[str]) -> bool:
+    clause = max(start, max(text.rfind(c, start, verb.start()) for c in "，,；;") + 1)
+    return (_SETS_UP_RE.search(text, clause, verb.start()) is not None
+            and _MECHANISM_RE.match(text, verb.end()) is not None)
+
+
 def _a_noun(text: str, start: int, verb: int) -> bool:
     """Is the role word at ``verb`` one of the nouns a 的 phrase closes with (…的指导、协助和监督)?"""
     return _NOUN_AFTER_DE_RE.search(text, max(start, verb - 16), verb) is not None
+
+
+# A causative verb, its object the one that does what follows (鼓励单位和个人…参与…, r751).
+_CAUSATIVE_RE = re.compile(r"(?:引导|鼓励|支持|动员|号召)(?![、和及与]|配合|参与|协助|协同|参加)")
+# What may open a clause before its role verb when the clause has no subject: modals and adverbs.
+_OPENS_CLAUSE_RE = re.compile(r"(?:并且|并|同时|还|也)?(?:应当|应|要|须|必须)?(?:积极|主动|共同|依法)?")
 
 
 def duty_role(text: str, start: int, end: int, clause_ends: bool = False) -> tuple[str, str]:
@@ -143,7 +164,8 @@ def duty_role(text: str, start: int, end: int, clause_ends: bool = False) -> tup
     while stop < end and text[stop] not in ends:
         stop += 1
     m = ROLE_VERB_RE.search(text, start, stop)
-    while m is not None and (_made_up_by(text, start, m.start()) or _a_noun(text, start, m.start())):
+    while m is not None and (_made_up_by(text, start, m.start()) or _a_noun(text, start, m.start())
+                             or _in_mechanism(text, start, m)):
         # 区更新办由A、B、C三家副主任单位协同开展工作，负责… (r1120): the verb is the units' after 由
         # (who make the body up), not the subject's; its own role verb comes later
         m = ROLE_VERB_RE.search(text, m.end(), stop)
@@ -155,6 +177,12 @@ def duty_role(text: str, start: int, end: int, clause_ends: bool = False) -> tup
     clause = max(text.rfind(c, start, m.start()) for c in "，,；;")
     if PIVOT_RE.search(text, max(start, clause + 1), m.start()):
         return "responsible", ""  # 建设单位应指派专人负责…: the person appointed does it (r703), no role verb
+    if clause > start and _OPENS_CLAUSE_RE.fullmatch(text, clause + 1, m.start()):
+        # …，鼓励单位和个人以投资、捐资等形式，参与城市绿化工作 (r1464): a clause with no subject of its own
+        # goes on from the object of a causative verb in the clause before it, not from the sentence's subject
+        before = max(text.rfind(c, start, clause) for c in "，,；;")
+        if _CAUSATIVE_RE.search(text, max(start, before + 1), clause):
+            return "responsible", ""
     if m.group(2) == "牵头":
         return "lead", m.group(0)
     if m.group(2) in _SUPPORT_VERBS:

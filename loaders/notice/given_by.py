@@ -12,7 +12,7 @@ import bisect
 import re
 
 from .clause_cues import CLAUSE_CUE_RE, clause_role
-from .duty_words import unit_list
+from .duty_words import ROLE_IN_NAME_RE, unit_list
 from .model import Attribution, UnitMention
 from .names import PHRASE_RE, TASK_VERBS, are_holders, looks_like_unit
 from .roles import MANNER, ROLE_WORDS, SPACE_CHARS
@@ -201,16 +201,39 @@ _NAMED_THEN_ITS_RE = re.compile(r"(?:明确|健全|确定|指定|设立|建立|�
                                 r"(?:统筹|具体|主要|统一|全面)?(?P<word>负责牵头|牵头负责|负责(?!人|同志)|牵头)")
 
 
+# Or designated with no 其, the next clause opening with the role word: …应当根据本辖区实际情况明确
+# 历史文化街区的管理机构，负责日常保护和管理工作 (r1461), …应当建立健全…机制，明确相应工作机构，负责
+# 统筹协调… (r1442). The body
+# designated does it, as the body set up does (设立森林防火指挥所，负责…, r1241); the body still to be
+# designated by a relative clause (明确负责组织…的主管部门, r1444) is a noun phrase, no clause.
+_DESIGNATED_THEN_RE = re.compile(r"(?:明确|确定|指定)(?P<body>[^，,。；;：:、（(\n]{2,30}?)[，,]"
+                                 r"(?:统筹|具体|主要|统一|全面)?(?P<word>负责牵头|牵头负责|负责(?!人|同志)|牵头)")
+
+
+_BY_KIND_RE = re.compile(r"[\u4e00-\u9fff]{2,16}(?:机构|部门|单位|机关)")
+
+
+def _named_by_kind(text: str, s: int, e: int) -> list[UnitMention] | None:
+    if _BY_KIND_RE.fullmatch(text, s, e) is None or ROLE_IN_NAME_RE.search(text, s, e):
+        return None
+    return [UnitMention(name=text[s:e], as_written=text[s:e], start=s, end=e, reading="named by its kind")]
+
+
 def placed_clauses(text: str, start: int, end: int) -> list[Attribution]:
     """Bodies placed in another and given a duty in the next clause (see _PLACED_RE), or in the
     next sentence that names them again (_PLACED_THEN_RE), or named and then given it through 其
     (_NAMED_THEN_ITS_RE)."""
     out: list[Attribution] = []
-    for rx in (_PLACED_RE, _PLACED_THEN_RE, _NAMED_THEN_ITS_RE):
+    for rx in (_PLACED_RE, _PLACED_THEN_RE, _NAMED_THEN_ITS_RE, _DESIGNATED_THEN_RE):
         for m in rx.finditer(text, start, end):
             if "again" in m.groupdict() and not m.group("body").endswith(m.group("again")):
                 continue
             units = unit_list(text, m.start("body"), m.end("body"))
+            if not units and rx in (_DESIGNATED_THEN_RE, _NAMED_THEN_ITS_RE):
+                # the object of the designating verb is a noun phrase: 历史文化街区的管理机构 (r1461), a body
+                # named by the work it does, 优化营商环境工作机构 (r1424)
+                units = (_qualified_party(text, m.start("body"), m.end("body"))
+                         or _named_by_kind(text, m.start("body"), m.end("body")))
             if units and len(units) == 1:
                 word = m.group("word")
                 out.append(Attribution(role=clause_role(word), label=word, clause=m.group(0),

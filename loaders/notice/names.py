@@ -29,7 +29,8 @@ from .vocabulary import CLOSERS, HEADLESS_BODIES, OPENERS, UNIT_FINAL
 PARTY_ENDINGS = ("产权方", "出租方", "承租方", "建设方", "施工方", "使用方", "经营方", "经营者", "业主",
                  "所有人", "管理人", "所有权人", "使用人", "使用权人",
                  "设置者", "所有者", "管理者", "使用者",  # parties by what they do to a thing (r1042)
-                 "服务人")  # 物业服务人 (the Civil Code's party serving a property; r1300, r1302)
+                 "服务人",  # 物业服务人 (the Civil Code's party serving a property; r1300, r1302)
+                 "市场主体")  # the parties of a market (enterprises, traders): the business-environment laws
 # Endings a unit name may have beyond UNIT_FINAL's single characters: places
 # that stand for their government (各街道, 各乡镇, 崇川经济开发区) and companies.
 UNIT_ENDINGS = ("街道", "乡镇", "镇", "乡", "社区", "村", "开发区", "园区", "新区", "片区", "景区", "区政府",
@@ -61,6 +62,10 @@ TASK_VERBS = ("新建", "建成", "启动", "完成", "加快", "推进", "推�
 _KIND_OF_BODY = r"(?:工作|检查|专项)?(?:小?组|站|科|处|中心|委|办公室)"
 _GOVERNING_RE = re.compile(rf"组织(?!部|{_KIND_OF_BODY})|督促(?!{_KIND_OF_BODY})|指导(?!{_KIND_OF_BODY})"
                            rf"|监督(?!{_KIND_OF_BODY})|要求|委托|指派|请")
+# Governing verbs joined by 并 or led by 统筹 (统筹指导并监督居民委员会、村民委员会参与…, r1501): the
+# phrase is a sentence about the bodies after them, as with one verb.
+_GOVERNS = r"(?:指导|监督|督促|组织|协调)"
+_JOINED_GOVERNING_RE = re.compile(rf"统筹{_GOVERNS}|{_GOVERNS}并{_GOVERNS}")
 # Prepositions that open a phrase inside running text; no body's name holds one
 # (根据区消防安全委员会要求, 指导各街道按照国家标准…建设政府专职消防队).
 PREPOSITIONS_RE = re.compile(r"按照|根据|依据|依照")
@@ -74,7 +79,8 @@ PERSON_ENDINGS = ("干部", "主任", "书记", "负责人", "村长", "镇长",
 # counts. A 由-phrase says who does something (非国有不可移动文物由其所有人, r803); no name holds one
 # (自由贸易区 aside), nor a
 # hand-over (村级工程项目移交各行政村负责…, r601: the 由-clause reads 各行政村).
-PHRASE_RE = re.compile(r"的|是否|邀请|设立|成立|下设|设在|组建|适用|移交|^除|召开"
+# 设区的市 is a kind of city (a city divided into districts), its 的 no clause.
+PHRASE_RE = re.compile(r"(?<!设区)的|是否|邀请|设立|成立|下设|设在|组建|适用|移交|^除|召开"
                        r"|^本(?:办法|方案|意见|规定|细则)|[一两几数首](?:批|系列)|若干|(?<![自理缘])由")
 # Procedure verbs right after a finished body's name: the name ended and a sentence went on
 # (城建中心报小型建设工程领导小组选择社会中介机构, r602), also after a modal, with a verb governing
@@ -130,7 +136,7 @@ def looks_like_unit(name: str) -> bool:
         return False
     if re.search(r"[0-9０-９%％。！？：:；;，,\"《》]", name):
         return False
-    if _GOVERNING_RE.match(name):
+    if _GOVERNING_RE.match(name) or _JOINED_GOVERNING_RE.match(name):
         return False  # 组织居委会配合…, 督促小区物业公司负责…: a verb, then the body it governs
     if name.startswith(TASK_VERBS) or _BRACKETS_RE.sub("", name).startswith(TASK_VERBS):
         return False  # 新(改、扩)建…: a task verb with its alternatives in brackets
@@ -249,7 +255,9 @@ def split_and_joined(name: str) -> list[tuple[str, int]]:
         left, right = name[: m.start()], name[m.end() :]
         grassroots = left in GRASSROOTS_KINDS  # 属地村、居及镇属企业 (r900): 居, 镇属企业
         # a word for bodies ends a name as 局 does: 市、区民政部门和镇人民政府 (r1203)
-        if not (left[-1:] in BODY_FINAL or left.endswith(("镇", "乡", "街道", *_BODY_WORDS, *PARTY_ENDINGS))
+        # and for organisations (人民团体和社会组织, r1424)
+        if not (left[-1:] in BODY_FINAL or left.endswith(("镇", "乡", "街道", "团体", "组织", *_BODY_WORDS,
+                                                           *PARTY_ENDINGS))
                 or grassroots or _COLLECTIVE_RE.search(left)):
             continue
         if right.startswith(HEADLESS_BODIES):

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from .chapter_duties import by_division, chapter_duties, lead_in
-from .duties import Duty, duty_items, unlabelled_duty_list
+from .duties import Duty, duty_items, general_articles, unlabelled_duty_list
 from .duty_table import duty_table
 from .fallback import ParagraphDuty, paragraph_duties
 from .given_by import by_clauses, placed_clauses, with_clauses
@@ -389,7 +389,9 @@ def _parse_notice(text: str, *, source: str, doc_id: str | None, max_seconds: fl
         # A 由-clause counts too: 由A配合B… and A、B是…的责任部门 are two duties (r754).
         clauses, clause_persons = subject_clauses(text, 0, len(text))
         by = by_clauses(text, 0, len(text))
-        if len(by) + len(clauses) + len(clause_persons) < 2:
+        # One is enough in a regulation's chapter of articles (第一章 总则 / 第X条): each article is read
+        # by its own words, one giving a unit its duty a measure (r1420)
+        if len(by) + len(clauses) + len(clause_persons) < (1 if general_articles(text, plain_headers) else 2):
             clauses, clause_persons = [], []
         bracketed = with_clauses(by, clauses)
         persons = clause_persons

@@ -40,7 +40,10 @@ _COLON_RE = re.compile(r"(?P<label>" + _QUALIFIER + _LEADER + r")[^\S\n]*[:：][
 _SERVES_RE = re.compile(r"由(?P<names>[^，,。；;：:由\n]{2,20}?)担任(?P<label>[\u4e00-\u9fff]{0,4}?责任人)")
 # Groups of persons and posts: cadres and heads, not staff (督查队员, 保洁员 are neither).
 # 法定代表人, 实际控制人: the persons answering for a body (r1002).
-PERSON_GROUP_RE = re.compile(r"(干部|主任|书记|村长|镇长|乡长|组长|所长|站长|负责人|领导|代表人|控制人)$")
+# A head of something (河长, 副团长, 副秘书长: r1422, r1441) is a leadership post too; not a word that
+# merely ends in 长 (增长, 延长, 家长, 成长, 擅长).
+PERSON_GROUP_RE = re.compile(r"(干部|主任|书记|村长|镇长|乡长|组长|所长|站长|负责人|领导|代表人|控制人"
+                             r"|(?<![增延成擅专家助生年兄学])长)$")
 
 
 def is_person_group(name: str) -> bool:

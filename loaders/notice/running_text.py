@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .clause_cues import CARRIED_RE, CLAUSE_CUE_RE, MODAL_RULE_RE, MODAL_STARTS, clause_role
-from .duty_heads import NAMED_BY_CLAUSE_RE
+from .duty_heads import NAMED_BY_CLAUSE_RE, clause_named_list, located_list
 from .duty_words import CUE_RE, MAX_HEADING, MAX_LIST_HEADING, PIVOT_RE, opening_list, unit_list
 from .given_by import GENERIC_HEADS, alternatives, designated, holders, joined_lead
 from .model import Attribution, Official, UnitMention
@@ -27,7 +27,7 @@ from .vocabulary import at_line_start
 _CLAUSE_STARTS = "，,；;。：:！？!?\n（("
 _CLAUSE_END = "。；;！？!?\n"
 # a list of a dozen district bodies (区发展改革委、区经委、…、区城管执法局等部门, r1042)
-_MAX_SUBJECT = 100
+_MAX_SUBJECT = 160
 # 各村党支书记为网格长，包村负责: a group of persons made something, then 负责 for a scope.
 _APPOINTED_RE = re.compile(r"为[^，,；;。\n]{1,8}[，,][^，,；;。\n]{0,4}负责(?!人|同志)")
 
@@ -77,10 +77,11 @@ _SET_OFF_LIST_RE = re.compile(r"(?=[^，,]*(?:、|等))(?![^，,]*(?:是|为|的
                               r"[\u4e00-\u9fff（）()、]{2,100}")
 # A clause that only says how or by what the subject acts: 依照相关法律法规，按照各自职责做好… (r1341).
 _ADVERBIAL_CLAUSE_RE = re.compile(r"\s*(?:应当|应|要|须|必须)?"
-                                  r"(?:(?:按照|依照|依据|根据|依法|在)[^，,：:由]*)?$")
+                                  r"(?:(?:按照|依照|依据|根据|参照|依法|在)[^，,：:由]*)?$")
 
 
 _WARRANTS = ("根据", "依据", "依照")
+_RULES = (*_WARRANTS, "参照")
 
 
 def _set_off_subject(text: str, s: int, cue: int) -> int:
@@ -100,7 +101,11 @@ def _set_off_subject(text: str, s: int, cue: int) -> int:
     # so are alternatives closed by the short name they are given (…或者…确定的物业主管部门（以下统称物业主管
     # 部门），负责…, r1363): the alias shows where the name ends
     aliased = listed == comma and designated(text, s, listed) is not None
-    if not warranted and not aliased and not _SET_OFF_LIST_RE.fullmatch(text, s, listed):
+    # two bodies joined by 和, then the rule they act by in a clause of its own (…管理委员会和…管理委员会，
+    # 参照本条例关于…的规定，履行…职责, r1443): the rule shows the clause goes on
+    ruled = (listed == comma and "和" in text[s:comma] and text.startswith(_RULES, comma + 1)
+             and unit_list(text, s, comma) is not None)
+    if not warranted and not aliased and not ruled and not _SET_OFF_LIST_RE.fullmatch(text, s, listed):
         return -1
     k = comma + 1
     while k < cue:
@@ -297,7 +302,13 @@ def _subject(text: str, s: int, e: int, cue: re.Match[str], role: str) -> Attrib
         word = cue.groupdict().get("word") or cue.group(0)
         return Attribution(role=role, label=word, clause=text[s : cue.end()], start=s, end=cue.end(),
                            units=offered)
+    if (listed := clause_named_list(text, s, e) or located_list(text, s, e)) is not None:
+        word = cue.groupdict().get("word") or cue.group(0)
+        return Attribution(role=role, label=word, clause=text[s : cue.end()], start=s, end=cue.end(),
+                           units=listed)
     k = raw.rfind("的")
+    if k >= 2 and raw[k - 2 : k] == "设区":
+        k = -1  # 设区的市: a kind of city, no qualifier (names.PHRASE_RE)
     if k != -1 and raw.startswith((*TASK_VERBS, "形成", "构建")):
         return None  # 形成承担…职能的部门和其他组织协同化解…的工作格局 (r1323): the units are in the object
     if k != -1 and looks_like_unit(raw[k + 1 :]) and raw[k + 1 :] not in GENERIC_HEADS:

@@ -47,16 +47,24 @@ from __future__ import annotations
 import re
 
 from .model import UnitMention
-from .names import PHRASE_RE, are_holders, jurisdiction_of, looks_like_unit
+from .names import PHRASE_RE, TASK_VERBS, are_holders, jurisdiction_of, looks_like_unit
 from .unit_lists import list_mentions
 
 # 等单位, 等有关部门, 等职能部门, and a qualifier before them (等市政交通设施、
 # 公共服务设施相关部门), and 等各有关管理部门 (r1140); 等行政管理部门 (r1160), 等配套服务公司 (r1142):
 # a few words of what the bodies do before the kind.
 # Two kinds may close it, joined by 、 or 和 (等有关部门、单位, r1302; 等部门和机构, r1342).
+# A bracket may widen the kind (等部门（机构）, r1502), naming no unit.
 _TYPED = (r"等各?(?:[\u4e00-\u9fff、]{2,30}?(?:有关|相关))?(?:有关|相关)?"
-          r"(?:[\u4e00-\u9fff]{1,4}?)?(?:职能|管理)?(?:单位|部门|公司)(?:[、和及](?:有关|相关)?(?:单位|部门|机构))?")
+          r"(?:[\u4e00-\u9fff]{1,4}?)?(?:职能|管理)?(?:单位|部门|公司)(?:[、和及](?:有关|相关)?(?:单位|部门|机构))?"
+          r"(?:[（(](?:单位|部门|机构)[)）])?")
 TYPED_END_RE = re.compile(_TYPED + r"\s*$")
+# The bodies after 和 may be a list of their own, closed by 等机构 or 等组织: …等部门和党史史志研究、
+# 档案等机构 (r1440), …等部门和工会、共青团、妇联等组织.
+_INSTITUTIONS_END_RE = re.compile(r"等(?:有关|相关)?(?:机构|组织|团体|单位)\s*$")
+# A sector's newer name in brackets after it (工商行政管理（市场监管）, r1401): the same body, the
+# bracket dropped.
+_RENAMED_RE = re.compile(r"(?P<sector>[\u4e00-\u9fff]{2,8})[（(](?P<newer>[\u4e00-\u9fff]{2,8})[)）]")
 # A typed list joined to bodies named in full: 发展和改革、公安、…等部门和消防救援机构 (r1322): the sectors,
 # then the bodies after 和 / 及 / 与.
 _TYPED_JOINED_RE = re.compile(_TYPED + r"(?=[和及与])")
@@ -70,14 +78,28 @@ _LEVELS = "省市区县镇乡"
 # (市、县（市、区）人民政府公安、住房城乡建设…部门, r1303, r1343: the bare 市 shares 人民政府 too).
 # An autonomous level is a level too: 自治县发展改革、经济信息…等部门 (r1402), 区县（自治县） (r1404).
 _LEVEL = rf"(?:自治[区州县旗]|[{_LEVELS}])"
-_PREFIX_RE = re.compile(rf"{_LEVEL}(?:[（(〔](?:{_LEVEL}|、){{1,7}}[)）〕])?(?P<gov>人民政府|政府)?")
+# Levels named by their rank are levels too, with their government: 县级以上人民政府发展改革、财政…等部门,
+# 设区的市人民政府交通、水利等部门 (provincial regulations).
+_RANKED_RE = re.compile(r"(?:县级以上(?:地方)?(?:各级)?|设区的市)(?P<gov>人民政府|政府)")
+_PREFIX_RE = re.compile(rf"{_RANKED_RE.pattern}|{_LEVEL}(?:[（(〔](?:{_LEVEL}|、){{1,7}}[)）〕])?"
+                        r"(?P<gov2>人民政府|政府)?")
+# A bare level joined by 和 to the level the first sector is written with (市和区（县）发展改革、…).
+_TWO_LEVELS_RE = re.compile(rf"(?P<level>[{_LEVELS}])和(?={_LEVEL}(?:[（(〔][{_LEVELS}、]{{1,7}}[)）〕])?"
+                            r"(?:人民政府)?[\u4e00-\u9fff])")
+# A department of one level joined by 和 to a bare level opening the list (市人民政府生态环境和市、县（区）…).
+_JOINED_LEVEL_RE = re.compile(r"(?P<own>[\u4e00-\u9fff（）()]{2,20})和(?P<level>[省市区县镇乡])")
 # The kind written once on the last sector and shared by all (民政部门): a generic kind, which no
 # sector's name ends with.
 _SHARED_KIND_RE = re.compile(r"(?:行政|主管|职能)?(?:部门|单位|机构)$")
 
 
+# A field of work ending as a body's name may (农业, 林业, 工业: 业 as in 企业), named here as a sector.
+_FIELD_RE = re.compile(r"(?<![企事行物])[农林渔牧工商]业$")
+
+
 def _sector(name: str) -> bool:
-    return bool(_SECTOR_RE.fullmatch(name)) and not PHRASE_RE.search(name)
+    # a task (加强领导, 落实责任) names no field of work
+    return bool(_SECTOR_RE.fullmatch(name)) and not PHRASE_RE.search(name) and not name.startswith(TASK_VERBS)
 
 
 def _levels(units: list[UnitMention]) -> tuple[list[str], int]:
@@ -93,7 +115,7 @@ def _levels(units: list[UnitMention]) -> tuple[list[str], int]:
     if _PREFIX_RE.match(first) is None or jurisdiction_of(first) is None:
         return [], 0
     own = _prefix(first) or first[0]
-    gov = m.group("gov") or "" if (m := _PREFIX_RE.match(own)) is not None else ""
+    gov = m.group("gov") or m.group("gov2") or "" if (m := _PREFIX_RE.match(own)) is not None else ""
     return [u.as_written.strip() + gov for u in units[:k]] + [own], k
 
 
@@ -103,17 +125,27 @@ def _prefix(name: str) -> str:
     m = _PREFIX_RE.match(name)
     if m is None or m.end() >= len(name):
         return ""
+    if _RANKED_RE.match(name) is not None:
+        return m.group(0)  # 县级以上人民政府: a place by its rank, its government written
     level = re.match(_LEVEL, name)
     if level is None or jurisdiction_of(level.group(0) + name[m.end() :]) is None:  # 市场监管: no place
         return ""
     return m.group(0)
 
 
+def _renamed(u: UnitMention) -> UnitMention:
+    """A sector with its newer name bracketed after it (工商行政管理（市场监管）) as the sector alone."""
+    m = _RENAMED_RE.fullmatch(u.name)
+    if m is None or not _sector(m.group("sector")) or not _sector(m.group("newer")):
+        return u
+    return u.model_copy(update={"name": m.group("sector")})
+
+
 def _distribute(units: list[UnitMention], kind: str) -> list[UnitMention] | None:
     """The sectors with their place prefix restored (and the shared `kind` added), or None when
     an item is not a sector."""
     levels, k = _levels(units)
-    sectors = units[k:]
+    sectors = [_renamed(u) for u in units[k:]]
     if levels:
         prefixes, bare0 = levels, sectors[0].name[len(levels[-1]) :]
     else:
@@ -149,9 +181,18 @@ def typed_sectors(text: str, s: int, e: int) -> list[UnitMention] | None:
     typed = TYPED_END_RE.search(text, s, e)
     if typed is None and (joined := _TYPED_JOINED_RE.search(text, s, e)) is not None:
         sectors = typed_sectors(text, s, joined.end())
+        if not sectors:
+            return None
         leads, bodies = list_mentions(text, joined.end() + 1, e)
-        if sectors and not leads and bodies and are_holders([u.name for u in bodies]):
+        if not leads and bodies and are_holders([u.name for u in bodies]):
             return sectors + bodies
+        if (more := _INSTITUTIONS_END_RE.search(text, joined.end() + 1, e)) is not None:
+            leads, bodies = list_mentions(text, joined.end() + 1, more.start())
+            bare = [u.name for u in bodies]
+            # sectors (党史史志研究、档案等机构, r1440) or bodies (工会、共青团、妇联等组织)
+            if not leads and bodies and (all(map(_sector, bare)) and not any(map(looks_like_unit, bare))
+                                         or are_holders(bare)):
+                return sectors + bodies
         return None
     if typed is not None:
         if typed.start() - s < 1:
@@ -162,6 +203,21 @@ def typed_sectors(text: str, s: int, e: int) -> list[UnitMention] | None:
             return None
         if len(units) == 1:  # one sector before 等…部门 (排水等部门): as written
             return units if _sector(units[0].name) and len(units[0].name) >= 2 else None
+        if (two := _TWO_LEVELS_RE.match(units[0].name)) is not None and len(units) > 1:
+            # 市和区（县）发展改革、公安…等部门: two levels joined by 和, as 市、区（县）…
+            first, lvl, cut = units[0], two.group("level"), two.end()
+            level = first.model_copy(update={"name": lvl, "as_written": lvl, "end": first.start + len(lvl)})
+            second = first.model_copy(update={"name": first.name[cut:], "start": first.start + cut})
+            return _distribute([level, second, *units[1:]], "")
+        if (joined := _JOINED_LEVEL_RE.fullmatch(units[0].name)) is not None and len(units) > 2:
+            # 市人民政府生态环境和市、县（区）人民政府发展改革、农业农村…等部门 (r1480): one level's
+            # department as written, joined by 和 to the levels the sectors after it are distributed over
+            first, mine, lvl = units[0], joined.group("own"), joined.group("level")
+            own = first.model_copy(update={"name": mine, "as_written": mine, "end": first.start + len(mine)})
+            level = first.model_copy(update={"name": lvl, "as_written": lvl,
+                                             "start": first.start + joined.start("level")})
+            rest = _distribute([level, *units[1:]], "")
+            return [own, *rest] if rest is not None and _PREFIX_RE.match(own.name) else None
         return _distribute(units, "")
     leads, mentions = list_mentions(text, s, e)
     units = leads + mentions
@@ -169,7 +225,7 @@ def typed_sectors(text: str, s: int, e: int) -> list[UnitMention] | None:
         return None
     kind = _SHARED_KIND_RE.search(units[-1].name)
     if (kind is None or kind.start() < 2 or not _sector(units[-1].name[: kind.start()])
-            or any(looks_like_unit(u.name) for u in units[:-1])
+            or any(looks_like_unit(u.name) and not _FIELD_RE.search(u.name) for u in units[:-1])
             or looks_like_unit(units[-1].name[: kind.start()])):
         return None
     last = units[-1]

@@ -31,10 +31,11 @@ from .vocabulary import (
 
 # 区房管局等建设主管部门: a trailing 等 and the kind of body the list is, left out as 等部门 is.
 # The last 等: 普通高等学校等事业单位 closes its group at 等事业单位, 高等 being part of a name (r1041).
+# Organisations close a list as departments do (工会、共青团、妇联、残联等群团组织).
 # The kind may say whose bodies they are and give an alternative kind in brackets: …管理机构等人民政府的
 # 派出机关（机构） (r1423), as the 的 of 承担…职能的部门 names a kind.
 KIND_AFTER_RE = re.compile(r"等(?:(?:(?!等)[\u4e00-\u9fff]){2,8}的)?(?:(?!等)[\u4e00-\u9fff]){1,6}?"
-                            r"(?:部门|单位|机构|机关)(?:[（(](?:部门|单位|机构|机关)[）)])?$")
+                            r"(?:部门|单位|机构|机关|组织|团体)(?:[（(](?:部门|单位|机构|机关)[）)])?$")
 # …、区国资委等产业、招商部门 (r1064): the kinds after the last 等 may be a list of their own, which
 # names what the bodies do; the whole tail is the kind, not further bodies.
 _KINDS_AFTER_RE = re.compile(r"等(?:(?:(?!等)[\u4e00-\u9fff]){1,6}、)+(?:(?!等)[\u4e00-\u9fff]){1,6}?"
@@ -419,6 +420,37 @@ def share_suffixes(mentions: list[UnitMention]) -> list[UnitMention]:
     return out
 
 
+# A place: a name ending in a level (石龙区, 太白湖新区, 济宁高新技术产业开发区), maybe with the level's
+# alternatives in brackets (县（市、区）, 各县（市）).
+_PLACE_NAME_RE = re.compile(r"各?[\u4e00-\u9fff]{0,12}?[省市区县旗州]"
+                            r"(?:[（(〔][省市区县乡镇、]{1,7}[)）〕])?")
+
+
+def share_department(mentions: list[UnitMention]) -> list[UnitMention]:
+    """Places before a place's department share the department, as 市、区残联 shares 残联:
+    县（市、区）、…、太白湖新区、济宁经济技术开发区城市绿化行政主管部门 (r1464), 各县（市）、石龙区城市绿化
+    行政主管部门, 新华区、卫东区、湛河区城市绿化主管部门和…管委会 (r1463). Only a department (…部门) is
+    shared, so a list of bodies ending in a place's own body (各区、临港新片区管委会) stays as written.
+
+    >>> [m.name for m in list_mentions("甲县、乙新区林业主管部门", 0, 12)[1]]
+    ['甲县林业主管部门', '乙新区林业主管部门']
+    """
+    out = list(mentions)
+    for i in range(len(out) - 1, 0, -1):
+        name = out[i].name
+        if out[i].alias is not None or not name.endswith("部门"):
+            continue
+        place = _PLACE_NAME_RE.match(name)  # the shortest: 济宁经济技术开发区 of …开发区城市绿化…部门
+        body = name[place.end() :] if place is not None else ""
+        if len(body) < 4 or not looks_like_unit(body):
+            continue
+        k = i - 1
+        while k >= 0 and out[k].alias is None and _PLACE_NAME_RE.fullmatch(out[k].name):
+            out[k] = out[k].model_copy(update={"name": out[k].name + body, "reading": "shared suffix"})
+            k -= 1
+    return out
+
+
 _PLACE_SUFFIX_RE = re.compile(r"^.{2,4}?(街道|镇|乡)$")
 
 
@@ -504,8 +536,8 @@ def list_mentions(text: str, start: int, end: int, before: UnitMention | None = 
             continue
         (leads if marked else mentions).append(item)
     mentions = merge_attributes(text, _merge_parents(text, merge_collectives(text, mentions)))
-    mentions = share_place_suffix(share_suffixes([part for m in mentions
-                                                  for part in split_names(text, delegate(text, m))]))
+    parts = [part for m in mentions for part in split_names(text, delegate(text, m))]
+    mentions = share_department(share_place_suffix(share_suffixes(parts)))
     mentions = merge_grassroots(text, restore_elided_prefixes(restore_prefixes(mentions), before,
                                                               document_places(text)))
     return leads, mentions
