@@ -58,7 +58,9 @@ from .unit_lists import list_mentions
 _TYPED = (r"等各?(?:[\u4e00-\u9fff、]{2,30}?(?:有关|相关))?(?:有关|相关)?"
           r"(?:[\u4e00-\u9fff]{1,4}?)?(?:职能|管理)?(?:单位|部门|公司)(?:[、和及](?:有关|相关)?(?:单位|部门|机构))?"
           r"(?:[（(](?:单位|部门|机构)[)）])?")
-TYPED_END_RE = re.compile(_TYPED + r"\s*$")
+# The short name the list is given for later (…等部门（以下统称湿地保护管理部门）) closes it too, dropped as
+# an alias is (r601).
+TYPED_END_RE = re.compile(_TYPED + r"(?:[（(]以下(?:简称|统称|称)[^()（）\n]{1,20}[)）])?\s*$")
 # The bodies after 和 may be a list of their own, closed by 等机构 or 等组织: …等部门和党史史志研究、
 # 档案等机构 (r1440), …等部门和工会、共青团、妇联等组织.
 _INSTITUTIONS_END_RE = re.compile(r"等(?:有关|相关)?(?:机构|组织|团体|单位)\s*$")
@@ -71,7 +73,7 @@ _TYPED_JOINED_RE = re.compile(_TYPED + r"(?=[和及与])")
 # A sector: a few characters naming a field of work (水, 通信, 工业和信息化); a one-character one
 # only beside others (水、电、气). Two fields a merged department joins by 和 may be longer
 # (人力资源和社会保障).
-_SECTOR_RE = re.compile(r"[\u4e00-\u9fff]{1,8}|[\u4e00-\u9fff]{2,5}和[\u4e00-\u9fff]{2,5}")
+_SECTOR_RE = re.compile(r"[\u4e00-\u9fff]{1,8}|[\u4e00-\u9fff]{2,5}和[\u4e00-\u9fff]{2,6}")
 _LEVELS = "省市区县镇乡"
 # The place prefix on the first sector: a level, or a level and its alternatives in brackets (市（区）,
 # 县（市、区）), and the level's government when the sectors are named as its departments
@@ -97,7 +99,15 @@ _SHARED_KIND_RE = re.compile(r"(?:行政|主管|职能)?(?:部门|单位|机构)
 _FIELD_RE = re.compile(r"(?<![企事行物])[农林渔牧工商]业$")
 
 
+# A field written with a narrower or older field in brackets inside it (文化（文物）旅游, the culture and
+# tourism department that also holds cultural relics): one sector, kept as written.
+_INNER_BRACKET_RE = re.compile(r"(?P<head>[\u4e00-\u9fff]{2,6})[（(〔](?P<inner>[\u4e00-\u9fff]{2,6})[)）〕]"
+                               r"(?P<tail>[\u4e00-\u9fff]{2,6})")
+
+
 def _sector(name: str) -> bool:
+    if (m := _INNER_BRACKET_RE.fullmatch(name)) is not None:
+        return all(_sector(m.group(g)) for g in ("head", "inner", "tail"))
     # a task (加强领导, 落实责任) names no field of work
     return bool(_SECTOR_RE.fullmatch(name)) and not PHRASE_RE.search(name) and not name.startswith(TASK_VERBS)
 

@@ -1,0 +1,42 @@
+"""Round AE (batches AL–AQ, 总则 chapters of local regulations): grammar, not vocabulary. Each rule
+is stated as a shape of names, lists, clauses or paragraphs and pinned here on the real documents it
+fixed (tests/corpus_real/, see its README) and on constructed variants: sentences written for these
+tests, marked *constructed*, with other words, so the shape rather than the words is what is read.
+Constructed variants are not real documents and count in no score."""
+
+from __future__ import annotations
+
+from real_corpus import assert_exact, clause_roles
+
+# --- 1. what a sector may be written as ---------------------------------------------------------------
+
+
+def test_a_merged_sector_may_join_a_longer_field():
+    # r1541 第五条: 城市管理和综合行政执法 (4 + 6 characters), one merged department's field among
+    # sectors closed by 等有关部门
+    assert_exact("r1541_shanwei_ncjf_2022")
+    # constructed
+    assert clause_roles("水利、城乡建设和综合行政执法、气象等部门应当按照各自职责做好防汛工作。") == [
+        ("responsible", ["水利", "城乡建设和综合行政执法", "气象"])]
+
+
+def test_a_sector_may_hold_a_narrower_field_in_brackets():
+    # r1583 第五条: 文化（文物）旅游, the department that holds relics too, one sector kept as written
+    # constructed
+    assert clause_roles("农业、文化（体育）旅游、财政等有关部门按照各自职责，做好保护工作。") == [
+        ("responsible", ["农业", "文化（体育）旅游", "财政"])]
+    # a bracket around a task is no field: 加强（落实）… is no list of sectors
+    assert clause_roles("加强（落实）监督、财政等有关部门按照各自职责，做好保护工作。") != [
+        ("responsible", ["加强（落实）监督", "财政"])]
+
+
+# --- 2. a short name given to a list of sectors -------------------------------------------------------
+
+
+def test_a_sector_list_given_a_short_name_keeps_its_sectors():
+    # r1564 第六条: 林业、水务、…、城市管理等部门（以下统称湿地保护管理部门）应当按照各自职责，负责…: the short name
+    # closes the list, dropped as an alias is (r601)
+    assert_exact("r1564_zhengzhou_sdbh_2020")
+    # constructed
+    assert clause_roles("交通、水利、气象等部门（以下简称防汛部门）应当按照各自职责，配合做好防汛工作。") == [
+        ("support", ["交通", "水利", "气象"])]
