@@ -147,6 +147,8 @@ def _subject_end(text: str, s: int, verb: re.Match[str] | int) -> int:
     """Where a later clause's subject ends: before the rule, adverbs or adverbials (each maybe set off
     by a comma) in front of its role verb."""
     e = verb if isinstance(verb, int) else verb.start()
+    if (with_ := text.find("会同", s + 2, e)) != -1 and not re.search(r"[，,：:由]", text[s:with_]):
+        e = with_  # A会同B负责…: B is what A works with, no holder of the duty (r701, r940)
     if (modal := _BARE_MODAL_RE.search(text, s, e)) is not None and modal.start() > s:
         e = modal.start()  # 村民委员会应当协助…: a bare modal right before the role verb
     while True:

@@ -223,6 +223,9 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
             before = text[s : cue.start()]
             if re.search(r"[，,]", before) and not re.search(r"[：:由]", before):
                 set_off = head_end = _set_off_subject(text, s, cue.start())
+            # A会同B负责…: the subject is A, B only what it works with (r701, r940)
+            if (with_ := text.find("会同", s + 2, head_end)) != -1 and not re.search(r"[，,：:由]", before):
+                head_end = with_
         # the warrant a subject acts by names no one it hands the work to (根据授权、委托，…, r1381)
         pivot_end = head_end
         if set_off != -1 and (w := _modal_split(text, s, head_end)) != -1 and text.startswith(_WARRANTS, w):

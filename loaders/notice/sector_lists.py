@@ -47,7 +47,7 @@ from __future__ import annotations
 import re
 
 from .model import UnitMention
-from .names import PHRASE_RE, TASK_VERBS, are_holders, jurisdiction_of, looks_like_unit
+from .names import PHRASE_RE, TASK_VERBS, are_holders, is_holder, jurisdiction_of, looks_like_unit
 from .unit_lists import list_mentions
 
 # 等单位, 等有关部门, 等职能部门, and a qualifier before them (等市政交通设施、
@@ -69,7 +69,8 @@ _INSTITUTIONS_END_RE = re.compile(r"等(?:有关|相关)?(?:机构|组织|团体
 _RENAMED_RE = re.compile(r"(?P<sector>[\u4e00-\u9fff]{2,8})[（(](?P<newer>[\u4e00-\u9fff]{2,8})[)）]")
 # A typed list joined to bodies named in full: 发展和改革、公安、…等部门和消防救援机构 (r1322): the sectors,
 # then the bodies after 和 / 及 / 与.
-_TYPED_JOINED_RE = re.compile(_TYPED + r"(?=[和及与])")
+# 以及 joins them as 和 does (…等部门以及消防救援、…管理委员会等机构, r1540).
+_TYPED_JOINED_RE = re.compile(_TYPED + r"(?=以及|[和及与])")
 # A sector: a few characters naming a field of work (水, 通信, 工业和信息化); a one-character one
 # only beside others (水、电、气). Two fields a merged department joins by 和 may be longer
 # (人力资源和社会保障).
@@ -193,15 +194,19 @@ def typed_sectors(text: str, s: int, e: int) -> list[UnitMention] | None:
         sectors = typed_sectors(text, s, joined.end())
         if not sectors:
             return None
-        leads, bodies = list_mentions(text, joined.end() + 1, e)
+        after = joined.end() + (2 if text.startswith("以及", joined.end()) else 1)
+        leads, bodies = list_mentions(text, after, e)
         if not leads and bodies and are_holders([u.name for u in bodies]):
             return sectors + bodies
-        if (more := _INSTITUTIONS_END_RE.search(text, joined.end() + 1, e)) is not None:
-            leads, bodies = list_mentions(text, joined.end() + 1, more.start())
+        if (more := _INSTITUTIONS_END_RE.search(text, after, e)) is not None:
+            leads, bodies = list_mentions(text, after, more.start())
             bare = [u.name for u in bodies]
-            # sectors (党史史志研究、档案等机构, r1440) or bodies (工会、共青团、妇联等组织)
+            # sectors (党史史志研究、档案等机构, r1440) or bodies (工会、共青团、妇联等组织), or both, each
+            # item one or the other (消防救援、…管理委员会等机构, r1540)
             if not leads and bodies and (all(map(_sector, bare)) and not any(map(looks_like_unit, bare))
-                                         or are_holders(bare)):
+                                         or are_holders(bare)
+                                         or all(is_holder(b) or (_sector(b) and not looks_like_unit(b))
+                                                for b in bare)):
                 return sectors + bodies
         return None
     if typed is not None:

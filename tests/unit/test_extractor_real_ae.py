@@ -40,3 +40,33 @@ def test_a_sector_list_given_a_short_name_keeps_its_sectors():
     # constructed
     assert clause_roles("交通、水利、气象等部门（以下简称防汛部门）应当按照各自职责，配合做好防汛工作。") == [
         ("support", ["交通", "水利", "气象"])]
+
+
+def test_sectors_joined_by_yiji_to_bodies_and_sectors_closed_by_their_own_kind():
+    # r1540 第四条: 市文化广电旅游、…、市场监督等部门以及消防救援、宋都古城文化产业园区管理委员会等机构: 以及 joins
+    # as 和 does, and the list after it may mix sectors and bodies named in full; the place prefix of
+    # the first list is not carried over onto the second
+    assert_exact("r1540_kaifeng_gcbh_2020")
+    # constructed
+    assert clause_roles("县水利、交通等部门以及气象、县防汛抗旱指挥部办公室等机构应当按照各自职责，做好防汛工作。") == [
+        ("responsible", ["县水利", "县交通", "气象", "县防汛抗旱指挥部办公室"])]
+
+
+# --- 3. the clause around a subject --------------------------------------------------------------------
+
+
+def test_the_body_worked_with_holds_no_duty():
+    # r1540 第四条: 市资源规划主管部门会同市文物行政主管部门负责…: 会同 names whom the subject works with (r701)
+    assert_exact("r1540_kaifeng_gcbh_2020")
+    # constructed
+    assert clause_roles("县水利局会同县农业局负责灌区管理工作。") == [("responsible", ["县水利局"])]
+
+
+def test_duties_named_after_the_law_they_act_by_are_the_cue():
+    # r1545 第四条: …等有关部门应当按照相关法律、法规和各自职责，做好…: the subject's own duties, named
+    # beside the law, as 按照各自职责 alone
+    # constructed
+    assert clause_roles("县水利、交通等有关部门应当按照有关法律、法规和各自职责，做好防汛工作。") == [
+        ("responsible", ["县水利", "县交通"])]
+    # the law alone is no cue (按照规定, r1342)
+    assert clause_roles("县水利、交通等有关部门应当按照有关法律、法规，做好防汛工作。") == []
