@@ -6,7 +6,7 @@ Constructed variants are not real documents and count in no score."""
 
 from __future__ import annotations
 
-from real_corpus import assert_exact, clause_roles
+from real_corpus import assert_exact, clause_roles, measure_roles
 
 # --- 1. what a sector may be written as ---------------------------------------------------------------
 
@@ -70,3 +70,18 @@ def test_duties_named_after_the_law_they_act_by_are_the_cue():
         ("responsible", ["县水利", "县交通"])]
     # the law alone is no cue (按照规定, r1342)
     assert clause_roles("县水利、交通等有关部门应当按照有关法律、法规，做好防汛工作。") == []
+
+
+# --- 4. an article of a 总则 is one measure --------------------------------------------------------------
+
+
+def test_an_article_whose_first_paragraph_gives_no_duty_keeps_its_later_paragraphs():
+    # r1545 第四条: 自治县、乡（镇）人民政府领导… (no role word), then three paragraphs each opening with
+    # departments given a duty: the article's own paragraphs (款), one measure, not three items
+    assert_exact("r1545_jingning_mjwh_2010")
+    # constructed: however many of its paragraphs open with a unit
+    text = ("第一章 总则\n\n第四条 县人民政府领导本县的防汛工作。\n\n县水利局负责河道巡查。\n\n"
+            "县气象局负责气象监测。\n\n县交通、电力等部门应当按照各自职责，做好防汛工作。\n\n"
+            "第五条 县人民政府应当加强防汛宣传。\n")
+    assert measure_roles(text) == [[("responsible", ["县水利局"]), ("responsible", ["县气象局"]),
+                                    ("responsible", ["县交通", "县电力"])]]
