@@ -9,7 +9,7 @@ import bisect
 import re
 
 from .clause_cues import CARRIED_RE, clause_role
-from .duty_heads import located_list, named_by_clause
+from .duty_heads import located_list, named_by_clause, owned_bodies
 from .duty_words import (
     ACTS_BY_DUTY_RE,
     CUE_RE,
@@ -172,7 +172,8 @@ def _later_clause(text: str, s: int, verb: re.Match[str], stop: int, heads: list
     # (具有行政管理职能的市人民政府派出机构，根据授权负责…, r1360)
     # (r1360), or alternatives a body designates (…或者…确定的…主管部门（以下统称…），负责…, r1301)
     units = ((unit_list(text, s, e, _MAX_LATER_SUBJECT) or named_by_clause(text, s, e)
-              or designated(text, s, e) or _set_up_by(text, s, e) or located_list(text, s, e))
+              or designated(text, s, e) or _set_up_by(text, s, e) or located_list(text, s, e)
+              or owned_bodies(text, s, e))
              if not CUE_RE.match(text, s) else None)
     if not units or any(restates(u.name, h) for u in units for h in heads):
         return None

@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 
 from .clause_cues import CARRIED_RE, CLAUSE_CUE_RE, MODAL_RULE_RE, MODAL_STARTS, clause_role
-from .duty_heads import NAMED_BY_CLAUSE_RE, clause_named_list, located_list
+from .duty_heads import NAMED_BY_CLAUSE_RE, clause_named_list, located_list, owned_bodies
 from .duty_words import CUE_RE, MAX_HEADING, MAX_LIST_HEADING, PIVOT_RE, opening_list, unit_list
 from .given_by import GENERIC_HEADS, alternatives, designated, holders, joined_lead
 from .model import Attribution, Official, UnitMention
-from .names import TASK_VERBS, looks_like_unit
+from .names import TASK_VERBS, jurisdiction_of, looks_like_unit
 from .numbering import LINE_HEADER_RE
 from .persons import is_person_group
 from .posts import NAMED_POST_RE, post_label, served_posts
@@ -305,7 +305,8 @@ def _subject(text: str, s: int, e: int, cue: re.Match[str], role: str) -> Attrib
         word = cue.groupdict().get("word") or cue.group(0)
         return Attribution(role=role, label=word, clause=text[s : cue.end()], start=s, end=cue.end(),
                            units=offered)
-    if (listed := clause_named_list(text, s, e) or located_list(text, s, e)) is not None:
+    listed = clause_named_list(text, s, e) or located_list(text, s, e) or owned_bodies(text, s, e)
+    if listed is not None:
         word = cue.groupdict().get("word") or cue.group(0)
         return Attribution(role=role, label=word, clause=text[s : cue.end()], start=s, end=cue.end(),
                            units=listed)
@@ -314,6 +315,8 @@ def _subject(text: str, s: int, e: int, cue: re.Match[str], role: str) -> Attrib
         k = -1  # 设区的市: a kind of city, no qualifier (names.PHRASE_RE)
     if k != -1 and raw.startswith((*TASK_VERBS, "形成", "构建")):
         return None  # 形成承担…职能的部门和其他组织协同化解…的工作格局 (r1323): the units are in the object
+    if k >= 2 and raw[k - 2 : k] in ("所属", "确定", "指定") and jurisdiction_of(raw[k + 1 :]) is None:
+        return None  # …所属的公路管理机构 read from inside its owners' name: not the party (owned_bodies)
     if k != -1 and looks_like_unit(raw[k + 1 :]) and raw[k + 1 :] not in GENERIC_HEADS:
         s = s + k + 1  # 小型建设工程的建设单位为…责任单位 (r702): the party, what it builds qualifying it
         raw = text[s:e]

@@ -85,3 +85,36 @@ def test_an_article_whose_first_paragraph_gives_no_duty_keeps_its_later_paragrap
             "第五条 县人民政府应当加强防汛宣传。\n")
     assert measure_roles(text) == [[("responsible", ["县水利局"]), ("responsible", ["县气象局"]),
                                     ("responsible", ["县交通", "县电力"])]]
+
+
+# --- 5. levels and the bodies named after them ----------------------------------------------------------
+
+
+def test_two_bare_levels_joined_by_he_are_two_levels():
+    # r1562 第五条: 市和区、县信息化主管部门负责… → 市…, 区…, 县信息化主管部门, as 市、区、县 would be (r1104)
+    # constructed
+    assert clause_roles("省和市、县水行政主管部门负责河道管理工作。") == [
+        ("responsible", ["省水行政主管部门", "市水行政主管部门", "县水行政主管部门"])]
+
+
+def test_a_city_divided_into_districts_is_a_level():
+    # r1602 第五条: 设区的市、县（市、区）人民政府确定的部门 → one per government
+    # constructed
+    assert clause_roles("设区的市、县人民政府应当负责防汛工作。") == [
+        ("responsible", ["设区的市人民政府", "县人民政府"])]
+
+
+def test_a_kind_of_body_is_named_by_the_bodies_it_belongs_to():
+    # r1561 第三条: 市和区、县（市）交通运输主管部门所属的公路管理机构具体负责… → three bodies, each by its owner;
+    # r1602 第五条: 其所属的公共信用工作机构（以下简称…）, 县级以上人民政府确定的公共数据工作机构 (a designated
+    # kind of body, two issuers, one shape); r1222's 县（市）人民政府确定的数据资源主管部门
+    for stem in ("r1561_hangzhou_gl_2015", "r1222_aba_zwsj_2021"):
+        assert_exact(stem)
+    # constructed
+    assert clause_roles("市、县林业主管部门所属的森林公安机构负责林区治安工作。") == [
+        ("responsible", ["市林业主管部门所属的森林公安机构", "县林业主管部门所属的森林公安机构"])]
+    assert clause_roles("县水利局负责灌区工作，其所属的水利工程管理站（以下简称管理站）具体负责渠道养护。") == [
+        ("responsible", ["县水利局"]), ("responsible", ["其所属的水利工程管理站"])]
+    # a body with a name of its own after the clause is that body (其所属的宝山区水利管理所, r1162)
+    assert clause_roles("县水利局所属的甲县水利管理所负责河道养护。") != [
+        ("responsible", ["县水利局所属的甲县水利管理所"])]
