@@ -156,8 +156,14 @@ def _modal_split(text: str, s: int, e: int) -> int:
     (text[s:e] is 代建机构必须按照…的授权内容), or -1."""
     for k in range(s + 2, e):
         if text.startswith(MODAL_STARTS, k) and MODAL_RULE_RE.fullmatch(text, k, e):
+            if text.startswith("依法", k) and not text.startswith(_ROLE_VERBS, e):
+                continue  # …机构依法履行职责、提供…的 (r1244): a definition's clause, no body's duty
             return k
     return -1
+
+
+# The role verbs an adverb standing alone (依法) may come before: a duty stated (履行职责) needs a modal.
+_ROLE_VERBS = ("负责", "牵头", "协助", "配合", "参与", "参加", "协同")
 
 
 def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution], list[Official]]:

@@ -380,7 +380,7 @@ _LEVELS = frozenset("省市区县乡镇")
 # A level's alternatives in brackets right after it: 县（区）, 县（市、区）, 乡（镇）.
 _LEVEL_ALTERNATIVES_RE = re.compile(r"(?<=[省市区县乡镇])[（(〔][省市区县乡镇、]{1,7}[)）〕]$")
 _B_LEVEL_RE = re.compile(r"(?:区县|自治[区州县旗]|[省市区县乡镇])(?:[(（〔][^()（）〔〕]*[)）〕])?")
-_TWO_BARE_LEVELS_RE = re.compile(r"([省市区县乡镇])和([省市区县乡镇])")
+_TWO_BARE_LEVELS_RE = re.compile(r"([省市区县乡镇]|[\u4e00-\u9fff（）()]{3,20}?)和([省市区县乡镇])")
 _SHARED_BODY_RE = re.compile(r"^(各|有关|相关)?(.{1,4}?)(人民政府|政府|党委|党工委|管委会)$")
 
 
@@ -391,13 +391,18 @@ def share_suffixes(mentions: list[UnitMention]) -> list[UnitMention]:
     for i in range(len(out) - 2, -1, -1):
         a, b = out[i], out[i + 1]
         mb = _SHARED_BODY_RE.match(b.name)
-        if (a.alias is None and mb is None and (two := _TWO_BARE_LEVELS_RE.fullmatch(a.name)) is not None
+        if (a.alias is None and (two := _TWO_BARE_LEVELS_RE.fullmatch(a.name)) is not None
                 and b.name[:1] in _LEVELS and looks_like_unit(b.name[1:]) and len(b.name) >= 3):
-            # 市和区、县信息化主管部门 (r1562): two bare levels joined by 和 are two levels, as 市、区、县 are
+            # 市和区、县信息化主管部门 (r1562): two bare levels joined by 和 are two levels (as 市、区、县);
+            # a body joined by 和 to a bare level is that body, and the level shares the next one's
+            # (街道办事处和乡、镇人民政府, r1543)
             level = _B_LEVEL_RE.match(b.name)
             body = re.sub(r"[(（][^()（）]*[)）]$", "", b.name[level.end() if level else 1 :])
             k = a.start + two.start(2)
-            out[i : i + 1] = [a.model_copy(update={"name": two.group(1) + body, "end": a.start + 1,
+            first = two.group(1) + body if two.group(1) in _LEVELS else two.group(1)
+            if first == two.group(1) and not looks_like_unit(first):
+                continue
+            out[i : i + 1] = [a.model_copy(update={"name": first, "end": a.start + len(two.group(1)),
                                                    "reading": "shared suffix"}),
                               a.model_copy(update={"name": two.group(2) + body, "start": k,
                                                    "reading": "shared suffix"})]

@@ -118,3 +118,23 @@ def test_a_kind_of_body_is_named_by_the_bodies_it_belongs_to():
     # a body with a name of its own after the clause is that body (其所属的宝山区水利管理所, r1162)
     assert clause_roles("县水利局所属的甲县水利管理所负责河道养护。") != [
         ("responsible", ["县水利局所属的甲县水利管理所"])]
+
+
+def test_a_body_joined_by_he_to_a_bare_level_is_that_body():
+    # r1543 第四条: 街道办事处和乡、镇人民政府按照职责分工负责… → 街道办事处, 乡人民政府, 镇人民政府
+    # constructed
+    assert clause_roles("县林业局和乡、镇人民政府负责护林工作。") == [
+        ("responsible", ["县林业局", "乡人民政府", "镇人民政府"])]
+
+
+# --- 6. an adverb before the role verb --------------------------------------------------------------------
+
+
+def test_yifa_with_no_modal_before_a_role_verb():
+    # r1620 第五条: 村民委员会、居民委员会依法协助人民政府管理宗教事务 → support, as after 应当依法
+    assert_exact("r1620_shandong_zjsw_2019")
+    # constructed
+    assert clause_roles("县水利局、县农业局依法负责灌区管理工作。") == [
+        ("responsible", ["县水利局", "县农业局"])]
+    # a definition's clause (…机构依法履行职责、提供…的记录, r1244) gives no body a duty
+    assert clause_roles("公共数据，是指公共服务机构依法履行职责过程中获取的记录。") == []
