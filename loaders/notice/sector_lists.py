@@ -84,8 +84,9 @@ _LEVEL = rf"(?:自治[区州县旗]|[{_LEVELS}])"
 # Levels named by their rank are levels too, with their government: 县级以上人民政府发展改革、财政…等部门,
 # 设区的市人民政府交通、水利等部门 (provincial regulations).
 _RANKED_RE = re.compile(r"(?:县级以上(?:地方)?(?:各级)?|设区的市)(?P<gov>人民政府|政府)")
+# A place named in full, with its government written (浚县人民政府住房城乡建设、规划…等主管部门, r1542).
 _PREFIX_RE = re.compile(rf"{_RANKED_RE.pattern}|{_LEVEL}(?:[（(〔](?:{_LEVEL}|、){{1,7}}[)）〕])?"
-                        r"(?P<gov2>人民政府|政府)?")
+                        r"(?P<gov2>人民政府|政府)?|(?P<place>[\u4e00-\u9fff]{1,8}?[省市区县旗])(?P<gov3>人民政府)")
 # A bare level joined by 和 to the level the first sector is written with (市和区（县）发展改革、…).
 _TWO_LEVELS_RE = re.compile(rf"(?P<level>[{_LEVELS}])和(?={_LEVEL}(?:[（(〔][{_LEVELS}、]{{1,7}}[)）〕])?"
                             r"(?:人民政府)?[\u4e00-\u9fff])")
@@ -126,7 +127,8 @@ def _levels(units: list[UnitMention]) -> tuple[list[str], int]:
     if _PREFIX_RE.match(first) is None or jurisdiction_of(first) is None:
         return [], 0
     own = _prefix(first) or first[0]
-    gov = m.group("gov") or m.group("gov2") or "" if (m := _PREFIX_RE.match(own)) is not None else ""
+    m = _PREFIX_RE.match(own)
+    gov = (m.group("gov") or m.group("gov2") or m.group("gov3") or "") if m is not None else ""
     return [u.as_written.strip() + gov for u in units[:k]] + [own], k
 
 
@@ -136,8 +138,8 @@ def _prefix(name: str) -> str:
     m = _PREFIX_RE.match(name)
     if m is None or m.end() >= len(name):
         return ""
-    if _RANKED_RE.match(name) is not None:
-        return m.group(0)  # 县级以上人民政府: a place by its rank, its government written
+    if _RANKED_RE.match(name) is not None or m.group("gov3"):
+        return m.group(0)  # 县级以上人民政府: a place by its rank (or by its name), its government written
     level = re.match(_LEVEL, name)
     if level is None or jurisdiction_of(level.group(0) + name[m.end() :]) is None:  # 市场监管: no place
         return ""

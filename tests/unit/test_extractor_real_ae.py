@@ -138,3 +138,20 @@ def test_yifa_with_no_modal_before_a_role_verb():
         ("responsible", ["县水利局", "县农业局"])]
     # a definition's clause (…机构依法履行职责、提供…的记录, r1244) gives no body a duty
     assert clause_roles("公共数据，是指公共服务机构依法履行职责过程中获取的记录。") == []
+
+
+def test_a_sector_list_behind_a_place_named_in_full_and_its_government():
+    # r1542 第七条: 浚县人民政府住房城乡建设、规划、文物、城市管理等主管部门 → 浚县人民政府规划, … (the prefix
+    # restored on each sector, as 县人民政府… is, r1303)
+    assert_exact("r1542_hebi_xxgc_2020")
+    # constructed
+    assert clause_roles("甲山县人民政府水利、交通等部门按照各自职责，做好防汛工作。") == [
+        ("responsible", ["甲山县人民政府水利", "甲山县人民政府交通"])]
+
+
+def test_zeren_fengong_reads_as_zhize_fengong():
+    # r1560 第四条: 区县（自治县）人民政府应当按照责任分工加强对…的组织领导 (the README's decision: 责任 names
+    # the body's own duties, as 职责 does)
+    assert_exact("r1560_chongqing_kczy_2020")
+    # constructed
+    assert clause_roles("县水利局应当按照责任分工加强河道管理。") == [("responsible", ["县水利局"])]
