@@ -142,7 +142,9 @@ def owned_bodies(text: str, s: int, e: int) -> list[UnitMention] | None:
 # Where the bodies are, before them: 历史文化街区所在地的乡（镇）人民政府或者街道办事处、村（居）民委员会
 # (r1461).
 # The clause says which township, as 所在街道 does (r1141), and is kept, written with the first name.
-_LOCATED_RE = re.compile(r"[\u4e00-\u9fff]{2,16}?所在地?的")
+# 所在地 runs on into the name with no 的 too (传统村落所在地乡（镇）人民政府、街道办事处, r1583), and a line
+# the bodies lie along says where they are as well (城市轨道交通沿线的区、县（市）人民政府, r1622).
+_LOCATED_RE = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:所在地?的|所在地|沿线的)")
 _MODAL_END_RE = re.compile(r"(?:应当|应该|应|要|须|必须)$")
 
 
@@ -280,6 +282,12 @@ def item_heading(text: str, s: int, line_end: int, next_start: int
                 and (named := unit_list(text, s, cue.end(), longest)) is not None
                 and named[-1].name.endswith("组织") and cues[n + 1].start() == cue.end()):
             continue  # 物业服务行业组织应当… (r1361): 组织 ends the name, a cue comes right after it
+        if text.startswith("在", cue.start()) and text[cue.start() - 1] == "所":
+            # 传统村落所在地乡（镇）人民政府、街道办事处应当… (r1583): 所在 is one word, the 所 no body, where
+            # the bodies after it are located by it
+            for later in cues[n + 1 :]:
+                if (located := located_list(text, s, later.start())) is not None:
+                    return located, s, later.start(), later.start()
         units = unit_list(text, s, cue.start(), longest) or named_by_clause(text, s, cue.start())
         if units and text.startswith("、", cue.end()):
             # 各级政府组织、团体等根据…: the cue word ends a name in a list (r1004), where a longer

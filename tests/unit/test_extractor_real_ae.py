@@ -155,3 +155,18 @@ def test_zeren_fengong_reads_as_zhize_fengong():
     assert_exact("r1560_chongqing_kczy_2020")
     # constructed
     assert clause_roles("县水利局应当按照责任分工加强河道管理。") == [("responsible", ["县水利局"])]
+
+
+# --- 7. where the bodies are --------------------------------------------------------------------------
+
+
+def test_bodies_located_by_suozaidi_or_along_a_line():
+    # r1583 第六条: 传统村落所在地乡（镇）人民政府、街道办事处应当…，履行下列职责 (所在地 with no 的, 所在 one word);
+    # r1622 第五条: 城市轨道交通沿线的区、县（市）人民政府…配合… (the line they lie along); the clause kept on
+    # the first name only (r1424, r1461)
+    assert_exact("r1583_lishui_ctcl_2019")
+    # constructed
+    assert clause_roles("水库所在地镇人民政府、街道办事处负责库区巡查。") == [
+        ("responsible", ["水库所在地镇人民政府", "街道办事处"])]
+    assert clause_roles("高速公路沿线的镇人民政府、街道办事处应当协助做好护路工作。") == [
+        ("support", ["高速公路沿线的镇人民政府", "街道办事处"])]
