@@ -40,10 +40,11 @@ ANSWERS_FOR = r"对[^，,；;。\n、]{2,30}?负总?责(?![^，,；;。\n])"
 # The duties may be named by who gives them (按照本条例规定的职责, r1302; 依照市人民政府赋予的职责, r1322: a
 # relative clause before 职责), acted on within their bounds (在各自职责范围内, r1063, r1224, r1343), or be
 # the division itself (按照分工做好…, r1343, as 按照职责分工), or named after the law they act by, joined
-# to it by 和 (按照相关法律、法规和各自职责，做好…, r1545): their own duties named all the same.
+# to it by 和 (按照相关法律、法规和各自职责，做好…, r1545): their own duties named all the same; or name
+# the work done by them (依法做好各自职责范围内的消防工作, r1544, as 在各自职责范围内做好…).
 ACTS_BY_DUTY = (r"(?:(?:按照?|依照?|依据|根据)(?:各自)?职责(?:分工(?=[，,]))?|按照责任分工"
                 r"|(?:按照|依照|依据|根据)[^，,。；;《》\n]{1,16}?[和及与]各自的?职责"
-                r"|(?:按照|依照)[^，,。；;、《》\n]{1,12}?的职责|在(?:各自)?的?职责范围内|按照?分工(?=[\u4e00-\u9fff]))(?![\u4e00-\u9fff]{1,3}的)")
+                r"|(?:按照|依照)[^，,。；;、《》\n]{1,12}?的职责|做好各自职责范围内的|在(?:各自)?的?职责范围内|按照?分工(?=[\u4e00-\u9fff]))(?![\u4e00-\u9fff]{1,3}的)")
 # 履行…责任 states a standing duty (设置者应当…履行维护管理责任, r1042, as r900), as 承担…职责 does
 # (国家医保局承担制定试点方案…的职责, r1083, as r941; 承担…工作 does not, r1001); not 履行下列职责时
 # (a condition, r803).

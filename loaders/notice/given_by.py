@@ -29,7 +29,7 @@ GENERIC_HEADS = ("单位", "部门", "机构", "机关", "组织")
 # role word (由项目办定期牵头). A role word followed by 的 qualifies a noun (牵头的工程项目):
 # it gives no duty.
 _ITEM = r"(?:[^。；;：:！？\n（(由)）]|[(（][^()（）。\n]{1,15}[)）])"
-ADVERBS = r"(?:定期|统一|及时|主动|全面|共同|具体)?"
+ADVERBS = r"(?:依法)?(?:定期|统一|及时|主动|全面|共同|具体)?"  # 由本级…机构依法负责实施 (r1544)
 _BY_RE = re.compile(r"(?:交由|移交给?|交给|由)(?P<list>" + _ITEM + r"{2,80}?)" + MANNER + ADVERBS
                     + r"(?P<word>负责(?!人|同志)|牵头|落实|配合|协同|协助)(?!的)")
 # 由建管中心牵头，营商办、城运中心等部门参与…: the clauses after the 由 clause go on, with a

@@ -81,6 +81,7 @@ _ADVERBIAL_CLAUSE_RE = re.compile(r"\s*(?:应当|应|要|须|必须)?"
 
 
 _WARRANTS = ("根据", "依据", "依照")
+_COLLECTIVE_END_RE = re.compile(r"(?:其他|有关|相关)[\u4e00-\u9fff]{0,6}(?:部门|单位|机构)$")
 _RULES = (*_WARRANTS, "参照")
 
 
@@ -105,6 +106,11 @@ def _set_off_subject(text: str, s: int, cue: int) -> int:
     # 参照本条例关于…的规定，履行…职责, r1443): the rule shows the clause goes on
     ruled = (listed == comma and "和" in text[s:comma] and text.startswith(_RULES, comma + 1)
              and unit_list(text, s, comma) is not None)
+    # a collective of bodies, then the requirement it acts by (各级人民政府其他有关行政管理部门，按照管行业
+    # 必须管安全…的要求，依法做好…, r1544): the requirement shows the clause goes on
+    ruled = ruled or (listed == comma and text.startswith("按照", comma + 1)
+                      and _COLLECTIVE_END_RE.search(text, s, comma) is not None
+                      and unit_list(text, s, comma) is not None)
     if not warranted and not aliased and not ruled and not _SET_OFF_LIST_RE.fullmatch(text, s, listed):
         return -1
     k = comma + 1
@@ -162,8 +168,9 @@ def _modal_split(text: str, s: int, e: int) -> int:
     return -1
 
 
-# The role verbs an adverb standing alone (依法) may come before: a duty stated (履行职责) needs a modal.
-_ROLE_VERBS = ("负责", "牵头", "协助", "配合", "参与", "参加", "协同")
+# The role verbs an adverb standing alone (依法) may come before, and the work done by the units' own
+# duties (依法做好各自职责范围内的…, r1544): a duty stated (履行职责) needs a modal.
+_ROLE_VERBS = ("负责", "牵头", "协助", "配合", "参与", "参加", "协同", "做好各自职责范围内的")
 
 
 def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution], list[Official]]:

@@ -170,3 +170,19 @@ def test_bodies_located_by_suozaidi_or_along_a_line():
         ("responsible", ["水库所在地镇人民政府", "街道办事处"])]
     assert clause_roles("高速公路沿线的镇人民政府、街道办事处应当协助做好护路工作。") == [
         ("support", ["高速公路沿线的镇人民政府", "街道办事处"])]
+
+
+# --- 8. what the units do by their own duties ------------------------------------------------------------
+
+
+def test_the_work_within_their_own_duties_and_yifa_in_a_you_clause():
+    # r1544 第五条: 并由本级人民政府消防救援机构依法负责实施 (依法 before the 由-clause's role word), and
+    # 各级人民政府其他有关行政管理部门，按照…的要求，依法做好各自职责范围内的消防工作 (the README's decision: the work
+    # named by the units' own duties, the cue of 在各自职责范围内做好…; a collective set off by the requirement)
+    assert_exact("r1544_shantou_xf_2022")
+    # constructed
+    assert clause_roles("县其他有关部门依法做好各自职责范围内的防汛工作。") == [("responsible", ["县其他有关部门"])]
+    assert clause_roles("县其他有关部门，按照防汛工作的要求，做好各自职责范围内的防汛工作。") == [
+        ("responsible", ["县其他有关部门"])]
+    # the requirement alone is no cue (r1300)
+    assert clause_roles("县其他有关部门，按照防汛工作的要求，做好防汛工作。") == []
