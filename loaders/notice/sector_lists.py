@@ -80,7 +80,7 @@ _LEVELS = "省市区县镇乡"
 # 县（市、区）), and the level's government when the sectors are named as its departments
 # (市、县（市、区）人民政府公安、住房城乡建设…部门, r1303, r1343: the bare 市 shares 人民政府 too).
 # An autonomous level is a level too: 自治县发展改革、经济信息…等部门 (r1402), 区县（自治县） (r1404).
-_LEVEL = rf"(?:自治[区州县旗]|[{_LEVELS}])"
+_LEVEL = rf"(?:区县|自治[区州县旗]|[{_LEVELS}])"  # 区县: one level (r1603)
 # Levels named by their rank are levels too, with their government: 县级以上人民政府发展改革、财政…等部门,
 # 设区的市人民政府交通、水利等部门 (provincial regulations).
 _RANKED_RE = re.compile(r"(?:县级以上(?:地方)?(?:各级)?|设区的市)(?P<gov>人民政府|政府)")

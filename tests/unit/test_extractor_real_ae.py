@@ -186,3 +186,11 @@ def test_the_work_within_their_own_duties_and_yifa_in_a_you_clause():
         ("responsible", ["县其他有关部门"])]
     # the requirement alone is no cue (r1300)
     assert clause_roles("县其他有关部门，按照防汛工作的要求，做好防汛工作。") == []
+
+
+def test_quxian_is_one_level_before_a_sector_list():
+    # r1603 第五条: 市、区县（自治县）人民政府发展改革、财政、…等部门依据各自职责，负责… (区县, the districts and
+    # counties of a municipality, one level, as in r1404's 区县（自治县）人民政府)
+    # constructed
+    assert clause_roles("市、区县人民政府水利、交通等部门依据各自职责，负责防汛工作。") == [
+        ("responsible", ["市人民政府水利", "区县人民政府水利", "市人民政府交通", "区县人民政府交通"])]
