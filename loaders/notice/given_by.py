@@ -143,6 +143,10 @@ def set_up_clauses(text: str, start: int, end: int) -> list[Attribution]:
     out: list[Attribution] = []
     for m in _SET_UP_RE.finditer(text, start, end):
         units = holders(text, m.start("body"), m.end("body"))
+        if not units and (de := text.rfind("的", m.start("body"), m.end("body"))) != -1:
+            # 设立由行政首长担任总指挥的森林防火指挥机构，负责… (r1523): a relative clause (who heads it),
+            # the body its head (as 小型建设工程的建设单位, r702)
+            units = holders(text, de + 1, m.end("body"))
         if not units or len(units) != 1:
             continue
         stop = m.end()

@@ -194,3 +194,23 @@ def test_quxian_is_one_level_before_a_sector_list():
     # constructed
     assert clause_roles("市、区县人民政府水利、交通等部门依据各自职责，负责防汛工作。") == [
         ("responsible", ["市人民政府水利", "区县人民政府水利", "市人民政府交通", "区县人民政府交通"])]
+
+
+def test_a_body_set_up_under_a_clause_saying_who_heads_it():
+    # r1523 第六条: 市、县（市、区）人民政府应当设立由行政首长担任总指挥的森林防火指挥机构，负责… → the body set up,
+    # the relative clause left out (r1422), the governments setting it up nothing (r653)
+    from govgraph.loaders.notice.given_by import set_up_clauses
+
+    text = "县人民政府应当设立由分管副县长担任指挥长的防汛抗旱指挥部，负责全县防汛工作。"  # constructed
+    assert [(a.role, [u.name for u in a.units]) for a in set_up_clauses(text, 0, len(text))] == [
+        ("responsible", ["防汛抗旱指挥部"])]
+
+
+def test_acting_by_their_responsibility_in_a_field():
+    # r1523 第四条: 乡（镇）人民政府、村（居）民委员会应当按照森林防火责任，做好… (the README's decision: the bodies'
+    # own responsibility, read as 按照职责)
+    # constructed
+    assert clause_roles("镇人民政府、村民委员会应当按照防汛责任，做好防汛工作。") == [
+        ("responsible", ["镇人民政府", "村民委员会"])]
+    # a requirement is none (r1300)
+    assert clause_roles("镇人民政府、村民委员会应当按照防汛要求，做好防汛工作。") == []
