@@ -214,6 +214,9 @@ _DESIGNATED_THEN_RE = re.compile(r"(?:明确|确定|指定)(?P<body>[^，,。；
                                  r"(?:统筹|具体|主要|统一|全面)?(?P<word>负责牵头|牵头负责|负责(?!人|同志)|牵头)")
 
 
+# The staff designated beside a body (…机构和工作人员): persons a body assigns, labelled nothing (staff posts,
+# After batches AA–AK).
+_STAFF_TAIL_RE = re.compile(r"(?:和|及|以及)(?:专职|兼职)?(?:工作)?人员$")
 _BY_KIND_RE = re.compile(r"[\u4e00-\u9fff]{2,16}(?:机构|部门|单位|机关)")
 
 
@@ -232,12 +235,15 @@ def placed_clauses(text: str, start: int, end: int) -> list[Attribution]:
         for m in rx.finditer(text, start, end):
             if "again" in m.groupdict() and not m.group("body").endswith(m.group("again")):
                 continue
-            units = unit_list(text, m.start("body"), m.end("body"))
+            b_end = m.end("body")
+            if rx is _DESIGNATED_THEN_RE and (staff := _STAFF_TAIL_RE.search(text, m.start("body"), b_end)):
+                b_end = staff.start()  # 明确相应的工作机构和工作人员，具体负责… (r1521): the staff no party
+            units = unit_list(text, m.start("body"), b_end)
             if not units and rx in (_DESIGNATED_THEN_RE, _NAMED_THEN_ITS_RE):
                 # the object of the designating verb is a noun phrase: 历史文化街区的管理机构 (r1461), a body
                 # named by the work it does, 优化营商环境工作机构 (r1424)
-                units = (_qualified_party(text, m.start("body"), m.end("body"))
-                         or _named_by_kind(text, m.start("body"), m.end("body")))
+                units = (_qualified_party(text, m.start("body"), b_end)
+                         or _named_by_kind(text, m.start("body"), b_end))
             if units and len(units) == 1:
                 word = m.group("word")
                 out.append(Attribution(role=clause_role(word), label=word, clause=m.group(0),

@@ -214,3 +214,16 @@ def test_acting_by_their_responsibility_in_a_field():
         ("responsible", ["镇人民政府", "村民委员会"])]
     # a requirement is none (r1300)
     assert clause_roles("镇人民政府、村民委员会应当按照防汛要求，做好防汛工作。") == []
+
+
+def test_bounds_of_duty_set_by_another_body_and_a_body_designated_with_its_staff():
+    # r1521 第四条: 镇人民政府、街道办事处在区（市）人民政府确定的职责范围内做好…，应当明确相应的工作机构和工作人员，
+    # 具体负责… → the two governments (the bounds of their duties, named by who sets them) and the body
+    # designated (r1442's 明确相应工作机构，负责…), its staff labelled nothing
+    assert_exact("r1521_zaozhuang_ncgl_2020")
+    from govgraph.loaders.notice.given_by import placed_clauses
+
+    # constructed
+    assert clause_roles("镇人民政府在县人民政府确定的职责范围内做好防汛工作。") == [("responsible", ["镇人民政府"])]
+    text = "镇人民政府应当明确相应的管理机构和专职人员，具体负责水库巡查。"
+    assert [[u.name for u in a.units] for a in placed_clauses(text, 0, len(text))] == [["相应的管理机构"]]
