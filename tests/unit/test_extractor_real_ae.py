@@ -227,3 +227,12 @@ def test_bounds_of_duty_set_by_another_body_and_a_body_designated_with_its_staff
     assert clause_roles("镇人民政府在县人民政府确定的职责范围内做好防汛工作。") == [("responsible", ["镇人民政府"])]
     text = "镇人民政府应当明确相应的管理机构和专职人员，具体负责水库巡查。"
     assert [[u.name for u in a.units] for a in placed_clauses(text, 0, len(text))] == [["相应的管理机构"]]
+
+
+def test_xietong_carried_and_those_guided_by_the_subject():
+    # r1621 第四条: 内陆县（市、区）人民政府应当以…为重点，确保…，协同做好… (协同 carried over the clauses, as 配合)
+    # and …应当做好…，并指导村（居）民委员会配合做好… (those guided are the object of 指导, no subject of 配合)
+    assert_exact("r1621_weifang_hadb_2019")
+    # constructed
+    assert clause_roles("县水利局应当加强河道管理，协同做好防汛工作。") == [("support", ["县水利局"])]
+    assert clause_roles("县水利局应当做好河道工作，并指导村民委员会配合做好河道保护工作。") == []
