@@ -111,18 +111,24 @@ def _set_off_subject(text: str, s: int, cue: int) -> int:
     ruled = ruled or (listed == comma and text.startswith("按照", comma + 1)
                       and _COLLECTIVE_END_RE.search(text, s, comma) is not None
                       and unit_list(text, s, comma) is not None)
-    if not warranted and not aliased and not ruled and not _SET_OFF_LIST_RE.fullmatch(text, s, listed):
+    # one body, then whom it works with (市…主管部门应当会同…部门，根据…以及职责权限，制定…, r1562): the
+    # bodies after 会同 hold no duty (r701), the subject ends before its modal
+    subject_end = comma
+    if (listed == comma and (w := text.find("会同", s + 2, comma)) != -1
+            and unit_list(text, s, e := (k if (k := _modal_split(text, s, w)) != -1 else w)) is not None):
+        subject_end = e
+    elif not warranted and not aliased and not ruled and not _SET_OFF_LIST_RE.fullmatch(text, s, listed):
         return -1
     k = comma + 1
     while k < cue:
         nxt = _clause_stop(text, k, cue)
         if nxt >= cue:  # the clause the role word stands in: what precedes the cue is an adverbial
-            return comma if k == cue or _ADVERBIAL_CLAUSE_RE.match(text[k:cue]) or not text[k:cue].strip() \
-                else -1
+            return subject_end if (k == cue or _ADVERBIAL_CLAUSE_RE.match(text[k:cue])
+                                   or not text[k:cue].strip()) else -1
         if not _ADVERBIAL_CLAUSE_RE.match(text[k:nxt]):
             return -1
         k = nxt + 1
-    return comma
+    return subject_end
 
 
 def _clause_stop(text: str, s: int, stop: int) -> int:

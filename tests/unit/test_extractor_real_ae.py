@@ -236,3 +236,12 @@ def test_xietong_carried_and_those_guided_by_the_subject():
     # constructed
     assert clause_roles("县水利局应当加强河道管理，协同做好防汛工作。") == [("support", ["县水利局"])]
     assert clause_roles("县水利局应当做好河道工作，并指导村民委员会配合做好河道保护工作。") == []
+
+
+def test_a_body_working_with_others_then_its_duties_named_beside_the_law():
+    # r1562 第七条: 市质量技术监督行政主管部门应当会同信息化主管部门及其他有关部门，根据…以及职责权限，制定… (the
+    # README's decision: 根据…职责权限 names the department's own duties; the bodies after 会同 nothing, r701)
+    assert_exact("r1562_beijing_xxh_2007")
+    # constructed
+    assert clause_roles("县水利局应当会同县气象局，根据防汛形势以及职责权限，制定防汛预案。") == [
+        ("responsible", ["县水利局"])]
