@@ -81,6 +81,10 @@ _ADVERBIAL_CLAUSE_RE = re.compile(r"\s*(?:应当|应|要|须|必须)?"
 
 
 _WARRANTS = ("根据", "依据", "依照")
+# Places listed and closed by the kind they are (商场、机场、车站、码头等公共场所), before 的 and a party.
+# The kind is no kind of body (等部门的负责人 names persons of bodies, no party).
+_PLACES_QUALIFY_RE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,8})+等"
+                                r"(?![\u4e00-\u9fff]{0,4}(?:部门|单位|机构|机关|组织|企业|团体)$)[\u4e00-\u9fff]{2,6}")
 _COLLECTIVE_END_RE = re.compile(r"(?:其他|有关|相关)[\u4e00-\u9fff]{0,6}(?:部门|单位|机构)$")
 _RULES = (*_WARRANTS, "参照")
 
@@ -336,6 +340,13 @@ def _subject(text: str, s: int, e: int, cue: re.Match[str], role: str) -> Attrib
         return None  # 形成承担…职能的部门和其他组织协同化解…的工作格局 (r1323): the units are in the object
     if k >= 2 and raw[k - 2 : k] in ("所属", "确定", "指定") and jurisdiction_of(raw[k + 1 :]) is None:
         return None  # …所属的公路管理机构 read from inside its owners' name: not the party (owned_bodies)
+    if k != -1 and looks_like_unit(raw[k + 1 :]) and _PLACES_QUALIFY_RE.fullmatch(raw, 0, k):
+        # 商场、机场、车站、码头等公共场所的经营管理者应当协助… (r1543): named by the places it runs,
+        # a list of places no body, one party written as it stands (as r1424's named by a clause)
+        word = cue.groupdict().get("word") or cue.group(0)
+        party = UnitMention(name=raw.strip(), as_written=raw, start=s, end=e, reading="named by a clause")
+        return Attribution(role=role, label=word, clause=text[s : cue.end()], start=s, end=cue.end(),
+                           units=[party])
     if k != -1 and looks_like_unit(raw[k + 1 :]) and raw[k + 1 :] not in GENERIC_HEADS:
         s = s + k + 1  # 小型建设工程的建设单位为…责任单位 (r702): the party, what it builds qualifying it
         raw = text[s:e]

@@ -245,3 +245,12 @@ def test_a_body_working_with_others_then_its_duties_named_beside_the_law():
     # constructed
     assert clause_roles("县水利局应当会同县气象局，根据防汛形势以及职责权限，制定防汛预案。") == [
         ("responsible", ["县水利局"])]
+
+
+def test_a_party_named_by_the_places_it_runs():
+    # r1543 第六条: 商场、机场、车站、码头等公共场所的经营管理者应当协助… → the party as written (the places say
+    # which managers; as r1424's parties named by a clause)
+    assert_exact("r1543_xinyang_srhw_2019")
+    # constructed
+    assert clause_roles("公园、广场等公共场所的管理单位应当配合做好防汛工作。") == [
+        ("support", ["公园、广场等公共场所的管理单位"])]
