@@ -90,6 +90,7 @@ _PREFIX_RE = re.compile(rf"{_RANKED_RE.pattern}|{_LEVEL}(?:[（(〔](?:{_LEVEL}|
 # A bare level joined by 和 to the level the first sector is written with (市和区（县）发展改革、…).
 _TWO_LEVELS_RE = re.compile(rf"(?P<level>[{_LEVELS}])和(?={_LEVEL}(?:[（(〔][{_LEVELS}、]{{1,7}}[)）〕])?"
                             r"(?:人民政府)?[\u4e00-\u9fff])")
+_BARE_TWO_RE = re.compile(rf"([{_LEVELS}])和([{_LEVELS}])")
 # A department of one level joined by 和 to a bare level opening the list (市人民政府生态环境和市、县（区）…).
 _JOINED_LEVEL_RE = re.compile(r"(?P<own>[\u4e00-\u9fff（）()]{2,20})和(?P<level>[省市区县镇乡])")
 # The kind written once on the last sector and shared by all (民政部门): a generic kind, which no
@@ -220,6 +221,15 @@ def typed_sectors(text: str, s: int, e: int) -> list[UnitMention] | None:
             return None
         if len(units) == 1:  # one sector before 等…部门 (排水等部门): as written
             return units if _sector(units[0].name) and len(units[0].name) >= 2 else None
+        if (pair := _BARE_TWO_RE.fullmatch(units[0].name)) is not None and len(units) > 2:
+            # 市和区、县（市）建设、城市管理等部门 (r1622): two bare levels joined by 和 before the level the
+            # first sector is written with, 和 read as 、
+            first = units[0]
+            a = first.model_copy(update={"name": pair.group(1), "as_written": pair.group(1),
+                                         "end": first.start + 1})
+            b = first.model_copy(update={"name": pair.group(2), "as_written": pair.group(2),
+                                         "start": first.start + 2})
+            return _distribute([a, b, *units[1:]], "")
         if (two := _TWO_LEVELS_RE.match(units[0].name)) is not None and len(units) > 1:
             # 市和区（县）发展改革、公安…等部门: two levels joined by 和, as 市、区（县）…
             first, lvl, cut = units[0], two.group("level"), two.end()

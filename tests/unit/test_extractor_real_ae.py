@@ -254,3 +254,11 @@ def test_a_party_named_by_the_places_it_runs():
     # constructed
     assert clause_roles("公园、广场等公共场所的管理单位应当配合做好防汛工作。") == [
         ("support", ["公园、广场等公共场所的管理单位"])]
+
+
+def test_two_bare_levels_joined_by_he_before_a_sector_list():
+    # r1622 第六条: 市和区、县（市）建设、城市管理等部门分别负责… → the three levels distributed sector by sector
+    # (和 read as 、, r1482, r1562)
+    # constructed
+    assert clause_roles("省和市、县水利、交通等部门分别负责防汛工作。") == [
+        ("responsible", ["省水利", "市水利", "县水利", "省交通", "市交通", "县交通"])]
