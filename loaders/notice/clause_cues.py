@@ -39,9 +39,16 @@ ANSWERS_FOR = r"对[^，,；;。\n、]{2,30}?负总?责(?![^，,；;。\n])"
 # parse).
 # The duties may be named by who gives them (按照本条例规定的职责, r1302; 依照市人民政府赋予的职责, r1322: a
 # relative clause before 职责), acted on within their bounds (在各自职责范围内, r1063, r1224, r1343), or be
-# the division itself (按照分工做好…, r1343, as 按照职责分工).
-ACTS_BY_DUTY = (r"(?:(?:按照?|依照?|依据|根据)(?:各自)?职责(?:分工(?=[，,]))?"
-                r"|(?:按照|依照)[^，,。；;、《》\n]{1,12}?的职责|在(?:各自)?的?职责范围内|按照?分工(?=[\u4e00-\u9fff]))(?![\u4e00-\u9fff]{1,3}的)")
+# the division itself (按照分工做好…, r1343, as 按照职责分工), or named after the law they act by, joined
+# to it by 和 (按照相关法律、法规和各自职责，做好…, r1545): their own duties named all the same; or name
+# the work done by them (依法做好各自职责范围内的消防工作, r1544, as 在各自职责范围内做好…).
+ACTS_BY_DUTY = (r"(?:(?:按照?|依照?|依据|根据)(?:各自)?职责(?:分工(?=[，,]))?|按照责任分工"
+                # 按照森林防火责任，做好… (r1523): the bodies' own responsibility in a field, as 职责
+                r"|(?:按照|依照)[\u4e00-\u9fff]{2,8}?责任(?=[，,])"
+                r"|(?:按照|依照|依据|根据)[^，,。；;《》\n]{1,16}?(?:以及|[和及与])(?:各自的?)?职责(?:权限)?"
+                r"|(?:按照|依照)[^，,。；;、《》\n]{1,12}?的职责|做好各自职责范围内的"
+                # 在区（市）人民政府确定的职责范围内做好… (r1521): the bounds named by who sets them
+                r"|在[^，,。；;、《》\n]{2,16}?确定的职责范围内|在(?:各自)?的?职责范围内|按照?分工(?=[\u4e00-\u9fff]))(?![\u4e00-\u9fff]{1,3}的)")
 # 履行…责任 states a standing duty (设置者应当…履行维护管理责任, r1042, as r900), as 承担…职责 does
 # (国家医保局承担制定试点方案…的职责, r1083, as r941; 承担…工作 does not, r1001); not 履行下列职责时
 # (a condition, r803).
@@ -82,7 +89,8 @@ _CLAUSE_ROLES = {"负责牵头": "lead", "牵头负责": "lead", "牵头": "lead
 GUIDED_FRAME = r"在[^，,。；;：:\n]{1,30}?(?:指导|领导|统一指挥)下[，,]?(?:积极|主动)?"
 # What may stand between a clause's subject and its role word: a modal, and the rule the
 # subject follows (代建机构必须按照街道办事处的授权内容负责做好…, r656; 镇人民政府应当落实…, r655).
-MODAL_STARTS = ("必须", "应当", "应该", "应", "要", "须", "按照", "根据", "依据", "依照", "尽快", "及时")
+MODAL_STARTS = ("必须", "应当", "应该", "应", "要", "须", "按照", "根据", "依据", "依照", "尽快", "及时",
+                "依法")  # 村民委员会、居民委员会依法协助… (r1620): an adverb of how, with no modal before it
 # A verb joined to the role word by 并 may stand between too (X应当制定并落实…制度, r940), and 组织 run
 # straight into it (应当组织落实…, r1322: one compound verb).
 # An adverb of how may follow the modal (区房管局、属地街道应严格落实…, r1024), or stand alone
@@ -104,7 +112,7 @@ CARRIED_RE = re.compile(r"(?:并且|并|同时|还|也)?(?:应当|应|要|须|�
                         r"(?:(?:[\u4e00-\u9fff]{2,4}、)?督促(?=落实))?"
                          r"(?:(?P<word>负责牵头|牵头负责|负责配合|牵头|负责(?!人|同志)|落实"
                          + _NOT_THE_DOCUMENT
-                         + r"|配合|协助|参与|参加)"
+                         + r"|配合|协助|协同|参与|参加)"  # …，协同做好… (r1621), as 配合
                          # …，按照职能分工履行职责 (r1383): acting by its duties, the duty stated
                          r"|(?P<stated>(?:按照?|依照|根据)(?:各自)?的?(?:职责|职能)(?:分工)?履行[^，,；;。\n]{0,8}?职责)"
                          # …，维护市场秩序，履行法定义务，… (r1424): a duty borne, stated in a clause

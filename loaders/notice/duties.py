@@ -394,8 +394,10 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
     # level of the document's unit-headed items is an item itself, its paragraphs its own text
     # (（一）加强日常监管 / 区绿化市容局…负责… beside （一）虹口区绿化和市容管理局, r704)
     item_ranks = {f[2].rank for f in found if f[2] is not None}
+    # but not an article of a chapter naming no duties (总则), read by its own words (general_articles)
+    general = general_articles(text, headers)
     sections.mark_dense(dense_headings(
-        [s for s in sections.starts if header_at[s].rank not in item_ranks],
+        [s for s in sections.starts if header_at[s].rank not in item_ranks and s not in general],
         sorted(line_starts - header_at.keys()),
         {f[0] for f in found if f[2] is None and _gives_duty(text, f[4], f[5])}))
     # where each numbered item's block ends: the next marker of the same or a higher level
@@ -427,8 +429,11 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
         # an unnumbered paragraph inside an article is the article's next paragraph (款), not an item
         # beside it, however few articles head an item (第四条 A负责… / B按照各自职责，协助… / C负责…: one
         # article, one measure, r803; r1363, r1384), unless the article's title names duties (r941)
-        numbered = [f for f in found if f[2] is not None and f[2].style == "article"]
-        spans = [(f[0], block_end.get(f[0], len(text))) for f in numbered]
+        # In a chapter naming no duties (总则) every article is so, whether or not its first paragraph
+        # gives a duty (第四条 自治县…人民政府领导… / A负责… / B负责…: one article, one measure, r1545)
+        numbered = sorted({f[0] for f in found if f[2] is not None and f[2].style == "article"}
+                          | general_articles(text, headers))
+        spans = [(a, block_end.get(a, len(text))) for a in numbered]
         found = [f for f in found if f[2] is not None or sections.names_duties(f[0])
                  or not (0 <= (k := bisect.bisect_right([a for a, _e in spans], f[0]) - 1)
                          and f[0] < spans[k][1])]

@@ -21,6 +21,7 @@ from .duty_words import (
 )
 from .given_by import set_up_clauses
 from .model import Official, UnitMention
+from .names import jurisdiction_of, looks_like_unit
 from .persons import is_person_group
 from .vocabulary import LABEL_RE, SPACE, label_role
 
@@ -109,10 +110,41 @@ def named_by_clause(text: str, s: int, e: int) -> list[UnitMention] | None:
     return [UnitMention(name=text[s:e], as_written=text[s:e], start=s, end=e, reading="named by a clause")]
 
 
+# A kind of body named by the bodies it belongs to: 县交通运输主管部门所属的公路管理机构 (r1561). The kind
+# alone (公路管理机构, no place of its own) says not which body, so the clause is part of its name, and
+# several owners name one such body each (市和区、县（市）交通运输主管部门所属的… → three). Before a name
+# that stands alone (其所属的宝山区水利管理所, r1162) the clause is left out, by the reader of that name.
+# So is a kind of body a government designates: 县级以上人民政府确定的公共数据工作机构, 设区的市、县（市、区）
+# 人民政府确定的部门 (r1602: two, one per government). Owned by 其, the subject before it, the name is kept
+# as written (其所属的公共信用工作机构, r1602). A short name after it (（以下简称…）) is an alias, dropped.
+_OWNED_RE = re.compile(r"(?P<owners>其|[^，,。；;：:！？\n]{2,40}?)(?P<rel>所属|确定|指定)的"
+                       r"(?P<kind>[^，,。；;：:、！？\n的（(]{0,12}?(?:机构|单位|中心|站|所|队|部门))"
+                       r"(?:[（(]以下(?:简称|统称|称)[^()（）\n]{1,20}[)）])?")
+
+
+def owned_bodies(text: str, s: int, e: int) -> list[UnitMention] | None:
+    """text[s:e] as a kind of body named by its owners (see _OWNED_RE), one mention per owner."""
+    m = _OWNED_RE.fullmatch(text, s, e)
+    kind = m.group("kind") if m is not None else ""
+    if m is None or jurisdiction_of(kind) is not None or not (kind == "部门" or looks_like_unit(kind)):
+        return None
+    tail = m.group("rel") + "的" + kind
+    if m.group("owners") == "其":
+        return [UnitMention(name="其" + tail, as_written=text[s : m.end("kind")], start=s, end=m.end("kind"),
+                            reading="named by a clause")]
+    owners = unit_list(text, m.start("owners"), m.end("owners"))
+    if not owners:
+        return None
+    return [u.model_copy(update={"name": u.name + tail, "end": m.end("kind"), "reading": "named by a clause"})
+            for u in owners]
+
+
 # Where the bodies are, before them: 历史文化街区所在地的乡（镇）人民政府或者街道办事处、村（居）民委员会
 # (r1461).
 # The clause says which township, as 所在街道 does (r1141), and is kept, written with the first name.
-_LOCATED_RE = re.compile(r"[\u4e00-\u9fff]{2,16}?所在地?的")
+# 所在地 runs on into the name with no 的 too (传统村落所在地乡（镇）人民政府、街道办事处, r1583), and a line
+# the bodies lie along says where they are as well (城市轨道交通沿线的区、县（市）人民政府, r1622).
+_LOCATED_RE = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:所在地?的|所在地|沿线的)")
 _MODAL_END_RE = re.compile(r"(?:应当|应该|应|要|须|必须)$")
 
 
@@ -250,6 +282,12 @@ def item_heading(text: str, s: int, line_end: int, next_start: int
                 and (named := unit_list(text, s, cue.end(), longest)) is not None
                 and named[-1].name.endswith("组织") and cues[n + 1].start() == cue.end()):
             continue  # 物业服务行业组织应当… (r1361): 组织 ends the name, a cue comes right after it
+        if text.startswith("在", cue.start()) and text[cue.start() - 1] == "所":
+            # 传统村落所在地乡（镇）人民政府、街道办事处应当… (r1583): 所在 is one word, the 所 no body, where
+            # the bodies after it are located by it
+            for later in cues[n + 1 :]:
+                if (located := located_list(text, s, later.start())) is not None:
+                    return located, s, later.start(), later.start()
         units = unit_list(text, s, cue.start(), longest) or named_by_clause(text, s, cue.start())
         if units and text.startswith("、", cue.end()):
             # 各级政府组织、团体等根据…: the cue word ends a name in a list (r1004), where a longer

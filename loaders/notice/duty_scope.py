@@ -9,7 +9,7 @@ import bisect
 import re
 
 from .clause_cues import CARRIED_RE, clause_role
-from .duty_heads import located_list, named_by_clause
+from .duty_heads import located_list, named_by_clause, owned_bodies
 from .duty_words import (
     ACTS_BY_DUTY_RE,
     CUE_RE,
@@ -147,6 +147,8 @@ def _subject_end(text: str, s: int, verb: re.Match[str] | int) -> int:
     """Where a later clause's subject ends: before the rule, adverbs or adverbials (each maybe set off
     by a comma) in front of its role verb."""
     e = verb if isinstance(verb, int) else verb.start()
+    if (with_ := text.find("会同", s + 2, e)) != -1 and not re.search(r"[，,：:由]", text[s:with_]):
+        e = with_  # A会同B负责…: B is what A works with, no holder of the duty (r701, r940)
     if (modal := _BARE_MODAL_RE.search(text, s, e)) is not None and modal.start() > s:
         e = modal.start()  # 村民委员会应当协助…: a bare modal right before the role verb
     while True:
@@ -170,7 +172,8 @@ def _later_clause(text: str, s: int, verb: re.Match[str], stop: int, heads: list
     # (具有行政管理职能的市人民政府派出机构，根据授权负责…, r1360)
     # (r1360), or alternatives a body designates (…或者…确定的…主管部门（以下统称…），负责…, r1301)
     units = ((unit_list(text, s, e, _MAX_LATER_SUBJECT) or named_by_clause(text, s, e)
-              or designated(text, s, e) or _set_up_by(text, s, e) or located_list(text, s, e))
+              or designated(text, s, e) or _set_up_by(text, s, e) or located_list(text, s, e)
+              or owned_bodies(text, s, e))
              if not CUE_RE.match(text, s) else None)
     if not units or any(restates(u.name, h) for u in units for h in heads):
         return None

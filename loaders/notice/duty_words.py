@@ -89,7 +89,10 @@ PIVOT_RE = re.compile(r"指定|指派|委托|安排|明确|(?<!的)(?<!按照)(?
                       r"|(?<![党团])组织(?!部|领导|[、和及与]|$)"
                       # 引导公众参与…, 支持单位和个人参与… (r1422, r1400; r751): a causative verb, its
                       # object the one that takes part
-                      r"|(?:引导|鼓励|支持|动员)(?![、和及与]|配合|参与|协助|协同|参加|$)")
+                      r"|(?:引导|鼓励|支持|动员)(?![、和及与]|配合|参与|协助|协同|参加|$)"
+                      # …，并指导村（居）民委员会配合做好… (r1621): those guided do the work, the subject
+                      # gives none; not a body's name (指导中心) nor a guiding frame (在…指导下)
+                      r"|并指导(?!中心|站|组|办|处|科|下|[、和及与]|$)")
 
 
 # A list of a dozen bodies heading a duty (区交通、生态环境、…、农业农村等…相关部门负责…, r1120): longer

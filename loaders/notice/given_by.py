@@ -29,7 +29,7 @@ GENERIC_HEADS = ("单位", "部门", "机构", "机关", "组织")
 # role word (由项目办定期牵头). A role word followed by 的 qualifies a noun (牵头的工程项目):
 # it gives no duty.
 _ITEM = r"(?:[^。；;：:！？\n（(由)）]|[(（][^()（）。\n]{1,15}[)）])"
-ADVERBS = r"(?:定期|统一|及时|主动|全面|共同|具体)?"
+ADVERBS = r"(?:依法)?(?:定期|统一|及时|主动|全面|共同|具体)?"  # 由本级…机构依法负责实施 (r1544)
 _BY_RE = re.compile(r"(?:交由|移交给?|交给|由)(?P<list>" + _ITEM + r"{2,80}?)" + MANNER + ADVERBS
                     + r"(?P<word>负责(?!人|同志)|牵头|落实|配合|协同|协助)(?!的)")
 # 由建管中心牵头，营商办、城运中心等部门参与…: the clauses after the 由 clause go on, with a
@@ -143,6 +143,10 @@ def set_up_clauses(text: str, start: int, end: int) -> list[Attribution]:
     out: list[Attribution] = []
     for m in _SET_UP_RE.finditer(text, start, end):
         units = holders(text, m.start("body"), m.end("body"))
+        if not units and (de := text.rfind("的", m.start("body"), m.end("body"))) != -1:
+            # 设立由行政首长担任总指挥的森林防火指挥机构，负责… (r1523): a relative clause (who heads it),
+            # the body its head (as 小型建设工程的建设单位, r702)
+            units = holders(text, de + 1, m.end("body"))
         if not units or len(units) != 1:
             continue
         stop = m.end()
@@ -210,6 +214,9 @@ _DESIGNATED_THEN_RE = re.compile(r"(?:明确|确定|指定)(?P<body>[^，,。；
                                  r"(?:统筹|具体|主要|统一|全面)?(?P<word>负责牵头|牵头负责|负责(?!人|同志)|牵头)")
 
 
+# The staff designated beside a body (…机构和工作人员): persons a body assigns, labelled nothing (staff posts,
+# After batches AA–AK).
+_STAFF_TAIL_RE = re.compile(r"(?:和|及|以及)(?:专职|兼职)?(?:工作)?人员$")
 _BY_KIND_RE = re.compile(r"[\u4e00-\u9fff]{2,16}(?:机构|部门|单位|机关)")
 
 
@@ -228,12 +235,15 @@ def placed_clauses(text: str, start: int, end: int) -> list[Attribution]:
         for m in rx.finditer(text, start, end):
             if "again" in m.groupdict() and not m.group("body").endswith(m.group("again")):
                 continue
-            units = unit_list(text, m.start("body"), m.end("body"))
+            b_end = m.end("body")
+            if rx is _DESIGNATED_THEN_RE and (staff := _STAFF_TAIL_RE.search(text, m.start("body"), b_end)):
+                b_end = staff.start()  # 明确相应的工作机构和工作人员，具体负责… (r1521): the staff no party
+            units = unit_list(text, m.start("body"), b_end)
             if not units and rx in (_DESIGNATED_THEN_RE, _NAMED_THEN_ITS_RE):
                 # the object of the designating verb is a noun phrase: 历史文化街区的管理机构 (r1461), a body
                 # named by the work it does, 优化营商环境工作机构 (r1424)
-                units = (_qualified_party(text, m.start("body"), m.end("body"))
-                         or _named_by_kind(text, m.start("body"), m.end("body")))
+                units = (_qualified_party(text, m.start("body"), b_end)
+                         or _named_by_kind(text, m.start("body"), b_end))
             if units and len(units) == 1:
                 word = m.group("word")
                 out.append(Attribution(role=clause_role(word), label=word, clause=m.group(0),

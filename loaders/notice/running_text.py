@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 
 from .clause_cues import CARRIED_RE, CLAUSE_CUE_RE, MODAL_RULE_RE, MODAL_STARTS, clause_role
-from .duty_heads import NAMED_BY_CLAUSE_RE, clause_named_list, located_list
+from .duty_heads import NAMED_BY_CLAUSE_RE, clause_named_list, located_list, owned_bodies
 from .duty_words import CUE_RE, MAX_HEADING, MAX_LIST_HEADING, PIVOT_RE, opening_list, unit_list
 from .given_by import GENERIC_HEADS, alternatives, designated, holders, joined_lead
 from .model import Attribution, Official, UnitMention
-from .names import TASK_VERBS, looks_like_unit
+from .names import TASK_VERBS, jurisdiction_of, looks_like_unit
 from .numbering import LINE_HEADER_RE
 from .persons import is_person_group
 from .posts import NAMED_POST_RE, post_label, served_posts
@@ -81,6 +81,11 @@ _ADVERBIAL_CLAUSE_RE = re.compile(r"\s*(?:应当|应|要|须|必须)?"
 
 
 _WARRANTS = ("根据", "依据", "依照")
+# Places listed and closed by the kind they are (商场、机场、车站、码头等公共场所), before 的 and a party.
+# The kind is no kind of body (等部门的负责人 names persons of bodies, no party).
+_PLACES_QUALIFY_RE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,8})+等"
+                                r"(?![\u4e00-\u9fff]{0,4}(?:部门|单位|机构|机关|组织|企业|团体)$)[\u4e00-\u9fff]{2,6}")
+_COLLECTIVE_END_RE = re.compile(r"(?:其他|有关|相关)[\u4e00-\u9fff]{0,6}(?:部门|单位|机构)$")
 _RULES = (*_WARRANTS, "参照")
 
 
@@ -105,18 +110,29 @@ def _set_off_subject(text: str, s: int, cue: int) -> int:
     # 参照本条例关于…的规定，履行…职责, r1443): the rule shows the clause goes on
     ruled = (listed == comma and "和" in text[s:comma] and text.startswith(_RULES, comma + 1)
              and unit_list(text, s, comma) is not None)
-    if not warranted and not aliased and not ruled and not _SET_OFF_LIST_RE.fullmatch(text, s, listed):
+    # a collective of bodies, then the requirement it acts by (各级人民政府其他有关行政管理部门，按照管行业
+    # 必须管安全…的要求，依法做好…, r1544): the requirement shows the clause goes on
+    ruled = ruled or (listed == comma and text.startswith("按照", comma + 1)
+                      and _COLLECTIVE_END_RE.search(text, s, comma) is not None
+                      and unit_list(text, s, comma) is not None)
+    # one body, then whom it works with (市…主管部门应当会同…部门，根据…以及职责权限，制定…, r1562): the
+    # bodies after 会同 hold no duty (r701), the subject ends before its modal
+    subject_end = comma
+    if (listed == comma and (w := text.find("会同", s + 2, comma)) != -1
+            and unit_list(text, s, e := (k if (k := _modal_split(text, s, w)) != -1 else w)) is not None):
+        subject_end = e
+    elif not warranted and not aliased and not ruled and not _SET_OFF_LIST_RE.fullmatch(text, s, listed):
         return -1
     k = comma + 1
     while k < cue:
         nxt = _clause_stop(text, k, cue)
         if nxt >= cue:  # the clause the role word stands in: what precedes the cue is an adverbial
-            return comma if k == cue or _ADVERBIAL_CLAUSE_RE.match(text[k:cue]) or not text[k:cue].strip() \
-                else -1
+            return subject_end if (k == cue or _ADVERBIAL_CLAUSE_RE.match(text[k:cue])
+                                   or not text[k:cue].strip()) else -1
         if not _ADVERBIAL_CLAUSE_RE.match(text[k:nxt]):
             return -1
         k = nxt + 1
-    return comma
+    return subject_end
 
 
 def _clause_stop(text: str, s: int, stop: int) -> int:
@@ -156,8 +172,15 @@ def _modal_split(text: str, s: int, e: int) -> int:
     (text[s:e] is 代建机构必须按照…的授权内容), or -1."""
     for k in range(s + 2, e):
         if text.startswith(MODAL_STARTS, k) and MODAL_RULE_RE.fullmatch(text, k, e):
+            if text.startswith("依法", k) and not text.startswith(_ROLE_VERBS, e):
+                continue  # …机构依法履行职责、提供…的 (r1244): a definition's clause, no body's duty
             return k
     return -1
+
+
+# The role verbs an adverb standing alone (依法) may come before, and the work done by the units' own
+# duties (依法做好各自职责范围内的…, r1544): a duty stated (履行职责) needs a modal.
+_ROLE_VERBS = ("负责", "牵头", "协助", "配合", "参与", "参加", "协同", "做好各自职责范围内的")
 
 
 def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution], list[Official]]:
@@ -223,6 +246,9 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
             before = text[s : cue.start()]
             if re.search(r"[，,]", before) and not re.search(r"[：:由]", before):
                 set_off = head_end = _set_off_subject(text, s, cue.start())
+            # A会同B负责…: the subject is A, B only what it works with (r701, r940)
+            if (with_ := text.find("会同", s + 2, head_end)) != -1 and not re.search(r"[，,：:由]", before):
+                head_end = with_
         # the warrant a subject acts by names no one it hands the work to (根据授权、委托，…, r1381)
         pivot_end = head_end
         if set_off != -1 and (w := _modal_split(text, s, head_end)) != -1 and text.startswith(_WARRANTS, w):
@@ -302,7 +328,8 @@ def _subject(text: str, s: int, e: int, cue: re.Match[str], role: str) -> Attrib
         word = cue.groupdict().get("word") or cue.group(0)
         return Attribution(role=role, label=word, clause=text[s : cue.end()], start=s, end=cue.end(),
                            units=offered)
-    if (listed := clause_named_list(text, s, e) or located_list(text, s, e)) is not None:
+    listed = clause_named_list(text, s, e) or located_list(text, s, e) or owned_bodies(text, s, e)
+    if listed is not None:
         word = cue.groupdict().get("word") or cue.group(0)
         return Attribution(role=role, label=word, clause=text[s : cue.end()], start=s, end=cue.end(),
                            units=listed)
@@ -311,6 +338,15 @@ def _subject(text: str, s: int, e: int, cue: re.Match[str], role: str) -> Attrib
         k = -1  # 设区的市: a kind of city, no qualifier (names.PHRASE_RE)
     if k != -1 and raw.startswith((*TASK_VERBS, "形成", "构建")):
         return None  # 形成承担…职能的部门和其他组织协同化解…的工作格局 (r1323): the units are in the object
+    if k >= 2 and raw[k - 2 : k] in ("所属", "确定", "指定") and jurisdiction_of(raw[k + 1 :]) is None:
+        return None  # …所属的公路管理机构 read from inside its owners' name: not the party (owned_bodies)
+    if k != -1 and looks_like_unit(raw[k + 1 :]) and _PLACES_QUALIFY_RE.fullmatch(raw, 0, k):
+        # 商场、机场、车站、码头等公共场所的经营管理者应当协助… (r1543): named by the places it runs,
+        # a list of places no body, one party written as it stands (as r1424's named by a clause)
+        word = cue.groupdict().get("word") or cue.group(0)
+        party = UnitMention(name=raw.strip(), as_written=raw, start=s, end=e, reading="named by a clause")
+        return Attribution(role=role, label=word, clause=text[s : cue.end()], start=s, end=cue.end(),
+                           units=[party])
     if k != -1 and looks_like_unit(raw[k + 1 :]) and raw[k + 1 :] not in GENERIC_HEADS:
         s = s + k + 1  # 小型建设工程的建设单位为…责任单位 (r702): the party, what it builds qualifying it
         raw = text[s:e]

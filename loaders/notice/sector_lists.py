@@ -47,7 +47,7 @@ from __future__ import annotations
 import re
 
 from .model import UnitMention
-from .names import PHRASE_RE, TASK_VERBS, are_holders, jurisdiction_of, looks_like_unit
+from .names import PHRASE_RE, TASK_VERBS, are_holders, is_holder, jurisdiction_of, looks_like_unit
 from .unit_lists import list_mentions
 
 # 等单位, 等有关部门, 等职能部门, and a qualifier before them (等市政交通设施、
@@ -58,7 +58,9 @@ from .unit_lists import list_mentions
 _TYPED = (r"等各?(?:[\u4e00-\u9fff、]{2,30}?(?:有关|相关))?(?:有关|相关)?"
           r"(?:[\u4e00-\u9fff]{1,4}?)?(?:职能|管理)?(?:单位|部门|公司)(?:[、和及](?:有关|相关)?(?:单位|部门|机构))?"
           r"(?:[（(](?:单位|部门|机构)[)）])?")
-TYPED_END_RE = re.compile(_TYPED + r"\s*$")
+# The short name the list is given for later (…等部门（以下统称湿地保护管理部门）) closes it too, dropped as
+# an alias is (r601).
+TYPED_END_RE = re.compile(_TYPED + r"(?:[（(]以下(?:简称|统称|称)[^()（）\n]{1,20}[)）])?\s*$")
 # The bodies after 和 may be a list of their own, closed by 等机构 or 等组织: …等部门和党史史志研究、
 # 档案等机构 (r1440), …等部门和工会、共青团、妇联等组织.
 _INSTITUTIONS_END_RE = re.compile(r"等(?:有关|相关)?(?:机构|组织|团体|单位)\s*$")
@@ -67,25 +69,28 @@ _INSTITUTIONS_END_RE = re.compile(r"等(?:有关|相关)?(?:机构|组织|团体
 _RENAMED_RE = re.compile(r"(?P<sector>[\u4e00-\u9fff]{2,8})[（(](?P<newer>[\u4e00-\u9fff]{2,8})[)）]")
 # A typed list joined to bodies named in full: 发展和改革、公安、…等部门和消防救援机构 (r1322): the sectors,
 # then the bodies after 和 / 及 / 与.
-_TYPED_JOINED_RE = re.compile(_TYPED + r"(?=[和及与])")
+# 以及 joins them as 和 does (…等部门以及消防救援、…管理委员会等机构, r1540).
+_TYPED_JOINED_RE = re.compile(_TYPED + r"(?=以及|[和及与])")
 # A sector: a few characters naming a field of work (水, 通信, 工业和信息化); a one-character one
 # only beside others (水、电、气). Two fields a merged department joins by 和 may be longer
 # (人力资源和社会保障).
-_SECTOR_RE = re.compile(r"[\u4e00-\u9fff]{1,8}|[\u4e00-\u9fff]{2,5}和[\u4e00-\u9fff]{2,5}")
+_SECTOR_RE = re.compile(r"[\u4e00-\u9fff]{1,8}|[\u4e00-\u9fff]{2,5}和[\u4e00-\u9fff]{2,6}")
 _LEVELS = "省市区县镇乡"
 # The place prefix on the first sector: a level, or a level and its alternatives in brackets (市（区）,
 # 县（市、区）), and the level's government when the sectors are named as its departments
 # (市、县（市、区）人民政府公安、住房城乡建设…部门, r1303, r1343: the bare 市 shares 人民政府 too).
 # An autonomous level is a level too: 自治县发展改革、经济信息…等部门 (r1402), 区县（自治县） (r1404).
-_LEVEL = rf"(?:自治[区州县旗]|[{_LEVELS}])"
+_LEVEL = rf"(?:区县|自治[区州县旗]|[{_LEVELS}])"  # 区县: one level (r1603)
 # Levels named by their rank are levels too, with their government: 县级以上人民政府发展改革、财政…等部门,
 # 设区的市人民政府交通、水利等部门 (provincial regulations).
 _RANKED_RE = re.compile(r"(?:县级以上(?:地方)?(?:各级)?|设区的市)(?P<gov>人民政府|政府)")
+# A place named in full, with its government written (浚县人民政府住房城乡建设、规划…等主管部门, r1542).
 _PREFIX_RE = re.compile(rf"{_RANKED_RE.pattern}|{_LEVEL}(?:[（(〔](?:{_LEVEL}|、){{1,7}}[)）〕])?"
-                        r"(?P<gov2>人民政府|政府)?")
+                        r"(?P<gov2>人民政府|政府)?|(?P<place>[\u4e00-\u9fff]{1,8}?[省市区县旗])(?P<gov3>人民政府)")
 # A bare level joined by 和 to the level the first sector is written with (市和区（县）发展改革、…).
 _TWO_LEVELS_RE = re.compile(rf"(?P<level>[{_LEVELS}])和(?={_LEVEL}(?:[（(〔][{_LEVELS}、]{{1,7}}[)）〕])?"
                             r"(?:人民政府)?[\u4e00-\u9fff])")
+_BARE_TWO_RE = re.compile(rf"([{_LEVELS}])和([{_LEVELS}])")
 # A department of one level joined by 和 to a bare level opening the list (市人民政府生态环境和市、县（区）…).
 _JOINED_LEVEL_RE = re.compile(r"(?P<own>[\u4e00-\u9fff（）()]{2,20})和(?P<level>[省市区县镇乡])")
 # The kind written once on the last sector and shared by all (民政部门): a generic kind, which no
@@ -97,7 +102,15 @@ _SHARED_KIND_RE = re.compile(r"(?:行政|主管|职能)?(?:部门|单位|机构)
 _FIELD_RE = re.compile(r"(?<![企事行物])[农林渔牧工商]业$")
 
 
+# A field written with a narrower or older field in brackets inside it (文化（文物）旅游, the culture and
+# tourism department that also holds cultural relics): one sector, kept as written.
+_INNER_BRACKET_RE = re.compile(r"(?P<head>[\u4e00-\u9fff]{2,6})[（(〔](?P<inner>[\u4e00-\u9fff]{2,6})[)）〕]"
+                               r"(?P<tail>[\u4e00-\u9fff]{2,6})")
+
+
 def _sector(name: str) -> bool:
+    if (m := _INNER_BRACKET_RE.fullmatch(name)) is not None:
+        return all(_sector(m.group(g)) for g in ("head", "inner", "tail"))
     # a task (加强领导, 落实责任) names no field of work
     return bool(_SECTOR_RE.fullmatch(name)) and not PHRASE_RE.search(name) and not name.startswith(TASK_VERBS)
 
@@ -115,7 +128,8 @@ def _levels(units: list[UnitMention]) -> tuple[list[str], int]:
     if _PREFIX_RE.match(first) is None or jurisdiction_of(first) is None:
         return [], 0
     own = _prefix(first) or first[0]
-    gov = m.group("gov") or m.group("gov2") or "" if (m := _PREFIX_RE.match(own)) is not None else ""
+    m = _PREFIX_RE.match(own)
+    gov = (m.group("gov") or m.group("gov2") or m.group("gov3") or "") if m is not None else ""
     return [u.as_written.strip() + gov for u in units[:k]] + [own], k
 
 
@@ -125,8 +139,8 @@ def _prefix(name: str) -> str:
     m = _PREFIX_RE.match(name)
     if m is None or m.end() >= len(name):
         return ""
-    if _RANKED_RE.match(name) is not None:
-        return m.group(0)  # 县级以上人民政府: a place by its rank, its government written
+    if _RANKED_RE.match(name) is not None or m.group("gov3"):
+        return m.group(0)  # 县级以上人民政府: a place by its rank (or by its name), its government written
     level = re.match(_LEVEL, name)
     if level is None or jurisdiction_of(level.group(0) + name[m.end() :]) is None:  # 市场监管: no place
         return ""
@@ -183,15 +197,19 @@ def typed_sectors(text: str, s: int, e: int) -> list[UnitMention] | None:
         sectors = typed_sectors(text, s, joined.end())
         if not sectors:
             return None
-        leads, bodies = list_mentions(text, joined.end() + 1, e)
+        after = joined.end() + (2 if text.startswith("以及", joined.end()) else 1)
+        leads, bodies = list_mentions(text, after, e)
         if not leads and bodies and are_holders([u.name for u in bodies]):
             return sectors + bodies
-        if (more := _INSTITUTIONS_END_RE.search(text, joined.end() + 1, e)) is not None:
-            leads, bodies = list_mentions(text, joined.end() + 1, more.start())
+        if (more := _INSTITUTIONS_END_RE.search(text, after, e)) is not None:
+            leads, bodies = list_mentions(text, after, more.start())
             bare = [u.name for u in bodies]
-            # sectors (党史史志研究、档案等机构, r1440) or bodies (工会、共青团、妇联等组织)
+            # sectors (党史史志研究、档案等机构, r1440) or bodies (工会、共青团、妇联等组织), or both, each
+            # item one or the other (消防救援、…管理委员会等机构, r1540)
             if not leads and bodies and (all(map(_sector, bare)) and not any(map(looks_like_unit, bare))
-                                         or are_holders(bare)):
+                                         or are_holders(bare)
+                                         or all(is_holder(b) or (_sector(b) and not looks_like_unit(b))
+                                                for b in bare)):
                 return sectors + bodies
         return None
     if typed is not None:
@@ -203,6 +221,15 @@ def typed_sectors(text: str, s: int, e: int) -> list[UnitMention] | None:
             return None
         if len(units) == 1:  # one sector before 等…部门 (排水等部门): as written
             return units if _sector(units[0].name) and len(units[0].name) >= 2 else None
+        if (pair := _BARE_TWO_RE.fullmatch(units[0].name)) is not None and len(units) > 2:
+            # 市和区、县（市）建设、城市管理等部门 (r1622): two bare levels joined by 和 before the level the
+            # first sector is written with, 和 read as 、
+            first = units[0]
+            a = first.model_copy(update={"name": pair.group(1), "as_written": pair.group(1),
+                                         "end": first.start + 1})
+            b = first.model_copy(update={"name": pair.group(2), "as_written": pair.group(2),
+                                         "start": first.start + 2})
+            return _distribute([a, b, *units[1:]], "")
         if (two := _TWO_LEVELS_RE.match(units[0].name)) is not None and len(units) > 1:
             # 市和区（县）发展改革、公安…等部门: two levels joined by 和, as 市、区（县）…
             first, lvl, cut = units[0], two.group("level"), two.end()

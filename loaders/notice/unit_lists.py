@@ -322,7 +322,8 @@ def _with_reading(parts: list[tuple[str, int]], reading: str) -> list[tuple[tupl
 
 # Kinds of jurisdiction that stand for their governments after a 各 (各区、县级市).
 BARE_JURISDICTIONS = frozenset({"区", "县", "市", "县级市", "乡", "镇", "乡镇", "街道", "社区", "村", "旗",
-                                "自治县"})
+                                # 设区的市: a kind of city, a level (设区的市、县人民政府, r1602)
+                                "自治县", "设区的市"})
 
 
 # A place the document names as the jurisdiction of a government or a Party
@@ -379,6 +380,7 @@ _LEVELS = frozenset("省市区县乡镇")
 # A level's alternatives in brackets right after it: 县（区）, 县（市、区）, 乡（镇）.
 _LEVEL_ALTERNATIVES_RE = re.compile(r"(?<=[省市区县乡镇])[（(〔][省市区县乡镇、]{1,7}[)）〕]$")
 _B_LEVEL_RE = re.compile(r"(?:区县|自治[区州县旗]|[省市区县乡镇])(?:[(（〔][^()（）〔〕]*[)）〕])?")
+_TWO_BARE_LEVELS_RE = re.compile(r"([省市区县乡镇]|[\u4e00-\u9fff（）()]{3,20}?)和([省市区县乡镇])")
 _SHARED_BODY_RE = re.compile(r"^(各|有关|相关)?(.{1,4}?)(人民政府|政府|党委|党工委|管委会)$")
 
 
@@ -389,7 +391,23 @@ def share_suffixes(mentions: list[UnitMention]) -> list[UnitMention]:
     for i in range(len(out) - 2, -1, -1):
         a, b = out[i], out[i + 1]
         mb = _SHARED_BODY_RE.match(b.name)
-        if a.alias is None and a.name in _LEVELS and mb is None:
+        if (a.alias is None and (two := _TWO_BARE_LEVELS_RE.fullmatch(a.name)) is not None
+                and b.name[:1] in _LEVELS and looks_like_unit(b.name[1:]) and len(b.name) >= 3):
+            # 市和区、县信息化主管部门 (r1562): two bare levels joined by 和 are two levels (as 市、区、县);
+            # a body joined by 和 to a bare level is that body, and the level shares the next one's
+            # (街道办事处和乡、镇人民政府, r1543)
+            level = _B_LEVEL_RE.match(b.name)
+            body = re.sub(r"[(（][^()（）]*[)）]$", "", b.name[level.end() if level else 1 :])
+            k = a.start + two.start(2)
+            first = two.group(1) + body if two.group(1) in _LEVELS else two.group(1)
+            if first == two.group(1) and not looks_like_unit(first):
+                continue
+            out[i : i + 1] = [a.model_copy(update={"name": first, "end": a.start + len(two.group(1)),
+                                                   "reading": "shared suffix"}),
+                              a.model_copy(update={"name": two.group(2) + body, "start": k,
+                                                   "reading": "shared suffix"})]
+            continue
+        if a.alias is None and (a.name in _LEVELS or a.name == "设区的市") and mb is None:
             # 市、区残联 / 省、市、县财政部门: a bare level before a body named with its own level
             # shares that body (市残联, 区残联, r1104)
             if b.name[:1] in _LEVELS and looks_like_unit(b.name[1:]) and len(b.name) >= 3:
