@@ -320,16 +320,24 @@ _SET_OFF_LIST_RE = re.compile(r"(?=[^，,]*(?:、|等))(?![^，,]*(?:是|为|的
                               r"[\u4e00-\u9fff（）()、]{2,100}")
 
 
+# The duties cue running straight on into the work (…等部门，依据各自职责做好…). Not into work done
+# 共同 (jointly): the corpus labels that shape nothing in r803 (a label older than the 按照职责 rule),
+# and a document keeps its reading until its label is reviewed.
+_ACTS_ON_RE = re.compile(ACTS_BY_DUTY_RE.pattern + r"(?!共同)")
+
+
 def _by_duties_clause(text: str, s: int, stop: int, heads: list[str]) -> Attribution | None:
     if CUE_RE.match(text, s):
         return None
     for j in range(s + 2, min(stop, s + _MAX_LATER_SUBJECT)):
         if (text[j] in "，," and _SET_OFF_LIST_RE.fullmatch(text, s, j)
                 and (m := _BY_DUTIES_RE.match(text, j + 1, stop)
-                     or _WITHIN_DUTIES_RE.match(text, j + 1, stop))):
+                     or _WITHIN_DUTIES_RE.match(text, j + 1, stop)
+                     or _ACTS_ON_RE.match(text, j + 1, stop))):
             # a list set off by a comma from the duties it acts by (…、畜牧等行政主管部门，应当按照各自的
             # 职责，对…实施监督管理, r1422; …、水文等主管部门，应当在各自职责范围内做好…, r1504), as in
-            # running text (A、B等部门，按照各自职责，负责…, r1342)
+            # running text (A、B等部门，按照各自职责，负责…, r1342); the duties cue may run straight on
+            # into what they do (…等部门，依据各自职责做好…): the comma sets off the subject, not the cue
             cut = m.end() - 1 if text[m.end() - 1] in "，," else m.end()
             units = unit_list(text, s, j, _MAX_LATER_SUBJECT)
             if units and not any(restates(u.name, h) for u in units for h in heads):

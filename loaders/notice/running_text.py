@@ -123,16 +123,27 @@ def _set_off_subject(text: str, s: int, cue: int) -> int:
         subject_end = e
     elif not warranted and not aliased and not ruled and not _SET_OFF_LIST_RE.fullmatch(text, s, listed):
         return -1
+    listing = _SET_OFF_LIST_RE.fullmatch(text, s, listed) is not None
     k = comma + 1
     while k < cue:
         nxt = _clause_stop(text, k, cue)
         if nxt >= cue:  # the clause the role word stands in: what precedes the cue is an adverbial
             return subject_end if (k == cue or _ADVERBIAL_CLAUSE_RE.match(text[k:cue])
                                    or not text[k:cue].strip()) else -1
-        if not _ADVERBIAL_CLAUSE_RE.match(text[k:nxt]):
+        if not _ADVERBIAL_CLAUSE_RE.match(text[k:nxt]) and not (listing and _own_predicate(text, k, nxt)):
             return -1
         k = nxt + 1
     return subject_end
+
+
+# A clause that is a set-off list's own predicate: it opens with a modal (the modal needs a subject, and
+# the clause names none), so the list stays the subject of the clauses after it (A、B等部门，应当与…进行
+# 通报、定期会商，按照各自职责支持…). Not one handing the work on to its object (应当督促…): those pivot.
+_OWN_PREDICATE_RE = re.compile(r"\s*(?:应当|应该|必须|应|须)(?![\u4e00-\u9fff]{0,2}(?:是|为))")
+
+
+def _own_predicate(text: str, s: int, e: int) -> bool:
+    return _OWN_PREDICATE_RE.match(text, s, e) is not None and not _pivots(text, s, e)
 
 
 def _clause_stop(text: str, s: int, stop: int) -> int:

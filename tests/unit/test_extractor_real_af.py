@@ -1,0 +1,44 @@
+"""Round AF (batches AR–AS and AL–AQ, 总则 chapters of local regulations): a subject carried over the
+clauses of its own sentence. Each rule is stated as a shape of lists and clauses and pinned here on the
+real documents it fixed (tests/corpus_real/, see its README) and on constructed variants: sentences
+written for these tests, marked *constructed*, with other words, so the shape rather than the words is
+what is read. Constructed variants are not real documents and count in no score."""
+
+from __future__ import annotations
+
+from real_corpus import clause_roles, evaluated, measure_roles
+
+# --- 1. a list set off by a comma keeps its subject over the clauses after it ----------------------------
+
+_ARTICLES = "第一条 县水利局负责防汛工作。\n\n交通、气象、农业等部门，{}防汛工作。\n\n第二条 县农业局负责灌溉工作。\n"
+
+
+def test_a_set_off_list_whose_duties_cue_runs_on_into_the_work():
+    # r1622 第六条 (杭州), a later paragraph of an article: 发展和改革、公安、…、价格等部门，依据各自职责做好…: the
+    # comma sets the list off, the cue 依据各自职责 runs straight on into what they do, as in running text
+    # (the document's misses left are 第七条's, bodies named by a clause)
+    assert not [p for p in evaluated("r1622_hangzhou_gdjt_2018").problems if "measure 3 " not in p]
+    # constructed
+    for cue in ("依据各自职责做好", "依照职责开展"):
+        assert measure_roles(_ARTICLES.format(cue)) == [
+            [("responsible", ["县水利局"]), ("responsible", ["交通", "气象", "农业"])],
+            [("responsible", ["县农业局"])]]
+    # a rule followed is no cue of the subject's own duties
+    assert measure_roles(_ARTICLES.format("依据本条例做好")) == [
+        [("responsible", ["县水利局"])], [("responsible", ["县农业局"])]]
+
+
+def test_a_set_off_list_keeps_its_subject_over_a_predicate_opening_with_a_modal():
+    # r1641 第六条 (浙江): 人力资源和社会保障、…、卫生计生等有关部门，应当与同级地方总工会就…进行通报、定期会商，按照各自职责
+    # 支持…: the modal clause names no subject, so the list is the subject of the cue's clause too
+    # (the document's one miss left is 第四条's 产业工会、基层工会的联合会)
+    assert not [p for p in evaluated("r1641_zhejiang_ghjd_2016").problems if "measure 1 " not in p]
+    # constructed
+    assert clause_roles("交通、气象、农业等部门，应当与县水利局就汛情进行会商，按照各自职责配合防汛工作。") == [
+        ("support", ["交通", "气象", "农业"])]
+    assert clause_roles("交通、气象、农业等部门，应当加强信息共享，依照职责做好防汛工作。") == [
+        ("responsible", ["交通", "气象", "农业"])]
+    # a clause handing the work on to its object (督促) breaks the subject; so does one with no modal,
+    # which may be a sentence of its own
+    assert clause_roles("交通、气象、农业等部门，应当督促有关单位，按照各自职责做好防汛工作。") == []
+    assert clause_roles("交通、气象、农业等部门，加强信息共享，按照各自职责做好防汛工作。") == []
