@@ -80,7 +80,10 @@ CLAUSE_CUE_RE = re.compile(
     + r"|" + ANSWERS_FOR + r")(?!的|率|情况)"  # 家庭参与率≥50%, 资金落实情况: no duty (r801, r702)
     # 遵循政府推动、全民参与、城乡统筹…的原则 (r1501): a role word closing one of a list of short noun
     # phrases names a principle, no one's duty
-    r"(?!、[\u4e00-\u9fff]{2,6}(?:、|的))")
+    r"(?!、[\u4e00-\u9fff]{2,6}(?:、|的))"
+    # …监管和基层组织参与管理相结合 (r1581): a role word inside a pair that a clause closes with 相结合 names
+    # one side of a principle (A和B相结合), no one's duty
+    r"(?![^，,。；;：:\n]{0,12}相结合)")
 _CLAUSE_ROLES = {"负责牵头": "lead", "牵头负责": "lead", "牵头": "lead", "负责配合": "support"}
 
 

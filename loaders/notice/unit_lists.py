@@ -454,6 +454,7 @@ def share_department(mentions: list[UnitMention]) -> list[UnitMention]:
     ['甲县林业主管部门', '乙新区林业主管部门']
     """
     out = list(mentions)
+    _share_zone_body(out)
     for i in range(len(out) - 1, 0, -1):
         name = out[i].name
         if out[i].alias is not None or not name.endswith("部门"):
@@ -467,6 +468,26 @@ def share_department(mentions: list[UnitMention]) -> list[UnitMention]:
             out[k] = out[k].model_copy(update={"name": out[k].name + body, "reading": "shared suffix"})
             k -= 1
     return out
+
+
+# A zone named in full (太白湖新区, 济宁经济技术开发区): no bare level, no collective (各区).
+_NAMED_ZONE_RE = re.compile(r"(?!各)[\u4e00-\u9fff]{2,14}[区县]")
+_ZONE_BODY_RE = re.compile(r"(?!各)[\u4e00-\u9fff]{2,14}[区县](?P<body>管委会|管理委员会)")
+
+
+def _share_zone_body(out: list[UnitMention]) -> None:
+    """A list made only of zones named in full, the last with its body (…开发区、太白湖新区、…开发区管委会,
+    r1581): each zone is one of a kind with the last and shares its 管委会; the body is what the clause
+    gives a duty, a zone being a place. A list mixing other items (嘉定新城、…、菊园新区管委会) or
+    a collective (各区、…管委会) stays as written."""
+    if len(out) < 2 or any(m.alias is not None for m in out):
+        return
+    last = _ZONE_BODY_RE.fullmatch(out[-1].name)
+    if last is None or not all(_NAMED_ZONE_RE.fullmatch(m.name) for m in out[:-1]):
+        return
+    for k in range(len(out) - 1):
+        out[k] = out[k].model_copy(update={"name": out[k].name + last.group("body"),
+                                           "reading": "shared suffix"})
 
 
 _PLACE_SUFFIX_RE = re.compile(r"^.{2,4}?(街道|镇|乡)$")

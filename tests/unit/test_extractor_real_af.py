@@ -6,7 +6,7 @@ what is read. Constructed variants are not real documents and count in no score.
 
 from __future__ import annotations
 
-from real_corpus import clause_roles, evaluated, measure_roles
+from real_corpus import assert_exact, clause_roles, evaluated, measure_roles
 
 # --- 1. a list set off by a comma keeps its subject over the clauses after it ----------------------------
 
@@ -42,3 +42,26 @@ def test_a_set_off_list_keeps_its_subject_over_a_predicate_opening_with_a_modal(
     # which may be a sentence of its own
     assert clause_roles("交通、气象、农业等部门，应当督促有关单位，按照各自职责做好防汛工作。") == []
     assert clause_roles("交通、气象、农业等部门，加强信息共享，按照各自职责做好防汛工作。") == []
+
+
+# --- 2. what a principle names, and a body shared by zones ----------------------------------------------
+
+
+def test_a_role_word_inside_a_pair_joined_by_xiangjiehe_names_a_principle():
+    # r1581 第三条 (济宁): 政府部门监管和基层组织参与管理相结合: one side of a principle, no one's duty
+    # constructed
+    assert clause_roles("实行企业主导和行业协会参与管理相结合的原则。") == []
+    # the clause after it is read as ever
+    assert clause_roles("政府监管和企业参与相结合，县水利局参与防汛工作。") == [("support", ["县水利局"])]
+
+
+def test_zones_named_in_full_share_the_last_ones_body():
+    # r1581 第五条: 济宁高新技术产业开发区、太白湖新区、济宁经济技术开发区管委会，负责…: the 管委会 each zone's
+    assert_exact("r1581_jining_yqgl_2019")
+    # constructed
+    assert clause_roles("东湖新区、西山经济开发区管理委员会负责防汛工作。") == [
+        ("responsible", ["东湖新区管理委员会", "西山经济开发区管理委员会"])]
+    # a list mixing other bodies, or a collective of districts, keeps its names as written
+    assert clause_roles("县水利局、西山经济开发区管理委员会负责防汛工作。") == [
+        ("responsible", ["县水利局", "西山经济开发区管理委员会"])]
+    assert clause_roles("各区、西山新片区管委会负责防汛工作。") == [("responsible", ["各区", "西山新片区管委会"])]
