@@ -156,7 +156,8 @@ def _clause_stop(text: str, s: int, stop: int) -> int:
 # A negated verb after a clause's subject: 培训和评价机构不改变… (r1084), 镇财政所未…
 _NEGATED_RE = re.compile(r"(?:不|未|没有)(?!得|宜|能|可|应)")
 # A clause saying what a body is made up of: 联合采购办公室由…代表组成 (its roster, no duty of its own).
-_MADE_UP_RE = re.compile(r"(?P<body>[^，,。；;：:、由\n]{2,30}?)由[^，,。；;\n]{1,40}?组成$")
+# The body may be one written for two levels (市、县（市、区）文物保护管理委员会由…组成, r1664): a list.
+_MADE_UP_RE = re.compile(r"(?P<body>[^，,。；;：:由\n]{2,30}?)由[^，,。；;\n]{1,40}?组成$")
 
 
 def _opening_subject(text: str, s: int, stop: int) -> list[UnitMention] | None:
@@ -324,6 +325,14 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
     return out, sorted(persons, key=lambda o: o.start)
 
 
+# 单位和个人 qualified by what ties them to the matter: 有关 / 相关, a clause closed by 的 (普查涉及的,
+# 从事…的), or a field of activity (森林资源经营). Bare 单位和个人 and 任何 / 一切 / 所有 / 其他 … name
+# everyone: no party.
+_PARTIES_RE = re.compile(r"(?:有关|相关|(?!任何|一切|所有|其他|各|全体|广大)[^，,。；;：:\n]{1,40}?的"
+                         r"|(?!任何|一切|所有|其他|各|全体|广大|鼓励|支持|引导|动员|对|向|与|和)[\u4e00-\u9fff]{2,8}?)"
+                         r"单位和个人")
+
+
 def _subject(text: str, s: int, e: int, cue: re.Match[str], role: str) -> Attribution | list[Official] | None:
     """text[s:e] as the units of a clause (an Attribution) or as groups of persons
     (officials whose role is the role word 负责), or None."""
@@ -339,6 +348,13 @@ def _subject(text: str, s: int, e: int, cue: re.Match[str], role: str) -> Attrib
         word = cue.groupdict().get("word") or cue.group(0)
         return Attribution(role=role, label=word, clause=text[s : cue.end()], start=s, end=cue.end(),
                            units=offered)
+    if _PARTIES_RE.fullmatch(raw.strip()):
+        # 有关单位和个人应当配合, 普查涉及的单位和个人应当予以配合 (r1664, r1662): bodies and persons tied to
+        # the matter by a qualifier are parties, one unit as written (个人 names no body, so 和 is not split)
+        word = cue.groupdict().get("word") or cue.group(0)
+        party = UnitMention(name=raw.strip(), as_written=raw, start=s, end=e, reading="named by a clause")
+        return Attribution(role=role, label=word, clause=text[s : cue.end()], start=s, end=cue.end(),
+                           units=[party])
     listed = clause_named_list(text, s, e) or located_list(text, s, e) or owned_bodies(text, s, e)
     if listed is not None:
         word = cue.groupdict().get("word") or cue.group(0)

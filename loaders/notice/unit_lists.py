@@ -44,7 +44,10 @@ _KINDS_AFTER_RE = re.compile(r"等(?:(?:(?!等)[\u4e00-\u9fff]){1,6}、)+(?:(?!�
 
 # 我区, 我镇, 我街道 (our district): the writer pointing at itself, never part of a body's name
 # (成立我区停车共享专项工作领导小组, r1041, as r804's sentence subject 我街道).
-_DEICTIC_RE = re.compile(r"^我(?:国|省|市|区|县|镇|乡|街道)(?=[\u4e00-\u9fff]{3})")
+# 本市, 本区 before a collective (本市各级人民政府, 本区相关监督管理部门): the writer's own place naming the
+# scope of the bodies meant, as 我区 does (r1664, r941); a body named with it (本区人民政府) keeps it.
+_DEICTIC_RE = re.compile(r"^(?:我(?:国|省|市|区|县|镇|乡|街道)(?=[\u4e00-\u9fff]{3})"
+                         r"|本(?:省|市|区|县|镇|乡|街道)(?=(?:各|有关|相关|其他)[\u4e00-\u9fff]{2}))")
 
 
 def clean_name(raw: str) -> str:

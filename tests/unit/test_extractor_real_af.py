@@ -65,3 +65,35 @@ def test_zones_named_in_full_share_the_last_ones_body():
     assert clause_roles("县水利局、西山经济开发区管理委员会负责防汛工作。") == [
         ("responsible", ["县水利局", "西山经济开发区管理委员会"])]
     assert clause_roles("各区、西山新片区管委会负责防汛工作。") == [("responsible", ["各区", "西山新片区管委会"])]
+
+
+# --- 3. bodies named by their scope, their make-up, or their tie to the matter --------------------------
+
+
+def test_the_writers_own_place_before_a_collective_is_no_part_of_its_name():
+    # r1664 第四条 (南阳): 本市各级人民政府负责… → 各级人民政府, as 我区 (r1041); r941 (黄浦) 本区相关监督管理部门
+    assert not [p for p in evaluated("r1664_nanyang_wwbh_2019").problems if "measure 1 " in p]
+    # constructed
+    assert clause_roles("本县有关部门负责防汛工作。") == [("responsible", ["有关部门"])]
+    # a body named with it keeps it
+    assert clause_roles("本区人民政府负责防汛工作。") == [("responsible", ["本区人民政府"])]
+
+
+def test_a_body_for_two_levels_made_up_of_departments():
+    # r1664 第五条: 市、县（市、区）文物保护管理委员会由…等行政部门组成，负责…: the shared suffix distributed, the roster
+    # no duty holder
+    assert not [p for p in evaluated("r1664_nanyang_wwbh_2019").problems if "measure 2 " in p]
+    # constructed
+    assert clause_roles("市、县防汛指挥部由水利、公安等部门组成，负责协调防汛工作。") == [
+        ("responsible", ["市防汛指挥部", "县防汛指挥部"])]
+
+
+def test_units_and_persons_tied_to_the_matter_are_one_party():
+    # r1662 第七条 (青岛): 普查涉及的单位和个人应当予以配合 → one party, support
+    assert_exact("r1662_qingdao_dxkj_2020")
+    # constructed
+    assert clause_roles("有关单位和个人应当配合。") == [("support", ["有关单位和个人"])]
+    assert clause_roles("防汛涉及的单位和个人应当予以配合。") == [("support", ["防汛涉及的单位和个人"])]
+    # everyone is no party
+    assert clause_roles("任何单位和个人应当配合。") == []
+    assert clause_roles("单位和个人应当积极参与防汛工作。") == []
