@@ -121,7 +121,9 @@ def _set_off_subject(text: str, s: int, cue: int) -> int:
     if (listed == comma and (w := text.find("会同", s + 2, comma)) != -1
             and unit_list(text, s, e := (k if (k := _modal_split(text, s, w)) != -1 else w)) is not None):
         subject_end = e
-    elif not warranted and not aliased and not ruled and not _SET_OFF_LIST_RE.fullmatch(text, s, listed):
+    elif (not warranted and not aliased and not ruled and not _SET_OFF_LIST_RE.fullmatch(text, s, listed)
+          and not _PARTIES_RE.fullmatch(text, s, listed)):
+        # (or parties named by a long clause: 从事…、…经营的单位和个人，在其…范围内承担…, r1603)
         return -1
     listing = _SET_OFF_LIST_RE.fullmatch(text, s, listed) is not None
     k = comma + 1

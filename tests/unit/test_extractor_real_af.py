@@ -97,3 +97,18 @@ def test_units_and_persons_tied_to_the_matter_are_one_party():
     # everyone is no party
     assert clause_roles("任何单位和个人应当配合。") == []
     assert clause_roles("单位和个人应当积极参与防汛工作。") == []
+
+
+def test_parties_bearing_a_fields_responsibility_within_their_own_bounds():
+    # r1523 第五条 (烟台): 森林资源经营单位和个人在其经营范围内承担森林防火责任; r1603 第七条 (重庆): 从事…、…经营的单位和
+    # 个人，在其经营区域及业务范围内承担…安全责任: 承担 a field's 责任 is a standing duty (as 对…承担主体责任), the
+    # bounds 在其…范围内 an adverbial, the subject set off by a comma when its clause is long
+    assert_exact("r1523_yantai_slfh_2016")
+    assert not [p for p in evaluated("r1603_chongqing_dwfy_2013").problems if "measure 1 " not in p]
+    # constructed
+    assert clause_roles("河道经营单位和个人在其经营范围内承担防汛责任。") == [
+        ("responsible", ["河道经营单位和个人"])]
+    assert clause_roles("从事采砂、运砂的单位和个人，在其作业区域内承担河道安全责任。") == [
+        ("responsible", ["从事采砂、运砂的单位和个人"])]
+    # a liability for a breach is no duty
+    assert clause_roles("河道经营单位和个人在其经营范围内承担赔偿责任。") == []
