@@ -96,8 +96,10 @@ _CLAUSE_ROLES = {"负责牵头": "lead", "牵头负责": "lead", "牵头": "lead
 GUIDED_FRAME = r"在[^，,。；;：:\n]{1,30}?(?:指导|领导|统一指挥)下[，,]?(?:积极|主动)?"
 # What may stand between a clause's subject and its role word: a modal, and the rule the
 # subject follows (代建机构必须按照街道办事处的授权内容负责做好…, r656; 镇人民政府应当落实…, r655).
+# 依法 too: 村民委员会、居民委员会依法协助… (r1620), an adverb of how with no modal before it; and
+# 在其…范围内, the bounds of the subject's own work (r1523).
 MODAL_STARTS = ("必须", "应当", "应该", "应", "要", "须", "按照", "根据", "依据", "依照", "尽快", "及时",
-                "依法", "在其")  # 村民委员会、居民委员会依法协助… (r1620): an adverb of how, with no modal before it
+                "依法", "在其")
 # A verb joined to the role word by 并 may stand between too (X应当制定并落实…制度, r940), and 组织 run
 # straight into it (应当组织落实…, r1322: one compound verb).
 # An adverb of how may follow the modal (区房管局、属地街道应严格落实…, r1024), or stand alone
