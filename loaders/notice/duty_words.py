@@ -147,6 +147,17 @@ def _in_mechanism(text: str, start: int, verb: re.Match[str]) -> bool:
             and _MECHANISM_RE.match(text, verb.end()) is not None)
 
 
+# 对在…、参加抢险救护、…方面取得显著成绩的单位和个人，给予表彰 (r1600): a role word inside the relative clause
+# of 对's object (对 … 的 + noun, no comma between) describes those the subject acts on, no duty of its own.
+_OBJECT_CLAUSE_RE = re.compile(r"[^，,；;。：:\n]*?的[\u4e00-\u9fff]")
+
+
+def _in_object_of_dui(text: str, start: int, verb: re.Match[str]) -> bool:
+    clause = max(start, max(text.rfind(c, start, verb.start()) for c in "，,；;") + 1)
+    dui = text.find("对", clause, verb.start())
+    return dui != -1 and _OBJECT_CLAUSE_RE.match(text, verb.end()) is not None
+
+
 def _a_noun(text: str, start: int, verb: int) -> bool:
     """Is the role word at ``verb`` one of the nouns a 的 phrase closes with (…的指导、协助和监督)?"""
     return _NOUN_AFTER_DE_RE.search(text, max(start, verb - 16), verb) is not None
@@ -168,7 +179,7 @@ def duty_role(text: str, start: int, end: int, clause_ends: bool = False) -> tup
         stop += 1
     m = ROLE_VERB_RE.search(text, start, stop)
     while m is not None and (_made_up_by(text, start, m.start()) or _a_noun(text, start, m.start())
-                             or _in_mechanism(text, start, m)):
+                             or _in_mechanism(text, start, m) or _in_object_of_dui(text, start, m)):
         # 区更新办由A、B、C三家副主任单位协同开展工作，负责… (r1120): the verb is the units' after 由
         # (who make the body up), not the subject's; its own role verb comes later
         m = ROLE_VERB_RE.search(text, m.end(), stop)

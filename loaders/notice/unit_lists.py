@@ -387,6 +387,33 @@ _TWO_BARE_LEVELS_RE = re.compile(r"([省市区县乡镇]|[\u4e00-\u9fff（）()]
 _SHARED_BODY_RE = re.compile(r"^(各|有关|相关)?(.{1,4}?)(人民政府|政府|党委|党工委|管委会)$")
 
 
+# Two levels joined by 和 / 及 in one name, the second maybe with 相关 / 有关 and its alternatives
+# in brackets, before the body both have (市及相关区（县）行政审批服务部门, r1640): 及 stands where a
+# list has 、.
+_JOINED_LEVELS_RE = re.compile(r"([省市区县乡镇])[和及]"
+                               r"((?:相关|有关)?[省市区县乡镇](?:[（(][省市区县乡镇、]{1,7}[)）])?)"
+                               r"(?P<body>[\u4e00-\u9fff]{2,20}(?:部门|机构|人民政府|政府))")
+
+
+def split_joined_levels(mentions: list[UnitMention]) -> list[UnitMention]:
+    """市及相关区（县）行政审批服务部门 → 市行政审批服务部门, 相关区（县）行政审批服务部门: each level
+    the body's.
+
+    >>> [m.name for m in split_joined_levels(list_mentions("市及相关区（县）财政部门", 0, 12)[1])]
+    ['市财政部门', '相关区（县）财政部门']
+    """
+    out: list[UnitMention] = []
+    for m in mentions:
+        j = _JOINED_LEVELS_RE.fullmatch(m.name) if m.alias is None else None
+        if j is None or not looks_like_unit(j.group("body")):
+            out.append(m)
+            continue
+        body = j.group("body")
+        out.append(m.model_copy(update={"name": j.group(1) + body, "reading": "shared suffix"}))
+        out.append(m.model_copy(update={"name": j.group(2) + body, "reading": "shared suffix"}))
+    return out
+
+
 def share_suffixes(mentions: list[UnitMention]) -> list[UnitMention]:
     """有关区、市政府 / 经开区、综保区管委会: a bare jurisdiction before a
     jurisdiction's body shares that body (and the 各 / 有关 in front)."""
@@ -579,7 +606,7 @@ def list_mentions(text: str, start: int, end: int, before: UnitMention | None = 
         (leads if marked else mentions).append(item)
     mentions = merge_attributes(text, _merge_parents(text, merge_collectives(text, mentions)))
     parts = [part for m in mentions for part in split_names(text, delegate(text, m))]
-    mentions = share_department(share_place_suffix(share_suffixes(parts)))
+    mentions = share_department(share_place_suffix(share_suffixes(split_joined_levels(parts))))
     mentions = merge_grassroots(text, restore_elided_prefixes(restore_prefixes(mentions), before,
                                                               document_places(text)))
     return leads, mentions

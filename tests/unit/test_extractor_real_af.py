@@ -112,3 +112,28 @@ def test_parties_bearing_a_fields_responsibility_within_their_own_bounds():
         ("responsible", ["从事采砂、运砂的单位和个人"])]
     # a liability for a breach is no duty
     assert clause_roles("河道经营单位和个人在其经营范围内承担赔偿责任。") == []
+
+
+# --- 4. two levels joined in one name, and a role word describing an object ------------------------------
+
+
+def test_two_levels_joined_by_ji_in_one_name_share_its_body():
+    # r1640 第五条 (济南): 市及相关区（县）行政审批服务部门负责… → both levels' departments (及 where a list has 、)
+    assert_exact("r1640_jinan_hwgg_2019")
+    # constructed
+    assert clause_roles("市和区水务部门负责防汛工作。") == [("responsible", ["市水务部门", "区水务部门"])]
+    assert clause_roles("市及有关县（区）水务部门负责防汛工作。") == [
+        ("responsible", ["市水务部门", "有关县（区）水务部门"])]
+
+
+def test_a_role_word_inside_the_object_of_dui_is_no_duty():
+    # r1600 第十四条 (北京): 市和区人民政府对在…、参加抢险救护、…取得显著成绩的单位和个人，给予表彰和奖励: 参加 describes
+    # those rewarded
+    assert not [p for p in evaluated("r1600_beijing_aqsc_2004").problems if "false unit 市" in p]
+    # constructed: the role word an item's heading unit takes (none here; 参加 of its own where no 对 governs it)
+    from govgraph.loaders.notice.duty_words import duty_role
+
+    rewards = "县人民政府对在参加抢险中表现突出的单位，给予奖励。"
+    assert duty_role(rewards, 0, len(rewards)) == ("responsible", "")
+    joins = "县人民政府参加抢险，对表现突出的单位给予奖励。"
+    assert duty_role(joins, 0, len(joins))[0] == "support"
