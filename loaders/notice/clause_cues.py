@@ -121,7 +121,11 @@ CARRIED_RE = re.compile(r"(?:并且|并|同时|还|也)?(?:应当|应|要|须|�
                         # …，统筹推进、督促落实…工作 (r1444): 督促 run straight into 落实 is one compound
                         # verb, the subject's own (as 组织落实, r1322), not 督促 with an object doing
                         # it (督促相关部门落实…)
-                        r"(?:(?:[\u4e00-\u9fff]{2,4}、)?督促(?=落实))?"
+                        r"(?:(?:[\u4e00-\u9fff]{2,4}、)?督促(?=落实)"
+                        # …，制定落实…政策措施 (r1643): a verb run straight into 落实 with no object
+                        # between is one compound verb, the subject's own
+                        # (整改落实情况: 落实 in a noun, no verb)
+                        r"|(?!督促|要求|指导|支持|鼓励|引导)[\u4e00-\u9fff]{2}(?=落实(?!情况|率|的)))?"
                          r"(?:(?P<word>负责牵头|牵头负责|负责配合|牵头|负责(?!人|同志)|落实"
                          + _NOT_THE_DOCUMENT
                          + r"|配合|协助|协同|参与|参加)"  # …，协同做好… (r1621), as 配合

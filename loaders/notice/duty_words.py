@@ -158,6 +158,17 @@ def _in_object_of_dui(text: str, start: int, verb: re.Match[str]) -> bool:
     return dui != -1 and _OBJECT_CLAUSE_RE.match(text, verb.end()) is not None
 
 
+# 实行属地管理、分级负责 (r1663), 遵循属地管理、分级负责的原则: a role word closing one of a list of short
+# phrases a clause adopts (实行, 坚持, 遵循, 按照) names a principle, no duty of the subject's.
+_PRINCIPLE_RE = re.compile(r"(?:实行|坚持|遵循|按照|贯彻)[“\"]?"
+                           r"(?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{0,4}")
+
+
+def _in_principle(text: str, start: int, verb: re.Match[str]) -> bool:
+    clause = max(start, max(text.rfind(c, start, verb.start()) for c in "，,；;") + 1)
+    return _PRINCIPLE_RE.fullmatch(text, clause, verb.start()) is not None
+
+
 def _a_noun(text: str, start: int, verb: int) -> bool:
     """Is the role word at ``verb`` one of the nouns a 的 phrase closes with (…的指导、协助和监督)?"""
     return _NOUN_AFTER_DE_RE.search(text, max(start, verb - 16), verb) is not None
@@ -179,7 +190,8 @@ def duty_role(text: str, start: int, end: int, clause_ends: bool = False) -> tup
         stop += 1
     m = ROLE_VERB_RE.search(text, start, stop)
     while m is not None and (_made_up_by(text, start, m.start()) or _a_noun(text, start, m.start())
-                             or _in_mechanism(text, start, m) or _in_object_of_dui(text, start, m)):
+                             or _in_mechanism(text, start, m) or _in_object_of_dui(text, start, m)
+                             or _in_principle(text, start, m)):
         # 区更新办由A、B、C三家副主任单位协同开展工作，负责… (r1120): the verb is the units' after 由
         # (who make the body up), not the subject's; its own role verb comes later
         m = ROLE_VERB_RE.search(text, m.end(), stop)

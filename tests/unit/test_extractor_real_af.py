@@ -137,3 +137,29 @@ def test_a_role_word_inside_the_object_of_dui_is_no_duty():
     assert duty_role(rewards, 0, len(rewards)) == ("responsible", "")
     joins = "县人民政府参加抢险，对表现突出的单位给予奖励。"
     assert duty_role(joins, 0, len(joins))[0] == "support"
+
+
+# --- 5. the subject's verbs run together, and a principle adopted ----------------------------------------
+
+
+def test_a_verb_run_straight_into_luoshi_carries_the_subject():
+    # r1643 第四条 (山东): 县级以上人民政府应当加强…领导，将…纳入…，制定落实有利于…的政策措施: 制定落实 one compound verb,
+    # the subject carried over the clauses before it (as 组织落实, r1322; 督促落实, r1444)
+    assert_exact("r1643_shandong_trwr_2019")
+    # constructed
+    assert clause_roles("县人民政府应当加强对防汛工作的领导，研究落实防汛资金。") == [("responsible", ["县人民政府"])]
+    # 落实 in a noun is no verb, and a pivot hands the work on
+    assert clause_roles("县人民政府应当加强对防汛工作的领导，整改落实情况及时报送。") == []
+    assert clause_roles("县人民政府应当加强对防汛工作的领导，要求落实防汛资金。") == []
+
+
+def test_a_role_word_in_a_principle_adopted_is_no_duty():
+    # r1663 第五条 (菏泽): 市、县区人民政府应当加强…领导，实行属地管理、分级负责，将…纳入…: 分级负责 names a principle
+    assert_exact("r1663_heze_cfqw_2020")
+    # constructed: the role word an item's heading unit takes
+    from govgraph.loaders.notice.duty_words import duty_role
+
+    adopts = "县人民政府应当加强领导，坚持统一指挥、分级负责，保障防汛资金。"
+    assert duty_role(adopts, 0, len(adopts)) == ("responsible", "")
+    own = "县人民政府应当加强领导，负责保障防汛资金。"
+    assert duty_role(own, 0, len(own)) == ("responsible", "负责")
