@@ -13,7 +13,7 @@ import re
 
 from .clause_cues import CARRIED_RE, CLAUSE_CUE_RE, MODAL_RULE_RE, MODAL_STARTS, clause_role
 from .duty_heads import NAMED_BY_CLAUSE_RE, clause_named_list, located_list, owned_bodies
-from .duty_words import CUE_RE, MAX_HEADING, MAX_LIST_HEADING, PIVOT_RE, opening_list, unit_list
+from .duty_words import CUE_RE, MAX_HEADING, MAX_LIST_HEADING, PARTIES_RE, PIVOT_RE, opening_list, unit_list
 from .given_by import GENERIC_HEADS, alternatives, designated, holders, joined_lead
 from .model import Attribution, Official, UnitMention
 from .names import TASK_VERBS, jurisdiction_of, looks_like_unit
@@ -122,7 +122,7 @@ def _set_off_subject(text: str, s: int, cue: int) -> int:
             and unit_list(text, s, e := (k if (k := _modal_split(text, s, w)) != -1 else w)) is not None):
         subject_end = e
     elif (not warranted and not aliased and not ruled and not _SET_OFF_LIST_RE.fullmatch(text, s, listed)
-          and not _PARTIES_RE.fullmatch(text, s, listed)):
+          and not PARTIES_RE.fullmatch(text, s, listed)):
         # (or parties named by a long clause: 从事…、…经营的单位和个人，在其…范围内承担…, r1603)
         return -1
     listing = _SET_OFF_LIST_RE.fullmatch(text, s, listed) is not None
@@ -327,12 +327,6 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
     return out, sorted(persons, key=lambda o: o.start)
 
 
-# 单位和个人 qualified by what ties them to the matter: 有关 / 相关, a clause closed by 的 (普查涉及的,
-# 从事…的), or a field of activity (森林资源经营). Bare 单位和个人 and 任何 / 一切 / 所有 / 其他 … name
-# everyone: no party.
-_PARTIES_RE = re.compile(r"(?:有关|相关|(?!任何|一切|所有|其他|各|全体|广大)[^，,。；;：:\n]{1,40}?的"
-                         r"|(?!任何|一切|所有|其他|各|全体|广大|鼓励|支持|引导|动员|对|向|与|和)[\u4e00-\u9fff]{2,8}?)"
-                         r"单位和个人")
 
 
 def _subject(text: str, s: int, e: int, cue: re.Match[str], role: str) -> Attribution | list[Official] | None:
@@ -350,7 +344,7 @@ def _subject(text: str, s: int, e: int, cue: re.Match[str], role: str) -> Attrib
         word = cue.groupdict().get("word") or cue.group(0)
         return Attribution(role=role, label=word, clause=text[s : cue.end()], start=s, end=cue.end(),
                            units=offered)
-    if _PARTIES_RE.fullmatch(raw.strip()):
+    if PARTIES_RE.fullmatch(raw.strip()):
         # 有关单位和个人应当配合, 普查涉及的单位和个人应当予以配合 (r1664, r1662): bodies and persons tied to
         # the matter by a qualifier are parties, one unit as written (个人 names no body, so 和 is not split)
         word = cue.groupdict().get("word") or cue.group(0)

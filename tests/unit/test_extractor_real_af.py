@@ -163,3 +163,14 @@ def test_a_role_word_in_a_principle_adopted_is_no_duty():
     assert duty_role(adopts, 0, len(adopts)) == ("responsible", "")
     own = "县人民政府应当加强领导，负责保障防汛资金。"
     assert duty_role(own, 0, len(own)) == ("responsible", "负责")
+
+
+def test_a_later_clause_of_an_item_whose_subject_is_a_party():
+    # r1664 第八条: 文物行政主管部门实施监督检查可以采取下列措施，有关单位和个人应当配合: 配合 is the parties', the
+    # department's 可以 a permission
+    assert_exact("r1664_nanyang_wwbh_2019")
+    from govgraph.loaders.notice.duty_words import duty_role
+
+    # constructed: the heading unit takes no role from the party's clause
+    inspects = "县水利局实施检查可以采取下列措施，有关单位和个人应当配合："
+    assert duty_role(inspects, 0, len(inspects)) == ("responsible", "")
