@@ -71,6 +71,10 @@ CLAUSE_CUE_RE = re.compile(
     r"(?P<word>负责牵头|牵头负责|负责配合|牵头|负责(?!人|同志)|配合|参与|参加|协助|协同|协办"
     # 履行…义务 as r941's 应履行行业管理义务 (山体权属单位…等应当履行保护山体的义务, r1403)
     r"|履行[^，,；;。\n]{0,12}?(?:职责|责任|义务)(?!的|时)|承担[^，,；;。\n]{0,20}?职责(?!的|时)"
+    # 在其经营范围内承担森林防火责任 (r1523, r1603): a responsibility for a field borne as a standing duty,
+    # as 对…承担主体责任; not a liability for a breach (承担赔偿责任, 承担相应的法律责任)
+    r"|承担(?!相应|赔偿|法律|连带|经济|刑事|违约|损害|责任)[\u4e00-\u9fff]{2,12}?(?<!法律|赔偿)责任"
+    r"(?![的时\u4e00-\u9fff])"
     r"|作为[^，,；;。\n]{0,20}?第一责任人|落实主体责任|落实" + _NOT_THE_DOCUMENT
     + r"|" + ACTS_BY_DUTY
     + r"|(?:作为|为|是)[^，,；;。\n]{0,20}?" + COPULAR_POSTS
@@ -80,7 +84,10 @@ CLAUSE_CUE_RE = re.compile(
     + r"|" + ANSWERS_FOR + r")(?!的|率|情况)"  # 家庭参与率≥50%, 资金落实情况: no duty (r801, r702)
     # 遵循政府推动、全民参与、城乡统筹…的原则 (r1501): a role word closing one of a list of short noun
     # phrases names a principle, no one's duty
-    r"(?!、[\u4e00-\u9fff]{2,6}(?:、|的))")
+    r"(?!、[\u4e00-\u9fff]{2,6}(?:、|的))"
+    # …监管和基层组织参与管理相结合 (r1581): a role word inside a pair that a clause closes with 相结合 names
+    # one side of a principle (A和B相结合), no one's duty
+    r"(?![^，,。；;：:\n]{0,12}相结合)")
 _CLAUSE_ROLES = {"负责牵头": "lead", "牵头负责": "lead", "牵头": "lead", "负责配合": "support"}
 
 
@@ -89,8 +96,10 @@ _CLAUSE_ROLES = {"负责牵头": "lead", "牵头负责": "lead", "牵头": "lead
 GUIDED_FRAME = r"在[^，,。；;：:\n]{1,30}?(?:指导|领导|统一指挥)下[，,]?(?:积极|主动)?"
 # What may stand between a clause's subject and its role word: a modal, and the rule the
 # subject follows (代建机构必须按照街道办事处的授权内容负责做好…, r656; 镇人民政府应当落实…, r655).
+# 依法 too: 村民委员会、居民委员会依法协助… (r1620), an adverb of how with no modal before it; and
+# 在其…范围内, the bounds of the subject's own work (r1523).
 MODAL_STARTS = ("必须", "应当", "应该", "应", "要", "须", "按照", "根据", "依据", "依照", "尽快", "及时",
-                "依法")  # 村民委员会、居民委员会依法协助… (r1620): an adverb of how, with no modal before it
+                "依法", "在其")
 # A verb joined to the role word by 并 may stand between too (X应当制定并落实…制度, r940), and 组织 run
 # straight into it (应当组织落实…, r1322: one compound verb).
 # An adverb of how may follow the modal (区房管局、属地街道应严格落实…, r1024), or stand alone
@@ -98,6 +107,9 @@ MODAL_STARTS = ("必须", "应当", "应该", "应", "要", "须", "按照", "�
 MODAL_RULE_RE = re.compile(r"(?:必须|应当|应该|应|要|须)?(?:严格|切实|认真|依法|积极|全面|尽快|及时)?"
                             r"(?:(?:按照|根据|依据|依照)[^，,。；;：:\n]{1,40})?(?:[\u4e00-\u9fff]{2}并|组织)?"
                             r"(?:" + GUIDED_FRAME + r")?"
+                            # …单位和个人在其经营范围内承担… (r1523): the bounds of the subject's own
+                            # work, an adverbial before its cue
+                            r"(?:在其[^，,。；;：:\n]{1,16}?(?:范围|区域)内)?"
                             r"(?:予以|给予)?")  # 设置者应当予以配合 (r1042)
 # A clause that leaves its subject out and opens with the role word: the subject of the clause
 # before it in the sentence does the work (项目提出部门为该项目的管理人，在项目办指导下，负责…, r656;
@@ -109,7 +121,11 @@ CARRIED_RE = re.compile(r"(?:并且|并|同时|还|也)?(?:应当|应|要|须|�
                         # …，统筹推进、督促落实…工作 (r1444): 督促 run straight into 落实 is one compound
                         # verb, the subject's own (as 组织落实, r1322), not 督促 with an object doing
                         # it (督促相关部门落实…)
-                        r"(?:(?:[\u4e00-\u9fff]{2,4}、)?督促(?=落实))?"
+                        r"(?:(?:[\u4e00-\u9fff]{2,4}、)?督促(?=落实)"
+                        # …，制定落实…政策措施 (r1643): a verb run straight into 落实 with no object
+                        # between is one compound verb, the subject's own
+                        # (整改落实情况: 落实 in a noun, no verb)
+                        r"|(?!督促|要求|指导|支持|鼓励|引导)[\u4e00-\u9fff]{2}(?=落实(?!情况|率|的)))?"
                          r"(?:(?P<word>负责牵头|牵头负责|负责配合|牵头|负责(?!人|同志)|落实"
                          + _NOT_THE_DOCUMENT
                          + r"|配合|协助|协同|参与|参加)"  # …，协同做好… (r1621), as 配合

@@ -15,6 +15,7 @@ from .duty_words import (
     CUE_RE,
     MAX_HEADING,
     MAX_LIST_HEADING,
+    PARTIES_RE,
     ROLE_VERB_RE,
     SENTENCE_END,
     STATED_AT_RE,
@@ -171,7 +172,7 @@ def _later_clause(text: str, s: int, verb: re.Match[str], stop: int, heads: list
     # not a clause opening with a verb: 督促小区物业公司负责…; a party named by what it holds or does may
     # (具有行政管理职能的市人民政府派出机构，根据授权负责…, r1360)
     # (r1360), or alternatives a body designates (…或者…确定的…主管部门（以下统称…），负责…, r1301)
-    units = ((unit_list(text, s, e, _MAX_LATER_SUBJECT) or named_by_clause(text, s, e)
+    units = ((unit_list(text, s, e, _MAX_LATER_SUBJECT) or named_by_clause(text, s, e) or _party(text, s, e)
               or designated(text, s, e) or _set_up_by(text, s, e) or located_list(text, s, e)
               or owned_bodies(text, s, e))
              if not CUE_RE.match(text, s) else None)
@@ -180,6 +181,13 @@ def _later_clause(text: str, s: int, verb: re.Match[str], stop: int, heads: list
     role, word = duty_role(text, verb.start(), stop)
     return Attribution(role=role, label=word, clause=text[s : verb.end()], start=s, end=verb.end(),
                        units=units)
+
+
+def _party(text: str, s: int, e: int) -> list[UnitMention] | None:
+    """有关单位和个人 (r1664): parties tied to the matter, one unit as written (running_text)."""
+    if PARTIES_RE.fullmatch(text, s, e) is None:
+        return None
+    return [UnitMention(name=text[s:e], as_written=text[s:e], start=s, end=e, reading="named by a clause")]
 
 
 # Bodies named after who set them up: 市人民政府设立的城乡一体化示范区管委会、…管委会（以下简称管委会），按照
@@ -320,16 +328,24 @@ _SET_OFF_LIST_RE = re.compile(r"(?=[^，,]*(?:、|等))(?![^，,]*(?:是|为|的
                               r"[\u4e00-\u9fff（）()、]{2,100}")
 
 
+# The duties cue running straight on into the work (…等部门，依据各自职责做好…). Not into work done
+# 共同 (jointly): the corpus labels that shape nothing in r803 (a label older than the 按照职责 rule),
+# and a document keeps its reading until its label is reviewed.
+_ACTS_ON_RE = re.compile(ACTS_BY_DUTY_RE.pattern + r"(?!共同)")
+
+
 def _by_duties_clause(text: str, s: int, stop: int, heads: list[str]) -> Attribution | None:
     if CUE_RE.match(text, s):
         return None
     for j in range(s + 2, min(stop, s + _MAX_LATER_SUBJECT)):
         if (text[j] in "，," and _SET_OFF_LIST_RE.fullmatch(text, s, j)
                 and (m := _BY_DUTIES_RE.match(text, j + 1, stop)
-                     or _WITHIN_DUTIES_RE.match(text, j + 1, stop))):
+                     or _WITHIN_DUTIES_RE.match(text, j + 1, stop)
+                     or _ACTS_ON_RE.match(text, j + 1, stop))):
             # a list set off by a comma from the duties it acts by (…、畜牧等行政主管部门，应当按照各自的
             # 职责，对…实施监督管理, r1422; …、水文等主管部门，应当在各自职责范围内做好…, r1504), as in
-            # running text (A、B等部门，按照各自职责，负责…, r1342)
+            # running text (A、B等部门，按照各自职责，负责…, r1342); the duties cue may run straight on
+            # into what they do (…等部门，依据各自职责做好…): the comma sets off the subject, not the cue
             cut = m.end() - 1 if text[m.end() - 1] in "，," else m.end()
             units = unit_list(text, s, j, _MAX_LATER_SUBJECT)
             if units and not any(restates(u.name, h) for u in units for h in heads):

@@ -147,6 +147,46 @@ def _in_mechanism(text: str, start: int, verb: re.Match[str]) -> bool:
             and _MECHANISM_RE.match(text, verb.end()) is not None)
 
 
+# 单位和个人 qualified by what ties them to the matter: 有关 / 相关, a clause closed by 的 (普查涉及的,
+# 从事…的), or a field of activity (森林资源经营). Bare 单位和个人 and 任何 / 一切 / 所有 / 其他 … name
+# everyone: no party.
+PARTIES_RE = re.compile(r"(?:有关|相关|(?!任何|一切|所有|其他|各|全体|广大)[^，,。；;：:\n]{1,40}?的"
+                         r"|(?!任何|一切|所有|其他|各|全体|广大|鼓励|支持|引导|动员|对|向|与|和)[\u4e00-\u9fff]{2,8}?)"
+                         r"单位和个人")
+
+
+# A role word in a later clause whose subject is such a party (…可以采取下列措施，有关单位和个人应当
+# 配合, r1664) is the party's, not the item's heading unit's.
+_PARTY_CLAUSE_RE = re.compile(PARTIES_RE.pattern + r"(?:应当|应|须|必须)?(?:予以)?$")
+
+
+def _partys_own(text: str, start: int, verb: re.Match[str]) -> bool:
+    clause = max(start, max(text.rfind(c, start, verb.start()) for c in "，,；;") + 1)
+    return clause > start and _PARTY_CLAUSE_RE.match(text, clause, verb.start()) is not None
+
+
+# 对在…、参加抢险救护、…方面取得显著成绩的单位和个人，给予表彰 (r1600): a role word inside the relative clause
+# of 对's object (对 … 的 + noun, no comma between) describes those the subject acts on, no duty of its own.
+_OBJECT_CLAUSE_RE = re.compile(r"[^，,；;。：:\n]*?的[\u4e00-\u9fff]")
+
+
+def _in_object_of_dui(text: str, start: int, verb: re.Match[str]) -> bool:
+    clause = max(start, max(text.rfind(c, start, verb.start()) for c in "，,；;") + 1)
+    dui = text.find("对", clause, verb.start())
+    return dui != -1 and _OBJECT_CLAUSE_RE.match(text, verb.end()) is not None
+
+
+# 实行属地管理、分级负责 (r1663), 遵循属地管理、分级负责的原则: a role word closing one of a list of short
+# phrases a clause adopts (实行, 坚持, 遵循, 按照) names a principle, no duty of the subject's.
+_PRINCIPLE_RE = re.compile(r"(?:实行|坚持|遵循|按照|贯彻)[“\"]?"
+                           r"(?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{0,4}")
+
+
+def _in_principle(text: str, start: int, verb: re.Match[str]) -> bool:
+    clause = max(start, max(text.rfind(c, start, verb.start()) for c in "，,；;") + 1)
+    return _PRINCIPLE_RE.fullmatch(text, clause, verb.start()) is not None
+
+
 def _a_noun(text: str, start: int, verb: int) -> bool:
     """Is the role word at ``verb`` one of the nouns a 的 phrase closes with (…的指导、协助和监督)?"""
     return _NOUN_AFTER_DE_RE.search(text, max(start, verb - 16), verb) is not None
@@ -168,7 +208,8 @@ def duty_role(text: str, start: int, end: int, clause_ends: bool = False) -> tup
         stop += 1
     m = ROLE_VERB_RE.search(text, start, stop)
     while m is not None and (_made_up_by(text, start, m.start()) or _a_noun(text, start, m.start())
-                             or _in_mechanism(text, start, m)):
+                             or _in_mechanism(text, start, m) or _in_object_of_dui(text, start, m)
+                             or _in_principle(text, start, m) or _partys_own(text, start, m)):
         # 区更新办由A、B、C三家副主任单位协同开展工作，负责… (r1120): the verb is the units' after 由
         # (who make the body up), not the subject's; its own role verb comes later
         m = ROLE_VERB_RE.search(text, m.end(), stop)

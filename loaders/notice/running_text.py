@@ -13,7 +13,7 @@ import re
 
 from .clause_cues import CARRIED_RE, CLAUSE_CUE_RE, MODAL_RULE_RE, MODAL_STARTS, clause_role
 from .duty_heads import NAMED_BY_CLAUSE_RE, clause_named_list, located_list, owned_bodies
-from .duty_words import CUE_RE, MAX_HEADING, MAX_LIST_HEADING, PIVOT_RE, opening_list, unit_list
+from .duty_words import CUE_RE, MAX_HEADING, MAX_LIST_HEADING, PARTIES_RE, PIVOT_RE, opening_list, unit_list
 from .given_by import GENERIC_HEADS, alternatives, designated, holders, joined_lead
 from .model import Attribution, Official, UnitMention
 from .names import TASK_VERBS, jurisdiction_of, looks_like_unit
@@ -121,18 +121,31 @@ def _set_off_subject(text: str, s: int, cue: int) -> int:
     if (listed == comma and (w := text.find("会同", s + 2, comma)) != -1
             and unit_list(text, s, e := (k if (k := _modal_split(text, s, w)) != -1 else w)) is not None):
         subject_end = e
-    elif not warranted and not aliased and not ruled and not _SET_OFF_LIST_RE.fullmatch(text, s, listed):
+    elif (not warranted and not aliased and not ruled and not _SET_OFF_LIST_RE.fullmatch(text, s, listed)
+          and not PARTIES_RE.fullmatch(text, s, listed)):
+        # (or parties named by a long clause: 从事…、…经营的单位和个人，在其…范围内承担…, r1603)
         return -1
+    listing = _SET_OFF_LIST_RE.fullmatch(text, s, listed) is not None
     k = comma + 1
     while k < cue:
         nxt = _clause_stop(text, k, cue)
         if nxt >= cue:  # the clause the role word stands in: what precedes the cue is an adverbial
             return subject_end if (k == cue or _ADVERBIAL_CLAUSE_RE.match(text[k:cue])
                                    or not text[k:cue].strip()) else -1
-        if not _ADVERBIAL_CLAUSE_RE.match(text[k:nxt]):
+        if not _ADVERBIAL_CLAUSE_RE.match(text[k:nxt]) and not (listing and _own_predicate(text, k, nxt)):
             return -1
         k = nxt + 1
     return subject_end
+
+
+# A clause that is a set-off list's own predicate: it opens with a modal (the modal needs a subject, and
+# the clause names none), so the list stays the subject of the clauses after it (A、B等部门，应当与…进行
+# 通报、定期会商，按照各自职责支持…). Not one handing the work on to its object (应当督促…): those pivot.
+_OWN_PREDICATE_RE = re.compile(r"\s*(?:应当|应该|必须|应|须)(?![\u4e00-\u9fff]{0,2}(?:是|为))")
+
+
+def _own_predicate(text: str, s: int, e: int) -> bool:
+    return _OWN_PREDICATE_RE.match(text, s, e) is not None and not _pivots(text, s, e)
 
 
 def _clause_stop(text: str, s: int, stop: int) -> int:
@@ -145,7 +158,8 @@ def _clause_stop(text: str, s: int, stop: int) -> int:
 # A negated verb after a clause's subject: 培训和评价机构不改变… (r1084), 镇财政所未…
 _NEGATED_RE = re.compile(r"(?:不|未|没有)(?!得|宜|能|可|应)")
 # A clause saying what a body is made up of: 联合采购办公室由…代表组成 (its roster, no duty of its own).
-_MADE_UP_RE = re.compile(r"(?P<body>[^，,。；;：:、由\n]{2,30}?)由[^，,。；;\n]{1,40}?组成$")
+# The body may be one written for two levels (市、县（市、区）文物保护管理委员会由…组成, r1664): a list.
+_MADE_UP_RE = re.compile(r"(?P<body>[^，,。；;：:由\n]{2,30}?)由[^，,。；;\n]{1,40}?组成$")
 
 
 def _opening_subject(text: str, s: int, stop: int) -> list[UnitMention] | None:
@@ -313,6 +327,8 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
     return out, sorted(persons, key=lambda o: o.start)
 
 
+
+
 def _subject(text: str, s: int, e: int, cue: re.Match[str], role: str) -> Attribution | list[Official] | None:
     """text[s:e] as the units of a clause (an Attribution) or as groups of persons
     (officials whose role is the role word 负责), or None."""
@@ -328,6 +344,13 @@ def _subject(text: str, s: int, e: int, cue: re.Match[str], role: str) -> Attrib
         word = cue.groupdict().get("word") or cue.group(0)
         return Attribution(role=role, label=word, clause=text[s : cue.end()], start=s, end=cue.end(),
                            units=offered)
+    if PARTIES_RE.fullmatch(raw.strip()):
+        # 有关单位和个人应当配合, 普查涉及的单位和个人应当予以配合 (r1664, r1662): bodies and persons tied to
+        # the matter by a qualifier are parties, one unit as written (个人 names no body, so 和 is not split)
+        word = cue.groupdict().get("word") or cue.group(0)
+        party = UnitMention(name=raw.strip(), as_written=raw, start=s, end=e, reading="named by a clause")
+        return Attribution(role=role, label=word, clause=text[s : cue.end()], start=s, end=cue.end(),
+                           units=[party])
     listed = clause_named_list(text, s, e) or located_list(text, s, e) or owned_bodies(text, s, e)
     if listed is not None:
         word = cue.groupdict().get("word") or cue.group(0)

@@ -44,7 +44,10 @@ _KINDS_AFTER_RE = re.compile(r"等(?:(?:(?!等)[\u4e00-\u9fff]){1,6}、)+(?:(?!�
 
 # 我区, 我镇, 我街道 (our district): the writer pointing at itself, never part of a body's name
 # (成立我区停车共享专项工作领导小组, r1041, as r804's sentence subject 我街道).
-_DEICTIC_RE = re.compile(r"^我(?:国|省|市|区|县|镇|乡|街道)(?=[\u4e00-\u9fff]{3})")
+# 本市, 本区 before a collective (本市各级人民政府, 本区相关监督管理部门): the writer's own place naming the
+# scope of the bodies meant, as 我区 does (r1664, r941); a body named with it (本区人民政府) keeps it.
+_DEICTIC_RE = re.compile(r"^(?:我(?:国|省|市|区|县|镇|乡|街道)(?=[\u4e00-\u9fff]{3})"
+                         r"|本(?:省|市|区|县|镇|乡|街道)(?=(?:各|有关|相关|其他)[\u4e00-\u9fff]{2}))")
 
 
 def clean_name(raw: str) -> str:
@@ -384,6 +387,33 @@ _TWO_BARE_LEVELS_RE = re.compile(r"([省市区县乡镇]|[\u4e00-\u9fff（）()]
 _SHARED_BODY_RE = re.compile(r"^(各|有关|相关)?(.{1,4}?)(人民政府|政府|党委|党工委|管委会)$")
 
 
+# Two levels joined by 和 / 及 in one name, the second maybe with 相关 / 有关 and its alternatives
+# in brackets, before the body both have (市及相关区（县）行政审批服务部门, r1640): 及 stands where a
+# list has 、.
+_JOINED_LEVELS_RE = re.compile(r"([省市区县乡镇])[和及]"
+                               r"((?:相关|有关)?[省市区县乡镇](?:[（(][省市区县乡镇、]{1,7}[)）])?)"
+                               r"(?P<body>[\u4e00-\u9fff]{2,20}(?:部门|机构|人民政府|政府))")
+
+
+def split_joined_levels(mentions: list[UnitMention]) -> list[UnitMention]:
+    """市及相关区（县）行政审批服务部门 → 市行政审批服务部门, 相关区（县）行政审批服务部门: each level
+    the body's.
+
+    >>> [m.name for m in split_joined_levels(list_mentions("市及相关区（县）财政部门", 0, 12)[1])]
+    ['市财政部门', '相关区（县）财政部门']
+    """
+    out: list[UnitMention] = []
+    for m in mentions:
+        j = _JOINED_LEVELS_RE.fullmatch(m.name) if m.alias is None else None
+        if j is None or not looks_like_unit(j.group("body")):
+            out.append(m)
+            continue
+        body = j.group("body")
+        out.append(m.model_copy(update={"name": j.group(1) + body, "reading": "shared suffix"}))
+        out.append(m.model_copy(update={"name": j.group(2) + body, "reading": "shared suffix"}))
+    return out
+
+
 def share_suffixes(mentions: list[UnitMention]) -> list[UnitMention]:
     """有关区、市政府 / 经开区、综保区管委会: a bare jurisdiction before a
     jurisdiction's body shares that body (and the 各 / 有关 in front)."""
@@ -454,6 +484,7 @@ def share_department(mentions: list[UnitMention]) -> list[UnitMention]:
     ['甲县林业主管部门', '乙新区林业主管部门']
     """
     out = list(mentions)
+    _share_zone_body(out)
     for i in range(len(out) - 1, 0, -1):
         name = out[i].name
         if out[i].alias is not None or not name.endswith("部门"):
@@ -467,6 +498,26 @@ def share_department(mentions: list[UnitMention]) -> list[UnitMention]:
             out[k] = out[k].model_copy(update={"name": out[k].name + body, "reading": "shared suffix"})
             k -= 1
     return out
+
+
+# A zone named in full (太白湖新区, 济宁经济技术开发区): no bare level, no collective (各区).
+_NAMED_ZONE_RE = re.compile(r"(?!各)[\u4e00-\u9fff]{2,14}[区县]")
+_ZONE_BODY_RE = re.compile(r"(?!各)[\u4e00-\u9fff]{2,14}[区县](?P<body>管委会|管理委员会)")
+
+
+def _share_zone_body(out: list[UnitMention]) -> None:
+    """A list made only of zones named in full, the last with its body (…开发区、太白湖新区、…开发区管委会,
+    r1581): each zone is one of a kind with the last and shares its 管委会; the body is what the clause
+    gives a duty, a zone being a place. A list mixing other items (嘉定新城、…、菊园新区管委会) or
+    a collective (各区、…管委会) stays as written."""
+    if len(out) < 2 or any(m.alias is not None for m in out):
+        return
+    last = _ZONE_BODY_RE.fullmatch(out[-1].name)
+    if last is None or not all(_NAMED_ZONE_RE.fullmatch(m.name) for m in out[:-1]):
+        return
+    for k in range(len(out) - 1):
+        out[k] = out[k].model_copy(update={"name": out[k].name + last.group("body"),
+                                           "reading": "shared suffix"})
 
 
 _PLACE_SUFFIX_RE = re.compile(r"^.{2,4}?(街道|镇|乡)$")
@@ -555,7 +606,7 @@ def list_mentions(text: str, start: int, end: int, before: UnitMention | None = 
         (leads if marked else mentions).append(item)
     mentions = merge_attributes(text, _merge_parents(text, merge_collectives(text, mentions)))
     parts = [part for m in mentions for part in split_names(text, delegate(text, m))]
-    mentions = share_department(share_place_suffix(share_suffixes(parts)))
+    mentions = share_department(share_place_suffix(share_suffixes(split_joined_levels(parts))))
     mentions = merge_grassroots(text, restore_elided_prefixes(restore_prefixes(mentions), before,
                                                               document_places(text)))
     return leads, mentions
