@@ -328,10 +328,8 @@ _SET_OFF_LIST_RE = re.compile(r"(?=[^，,]*(?:、|等))(?![^，,]*(?:是|为|的
                               r"[\u4e00-\u9fff（）()、]{2,100}")
 
 
-# The duties cue running straight on into the work (…等部门，依据各自职责做好…). Not into work done
-# 共同 (jointly): the corpus labels that shape nothing in r803 (a label older than the 按照职责 rule),
-# and a document keeps its reading until its label is reviewed.
-_ACTS_ON_RE = re.compile(ACTS_BY_DUTY_RE.pattern + r"(?!共同)")
+# The duties cue running straight on into the work (…等部门，依据各自职责做好…).
+_ACTS_ON_RE = ACTS_BY_DUTY_RE
 
 
 def _by_duties_clause(text: str, s: int, stop: int, heads: list[str]) -> Attribution | None:
