@@ -42,6 +42,9 @@ ANSWERS_FOR = r"对[^，,；;。\n、]{2,30}?负总?责(?![^，,；;。\n])"
 # the division itself (按照分工做好…, r1343, as 按照职责分工), or named after the law they act by, joined
 # to it by 和 (按照相关法律、法规和各自职责，做好…, r1545): their own duties named all the same; or name
 # the work done by them (依法做好各自职责范围内的消防工作, r1544, as 在各自职责范围内做好…).
+# 遵循政府推动、全民参与、城乡统筹…的原则 (r1501): a role word closing one of a list of short noun
+# phrases names a principle, no one's duty (a lookahead after the role word).
+NOT_IN_PRINCIPLE_LIST = r"(?!、[\u4e00-\u9fff]{2,6}(?:、|的))"
 ACTS_BY_DUTY = (r"(?:(?:按照?|依照?|依据|根据)(?:各自)?职责(?:分工(?=[，,]))?|按照责任分工"
                 # 按照森林防火责任，做好… (r1523): the bodies' own responsibility in a field, as 职责
                 r"|(?:按照|依照)[\u4e00-\u9fff]{2,8}?责任(?=[，,])"
@@ -82,12 +85,10 @@ CLAUSE_CUE_RE = re.compile(
     # 自治县人民政府应当对…水环境质量负责，… (r1402): 负责 closing its clause after what it answers for, the
     # verb as in 对…负总责 (r1204)
     + r"|" + ANSWERS_FOR + r")(?!的|率|情况)"  # 家庭参与率≥50%, 资金落实情况: no duty (r801, r702)
-    # 遵循政府推动、全民参与、城乡统筹…的原则 (r1501): a role word closing one of a list of short noun
-    # phrases names a principle, no one's duty
-    r"(?!、[\u4e00-\u9fff]{2,6}(?:、|的))"
+    + NOT_IN_PRINCIPLE_LIST
     # …监管和基层组织参与管理相结合 (r1581): a role word inside a pair that a clause closes with 相结合 names
     # one side of a principle (A和B相结合), no one's duty
-    r"(?![^，,。；;：:\n]{0,12}相结合)")
+    + r"(?![^，,。；;：:\n]{0,12}相结合)")
 _CLAUSE_ROLES = {"负责牵头": "lead", "牵头负责": "lead", "牵头": "lead", "负责配合": "support"}
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .clause_cues import ACTS_BY_DUTY
+from .clause_cues import ACTS_BY_DUTY, NOT_IN_PRINCIPLE_LIST
 from .model import Attribution, UnitMention
 from .names import TASK_VERBS, are_holders
 from .numbering import LINE_HEADER_RE
@@ -36,9 +36,7 @@ HEAD_CUE_RE = re.compile(CUE_RE.pattern + r"|设在|除(?=[^。；;！？\n]{1,6
 ROLE_VERB_RE = re.compile(r"(?:(负责(?:依法|积极|主动|全力|共同)?)?(牵头|配合|协助|协同|参与|参加|协办)"
                           # 公众参与制度, 协同机制: the role word qualifies a noun of the mechanism (r1401)
                           r"(?!\s*单位|\s*部门|制度|机制|体系)|负责(?!人|同志))"
-                          # 遵循政府推动、全民参与、城乡统筹…的原则 (r1501): one of a list of short noun
-                          # phrases naming principles
-                          r"(?!、[\u4e00-\u9fff]{2,6}(?:、|的))")
+                          + NOT_IN_PRINCIPLE_LIST)
 # A duty stated without a role verb: 在各自职责范围内履行下列共同职责 (r701, as 履行相应职责, r510),
 # 按照职责分工依法履行消防工作责任 (r1000, as 履行…责任, r900).
 STATED_DUTY_RE = re.compile(r"履行[^。；;！？\n]{0,30}?(?:职责|责任)(?!过程|中|时|的)")
