@@ -26,6 +26,15 @@ def _ints(text: str) -> list[int]:
     return [int(x) for x in text.split(",") if x.strip()]
 
 
+def _engines(p: argparse.ArgumentParser, text: str) -> list[str]:
+    """``--engines`` as a list, an unknown engine refused before anything runs."""
+    engines = [e.strip() for e in text.split(",") if e.strip()]
+    unknown = set(engines) - {"falkordb", "neo4j"}
+    if unknown:
+        p.error(f"unknown engine(s): {', '.join(sorted(unknown))} (falkordb, neo4j)")
+    return engines
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -122,15 +131,13 @@ def main(argv: list[str] | None = None) -> int:
                          "holds (the workdir's FalkorDB; Neo4j only with --neo4j-uri, not wiped)")
     a = p.parse_args(argv)
     if a.cmd == "load":
-        unknown = {e.strip() for e in a.engines.split(",") if e.strip()} - {"falkordb", "neo4j"}
-        if unknown:
-            p.error(f"unknown engine(s): {', '.join(sorted(unknown))} (falkordb, neo4j)")
-        if a.no_load and "neo4j" in a.engines and not a.neo4j_uri:
+        engines = _engines(p, a.engines)
+        if a.no_load and "neo4j" in engines and not a.neo4j_uri:
             p.error("--no-load measures a store that holds a city: give Neo4j's with --neo4j-uri")
         from . import load as load_bench
 
         res = load_bench.run([parse_size(s) for s in a.sizes.split(",") if s.strip()],
-                             [e.strip() for e in a.engines.split(",") if e.strip()], a.seed,
+                             engines, a.seed,
                              max(1, a.repeat), a.workdir, a.neo4j_uri, None if a.no_write else a.out,
                              warmup=not a.no_warmup, whole_max=parse_size(a.whole_max),
                              bulk=a.bulk, lookups=a.lookups, calls=a.calls, name=a.name,
@@ -179,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {a.out / 'latest.md'}")
         return 0
     cfg = Config(sizes=[parse_size(s) for s in a.sizes.split(",") if s.strip()],
-                 engines=[e.strip() for e in a.engines.split(",") if e.strip()], seed=a.seed,
+                 engines=_engines(p, a.engines), seed=a.seed,
                  calls=a.calls, audit_calls=a.audit_calls, warmup_calls=a.warmup_calls,
                  lookup_budget_s=a.lookup_budget,
                  baseline_max=parse_size(a.baseline_max), http_seconds=a.http_seconds,
@@ -190,9 +197,6 @@ def main(argv: list[str] | None = None) -> int:
                  write_results=not a.no_write)
     if a.repeat < 1:
         p.error(f"--repeat must be at least 1, not {a.repeat}")
-    unknown = set(cfg.engines) - {"falkordb", "neo4j"}
-    if unknown:
-        p.error(f"unknown engine(s): {', '.join(sorted(unknown))}")
     res = run(cfg)
     if a.no_write:
         from .report import markdown
