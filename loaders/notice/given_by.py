@@ -13,6 +13,7 @@ import re
 
 from .clause_cues import CLAUSE_CUE_RE, clause_role
 from .duty_words import ROLE_IN_NAME_RE, unit_list
+from .lexicon_lists import lexicon_sectors
 from .model import Attribution, UnitMention
 from .names import PHRASE_RE, TASK_VERBS, are_holders, looks_like_unit
 from .roles import MANNER, ROLE_WORDS, SPACE_CHARS
@@ -62,7 +63,8 @@ def holders(text: str, s: int, e: int, before=None) -> list[UnitMention] | None:
         return None
     if are_holders([u.name for u in units]):
         return units
-    return typed_sectors(text, s, e) or _alike_before_deng(text, s, e, units)
+    # a run of known sectors in a shape the readers above do not know (lexicon_lists)
+    return typed_sectors(text, s, e) or lexicon_sectors(text, s, e) or _alike_before_deng(text, s, e, units)
 
 
 def _alike_before_deng(text: str, s: int, e: int, units: list[UnitMention]) -> list[UnitMention] | None:
