@@ -6,11 +6,10 @@ from __future__ import annotations
 import re
 
 from .clause_cues import ACTS_BY_DUTY, NOT_IN_PRINCIPLE_LIST
-from .lexicon_lists import lexicon_sectors
+from .lexicon_lists import sector_list
 from .model import Attribution, UnitMention
 from .names import TASK_VERBS, are_holders
 from .numbering import LINE_HEADER_RE
-from .sector_lists import typed_sectors
 from .unit_lists import KIND_AFTER_RE, list_mentions
 from .vocabulary import OPENERS, SPACE
 
@@ -118,7 +117,7 @@ def unit_list(text: str, s: int, e: int, longest: int = MAX_HEADING) -> list[Uni
     units = leads + mentions
     if units and not are_holders([u.name for u in units]):
         # 区交通、生态环境…等相关部门 (r1120); a run of known sectors (lexicon_lists)
-        units = typed_sectors(text, s, e) or lexicon_sectors(text, s, e) or []
+        units = sector_list(text, s, e) or []
     if not units or any(ROLE_IN_NAME_RE.search(u.name) for u in units):
         return None  # 市容办负责业务指导…（附件三）: a duty, not a name
     return units

@@ -13,11 +13,10 @@ import re
 
 from .clause_cues import CLAUSE_CUE_RE, clause_role
 from .duty_words import ROLE_IN_NAME_RE, unit_list
-from .lexicon_lists import lexicon_sectors
+from .lexicon_lists import sector_list
 from .model import Attribution, UnitMention
 from .names import PHRASE_RE, TASK_VERBS, are_holders, looks_like_unit
 from .roles import MANNER, ROLE_WORDS, SPACE_CHARS
-from .sector_lists import typed_sectors
 from .unit_lists import list_mentions
 
 # Bare kinds of body, which a clause before them must name (负责公共消防设施维护管理的单位, r701).
@@ -64,7 +63,7 @@ def holders(text: str, s: int, e: int, before=None) -> list[UnitMention] | None:
     if are_holders([u.name for u in units]):
         return units
     # a run of known sectors in a shape the readers above do not know (lexicon_lists)
-    return typed_sectors(text, s, e) or lexicon_sectors(text, s, e) or _alike_before_deng(text, s, e, units)
+    return sector_list(text, s, e) or _alike_before_deng(text, s, e, units)
 
 
 def _alike_before_deng(text: str, s: int, e: int, units: list[UnitMention]) -> list[UnitMention] | None:

@@ -13,7 +13,7 @@ The grammar (``S`` a sector of the lexicon, ``X`` an item that is not one)::
     list    := levels? first ( "、" item )* tail? closing?
     levels  := ( level "、" )*               市、 / 市、区县（自治县）、: bare levels, each an item
     first   := place? item                  the first sector, the place written once before it
-    place   := … ( 人民政府 | 政府 | level | 级 | 以上 )   whatever reads as a place or its government
+    place   := … ( 人民政府 | 政府 | 行政公署 | level | 级 | 以上 )   a place or its government
     item    := S bracket? | X               a bracket after a sector (its other name) is dropped
     tail    := ( 和 | 及 | 以及 | 与 ) body   a body or a collective (其他有关部门), kept as written
     closing := 等 kind ( 和 bodies )?       等部门, 等有关部门, 等…管理部门, 等主管部门: left out
@@ -57,6 +57,7 @@ import re
 from .model import UnitMention
 from .names import PHRASE_RE, TASK_VERBS, is_holder, jurisdiction_of, looks_like_unit
 from .sector_lexicon import is_sector, longest_sector_suffix
+from .sector_lists import typed_sectors
 from .vocabulary import CLOSERS, OPENERS, SPACE
 
 _LEVEL = r"(?:区县|自治[区州县旗]|[省市区县镇乡旗州])"
@@ -65,8 +66,8 @@ _BRACKETED = r"(?:[（(〔][\u4e00-\u9fff、]{1,8}[）)〕])"
 _LEVEL_ITEM_RE = re.compile(rf"{_LEVEL}{_BRACKETED}?(?:人民政府|政府)?")
 # A place or its government before the first sector: whatever ends in 人民政府 or 政府 (铁路沿线县级以上
 # 人民政府), in a level and its alternatives (…所在地县（区）), or in a rank (县级, 县级以上).
-_PLACE_RE = re.compile(rf"[^、]*?(?:人民政府|政府|{_LEVEL}{_BRACKETED}?|[省市区县镇乡]级(?:以上)?)")
-_GOV_RE = re.compile(r"(?:人民政府|政府)$")
+_PLACE_RE = re.compile(rf"[^、]*?(?:人民政府|政府|行政公署|{_LEVEL}{_BRACKETED}?|[省市区县镇乡]级(?:以上)?)")
+_GOV_RE = re.compile(r"(?:人民政府|政府|行政公署)$")
 # What closes the list: 等 and the kind of body (a few words of what they do before it), or 等 alone.
 _CLOSING_RE = re.compile(r"等(?:各|其他)?(?:(?:(?![和及与])[\u4e00-\u9fff]){0,12}?(?:部门|单位|机构|机关)"
                          r"(?:[、和及](?:有关|相关)?(?:单位|部门|机构))?)?"
@@ -138,8 +139,10 @@ def _place(prefix: str) -> bool:
 
 
 def _field(bare: str) -> bool:
-    """A short field of work the lexicon does not know (排水), not a task, a phrase or persons."""
+    """A short field of work the lexicon does not know (排水), not a task, a phrase, persons or two
+    names joined (生态环境和市)."""
     return (bool(re.fullmatch(r"[\u4e00-\u9fff]{2,8}", bare)) and not PHRASE_RE.search(bare)
+            and not re.search(r"[和及与]", bare)
             and not bare.startswith(TASK_VERBS) and not _NOT_A_FIELD_RE.search(bare))
 
 
@@ -158,7 +161,7 @@ def lexicon_sectors(text: str, s: int, e: int) -> list[UnitMention] | None:
     while e > s and text[e - 1] in SPACE:
         e -= 1
     raw = text[s:e]
-    if "、" not in raw or any(c in raw for c in _STOPS) or raw.startswith(_COLLECTIVE_HEADS):
+    if "、" not in raw or any(c in raw for c in _STOPS):
         return None
     if not _balanced(raw):
         return None  # a span cut inside a bracket (区）人民政府公安…) is no list
@@ -190,18 +193,15 @@ def lexicon_sectors(text: str, s: int, e: int) -> list[UnitMention] | None:
         return None
     # the last item may name a body after 和 (…、消防救援机构和其他有关部门), or two sectors (财政和税务)
     a, b = items[-1]
-    extra: list[tuple[int, int]] = []
-    if not closed:
-        parts = _depth_split(raw[a:b], _JOINERS)
-        for (_la, lb), (ja, jb) in zip(parts, parts[1:], strict=False):
-            whole, left, right = raw[a:b], raw[a : a + lb], raw[a + ja : a + jb]
-            if is_holder(right) and not is_sector(whole):
-                items[-1], tail, closed = (a, a + lb), [(a + ja, a + jb)], True
-                break
-            if not is_sector(whole) and is_sector(left) and is_sector(_KIND_RE.sub("", right) or right):
-                items[-1], extra = (a, a + lb), [(a + ja, a + jb)]
-                break
-    items += extra
+    parts = _depth_split(raw[a:b], _JOINERS)
+    whole = raw[a:b]
+    for (_la, lb), (ja, jb) in zip(parts, parts[1:], strict=False):
+        # two fields joined (工业和信息化, 林业和绿化) are one merged department's field: only a body after
+        # 和 ends the list
+        right = raw[a + ja : a + jb]
+        if not closed and is_holder(right) and not is_sector(whole):
+            items[-1], tail, closed = (a, a + lb), [(a + ja, a + jb)], True
+            break
     # bare levels before the first sector (市、县（市、区）…)
     n_levels = 0
     while n_levels < len(items) - 1 and _LEVEL_ITEM_RE.fullmatch(raw[slice(*items[n_levels])]):
@@ -222,7 +222,7 @@ def lexicon_sectors(text: str, s: int, e: int) -> list[UnitMention] | None:
     sector0 = first if is_sector(first) else longest_sector_suffix(first)
     place = first[: len(first) - len(sector0)] if sector0 else ""
     if not sector0:
-        gov = re.match(r".*?(?:人民政府|政府)", first)
+        gov = re.match(r".*?(?:人民政府|政府|行政公署)", first)
         place = gov.group(0) if gov is not None and gov.end() < len(first) else ""
     if not _place(place):
         return None
@@ -272,4 +272,22 @@ def lexicon_sectors(text: str, s: int, e: int) -> list[UnitMention] | None:
     return out
 
 
-__all__ = ["lexicon_sectors"]
+def sector_list(text: str, s: int, e: int) -> list[UnitMention] | None:
+    """text[s:e] as a list of sectors: sector_lists' reading by shape, else this module's by the lexicon;
+    the lexicon's where both read the same items and it restores the place the shape reader left on the
+    first only (各级人民政府审计、统计、信访等部门: 各 heads no place sector_lists knows).
+
+    >>> [u.name for u in sector_list("各级人民政府审计、统计等部门", 0, 14) or []]
+    ['各级人民政府审计', '各级人民政府统计']
+    >>> [u.name for u in sector_list("县、镇水利、交通等单位", 0, 11) or []]
+    ['县水利', '镇水利', '县交通', '镇交通']
+    """
+    typed = typed_sectors(text, s, e)
+    lexicon = lexicon_sectors(text, s, e)
+    if typed and lexicon and len(typed) == len(lexicon) and all(
+            b.name.endswith(a.name) for a, b in zip(typed, lexicon, strict=True)):
+        return lexicon
+    return typed or lexicon
+
+
+__all__ = ["lexicon_sectors", "sector_list"]

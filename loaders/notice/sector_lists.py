@@ -108,11 +108,15 @@ _INNER_BRACKET_RE = re.compile(r"(?P<head>[\u4e00-\u9fff]{2,6})[（(〔](?P<inne
                                r"(?P<tail>[\u4e00-\u9fff]{2,6})")
 
 
+_JOINED_COLLECTIVE_RE = re.compile(r"(?:以及|[和及与])(?:其他|其它|有关|相关)")
+
+
 def _sector(name: str) -> bool:
     if (m := _INNER_BRACKET_RE.fullmatch(name)) is not None:
         return all(_sector(m.group(g)) for g in ("head", "inner", "tail"))
-    # a task (加强领导, 落实责任) names no field of work
-    return bool(_SECTOR_RE.fullmatch(name)) and not PHRASE_RE.search(name) and not name.startswith(TASK_VERBS)
+    # a task (加强领导, 落实责任) names no field of work, nor a collective joined on (档案以及其他有关部门)
+    return (bool(_SECTOR_RE.fullmatch(name)) and not PHRASE_RE.search(name)
+            and not name.startswith(TASK_VERBS) and _JOINED_COLLECTIVE_RE.search(name) is None)
 
 
 def _levels(units: list[UnitMention]) -> tuple[list[str], int]:
