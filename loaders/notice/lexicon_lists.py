@@ -6,7 +6,9 @@ closing 等…部门 or a kind on the last sector. A regulation names its depart
 foresaw (a place named by a clause before the government, a sector with its other name in brackets,
 a list ending in a body and 其他有关部门 with no 等), and each is read here because its items are
 known sectors: the lexicon is the evidence, the shape only says where the list starts and ends.
-Used only where the shape readers (list_mentions' bodies, sector_lists) find no list.
+Used where the shape readers (list_mentions' bodies, sector_lists) find no list, and over sector_lists'
+reading where both read the same items and the lexicon restores the place on more of them
+(sector_list).
 
 The grammar (``S`` a sector of the lexicon, ``X`` an item that is not one)::
 
@@ -14,8 +16,9 @@ The grammar (``S`` a sector of the lexicon, ``X`` an item that is not one)::
     levels  := ( level "、" )*               市、 / 市、区县（自治县）、: bare levels, each an item
     first   := place? item                  the first sector, the place written once before it
     place   := … ( 人民政府 | 政府 | 行政公署 | level | 级 | 以上 )   a place or its government
-    item    := S bracket? | X               a bracket after a sector (its other name) is dropped
-    tail    := ( 和 | 及 | 以及 | 与 ) body   a body or a collective (其他有关部门), kept as written
+    item    := S work? bracket? | X         S管理, S执法 are S; a bracket after S (its other name) dropped
+    tail    := ( 和 | 及 | 以及 | 与 ) body   a body or a collective (其他有关部门), kept as written;
+                                            a collective takes the rest whole, 、 and all
     closing := 等 kind ( 和 bodies )?       等部门, 等有关部门, 等…管理部门, 等主管部门: left out
              | kind on the last item        …、民政部门: 部门 (主管部门, 行政部门) distributed
 
@@ -24,7 +27,8 @@ items are (an unknown sector among known ones does not break it), every other it
 work or a body, and, when nothing closes it, every item a sector or a place written before them.
 The place is restored on every item that writes none (``县级以上人民政府公安``), levels distributed
 level by level, sector by sector; a body headed by 其他, 有关, 相关 or 各 keeps its own name.
-A run with no sector of the lexicon is not read here.
+Two sectors joined by 和 (林业和绿化) are one merged department's field, as 工业和信息化 is: only a body
+after 和 ends the list. A run with no sector of the lexicon is not read here.
 
 Constructed lists (no document's words):
 
@@ -146,9 +150,14 @@ def _field(bare: str) -> bool:
             and not bare.startswith(TASK_VERBS) and not _NOT_A_FIELD_RE.search(bare))
 
 
+# A sector with the work it does on it (大数据管理, 港口行政管理, 海洋执法): still that sector.
+_WORK_RE = re.compile(r"(?:行政)?(?:管理|监管|监督管理|执法|行政)$")
+
+
 def _known(item: str) -> bool:
-    """A sector of the lexicon, or a body named by its sector and kind (消防救援机构)."""
-    if is_sector(item):
+    """A sector of the lexicon, written alone, with the work done on it (数据管理), or as a body named
+    by its sector and kind (消防救援机构)."""
+    if is_sector(item) or ((w := _WORK_RE.search(item)) is not None and is_sector(item[: w.start()])):
         return True
     k = _BODY_KIND_RE.search(item)
     return k is not None and is_sector(item[: k.start()])
