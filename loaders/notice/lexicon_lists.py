@@ -155,10 +155,13 @@ _WORK_RE = re.compile(r"(?:行政)?(?:管理|监管|监督管理|执法|行政)$
 
 
 def _known(item: str) -> bool:
-    """A sector of the lexicon, written alone, with the work done on it (数据管理), or as a body named
-    by its sector and kind (消防救援机构)."""
+    """A sector of the lexicon, written alone, with the work done on it (数据管理), joined to another
+    (林业和绿化, a merged department), or as a body named by its sector and kind (消防救援机构)."""
     if is_sector(item) or ((w := _WORK_RE.search(item)) is not None and is_sector(item[: w.start()])):
         return True
+    if (j := re.search(r"[和与]", item)) is not None and is_sector(item[: j.start()]) \
+            and is_sector(item[j.end() :]):
+        return True  # 林业和绿化: two fields one merged department holds
     k = _BODY_KIND_RE.search(item)
     return k is not None and is_sector(item[: k.start()])
 
