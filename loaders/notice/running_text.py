@@ -15,6 +15,7 @@ from .clause_cues import CARRIED_RE, CLAUSE_CUE_RE, MODAL_RULE_RE, MODAL_STARTS,
 from .duty_heads import NAMED_BY_CLAUSE_RE, clause_named_list, located_list, owned_bodies
 from .duty_words import CUE_RE, MAX_HEADING, MAX_LIST_HEADING, PARTIES_RE, PIVOT_RE, opening_list, unit_list
 from .given_by import GENERIC_HEADS, alternatives, designated, holders, joined_lead
+from .lexicon_lists import lexicon_sectors
 from .model import Attribution, Official, UnitMention
 from .names import TASK_VERBS, jurisdiction_of, looks_like_unit
 from .numbering import LINE_HEADER_RE
@@ -75,6 +76,8 @@ def _pivots(text: str, s: int, e: int) -> bool:
 # a sentence of its own (各镇、街道…是其辖区…责任主体, r1043; 村（居）作为建设单位, r702).
 _SET_OFF_LIST_RE = re.compile(r"(?=[^，,]*(?:、|等))(?![^，,]*(?:是|为|的|由|将|把|建立|成立|设立|及时))"
                               r"[\u4e00-\u9fff（）()、]{2,100}")
+# Longer than that only where its items are known sectors (_set_off_list).
+_LONG_LIST_RE = re.compile(_SET_OFF_LIST_RE.pattern.replace("{2,100}", f"{{101,{_MAX_SUBJECT}}}"))
 # A clause that only says how or by what the subject acts: 依照相关法律法规，按照各自职责做好… (r1341).
 _ADVERBIAL_CLAUSE_RE = re.compile(r"\s*(?:应当|应|要|须|必须)?"
                                   r"(?:(?:按照|依照|依据|根据|参照|依法|在)[^，,：:由]*)?$")
@@ -87,6 +90,14 @@ _PLACES_QUALIFY_RE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,8}
                                 r"(?![\u4e00-\u9fff]{0,4}(?:部门|单位|机构|机关|组织|企业|团体)$)[\u4e00-\u9fff]{2,6}")
 _COLLECTIVE_END_RE = re.compile(r"(?:其他|有关|相关)[\u4e00-\u9fff]{0,6}(?:部门|单位|机构)$")
 _RULES = (*_WARRANTS, "参照")
+
+
+def _set_off_list(text: str, s: int, e: int) -> bool:
+    """Is text[s:e] a list set off by a comma: as long as _SET_OFF_LIST_RE allows, or longer where its
+    items are known sectors (a provincial regulation's two dozen departments, lexicon_lists)?"""
+    if _SET_OFF_LIST_RE.fullmatch(text, s, e) is not None:
+        return True
+    return _LONG_LIST_RE.fullmatch(text, s, e) is not None and lexicon_sectors(text, s, e) is not None
 
 
 def _set_off_subject(text: str, s: int, cue: int) -> int:
@@ -121,11 +132,11 @@ def _set_off_subject(text: str, s: int, cue: int) -> int:
     if (listed == comma and (w := text.find("会同", s + 2, comma)) != -1
             and unit_list(text, s, e := (k if (k := _modal_split(text, s, w)) != -1 else w)) is not None):
         subject_end = e
-    elif (not warranted and not aliased and not ruled and not _SET_OFF_LIST_RE.fullmatch(text, s, listed)
+    elif (not warranted and not aliased and not ruled and not _set_off_list(text, s, listed)
           and not PARTIES_RE.fullmatch(text, s, listed)):
         # (or parties named by a long clause: 从事…、…经营的单位和个人，在其…范围内承担…, r1603)
         return -1
-    listing = _SET_OFF_LIST_RE.fullmatch(text, s, listed) is not None
+    listing = _set_off_list(text, s, listed)
     k = comma + 1
     while k < cue:
         nxt = _clause_stop(text, k, cue)

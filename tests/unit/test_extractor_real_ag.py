@@ -179,3 +179,20 @@ def test_the_lexicon_reading_is_preferred_where_it_restores_the_place_on_more_se
 def test_a_span_cut_inside_a_bracket_is_no_list():
     # constructed: a reader may hand over a span that starts inside 县（市、区）
     assert _names("区）人民政府统计、审计等部门") is None
+
+
+# --- 4. a list longer than a set-off subject may be -----------------------------------------------------
+
+_TWO_DOZEN = ("发展改革、教育、科技、工业和信息化、民族宗教事务、公安、民政、司法行政、财政、人力资源社会保障、自然资源、"
+              "生态环境、住房城乡建设、交通运输、水利、农业农村、商务、文化和旅游、卫生健康、应急管理、审计、市场监督管理、"
+              "统计、医疗保障")
+
+
+def test_a_set_off_list_of_two_dozen_known_sectors_is_read_whatever_its_length():
+    # constructed: 125 characters before the comma, longer than a set-off subject is read (100), the
+    # lexicon the evidence that it is one list
+    got = clause_roles(f"县级以上人民政府{_TWO_DOZEN}等部门，应当按照各自职责，做好相关工作。")
+    assert got == [("responsible", [f"县级以上人民政府{n}" for n in _TWO_DOZEN.split("、")])]
+    # as long a run of unknown words is not
+    unknown = "、".join(["甲乙丙丁"] * 24)
+    assert clause_roles(f"{unknown}等部门，应当按照各自职责，做好相关工作。") == []
