@@ -20,6 +20,7 @@ from .duty_words import (
     unit_list,
 )
 from .given_by import set_up_clauses
+from .lexicon_lists import lexicon_sectors
 from .model import Official, UnitMention
 from .names import jurisdiction_of, looks_like_unit
 from .persons import is_person_group
@@ -155,6 +156,8 @@ def located_list(text: str, s: int, e: int) -> list[UnitMention] | None:
     m = _LOCATED_RE.match(text, s, e)
     if m is None or (units := unit_list(text, m.end(), e, 100)) is None:
         return None
+    if (sectors := lexicon_sectors(text, s, e)) is not None:
+        return sectors  # 市和…所在地县（区）水行政、农业…等部门: a known-sector list's place, on each
     first = units[0]
     return [first.model_copy(update={"name": m.group(0) + first.name, "start": s,
                                      "as_written": text[s : first.end]}), *units[1:]]

@@ -15,6 +15,7 @@ The grammar (``S`` a sector of the lexicon, ``X`` an item that is not one)::
     list    := levels? first ( "、" item )* tail? closing?
     levels  := ( level "、" )*               市、 / 市、区县（自治县）、: bare levels, each an item
     first   := place? item                  the first sector, the place written once before it
+                                            (two places joined by 和 are two levels)
     place   := … ( 人民政府 | 政府 | 行政公署 | level | 级 | 以上 )   a place or its government
     item    := S work? bracket? | X         S管理, S执法 are S; a bracket after S (its other name) dropped
     tail    := ( 和 | 及 | 以及 | 与 ) body   a body or a collective (其他有关部门), kept as written;
@@ -71,6 +72,7 @@ _LEVEL_ITEM_RE = re.compile(rf"{_LEVEL}{_BRACKETED}?(?:人民政府|政府)?")
 # A place or its government before the first sector: whatever ends in 人民政府 or 政府 (铁路沿线县级以上
 # 人民政府), in a level and its alternatives (…所在地县（区）), or in a rank (县级, 县级以上).
 _PLACE_RE = re.compile(rf"[^、]*?(?:人民政府|政府|行政公署|{_LEVEL}{_BRACKETED}?|[省市区县镇乡]级(?:以上)?)")
+_LEVEL_END_RE = re.compile(rf"{_LEVEL}{_BRACKETED}?$")
 _GOV_RE = re.compile(r"(?:人民政府|政府|行政公署)$")
 # What closes the list: 等 and the kind of body (a few words of what they do before it), or 等 alone.
 _CLOSING_RE = re.compile(r"等(?:各|其他)?(?:(?:(?![和及与])[\u4e00-\u9fff]){0,12}?(?:部门|单位|机构|机关)"
@@ -135,8 +137,9 @@ def _place(prefix: str) -> bool:
         return True
     if _PLACE_RE.fullmatch(prefix) is None or PHRASE_RE.search(prefix.replace("设区的", "")):
         return False
-    if prefix.startswith(TASK_VERBS) or looks_like_unit(prefix) and not _GOV_RE.search(prefix):
-        return False
+    if prefix.startswith(TASK_VERBS) or (looks_like_unit(prefix) and not _GOV_RE.search(prefix)
+                                         and not _LEVEL_END_RE.search(prefix)):
+        return False  # 县财政局: a body, no place
     # a level ending a word that is no place (城市, 城乡): the level must head a jurisdiction
     return bool(_GOV_RE.search(prefix) or prefix.endswith(("级", "以上"))
                 or jurisdiction_of(prefix + "财政") is not None)
@@ -178,7 +181,7 @@ def lexicon_sectors(text: str, s: int, e: int) -> list[UnitMention] | None:
     if not _balanced(raw):
         return None  # a span cut inside a bracket (区）人民政府公安…) is no list
     run_end, tail = len(raw), []
-    closed = False
+    closed = deng = False  # closed: the list's end shown; deng: by 等…
     # a collective after 和 / 及 closes the list whole, 、 and all (…、城管及其他有关行业、专业主管部门)
     if (c := _COLLECTIVE_TAIL_RE.search(raw)) is not None and _balanced(raw[: c.start()]):
         run_end, tail, closed = c.start(), [(c.start("body"), len(raw))], True
@@ -187,7 +190,7 @@ def lexicon_sectors(text: str, s: int, e: int) -> list[UnitMention] | None:
         k = -1  # 高等教育: 等 inside a field's name
     if k > 0:
         if _CLOSING_RE.fullmatch(raw, k, run_end) is not None:
-            run_end, closed = k, True
+            run_end, closed, deng = k, True, True
         else:
             # …等部门和消防救援机构: bodies after the closing, each a holder
             after = _CLOSING_RE.match(raw, k).end()  # type: ignore[union-attr]  # 等 always matches
@@ -199,11 +202,11 @@ def lexicon_sectors(text: str, s: int, e: int) -> list[UnitMention] | None:
             for p in rest.split("、"):
                 tail.append((pos, pos + len(p)))
                 pos += len(p) + 1
-            run_end, closed = k, True
+            run_end, closed, deng = k, True, True
     items = _depth_split(raw[:run_end], ("、",))
     if len(items) < 2 or any(a >= b for a, b in items):
         return None
-    # the last item may name a body after 和 (…、消防救援机构和其他有关部门), or two sectors (财政和税务)
+    # the last item may name a body after 和 (…、消防救援机构和其他有关部门)
     a, b = items[-1]
     parts = _depth_split(raw[a:b], _JOINERS)
     whole = raw[a:b]
@@ -221,10 +224,11 @@ def lexicon_sectors(text: str, s: int, e: int) -> list[UnitMention] | None:
     sectors = items[n_levels:]
     if len(sectors) < 2 and not (n_levels and sectors):
         return None
-    # the kind written once on the last sector (…、民政部门), when no 等 closes the list
+    # the kind written once on the last sector (…、民政部门), when no 等 closes the list (a body after
+    # 和 may: …、税务部门及乡镇人民政府)
     kind = ""
     last = raw[slice(*sectors[-1])]
-    if not closed and (km := _KIND_RE.search(last)) is not None and km.start() >= 2:
+    if not deng and (km := _KIND_RE.search(last)) is not None and km.start() >= 2:
         stem = _unbracketed(last[: km.start()])[0]
         if is_sector(stem) or _field(stem):
             kind, closed = km.group(0), True
@@ -239,7 +243,13 @@ def lexicon_sectors(text: str, s: int, e: int) -> list[UnitMention] | None:
     if not _place(place):
         return None
     prefixes = [place]
-    if n_levels:
+    # two places joined by 和 (市和…所在地县（区）): levels, distributed as 市、县… are; a bare level shares
+    # the government the other writes
+    if (j := place.find("和")) > 0 and _balanced(place[:j]) and _place(place[:j]) and _place(place[j + 1 :]):
+        gov = _GOV_RE.search(place)
+        own = gov.group(0) if gov is not None and _LEVEL_ITEM_RE.fullmatch(place[:j]) else ""
+        prefixes = [place[:j] + own, place[j + 1 :]]
+    if n_levels and len(prefixes) == 1:
         if not place:
             return None
         gov = _GOV_RE.search(place)
@@ -299,7 +309,15 @@ def sector_list(text: str, s: int, e: int) -> list[UnitMention] | None:
     if typed and lexicon and len(typed) == len(lexicon) and all(
             b.name.endswith(a.name) for a, b in zip(typed, lexicon, strict=True)):
         return lexicon
+    if typed and lexicon and len(lexicon) > len(typed) and "和" in _place_of(typed[0].name) \
+            and not any("和" in _place_of(u.name) for u in lexicon):
+        return lexicon  # 市和…县（区）水行政: two places joined by 和 the shape reader kept as one
     return typed or lexicon
+
+
+def _place_of(name: str) -> str:
+    sector = longest_sector_suffix(name)
+    return name[: len(name) - len(sector)] if sector else ""
 
 
 __all__ = ["lexicon_sectors", "sector_list"]

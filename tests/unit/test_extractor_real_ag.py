@@ -196,3 +196,27 @@ def test_a_set_off_list_of_two_dozen_known_sectors_is_read_whatever_its_length()
     # as long a run of unknown words is not
     unknown = "、".join(["甲乙丙丁"] * 24)
     assert clause_roles(f"{unknown}等部门，应当按照各自职责，做好相关工作。") == []
+
+
+# --- 5. two places joined by 和, a kind before a body after 和 -------------------------------------------
+
+
+def test_two_places_joined_by_he_before_the_first_sector_are_two_levels():
+    # r1482 第三条 (商丘) writes 市和市区饮用水水源所在地县（区）水行政、农业、国土资源等部门 (README, After batches
+    # AA–AK: 和 joins the levels); the document stays inexact (its line break inside 职责, its ASCII comma)
+    # constructed
+    assert clause_roles("市和库区所在地县（区）审计、统计、档案等部门应当在各自职责范围内，做好相关工作。") == [
+        ("responsible", ["市审计", "库区所在地县（区）审计", "市统计", "库区所在地县（区）统计", "市档案",
+                         "库区所在地县（区）档案"])]
+    assert clause_roles("市和县人民政府审计、统计等部门应当按照各自职责做好相关工作。") == [
+        ("responsible", ["市人民政府审计", "县人民政府审计", "市人民政府统计", "县人民政府统计"])]
+    # a located clause before bodies stays on the first name (r1583, README After batches AL–AS)
+    assert clause_roles("库区所在地乡（镇）人民政府、街道办事处应当按照职责做好工作。") == [
+        ("responsible", ["库区所在地乡（镇）人民政府", "街道办事处"])]
+
+
+def test_a_kind_on_the_last_sector_before_a_body_after_he():
+    # constructed
+    assert _names("审计、统计、档案、税务部门及乡镇人民政府") == [
+        "审计部门", "统计部门", "档案部门", "税务部门", "乡镇人民政府"]
+    assert _names("公安、民政部门和其他有关部门") == ["公安部门", "民政部门", "其他有关部门"]
