@@ -99,6 +99,7 @@ _PLACES_QUALIFY_RE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,8}
                                 r"(?![\u4e00-\u9fff]{0,4}(?:部门|单位|机构|机关|组织|企业|团体)$)[\u4e00-\u9fff]{2,6}")
 _COLLECTIVE_END_RE = re.compile(r"(?:其他|有关|相关)[\u4e00-\u9fff]{0,6}(?:部门|单位|机构)$")
 _RULES = (*_WARRANTS, "参照")
+_WARRANTED_RE = re.compile(r"(?:应当|应|要|必须|须)?(?:" + "|".join(_WARRANTS) + ")")
 
 
 def _set_off_list(text: str, s: int, e: int) -> bool:
@@ -120,8 +121,9 @@ def _set_off_subject(text: str, s: int, cue: int) -> int:
     # …等部门按照…的要求，在各自职责范围内… (r1343): the list, then the rule it follows
     listed = k if (k := _modal_split(text, s, comma)) != -1 else comma
     # one body with the warrant it acts by before the comma (南太湖新区管理委员会根据授权、委托，在所辖区域内
-    # 履行…职责, r1381): the adverbial shows the clause goes on, as a list's length does
-    warranted = listed < comma and text.startswith(_WARRANTS, listed) \
+    # 履行…职责, r1381): the adverbial shows the clause goes on, as a list's length does; with a modal
+    # before the warrant too (其他相关部门应当依照法律、法规，在各自职责范围内做好…, r1743)
+    warranted = listed < comma and _WARRANTED_RE.match(text, listed, comma) is not None \
         and unit_list(text, s, listed) is not None
     # so are alternatives closed by the short name they are given (…或者…确定的物业主管部门（以下统称物业主管
     # 部门），负责…, r1363): the alias shows where the name ends
@@ -140,6 +142,10 @@ def _set_off_subject(text: str, s: int, cue: int) -> int:
     # the bodies are it
     ruled = ruled or (listed == comma and _OWN_PREDICATE_RE.match(text, comma + 1, cue) is not None
                       and unit_list(text, s, comma) is not None)
+    # a body named by a clause, set off by a comma (…，其依法设立的派出机构，负责…, r1721): the clause shows
+    # where the name ends
+    ruled = ruled or (listed == comma and (d := text.rfind("的", s, comma)) != -1
+                      and _clause_before_kind(text, s, d + 1, comma) is not None)
     # one body, then whom it works with (市…主管部门应当会同…部门，根据…以及职责权限，制定…, r1562): the
     # bodies after 会同 hold no duty (r701), the subject ends before its modal
     subject_end = comma
@@ -356,9 +362,10 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
 
 # Bare kinds of body and of party: the kind alone does not say which body, so a clause before it is part
 # of the name (README, units named by a clause; parties named by their place in the matter).
+# 派出机构 and the like say whose only with what stands before them (其依法设立的派出机构, r1721).
 _BARE_KINDS = frozenset({*GENERIC_HEADS, "企业", "企业事业单位", "生产经营单位", "生产经营者", "经营者",
-                         "经营单位"})
-_NOT_A_CLAUSE_RE = re.compile(r"[，,。；;：:、\s]|^(?:其|各|本|该)")
+                         "经营单位", "派出机构", "派出机关", "工作机构", "管理机构", "内设机构"})
+_NOT_A_CLAUSE_RE = re.compile(r"[，,。；;：:、\s]|^(?:各|本|该)")
 
 
 def _clause_before_kind(text: str, s: int, de: int, e: int) -> list[UnitMention] | None:

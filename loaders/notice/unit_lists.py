@@ -394,7 +394,8 @@ _SHARED_BODY_RE = re.compile(r"^(各|有关|相关)?(.{1,4}?)(人民政府|政�
 # in brackets, before the body both have (市及相关区（县）行政审批服务部门, r1640): 及 stands where a
 # list has 、.
 _JOINED_LEVELS_RE = re.compile(r"([省市区县乡镇])[和及]"
-                               r"((?:相关|有关)?[省市区县乡镇](?:[（(][省市区县乡镇、]{1,7}[)）])?)"
+                               # 区县（市）: two levels written as one (市和区县（市）人民政府…, r1721)
+                               r"((?:相关|有关)?(?:区县|[省市区县乡镇])(?:[（(][省市区县乡镇州旗自治、]{1,7}[)）])?)"
                                r"(?P<body>[\u4e00-\u9fff]{2,20}(?:部门|机构|人民政府|政府))")
 
 
