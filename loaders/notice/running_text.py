@@ -368,6 +368,23 @@ _BARE_KINDS = frozenset({*GENERIC_HEADS, "企业", "企业事业单位", "生产
 _NOT_A_CLAUSE_RE = re.compile(r"[，,。；;：:、\s]|^(?:各|本|该)")
 
 
+_GOVERNMENT_END = ("人民政府", "政府")
+
+
+def _owned_by_levels(text: str, s: int, d: int, e: int) -> list[UnitMention] | None:
+    """Governments of two levels or more, then 的 and the body they each own (市、区县人民政府的市容和环境卫生
+    行政管理部门, r1763): 的 joins owner and body, no relative clause, so the body is distributed level by
+    level with 的 kept as written (README, held-out batch AX), or None."""
+    owners = unit_list(text, s, d)
+    body = text[d + 1 : e].strip()
+    if (not owners or len(owners) < 2 or not all(u.name.endswith(_GOVERNMENT_END) for u in owners)
+            or not looks_like_unit(body) or re.search(r"[、，,]", body)
+            or len(unit_list(text, d + 1, e) or []) != 1):
+        return None
+    return [u.model_copy(update={"name": u.name + "的" + body, "end": e, "reading": "shared suffix"})
+            for u in owners]
+
+
 def _clause_before_kind(text: str, s: int, de: int, e: int) -> list[UnitMention] | None:
     """text[s:de], a clause closed by 的, before a list text[de:e] whose first name is a bare kind:
     the clause stays on that name, the later names read as written (直接或者间接排放水污染物的
@@ -427,7 +444,7 @@ def _subject(text: str, s: int, e: int, cue: re.Match[str], role: str) -> Attrib
         return Attribution(role=role, label=word, clause=text[s : cue.end()], start=s, end=cue.end(),
                            units=[party])
     if k != -1 and looks_like_unit(raw[k + 1 :]) and raw[k + 1 :] not in GENERIC_HEADS:
-        if (clause := _clause_before_kind(text, s, s + k + 1, e)) is not None:
+        if (clause := _owned_by_levels(text, s, s + k, e) or _clause_before_kind(text, s, s + k + 1, e)):
             word = cue.groupdict().get("word") or cue.group(0)
             return Attribution(role=role, label=word, clause=text[s : cue.end()], start=s, end=cue.end(),
                                units=clause)

@@ -131,3 +131,19 @@ def test_a_kind_named_through_qi_set_off_by_a_comma():
     # constructed (r1721 第四条's …，其依法设立的派出机构，负责…)
     assert clause_roles("州林草主管部门负责林草工作，其依法设立的派出机构，负责保护区内的林草工作。") == [
         ("responsible", ["州林草主管部门"]), ("responsible", ["其依法设立的派出机构"])]
+
+
+# --- 5. governments of several levels owning a body through 的 ---------------------------------------
+
+
+def test_a_body_owned_by_governments_of_several_levels_is_distributed_with_de():
+    # constructed (r1763 第四条's 市、区县人民政府的市容和环境卫生行政管理部门, README: 的 kept)
+    assert clause_roles("市、县人民政府的林业和草原主管部门负责护林防火工作。") == [
+        ("responsible", ["市人民政府的林业和草原主管部门", "县人民政府的林业和草原主管部门"])]
+    assert clause_roles("市、区县人民政府的口岸管理部门应当协助做好通关工作。") == [
+        ("support", ["市人民政府的口岸管理部门", "区县人民政府的口岸管理部门"])]
+
+
+def test_one_government_before_de_is_a_clause_left_out():
+    # constructed: a name that stands alone after one owner keeps today's reading
+    assert clause_roles("市人民政府的林业主管部门负责护林防火工作。") == [("responsible", ["林业主管部门"])]
