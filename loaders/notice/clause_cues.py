@@ -65,7 +65,10 @@ CLAUSE_CUE_RE = re.compile(
     # A role word after the duties the subject acts by decides its role (按照各自职责，配合做好…, r1503),
     # also within them (在各自职责范围内配合…) and after a verb it is joined to (按照各自职责，协调配合、
     # 共同做好…, r1501: 协调 is none)
-    r"(?:(?:(?:按照?|依照|依据|根据)(?:职责|职能|各自职责)(?:分工)?|在(?:各自)?的?职责范围内)[，,]?"
+    # 按照各自的职责，协同做好… (r1763), 要按照各自的职责，协同…实施监督管理 (r1742): any wording of the
+    # duties cue (ACTS_BY_DUTY) before the role word, not only the bare 按照职责
+    r"(?:(?:(?:按照?|依照|依据|根据)(?:职责|职能|各自的?职责)(?:分工)?|在(?:各自)?的?职责范围内"
+    r"|(?:按照|依照|依据|根据)[^，,。；;、《》\n]{1,12}?的职责)[，,]?"
     r"(?:分别|共同|具体|分头|主要|统一)?(?:[\u4e00-\u9fff]{2}、?(?=负责|牵头|配合|参与|参加|协助|协同|协办))?"
     r"|(?:分别|共同|具体|分头|主要|统一)?"
     # 各部门要根据职责分工，指导、配合各街镇做好… (r1140): a verb joined to the role word by 、, the

@@ -107,8 +107,15 @@ def opening_list(text: str, s: int, e: int) -> list[UnitMention] | None:
     return unit_list(text, s, e, MAX_LIST_HEADING)
 
 
+# A list closed by the bodies' own staff (…部门及其工作人员): persons the bodies assign, labelled nothing
+# (README, staff posts), so the list is read without them.
+OWN_STAFF_RE = re.compile(r"及其(?:工作人员|执法人员|从业人员|职工)[\s\u3000]*$")
+
+
 def unit_list(text: str, s: int, e: int, longest: int = MAX_HEADING) -> list[UnitMention] | None:
     """text[s:e] read as a list of holders, or None when it is not one (or longer than `longest`)."""
+    if (staff := OWN_STAFF_RE.search(text, s, e)) is not None and staff.start() - s >= 2:
+        e = staff.start()  # A和B及其工作人员，应当依法履行职责 (r1724): the bodies; their staff no party
     raw = text[s:e].strip(SPACE)
     if (not raw or e - s > longest or raw[0] in OPENERS
             or re.search(r"[。，,；;：:！？\n]", raw)):

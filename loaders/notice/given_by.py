@@ -422,4 +422,8 @@ def with_clauses(by: list[Attribution], clauses: list[Attribution]) -> list[Attr
         if i >= 0 and spans[i][0] <= c.start < spans[i][1]:
             continue
         kept.append(c)
+    # one role word read twice, the clause's subject the longer reading (其依法设立的派出机构，负责…, r1721:
+    # the body named by its clause, not the body a set-up clause finds inside it)
+    ends = {c.end: c.start for c in kept}
+    by = [b for b in by if not (b.end in ends and ends[b.end] < b.start)]
     return sorted(by + kept, key=lambda a: a.start)

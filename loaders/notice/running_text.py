@@ -13,7 +13,16 @@ import re
 
 from .clause_cues import CARRIED_RE, CLAUSE_CUE_RE, MODAL_RULE_RE, MODAL_STARTS, clause_role
 from .duty_heads import NAMED_BY_CLAUSE_RE, clause_named_list, located_list, owned_bodies
-from .duty_words import CUE_RE, MAX_HEADING, MAX_LIST_HEADING, PARTIES_RE, PIVOT_RE, opening_list, unit_list
+from .duty_words import (
+    CUE_RE,
+    MAX_HEADING,
+    MAX_LIST_HEADING,
+    OWN_STAFF_RE,
+    PARTIES_RE,
+    PIVOT_RE,
+    opening_list,
+    unit_list,
+)
 from .given_by import GENERIC_HEADS, alternatives, designated, holders, joined_lead
 from .lexicon_lists import lexicon_sectors
 from .model import Attribution, Official, UnitMention
@@ -90,6 +99,7 @@ _PLACES_QUALIFY_RE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,8}
                                 r"(?![\u4e00-\u9fff]{0,4}(?:部门|单位|机构|机关|组织|企业|团体)$)[\u4e00-\u9fff]{2,6}")
 _COLLECTIVE_END_RE = re.compile(r"(?:其他|有关|相关)[\u4e00-\u9fff]{0,6}(?:部门|单位|机构)$")
 _RULES = (*_WARRANTS, "参照")
+_WARRANTED_RE = re.compile(r"(?:应当|应|要|必须|须)?(?:" + "|".join(_WARRANTS) + ")")
 
 
 def _set_off_list(text: str, s: int, e: int) -> bool:
@@ -111,8 +121,9 @@ def _set_off_subject(text: str, s: int, cue: int) -> int:
     # …等部门按照…的要求，在各自职责范围内… (r1343): the list, then the rule it follows
     listed = k if (k := _modal_split(text, s, comma)) != -1 else comma
     # one body with the warrant it acts by before the comma (南太湖新区管理委员会根据授权、委托，在所辖区域内
-    # 履行…职责, r1381): the adverbial shows the clause goes on, as a list's length does
-    warranted = listed < comma and text.startswith(_WARRANTS, listed) \
+    # 履行…职责, r1381): the adverbial shows the clause goes on, as a list's length does; with a modal
+    # before the warrant too (其他相关部门应当依照法律、法规，在各自职责范围内做好…, r1743)
+    warranted = listed < comma and _WARRANTED_RE.match(text, listed, comma) is not None \
         and unit_list(text, s, listed) is not None
     # so are alternatives closed by the short name they are given (…或者…确定的物业主管部门（以下统称物业主管
     # 部门），负责…, r1363): the alias shows where the name ends
@@ -126,6 +137,15 @@ def _set_off_subject(text: str, s: int, cue: int) -> int:
     ruled = ruled or (listed == comma and text.startswith("按照", comma + 1)
                       and _COLLECTIVE_END_RE.search(text, s, comma) is not None
                       and unit_list(text, s, comma) is not None)
+    # bodies set off by a comma, then a clause opening with a modal (环境保护主管部门和其他有关部门
+    # 及其工作人员，应当依法履行职责, r1724): the modal needs a subject and the clause names none, so
+    # the bodies are it
+    ruled = ruled or (listed == comma and _OWN_PREDICATE_RE.match(text, comma + 1, cue) is not None
+                      and unit_list(text, s, comma) is not None)
+    # a body named by a clause, set off by a comma (…，其依法设立的派出机构，负责…, r1721): the clause shows
+    # where the name ends
+    ruled = ruled or (listed == comma and (d := text.rfind("的", s, comma)) != -1
+                      and _clause_before_kind(text, s, d + 1, comma) is not None)
     # one body, then whom it works with (市…主管部门应当会同…部门，根据…以及职责权限，制定…, r1562): the
     # bodies after 会同 hold no duty (r701), the subject ends before its modal
     subject_end = comma
@@ -340,9 +360,51 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
 
 
 
+# Bare kinds of body and of party: the kind alone does not say which body, so a clause before it is part
+# of the name (README, units named by a clause; parties named by their place in the matter).
+# 派出机构 and the like say whose only with what stands before them (其依法设立的派出机构, r1721).
+_BARE_KINDS = frozenset({*GENERIC_HEADS, "企业", "企业事业单位", "生产经营单位", "生产经营者", "经营者",
+                         "经营单位", "派出机构", "派出机关", "工作机构", "管理机构", "内设机构"})
+_NOT_A_CLAUSE_RE = re.compile(r"[，,。；;：:、\s]|^(?:各|本|该)")
+
+
+_GOVERNMENT_END = ("人民政府", "政府")
+
+
+def _owned_by_levels(text: str, s: int, d: int, e: int) -> list[UnitMention] | None:
+    """Governments of two levels or more, then 的 and the body they each own (市、区县人民政府的市容和环境卫生
+    行政管理部门, r1763): 的 joins owner and body, no relative clause, so the body is distributed level by
+    level with 的 kept as written (README, held-out batch AX), or None."""
+    owners = unit_list(text, s, d)
+    body = text[d + 1 : e].strip()
+    if (not owners or len(owners) < 2 or not all(u.name.endswith(_GOVERNMENT_END) for u in owners)
+            or not looks_like_unit(body) or re.search(r"[、，,]", body)
+            or len(unit_list(text, d + 1, e) or []) != 1):
+        return None
+    return [u.model_copy(update={"name": u.name + "的" + body, "end": e, "reading": "shared suffix"})
+            for u in owners]
+
+
+def _clause_before_kind(text: str, s: int, de: int, e: int) -> list[UnitMention] | None:
+    """text[s:de], a clause closed by 的, before a list text[de:e] whose first name is a bare kind:
+    the clause stays on that name, the later names read as written (直接或者间接排放水污染物的
+    企业事业单位和其他生产经营者应当承担…主体责任, r1743: README, a clause before a list stays on the
+    first name), or None."""
+    if _NOT_A_CLAUSE_RE.search(text, s, de - 1) or de - s < 4:
+        return None
+    units = holders(text, de, e)
+    if not units or units[0].name not in _BARE_KINDS or units[0].start != de:
+        return None
+    first = units[0].model_copy(update={"name": text[s:de] + units[0].name, "start": s,
+                                        "as_written": text[s : units[0].end], "reading": "named by a clause"})
+    return [first, *units[1:]]
+
+
 def _subject(text: str, s: int, e: int, cue: re.Match[str], role: str) -> Attribution | list[Official] | None:
     """text[s:e] as the units of a clause (an Attribution) or as groups of persons
     (officials whose role is the role word 负责), or None."""
+    if (staff := OWN_STAFF_RE.search(text, s, e)) is not None and staff.start() - s >= 2:
+        e = staff.start()  # …部门及其工作人员，应当依法履行职责 (r1724): the bodies, their staff no party
     raw = text[s:e]
     if len(raw) > _MAX_SUBJECT:
         return None
@@ -382,6 +444,10 @@ def _subject(text: str, s: int, e: int, cue: re.Match[str], role: str) -> Attrib
         return Attribution(role=role, label=word, clause=text[s : cue.end()], start=s, end=cue.end(),
                            units=[party])
     if k != -1 and looks_like_unit(raw[k + 1 :]) and raw[k + 1 :] not in GENERIC_HEADS:
+        if (clause := _owned_by_levels(text, s, s + k, e) or _clause_before_kind(text, s, s + k + 1, e)):
+            word = cue.groupdict().get("word") or cue.group(0)
+            return Attribution(role=role, label=word, clause=text[s : cue.end()], start=s, end=cue.end(),
+                               units=clause)
         s = s + k + 1  # 小型建设工程的建设单位为…责任单位 (r702): the party, what it builds qualifying it
         raw = text[s:e]
     # a list typed by 等单位 takes kinds of body as bodies (机关、团体、企业、事业等单位是…责任主体, r1002)

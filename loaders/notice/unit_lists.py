@@ -383,6 +383,9 @@ _LEVELS = frozenset("省市区县乡镇")
 # A level's alternatives in brackets right after it: 县（区）, 县（市、区）, 乡（镇）.
 _LEVEL_ALTERNATIVES_RE = re.compile(r"(?<=[省市区县乡镇])[（(〔][省市区县乡镇、]{1,7}[)）〕]$")
 _B_LEVEL_RE = re.compile(r"(?:区县|自治[区州县旗]|[省市区县乡镇])(?:[(（〔][^()（）〔〕]*[)）〕])?")
+# A level written with its alternatives in brackets, standing bare in a list of levels: the 县（区） of
+# 市、县（区）、乡（镇）人民政府 (r1742) is a level as 县 is, sharing the body the last level names.
+_BRACKETED_LEVEL_RE = re.compile(r"(?:区县|[省市区县乡镇])[（(〔][省市区县乡镇州盟旗自治、]{1,7}[)）〕]")
 _TWO_BARE_LEVELS_RE = re.compile(r"([省市区县乡镇]|[\u4e00-\u9fff（）()]{3,20}?)和([省市区县乡镇])")
 _SHARED_BODY_RE = re.compile(r"^(各|有关|相关)?(.{1,4}?)(人民政府|政府|党委|党工委|管委会)$")
 
@@ -391,7 +394,8 @@ _SHARED_BODY_RE = re.compile(r"^(各|有关|相关)?(.{1,4}?)(人民政府|政�
 # in brackets, before the body both have (市及相关区（县）行政审批服务部门, r1640): 及 stands where a
 # list has 、.
 _JOINED_LEVELS_RE = re.compile(r"([省市区县乡镇])[和及]"
-                               r"((?:相关|有关)?[省市区县乡镇](?:[（(][省市区县乡镇、]{1,7}[)）])?)"
+                               # 区县（市）: two levels written as one (市和区县（市）人民政府…, r1721)
+                               r"((?:相关|有关)?(?:区县|[省市区县乡镇])(?:[（(][省市区县乡镇州旗自治、]{1,7}[)）])?)"
                                r"(?P<body>[\u4e00-\u9fff]{2,20}(?:部门|机构|人民政府|政府))")
 
 
@@ -437,7 +441,8 @@ def share_suffixes(mentions: list[UnitMention]) -> list[UnitMention]:
                               a.model_copy(update={"name": two.group(2) + body, "start": k,
                                                    "reading": "shared suffix"})]
             continue
-        if a.alias is None and (a.name in _LEVELS or a.name == "设区的市") and mb is None:
+        if (a.alias is None and mb is None
+                and (a.name in _LEVELS or a.name == "设区的市" or _BRACKETED_LEVEL_RE.fullmatch(a.name))):
             # 市、区残联 / 省、市、县财政部门: a bare level before a body named with its own level
             # shares that body (市残联, 区残联, r1104)
             if b.name[:1] in _LEVELS and looks_like_unit(b.name[1:]) and len(b.name) >= 3:
@@ -452,8 +457,8 @@ def share_suffixes(mentions: list[UnitMention]) -> list[UnitMention]:
             continue
         if mb is None or a.alias is not None:
             continue
-        ma = re.match(r"^(各|有关|相关)?(.{1,5})$", a.name)
-        if ma is None or not (ma.group(2) in BARE_JURISDICTIONS
+        ma = re.match(r"^(各|有关|相关)?(.{1,9})$", a.name)
+        if ma is None or not (ma.group(2) in BARE_JURISDICTIONS or _BRACKETED_LEVEL_RE.fullmatch(ma.group(2))
                               or re.fullmatch(r".{1,3}[区县]", ma.group(2))):
             continue
         # 市、县（区）人民政府 (r1360, r1363): the level written with its alternatives in brackets is a level
