@@ -34,7 +34,8 @@ from .vocabulary import (
 # Organisations close a list as departments do (工会、共青团、妇联、残联等群团组织).
 # The kind may say whose bodies they are and give an alternative kind in brackets: …管理机构等人民政府的
 # 派出机关（机构） (r1423), as the 的 of 承担…职能的部门 names a kind.
-KIND_AFTER_RE = re.compile(r"等(?:(?:(?!等)[\u4e00-\u9fff]){2,8}的)?(?:(?!等)[\u4e00-\u9fff]){1,6}?"
+# The kind may stand right after 等 (工会、共青团、…、红十字会等组织根据职责…, r1784), as 等部门 does.
+KIND_AFTER_RE = re.compile(r"等(?:(?:(?!等)[\u4e00-\u9fff]){2,8}的)?(?:(?!等)[\u4e00-\u9fff]){0,6}?"
                             r"(?:部门|单位|机构|机关|组织|团体)(?:[（(](?:部门|单位|机构|机关)[）)])?$")
 # …、区国资委等产业、招商部门 (r1064): the kinds after the last 等 may be a list of their own, which
 # names what the bodies do; the whole tail is the kind, not further bodies.
