@@ -50,8 +50,8 @@ ACTS_BY_DUTY = (r"(?:(?:按照?|依照?|依据|根据)(?:各自)?职责(?:分工
                 r"|(?:按照|依照)[\u4e00-\u9fff]{2,8}?责任(?=[，,])"
                 r"|(?:按照|依照|依据|根据)[^，,。；;《》\n]{1,16}?(?:以及|[和及与])(?:各自的?)?职责(?:权限)?"
                 r"|(?:按照|依照)[^，,。；;、《》\n]{1,12}?的职责|做好各自职责范围内的"
-                # 依法组织、管理本部门职责范围内的统计工作 (r1783): the work of the subject's own duties named as
-                # the object of its verbs, as 做好各自职责范围内的…
+                # 依法组织、管理本部门职责范围内的统计工作 (r1783): the work of the subject's own
+                # duties named as the object of its verbs, as 做好各自职责范围内的…
                 r"|(?:[\u4e00-\u9fff]{2}、)?(?!做好)[\u4e00-\u9fff]{2}(?:本部门|本单位|本机关|各自)的?职责范围内的"
                 # 在区（市）人民政府确定的职责范围内做好… (r1521): the bounds named by who sets them
                 r"|在[^，,。；;、《》\n]{2,16}?确定的职责范围内|在(?:各自)?的?职责范围内|按照?分工(?=[\u4e00-\u9fff]))(?![\u4e00-\u9fff]{1,3}的)")
@@ -83,8 +83,8 @@ CLAUSE_CUE_RE = re.compile(
     r"(?:[\u4e00-\u9fff]{2}、(?=负责|牵头|配合|参与|参加|协助|协同|协办))?)"
     r"(?P<word>负责牵头|牵头负责|负责配合|牵头|负责(?!人|同志)|配合|参与|参加|协助|协同|协办"
     # 履行…义务 as r941's 应履行行业管理义务 (山体权属单位…等应当履行保护山体的义务, r1403)
-    # 依法履行辖区公共服务、…等综合管理职能 (r1780: 职能 a duties word, as r1022's 承担以下职能), 履行本行政区域
-    # 学前教育发展的主体责任 (r1802): the field of duty named at any length within its clause
+    # 依法履行辖区公共服务、…等综合管理职能 (r1780: 职能 a duties word, as r1022's 承担以下职能),
+    # 履行本行政区域学前教育发展的主体责任 (r1802): the field of duty named at any length within its clause
     r"|履行[^，,；;。\n]{0,24}?(?:职责|职能|责任|义务)(?!的|时)|承担[^，,；;。\n]{0,20}?职责(?!的|时)"
     # 在其经营范围内承担森林防火责任 (r1523, r1603): a responsibility for a field borne as a standing duty,
     # as 对…承担主体责任; not a liability for a breach (承担赔偿责任, 承担相应的法律责任)
@@ -140,7 +140,8 @@ CARRIED_RE = re.compile(r"(?:并且|并|同时|还|也)?(?:应当|应|要|须|�
                         # between is one compound verb, the subject's own
                         # (整改落实情况: 落实 in a noun, no verb)
                         r"|(?!督促|要求|指导|支持|鼓励|引导)[\u4e00-\u9fff]{2}(?=落实(?!情况|率|的))"
-                        # …，细化、落实、创新…机制 (r1780): 落实 in a run of verbs joined by 、, the subject's own
+                        # …，细化、落实、创新…机制 (r1780): 落实 in a run of verbs joined by 、, the
+                        # subject's own
                         r"|(?:(?!督促|要求|指导|支持|鼓励|引导)[\u4e00-\u9fff]{2}、){1,3}(?=落实(?!情况|率|的)))?"
                          r"(?:(?P<word>负责牵头|牵头负责|负责配合|牵头|负责(?!人|同志)|落实"
                          + _NOT_THE_DOCUMENT
@@ -150,8 +151,8 @@ CARRIED_RE = re.compile(r"(?:并且|并|同时|还|也)?(?:应当|应|要|须|�
                          # …，维护市场秩序，履行法定义务，… (r1424): a duty borne, stated in a clause
                          # of its own
                          r"|(?P<borne_duty>履行[^，,；;。\n]{0,8}?义务(?![^，,；;。\n])"
-                         # …派出机关，…，依法履行…综合管理职能，… (r1780): a duty of its own stated in a clause
-                         # of its own, closing it
+                         # …派出机关，…，依法履行…综合管理职能，… (r1780): a duty of its own stated in a
+                         # clause of its own, closing it
                          r"|依法履行[^，,；;。\n]{0,24}?(?:职责|职能)(?![^，,；;。\n]))"
                          r"|" + BEARS + r")(?!的)")
 

@@ -84,8 +84,8 @@ SENTENCE_END = "。！？!?\n"
 # Nor 要求 as the noun a rule phrase names (物业服务人应当按照要求执行…，积极配合…, r1362; 按照要求 is
 # no 按照职责).
 PIVOT_RE = re.compile(r"指定|指派|委托|安排|明确|(?<!的)(?<!按照)(?<!按)(?<!根据)(?<!依照)要求|督促"
-                      # 组织推进…体系建设 (r1782): 组织 run straight into a verb of carrying out is one compound
-                      # verb, the subject's own, with no object to hand the work to
+                      # 组织推进…体系建设 (r1782): 组织 run straight into a verb of carrying out is one
+                      # compound verb, the subject's own, with no object to hand the work to
                       # Not 组织 closing a list's kind or a name (工会、共青团…等组织根据职责…参与…, r1784;
                       # 其他组织, 社会组织): a body, no verb
                       r"|(?<![党团等他])(?<!社会)组织(?!部|领导|[、和及与]|$|推进|实施|开展|编制|制定|起草)"

@@ -193,10 +193,11 @@ _NEGATED_RE = re.compile(r"(?:不|未|没有)(?!得|宜|能|可|应)")
 _MADE_UP_RE = re.compile(r"(?P<body>[^，,。；;：:由\n]{2,30}?)由[^，,。；;\n]{1,40}?组成$")
 
 
-# 主管 as a verb (民政部门主管…工作，组织推进…，负责…, r1782; 教育行政部门主管…，具体负责…, r1802): no role
-# word, but its clause names the subject a later clause opening with one carries on. Not 主管 inside a
-# body's name (城乡规划主管部门, 行业主管机关).
-_OPENING_CUE_RE = re.compile(CUE_RE.pattern + r"|主管(?![\u4e00-\u9fff]{0,2}(?:部门|机关|机构|单位|领导|人员|局))")
+# 主管 as a verb (民政部门主管…工作，组织推进…，负责…, r1782; 教育行政部门主管…，具体负责…,
+# r1802): no role word, but its clause names the subject a later clause opening with one carries on.
+# Not 主管 inside a body's name (城乡规划主管部门, 行业主管机关).
+_OPENING_CUE_RE = re.compile(CUE_RE.pattern
+                             + r"|主管(?![\u4e00-\u9fff]{0,2}(?:部门|机关|机构|单位|领导|人员|局))")
 
 
 def _opening_subject(text: str, s: int, stop: int) -> list[UnitMention] | None:
@@ -232,9 +233,10 @@ def _modal_split(text: str, s: int, e: int) -> int:
 
 # The role verbs an adverb standing alone (依法) may come before, and the work done by the units' own
 # duties (依法做好各自职责范围内的…, r1544): a duty stated (履行职责) needs a modal.
-# 依法组织、管理本部门职责范围内的…工作 (r1783): the work of the units' own duties, after the verbs doing it
-# and a standing duty borne for a field (依法承担本辖区内…的相关责任, r1802), no definition's clause
-_OWN_WORK_RE = re.compile(r"(?:[\u4e00-\u9fff]{2}、)?[\u4e00-\u9fff]{2}(?:本部门|本单位|本机关|各自)的?职责范围内的"
+# 依法组织、管理本部门职责范围内的…工作 (r1783): the work of the units' own duties, after the verbs
+# doing it, and a standing duty borne for a field (依法承担本辖区内…的相关责任, r1802), no definition's
+_OWN_WORK_RE = re.compile(r"(?:[\u4e00-\u9fff]{2}、)?[\u4e00-\u9fff]{2}"
+                          r"(?:本部门|本单位|本机关|各自)的?职责范围内的"
                           r"|承担(?!相应|赔偿|法律|连带|经济|刑事|违约|损害)[^，,；;。\n]{2,20}?(?<!法律|赔偿)责任"
                           r"(?![的时\u4e00-\u9fff])")
 _ROLE_VERBS = ("负责", "牵头", "协助", "配合", "参与", "参加", "协同", "做好各自职责范围内的")
