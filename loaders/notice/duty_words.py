@@ -88,7 +88,10 @@ PIVOT_RE = re.compile(r"指定|指派|委托|安排|明确|(?<!的)(?<!按照)(?
                       # compound verb, the subject's own, with no object to hand the work to
                       # Not 组织 closing a list's kind or a name (工会、共青团…等组织根据职责…参与…, r1784;
                       # 其他组织, 社会组织): a body, no verb
-                      r"|(?<![党团等他])(?<!社会)组织(?!部|领导|[、和及与]|$|推进|实施|开展|编制|制定|起草)"
+                      r"|(?<![党团等他])(?<!社会)组织(?!部|领导|[、和及与等]|$|推进|实施|开展|编制|制定|起草"
+                      # …志愿服务组织应当… : 组织 before a modal or a warrant ends a name; the verb takes
+                      # an object
+                      r"|应当|必须|依法|根据|按照|依照)"
                       # 引导公众参与…, 支持单位和个人参与… (r1422, r1400; r751): a causative verb, its
                       # object the one that takes part
                       r"|(?:引导|鼓励|支持|动员)(?![、和及与]|配合|参与|协助|协同|参加|$)"

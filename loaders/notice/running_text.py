@@ -200,6 +200,9 @@ _OPENING_CUE_RE = re.compile(CUE_RE.pattern
                              + r"|主管(?![\u4e00-\u9fff]{0,2}(?:部门|机关|机构|单位|领导|人员|局))")
 
 
+_NAME_GOES_ON = ("应当", "必须", "依法", "根据", "按照", "依照", "等")
+
+
 def _opening_subject(text: str, s: int, stop: int) -> list[UnitMention] | None:
     """The units a clause opens with before a verb of another kind (项目提出部门为…,
     各公司、村、居民区根据…), or None."""
@@ -207,6 +210,8 @@ def _opening_subject(text: str, s: int, stop: int) -> list[UnitMention] | None:
         return None  # 在项目办指导下: an adverbial; the sentence's subject stays
     comma = _clause_stop(text, s, stop)
     for cue in _OPENING_CUE_RE.finditer(text, s + 2, min(comma, s + MAX_LIST_HEADING + 1)):
+        if cue.group(0) == "组织" and text.startswith(_NAME_GOES_ON, cue.end()):
+            continue  # …和其他中小企业行业组织根据章程… (r1703): 组织 ends a name, no verb
         units = opening_list(text, s, cue.start())
         if units:
             return units
