@@ -150,7 +150,7 @@ _ARTICLE_RE = re.compile(r"(?m)^[^\S\n]*第[一二三四五六七八九十百零
 _BROKEN_AT_RE = re.compile(r"[\u4e00-\u9fff][^\S\n]*\n[^\S\n]*\n[^\S\n]*"
                            r"(?=[\u4e00-\u9fff])(?!第[一二三四五六七八九十百零〇\d]{1,6}[条章节])"
                            r"(?![一二三四五六七八九十]{1,3}[、.．])")
-_PARAGRAPH_LINE_RE = re.compile(r"[^\n]{12,}[，,、][^\n]*")
+_PARAGRAPH_LINE_RE = re.compile(r"(?=[^\n]{12})[^\n，,、]*[，,、][^\n]*")
 
 
 def join_broken_paragraphs(text: str) -> tuple[str, Sequence[int]] | None:

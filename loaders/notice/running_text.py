@@ -384,7 +384,9 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
 # 派出机构 and the like say whose only with what stands before them (其依法设立的派出机构, r1721).
 _BARE_KINDS = frozenset({*GENERIC_HEADS, "企业", "企业事业单位", "生产经营单位", "生产经营者", "经营者",
                          "经营单位", "派出机构", "派出机关", "工作机构", "管理机构", "内设机构"})
-_NOT_A_CLAUSE_RE = re.compile(r"[，,。；;：:、\s]|^(?:各|本|该)")
+# 是 makes a sentence of its own (乡镇人民政府是县人民政府的派出机关，…，依法履行…职责): a predicate,
+# no clause naming a body
+_NOT_A_CLAUSE_RE = re.compile(r"[，,。；;：:、\s是]|^(?:各|本|该)")
 
 
 _GOVERNMENT_END = ("人民政府", "政府")
