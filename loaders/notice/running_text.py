@@ -83,7 +83,9 @@ def _pivots(text: str, s: int, e: int) -> bool:
 # A subject set off by a comma is a list (a long one, the usual reason for the comma): items joined by
 # 、 or a list closed by 等…, with no word of a predicate (是, 为, 作为, 的) that would make the clause
 # a sentence of its own (各镇、街道…是其辖区…责任主体, r1043; 村（居）作为建设单位, r702).
-_SET_OFF_LIST_RE = re.compile(r"(?=[^，,]*(?:、|等))(?![^，,]*(?:是|为|的|由|将|把|建立|成立|设立|及时))"
+# Nor a modal or a verb designating a body (…街道办事处应当确定…机构，落实…): a clause of its own.
+_SET_OFF_LIST_RE = re.compile(r"(?=[^，,]*(?:、|等))(?![^，,]*(?:是|为|的|由|将|把|建立|成立|设立|及时"
+                              r"|应当|确定|指定|设置))"
                               r"[\u4e00-\u9fff（）()、]{2,100}")
 # Longer than that only where its items are known sectors (_set_off_list).
 _LONG_LIST_RE = re.compile(_SET_OFF_LIST_RE.pattern.replace("{2,100}", f"{{101,{_MAX_SUBJECT}}}"))
@@ -200,6 +202,8 @@ _OPENING_CUE_RE = re.compile(CUE_RE.pattern
                              + r"|主管(?![\u4e00-\u9fff]{0,2}(?:部门|机关|机构|单位|领导|人员|局))")
 
 
+# Verbs designating or setting up a body (明确社会救助经办机构): a pivot whose object takes a later 负责 only.
+_DESIGNATES_RE = re.compile(r"明确|确定|指定|设立|设置|建立")
 _NAME_GOES_ON = ("应当", "必须", "依法", "根据", "按照", "依照", "等")
 
 
@@ -263,6 +267,8 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
     # clauses of the sentence that may name the subject a later clause leaves out, read only when
     # one does (most sentences have none)
     carriers: list[tuple[int, int]] = []
+    # the clause of a sentence that designates a body (明确…机构), whose subject a later 落实 carries on
+    designator: tuple[int, int] | None = None
     sentence_end = start
     stating = False
     s = start
@@ -283,6 +289,7 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
             # to a clause opening with a role word; a full stop ends it
             if not (s > start and text[s - 1] in "；;"):
                 carriers = []
+                designator = None
             stating = False  # 明确A为第一责任人，B为主要责任人: the rule governs every clause after it
             sentence_end = s
             while sentence_end < end and text[sentence_end] not in _CLAUSE_END:
@@ -359,6 +366,10 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
             if (c := CARRIED_RE.match(text, s, stop)) is not None:
                 carried = next((u for k, k_stop in reversed(carriers)
                                 if (u := _opening_subject(text, k, k_stop))), None)
+                if carried is None and designator is not None and c.group("word") == "落实":
+                    # …应当明确社会救助经办机构，落实经办人员，… (r1784): the body designated is given no
+                    # duty but a 负责 (README, a body set up or named, then 负责); 落实 stays the subject's
+                    carried = _opening_subject(text, *designator)
                 if carried is not None:
                     word = c.group("word") or c.group("borne") or c.group("stated") or c.group("borne_duty")
                     out.append(Attribution(role=clause_role(word), label=word, clause=text[s : c.end()],
@@ -366,8 +377,11 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
                     if word == "牵头":
                         joined_lead(text, c.end(), stop, out)
                 carriers = []
+                designator = None
             elif _pivots(text, s, _clause_stop(text, s, stop)):
                 carriers = []  # 项目管理人应该指定专人…，负责…: the person appointed does it (r656)
+                designates = _DESIGNATES_RE.search(text, s, _clause_stop(text, s, stop)) is not None
+                designator = (s, stop) if designates else None
             else:
                 carriers.append((s, stop))
         # on to the next clause

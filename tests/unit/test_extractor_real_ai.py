@@ -202,3 +202,19 @@ def test_joined_paragraphs_and_set_up_bodies_on_the_real_documents():
     # r1820 (焦作): 有关行政主管 / 部门 over a blank line; r1824 第五条 (深圳): 本市设立由…组成的…机构，负责…
     for stem in ("r1820_jiaozuo_lh_2018", "r1824_shenzhen_shxy_2023"):
         assert_exact(stem)
+
+
+# --- 6. 落实 after a clause designating a body stays the subject's ------------------------------------
+
+
+@pytest.mark.parametrize("verb", ["明确", "确定", "设立"])
+@pytest.mark.parametrize("subject", ["甲镇人民政府", "乡镇人民政府、街道办事处"])
+def test_luoshi_after_a_designating_clause_is_the_subjects(verb, subject):
+    # constructed: the body designated takes only a 负责 (README, a body set up or named, then 负责)
+    text = f"{subject}应当{verb}侨务联络机构，落实联络人员和经费，在便民服务中心设置侨务窗口。"
+    assert clause_roles(text) == [("responsible", subject.split("、"))]
+
+
+def test_luoshi_after_a_designating_clause_on_the_real_document():
+    # r1784 第六条 (浙江): 乡镇人民政府、街道办事处应当明确社会救助经办机构，落实经办人员，…
+    assert_exact("r1784_zhejiang_shjz_2020")
