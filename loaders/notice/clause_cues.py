@@ -153,7 +153,11 @@ CARRIED_RE = re.compile(r"(?:并且|并|同时|还|也)?(?:应当|应|要|须|�
                          r"|(?P<borne_duty>履行[^，,；;。\n]{0,8}?义务(?![^，,；;。\n])"
                          # …派出机关，…，依法履行…综合管理职能，… (r1780): a duty of its own stated in a
                          # clause of its own, closing it
-                         r"|依法履行[^，,；;。\n]{0,24}?(?:职责|职能)(?![^，,；;。\n]))"
+                         r"|依法履行[^，,；;。\n]{0,24}?(?:职责|职能)(?![^，,；;。\n])"
+                         # …，并依法承担固体废物污染环境防治责任 (r1702): a standing duty for a field borne
+                         # in a clause of its own, closing it; no liability (赔偿, 法律, 相应…)
+                         r"|依法承担(?!相应|赔偿|法律|连带|经济|刑事|违约|损害)[^，,；;。\n]{2,20}?"
+                         r"(?<!法律|赔偿)责任(?![^，,；;。\n]))"
                          r"|" + BEARS + r")(?!的)")
 
 

@@ -52,6 +52,8 @@ _ENTRUSTED_RE = re.compile(r"受[^，,。；;：:\n受]{2,20}?委托")
 
 
 # Prepositions an adverbial clause opens with; a subject never does.
+# 经营…的企业 (a clause naming a party by what it runs), 经济技术开发区, 自然资源…: words, no preposition
+_NOT_ADVERBIAL = ("经营", "经济", "自然", "自治", "对外")
 _ADVERBIAL_OPENERS = ("在", "对", "向", "经", "将", "把", "被", "从", "自", "按", "根据", "依据", "依照",
                       "为了", "通过", "结合")
 
@@ -210,7 +212,7 @@ _NAME_GOES_ON = ("应当", "必须", "依法", "根据", "按照", "依照", "�
 def _opening_subject(text: str, s: int, stop: int) -> list[UnitMention] | None:
     """The units a clause opens with before a verb of another kind (项目提出部门为…,
     各公司、村、居民区根据…), or None."""
-    if text.startswith(_ADVERBIAL_OPENERS, s):
+    if text.startswith(_ADVERBIAL_OPENERS, s) and not text.startswith(_NOT_ADVERBIAL, s):
         return None  # 在项目办指导下: an adverbial; the sentence's subject stays
     comma = _clause_stop(text, s, stop)
     for cue in _OPENING_CUE_RE.finditer(text, s + 2, min(comma, s + MAX_LIST_HEADING + 1)):
@@ -225,6 +227,12 @@ def _opening_subject(text: str, s: int, stop: int) -> list[UnitMention] | None:
     made = _MADE_UP_RE.match(text, s, comma)
     if made is not None:  # 联合采购办公室由试点城市各派1名代表组成，…，负责… (r1083): the body made up
         return unit_list(text, s, made.end("body"))
+    if comma < stop and _OWN_PREDICATE_RE.match(text, comma + 1, stop) is not None:
+        # …的企业事业单位和其他生产经营者，应当采取措施，…，并依法承担…责任 (r1702): a subject set off by a
+        # comma before a clause opening with a modal, which needs one (as _set_off_subject reads it)
+        d = text.rfind("的", s, comma)
+        named = _clause_before_kind(text, s, d + 1, comma) if d != -1 else None
+        return named or (unit_list(text, s, comma) if d == -1 else None)
     return None
 
 
@@ -420,12 +428,19 @@ def _owned_by_levels(text: str, s: int, d: int, e: int) -> list[UnitMention] | N
             for u in owners]
 
 
+_VERB_RUN_RE = re.compile(r"(?:[\u4e00-\u9fff]{2}、){2,}"
+                          r"(?=[\u4e00-\u9fff]{2}(?:[^、\u4e00-\u9fff]|[\u4e00-\u9fff]{2,}))")
+
+
 def _clause_before_kind(text: str, s: int, de: int, e: int) -> list[UnitMention] | None:
     """text[s:de], a clause closed by 的, before a list text[de:e] whose first name is a bare kind:
     the clause stays on that name, the later names read as written (直接或者间接排放水污染物的
     企业事业单位和其他生产经营者应当承担…主体责任, r1743: README, a clause before a list stays on the
     first name), or None."""
-    if _NOT_A_CLAUSE_RE.search(text, s, de - 1) or de - s < 4:
+    # 产生、收集、贮存…固体废物的企业事业单位 (r1702): verbs in a run joined by 、 before their object open
+    # the clause, their 、 no list of names
+    run = _VERB_RUN_RE.match(text, s, de)
+    if _NOT_A_CLAUSE_RE.search(text, run.end() if run else s, de - 1) or de - s < 4:
         return None
     units = holders(text, de, e)
     if not units or units[0].name not in _BARE_KINDS or units[0].start != de:

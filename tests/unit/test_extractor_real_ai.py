@@ -218,3 +218,23 @@ def test_luoshi_after_a_designating_clause_is_the_subjects(verb, subject):
 def test_luoshi_after_a_designating_clause_on_the_real_document():
     # r1784 第六条 (浙江): 乡镇人民政府、街道办事处应当明确社会救助经办机构，落实经办人员，…
     assert_exact("r1784_zhejiang_shjz_2020")
+
+
+# --- 7. a party set off by a comma before a modal; a standing duty carried; verbs run before 的 ------
+
+
+@pytest.mark.parametrize("party", ["采集、加工、销售野生菌的企业事业单位", "经营侨资业务的企业事业单位"])
+def test_a_party_set_off_by_a_comma_carries_a_later_standing_duty(party):
+    # constructed: the clause of verbs joined by 、 names the party (README, parties named by their place)
+    text = f"{party}和其他生产经营者，应当建立台账，防止侨资流失，并依法承担侨资安全管理责任。"
+    assert clause_roles(text) == [("responsible", [party, "其他生产经营者"])]
+
+
+def test_a_liability_is_not_carried():
+    # constructed
+    assert clause_roles("经营侨资业务的企业事业单位，应当建立台账，并依法承担相应的赔偿责任。") == []
+
+
+def test_a_party_set_off_by_a_comma_on_the_real_document():
+    # r1702 第五条 (广东): 产生、收集、…、处置固体废物的企业事业单位和其他生产经营者，应当采取措施，…，并依法承担…责任
+    assert_exact("r1702_guangdong_gtfw_2022")
