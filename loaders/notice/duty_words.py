@@ -84,7 +84,14 @@ SENTENCE_END = "。！？!?\n"
 # Nor 要求 as the noun a rule phrase names (物业服务人应当按照要求执行…，积极配合…, r1362; 按照要求 is
 # no 按照职责).
 PIVOT_RE = re.compile(r"指定|指派|委托|安排|明确|(?<!的)(?<!按照)(?<!按)(?<!根据)(?<!依照)要求|督促"
-                      r"|(?<![党团])组织(?!部|领导|[、和及与]|$)"
+                      # 组织推进…体系建设 (r1782): 组织 run straight into a verb of carrying out is one
+                      # compound verb, the subject's own, with no object to hand the work to
+                      # Not 组织 closing a list's kind or a name (工会、共青团…等组织根据职责…参与…, r1784;
+                      # 其他组织, 社会组织): a body, no verb
+                      r"|(?<![党团等他])(?<!社会)组织(?!部|领导|[、和及与等]|$|推进|实施|开展|编制|制定|起草"
+                      # …志愿服务组织应当… : 组织 before a modal or a warrant ends a name; the verb takes
+                      # an object
+                      r"|应当|必须|依法|根据|按照|依照)"
                       # 引导公众参与…, 支持单位和个人参与… (r1422, r1400; r751): a causative verb, its
                       # object the one that takes part
                       r"|(?:引导|鼓励|支持|动员)(?![、和及与]|配合|参与|协助|协同|参加|$)"
@@ -109,7 +116,9 @@ def opening_list(text: str, s: int, e: int) -> list[UnitMention] | None:
 
 # A list closed by the bodies' own staff (…部门及其工作人员): persons the bodies assign, labelled nothing
 # (README, staff posts), so the list is read without them.
-OWN_STAFF_RE = re.compile(r"及其(?:工作人员|执法人员|从业人员|职工)[\s\u3000]*$")
+# A body's staff joined to it by 和 (统计机构和统计人员应当依法履行职责, r1783) are persons too.
+OWN_STAFF_RE = re.compile(r"(?:及其(?:工作人员|执法人员|从业人员|职工)"
+                          r"|[和及与][\u4e00-\u9fff]{0,6}(?:工作人员|执法人员|从业人员|人员))[\s\u3000]*$")
 
 
 def unit_list(text: str, s: int, e: int, longest: int = MAX_HEADING) -> list[UnitMention] | None:

@@ -132,7 +132,11 @@ def _roster(text: str, pos: int, end: int) -> bool:
 # The body is the subject of the clauses after it; the first clause that is only a role word (with
 # an adverb or the rule it follows) gives its role. Other clauses have subjects of their own
 # (主任由…兼任) or say where it sits.
+# The body may be named after a relative clause saying who makes it up (设立由市人民政府有关部门、
+# 司法机关和…组织组成的市社会信用体系建设议事协调机构，负责…, r1824): the clause a roster, no part of
+# the name (r1523, r1644).
 _SET_UP_RE = re.compile(r"(?:成立|建立|设立|下设|组建)(?:常设机构|办事机构|常设办事机构)?"
+                        r"(?:由[^，,。；;：:\n]{2,80}?组成的)?"
                         r"(?P<body>[^，,。；;：:（(、\n]{2,40}?)"
                         r"(?:[（(]以下(?:简称|统称)[“\"]?(?P<short>[^）)”\"\n]{1,20})[”\"]?[）)])?[，,]")
 _ROLE_CLAUSE_RE = re.compile(r"(?:(?:按照|根据|依据|依照)[^，,。；;\n]{0,20}?)?(?:具体|主要|统一|全面)?"

@@ -47,6 +47,8 @@ UNIT_ENDINGS = ("街道", "乡镇", "镇", "乡", "社区", "村", "开发区", 
                 # 居民（村民）委员会、社区组织协助… (r1321); 基层群众性自治组织、…和其他组织 (r1323)
                 "社区组织", "自治组织", "其他组织",
                 "行业组织",  # 物业服务行业组织应当…，协助… (r1361): an industry's body, as 行业协会
+                # organisations named by their purpose (动物保护组织, r1804; 慈善组织, 志愿服务组织)
+                "保护组织", "公益组织", "慈善组织", "服务组织", "志愿者组织",
                 *PARTY_ENDINGS)
 # Words a task starts with; a unit name never does.
 TASK_VERBS = ("新建", "建成", "启动", "完成", "加快", "推进", "推动", "实施", "开展", "开工", "落实",

@@ -139,3 +139,49 @@ def mend_label_separators(text: str) -> str:
     if ";" not in text and "；" not in text:
         return text
     return _SLIPPED_LABEL_RE.sub(lambda m: m.group(0)[: m.start(1) - m.start()] + "：", text)
+
+
+# An article of a regulation: 第N条 at a line's start (the texts whose paragraphs a stored copy may break).
+_ARTICLE_RE = re.compile(r"(?m)^[^\S\n]*第[一二三四五六七八九十百零〇\d]{1,6}条")
+# A blank line between two lines of one paragraph: the line before ends inside a word or a name (a
+# character of a word, no punctuation closing a clause) and runs as a paragraph does (a comma or a
+# 、 in it), and the line after goes on with a word, no marker opening a paragraph of its own
+# (第N条, a chapter, an item （一）/ 一、/ 1., a heading #).
+_BROKEN_AT_RE = re.compile(r"[\u4e00-\u9fff][^\S\n]*\n[^\S\n]*\n[^\S\n]*"
+                           r"(?=[\u4e00-\u9fff])(?!第[一二三四五六七八九十百零〇\d]{1,6}[条章节])"
+                           r"(?![一二三四五六七八九十]{1,3}[、.．])")
+_PARAGRAPH_LINE_RE = re.compile(r"(?=[^\n]{12})[^\n，,、]*[，,、][^\n]*")
+
+
+def join_broken_paragraphs(text: str) -> tuple[str, Sequence[int]] | None:
+    """A regulation's text with each paragraph a stored copy broke over a blank line inside a word
+    or a name (…等有关行政主管 / 部门，根据各自职责…; 制 / 定本条例) joined, and for each of its offsets
+    the offset in ``text`` (one more at the end); None where nothing is joined.
+
+    >>> text = "第一条 为了保护和发展林地，制\\n\\n定本条例。\\n\\n第二条 本条例适用于全省。\\n"
+    >>> read, keep = join_broken_paragraphs(text)
+    >>> read
+    '第一条 为了保护和发展林地，制定本条例。\\n\\n第二条 本条例适用于全省。\\n'
+    >>> keep[15]  # 定 stands two further on in the text as given
+    17
+    >>> join_broken_paragraphs(text.replace("制\\n\\n", "制")) is None
+    True
+    """
+    if len(_ARTICLE_RE.findall(text, 0, 20000)) < 2:
+        return None
+    keep = array("q")
+    pieces: list[str] = []
+    pos = 0
+    for m in _BROKEN_AT_RE.finditer(text):
+        line = text.rfind("\n", 0, m.start()) + 1
+        if _PARAGRAPH_LINE_RE.fullmatch(text, line, m.start() + 1) is None:
+            continue
+        keep.extend(range(pos, m.start() + 1))
+        pieces.append(text[pos : m.start() + 1])
+        pos = m.end()
+    if not pieces:
+        return None
+    keep.extend(range(pos, len(text)))
+    pieces.append(text[pos:])
+    keep.append(len(text))
+    return "".join(pieces), keep

@@ -26,7 +26,7 @@ from .numbering import (
     measure_rank,
 )
 from .numerals import int_to_cn_numeral
-from .pages import blank_footer_lines, mend_label_separators, quoted_from, unwrap
+from .pages import blank_footer_lines, join_broken_paragraphs, mend_label_separators, quoted_from, unwrap
 from .persons import person_mentions
 from .regions import find_regions, parse_attributions
 from .roles import bare_brackets, role_brackets, role_lines
@@ -328,6 +328,10 @@ def parse_notice(text: str, *, source: str = "<text>", doc_id: str | None = None
     keep = None
     if layout.wrap_width is not None:
         read, keep = unwrap(read, layout)
+    if (joined := join_broken_paragraphs(read)) is not None:
+        # 有关行政主管 / 部门 over a blank line (r1820): the paragraph a stored copy broke, read joined
+        read, back = joined
+        keep = back if keep is None else [keep[i] for i in back]
     if read == text:
         return _parse_notice(text, source=source, doc_id=doc_id, max_seconds=max_seconds)
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -52,6 +52,8 @@ _ENTRUSTED_RE = re.compile(r"受[^，,。；;：:\n受]{2,20}?委托")
 
 
 # Prepositions an adverbial clause opens with; a subject never does.
+# 经营…的企业 (a clause naming a party by what it runs), 经济技术开发区, 自然资源…: words, no preposition
+_NOT_ADVERBIAL = ("经营", "经济", "自然", "自治", "对外")
 _ADVERBIAL_OPENERS = ("在", "对", "向", "经", "将", "把", "被", "从", "自", "按", "根据", "依据", "依照",
                       "为了", "通过", "结合")
 
@@ -83,7 +85,9 @@ def _pivots(text: str, s: int, e: int) -> bool:
 # A subject set off by a comma is a list (a long one, the usual reason for the comma): items joined by
 # 、 or a list closed by 等…, with no word of a predicate (是, 为, 作为, 的) that would make the clause
 # a sentence of its own (各镇、街道…是其辖区…责任主体, r1043; 村（居）作为建设单位, r702).
-_SET_OFF_LIST_RE = re.compile(r"(?=[^，,]*(?:、|等))(?![^，,]*(?:是|为|的|由|将|把|建立|成立|设立|及时))"
+# Nor a modal or a verb designating a body (…街道办事处应当确定…机构，落实…): a clause of its own.
+_SET_OFF_LIST_RE = re.compile(r"(?=[^，,]*(?:、|等))(?![^，,]*(?:是|为|的|由|将|把|建立|成立|设立|及时"
+                              r"|应当|确定|指定|设置))"
                               r"[\u4e00-\u9fff（）()、]{2,100}")
 # Longer than that only where its items are known sectors (_set_off_list).
 _LONG_LIST_RE = re.compile(_SET_OFF_LIST_RE.pattern.replace("{2,100}", f"{{101,{_MAX_SUBJECT}}}"))
@@ -193,13 +197,27 @@ _NEGATED_RE = re.compile(r"(?:不|未|没有)(?!得|宜|能|可|应)")
 _MADE_UP_RE = re.compile(r"(?P<body>[^，,。；;：:由\n]{2,30}?)由[^，,。；;\n]{1,40}?组成$")
 
 
+# 主管 as a verb (民政部门主管…工作，组织推进…，负责…, r1782; 教育行政部门主管…，具体负责…,
+# r1802): no role word, but its clause names the subject a later clause opening with one carries on.
+# Not 主管 inside a body's name (城乡规划主管部门, 行业主管机关).
+_OPENING_CUE_RE = re.compile(CUE_RE.pattern
+                             + r"|主管(?![\u4e00-\u9fff]{0,2}(?:部门|机关|机构|单位|领导|人员|局))")
+
+
+# Verbs designating or setting up a body (明确社会救助经办机构): a pivot whose object takes a later 负责 only.
+_DESIGNATES_RE = re.compile(r"明确|确定|指定|设立|设置|建立")
+_NAME_GOES_ON = ("应当", "必须", "依法", "根据", "按照", "依照", "等")
+
+
 def _opening_subject(text: str, s: int, stop: int) -> list[UnitMention] | None:
     """The units a clause opens with before a verb of another kind (项目提出部门为…,
     各公司、村、居民区根据…), or None."""
-    if text.startswith(_ADVERBIAL_OPENERS, s):
+    if text.startswith(_ADVERBIAL_OPENERS, s) and not text.startswith(_NOT_ADVERBIAL, s):
         return None  # 在项目办指导下: an adverbial; the sentence's subject stays
     comma = _clause_stop(text, s, stop)
-    for cue in CUE_RE.finditer(text, s + 2, min(comma, s + MAX_LIST_HEADING + 1)):
+    for cue in _OPENING_CUE_RE.finditer(text, s + 2, min(comma, s + MAX_LIST_HEADING + 1)):
+        if cue.group(0) == "组织" and text.startswith(_NAME_GOES_ON, cue.end()):
+            continue  # …和其他中小企业行业组织根据章程… (r1703): 组织 ends a name, no verb
         units = opening_list(text, s, cue.start())
         if units:
             return units
@@ -209,6 +227,12 @@ def _opening_subject(text: str, s: int, stop: int) -> list[UnitMention] | None:
     made = _MADE_UP_RE.match(text, s, comma)
     if made is not None:  # 联合采购办公室由试点城市各派1名代表组成，…，负责… (r1083): the body made up
         return unit_list(text, s, made.end("body"))
+    if comma < stop and _OWN_PREDICATE_RE.match(text, comma + 1, stop) is not None:
+        # …的企业事业单位和其他生产经营者，应当采取措施，…，并依法承担…责任 (r1702): a subject set off by a
+        # comma before a clause opening with a modal, which needs one (as _set_off_subject reads it)
+        d = text.rfind("的", s, comma)
+        named = _clause_before_kind(text, s, d + 1, comma) if d != -1 else None
+        return named or (unit_list(text, s, comma) if d == -1 else None)
     return None
 
 
@@ -217,7 +241,8 @@ def _modal_split(text: str, s: int, e: int) -> int:
     (text[s:e] is 代建机构必须按照…的授权内容), or -1."""
     for k in range(s + 2, e):
         if text.startswith(MODAL_STARTS, k) and MODAL_RULE_RE.fullmatch(text, k, e):
-            if text.startswith("依法", k) and not text.startswith(_ROLE_VERBS, e):
+            if text.startswith("依法", k) and not text.startswith(_ROLE_VERBS, e) \
+                    and _OWN_WORK_RE.match(text, e) is None:
                 continue  # …机构依法履行职责、提供…的 (r1244): a definition's clause, no body's duty
             return k
     return -1
@@ -225,6 +250,12 @@ def _modal_split(text: str, s: int, e: int) -> int:
 
 # The role verbs an adverb standing alone (依法) may come before, and the work done by the units' own
 # duties (依法做好各自职责范围内的…, r1544): a duty stated (履行职责) needs a modal.
+# 依法组织、管理本部门职责范围内的…工作 (r1783): the work of the units' own duties, after the verbs
+# doing it, and a standing duty borne for a field (依法承担本辖区内…的相关责任, r1802), no definition's
+_OWN_WORK_RE = re.compile(r"(?:[\u4e00-\u9fff]{2}、)?[\u4e00-\u9fff]{2}"
+                          r"(?:本部门|本单位|本机关|各自)的?职责范围内的"
+                          r"|承担(?!相应|赔偿|法律|连带|经济|刑事|违约|损害)[^，,；;。\n]{2,20}?(?<!法律|赔偿)责任"
+                          r"(?![的时\u4e00-\u9fff])")
 _ROLE_VERBS = ("负责", "牵头", "协助", "配合", "参与", "参加", "协同", "做好各自职责范围内的")
 
 
@@ -244,6 +275,8 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
     # clauses of the sentence that may name the subject a later clause leaves out, read only when
     # one does (most sentences have none)
     carriers: list[tuple[int, int]] = []
+    # the clause of a sentence that designates a body (明确…机构), whose subject a later 落实 carries on
+    designator: tuple[int, int] | None = None
     sentence_end = start
     stating = False
     s = start
@@ -264,6 +297,7 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
             # to a clause opening with a role word; a full stop ends it
             if not (s > start and text[s - 1] in "；;"):
                 carriers = []
+                designator = None
             stating = False  # 明确A为第一责任人，B为主要责任人: the rule governs every clause after it
             sentence_end = s
             while sentence_end < end and text[sentence_end] not in _CLAUSE_END:
@@ -340,6 +374,10 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
             if (c := CARRIED_RE.match(text, s, stop)) is not None:
                 carried = next((u for k, k_stop in reversed(carriers)
                                 if (u := _opening_subject(text, k, k_stop))), None)
+                if carried is None and designator is not None and c.group("word") == "落实":
+                    # …应当明确社会救助经办机构，落实经办人员，… (r1784): the body designated is given no
+                    # duty but a 负责 (README, a body set up or named, then 负责); 落实 stays the subject's
+                    carried = _opening_subject(text, *designator)
                 if carried is not None:
                     word = c.group("word") or c.group("borne") or c.group("stated") or c.group("borne_duty")
                     out.append(Attribution(role=clause_role(word), label=word, clause=text[s : c.end()],
@@ -347,8 +385,11 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
                     if word == "牵头":
                         joined_lead(text, c.end(), stop, out)
                 carriers = []
+                designator = None
             elif _pivots(text, s, _clause_stop(text, s, stop)):
                 carriers = []  # 项目管理人应该指定专人…，负责…: the person appointed does it (r656)
+                designates = _DESIGNATES_RE.search(text, s, _clause_stop(text, s, stop)) is not None
+                designator = (s, stop) if designates else None
             else:
                 carriers.append((s, stop))
         # on to the next clause
@@ -365,7 +406,9 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
 # 派出机构 and the like say whose only with what stands before them (其依法设立的派出机构, r1721).
 _BARE_KINDS = frozenset({*GENERIC_HEADS, "企业", "企业事业单位", "生产经营单位", "生产经营者", "经营者",
                          "经营单位", "派出机构", "派出机关", "工作机构", "管理机构", "内设机构"})
-_NOT_A_CLAUSE_RE = re.compile(r"[，,。；;：:、\s]|^(?:各|本|该)")
+# 是 makes a sentence of its own (乡镇人民政府是县人民政府的派出机关，…，依法履行…职责): a predicate,
+# no clause naming a body
+_NOT_A_CLAUSE_RE = re.compile(r"[，,。；;：:、\s是]|^(?:各|本|该)")
 
 
 _GOVERNMENT_END = ("人民政府", "政府")
@@ -385,12 +428,19 @@ def _owned_by_levels(text: str, s: int, d: int, e: int) -> list[UnitMention] | N
             for u in owners]
 
 
+_VERB_RUN_RE = re.compile(r"(?:[\u4e00-\u9fff]{2}、){2,}"
+                          r"(?=[\u4e00-\u9fff]{2}(?:[^、\u4e00-\u9fff]|[\u4e00-\u9fff]{2,}))")
+
+
 def _clause_before_kind(text: str, s: int, de: int, e: int) -> list[UnitMention] | None:
     """text[s:de], a clause closed by 的, before a list text[de:e] whose first name is a bare kind:
     the clause stays on that name, the later names read as written (直接或者间接排放水污染物的
     企业事业单位和其他生产经营者应当承担…主体责任, r1743: README, a clause before a list stays on the
     first name), or None."""
-    if _NOT_A_CLAUSE_RE.search(text, s, de - 1) or de - s < 4:
+    # 产生、收集、贮存…固体废物的企业事业单位 (r1702): verbs in a run joined by 、 before their object open
+    # the clause, their 、 no list of names
+    run = _VERB_RUN_RE.match(text, s, de)
+    if _NOT_A_CLAUSE_RE.search(text, run.end() if run else s, de - 1) or de - s < 4:
         return None
     units = holders(text, de, e)
     if not units or units[0].name not in _BARE_KINDS or units[0].start != de:

@@ -128,13 +128,17 @@ def _levels(units: list[UnitMention]) -> tuple[list[str], int]:
         k += 1
     if k == 0 or k >= len(units):
         return [], 0
-    first = units[k].name
+    # 市、有关县（区）发展改革、规划…等部门 (r1800): the level the first sector carries may be qualified
+    # (有关, 相关, 各), the qualifier kept with the level it heads
+    qualified = re.match(r"有关|相关|各", units[k].name)
+    qual = qualified.group(0) if qualified is not None else ""
+    first = units[k].name[len(qual) :]
     if _PREFIX_RE.match(first) is None or jurisdiction_of(first) is None:
         return [], 0
     own = _prefix(first) or first[0]
     m = _PREFIX_RE.match(own)
     gov = (m.group("gov") or m.group("gov2") or m.group("gov3") or "") if m is not None else ""
-    return [u.as_written.strip() + gov for u in units[:k]] + [own], k
+    return [u.as_written.strip() + gov for u in units[:k]] + [qual + own], k
 
 
 def _prefix(name: str) -> str:

@@ -34,7 +34,8 @@ from .vocabulary import (
 # Organisations close a list as departments do (工会、共青团、妇联、残联等群团组织).
 # The kind may say whose bodies they are and give an alternative kind in brackets: …管理机构等人民政府的
 # 派出机关（机构） (r1423), as the 的 of 承担…职能的部门 names a kind.
-KIND_AFTER_RE = re.compile(r"等(?:(?:(?!等)[\u4e00-\u9fff]){2,8}的)?(?:(?!等)[\u4e00-\u9fff]){1,6}?"
+# The kind may stand right after 等 (工会、共青团、…、红十字会等组织根据职责…, r1784), as 等部门 does.
+KIND_AFTER_RE = re.compile(r"等(?:(?:(?!等)[\u4e00-\u9fff]){2,8}的)?(?:(?!等)[\u4e00-\u9fff]){0,6}?"
                             r"(?:部门|单位|机构|机关|组织|团体)(?:[（(](?:部门|单位|机构|机关)[）)])?$")
 # …、区国资委等产业、招商部门 (r1064): the kinds after the last 等 may be a list of their own, which
 # names what the bodies do; the whole tail is the kind, not further bodies.
@@ -309,13 +310,19 @@ def split_names(text: str, m: UnitMention) -> list[UnitMention]:
     out = []
     for i, (name, off, reading) in enumerate(parts):
         joined = reading or "和-joined"
+        alias = None
+        short = re.fullmatch(r"(.+?)[(（]([^()（）]+)[)）]", name)
+        if short is not None and _SHORT_NAME_RE.match(short.group(2)):
+            # 甲县、乙区人民政府（以下简称有关县区人民政府）及其所属… (r1800): the short name the group is
+            # given, dropped as an alias is, also on a name split off at 及
+            name, alias = short.group(1), short.group(2)
         if exact and m.name.find(name, off) == off:
             s, e = m.start + off, m.start + off + len(name)
         elif exact and i + 1 < len(parts):
             s, e = m.start + off, m.start + parts[i + 1][1]
         else:
             s, e = (m.start + off, m.end) if exact else (m.start, m.end)
-        out.append(UnitMention(name=name, as_written=text[s:e], start=s, end=e, reading=joined))
+        out.append(UnitMention(name=name, as_written=text[s:e], start=s, end=e, reading=joined, alias=alias))
     return out
 
 
@@ -510,13 +517,25 @@ _NAMED_ZONE_RE = re.compile(r"(?!各)[\u4e00-\u9fff]{2,14}[区县]")
 _ZONE_BODY_RE = re.compile(r"(?!各)[\u4e00-\u9fff]{2,14}[区县](?P<body>管委会|管理委员会)")
 
 
+_TWO_ZONES_RE = re.compile(r"(?P<first>(?!各)(?:(?![和及与])[\u4e00-\u9fff]){2,14}[区县])[和及与]"
+                           r"(?P<second>(?!各)(?:(?![和及与])[\u4e00-\u9fff]){2,14}[区县](?:管委会|管理委员会))")
+
+
 def _share_zone_body(out: list[UnitMention]) -> None:
     """A list made only of zones named in full, the last with its body (…开发区、太白湖新区、…开发区管委会,
     r1581): each zone is one of a kind with the last and shares its 管委会; the body is what the clause
     gives a duty, a zone being a place. A list mixing other items (嘉定新城、…、菊园新区管委会) or
     a collective (各区、…管委会) stays as written."""
-    if len(out) < 2 or any(m.alias is not None for m in out):
-        return
+    if out and (pair := _TWO_ZONES_RE.fullmatch(out[-1].name)) is not None:
+        # …工业园区和…示范区管委会 (r1800): two zones joined by 和 before the body; the first is a zone
+        # named in full, the body theirs to share, as over a list joined by 、
+        m, k = out[-1], pair.end("first")
+        out[-1:] = [m.model_copy(update={"name": pair.group("first"), "alias": None, "end": m.start + k
+                                         if m.as_written == m.name else m.end}),
+                    m.model_copy(update={"name": pair.group("second"), "start": m.start + k + 1
+                                         if m.as_written == m.name else m.start})]
+    if len(out) < 2 or any(m.alias is not None for m in out[:-1]):
+        return  # a short name after the last names the group (（以下简称管理机构）, r1800) and stays
     last = _ZONE_BODY_RE.fullmatch(out[-1].name)
     if last is None or not all(_NAMED_ZONE_RE.fullmatch(m.name) for m in out[:-1]):
         return
