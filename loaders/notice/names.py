@@ -55,7 +55,8 @@ TASK_VERBS = ("新建", "建成", "启动", "完成", "加快", "推进", "推�
               "加强", "提升", "优化", "完善", "健全", "建立", "深化", "持续", "全面", "积极", "强化",
               "确保", "力争", "实现", "做好", "支持", "鼓励", "引导", "规范", "坚持", "扩大",
               "新增", "改造", "提高", "降低", "增加", "争取", "打造", "培育", "促进",
-              "实行", "部署")  # 实行挂牌督办 (r1002): a task ending as an office's name may
+              "实行", "部署",  # 实行挂牌督办 (r1002): a task ending as an office's name may
+              "增强", "营造", "树立")  # verbs of raising (增强全社会…的意识, r1884), as 提高, 加强
 # Verbs that govern a body (组织居委会…, 督促物业公司…, 指派专人…, 监督指导各街道办事处落实…, r704;
 # 请区直相关部门及各街道…落实, r801): a phrase opening with one is a
 # sentence about the body, not its name. Not 组织部 or 指导组/指导站, which are names.
@@ -71,6 +72,11 @@ _JOINED_GOVERNING_RE = re.compile(rf"统筹{_GOVERNS}|{_GOVERNS}并{_GOVERNS}")
 # Prepositions that open a phrase inside running text; no body's name holds one
 # (根据区消防安全委员会要求, 指导各街道按照国家标准…建设政府专职消防队).
 PREPOSITIONS_RE = re.compile(r"按照|根据|依据|依照")
+# A conjunction has a left conjunct: a phrase opening with one continues the clause before it (督促…编制…，
+# 以及下级政府落实…, r1880), its names that clause's objects, never a subject of its own.
+_CONJUNCTIONS = ("以及", "并且", "而且")
+# Society as a whole names everyone, no body (增强全社会履行…义务的意识, r1884; as 单位和个人, README).
+_EVERYONE = ("社会", "公众")
 # Endings of groups of persons and posts, which end as a body's name may (部, 任 …) but name people.
 PERSON_ENDINGS = ("干部", "主任", "书记", "负责人", "村长", "镇长", "乡长", "所长", "站长", "组长")
 # Words inside a phrase that no body's name holds: a relative clause (招标人认定的…行为,
@@ -146,6 +152,8 @@ def looks_like_unit(name: str) -> bool:
         return False
     if PHRASE_RE.search(name) or _BODY_THEN_VERB_RE.search(name) or name in SECTION_WORDS:
         return False
+    if name.startswith(_CONJUNCTIONS) or name.endswith(_EVERYONE):
+        return False  # …，以及下级政府落实… (r1880): a clause joined to the one before
     if name.endswith(PERSON_ENDINGS):
         return False  # 各包村干部, 村委会主任: persons (officials), not bodies
     if name.endswith(CHANNEL_ENDINGS) and not _OPERATING_PLATFORM_RE.search(name):
