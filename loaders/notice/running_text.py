@@ -146,6 +146,13 @@ def _set_off_subject(text: str, s: int, cue: int) -> int:
     # the bodies are it
     ruled = ruled or (listed == comma and _OWN_PREDICATE_RE.match(text, comma + 1, cue) is not None
                       and unit_list(text, s, comma) is not None)
+    # one body owned by a government and set off by a comma, then the adverb of how it acts
+    # (县级以上人民政府的动物卫生监督机构，依法负责…, r1843): the adverb, as a modal, needs a subject
+    # and the clause names none
+    ruled = ruled or (listed == comma and _ADVERB_OF_HOW_RE.match(text, comma + 1, cue) is not None
+                      and (unit_list(text, s, comma) is not None
+                           or ((d := text.rfind("的", s, comma)) != -1
+                               and _owned_by_levels(text, s, d, comma))))
     # a body named by a clause, set off by a comma (…，其依法设立的派出机构，负责…, r1721): the clause shows
     # where the name ends
     ruled = ruled or (listed == comma and (d := text.rfind("的", s, comma)) != -1
@@ -177,6 +184,10 @@ def _set_off_subject(text: str, s: int, cue: int) -> int:
 # the clause names none), so the list stays the subject of the clauses after it (A、B等部门，应当与…进行
 # 通报、定期会商，按照各自职责支持…). Not one handing the work on to its object (应当督促…): those pivot.
 _OWN_PREDICATE_RE = re.compile(r"\s*(?:应当|应该|必须|应|须)(?![\u4e00-\u9fff]{0,2}(?:是|为))")
+
+
+# An adverb of how right before the role word, opening the clause after a subject set off by a comma.
+_ADVERB_OF_HOW_RE = re.compile(r"\s*(?:依法|依规|依照规定|按规定)$")
 
 
 def _own_predicate(text: str, s: int, e: int) -> bool:
@@ -412,6 +423,8 @@ _NOT_A_CLAUSE_RE = re.compile(r"[，,。；;：:、\s是]|^(?:各|本|该)")
 
 
 _GOVERNMENT_END = ("人民政府", "政府")
+# Governments named by a range of levels: several levels written once (县级以上, 设区的市级以上, 各级).
+_LEVEL_RANGE_RE = re.compile(r"(?:[\u4e00-\u9fff]{1,4}级以上|各级)(?:地方)?(?:人民)?政府$")
 
 
 def _owned_by_levels(text: str, s: int, d: int, e: int) -> list[UnitMention] | None:
@@ -420,6 +433,14 @@ def _owned_by_levels(text: str, s: int, d: int, e: int) -> list[UnitMention] | N
     level with 的 kept as written (README, held-out batch AX), or None."""
     owners = unit_list(text, s, d)
     body = text[d + 1 : e].strip()
+    if (owners and len(owners) == 1 and owners[0].start == s and owners[0].end == d
+            and owners[0].name.endswith(_GOVERNMENT_END) and _LEVEL_RANGE_RE.match(owners[0].name)
+            and looks_like_unit(body)
+            and not re.search(r"[、，,和及]", body) and len(unit_list(text, d + 1, e) or []) == 1):
+        # governments of a range of levels, written once, and the body each owns (县级以上人民政府的动物卫生
+        # 监督机构, r1843): several levels as in r1763, no level written to distribute, one name as written
+        return [owners[0].model_copy(update={"name": owners[0].name + "的" + body, "end": e,
+                                             "as_written": text[s:e]})]
     if (not owners or len(owners) < 2 or not all(u.name.endswith(_GOVERNMENT_END) for u in owners)
             or not looks_like_unit(body) or re.search(r"[、，,]", body)
             or len(unit_list(text, d + 1, e) or []) != 1):
