@@ -247,6 +247,26 @@ def _opening_subject(text: str, s: int, stop: int) -> list[UnitMention] | None:
     return None
 
 
+# A work named as a unit's duty by a copula: 促进就业是各级人民政府的重要职责 (r1841). The sentence designates
+# the unit after 是 as the bearer of the work before it (X的职责是…, r1700, read the other way round; README,
+# which wordings are cues), the subject being the work, no body; not 作为…职责 (a complement counting a work
+# among others), nor a negation (不是), nor a subject naming everyone (…是全社会的共同责任: no body).
+_BEARER_RE = re.compile(r"[^，,；;。：:\n是]{2,30}?(?<!不|也|就|只|才)是(?P<unit>[^，,；;。：:\n是的]{2,40})"
+                        r"的[\u4e00-\u9fff]{0,4}?(?:职责|职能|责任)(?=[，,；;。\n]|$)")
+
+
+def _bearer(text: str, s: int, stop: int) -> Attribution | None:
+    """The units a clause text[s:stop] names as bearers of the work it opens with (A是B的职责), or None."""
+    m = _BEARER_RE.match(text, s, stop)
+    if m is None or unit_list(text, s, m.start("unit") - 1) is not None:
+        return None  # 乡镇人民政府是…: a body the subject, no work
+    units = unit_list(text, m.start("unit"), m.end("unit"))
+    if not units or units[0].start != m.start("unit") or units[-1].end != m.end("unit"):
+        return None
+    return Attribution(role="responsible", label="职责", clause=text[s : m.end()], start=s, end=m.end(),
+                       units=units)
+
+
 def _modal_split(text: str, s: int, e: int) -> int:
     """Where a clause's subject ends when a modal or a rule stands before its role word
     (text[s:e] is 代建机构必须按照…的授权内容), or -1."""
@@ -364,6 +384,9 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
             elif got:
                 borne = cue.group("borne")  # 负有直接管理责任: the kind of responsibility is their role
                 persons.extend(o.model_copy(update={"role": borne}) if borne else o for o in got)
+        if got is None and opens and (bearer := _bearer(text, s, stop)) is not None:
+            got = bearer
+            out.append(bearer)
         if got is None and opens:
             appointed = _APPOINTED_RE.search(text, s, min(end, s + _MAX_SUBJECT + 20))
             if appointed is not None and not re.search(r"[，,：:；;。由]", text[s : appointed.start()]):
