@@ -88,6 +88,11 @@ class Duty:
     joined: tuple[Attribution, ...] = ()
 
 
+# A unit followed by 的 (after a frame 在…中) modifies the noun after it: 委员会在…中的具体工作由…承担 (r1882)
+# names the work the unit owns, the paragraph's subject being the work.
+_POSSESSIVE_RE = re.compile(r"(?:在[^，,。；;：:\n]{1,30}?中)?的")
+
+
 def headers_of(text: str) -> list[Header]:
     """Every numbering marker that heads an item, for the doctest above."""
     return accept_headers(text, detect_layout(text), [])
@@ -498,6 +503,8 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
                 and sections.names_duties(start) is False
                 and not STATED_DUTY_RE.search(text, duty_start, _first_clause_end(text, duty_start, end))):
             continue  # 九、监督管理 / 镇集体资产监督管理委员会对…全过程监管: the section's text (r508)
+        if not verb and h is None and _POSSESSIVE_RE.match(text, head_end) is not None:
+            continue  # X在…中的具体工作由Y承担 (r1882): X owns the work named, no subject of a duty
         heading_line = h is not None and "\n" in text[head_end:duty_start]
         # （二）区更新办 / 区更新办由…负责… / “两旧一村”改造工作专班负责… (r1120): a body on a heading line
         # whose first paragraph restates it has a duty of its own, beside the other body's item after it

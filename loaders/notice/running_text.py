@@ -152,7 +152,7 @@ def _set_off_subject(text: str, s: int, cue: int) -> int:
     ruled = ruled or (listed == comma and _ADVERB_OF_HOW_RE.match(text, comma + 1, cue) is not None
                       and (unit_list(text, s, comma) is not None
                            or ((d := text.rfind("的", s, comma)) != -1
-                               and _owned_by_levels(text, s, d, comma))))
+                               and _owned_by_levels(text, s, d, comma) is not None)))
     # a body named by a clause, set off by a comma (…，其依法设立的派出机构，负责…, r1721): the clause shows
     # where the name ends
     ruled = ruled or (listed == comma and (d := text.rfind("的", s, comma)) != -1
@@ -262,6 +262,25 @@ def _bearer(text: str, s: int, stop: int) -> Attribution | None:
         return None  # 乡镇人民政府是…: a body the subject, no work
     units = unit_list(text, m.start("unit"), m.end("unit"))
     if not units or units[0].start != m.start("unit") or units[-1].end != m.end("unit"):
+        return None
+    return Attribution(role="responsible", label="职责", clause=text[s : m.end()], start=s, end=m.end(),
+                       units=units)
+
+
+# A unit's duties announced over a list: 禁毒委员会的主要职责是： (r1880), 市水文机构的职责是： (r1700),
+# read as 履行下列职责 (README, which wordings are cues); the unit is named anew, so it is listed again (a
+# unit named twice). 其主要职责是： writes no name (r1484) and 其 is no unit.
+_DUTIES_OF_RE = re.compile(r"(?P<unit>[^，,；;。：:\n的]{2,40}?)(?:在[^，,；;。：:\n]{1,30}?中)?"
+                           r"的(?:主要|具体)?(?:职责|职能)(?:是|为)[：:]")
+
+
+def _duties_of(text: str, s: int, stop: int) -> Attribution | None:
+    """The unit a clause text[s:stop] names as bearer of the duties listed after it (X的职责是：), or None."""
+    m = _DUTIES_OF_RE.match(text, s, min(len(text), stop + 1))
+    if m is None:
+        return None
+    units = unit_list(text, s, m.end("unit"))
+    if not units or units[0].start != s or units[-1].end != m.end("unit"):
         return None
     return Attribution(role="responsible", label="职责", clause=text[s : m.end()], start=s, end=m.end(),
                        units=units)
@@ -384,7 +403,8 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
             elif got:
                 borne = cue.group("borne")  # 负有直接管理责任: the kind of responsibility is their role
                 persons.extend(o.model_copy(update={"role": borne}) if borne else o for o in got)
-        if got is None and opens and (bearer := _bearer(text, s, stop)) is not None:
+        bearer = _bearer(text, s, stop) or _duties_of(text, s, stop) if got is None and opens else None
+        if bearer is not None:
             got = bearer
             out.append(bearer)
         if got is None and opens:
