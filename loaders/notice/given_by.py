@@ -32,6 +32,11 @@ _ITEM = r"(?:[^。；;：:！？\n（(由)）]|[(（][^()（）。\n]{1,15}[)）
 ADVERBS = r"(?:依法)?(?:定期|统一|及时|主动|全面|共同|具体)?"  # 由本级…机构依法负责实施 (r1544)
 _BY_RE = re.compile(r"(?:交由|移交给?|交给|由)(?P<list>" + _ITEM + r"{2,80}?)" + MANNER + ADVERBS
                     + r"(?P<word>负责(?!人|同志)|牵头|落实|配合|协同|协助)(?!的)")
+# 由市人民政府和区人民政府根据职责安排 (r1882): the `按照职责` cue in a 由-clause, whatever its verb (README,
+# `按照职责` wordings): the units act on duties of their own, responsible, or the role word after it decides.
+_BY_DUTY_RE = re.compile(r"由(?P<list>" + _ITEM + r"{2,80}?)"
+                         r"(?:(?:按照?|依照|依据|根据)(?:各自的?)?(?:职责|职能)(?:分工|权限)?|在(?:各自)?的?职责范围内)[，,]?(?:分别|共同|具体)?"
+                         r"(?P<word>负责(?!人|同志)|牵头|落实|配合|协同|协助)?(?=[\u4e00-\u9fff])")
 # 由建管中心牵头，营商办、城运中心等部门参与…: the clauses after the 由 clause go on, with a
 # manner of their own between the list and the word (根据安排参加).
 _CHAIN_ITEM = r"(?:[^。；;：:！？\n（(，,由)）]|[(（][^()（）。\n]{1,15}[)）])"
@@ -389,6 +394,15 @@ def by_clauses(text: str, start: int, end: int) -> list[Attribution]:
                                    clause=text[c.start("list") : c.end()], start=c.start("list"),
                                    end=c.end(), units=units))
             pos = c.end()
+    taken = {a.start for a in out}
+    for m in _BY_DUTY_RE.finditer(text, start, end):
+        s, e = m.start("list"), m.end("list")
+        if s in taken or (units := holders(text, s, e)) is None or not units or _roster(text, m.end(), end):
+            continue
+        word = m.group("word")
+        out.append(Attribution(role=ROLE_WORDS[word] if word else "responsible",
+                               label="由…" + (word or "按照职责"), clause=text[m.start() : m.end()],
+                               start=s, end=m.end(), units=alternatives(text, units)))
     return out
 
 
