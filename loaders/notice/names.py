@@ -266,8 +266,9 @@ def split_and_joined(name: str) -> list[tuple[str, int]]:
         grassroots = left in GRASSROOTS_KINDS  # 属地村、居及镇属企业 (r900): 居, 镇属企业
         # a word for bodies ends a name as 局 does: 市、区民政部门和镇人民政府 (r1203)
         # and for organisations (人民团体和社会组织, r1424)
-        if not (left[-1:] in BODY_FINAL or left.endswith(("镇", "乡", "街道", "团体", "组织", *_BODY_WORDS,
-                                                           *PARTY_ENDINGS))
+        # and for enterprises by their trade (物业服务企业和群众自治组织, r1863), 企业 a word for bodies
+        if not (left[-1:] in BODY_FINAL or left.endswith(("镇", "乡", "街道", "团体", "组织", "企业",
+                                                           *_BODY_WORDS, *PARTY_ENDINGS))
                 or grassroots or _COLLECTIVE_RE.search(left)):
             continue
         if right.startswith(HEADLESS_BODIES):
