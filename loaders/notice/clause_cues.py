@@ -81,7 +81,7 @@ CLAUSE_CUE_RE = re.compile(
     # 各部门要根据职责分工，指导、配合各街镇做好… (r1140): a verb joined to the role word by 、, the
     # role word deciding (指导 is none)
     r"(?:[\u4e00-\u9fff]{2}、(?=负责|牵头|配合|参与|参加|协助|协同|协办))?)"
-    r"(?P<word>负责牵头|牵头负责|负责配合|牵头|负责(?!人|同志)|配合|参与|参加|协助|协同|协办"
+    r"(?P<word>负责牵头|牵头负责|负责配合|牵头|负责(?!人(?!才|力|口|防|事)|同志)|配合|参与|参加|协助|协同|协办"
     # 履行…义务 as r941's 应履行行业管理义务 (山体权属单位…等应当履行保护山体的义务, r1403)
     # 依法履行辖区公共服务、…等综合管理职能 (r1780: 职能 a duties word, as r1022's 承担以下职能),
     # 履行本行政区域学前教育发展的主体责任 (r1802): the field of duty named at any length within its clause
@@ -139,11 +139,12 @@ CARRIED_RE = re.compile(r"(?:并且|并|同时|还|也)?(?:应当|应|要|须|�
                         # …，制定落实…政策措施 (r1643): a verb run straight into 落实 with no object
                         # between is one compound verb, the subject's own
                         # (整改落实情况: 落实 in a noun, no verb)
-                        r"|(?!督促|要求|指导|支持|鼓励|引导)[\u4e00-\u9fff]{2}(?=落实(?!情况|率|的))"
+                        # (保障和落实用人单位自主权, r1840: two verbs joined by 和 or 并, one object)
+                        r"|(?!督促|要求|指导|支持|鼓励|引导)[\u4e00-\u9fff]{2}[和并]?(?=落实(?!情况|率|的))"
                         # …，细化、落实、创新…机制 (r1780): 落实 in a run of verbs joined by 、, the
                         # subject's own
                         r"|(?:(?!督促|要求|指导|支持|鼓励|引导)[\u4e00-\u9fff]{2}、){1,3}(?=落实(?!情况|率|的)))?"
-                         r"(?:(?P<word>负责牵头|牵头负责|负责配合|牵头|负责(?!人|同志)|落实"
+                         r"(?:(?P<word>负责牵头|牵头负责|负责配合|牵头|负责(?!人(?!才|力|口|防|事)|同志)|落实"
                          + _NOT_THE_DOCUMENT
                          + r"|配合|协助|协同|参与|参加)"  # …，协同做好… (r1621), as 配合
                          # …，按照职能分工履行职责 (r1383): acting by its duties, the duty stated

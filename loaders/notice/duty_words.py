@@ -35,7 +35,7 @@ HEAD_CUE_RE = re.compile(CUE_RE.pattern + r"|设在|除(?=[^。；;！？\n]{1,6
 # An adverb of how may stand between 负责 and the verb: 负责依法配合 is 负责配合 (r1001).
 ROLE_VERB_RE = re.compile(r"(?:(负责(?:依法|积极|主动|全力|共同)?)?(牵头|配合|协助|协同|参与|参加|协办)"
                           # 公众参与制度, 协同机制: the role word qualifies a noun of the mechanism (r1401)
-                          r"(?!\s*单位|\s*部门|制度|机制|体系)|负责(?!人|同志))"
+                          r"(?!\s*单位|\s*部门|制度|机制|体系)|负责(?!人(?!才|力|口|防|事)|同志))"
                           + NOT_IN_PRINCIPLE_LIST)
 # A duty stated without a role verb: 在各自职责范围内履行下列共同职责 (r701, as 履行相应职责, r510),
 # 按照职责分工依法履行消防工作责任 (r1000, as 履行…责任, r900).

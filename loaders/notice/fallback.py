@@ -48,7 +48,8 @@ from .vocabulary import LABEL_RE, SPACE, label_role
 # Two attributions at least in the whole document (parse reads running text so too).
 MIN_ATTRIBUTIONS = 2
 # A word that gives a role, for listing a paragraph that has one and yielded no unit.
-_ROLE_WORD_RE = re.compile(r"负责(?!人|同志)|牵头|配合|协助|协同|参与|协办|责任单位|牵头单位")
+_ROLE_WORD_RE = re.compile(r"负责(?!人(?!才|力|口|防|事)|同志)|牵头|配合|协助|协同|参与|协办"
+                           r"|责任单位|牵头单位")
 
 
 LABEL_ALONE = "a label on a line of its own: which paragraph it belongs to is not said"

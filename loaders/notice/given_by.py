@@ -31,12 +31,12 @@ GENERIC_HEADS = ("单位", "部门", "机构", "机关", "组织")
 _ITEM = r"(?:[^。；;：:！？\n（(由)）]|[(（][^()（）。\n]{1,15}[)）])"
 ADVERBS = r"(?:依法)?(?:定期|统一|及时|主动|全面|共同|具体)?"  # 由本级…机构依法负责实施 (r1544)
 _BY_RE = re.compile(r"(?:交由|移交给?|交给|由)(?P<list>" + _ITEM + r"{2,80}?)" + MANNER + ADVERBS
-                    + r"(?P<word>负责(?!人|同志)|牵头|落实|配合|协同|协助)(?!的)")
+                    + r"(?P<word>负责(?!人(?!才|力|口|防|事)|同志)|牵头|落实|配合|协同|协助)(?!的)")
 # 由市人民政府和区人民政府根据职责安排 (r1882): the `按照职责` cue in a 由-clause, whatever its verb (README,
 # `按照职责` wordings): the units act on duties of their own, responsible, or the role word after it decides.
 _BY_DUTY_RE = re.compile(r"由(?P<list>" + _ITEM + r"{2,80}?)"
                          r"(?:(?:按照?|依照|依据|根据)(?:各自的?)?(?:职责|职能)(?:分工|权限)?|在(?:各自)?的?职责范围内)[，,]?(?:分别|共同|具体)?"
-                         r"(?P<word>负责(?!人|同志)|牵头|落实|配合|协同|协助)?(?=[\u4e00-\u9fff])")
+                         r"(?P<word>负责(?!人(?!才|力|口|防|事)|同志)|牵头|落实|配合|协同|协助)?(?=[\u4e00-\u9fff])")
 # 由建管中心牵头，营商办、城运中心等部门参与…: the clauses after the 由 clause go on, with a
 # manner of their own between the list and the word (根据安排参加).
 _CHAIN_ITEM = r"(?:[^。；;：:！？\n（(，,由)）]|[(（][^()（）。\n]{1,15}[)）])"
@@ -145,7 +145,7 @@ _SET_UP_RE = re.compile(r"(?:成立|建立|设立|下设|组建)(?:常设机构|
                         r"(?P<body>[^，,。；;：:（(、\n]{2,40}?)"
                         r"(?:[（(]以下(?:简称|统称)[“\"]?(?P<short>[^）)”\"\n]{1,20})[”\"]?[）)])?[，,]")
 _ROLE_CLAUSE_RE = re.compile(r"(?:(?:按照|根据|依据|依照)[^，,。；;\n]{0,20}?)?(?:具体|主要|统一|全面)?"
-                             r"(?P<word>负责牵头|牵头负责|负责(?!人|同志)|牵头)")
+                             r"(?P<word>负责牵头|牵头负责|负责(?!人(?!才|力|口|防|事)|同志)|牵头)")
 
 
 def set_up_clauses(text: str, start: int, end: int) -> list[Attribution]:
@@ -193,7 +193,7 @@ def set_up_clauses(text: str, start: int, end: int) -> list[Attribution]:
 _PLACED_RE = re.compile(r"(?:^|(?<=[，,。；;：:\n]))(?P<body>[^，,。；;：:、\n]{2,20}?)"
                         r"设在[^，,。；;\n]{2,30}[，,](?:会同[^，,。；;\n]{2,40}[，,])?"
                         r"(?:由[^，,。；;\n]{2,60}?(?:参加|组成)[，,])?"
-                        r"(?:具体|主要|统一|全面)?(?P<word>负责牵头|牵头负责|负责(?!人|同志)|牵头)(?!的)")
+                        r"(?:具体|主要|统一|全面)?(?P<word>负责牵头|牵头负责|负责(?!人(?!才|力|口|防|事)|同志)|牵头)(?!的)")
 
 
 _PLACED_SUBJECT_RE = re.compile(r"[^，,。；;：:、\n]{2,20}?(?=设在)")
@@ -203,7 +203,7 @@ _PLACED_SUBJECT_RE = re.compile(r"[^，,。；;：:、\n]{2,20}?(?=设在)")
 # 办公室统筹负责指导… (r1123): the body placed, by the name the placing sentence gives it.
 _PLACED_THEN_RE = re.compile(r"(?:^|(?<=[，,。；;：:\n]))(?P<body>[^，,。；;：:、\n]{2,20}?)"
                              r"设在[^，,。；;\n]{2,30}。(?P<again>[^，,。；;：:、\n]{2,8}?)"
-                             r"(?:统筹|具体|主要|统一|全面)?(?P<word>负责牵头|牵头负责|负责(?!人|同志)|牵头)(?!的)")
+                             r"(?:统筹|具体|主要|统一|全面)?(?P<word>负责牵头|牵头负责|负责(?!人(?!才|力|口|防|事)|同志)|牵头)(?!的)")
 
 
 # Or designated by a verb whose object it is, the next clause giving it the duty through 其: 市、区人民政府
@@ -212,7 +212,7 @@ _PLACED_THEN_RE = re.compile(r"(?:^|(?<=[，,。；;：:\n]))(?P<body>[^，,。�
 # body stays the object of one pivot phrase (确定牵头部门负责…, r1243), read by no rule here.
 _NAMED_THEN_ITS_RE = re.compile(r"(?:明确|健全|确定|指定|设立|建立|成立|组建|设置)"
                                 r"(?P<body>[^，,。；;：:、（(\n]{2,30}?)[，,]由其"
-                                r"(?:统筹|具体|主要|统一|全面)?(?P<word>负责牵头|牵头负责|负责(?!人|同志)|牵头)")
+                                r"(?:统筹|具体|主要|统一|全面)?(?P<word>负责牵头|牵头负责|负责(?!人(?!才|力|口|防|事)|同志)|牵头)")
 
 
 # Or designated with no 其, the next clause opening with the role word: …应当根据本辖区实际情况明确
@@ -221,7 +221,7 @@ _NAMED_THEN_ITS_RE = re.compile(r"(?:明确|健全|确定|指定|设立|建立|�
 # designated does it, as the body set up does (设立森林防火指挥所，负责…, r1241); the body still to be
 # designated by a relative clause (明确负责组织…的主管部门, r1444) is a noun phrase, no clause.
 _DESIGNATED_THEN_RE = re.compile(r"(?:明确|确定|指定)(?P<body>[^，,。；;：:、（(\n]{2,30}?)[，,]"
-                                 r"(?:统筹|具体|主要|统一|全面)?(?P<word>负责牵头|牵头负责|负责(?!人|同志)|牵头)")
+                                 r"(?:统筹|具体|主要|统一|全面)?(?P<word>负责牵头|牵头负责|负责(?!人(?!才|力|口|防|事)|同志)|牵头)")
 
 
 # The staff designated beside a body (…机构和工作人员): persons a body assigns, labelled nothing (staff posts,

@@ -39,7 +39,7 @@ _CLAUSE_END = "。；;！？!?\n"
 # a list of a dozen district bodies (区发展改革委、区经委、…、区城管执法局等部门, r1042)
 _MAX_SUBJECT = 160
 # 各村党支书记为网格长，包村负责: a group of persons made something, then 负责 for a scope.
-_APPOINTED_RE = re.compile(r"为[^，,；;。\n]{1,8}[，,][^，,；;。\n]{0,4}负责(?!人|同志)")
+_APPOINTED_RE = re.compile(r"为[^，,；;。\n]{1,8}[，,][^，,；;。\n]{0,4}负责(?!人(?!才|力|口|防|事)|同志)")
 
 
 # 各村主要负责人是减量化工作的第一责任人: a group of persons named to a post (posts.NAMED_POST_RE).

@@ -389,7 +389,7 @@ def restore_elided_prefixes(mentions: list[UnitMention], before: UnitMention | N
 _LEVELS = frozenset("省市区县乡镇")
 # A level's alternatives in brackets right after it: 县（区）, 县（市、区）, 乡（镇）.
 _LEVEL_ALTERNATIVES_RE = re.compile(r"(?<=[省市区县乡镇])[（(〔][省市区县乡镇、]{1,7}[)）〕]$")
-_B_LEVEL_RE = re.compile(r"(?:区县|自治[区州县旗]|[省市区县乡镇])(?:[(（〔][^()（）〔〕]*[)）〕])?")
+_B_LEVEL_RE = re.compile(r"(?:设区的市|区县|自治[区州县旗]|[省市区县乡镇])(?:[(（〔][^()（）〔〕]*[)）〕])?")
 # A level written with its alternatives in brackets, standing bare in a list of levels: the 县（区） of
 # 市、县（区）、乡（镇）人民政府 (r1742) is a level as 县 is, sharing the body the last level names.
 _BRACKETED_LEVEL_RE = re.compile(r"(?:区县|[省市区县乡镇])[（(〔][省市区县乡镇州盟旗自治、]{1,7}[)）〕]")
@@ -452,7 +452,9 @@ def share_suffixes(mentions: list[UnitMention]) -> list[UnitMention]:
                 and (a.name in _LEVELS or a.name == "设区的市" or _BRACKETED_LEVEL_RE.fullmatch(a.name))):
             # 市、区残联 / 省、市、县财政部门: a bare level before a body named with its own level
             # shares that body (市残联, 区残联, r1104)
-            if b.name[:1] in _LEVELS and looks_like_unit(b.name[1:]) and len(b.name) >= 3:
+            # 省、设区的市、县（市、区）…部门 (r1840): 设区的市 is a level before the body, as 市
+            if ((b.name[:1] in _LEVELS and looks_like_unit(b.name[1:])
+                 or b.name.startswith("设区的市") and looks_like_unit(b.name[4:])) and len(b.name) >= 3):
                 # 区、镇人民政府（街道） (r1144): the bracketed alternative body stays with the name it is
                 # written on (区人民政府, 镇人民政府（街道）)
                 # 市、县（市、区）物业主管部门 (r1321, r1322): a bracket right after the level holds that
