@@ -211,7 +211,7 @@ _PLACED_THEN_RE = re.compile(r"(?:^|(?<=[，,。；;：:\n]))(?P<body>[^，,。�
 # of its own whose 其 is the body just named (as …确定的…主管部门负责…, r1222, r1301); with no 由其 the
 # body stays the object of one pivot phrase (确定牵头部门负责…, r1243), read by no rule here.
 _NAMED_THEN_ITS_RE = re.compile(r"(?:明确|健全|确定|指定|设立|建立|成立|组建|设置)"
-                                r"(?P<body>[^，,。；;：:、（(\n]{2,30}?)[，,]由其"
+                                r"(?!的)(?P<body>[^，,。；;：:、（(\n]{2,30}?)[，,]由其"
                                 r"(?:统筹|具体|主要|统一|全面)?(?P<word>负责牵头|牵头负责|负责(?!人(?!才|力|口|防|事)|同志)|牵头)")
 
 
@@ -220,7 +220,9 @@ _NAMED_THEN_ITS_RE = re.compile(r"(?:明确|健全|确定|指定|设立|建立|�
 # 统筹协调… (r1442). The body
 # designated does it, as the body set up does (设立森林防火指挥所，负责…, r1241); the body still to be
 # designated by a relative clause (明确负责组织…的主管部门, r1444) is a noun phrase, no clause.
-_DESIGNATED_THEN_RE = re.compile(r"(?:明确|确定|指定)(?P<body>[^，,。；;：:、（(\n]{2,30}?)[，,]"
+# A designating verb before 的 is a relative clause's (区县（市）人民政府确定的排水主管部门，负责…, r1861):
+# the body is named by it, designated by no clause of this sentence (running_text reads the subject).
+_DESIGNATED_THEN_RE = re.compile(r"(?:明确|确定|指定)(?!的)(?P<body>[^，,。；;：:、（(\n]{2,30}?)[，,]"
                                  r"(?:统筹|具体|主要|统一|全面)?(?P<word>负责牵头|牵头负责|负责(?!人(?!才|力|口|防|事)|同志)|牵头)")
 
 
