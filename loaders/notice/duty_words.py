@@ -177,7 +177,16 @@ _PARTY_CLAUSE_RE = re.compile(PARTIES_RE.pattern + r"(?:应当|应|须|必须)?(
 
 def _partys_own(text: str, start: int, verb: re.Match[str]) -> bool:
     clause = max(start, max(text.rfind(c, start, verb.start()) for c in "，,；;") + 1)
+    if _EVERYONE_BEFORE_RE.search(text, max(clause, verb.start() - 8), verb.start()) is not None:
+        return True  # 提高公众参与…的意识 (r1704): the role word's subject is everyone, written before it
     return clause > start and _PARTY_CLAUSE_RE.match(text, clause, verb.start()) is not None
+
+
+# Everyone written right before a role word is its subject (提高公众参与饮用水水源地保护的意识, r1704;
+# 引导社会力量参与…): the role word is theirs, no body's (README, role words inside noun phrases; everyone
+# and named parties).
+_EVERYONE_BEFORE_RE = re.compile(r"(?:公众|群众|全社会|社会力量|社会各界|全民|市民|公民)"
+                                 r"(?:广泛|积极|主动|依法|有序|共同)?$")
 
 
 # 对在…、参加抢险救护、…方面取得显著成绩的单位和个人，给予表彰 (r1600): a role word inside the relative clause

@@ -192,3 +192,21 @@ def test_no_duty_readings_on_the_real_documents():
     for stem in ("r1884_xinxiang_lh_2019", "r1843_guangdong_dwfy_2021", "r1861_ningbo_psys_2021",
                  "r1863_chongqing_trq_2019"):
         assert_exact(stem)
+
+
+# --- 7. everyone written right before a role word is its subject ---------------------------------------
+
+
+@pytest.mark.parametrize("everyone", ["公众", "群众", "社会力量", "全民"])
+@pytest.mark.parametrize("word", ["参与", "配合"])
+def test_a_role_word_after_everyone_is_theirs(everyone, word):
+    # constructed: an article opening with bodies whose only role word is everyone's
+    from govgraph.loaders.notice.duty_words import duty_role
+    text = f"应当组织开展防沙治沙宣传教育，提高{everyone}{word}防沙治沙的意识和能力。"
+    assert duty_role(text, 0, len(text)) == ("responsible", "")
+    assert duty_role("应当协助开展防沙治沙宣传。", 0, 13)[0] == "support"
+
+
+def test_everyone_before_a_role_word_on_the_real_document():
+    # r1704 第十二条 (临沂): 各级人民政府和有关部门应当组织开展…，提高公众参与…的意识和能力
+    assert_exact("r1704_linyi_ysysy_2019")
