@@ -49,6 +49,9 @@ UNIT_ENDINGS = ("街道", "乡镇", "镇", "乡", "社区", "村", "开发区", 
                 "行业组织",  # 物业服务行业组织应当…，协助… (r1361): an industry's body, as 行业协会
                 # organisations named by their purpose (动物保护组织, r1804; 慈善组织, 志愿服务组织)
                 "保护组织", "公益组织", "慈善组织", "服务组织", "志愿者组织",
+                # teams named by the work they do (市容和环境卫生监察队伍, r1763): bodies, not a workforce
+                # (人才队伍, 干部队伍 name persons)
+                "执法队伍", "监察队伍", "救援队伍", "巡查队伍", "监督队伍",
                 *PARTY_ENDINGS)
 # Words a task starts with; a unit name never does.
 TASK_VERBS = ("新建", "建成", "启动", "完成", "加快", "推进", "推动", "实施", "开展", "开工", "落实",

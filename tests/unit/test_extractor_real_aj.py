@@ -210,3 +210,22 @@ def test_a_role_word_after_everyone_is_theirs(everyone, word):
 def test_everyone_before_a_role_word_on_the_real_document():
     # r1704 第十二条 (临沂): 各级人民政府和有关部门应当组织开展…，提高公众参与…的意识和能力
     assert_exact("r1704_linyi_ysysy_2019")
+
+
+# --- 8. teams named by the work they do are bodies ---------------------------------------------------
+
+
+@pytest.mark.parametrize("team", ["甲旗林草执法队伍", "沙区巡查队伍", "甲旗矿山救援队伍"])
+def test_a_team_named_by_its_work_is_a_body(team):
+    # constructed
+    assert clause_roles(f"{team}负责沙区的日常巡护。") == [("responsible", [team])]
+
+
+def test_a_workforce_is_no_body():
+    # constructed: 人才队伍 names persons, no body
+    assert clause_roles("人才队伍负责沙区的日常巡护。") == []
+
+
+def test_a_team_on_the_real_document():
+    # r1763 第六条 (淄博): 市容和环境卫生监察队伍负责…
+    assert_exact("r1763_zibo_srhw_2018")
