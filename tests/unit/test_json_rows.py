@@ -9,6 +9,7 @@ import json
 
 import pytest
 from govgraph.loaders.json_rows import JSONArrayError, json_array_items
+from helpers import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -23,7 +24,7 @@ def items(data: bytes, chunk: int = 1 << 20) -> list[tuple[int, object]]:
     return list(json_array_items(io.BytesIO(data), chunk=chunk))
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(rows=ROWS, chunk=st.integers(min_value=1, max_value=64), indent=st.sampled_from([None, 0, 2]),
        ascii_=st.booleans())
 def test_same_values_as_json_loads_whatever_the_buffer(rows, chunk, indent, ascii_):
@@ -32,7 +33,7 @@ def test_same_values_as_json_loads_whatever_the_buffer(rows, chunk, indent, asci
     assert [v for _, v in got] == json.loads(text)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(rows=ROWS, chunk=st.integers(min_value=1, max_value=64), blank=st.integers(0, 2))
 def test_each_element_is_named_by_the_line_it_starts_on(rows, chunk, blank):
     lines = ["["] + [""] * blank
