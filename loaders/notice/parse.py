@@ -328,6 +328,7 @@ def parse_notice(text: str, *, source: str = "<text>", doc_id: str | None = None
     keep = None
     if layout.wrap_width is not None:
         read, keep = unwrap(read, layout)
+    unwrapped = keep is not None
     if (joined := join_broken_paragraphs(read)) is not None:
         # 有关行政主管 / 部门 over a blank line (r1820): the paragraph a stored copy broke, read joined
         read, back = joined
@@ -337,8 +338,11 @@ def parse_notice(text: str, *, source: str = "<text>", doc_id: str | None = None
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     notice = _parse_notice(read, source=source, doc_id=doc_id or f"doc-{sha[:12]}", max_seconds=max_seconds)
     notice.sha256 = sha
-    if keep is not None:
+    if unwrapped:
         notice.notes.append(f"lines cut at a page width of {layout.wrap_width} columns or more joined "
+                            "before reading")
+    if joined is not None:
+        notice.notes.append("paragraphs broken over a blank line inside a word or a name joined "
                             "before reading")
     return quoted_from(notice, read, text, keep)
 

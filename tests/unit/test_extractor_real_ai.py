@@ -18,7 +18,7 @@ from __future__ import annotations
 import pytest
 from govgraph.loaders.notice.duty_words import unit_list
 from govgraph.loaders.notice.pages import join_broken_paragraphs
-from real_corpus import assert_exact, clause_roles, measure_roles
+from real_corpus import assert_exact, clause_roles, measure_roles, real_notice
 
 
 def _names(text: str) -> list[str] | None:
@@ -238,3 +238,9 @@ def test_a_liability_is_not_carried():
 def test_a_party_set_off_by_a_comma_on_the_real_document():
     # r1702 第五条 (广东): 产生、收集、…、处置固体废物的企业事业单位和其他生产经营者，应当采取措施，…，并依法承担…责任
     assert_exact("r1702_guangdong_gtfw_2022")
+
+
+def test_a_paragraph_joined_over_a_blank_line_is_said_so_and_no_page_width_is_claimed():
+    notice = real_notice("r1820_jiaozuo_lh_2018")
+    assert any("broken over a blank line" in n for n in notice.notes)
+    assert not any("page width" in n for n in notice.notes)
