@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from .layout import Layout, display_width
@@ -55,30 +55,49 @@ def _deeper_indent(text: str, nl: int) -> bool:
     return _indent_width(text, nl + 1) > _indent_width(text, text.rfind("\n", 0, nl) + 1)
 
 
-def unwrap(text: str, layout: Layout) -> tuple[str, Sequence[int]]:
-    """The text with the line breaks a page width made joined (the break, the
-    spaces before it and the indent after it taken out), and for each of its
-    offsets the offset in ``text`` (one more at the end, for ends)."""
+def _cut_out(text: str, cuts: Iterable[tuple[int, int]]) -> tuple[str, Sequence[int]]:
+    """The text with each ``(start, end)`` of ``cuts`` (in order, not overlapping) taken out, and
+    for each of its offsets the offset in ``text`` (one more at the end, for ends).
+
+    >>> read, keep = _cut_out("ab--cd", [(2, 4)])
+    >>> read, list(keep)
+    ('abcd', [0, 1, 4, 5, 6])
+    """
     keep = array("q")  # 8 bytes an offset, not a Python int each
     pieces: list[str] = []
     pos = 0
+    for start, end in cuts:
+        keep.extend(range(pos, start))
+        pieces.append(text[pos:start])
+        pos = end
+    keep.extend(range(pos, len(text)))
+    pieces.append(text[pos:])
+    keep.append(len(text))
+    return "".join(pieces), keep
+
+
+def _page_width_breaks(text: str, layout: Layout) -> Iterator[tuple[int, int]]:
+    """Each line break a page width made, with the spaces before it and the indent after it."""
     nl = text.find("\n")
+    pos = 0
     while nl != -1:
         if (layout.wrapped_line_ends_at(text, nl) and not _ROW_START_RE.match(text, nl + 1)
                 and not _deeper_indent(text, nl)):
             cut = nl
             while cut > pos and text[cut - 1] in SPACE:
                 cut -= 1
-            keep.extend(range(pos, cut))
-            pieces.append(text[pos:cut])
             pos = nl + 1
             while pos < len(text) and text[pos] in SPACE:
                 pos += 1
+            yield cut, pos
         nl = text.find("\n", nl + 1)
-    keep.extend(range(pos, len(text)))
-    pieces.append(text[pos:])
-    keep.append(len(text))
-    return "".join(pieces), keep
+
+
+def unwrap(text: str, layout: Layout) -> tuple[str, Sequence[int]]:
+    """The text with the line breaks a page width made joined (the break, the
+    spaces before it and the indent after it taken out), and for each of its
+    offsets the offset in ``text`` (one more at the end, for ends)."""
+    return _cut_out(text, _page_width_breaks(text, layout))
 
 
 def _line_column(text: str, line: int, column: int) -> int:
@@ -169,19 +188,6 @@ def join_broken_paragraphs(text: str) -> tuple[str, Sequence[int]] | None:
     """
     if len(_ARTICLE_RE.findall(text, 0, 20000)) < 2:
         return None
-    keep = array("q")
-    pieces: list[str] = []
-    pos = 0
-    for m in _BROKEN_AT_RE.finditer(text):
-        line = text.rfind("\n", 0, m.start()) + 1
-        if _PARAGRAPH_LINE_RE.fullmatch(text, line, m.start() + 1) is None:
-            continue
-        keep.extend(range(pos, m.start() + 1))
-        pieces.append(text[pos : m.start() + 1])
-        pos = m.end()
-    if not pieces:
-        return None
-    keep.extend(range(pos, len(text)))
-    pieces.append(text[pos:])
-    keep.append(len(text))
-    return "".join(pieces), keep
+    cuts = [(m.start() + 1, m.end()) for m in _BROKEN_AT_RE.finditer(text)
+            if _PARAGRAPH_LINE_RE.fullmatch(text, text.rfind("\n", 0, m.start()) + 1, m.start() + 1)]
+    return _cut_out(text, cuts) if cuts else None
