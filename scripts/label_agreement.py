@@ -151,7 +151,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.verbose:
         for r in pairs:
             for p in r.problems:
-                print(f"{r.name}: {p.replace('gold', 'first').replace('found', 'second')}")
+                print(f"{r.name}: " + p.replace("not found", "not in the second").replace("gold", "first")
+                      .replace("found", "second"))
     return 0
 
 
