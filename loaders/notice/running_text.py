@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .clause_cues import CARRIED_RE, CLAUSE_CUE_RE, MODAL_RULE_RE, MODAL_STARTS, clause_role
+from .clause_cues import CARRIED_RE, CLAUSE_CUE_RE, MODAL_RULE_RE, MODAL_STARTS, WORK_FRAME_RE, clause_role
 from .duty_heads import NAMED_BY_CLAUSE_RE, clause_named_list, located_list, owned_bodies
 from .duty_words import (
     CUE_RE,
@@ -129,6 +129,11 @@ def _set_off_subject(text: str, s: int, cue: int) -> int:
     # before the warrant too (其他相关部门应当依照法律、法规，在各自职责范围内做好…, r1743)
     warranted = listed < comma and _WARRANTED_RE.match(text, listed, comma) is not None \
         and unit_list(text, s, listed) is not None
+    # one body, then the work or time it acts in, set off by a comma
+    # (建设单位在新建、改建、扩建建筑工程中，承担…的责任, r1980): the frame shows the clause goes on,
+    # as a warrant does
+    warranted = warranted or (listed < comma and WORK_FRAME_RE.fullmatch(text, listed, comma) is not None
+                              and unit_list(text, s, listed) is not None)
     # so are alternatives closed by the short name they are given (…或者…确定的物业主管部门（以下统称物业主管
     # 部门），负责…, r1363): the alias shows where the name ends
     aliased = listed == comma and designated(text, s, listed) is not None

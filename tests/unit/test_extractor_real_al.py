@@ -1,0 +1,94 @@
+"""Round AL (batches BE–BJ, 总则 chapters of local regulations): which sentences give a unit a duty,
+stated over the grammar of these chapters. A frame naming the work or time a subject acts in (X在…中 /
+X在…期间), with or without a comma after it, stands between the subject and its cue as an adverbial; a
+share of a standing duty fixed by an agreement (按照…约定承担相应责任) is borne, unlike a liability; a
+responsibility for a field made a sentence's subject and then borne (…责任由X承担) gives X its duty. Each
+rule is pinned on the real documents it fixed (tests/corpus_real/, see its README) and on constructed
+variants: sentences written for these tests, marked *constructed*, with sectors, verbs and places the
+corpus never uses. Constructed variants are not real documents and count in no score."""
+
+from __future__ import annotations
+
+import pytest
+from govgraph.loaders.notice.given_by import by_clauses
+from real_corpus import assert_exact, clause_roles
+
+
+def _by(text: str) -> list[tuple[str, list[str]]]:
+    return [(a.role, [u.name for u in a.units]) for a in by_clauses(text, 0, len(text))]
+
+
+# --- 1. X在…中 / X在…期间: a frame between the subject and its cue ------------------------------------
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("渔业主管部门在禁渔期间负责巡航检查。", "渔业主管部门"),
+    ("港口经营单位在装卸作业中，应当承担货物堆存安全的责任。", "港口经营单位"),
+    ("盐业主管部门在食盐专营、碘盐供应等工作中落实质量安全要求。", "盐业主管部门"),
+    ("甲旗气象主管机构应当在人工影响天气作业中负责空域申请。", "甲旗气象主管机构"),
+    ("养蜂企业在转地放蜂期间，负责蜂群检疫。", "养蜂企业"),
+])
+def test_a_frame_of_work_or_time_between_subject_and_cue(text, unit):
+    # constructed: sectors the corpus never names
+    assert clause_roles(text) == [("responsible", [unit])]
+
+
+@pytest.mark.parametrize("text", [
+    "防沙委员会在治沙工作中的具体工作由甲旗人民政府承担。",  # a noun phrase 在…中的, no frame
+    "渔业主管部门在禁渔期间组织巡航检查。",  # 组织: no role word
+])
+def test_no_duty_through_a_frame_without_a_cue(text):
+    # constructed
+    assert clause_roles(text) == []
+
+
+# --- 2. 按照…约定承担相应责任: a share of a standing duty, not a liability ----------------------------
+
+
+@pytest.mark.parametrize(("text", "units"), [
+    ("勘测、测绘等单位按照合同约定承担相应的责任。", ["勘测", "测绘"]),
+    ("物业服务企业依照服务合同约定承担相应责任。", ["物业服务企业"]),
+    ("受托运营单位按照规定和约定承担相应责任。", ["受托运营单位"]),
+])
+def test_a_share_fixed_by_an_agreement_is_borne(text, units):
+    # constructed
+    assert clause_roles(text) == [("responsible", units)]
+
+
+@pytest.mark.parametrize("text", [
+    "养护单位承担相应责任。",  # no agreement fixing the share
+    "养护单位按照规定承担相应责任。",  # a rule, as in a penalty article
+    "养护单位按照约定承担相应的法律责任。",  # a liability
+])
+def test_a_liability_is_no_duty(text):
+    # constructed
+    assert clause_roles(text) == []
+
+
+# --- 3. …责任由X承担: a responsibility for a field borne by X -----------------------------------------
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("古树名木的日常养护责任由养护单位承担。", "养护单位"),
+    ("防汛设施的维修责任由水利工程管理单位承担，所需经费由财政安排。", "水利工程管理单位"),
+    ("第九条 湿地的巡护责任由湿地管理机构承担。", "湿地管理机构"),
+])
+def test_a_responsibility_borne_by_a_unit(text, unit):
+    # constructed
+    assert _by(text) == [("responsible", [unit])]
+
+
+@pytest.mark.parametrize("text", [
+    "造成损失的，赔偿责任由施工单位承担。",  # a liability, under a condition
+    "其法律责任由建设单位承担。",  # a liability
+    "因管理不善造成事故的责任由经营单位承担。",  # an act and its consequence
+    "具体工作由林业局承担。",  # a work, no 责任 (r1882)
+])
+def test_no_duty_borne_through_a_liability(text):
+    # constructed
+    assert _by(text) == []
+
+
+def test_frames_shares_and_borne_responsibilities_on_the_real_document():
+    # r1980 第六条 (发展改革部门在…等工作中落实…) and 第七条 (北京)
+    assert_exact("r1980_beijing_jzls_2023")
