@@ -92,3 +92,28 @@ def test_no_duty_borne_through_a_liability(text):
 def test_frames_shares_and_borne_responsibilities_on_the_real_document():
     # r1980 第六条 (发展改革部门在…等工作中落实…) and 第七条 (北京)
     assert_exact("r1980_beijing_jzls_2023")
+
+
+# --- 4. X应当履行下列义务：a class of parties given the duties listed ---------------------------------
+
+
+@pytest.mark.parametrize("party", ["养犬人", "会员", "志愿者", "业主", "渔船船东"])
+def test_a_class_of_parties_obliged_over_a_list(party):
+    # constructed: parties the corpus never names
+    assert clause_roles(f"{party}应当履行下列义务：\n（一）遵守章程；\n（二）按时缴费。") == [("responsible", [party])]
+
+
+@pytest.mark.parametrize("text", [
+    "公民应当履行下列义务：",  # everyone
+    "本市应当履行下列职责：",  # a scope, no unit
+    "其应当履行下列义务：",  # 其 is no unit
+    "会员享有下列权利：",  # rights, no duty
+])
+def test_no_party_obliged(text):
+    # constructed
+    assert clause_roles(text) == []
+
+
+def test_a_class_of_parties_obliged_on_the_real_document():
+    # r1962 第五条 (浙江): 代表应当履行下列义务：
+    assert_exact("r1962_zhejiang_dbf_2016")
