@@ -46,6 +46,10 @@ ANSWERS_FOR = r"对[^，,；;。\n、]{2,30}?负总?责(?![^，,；;。\n])"
 # phrases names a principle, no one's duty (a lookahead after the role word).
 NOT_IN_PRINCIPLE_LIST = r"(?!、[\u4e00-\u9fff]{2,6}(?:、|的))"
 ACTS_BY_DUTY = (r"(?:(?:按照?|依照?|依据|根据)(?:各自)?职责(?:分工(?=[，,]))?|按照责任分工"
+                # 按照规定职责，做好… (r1942, r1401), 依照法定职责 (r1582): the duties the law gives
+                # the units, their own (not 依据各自的法定职责对…进行检查, r941: a law acted under
+                # before a verb of its own)
+                r"|(?:按照|依照|依据|根据)(?:规定|法定)职责(?=[，,])"
                 # 按照森林防火责任，做好… (r1523): the bodies' own responsibility in a field, as 职责
                 r"|(?:按照|依照)[\u4e00-\u9fff]{2,8}?责任(?=[，,])"
                 r"|(?:按照|依照|依据|根据)[^，,。；;《》\n]{1,16}?(?:以及|[和及与])(?:各自的?)?职责(?:权限)?"
@@ -70,7 +74,7 @@ CLAUSE_CUE_RE = re.compile(
     # 共同做好…, r1501: 协调 is none)
     # 按照各自的职责，协同做好… (r1763), 要按照各自的职责，协同…实施监督管理 (r1742): any wording of the
     # duties cue (ACTS_BY_DUTY) before the role word, not only the bare 按照职责
-    r"(?:(?:(?:按照?|依照|依据|根据)(?:职责|职能|各自的?职责)(?:分工)?|在(?:各自)?的?职责范围内"
+    r"(?:(?:(?:按照?|依照|依据|根据)(?:职责|职能|各自的?职责|规定职责|法定职责)(?:分工)?|在(?:各自)?的?职责范围内"
     r"|(?:按照|依照|依据|根据)[^，,。；;、《》\n]{1,12}?的职责"
     # 依照章程和职责协助… : the duties named after another ground, as ACTS_BY_DUTY's 按照…和各自职责
     r"|(?:按照|依照|依据|根据)[^，,。；;《》\n]{1,16}?(?:以及|[和及与])(?:各自的?)?职责)"

@@ -117,3 +117,24 @@ def test_no_party_obliged(text):
 def test_a_class_of_parties_obliged_on_the_real_document():
     # r1962 第五条 (浙江): 代表应当履行下列义务：
     assert_exact("r1962_zhejiang_dbf_2016")
+
+
+# --- 5. 按照规定职责 / 依照法定职责: the duties the law gives the units, the `按照职责` cue -------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("甲旗林草、气象、盐业等部门，按照规定职责，做好草原防火工作。",
+     [("responsible", ["甲旗林草", "甲旗气象", "甲旗盐业"])]),
+    ("苏木人民政府、嘎查村民委员会应当按照规定职责，协助旗人民政府做好禁牧工作。",
+     [("support", ["苏木人民政府", "嘎查村民委员会"])]),
+    ("甲旗林草站依照法定职责配合巡护。", [("support", ["甲旗林草站"])]),
+])
+def test_acting_by_the_duties_the_law_gives(text, expected):
+    # constructed: the role word after the cue decides, none gives responsible
+    got = clause_roles(text)
+    assert [r for r, _u in got] == [r for r, _u in expected] and len(got[0][1]) == len(expected[0][1])
+
+
+def test_a_law_acted_under_before_a_verb_of_its_own_is_no_cue():
+    # constructed (r941's 依据各自的法定职责对…进行检查)
+    assert clause_roles("甲旗林草站依据各自的法定职责对草场进行检查。") == []
