@@ -40,6 +40,7 @@ from .duty_heads import (
     ARTICLE_TITLE_RE,
     SETS_UP_VERB_RE,
     article_opening,
+    governing_heading,
     inline_item_starts,
     item_heading,
     set_up_item,
@@ -384,6 +385,8 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
                 got = article_opening(text, body, line_end, starts[i + 1][0])
                 if got is not None:
                     articles.append(start)
+        if got is None and h is not None and h.style != "article":
+            got = governing_heading(text, body, line_end)  # （一）城市管理部门主管… (r1941)
         if got is None and h is None and names_duties_at is not None and names_duties_at.names_duties(start):
             got = set_up_item(text, body, line_end)  # 黄浦区成立…委员会（以下简称…），… (r1121)
         if got is None:

@@ -309,6 +309,24 @@ def item_heading(text: str, s: int, line_end: int, next_start: int
     return None
 
 
+# 主管 as the verb of a numbered sub-item (（一）城市管理部门主管…监督管理工作。 under a lead-in,
+# r1941): the unit heads the item, whose role the list decides (README, a lead-in introducing
+# unit-headed items); not 主管 inside a name (城乡规划主管部门, 行业主管机关). Not an article's:
+# 市水行政主管部门主管全市水文工作 (r1700) names no role (README, 主管 no role word, r1561), the article
+# read by its own words.
+_GOVERNS_RE = re.compile(r"主管(?![\u4e00-\u9fff]{0,2}(?:部门|机关|机构|单位|领导|人员|局))")
+
+
+def governing_heading(text: str, s: int, line_end: int
+                      ) -> tuple[list[UnitMention], int, int, int] | None:
+    """A sub-item opening with its units and 主管 as the verb (see _GOVERNS_RE), or None."""
+    m = _GOVERNS_RE.search(text, s + 2, min(line_end, s + MAX_HEADING + 1))
+    if m is None or re.search(r"[，,。；;：:]", text[s : m.start()]):
+        return None
+    units = unit_list(text, s, m.start())
+    return (units, s, m.start(), m.start()) if units else None
+
+
 def _sets_up_first(text: str, pos: int, line_end: int) -> bool:
     """Does the sentence from pos set a body up before its first role verb, in an earlier clause
     (省级人民政府应根据需要，…成立相应的应急工作指挥部，负责领导…, r1082)? The role verb is then the

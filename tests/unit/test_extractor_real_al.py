@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 from govgraph.loaders.notice.given_by import by_clauses
-from real_corpus import assert_exact, clause_roles
+from real_corpus import assert_exact, clause_roles, measure_roles
 
 
 def _by(text: str) -> list[tuple[str, list[str]]]:
@@ -138,3 +138,28 @@ def test_acting_by_the_duties_the_law_gives(text, expected):
 def test_a_law_acted_under_before_a_verb_of_its_own_is_no_cue():
     # constructed (r941's 依据各自的法定职责对…进行检查)
     assert clause_roles("甲旗林草站依据各自的法定职责对草场进行检查。") == []
+
+
+# --- 6. A lead-in over unit-headed items: a later clause's own subject, and 主管 heading a sub-item ------
+
+
+_LEAD_IN = ("## 第一章 总则\n\n第三条 甲旗人民政府应当加强对草原防火工作的领导，{later}对草原防火工作实施监督管理：\n\n"
+            "（一）甲旗林草主管部门{first}草原防火的监督管理工作。\n\n（二）甲旗气象主管机构负责火险预报。\n\n"
+            "（三）苏木人民政府负责巡护。\n\n第四条 鼓励牧民参与防火。\n\n## 第二章 预防\n")
+
+
+@pytest.mark.parametrize("later", ["各有关部门根据职责分工具体负责", "有关部门按照各自职责分别负责",
+                                   "旗直有关部门依法负责"])
+@pytest.mark.parametrize("first", ["主管", "负责"])
+def test_a_lead_in_over_unit_headed_items(later, first):
+    # constructed: the governments' clause has no role word; the later clause's subject has its own, and
+    # each sub-item is a measure (主管 heading a sub-item as 负责 does)
+    got = measure_roles(_LEAD_IN.format(later=later, first=first))
+    assert [m[0][1] for m in got][1:] == [["甲旗林草主管部门"], ["甲旗气象主管机构"], ["苏木人民政府"]]
+    assert "甲旗人民政府" not in got[0][0][1] and len(got[0]) == 1
+
+
+def test_zhuguan_heading_an_article_names_no_role():
+    # constructed (r1700 第四条's 市水行政主管部门主管…: an article, read by its own words)
+    text = "## 第一章 总则\n\n第四条 甲旗林草主管部门主管全旗草原防火工作。\n\n第五条 甲旗气象主管机构负责火险预报。\n\n## 第二章 预防\n"
+    assert measure_roles(text) == [[("responsible", ["甲旗气象主管机构"])]]
