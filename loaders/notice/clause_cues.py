@@ -90,6 +90,8 @@ CLAUSE_CUE_RE = re.compile(
     # 依法履行辖区公共服务、…等综合管理职能 (r1780: 职能 a duties word, as r1022's 承担以下职能),
     # 履行本行政区域学前教育发展的主体责任 (r1802): the field of duty named at any length within its clause
     r"|履行[^，,；;。\n]{0,24}?(?:职责|职能|责任|义务)(?!的|时)|承担[^，,；;。\n]{0,20}?职责(?!的|时)"
+    # …部门及其工作人员，应当履职尽责，依法行政 (r1941): 履行职责 written short, closing its clause
+    r"|(?:依法)?履职(?:尽责)?(?=[，,。；;\n])"
     # 在其经营范围内承担森林防火责任 (r1523, r1603): a responsibility for a field borne as a standing duty,
     # as 对…承担主体责任; not a liability for a breach (承担赔偿责任, 承担相应的法律责任)
     # (依法承担本辖区内学前教育发展和管理的相关责任, r1802: the field named at any length within its clause)

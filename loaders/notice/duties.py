@@ -71,7 +71,7 @@ from .duty_words import (
 from .given_by import joined_lead, placed_clauses
 from .layout import detect_layout
 from .model import Attribution, NoticeError, Official, UnitMention
-from .numbering import Header, accept_headers
+from .numbering import Header, accept_headers, article_item_ends
 from .vocabulary import SPACE, where
 
 
@@ -453,10 +453,13 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
     boxed, boxes = bracket_duties(text)  # （城建中心：负责…。城运中心：…）: items of their own (r900)
     box_opens = [o for o, _c in boxes]
     read: list[tuple[int, Attribution | None, str, str]] = []  # (end, guide, role, verb) per item
+    # an article's sub-item is a paragraph: one with no marker after it is the article's (款), not the item's
+    # (（六）…等部门按照各自职责，负责… / 城市管理…部门…，应当履职尽责, r1941)
+    paragraph_ends = article_item_ends(text, headers)
     for i, (start, _body, h, _units, _head_end, duty_start) in enumerate(found):
         nxt = item_starts[i + 1] if i + 1 < len(found) else len(text)
         if h is not None:
-            end = min(nxt, block_end.get(h.start, len(text)))
+            end = min(nxt, block_end.get(h.start, len(text)), paragraph_ends.get(h.start, len(text)))
         else:
             nl = text.find("\n", duty_start)
             end = min(nl if nl != -1 else len(text), nxt)

@@ -163,3 +163,27 @@ def test_zhuguan_heading_an_article_names_no_role():
     # constructed (r1700 第四条's 市水行政主管部门主管…: an article, read by its own words)
     text = "## 第一章 总则\n\n第四条 甲旗林草主管部门主管全旗草原防火工作。\n\n第五条 甲旗气象主管机构负责火险预报。\n\n## 第二章 预防\n"
     assert measure_roles(text) == [[("responsible", ["甲旗气象主管机构"])]]
+
+
+# --- 7. 履职尽责: 履行职责 written short; a paragraph after an article's unit-headed items --------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("甲旗林草主管部门及其工作人员，应当履职尽责，依法行政。", [("responsible", ["甲旗林草主管部门"])]),
+    ("甲旗气象主管机构应当依法履职，加强监测。", [("responsible", ["甲旗气象主管机构"])]),
+    ("实行政府统一领导、部门依法履职、群众参与监督。", []),  # a principle
+    ("旗人民政府应当督促有关部门依法履职。", []),  # 督促: the work handed on
+])
+def test_lvzhi_is_a_duty_stated_short(text, expected):
+    # constructed
+    assert clause_roles(text) == expected
+
+
+def test_a_paragraph_after_unit_headed_items_is_a_measure_of_its_own():
+    # constructed (r1941 第四条's last paragraph, after its items （一）–（六）)
+    text = _LEAD_IN.format(later="各有关部门根据职责分工具体负责", first="负责").replace(
+        "（三）苏木人民政府负责巡护。\n\n",
+        "（三）苏木人民政府负责巡护。\n\n甲旗林草主管部门和其他有关部门，应当履职尽责，依法行政。\n\n")
+    got = measure_roles(text)
+    assert len(got) == 5 and got[4] == [("responsible", ["甲旗林草主管部门", "其他有关部门"])]
+    assert got[3] == [("responsible", ["苏木人民政府"])]
