@@ -213,6 +213,10 @@ _GLOSS_THEN_COLON_RE = re.compile(r"(?P<unit>[^（(，,。；;：:、\n]{2,20}?)
                                   r"[（(]即[：:]?[^()（）。\n]{1,120}?[)）][：:]")
 
 
+# A modal makes a sentence of what precedes 。 or ：, no heading naming a unit (not 应 alone: 应急管理局).
+_MODAL_IN_HEADING_RE = re.compile(r"应当|应该|必须")
+
+
 def item_heading(text: str, s: int, line_end: int, next_start: int
              ) -> tuple[list[UnitMention], int, int, int] | tuple[list[Official], int, int, int] | None:
     """The units an item starts with: (units, start and end of the heading, where
@@ -243,6 +247,8 @@ def item_heading(text: str, s: int, line_end: int, next_start: int
             # names the unit
             return item_heading(text, k + 1, line_end, next_start)
         if text[k] in "。：:":
+            if _MODAL_IN_HEADING_RE.search(text, s, k) is not None:
+                break  # 市、县（市）人民政府应当建立城乡规划委员会。 (r2004): a sentence, no heading
             units = unit_list(text, s, k) or _set_up_office(text, s, k)
             if units and text[k] in "：:" and _addressees(text, k):
                 return None

@@ -187,3 +187,20 @@ def test_a_paragraph_after_unit_headed_items_is_a_measure_of_its_own():
     got = measure_roles(text)
     assert len(got) == 5 and got[4] == [("responsible", ["甲旗林草主管部门", "其他有关部门"])]
     assert got[3] == [("responsible", ["苏木人民政府"])]
+
+
+# --- 8. A sentence closed by 。 is no heading naming a unit -------------------------------------------
+
+
+@pytest.mark.parametrize("verb", ["应当建立草原防火委员会", "必须设立防沙指挥部", "应该组建巡护队伍"])
+def test_a_sentence_with_a_modal_is_no_unit_heading(verb):
+    # constructed (r2004 第四条's 市、县（市）人民政府应当建立城乡规划委员会。…): the article names no duty
+    text = (f"## 第一章 总则\n\n第四条 旗、苏木人民政府{verb}。该机构作为议事机构，审议重大事项。\n\n"
+            "第五条 甲旗林草主管部门负责草原防火工作。\n\n## 第二章 预防\n")
+    assert measure_roles(text) == [[("responsible", ["甲旗林草主管部门"])]]
+
+
+def test_a_unit_heading_closed_by_a_full_stop_stays():
+    # constructed (r603's 街道消委办。牵头…, as test_extractor_real_k's)
+    text = "四、施工管理\n\n1、应急管理局。牵头开展防火工作。\n\n2、甲旗气象站。配合开展预报工作。\n"
+    assert measure_roles(text) == [[("lead", ["应急管理局"])], [("support", ["甲旗气象站"])]]
