@@ -166,6 +166,10 @@ CARRIED_RE = re.compile(r"(?:并且|并|同时|还|也)?(?:应当|应|要|须|�
                          + r"|配合|协助|协同|参与|参加)"  # …，协同做好… (r1621), as 配合
                          # …，按照职能分工履行职责 (r1383): acting by its duties, the duty stated
                          r"|(?P<stated>(?:按照?|依照|根据)(?:各自)?的?(?:职责|职能)(?:分工)?履行[^，,；;。\n]{0,8}?职责)"
+                         # …，并在其职责范围内，根据居民需求，开展… (r1901): the `按照职责` cue set off in a
+                         # clause of its own, whatever the verb after it; a role word right after decides
+                         r"|(?P<by_duty>在(?:各自|其)的?职责范围内|(?:按照?|依照|根据)各自的?职责)"
+                         r"(?=[，,](?!\s*(?:负责|牵头|配合|协助|协同|参与|参加)))"
                          # …，维护市场秩序，履行法定义务，… (r1424): a duty borne, stated in a clause
                          # of its own
                          r"|(?P<borne_duty>履行[^，,；;。\n]{0,8}?义务(?![^，,；;。\n])"

@@ -459,7 +459,8 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
                     # duty but a 负责 (README, a body set up or named, then 负责); 落实 stays the subject's
                     carried = _opening_subject(text, *designator)
                 if carried is not None:
-                    word = c.group("word") or c.group("borne") or c.group("stated") or c.group("borne_duty")
+                    word = (c.group("word") or c.group("borne") or c.group("stated") or c.group("borne_duty")
+                            or c.group("by_duty"))
                     out.append(Attribution(role=clause_role(word), label=word, clause=text[s : c.end()],
                                            start=s, end=c.end(), units=carried))
                     if word == "牵头":

@@ -204,3 +204,30 @@ def test_a_unit_heading_closed_by_a_full_stop_stays():
     # constructed (r603's 街道消委办。牵头…, as test_extractor_real_k's)
     text = "四、施工管理\n\n1、应急管理局。牵头开展防火工作。\n\n2、甲旗气象站。配合开展预报工作。\n"
     assert measure_roles(text) == [[("lead", ["应急管理局"])], [("support", ["甲旗气象站"])]]
+
+
+# --- 9. …，并在其职责范围内，…: the `按照职责` cue in a later clause of the subject's own --------------
+
+
+@pytest.mark.parametrize(("cue", "role"), [("并在其职责范围内，根据牧民需求，开展", "responsible"),
+                                           ("并按照各自职责，开展", "responsible"),
+                                           ("并在其职责范围内，协助开展", "support")])
+def test_the_duties_cue_in_a_later_clause(cue, role):
+    # constructed (r1901 第六条's 村（居）民委员会应当支持…，并在其职责范围内，…开展…)
+    text = ("## 第一章 总则\n\n第六条 甲旗林草主管部门负责草原防火工作。\n\n"
+            f"嘎查村民委员会应当支持牧民合作社开展防火活动，{cue}防火宣传工作。\n\n## 第二章 预防\n")
+    assert measure_roles(text) == [[("responsible", ["甲旗林草主管部门"]), (role, ["嘎查村民委员会"])]]
+
+
+def test_a_role_word_after_the_duties_cue_of_a_later_sentence_decides():
+    # constructed (r1901 第六条's …其他有关主管部门应当按照各自职责，协同做好…)
+    text = ("## 第一章 总则\n\n第六条 甲旗林草主管部门负责草原防火工作。\n\n"
+            "甲旗气象、应急等部门应当按照各自职责，协同做好防火工作。\n\n"
+            "嘎查村民委员会应当支持牧民开展防火活动，并在其职责范围内，开展防火宣传工作。\n\n## 第二章 预防\n")
+    got = measure_roles(text)
+    assert len(got) == 1 and got[0][1][0] == "support" and got[0][2] == ("responsible", ["嘎查村民委员会"])
+
+
+def test_the_duties_cue_in_a_later_clause_on_the_real_document():
+    # r1901 第六条 (宁波)
+    assert_exact("r1901_ningbo_qmyd_2019")
