@@ -2,7 +2,12 @@
 stated over the grammar of these chapters. A frame naming the work or time a subject acts in (X在…中 /
 X在…期间), with or without a comma after it, stands between the subject and its cue as an adverbial; a
 share of a standing duty fixed by an agreement (按照…约定承担相应责任) is borne, unlike a liability; a
-responsibility for a field made a sentence's subject and then borne (…责任由X承担) gives X its duty. Each
+responsibility for a field made a sentence's subject and then borne (…责任由X承担) gives X its duty; a
+class of parties over a list (X应当履行下列义务：) is its bearer; 按照规定职责 / 依照法定职责 is the `按照职责`
+cue; in a lead-in over unit-headed items a later clause's own subject owns its role word, 主管 heads a
+sub-item, and the paragraph after the items is a measure of its own; 履职尽责 is 履行职责 written short; a
+sentence with a modal closed by 。 is no unit heading; the `按照职责` cue set off in a later clause carries
+the sentence's subject, a role word after it deciding. Each
 rule is pinned on the real documents it fixed (tests/corpus_real/, see its README) and on constructed
 variants: sentences written for these tests, marked *constructed*, with sectors, verbs and places the
 corpus never uses. Constructed variants are not real documents and count in no score."""
