@@ -46,6 +46,10 @@ ANSWERS_FOR = r"对[^，,；;。\n、]{2,30}?负总?责(?![^，,；;。\n])"
 # phrases names a principle, no one's duty (a lookahead after the role word).
 NOT_IN_PRINCIPLE_LIST = r"(?!、[\u4e00-\u9fff]{2,6}(?:、|的))"
 ACTS_BY_DUTY = (r"(?:(?:按照?|依照?|依据|根据)(?:各自)?职责(?:分工(?=[，,]))?|按照责任分工"
+                # 按照规定职责，做好… (r1942, r1401), 依照法定职责 (r1582): the duties the law gives
+                # the units, their own (not 依据各自的法定职责对…进行检查, r941: a law acted under
+                # before a verb of its own)
+                r"|(?:按照|依照|依据|根据)(?:规定|法定)职责(?=[，,])"
                 # 按照森林防火责任，做好… (r1523): the bodies' own responsibility in a field, as 职责
                 r"|(?:按照|依照)[\u4e00-\u9fff]{2,8}?责任(?=[，,])"
                 r"|(?:按照|依照|依据|根据)[^，,。；;《》\n]{1,16}?(?:以及|[和及与])(?:各自的?)?职责(?:权限)?"
@@ -70,7 +74,7 @@ CLAUSE_CUE_RE = re.compile(
     # 共同做好…, r1501: 协调 is none)
     # 按照各自的职责，协同做好… (r1763), 要按照各自的职责，协同…实施监督管理 (r1742): any wording of the
     # duties cue (ACTS_BY_DUTY) before the role word, not only the bare 按照职责
-    r"(?:(?:(?:按照?|依照|依据|根据)(?:职责|职能|各自的?职责)(?:分工)?|在(?:各自)?的?职责范围内"
+    r"(?:(?:(?:按照?|依照|依据|根据)(?:职责|职能|各自的?职责|规定职责|法定职责)(?:分工)?|在(?:各自)?的?职责范围内"
     r"|(?:按照|依照|依据|根据)[^，,。；;、《》\n]{1,12}?的职责"
     # 依照章程和职责协助… : the duties named after another ground, as ACTS_BY_DUTY's 按照…和各自职责
     r"|(?:按照|依照|依据|根据)[^，,。；;《》\n]{1,16}?(?:以及|[和及与])(?:各自的?)?职责)"
@@ -86,11 +90,17 @@ CLAUSE_CUE_RE = re.compile(
     # 依法履行辖区公共服务、…等综合管理职能 (r1780: 职能 a duties word, as r1022's 承担以下职能),
     # 履行本行政区域学前教育发展的主体责任 (r1802): the field of duty named at any length within its clause
     r"|履行[^，,；;。\n]{0,24}?(?:职责|职能|责任|义务)(?!的|时)|承担[^，,；;。\n]{0,20}?职责(?!的|时)"
+    # …部门及其工作人员，应当履职尽责，依法行政 (r1941): 履行职责 written short, closing its clause
+    r"|(?:依法)?履职(?:尽责)?(?=[，,。；;\n])"
     # 在其经营范围内承担森林防火责任 (r1523, r1603): a responsibility for a field borne as a standing duty,
     # as 对…承担主体责任; not a liability for a breach (承担赔偿责任, 承担相应的法律责任)
     # (依法承担本辖区内学前教育发展和管理的相关责任, r1802: the field named at any length within its clause)
     r"|承担(?!相应|赔偿|法律|连带|经济|刑事|违约|损害|责任)[\u4e00-\u9fff]{2,20}?(?<!法律|赔偿)责任"
     r"(?![的时\u4e00-\u9fff])"
+    # 设计、施工、监理等单位按照规定和约定承担相应责任 (r1980): a share of a standing duty fixed by
+    # an agreement, 约定 right before it; no act and no consequence named (unlike
+    # 造成后果的由X承担相应责任, r656, or 承担相应的法律责任, r1442, r1604: a liability)
+    r"|(?<=约定)承担相应的?责任(?![\u4e00-\u9fff])"
     r"|作为[^，,；;。\n]{0,20}?第一责任人|落实主体责任|落实" + _NOT_THE_DOCUMENT
     + r"|" + ACTS_BY_DUTY
     + r"|(?:作为|为|是)[^，,；;。\n]{0,20}?" + COPULAR_POSTS
@@ -113,17 +123,24 @@ GUIDED_FRAME = r"在[^，,。；;：:\n]{1,30}?(?:指导|领导|统一指挥)下
 # 依法 too: 村民委员会、居民委员会依法协助… (r1620), an adverb of how with no modal before it; and
 # 在其…范围内, the bounds of the subject's own work (r1523).
 MODAL_STARTS = ("必须", "应当", "应该", "应", "要", "须", "按照", "根据", "依据", "依照", "尽快", "及时",
-                "依法", "在其")
+                "依法", "在")
+# A frame saying in which work or when the subject acts, between it and its role word
+# (建设单位在新建、改建建筑工程中，承担…的责任, 发展改革部门在…审批等工作中落实…要求, r1980): an
+# adverbial, as the bounds 在其…范围内 are; not 所在地 (a place in a name), and no 的 inside
+# (在…中的具体工作: a noun phrase, r1882).
+WORK_FRAME = r"在(?![地于])[^，,。；;：:\n在的]{1,40}?(?:中|期间)"
+WORK_FRAME_RE = re.compile(WORK_FRAME)
 # A verb joined to the role word by 并 may stand between too (X应当制定并落实…制度, r940), and 组织 run
 # straight into it (应当组织落实…, r1322: one compound verb).
 # An adverb of how may follow the modal (区房管局、属地街道应严格落实…, r1024), or stand alone
 # (请下立交管理单位、产权单位、养护单位尽快落实…, r1043).
-MODAL_RULE_RE = re.compile(r"(?:必须|应当|应该|应|要|须)?(?:严格|切实|认真|依法|积极|全面|尽快|及时)?"
+MODAL_RULE_RE = re.compile(r"(?:" + WORK_FRAME + r")?"
+                            r"(?:必须|应当|应该|应|要|须)?(?:严格|切实|认真|依法|积极|全面|尽快|及时)?"
                             r"(?:(?:按照|根据|依据|依照)[^，,。；;：:\n]{1,40})?(?:[\u4e00-\u9fff]{2}并|组织)?"
                             r"(?:" + GUIDED_FRAME + r")?"
                             # …单位和个人在其经营范围内承担… (r1523): the bounds of the subject's own
                             # work, an adverbial before its cue
-                            r"(?:在其[^，,。；;：:\n]{1,16}?(?:范围|区域)内)?"
+                            r"(?:在其[^，,。；;：:\n]{1,16}?(?:范围|区域)内|" + WORK_FRAME + r")?"
                             r"(?:予以|给予)?")  # 设置者应当予以配合 (r1042)
 # A clause that leaves its subject out and opens with the role word: the subject of the clause
 # before it in the sentence does the work (项目提出部门为该项目的管理人，在项目办指导下，负责…, r656;
@@ -149,6 +166,10 @@ CARRIED_RE = re.compile(r"(?:并且|并|同时|还|也)?(?:应当|应|要|须|�
                          + r"|配合|协助|协同|参与|参加)"  # …，协同做好… (r1621), as 配合
                          # …，按照职能分工履行职责 (r1383): acting by its duties, the duty stated
                          r"|(?P<stated>(?:按照?|依照|根据)(?:各自)?的?(?:职责|职能)(?:分工)?履行[^，,；;。\n]{0,8}?职责)"
+                         # …，并在其职责范围内，根据居民需求，开展… (r1901): the `按照职责` cue set off in a
+                         # clause of its own, whatever the verb after it; a role word right after decides
+                         r"|(?P<by_duty>在(?:各自|其)的?职责范围内|(?:按照?|依照|根据)各自的?职责)"
+                         r"(?=[，,](?!\s*(?:负责|牵头|配合|协助|协同|参与|参加)))"
                          # …，维护市场秩序，履行法定义务，… (r1424): a duty borne, stated in a clause
                          # of its own
                          r"|(?P<borne_duty>履行[^，,；;。\n]{0,8}?义务(?![^，,；;。\n])"

@@ -40,6 +40,7 @@ from .duty_heads import (
     ARTICLE_TITLE_RE,
     SETS_UP_VERB_RE,
     article_opening,
+    governing_heading,
     inline_item_starts,
     item_heading,
     set_up_item,
@@ -70,7 +71,7 @@ from .duty_words import (
 from .given_by import joined_lead, placed_clauses
 from .layout import detect_layout
 from .model import Attribution, NoticeError, Official, UnitMention
-from .numbering import Header, accept_headers
+from .numbering import Header, accept_headers, article_item_ends
 from .vocabulary import SPACE, where
 
 
@@ -384,6 +385,8 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
                 got = article_opening(text, body, line_end, starts[i + 1][0])
                 if got is not None:
                     articles.append(start)
+        if got is None and h is not None and h.style != "article":
+            got = governing_heading(text, body, line_end)  # （一）城市管理部门主管… (r1941)
         if got is None and h is None and names_duties_at is not None and names_duties_at.names_duties(start):
             got = set_up_item(text, body, line_end)  # 黄浦区成立…委员会（以下简称…），… (r1121)
         if got is None:
@@ -450,10 +453,13 @@ def duty_items(text: str, headers: list[Header], deadline: float | None = None) 
     boxed, boxes = bracket_duties(text)  # （城建中心：负责…。城运中心：…）: items of their own (r900)
     box_opens = [o for o, _c in boxes]
     read: list[tuple[int, Attribution | None, str, str]] = []  # (end, guide, role, verb) per item
+    # an article's sub-item is a paragraph: one with no marker after it is the article's (款), not the item's
+    # (（六）…等部门按照各自职责，负责… / 城市管理…部门…，应当履职尽责, r1941)
+    paragraph_ends = article_item_ends(text, headers)
     for i, (start, _body, h, _units, _head_end, duty_start) in enumerate(found):
         nxt = item_starts[i + 1] if i + 1 < len(found) else len(text)
         if h is not None:
-            end = min(nxt, block_end.get(h.start, len(text)))
+            end = min(nxt, block_end.get(h.start, len(text)), paragraph_ends.get(h.start, len(text)))
         else:
             nl = text.find("\n", duty_start)
             end = min(nl if nl != -1 else len(text), nxt)

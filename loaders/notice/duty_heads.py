@@ -213,6 +213,10 @@ _GLOSS_THEN_COLON_RE = re.compile(r"(?P<unit>[^（(，,。；;：:、\n]{2,20}?)
                                   r"[（(]即[：:]?[^()（）。\n]{1,120}?[)）][：:]")
 
 
+# A modal makes a sentence of what precedes 。 or ：, no heading naming a unit (not 应 alone: 应急管理局).
+_MODAL_IN_HEADING_RE = re.compile(r"应当|应该|必须")
+
+
 def item_heading(text: str, s: int, line_end: int, next_start: int
              ) -> tuple[list[UnitMention], int, int, int] | tuple[list[Official], int, int, int] | None:
     """The units an item starts with: (units, start and end of the heading, where
@@ -243,6 +247,8 @@ def item_heading(text: str, s: int, line_end: int, next_start: int
             # names the unit
             return item_heading(text, k + 1, line_end, next_start)
         if text[k] in "。：:":
+            if _MODAL_IN_HEADING_RE.search(text, s, k) is not None:
+                break  # 市、县（市）人民政府应当建立城乡规划委员会。 (r2004): a sentence, no heading
             units = unit_list(text, s, k) or _set_up_office(text, s, k)
             if units and text[k] in "：:" and _addressees(text, k):
                 return None
@@ -307,6 +313,24 @@ def item_heading(text: str, s: int, line_end: int, next_start: int
         if persons:
             return persons, s, cue.start(), cue.start()
     return None
+
+
+# 主管 as the verb of a numbered sub-item (（一）城市管理部门主管…监督管理工作。 under a lead-in,
+# r1941): the unit heads the item, whose role the list decides (README, a lead-in introducing
+# unit-headed items); not 主管 inside a name (城乡规划主管部门, 行业主管机关). Not an article's:
+# 市水行政主管部门主管全市水文工作 (r1700) names no role (README, 主管 no role word, r1561), the article
+# read by its own words.
+_GOVERNS_RE = re.compile(r"主管(?![\u4e00-\u9fff]{0,2}(?:部门|机关|机构|单位|领导|人员|局))")
+
+
+def governing_heading(text: str, s: int, line_end: int
+                      ) -> tuple[list[UnitMention], int, int, int] | None:
+    """A sub-item opening with its units and 主管 as the verb (see _GOVERNS_RE), or None."""
+    m = _GOVERNS_RE.search(text, s + 2, min(line_end, s + MAX_HEADING + 1))
+    if m is None or re.search(r"[，,。；;：:]", text[s : m.start()]):
+        return None
+    units = unit_list(text, s, m.start())
+    return (units, s, m.start(), m.start()) if units else None
 
 
 def _sets_up_first(text: str, pos: int, line_end: int) -> bool:

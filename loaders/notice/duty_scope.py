@@ -360,9 +360,12 @@ def _by_duties_clause(text: str, s: int, stop: int, heads: list[str]) -> Attribu
             continue
         cut = m.end() - 1 if m is not None else acts.end() if acts is not None else j
         units = unit_list(text, s, j, _MAX_LATER_SUBJECT)
+        # a role word right after the comma decides (…部门应当按照各自职责，协同做好…, r1901: support;
+        # README, a role word inside a `按照职责` sentence)
+        then = ROLE_VERB_RE.match(text, m.end()) if m is not None else None
         if units and not any(restates(u.name, h) for u in units for h in heads):
-            return Attribution(role="responsible", label=text[j:cut], clause=text[s:cut],
-                               start=s, end=cut, units=units)
+            return Attribution(role=clause_role(then.group(0)) if then else "responsible",
+                               label=text[j:cut], clause=text[s:cut], start=s, end=cut, units=units)
         return None
     return None
 

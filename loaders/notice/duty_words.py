@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 
-from .clause_cues import ACTS_BY_DUTY, NOT_IN_PRINCIPLE_LIST
+from .clause_cues import ACTS_BY_DUTY, CLAUSE_CUE_RE, NOT_IN_PRINCIPLE_LIST
 from .lexicon_lists import sector_list
 from .model import Attribution, UnitMention
 from .names import TASK_VERBS, are_holders
 from .numbering import LINE_HEADER_RE
+from .posts import NAMED_POST_RE
 from .unit_lists import KIND_AFTER_RE, list_mentions
 from .vocabulary import OPENERS, SPACE
 
@@ -175,6 +176,26 @@ PARTIES_RE = re.compile(r"(?:有关|相关|(?!任何|一切|所有|其他|各|�
 _PARTY_CLAUSE_RE = re.compile(PARTIES_RE.pattern + r"(?:应当|应|须|必须)?(?:予以)?$")
 
 
+# A later clause opening with a subject of its own, then how it acts by its duties, then the role
+# word (市、县人民政府应当加强…领导，各相关职能部门根据职责分工具体负责…, r1941): the role word is that
+# subject's, not the item's head's, where the head's own clauses hold no cue (README, the subject's
+# first role cue; a unit named in a clause of its own). With one (建设单位为…第一责任人，项目办负责…,
+# r603) the head has a duty of its own either way.
+_OWN_SUBJECTS_ADVERBIAL_RE = re.compile(r"(?:应当|应|要|必须)?(?:依法)?(?:(?:按照?|根据|依照|依据)"
+                                        r"(?:各自的?)?(?:职责|职能)(?:分工)?[，,]?)?"
+                                        r"(?:具体|分别|共同|主要)?$")
+
+
+def _later_subjects_own(text: str, start: int, verb: re.Match[str]) -> bool:
+    clause = max(text.rfind(c, start, verb.start()) for c in "，,；;")
+    if clause <= start or CLAUSE_CUE_RE.search(text, start, clause) is not None \
+            or NAMED_POST_RE.search(text, start, clause) is not None:
+        return False
+    adverbial = _OWN_SUBJECTS_ADVERBIAL_RE.search(text, clause + 1, verb.start())
+    cut = adverbial.start() if adverbial is not None else verb.start()
+    return cut - clause > 2 and unit_list(text, clause + 1, cut) is not None
+
+
 def _partys_own(text: str, start: int, verb: re.Match[str]) -> bool:
     clause = max(start, max(text.rfind(c, start, verb.start()) for c in "，,；;") + 1)
     if _EVERYONE_BEFORE_RE.search(text, max(clause, verb.start() - 8), verb.start()) is not None:
@@ -233,7 +254,8 @@ def duty_role(text: str, start: int, end: int, clause_ends: bool = False) -> tup
     m = ROLE_VERB_RE.search(text, start, stop)
     while m is not None and (_made_up_by(text, start, m.start()) or _a_noun(text, start, m.start())
                              or _in_mechanism(text, start, m) or _in_object_of_dui(text, start, m)
-                             or _in_principle(text, start, m) or _partys_own(text, start, m)):
+                             or _in_principle(text, start, m) or _partys_own(text, start, m)
+                             or _later_subjects_own(text, start, m)):
         # 区更新办由A、B、C三家副主任单位协同开展工作，负责… (r1120): the verb is the units' after 由
         # (who make the body up), not the subject's; its own role verb comes later
         m = ROLE_VERB_RE.search(text, m.end(), stop)

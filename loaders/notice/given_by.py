@@ -347,6 +347,17 @@ def designated(text: str, s: int, e: int) -> list[UnitMention] | None:
     return [UnitMention(name=name, as_written=text[s:e], start=s, end=e, reading="alternatives")]
 
 
+# A responsibility for a field named as the sentence's subject, then 由X承担
+# (既有建筑的绿色运行、维护管理和节能绿色化改造责任由建筑所有权人承担, r1980): X bears it, a standing
+# duty, as 承担…责任 is (README, `承担…责任`); 由X承担 of a work is none (r1760, r1882), nor of a
+# liability (法律责任, 赔偿责任, 相应责任), nor under a condition before it in the sentence
+# (…造成损失的，…责任由X承担): the clause opens the sentence.
+_BORNE_BY_RE = re.compile(r"(?:^|(?<=[。；;\n]))\s*(?:第[一二三四五六七八九十百零〇]+条\s*)?"
+                          r"(?P<field>[^，,。；;：:！？\n由]{2,40}?)"
+                          r"(?<!法律|赔偿|连带|刑事|相应|经济|违约|行政|民事|损害|全部|部分)责任"
+                          r"由(?P<list>" + _ITEM + r"{2,40}?)(?:依法)?承担(?=[。；;，,\n]|$)")
+
+
 # An adverbial between a 由-clause's units and its role word: 由建设单位向项管办报备后自行负责 (r703).
 # Or the rule it acts by: 应由区房管局和属地街道按职责分工及时进行…，配合区财政局做好… (r1024).
 _ADVERBIAL_AFTER_RE = re.compile(r"向|在|经|对|按照?|根据|依照|依据")
@@ -396,6 +407,15 @@ def by_clauses(text: str, start: int, end: int) -> list[Attribution]:
                                    clause=text[c.start("list") : c.end()], start=c.start("list"),
                                    end=c.end(), units=units))
             pos = c.end()
+    for m in _BORNE_BY_RE.finditer(text, start, end):
+        s, e = m.start("list"), m.end("list")
+        if text.startswith(("因", "如", "若"), m.start("field")):
+            continue  # 因…造成…的责任由…承担: a liability for an act
+        units = holders(text, s, e) or _qualified_party(text, s, e)
+        if units:
+            out.append(Attribution(role="responsible", label="由…承担…责任",
+                                   clause=text[m.start("field") : m.end()], start=s, end=m.end(),
+                                   units=alternatives(text, units)))
     taken = {a.start for a in out}
     for m in _BY_DUTY_RE.finditer(text, start, end):
         s, e = m.start("list"), m.end("list")

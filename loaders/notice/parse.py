@@ -192,10 +192,23 @@ def _duty_notice(text: str, duties: list[Duty], headers: list[Header], *, source
             clauses = [c for c in clauses if not by_division(c, colon)]
         found = with_clauses(by_clauses(text, h.end, block_end), clauses)
         for ts, te in tails.get(h.start, []):
-            if i < len(starts) and starts[i] < te:
-                continue  # a paragraph inside a duty item is the item's
+            d = bisect.bisect_right(starts, ts) - 1
+            if (d >= 0 and ts < ends[d]) or (d + 1 < len(starts) and starts[d + 1] < te):
+                continue  # a paragraph inside a duty item, or holding one, is the item's
             tail_clauses, tail_persons = subject_clauses(text, ts, te)
-            found += with_clauses(by_clauses(text, ts, te), tail_clauses)
+            tail_found = with_clauses(by_clauses(text, ts, te), tail_clauses)
+            if i < len(starts) and starts[i] < ts and (tail_found or tail_persons):
+                # after the article's sub-items, themselves measures: a measure of its own (r1941's
+                # …部门及其工作人员，应当履职尽责 after （一）–（六）, as r1180's unnumbered paragraph)
+                tail_start, tail_end = ts, te
+                while tail_start < te and text[tail_start].isspace():
+                    tail_start += 1
+                while tail_end > tail_start and text[tail_end - 1].isspace():
+                    tail_end -= 1
+                items.append((tail_start, tail_end, "", tail_found, tail_start))
+                officials_at[tail_start] = tail_persons
+                continue
+            found += tail_found
             persons += tail_persons
             block_end = te
         if found or persons:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .clause_cues import CARRIED_RE, CLAUSE_CUE_RE, MODAL_RULE_RE, MODAL_STARTS, clause_role
+from .clause_cues import CARRIED_RE, CLAUSE_CUE_RE, MODAL_RULE_RE, MODAL_STARTS, WORK_FRAME_RE, clause_role
 from .duty_heads import NAMED_BY_CLAUSE_RE, clause_named_list, located_list, owned_bodies
 from .duty_words import (
     CUE_RE,
@@ -129,6 +129,11 @@ def _set_off_subject(text: str, s: int, cue: int) -> int:
     # before the warrant too (其他相关部门应当依照法律、法规，在各自职责范围内做好…, r1743)
     warranted = listed < comma and _WARRANTED_RE.match(text, listed, comma) is not None \
         and unit_list(text, s, listed) is not None
+    # one body, then the work or time it acts in, set off by a comma
+    # (建设单位在新建、改建、扩建建筑工程中，承担…的责任, r1980): the frame shows the clause goes on,
+    # as a warrant does
+    warranted = warranted or (listed < comma and WORK_FRAME_RE.fullmatch(text, listed, comma) is not None
+                              and unit_list(text, s, listed) is not None)
     # so are alternatives closed by the short name they are given (…或者…确定的物业主管部门（以下统称物业主管
     # 部门），负责…, r1363): the alias shows where the name ends
     aliased = listed == comma and designated(text, s, listed) is not None
@@ -286,6 +291,26 @@ def _duties_of(text: str, s: int, stop: int) -> Attribution | None:
                        units=units)
 
 
+# A class of parties given duties over a list: 代表应当履行下列义务： (r1962), as 业主应当履行下列义务：;
+# the lead-in designates its subject the bearer of the duties listed (README, 履行…义务 of a class of
+# parties named by its place in the matter regulated), whatever the class is called; not everyone
+# (公民, 个人, 任何单位和个人), nor a scope (本市).
+_OBLIGED_RE = re.compile(r"(?P<unit>(?!公民|个人|人人|任何|一切|所有|全体|公众|社会|其|本|该)"
+                         r"[\u4e00-\u9fff]{2,8}?)"
+                         r"(?:应当|必须|应)履行(?:下列|以下)(?:义务|职责)[：:]")
+
+
+def _obliged(text: str, s: int, stop: int) -> Attribution | None:
+    """The class of parties a lead-in text[s:stop] gives the duties listed after it (X应当履行下列义务：)."""
+    m = _OBLIGED_RE.match(text, s, min(len(text), stop + 1))
+    if m is None or unit_list(text, s, m.end("unit")) is not None:
+        return None  # a body's own name is read by its cue already
+    unit = UnitMention(name=m.group("unit"), as_written=m.group("unit"), start=s, end=m.end("unit"),
+                       reading="party obliged")
+    return Attribution(role="responsible", label="义务", clause=text[s : m.end()], start=s, end=m.end(),
+                       units=[unit])
+
+
 def _modal_split(text: str, s: int, e: int) -> int:
     """Where a clause's subject ends when a modal or a rule stands before its role word
     (text[s:e] is 代建机构必须按照…的授权内容), or -1."""
@@ -403,7 +428,8 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
             elif got:
                 borne = cue.group("borne")  # 负有直接管理责任: the kind of responsibility is their role
                 persons.extend(o.model_copy(update={"role": borne}) if borne else o for o in got)
-        bearer = _bearer(text, s, stop) or _duties_of(text, s, stop) if got is None and opens else None
+        bearer = (_bearer(text, s, stop) or _duties_of(text, s, stop) or _obliged(text, s, stop)
+                  if got is None and opens else None)
         if bearer is not None:
             got = bearer
             out.append(bearer)
@@ -433,7 +459,8 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
                     # duty but a 负责 (README, a body set up or named, then 负责); 落实 stays the subject's
                     carried = _opening_subject(text, *designator)
                 if carried is not None:
-                    word = c.group("word") or c.group("borne") or c.group("stated") or c.group("borne_duty")
+                    word = (c.group("word") or c.group("borne") or c.group("stated") or c.group("borne_duty")
+                            or c.group("by_duty"))
                     out.append(Attribution(role=clause_role(word), label=word, clause=text[s : c.end()],
                                            start=s, end=c.end(), units=carried))
                     if word == "牵头":
