@@ -145,7 +145,9 @@ def owned_bodies(text: str, s: int, e: int) -> list[UnitMention] | None:
 # The clause says which township, as 所在街道 does (r1141), and is kept, written with the first name.
 # 所在地 runs on into the name with no 的 too (传统村落所在地乡（镇）人民政府、街道办事处, r1583), and a line
 # the bodies lie along says where they are as well (城市轨道交通沿线的区、县（市）人民政府, r1622).
-_LOCATED_RE = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:所在地?的|所在地|沿线的)")
+# A level joined by 和 / 及 before the clause (市及保护区所在地县（区）…, r2001) opens a list of levels, the
+# clause qualifying the second only: unit_lists reads it (split_joined_levels).
+_LOCATED_RE = re.compile(r"(?![省市区县乡镇][和及])[\u4e00-\u9fff]{2,16}?(?:所在地?的|所在地|沿线的)")
 _MODAL_END_RE = re.compile(r"(?:应当|应该|应|要|须|必须)$")
 
 

@@ -7,6 +7,7 @@ import re
 
 from .model import UnitMention
 from .names import (
+    NOT_A_JURISDICTION,
     PREPOSITIONS_RE,
     TASK_VERBS,
     has_unit_ending,
@@ -140,7 +141,22 @@ def _looks_like_alias(base: str, inner: str) -> bool:
             and (base[-1] in UNIT_FINAL or has_unit_ending(base))
             and (inner[-1] in UNIT_FINAL or has_unit_ending(inner))
             and not inner.startswith((*HEADLESS_BODIES, "党总支", "党支部", "党组"))
-            and not (base.endswith(generic) and inner.endswith(generic) and not jurisdiction_of(inner)))
+            and not (base.endswith(generic) and inner.endswith(generic) and not jurisdiction_of(inner)
+                     and not _other_capacity(base, inner)))
+
+
+def _other_capacity(base: str, inner: str) -> bool:
+    """海洋发展部门（渔业主管部门） (r2002), 工商行政管理部门（市场监管部门） (r1981): a department named in
+    full, then in brackets a department of another sector — the same body's other capacity or newer name, an
+    alias (README, After batches AY–BG, brackets in names). A party's alternative (建设单位（代建单位）, r754)
+    is no department and stays; a bare kind in brackets (有关部门（单位）) names no sector.
+
+    >>> _other_capacity("海洋发展部门", "渔业主管部门"), _other_capacity("建设单位", "代建单位")
+    (True, False)
+    """
+    collective = ("各", "有关", "相关", "其他")
+    return (base.endswith("部门") and inner.endswith("部门") and len(inner) >= 4 and len(base) >= 4
+            and not base.startswith(collective) and not inner.startswith(collective))
 
 
 # A bracket saying what kind of body a name stands for, in alternatives: 业主（街道部门或下属单位）
@@ -406,6 +422,19 @@ _JOINED_LEVELS_RE = re.compile(r"([省市区县乡镇])[和及]"
                                r"(?P<body>[\u4e00-\u9fff]{2,20}(?:部门|机构|人民政府|政府))")
 
 
+# A qualifier naming which places of a level are meant: 保护区所在地县（区） (r2001), as 有关 / 相关 / 各 do.
+_WHERE = r"(?:各|有关|相关|(?:(?![和及与、])[\u4e00-\u9fff]){1,8}?所在地)"
+# A place named in full (萧山区, 甲旗) or a bare level, joined by 和 / 及 to a level (maybe qualified, with
+# its alternatives in brackets) before the department both have: 萧山区、余杭区和各县（市）建设行政主管部门
+# (r1904), 市及保护区所在地县（区）海洋行政主管部门 (r2001). The first place shares the body as a bare level
+# before a body does (市、区残联), each its own (README, BE: the shared suffix distributed over the names
+# joined by 、 and 和, 各 kept with the name it heads).
+_JOINED_PLACES_RE = re.compile(r"(?P<first>(?:(?![和及与、])[\u4e00-\u9fff]){0,10}?[省市区县旗])[和及]"
+                               rf"(?P<second>{_WHERE}?(?:区县|[省市区县乡镇旗])"
+                               r"(?:[（(〔][省市区县乡镇州旗自治、]{1,7}[)）〕])?)"
+                               r"(?P<body>[\u4e00-\u9fff]{2,20}(?:部门|机构))")
+
+
 def split_joined_levels(mentions: list[UnitMention]) -> list[UnitMention]:
     """市及相关区（县）行政审批服务部门 → 市行政审批服务部门, 相关区（县）行政审批服务部门: each level
     the body's.
@@ -416,6 +445,11 @@ def split_joined_levels(mentions: list[UnitMention]) -> list[UnitMention]:
     out: list[UnitMention] = []
     for m in mentions:
         j = _JOINED_LEVELS_RE.fullmatch(m.name) if m.alias is None else None
+        if j is None and m.alias is None:
+            j = _JOINED_PLACES_RE.fullmatch(m.name)
+            if j is not None and (jurisdiction_of(j.group("first") + j.group("body")) is None
+                                  or j.group("first").startswith(NOT_A_JURISDICTION)):
+                j = None  # 城市 of 城市管理, 市场 of 市场监管: no place
         if j is None or not looks_like_unit(j.group("body")):
             out.append(m)
             continue

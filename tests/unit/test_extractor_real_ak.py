@@ -1,0 +1,52 @@
+"""Round AK (batches BE–BJ, 总则 chapters of local regulations): how a written unit phrase becomes unit
+names, stated as grammar over the settled decisions (tests/corpus_real/README.md, "After batches AY–BG"
+and the held-out batches BE–BJ). A bracket after a whole department naming a department of another
+sector is the same body's other capacity, an alias dropped (a party's alternative, 建设单位（代建单位）, stays);
+a place or a level joined by 和 / 及 to a level (maybe qualified by 所在地, with 各 kept on the name it
+heads) before the department both have shares the department, also sector by sector in a sector list.
+Each rule is pinned on the real documents it fixed and on constructed variants: sentences written for
+these tests, marked *constructed*, with sectors, verbs and places the corpus never uses. Constructed
+variants are not real documents and count in no score."""
+
+from __future__ import annotations
+
+import pytest
+from real_corpus import assert_exact, clause_roles
+
+# --- 1. X部门（Y部门）: the same department's other capacity, dropped -----------------------------------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("林草部门（自然保护地管理部门）负责巡查。", [("responsible", ["林草部门"])]),
+    ("气象部门（防雷减灾主管部门）应当协助做好监测。", [("support", ["气象部门"])]),
+    ("县文体部门（新闻出版主管部门）负责审核。", [("responsible", ["县文体部门"])]),
+    # a party's alternative stays as written (r754), and a bare kind in brackets names no sector
+    ("县建设单位（代建单位）负责。", [("responsible", ["县建设单位（代建单位）"])]),
+])
+def test_a_departments_other_capacity_in_brackets_is_dropped(text, want):
+    # constructed
+    assert clause_roles(text) == want
+
+
+# --- 2. A place or level joined by 和 / 及 to a level, before the department both have -----------------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("甲县、乙区和各旗（市）林草主管部门负责巡查。", ["甲县林草主管部门", "乙区林草主管部门", "各旗（市）林草主管部门"]),
+    ("丙山区及各县气象主管部门负责监测。", ["丙山区气象主管部门", "各县气象主管部门"]),
+    ("市及湿地所在地县（市）林草行政主管部门负责保护。", ["市林草行政主管部门", "湿地所在地县（市）林草行政主管部门"]),
+    ("市及水库所在地区文旅、体育行政主管部门负责监督。",
+     ["市文旅行政主管部门", "水库所在地区文旅行政主管部门", "市体育行政主管部门", "水库所在地区体育行政主管部门"]),
+    # not a place: 城市 of 城市管理, and a level alone before the clause reads as before
+    ("城市管理和综合执法部门负责。", ["城市管理和综合执法部门"]),
+])
+def test_places_joined_by_he_share_the_department(text, want):
+    # constructed
+    got = clause_roles(text)
+    assert len(got) == 1 and got[0][1] == want
+
+
+@pytest.mark.parametrize("stem", [
+                                  "r2001_zhoushan_hybh_2016"])
+def test_names_on_the_real_documents(stem):
+    assert_exact(stem)
