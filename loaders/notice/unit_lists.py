@@ -8,6 +8,7 @@ import re
 from .model import UnitMention
 from .names import (
     NOT_A_JURISDICTION,
+    PARTY_ENDINGS,
     PREPOSITIONS_RE,
     TASK_VERBS,
     has_unit_ending,
@@ -646,6 +647,48 @@ def merge_attributes(text: str, mentions: list[UnitMention]) -> list[UnitMention
     return out
 
 
+# Parties by their place in a thing: its owner, user, contractor, the body holding or managing it.
+_PARTY_WORDS = (*PARTY_ENDINGS, "承包人", "承包者", "权属人", "产权人", "权属单位", "产权单位", "管理单位",
+                "使用单位", "经营单位", "养护单位")
+_PARTY_WORDS_RE = "|".join(sorted(_PARTY_WORDS, key=len, reverse=True))
+_THING_PARTY_RE = re.compile(rf"(?P<thing>[\u4e00-\u9fff]{{2,8}}?)(?P<party>{_PARTY_WORDS_RE})")
+_BARE_PARTIES_RE = re.compile(rf"(?:{_PARTY_WORDS_RE})(?:[和及与](?:{_PARTY_WORDS_RE}))?")
+
+
+def share_thing(text: str, mentions: list[UnitMention]) -> list[UnitMention]:
+    """革命遗址所有权人、使用权人 (r1984), 山体权属单位、管理单位、承包人和使用人 (r1403): parties named by
+    their place in a thing, the thing written once on the first and elided from the later bare party words,
+    restored on each, across 、 and 和 (README, held-out batch BI; r1403 第七条). Only where every later
+    item is a bare party word, one at least a party's (人, 方, 者), the first item set off by 、, and the
+    thing names no place or body.
+
+    >>> [m.name for m in list_mentions("古桥所有人、管理人和使用人", 0, 13)[1]]
+    ['古桥所有人', '古桥管理人', '古桥使用人']
+    """
+    if len(mentions) < 2 or any(m.alias is not None for m in mentions):
+        return mentions
+    first = _THING_PARTY_RE.fullmatch(mentions[0].name)
+    if first is None or not all(_BARE_PARTIES_RE.fullmatch(m.name) for m in mentions[1:]):
+        return mentions
+    if not any(not m.name.endswith("单位") for m in mentions[1:]):
+        return mentions  # 下立交管理单位、产权单位、养护单位 (r1043): kinds of 单位 alone read as bodies
+    if any("、" not in text[a.end : b.start] for a, b in zip(mentions, mentions[1:2], strict=False)):
+        return mentions  # 房屋产权方及出租方 (r307): a 、 after the first item shows the list, not one 及
+    thing = first.group("thing")
+    if (jurisdiction_of(thing + "局") is not None or thing.startswith(("各", "有关", "相关", "其他", "本"))
+            or has_unit_ending(thing) or not looks_like_unit(mentions[0].name)):
+        return mentions
+    out = [mentions[0]]
+    for m in mentions[1:]:
+        exact = text[m.start : m.end] == m.name
+        for p in re.finditer(_PARTY_WORDS_RE, m.name):
+            s, e = (m.start + p.start(), m.start + p.end()) if exact else (m.start, m.end)
+            out.append(m.model_copy(update={"name": thing + p.group(0), "start": s, "end": e,
+                                            "as_written": text[s:e], "prefix_restored": True,
+                                            "reading": "elided prefix restored"}))
+    return out
+
+
 def list_mentions(text: str, start: int, end: int, before: UnitMention | None = None
                   ) -> tuple[list[UnitMention], list[UnitMention]]:
     """The unit list in text[start:end] read as mentions: (marked lead, the rest).
@@ -669,4 +712,5 @@ def list_mentions(text: str, start: int, end: int, before: UnitMention | None = 
     mentions = share_department(share_place_suffix(share_suffixes(split_joined_levels(parts))))
     mentions = merge_grassroots(text, restore_elided_prefixes(restore_prefixes(mentions), before,
                                                               document_places(text)))
+    mentions = share_thing(text, mentions)
     return leads, mentions

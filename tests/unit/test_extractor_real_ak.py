@@ -47,6 +47,37 @@ def test_places_joined_by_he_share_the_department(text, want):
 
 
 @pytest.mark.parametrize("stem", [
-                                  "r2001_zhoushan_hybh_2016"])
+                                  "r1403_sanmenxia_stbh_2021", "r1984_lishui_gmyz_2021", "r2001_zhoushan_hybh_2016"])
 def test_names_on_the_real_documents(stem):
     assert_exact(stem)
+
+
+# --- 3. A local sector joined by 和 to a service of vertical management: two bodies -------------------------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("县文旅、交通运输与海事等部门按照各自职责做好航道保护工作。", ["县文旅", "县交通运输", "县海事"]),
+    ("区民政、农业农村和气象等部门按照职责做好防灾工作。", ["区民政", "区农业农村", "区气象"]),
+    ("商务、体育和海关等部门按照各自职责做好口岸服务。", ["商务", "体育", "海关"]),
+    # two local fields joined are one merged department's
+    ("林业和草原、园林、文化和旅游等部门按照各自职责做好保护工作。", ["林业和草原", "园林", "文化和旅游"]),
+])
+def test_a_sector_and_a_vertical_service_joined_are_two_bodies(text, want):
+    # constructed
+    got = clause_roles(text)
+    assert len(got) == 1 and got[0][1] == want
+
+
+# --- 4. A thing written once before parties named by their place in it -----------------------------------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("古树所有人、管理人应当配合养护工作。", ["古树所有人", "古树管理人"]),
+    ("古桥权属单位、承包人和使用人等应当配合保护工作。", ["古桥权属单位", "古桥承包人", "古桥使用人"]),
+    ("县水利局、管理人应当配合。", ["县水利局", "管理人"]),  # a body lends no thing
+    ("渡口管理单位、养护单位应当配合。", ["渡口管理单位", "养护单位"]),  # kinds of 单位 alone are bodies
+])
+def test_a_thing_restored_on_its_parties(text, want):
+    # constructed
+    got = clause_roles(text)
+    assert len(got) == 1 and got[0][1] == want
