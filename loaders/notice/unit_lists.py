@@ -38,7 +38,10 @@ from .vocabulary import (
 # 派出机关（机构） (r1423), as the 的 of 承担…职能的部门 names a kind.
 # The kind may stand right after 等 (工会、共青团、…、红十字会等组织根据职责…, r1784), as 等部门 does.
 KIND_AFTER_RE = re.compile(r"等(?:(?:(?!等)[\u4e00-\u9fff]){2,8}的)?(?:(?!等)[\u4e00-\u9fff]){0,6}?"
-                            r"(?:部门|单位|机构|机关|组织|团体)(?:[（(](?:部门|单位|机构|机关)[）)])?$")
+                            r"(?:部门|单位|机构|机关|组织|团体)(?:[（(](?:部门|单位|机构|机关)[）)])?"
+                            # the short name the group is given after it (…等企业代表组织（以下称…）,
+                            # r2003), dropped with the kind as an alias is (r601)
+                            r"(?:[（(]以下(?:简称|统称|称)[^()（）]{1,20}[)）])?$")
 # …、区国资委等产业、招商部门 (r1064): the kinds after the last 等 may be a list of their own, which
 # names what the bodies do; the whole tail is the kind, not further bodies.
 _KINDS_AFTER_RE = re.compile(r"等(?:(?:(?!等)[\u4e00-\u9fff]){1,6}、)+(?:(?!等)[\u4e00-\u9fff]){1,6}?"
@@ -436,6 +439,50 @@ _JOINED_PLACES_RE = re.compile(r"(?P<first>(?:(?![和及与、])[\u4e00-\u9fff])
                                r"(?P<body>[\u4e00-\u9fff]{2,20}(?:部门|机构))")
 
 
+# A level (maybe two written as one, with its alternatives in brackets) written once before two bodies
+# joined by 和 / 及: 区县（自治县）地方工会和产业工会 (r2003).
+_LEVEL_HEAD_RE = re.compile(r"(?P<level>(?:区县|自治[州县旗]|[省市区县旗])"
+                            r"(?:[（(〔][省市区县乡镇州旗自治、]{1,7}[)）〕])?)"
+                            r"(?P<a>[\u4e00-\u9fff]{2,12}?)[和及](?P<b>[\u4e00-\u9fff]{3,12})")
+_NOT_SHARED = ("各", "有关", "相关", "其他", "其", "街道", "乡", "镇", "村", "社区", "居", "属地", "所在")
+
+
+def _bare_level(name: str) -> bool:
+    return name in _LEVELS or _BRACKETED_LEVEL_RE.fullmatch(name) is not None
+
+
+def share_level_over_he(mentions: list[UnitMention]) -> list[UnitMention]:
+    """A written level prefix restored on both names joined by 和, each naming a body, and the bare
+    levels before it distributed over both, name by name (市、区县（自治县）地方工会和产业工会 → 市地方工会,
+    区县（自治县）地方工会, 市产业工会, 区县（自治县）产业工会: README, held-out batch BJ, r2003; How to
+    label's 经开区、综保区党工委和管委会). Not onto a government's, a collective or a grassroots body, which
+    name their own level or none.
+
+    >>> [m.name for m in list_mentions("市、旗农技推广站和植保站", 0, 12)[1]]
+    ['市农技推广站', '旗农技推广站', '市植保站', '旗植保站']
+    """
+    for i, m in enumerate(mentions):
+        j = _LEVEL_HEAD_RE.fullmatch(m.name) if m.alias is None else None
+        if j is None:
+            continue
+        a, b = j.group("a"), j.group("b")
+        k = i
+        while k > 0 and mentions[k - 1].alias is None and _bare_level(mentions[k - 1].name):
+            k -= 1
+        if (not looks_like_unit(a) or not looks_like_unit(b) or jurisdiction_of(b) is not None
+                or jurisdiction_of(m.name) is None  # 市场监管部门和…: the 市 of 市场, no level
+                or b.startswith(j.group("level")[0])  # …和市市场监管部门 (r1864): writes its own
+                or b.startswith(_NOT_SHARED) or a.startswith(_NOT_SHARED)
+                or any(x.endswith(HEADLESS_BODIES) or canon(x) in GRASSROOTS for x in (a, b))
+                or len(split_and_joined(m.name)) != 2):
+            continue
+        levels = [u.name for u in mentions[k:i]] + [j.group("level")]
+        out = [(u, lv + body) for body in (a, b) for u, lv in zip([*mentions[k:i], m], levels, strict=True)]
+        return [*mentions[:k], *[u.model_copy(update={"name": name, "reading": "shared suffix"})
+                                 for u, name in out], *share_level_over_he(mentions[i + 1 :])]
+    return mentions
+
+
 def split_joined_levels(mentions: list[UnitMention]) -> list[UnitMention]:
     """市及相关区（县）行政审批服务部门 → 市行政审批服务部门, 相关区（县）行政审批服务部门: each level
     the body's.
@@ -708,6 +755,7 @@ def list_mentions(text: str, start: int, end: int, before: UnitMention | None = 
             continue
         (leads if marked else mentions).append(item)
     mentions = merge_attributes(text, _merge_parents(text, merge_collectives(text, mentions)))
+    mentions = share_level_over_he(mentions)
     parts = [part for m in mentions for part in split_names(text, delegate(text, m))]
     mentions = share_department(share_place_suffix(share_suffixes(split_joined_levels(parts))))
     mentions = merge_grassroots(text, restore_elided_prefixes(restore_prefixes(mentions), before,

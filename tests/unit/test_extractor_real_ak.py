@@ -11,7 +11,7 @@ variants are not real documents and count in no score."""
 from __future__ import annotations
 
 import pytest
-from real_corpus import assert_exact, clause_roles
+from real_corpus import assert_exact, clause_roles, measure_roles
 
 # --- 1. X部门（Y部门）: the same department's other capacity, dropped -----------------------------------
 
@@ -47,7 +47,8 @@ def test_places_joined_by_he_share_the_department(text, want):
 
 
 @pytest.mark.parametrize("stem", [
-                                  "r1403_sanmenxia_stbh_2021", "r1984_lishui_gmyz_2021", "r2001_zhoushan_hybh_2016"])
+                                  "r1403_sanmenxia_stbh_2021", "r1984_lishui_gmyz_2021", "r2001_zhoushan_hybh_2016",
+                                  "r2003_chongqing_jtht_2016"])
 def test_names_on_the_real_documents(stem):
     assert_exact(stem)
 
@@ -81,3 +82,29 @@ def test_a_thing_restored_on_its_parties(text, want):
     # constructed
     got = clause_roles(text)
     assert len(got) == 1 and got[0][1] == want
+
+
+# --- 5. A level written once before two bodies joined by 和, and the levels before it ------------------------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("市、县农技推广站和植保站应当协助做好监测。", ["市农技推广站", "县农技推广站", "市植保站", "县植保站"]),
+    ("市、旗（县）红十字会和慈善总会应当协助做好救助工作。",
+     ["市红十字会", "旗（县）红十字会", "市慈善总会", "旗（县）慈善总会"]),
+    # a government, a grassroots body or a name writing its own level keeps what it writes
+    ("市、县人民政府和公安机关负责。", ["市人民政府", "县人民政府", "公安机关"]),
+    ("区民政局和街道办事处负责。", ["区民政局", "街道办事处"]),
+    ("县气象局和县水文站负责。", ["县气象局", "县水文站"]),
+])
+def test_a_level_written_once_over_two_bodies_joined_by_he(text, want):
+    # constructed
+    got = clause_roles(text)
+    assert len(got) == 1 and got[0][1] == want
+
+
+def test_a_groups_short_name_after_its_kind_is_dropped():
+    # constructed: …等<kind>（以下简称…）closes the list, kind and short name left out
+
+    text = ("## 第一章 总则\n\n第六条 红十字会、慈善总会等公益组织（以下简称公益组织）应当协助做好救助工作。\n\n"
+            "## 第二章 规划\n")
+    assert measure_roles(text) == [[("support", ["红十字会", "慈善总会"])]]
