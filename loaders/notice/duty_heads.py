@@ -118,7 +118,10 @@ def named_by_clause(text: str, s: int, e: int) -> list[UnitMention] | None:
 # So is a kind of body a government designates: 县级以上人民政府确定的公共数据工作机构, 设区的市、县（市、区）
 # 人民政府确定的部门 (r1602: two, one per government). Owned by 其, the subject before it, the name is kept
 # as written (其所属的公共信用工作机构, r1602). A short name after it (（以下简称…）) is an alias, dropped.
-_OWNED_RE = re.compile(r"(?P<owners>其|[^，,。；;：:！？\n]{2,40}?)(?P<rel>所属|确定|指定)的"
+# A body a government sets up is named so too where its kind alone says not which (市人民政府设立的各类
+# 开发区管理机构, r1964: README, held-out batch BH), the clause dropped before names standing alone
+# (r1902, r1422).
+_OWNED_RE = re.compile(r"(?P<owners>其|[^，,。；;：:！？\n]{2,40}?)(?P<rel>所属|确定|指定|设立)的"
                        r"(?P<kind>[^，,。；;：:、！？\n的（(]{0,12}?(?:机构|单位|中心|站|所|队|部门))"
                        r"(?:[（(]以下(?:简称|统称|称)[^()（）\n]{1,20}[)）])?")
 

@@ -280,6 +280,35 @@ def _jurisdiction_prefix(name: str) -> str | None:
     return None
 
 
+# A people's congress or a political consultative conference and its organs: 各级人民代表大会专门委员会、
+# 常务委员会工作机构 (r1903): the owning body written once on the first organ is restored whole on the later
+# organs the list names bare (README, held-out batch BE; After batches AY–BG, a prefix naming the owning
+# body), as a headless 人民政府 takes its level.
+_ORGANS = ("常务委员会", "专门委员会", "主任会议", "主席会议", "办公厅", "秘书处")
+_OWNER_RE = re.compile(r"(?P<owner>.{0,8}?(?:人民代表大会|人大|政治协商会议|政协)(?:[^、]{0,8}?委员会)?)"
+                       rf"(?={'|'.join(_ORGANS)})")
+
+
+def restore_owner(mentions: list[UnitMention]) -> list[UnitMention]:
+    """Each later organ named bare after an organ written with its owner takes the owner.
+
+    >>> [m.name for m in list_mentions("州人民代表大会专门委员会、常务委员会办事机构", 0, 22)[1]]
+    ['州人民代表大会专门委员会', '州人民代表大会常务委员会办事机构']
+    """
+    out: list[UnitMention] = []
+    owner = ""
+    for m in mentions:
+        if (o := _OWNER_RE.match(m.name)) is not None and m.alias is None:
+            owner = o.group("owner")
+        elif owner and m.alias is None and m.name.startswith(_ORGANS) and looks_like_unit(m.name):
+            m = m.model_copy(update={"name": owner + m.name, "prefix_restored": True,
+                                     "reading": "elided prefix restored"})
+        else:
+            owner = ""
+        out.append(m)
+    return out
+
+
 def restore_prefixes(mentions: list[UnitMention]) -> list[UnitMention]:
     out: list[UnitMention] = []
     for m in mentions:
@@ -598,7 +627,9 @@ def share_department(mentions: list[UnitMention]) -> list[UnitMention]:
 
 # A zone named in full (太白湖新区, 济宁经济技术开发区): no bare level, no collective (各区).
 _NAMED_ZONE_RE = re.compile(r"(?!各)[\u4e00-\u9fff]{2,14}[区县]")
-_ZONE_BODY_RE = re.compile(r"(?!各)[\u4e00-\u9fff]{2,14}[区县](?P<body>管委会|管理委员会)")
+# A zone's administration may be named by its kind (城乡一体化示范区、经济技术开发区、西城区管理机构, r1902:
+# README, After batches AY–BG, the suffix distributed over zones named in full).
+_ZONE_BODY_RE = re.compile(r"(?!各)[\u4e00-\u9fff]{2,14}[区县](?P<body>管委会|管理委员会|管理机构)")
 
 
 _TWO_ZONES_RE = re.compile(r"(?P<first>(?!各)(?:(?![和及与])[\u4e00-\u9fff]){2,14}[区县])[和及与]"
@@ -758,7 +789,7 @@ def list_mentions(text: str, start: int, end: int, before: UnitMention | None = 
     mentions = share_level_over_he(mentions)
     parts = [part for m in mentions for part in split_names(text, delegate(text, m))]
     mentions = share_department(share_place_suffix(share_suffixes(split_joined_levels(parts))))
-    mentions = merge_grassroots(text, restore_elided_prefixes(restore_prefixes(mentions), before,
-                                                              document_places(text)))
+    mentions = restore_owner(restore_prefixes(mentions))
+    mentions = merge_grassroots(text, restore_elided_prefixes(mentions, before, document_places(text)))
     mentions = share_thing(text, mentions)
     return leads, mentions

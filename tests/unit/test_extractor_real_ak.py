@@ -48,7 +48,8 @@ def test_places_joined_by_he_share_the_department(text, want):
 
 @pytest.mark.parametrize("stem", [
                                   "r1403_sanmenxia_stbh_2021", "r1984_lishui_gmyz_2021", "r2001_zhoushan_hybh_2016",
-                                  "r2003_chongqing_jtht_2016"])
+                                  "r2003_chongqing_jtht_2016", "r1902_luohe_srhw_2019", "r1903_beijing_bash_2024",
+                                  "r1964_zhumadian_srhw_2019"])
 def test_names_on_the_real_documents(stem):
     assert_exact(stem)
 
@@ -108,3 +109,23 @@ def test_a_groups_short_name_after_its_kind_is_dropped():
     text = ("## 第一章 总则\n\n第六条 红十字会、慈善总会等公益组织（以下简称公益组织）应当协助做好救助工作。\n\n"
             "## 第二章 规划\n")
     assert measure_roles(text) == [[("support", ["红十字会", "慈善总会"])]]
+
+
+# --- 6. Bodies set up by a government, zones' administrations, a congress's organs --------------------------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a kind alone says not which: the clause kept
+    ("县人民政府设立的各类园区管理机构负责本园区的安全生产工作。", ["县人民政府设立的各类园区管理机构"]),
+    # a name standing alone: the clause dropped
+    ("区人民政府设立的甲乙新区管理委员会负责本辖区的防汛工作。", ["甲乙新区管理委员会"]),
+    # zones named in full share the administration the last names
+    ("甲湖新区、乙山经济开发区管理机构负责本辖区的防汛工作。", ["甲湖新区管理机构", "乙山经济开发区管理机构"]),
+    # the owning congress restored whole on its later organs
+    ("自治州人民代表大会专门委员会、常务委员会办事机构按照各自职责负责备案审查工作。",
+     ["自治州人民代表大会专门委员会", "自治州人民代表大会常务委员会办事机构"]),
+])
+def test_bodies_set_up_zones_and_organs(text, want):
+    # constructed
+    got = clause_roles(text)
+    assert len(got) == 1 and got[0][1] == want
