@@ -139,8 +139,15 @@ def owned_bodies(text: str, s: int, e: int) -> list[UnitMention] | None:
     owners = unit_list(text, m.start("owners"), m.end("owners"))
     if not owners:
         return None
-    return [u.model_copy(update={"name": u.name + tail, "end": m.end("kind"), "reading": "named by a clause"})
-            for u in owners]
+    # 市城乡规划部门、有关县人民政府确定的部门 (r1921): a body written in full before the last owner is a unit
+    # of its own, listed as written; only levels sharing the last owner's body own the kind too (设区的市、
+    # 县（市、区）人民政府确定的部门, r1602)
+    k = 0
+    while (k < len(owners) - 1 and owners[k].name == owners[k].as_written.strip()
+           and looks_like_unit(owners[k].name)):
+        k += 1
+    return owners[:k] + [u.model_copy(update={"name": u.name + tail, "end": m.end("kind"),
+                                              "reading": "named by a clause"}) for u in owners[k:]]
 
 
 # Where the bodies are, before them: 历史文化街区所在地的乡（镇）人民政府或者街道办事处、村（居）民委员会

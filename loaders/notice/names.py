@@ -143,7 +143,9 @@ def looks_like_unit(name: str) -> bool:
     """Could this be the name of a body? Short, no digits or sentence marks, not
     a task, and ending as body names end."""
     name = name.strip()
-    if not 2 <= len(name) <= 30 or not _CJK_RE.search(name):
+    # a bracket inside a name may list what the body also stands for (省级以上经济开发区（高新技术产业示范区、
+    # 高新技术产业开发区）管委会, r1944): the name's length is counted outside brackets
+    if not 2 <= len(name) <= 48 or len(_BRACKETS_RE.sub("", name)) > 30 or not _CJK_RE.search(name):
         return False
     if re.search(r"[0-9０-９%％。！？：:；;，,\"《》]", name):
         return False

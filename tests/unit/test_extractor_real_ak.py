@@ -49,7 +49,7 @@ def test_places_joined_by_he_share_the_department(text, want):
 @pytest.mark.parametrize("stem", [
                                   "r1403_sanmenxia_stbh_2021", "r1984_lishui_gmyz_2021", "r2001_zhoushan_hybh_2016",
                                   "r2003_chongqing_jtht_2016", "r1902_luohe_srhw_2019", "r1903_beijing_bash_2024",
-                                  "r1964_zhumadian_srhw_2019"])
+                                  "r1964_zhumadian_srhw_2019", "r1944_dongying_czrm_2016"])
 def test_names_on_the_real_documents(stem):
     assert_exact(stem)
 
@@ -126,6 +126,24 @@ def test_a_groups_short_name_after_its_kind_is_dropped():
      ["自治州人民代表大会专门委员会", "自治州人民代表大会常务委员会办事机构"]),
 ])
 def test_bodies_set_up_zones_and_organs(text, want):
+    # constructed
+    got = clause_roles(text)
+    assert len(got) == 1 and got[0][1] == want
+
+
+# --- 7. A body written in full before owners of a kind, and a long bracket inside a name --------------------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a department written in full before a government designating a kind: a unit of its own
+    ("市林草部门、有关旗人民政府确定的部门按照职责做好保护工作。", ["市林草部门", "有关旗人民政府确定的部门"]),
+    # bare levels sharing the government each designate one
+    ("设区的市、县（市、区）人民政府确定的部门负责。", ["设区的市人民政府确定的部门", "县（市、区）人民政府确定的部门"]),
+    # a bracket inside the name, counted outside the name's length
+    ("市级以上工业园区（农业科技园区、现代物流园区、电子商务产业园区）管委会负责园区内的安全生产工作。",
+     ["市级以上工业园区（农业科技园区、现代物流园区、电子商务产业园区）管委会"]),
+])
+def test_owners_and_long_names(text, want):
     # constructed
     got = clause_roles(text)
     assert len(got) == 1 and got[0][1] == want
