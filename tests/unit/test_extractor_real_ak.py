@@ -49,7 +49,8 @@ def test_places_joined_by_he_share_the_department(text, want):
 @pytest.mark.parametrize("stem", [
                                   "r1403_sanmenxia_stbh_2021", "r1984_lishui_gmyz_2021", "r2001_zhoushan_hybh_2016",
                                   "r2003_chongqing_jtht_2016", "r1902_luohe_srhw_2019", "r1903_beijing_bash_2024",
-                                  "r1964_zhumadian_srhw_2019", "r1944_dongying_czrm_2016"])
+                                  "r1964_zhumadian_srhw_2019", "r1944_dongying_czrm_2016",
+                                  "r1943_zibo_dxgx_2016"])
 def test_names_on_the_real_documents(stem):
     assert_exact(stem)
 
@@ -139,6 +140,8 @@ def test_bodies_set_up_zones_and_organs(text, want):
     ("市林草部门、有关旗人民政府确定的部门按照职责做好保护工作。", ["市林草部门", "有关旗人民政府确定的部门"]),
     # bare levels sharing the government each designate one
     ("设区的市、县（市、区）人民政府确定的部门负责。", ["设区的市人民政府确定的部门", "县（市、区）人民政府确定的部门"]),
+    # alternatives, the second designated by the governments of levels listed: one party as written
+    ("林草主管部门或者市、县人民政府确定的部门负责巡查工作。", ["林草主管部门或者市、县人民政府确定的部门"]),
     # a bracket inside the name, counted outside the name's length
     ("市级以上工业园区（农业科技园区、现代物流园区、电子商务产业园区）管委会负责园区内的安全生产工作。",
      ["市级以上工业园区（农业科技园区、现代物流园区、电子商务产业园区）管委会"]),
