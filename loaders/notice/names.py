@@ -115,7 +115,10 @@ JURISDICTION_RE = re.compile(r"(?:[\u4e00-\u9fff]{0,6}?(?:省|市|县|区|州|�
 # 市场监管局 and 市政局 start with 市 but 市 is no jurisdiction there.
 NOT_A_JURISDICTION = ("城市", "市场", "市政", "市容", "市民", "区域", "县域", "市域", "乡村", "镇村", "区级",
                       "县级",
-                      "市级", "市直", "县直", "区直", "市属", "县属", "区属")
+                      "市级", "市直", "县直", "区直", "市属", "县属", "区属",
+                      # a kind of area with no proper name says not which place (风景名胜区主管部门, r1942;
+                      # 各类开发区管理机构, r1964): no jurisdiction
+                      "风景名胜区", "自然保护区", "保护区", "开发区", "示范区", "园区", "景区")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _BRACKETS_RE = re.compile(r"[（(〔][^（(〔）)〕]*[）)〕]")
 # Endings that finish a body's name for certain (局, 委, 政府 …); UNIT_FINAL also

@@ -140,6 +140,9 @@ def test_bodies_set_up_zones_and_organs(text, want):
     ("市林草部门、有关旗人民政府确定的部门按照职责做好保护工作。", ["市林草部门", "有关旗人民政府确定的部门"]),
     # bare levels sharing the government each designate one
     ("设区的市、县（市、区）人民政府确定的部门负责。", ["设区的市人民政府确定的部门", "县（市、区）人民政府确定的部门"]),
+    # a kind of area with no proper name is no place: the designated kind keeps its clause, split at 和
+    ("设区的市人民政府林草主管部门和县（市、区）人民政府确定的自然保护区主管部门负责保护工作。",
+     ["设区的市人民政府林草主管部门", "县（市、区）人民政府确定的自然保护区主管部门"]),
     # alternatives, the second designated by the governments of levels listed: one party as written
     ("林草主管部门或者市、县人民政府确定的部门负责巡查工作。", ["林草主管部门或者市、县人民政府确定的部门"]),
     # a bracket inside the name, counted outside the name's length
