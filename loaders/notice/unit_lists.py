@@ -690,6 +690,10 @@ def _bare_place(name: str) -> bool:
             and not has_unit_ending(name))
 
 
+_ZONE_ADMIN_RE = re.compile(r"(?:国家级?)?[\u4e00-\u9fff]{0,10}(?:开发区|园区|新区|示范区|试验区|实验区)"
+                            r"(?:管理委员会|管委会)")
+
+
 def _share_body(out: list[UnitMention], i: int) -> None:
     """吴泾、塘湾派出所: bare places before a place's body (派出所, 中心, 所, 站 …) share
     the body (吴泾派出所, r600); the last name is read as a place as long as the bare
@@ -699,7 +703,11 @@ def _share_body(out: list[UnitMention], i: int) -> None:
         return
     place = len(prev.name)
     body = out[i].name[place:]
-    if not (looks_like_unit(body) and body[-1] in "所站队院庭心") or jurisdiction_of(out[i].name):
+    # 郑州、洛阳、新乡国家高新技术产业开发区管理委员会 (r1442): bare cities before a zone's administration
+    # named with the last city share the zone and its body, as 吴泾、塘湾派出所 share 派出所
+    zone = _ZONE_ADMIN_RE.fullmatch(body) is not None
+    if not (looks_like_unit(body) and (body[-1] in "所站队院庭心" or zone)) \
+            or (jurisdiction_of(out[i].name) and not zone):
         return
     k = i - 1
     while k >= 0 and out[k].alias is None and _bare_place(out[k].name) and len(out[k].name) == place:

@@ -50,7 +50,8 @@ def test_places_joined_by_he_share_the_department(text, want):
                                   "r1403_sanmenxia_stbh_2021", "r1984_lishui_gmyz_2021", "r2001_zhoushan_hybh_2016",
                                   "r2003_chongqing_jtht_2016", "r1902_luohe_srhw_2019", "r1903_beijing_bash_2024",
                                   "r1964_zhumadian_srhw_2019", "r1944_dongying_czrm_2016",
-                                  "r1943_zibo_dxgx_2016"])
+                                  "r1943_zibo_dxgx_2016",
+                                  "r1442_zhengluoxin_zzcx_2020"])
 def test_names_on_the_real_documents(stem):
     assert_exact(stem)
 
@@ -122,6 +123,8 @@ def test_a_groups_short_name_after_its_kind_is_dropped():
     ("区人民政府设立的甲乙新区管理委员会负责本辖区的防汛工作。", ["甲乙新区管理委员会"]),
     # zones named in full share the administration the last names
     ("甲湖新区、乙山经济开发区管理机构负责本辖区的防汛工作。", ["甲湖新区管理机构", "乙山经济开发区管理机构"]),
+    # bare cities before a zone's administration named with the last city share zone and body
+    ("甲城、乙城经济技术开发区管委会负责园区的安全工作。", ["甲城经济技术开发区管委会", "乙城经济技术开发区管委会"]),
     # the owning congress restored whole on its later organs
     ("自治州人民代表大会专门委员会、常务委员会办事机构按照各自职责负责备案审查工作。",
      ["自治州人民代表大会专门委员会", "自治州人民代表大会常务委员会办事机构"]),
