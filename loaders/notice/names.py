@@ -96,8 +96,11 @@ PHRASE_RE = re.compile(r"(?<!设区)的|是否|邀请|设立|成立|下设|设�
 # Procedure verbs right after a finished body's name: the name ended and a sentence went on
 # (城建中心报小型建设工程领导小组选择社会中介机构, r602), also after a modal, with a verb governing
 # another body (区房管局应指导街道督促物业管理单位…, r941; not 市委组织部).
+# A government, a department or an agency before a modal too (市、县（市）人民政府应当建立城乡规划委员会,
+# r2004); not before 确定 or 指定 (…人民政府确定的部门 names a body).
 _BODY_THEN_VERB_RE = re.compile(r"(?:局|委|办|中心|所|站|组|室)(?:报|选择|确定|委托|审核|提出|通过"
-                                r"|(?:应当|应|要|须|必须)(?!急)|指导(?!组|站|中心|委)|督促)")
+                                r"|(?:应当|应|要|须|必须)(?!急)|指导(?!组|站|中心|委)|督促)"
+                                r"|(?:政府|部门|机构)(?:应当|应|须|必须)(?!急)")
 # Final characters that end a body's name only as the last character of a word for bodies:
 # 单位, 机构, 部门, 机关, 海关, 银行 (not 到位, 结构, 热门, 相关, 进行).
 _WORD_FINALS = {"位": ("单位",), "构": ("机构",), "门": ("部门",), "关": ("机关", "海关"),

@@ -156,3 +156,19 @@ def test_owners_and_long_names(text, want):
     # constructed
     got = clause_roles(text)
     assert len(got) == 1 and got[0][1] == want
+
+
+# --- 8. A government or a department before a modal ends its name ------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "is_unit"), [
+    ("县人民政府应当建立防汛抗旱委员会", False),
+    ("旗林草部门应当设立巡护站", False),
+    ("乙区文旅机构须组建讲解队", False),
+    ("县人民政府应急管理办公室", True),  # 应急: no modal
+    ("县应急管理部门", True),
+])
+def test_a_modal_after_a_body_ends_its_name(name, is_unit):
+    # constructed
+    from govgraph.loaders.notice.names import looks_like_unit
+    assert looks_like_unit(name) is is_unit
