@@ -280,6 +280,12 @@ def lexicon_sectors(text: str, s: int, e: int) -> list[UnitMention] | None:
         return None  # nothing shows where an open list of unknown words ends
     out: list[UnitMention] = []
     for i, (ia, ib, bare, alias, restore) in enumerate(readings):
+        if kind and alias is not None:
+            # 城市管理（综合行政执法）、行政审批服务部门 (r1941): the kind written once is distributed, so the
+            # bracket stands inside the name, more of it after it, and is kept as written (README, After
+            # batches AY–BG, brackets in names), unlike 城市管理（综合执法）等…部门 (r1682), dropped
+            written = raw[ia:ib]
+            bare, alias = (written[len(place) :] if i == 0 else written), None
         for p in prefixes if restore else [""]:
             name = p + bare + kind
             as_written = raw[ia:ib]

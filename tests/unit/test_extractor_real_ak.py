@@ -173,3 +173,18 @@ def test_a_modal_after_a_body_ends_its_name(name, is_unit):
     # constructed
     from govgraph.loaders.notice.names import looks_like_unit
     assert looks_like_unit(name) is is_unit
+
+
+# --- 9. A sector's bracket kept where the kind written once is distributed after it -------------------------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("林草（自然保护地）、文旅主管部门和其他有关部门", ["林草（自然保护地）主管部门", "文旅主管部门", "其他有关部门"]),
+    ("县水务（水利）、农业农村部门", ["县水务（水利）部门", "县农业农村部门"]),
+    # a bracket after a sector before 等…部门 stays dropped (r1682)
+    ("水务（水利）、林业等部门", ["水务", "林业"]),
+])
+def test_a_bracket_inside_a_distributed_name_is_kept(text, want):
+    # constructed
+    from govgraph.loaders.notice.lexicon_lists import lexicon_sectors
+    assert [u.name for u in lexicon_sectors(text, 0, len(text)) or []] == want
