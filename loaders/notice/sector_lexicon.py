@@ -87,6 +87,46 @@ SECTORS: frozenset[str] = frozenset(_FIELDS.split())
 _LONGEST = max(map(len, SECTORS))
 
 
+# Services under a central ministry's vertical management (垂直管理): a local people's government merges
+# none of them into a department of its own, so a local sector joined to one by 和 names two bodies
+# (应急管理和消防救援, r1984: the emergency-management department and the fire and rescue service; README,
+# held-out batch BI), while two local fields joined (自然资源和规划, 林业和绿化) are one merged department's.
+VERTICAL: frozenset[str] = frozenset(
+    "消防救援 海关 税务 国家税务 海事 气象 邮政管理 通信管理 民用航空 民航 铁路 烟草专卖 国家安全 外汇管理 "
+    "金融监督管理 银行保险监督管理 证券监督管理".split())
+
+
+_KINDS = ("", "部门", "主管部门", "行政主管部门", "机构")
+
+
+def two_bodies(name: str) -> tuple[str, str] | None:
+    """A sector item naming two bodies: a sector (its place prefix kept on it) and a service of
+    vertical management joined by 和 / 与 / 及, the kind of body after them (部门, 机构) on each;
+    the two names, or None.
+
+    >>> two_bodies("应急管理和消防救援"), two_bodies("县交通运输与海事部门")
+    (('应急管理', '消防救援'), ('县交通运输部门', '县海事部门'))
+    >>> two_bodies("自然资源和规划"), two_bodies("财政和税务局")
+    (None, None)
+    """
+    for k, ch in enumerate(name):
+        if ch not in "和与及" or k < 2:
+            continue
+        left = name[:k]
+        sector = longest_sector_suffix(left)
+        if not sector:
+            continue
+        rest = name[k + 1 :]
+        vertical = next((v for v in sorted(VERTICAL, key=len, reverse=True) if rest.startswith(v)), None)
+        if vertical is None:
+            continue
+        kind = rest[len(vertical) :]
+        if kind not in _KINDS or name[: len(name) - len(kind)] in SECTORS:
+            return None
+        return left + kind, left[: len(left) - len(sector)] + vertical + kind
+    return None
+
+
 def is_sector(name: str) -> bool:
     """Is ``name`` a sector of the lexicon, written whole?"""
     return name in SECTORS
@@ -100,4 +140,4 @@ def longest_sector_suffix(name: str) -> str:
     return ""
 
 
-__all__ = ["SECTORS", "is_sector", "longest_sector_suffix"]
+__all__ = ["SECTORS", "VERTICAL", "is_sector", "longest_sector_suffix", "two_bodies"]

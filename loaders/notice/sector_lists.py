@@ -88,14 +88,18 @@ _RANKED_RE = re.compile(r"(?:县级以上(?:地方)?(?:各级)?|设区的市)(?P
 _PREFIX_RE = re.compile(rf"{_RANKED_RE.pattern}|{_LEVEL}(?:[（(〔](?:{_LEVEL}|、){{1,7}}[)）〕])?"
                         r"(?P<gov2>人民政府|政府)?|(?P<place>[\u4e00-\u9fff]{1,8}?[省市区县旗])(?P<gov3>人民政府)")
 # A bare level joined by 和 to the level the first sector is written with (市和区（县）发展改革、…).
-_TWO_LEVELS_RE = re.compile(rf"(?P<level>[{_LEVELS}])和(?={_LEVEL}(?:[（(〔][{_LEVELS}、]{{1,7}}[)）〕])?"
+# 及 joins them as 和 does, and the second may be qualified by where its places are (市及保护区所在地县（区）
+# 海洋、渔业行政主管部门, r2001: 市 and the counties where the reserve lies, each level's two departments).
+_WHERE = r"(?:(?:(?![和及与、])[\u4e00-\u9fff]){1,8}?所在地)"
+_TWO_LEVELS_RE = re.compile(rf"(?P<level>[{_LEVELS}])[和及]"
+                            rf"(?={_WHERE}?{_LEVEL}(?:[（(〔][{_LEVELS}、]{{1,7}}[)）〕])?"
                             r"(?:人民政府)?[\u4e00-\u9fff])")
 _BARE_TWO_RE = re.compile(rf"([{_LEVELS}])和([{_LEVELS}])")
 # A department of one level joined by 和 to a bare level opening the list (市人民政府生态环境和市、县（区）…).
 _JOINED_LEVEL_RE = re.compile(r"(?P<own>[\u4e00-\u9fff（）()]{2,20})和(?P<level>[省市区县镇乡])")
 # The kind written once on the last sector and shared by all (民政部门): a generic kind, which no
 # sector's name ends with.
-_SHARED_KIND_RE = re.compile(r"(?:行政|主管|职能)?(?:部门|单位|机构)$")
+_SHARED_KIND_RE = re.compile(r"(?:行政)?(?:主管|职能)?(?:部门|单位|机构)$")
 
 
 # A field of work ending as a body's name may (农业, 林业, 工业: 业 as in 企业), named here as a sector.
@@ -130,7 +134,7 @@ def _levels(units: list[UnitMention]) -> tuple[list[str], int]:
         return [], 0
     # 市、有关县（区）发展改革、规划…等部门 (r1800): the level the first sector carries may be qualified
     # (有关, 相关, 各), the qualifier kept with the level it heads
-    qualified = re.match(r"有关|相关|各", units[k].name)
+    qualified = re.match(rf"有关|相关|各|{_WHERE}", units[k].name)
     qual = qualified.group(0) if qualified is not None else ""
     first = units[k].name[len(qual) :]
     if _PREFIX_RE.match(first) is None or jurisdiction_of(first) is None:
@@ -238,12 +242,8 @@ def typed_sectors(text: str, s: int, e: int) -> list[UnitMention] | None:
             b = first.model_copy(update={"name": pair.group(2), "as_written": pair.group(2),
                                          "start": first.start + 2})
             return _distribute([a, b, *units[1:]], "")
-        if (two := _TWO_LEVELS_RE.match(units[0].name)) is not None and len(units) > 1:
-            # 市和区（县）发展改革、公安…等部门: two levels joined by 和, as 市、区（县）…
-            first, lvl, cut = units[0], two.group("level"), two.end()
-            level = first.model_copy(update={"name": lvl, "as_written": lvl, "end": first.start + len(lvl)})
-            second = first.model_copy(update={"name": first.name[cut:], "start": first.start + cut})
-            return _distribute([level, second, *units[1:]], "")
+        if (two_levels := _two_levels(units)) is not None:
+            return _distribute(two_levels, "")
         if (joined := _JOINED_LEVEL_RE.fullmatch(units[0].name)) is not None and len(units) > 2:
             # 市人民政府生态环境和市、县（区）人民政府发展改革、农业农村…等部门 (r1480): one level's
             # department as written, joined by 和 to the levels the sectors after it are distributed over
@@ -261,11 +261,22 @@ def typed_sectors(text: str, s: int, e: int) -> list[UnitMention] | None:
     kind = _SHARED_KIND_RE.search(units[-1].name)
     if (kind is None or kind.start() < 2 or not _sector(units[-1].name[: kind.start()])
             or any(looks_like_unit(u.name) and not _FIELD_RE.search(u.name) for u in units[:-1])
-            or looks_like_unit(units[-1].name[: kind.start()])):
+            or looks_like_unit(stem0 := units[-1].name[: kind.start()]) and not _FIELD_RE.search(stem0)):
         return None
     last = units[-1]
     stem = last.model_copy(update={"name": last.name[: kind.start()]})
-    return _distribute([*units[:-1], stem], kind.group(0))
+    return _distribute(_two_levels([*units[:-1], stem]) or [*units[:-1], stem], kind.group(0))
+
+
+def _two_levels(units: list[UnitMention]) -> list[UnitMention] | None:
+    """市和区（县）发展改革、公安…等部门: two levels joined by 和 (or 及), as 市、区（县）…: the first item
+    cut into the bare level and the rest; None when the list opens otherwise."""
+    if len(units) < 2 or (two := _TWO_LEVELS_RE.match(units[0].name)) is None:
+        return None
+    first, lvl, cut = units[0], two.group("level"), two.end()
+    level = first.model_copy(update={"name": lvl, "as_written": lvl, "end": first.start + len(lvl)})
+    second = first.model_copy(update={"name": first.name[cut:], "start": first.start + cut})
+    return [level, second, *units[1:]]
 
 
 __all__ = ["TYPED_END_RE", "typed_sectors"]

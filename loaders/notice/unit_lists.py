@@ -7,6 +7,8 @@ import re
 
 from .model import UnitMention
 from .names import (
+    NOT_A_JURISDICTION,
+    PARTY_ENDINGS,
     PREPOSITIONS_RE,
     TASK_VERBS,
     has_unit_ending,
@@ -36,7 +38,10 @@ from .vocabulary import (
 # 派出机关（机构） (r1423), as the 的 of 承担…职能的部门 names a kind.
 # The kind may stand right after 等 (工会、共青团、…、红十字会等组织根据职责…, r1784), as 等部门 does.
 KIND_AFTER_RE = re.compile(r"等(?:(?:(?!等)[\u4e00-\u9fff]){2,8}的)?(?:(?!等)[\u4e00-\u9fff]){0,6}?"
-                            r"(?:部门|单位|机构|机关|组织|团体)(?:[（(](?:部门|单位|机构|机关)[）)])?$")
+                            r"(?:部门|单位|机构|机关|组织|团体)(?:[（(](?:部门|单位|机构|机关)[）)])?"
+                            # the short name the group is given after it (…等企业代表组织（以下称…）,
+                            # r2003), dropped with the kind as an alias is (r601)
+                            r"(?:[（(]以下(?:简称|统称|称)[^()（）]{1,20}[)）])?$")
 # …、区国资委等产业、招商部门 (r1064): the kinds after the last 等 may be a list of their own, which
 # names what the bodies do; the whole tail is the kind, not further bodies.
 _KINDS_AFTER_RE = re.compile(r"等(?:(?:(?!等)[\u4e00-\u9fff]){1,6}、)+(?:(?!等)[\u4e00-\u9fff]){1,6}?"
@@ -140,7 +145,22 @@ def _looks_like_alias(base: str, inner: str) -> bool:
             and (base[-1] in UNIT_FINAL or has_unit_ending(base))
             and (inner[-1] in UNIT_FINAL or has_unit_ending(inner))
             and not inner.startswith((*HEADLESS_BODIES, "党总支", "党支部", "党组"))
-            and not (base.endswith(generic) and inner.endswith(generic) and not jurisdiction_of(inner)))
+            and not (base.endswith(generic) and inner.endswith(generic) and not jurisdiction_of(inner)
+                     and not _other_capacity(base, inner)))
+
+
+def _other_capacity(base: str, inner: str) -> bool:
+    """海洋发展部门（渔业主管部门） (r2002), 工商行政管理部门（市场监管部门） (r1981): a department named in
+    full, then in brackets a department of another sector — the same body's other capacity or newer name, an
+    alias (README, After batches AY–BG, brackets in names). A party's alternative (建设单位（代建单位）, r754)
+    is no department and stays; a bare kind in brackets (有关部门（单位）) names no sector.
+
+    >>> _other_capacity("海洋发展部门", "渔业主管部门"), _other_capacity("建设单位", "代建单位")
+    (True, False)
+    """
+    collective = ("各", "有关", "相关", "其他")
+    return (base.endswith("部门") and inner.endswith("部门") and len(inner) >= 4 and len(base) >= 4
+            and not base.startswith(collective) and not inner.startswith(collective))
 
 
 # A bracket saying what kind of body a name stands for, in alternatives: 业主（街道部门或下属单位）
@@ -258,6 +278,35 @@ def _jurisdiction_prefix(name: str) -> str | None:
         if i > 0:
             return name[:i]
     return None
+
+
+# A people's congress or a political consultative conference and its organs: 各级人民代表大会专门委员会、
+# 常务委员会工作机构 (r1903): the owning body written once on the first organ is restored whole on the later
+# organs the list names bare (README, held-out batch BE; After batches AY–BG, a prefix naming the owning
+# body), as a headless 人民政府 takes its level.
+_ORGANS = ("常务委员会", "专门委员会", "主任会议", "主席会议", "办公厅", "秘书处")
+_OWNER_RE = re.compile(r"(?P<owner>.{0,8}?(?:人民代表大会|人大|政治协商会议|政协)(?:[^、]{0,8}?委员会)?)"
+                       rf"(?={'|'.join(_ORGANS)})")
+
+
+def restore_owner(mentions: list[UnitMention]) -> list[UnitMention]:
+    """Each later organ named bare after an organ written with its owner takes the owner.
+
+    >>> [m.name for m in list_mentions("州人民代表大会专门委员会、常务委员会办事机构", 0, 22)[1]]
+    ['州人民代表大会专门委员会', '州人民代表大会常务委员会办事机构']
+    """
+    out: list[UnitMention] = []
+    owner = ""
+    for m in mentions:
+        if (o := _OWNER_RE.match(m.name)) is not None and m.alias is None:
+            owner = o.group("owner")
+        elif owner and m.alias is None and m.name.startswith(_ORGANS) and looks_like_unit(m.name):
+            m = m.model_copy(update={"name": owner + m.name, "prefix_restored": True,
+                                     "reading": "elided prefix restored"})
+        else:
+            owner = ""
+        out.append(m)
+    return out
 
 
 def restore_prefixes(mentions: list[UnitMention]) -> list[UnitMention]:
@@ -402,8 +451,67 @@ _SHARED_BODY_RE = re.compile(r"^(各|有关|相关)?(.{1,4}?)(人民政府|政�
 # list has 、.
 _JOINED_LEVELS_RE = re.compile(r"([省市区县乡镇])[和及]"
                                # 区县（市）: two levels written as one (市和区县（市）人民政府…, r1721)
-                               r"((?:相关|有关)?(?:区县|[省市区县乡镇])(?:[（(][省市区县乡镇州旗自治、]{1,7}[)）])?)"
+                               # or where its places are (市及湿地所在地区人民政府, as r2001's departments)
+                               r"((?:相关|有关|(?:(?![和及与、])[\u4e00-\u9fff]){1,8}?所在地)?(?:区县|[省市区县乡镇])"
+                               r"(?:[（(][省市区县乡镇州旗自治、]{1,7}[)）])?)"
                                r"(?P<body>[\u4e00-\u9fff]{2,20}(?:部门|机构|人民政府|政府))")
+
+
+# A qualifier naming which places of a level are meant: 保护区所在地县（区） (r2001), as 有关 / 相关 / 各 do.
+_WHERE = r"(?:各|有关|相关|(?:(?![和及与、])[\u4e00-\u9fff]){1,8}?所在地)"
+# A place named in full (萧山区, 甲旗) or a bare level, joined by 和 / 及 to a level (maybe qualified, with
+# its alternatives in brackets) before the department both have: 萧山区、余杭区和各县（市）建设行政主管部门
+# (r1904), 市及保护区所在地县（区）海洋行政主管部门 (r2001). The first place shares the body as a bare level
+# before a body does (市、区残联), each its own (README, BE: the shared suffix distributed over the names
+# joined by 、 and 和, 各 kept with the name it heads).
+_JOINED_PLACES_RE = re.compile(r"(?P<first>(?:(?![和及与、])[\u4e00-\u9fff]){0,10}?[省市区县旗])[和及]"
+                               rf"(?P<second>{_WHERE}?(?:区县|[省市区县乡镇旗])"
+                               r"(?:[（(〔][省市区县乡镇州旗自治、]{1,7}[)）〕])?)"
+                               r"(?P<body>[\u4e00-\u9fff]{2,20}(?:部门|机构))")
+
+
+# A level (maybe two written as one, with its alternatives in brackets) written once before two bodies
+# joined by 和 / 及: 区县（自治县）地方工会和产业工会 (r2003).
+_LEVEL_HEAD_RE = re.compile(r"(?P<level>(?:区县|自治[州县旗]|[省市区县旗])"
+                            r"(?:[（(〔][省市区县乡镇州旗自治、]{1,7}[)）〕])?)"
+                            r"(?P<a>[\u4e00-\u9fff]{2,12}?)[和及](?P<b>[\u4e00-\u9fff]{3,12})")
+_NOT_SHARED = ("各", "有关", "相关", "其他", "其", "街道", "乡", "镇", "村", "社区", "居", "属地", "所在")
+
+
+def _bare_level(name: str) -> bool:
+    return name in _LEVELS or _BRACKETED_LEVEL_RE.fullmatch(name) is not None
+
+
+def share_level_over_he(mentions: list[UnitMention]) -> list[UnitMention]:
+    """A written level prefix restored on both names joined by 和, each naming a body, and the bare
+    levels before it distributed over both, name by name (市、区县（自治县）地方工会和产业工会 → 市地方工会,
+    区县（自治县）地方工会, 市产业工会, 区县（自治县）产业工会: README, held-out batch BJ, r2003; How to
+    label's 经开区、综保区党工委和管委会). Not onto a government's, a collective or a grassroots body, which
+    name their own level or none.
+
+    >>> [m.name for m in list_mentions("市、旗农技推广站和植保站", 0, 12)[1]]
+    ['市农技推广站', '旗农技推广站', '市植保站', '旗植保站']
+    """
+    for i, m in enumerate(mentions):
+        j = _LEVEL_HEAD_RE.fullmatch(m.name) if m.alias is None else None
+        if j is None:
+            continue
+        a, b = j.group("a"), j.group("b")
+        k = i
+        while k > 0 and mentions[k - 1].alias is None and _bare_level(mentions[k - 1].name):
+            k -= 1
+        if (not looks_like_unit(a) or not looks_like_unit(b) or jurisdiction_of(b) is not None
+                or jurisdiction_of(m.name) is None  # 市场监管部门和…: the 市 of 市场, no level
+                or b.startswith(j.group("level")[0])  # …和市市场监管部门 (r1864): writes its own
+                or b.startswith(_NOT_SHARED) or a.startswith(_NOT_SHARED)
+                or any(x.endswith(HEADLESS_BODIES) or canon(x) in GRASSROOTS for x in (a, b))
+                or len(split_and_joined(m.name)) != 2):
+            continue
+        levels = [u.name for u in mentions[k:i]] + [j.group("level")]
+        out = [(u, lv + body) for body in (a, b) for u, lv in zip([*mentions[k:i], m], levels, strict=True)]
+        return [*mentions[:k], *[u.model_copy(update={"name": name, "reading": "shared suffix"})
+                                 for u, name in out], *share_level_over_he(mentions[i + 1 :])]
+    return mentions
 
 
 def split_joined_levels(mentions: list[UnitMention]) -> list[UnitMention]:
@@ -416,6 +524,11 @@ def split_joined_levels(mentions: list[UnitMention]) -> list[UnitMention]:
     out: list[UnitMention] = []
     for m in mentions:
         j = _JOINED_LEVELS_RE.fullmatch(m.name) if m.alias is None else None
+        if j is None and m.alias is None:
+            j = _JOINED_PLACES_RE.fullmatch(m.name)
+            if j is not None and (jurisdiction_of(j.group("first") + j.group("body")) is None
+                                  or j.group("first").startswith(NOT_A_JURISDICTION)):
+                j = None  # 城市 of 城市管理, 市场 of 市场监管: no place
         if j is None or not looks_like_unit(j.group("body")):
             out.append(m)
             continue
@@ -516,7 +629,9 @@ def share_department(mentions: list[UnitMention]) -> list[UnitMention]:
 
 # A zone named in full (太白湖新区, 济宁经济技术开发区): no bare level, no collective (各区).
 _NAMED_ZONE_RE = re.compile(r"(?!各)[\u4e00-\u9fff]{2,14}[区县]")
-_ZONE_BODY_RE = re.compile(r"(?!各)[\u4e00-\u9fff]{2,14}[区县](?P<body>管委会|管理委员会)")
+# A zone's administration may be named by its kind (城乡一体化示范区、经济技术开发区、西城区管理机构, r1902:
+# README, After batches AY–BG, the suffix distributed over zones named in full).
+_ZONE_BODY_RE = re.compile(r"(?!各)[\u4e00-\u9fff]{2,14}[区县](?P<body>管委会|管理委员会|管理机构)")
 
 
 _TWO_ZONES_RE = re.compile(r"(?P<first>(?!各)(?:(?![和及与])[\u4e00-\u9fff]){2,14}[区县])[和及与]"
@@ -577,6 +692,10 @@ def _bare_place(name: str) -> bool:
             and not has_unit_ending(name))
 
 
+_ZONE_ADMIN_RE = re.compile(r"(?:国家级?)?[\u4e00-\u9fff]{0,10}(?:开发区|园区|新区|示范区|试验区|实验区)"
+                            r"(?:管理委员会|管委会)")
+
+
 def _share_body(out: list[UnitMention], i: int) -> None:
     """吴泾、塘湾派出所: bare places before a place's body (派出所, 中心, 所, 站 …) share
     the body (吴泾派出所, r600); the last name is read as a place as long as the bare
@@ -586,7 +705,11 @@ def _share_body(out: list[UnitMention], i: int) -> None:
         return
     place = len(prev.name)
     body = out[i].name[place:]
-    if not (looks_like_unit(body) and body[-1] in "所站队院庭心") or jurisdiction_of(out[i].name):
+    # 郑州、洛阳、新乡国家高新技术产业开发区管理委员会 (r1442): bare cities before a zone's administration
+    # named with the last city share the zone and its body, as 吴泾、塘湾派出所 share 派出所
+    zone = _ZONE_ADMIN_RE.fullmatch(body) is not None
+    if not (looks_like_unit(body) and (body[-1] in "所站队院庭心" or zone)) \
+            or (jurisdiction_of(out[i].name) and not zone):
         return
     k = i - 1
     while k >= 0 and out[k].alias is None and _bare_place(out[k].name) and len(out[k].name) == place:
@@ -612,6 +735,48 @@ def merge_attributes(text: str, mentions: list[UnitMention]) -> list[UnitMention
     return out
 
 
+# Parties by their place in a thing: its owner, user, contractor, the body holding or managing it.
+_PARTY_WORDS = (*PARTY_ENDINGS, "承包人", "承包者", "权属人", "产权人", "权属单位", "产权单位", "管理单位",
+                "使用单位", "经营单位", "养护单位")
+_PARTY_WORDS_RE = "|".join(sorted(_PARTY_WORDS, key=len, reverse=True))
+_THING_PARTY_RE = re.compile(rf"(?P<thing>[\u4e00-\u9fff]{{2,8}}?)(?P<party>{_PARTY_WORDS_RE})")
+_BARE_PARTIES_RE = re.compile(rf"(?:{_PARTY_WORDS_RE})(?:[和及与](?:{_PARTY_WORDS_RE}))?")
+
+
+def share_thing(text: str, mentions: list[UnitMention]) -> list[UnitMention]:
+    """革命遗址所有权人、使用权人 (r1984), 山体权属单位、管理单位、承包人和使用人 (r1403): parties named by
+    their place in a thing, the thing written once on the first and elided from the later bare party words,
+    restored on each, across 、 and 和 (README, held-out batch BI; r1403 第七条). Only where every later
+    item is a bare party word, one at least a party's (人, 方, 者), the first item set off by 、, and the
+    thing names no place or body.
+
+    >>> [m.name for m in list_mentions("古桥所有人、管理人和使用人", 0, 13)[1]]
+    ['古桥所有人', '古桥管理人', '古桥使用人']
+    """
+    if len(mentions) < 2 or any(m.alias is not None for m in mentions):
+        return mentions
+    first = _THING_PARTY_RE.fullmatch(mentions[0].name)
+    if first is None or not all(_BARE_PARTIES_RE.fullmatch(m.name) for m in mentions[1:]):
+        return mentions
+    if not any(not m.name.endswith("单位") for m in mentions[1:]):
+        return mentions  # 下立交管理单位、产权单位、养护单位 (r1043): kinds of 单位 alone read as bodies
+    if any("、" not in text[a.end : b.start] for a, b in zip(mentions, mentions[1:2], strict=False)):
+        return mentions  # 房屋产权方及出租方 (r307): a 、 after the first item shows the list, not one 及
+    thing = first.group("thing")
+    if (jurisdiction_of(thing + "局") is not None or thing.startswith(("各", "有关", "相关", "其他", "本"))
+            or has_unit_ending(thing) or not looks_like_unit(mentions[0].name)):
+        return mentions
+    out = [mentions[0]]
+    for m in mentions[1:]:
+        exact = text[m.start : m.end] == m.name
+        for p in re.finditer(_PARTY_WORDS_RE, m.name):
+            s, e = (m.start + p.start(), m.start + p.end()) if exact else (m.start, m.end)
+            out.append(m.model_copy(update={"name": thing + p.group(0), "start": s, "end": e,
+                                            "as_written": text[s:e], "prefix_restored": True,
+                                            "reading": "elided prefix restored"}))
+    return out
+
+
 def list_mentions(text: str, start: int, end: int, before: UnitMention | None = None
                   ) -> tuple[list[UnitMention], list[UnitMention]]:
     """The unit list in text[start:end] read as mentions: (marked lead, the rest).
@@ -631,8 +796,10 @@ def list_mentions(text: str, start: int, end: int, before: UnitMention | None = 
             continue
         (leads if marked else mentions).append(item)
     mentions = merge_attributes(text, _merge_parents(text, merge_collectives(text, mentions)))
+    mentions = share_level_over_he(mentions)
     parts = [part for m in mentions for part in split_names(text, delegate(text, m))]
     mentions = share_department(share_place_suffix(share_suffixes(split_joined_levels(parts))))
-    mentions = merge_grassroots(text, restore_elided_prefixes(restore_prefixes(mentions), before,
-                                                              document_places(text)))
+    mentions = restore_owner(restore_prefixes(mentions))
+    mentions = merge_grassroots(text, restore_elided_prefixes(mentions, before, document_places(text)))
+    mentions = share_thing(text, mentions)
     return leads, mentions
