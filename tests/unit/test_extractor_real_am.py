@@ -1,7 +1,9 @@
 """Round AM (batches BK–BM, 总则 chapters of local regulations): how a written unit phrase becomes unit
 names, stated over the grammar of these chapters and checked for frequency and precision on an
 unlabelled pool of other regulations' first chapters. In a list of sectors closed by 等…部门, 以及 joins two
-sectors as 、 does. Each rule is pinned on constructed variants: sentences written for these tests,
+sectors as 、 does. A government's body named by what it is in charge of (…人民政府负责…的部门 /
+…的机构, …人民政府确定的负责…的部门) is one name, its inner 负责 no role word, distributed over levels
+written once, kept whole over a range of levels, its alias dropped. Each rule is pinned on constructed variants: sentences written for these tests,
 marked *constructed*, with sectors, verbs and places the corpus never uses (and on the real documents it
 makes exact, tests/corpus_real/, see its README). Constructed variants are not real documents and count
 in no score."""
@@ -9,7 +11,7 @@ in no score."""
 from __future__ import annotations
 
 import pytest
-from real_corpus import clause_roles
+from real_corpus import assert_exact, clause_roles, measure_roles
 
 # --- 1. 以及 inside a typed list of sectors ------------------------------------------------------------
 
@@ -35,3 +37,51 @@ def test_yiji_before_a_collective_is_no_sector_pair(text):
     # constructed
     names = [n for _r, us in clause_roles(text) for n in us]
     assert "档案" not in names
+
+
+# --- 2. …人民政府负责…的部门: a body named by what it is in charge of -------------------------------------
+
+
+@pytest.mark.parametrize(("text", "units"), [
+    ("甲县人民政府负责殡葬管理的部门负责本县殡葬监督管理工作。", ["甲县人民政府负责殡葬管理的部门"]),
+    ("县、乡人民政府负责防沙治沙的机构（以下简称治沙机构）负责本辖区治沙工作。",
+     ["县人民政府负责防沙治沙的机构", "乡人民政府负责防沙治沙的机构"]),
+    # set off by a comma, a range of levels written once
+    ("设区的市级以上人民政府负责海岛保护工作的机构，负责海岛保护的监督管理。",
+     ["设区的市级以上人民政府负责海岛保护工作的机构"]),
+    # a frame between the name and its cue
+    ("旗人民政府负责草原监理的部门在盟草原主管部门的指导下，负责本旗草原监理工作。",
+     ["旗人民政府负责草原监理的部门"]),
+    # after a body written in full, designated by the government
+    ("甲旗林草局和乙旗人民政府确定的负责治沙工作的部门负责本旗治沙工作。",
+     ["甲旗林草局", "乙旗人民政府确定的负责治沙工作的部门"]),
+])
+def test_a_governments_body_named_by_what_it_is_in_charge_of(text, units):
+    # constructed: fields, levels and places the corpus never names this way
+    assert clause_roles(text) == [("responsible", units)]
+
+
+@pytest.mark.parametrize(("text", "units"), [
+    ("区人民政府负责本行政区域内的殡葬管理工作。", ["区人民政府"]),  # the government's own work, then its object
+    ("县人民政府负责组织编制治沙规划。", ["县人民政府"]),  # no 的…部门: the government's role word
+])
+def test_a_governments_own_duty_stays_the_governments(text, units):
+    # constructed
+    assert clause_roles(text) == [("responsible", units)]
+
+
+def test_a_governments_body_heading_an_article_and_a_later_paragraph():
+    # constructed: the article's head and a later paragraph, both read as one name
+    text = ("## 第一章 总则\n\n第五条 甲旗林草站负责本旗治沙工作。\n\n"
+            "第六条 旗人民政府负责气象工作的机构（以下简称气象机构），负责本旗气象监测。\n\n"
+            "苏木人民政府负责畜牧工作的部门依照有关规定做好畜牧相关工作。\n\n## 第二章 规划\n")
+    got = measure_roles(text)
+    names = [n for m in got for _r, us in m for n in us]
+    assert "旗人民政府负责气象工作的机构" in names
+    assert "旗人民政府" not in names and "苏木人民政府" not in names
+
+
+@pytest.mark.parametrize("stem", ["r2002_qingdao_yysy_2021", "r2023_zibo_dtaq_2021"])
+def test_governments_bodies_named_by_a_clause_on_the_real_documents(stem):
+    # r2002 第六条 (青岛), r2023 第四条 (淄博)
+    assert_exact(stem)
