@@ -3,7 +3,9 @@ names, stated over the grammar of these chapters and checked for frequency and p
 unlabelled pool of other regulations' first chapters. In a list of sectors closed by 等…部门, 以及 joins two
 sectors as 、 does. A government's body named by what it is in charge of (…人民政府负责…的部门 /
 …的机构, …人民政府确定的负责…的部门) is one name, its inner 负责 no role word, distributed over levels
-written once, kept whole over a range of levels, its alias dropped. Each rule is pinned on constructed variants: sentences written for these tests,
+written once, kept whole over a range of levels, its alias dropped. In a list of bare levels
+sharing the body written on the last, 和 / 及 / 以及 between two levels stand where 、 does, and 民族乡 is a
+level as 乡 is. Each rule is pinned on constructed variants: sentences written for these tests,
 marked *constructed*, with sectors, verbs and places the corpus never uses (and on the real documents it
 makes exact, tests/corpus_real/, see its README). Constructed variants are not real documents and count
 in no score."""
@@ -85,3 +87,21 @@ def test_a_governments_body_heading_an_article_and_a_later_paragraph():
 def test_governments_bodies_named_by_a_clause_on_the_real_documents(stem):
     # r2002 第六条 (青岛), r2023 第四条 (淄博)
     assert_exact(stem)
+
+
+# --- 3. Levels joined by 和 / 以及 in a list of levels; 民族乡 a level ---------------------------------------
+
+
+@pytest.mark.parametrize(("text", "units"), [
+    ("县和乡、镇林业工作站负责护林防火。", ["县林业工作站", "乡林业工作站", "镇林业工作站"]),
+    ("省和市、县以及乡、镇气象灾害防御机构负责气象灾害防御。",
+     ["省气象灾害防御机构", "市气象灾害防御机构", "县气象灾害防御机构", "乡气象灾害防御机构", "镇气象灾害防御机构"]),
+    ("市和县（市）、区人民政府其他有关部门按照各自职责做好地名管理工作。",
+     ["市人民政府其他有关部门", "县（市）人民政府其他有关部门", "区人民政府其他有关部门"]),
+    ("乡、民族乡、镇人民政府负责本行政区域内村道的养护。", ["乡人民政府", "民族乡人民政府", "镇人民政府"]),
+    ("县和乡、民族乡、镇人民政府负责地名普查的具体实施。",
+     ["县人民政府", "乡人民政府", "民族乡人民政府", "镇人民政府"]),
+])
+def test_bare_levels_joined_by_he_or_yiji_share_the_body(text, units):
+    # constructed: bodies and fields the corpus never distributes this way
+    assert clause_roles(text) == [("responsible", units)]
