@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .clause_bodies import body_end, clause_bodies
 from .dash_pairs import dash_pairs
 from .duty_words import (
     HEAD_CUE_RE,
@@ -296,7 +297,14 @@ def item_heading(text: str, s: int, line_end: int, next_start: int
     listed = text.count("、", s, min(line_end, s + MAX_HEADING + 1)) >= 3
     longest = MAX_LIST_HEADING if listed else MAX_HEADING
     cues = list(HEAD_CUE_RE.finditer(text, s + 2, min(line_end, s + longest + 1)))
+    inner = -1
     for n, cue in enumerate(cues):
+        # 县级以上人民政府负责管道保护的部门（…），负责… : 负责 inside a government's body named by what it is
+        # in charge of is part of the name, and so is any cue word before the body ends (clause_bodies)
+        if cue.start() < inner or (inner := body_end(text, cue.start(), line_end) or -1) != -1:
+            continue
+        if (bodies := clause_bodies(text, s, cue.start())) is not None:
+            return bodies, s, cue.start(), cue.start()
         if SETS_UP_VERB_RE.match(text, cue.start()) or _sets_up_first(text, cue.start(), line_end):
             return None  # 杨行镇建立…领导小组，负责…: the body set up holds the duty (set_up_clauses)
         if (text.startswith("组织", cue.start()) and n + 1 < len(cues)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from .clause_bodies import body_end, clause_bodies
 from .clause_cues import CARRIED_RE, clause_role
 from .duty_heads import located_list, named_by_clause, owned_bodies
 from .duty_words import (
@@ -98,6 +99,9 @@ def later_subjects(text: str, duty_start: int, end: int, heads: list[str]) -> li
     while s < end:
         if not first:
             verb = ROLE_VERB_RE.search(text, s, min(stop, s + _MAX_LATER_HEAD))
+            while verb is not None and (inner := body_end(text, verb.start(), stop)) is not None:
+                # 区人民政府负责金融工作的部门依照…: 负责 inside the body's name (clause_bodies)
+                verb = ROLE_VERB_RE.search(text, inner, min(stop, s + _MAX_LATER_HEAD))
             got = None
             if verb is not None and verb.start() - s >= 2:
                 got = _later_clause(text, s, verb, stop, heads)
@@ -172,7 +176,8 @@ def _later_clause(text: str, s: int, verb: re.Match[str], stop: int, heads: list
     # not a clause opening with a verb: 督促小区物业公司负责…; a party named by what it holds or does may
     # (具有行政管理职能的市人民政府派出机构，根据授权负责…, r1360)
     # (r1360), or alternatives a body designates (…或者…确定的…主管部门（以下统称…），负责…, r1301)
-    units = ((unit_list(text, s, e, _MAX_LATER_SUBJECT) or named_by_clause(text, s, e) or _party(text, s, e)
+    units = ((clause_bodies(text, s, e) or unit_list(text, s, e, _MAX_LATER_SUBJECT)
+              or named_by_clause(text, s, e) or _party(text, s, e)
               or designated(text, s, e) or _set_up_by(text, s, e) or located_list(text, s, e)
               or owned_bodies(text, s, e))
              if not CUE_RE.match(text, s) else None)

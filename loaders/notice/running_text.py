@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .clause_bodies import body_end, clause_bodies
 from .clause_cues import CARRIED_RE, CLAUSE_CUE_RE, MODAL_RULE_RE, MODAL_STARTS, WORK_FRAME_RE, clause_role
 from .duty_heads import NAMED_BY_CLAUSE_RE, clause_named_list, located_list, owned_bodies
 from .duty_words import (
@@ -231,9 +232,14 @@ def _opening_subject(text: str, s: int, stop: int) -> list[UnitMention] | None:
     if text.startswith(_ADVERBIAL_OPENERS, s) and not text.startswith(_NOT_ADVERBIAL, s):
         return None  # 在项目办指导下: an adverbial; the sentence's subject stays
     comma = _clause_stop(text, s, stop)
+    inner = -1
     for cue in _OPENING_CUE_RE.finditer(text, s + 2, min(comma, s + MAX_LIST_HEADING + 1)):
         if cue.group(0) == "组织" and text.startswith(_NAME_GOES_ON, cue.end()):
             continue  # …和其他中小企业行业组织根据章程… (r1703): 组织 ends a name, no verb
+        if cue.start() < inner or (inner := _inner_body_end(text, s, cue.start(), comma) or -1) != -1:
+            continue  # 区人民政府负责旅游管理的部门在…指导下，负责… (r2022): 负责 inside the name
+        if (bodies := clause_bodies(text, s, cue.start())) is not None:
+            return bodies
         units = opening_list(text, s, cue.start())
         if units:
             return units
@@ -334,6 +340,19 @@ _OWN_WORK_RE = re.compile(r"(?:[\u4e00-\u9fff]{2}、)?[\u4e00-\u9fff]{2}"
 _ROLE_VERBS = ("负责", "牵头", "协助", "配合", "参与", "参加", "协同", "做好各自职责范围内的")
 
 
+def _inner_body_end(text: str, s: int, c: int, stop: int) -> int | None:
+    """The end of a government's body named by a clause (…人民政府负责…的部门) in which the cue found at
+    text[c:] stands, or None."""
+    for i in range(c, min(c + 8, stop)):
+        if text.startswith(("负责", "确定的负责"), i):
+            k = body_end(text, i, stop)
+            head = text[s:i]
+            if k is not None and head.count("（") + head.count("(") != head.count("）") + head.count(")"):
+                return stop  # 市）人民政府确定的负责…: read from inside a bracket of levels, no subject
+            return k
+    return None
+
+
 def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution], list[Official]]:
     """Duties in running text whose clause opens with who does them: the units
     (or groups of persons) at a clause's start, then a role word.
@@ -388,6 +407,10 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
         # party's description; the cue comes after it
         named = NAMED_BY_CLAUSE_RE.match(text, s, stop) if opens else None
         cue = CLAUSE_CUE_RE.search(text, named.end() if named else s, stop) if opens else None
+        # 区人民政府负责旅游管理的部门…，负责… (r2022): the 负责 inside a government's body named by what
+        # it is in charge of is part of the name (clause_bodies); the cue comes after it
+        while cue is not None and (inner := _inner_body_end(text, s, cue.start(), stop)) is not None:
+            cue = CLAUSE_CUE_RE.search(text, inner, stop)
         got = None
         # 镇招投标工作小组受镇领导小组委托负责… (r603): the subject is the one entrusted, the passive
         # phrase an adverbial before its role word, not a pivot handing the work on
@@ -549,6 +572,10 @@ def _subject(text: str, s: int, e: int, cue: re.Match[str], role: str) -> Attrib
     raw = text[s:e]
     if len(raw) > _MAX_SUBJECT:
         return None
+    if (bodies := clause_bodies(text, s, e)) is not None:  # …人民政府负责…的部门 (r2022, r2023)
+        word = cue.groupdict().get("word") or cue.group(0)
+        return Attribution(role=role, label=word, clause=text[s : cue.end()], start=s, end=cue.end(),
+                           units=bodies)
     if NAMED_BY_CLAUSE_RE.fullmatch(text, s, e):
         word = cue.groupdict().get("word") or cue.group(0)
         party = UnitMention(name=raw, as_written=raw, start=s, end=e, reading="named by a clause")

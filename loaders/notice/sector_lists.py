@@ -228,7 +228,7 @@ def typed_sectors(text: str, s: int, e: int) -> list[UnitMention] | None:
         if typed.start() - s < 1:
             return None
         leads, mentions = list_mentions(text, s, typed.start())
-        units = leads + mentions
+        units = _joined_sectors(leads + mentions)
         if not units:
             return None
         if len(units) == 1:  # one sector before 等…部门 (排水等部门): as written
@@ -266,6 +266,40 @@ def typed_sectors(text: str, s: int, e: int) -> list[UnitMention] | None:
     last = units[-1]
     stem = last.model_copy(update={"name": last.name[: kind.start()]})
     return _distribute(_two_levels([*units[:-1], stem]) or [*units[:-1], stem], kind.group(0))
+
+
+# Two sectors joined by 以及 inside a list closed by 等…部门 (…、应急管理以及市场监督管理等部门;
+# …、生态环境以及党史史志、档案等部门, r2044): 以及 joins two items as 、 does. Only 以及, which no
+# sector's name holds (和 does: 文化和旅游), and only where both sides are sectors, not a collective
+# (档案以及其他有关部门).
+_AND_ALSO_RE = re.compile(r"(?P<a>[\u4e00-\u9fff]{2,8})以及(?P<b>[\u4e00-\u9fff]{2,8})")
+
+
+def _joined_sectors(units: list[UnitMention]) -> list[UnitMention]:
+    """The items of a typed list with an item of two sectors joined by 以及 cut in two.
+
+    >>> t = "水利、气象以及人民防空等部门"
+    >>> [u.name for u in typed_sectors(t, 0, len(t))]
+    ['水利', '气象', '人民防空']
+    >>> t = "水利、档案以及其他有关部门"
+    >>> typed_sectors(t, 0, len(t)) is None
+    True
+    """
+    if len(units) < 2:
+        return units
+    out: list[UnitMention] = []
+    for u in units:
+        m = _AND_ALSO_RE.fullmatch(u.name)
+        if (m is None or u.name != u.as_written.strip()
+                or not _sector(m.group("a")) or not _sector(m.group("b"))
+                or looks_like_unit(m.group("a")) or looks_like_unit(m.group("b"))
+                or m.group("b").startswith(("其他", "其它", "有关", "相关"))):
+            out.append(u)
+            continue
+        cut = u.start + u.as_written.index("以及")
+        out.append(u.model_copy(update={"name": m.group("a"), "as_written": m.group("a"), "end": cut}))
+        out.append(u.model_copy(update={"name": m.group("b"), "as_written": m.group("b"), "start": cut + 2}))
+    return out
 
 
 def _two_levels(units: list[UnitMention]) -> list[UnitMention] | None:

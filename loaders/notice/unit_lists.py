@@ -438,7 +438,11 @@ def restore_elided_prefixes(mentions: list[UnitMention], before: UnitMention | N
 _LEVELS = frozenset("省市区县乡镇")
 # A level's alternatives in brackets right after it: 县（区）, 县（市、区）, 乡（镇）.
 _LEVEL_ALTERNATIVES_RE = re.compile(r"(?<=[省市区县乡镇])[（(〔][省市区县乡镇、]{1,7}[)）〕]$")
-_B_LEVEL_RE = re.compile(r"(?:设区的市|区县|自治[区州县旗]|[省市区县乡镇])(?:[(（〔][^()（）〔〕]*[)）〕])?")
+_B_LEVEL_RE = re.compile(r"(?:设区的市|区县|自治[区州县旗]|民族[乡镇]|[省市区县乡镇])"
+                         r"(?:[(（〔][^()（）〔〕]*[)）〕])?")
+# A township-level level named with its kind: 民族乡 (乡、民族乡、镇人民政府), a bare level in a list of
+# levels as 乡 is.
+_NAMED_LEVELS = ("民族乡", "民族镇")
 # A level written with its alternatives in brackets, standing bare in a list of levels: the 县（区） of
 # 市、县（区）、乡（镇）人民政府 (r1742) is a level as 县 is, sharing the body the last level names.
 _BRACKETED_LEVEL_RE = re.compile(r"(?:区县|[省市区县乡镇])[（(〔][省市区县乡镇州盟旗自治、]{1,7}[)）〕]")
@@ -514,6 +518,36 @@ def share_level_over_he(mentions: list[UnitMention]) -> list[UnitMention]:
     return mentions
 
 
+# Two bare levels joined by 和 / 及 / 以及 inside a list of levels, the body written once on the last
+# (区、县和乡、镇人民政府; 市和区、县以及乡、镇…管理部门; 市和县（市）、区人民政府其他有关部门): the
+# conjunction stands where the list has 、, each level sharing the body as a bare level does (市、区残联).
+_BARE_JOINED_RE = re.compile(r"(?P<a>(?:区县|[省市区县乡镇])(?:[（(〔][省市区县乡镇州旗自治、]{1,7}[)）〕])?)"
+                             r"(?:以及|[和及])"
+                             r"(?P<b>(?:区县|[省市区县乡镇])(?:[（(〔][省市区县乡镇州旗自治、]{1,7}[)）〕])?)")
+
+
+def split_bare_levels(mentions: list[UnitMention]) -> list[UnitMention]:
+    """Items of two bare levels joined by 和 / 及 / 以及, followed by more of the list, cut in two.
+
+    >>> [m.name for m in list_mentions("县和乡、镇林业站", 0, 8)[1]]
+    ['县林业站', '乡林业站', '镇林业站']
+    >>> [m.name for m in list_mentions("旗和苏木、嘎查以及社区", 0, 11)[1]][:1]
+    ['旗和苏木']
+    """
+    out: list[UnitMention] = []
+    for i, m in enumerate(mentions):
+        j = _BARE_JOINED_RE.fullmatch(m.name) if m.alias is None and i + 1 < len(mentions) else None
+        if j is None or m.name != m.as_written.strip():
+            out.append(m)
+            continue
+        off = m.start + m.as_written.index(m.name)
+        out.append(m.model_copy(update={"name": j.group("a"), "as_written": j.group("a"),
+                                        "start": off + j.start("a"), "end": off + j.end("a")}))
+        out.append(m.model_copy(update={"name": j.group("b"), "as_written": j.group("b"),
+                                        "start": off + j.start("b"), "end": off + j.end("b")}))
+    return out
+
+
 def split_joined_levels(mentions: list[UnitMention]) -> list[UnitMention]:
     """市及相关区（县）行政审批服务部门 → 市行政审批服务部门, 相关区（县）行政审批服务部门: each level
     the body's.
@@ -562,12 +596,14 @@ def share_suffixes(mentions: list[UnitMention]) -> list[UnitMention]:
                                                    "reading": "shared suffix"})]
             continue
         if (a.alias is None and mb is None
-                and (a.name in _LEVELS or a.name == "设区的市" or _BRACKETED_LEVEL_RE.fullmatch(a.name))):
+                and (a.name in _LEVELS or a.name in ("设区的市", *_NAMED_LEVELS)
+                     or _BRACKETED_LEVEL_RE.fullmatch(a.name))):
             # 市、区残联 / 省、市、县财政部门: a bare level before a body named with its own level
             # shares that body (市残联, 区残联, r1104)
             # 省、设区的市、县（市、区）…部门 (r1840): 设区的市 is a level before the body, as 市
             if ((b.name[:1] in _LEVELS and looks_like_unit(b.name[1:])
-                 or b.name.startswith("设区的市") and looks_like_unit(b.name[4:])) and len(b.name) >= 3):
+                 or b.name.startswith("设区的市") and looks_like_unit(b.name[4:])
+                 or b.name.startswith(_NAMED_LEVELS) and looks_like_unit(b.name[3:])) and len(b.name) >= 3):
                 # 区、镇人民政府（街道） (r1144): the bracketed alternative body stays with the name it is
                 # written on (区人民政府, 镇人民政府（街道）)
                 # 市、县（市、区）物业主管部门 (r1321, r1322): a bracket right after the level holds that
@@ -580,13 +616,15 @@ def share_suffixes(mentions: list[UnitMention]) -> list[UnitMention]:
         if mb is None or a.alias is not None:
             continue
         ma = re.match(r"^(各|有关|相关)?(.{1,9})$", a.name)
-        if ma is None or not (ma.group(2) in BARE_JURISDICTIONS or _BRACKETED_LEVEL_RE.fullmatch(ma.group(2))
+        if ma is None or not (ma.group(2) in BARE_JURISDICTIONS or ma.group(2) in _NAMED_LEVELS
+                              or _BRACKETED_LEVEL_RE.fullmatch(ma.group(2))
                               or re.fullmatch(r".{1,3}[区县]", ma.group(2))):
             continue
         # 市、县（区）人民政府 (r1360, r1363): the level written with its alternatives in brackets is a level
         # still, as 县（市、区） is in share_suffixes' first branch
         level_b = _LEVEL_ALTERNATIVES_RE.sub("", mb.group(2))
-        if level_b not in BARE_JURISDICTIONS and not re.fullmatch(r".{1,3}[区县]", level_b):
+        if (level_b not in BARE_JURISDICTIONS and level_b not in _NAMED_LEVELS
+                and not re.fullmatch(r".{1,3}[区县]", level_b)):
             continue
         prefix = ma.group(1) or mb.group(1) or ""
         out[i] = a.model_copy(update={"name": prefix + ma.group(2) + mb.group(3), "reading": "shared suffix"})
@@ -798,7 +836,8 @@ def list_mentions(text: str, start: int, end: int, before: UnitMention | None = 
     mentions = merge_attributes(text, _merge_parents(text, merge_collectives(text, mentions)))
     mentions = share_level_over_he(mentions)
     parts = [part for m in mentions for part in split_names(text, delegate(text, m))]
-    mentions = share_department(share_place_suffix(share_suffixes(split_joined_levels(parts))))
+    parts = split_joined_levels(split_bare_levels(parts))
+    mentions = share_department(share_place_suffix(share_suffixes(parts)))
     mentions = restore_owner(restore_prefixes(mentions))
     mentions = merge_grassroots(text, restore_elided_prefixes(mentions, before, document_places(text)))
     mentions = share_thing(text, mentions)

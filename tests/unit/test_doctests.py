@@ -16,7 +16,7 @@ MODULES = ["govgraph.graph.names", "govgraph.render", "govgraph.loaders.notice",
            "govgraph.loaders.notice.sector_lexicon", "govgraph.loaders.notice.lexicon_lists",
            "govgraph.loaders.notice.dash_pairs", "govgraph.loaders.json_rows",
            "govgraph.loaders.notice.duty_density", "govgraph.loaders.notice.titled_roles",
-           "govgraph.loaders.notice.chapter_duties",
+           "govgraph.loaders.notice.chapter_duties", "govgraph.loaders.notice.clause_bodies",
            "govgraph.queries.analytics", "govgraph.queries.cases", "govgraph.queries.questions",
            "govgraph.errors", "govgraph.queries.flow",
            "govgraph.queries.listing", "govgraph.graph.read_only"]
