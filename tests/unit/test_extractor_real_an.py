@@ -1,0 +1,57 @@
+"""Round AN (batches BK–BM, 总则 chapters of local regulations, rules chosen by how often the unlabelled
+pool /work/pool shows them): when an article gives a unit a duty, stated over the grammar of these
+chapters. A body named at a sentence's start, then verbs of its own with no cue (代表…利益，维护…权益), is
+the subject a later clause opening with a role word carries on (README, After batches BH–BM: a role word
+later in a single sentence is the subject's cue with or without 应当); a pivot's object reaches no further
+than its ；, the clauses after it the sentence subject's again. Each rule is pinned on the real documents
+it fixed (tests/corpus_real/, see its README) and on constructed variants: sentences written for these
+tests, marked *constructed*, with sectors, verbs and places the corpus never uses. Constructed variants
+are not real documents and count in no score."""
+
+from __future__ import annotations
+
+import pytest
+from real_corpus import clause_roles
+
+# --- 1. a body named first, verbs of its own, then a role word later in the sentence ---------------------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("甲县侨联维护归侨侨眷的合法权益，参与侨务政策的制定。", [("support", ["甲县侨联"])]),
+    ("乙市科协团结科技工作者，普及科学知识，配合人民政府推进科普工作。", [("support", ["乙市科协"])]),
+    ("丙州文联联系文艺工作者，协助人民政府繁荣文艺事业。", [("support", ["丙州文联"])]),
+    ("丁旗献血办公室宣传无偿献血，负责献血者的登记。", [("responsible", ["丁旗献血办公室"])]),
+    # a pivot (动员社会力量) reaches no further than its ；
+    ("丁县红十字会开展人道救助，动员社会力量，为困难群众服务；承担救护培训的日常工作，协助人民政府做好救灾工作。",
+     [("support", ["丁县红十字会"])]),
+])
+def test_a_role_word_later_in_a_sentence_is_its_subjects(text, want):
+    # constructed: bodies, sectors and places the corpus never names
+    assert clause_roles(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "丁县红十字会可以聘请志愿者，协助做好救护宣传工作。",  # 可以 and a pivot onto staff
+    "丁县人民政府确定的救护联络员，协助开展救护宣传工作。",  # persons a body designates
+    "戊市卫生健康委员会聘请义务监督员，协助开展监督工作。",  # a pivot: the persons engaged help
+    "及时向戊市卫生健康委员会报告，协助开展监督工作。",  # a preposition's object, no subject
+    "己镇人民政府设护林员，负责巡山护林。",  # a post set up (README, staff posts)
+    "庚县林草局依照县政府授权，加强巡查，负责护林防火。",  # an adverbial, no verb of its own
+])
+def test_no_subject_carried_onto_a_later_role_word(text):
+    # constructed
+    assert clause_roles(text) == []
+
+
+def test_a_name_set_off_by_its_comma_is_not_cut_at_a_government():
+    # constructed (the pool's 县级以上人民政府调处林权争议机构，负责…): the clause is one name
+    got = clause_roles("庚县人民政府调处草场争议机构，负责调处的具体工作。")
+    assert ("responsible", ["庚县人民政府"]) not in got
+
+
+def test_a_later_role_word_on_the_real_document():
+    # r2043 第七条 (河南): 残疾人联合会代表…，…；承担…，协助人民政府… → support (its names are round AM's)
+    from real_corpus import evaluated
+
+    res = evaluated("r2043_henan_cjr_2012")
+    assert not any("残疾人联合会" in p for p in res.problems), res.problems
