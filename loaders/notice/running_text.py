@@ -48,7 +48,10 @@ _STATING_VERBS = ("明确", "确定", "规定", "要求", *TASK_VERBS)
 
 
 # 受X委托 right before the role word: the subject acts on X's behalf (r603).
-_ENTRUSTED_RE = re.compile(r"受[^，,。；;：:\n受]{2,20}?委托")
+# 文化市场综合行政执法机构根据文化和旅游主管部门的委托负责… (r2022): the warrant, 受…委托 or 根据…的委托
+# (授权) right before the role word, is the same adverbial: the subject is the one entrusted.
+_ENTRUSTED_RE = re.compile(r"受[^，,。；;：:\n受]{2,20}?委托"
+                           r"|(?:根据|依据|依照|按照)(?:[^，,。；;：:\n受]{2,20}?的)?(?:委托|授权)")
 
 
 # Prepositions an adverbial clause opens with; a subject never does.

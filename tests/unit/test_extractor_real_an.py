@@ -55,3 +55,20 @@ def test_a_later_role_word_on_the_real_document():
 
     res = evaluated("r2043_henan_cjr_2012")
     assert not any("残疾人联合会" in p for p in res.problems), res.problems
+
+
+# --- 2. a warrant right before the role word: 根据…的委托负责, as 受…委托负责 -----------------------------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("甲县林业工作站依照甲县林草局的委托负责护林巡查。", [("responsible", ["甲县林业工作站"])]),
+    ("乙市海岛管理中心根据委托负责海岛巡查。", [("responsible", ["乙市海岛管理中心"])]),
+    ("丙旗草原监理所按照丙旗人民政府的授权负责草原监督检查。", [("responsible", ["丙旗草原监理所"])]),
+    ("丁州非遗保护中心受丁州文旅局委托负责名录申报。", [("responsible", ["丁州非遗保护中心"])]),
+    # a verb handing the work on to its object: the object's, no subject's
+    ("甲县林草局根据规定委托甲县林场负责护林巡查。", []),
+    ("甲县林草局委托甲县林场负责护林巡查。", []),
+])
+def test_the_one_entrusted_keeps_its_role_word(text, want):
+    # constructed
+    assert clause_roles(text) == want
