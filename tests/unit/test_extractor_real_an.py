@@ -11,7 +11,10 @@ are not real documents and count in no score."""
 from __future__ import annotations
 
 import pytest
-from real_corpus import clause_roles
+from real_corpus import assert_exact, clause_roles, measure_roles
+
+# A chapter of two articles around the sentence tested (a lone article is no document the reader takes).
+_ARTICLES = "## 第一章 总则\n\n第四条 甲市林草主管部门负责本市林草工作。\n\n第五条 {}\n\n## 第二章 规划\n"
 
 # --- 1. a body named first, verbs of its own, then a role word later in the sentence ---------------------
 
@@ -72,3 +75,22 @@ def test_a_later_role_word_on_the_real_document():
 def test_the_one_entrusted_keeps_its_role_word(text, want):
     # constructed
     assert clause_roles(text) == want
+
+
+# --- 3. 设置 sets a body up as 设立 does: the body set up takes the 负责 after it -----------------------
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("县级以上人民政府应当设置湿地保护中心，具体负责湿地的日常管护。", "湿地保护中心"),
+    ("甲旗人民政府应当依法设置草原监理机构，负责草原的监督检查。", "草原监理机构"),
+    ("乙州人民政府设置古树名木保护办公室，具体负责古树名木的普查。", "古树名木保护办公室"),
+])
+def test_a_body_set_up_by_shezhi_takes_the_later_role_word(text, body):
+    # constructed (the pool's 设置河长制办公室，具体负责…; r1942 第七条)
+    assert measure_roles(_ARTICLES.format(text)) == [[("responsible", ["甲市林草主管部门"])],
+                                                     [("responsible", [body])]]
+
+
+def test_a_body_set_up_by_shezhi_on_the_real_document():
+    # r1942 第七条 (浙江): 县级以上人民政府应当依法设置风景名胜区管理机构，具体负责…
+    assert_exact("r1942_zhejiang_fjms_2014")
