@@ -94,3 +94,16 @@ def test_a_body_set_up_by_shezhi_takes_the_later_role_word(text, body):
 def test_a_body_set_up_by_shezhi_on_the_real_document():
     # r1942 第七条 (浙江): 县级以上人民政府应当依法设置风景名胜区管理机构，具体负责…
     assert_exact("r1942_zhejiang_fjms_2014")
+
+
+# --- 4. 对…负责 over a long object with a list inside ------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("甲旗人民政府对本行政区域的牧区水利、草原防火和饮水安全的监督管理与服务工作负责。", "甲旗人民政府"),
+    ("乙州人民政府对本州的古籍保护、修复和数字化工作负责，将经费列入预算。", "乙州人民政府"),
+])
+def test_answering_for_a_long_object_is_a_cue(text, unit):
+    # constructed (the pool's 县级以上人民政府对本行政区域的食品小作坊、小餐饮和食品摊点的…工作负责, 40 characters
+    # with 、 inside; README, After batches AA–AK, 对…负责)
+    assert clause_roles(text) == [("responsible", [unit])]
