@@ -411,6 +411,14 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
     designator: tuple[int, int] | None = None
     # the carriers a pivot set aside, restored after the ； that ends its reach
     before_pivot: list[tuple[int, int]] = []
+    # each clause's opening subject read once, however many later clauses look back to it (linear time)
+    seen: dict[tuple[int, int], list[UnitMention] | None] = {}
+
+    def opening(k: int, k_stop: int) -> list[UnitMention] | None:
+        if (k, k_stop) not in seen:
+            seen[(k, k_stop)] = _opening_subject(text, k, k_stop)
+        return seen[(k, k_stop)]
+
     sentence_end = start
     stating = False
     s = start
@@ -518,7 +526,7 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
                     out.append(people)
             if (c := CARRIED_RE.match(text, s, stop)) is not None:
                 carried = next((u for k, k_stop in reversed(carriers)
-                                if (u := _opening_subject(text, k, k_stop))), None)
+                                if (u := opening(k, k_stop))), None)
                 if carried is None and designator is not None and c.group("word") == "落实":
                     # …应当明确社会救助经办机构，落实经办人员，… (r1784): the body designated is given no
                     # duty but a 负责 (README, a body set up or named, then 负责); 落实 stays the subject's
