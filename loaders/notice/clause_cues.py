@@ -28,7 +28,9 @@ BEARS = (r"对[^，,；;。\n]{1,30}?(?:负有|承担|肩负|负(?=主体责任)
          r"(?P<borne>[^，,；;。\n]{0,8}?(?:责任|职责))")
 
 
-ANSWERS_FOR = r"对[^，,；;。\n、]{2,30}?负总?责(?![^，,；;。\n])"
+# 对…负责 over an object of up to 60 characters, a list inside it
+# (对本行政区域的食品小作坊、小餐饮和食品摊点的…工作负责)
+ANSWERS_FOR = r"对[^，,；;。\n]{2,60}?负总?责(?![^，,；;。\n])"
 
 
 # Units acting by their duties (镇财政所、镇经管中心按照职责加强…监督管理, r601) state one (README); not a

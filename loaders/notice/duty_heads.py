@@ -39,7 +39,8 @@ _TITLE_RE = re.compile(r"[^。，,；;：:！？\n]{2,60}?"
 # The paragraph after a notice's addressees (各科室、各基层单位：) says what is sent to them,
 # or why the rules below were made (为了进一步加强…，特制定以下实施办法, r754).
 _SENDING_RE = re.compile(r"印发|转发|通知|发给|制定")
-SETS_UP_VERB_RE = re.compile(r"成立|建立|设立|组建")
+# 设置 as 设立 (依法设置风景名胜区管理机构，具体负责…, r1942 第七条; 设置河长制办公室，具体负责…)
+SETS_UP_VERB_RE = re.compile(r"成立|建立|设立|组建|设置")
 # A heading naming a body and the office it sets up (各乡镇消防安全委员会下设办公室, r604):
 # the office is that body's office.
 _SETS_UP_RE = re.compile(r"(.{2,30}?)下设(办公室|工作组|专班)$")

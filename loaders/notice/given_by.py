@@ -133,14 +133,15 @@ def _roster(text: str, pos: int, end: int) -> bool:
 
 
 # A body set up, then what it does in the same sentence: 下设常设机构X（以下简称Y），主任由…兼任，
-# 办公地点设在…，具体负责… (r603), 建立X（以下简称Y），负责… (r755), 成立X（…），按照有关规定负责… (r653).
+# 办公地点设在…，具体负责… (r603), 建立X（以下简称Y），负责… (r755), 成立X（…），按照有关规定负责… (r653);
+# 设置 as 设立 (依法设置风景名胜区管理机构，具体负责…, r1942 第七条; the pool's 设置河长制办公室，具体负责…).
 # The body is the subject of the clauses after it; the first clause that is only a role word (with
 # an adverb or the rule it follows) gives its role. Other clauses have subjects of their own
 # (主任由…兼任) or say where it sits.
 # The body may be named after a relative clause saying who makes it up (设立由市人民政府有关部门、
 # 司法机关和…组织组成的市社会信用体系建设议事协调机构，负责…, r1824): the clause a roster, no part of
 # the name (r1523, r1644).
-_SET_UP_RE = re.compile(r"(?:成立|建立|设立|下设|组建)(?:常设机构|办事机构|常设办事机构)?"
+_SET_UP_RE = re.compile(r"(?:成立|建立|设立|下设|组建|设置)(?:常设机构|办事机构|常设办事机构)?"
                         r"(?:由[^，,。；;：:\n]{2,80}?组成的)?"
                         r"(?P<body>[^，,。；;：:（(、\n]{2,40}?)"
                         r"(?:[（(]以下(?:简称|统称)[“\"]?(?P<short>[^）)”\"\n]{1,20})[”\"]?[）)])?[，,]")

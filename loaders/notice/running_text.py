@@ -49,7 +49,10 @@ _STATING_VERBS = ("明确", "确定", "规定", "要求", *TASK_VERBS)
 
 
 # 受X委托 right before the role word: the subject acts on X's behalf (r603).
-_ENTRUSTED_RE = re.compile(r"受[^，,。；;：:\n受]{2,20}?委托")
+# 文化市场综合行政执法机构根据文化和旅游主管部门的委托负责… (r2022): the warrant, 受…委托 or 根据…的委托
+# (授权) right before the role word, is the same adverbial: the subject is the one entrusted.
+_ENTRUSTED_RE = re.compile(r"受[^，,。；;：:\n受]{2,20}?委托"
+                           r"|(?:根据|依据|依照|按照)(?:[^，,。；;：:\n受]{2,20}?的)?(?:委托|授权)")
 
 
 # Prepositions an adverbial clause opens with; a subject never does.
@@ -255,6 +258,60 @@ def _opening_subject(text: str, s: int, stop: int) -> list[UnitMention] | None:
         d = text.rfind("的", s, comma)
         named = _clause_before_kind(text, s, d + 1, comma) if d != -1 else None
         return named or (unit_list(text, s, comma) if d == -1 else None)
+    return _named_body_first(text, s, comma)
+
+
+# The kinds a body's name ends with, for a body named at a sentence's start before a verb of its own.
+_BODY_END_RE = re.compile(r"(?:政府|部门|机构|机关|单位|委员会|联合会|联合社|协会|学会|商会"
+                          r"|工商联|办事处|办公室|中心|局|厅|组织|团体|企业|公司|[侨文妇残]联|科协)$")
+# What makes a clause read by its own words or by none: a modal, a copula, 对…负责, an alias, everyone,
+# a permission, a post set up or engaged (设, 聘), a list closed by 等, persons a body designates
+# (…确定的气象工作协理员).
+_OWN_CUE_RE = re.compile(r"应当|应|必须|须|要|是|为|负|对|以下|任何|一切|所有|由|将|把|有权|不得"
+                         r"|可|设|聘|等[^，,]{0,6}(?:部门|单位|机构|团体|组织)"
+                         r"|的[^，,的]{0,12}(?:员|人|者|机构|部门|单位|组织)$")
+# Words a clause opening with a verb or an adverb begins with, and prepositions before a body named
+# as the object (向…报告, 会同…): the body named is no subject.
+_NOT_A_NAME_START = ("及时", "向", "在", "按照", "根据", "依照", "依据", "经", "并", "同时", "积极",
+                     "主动", "加强", "做好", "开展", "组织", "协调", "督促", "指导", "支持", "鼓励",
+                     "引导", "会同", "通过")
+_PREPOSITION_RE = re.compile(r"向|会同|受|被")
+_ARTICLE_END_RE = re.compile(r"第[一二三四五六七八九十百零〇0-9]+条$")
+# What continues a name rather than opening its verb: a joiner, 的, a bracket.
+# An adverbial after the name (依照…授权，加强…，负责…): the clause names no verb of its own, the subject
+# set off from its later role word by a clause that is none (test_extractor_real_ab).
+_NO_VERB_AFTER = ("依照", "依据", "根据", "按照", "参照", "依法", "在", "受", "经")
+_NAME_CONTINUES = ("、", "和", "及", "与", "或", "等", "的", "（", "(", "其", "所", "在")
+
+
+def _named_body_first(text: str, s: int, comma: int) -> list[UnitMention] | None:
+    """A body named at a clause's start, then a verb of its own with no cue (残疾人联合会代表…利益，
+    …，协助人民政府…, r2043 第七条): the subject a later clause opening with a role word carries on
+    (README, After batches BH–BM: a role word later in a single sentence is the subject's cue with or
+    without 应当). The name must end with a kind of body, the longest such list before the verb, and
+    open the sentence (an article's or a paragraph's first words, or after 。): a clause later in a
+    sentence or after ； is a verb's (及时制止并报告镇有关部门), not a subject."""
+    j = s
+    while j > 0 and text[j - 1] in SPACE_CHARS:
+        j -= 1
+    if j > 0 and text[j - 1] not in "。\n" and _ARTICLE_END_RE.search(text, max(0, j - 12), j) is None:
+        return None
+    if text.startswith(_NOT_A_NAME_START, s) or _PREPOSITION_RE.search(text, s, comma) is not None:
+        return None  # 及时向…办公室报告: an adverb or a preposition, no body the subject
+    if _BODY_END_RE.search(text, s, comma) is not None:
+        return None  # 县级以上人民政府调处林权争议机构，负责…: the clause is one name, set off by its comma
+    if _OWN_CUE_RE.search(text, s, comma) is not None or CLAUSE_CUE_RE.search(text, s, comma) is not None:
+        return None  # a clause with a cue, modal or copula of its own is read by it
+    for k in range(min(comma - 1, s + MAX_HEADING), s + 1, -1):  # a verb of its own after the name
+        if (text.startswith(_NAME_CONTINUES, k) or text.startswith(_NO_VERB_AFTER, k)
+                or _BODY_END_RE.search(text, s, k) is None):
+            continue
+        span = text[s:k]
+        if "以下" in span or span.count("（") + span.count("(") != span.count("）") + span.count(")"):
+            continue  # （以下简称…部门）: an alias, not where the name ends
+        units = unit_list(text, s, k)
+        if units and units[0].start == s and units[-1].end == k:
+            return units
     return None
 
 
@@ -371,6 +428,16 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
     carriers: list[tuple[int, int]] = []
     # the clause of a sentence that designates a body (明确…机构), whose subject a later 落实 carries on
     designator: tuple[int, int] | None = None
+    # the carriers a pivot set aside, restored after the ； that ends its reach
+    before_pivot: list[tuple[int, int]] = []
+    # each clause's opening subject read once, however many later clauses look back to it (linear time)
+    seen: dict[tuple[int, int], list[UnitMention] | None] = {}
+
+    def opening(k: int, k_stop: int) -> list[UnitMention] | None:
+        if (k, k_stop) not in seen:
+            seen[(k, k_stop)] = _opening_subject(text, k, k_stop)
+        return seen[(k, k_stop)]
+
     sentence_end = start
     stating = False
     s = start
@@ -392,6 +459,12 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
             if not (s > start and text[s - 1] in "；;"):
                 carriers = []
                 designator = None
+                before_pivot = []
+            elif before_pivot:
+                # …，广泛动员社会力量，为残疾人服务；承担…，协助… (r2043 第七条): a pivot's object reaches no
+                # further than its ；, the clauses after it the sentence subject's again
+                carriers = before_pivot + carriers
+            before_pivot = []
             stating = False  # 明确A为第一责任人，B为主要责任人: the rule governs every clause after it
             sentence_end = s
             while sentence_end < end and text[sentence_end] not in _CLAUSE_END:
@@ -476,7 +549,7 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
                     out.append(people)
             if (c := CARRIED_RE.match(text, s, stop)) is not None:
                 carried = next((u for k, k_stop in reversed(carriers)
-                                if (u := _opening_subject(text, k, k_stop))), None)
+                                if (u := opening(k, k_stop))), None)
                 if carried is None and designator is not None and c.group("word") == "落实":
                     # …应当明确社会救助经办机构，落实经办人员，… (r1784): the body designated is given no
                     # duty but a 负责 (README, a body set up or named, then 负责); 落实 stays the subject's
@@ -491,6 +564,7 @@ def subject_clauses(text: str, start: int, end: int) -> tuple[list[Attribution],
                 carriers = []
                 designator = None
             elif _pivots(text, s, _clause_stop(text, s, stop)):
+                before_pivot = before_pivot or carriers
                 carriers = []  # 项目管理人应该指定专人…，负责…: the person appointed does it (r656)
                 designates = _DESIGNATES_RE.search(text, s, _clause_stop(text, s, stop)) is not None
                 designator = (s, stop) if designates else None
