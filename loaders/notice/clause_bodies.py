@@ -44,10 +44,10 @@ _ALIAS_RE = re.compile(r"\s*[（(]以下(?:简称|统称|称)[^()（）\n]{1,20}
 def body_end(text: str, i: int, stop: int) -> int | None:
     """Where a government's body named by the clause at text[i:] (负责…的部门, or 确定的负责…的部门)
     ends, when a government's name stands right before it; else None."""
-    if text.startswith("负责", i) and text[:i].endswith("确定的"):
+    if text.startswith("负责", i) and text.endswith("确定的", 0, i):
         i -= 3
     m = _CLAUSE_RE.match(text, i, stop)
-    if m is None or not text[:i].endswith(_GOVERNMENT):
+    if m is None or not text.endswith(_GOVERNMENT, 0, i):
         return None
     return m.end()
 
