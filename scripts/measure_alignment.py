@@ -59,6 +59,19 @@ def similarity(gold_prefix: str, predicted_text: str, after: str = "") -> float:
     return 0.9 * found / len(g)
 
 
+def _similarity_if_pairable(gold_prefix: str, predicted_text: str, after: str, threshold: float) -> float:
+    """``similarity``, or 0.0 where it must fall below ``threshold``: the fuzzy score counts the
+    prefix's characters found in order near the predicted text's start, never more than the
+    characters the two share, so a pair sharing too few is never paired and needs no matcher."""
+    g, own = normalise(gold_prefix), normalise(predicted_text)
+    if g and own and (own + normalise(after)[:len(g)]).find(g) == -1:
+        window = Counter((own + normalise(after)[:len(g)])[:len(g) + WINDOW])
+        shared = sum(min(k, window[c]) for c, k in Counter(g).items())
+        if 0.9 * shared / len(g) < threshold:
+            return 0.0
+    return similarity(gold_prefix, predicted_text, after)
+
+
 Pair = tuple[int | None, int | None]
 
 
@@ -73,7 +86,8 @@ def align(gold: Sequence[str], predicted: Sequence[str], threshold: float = THRE
     after predicted measure ``j`` (see ``similarity``)."""
     n, m = len(gold), len(predicted)
     tails = list(after) or [""] * m
-    sim = [[similarity(g, p, a) for p, a in zip(predicted, tails, strict=True)] for g in gold]
+    sim = [[_similarity_if_pairable(g, p, a, threshold) for p, a in zip(predicted, tails, strict=True)]
+           for g in gold]
     # best[i][j]: the best total over gold[i:] and predicted[j:]
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):

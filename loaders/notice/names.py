@@ -124,6 +124,7 @@ NOT_A_JURISDICTION = ("城市", "市场", "市政", "市容", "市民", "区域"
                       "风景名胜区", "自然保护区", "保护区", "开发区", "示范区", "园区", "景区")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _BRACKETS_RE = re.compile(r"[（(〔][^（(〔）)〕]*[）)〕]")
+_NOT_IN_A_NAME_RE = re.compile(r"[0-9０-９%％。！？：:；;，,\"《》]")
 # Endings that finish a body's name for certain (局, 委, 政府 …); UNIT_FINAL also
 # has 业, 门 and 位, which end words inside names (市工业和信息化局).
 BODY_FINAL = UNIT_FINAL - set("业门位关构联协")
@@ -153,7 +154,7 @@ def looks_like_unit(name: str) -> bool:
     # 高新技术产业开发区）管委会, r1944): the name's length is counted outside brackets
     if not 2 <= len(name) <= 48 or len(_BRACKETS_RE.sub("", name)) > 30 or not _CJK_RE.search(name):
         return False
-    if re.search(r"[0-9０-９%％。！？：:；;，,\"《》]", name):
+    if _NOT_IN_A_NAME_RE.search(name):
         return False
     if _GOVERNING_RE.match(name) or _JOINED_GOVERNING_RE.match(name):
         return False  # 组织居委会配合…, 督促小区物业公司负责…: a verb, then the body it governs
@@ -251,6 +252,7 @@ _KINDS_JOINED_RE = re.compile(r"((?:[\u4e00-\u9fff]{0,4}?(?:省|市|县|区|镇|
 # Two kinds of work sharing one kind of party (培训和评价机构, 设计和施工单位, r1084): the kind is
 # distributed. Two characters each side, and never 部门: a merged department keeps its 和
 # (文化和旅游部门, 住房和城乡建设部门).
+_JOINING_WORD_RE = re.compile(r"会同|以及|[和及与]")
 _SHARED_KIND_RE = re.compile(r"([\u4e00-\u9fff]{2})[和及与]([\u4e00-\u9fff]{2})(机构|单位|企业)")
 
 
@@ -272,7 +274,7 @@ def split_and_joined(name: str) -> list[tuple[str, int]]:
     kinds = _KINDS_JOINED_RE.fullmatch(name)
     if kinds is not None and not kinds.group(2).endswith(kinds.group(3)):
         return [(kinds.group(1) + kinds.group(2), 0), (kinds.group(1) + kinds.group(3), kinds.start(3))]
-    for m in re.finditer(r"会同|以及|[和及与]", name):  # 小区业主委员会以及物业服务企业 (r1041)
+    for m in _JOINING_WORD_RE.finditer(name):  # 小区业主委员会以及物业服务企业 (r1041)
         left, right = name[: m.start()], name[m.end() :]
         grassroots = left in GRASSROOTS_KINDS  # 属地村、居及镇属企业 (r900): 居, 镇属企业
         # a word for bodies ends a name as 局 does: 市、区民政部门和镇人民政府 (r1203)
@@ -307,6 +309,11 @@ _PLACE_BRANCH_RE = re.compile(r"(?:公安|税务|消防)[\u4e00-\u9fff]{2,3}分�
 
 # Names of places rather than of departments: the 市 of 市北园区 is part of the zone's name.
 _PLACE_RE = re.compile(r"(园区|开发区|工业区|新区|街道|镇|乡|村|社区)$")
+_MINISTRY_DEPARTMENT_RE = re.compile(r"(.{2,10}?(?:部|厅|委|总局|署))(.{2,8}(?:司|处))")
+_DEPARTMENT_OF_MINISTRY_RE = re.compile(r"[^省市县区]{2,8}(?:司|处)")
+_NOT_A_JURISDICTION_RE = re.compile("|".join(NOT_A_JURISDICTION))
+_PLACE_CHARACTER_RE = re.compile("[省市县区州镇乡]")
+_DEPARTMENT_ENDING_RE = re.compile(r"(局|委|办|部|厅|署|队|所|站|处|科|室|中心|办公室)$")
 
 
 def restore_elided(prev: str, name: str) -> str | None:
@@ -316,17 +323,17 @@ def restore_elided(prev: str, name: str) -> str | None:
     >>> restore_elided("县教育局", "卫健局"), restore_elided("交通运输部运输服务司", "科技司")
     ('县卫健局', '交通运输部科技司')
     """
-    parent = re.fullmatch(r"(.{2,10}?(?:部|厅|委|总局|署))(.{2,8}(?:司|处))", prev)
-    if parent and re.fullmatch(r"[^省市县区]{2,8}(?:司|处)", name):
+    parent = _MINISTRY_DEPARTMENT_RE.fullmatch(prev)
+    if parent and _DEPARTMENT_OF_MINISTRY_RE.fullmatch(name):
         return parent.group(1) + name  # a ministry's department: 交通运输部运输服务司、科技司
     if _PLACE_BRANCH_RE.fullmatch(name):
         return None  # 公安青浦分局: a branch named by its own place
-    bare = name[:1] + re.sub("|".join(NOT_A_JURISDICTION), "", name[1:])  # 绿化市容局's 市 is no place
+    bare = name[:1] + _NOT_A_JURISDICTION_RE.sub("", name[1:])  # 绿化市容局's 市 is no place
     if name.startswith("城市"):
         bare = bare[2:]  # nor 城市管理行政执法中队's (r754)
-    if jurisdiction_of(name) or name.startswith(("各", "街道")) or re.search("[省市县区州镇乡]", bare):
+    if jurisdiction_of(name) or name.startswith(("各", "街道")) or _PLACE_CHARACTER_RE.search(bare):
         return None  # 街道消委办 names its own jurisdiction, as 区 or 镇 would
-    if not re.search(r"(局|委|办|部|厅|署|队|所|站|处|科|室|中心|办公室)$", name):
+    if not _DEPARTMENT_ENDING_RE.search(name):
         return None  # only departments drop their jurisdiction (not 集团, 公司 or 学校)
     j = jurisdiction_of(prev)
     if not j or _PLACE_RE.search(prev):

@@ -55,10 +55,14 @@ _KINDS_AFTER_RE = re.compile(r"等(?:(?:(?!等)[\u4e00-\u9fff]){1,6}、)+(?:(?!�
 _DEICTIC_RE = re.compile(r"^(?:我(?:国|省|市|区|县|镇|乡|街道)(?=[\u4e00-\u9fff]{3})"
                          r"|本(?:省|市|区|县|镇|乡|街道)(?=(?:各|有关|相关|其他)[\u4e00-\u9fff]{2}))")
 
+_SPACE_RUN_RE = re.compile(r"\s+")
+_NAME_AND_BRACKET_RE = re.compile(r"(.+?)[(（]([^()（）]+)[)）]")
+_CJK_ONLY_RE = re.compile(r"[\u4e00-\u9fff]+")
+
 
 def clean_name(raw: str) -> str:
     s = FOOTER_RE.sub("", raw)
-    s = re.sub(r"\s+", "", s)
+    s = _SPACE_RUN_RE.sub("", s)
     s = s.strip("。.:：")
     s = _DEICTIC_RE.sub("", s)
     if (k := KIND_AFTER_RE.search(s)) is not None and k.start() >= 2:
@@ -176,7 +180,7 @@ def mention(text: str, s: int, e: int) -> tuple[UnitMention, bool]:
     name = clean_name(text[s:e])
     alias = None
     lead = False
-    m = re.fullmatch(r"(.+?)[(（]([^()（）]+)[)）]", name)
+    m = _NAME_AND_BRACKET_RE.fullmatch(name)
     if m:
         base, inner = m.group(1), m.group(2)
         if inner in LEAD_MARKERS:
@@ -360,7 +364,7 @@ def split_names(text: str, m: UnitMention) -> list[UnitMention]:
     for i, (name, off, reading) in enumerate(parts):
         joined = reading or "和-joined"
         alias = None
-        short = re.fullmatch(r"(.+?)[(（]([^()（）]+)[)）]", name)
+        short = _NAME_AND_BRACKET_RE.fullmatch(name)
         if short is not None and _SHORT_NAME_RE.match(short.group(2)):
             # 甲县、乙区人民政府（以下简称有关县区人民政府）及其所属… (r1800): the short name the group is
             # given, dropped as an alias is, also on a name split off at 及
@@ -719,14 +723,14 @@ def share_place_suffix(mentions: list[UnitMention]) -> list[UnitMention]:
             continue
         k = i - 1
         while (k >= 0 and out[k].alias is None and 2 <= len(out[k].name) <= 4
-               and re.fullmatch(r"[\u4e00-\u9fff]+", out[k].name) and not has_unit_ending(out[k].name)):
+               and _CJK_ONLY_RE.fullmatch(out[k].name) and not has_unit_ending(out[k].name)):
             out[k] = out[k].model_copy(update={"name": out[k].name + m.group(1), "reading": "shared suffix"})
             k -= 1
     return out
 
 
 def _bare_place(name: str) -> bool:
-    return (2 <= len(name) <= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", name) is not None
+    return (2 <= len(name) <= 3 and _CJK_ONLY_RE.fullmatch(name) is not None
             and not has_unit_ending(name))
 
 
