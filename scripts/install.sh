@@ -17,4 +17,7 @@ if [[ -n "$EXTRAS" ]]; then
 else
   "$VENV/bin/python" -m pip install --quiet ${EDITABLE:--e} .
 fi
+# The project's own modules and tests compiled to bytecode now, not on the first test run
+# (an editable install leaves them uncompiled).
+"$VENV/bin/python" -m compileall -q -j 0 api graph loaders queries govgraph tests scripts bench > /dev/null || true
 bash scripts/install-fonts.sh
